@@ -1,0 +1,94 @@
+//! Text normalisation shared by matching and scoring: case folding, punctuation to
+//! spaces, company legal suffixes removed, common title synonyms unified.
+//!
+//! Must not: score or classify; it only rewrites strings.
+
+/// Legal suffixes dropped from company names before comparing them.
+const LEGAL_SUFFIXES: [&str; 22] = [
+    "inc", "incorporated", "llc", "ltd", "limited", "gmbh", "ag", "sa", "sas", "sarl", "bv", "nv", "plc",
+    "corp", "corporation", "co", "company", "srl", "spa", "oy", "ab", "pty",
+];
+
+/// Lowercase, punctuation replaced by spaces, whitespace collapsed.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.chars() {
+        if c.is_alphanumeric() || c == '+' || c == '#' {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A company name as a comparable key: folded, legal suffixes and a leading "the" removed.
+pub fn company_key(s: &str) -> String {
+    let folded = fold(s);
+    let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) {
+        words.pop();
+    }
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// Phrases unified in titles before matching, longest first.
+const TITLE_SYNONYMS: [(&str, &str); 16] = [
+    ("assistant vice president", "avp"),
+    ("associate vice president", "avp"),
+    ("senior vice president", "svp"),
+    ("executive vice president", "evp"),
+    ("vice president", "vp"),
+    ("chief executive officer", "ceo"),
+    ("chief technology officer", "cto"),
+    ("chief technical officer", "cto"),
+    ("chief operating officer", "coo"),
+    ("chief financial officer", "cfo"),
+    ("chief marketing officer", "cmo"),
+    ("chief product officer", "cpo"),
+    ("chief information officer", "cio"),
+    ("co founder", "cofounder"),
+    ("sr", "senior"),
+    ("eng", "engineering"),
+];
+
+/// A title folded with synonyms unified (`Vice President, Engineering` → `vp engineering`).
+pub fn title_key(s: &str) -> String {
+    let mut t = format!(" {} ", fold(s));
+    for (from, to) in TITLE_SYNONYMS {
+        let pattern = format!(" {from} ");
+        while let Some(i) = t.find(&pattern) {
+            t.replace_range(i..i + pattern.len(), &format!(" {to} "));
+        }
+    }
+    t.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn company_keys_drop_legal_suffixes_and_punctuation() {
+        assert_eq!(company_key("Hooli, Inc."), "hooli");
+        assert_eq!(company_key("Stark Cloud GmbH"), "stark cloud");
+        assert_eq!(company_key("The Blue Sun Corp"), "blue sun");
+        assert_eq!(company_key("Co"), "co");
+    }
+
+    #[test]
+    fn titles_unify_synonyms() {
+        assert_eq!(title_key("Vice President, Engineering"), "vp engineering");
+        assert_eq!(title_key("Sr. Software Eng"), "senior software engineering");
+        assert_eq!(title_key("Co-Founder & Chief Technology Officer"), "cofounder cto");
+    }
+}

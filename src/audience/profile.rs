@@ -1,0 +1,291 @@
+//! The ideal-audience profile: a TOML file the user edits (DESIGN.md §4, issue 3), its
+//! validation with line numbers, and drafting one from the network's own titles and
+//! companies (`profile init`).
+//!
+//! Must not: score contacts (score.rs does) or read the database.
+
+use crate::error::{Error, Result};
+use crate::model::{Contact, Seniority};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    pub name: String,
+    /// Score at or above which a contact counts as "the right people".
+    pub threshold: f64,
+    /// The user's own companies: connections there are colleagues (internal).
+    pub my_companies: Vec<String>,
+    pub titles: TargetList,
+    pub seniority: SeniorityRule,
+    pub companies: TargetList,
+    pub keywords: KeywordList,
+    pub industries: TargetList,
+    pub locations: TargetList,
+    pub weights: Weights,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TargetList {
+    pub target: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KeywordList {
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SeniorityRule {
+    /// Tier name (`owner partner cxo vp director manager senior entry training`).
+    pub min: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Weights {
+    pub title: f64,
+    pub seniority: f64,
+    pub company: f64,
+    pub keywords: f64,
+    pub industry: f64,
+    pub location: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            title: 40.0,
+            seniority: 25.0,
+            company: 20.0,
+            keywords: 15.0,
+            industry: 10.0,
+            location: 10.0,
+        }
+    }
+}
+
+impl Default for SeniorityRule {
+    fn default() -> Self {
+        SeniorityRule {
+            min: "director".to_string(),
+        }
+    }
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            name: "Unnamed audience".to_string(),
+            threshold: 60.0,
+            my_companies: Vec::new(),
+            titles: TargetList::default(),
+            seniority: SeniorityRule::default(),
+            companies: TargetList::default(),
+            keywords: KeywordList::default(),
+            industries: TargetList::default(),
+            locations: TargetList::default(),
+            weights: Weights::default(),
+        }
+    }
+}
+
+impl Profile {
+    /// Parses and validates a profile; errors name the file and line.
+    pub fn parse(file: &str, text: &str) -> Result<Profile> {
+        let profile: Profile = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+            let reason = e.message().to_string();
+            Error::Profile {
+                file: file.to_string(),
+                reason: match line {
+                    Some(l) => format!("line {l}: {reason}"),
+                    None => reason,
+                },
+            }
+        })?;
+        profile.validate(file, text)?;
+        Ok(profile)
+    }
+
+    pub fn load(path: &std::path::Path) -> Result<Profile> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Profile::parse(&path.display().to_string(), &text)
+    }
+
+    fn validate(&self, file: &str, text: &str) -> Result<()> {
+        let fail = |needle: &str, reason: String| {
+            let line = text
+                .lines()
+                .position(|l| l.contains(needle))
+                .map_or(String::new(), |i| format!("line {}: ", i + 1));
+            Err(Error::Profile {
+                file: file.to_string(),
+                reason: format!("{line}{reason}"),
+            })
+        };
+        if self.min_tier().is_none() {
+            return fail(
+                "min",
+                format!(
+                    "unknown seniority tier '{}' (expected one of owner, partner, cxo, vp, director, manager, senior, entry, training)",
+                    self.seniority.min
+                ),
+            );
+        }
+        let w = &self.weights;
+        for (name, value) in [
+            ("title", w.title),
+            ("seniority", w.seniority),
+            ("company", w.company),
+            ("keywords", w.keywords),
+            ("industry", w.industry),
+            ("location", w.location),
+        ] {
+            if !(value >= 0.0 && value.is_finite()) {
+                return fail(name, format!("weight '{name}' is {value}; weights must be 0 or more"));
+            }
+        }
+        if !(0.0..=100.0).contains(&self.threshold) {
+            return fail("threshold", format!("threshold {} is outside 0–100", self.threshold));
+        }
+        Ok(())
+    }
+
+    pub fn min_tier(&self) -> Option<Seniority> {
+        Seniority::parse(&self.seniority.min).filter(|t| t.rank().is_some())
+    }
+
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+
+    /// Drafts a profile from the network: the most common titles among decision makers,
+    /// the most common companies, with comments explaining each key.
+    pub fn draft(contacts: &[Contact]) -> String {
+        let top = |items: Vec<String>, n: usize| -> Vec<String> {
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for i in items.into_iter().filter(|i| !i.trim().is_empty()) {
+                *counts.entry(i).or_default() += 1;
+            }
+            let mut v: Vec<(String, usize)> = counts.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v.into_iter().take(n).map(|(s, _)| s).collect()
+        };
+        let live = || contacts.iter().filter(|c| c.in_network() && !c.is_hidden());
+        let titles = top(
+            live()
+                .filter(|c| super::seniority::classify(&c.position).tier.is_decision_maker())
+                .map(|c| c.position.clone())
+                .collect(),
+            5,
+        );
+        let companies = top(live().map(|c| c.company.clone()).collect(), 5);
+        let list = |v: &[String]| {
+            v.iter()
+                .map(|s| format!("{s:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        format!(
+            r#"# netcurate audience profile, drafted from your network. Edit it, then run
+#   netcurate score --profile THIS_FILE
+# Every factor yields 0..1; the score is the weighted sum scaled to 0-100.
+
+name = "My ideal audience"
+# A contact scoring at or above this counts as "the right people".
+threshold = 60
+# Your own employers: connections there count as colleagues (internal connections).
+my_companies = []
+
+[titles]
+# Titles you want to reach (fuzzy-matched against each contact's position).
+target = [{titles}]
+# Words that, in a title, push a contact out of the audience (score capped low).
+exclude = []
+
+[seniority]
+# The lowest tier that fully counts: owner partner cxo vp director manager senior entry training.
+min = "director"
+
+[companies]
+# Target accounts (compared without legal suffixes such as Inc, GmbH, Ltd).
+target = [{companies}]
+exclude = []
+
+[keywords]
+# Words looked for in position and company; the share found is the factor.
+include = []
+exclude = []
+
+[weights]
+# Relative importance of each factor (0 or more).
+title = 40
+seniority = 25
+company = 20
+keywords = 15
+"#,
+            titles = list(&titles),
+            companies = list(&companies),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+name = "Platform engineering leaders"
+threshold = 60
+my_companies = ["Acme Widgets"]
+[titles]
+target = ["VP Engineering", "Head of Platform", "CTO"]
+exclude = ["recruiter", "talent acquisition"]
+[seniority]
+min = "director"
+[companies]
+target = ["Stark Cloud", "Hooli"]
+exclude = []
+[keywords]
+include = ["platform", "kubernetes"]
+exclude = []
+"#;
+
+    #[test]
+    fn parses_the_documented_shape() {
+        let p = Profile::parse("p.toml", GOOD).unwrap();
+        assert_eq!(p.titles.target.len(), 3);
+        assert_eq!(p.min_tier(), Some(Seniority::Director));
+        assert_eq!(p.weights.title, 40.0);
+    }
+
+    #[test]
+    fn unknown_tier_names_the_line() {
+        let bad = GOOD.replace("min = \"director\"", "min = \"boss\"");
+        let e = Profile::parse("p.toml", &bad).unwrap_err().to_string();
+        assert!(e.contains("p.toml") && e.contains("line 9") && e.contains("boss"), "{e}");
+    }
+
+    #[test]
+    fn bad_toml_and_negative_weight_are_errors_with_lines() {
+        let e = Profile::parse("p.toml", "name = \"x\"\nthreshold = = 3\n").unwrap_err().to_string();
+        assert!(e.contains("line 2"), "{e}");
+        let e = Profile::parse("p.toml", "[weights]\ntitle = -4\n").unwrap_err().to_string();
+        assert!(e.contains("line 2") && e.contains("-4"), "{e}");
+    }
+
+    #[test]
+    fn draft_parses() {
+        let draft = Profile::draft(&[]);
+        Profile::parse("draft", &draft).unwrap();
+    }
+}

@@ -1,0 +1,760 @@
+//! The command line (CLI.md): clap definitions and one small function per command, each
+//! a thin layer over the library. Every change is one undoable step.
+//!
+//! Must not: hold domain logic; if a command needs a rule, the library gets it.
+
+use anyhow::{Context, Result, bail};
+use chrono::{NaiveDate, NaiveDateTime, Utc};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use netcurate::audience::{self, Profile};
+use netcurate::export::{self, ExportKind};
+use netcurate::import::ImportBatch;
+use netcurate::model::{Contact, ContactId, Decision, Direction, InvitationStatus};
+use netcurate::network::Network;
+use netcurate::ops;
+use netcurate::pillars::{self, Assumptions, Baseline};
+use netcurate::query::{self, Haystack, Query, SortKey};
+use netcurate::store::{SsiReading, Store};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+const ABOUT: &str = "A local terminal workbench for curating your LinkedIn network.
+
+Import your LinkedIn data export (Connections.csv, Invitations.csv, messages.csv or the
+whole .zip), score every contact against an ideal-audience profile, triage from the
+keyboard, see the projected effect on the SSI pillars, and export curated lists.
+Everything stays on this machine: netcurate never logs into or automates LinkedIn.
+
+With no command, opens the workbench on the database.";
+
+const AFTER_HELP: &str = "Data lives in one SQLite file (mode 0600): --db, else $NETCURATE_DB, else
+$XDG_DATA_HOME/netcurate/netcurate.db (~/.local/share/netcurate/netcurate.db).
+Delete it with `netcurate forget --all` (or remove the file).
+
+Examples:
+  netcurate demo
+  netcurate import ~/Downloads/Basic_LinkedInDataExport_11-25-2026.zip
+  netcurate score --profile audience.toml
+  netcurate list --filter 'seniority:>=director company:hooli' --sort score
+  netcurate decide prune --filter 'score:<20 -flag:warm'
+  netcurate export -o removal.csv --kind removal-plan";
+
+#[derive(Parser, Debug)]
+#[command(name = "netcurate", version, about = ABOUT, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// The database file (SQLite). Default: $NETCURATE_DB, else the platform data directory.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// The date treated as "today" for ages (stale invitations, warm contacts).
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub as_of: Option<NaiveDate>,
+    /// An audience profile (TOML) to use instead of the stored one; it is stored and
+    /// contacts are rescored.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub profile: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date like 2026-11-25"))
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Open the workbench on a throwaway copy of the bundled demo network and profile.
+    Demo {
+        /// Print the demo network's stats instead of opening the workbench.
+        #[arg(long)]
+        stats: bool,
+    },
+    /// Import LinkedIn export files, a whole export .zip, a folder, or other contact CSVs.
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Draft or show the audience profile.
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+    /// Score every contact with a profile (--profile FILE) and remember it.
+    Score,
+    /// Print one contact's score with its per-factor breakdown and flags.
+    Explain {
+        /// A profile URL or a contact id.
+        who: String,
+    },
+    /// Print contacts.
+    List(ListArgs),
+    /// Add or remove a tag on every contact matching a filter.
+    Tag {
+        action: TagAction,
+        tag: String,
+        #[arg(long, value_name = "QUERY")]
+        filter: String,
+    },
+    /// Set keep / prune / protect / reset on every contact matching a filter.
+    Decide {
+        decision: DecideAction,
+        #[arg(long, value_name = "QUERY")]
+        filter: String,
+    },
+    /// List invitations, or mark stale ones for withdrawal.
+    Invitations {
+        #[command(subcommand)]
+        action: Option<InvitationsCommand>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record your SSI reading from LinkedIn's SSI page.
+    #[command(subcommand)]
+    Ssi(SsiCommand),
+    /// The projected effect of the current plan on the SSI pillars.
+    Pillars {
+        #[arg(long)]
+        json: bool,
+        /// Change an assumption, e.g. --set kappa=0.8 (repeatable; stored).
+        #[arg(long, value_name = "NAME=VALUE")]
+        set: Vec<String>,
+    },
+    /// Write contacts, a removal plan or a withdrawal plan as CSV.
+    Export(ExportArgs),
+    /// Counts of the network.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo the last change (made in the workbench or by a command).
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Delete the database (all imported data and decisions).
+    Forget {
+        /// Required: confirms deleting everything.
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProfileCommand {
+    /// Draft a profile from the network's most common titles and companies.
+    Init {
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print the stored profile.
+    Show,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum InvitationsCommand {
+    /// Mark outgoing pending invitations older than N days for withdrawal.
+    Withdraw {
+        #[arg(long, required = true)]
+        stale: bool,
+        #[arg(long, default_value_t = 21)]
+        days: i64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SsiCommand {
+    /// Store one reading (each pillar 0–25, total 0–100).
+    Record {
+        #[arg(long)]
+        total: f64,
+        #[arg(long)]
+        brand: f64,
+        #[arg(long)]
+        frp: f64,
+        #[arg(long)]
+        engage: f64,
+        #[arg(long)]
+        br: f64,
+        #[arg(long, value_parser = parse_day)]
+        date: Option<NaiveDate>,
+    },
+    /// List recorded readings.
+    List,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum TagAction {
+    Add,
+    Remove,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum DecideAction {
+    Keep,
+    Prune,
+    Protect,
+    Reset,
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    #[arg(long, value_name = "QUERY", default_value = "")]
+    filter: String,
+    /// score, name, company, title, seniority, connected, decision (prefix '-' to reverse).
+    #[arg(long, default_value = "score", allow_hyphen_values = true)]
+    sort: String,
+    #[arg(long)]
+    limit: Option<usize>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Output file, or - for standard output.
+    #[arg(short = 'o', long, value_name = "FILE|-")]
+    output: String,
+    #[arg(long, value_name = "QUERY", default_value = "")]
+    filter: String,
+    #[arg(long)]
+    tag: Option<String>,
+    #[arg(long)]
+    decision: Option<String>,
+    /// contacts (default), linkedin, removal-plan, withdrawal-plan.
+    #[arg(long, default_value = "contacts")]
+    kind: String,
+    /// Columns for the contacts kind, comma-separated (e.g. "First Name,URL,Score").
+    #[arg(long)]
+    columns: Option<String>,
+    /// Replace an existing file.
+    #[arg(long)]
+    force: bool,
+}
+
+/// The default database path (CLI.md): $NETCURATE_DB, else the platform data directory.
+pub fn default_db() -> PathBuf {
+    if let Some(p) = std::env::var_os("NETCURATE_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME").map(|h| {
+                let home = PathBuf::from(h);
+                if cfg!(target_os = "macos") {
+                    home.join("Library/Application Support")
+                } else {
+                    home.join(".local/share")
+                }
+            })
+        })
+        .unwrap_or_else(|| PathBuf::from("."));
+    base.join("netcurate").join("netcurate.db")
+}
+
+/// An open database with the run's date and profile.
+pub struct Session {
+    pub store: Store,
+    pub as_of: NaiveDate,
+    pub profile: Option<Profile>,
+}
+
+const PROFILE_KEY: &str = "profile";
+const ASSUMPTIONS_KEY: &str = "assumptions";
+
+impl Session {
+    pub fn open(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Result<Session> {
+        let store = Store::open(db)?;
+        let stored = match store.setting(PROFILE_KEY)? {
+            Some(text) => Some(Profile::parse("stored profile", &text)?),
+            None => None,
+        };
+        let mut session = Session {
+            as_of: as_of.unwrap_or_else(|| Utc::now().date_naive()),
+            profile: stored,
+            store,
+        };
+        if let Some(path) = profile {
+            let text = std::fs::read_to_string(path).with_context(|| format!("reading profile {}", path.display()))?;
+            let new = Profile::parse(&path.display().to_string(), &text)?;
+            if session.profile.as_ref() != Some(&new) {
+                session.store.set_setting(PROFILE_KEY, &text)?;
+                session.profile = Some(new);
+                session.rescore()?;
+            }
+        }
+        Ok(session)
+    }
+
+    pub fn now(&self) -> NaiveDateTime {
+        let now = Utc::now().naive_utc();
+        if now.date() == self.as_of { now } else { self.as_of.and_hms_opt(12, 0, 0).unwrap_or(now) }
+    }
+
+    pub fn load(&self) -> Result<Network> {
+        Ok(self.store.load(self.as_of)?)
+    }
+
+    pub fn rescore(&mut self) -> Result<usize> {
+        let network = self.load()?;
+        let scored = audience::score_all(&network.contacts, self.profile.as_ref());
+        self.store.save_scores(&scored)?;
+        Ok(scored.len())
+    }
+
+    pub fn assumptions(&self) -> Result<Assumptions> {
+        Ok(match self.store.setting(ASSUMPTIONS_KEY)? {
+            Some(json) => serde_json::from_str(&json).unwrap_or_default(),
+            None => Assumptions::default(),
+        })
+    }
+
+    pub fn projection(&self, network: &Network) -> Result<pillars::Projection> {
+        let a = self.assumptions()?;
+        let (threshold, mine) = match &self.profile {
+            Some(p) => (p.threshold, p.my_companies.clone()),
+            None => (60.0, Vec::new()),
+        };
+        let pair = pillars::features(network, threshold, &mine, a.stale_days);
+        let readings = self.store.ssi_readings()?;
+        let last = readings.last();
+        let baseline = Baseline {
+            br: last.map(|r| r.br),
+            frp: last.map(|r| r.frp),
+            br_history: readings.iter().map(|r| r.br).collect(),
+        };
+        Ok(pillars::project(&pair, &baseline, &a))
+    }
+}
+
+/// Positions of the contacts matching `filter` in a loaded network.
+pub fn matching(network: &Network, filter: &str) -> Result<Vec<u32>> {
+    let q = Query::parse(filter)?;
+    let hay = Haystack::all(network);
+    Ok(q.filter(network, &hay, 0..network.contacts.len() as u32))
+}
+
+fn ids_of(network: &Network, positions: &[u32]) -> Vec<ContactId> {
+    positions.iter().map(|&i| network.contacts[i as usize].id).collect()
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let db = cli.db.clone().unwrap_or_else(default_db);
+    let command = match cli.command {
+        None => return crate::tui::run_on(&db, cli.as_of, cli.profile.as_deref()),
+        Some(c) => c,
+    };
+    if let Command::Demo { stats } = command {
+        return crate::demo::run(stats, cli.as_of);
+    }
+    if let Command::Forget { all } = command {
+        return forget(&db, all);
+    }
+    if matches!(command, Command::Score) && cli.profile.is_none() {
+        bail!("score needs --profile FILE (draft one with `netcurate profile init -o audience.toml`)");
+    }
+    let mut s = Session::open(&db, cli.as_of, cli.profile.as_deref())?;
+    let out = &mut std::io::stdout().lock();
+    match command {
+        Command::Demo { .. } | Command::Forget { .. } => unreachable!("handled above"),
+        Command::Import { paths, json } => import(&mut s, &paths, json, out),
+        Command::Profile(ProfileCommand::Init { output }) => profile_init(&s, output.as_deref(), out),
+        Command::Profile(ProfileCommand::Show) => match s.store.setting(PROFILE_KEY)? {
+            Some(text) => Ok(writeln!(out, "{text}")?),
+            None => bail!("no profile stored yet; run `netcurate score --profile FILE`"),
+        },
+        Command::Score => {
+            let n = s.rescore()?;
+            Ok(writeln!(out, "scored {n} contacts with profile '{}'", s.profile.as_ref().map_or("", |p| &p.name))?)
+        }
+        Command::Explain { who } => explain(&s, &who, out),
+        Command::List(args) => list(&s, &args, out),
+        Command::Tag { action, tag, filter } => {
+            let network = s.load()?;
+            let ids = ids_of(&network, &matching(&network, &filter)?);
+            let op = ops::plan_tag(&network, &ids, tag.trim(), matches!(action, TagAction::Add));
+            s.store.record(&op)?;
+            Ok(writeln!(out, "{} ({} matched)", op.describe(), ids.len())?)
+        }
+        Command::Decide { decision, filter } => {
+            let network = s.load()?;
+            let ids = ids_of(&network, &matching(&network, &filter)?);
+            let d = match decision {
+                DecideAction::Keep => Decision::Keep,
+                DecideAction::Prune => Decision::Prune,
+                DecideAction::Protect => Decision::Protect,
+                DecideAction::Reset => Decision::Undecided,
+            };
+            let op = ops::plan_decide(&network, &ids, d);
+            s.store.record(&op)?;
+            let skipped = ids.len() - op.len();
+            Ok(writeln!(out, "{} ({} matched, {skipped} unchanged or protected)", op.describe(), ids.len())?)
+        }
+        Command::Invitations { action: None, json } => invitations(&s, json, out),
+        Command::Invitations { action: Some(InvitationsCommand::Withdraw { days, .. }), .. } => {
+            let network = s.load()?;
+            let stale: Vec<i64> = network
+                .invitations
+                .iter()
+                .filter(|i| i.is_stale(network.as_of, days))
+                .map(|i| i.id)
+                .collect();
+            let op = ops::plan_withdraw(&network, &stale, true);
+            s.store.record(&op)?;
+            Ok(writeln!(out, "{} (stale: pending more than {days} days, {} in all)", op.describe(), stale.len())?)
+        }
+        Command::Ssi(SsiCommand::Record { total, brand, frp, engage, br, date }) => {
+            for (name, v, max) in [("total", total, 100.0), ("brand", brand, 25.0), ("frp", frp, 25.0), ("engage", engage, 25.0), ("br", br, 25.0)] {
+                if !(0.0..=max).contains(&v) {
+                    bail!("--{name} {v} is outside 0–{max}");
+                }
+            }
+            let reading = SsiReading { date: date.unwrap_or(s.as_of), total, brand, frp, engage, br };
+            s.store.record_ssi(&reading)?;
+            Ok(writeln!(out, "recorded SSI {total} on {} (BR {br}, FRP {frp})", reading.date)?)
+        }
+        Command::Ssi(SsiCommand::List) => {
+            for r in s.store.ssi_readings()? {
+                writeln!(out, "{}  total {:5.1}  brand {:4.1}  frp {:4.1}  engage {:4.1}  br {:4.1}", r.date, r.total, r.brand, r.frp, r.engage, r.br)?;
+            }
+            Ok(())
+        }
+        Command::Pillars { json, set } => pillars_cmd(&mut s, json, &set, out),
+        Command::Export(args) => export_cmd(&s, &args, out),
+        Command::Stats { json } => stats(&s, json, out),
+        Command::Undo => match s.store.undo()? {
+            Some(op) => Ok(writeln!(out, "undid: {}", op.describe())?),
+            None => Ok(writeln!(out, "nothing to undo")?),
+        },
+        Command::Redo => match s.store.redo()? {
+            Some(op) => Ok(writeln!(out, "redid: {}", op.describe())?),
+            None => Ok(writeln!(out, "nothing to redo")?),
+        },
+    }
+}
+
+fn forget(db: &Path, all: bool) -> Result<()> {
+    if !all {
+        bail!("forget deletes everything; say `netcurate forget --all` to confirm");
+    }
+    let mut removed = 0;
+    for suffix in ["", "-wal", "-shm"] {
+        let p = PathBuf::from(format!("{}{suffix}", db.display()));
+        if p.exists() {
+            std::fs::remove_file(&p).with_context(|| format!("removing {}", p.display()))?;
+            removed += 1;
+        }
+    }
+    println!("{}", if removed > 0 { format!("deleted {}", db.display()) } else { format!("nothing at {}", db.display()) });
+    Ok(())
+}
+
+pub fn import(s: &mut Session, paths: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<()> {
+    let progress = (!json).then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message("reading files…");
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
+    });
+    let batch = ImportBatch::read(paths);
+    if let Some(bar) = &progress {
+        bar.set_message("merging and scoring…");
+    }
+    let report = batch.map_err(anyhow::Error::from).and_then(|b| Ok(s.store.import(&b, s.profile.as_ref(), s.now())?));
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let report = report?;
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+        return Ok(());
+    }
+    for f in &report.files {
+        writeln!(
+            out,
+            "{}: {} — read {}, imported {}, skipped {}",
+            f.name,
+            f.kind.as_str(),
+            f.rows_read,
+            f.imported,
+            f.skipped
+        )?;
+        for (why, n) in &f.skipped_why {
+            writeln!(out, "    skipped {n}: {why}")?;
+        }
+        for w in &f.warnings {
+            writeln!(out, "    warning: {w}")?;
+        }
+    }
+    for f in &report.skipped_files {
+        writeln!(out, "{}: skipped ({})", f.name, f.reason)?;
+    }
+    writeln!(
+        out,
+        "connections: {} new, {} gone, {} changed (job change), {} unchanged; {} hidden rows",
+        report.new, report.gone, report.changed, report.unchanged, report.hidden
+    )?;
+    if report.contacts_added + report.contacts_merged > 0 {
+        writeln!(out, "other contacts: {} added, {} merged", report.contacts_added, report.contacts_merged)?;
+    }
+    writeln!(
+        out,
+        "invitations: {} new, {} already known; messages: {} people matched, {} not in the network",
+        report.invitations_added, report.invitations_known, report.messaged_matched, report.messaged_unmatched
+    )?;
+    Ok(())
+}
+
+fn profile_init(s: &Session, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+    let draft = Profile::draft(&s.load()?.contacts);
+    match output {
+        Some(path) => {
+            export::write_atomic(path, false, |w| Ok(w.write_all(draft.as_bytes()).map_err(|e| netcurate::Error::io(path, e))?))?;
+            writeln!(out, "drafted {}; edit it, then `netcurate score --profile {}`", path.display(), path.display())?;
+        }
+        None => write!(out, "{draft}")?,
+    }
+    Ok(())
+}
+
+fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
+    if let Ok(id) = who.trim().parse::<i64>() {
+        if let Some(c) = network.contact(id) {
+            return Ok(c);
+        }
+    }
+    let key = netcurate::import::url::profile_key(who);
+    network
+        .contacts
+        .iter()
+        .find(|c| key.is_some() && c.url_key == key)
+        .with_context(|| format!("no contact with id or profile URL '{who}'"))
+}
+
+fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
+    let network = s.load()?;
+    let c = find_contact(&network, who)?;
+    let guess = audience::seniority::classify(&c.position);
+    writeln!(out, "{} — {} at {}", c.full_name(), c.position, c.company)?;
+    if !c.url.is_empty() {
+        writeln!(out, "  {}", c.url)?;
+    }
+    writeln!(
+        out,
+        "  seniority: {} ({}; confidence {:.0}%; titles are self-typed and often inflated)",
+        guess.tier.as_str(),
+        guess.rule,
+        guess.confidence * 100.0
+    )?;
+    let dm = if guess.tier.is_decision_maker() {
+        "yes".to_string()
+    } else {
+        format!("no — {}", if guess.tier == netcurate::model::Seniority::Support { guess.rule } else { "below director" })
+    };
+    writeln!(out, "  decision maker: {dm}; VP+: {}", if guess.tier.is_vp_plus() { "yes" } else { "no" })?;
+    writeln!(out, "  function: {}", c.function.as_str())?;
+    match audience::explain(c, s.profile.as_ref()) {
+        Some(b) => {
+            writeln!(out, "  score: {}", b.score)?;
+            for f in &b.factors {
+                writeln!(out, "    {:<10} {:>4.2} ×{:<3} {}", f.name, f.value, f.weight, f.reason)?;
+            }
+            if let Some(x) = &b.exclusion {
+                writeln!(out, "    excluded: {x} (score capped)")?;
+            }
+            writeln!(out, "  {}", b.one_line())?;
+        }
+        None => writeln!(out, "  score: none yet (run `netcurate score --profile FILE`)")?,
+    }
+    let flags = c.flags.names();
+    writeln!(out, "  flags: {}", if flags.is_empty() { "none".to_string() } else { flags.join(", ") })?;
+    writeln!(out, "  decision: {}; tags: {}", c.decision.as_str(), c.tags.join(", "))?;
+    for inv in network.invitations_of(c.id) {
+        writeln!(out, "  invitation {} {} ({})", inv.direction.as_str(), inv.sent_at.date(), inv.status.as_str())?;
+    }
+    if let Some(at) = c.last_message_at {
+        writeln!(out, "  messages: {} exchanged, last {}", c.message_count, at.date())?;
+    }
+    Ok(())
+}
+
+fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
+    let network = s.load()?;
+    let hay = Haystack::all(&network);
+    let q = Query::parse(&args.filter)?;
+    let mut ids = q.filter(&network, &hay, 0..network.contacts.len() as u32);
+    let (reverse, key_text) = match args.sort.strip_prefix('-') {
+        Some(k) => (true, k),
+        None => (false, args.sort.as_str()),
+    };
+    let key = SortKey::parse(key_text).with_context(|| format!("unknown sort key '{key_text}' (score name company title seniority connected decision)"))?;
+    query::sort(&mut ids, &network, &hay, key, key.descending_by_default() != reverse);
+    let shown = &ids[..args.limit.unwrap_or(ids.len()).min(ids.len())];
+    if args.json {
+        let rows: Vec<&Contact> = shown.iter().map(|&i| &network.contacts[i as usize]).collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        return Ok(());
+    }
+    for &i in shown {
+        let c = &network.contacts[i as usize];
+        let name = if c.is_hidden() { "(hidden account)".to_string() } else { c.full_name() };
+        writeln!(
+            out,
+            "{:>6}  {:>3}  {:<28}  {:<34}  {:<22}  {:<9}  {}",
+            c.id,
+            c.score.map_or("-".to_string(), |s| s.to_string()),
+            truncate(&name, 28),
+            truncate(&c.position, 34),
+            truncate(&c.company, 22),
+            c.seniority.as_str(),
+            c.tags.join(",")
+        )?;
+    }
+    writeln!(out, "{} of {} contacts", ids.len(), network.contacts.len())?;
+    Ok(())
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn invitations(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
+    let network = s.load()?;
+    let stale_days = s.assumptions()?.stale_days;
+    if json {
+        let rows: Vec<serde_json::Value> = network
+            .invitations
+            .iter()
+            .map(|i| {
+                serde_json::json!({
+                    "id": i.id, "direction": i.direction, "name": i.other_name(), "url": i.other_url().map(netcurate::import::url::key_to_url),
+                    "sent_at": i.sent_at.to_string(), "age_days": i.age_days(network.as_of), "status": i.status,
+                    "stale": i.is_stale(network.as_of, stale_days), "withdraw_planned": i.withdraw_planned,
+                    "score": i.contact_id.and_then(|id| network.contact(id)).and_then(|c| c.score),
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        return Ok(());
+    }
+    writeln!(out, "Acceptance is inferred: an invitation is accepted when the person is now a connection.")?;
+    for dir in [Direction::Outgoing, Direction::Incoming] {
+        for i in network.invitations.iter().rev().filter(|i| i.direction == dir) {
+            let mark = if i.withdraw_planned {
+                " [withdraw]"
+            } else if i.is_stale(network.as_of, stale_days) {
+                " [stale]"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "{:<8}  {:>4}d  {:<9}  {:<30}  {}{mark}",
+                dir.as_str(),
+                i.age_days(network.as_of),
+                i.status.as_str(),
+                truncate(i.other_name(), 30),
+                i.other_url().map(netcurate::import::url::key_to_url).unwrap_or_default()
+            )?;
+        }
+    }
+    let out_inv: Vec<_> = network.invitations.iter().filter(|i| i.direction == Direction::Outgoing).collect();
+    let accepted = out_inv.iter().filter(|i| i.status == InvitationStatus::Accepted).count();
+    if !out_inv.is_empty() {
+        writeln!(out, "acceptance rate (inferred): {:.0}% of {} sent", 100.0 * accepted as f64 / out_inv.len() as f64, out_inv.len())?;
+    }
+    Ok(())
+}
+
+fn pillars_cmd(s: &mut Session, json: bool, set: &[String], out: &mut dyn Write) -> Result<()> {
+    if !set.is_empty() {
+        let mut a = s.assumptions()?;
+        for assignment in set {
+            a.set(assignment).map_err(anyhow::Error::msg)?;
+        }
+        s.store.set_setting(ASSUMPTIONS_KEY, &serde_json::to_string(&a)?)?;
+    }
+    let network = s.load()?;
+    let p = s.projection(&network)?;
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&p)?)?;
+        return Ok(());
+    }
+    let br = &p.build_relationships;
+    let f = &p.features;
+    let range = |pp: &pillars::PillarProjection| match (pp.baseline, pp.low, pp.high) {
+        (Some(b), Some(l), Some(h)) => format!("{b:.1} → {l:.1} … {h:.1}"),
+        _ => format!("Δ {:+.2} … {:+.2} (record a reading with `netcurate ssi record` for a baseline)", pp.delta_low, pp.delta_high),
+    };
+    writeln!(out, "Build relationships: {}  {}", range(br), br.direction.words())?;
+    writeln!(out, "Find the right people: {}  {} (documented change 0; upper end speculative)", range(&p.find_right_people), p.find_right_people.direction.words())?;
+    writeln!(out, "  FRP levers: {}", pillars::FRP_LEVERS.join(", "))?;
+    writeln!(out, "  connections {} → {}, VP+ {} → {}, colleagues {} → {}, acceptance {:.0}% → {:.0}%, pending {} → {}",
+        f.before.connections, f.after.connections, f.before.vp_plus, f.after.vp_plus, f.before.internal, f.after.internal,
+        100.0 * f.before.acceptance_rate, 100.0 * f.after.acceptance_rate, f.before.pending, f.after.pending)?;
+    writeln!(out, "{}", p.disclaimer)?;
+    Ok(())
+}
+
+fn export_cmd(s: &Session, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
+    let kind = ExportKind::parse(&args.kind).with_context(|| format!("unknown export kind '{}' ({})", args.kind, ExportKind::NAMES))?;
+    let network = s.load()?;
+    let mut filter = args.filter.clone();
+    if let Some(t) = &args.tag {
+        filter.push_str(&format!(" tag:\"{t}\""));
+    }
+    if let Some(d) = &args.decision {
+        filter.push_str(&format!(" decision:{d}"));
+    }
+    let positions = matching(&network, &filter)?;
+    let contacts: Vec<&Contact> = positions.iter().map(|&i| &network.contacts[i as usize]).collect();
+    let columns = match (&args.columns, kind) {
+        (Some(c), _) => Some(export::choose_columns(c)?),
+        (None, ExportKind::Linkedin) => Some((0..7).collect()),
+        _ => None,
+    };
+    let write = |w: &mut dyn Write| -> netcurate::Result<usize> {
+        match kind {
+            ExportKind::Contacts | ExportKind::Linkedin => export::write_contacts(w, &contacts, columns.as_deref()),
+            ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts),
+            ExportKind::WithdrawalPlan => export::write_withdrawal_plan(w, &network),
+        }
+    };
+    if args.output == "-" {
+        write(out)?;
+        return Ok(());
+    }
+    let path = Path::new(&args.output);
+    let n = export::write_atomic(path, args.force, write)?;
+    eprintln!("exported {n} rows ({}) to {}", kind.as_str(), path.display());
+    Ok(())
+}
+
+fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
+    let network = s.load()?;
+    let st = network.stats();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&st)?)?;
+        return Ok(());
+    }
+    writeln!(out, "connections {} (hidden {}), gone {}, other contacts {}", st.connections, st.hidden, st.gone, st.other_contacts)?;
+    let i = &st.invitations;
+    writeln!(
+        out,
+        "invitations: outgoing {} (accepted {}, pending {}, withdraw planned {}), incoming {}",
+        i.outgoing, i.outgoing_accepted, i.outgoing_pending, i.outgoing_withdraw_planned, i.incoming
+    )?;
+    let d: Vec<String> = st.decisions.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    writeln!(out, "decisions: {} (removal plan done: {})", d.join(", "), st.removal_plan_done)?;
+    if !st.tags.is_empty() {
+        let t: Vec<String> = st.tags.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        writeln!(out, "tags: {}", t.join(", "))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,74 @@
+//! The library's error type: every failure a user can cause, with the file, line or
+//! term that caused it, worded to be shown as one line.
+//!
+//! Must not: print, exit, or know how the message is displayed.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A problem at one line of an input file.
+    #[error("{file}: line {line}: {reason}")]
+    Line {
+        file: String,
+        line: u64,
+        reason: String,
+    },
+    /// A problem with a whole input file.
+    #[error("{file}: {reason}")]
+    File { file: String, reason: String },
+    /// A malformed query term.
+    #[error("bad query term '{term}': {reason}")]
+    Query { term: String, reason: String },
+    /// An invalid audience profile.
+    #[error("profile {file}: {reason}")]
+    Profile { file: String, reason: String },
+    /// A value the user typed is out of range or unknown.
+    #[error("{0}")]
+    Invalid(String),
+    /// Another process holds the database's write lock.
+    #[error("database is busy: another netcurate process is writing to {0}; try again when it is done")]
+    Busy(PathBuf),
+    /// The database was written by a newer netcurate.
+    #[error(
+        "database {path} has schema version {found}, newer than this netcurate understands ({supported}); upgrade netcurate"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("database: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub fn line(file: &str, line: u64, reason: impl Into<String>) -> Error {
+        Error::Line {
+            file: file.to_string(),
+            line,
+            reason: reason.into(),
+        }
+    }
+
+    pub fn file(file: &str, reason: impl Into<String>) -> Error {
+        Error::File {
+            file: file.to_string(),
+            reason: reason.into(),
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! CSV writers for curated lists (CLI.md "Export kinds"): contacts (segments), the removal
+//! plan and the withdrawal plan. Cells a spreadsheet would run as formulas are
+//! neutralised with a leading `'`; files are written whole or not at all (temporary file,
+//! then rename), mode 0600, and an existing file is replaced only when asked.
+//!
+//! Must not: choose which contacts to export (callers filter) or touch the database.
+
+use crate::error::{Error, Result};
+use crate::model::{Contact, Direction, Invitation, InvitationStatus};
+use crate::network::Network;
+use std::borrow::Cow;
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Contacts,
+    /// Only the original Connections.csv columns, for re-use in other tools.
+    Linkedin,
+    RemovalPlan,
+    WithdrawalPlan,
+}
+
+impl ExportKind {
+    pub const NAMES: &'static str = "contacts, linkedin, removal-plan, withdrawal-plan";
+
+    pub fn parse(s: &str) -> Option<ExportKind> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "contacts" => Some(ExportKind::Contacts),
+            "linkedin" => Some(ExportKind::Linkedin),
+            "removal-plan" => Some(ExportKind::RemovalPlan),
+            "withdrawal-plan" => Some(ExportKind::WithdrawalPlan),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportKind::Contacts => "contacts",
+            ExportKind::Linkedin => "linkedin",
+            ExportKind::RemovalPlan => "removal-plan",
+            ExportKind::WithdrawalPlan => "withdrawal-plan",
+        }
+    }
+}
+
+/// A cell a spreadsheet would evaluate gets a leading `'`; the text is kept.
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+type Getter = fn(&Contact) -> String;
+
+/// The contacts columns, in order: (header, value).
+pub const CONTACT_COLUMNS: [(&str, Getter); 11] = [
+    ("First Name", |c| c.first_name.clone()),
+    ("Last Name", |c| c.last_name.clone()),
+    ("URL", |c| c.url.clone()),
+    ("Email Address", |c| c.email.clone()),
+    ("Company", |c| c.company.clone()),
+    ("Position", |c| c.position.clone()),
+    ("Connected On", |c| {
+        c.connected_on.map(|d| d.format("%d %b %Y").to_string()).unwrap_or_default()
+    }),
+    ("Score", |c| c.score.map(|s| s.to_string()).unwrap_or_default()),
+    ("Seniority", |c| c.seniority.as_str().to_string()),
+    ("Tags", |c| c.tags.join(";")),
+    ("Decision", |c| c.decision.as_str().to_string()),
+];
+
+/// Picks columns by header name (case-insensitive), in the order given.
+pub fn choose_columns(names: &str) -> Result<Vec<usize>> {
+    names
+        .split(',')
+        .map(|n| {
+            let n = n.trim();
+            CONTACT_COLUMNS
+                .iter()
+                .position(|(h, _)| h.eq_ignore_ascii_case(n) || h.replace(' ', "_").eq_ignore_ascii_case(n))
+                .ok_or_else(|| {
+                    let all: Vec<&str> = CONTACT_COLUMNS.iter().map(|(h, _)| *h).collect();
+                    Error::Invalid(format!("unknown column '{n}' (columns: {})", all.join(", ")))
+                })
+        })
+        .collect()
+}
+
+fn write_row<W: Write>(w: &mut csv::Writer<W>, cells: &[String]) -> Result<()> {
+    w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))
+        .map_err(|e| Error::Invalid(format!("writing CSV: {e}")))
+}
+
+/// Writes contacts with the chosen columns (all when `columns` is `None`).
+pub fn write_contacts<W: Write>(out: W, contacts: &[&Contact], columns: Option<&[usize]>) -> Result<usize> {
+    let all: Vec<usize> = (0..CONTACT_COLUMNS.len()).collect();
+    let cols = columns.unwrap_or(&all);
+    let mut w = csv::Writer::from_writer(out);
+    write_row(&mut w, &cols.iter().map(|&i| CONTACT_COLUMNS[i].0.to_string()).collect::<Vec<_>>())?;
+    for c in contacts {
+        write_row(&mut w, &cols.iter().map(|&i| (CONTACT_COLUMNS[i].1)(c)).collect::<Vec<_>>())?;
+    }
+    w.flush().map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
+    Ok(contacts.len())
+}
+
+/// The removal plan: contacts decided prune, lowest score first, with the reason.
+pub fn write_removal_plan<W: Write>(out: W, contacts: &[&Contact]) -> Result<usize> {
+    let mut rows: Vec<&Contact> = contacts
+        .iter()
+        .copied()
+        .filter(|c| c.decision == crate::model::Decision::Prune)
+        .collect();
+    rows.sort_by_key(|c| (c.score, c.id));
+    let mut w = csv::Writer::from_writer(out);
+    write_row(
+        &mut w,
+        &["URL", "First Name", "Last Name", "Company", "Position", "Score", "Reason", "Done"].map(String::from),
+    )?;
+    for c in &rows {
+        let done = if c.is_gone() { "yes (gone in a newer export)" } else { "" };
+        write_row(
+            &mut w,
+            &[
+                c.url.clone(),
+                c.first_name.clone(),
+                c.last_name.clone(),
+                c.company.clone(),
+                c.position.clone(),
+                c.score.map(|s| s.to_string()).unwrap_or_default(),
+                c.explanation.clone(),
+                done.to_string(),
+            ],
+        )?;
+    }
+    w.flush().map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
+    Ok(rows.len())
+}
+
+/// The withdrawal plan: outgoing invitations marked for withdrawal, oldest first.
+pub fn write_withdrawal_plan<W: Write>(out: W, network: &Network) -> Result<usize> {
+    let mut rows: Vec<&Invitation> = network
+        .invitations
+        .iter()
+        .filter(|i| i.direction == Direction::Outgoing && i.status == InvitationStatus::Pending && i.withdraw_planned)
+        .collect();
+    rows.sort_by_key(|i| (i.sent_at, i.id));
+    let mut w = csv::Writer::from_writer(out);
+    write_row(&mut w, &["Invitee", "Invitee URL", "Sent At", "Age (days)"].map(String::from))?;
+    for i in &rows {
+        write_row(
+            &mut w,
+            &[
+                i.to_name.clone(),
+                i.invitee_url.as_deref().map(crate::import::url::key_to_url).unwrap_or_default(),
+                i.sent_at.format("%Y-%m-%d").to_string(),
+                i.age_days(network.as_of).to_string(),
+            ],
+        )?;
+    }
+    w.flush().map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
+    Ok(rows.len())
+}
+
+/// Writes a file whole or not at all: into a temporary file beside it (mode 0600), then
+/// renamed over the target. Refuses to replace an existing file unless `force`.
+pub fn write_atomic<T>(path: &Path, force: bool, write: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<T> {
+    if path.exists() && !force {
+        return Err(Error::Invalid(format!(
+            "{} exists; use --force to replace it",
+            path.display()
+        )));
+    }
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        let mut buf = std::io::BufWriter::new(file);
+        let value = write(&mut buf)?;
+        let file = buf.into_inner().map_err(|e| Error::io(&tmp, e.into_error()))?;
+        file.sync_all().map_err(|e| Error::io(&tmp, e))?;
+        std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
+        Ok(value)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_prefixed_and_kept() {
+        for s in ["=SUM(A1)", "+1", "-2", "@x", "\tcmd", "\rx"] {
+            let n = neutralise(s);
+            assert!(n.starts_with('\''), "{s:?}");
+            assert!(n.ends_with(&s[1..]));
+        }
+        assert_eq!(neutralise("Acme"), "Acme");
+    }
+}

@@ -1,0 +1,81 @@
+//! Dates as LinkedIn exports write them (DESIGN.md §2): `25 Nov 2024`, `1/8/18, 6:14 PM`,
+//! Excel's `9-Sep-22`, ISO `2024-11-25`, invitations' `11/20/24, 3:45 PM` and messages'
+//! `2024-12-16 18:24:37 UTC`. No timezone: everything is read as UTC.
+//!
+//! Must not: decide what a missing date means; callers do.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+const DATE_FORMATS: [&str; 5] = ["%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%Y-%m-%d", "%m/%d/%Y"];
+const DATETIME_FORMATS: [&str; 6] = [
+    "%m/%d/%y, %I:%M %p",
+    "%m/%d/%y %I:%M %p",
+    "%m/%d/%Y, %I:%M %p",
+    "%Y-%m-%d %H:%M:%S UTC",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+];
+
+/// Parses a date in any of the known formats; a date-time is cut to its date.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    DATE_FORMATS
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+        .or_else(|| parse_datetime(s).map(|dt| dt.date()))
+}
+
+/// Parses a date-time in any of the known formats; a bare date is read as midnight.
+pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    DATETIME_FORMATS
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+        .or_else(|| {
+            DATE_FORMATS
+                .iter()
+                .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn connection_date_formats() {
+        assert_eq!(parse_date("25 Nov 2024"), Some(d(2024, 11, 25)));
+        assert_eq!(parse_date("1/8/18, 6:14 PM"), Some(d(2018, 1, 8)));
+        assert_eq!(parse_date("9-Sep-22"), Some(d(2022, 9, 9)));
+        assert_eq!(parse_date("2024-11-25"), Some(d(2024, 11, 25)));
+        assert_eq!(parse_date(" 05 Jan 2021 "), Some(d(2021, 1, 5)));
+    }
+
+    #[test]
+    fn impossible_dates_are_rejected() {
+        assert_eq!(parse_date("31 Feb 2024"), None);
+        assert_eq!(parse_date("13/45/22, 1:00 PM"), None);
+        assert_eq!(parse_date("yesterday"), None);
+        assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn invitation_and_message_datetimes() {
+        let dt = parse_datetime("11/20/24, 3:45 PM").unwrap();
+        assert_eq!(dt.to_string(), "2024-11-20 15:45:00");
+        let dt = parse_datetime("2024-12-16 18:24:37 UTC").unwrap();
+        assert_eq!(dt.to_string(), "2024-12-16 18:24:37");
+        assert_eq!(parse_datetime("12/1/24, 12:05 AM").unwrap().to_string(), "2024-12-01 00:05:00");
+    }
+}

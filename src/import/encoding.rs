@@ -1,0 +1,94 @@
+//! Bytes to text: strips a UTF-8 BOM, reads UTF-16 (LE/BE, by BOM), and falls back to
+//! Windows-1252 when the bytes are not valid UTF-8 (with a warning for the report).
+//!
+//! Must not: parse CSV or guess what a file contains.
+
+use crate::error::{Error, Result};
+
+/// Decoded text plus a warning when the encoding was guessed.
+pub struct Decoded {
+    pub text: String,
+    pub warning: Option<String>,
+}
+
+pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
+    if bytes.is_empty() || bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::file(name, "the file is empty"));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let encoding = if bytes[0] == 0xFF {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+        if had_errors {
+            return Err(Error::file(name, "invalid UTF-16 text"));
+        }
+        return Ok(Decoded {
+            text: text.into_owned(),
+            warning: None,
+        });
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if looks_binary(bytes) {
+        return Err(Error::file(name, "binary data, not a CSV text file"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_string(),
+            warning: None,
+        }),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Ok(Decoded {
+                text: text.into_owned(),
+                warning: Some("not valid UTF-8; read as Windows-1252".to_string()),
+            })
+        }
+    }
+}
+
+/// NUL bytes, or many control characters, in the first 8 KiB mean a binary file.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+        .count();
+    head.contains(&0) || controls * 20 > head.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_utf8_bom() {
+        let d = decode("f", b"\xEF\xBB\xBFa,b\n").unwrap();
+        assert_eq!(d.text, "a,b\n");
+        assert!(d.warning.is_none());
+    }
+
+    #[test]
+    fn reads_utf16le() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "a\tb\n".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode("f", &bytes).unwrap().text, "a\tb\n");
+    }
+
+    #[test]
+    fn falls_back_to_windows_1252_with_warning() {
+        let d = decode("f", b"Ren\xE9,x\n").unwrap();
+        assert_eq!(d.text, "René,x\n");
+        assert!(d.warning.is_some());
+    }
+
+    #[test]
+    fn rejects_empty_and_binary() {
+        assert!(decode("f", b"").is_err());
+        assert!(decode("f", b"\x00\x01\x02PK").is_err());
+    }
+}

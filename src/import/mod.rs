@@ -1,0 +1,186 @@
+//! Reading LinkedIn exports and other contact CSVs: files, folders and the export
+//! `.zip`. Every file is recognised by its header, decoded, parsed and counted; the
+//! result is an [`ImportBatch`] that the store applies in one transaction.
+//!
+//! Must not: write anything. A batch is built whole or the import fails with the file,
+//! line and reason, so nothing partial ever reaches the database.
+
+pub mod dates;
+pub mod encoding;
+pub mod rows;
+pub mod table;
+pub mod url;
+
+use crate::error::{Error, Result};
+use rows::{ParsedFile, parse_table};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+pub use table::FileKind;
+
+/// One file's bytes, named as the user would recognise it.
+pub struct SourceFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// Found inside a folder or archive: files that are not network files are skipped,
+    /// not errors.
+    pub in_container: bool,
+}
+
+/// A file that was looked at and passed over, with the reason.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SkippedFile {
+    pub name: String,
+    pub reason: String,
+}
+
+/// Everything one import will apply.
+#[derive(Debug, Default)]
+pub struct ImportBatch {
+    pub files: Vec<ParsedFile>,
+    pub skipped_files: Vec<SkippedFile>,
+}
+
+impl ImportBatch {
+    /// Reads every path (file, folder or `.zip`) into a batch, or fails on the first bad
+    /// network file.
+    pub fn read(paths: &[PathBuf]) -> Result<ImportBatch> {
+        let mut batch = ImportBatch::default();
+        for path in paths {
+            for source in gather(path, &mut batch.skipped_files)? {
+                match parse_source(&source)? {
+                    Ok(parsed) => batch.files.push(parsed),
+                    Err(skip) => batch.skipped_files.push(skip),
+                }
+            }
+        }
+        if batch.files.is_empty() {
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            return Err(Error::file(
+                &names.join(", "),
+                "no Connections, Invitations, messages or contact CSV found",
+            ));
+        }
+        Ok(batch)
+    }
+
+    /// Whether the batch holds a full Connections export (which makes absent connections
+    /// *gone*).
+    pub fn has_connections(&self) -> bool {
+        self.files.iter().any(|f| f.kind == FileKind::Connections)
+    }
+}
+
+/// Parses one source. `Ok(Err(skip))` when it is not a network file inside a container.
+pub fn parse_source(source: &SourceFile) -> Result<std::result::Result<ParsedFile, SkippedFile>> {
+    let skip = |reason: &str| {
+        Ok(Err(SkippedFile {
+            name: source.name.clone(),
+            reason: reason.to_string(),
+        }))
+    };
+    let decoded = match encoding::decode(&source.name, &source.bytes) {
+        Ok(d) => d,
+        Err(_) if source.in_container => return skip("not a CSV text file"),
+        Err(e) => return Err(e),
+    };
+    let Some(table) = table::Table::find(&source.name, &decoded.text) else {
+        if source.in_container {
+            return skip("not a network file");
+        }
+        return Err(Error::file(
+            &source.name,
+            "not a file netcurate reads: no Connections, Invitations, messages or contact header in its first lines",
+        ));
+    };
+    if source.in_container && table.kind == FileKind::Contacts {
+        return skip("not a network file");
+    }
+    let mut parsed = parse_table(&table)?;
+    parsed.warnings.extend(decoded.warning);
+    Ok(Ok(parsed))
+}
+
+/// Expands a path into source files: a file, every file below a folder, or the entries
+/// of a `.zip` archive (recognised by content).
+pub fn gather(path: &Path, skipped: &mut Vec<SkippedFile>) -> Result<Vec<SourceFile>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        let mut files = Vec::new();
+        gather_dir(path, path, &mut files, skipped)?;
+        return Ok(files);
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let name = path.display().to_string();
+    if bytes.starts_with(b"PK\x03\x04") {
+        return read_zip(&name, bytes, skipped);
+    }
+    Ok(vec![SourceFile {
+        name,
+        bytes,
+        in_container: false,
+    }])
+}
+
+fn gather_dir(
+    root: &Path,
+    dir: &Path,
+    files: &mut Vec<SourceFile>,
+    skipped: &mut Vec<SkippedFile>,
+) -> Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            gather_dir(root, &path, files, skipped)?;
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        let name = path.display().to_string();
+        if bytes.starts_with(b"PK\x03\x04") {
+            files.extend(read_zip(&name, bytes, skipped)?);
+        } else {
+            files.push(SourceFile {
+                name,
+                bytes,
+                in_container: true,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Largest archive entry read, so that a hostile archive cannot exhaust memory.
+const MAX_ENTRY_BYTES: u64 = 2 << 30;
+
+fn read_zip(name: &str, bytes: Vec<u8>, skipped: &mut Vec<SkippedFile>) -> Result<Vec<SourceFile>> {
+    let bad = |e: zip::result::ZipError| Error::file(name, format!("unreadable .zip archive: {e}"));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(bad)?;
+    let mut files = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(bad)?;
+        if entry.is_dir() {
+            continue;
+        }
+        let entry_name = format!("{name}:{}", entry.name());
+        if entry.size() > MAX_ENTRY_BYTES {
+            skipped.push(SkippedFile {
+                name: entry_name,
+                reason: "larger than 2 GiB".to_string(),
+            });
+            continue;
+        }
+        let mut data = Vec::with_capacity(entry.size() as usize);
+        entry
+            .read_to_end(&mut data)
+            .map_err(|e| Error::file(&entry_name, format!("cannot extract: {e}")))?;
+        files.push(SourceFile {
+            name: entry_name,
+            bytes: data,
+            in_container: true,
+        });
+    }
+    Ok(files)
+}

@@ -1,0 +1,429 @@
+//! Turns the records of a recognised table into typed rows: connections, invitations,
+//! messages and other contacts, with exact per-reason counts of what was skipped.
+//!
+//! Must not: touch the database or merge with what is already known; `store` does.
+
+use super::dates::{parse_date, parse_datetime};
+use super::table::{FileKind, Table, field};
+use super::url::profile_key;
+use crate::error::{Error, Result};
+use crate::model::Direction;
+use chrono::{NaiveDate, NaiveDateTime};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConnectionRow {
+    pub line: u64,
+    pub first_name: String,
+    pub last_name: String,
+    pub url: String,
+    pub url_key: Option<String>,
+    pub email: String,
+    pub company: String,
+    pub position: String,
+    pub connected_on: Option<NaiveDate>,
+    /// Everything empty but the date: a closed or restricted account.
+    pub hidden: bool,
+    /// Tags carried by a netcurate export being re-imported.
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvitationRow {
+    pub line: u64,
+    pub direction: Direction,
+    pub from_name: String,
+    pub to_name: String,
+    pub sent_at: NaiveDateTime,
+    pub message: String,
+    pub inviter_url: Option<String>,
+    pub invitee_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageRow {
+    pub conversation_id: String,
+    pub from_name: String,
+    pub sender_key: Option<String>,
+    pub recipient_keys: Vec<String>,
+    pub to_names: Vec<String>,
+    pub date: NaiveDateTime,
+}
+
+/// The rows of one file, by kind.
+#[derive(Debug, Clone)]
+pub enum Rows {
+    Connections(Vec<ConnectionRow>),
+    Invitations(Vec<InvitationRow>),
+    Messages(Vec<MessageRow>),
+    /// Other contact CSVs reuse the connection row, with enrichment columns.
+    Contacts(Vec<ContactRow>),
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ContactRow {
+    pub base: ConnectionRow,
+    pub industry: String,
+    pub location: String,
+}
+
+/// One parsed file with its accounting.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub name: String,
+    pub kind: FileKind,
+    pub rows_read: u64,
+    pub skipped: BTreeMap<String, u64>,
+    pub warnings: Vec<String>,
+    pub rows: Rows,
+}
+
+impl ParsedFile {
+    pub fn imported(&self) -> u64 {
+        match &self.rows {
+            Rows::Connections(r) => r.len() as u64,
+            Rows::Invitations(r) => r.len() as u64,
+            Rows::Messages(r) => r.len() as u64,
+            Rows::Contacts(r) => r.len() as u64,
+        }
+    }
+}
+
+/// Counts skipped rows by reason.
+#[derive(Default)]
+struct Skips(BTreeMap<String, u64>);
+
+impl Skips {
+    fn add(&mut self, reason: &str) {
+        *self.0.entry(reason.to_string()).or_default() += 1;
+    }
+}
+
+pub fn parse_table(table: &Table<'_>) -> Result<ParsedFile> {
+    let mut skips = Skips::default();
+    let (rows_read, rows) = match table.kind {
+        FileKind::Connections => {
+            let (n, rows) = connections(table, &mut skips)?;
+            (n, Rows::Connections(rows))
+        }
+        FileKind::Invitations => {
+            let (n, rows) = invitations(table, &mut skips)?;
+            (n, Rows::Invitations(rows))
+        }
+        FileKind::Messages => {
+            let (n, rows) = messages(table, &mut skips)?;
+            (n, Rows::Messages(rows))
+        }
+        FileKind::Contacts => {
+            let (n, rows) = contacts(table, &mut skips)?;
+            (n, Rows::Contacts(rows))
+        }
+    };
+    Ok(ParsedFile {
+        name: table.file.clone(),
+        kind: table.kind,
+        rows_read,
+        skipped: skips.0,
+        warnings: Vec::new(),
+        rows,
+    })
+}
+
+/// Column indexes of a person-shaped table (Connections.csv or a CRM export).
+struct PersonColumns {
+    first: Option<usize>,
+    last: Option<usize>,
+    full: Option<usize>,
+    url: Option<usize>,
+    email: Option<usize>,
+    company: Option<usize>,
+    position: Option<usize>,
+    connected: Option<usize>,
+    tags: Option<usize>,
+}
+
+impl PersonColumns {
+    fn of(t: &Table<'_>) -> PersonColumns {
+        PersonColumns {
+            first: t.column(&["first name", "firstname", "given name"]),
+            last: t.column(&["last name", "lastname", "surname", "family name"]),
+            full: t.column(&["name", "full name", "contact name"]),
+            url: t.column(&["url", "linkedin url", "profile url", "linkedin", "linkedin profile"]),
+            email: t.column(&["email address", "email", "e-mail"]),
+            company: t.column(&["company", "company name", "organization", "account name"]),
+            position: t.column(&["position", "job title", "title"]),
+            connected: t.column(&["connected on"]),
+            tags: t.column(&["tags"]),
+        }
+    }
+
+    fn row(&self, file: &str, line: u64, r: &csv::StringRecord) -> Result<ConnectionRow> {
+        let (mut first_name, mut last_name) = (
+            clean_name(field(r, self.first)),
+            clean_name(field(r, self.last)),
+        );
+        if first_name.is_empty() && last_name.is_empty() {
+            let full = clean_name(field(r, self.full));
+            match full.split_once(' ') {
+                Some((f, l)) => (first_name, last_name) = (f.to_string(), l.trim().to_string()),
+                None => first_name = full,
+            }
+        }
+        let url = field(r, self.url).to_string();
+        let connected_text = field(r, self.connected);
+        let connected_on = match connected_text {
+            "" => None,
+            text => Some(parse_date(text).ok_or_else(|| {
+                Error::line(file, line, format!("impossible date '{text}' in Connected On"))
+            })?),
+        };
+        let url_key = profile_key(&url);
+        let company = field(r, self.company).to_string();
+        let position = field(r, self.position).to_string();
+        let hidden = first_name.is_empty()
+            && last_name.is_empty()
+            && url_key.is_none()
+            && company.is_empty()
+            && position.is_empty();
+        let tags = field(r, self.tags)
+            .split(';')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect();
+        Ok(ConnectionRow {
+            line,
+            first_name,
+            last_name,
+            url,
+            url_key,
+            email: field(r, self.email).to_string(),
+            company,
+            position,
+            connected_on,
+            hidden,
+            tags,
+        })
+    }
+}
+
+/// Trims stray spaces inside and around a name; keeps accents, emoji and credentials.
+fn clean_name(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The identity of a person row within one file, for spotting repeated rows.
+fn person_identity(row: &ConnectionRow) -> Option<String> {
+    if row.hidden {
+        return None;
+    }
+    Some(match &row.url_key {
+        Some(k) => k.clone(),
+        None => crate::store::weak_key(&row.first_name, &row.last_name, &row.company),
+    })
+}
+
+fn connections(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<ConnectionRow>)> {
+    let cols = PersonColumns::of(t);
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut rows = Vec::new();
+    let n = t.for_each_record(|line, r| {
+        let row = cols.row(&t.file, line, r)?;
+        if row.hidden && row.connected_on.is_none() {
+            skips.add("empty row");
+            return Ok(());
+        }
+        if let Some(id) = person_identity(&row)
+            && !seen.insert(id)
+        {
+            skips.add("same person listed twice");
+            return Ok(());
+        }
+        rows.push(row);
+        Ok(())
+    })?;
+    Ok((n, rows))
+}
+
+fn contacts(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<ContactRow>)> {
+    let cols = PersonColumns::of(t);
+    let industry = t.column(&["industry"]);
+    let location = t.column(&["location", "city", "country", "region"]);
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut rows = Vec::new();
+    let n = t.for_each_record(|line, r| {
+        let base = cols.row(&t.file, line, r)?;
+        let nameless = base.first_name.is_empty() && base.last_name.is_empty();
+        if nameless && base.url_key.is_none() && base.email.is_empty() {
+            skips.add("no name, URL or email");
+            return Ok(());
+        }
+        if let Some(id) = person_identity(&base)
+            && !seen.insert(id)
+        {
+            skips.add("same person listed twice");
+            return Ok(());
+        }
+        rows.push(ContactRow {
+            base,
+            industry: field(r, industry).to_string(),
+            location: field(r, location).to_string(),
+        });
+        Ok(())
+    })?;
+    Ok((n, rows))
+}
+
+fn invitations(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<InvitationRow>)> {
+    let from = t.require(&["from"])?;
+    let to = t.require(&["to"])?;
+    let sent = t.require(&["sent at"])?;
+    let direction = t.require(&["direction"])?;
+    let message = t.column(&["message"]);
+    let inviter = t.column(&["inviterprofileurl"]);
+    let invitee = t.column(&["inviteeprofileurl"]);
+    let mut seen = HashSet::new();
+    let mut rows = Vec::new();
+    let n = t.for_each_record(|line, r| {
+        let sent_text = field(r, Some(sent));
+        let sent_at = parse_datetime(sent_text).ok_or_else(|| {
+            Error::line(&t.file, line, format!("impossible date '{sent_text}' in Sent At"))
+        })?;
+        let direction = match field(r, Some(direction)).to_ascii_uppercase().as_str() {
+            "OUTGOING" => Direction::Outgoing,
+            "INCOMING" => Direction::Incoming,
+            other => {
+                return Err(Error::line(
+                    &t.file,
+                    line,
+                    format!("Direction is '{other}', expected INCOMING or OUTGOING"),
+                ));
+            }
+        };
+        let row = InvitationRow {
+            line,
+            direction,
+            from_name: clean_name(field(r, Some(from))),
+            to_name: clean_name(field(r, Some(to))),
+            sent_at,
+            message: field(r, message).to_string(),
+            inviter_url: profile_key(field(r, inviter)),
+            invitee_url: profile_key(field(r, invitee)),
+        };
+        let identity = (row.direction, row.sent_at, row.from_name.clone(), row.to_name.clone());
+        if !seen.insert(identity) {
+            skips.add("same invitation listed twice");
+            return Ok(());
+        }
+        rows.push(row);
+        Ok(())
+    })?;
+    Ok((n, rows))
+}
+
+fn messages(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<MessageRow>)> {
+    let conversation = t.require(&["conversation id"])?;
+    let from = t.require(&["from"])?;
+    let date = t.require(&["date"])?;
+    let sender = t.column(&["sender profile url"]);
+    let to = t.column(&["to"]);
+    let recipients = t.column(&["recipient profile urls"]);
+    let drafts = [t.column(&["is message draft"]), t.column(&["is conversation draft"])];
+    let mut rows = Vec::new();
+    let n = t.for_each_record(|line, r| {
+        if drafts
+            .iter()
+            .any(|c| field(r, *c).eq_ignore_ascii_case("yes") || field(r, *c).eq_ignore_ascii_case("true"))
+        {
+            skips.add("draft");
+            return Ok(());
+        }
+        let date_text = field(r, Some(date));
+        let date = parse_datetime(date_text).ok_or_else(|| {
+            Error::line(&t.file, line, format!("impossible date '{date_text}' in DATE"))
+        })?;
+        rows.push(MessageRow {
+            conversation_id: field(r, Some(conversation)).to_string(),
+            from_name: clean_name(field(r, Some(from))),
+            sender_key: profile_key(field(r, sender)),
+            recipient_keys: field(r, recipients)
+                .split(',')
+                .filter_map(profile_key)
+                .collect(),
+            to_names: field(r, to)
+                .split(',')
+                .map(clean_name)
+                .filter(|n| !n.is_empty())
+                .collect(),
+            date,
+        });
+        Ok(())
+    })?;
+    Ok((n, rows))
+}
+
+/// What the messages say about each person the owner talked with.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MessageSummary {
+    pub last_message_at: Option<NaiveDateTime>,
+    /// Last message the person sent to the owner.
+    pub last_inbound_at: Option<NaiveDateTime>,
+    /// Last message the owner sent to the person.
+    pub last_outbound_at: Option<NaiveDateTime>,
+    pub count: u32,
+}
+
+/// A person in messages, by URL key when there is one, else by case-folded name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PersonRef {
+    Url(String),
+    Name(String),
+}
+
+/// Summarises messages per counterpart. The owner is the participant present in the
+/// most conversations (they are in every one).
+pub fn summarise_messages(rows: &[MessageRow]) -> HashMap<PersonRef, MessageSummary> {
+    let sender_ref = |m: &MessageRow| match &m.sender_key {
+        Some(k) => PersonRef::Url(k.clone()),
+        None => PersonRef::Name(m.from_name.to_lowercase()),
+    };
+    let recipient_refs = |m: &MessageRow| -> Vec<PersonRef> {
+        if m.recipient_keys.is_empty() {
+            m.to_names.iter().map(|n| PersonRef::Name(n.to_lowercase())).collect()
+        } else {
+            m.recipient_keys.iter().cloned().map(PersonRef::Url).collect()
+        }
+    };
+    let mut conversations_of: HashMap<PersonRef, HashSet<&str>> = HashMap::new();
+    for m in rows {
+        for p in std::iter::once(sender_ref(m)).chain(recipient_refs(m)) {
+            conversations_of.entry(p).or_default().insert(&m.conversation_id);
+        }
+    }
+    let owner = conversations_of
+        .iter()
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then_with(|| b.0.cmp(a.0)))
+        .map(|(p, _)| p.clone());
+    let mut out: HashMap<PersonRef, MessageSummary> = HashMap::new();
+    let bump = |s: &mut MessageSummary, at: NaiveDateTime| {
+        s.count += 1;
+        s.last_message_at = s.last_message_at.max(Some(at));
+    };
+    for m in rows {
+        let sender = sender_ref(m);
+        if Some(&sender) == owner.as_ref() {
+            for r in recipient_refs(m) {
+                if Some(&r) != owner.as_ref() {
+                    let s = out.entry(r).or_default();
+                    bump(s, m.date);
+                    s.last_outbound_at = s.last_outbound_at.max(Some(m.date));
+                }
+            }
+        } else {
+            let s = out.entry(sender).or_default();
+            bump(s, m.date);
+            s.last_inbound_at = s.last_inbound_at.max(Some(m.date));
+        }
+    }
+    out
+}

@@ -1,0 +1,256 @@
+//! Finds the header of a CSV by its content (never by position or file name), sniffs the
+//! delimiter, skips a preamble such as Connections.csv's `Notes:` paragraph, and hands out
+//! records with their line numbers and columns by name.
+//!
+//! Must not: interpret what a row means; `rows` does.
+
+use crate::error::{Error, Result};
+use std::collections::HashMap;
+
+/// What a file is, judged from its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileKind {
+    Connections,
+    Invitations,
+    Messages,
+    /// Another contact CSV (CRM export, enrichment file), mapped by column names.
+    Contacts,
+}
+
+impl FileKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileKind::Connections => "connections",
+            FileKind::Invitations => "invitations",
+            FileKind::Messages => "messages",
+            FileKind::Contacts => "contacts",
+        }
+    }
+}
+
+/// How many physical lines are searched for a header.
+const HEADER_SEARCH_LINES: usize = 40;
+const DELIMITERS: [u8; 3] = [b',', b'\t', b';'];
+
+const NAME_COLUMNS: [&str; 4] = ["name", "full name", "contact name", "first name"];
+const CONTACT_DETAIL_COLUMNS: [&str; 10] = [
+    "email",
+    "email address",
+    "company",
+    "company name",
+    "job title",
+    "title",
+    "position",
+    "url",
+    "linkedin url",
+    "profile url",
+];
+
+fn normalise_header(h: &str) -> String {
+    let h = h.trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\u{feff}');
+    h.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn kind_of(headers: &[String]) -> Option<FileKind> {
+    let has = |name: &str| headers.iter().any(|h| h == name);
+    if has("first name") && has("last name") && has("connected on") {
+        return Some(FileKind::Connections);
+    }
+    if has("from") && has("to") && has("sent at") && has("direction") {
+        return Some(FileKind::Invitations);
+    }
+    if has("conversation id") && has("from") && has("date") {
+        return Some(FileKind::Messages);
+    }
+    let named = NAME_COLUMNS.iter().any(|c| has(c));
+    let detailed = CONTACT_DETAIL_COLUMNS.iter().any(|c| has(c));
+    (named && detailed).then_some(FileKind::Contacts)
+}
+
+/// A CSV text whose header has been found.
+pub struct Table<'a> {
+    pub file: String,
+    pub kind: FileKind,
+    columns: HashMap<String, usize>,
+    header_len: usize,
+    /// Physical lines before the header (the preamble).
+    line_offset: u64,
+    body: &'a str,
+    delimiter: u8,
+}
+
+impl<'a> Table<'a> {
+    /// Finds the header within the first lines of `text`. `None` when no known header is
+    /// there: the file is not one netcurate reads.
+    pub fn find(file: &str, text: &'a str) -> Option<Table<'a>> {
+        let mut offset = 0usize;
+        for (index, line) in text.split_inclusive('\n').take(HEADER_SEARCH_LINES).enumerate() {
+            for &delimiter in &DELIMITERS {
+                let headers: Vec<String> = line
+                    .trim_end_matches(['\r', '\n'])
+                    .split(delimiter as char)
+                    .map(normalise_header)
+                    .collect();
+                if headers.len() < 2 {
+                    continue;
+                }
+                if let Some(kind) = kind_of(&headers) {
+                    let columns = headers
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .map(|(i, h)| (h.clone(), i))
+                        .collect();
+                    return Some(Table {
+                        file: file.to_string(),
+                        kind,
+                        columns,
+                        header_len: headers.len(),
+                        line_offset: index as u64,
+                        body: &text[offset..],
+                        delimiter,
+                    });
+                }
+            }
+            offset += line.len();
+        }
+        None
+    }
+
+    /// The index of the first of `names` present in the header.
+    pub fn column(&self, names: &[&str]) -> Option<usize> {
+        names.iter().find_map(|n| self.columns.get(*n).copied())
+    }
+
+    pub fn require(&self, names: &[&str]) -> Result<usize> {
+        self.column(names).ok_or_else(|| {
+            Error::file(&self.file, format!("the header has no '{}' column", names[0]))
+        })
+    }
+
+    pub fn has_column(&self, name: &str) -> bool {
+        self.columns.contains_key(name)
+    }
+
+    /// Calls `each(line, record)` for every record after the header, reusing one record.
+    /// Returns the number of records read. Fails on an unterminated quote or a record with
+    /// more fields than the header, naming the line.
+    pub fn for_each_record(
+        &self,
+        mut each: impl FnMut(u64, &csv::StringRecord) -> Result<()>,
+    ) -> Result<u64> {
+        if self.body.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+            return Err(self.unterminated_quote());
+        }
+        let mut reader = self.reader();
+        let mut record = csv::StringRecord::new();
+        let mut rows = 0u64;
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line()) + self.line_offset;
+                    return Err(Error::line(&self.file, line, csv_reason(&e)));
+                }
+            }
+            let line = record.position().map_or(0, |p| p.line()) + self.line_offset;
+            if record.len() > self.header_len {
+                return Err(Error::line(
+                    &self.file,
+                    line,
+                    format!(
+                        "{} fields where the header has {} (a field with the delimiter needs quotes)",
+                        record.len(),
+                        self.header_len
+                    ),
+                ));
+            }
+            if record.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            rows += 1;
+            each(line, &record)?;
+        }
+        Ok(rows)
+    }
+
+    fn reader(&self) -> csv::Reader<&'a [u8]> {
+        csv::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(self.body.as_bytes())
+    }
+
+    /// The line where the record holding the unbalanced quote starts.
+    fn unterminated_quote(&self) -> Error {
+        let mut reader = self.reader();
+        let mut record = csv::StringRecord::new();
+        let mut last_line = 1;
+        while let Ok(true) = reader.read_record(&mut record) {
+            last_line = record.position().map_or(last_line, |p| p.line());
+        }
+        Error::line(
+            &self.file,
+            last_line + self.line_offset,
+            "unterminated quote: a quoted field never ends",
+        )
+    }
+}
+
+fn csv_reason(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "invalid text encoding".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// A trimmed field, empty when the record is short.
+pub fn field(record: &csv::StringRecord, index: Option<usize>) -> &str {
+    index.and_then(|i| record.get(i)).map_or("", str::trim)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_header_after_notes_preamble() {
+        let text = "Notes:\n\"When exporting, you may notice, some emails are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Byron,https://www.linkedin.com/in/ada,,Hooli,CTO,25 Nov 2024\n";
+        let t = Table::find("c.csv", text).unwrap();
+        assert_eq!(t.kind, FileKind::Connections);
+        let mut seen = vec![];
+        t.for_each_record(|line, r| {
+            seen.push((line, r[0].to_string()));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen, vec![(5, "Ada".to_string())]);
+    }
+
+    #[test]
+    fn sniffs_semicolon_and_tab() {
+        let t = Table::find("c", "First Name;Last Name;Company;Position;Connected On\n").unwrap();
+        assert_eq!((t.kind, t.delimiter), (FileKind::Connections, b';'));
+        let t = Table::find("i", "From\tTo\tSent At\tMessage\tDirection\n").unwrap();
+        assert_eq!((t.kind, t.delimiter), (FileKind::Invitations, b'\t'));
+    }
+
+    #[test]
+    fn unknown_header_is_none() {
+        assert!(Table::find("p", "Skill\nRust\n").is_none());
+    }
+
+    #[test]
+    fn unterminated_quote_names_the_line() {
+        let text = "First Name,Last Name,Company,Position,Connected On\nA,B,C,D,25 Nov 2024\nE,F,\"G,H,25 Nov 2024\nI,J,K,L,25 Nov 2024\n";
+        let t = Table::find("c.csv", text).unwrap();
+        let err = t.for_each_record(|_, _| Ok(())).unwrap_err().to_string();
+        assert!(err.contains("c.csv: line 3: unterminated quote"), "{err}");
+    }
+}

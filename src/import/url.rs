@@ -1,0 +1,87 @@
+//! Profile URL normalisation: the identity every import joins on (DESIGN.md §2).
+//!
+//! `https://www.linkedin.com/in/Ren%C3%A9-Sample/?trk=x` and `linkedin.com/in/rené-sample`
+//! both become the key `linkedin.com/in/rené-sample`. An empty slug (the Dec 2023
+//! placeholder `https://www.linkedin.com/in`) is no key.
+//!
+//! Must not: look anything up; it is pure string work.
+
+use percent_encoding::percent_decode_str;
+
+/// The normalised identity key of a profile URL, or `None` when there is no usable slug.
+pub fn profile_key(raw: &str) -> Option<String> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let rest = match s.find("://") {
+        Some(i) => &s[i + 3..],
+        None => s,
+    };
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let host = host.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    if host.is_empty() {
+        return None;
+    }
+    let path = percent_decode_str(path).decode_utf8_lossy();
+    let segments: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    let key_path = match segments.as_slice() {
+        [] => return None,
+        ["in"] => return None,
+        ["in", slug, ..] => format!("in/{}", slug.to_lowercase()),
+        other => other.join("/").to_lowercase(),
+    };
+    let host = if host.ends_with("linkedin.com") {
+        "linkedin.com"
+    } else {
+        host
+    };
+    Some(format!("{host}/{key_path}"))
+}
+
+/// A URL a browser can open for a key.
+pub fn key_to_url(key: &str) -> String {
+    format!("https://www.{key}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_encoded_and_raw_utf8_are_one_identity() {
+        let a = profile_key("https://www.linkedin.com/in/ren%C3%A9-sample").unwrap();
+        let b = profile_key("https://www.linkedin.com/in/rené-sample").unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a, "linkedin.com/in/rené-sample");
+    }
+
+    #[test]
+    fn normalises_scheme_host_case_query_and_slash() {
+        assert_eq!(
+            profile_key("LinkedIn.com/in/Jane-Doe-123/?trk=abc#x").as_deref(),
+            Some("linkedin.com/in/jane-doe-123")
+        );
+        assert_eq!(
+            profile_key("http://WWW.LINKEDIN.COM/in/jane-doe-123/").as_deref(),
+            Some("linkedin.com/in/jane-doe-123")
+        );
+        assert_eq!(
+            profile_key("https://de.linkedin.com/in/jane-doe-123").as_deref(),
+            Some("linkedin.com/in/jane-doe-123")
+        );
+    }
+
+    #[test]
+    fn placeholder_and_empty_are_no_key() {
+        assert_eq!(profile_key("https://www.linkedin.com/in"), None);
+        assert_eq!(profile_key("https://www.linkedin.com/in/"), None);
+        assert_eq!(profile_key("   "), None);
+        assert_eq!(profile_key(""), None);
+    }
+}

@@ -1,0 +1,37 @@
+//! # netcurate
+//!
+//! A local workbench for curating a LinkedIn network. Data flows one way:
+//!
+//! ```text
+//! export files ──import──▶ ImportBatch ──store::merge──▶ SQLite ──store::load──▶ Network
+//!                                                                  │
+//!             audience (profile, seniority, scores) ◀──────────────┤
+//!             query (filter, sort) · pillars (projection) · export (CSV)
+//!             ops (invertible changes) ──store::record──▶ SQLite (+ undo log)
+//! ```
+//!
+//! Invariants:
+//! - an import applies whole or not at all; tags and decisions survive every re-import;
+//! - connections are never deleted: a connection missing from a newer full export is *gone*;
+//! - every user change is an [`ops::Op`] with an exact inverse, logged for undo/redo;
+//! - protected contacts are never set to prune;
+//! - the library knows nothing of terminals (the TUI lives in the binary).
+//!
+//! Glossary: *connection* — a row of Connections.csv; *hidden* — a connection row with
+//! nothing but a date (closed/restricted account); *gone* — absent from a newer export;
+//! *key* — the normalised profile URL; *stale* — an outgoing invitation pending longer
+//! than 21 days; *VP+* — owner, partner, CxO or VP.
+
+pub mod audience;
+pub mod error;
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod network;
+pub mod ops;
+pub mod pillars;
+pub mod query;
+pub mod store;
+pub mod synth;
+
+pub use error::{Error, Result};

@@ -1,0 +1,427 @@
+//! The domain vocabulary: contacts, invitations, decisions, seniority tiers and
+//! business functions. Plain data with small, obvious methods.
+//!
+//! Owns: the types every other module speaks in, and their text names (the same names
+//! the CLI, the query language and the CSV exports use).
+//! Must not: read files, touch the database or know about terminals.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+/// Database id of a contact.
+pub type ContactId = i64;
+/// Database id of an invitation.
+pub type InvitationId = i64;
+
+/// What the user decided to do with a contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    #[default]
+    Undecided,
+    Keep,
+    Prune,
+    Protect,
+}
+
+impl Decision {
+    pub const ALL: [Decision; 4] = [
+        Decision::Undecided,
+        Decision::Keep,
+        Decision::Prune,
+        Decision::Protect,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Undecided => "undecided",
+            Decision::Keep => "keep",
+            Decision::Prune => "prune",
+            Decision::Protect => "protect",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Decision> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "undecided" | "reset" | "" => Some(Decision::Undecided),
+            "keep" => Some(Decision::Keep),
+            "prune" => Some(Decision::Prune),
+            "protect" => Some(Decision::Protect),
+            _ => None,
+        }
+    }
+
+    /// Stable small integer used in the database.
+    pub fn code(self) -> i64 {
+        match self {
+            Decision::Undecided => 0,
+            Decision::Keep => 1,
+            Decision::Prune => 2,
+            Decision::Protect => 3,
+        }
+    }
+
+    pub fn from_code(code: i64) -> Decision {
+        match code {
+            1 => Decision::Keep,
+            2 => Decision::Prune,
+            3 => Decision::Protect,
+            _ => Decision::Undecided,
+        }
+    }
+}
+
+/// Seniority tier inferred from a self-typed title (DESIGN.md §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Seniority {
+    Owner,
+    Partner,
+    Cxo,
+    Vp,
+    Director,
+    Manager,
+    Senior,
+    Entry,
+    Training,
+    Support,
+    #[default]
+    Unknown,
+}
+
+impl Seniority {
+    pub const ALL: [Seniority; 11] = [
+        Seniority::Owner,
+        Seniority::Partner,
+        Seniority::Cxo,
+        Seniority::Vp,
+        Seniority::Director,
+        Seniority::Manager,
+        Seniority::Senior,
+        Seniority::Entry,
+        Seniority::Training,
+        Seniority::Support,
+        Seniority::Unknown,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Seniority::Owner => "owner",
+            Seniority::Partner => "partner",
+            Seniority::Cxo => "cxo",
+            Seniority::Vp => "vp",
+            Seniority::Director => "director",
+            Seniority::Manager => "manager",
+            Seniority::Senior => "senior",
+            Seniority::Entry => "entry",
+            Seniority::Training => "training",
+            Seniority::Support => "support",
+            Seniority::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Seniority> {
+        let s = s.trim().to_ascii_lowercase();
+        Seniority::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// Position in the ordered ladder (training = 0 … owner = 8); `support` and
+    /// `unknown` stand outside the order.
+    pub fn rank(self) -> Option<u8> {
+        match self {
+            Seniority::Training => Some(0),
+            Seniority::Entry => Some(1),
+            Seniority::Senior => Some(2),
+            Seniority::Manager => Some(3),
+            Seniority::Director => Some(4),
+            Seniority::Vp => Some(5),
+            Seniority::Cxo => Some(6),
+            Seniority::Partner => Some(7),
+            Seniority::Owner => Some(8),
+            Seniority::Support | Seniority::Unknown => None,
+        }
+    }
+
+    /// LinkedIn's own "VP+ connections": owner/founder, partner, CxO, VP.
+    pub fn is_vp_plus(self) -> bool {
+        self.rank().is_some_and(|r| r >= 5)
+    }
+
+    /// VP+ or director.
+    pub fn is_decision_maker(self) -> bool {
+        self.rank().is_some_and(|r| r >= 4)
+    }
+}
+
+/// Business function inferred from a title: the second axis users segment by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Function {
+    Engineering,
+    Product,
+    Design,
+    Data,
+    Sales,
+    Marketing,
+    CustomerSuccess,
+    Hr,
+    Finance,
+    Operations,
+    Legal,
+    Education,
+    Management,
+    #[default]
+    Other,
+}
+
+impl Function {
+    pub const ALL: [Function; 14] = [
+        Function::Engineering,
+        Function::Product,
+        Function::Design,
+        Function::Data,
+        Function::Sales,
+        Function::Marketing,
+        Function::CustomerSuccess,
+        Function::Hr,
+        Function::Finance,
+        Function::Operations,
+        Function::Legal,
+        Function::Education,
+        Function::Management,
+        Function::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Function::Engineering => "engineering",
+            Function::Product => "product",
+            Function::Design => "design",
+            Function::Data => "data",
+            Function::Sales => "sales",
+            Function::Marketing => "marketing",
+            Function::CustomerSuccess => "customer-success",
+            Function::Hr => "hr",
+            Function::Finance => "finance",
+            Function::Operations => "operations",
+            Function::Legal => "legal",
+            Function::Education => "education",
+            Function::Management => "management",
+            Function::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Function> {
+        let s = s.trim().to_ascii_lowercase().replace([' ', '_'], "-");
+        let alias = match s.as_str() {
+            "recruiting" | "hr-recruiting" | "talent" => "hr",
+            "cs" | "success" => "customer-success",
+            "founder" | "general-management" | "founder-general-management" => "management",
+            "ops" => "operations",
+            other => other,
+        };
+        Function::ALL.into_iter().find(|f| f.as_str() == alias)
+    }
+}
+
+/// Quality and relationship flags shown beside a score, as a bit set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Flags(pub u32);
+
+impl Flags {
+    pub const HIDDEN: u32 = 1;
+    pub const NO_TITLE: u32 = 1 << 1;
+    pub const DUPLICATE: u32 = 1 << 2;
+    pub const OPEN_TO_WORK: u32 = 1 << 3;
+    pub const STUDENT: u32 = 1 << 4;
+    pub const WARM: u32 = 1 << 5;
+    pub const MESSAGED: u32 = 1 << 6;
+    pub const GONE: u32 = 1 << 7;
+    pub const JOB_CHANGE: u32 = 1 << 8;
+    pub const EXCLUDED: u32 = 1 << 9;
+
+    /// Query-language names of the flags, in display order.
+    pub const NAMES: [(&'static str, u32); 10] = [
+        ("hidden", Flags::HIDDEN),
+        ("no-title", Flags::NO_TITLE),
+        ("duplicate", Flags::DUPLICATE),
+        ("open-to-work", Flags::OPEN_TO_WORK),
+        ("student", Flags::STUDENT),
+        ("warm", Flags::WARM),
+        ("messaged", Flags::MESSAGED),
+        ("gone", Flags::GONE),
+        ("job-change", Flags::JOB_CHANGE),
+        ("excluded", Flags::EXCLUDED),
+    ];
+
+    pub fn has(self, bit: u32) -> bool {
+        self.0 & bit != 0
+    }
+
+    pub fn set(&mut self, bit: u32, on: bool) {
+        if on {
+            self.0 |= bit;
+        } else {
+            self.0 &= !bit;
+        }
+    }
+
+    pub fn bit_for(name: &str) -> Option<u32> {
+        let name = name.trim().to_ascii_lowercase();
+        Flags::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, bit)| *bit)
+    }
+
+    pub fn names(self) -> Vec<&'static str> {
+        Flags::NAMES
+            .iter()
+            .filter(|(_, bit)| self.has(*bit))
+            .map(|(n, _)| *n)
+            .collect()
+    }
+}
+
+/// One person in the network (a connection, or a contact from another CSV).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Contact {
+    pub id: ContactId,
+    pub first_name: String,
+    pub last_name: String,
+    /// The profile URL as it appeared in the export (may be empty).
+    pub url: String,
+    /// The normalised identity (`linkedin.com/in/<slug>`), when there is a URL.
+    pub url_key: Option<String>,
+    pub email: String,
+    pub company: String,
+    pub position: String,
+    pub connected_on: Option<NaiveDate>,
+    /// A connection (from Connections.csv) rather than a contact from another CSV.
+    pub is_connection: bool,
+    pub industry: String,
+    pub location: String,
+    pub decision: Decision,
+    pub tags: Vec<String>,
+    pub score: Option<u8>,
+    pub seniority: Seniority,
+    pub function: Function,
+    pub flags: Flags,
+    /// The score's explanation, one line.
+    pub explanation: String,
+    pub last_message_at: Option<NaiveDateTime>,
+    pub last_inbound_at: Option<NaiveDateTime>,
+    pub last_outbound_at: Option<NaiveDateTime>,
+    pub message_count: u32,
+    pub previous_company: String,
+    pub previous_position: String,
+}
+
+impl Contact {
+    pub fn full_name(&self) -> String {
+        match (self.first_name.is_empty(), self.last_name.is_empty()) {
+            (false, false) => format!("{} {}", self.first_name, self.last_name),
+            (false, true) => self.first_name.clone(),
+            (true, false) => self.last_name.clone(),
+            (true, true) => String::new(),
+        }
+    }
+
+    /// Everything empty but the connection date: a closed or restricted account.
+    pub fn is_hidden(&self) -> bool {
+        self.flags.has(Flags::HIDDEN)
+    }
+
+    pub fn is_gone(&self) -> bool {
+        self.flags.has(Flags::GONE)
+    }
+
+    /// A connection still in the network (hidden ones included, gone ones not).
+    pub fn in_network(&self) -> bool {
+        self.is_connection && !self.is_gone()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Incoming,
+    Outgoing,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Incoming => "incoming",
+            Direction::Outgoing => "outgoing",
+        }
+    }
+}
+
+/// The inferred state of an invitation (the export does not say it; see DESIGN.md §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InvitationStatus {
+    /// The other side is (or was) a connection.
+    Accepted,
+    /// Not (yet) a connection: pending, ignored or withdrawn.
+    Pending,
+}
+
+impl InvitationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvitationStatus::Accepted => "accepted",
+            InvitationStatus::Pending => "pending",
+        }
+    }
+}
+
+/// One row of Invitations.csv.
+#[derive(Debug, Clone, Serialize)]
+pub struct Invitation {
+    pub id: InvitationId,
+    pub direction: Direction,
+    pub from_name: String,
+    pub to_name: String,
+    pub sent_at: NaiveDateTime,
+    pub message: String,
+    pub inviter_url: Option<String>,
+    pub invitee_url: Option<String>,
+    /// Marked by the user for withdrawal (outgoing pending only).
+    pub withdraw_planned: bool,
+    /// Filled when the network is loaded.
+    pub status: InvitationStatus,
+    /// The contact on the other side, when known.
+    pub contact_id: Option<ContactId>,
+}
+
+impl Invitation {
+    /// Age in whole days on `today`.
+    pub fn age_days(&self, today: NaiveDate) -> i64 {
+        (today - self.sent_at.date()).num_days()
+    }
+
+    /// An outgoing invitation still pending after `days` days.
+    pub fn is_stale(&self, today: NaiveDate, days: i64) -> bool {
+        self.direction == Direction::Outgoing
+            && self.status == InvitationStatus::Pending
+            && self.age_days(today) > days
+    }
+
+    /// The URL of the person on the other side.
+    pub fn other_url(&self) -> Option<&str> {
+        match self.direction {
+            Direction::Outgoing => self.invitee_url.as_deref(),
+            Direction::Incoming => self.inviter_url.as_deref(),
+        }
+    }
+
+    /// The name of the person on the other side.
+    pub fn other_name(&self) -> &str {
+        match self.direction {
+            Direction::Outgoing => &self.to_name,
+            Direction::Incoming => &self.from_name,
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! The network in memory: every contact and invitation, loaded once from the store, with
+//! the facts derived from them (inferred invitation status, warm/messaged flags, counts).
+//! The CLI and the TUI both query this; filters and sorts run over it, not over SQL.
+//!
+//! Must not: write to the database or know about terminals.
+
+use crate::model::{
+    Contact, ContactId, Decision, Direction, Flags, Invitation, InvitationStatus,
+};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// A two-way conversation within this many days makes a contact warm.
+pub const WARM_DAYS: i64 = 365;
+
+#[derive(Debug, Clone, Default)]
+pub struct Network {
+    pub contacts: Vec<Contact>,
+    pub invitations: Vec<Invitation>,
+    /// The date treated as today.
+    pub as_of: NaiveDate,
+    index: HashMap<ContactId, usize>,
+}
+
+impl Network {
+    /// Builds the network and derives what depends on the whole (invitation status) and on
+    /// `as_of` (warm).
+    pub fn new(mut contacts: Vec<Contact>, mut invitations: Vec<Invitation>, as_of: NaiveDate) -> Network {
+        contacts.sort_by_key(|c| c.id);
+        let index = contacts.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+        for c in &mut contacts {
+            let warm = [c.last_inbound_at, c.last_outbound_at]
+                .iter()
+                .all(|t| t.is_some_and(|t| (as_of - t.date()).num_days() <= WARM_DAYS));
+            c.flags.set(Flags::WARM, warm);
+            c.flags.set(Flags::MESSAGED, c.message_count > 0);
+        }
+        let by_url: HashMap<&str, ContactId> = contacts
+            .iter()
+            .filter(|c| c.is_connection)
+            .filter_map(|c| c.url_key.as_deref().map(|k| (k, c.id)))
+            .collect();
+        let mut by_name: HashMap<String, Option<ContactId>> = HashMap::new();
+        for c in contacts.iter().filter(|c| c.is_connection && !c.is_hidden()) {
+            by_name
+                .entry(c.full_name().to_lowercase())
+                .and_modify(|v| *v = None)
+                .or_insert(Some(c.id));
+        }
+        for inv in &mut invitations {
+            // By URL; by name only when the export has no usable URL (Dec 2023 placeholders,
+            // 2018-2022 files), and only when that name is unique in the network.
+            inv.contact_id = match inv.other_url() {
+                Some(k) => by_url.get(k).copied(),
+                None => by_name.get(&inv.other_name().to_lowercase()).copied().flatten(),
+            };
+            inv.status = if inv.contact_id.is_some() {
+                InvitationStatus::Accepted
+            } else {
+                InvitationStatus::Pending
+            };
+        }
+        Network {
+            contacts,
+            invitations,
+            as_of,
+            index,
+        }
+    }
+
+    pub fn contact(&self, id: ContactId) -> Option<&Contact> {
+        self.index.get(&id).map(|&i| &self.contacts[i])
+    }
+
+    pub fn contact_mut(&mut self, id: ContactId) -> Option<&mut Contact> {
+        self.index.get(&id).map(|&i| &mut self.contacts[i])
+    }
+
+    /// Position of a contact in `contacts`.
+    pub fn position_of(&self, id: ContactId) -> Option<usize> {
+        self.index.get(&id).copied()
+    }
+
+    /// Every tag with the number of contacts carrying it.
+    pub fn tag_counts(&self) -> BTreeMap<String, usize> {
+        let mut counts = BTreeMap::new();
+        for c in &self.contacts {
+            for t in &c.tags {
+                *counts.entry(t.clone()).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+
+    /// Invitations of one contact (either direction).
+    pub fn invitations_of(&self, id: ContactId) -> impl Iterator<Item = &Invitation> {
+        self.invitations.iter().filter(move |i| i.contact_id == Some(id))
+    }
+
+    pub fn stats(&self) -> Stats {
+        let in_network = || self.contacts.iter().filter(|c| c.in_network());
+        let mut decisions = BTreeMap::new();
+        for d in Decision::ALL {
+            decisions.insert(d.as_str(), 0);
+        }
+        for c in in_network() {
+            *decisions.entry(c.decision.as_str()).or_insert(0) += 1;
+        }
+        let outgoing = || self.invitations.iter().filter(|i| i.direction == Direction::Outgoing);
+        let pruned_gone = self
+            .contacts
+            .iter()
+            .filter(|c| c.is_gone() && c.decision == Decision::Prune)
+            .count();
+        Stats {
+            connections: in_network().count(),
+            hidden: in_network().filter(|c| c.is_hidden()).count(),
+            gone: self.contacts.iter().filter(|c| c.is_gone()).count(),
+            other_contacts: self.contacts.iter().filter(|c| !c.is_connection).count(),
+            invitations: InvitationStats {
+                outgoing: outgoing().count(),
+                incoming: self
+                    .invitations
+                    .iter()
+                    .filter(|i| i.direction == Direction::Incoming)
+                    .count(),
+                outgoing_accepted: outgoing()
+                    .filter(|i| i.status == InvitationStatus::Accepted)
+                    .count(),
+                outgoing_pending: outgoing()
+                    .filter(|i| i.status == InvitationStatus::Pending)
+                    .count(),
+                outgoing_withdraw_planned: outgoing().filter(|i| i.withdraw_planned).count(),
+            },
+            decisions,
+            removal_plan_done: pruned_gone,
+            tags: self.tag_counts(),
+        }
+    }
+}
+
+/// The counts of `stats --json` (CLI.md).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Stats {
+    pub connections: usize,
+    pub hidden: usize,
+    pub gone: usize,
+    pub other_contacts: usize,
+    pub invitations: InvitationStats,
+    pub decisions: BTreeMap<&'static str, usize>,
+    /// Contacts planned for pruning that a newer export shows gone: done.
+    pub removal_plan_done: usize,
+    pub tags: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct InvitationStats {
+    pub outgoing: usize,
+    pub incoming: usize,
+    pub outgoing_accepted: usize,
+    pub outgoing_pending: usize,
+    pub outgoing_withdraw_planned: usize,
+}

@@ -1,0 +1,181 @@
+//! Invertible operations: every change the user makes to tags, decisions and withdrawal
+//! marks is one `Op`, which knows its exact inverse. The store logs them for undo/redo
+//! (shared by the TUI and the CLI); the TUI applies them to its in-memory network too.
+//!
+//! Must not: decide what to change (callers build ops with the `plan_*` functions) or
+//! touch the database.
+
+use crate::model::{ContactId, Decision, InvitationId};
+use crate::network::Network;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "kebab-case")]
+pub enum Op {
+    /// Adds (or removes) `tag` on exactly `ids` (those whose state changes).
+    Tag {
+        tag: String,
+        add: bool,
+        ids: Vec<ContactId>,
+    },
+    /// Sets decisions; `before[i]` is what `ids[i]` had.
+    Decide {
+        ids: Vec<ContactId>,
+        before: Vec<i64>,
+        after: i64,
+    },
+    /// Marks (or unmarks) invitations for withdrawal; only ids whose mark changes.
+    Withdraw { ids: Vec<InvitationId>, mark: bool },
+}
+
+impl Op {
+    /// The operation that undoes this one exactly.
+    pub fn inverse(&self) -> Vec<Op> {
+        match self {
+            Op::Tag { tag, add, ids } => vec![Op::Tag {
+                tag: tag.clone(),
+                add: !add,
+                ids: ids.clone(),
+            }],
+            Op::Decide { ids, before, after } => {
+                // Group by previous decision so each inverse is a plain "set to d".
+                Decision::ALL
+                    .iter()
+                    .filter_map(|d| {
+                        let group: Vec<ContactId> = ids
+                            .iter()
+                            .zip(before)
+                            .filter(|(_, b)| **b == d.code())
+                            .map(|(id, _)| *id)
+                            .collect();
+                        (!group.is_empty()).then(|| Op::Decide {
+                            before: vec![*after; group.len()],
+                            ids: group,
+                            after: d.code(),
+                        })
+                    })
+                    .collect()
+            }
+            Op::Withdraw { ids, mark } => vec![Op::Withdraw {
+                ids: ids.clone(),
+                mark: !mark,
+            }],
+        }
+    }
+
+    /// How many things it changes.
+    pub fn len(&self) -> usize {
+        match self {
+            Op::Tag { ids, .. } | Op::Decide { ids, .. } | Op::Withdraw { ids, .. } => ids.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// One line for the status bar and the CLI.
+    pub fn describe(&self) -> String {
+        let n = self.len();
+        let s = if n == 1 { "" } else { "s" };
+        match self {
+            Op::Tag { tag, add: true, .. } => format!("tagged {n} contact{s} '{tag}'"),
+            Op::Tag { tag, add: false, .. } => format!("removed tag '{tag}' from {n} contact{s}"),
+            Op::Decide { after, .. } => {
+                format!("set {n} contact{s} to {}", Decision::from_code(*after).as_str())
+            }
+            Op::Withdraw { mark: true, .. } => format!("marked {n} invitation{s} for withdrawal"),
+            Op::Withdraw { mark: false, .. } => format!("unmarked {n} invitation{s} for withdrawal"),
+        }
+    }
+
+    /// Applies the change to an in-memory network.
+    pub fn apply_to(&self, network: &mut Network) {
+        match self {
+            Op::Tag { tag, add, ids } => {
+                for id in ids {
+                    if let Some(c) = network.contact_mut(*id) {
+                        if *add {
+                            if !c.tags.contains(tag) {
+                                c.tags.push(tag.clone());
+                                c.tags.sort();
+                            }
+                        } else {
+                            c.tags.retain(|t| t != tag);
+                        }
+                    }
+                }
+            }
+            Op::Decide { ids, after, .. } => {
+                for id in ids {
+                    if let Some(c) = network.contact_mut(*id) {
+                        c.decision = Decision::from_code(*after);
+                    }
+                }
+            }
+            Op::Withdraw { ids, mark } => {
+                for inv in network.invitations.iter_mut().filter(|i| ids.contains(&i.id)) {
+                    inv.withdraw_planned = *mark;
+                }
+            }
+        }
+    }
+}
+
+/// Tags (or untags) `targets`, keeping only those whose state changes.
+pub fn plan_tag(network: &Network, targets: &[ContactId], tag: &str, add: bool) -> Op {
+    let ids = targets
+        .iter()
+        .copied()
+        .filter(|id| {
+            network
+                .contact(*id)
+                .is_some_and(|c| c.tags.iter().any(|t| t == tag) != add)
+        })
+        .collect();
+    Op::Tag {
+        tag: tag.to_string(),
+        add,
+        ids,
+    }
+}
+
+/// Sets `decision` on `targets`. Protected contacts are never set to prune, and warm
+/// contacts are not pruned either (they are suggested for protect).
+pub fn plan_decide(network: &Network, targets: &[ContactId], decision: Decision) -> Op {
+    let mut ids = Vec::new();
+    let mut before = Vec::new();
+    for id in targets {
+        let Some(c) = network.contact(*id) else { continue };
+        if c.decision == decision {
+            continue;
+        }
+        if decision == Decision::Prune && c.decision == Decision::Protect {
+            continue;
+        }
+        ids.push(*id);
+        before.push(c.decision.code());
+    }
+    Op::Decide {
+        ids,
+        before,
+        after: decision.code(),
+    }
+}
+
+/// Marks (or unmarks) invitations for withdrawal; only outgoing pending ones qualify.
+pub fn plan_withdraw(network: &Network, targets: &[InvitationId], mark: bool) -> Op {
+    let targets: std::collections::HashSet<InvitationId> = targets.iter().copied().collect();
+    let ids = network
+        .invitations
+        .iter()
+        .filter(|i| targets.contains(&i.id))
+        .filter(|i| {
+            i.direction == crate::model::Direction::Outgoing
+                && i.status == crate::model::InvitationStatus::Pending
+                && i.withdraw_planned != mark
+        })
+        .map(|i| i.id)
+        .collect();
+    Op::Withdraw { ids, mark }
+}

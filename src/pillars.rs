@@ -1,0 +1,410 @@
+//! The projected effect of a plan on the SSI pillars "Build relationships" (BR) and
+//! "Find the right people" (FRP), exactly as DESIGN.md §5: features before and after,
+//! four BR scenarios, a range and a direction, never LinkedIn's formula.
+//!
+//! Must not: read the database; callers pass the network, readings and assumptions.
+
+use crate::audience::normalize::company_key;
+use crate::model::{Decision, Direction, InvitationStatus};
+use crate::network::Network;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+pub const DISCLAIMER: &str = "Estimate from public information; LinkedIn does not publish the SSI formula.";
+
+/// The documented levers of FRP, none of which appears in an export.
+pub const FRP_LEVERS: [&str; 4] = [
+    "people searches",
+    "profile views from searches",
+    "leads saved",
+    "days active on LinkedIn",
+];
+
+/// Every parameter of the projection; all editable (`pillars --set name=value`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Assumptions {
+    pub k_connections: f64,
+    pub k_vp: f64,
+    pub k_internal: f64,
+    pub s_vp: f64,
+    pub s_internal: f64,
+    pub w_relevant: f64,
+    pub kappa: f64,
+    pub stale_days: i64,
+    pub noise: f64,
+}
+
+impl Default for Assumptions {
+    fn default() -> Self {
+        Assumptions {
+            k_connections: 500.0,
+            k_vp: 50.0,
+            k_internal: 25.0,
+            s_vp: 0.15,
+            s_internal: 0.05,
+            w_relevant: 0.10,
+            kappa: 1.0,
+            stale_days: 21,
+            noise: 0.5,
+        }
+    }
+}
+
+impl Assumptions {
+    /// Sets one parameter by name from text (`kappa=0.8`).
+    pub fn set(&mut self, assignment: &str) -> Result<(), String> {
+        let (name, value) = assignment
+            .split_once('=')
+            .ok_or_else(|| format!("'{assignment}' is not name=value"))?;
+        let v: f64 = value
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{}' is not a number", value.trim()))?;
+        if !v.is_finite() || v < 0.0 {
+            return Err(format!("{} must be a number of 0 or more", name.trim()));
+        }
+        let slot = match name.trim() {
+            "k_connections" => &mut self.k_connections,
+            "k_vp" => &mut self.k_vp,
+            "k_internal" => &mut self.k_internal,
+            "s_vp" => &mut self.s_vp,
+            "s_internal" => &mut self.s_internal,
+            "w_relevant" => &mut self.w_relevant,
+            "kappa" => &mut self.kappa,
+            "noise" => &mut self.noise,
+            "stale_days" => {
+                self.stale_days = v as i64;
+                return Ok(());
+            }
+            other => {
+                return Err(format!(
+                    "unknown assumption '{other}' (k_connections k_vp k_internal s_vp s_internal w_relevant kappa stale_days noise)"
+                ));
+            }
+        };
+        *slot = v;
+        Ok(())
+    }
+}
+
+/// The inputs the projection reads from the network.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
+pub struct Features {
+    pub connections: u64,
+    pub vp_plus: u64,
+    pub internal: u64,
+    pub acceptance_rate: f64,
+    pub relevant_share: f64,
+    pub pending: u64,
+    pub stale: u64,
+    #[serde(skip)]
+    pub accepted: u64,
+}
+
+/// How withdrawn invitations enter the acceptance rate.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WithdrawnReading {
+    /// AR-A: withdrawn invitations leave the denominator.
+    LeaveDenominator,
+    /// AR-B: withdrawn invitations still count as not accepted.
+    CountAsNotAccepted,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reading {
+    Count,
+    Share,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Scenario {
+    pub reading: Reading,
+    pub withdrawn: WithdrawnReading,
+    pub delta: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Trend {
+    Up,
+    Down,
+    Uncertain,
+    TooSmall,
+}
+
+impl Trend {
+    /// In words, for people.
+    pub fn words(self) -> &'static str {
+        match self {
+            Trend::Up => "likely ↑",
+            Trend::Down => "likely ↓",
+            Trend::Uncertain => "direction uncertain",
+            Trend::TooSmall => "too small to notice",
+        }
+    }
+
+    /// Up or down when all deltas agree, too small when all are inside the noise band.
+    pub fn of(deltas: &[f64], noise: f64) -> Trend {
+        if deltas.iter().all(|d| d.abs() <= noise) {
+            Trend::TooSmall
+        } else if deltas.iter().all(|d| *d >= 0.0) {
+            Trend::Up
+        } else if deltas.iter().all(|d| *d <= 0.0) {
+            Trend::Down
+        } else {
+            Trend::Uncertain
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PillarProjection {
+    pub baseline: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub delta_low: f64,
+    pub delta_high: f64,
+    pub direction: Trend,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeaturePair {
+    pub before: Features,
+    pub after: Features,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Projection {
+    pub build_relationships: PillarProjection,
+    pub find_right_people: PillarProjection,
+    pub features: FeaturePair,
+    pub assumptions: Assumptions,
+    /// The noise band used: the assumption, or the spread of the user's own readings.
+    pub noise_used: f64,
+    pub disclaimer: &'static str,
+}
+
+/// The user's own inputs for a projection.
+pub struct Baseline {
+    pub br: Option<f64>,
+    pub frp: Option<f64>,
+    /// Past BR readings, oldest first (for the noise band).
+    pub br_history: Vec<f64>,
+}
+
+fn sat(x: f64, k: f64) -> f64 {
+    if x + k <= 0.0 { 0.0 } else { x / (x + k) }
+}
+
+fn ratio(a: u64, b: u64) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// Standard deviation of day-to-day changes once there are 5+ readings.
+pub fn noise_band(history: &[f64], default: f64) -> f64 {
+    if history.len() < 5 {
+        return default;
+    }
+    let diffs: Vec<f64> = history.windows(2).map(|w| w[1] - w[0]).collect();
+    let mean = diffs.iter().sum::<f64>() / diffs.len() as f64;
+    let var = diffs.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / diffs.len() as f64;
+    var.sqrt()
+}
+
+/// Features before and after the plan (prune decisions, withdrawals).
+pub fn features(network: &Network, threshold: f64, my_companies: &[String], stale_days: i64) -> FeaturePair {
+    let mine: HashSet<String> = my_companies.iter().map(|c| company_key(c)).filter(|c| !c.is_empty()).collect();
+    let mut before = Features::default();
+    let mut after = Features::default();
+    let (mut relevant_before, mut relevant_after) = (0u64, 0u64);
+    for c in network.contacts.iter().filter(|c| c.in_network()) {
+        let vp = u64::from(c.seniority.is_vp_plus());
+        let internal = u64::from(!mine.is_empty() && mine.contains(&company_key(&c.company)));
+        let relevant = u64::from(c.score.is_some_and(|s| f64::from(s) >= threshold));
+        before.connections += 1;
+        before.vp_plus += vp;
+        before.internal += internal;
+        relevant_before += relevant;
+        if c.decision != Decision::Prune {
+            after.connections += 1;
+            after.vp_plus += vp;
+            after.internal += internal;
+            relevant_after += relevant;
+        }
+    }
+    before.relevant_share = ratio(relevant_before, before.connections);
+    after.relevant_share = ratio(relevant_after, after.connections);
+    for inv in network.invitations.iter().filter(|i| i.direction == Direction::Outgoing) {
+        let pending = inv.status == InvitationStatus::Pending;
+        let stale = pending && inv.age_days(network.as_of) > stale_days;
+        if pending {
+            before.pending += 1;
+            before.stale += u64::from(stale);
+            if !inv.withdraw_planned {
+                after.pending += 1;
+                after.stale += u64::from(stale);
+            }
+        } else {
+            before.accepted += 1;
+            after.accepted += 1;
+        }
+    }
+    before.acceptance_rate = ratio(before.accepted, before.accepted + before.pending);
+    // The "after" rate shown is AR-A (withdrawn leave the denominator).
+    after.acceptance_rate = ratio(after.accepted, after.accepted + after.pending);
+    FeaturePair { before, after }
+}
+
+fn b_value(f: &Features, ar: f64, reading: Reading, a: &Assumptions) -> f64 {
+    let n = f.connections as f64;
+    let (vp_term, int_term) = match reading {
+        Reading::Count => (sat(f.vp_plus as f64, a.k_vp), sat(f.internal as f64, a.k_internal)),
+        Reading::Share => (
+            if a.s_vp > 0.0 { (ratio(f.vp_plus, f.connections) / a.s_vp).min(1.0) } else { 1.0 },
+            if a.s_internal > 0.0 { (ratio(f.internal, f.connections) / a.s_internal).min(1.0) } else { 1.0 },
+        ),
+    };
+    0.25 * sat(n, a.k_connections) + 0.25 * vp_term + 0.25 * int_term + 0.25 * ar
+}
+
+fn range(baseline: Option<f64>, deltas: &[f64], noise: f64) -> PillarProjection {
+    let delta_low = deltas.iter().copied().fold(f64::INFINITY, f64::min);
+    let delta_high = deltas.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let clamp = |b: f64, d: f64| round2((b + d).clamp(0.0, 25.0));
+    PillarProjection {
+        baseline,
+        low: baseline.map(|b| clamp(b, delta_low)),
+        high: baseline.map(|b| clamp(b, delta_high)),
+        delta_low: round2(delta_low),
+        delta_high: round2(delta_high),
+        direction: Trend::of(deltas, noise),
+        scenarios: Vec::new(),
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Projects the current plan from the features.
+pub fn project(pair: &FeaturePair, baseline: &Baseline, a: &Assumptions) -> Projection {
+    let (before, after) = (&pair.before, &pair.after);
+    let ar_b_after = ratio(after.accepted, before.accepted + before.pending);
+    let mut scenarios = Vec::new();
+    for reading in [Reading::Count, Reading::Share] {
+        let b_before = b_value(before, before.acceptance_rate, reading, a);
+        for (withdrawn, ar_after) in [
+            (WithdrawnReading::CountAsNotAccepted, ar_b_after),
+            (WithdrawnReading::LeaveDenominator, after.acceptance_rate),
+        ] {
+            let delta = 25.0 * a.kappa * (b_value(after, ar_after, reading, a) - b_before);
+            scenarios.push(Scenario { reading, withdrawn, delta: round2(delta) });
+        }
+    }
+    let noise = noise_band(&baseline.br_history, a.noise);
+    let deltas: Vec<f64> = scenarios.iter().map(|s| s.delta).collect();
+    let mut br = range(baseline.br, &deltas, noise);
+    br.scenarios = scenarios;
+    let speculative = 25.0 * a.w_relevant * (after.relevant_share - before.relevant_share);
+    let frp = range(baseline.frp, &[0.0, speculative], noise);
+    Projection {
+        build_relationships: br,
+        find_right_people: frp,
+        features: pair.clone(),
+        assumptions: a.clone(),
+        noise_used: round2(noise),
+        disclaimer: DISCLAIMER,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn worked_example() -> FeaturePair {
+        let before = Features {
+            connections: 2000,
+            vp_plus: 150,
+            internal: 40,
+            acceptance_rate: 0.35,
+            relevant_share: 0.30,
+            pending: 130,
+            stale: 100,
+            accepted: 70,
+        };
+        let after = Features {
+            connections: 1400,
+            vp_plus: 145,
+            internal: 38,
+            acceptance_rate: 0.70,
+            relevant_share: 0.30,
+            pending: 30,
+            stale: 0,
+            accepted: 70,
+        };
+        FeaturePair { before, after }
+    }
+
+    #[test]
+    fn design_worked_example() {
+        let baseline = Baseline { br: Some(15.0), frp: Some(5.0), br_history: vec![] };
+        let p = project(&worked_example(), &baseline, &Assumptions::default());
+        let deltas: Vec<f64> = p.build_relationships.scenarios.iter().map(|s| s.delta).collect();
+        assert_eq!(deltas, vec![-0.51, 1.68, 1.69, 3.88]);
+        assert_eq!(p.build_relationships.low, Some(14.49));
+        assert_eq!(p.build_relationships.high, Some(18.88));
+        assert_eq!(p.build_relationships.direction, Trend::Uncertain);
+        assert_eq!(p.find_right_people.low, Some(5.0));
+    }
+
+    #[test]
+    fn no_reading_gives_null_baselines_but_deltas() {
+        let baseline = Baseline { br: None, frp: None, br_history: vec![] };
+        let p = project(&worked_example(), &baseline, &Assumptions::default());
+        assert_eq!(p.build_relationships.low, None);
+        assert_eq!(p.build_relationships.delta_low, -0.51);
+    }
+
+    #[test]
+    fn clamps_at_0_and_25() {
+        let pair = worked_example();
+        let high = project(&pair, &Baseline { br: Some(24.0), frp: None, br_history: vec![] }, &Assumptions::default());
+        assert_eq!(high.build_relationships.high, Some(25.0));
+        let low = project(&pair, &Baseline { br: Some(0.2), frp: None, br_history: vec![] }, &Assumptions::default());
+        assert_eq!(low.build_relationships.low, Some(0.0));
+    }
+
+    #[test]
+    fn empty_network_and_prune_everyone_do_not_divide_by_zero() {
+        let empty = FeaturePair { before: Features::default(), after: Features::default() };
+        let p = project(&empty, &Baseline { br: Some(10.0), frp: Some(3.0), br_history: vec![] }, &Assumptions::default());
+        assert_eq!(p.build_relationships.direction, Trend::TooSmall);
+        assert_eq!(p.build_relationships.low, Some(10.0));
+        let mut everyone = worked_example();
+        everyone.after = Features { accepted: 70, pending: 30, acceptance_rate: 0.7, ..Features::default() };
+        let p = project(&everyone, &Baseline { br: Some(15.0), frp: None, br_history: vec![] }, &Assumptions::default());
+        assert!(p.build_relationships.delta_high < 0.0);
+        assert_eq!(p.build_relationships.direction, Trend::Down);
+    }
+
+    #[test]
+    fn noise_band_from_five_readings() {
+        assert_eq!(noise_band(&[10.0, 11.0, 10.0], 0.5), 0.5);
+        let n = noise_band(&[10.0, 11.0, 10.0, 11.0, 10.0], 0.5);
+        assert!((n - 1.0).abs() < 1e-9, "{n}");
+    }
+
+    #[test]
+    fn assumptions_set_by_name() {
+        let mut a = Assumptions::default();
+        a.set("kappa=0.8").unwrap();
+        assert_eq!(a.kappa, 0.8);
+        assert!(a.set("gamma=1").is_err());
+        assert!(a.set("kappa=-1").is_err());
+    }
+}

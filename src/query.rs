@@ -1,0 +1,383 @@
+//! The filter language of CLI.md (`--filter` and the TUI's `/`) and sorting. A query is
+//! parsed once into terms, then run over the in-memory network; a malformed term is an
+//! error that names it.
+//!
+//! Must not: touch the database or the terminal.
+
+use crate::error::{Error, Result};
+use crate::import::dates::parse_date;
+use crate::model::{Contact, Decision, Flags, Function, Seniority};
+use crate::network::Network;
+use chrono::NaiveDate;
+use std::cmp::Ordering;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cmp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+}
+
+impl Cmp {
+    fn split(value: &str) -> (Cmp, &str) {
+        for (prefix, cmp) in [("<=", Cmp::Le), (">=", Cmp::Ge), ("<", Cmp::Lt), (">", Cmp::Gt), ("=", Cmp::Eq)] {
+            if let Some(rest) = value.strip_prefix(prefix) {
+                return (cmp, rest);
+            }
+        }
+        (Cmp::Eq, value)
+    }
+
+    fn holds<T: PartialOrd>(self, a: T, b: T) -> bool {
+        match self {
+            Cmp::Lt => a < b,
+            Cmp::Le => a <= b,
+            Cmp::Gt => a > b,
+            Cmp::Ge => a >= b,
+            Cmp::Eq => a == b,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum TextField {
+    Name,
+    Company,
+    Title,
+    Url,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Test {
+    Fuzzy(Vec<char>),
+    Text(TextField, String),
+    Tag(String),
+    Decision(Decision),
+    Score(Cmp, f64),
+    Tier(Cmp, Seniority),
+    Connected(Cmp, NaiveDate),
+    Function(Function),
+    Flag(u32),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Term {
+    negate: bool,
+    test: Test,
+}
+
+/// Lower-cased text of one contact, computed once per network load so that filtering a
+/// large network allocates nothing per keystroke.
+#[derive(Debug, Clone, Default)]
+pub struct Haystack {
+    name: String,
+    title: String,
+    company: String,
+    url: String,
+}
+
+impl Haystack {
+    pub fn of(c: &Contact) -> Haystack {
+        Haystack {
+            name: c.full_name().to_lowercase(),
+            title: c.position.to_lowercase(),
+            company: c.company.to_lowercase(),
+            url: format!("{} {}", c.url.to_lowercase(), c.url_key.as_deref().unwrap_or("")),
+        }
+    }
+
+    pub fn all(network: &Network) -> Vec<Haystack> {
+        network.contacts.iter().map(Haystack::of).collect()
+    }
+}
+
+/// A parsed query; the empty query matches everything.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    terms: Vec<Term>,
+}
+
+impl Query {
+    pub fn parse(text: &str) -> Result<Query> {
+        let terms = tokens(text)?.into_iter().map(|t| term(&t)).collect::<Result<_>>()?;
+        Ok(Query { terms })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether every term holds for `c`.
+    pub fn matches(&self, c: &Contact, hay: &Haystack) -> bool {
+        self.terms.iter().all(|t| t.test.holds(c, hay) != t.negate)
+    }
+
+    /// Positions (in `network.contacts`) of the matching contacts, among `within`.
+    pub fn filter(&self, network: &Network, hay: &[Haystack], within: impl Iterator<Item = u32>) -> Vec<u32> {
+        within
+            .filter(|&i| self.matches(&network.contacts[i as usize], &hay[i as usize]))
+            .collect()
+    }
+}
+
+impl Test {
+    fn holds(&self, c: &Contact, hay: &Haystack) -> bool {
+        match self {
+            Test::Fuzzy(needle) => {
+                is_subsequence(needle, &hay.name) || is_subsequence(needle, &hay.title) || is_subsequence(needle, &hay.company)
+            }
+            Test::Text(field, v) => match field {
+                TextField::Name => hay.name.contains(v.as_str()),
+                TextField::Company => hay.company.contains(v.as_str()),
+                TextField::Title => hay.title.contains(v.as_str()),
+                TextField::Url => hay.url.contains(v.as_str()),
+            },
+            Test::Tag(t) => c.tags.iter().any(|x| x.eq_ignore_ascii_case(t)),
+            Test::Decision(d) => c.decision == *d,
+            Test::Score(cmp, v) => c.score.is_some_and(|s| cmp.holds(f64::from(s), *v)),
+            Test::Tier(Cmp::Eq, tier) => c.seniority == *tier,
+            Test::Tier(cmp, tier) => match (c.seniority.rank(), tier.rank()) {
+                (Some(a), Some(b)) => cmp.holds(a, b),
+                _ => false,
+            },
+            Test::Connected(cmp, d) => c.connected_on.is_some_and(|x| cmp.holds(x, *d)),
+            Test::Function(f) => c.function == *f,
+            Test::Flag(bit) => c.flags.has(*bit),
+        }
+    }
+}
+
+/// Case-insensitive subsequence: every character of `needle`, in order.
+fn is_subsequence(needle: &[char], haystack: &str) -> bool {
+    let mut want = needle.iter().peekable();
+    for ch in haystack.chars() {
+        match want.peek() {
+            Some(&&w) if w == ch => {
+                want.next();
+            }
+            Some(_) => {}
+            None => return true,
+        }
+    }
+    want.peek().is_none()
+}
+
+/// Splits on spaces, keeping `"quoted values"` whole.
+fn tokens(text: &str) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    for ch in text.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => {
+                if !current.is_empty() {
+                    out.push(std::mem::take(&mut current));
+                }
+            }
+            c => current.push(c),
+        }
+    }
+    if quoted {
+        return Err(Error::Query {
+            term: current,
+            reason: "the quote is not closed".to_string(),
+        });
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    Ok(out)
+}
+
+const FIELDS: &str = "name company title url tag decision score seniority connected function flag";
+
+fn term(token: &str) -> Result<Term> {
+    let bad = |reason: String| Error::Query {
+        term: token.to_string(),
+        reason,
+    };
+    let (negate, body) = match token.strip_prefix('-') {
+        Some(rest) if rest.contains(':') => (true, rest),
+        _ => (false, token),
+    };
+    let Some((field, value)) = body.split_once(':') else {
+        return Ok(Term {
+            negate: false,
+            test: Test::Fuzzy(token.to_lowercase().chars().collect()),
+        });
+    };
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(bad(format!("'{field}:' needs a value")));
+    }
+    let lower = value.to_lowercase();
+    let test = match field.to_ascii_lowercase().as_str() {
+        "name" => Test::Text(TextField::Name, lower),
+        "company" => Test::Text(TextField::Company, lower),
+        "title" | "position" => Test::Text(TextField::Title, lower),
+        "url" => Test::Text(TextField::Url, lower),
+        "tag" => Test::Tag(value.to_string()),
+        "decision" => Test::Decision(
+            Decision::parse(value)
+                .ok_or_else(|| bad("decision is keep, prune, protect or undecided".to_string()))?,
+        ),
+        "score" => {
+            let (cmp, n) = Cmp::split(value);
+            let n: f64 = n.parse().map_err(|_| bad(format!("'{n}' is not a number")))?;
+            Test::Score(cmp, n)
+        }
+        "seniority" => {
+            let (cmp, t) = Cmp::split(&lower);
+            let tier = Seniority::parse(t).ok_or_else(|| {
+                bad(format!(
+                    "unknown tier '{t}' (training entry senior manager director vp cxo partner owner support unknown)"
+                ))
+            })?;
+            if cmp != Cmp::Eq && tier.rank().is_none() {
+                return Err(bad(format!("'{t}' is outside the tier order; use seniority:{t}")));
+            }
+            Test::Tier(cmp, tier)
+        }
+        "connected" => {
+            let (cmp, d) = Cmp::split(value);
+            let date = parse_date(d).ok_or_else(|| bad(format!("'{d}' is not a date (YYYY-MM-DD)")))?;
+            Test::Connected(cmp, date)
+        }
+        "function" => Test::Function(Function::parse(value).ok_or_else(|| {
+            let names: Vec<&str> = Function::ALL.iter().map(|f| f.as_str()).collect();
+            bad(format!("unknown function '{value}' ({})", names.join(" ")))
+        })?),
+        "flag" => Test::Flag(Flags::bit_for(value).ok_or_else(|| {
+            let names: Vec<&str> = Flags::NAMES.iter().map(|(n, _)| *n).collect();
+            bad(format!("unknown flag '{value}' ({})", names.join(" ")))
+        })?),
+        other => return Err(bad(format!("unknown field '{other}' (fields: {FIELDS})"))),
+    };
+    Ok(Term { negate, test })
+}
+
+/// What contacts can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Score,
+    Name,
+    Company,
+    Title,
+    Seniority,
+    Connected,
+    Decision,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 7] = [
+        SortKey::Score,
+        SortKey::Name,
+        SortKey::Company,
+        SortKey::Title,
+        SortKey::Seniority,
+        SortKey::Connected,
+        SortKey::Decision,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Score => "score",
+            SortKey::Name => "name",
+            SortKey::Company => "company",
+            SortKey::Title => "title",
+            SortKey::Seniority => "seniority",
+            SortKey::Connected => "connected",
+            SortKey::Decision => "decision",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SortKey> {
+        let s = s.trim().to_ascii_lowercase();
+        let s = if s == "position" { "title".to_string() } else { s };
+        SortKey::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The natural direction: scores, seniority and dates high first; text A→Z.
+    pub fn descending_by_default(self) -> bool {
+        matches!(self, SortKey::Score | SortKey::Seniority | SortKey::Connected)
+    }
+
+    fn compare(self, a: &Contact, b: &Contact, ha: &Haystack, hb: &Haystack) -> Ordering {
+        match self {
+            SortKey::Score => a.score.cmp(&b.score),
+            SortKey::Name => ha.name.cmp(&hb.name),
+            SortKey::Company => ha.company.cmp(&hb.company),
+            SortKey::Title => ha.title.cmp(&hb.title),
+            SortKey::Seniority => a.seniority.rank().cmp(&b.seniority.rank()),
+            SortKey::Connected => a.connected_on.cmp(&b.connected_on),
+            SortKey::Decision => a.decision.code().cmp(&b.decision.code()),
+        }
+    }
+}
+
+/// Sorts positions by `key` (stable, ties by id).
+pub fn sort(ids: &mut [u32], network: &Network, hay: &[Haystack], key: SortKey, descending: bool) {
+    ids.sort_by(|&x, &y| {
+        let (a, b) = (&network.contacts[x as usize], &network.contacts[y as usize]);
+        let o = key.compare(a, b, &hay[x as usize], &hay[y as usize]);
+        let o = if descending { o.reverse() } else { o };
+        o.then(a.id.cmp(&b.id))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contact(first: &str, company: &str, position: &str) -> Contact {
+        Contact {
+            first_name: first.into(),
+            last_name: "Sample".into(),
+            company: company.into(),
+            position: position.into(),
+            is_connection: true,
+            ..Contact::default()
+        }
+    }
+
+    fn check(q: &str, c: &Contact) -> bool {
+        Query::parse(q).unwrap().matches(c, &Haystack::of(c))
+    }
+
+    #[test]
+    fn field_terms() {
+        let mut c = contact("Ada", "Blue Sun Corp", "VP Engineering");
+        c.score = Some(72);
+        c.seniority = Seniority::Vp;
+        c.tags = vec!["cto-eu".into()];
+        c.connected_on = NaiveDate::from_ymd_opt(2019, 5, 1);
+        assert!(check("company:\"blue sun\" title:vp", &c));
+        assert!(check("score:>=70 score:<73 seniority:>=director", &c));
+        assert!(!check("seniority:>vp", &c));
+        assert!(check("tag:cto-eu -tag:other decision:undecided", &c));
+        assert!(!check("-tag:cto-eu", &c));
+        assert!(check("connected:<2020-01-01", &c));
+        assert!(check("adasmp", &c), "fuzzy subsequence on the name");
+        assert!(!check("zzz", &c));
+        assert!(check("", &c));
+    }
+
+    #[test]
+    fn malformed_terms_name_themselves() {
+        for (q, needle) in [
+            ("score:abc", "score:abc"),
+            ("seniority:>=boss", "boss"),
+            ("colour:red", "colour"),
+            ("connected:<yesterday", "yesterday"),
+            ("company:\"open", "not closed"),
+            ("flag:shiny", "shiny"),
+        ] {
+            let e = Query::parse(q).unwrap_err().to_string();
+            assert!(e.contains(needle), "{q}: {e}");
+        }
+    }
+}

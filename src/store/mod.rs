@@ -1,0 +1,399 @@
+//! The SQLite store (rusqlite lives only here): opening with the right mode and pragmas,
+//! loading the network, logging invertible operations for undo/redo, settings, SSI
+//! readings and saved filters. Imports are merged in `merge`.
+//!
+//! Must not: parse files, score, or know about terminals.
+
+mod merge;
+mod schema;
+
+pub use merge::{FileReport, ImportReport};
+
+use crate::error::{Error, Result};
+use crate::model::{Contact, Decision, Direction, Flags, Function, Invitation, InvitationStatus, Seniority};
+use crate::network::Network;
+use crate::ops::Op;
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, params};
+use std::path::{Path, PathBuf};
+
+/// How long a writer waits for another process's write lock before "database is busy".
+const BUSY_TIMEOUT_MS: u64 = 3000;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// The case-folded name plus normalised company: the identity of a row without URL.
+pub fn weak_key(first: &str, last: &str, company: &str) -> String {
+    format!(
+        "{}|{}",
+        name_key(first, last),
+        crate::audience::normalize::company_key(company)
+    )
+}
+
+/// Case-folded "first last".
+pub fn name_key(first: &str, last: &str) -> String {
+    format!("{first} {last}").trim().to_lowercase()
+}
+
+pub(crate) fn date_text(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+pub(crate) fn datetime_text(d: Option<NaiveDateTime>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string())
+}
+
+fn parse_date(s: Option<String>) -> Option<NaiveDate> {
+    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+fn parse_datetime(s: Option<String>) -> Option<NaiveDateTime> {
+    s.and_then(|s| NaiveDateTime::parse_from_str(&s, "%Y-%m-%d %H:%M:%S").ok())
+}
+
+/// One SSI reading typed from LinkedIn's SSI page.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct SsiReading {
+    pub date: NaiveDate,
+    pub total: f64,
+    pub brand: f64,
+    pub frp: f64,
+    pub engage: f64,
+    pub br: f64,
+}
+
+impl Store {
+    /// Opens (creating with mode 0600) and migrates the database at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        create_private(path)?;
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| busy_or(e, path))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        schema::migrate(&mut conn, path).map_err(|e| match e {
+            Error::Db(db) => busy_or(db, path),
+            other => other,
+        })?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in one write transaction, translating a held lock into [`Error::Busy`].
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| busy_or(e, &path))?;
+        let value = f(&tx)?;
+        tx.commit().map_err(|e| busy_or(e, &path))?;
+        Ok(value)
+    }
+
+    /// Loads every contact and invitation.
+    pub fn load(&self, as_of: NaiveDate) -> Result<Network> {
+        let contacts = load_contacts(&self.conn)?;
+        let invitations = self.load_invitations()?;
+        Ok(Network::new(contacts, invitations, as_of))
+    }
+
+    fn load_invitations(&self) -> Result<Vec<Invitation>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, direction, from_name, to_name, sent_at, message, inviter_url, invitee_url, withdraw_planned
+             FROM invitations ORDER BY sent_at, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let direction: String = r.get(1)?;
+            let sent: String = r.get(4)?;
+            Ok(Invitation {
+                id: r.get(0)?,
+                direction: if direction == "outgoing" {
+                    Direction::Outgoing
+                } else {
+                    Direction::Incoming
+                },
+                from_name: r.get(2)?,
+                to_name: r.get(3)?,
+                sent_at: parse_datetime(Some(sent)).unwrap_or_default(),
+                message: r.get(5)?,
+                inviter_url: r.get(6)?,
+                invitee_url: r.get(7)?,
+                withdraw_planned: r.get(8)?,
+                status: InvitationStatus::Pending,
+                contact_id: None,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Applies `op` and logs it as the newest undoable step (clearing the redo stack).
+    pub fn record(&mut self, op: &Op) -> Result<()> {
+        if op.is_empty() {
+            return Ok(());
+        }
+        let payload = serde_json::to_string(op).map_err(|e| Error::Invalid(e.to_string()))?;
+        self.write(|tx| {
+            apply_op(tx, op)?;
+            tx.execute("DELETE FROM ops WHERE undone = 1", [])?;
+            tx.execute(
+                "INSERT INTO ops (at, label, payload) VALUES (datetime('now'), ?1, ?2)",
+                params![op.describe(), payload],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Undoes the newest step; returns it (as it was done) or `None` when there is none.
+    pub fn undo(&mut self) -> Result<Option<Op>> {
+        self.step("SELECT id, payload FROM ops WHERE undone = 0 ORDER BY id DESC LIMIT 1", true)
+    }
+
+    /// Redoes the oldest undone step.
+    pub fn redo(&mut self) -> Result<Option<Op>> {
+        self.step("SELECT id, payload FROM ops WHERE undone = 1 ORDER BY id ASC LIMIT 1", false)
+    }
+
+    fn step(&mut self, select: &str, undo: bool) -> Result<Option<Op>> {
+        self.write(|tx| {
+            let found: Option<(i64, String)> = tx
+                .query_row(select, [], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let Some((id, payload)) = found else {
+                return Ok(None);
+            };
+            let op: Op = serde_json::from_str(&payload)
+                .map_err(|e| Error::Invalid(format!("undo log entry {id} is unreadable: {e}")))?;
+            let steps = if undo { op.inverse() } else { vec![op.clone()] };
+            for step in &steps {
+                apply_op(tx, step)?;
+            }
+            tx.execute("UPDATE ops SET undone = ?1 WHERE id = ?2", params![undo, id])?;
+            Ok(Some(op))
+        })
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn record_ssi(&mut self, r: &SsiReading) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO ssi_readings (date, total, brand, frp, engage, br) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![date_text(Some(r.date)), r.total, r.brand, r.frp, r.engage, r.br],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Every SSI reading, oldest first.
+    pub fn ssi_readings(&self) -> Result<Vec<SsiReading>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT date, total, brand, frp, engage, br FROM ssi_readings ORDER BY date, id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SsiReading {
+                date: parse_date(r.get(0)?).unwrap_or_default(),
+                total: r.get(1)?,
+                brand: r.get(2)?,
+                frp: r.get(3)?,
+                engage: r.get(4)?,
+                br: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Logs a projection so the next SSI reading can be compared with it.
+    pub fn log_projection(&mut self, at: NaiveDate, baseline: Option<f64>, low: f64, high: f64) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO projections (at, br_baseline, br_low, br_high) VALUES (?1, ?2, ?3, ?4)",
+                params![date_text(Some(at)), baseline, low, high],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Logged projections, oldest first: (date, baseline, low, high).
+    pub fn projections(&self) -> Result<Vec<(NaiveDate, Option<f64>, f64, f64)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT at, br_baseline, br_low, br_high FROM projections ORDER BY at, id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((parse_date(r.get(0)?).unwrap_or_default(), r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn save_filter(&mut self, name: &str, query: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO saved_filters (name, query) VALUES (?1, ?2)
+                 ON CONFLICT(name) DO UPDATE SET query = excluded.query",
+                params![name, query],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn saved_filters(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare("SELECT name, query FROM saved_filters ORDER BY name")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Stores freshly computed scores, seniority, function, flags and explanations.
+    pub fn save_scores(&mut self, scored: &[(i64, crate::audience::Scored)]) -> Result<()> {
+        self.write(|tx| merge::save_scores(tx, scored))
+    }
+}
+
+/// Creates the file with mode 0600 if it does not exist yet.
+fn create_private(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+fn busy_or(e: rusqlite::Error, path: &Path) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            Error::Busy(path.to_path_buf())
+        }
+        Some(rusqlite::ErrorCode::NotADatabase) => Error::Invalid(format!(
+            "{} is not a netcurate database (or it is damaged)",
+            path.display()
+        )),
+        _ => Error::Db(e),
+    }
+}
+
+pub(crate) fn load_contacts(conn: &Connection) -> Result<Vec<Contact>> {
+    let mut tags: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+    {
+        let mut stmt = conn.prepare("SELECT contact_id, tag FROM tags ORDER BY contact_id, tag")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            tags.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
+    }
+    let mut stmt = conn.prepare(
+        "SELECT id, first_name, last_name, url, url_key, email, company, position, connected_on,
+                is_connection, hidden, gone_at, job_changed_at, previous_company, previous_position,
+                industry, location, decision, score, seniority, function, flags, explanation,
+                last_message_at, last_inbound_at, last_outbound_at, message_count
+         FROM contacts ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let id: i64 = r.get(0)?;
+        let mut flags = Flags(r.get::<_, i64>(21)? as u32);
+        flags.set(Flags::HIDDEN, r.get(10)?);
+        flags.set(Flags::GONE, r.get::<_, Option<String>>(11)?.is_some());
+        flags.set(Flags::JOB_CHANGE, r.get::<_, Option<String>>(12)?.is_some());
+        Ok(Contact {
+            id,
+            first_name: r.get(1)?,
+            last_name: r.get(2)?,
+            url: r.get(3)?,
+            url_key: r.get(4)?,
+            email: r.get(5)?,
+            company: r.get(6)?,
+            position: r.get(7)?,
+            connected_on: parse_date(r.get(8)?),
+            is_connection: r.get(9)?,
+            previous_company: r.get(13)?,
+            previous_position: r.get(14)?,
+            industry: r.get(15)?,
+            location: r.get(16)?,
+            decision: Decision::from_code(r.get(17)?),
+            score: r.get::<_, Option<i64>>(18)?.map(|s| s.clamp(0, 100) as u8),
+            seniority: Seniority::parse(&r.get::<_, String>(19)?).unwrap_or_default(),
+            function: Function::parse(&r.get::<_, String>(20)?).unwrap_or_default(),
+            flags,
+            explanation: r.get(22)?,
+            last_message_at: parse_datetime(r.get(23)?),
+            last_inbound_at: parse_datetime(r.get(24)?),
+            last_outbound_at: parse_datetime(r.get(25)?),
+            message_count: r.get::<_, i64>(26)? as u32,
+            tags: Vec::new(),
+        })
+    })?;
+    let mut contacts: Vec<Contact> = rows.collect::<Result<_, _>>()?;
+    for c in &mut contacts {
+        if let Some(t) = tags.remove(&c.id) {
+            c.tags = t;
+        }
+    }
+    Ok(contacts)
+}
+
+fn apply_op(tx: &rusqlite::Transaction<'_>, op: &Op) -> Result<()> {
+    match op {
+        Op::Tag { tag, add, ids } => {
+            let sql = if *add {
+                "INSERT OR IGNORE INTO tags (contact_id, tag) VALUES (?1, ?2)"
+            } else {
+                "DELETE FROM tags WHERE contact_id = ?1 AND tag = ?2"
+            };
+            let mut stmt = tx.prepare_cached(sql)?;
+            for id in ids {
+                stmt.execute(params![id, tag])?;
+            }
+        }
+        Op::Decide { ids, after, .. } => {
+            let mut stmt = tx.prepare_cached("UPDATE contacts SET decision = ?1 WHERE id = ?2")?;
+            for id in ids {
+                stmt.execute(params![after, id])?;
+            }
+        }
+        Op::Withdraw { ids, mark } => {
+            let mut stmt = tx.prepare_cached("UPDATE invitations SET withdraw_planned = ?1 WHERE id = ?2")?;
+            for id in ids {
+                stmt.execute(params![mark, id])?;
+            }
+        }
+    }
+    Ok(())
+}

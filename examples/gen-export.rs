@@ -12,7 +12,12 @@ use std::path::PathBuf;
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date");
     if let Some(dir) = value("--demo") {
         let dir = PathBuf::from(dir);
@@ -23,8 +28,12 @@ fn main() -> std::io::Result<()> {
         std::fs::write(dir.join("messages.csv"), demo.messages)?;
         return Ok(());
     }
-    let n: usize = value("--connections").and_then(|v| v.parse().ok()).unwrap_or(100_000);
-    let m: usize = value("--invitations").and_then(|v| v.parse().ok()).unwrap_or(n / 5);
+    let n: usize = value("--connections")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let m: usize = value("--invitations")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(n / 5);
     let seed: u64 = value("--seed").and_then(|v| v.parse().ok()).unwrap_or(1);
     let out = PathBuf::from(value("--out").unwrap_or_else(|| "export".to_string()));
     std::fs::create_dir_all(&out)?;
@@ -32,8 +41,19 @@ fn main() -> std::io::Result<()> {
     let accepted: Vec<synth::Person> = people.iter().take(m / 2).cloned().collect();
     let pending: Vec<i64> = (0..m / 2).map(|i| 1 + (i as i64 % 400)).collect();
     let invitations = synth::invitations(seed, &accepted, &pending, m / 10, as_of);
-    std::fs::write(out.join("Connections.csv"), synth::connections_csv(&people, synth::Style::Y2026))?;
-    std::fs::write(out.join("Invitations.csv"), synth::invitations_csv(&invitations))?;
-    eprintln!("wrote {} connections and {} invitations to {}", n, invitations.len(), out.display());
+    std::fs::write(
+        out.join("Connections.csv"),
+        synth::connections_csv(&people, synth::Style::Y2026),
+    )?;
+    std::fs::write(
+        out.join("Invitations.csv"),
+        synth::invitations_csv(&invitations),
+    )?;
+    eprintln!(
+        "wrote {} connections and {} invitations to {}",
+        n,
+        invitations.len(),
+        out.display()
+    );
     Ok(())
 }

@@ -57,7 +57,8 @@ pub struct Cli {
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date like 2026-11-25"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date like 2026-11-25"))
 }
 
 #[derive(Subcommand, Debug)]
@@ -275,7 +276,8 @@ impl Session {
             store,
         };
         if let Some(path) = profile {
-            let text = std::fs::read_to_string(path).with_context(|| format!("reading profile {}", path.display()))?;
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading profile {}", path.display()))?;
             let new = Profile::parse(&path.display().to_string(), &text)?;
             if session.profile.as_ref() != Some(&new) {
                 session.store.set_setting(PROFILE_KEY, &text)?;
@@ -288,7 +290,11 @@ impl Session {
 
     pub fn now(&self) -> NaiveDateTime {
         let now = Utc::now().naive_utc();
-        if now.date() == self.as_of { now } else { self.as_of.and_hms_opt(12, 0, 0).unwrap_or(now) }
+        if now.date() == self.as_of {
+            now
+        } else {
+            self.as_of.and_hms_opt(12, 0, 0).unwrap_or(now)
+        }
     }
 
     pub fn load(&self) -> Result<Network> {
@@ -335,7 +341,10 @@ pub fn matching(network: &Network, filter: &str) -> Result<Vec<u32>> {
 }
 
 fn ids_of(network: &Network, positions: &[u32]) -> Vec<ContactId> {
-    positions.iter().map(|&i| network.contacts[i as usize].id).collect()
+    positions
+        .iter()
+        .map(|&i| network.contacts[i as usize].id)
+        .collect()
 }
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -351,25 +360,37 @@ pub fn run(cli: Cli) -> Result<()> {
         return forget(&db, all);
     }
     if matches!(command, Command::Score) && cli.profile.is_none() {
-        bail!("score needs --profile FILE (draft one with `netcurate profile init -o audience.toml`)");
+        bail!(
+            "score needs --profile FILE (draft one with `netcurate profile init -o audience.toml`)"
+        );
     }
     let mut s = Session::open(&db, cli.as_of, cli.profile.as_deref())?;
     let out = &mut std::io::stdout().lock();
     match command {
         Command::Demo { .. } | Command::Forget { .. } => unreachable!("handled above"),
         Command::Import { paths, json } => import(&mut s, &paths, json, out),
-        Command::Profile(ProfileCommand::Init { output }) => profile_init(&s, output.as_deref(), out),
+        Command::Profile(ProfileCommand::Init { output }) => {
+            profile_init(&s, output.as_deref(), out)
+        }
         Command::Profile(ProfileCommand::Show) => match s.store.setting(PROFILE_KEY)? {
             Some(text) => Ok(writeln!(out, "{text}")?),
             None => bail!("no profile stored yet; run `netcurate score --profile FILE`"),
         },
         Command::Score => {
             let n = s.rescore()?;
-            Ok(writeln!(out, "scored {n} contacts with profile '{}'", s.profile.as_ref().map_or("", |p| &p.name))?)
+            Ok(writeln!(
+                out,
+                "scored {n} contacts with profile '{}'",
+                s.profile.as_ref().map_or("", |p| &p.name)
+            )?)
         }
         Command::Explain { who } => explain(&s, &who, out),
         Command::List(args) => list(&s, &args, out),
-        Command::Tag { action, tag, filter } => {
+        Command::Tag {
+            action,
+            tag,
+            filter,
+        } => {
             let network = s.load()?;
             let ids = ids_of(&network, &matching(&network, &filter)?);
             let op = ops::plan_tag(&network, &ids, tag.trim(), matches!(action, TagAction::Add));
@@ -388,10 +409,18 @@ pub fn run(cli: Cli) -> Result<()> {
             let op = ops::plan_decide(&network, &ids, d);
             s.store.record(&op)?;
             let skipped = ids.len() - op.len();
-            Ok(writeln!(out, "{} ({} matched, {skipped} unchanged or protected)", op.describe(), ids.len())?)
+            Ok(writeln!(
+                out,
+                "{} ({} matched, {skipped} unchanged or protected)",
+                op.describe(),
+                ids.len()
+            )?)
         }
         Command::Invitations { action: None, json } => invitations(&s, json, out),
-        Command::Invitations { action: Some(InvitationsCommand::Withdraw { days, .. }), .. } => {
+        Command::Invitations {
+            action: Some(InvitationsCommand::Withdraw { days, .. }),
+            ..
+        } => {
             let network = s.load()?;
             let stale: Vec<i64> = network
                 .invitations
@@ -401,21 +430,54 @@ pub fn run(cli: Cli) -> Result<()> {
                 .collect();
             let op = ops::plan_withdraw(&network, &stale, true);
             s.store.record(&op)?;
-            Ok(writeln!(out, "{} (stale: pending more than {days} days, {} in all)", op.describe(), stale.len())?)
+            Ok(writeln!(
+                out,
+                "{} (stale: pending more than {days} days, {} in all)",
+                op.describe(),
+                stale.len()
+            )?)
         }
-        Command::Ssi(SsiCommand::Record { total, brand, frp, engage, br, date }) => {
-            for (name, v, max) in [("total", total, 100.0), ("brand", brand, 25.0), ("frp", frp, 25.0), ("engage", engage, 25.0), ("br", br, 25.0)] {
+        Command::Ssi(SsiCommand::Record {
+            total,
+            brand,
+            frp,
+            engage,
+            br,
+            date,
+        }) => {
+            for (name, v, max) in [
+                ("total", total, 100.0),
+                ("brand", brand, 25.0),
+                ("frp", frp, 25.0),
+                ("engage", engage, 25.0),
+                ("br", br, 25.0),
+            ] {
                 if !(0.0..=max).contains(&v) {
                     bail!("--{name} {v} is outside 0–{max}");
                 }
             }
-            let reading = SsiReading { date: date.unwrap_or(s.as_of), total, brand, frp, engage, br };
+            let reading = SsiReading {
+                date: date.unwrap_or(s.as_of),
+                total,
+                brand,
+                frp,
+                engage,
+                br,
+            };
             s.store.record_ssi(&reading)?;
-            Ok(writeln!(out, "recorded SSI {total} on {} (BR {br}, FRP {frp})", reading.date)?)
+            Ok(writeln!(
+                out,
+                "recorded SSI {total} on {} (BR {br}, FRP {frp})",
+                reading.date
+            )?)
         }
         Command::Ssi(SsiCommand::List) => {
             for r in s.store.ssi_readings()? {
-                writeln!(out, "{}  total {:5.1}  brand {:4.1}  frp {:4.1}  engage {:4.1}  br {:4.1}", r.date, r.total, r.brand, r.frp, r.engage, r.br)?;
+                writeln!(
+                    out,
+                    "{}  total {:5.1}  brand {:4.1}  frp {:4.1}  engage {:4.1}  br {:4.1}",
+                    r.date, r.total, r.brand, r.frp, r.engage, r.br
+                )?;
             }
             Ok(())
         }
@@ -445,7 +507,14 @@ fn forget(db: &Path, all: bool) -> Result<()> {
             removed += 1;
         }
     }
-    println!("{}", if removed > 0 { format!("deleted {}", db.display()) } else { format!("nothing at {}", db.display()) });
+    println!(
+        "{}",
+        if removed > 0 {
+            format!("deleted {}", db.display())
+        } else {
+            format!("nothing at {}", db.display())
+        }
+    );
     Ok(())
 }
 
@@ -460,7 +529,9 @@ pub fn import(s: &mut Session, paths: &[PathBuf], json: bool, out: &mut dyn Writ
     if let Some(bar) = &progress {
         bar.set_message("merging and scoring…");
     }
-    let report = batch.map_err(anyhow::Error::from).and_then(|b| Ok(s.store.import(&b, s.profile.as_ref(), s.now())?));
+    let report = batch
+        .map_err(anyhow::Error::from)
+        .and_then(|b| Ok(s.store.import(&b, s.profile.as_ref(), s.now())?));
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -495,12 +566,19 @@ pub fn import(s: &mut Session, paths: &[PathBuf], json: bool, out: &mut dyn Writ
         report.new, report.gone, report.changed, report.unchanged, report.hidden
     )?;
     if report.contacts_added + report.contacts_merged > 0 {
-        writeln!(out, "other contacts: {} added, {} merged", report.contacts_added, report.contacts_merged)?;
+        writeln!(
+            out,
+            "other contacts: {} added, {} merged",
+            report.contacts_added, report.contacts_merged
+        )?;
     }
     writeln!(
         out,
         "invitations: {} new, {} already known; messages: {} people matched, {} not in the network",
-        report.invitations_added, report.invitations_known, report.messaged_matched, report.messaged_unmatched
+        report.invitations_added,
+        report.invitations_known,
+        report.messaged_matched,
+        report.messaged_unmatched
     )?;
     Ok(())
 }
@@ -509,8 +587,16 @@ fn profile_init(s: &Session, output: Option<&Path>, out: &mut dyn Write) -> Resu
     let draft = Profile::draft(&s.load()?.contacts);
     match output {
         Some(path) => {
-            export::write_atomic(path, false, |w| Ok(w.write_all(draft.as_bytes()).map_err(|e| netcurate::Error::io(path, e))?))?;
-            writeln!(out, "drafted {}; edit it, then `netcurate score --profile {}`", path.display(), path.display())?;
+            export::write_atomic(path, false, |w| {
+                w.write_all(draft.as_bytes())
+                    .map_err(|e| netcurate::Error::io(path, e))
+            })?;
+            writeln!(
+                out,
+                "drafted {}; edit it, then `netcurate score --profile {}`",
+                path.display(),
+                path.display()
+            )?;
         }
         None => write!(out, "{draft}")?,
     }
@@ -518,10 +604,13 @@ fn profile_init(s: &Session, output: Option<&Path>, out: &mut dyn Write) -> Resu
 }
 
 fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
-    if let Ok(id) = who.trim().parse::<i64>() {
-        if let Some(c) = network.contact(id) {
-            return Ok(c);
-        }
+    if let Some(c) = who
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|id| network.contact(id))
+    {
+        return Ok(c);
     }
     let key = netcurate::import::url::profile_key(who);
     network
@@ -549,31 +638,73 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
     let dm = if guess.tier.is_decision_maker() {
         "yes".to_string()
     } else {
-        format!("no — {}", if guess.tier == netcurate::model::Seniority::Support { guess.rule } else { "below director" })
+        format!(
+            "no — {}",
+            if guess.tier == netcurate::model::Seniority::Support {
+                guess.rule
+            } else {
+                "below director"
+            }
+        )
     };
-    writeln!(out, "  decision maker: {dm}; VP+: {}", if guess.tier.is_vp_plus() { "yes" } else { "no" })?;
+    writeln!(
+        out,
+        "  decision maker: {dm}; VP+: {}",
+        if guess.tier.is_vp_plus() { "yes" } else { "no" }
+    )?;
     writeln!(out, "  function: {}", c.function.as_str())?;
     match audience::explain(c, s.profile.as_ref()) {
         Some(b) => {
             writeln!(out, "  score: {}", b.score)?;
             for f in &b.factors {
-                writeln!(out, "    {:<10} {:>4.2} ×{:<3} {}", f.name, f.value, f.weight, f.reason)?;
+                writeln!(
+                    out,
+                    "    {:<10} {:>4.2} ×{:<3} {}",
+                    f.name, f.value, f.weight, f.reason
+                )?;
             }
             if let Some(x) = &b.exclusion {
                 writeln!(out, "    excluded: {x} (score capped)")?;
             }
             writeln!(out, "  {}", b.one_line())?;
         }
-        None => writeln!(out, "  score: none yet (run `netcurate score --profile FILE`)")?,
+        None => writeln!(
+            out,
+            "  score: none yet (run `netcurate score --profile FILE`)"
+        )?,
     }
     let flags = c.flags.names();
-    writeln!(out, "  flags: {}", if flags.is_empty() { "none".to_string() } else { flags.join(", ") })?;
-    writeln!(out, "  decision: {}; tags: {}", c.decision.as_str(), c.tags.join(", "))?;
+    writeln!(
+        out,
+        "  flags: {}",
+        if flags.is_empty() {
+            "none".to_string()
+        } else {
+            flags.join(", ")
+        }
+    )?;
+    writeln!(
+        out,
+        "  decision: {}; tags: {}",
+        c.decision.as_str(),
+        c.tags.join(", ")
+    )?;
     for inv in network.invitations_of(c.id) {
-        writeln!(out, "  invitation {} {} ({})", inv.direction.as_str(), inv.sent_at.date(), inv.status.as_str())?;
+        writeln!(
+            out,
+            "  invitation {} {} ({})",
+            inv.direction.as_str(),
+            inv.sent_at.date(),
+            inv.status.as_str()
+        )?;
     }
     if let Some(at) = c.last_message_at {
-        writeln!(out, "  messages: {} exchanged, last {}", c.message_count, at.date())?;
+        writeln!(
+            out,
+            "  messages: {} exchanged, last {}",
+            c.message_count,
+            at.date()
+        )?;
     }
     Ok(())
 }
@@ -587,17 +718,34 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
         Some(k) => (true, k),
         None => (false, args.sort.as_str()),
     };
-    let key = SortKey::parse(key_text).with_context(|| format!("unknown sort key '{key_text}' (score name company title seniority connected decision)"))?;
-    query::sort(&mut ids, &network, &hay, key, key.descending_by_default() != reverse);
+    let key = SortKey::parse(key_text).with_context(|| {
+        format!(
+            "unknown sort key '{key_text}' (score name company title seniority connected decision)"
+        )
+    })?;
+    query::sort(
+        &mut ids,
+        &network,
+        &hay,
+        key,
+        key.descending_by_default() != reverse,
+    );
     let shown = &ids[..args.limit.unwrap_or(ids.len()).min(ids.len())];
     if args.json {
-        let rows: Vec<&Contact> = shown.iter().map(|&i| &network.contacts[i as usize]).collect();
+        let rows: Vec<&Contact> = shown
+            .iter()
+            .map(|&i| &network.contacts[i as usize])
+            .collect();
         writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
         return Ok(());
     }
     for &i in shown {
         let c = &network.contacts[i as usize];
-        let name = if c.is_hidden() { "(hidden account)".to_string() } else { c.full_name() };
+        let name = if c.is_hidden() {
+            "(hidden account)".to_string()
+        } else {
+            c.full_name()
+        };
         writeln!(
             out,
             "{:>6}  {:>3}  {:<28}  {:<34}  {:<22}  {:<9}  {}",
@@ -643,9 +791,17 @@ fn invitations(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
         return Ok(());
     }
-    writeln!(out, "Acceptance is inferred: an invitation is accepted when the person is now a connection.")?;
+    writeln!(
+        out,
+        "Acceptance is inferred: an invitation is accepted when the person is now a connection."
+    )?;
     for dir in [Direction::Outgoing, Direction::Incoming] {
-        for i in network.invitations.iter().rev().filter(|i| i.direction == dir) {
+        for i in network
+            .invitations
+            .iter()
+            .rev()
+            .filter(|i| i.direction == dir)
+        {
             let mark = if i.withdraw_planned {
                 " [withdraw]"
             } else if i.is_stale(network.as_of, stale_days) {
@@ -660,14 +816,28 @@ fn invitations(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
                 i.age_days(network.as_of),
                 i.status.as_str(),
                 truncate(i.other_name(), 30),
-                i.other_url().map(netcurate::import::url::key_to_url).unwrap_or_default()
+                i.other_url()
+                    .map(netcurate::import::url::key_to_url)
+                    .unwrap_or_default()
             )?;
         }
     }
-    let out_inv: Vec<_> = network.invitations.iter().filter(|i| i.direction == Direction::Outgoing).collect();
-    let accepted = out_inv.iter().filter(|i| i.status == InvitationStatus::Accepted).count();
+    let out_inv: Vec<_> = network
+        .invitations
+        .iter()
+        .filter(|i| i.direction == Direction::Outgoing)
+        .collect();
+    let accepted = out_inv
+        .iter()
+        .filter(|i| i.status == InvitationStatus::Accepted)
+        .count();
     if !out_inv.is_empty() {
-        writeln!(out, "acceptance rate (inferred): {:.0}% of {} sent", 100.0 * accepted as f64 / out_inv.len() as f64, out_inv.len())?;
+        writeln!(
+            out,
+            "acceptance rate (inferred): {:.0}% of {} sent",
+            100.0 * accepted as f64 / out_inv.len() as f64,
+            out_inv.len()
+        )?;
     }
     Ok(())
 }
@@ -678,7 +848,8 @@ fn pillars_cmd(s: &mut Session, json: bool, set: &[String], out: &mut dyn Write)
         for assignment in set {
             a.set(assignment).map_err(anyhow::Error::msg)?;
         }
-        s.store.set_setting(ASSUMPTIONS_KEY, &serde_json::to_string(&a)?)?;
+        s.store
+            .set_setting(ASSUMPTIONS_KEY, &serde_json::to_string(&a)?)?;
     }
     let network = s.load()?;
     let p = s.projection(&network)?;
@@ -690,20 +861,50 @@ fn pillars_cmd(s: &mut Session, json: bool, set: &[String], out: &mut dyn Write)
     let f = &p.features;
     let range = |pp: &pillars::PillarProjection| match (pp.baseline, pp.low, pp.high) {
         (Some(b), Some(l), Some(h)) => format!("{b:.1} → {l:.1} … {h:.1}"),
-        _ => format!("Δ {:+.2} … {:+.2} (record a reading with `netcurate ssi record` for a baseline)", pp.delta_low, pp.delta_high),
+        _ => format!(
+            "Δ {:+.2} … {:+.2} (record a reading with `netcurate ssi record` for a baseline)",
+            pp.delta_low, pp.delta_high
+        ),
     };
-    writeln!(out, "Build relationships: {}  {}", range(br), br.direction.words())?;
-    writeln!(out, "Find the right people: {}  {} (documented change 0; upper end speculative)", range(&p.find_right_people), p.find_right_people.direction.words())?;
+    writeln!(
+        out,
+        "Build relationships: {}  {}",
+        range(br),
+        br.direction.words()
+    )?;
+    writeln!(
+        out,
+        "Find the right people: {}  {} (documented change 0; upper end speculative)",
+        range(&p.find_right_people),
+        p.find_right_people.direction.words()
+    )?;
     writeln!(out, "  FRP levers: {}", pillars::FRP_LEVERS.join(", "))?;
-    writeln!(out, "  connections {} → {}, VP+ {} → {}, colleagues {} → {}, acceptance {:.0}% → {:.0}%, pending {} → {}",
-        f.before.connections, f.after.connections, f.before.vp_plus, f.after.vp_plus, f.before.internal, f.after.internal,
-        100.0 * f.before.acceptance_rate, 100.0 * f.after.acceptance_rate, f.before.pending, f.after.pending)?;
+    writeln!(
+        out,
+        "  connections {} → {}, VP+ {} → {}, colleagues {} → {}, acceptance {:.0}% → {:.0}%, pending {} → {}",
+        f.before.connections,
+        f.after.connections,
+        f.before.vp_plus,
+        f.after.vp_plus,
+        f.before.internal,
+        f.after.internal,
+        100.0 * f.before.acceptance_rate,
+        100.0 * f.after.acceptance_rate,
+        f.before.pending,
+        f.after.pending
+    )?;
     writeln!(out, "{}", p.disclaimer)?;
     Ok(())
 }
 
 fn export_cmd(s: &Session, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
-    let kind = ExportKind::parse(&args.kind).with_context(|| format!("unknown export kind '{}' ({})", args.kind, ExportKind::NAMES))?;
+    let kind = ExportKind::parse(&args.kind).with_context(|| {
+        format!(
+            "unknown export kind '{}' ({})",
+            args.kind,
+            ExportKind::NAMES
+        )
+    })?;
     let network = s.load()?;
     let mut filter = args.filter.clone();
     if let Some(t) = &args.tag {
@@ -713,7 +914,10 @@ fn export_cmd(s: &Session, args: &ExportArgs, out: &mut dyn Write) -> Result<()>
         filter.push_str(&format!(" decision:{d}"));
     }
     let positions = matching(&network, &filter)?;
-    let contacts: Vec<&Contact> = positions.iter().map(|&i| &network.contacts[i as usize]).collect();
+    let contacts: Vec<&Contact> = positions
+        .iter()
+        .map(|&i| &network.contacts[i as usize])
+        .collect();
     let columns = match (&args.columns, kind) {
         (Some(c), _) => Some(export::choose_columns(c)?),
         (None, ExportKind::Linkedin) => Some((0..7).collect()),
@@ -721,7 +925,9 @@ fn export_cmd(s: &Session, args: &ExportArgs, out: &mut dyn Write) -> Result<()>
     };
     let write = |w: &mut dyn Write| -> netcurate::Result<usize> {
         match kind {
-            ExportKind::Contacts | ExportKind::Linkedin => export::write_contacts(w, &contacts, columns.as_deref()),
+            ExportKind::Contacts | ExportKind::Linkedin => {
+                export::write_contacts(w, &contacts, columns.as_deref())
+            }
             ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts),
             ExportKind::WithdrawalPlan => export::write_withdrawal_plan(w, &network),
         }
@@ -732,7 +938,11 @@ fn export_cmd(s: &Session, args: &ExportArgs, out: &mut dyn Write) -> Result<()>
     }
     let path = Path::new(&args.output);
     let n = export::write_atomic(path, args.force, write)?;
-    eprintln!("exported {n} rows ({}) to {}", kind.as_str(), path.display());
+    eprintln!(
+        "exported {n} rows ({}) to {}",
+        kind.as_str(),
+        path.display()
+    );
     Ok(())
 }
 
@@ -743,15 +953,32 @@ fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{}", serde_json::to_string_pretty(&st)?)?;
         return Ok(());
     }
-    writeln!(out, "connections {} (hidden {}), gone {}, other contacts {}", st.connections, st.hidden, st.gone, st.other_contacts)?;
+    writeln!(
+        out,
+        "connections {} (hidden {}), gone {}, other contacts {}",
+        st.connections, st.hidden, st.gone, st.other_contacts
+    )?;
     let i = &st.invitations;
     writeln!(
         out,
         "invitations: outgoing {} (accepted {}, pending {}, withdraw planned {}), incoming {}",
-        i.outgoing, i.outgoing_accepted, i.outgoing_pending, i.outgoing_withdraw_planned, i.incoming
+        i.outgoing,
+        i.outgoing_accepted,
+        i.outgoing_pending,
+        i.outgoing_withdraw_planned,
+        i.incoming
     )?;
-    let d: Vec<String> = st.decisions.iter().map(|(k, v)| format!("{k} {v}")).collect();
-    writeln!(out, "decisions: {} (removal plan done: {})", d.join(", "), st.removal_plan_done)?;
+    let d: Vec<String> = st
+        .decisions
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
+    writeln!(
+        out,
+        "decisions: {} (removal plan done: {})",
+        d.join(", "),
+        st.removal_plan_done
+    )?;
     if !st.tags.is_empty() {
         let t: Vec<String> = st.tags.iter().map(|(k, v)| format!("{k} {v}")).collect();
         writeln!(out, "tags: {}", t.join(", "))?;

@@ -20,7 +20,11 @@ pub fn build(as_of: Option<NaiveDate>) -> Result<(tempdir::TempDir, Session)> {
     let dir = tempdir::TempDir::new()?;
     let export = dir.path().join("export");
     std::fs::create_dir_all(&export)?;
-    for (name, bytes) in [("Connections.csv", CONNECTIONS), ("Invitations.csv", INVITATIONS), ("messages.csv", MESSAGES)] {
+    for (name, bytes) in [
+        ("Connections.csv", CONNECTIONS),
+        ("Invitations.csv", INVITATIONS),
+        ("messages.csv", MESSAGES),
+    ] {
         std::fs::write(export.join(name), bytes)?;
     }
     let profile = dir.path().join("profile.toml");

@@ -27,7 +27,9 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
     /// Another process holds the database's write lock.
-    #[error("database is busy: another netcurate process is writing to {0}; try again when it is done")]
+    #[error(
+        "database is busy: another netcurate process is writing to {0}; try again when it is done"
+    )]
     Busy(PathBuf),
     /// The database was written by a newer netcurate.
     #[error(

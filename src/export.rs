@@ -63,9 +63,13 @@ pub const CONTACT_COLUMNS: [(&str, Getter); 11] = [
     ("Company", |c| c.company.clone()),
     ("Position", |c| c.position.clone()),
     ("Connected On", |c| {
-        c.connected_on.map(|d| d.format("%d %b %Y").to_string()).unwrap_or_default()
+        c.connected_on
+            .map(|d| d.format("%d %b %Y").to_string())
+            .unwrap_or_default()
     }),
-    ("Score", |c| c.score.map(|s| s.to_string()).unwrap_or_default()),
+    ("Score", |c| {
+        c.score.map(|s| s.to_string()).unwrap_or_default()
+    }),
     ("Seniority", |c| c.seniority.as_str().to_string()),
     ("Tags", |c| c.tags.join(";")),
     ("Decision", |c| c.decision.as_str().to_string()),
@@ -79,10 +83,15 @@ pub fn choose_columns(names: &str) -> Result<Vec<usize>> {
             let n = n.trim();
             CONTACT_COLUMNS
                 .iter()
-                .position(|(h, _)| h.eq_ignore_ascii_case(n) || h.replace(' ', "_").eq_ignore_ascii_case(n))
+                .position(|(h, _)| {
+                    h.eq_ignore_ascii_case(n) || h.replace(' ', "_").eq_ignore_ascii_case(n)
+                })
                 .ok_or_else(|| {
                     let all: Vec<&str> = CONTACT_COLUMNS.iter().map(|(h, _)| *h).collect();
-                    Error::Invalid(format!("unknown column '{n}' (columns: {})", all.join(", ")))
+                    Error::Invalid(format!(
+                        "unknown column '{n}' (columns: {})",
+                        all.join(", ")
+                    ))
                 })
         })
         .collect()
@@ -94,15 +103,32 @@ fn write_row<W: Write>(w: &mut csv::Writer<W>, cells: &[String]) -> Result<()> {
 }
 
 /// Writes contacts with the chosen columns (all when `columns` is `None`).
-pub fn write_contacts<W: Write>(out: W, contacts: &[&Contact], columns: Option<&[usize]>) -> Result<usize> {
+pub fn write_contacts<W: Write>(
+    out: W,
+    contacts: &[&Contact],
+    columns: Option<&[usize]>,
+) -> Result<usize> {
     let all: Vec<usize> = (0..CONTACT_COLUMNS.len()).collect();
     let cols = columns.unwrap_or(&all);
     let mut w = csv::Writer::from_writer(out);
-    write_row(&mut w, &cols.iter().map(|&i| CONTACT_COLUMNS[i].0.to_string()).collect::<Vec<_>>())?;
+    write_row(
+        &mut w,
+        &cols
+            .iter()
+            .map(|&i| CONTACT_COLUMNS[i].0.to_string())
+            .collect::<Vec<_>>(),
+    )?;
     for c in contacts {
-        write_row(&mut w, &cols.iter().map(|&i| (CONTACT_COLUMNS[i].1)(c)).collect::<Vec<_>>())?;
+        write_row(
+            &mut w,
+            &cols
+                .iter()
+                .map(|&i| (CONTACT_COLUMNS[i].1)(c))
+                .collect::<Vec<_>>(),
+        )?;
     }
-    w.flush().map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
+    w.flush()
+        .map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
     Ok(contacts.len())
 }
 
@@ -117,10 +143,24 @@ pub fn write_removal_plan<W: Write>(out: W, contacts: &[&Contact]) -> Result<usi
     let mut w = csv::Writer::from_writer(out);
     write_row(
         &mut w,
-        &["URL", "First Name", "Last Name", "Company", "Position", "Score", "Reason", "Done"].map(String::from),
+        &[
+            "URL",
+            "First Name",
+            "Last Name",
+            "Company",
+            "Position",
+            "Score",
+            "Reason",
+            "Done",
+        ]
+        .map(String::from),
     )?;
     for c in &rows {
-        let done = if c.is_gone() { "yes (gone in a newer export)" } else { "" };
+        let done = if c.is_gone() {
+            "yes (gone in a newer export)"
+        } else {
+            ""
+        };
         write_row(
             &mut w,
             &[
@@ -135,7 +175,8 @@ pub fn write_removal_plan<W: Write>(out: W, contacts: &[&Contact]) -> Result<usi
             ],
         )?;
     }
-    w.flush().map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
+    w.flush()
+        .map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
     Ok(rows.len())
 }
 
@@ -144,37 +185,58 @@ pub fn write_withdrawal_plan<W: Write>(out: W, network: &Network) -> Result<usiz
     let mut rows: Vec<&Invitation> = network
         .invitations
         .iter()
-        .filter(|i| i.direction == Direction::Outgoing && i.status == InvitationStatus::Pending && i.withdraw_planned)
+        .filter(|i| {
+            i.direction == Direction::Outgoing
+                && i.status == InvitationStatus::Pending
+                && i.withdraw_planned
+        })
         .collect();
     rows.sort_by_key(|i| (i.sent_at, i.id));
     let mut w = csv::Writer::from_writer(out);
-    write_row(&mut w, &["Invitee", "Invitee URL", "Sent At", "Age (days)"].map(String::from))?;
+    write_row(
+        &mut w,
+        &["Invitee", "Invitee URL", "Sent At", "Age (days)"].map(String::from),
+    )?;
     for i in &rows {
         write_row(
             &mut w,
             &[
                 i.to_name.clone(),
-                i.invitee_url.as_deref().map(crate::import::url::key_to_url).unwrap_or_default(),
+                i.invitee_url
+                    .as_deref()
+                    .map(crate::import::url::key_to_url)
+                    .unwrap_or_default(),
                 i.sent_at.format("%Y-%m-%d").to_string(),
                 i.age_days(network.as_of).to_string(),
             ],
         )?;
     }
-    w.flush().map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
+    w.flush()
+        .map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
     Ok(rows.len())
 }
 
 /// Writes a file whole or not at all: into a temporary file beside it (mode 0600), then
 /// renamed over the target. Refuses to replace an existing file unless `force`.
-pub fn write_atomic<T>(path: &Path, force: bool, write: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<T> {
+pub fn write_atomic<T>(
+    path: &Path,
+    force: bool,
+    write: impl FnOnce(&mut dyn Write) -> Result<T>,
+) -> Result<T> {
     if path.exists() && !force {
         return Err(Error::Invalid(format!(
             "{} exists; use --force to replace it",
             path.display()
         )));
     }
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut options = std::fs::OpenOptions::new();
@@ -187,7 +249,9 @@ pub fn write_atomic<T>(path: &Path, force: bool, write: impl FnOnce(&mut dyn Wri
         let file = options.open(&tmp).map_err(|e| Error::io(&tmp, e))?;
         let mut buf = std::io::BufWriter::new(file);
         let value = write(&mut buf)?;
-        let file = buf.into_inner().map_err(|e| Error::io(&tmp, e.into_error()))?;
+        let file = buf
+            .into_inner()
+            .map_err(|e| Error::io(&tmp, e.into_error()))?;
         file.sync_all().map_err(|e| Error::io(&tmp, e))?;
         std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
         Ok(value)

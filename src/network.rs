@@ -4,9 +4,7 @@
 //!
 //! Must not: write to the database or know about terminals.
 
-use crate::model::{
-    Contact, ContactId, Decision, Direction, Flags, Invitation, InvitationStatus,
-};
+use crate::model::{Contact, ContactId, Decision, Direction, Flags, Invitation, InvitationStatus};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -26,9 +24,17 @@ pub struct Network {
 impl Network {
     /// Builds the network and derives what depends on the whole (invitation status) and on
     /// `as_of` (warm).
-    pub fn new(mut contacts: Vec<Contact>, mut invitations: Vec<Invitation>, as_of: NaiveDate) -> Network {
+    pub fn new(
+        mut contacts: Vec<Contact>,
+        mut invitations: Vec<Invitation>,
+        as_of: NaiveDate,
+    ) -> Network {
         contacts.sort_by_key(|c| c.id);
-        let index = contacts.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+        let index = contacts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
         for c in &mut contacts {
             let warm = [c.last_inbound_at, c.last_outbound_at]
                 .iter()
@@ -42,7 +48,10 @@ impl Network {
             .filter_map(|c| c.url_key.as_deref().map(|k| (k, c.id)))
             .collect();
         let mut by_name: HashMap<String, Option<ContactId>> = HashMap::new();
-        for c in contacts.iter().filter(|c| c.is_connection && !c.is_hidden()) {
+        for c in contacts
+            .iter()
+            .filter(|c| c.is_connection && !c.is_hidden())
+        {
             by_name
                 .entry(c.full_name().to_lowercase())
                 .and_modify(|v| *v = None)
@@ -53,7 +62,10 @@ impl Network {
             // 2018-2022 files), and only when that name is unique in the network.
             inv.contact_id = match inv.other_url() {
                 Some(k) => by_url.get(k).copied(),
-                None => by_name.get(&inv.other_name().to_lowercase()).copied().flatten(),
+                None => by_name
+                    .get(&inv.other_name().to_lowercase())
+                    .copied()
+                    .flatten(),
             };
             inv.status = if inv.contact_id.is_some() {
                 InvitationStatus::Accepted
@@ -95,7 +107,9 @@ impl Network {
 
     /// Invitations of one contact (either direction).
     pub fn invitations_of(&self, id: ContactId) -> impl Iterator<Item = &Invitation> {
-        self.invitations.iter().filter(move |i| i.contact_id == Some(id))
+        self.invitations
+            .iter()
+            .filter(move |i| i.contact_id == Some(id))
     }
 
     pub fn stats(&self) -> Stats {
@@ -107,7 +121,11 @@ impl Network {
         for c in in_network() {
             *decisions.entry(c.decision.as_str()).or_insert(0) += 1;
         }
-        let outgoing = || self.invitations.iter().filter(|i| i.direction == Direction::Outgoing);
+        let outgoing = || {
+            self.invitations
+                .iter()
+                .filter(|i| i.direction == Direction::Outgoing)
+        };
         let pruned_gone = self
             .contacts
             .iter()

@@ -80,12 +80,19 @@ impl Op {
         let s = if n == 1 { "" } else { "s" };
         match self {
             Op::Tag { tag, add: true, .. } => format!("tagged {n} contact{s} '{tag}'"),
-            Op::Tag { tag, add: false, .. } => format!("removed tag '{tag}' from {n} contact{s}"),
+            Op::Tag {
+                tag, add: false, ..
+            } => format!("removed tag '{tag}' from {n} contact{s}"),
             Op::Decide { after, .. } => {
-                format!("set {n} contact{s} to {}", Decision::from_code(*after).as_str())
+                format!(
+                    "set {n} contact{s} to {}",
+                    Decision::from_code(*after).as_str()
+                )
             }
             Op::Withdraw { mark: true, .. } => format!("marked {n} invitation{s} for withdrawal"),
-            Op::Withdraw { mark: false, .. } => format!("unmarked {n} invitation{s} for withdrawal"),
+            Op::Withdraw { mark: false, .. } => {
+                format!("unmarked {n} invitation{s} for withdrawal")
+            }
         }
     }
 
@@ -114,7 +121,11 @@ impl Op {
                 }
             }
             Op::Withdraw { ids, mark } => {
-                for inv in network.invitations.iter_mut().filter(|i| ids.contains(&i.id)) {
+                for inv in network
+                    .invitations
+                    .iter_mut()
+                    .filter(|i| ids.contains(&i.id))
+                {
                     inv.withdraw_planned = *mark;
                 }
             }
@@ -146,7 +157,9 @@ pub fn plan_decide(network: &Network, targets: &[ContactId], decision: Decision)
     let mut ids = Vec::new();
     let mut before = Vec::new();
     for id in targets {
-        let Some(c) = network.contact(*id) else { continue };
+        let Some(c) = network.contact(*id) else {
+            continue;
+        };
         if c.decision == decision {
             continue;
         }

@@ -10,7 +10,8 @@ use crate::network::Network;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
-pub const DISCLAIMER: &str = "Estimate from public information; LinkedIn does not publish the SSI formula.";
+pub const DISCLAIMER: &str =
+    "Estimate from public information; LinkedIn does not publish the SSI formula.";
 
 /// The documented levers of FRP, none of which appears in an export.
 pub const FRP_LEVERS: [&str; 4] = [
@@ -217,8 +218,17 @@ pub fn noise_band(history: &[f64], default: f64) -> f64 {
 }
 
 /// Features before and after the plan (prune decisions, withdrawals).
-pub fn features(network: &Network, threshold: f64, my_companies: &[String], stale_days: i64) -> FeaturePair {
-    let mine: HashSet<String> = my_companies.iter().map(|c| company_key(c)).filter(|c| !c.is_empty()).collect();
+pub fn features(
+    network: &Network,
+    threshold: f64,
+    my_companies: &[String],
+    stale_days: i64,
+) -> FeaturePair {
+    let mine: HashSet<String> = my_companies
+        .iter()
+        .map(|c| company_key(c))
+        .filter(|c| !c.is_empty())
+        .collect();
     let mut before = Features::default();
     let mut after = Features::default();
     let (mut relevant_before, mut relevant_after) = (0u64, 0u64);
@@ -239,7 +249,11 @@ pub fn features(network: &Network, threshold: f64, my_companies: &[String], stal
     }
     before.relevant_share = ratio(relevant_before, before.connections);
     after.relevant_share = ratio(relevant_after, after.connections);
-    for inv in network.invitations.iter().filter(|i| i.direction == Direction::Outgoing) {
+    for inv in network
+        .invitations
+        .iter()
+        .filter(|i| i.direction == Direction::Outgoing)
+    {
         let pending = inv.status == InvitationStatus::Pending;
         let stale = pending && inv.age_days(network.as_of) > stale_days;
         if pending {
@@ -263,10 +277,21 @@ pub fn features(network: &Network, threshold: f64, my_companies: &[String], stal
 fn b_value(f: &Features, ar: f64, reading: Reading, a: &Assumptions) -> f64 {
     let n = f.connections as f64;
     let (vp_term, int_term) = match reading {
-        Reading::Count => (sat(f.vp_plus as f64, a.k_vp), sat(f.internal as f64, a.k_internal)),
+        Reading::Count => (
+            sat(f.vp_plus as f64, a.k_vp),
+            sat(f.internal as f64, a.k_internal),
+        ),
         Reading::Share => (
-            if a.s_vp > 0.0 { (ratio(f.vp_plus, f.connections) / a.s_vp).min(1.0) } else { 1.0 },
-            if a.s_internal > 0.0 { (ratio(f.internal, f.connections) / a.s_internal).min(1.0) } else { 1.0 },
+            if a.s_vp > 0.0 {
+                (ratio(f.vp_plus, f.connections) / a.s_vp).min(1.0)
+            } else {
+                1.0
+            },
+            if a.s_internal > 0.0 {
+                (ratio(f.internal, f.connections) / a.s_internal).min(1.0)
+            } else {
+                1.0
+            },
         ),
     };
     0.25 * sat(n, a.k_connections) + 0.25 * vp_term + 0.25 * int_term + 0.25 * ar
@@ -303,7 +328,11 @@ pub fn project(pair: &FeaturePair, baseline: &Baseline, a: &Assumptions) -> Proj
             (WithdrawnReading::LeaveDenominator, after.acceptance_rate),
         ] {
             let delta = 25.0 * a.kappa * (b_value(after, ar_after, reading, a) - b_before);
-            scenarios.push(Scenario { reading, withdrawn, delta: round2(delta) });
+            scenarios.push(Scenario {
+                reading,
+                withdrawn,
+                delta: round2(delta),
+            });
         }
     }
     let noise = noise_band(&baseline.br_history, a.noise);
@@ -352,9 +381,18 @@ mod tests {
 
     #[test]
     fn design_worked_example() {
-        let baseline = Baseline { br: Some(15.0), frp: Some(5.0), br_history: vec![] };
+        let baseline = Baseline {
+            br: Some(15.0),
+            frp: Some(5.0),
+            br_history: vec![],
+        };
         let p = project(&worked_example(), &baseline, &Assumptions::default());
-        let deltas: Vec<f64> = p.build_relationships.scenarios.iter().map(|s| s.delta).collect();
+        let deltas: Vec<f64> = p
+            .build_relationships
+            .scenarios
+            .iter()
+            .map(|s| s.delta)
+            .collect();
         assert_eq!(deltas, vec![-0.51, 1.68, 1.69, 3.88]);
         assert_eq!(p.build_relationships.low, Some(14.49));
         assert_eq!(p.build_relationships.high, Some(18.88));
@@ -364,7 +402,11 @@ mod tests {
 
     #[test]
     fn no_reading_gives_null_baselines_but_deltas() {
-        let baseline = Baseline { br: None, frp: None, br_history: vec![] };
+        let baseline = Baseline {
+            br: None,
+            frp: None,
+            br_history: vec![],
+        };
         let p = project(&worked_example(), &baseline, &Assumptions::default());
         assert_eq!(p.build_relationships.low, None);
         assert_eq!(p.build_relationships.delta_low, -0.51);
@@ -373,21 +415,61 @@ mod tests {
     #[test]
     fn clamps_at_0_and_25() {
         let pair = worked_example();
-        let high = project(&pair, &Baseline { br: Some(24.0), frp: None, br_history: vec![] }, &Assumptions::default());
+        let high = project(
+            &pair,
+            &Baseline {
+                br: Some(24.0),
+                frp: None,
+                br_history: vec![],
+            },
+            &Assumptions::default(),
+        );
         assert_eq!(high.build_relationships.high, Some(25.0));
-        let low = project(&pair, &Baseline { br: Some(0.2), frp: None, br_history: vec![] }, &Assumptions::default());
+        let low = project(
+            &pair,
+            &Baseline {
+                br: Some(0.2),
+                frp: None,
+                br_history: vec![],
+            },
+            &Assumptions::default(),
+        );
         assert_eq!(low.build_relationships.low, Some(0.0));
     }
 
     #[test]
     fn empty_network_and_prune_everyone_do_not_divide_by_zero() {
-        let empty = FeaturePair { before: Features::default(), after: Features::default() };
-        let p = project(&empty, &Baseline { br: Some(10.0), frp: Some(3.0), br_history: vec![] }, &Assumptions::default());
+        let empty = FeaturePair {
+            before: Features::default(),
+            after: Features::default(),
+        };
+        let p = project(
+            &empty,
+            &Baseline {
+                br: Some(10.0),
+                frp: Some(3.0),
+                br_history: vec![],
+            },
+            &Assumptions::default(),
+        );
         assert_eq!(p.build_relationships.direction, Trend::TooSmall);
         assert_eq!(p.build_relationships.low, Some(10.0));
         let mut everyone = worked_example();
-        everyone.after = Features { accepted: 70, pending: 30, acceptance_rate: 0.7, ..Features::default() };
-        let p = project(&everyone, &Baseline { br: Some(15.0), frp: None, br_history: vec![] }, &Assumptions::default());
+        everyone.after = Features {
+            accepted: 70,
+            pending: 30,
+            acceptance_rate: 0.7,
+            ..Features::default()
+        };
+        let p = project(
+            &everyone,
+            &Baseline {
+                br: Some(15.0),
+                frp: None,
+                br_history: vec![],
+            },
+            &Assumptions::default(),
+        );
         assert!(p.build_relationships.delta_high < 0.0);
         assert_eq!(p.build_relationships.direction, Trend::Down);
     }

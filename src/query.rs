@@ -22,7 +22,13 @@ enum Cmp {
 
 impl Cmp {
     fn split(value: &str) -> (Cmp, &str) {
-        for (prefix, cmp) in [("<=", Cmp::Le), (">=", Cmp::Ge), ("<", Cmp::Lt), (">", Cmp::Gt), ("=", Cmp::Eq)] {
+        for (prefix, cmp) in [
+            ("<=", Cmp::Le),
+            (">=", Cmp::Ge),
+            ("<", Cmp::Lt),
+            (">", Cmp::Gt),
+            ("=", Cmp::Eq),
+        ] {
             if let Some(rest) = value.strip_prefix(prefix) {
                 return (cmp, rest);
             }
@@ -84,7 +90,11 @@ impl Haystack {
             name: c.full_name().to_lowercase(),
             title: c.position.to_lowercase(),
             company: c.company.to_lowercase(),
-            url: format!("{} {}", c.url.to_lowercase(), c.url_key.as_deref().unwrap_or("")),
+            url: format!(
+                "{} {}",
+                c.url.to_lowercase(),
+                c.url_key.as_deref().unwrap_or("")
+            ),
         }
     }
 
@@ -101,7 +111,10 @@ pub struct Query {
 
 impl Query {
     pub fn parse(text: &str) -> Result<Query> {
-        let terms = tokens(text)?.into_iter().map(|t| term(&t)).collect::<Result<_>>()?;
+        let terms = tokens(text)?
+            .into_iter()
+            .map(|t| term(&t))
+            .collect::<Result<_>>()?;
         Ok(Query { terms })
     }
 
@@ -115,7 +128,12 @@ impl Query {
     }
 
     /// Positions (in `network.contacts`) of the matching contacts, among `within`.
-    pub fn filter(&self, network: &Network, hay: &[Haystack], within: impl Iterator<Item = u32>) -> Vec<u32> {
+    pub fn filter(
+        &self,
+        network: &Network,
+        hay: &[Haystack],
+        within: impl Iterator<Item = u32>,
+    ) -> Vec<u32> {
         within
             .filter(|&i| self.matches(&network.contacts[i as usize], &hay[i as usize]))
             .collect()
@@ -126,7 +144,9 @@ impl Test {
     fn holds(&self, c: &Contact, hay: &Haystack) -> bool {
         match self {
             Test::Fuzzy(needle) => {
-                is_subsequence(needle, &hay.name) || is_subsequence(needle, &hay.title) || is_subsequence(needle, &hay.company)
+                is_subsequence(needle, &hay.name)
+                    || is_subsequence(needle, &hay.title)
+                    || is_subsequence(needle, &hay.company)
             }
             Test::Text(field, v) => match field {
                 TextField::Name => hay.name.contains(v.as_str()),
@@ -226,7 +246,9 @@ fn term(token: &str) -> Result<Term> {
         ),
         "score" => {
             let (cmp, n) = Cmp::split(value);
-            let n: f64 = n.parse().map_err(|_| bad(format!("'{n}' is not a number")))?;
+            let n: f64 = n
+                .parse()
+                .map_err(|_| bad(format!("'{n}' is not a number")))?;
             Test::Score(cmp, n)
         }
         "seniority" => {
@@ -237,13 +259,16 @@ fn term(token: &str) -> Result<Term> {
                 ))
             })?;
             if cmp != Cmp::Eq && tier.rank().is_none() {
-                return Err(bad(format!("'{t}' is outside the tier order; use seniority:{t}")));
+                return Err(bad(format!(
+                    "'{t}' is outside the tier order; use seniority:{t}"
+                )));
             }
             Test::Tier(cmp, tier)
         }
         "connected" => {
             let (cmp, d) = Cmp::split(value);
-            let date = parse_date(d).ok_or_else(|| bad(format!("'{d}' is not a date (YYYY-MM-DD)")))?;
+            let date =
+                parse_date(d).ok_or_else(|| bad(format!("'{d}' is not a date (YYYY-MM-DD)")))?;
             Test::Connected(cmp, date)
         }
         "function" => Test::Function(Function::parse(value).ok_or_else(|| {
@@ -297,13 +322,20 @@ impl SortKey {
 
     pub fn parse(s: &str) -> Option<SortKey> {
         let s = s.trim().to_ascii_lowercase();
-        let s = if s == "position" { "title".to_string() } else { s };
+        let s = if s == "position" {
+            "title".to_string()
+        } else {
+            s
+        };
         SortKey::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
     /// The natural direction: scores, seniority and dates high first; text A→Z.
     pub fn descending_by_default(self) -> bool {
-        matches!(self, SortKey::Score | SortKey::Seniority | SortKey::Connected)
+        matches!(
+            self,
+            SortKey::Score | SortKey::Seniority | SortKey::Connected
+        )
     }
 
     fn compare(self, a: &Contact, b: &Contact, ha: &Haystack, hb: &Haystack) -> Ordering {

@@ -38,49 +38,154 @@ impl Rng {
 }
 
 const FIRST: [&str; 48] = [
-    "Ada", "Bruno", "Chloé", "Dmitri", "Elif", "Farah", "Gustavo", "Hana", "Ivo", "Jana", "Kofi", "Lena", "Mateo",
-    "Nia", "Oskar", "Priya", "Quentin", "Rosa", "Sven", "Tariq", "Uma", "Viktor", "Wen", "Ximena", "Yusuf", "Zora",
-    "René", "Søren", "Aiko", "Björn", "Camila", "Dario", "Esme", "Femi", "Greta", "Hugo", "Ines", "Jonas", "Kira",
-    "Luca", "Maya", "Noor", "Otto", "Paz", "Rafael", "Sana", "Theo", "Vera",
+    "Ada", "Bruno", "Chloé", "Dmitri", "Elif", "Farah", "Gustavo", "Hana", "Ivo", "Jana", "Kofi",
+    "Lena", "Mateo", "Nia", "Oskar", "Priya", "Quentin", "Rosa", "Sven", "Tariq", "Uma", "Viktor",
+    "Wen", "Ximena", "Yusuf", "Zora", "René", "Søren", "Aiko", "Björn", "Camila", "Dario", "Esme",
+    "Femi", "Greta", "Hugo", "Ines", "Jonas", "Kira", "Luca", "Maya", "Noor", "Otto", "Paz",
+    "Rafael", "Sana", "Theo", "Vera",
 ];
 const LAST: [&str; 40] = [
-    "Abara", "Brandt", "Castellano", "Dvořák", "Eriksen", "Fontaine", "Galloway", "Hartmann", "Ishikawa", "Jovanović",
-    "Kowalczyk", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quispe", "Rahman", "Sandoval", "Tanaka",
-    "Urquhart", "Varga", "Whitfield", "Xu", "Yilmaz", "Zimmer", "Sample", "Okonkwo", "Bellamy", "Carvalho", "Delacroix",
-    "Esposito", "Fischer", "Grünewald", "Halvorsen", "Ivanova", "Jensen", "Kaur", "Laurent", "Mbeki",
+    "Abara",
+    "Brandt",
+    "Castellano",
+    "Dvořák",
+    "Eriksen",
+    "Fontaine",
+    "Galloway",
+    "Hartmann",
+    "Ishikawa",
+    "Jovanović",
+    "Kowalczyk",
+    "Lindqvist",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Petrov",
+    "Quispe",
+    "Rahman",
+    "Sandoval",
+    "Tanaka",
+    "Urquhart",
+    "Varga",
+    "Whitfield",
+    "Xu",
+    "Yilmaz",
+    "Zimmer",
+    "Sample",
+    "Okonkwo",
+    "Bellamy",
+    "Carvalho",
+    "Delacroix",
+    "Esposito",
+    "Fischer",
+    "Grünewald",
+    "Halvorsen",
+    "Ivanova",
+    "Jensen",
+    "Kaur",
+    "Laurent",
+    "Mbeki",
 ];
 /// Invented companies; the first few are the demo profile's targets.
 pub const COMPANIES: [&str; 30] = [
-    "Hooli", "Stark Cloud", "Globex Corporation", "Initech", "Blue Sun Corp", "Acme Widgets", "Umbrella Analytics",
-    "Wayne Logistics", "Soylent Foods", "Cyberdyne Systems", "Tyrell Biotech", "Massive Dynamic", "Wonka Labs",
-    "Vandelay Industries", "Pied Piper", "Aperture Science", "Oscorp", "Gringotts Finance", "Monarch Solutions",
-    "Nakatomi Trading", "Dunder Paper", "Prestige Worldwide", "Bluth Company", "Sterling Cooper", "Los Pollos GmbH",
-    "Duff Brewing", "Krusty Media", "Oceanic Air", "Virtucon Ltd", "Gekko & Co",
+    "Hooli",
+    "Stark Cloud",
+    "Globex Corporation",
+    "Initech",
+    "Blue Sun Corp",
+    "Acme Widgets",
+    "Umbrella Analytics",
+    "Wayne Logistics",
+    "Soylent Foods",
+    "Cyberdyne Systems",
+    "Tyrell Biotech",
+    "Massive Dynamic",
+    "Wonka Labs",
+    "Vandelay Industries",
+    "Pied Piper",
+    "Aperture Science",
+    "Oscorp",
+    "Gringotts Finance",
+    "Monarch Solutions",
+    "Nakatomi Trading",
+    "Dunder Paper",
+    "Prestige Worldwide",
+    "Bluth Company",
+    "Sterling Cooper",
+    "Los Pollos GmbH",
+    "Duff Brewing",
+    "Krusty Media",
+    "Oceanic Air",
+    "Virtucon Ltd",
+    "Gekko & Co",
 ];
 
 /// Titles by rough group, realistic in shape.
 const LEADER_TITLES: [&str; 14] = [
-    "VP Engineering", "Vice President, Engineering", "Head of Platform", "CTO", "Chief Technology Officer",
-    "Director of Engineering", "Head of Platform Engineering", "SVP Engineering", "Co-Founder & CTO",
-    "Director, Platform Engineering", "VP Platform", "Head of Infrastructure", "Engineering Director",
+    "VP Engineering",
+    "Vice President, Engineering",
+    "Head of Platform",
+    "CTO",
+    "Chief Technology Officer",
+    "Director of Engineering",
+    "Head of Platform Engineering",
+    "SVP Engineering",
+    "Co-Founder & CTO",
+    "Director, Platform Engineering",
+    "VP Platform",
+    "Head of Infrastructure",
+    "Engineering Director",
     "Founder & CEO",
 ];
 const DECOY_TITLES: [&str; 10] = [
-    "Executive Assistant to the CTO", "Executive Assistant to the VP Engineering", "Technical Recruiter - Engineering Leadership",
-    "Talent Acquisition Partner, Platform", "Account Executive, Platform Sales", "Account Executive - Kubernetes Solutions",
-    "Platform Engineering Intern", "Kubernetes Intern", "Recruiter for VP Engineering roles", "Assistant to the Head of Platform",
+    "Executive Assistant to the CTO",
+    "Executive Assistant to the VP Engineering",
+    "Technical Recruiter - Engineering Leadership",
+    "Talent Acquisition Partner, Platform",
+    "Account Executive, Platform Sales",
+    "Account Executive - Kubernetes Solutions",
+    "Platform Engineering Intern",
+    "Kubernetes Intern",
+    "Recruiter for VP Engineering roles",
+    "Assistant to the Head of Platform",
 ];
 const MID_TITLES: [&str; 10] = [
-    "Software Engineer", "Senior Software Engineer", "Platform Engineer", "Site Reliability Engineer",
-    "Engineering Manager", "Staff Engineer", "Backend Developer", "DevOps Engineer", "Senior Platform Engineer",
+    "Software Engineer",
+    "Senior Software Engineer",
+    "Platform Engineer",
+    "Site Reliability Engineer",
+    "Engineering Manager",
+    "Staff Engineer",
+    "Backend Developer",
+    "DevOps Engineer",
+    "Senior Platform Engineer",
     "Kubernetes Engineer",
 ];
 const OTHER_TITLES: [&str; 24] = [
-    "Marketing Manager", "Product Manager", "Senior Product Designer", "Data Scientist", "Financial Analyst",
-    "HR Business Partner", "Customer Success Manager", "Sales Director", "Office Manager", "Teacher",
-    "Chief Financial Officer", "Operations Lead", "UX Researcher", "Legal Counsel", "Managing Director",
-    "Junior Accountant", "Student at Tech University", "Associate Partner", "Business Development Executive",
-    "Head of Marketing", "Growth Marketer", "Freelance Photographer", "Open to work | Data Analyst", "Owner",
+    "Marketing Manager",
+    "Product Manager",
+    "Senior Product Designer",
+    "Data Scientist",
+    "Financial Analyst",
+    "HR Business Partner",
+    "Customer Success Manager",
+    "Sales Director",
+    "Office Manager",
+    "Teacher",
+    "Chief Financial Officer",
+    "Operations Lead",
+    "UX Researcher",
+    "Legal Counsel",
+    "Managing Director",
+    "Junior Accountant",
+    "Student at Tech University",
+    "Associate Partner",
+    "Business Development Executive",
+    "Head of Marketing",
+    "Growth Marketer",
+    "Freelance Photographer",
+    "Open to work | Data Analyst",
+    "Owner",
 ];
 
 /// Which part of a labelled network a person was generated as.
@@ -113,16 +218,23 @@ impl Person {
 
     /// The URL as Connections.csv writes it: non-ASCII percent-encoded.
     pub fn url_percent_encoded(&self) -> String {
-        let slug: String = percent_encoding::utf8_percent_encode(&self.slug, percent_encoding::NON_ALPHANUMERIC)
-            .to_string()
-            .replace("%2D", "-");
+        let slug: String =
+            percent_encoding::utf8_percent_encode(&self.slug, percent_encoding::NON_ALPHANUMERIC)
+                .to_string()
+                .replace("%2D", "-");
         format!("https://www.linkedin.com/in/{slug}")
     }
 }
 
 /// Generates `n` people; `mix` is per mille of leaders, decoys and mid-level (the rest
 /// other titles); `hidden_per_mille` of them are hidden rows.
-pub fn people(seed: u64, n: usize, mix: (u32, u32, u32), hidden_per_mille: u32, as_of: NaiveDate) -> Vec<Person> {
+pub fn people(
+    seed: u64,
+    n: usize,
+    mix: (u32, u32, u32),
+    hidden_per_mille: u32,
+    as_of: NaiveDate,
+) -> Vec<Person> {
     let mut rng = Rng::new(seed);
     (0..n)
         .map(|i| {
@@ -138,7 +250,12 @@ pub fn people(seed: u64, n: usize, mix: (u32, u32, u32), hidden_per_mille: u32, 
             };
             let first = rng.pick(&FIRST).to_string();
             let last = rng.pick(&LAST).to_string();
-            let slug = format!("{}-{}-{:x}", first.to_lowercase(), last.to_lowercase(), i + 4096);
+            let slug = format!(
+                "{}-{}-{:x}",
+                first.to_lowercase(),
+                last.to_lowercase(),
+                i + 4096
+            );
             let days = rng.below(365 * 9) as i64;
             Person {
                 first,
@@ -192,23 +309,49 @@ pub fn connections_csv(people: &[Person], style: Style) -> Vec<u8> {
         out.push_str(PREAMBLE);
     }
     let header: Vec<&str> = if with_url {
-        vec!["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
+        vec![
+            "First Name",
+            "Last Name",
+            "URL",
+            "Email Address",
+            "Company",
+            "Position",
+            "Connected On",
+        ]
     } else {
-        vec!["First Name", "Last Name", "Email Address", "Company", "Position", "Connected On"]
+        vec![
+            "First Name",
+            "Last Name",
+            "Email Address",
+            "Company",
+            "Position",
+            "Connected On",
+        ]
     };
     out.push_str(&header.join(&delim.to_string()));
     out.push_str(eol);
     for p in people {
         let date = match style {
-            Style::Y2026 | Style::Y2022 | Style::Utf16Tab => p.connected_on.format("%d %b %Y").to_string(),
-            Style::Y2018 => p.connected_on.format("%-m/%-d/%y, %-I:%M %p").to_string(),
+            Style::Y2026 | Style::Y2022 | Style::Utf16Tab => {
+                p.connected_on.format("%d %b %Y").to_string()
+            }
+            Style::Y2018 => p
+                .connected_on
+                .and_hms_opt(18, 14, 0)
+                .unwrap_or_default()
+                .format("%-m/%-d/%y, %-I:%M %p")
+                .to_string(),
             Style::Excel => p.connected_on.format("%-d-%b-%y").to_string(),
         };
         let blank = String::new();
         let pick = |s: &String| if p.hidden { blank.clone() } else { s.clone() };
         let mut fields = vec![pick(&p.first), pick(&p.last)];
         if with_url {
-            fields.push(if p.hidden { String::new() } else { p.url_percent_encoded() });
+            fields.push(if p.hidden {
+                String::new()
+            } else {
+                p.url_percent_encoded()
+            });
         }
         fields.extend([String::new(), pick(&p.company), pick(&p.position), date]);
         let line: Vec<String> = fields.iter().map(|f| quote(f, delim)).collect();
@@ -257,7 +400,9 @@ pub fn invitations(
 ) -> Vec<SynthInvitation> {
     let mut rng = Rng::new(seed ^ 0xABCD);
     let at = |days: i64, rng: &mut Rng| {
-        (as_of - Duration::days(days)).and_hms_opt(9 + rng.below(9) as u32, rng.below(60) as u32, 0).unwrap_or_default()
+        (as_of - Duration::days(days))
+            .and_hms_opt(9 + rng.below(9) as u32, rng.below(60) as u32, 0)
+            .unwrap_or_default()
     };
     let mut out = Vec::new();
     for p in accepted_to.iter().filter(|p| !p.hidden) {
@@ -274,7 +419,11 @@ pub fn invitations(
     let stranger = |i: usize, rng: &mut Rng, prefix: &str| {
         let first = rng.pick(&FIRST).to_string();
         let last = rng.pick(&LAST).to_string();
-        let slug = format!("{prefix}-{}-{}-{i}", first.to_lowercase(), last.to_lowercase());
+        let slug = format!(
+            "{prefix}-{}-{}-{i}",
+            first.to_lowercase(),
+            last.to_lowercase()
+        );
         (first, last, slug)
     };
     for (i, &days) in pending_ages.iter().enumerate() {
@@ -285,7 +434,11 @@ pub fn invitations(
             other_last: last,
             other_slug: slug,
             sent_at: at(days, &mut rng),
-            message: if i % 3 == 0 { "Hi, let's connect, we met at the platform meetup.".into() } else { String::new() },
+            message: if i % 3 == 0 {
+                "Hi, let's connect, we met at the platform meetup.".into()
+            } else {
+                String::new()
+            },
         });
     }
     for i in 0..incoming {
@@ -306,19 +459,34 @@ pub fn invitations(
 
 /// Renders Invitations.csv (2024+ shape, raw UTF-8 URLs).
 pub fn invitations_csv(invitations: &[SynthInvitation]) -> Vec<u8> {
-    let mut out = String::from("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n");
+    let mut out =
+        String::from("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n");
     let owner_url = format!("https://www.linkedin.com/in/{OWNER_SLUG}");
     for i in invitations {
         let other = format!("{} {}", i.other_first, i.other_last);
         let other_url = format!("https://www.linkedin.com/in/{}", i.other_slug);
         let (from, to, dir, inviter, invitee) = if i.outgoing {
-            (OWNER_NAME.to_string(), other, "OUTGOING", owner_url.clone(), other_url)
+            (
+                OWNER_NAME.to_string(),
+                other,
+                "OUTGOING",
+                owner_url.clone(),
+                other_url,
+            )
         } else {
-            (other, OWNER_NAME.to_string(), "INCOMING", other_url, owner_url.clone())
+            (
+                other,
+                OWNER_NAME.to_string(),
+                "INCOMING",
+                other_url,
+                owner_url.clone(),
+            )
         };
         let sent = format!("\"{}\"", i.sent_at.format("%-m/%-d/%y, %-I:%M %p"));
         out.push_str(&format!(
-            "{from},{to},{sent},{},{dir},{inviter},{invitee}\n",
+            "{},{},{sent},{},{dir},{inviter},{invitee}\n",
+            quote(&from, ','),
+            quote(&to, ','),
             quote(&i.message, ',')
         ));
     }
@@ -337,8 +505,15 @@ pub fn messages_csv(seed: u64, talk_to: &[Person], as_of: NaiveDate) -> Vec<u8> 
         let conv = format!("2-{:016x}", rng.next_u64());
         let name = format!("{} {}", p.first, p.last);
         let days = 1 + rng.below(700) as i64;
-        let t0 = (as_of - Duration::days(days)).and_hms_opt(10, 0, 0).unwrap_or_default();
-        let line = |from: &str, from_url: &str, to: &str, to_url: &str, at: NaiveDateTime, content: &str| {
+        let t0 = (as_of - Duration::days(days))
+            .and_hms_opt(10, 0, 0)
+            .unwrap_or_default();
+        let line = |from: &str,
+                    from_url: &str,
+                    to: &str,
+                    to_url: &str,
+                    at: NaiveDateTime,
+                    content: &str| {
             format!(
                 "{conv},,{},{from_url},{},{to_url},{},,{},INBOX,,No,No\n",
                 quote(from, ','),
@@ -356,7 +531,14 @@ pub fn messages_csv(seed: u64, talk_to: &[Person], as_of: NaiveDate) -> Vec<u8> 
             "<p>Hi, great to connect!</p>\nWould love to compare notes on platform work, sometime.",
         ));
         if n % 2 == 0 {
-            out.push_str(&line(&name, &p.url(), OWNER_NAME, &owner_url, t0 + Duration::hours(5), "Thanks, \"happy\" to chat.\nNext week?"));
+            out.push_str(&line(
+                &name,
+                &p.url(),
+                OWNER_NAME,
+                &owner_url,
+                t0 + Duration::hours(5),
+                "Thanks, \"happy\" to chat.\nNext week?",
+            ));
         }
     }
     out.into_bytes()
@@ -381,6 +563,57 @@ pub fn demo_export(as_of: NaiveDate) -> DemoExport {
         invitations: invitations_csv(&invs),
         messages: messages_csv(2026, &talk, as_of),
     }
+}
+
+/// Hand-made people carrying the quirks of real exports: accents (percent-encoded in
+/// Connections.csv, raw in Invitations.csv), emoji, credentials after a comma, stray
+/// spaces, a quoted title with a comma.
+pub fn quirky_people(as_of: NaiveDate) -> Vec<Person> {
+    let person =
+        |first: &str, last: &str, slug: &str, company: &str, position: &str, days: i64| Person {
+            first: first.to_string(),
+            last: last.to_string(),
+            slug: slug.to_string(),
+            company: company.to_string(),
+            position: position.to_string(),
+            connected_on: as_of - Duration::days(days),
+            label: Label::Other,
+            hidden: false,
+        };
+    vec![
+        person(
+            "René",
+            "Sample",
+            "rené-sample",
+            "Hooli",
+            "Director, Platform",
+            40,
+        ),
+        person(
+            "Jo 🚀",
+            "Doe, MBA",
+            "jo-doe-mba",
+            "Stark Cloud GmbH",
+            "VP Engineering | Kubernetes",
+            400,
+        ),
+        person(
+            " Ana ",
+            "  Lima",
+            "ana-lima",
+            "Initech",
+            "Head of Platform",
+            800,
+        ),
+        person(
+            "Zoë",
+            "Ødegård",
+            "zoë-ødegård",
+            "Blue Sun Corp",
+            "\"Chief\" Technology Officer",
+            1500,
+        ),
+    ]
 }
 
 #[cfg(test)]

@@ -27,7 +27,13 @@ pub struct Scored {
     pub explanation: String,
 }
 
-const OPEN_TO_WORK: [&str; 5] = ["open to work", "opentowork", "seeking new", "looking for new", "actively looking"];
+const OPEN_TO_WORK: [&str; 5] = [
+    "open to work",
+    "opentowork",
+    "seeking new",
+    "looking for new",
+    "actively looking",
+];
 
 /// Scores every contact; without a profile only seniority, function and flags are set.
 /// Duplicates are found in one pass, blocked by case-folded name.
@@ -39,13 +45,22 @@ pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(Contac
         .iter()
         .map(|c| {
             let (seniority, function) = *tiers.entry(c.position.as_str()).or_insert_with(|| {
-                (seniority::classify(&c.position).tier, function::classify(&c.position))
+                (
+                    seniority::classify(&c.position).tier,
+                    function::classify(&c.position),
+                )
             });
             let mut flags = Flags::default();
-            flags.set(Flags::NO_TITLE, !c.is_hidden() && c.position.is_empty() && c.company.is_empty());
+            flags.set(
+                Flags::NO_TITLE,
+                !c.is_hidden() && c.position.is_empty() && c.company.is_empty(),
+            );
             flags.set(Flags::DUPLICATE, duplicates.contains_key(&c.id));
             let lower = c.position.to_lowercase();
-            flags.set(Flags::OPEN_TO_WORK, OPEN_TO_WORK.iter().any(|w| lower.contains(w)));
+            flags.set(
+                Flags::OPEN_TO_WORK,
+                OPEN_TO_WORK.iter().any(|w| lower.contains(w)),
+            );
             flags.set(Flags::STUDENT, seniority == Seniority::Training);
             let (score, explanation) = match scorer.as_mut() {
                 Some(s) if !c.is_hidden() => {
@@ -56,7 +71,13 @@ pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(Contac
                 Some(_) => (Some(0), "hidden account: nothing to score".to_string()),
                 None => (None, String::new()),
             };
-            let scored = Scored { score, seniority, function, stored_flags: flags.0, explanation };
+            let scored = Scored {
+                score,
+                seniority,
+                function,
+                stored_flags: flags.0,
+                explanation,
+            };
             (c.id, scored)
         })
         .collect()
@@ -66,8 +87,14 @@ pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(Contac
 /// Returns each duplicate contact with the id of one contact it duplicates.
 pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
     let mut blocks: HashMap<String, Vec<&Contact>> = HashMap::new();
-    for c in contacts.iter().filter(|c| !c.is_hidden() && !c.first_name.is_empty()) {
-        blocks.entry(c.full_name().to_lowercase()).or_default().push(c);
+    for c in contacts
+        .iter()
+        .filter(|c| !c.is_hidden() && !c.first_name.is_empty())
+    {
+        blocks
+            .entry(c.full_name().to_lowercase())
+            .or_default()
+            .push(c);
     }
     let mut out = HashMap::new();
     for block in blocks.values().filter(|b| b.len() > 1) {
@@ -75,7 +102,8 @@ pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
             for b in &block[i + 1..] {
                 let ca = normalize::company_key(&a.company);
                 let cb = normalize::company_key(&b.company);
-                let similar_company = ca.is_empty() || cb.is_empty() || strsim::jaro_winkler(&ca, &cb) >= 0.88;
+                let similar_company =
+                    ca.is_empty() || cb.is_empty() || strsim::jaro_winkler(&ca, &cb) >= 0.88;
                 let similar_url = match (&a.url_key, &b.url_key) {
                     (Some(x), Some(y)) => strsim::jaro_winkler(x, y) >= 0.92,
                     _ => false,

@@ -5,8 +5,28 @@
 
 /// Legal suffixes dropped from company names before comparing them.
 const LEGAL_SUFFIXES: [&str; 22] = [
-    "inc", "incorporated", "llc", "ltd", "limited", "gmbh", "ag", "sa", "sas", "sarl", "bv", "nv", "plc",
-    "corp", "corporation", "co", "company", "srl", "spa", "oy", "ab", "pty",
+    "inc",
+    "incorporated",
+    "llc",
+    "ltd",
+    "limited",
+    "gmbh",
+    "ag",
+    "sa",
+    "sas",
+    "sarl",
+    "bv",
+    "nv",
+    "plc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "srl",
+    "spa",
+    "oy",
+    "ab",
+    "pty",
 ];
 
 /// Lowercase, punctuation replaced by spaces, whitespace collapsed.
@@ -89,6 +109,9 @@ mod tests {
     fn titles_unify_synonyms() {
         assert_eq!(title_key("Vice President, Engineering"), "vp engineering");
         assert_eq!(title_key("Sr. Software Eng"), "senior software engineering");
-        assert_eq!(title_key("Co-Founder & Chief Technology Officer"), "cofounder cto");
+        assert_eq!(
+            title_key("Co-Founder & Chief Technology Officer"),
+            "cofounder cto"
+        );
     }
 }

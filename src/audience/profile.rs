@@ -151,11 +151,17 @@ impl Profile {
             ("location", w.location),
         ] {
             if !(value >= 0.0 && value.is_finite()) {
-                return fail(name, format!("weight '{name}' is {value}; weights must be 0 or more"));
+                return fail(
+                    name,
+                    format!("weight '{name}' is {value}; weights must be 0 or more"),
+                );
             }
         }
         if !(0.0..=100.0).contains(&self.threshold) {
-            return fail("threshold", format!("threshold {} is outside 0–100", self.threshold));
+            return fail(
+                "threshold",
+                format!("threshold {} is outside 0–100", self.threshold),
+            );
         }
         Ok(())
     }
@@ -183,7 +189,11 @@ impl Profile {
         let live = || contacts.iter().filter(|c| c.in_network() && !c.is_hidden());
         let titles = top(
             live()
-                .filter(|c| super::seniority::classify(&c.position).tier.is_decision_maker())
+                .filter(|c| {
+                    super::seniority::classify(&c.position)
+                        .tier
+                        .is_decision_maker()
+                })
                 .map(|c| c.position.clone())
                 .collect(),
             5,
@@ -272,14 +282,21 @@ exclude = []
     fn unknown_tier_names_the_line() {
         let bad = GOOD.replace("min = \"director\"", "min = \"boss\"");
         let e = Profile::parse("p.toml", &bad).unwrap_err().to_string();
-        assert!(e.contains("p.toml") && e.contains("line 9") && e.contains("boss"), "{e}");
+        assert!(
+            e.contains("p.toml") && e.contains("line 9") && e.contains("boss"),
+            "{e}"
+        );
     }
 
     #[test]
     fn bad_toml_and_negative_weight_are_errors_with_lines() {
-        let e = Profile::parse("p.toml", "name = \"x\"\nthreshold = = 3\n").unwrap_err().to_string();
+        let e = Profile::parse("p.toml", "name = \"x\"\nthreshold = = 3\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("line 2"), "{e}");
-        let e = Profile::parse("p.toml", "[weights]\ntitle = -4\n").unwrap_err().to_string();
+        let e = Profile::parse("p.toml", "[weights]\ntitle = -4\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("line 2") && e.contains("-4"), "{e}");
     }
 

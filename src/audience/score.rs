@@ -70,7 +70,12 @@ pub struct Scorer<'p> {
 
 impl<'p> Scorer<'p> {
     pub fn new(profile: &'p Profile) -> Scorer<'p> {
-        let folded = |v: &[String]| v.iter().map(|s| fold(s)).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+        let folded = |v: &[String]| {
+            v.iter()
+                .map(|s| fold(s))
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+        };
         Scorer {
             profile,
             titles: profile
@@ -80,8 +85,18 @@ impl<'p> Scorer<'p> {
                 .map(|t| (t.clone(), title_key(t)))
                 .collect(),
             title_excludes: folded(&profile.titles.exclude),
-            companies: profile.companies.target.iter().map(|c| company_key(c)).collect(),
-            company_excludes: profile.companies.exclude.iter().map(|c| company_key(c)).collect(),
+            companies: profile
+                .companies
+                .target
+                .iter()
+                .map(|c| company_key(c))
+                .collect(),
+            company_excludes: profile
+                .companies
+                .exclude
+                .iter()
+                .map(|c| company_key(c))
+                .collect(),
             keywords: folded(&profile.keywords.include),
             keyword_excludes: folded(&profile.keywords.exclude),
             matcher: SkimMatcherV2::default(),
@@ -117,7 +132,12 @@ impl<'p> Scorer<'p> {
             } else {
                 "title not a target".to_string()
             };
-            factors.push(Factor { name: "title", value, weight: w.title, reason });
+            factors.push(Factor {
+                name: "title",
+                value,
+                weight: w.title,
+                reason,
+            });
         }
         factors.push(self.seniority_factor(seniority, w.seniority));
         if !self.companies.is_empty() {
@@ -127,11 +147,20 @@ impl<'p> Scorer<'p> {
             } else {
                 "company not a target".to_string()
             };
-            factors.push(Factor { name: "company", value: f64::from(u8::from(hit)), weight: w.company, reason });
+            factors.push(Factor {
+                name: "company",
+                value: f64::from(u8::from(hit)),
+                weight: w.company,
+                reason,
+            });
         }
         let haystack = format!(" {} {} ", fold(&c.position), fold(&c.company));
         if !self.keywords.is_empty() {
-            let found = self.keywords.iter().filter(|k| contains_phrase(&haystack, k)).count();
+            let found = self
+                .keywords
+                .iter()
+                .filter(|k| contains_phrase(&haystack, k))
+                .count();
             let n = self.keywords.len();
             factors.push(Factor {
                 name: "keywords",
@@ -141,19 +170,38 @@ impl<'p> Scorer<'p> {
             });
         }
         for (name, list, value, weight) in [
-            ("industry", &self.profile.industries.target, &c.industry, w.industry),
-            ("location", &self.profile.locations.target, &c.location, w.location),
+            (
+                "industry",
+                &self.profile.industries.target,
+                &c.industry,
+                w.industry,
+            ),
+            (
+                "location",
+                &self.profile.locations.target,
+                &c.location,
+                w.location,
+            ),
         ] {
             if !list.is_empty() && !value.is_empty() {
                 let v = fold(value);
                 let hit = list.iter().any(|t| v.contains(&fold(t)));
                 let reason = format!("{name} {}", if hit { "matches" } else { "not a target" });
-                factors.push(Factor { name, value: f64::from(u8::from(hit)), weight, reason });
+                factors.push(Factor {
+                    name,
+                    value: f64::from(u8::from(hit)),
+                    weight,
+                    reason,
+                });
             }
         }
         let total_weight: f64 = factors.iter().map(|f| f.weight).sum();
         let points: f64 = factors.iter().map(|f| f.value * f.weight).sum();
-        let mut score = if total_weight > 0.0 { 100.0 * points / total_weight } else { 0.0 };
+        let mut score = if total_weight > 0.0 {
+            100.0 * points / total_weight
+        } else {
+            0.0
+        };
         let exclusion = self.exclusion(c, &haystack);
         if exclusion.is_some() {
             score = score.min(EXCLUDED_CAP);
@@ -169,17 +217,38 @@ impl<'p> Scorer<'p> {
         let min = self.profile.min_tier().unwrap_or(Seniority::Director);
         let min_rank = min.rank().unwrap_or(4);
         let (value, reason) = match tier.rank() {
-            Some(r) if r >= min_rank => (1.0, format!("seniority {} ≥ {}", tier.as_str(), min.as_str())),
-            Some(r) if r + 1 == min_rank => (0.5, format!("seniority {} one below {}", tier.as_str(), min.as_str())),
-            _ if tier == Seniority::Support => (0.0, "seniority support: assists a decision maker, is not one".to_string()),
-            _ => (0.0, format!("seniority {} below {}", tier.as_str(), min.as_str())),
+            Some(r) if r >= min_rank => (
+                1.0,
+                format!("seniority {} ≥ {}", tier.as_str(), min.as_str()),
+            ),
+            Some(r) if r + 1 == min_rank => (
+                0.5,
+                format!("seniority {} one below {}", tier.as_str(), min.as_str()),
+            ),
+            _ if tier == Seniority::Support => (
+                0.0,
+                "seniority support: assists a decision maker, is not one".to_string(),
+            ),
+            _ => (
+                0.0,
+                format!("seniority {} below {}", tier.as_str(), min.as_str()),
+            ),
         };
-        Factor { name: "seniority", value, weight, reason }
+        Factor {
+            name: "seniority",
+            value,
+            weight,
+            reason,
+        }
     }
 
     fn exclusion(&self, c: &Contact, haystack: &str) -> Option<String> {
         let title = format!(" {} ", fold(&c.position));
-        if let Some(x) = self.title_excludes.iter().find(|x| contains_phrase(&title, x)) {
+        if let Some(x) = self
+            .title_excludes
+            .iter()
+            .find(|x| contains_phrase(&title, x))
+        {
             return Some(format!("title contains '{x}'"));
         }
         if self.company_excludes.contains(&company_key(&c.company)) && !c.company.is_empty() {
@@ -237,7 +306,11 @@ include = ["platform", "kubernetes"]
     }
 
     fn contact(position: &str, company: &str) -> Contact {
-        Contact { position: position.into(), company: company.into(), ..Contact::default() }
+        Contact {
+            position: position.into(),
+            company: company.into(),
+            ..Contact::default()
+        }
     }
 
     fn score(position: &str, company: &str) -> Breakdown {

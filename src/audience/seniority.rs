@@ -15,22 +15,47 @@ pub struct SeniorityGuess {
 }
 
 const CXO_ACRONYMS: [&str; 15] = [
-    "CEO", "CTO", "CFO", "COO", "CIO", "CMO", "CPO", "CRO", "CISO", "CDO", "CSO", "CHRO", "CCO", "CAO", "CXO",
+    "CEO", "CTO", "CFO", "COO", "CIO", "CMO", "CPO", "CRO", "CISO", "CDO", "CSO", "CHRO", "CCO",
+    "CAO", "CXO",
 ];
 
 /// Words before "executive" that make it a sales-type individual contributor.
 const EXECUTIVE_IC: [&str; 13] = [
-    "account", "sales", "business", "development", "marketing", "client", "customer", "relationship",
-    "success", "recruitment", "media", "advertising", "partnership",
+    "account",
+    "sales",
+    "business",
+    "development",
+    "marketing",
+    "client",
+    "customer",
+    "relationship",
+    "success",
+    "recruitment",
+    "media",
+    "advertising",
+    "partnership",
 ];
 
 /// Words before "partner" that make it a role name, not a partnership.
-const PARTNER_ROLE: [&str; 8] = ["business", "channel", "hr", "talent", "people", "strategic", "learning", "finance"];
+const PARTNER_ROLE: [&str; 8] = [
+    "business",
+    "channel",
+    "hr",
+    "talent",
+    "people",
+    "strategic",
+    "learning",
+    "finance",
+];
 
 const SEPARATORS: [&str; 9] = ["|", "/", "·", "•", " - ", " – ", " & ", ",", " at "];
 
 fn guess(tier: Seniority, confidence: f32, rule: &'static str) -> SeniorityGuess {
-    SeniorityGuess { tier, confidence, rule }
+    SeniorityGuess {
+        tier,
+        confidence,
+        rule,
+    }
 }
 
 /// Classifies a whole title.
@@ -39,7 +64,10 @@ pub fn classify(title: &str) -> SeniorityGuess {
     if lower.trim().is_empty() {
         return guess(Seniority::Unknown, 0.0, "no title");
     }
-    if lower.contains("executive assistant") || lower.contains("assistant to") || has_word(&lower, "secretary") {
+    if lower.contains("executive assistant")
+        || lower.contains("assistant to")
+        || has_word(&lower, "secretary")
+    {
         return guess(
             Seniority::Support,
             0.9,
@@ -49,7 +77,12 @@ pub fn classify(title: &str) -> SeniorityGuess {
     split_parts(title)
         .iter()
         .map(|part| classify_part(part, title))
-        .max_by_key(|g| (g.tier.rank().map_or(0, |r| r + 1), (g.confidence * 100.0) as u32))
+        .max_by_key(|g| {
+            (
+                g.tier.rank().map_or(0, |r| r + 1),
+                (g.confidence * 100.0) as u32,
+            )
+        })
         .unwrap_or_else(|| guess(Seniority::Unknown, 0.2, "no seniority word in the title"))
 }
 
@@ -85,38 +118,69 @@ fn has_word(lower: &str, word: &str) -> bool {
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// Lowercased part with the normalisations of DESIGN.md §3 applied, as words.
 fn normalised_words(part: &str) -> Vec<String> {
     let key = super::normalize::title_key(part);
-    key.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
+    key.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn classify_part(part: &str, whole: &str) -> SeniorityGuess {
     let w = normalised_words(part);
     let has = |x: &str| w.iter().any(|y| y == x);
     let before = |x: &str| -> Option<&str> {
-        w.iter().position(|y| y == x).and_then(|i| i.checked_sub(1)).map(|i| w[i].as_str())
+        w.iter()
+            .position(|y| y == x)
+            .and_then(|i| i.checked_sub(1))
+            .map(|i| w[i].as_str())
     };
     let after = |x: &str| -> Option<&str> {
-        w.iter().position(|y| y == x).and_then(|i| w.get(i + 1)).map(String::as_str)
+        w.iter()
+            .position(|y| y == x)
+            .and_then(|i| w.get(i + 1))
+            .map(String::as_str)
     };
     // Guards.
     if has("executive") && before("executive").is_some_and(|b| EXECUTIVE_IC.contains(&b)) {
-        return guess(Seniority::Senior, 0.7, "an account/sales executive is a senior individual contributor");
+        return guess(
+            Seniority::Senior,
+            0.7,
+            "an account/sales executive is a senior individual contributor",
+        );
     }
     if has("chief") && after("chief") == Some("of") && w.iter().any(|x| x == "staff") {
-        return guess(Seniority::Director, 0.7, "a chief of staff ranks as a director");
+        return guess(
+            Seniority::Director,
+            0.7,
+            "a chief of staff ranks as a director",
+        );
     }
     if has("avp") {
-        return guess(Seniority::Director, 0.7, "an assistant/associate VP ranks as a director");
+        return guess(
+            Seniority::Director,
+            0.7,
+            "an assistant/associate VP ranks as a director",
+        );
     }
     // Tiers, most senior first.
     const OWNER: [&str; 11] = [
-        "founder", "cofounder", "owner", "inhaber", "inhaberin", "fondateur", "fondatrice", "gründer", "founding",
-        "fundador", "fundadora",
+        "founder",
+        "cofounder",
+        "owner",
+        "inhaber",
+        "inhaberin",
+        "fondateur",
+        "fondatrice",
+        "gründer",
+        "founding",
+        "fundador",
+        "fundadora",
     ];
     if w.iter().any(|x| OWNER.contains(&x.as_str())) {
         return guess(Seniority::Owner, 0.9, "founder or owner");
@@ -125,9 +189,22 @@ fn classify_part(part: &str, whole: &str) -> SeniorityGuess {
         let prev = before("partner");
         let next = after("partner");
         let role = prev.is_some_and(|p| PARTNER_ROLE.contains(&p))
-            || next.is_some_and(|n| ["manager", "marketing", "success", "development", "management"].contains(&n));
+            || next.is_some_and(|n| {
+                [
+                    "manager",
+                    "marketing",
+                    "success",
+                    "development",
+                    "management",
+                ]
+                .contains(&n)
+            });
         if prev == Some("associate") {
-            return guess(Seniority::Senior, 0.7, "an associate partner is senior, not a partner");
+            return guess(
+                Seniority::Senior,
+                0.7,
+                "an associate partner is senior, not a partner",
+            );
         }
         if !role {
             return guess(Seniority::Partner, 0.85, "partner");
@@ -135,39 +212,101 @@ fn classify_part(part: &str, whole: &str) -> SeniorityGuess {
     }
     let acronym = words(part).any(|x| CXO_ACRONYMS.contains(&x))
         || (whole == whole.to_lowercase()
-            && words(part).any(|x| CXO_ACRONYMS.iter().any(|a| a.eq_ignore_ascii_case(x) && x.len() > 2)));
+            && words(part).any(|x| {
+                CXO_ACRONYMS
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(x) && x.len() > 2)
+            }));
     if acronym
-        || (has("chief") && has("officer"))
+        || (has_word(&part.to_lowercase(), "chief") && has_word(&part.to_lowercase(), "officer"))
         || has("president")
         || (has("managing") && has("director"))
         || has("geschäftsführer")
         || has("geschäftsführerin")
     {
-        return guess(Seniority::Cxo, 0.9, "C-level, president or managing director");
+        return guess(
+            Seniority::Cxo,
+            0.9,
+            "C-level, president or managing director",
+        );
     }
     if ["vp", "svp", "evp"].iter().any(|x| has(x)) {
         return guess(Seniority::Vp, 0.9, "vice president");
     }
     if has("director") || has("head") || (has("general") && after("general") == Some("manager")) {
-        return guess(Seniority::Director, 0.85, "director, head of, or general manager");
+        return guess(
+            Seniority::Director,
+            0.85,
+            "director, head of, or general manager",
+        );
     }
-    if ["manager", "supervisor", "responsable", "gerente", "leiter", "leiterin"].iter().any(|x| has(x))
+    if [
+        "manager",
+        "supervisor",
+        "responsable",
+        "gerente",
+        "leiter",
+        "leiterin",
+    ]
+    .iter()
+    .any(|x| has(x))
         || (has("team") && after("team") == Some("lead"))
         || (has("team") && after("team") == Some("leader"))
     {
         return guess(Seniority::Manager, 0.8, "manager or team lead");
     }
-    if ["senior", "lead", "principal", "staff", "architect", "leader"].iter().any(|x| has(x)) {
-        return guess(Seniority::Senior, 0.7, "senior, lead, principal, staff or architect");
-    }
-    if ["junior", "jr", "associate", "analyst", "assistant", "graduate"].iter().any(|x| has(x)) {
-        return guess(Seniority::Entry, 0.6, "junior, associate, analyst, assistant or graduate");
-    }
-    if ["intern", "internship", "trainee", "apprentice", "student", "werkstudent", "praktikant", "stagiaire"]
-        .iter()
-        .any(|x| has(x))
+    if [
+        "senior",
+        "lead",
+        "principal",
+        "staff",
+        "architect",
+        "leader",
+    ]
+    .iter()
+    .any(|x| has(x))
     {
-        return guess(Seniority::Training, 0.8, "intern, trainee, apprentice or student");
+        return guess(
+            Seniority::Senior,
+            0.7,
+            "senior, lead, principal, staff or architect",
+        );
+    }
+    if [
+        "junior",
+        "jr",
+        "associate",
+        "analyst",
+        "assistant",
+        "graduate",
+    ]
+    .iter()
+    .any(|x| has(x))
+    {
+        return guess(
+            Seniority::Entry,
+            0.6,
+            "junior, associate, analyst, assistant or graduate",
+        );
+    }
+    if [
+        "intern",
+        "internship",
+        "trainee",
+        "apprentice",
+        "student",
+        "werkstudent",
+        "praktikant",
+        "stagiaire",
+    ]
+    .iter()
+    .any(|x| has(x))
+    {
+        return guess(
+            Seniority::Training,
+            0.8,
+            "intern, trainee, apprentice or student",
+        );
     }
     guess(Seniority::Unknown, 0.2, "no seniority word in the title")
 }
@@ -231,6 +370,10 @@ mod tests {
         assert!(classify("VP Engineering").tier.is_vp_plus());
         assert!(!classify("Director of Sales").tier.is_vp_plus());
         assert!(classify("Director of Sales").tier.is_decision_maker());
-        assert!(!classify("Executive Assistant to the CEO").tier.is_decision_maker());
+        assert!(
+            !classify("Executive Assistant to the CEO")
+                .tier
+                .is_decision_maker()
+        );
     }
 }

@@ -76,6 +76,9 @@ mod tests {
         assert_eq!(dt.to_string(), "2024-11-20 15:45:00");
         let dt = parse_datetime("2024-12-16 18:24:37 UTC").unwrap();
         assert_eq!(dt.to_string(), "2024-12-16 18:24:37");
-        assert_eq!(parse_datetime("12/1/24, 12:05 AM").unwrap().to_string(), "2024-12-01 00:05:00");
+        assert_eq!(
+            parse_datetime("12/1/24, 12:05 AM").unwrap().to_string(),
+            "2024-12-01 00:05:00"
+        );
     }
 }

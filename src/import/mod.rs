@@ -106,7 +106,7 @@ pub fn gather(path: &Path, skipped: &mut Vec<SkippedFile>) -> Result<Vec<SourceF
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
         let mut files = Vec::new();
-        gather_dir(path, path, &mut files, skipped)?;
+        gather_dir(path, &mut files, skipped)?;
         return Ok(files);
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
@@ -122,7 +122,6 @@ pub fn gather(path: &Path, skipped: &mut Vec<SkippedFile>) -> Result<Vec<SourceF
 }
 
 fn gather_dir(
-    root: &Path,
     dir: &Path,
     files: &mut Vec<SourceFile>,
     skipped: &mut Vec<SkippedFile>,
@@ -134,7 +133,7 @@ fn gather_dir(
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            gather_dir(root, &path, files, skipped)?;
+            gather_dir(&path, files, skipped)?;
             continue;
         }
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;

@@ -148,7 +148,13 @@ impl PersonColumns {
             first: t.column(&["first name", "firstname", "given name"]),
             last: t.column(&["last name", "lastname", "surname", "family name"]),
             full: t.column(&["name", "full name", "contact name"]),
-            url: t.column(&["url", "linkedin url", "profile url", "linkedin", "linkedin profile"]),
+            url: t.column(&[
+                "url",
+                "linkedin url",
+                "profile url",
+                "linkedin",
+                "linkedin profile",
+            ]),
             email: t.column(&["email address", "email", "e-mail"]),
             company: t.column(&["company", "company name", "organization", "account name"]),
             position: t.column(&["position", "job title", "title"]),
@@ -174,7 +180,11 @@ impl PersonColumns {
         let connected_on = match connected_text {
             "" => None,
             text => Some(parse_date(text).ok_or_else(|| {
-                Error::line(file, line, format!("impossible date '{text}' in Connected On"))
+                Error::line(
+                    file,
+                    line,
+                    format!("impossible date '{text}' in Connected On"),
+                )
             })?),
         };
         let url_key = profile_key(&url);
@@ -287,7 +297,11 @@ fn invitations(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<InvitationR
     let n = t.for_each_record(|line, r| {
         let sent_text = field(r, Some(sent));
         let sent_at = parse_datetime(sent_text).ok_or_else(|| {
-            Error::line(&t.file, line, format!("impossible date '{sent_text}' in Sent At"))
+            Error::line(
+                &t.file,
+                line,
+                format!("impossible date '{sent_text}' in Sent At"),
+            )
         })?;
         let direction = match field(r, Some(direction)).to_ascii_uppercase().as_str() {
             "OUTGOING" => Direction::Outgoing,
@@ -310,7 +324,12 @@ fn invitations(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<InvitationR
             inviter_url: profile_key(field(r, inviter)),
             invitee_url: profile_key(field(r, invitee)),
         };
-        let identity = (row.direction, row.sent_at, row.from_name.clone(), row.to_name.clone());
+        let identity = (
+            row.direction,
+            row.sent_at,
+            row.from_name.clone(),
+            row.to_name.clone(),
+        );
         if !seen.insert(identity) {
             skips.add("same invitation listed twice");
             return Ok(());
@@ -328,19 +347,25 @@ fn messages(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<MessageRow>)> 
     let sender = t.column(&["sender profile url"]);
     let to = t.column(&["to"]);
     let recipients = t.column(&["recipient profile urls"]);
-    let drafts = [t.column(&["is message draft"]), t.column(&["is conversation draft"])];
+    let drafts = [
+        t.column(&["is message draft"]),
+        t.column(&["is conversation draft"]),
+    ];
     let mut rows = Vec::new();
     let n = t.for_each_record(|line, r| {
-        if drafts
-            .iter()
-            .any(|c| field(r, *c).eq_ignore_ascii_case("yes") || field(r, *c).eq_ignore_ascii_case("true"))
-        {
+        if drafts.iter().any(|c| {
+            field(r, *c).eq_ignore_ascii_case("yes") || field(r, *c).eq_ignore_ascii_case("true")
+        }) {
             skips.add("draft");
             return Ok(());
         }
         let date_text = field(r, Some(date));
         let date = parse_datetime(date_text).ok_or_else(|| {
-            Error::line(&t.file, line, format!("impossible date '{date_text}' in DATE"))
+            Error::line(
+                &t.file,
+                line,
+                format!("impossible date '{date_text}' in DATE"),
+            )
         })?;
         rows.push(MessageRow {
             conversation_id: field(r, Some(conversation)).to_string(),
@@ -389,15 +414,25 @@ pub fn summarise_messages(rows: &[MessageRow]) -> HashMap<PersonRef, MessageSumm
     };
     let recipient_refs = |m: &MessageRow| -> Vec<PersonRef> {
         if m.recipient_keys.is_empty() {
-            m.to_names.iter().map(|n| PersonRef::Name(n.to_lowercase())).collect()
+            m.to_names
+                .iter()
+                .map(|n| PersonRef::Name(n.to_lowercase()))
+                .collect()
         } else {
-            m.recipient_keys.iter().cloned().map(PersonRef::Url).collect()
+            m.recipient_keys
+                .iter()
+                .cloned()
+                .map(PersonRef::Url)
+                .collect()
         }
     };
     let mut conversations_of: HashMap<PersonRef, HashSet<&str>> = HashMap::new();
     for m in rows {
         for p in std::iter::once(sender_ref(m)).chain(recipient_refs(m)) {
-            conversations_of.entry(p).or_default().insert(&m.conversation_id);
+            conversations_of
+                .entry(p)
+                .or_default()
+                .insert(&m.conversation_id);
         }
     }
     let owner = conversations_of

@@ -88,7 +88,11 @@ impl<'a> Table<'a> {
     /// there: the file is not one netcurate reads.
     pub fn find(file: &str, text: &'a str) -> Option<Table<'a>> {
         let mut offset = 0usize;
-        for (index, line) in text.split_inclusive('\n').take(HEADER_SEARCH_LINES).enumerate() {
+        for (index, line) in text
+            .split_inclusive('\n')
+            .take(HEADER_SEARCH_LINES)
+            .enumerate()
+        {
             for &delimiter in &DELIMITERS {
                 let headers: Vec<String> = line
                     .trim_end_matches(['\r', '\n'])
@@ -128,7 +132,10 @@ impl<'a> Table<'a> {
 
     pub fn require(&self, names: &[&str]) -> Result<usize> {
         self.column(names).ok_or_else(|| {
-            Error::file(&self.file, format!("the header has no '{}' column", names[0]))
+            Error::file(
+                &self.file,
+                format!("the header has no '{}' column", names[0]),
+            )
         })
     }
 

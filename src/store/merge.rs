@@ -9,7 +9,9 @@
 use super::{Store, date_text, datetime_text, load_contacts, name_key, weak_key};
 use crate::audience::{Profile, Scored, score_all};
 use crate::error::Result;
-use crate::import::rows::{ConnectionRow, ContactRow, InvitationRow, PersonRef, Rows, summarise_messages};
+use crate::import::rows::{
+    ConnectionRow, ContactRow, InvitationRow, PersonRef, Rows, summarise_messages,
+};
 use crate::import::{FileKind, ImportBatch, SkippedFile};
 use chrono::NaiveDateTime;
 use rusqlite::{Transaction, params};
@@ -110,7 +112,7 @@ impl Index {
         i
     }
 
-    /// By URL; else by weak key, only onto a contact without a different URL.
+    /// By URL, else email, else weak key (never onto a contact with a different URL).
     fn find(&self, url_key: Option<&str>, weak: &str, email: &str) -> Option<usize> {
         if let Some(&i) = url_key.and_then(|k| self.by_url.get(k)) {
             return Some(i);
@@ -123,7 +125,7 @@ impl Index {
         }
         self.by_weak.get(weak)?.iter().copied().find(|&i| {
             let k = &self.known[i].url_key;
-            k.is_none() || k.as_deref() == url_key
+            k.is_none() || url_key.is_none() || k.as_deref() == url_key
         })
     }
 
@@ -143,18 +145,29 @@ fn same_text(a: &str, b: &str) -> bool {
 }
 
 /// The identity of a row: weak key, or for hidden rows their date and ordinal.
-fn row_weak_key(row: &ConnectionRow, hidden_ordinals: &mut HashMap<Option<chrono::NaiveDate>, u32>) -> String {
+fn row_weak_key(
+    row: &ConnectionRow,
+    hidden_ordinals: &mut HashMap<Option<chrono::NaiveDate>, u32>,
+) -> String {
     if row.hidden {
         let n = hidden_ordinals.entry(row.connected_on).or_insert(0);
         *n += 1;
-        return format!("hidden|{}|{n}", date_text(row.connected_on).unwrap_or_default());
+        return format!(
+            "hidden|{}|{n}",
+            date_text(row.connected_on).unwrap_or_default()
+        );
     }
     weak_key(&row.first_name, &row.last_name, &row.company)
 }
 
 impl Store {
     /// Applies `batch` in one transaction and rescores with `profile`.
-    pub fn import(&mut self, batch: &ImportBatch, profile: Option<&Profile>, now: NaiveDateTime) -> Result<ImportReport> {
+    pub fn import(
+        &mut self,
+        batch: &ImportBatch,
+        profile: Option<&Profile>,
+        now: NaiveDateTime,
+    ) -> Result<ImportReport> {
         self.write(|tx| {
             let mut report = ImportReport {
                 skipped_files: batch.skipped_files.clone(),
@@ -223,7 +236,8 @@ fn merge_connections(
     let mut job_change = tx.prepare_cached(
         "UPDATE contacts SET previous_company = ?2, previous_position = ?3, job_changed_at = ?4 WHERE id = ?1",
     )?;
-    let mut add_tag = tx.prepare_cached("INSERT OR IGNORE INTO tags (contact_id, tag) VALUES (?1, ?2)")?;
+    let mut add_tag =
+        tx.prepare_cached("INSERT OR IGNORE INTO tags (contact_id, tag) VALUES (?1, ?2)")?;
     let mut hidden_ordinals = HashMap::new();
     for row in rows {
         let weak = row_weak_key(row, &mut hidden_ordinals);
@@ -236,7 +250,8 @@ fn merge_connections(
                 let was_present = k.is_connection && !k.gone;
                 let changed = was_present
                     && !row.hidden
-                    && (!same_text(&k.company, &row.company) || !same_text(&k.position, &row.position));
+                    && (!same_text(&k.company, &row.company)
+                        || !same_text(&k.position, &row.position));
                 update.execute(params![
                     k.id,
                     row.url_key,
@@ -252,7 +267,12 @@ fn merge_connections(
                     row.hidden
                 ])?;
                 if changed {
-                    job_change.execute(params![k.id, k.company, k.position, datetime_text(Some(now))])?;
+                    job_change.execute(params![
+                        k.id,
+                        k.company,
+                        k.position,
+                        datetime_text(Some(now))
+                    ])?;
                     report.changed += 1;
                 } else if was_present {
                     report.unchanged += 1;
@@ -314,7 +334,12 @@ fn mark_gone(
     Ok(())
 }
 
-fn merge_contacts(tx: &Transaction<'_>, index: &mut Index, rows: &[ContactRow], report: &mut ImportReport) -> Result<()> {
+fn merge_contacts(
+    tx: &Transaction<'_>,
+    index: &mut Index,
+    rows: &[ContactRow],
+    report: &mut ImportReport,
+) -> Result<()> {
     let mut insert = tx.prepare_cached(
         "INSERT INTO contacts (url_key, weak_key, name_key, first_name, last_name, url, email, company, position, industry, location)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -336,7 +361,10 @@ fn merge_contacts(tx: &Transaction<'_>, index: &mut Index, rows: &[ContactRow], 
         let name = name_key(&b.first_name, &b.last_name);
         match index.find(b.url_key.as_deref(), &weak, &b.email) {
             Some(i) => {
-                let url_key = b.url_key.as_ref().filter(|k| !index.by_url.contains_key(*k));
+                let url_key = b
+                    .url_key
+                    .as_ref()
+                    .filter(|k| !index.by_url.contains_key(*k));
                 enrich.execute(params![
                     index.known[i].id,
                     url_key,
@@ -379,7 +407,11 @@ fn merge_contacts(tx: &Transaction<'_>, index: &mut Index, rows: &[ContactRow], 
     Ok(())
 }
 
-fn merge_invitations(tx: &Transaction<'_>, rows: &[InvitationRow], report: &mut ImportReport) -> Result<()> {
+fn merge_invitations(
+    tx: &Transaction<'_>,
+    rows: &[InvitationRow],
+    report: &mut ImportReport,
+) -> Result<()> {
     let mut insert = tx.prepare_cached(
         "INSERT OR IGNORE INTO invitations (direction, from_name, to_name, sent_at, message, inviter_url, invitee_url)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

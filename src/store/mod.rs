@@ -10,7 +10,9 @@ mod schema;
 pub use merge::{FileReport, ImportReport};
 
 use crate::error::{Error, Result};
-use crate::model::{Contact, Decision, Direction, Flags, Function, Invitation, InvitationStatus, Seniority};
+use crate::model::{
+    Contact, Decision, Direction, Flags, Function, Invitation, InvitationStatus, Seniority,
+};
 use crate::network::Network;
 use crate::ops::Op;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -66,6 +68,15 @@ pub struct SsiReading {
     pub br: f64,
 }
 
+/// A projection logged when a plan was applied, to compare with the next reading.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct LoggedProjection {
+    pub date: NaiveDate,
+    pub baseline: Option<f64>,
+    pub low: f64,
+    pub high: f64,
+}
+
 impl Store {
     /// Opens (creating with mode 0600) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Store> {
@@ -94,7 +105,10 @@ impl Store {
     }
 
     /// Runs `f` in one write transaction, translating a held lock into [`Error::Busy`].
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
         let path = self.path.clone();
         let tx = self
             .conn
@@ -160,12 +174,18 @@ impl Store {
 
     /// Undoes the newest step; returns it (as it was done) or `None` when there is none.
     pub fn undo(&mut self) -> Result<Option<Op>> {
-        self.step("SELECT id, payload FROM ops WHERE undone = 0 ORDER BY id DESC LIMIT 1", true)
+        self.step(
+            "SELECT id, payload FROM ops WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+            true,
+        )
     }
 
     /// Redoes the oldest undone step.
     pub fn redo(&mut self) -> Result<Option<Op>> {
-        self.step("SELECT id, payload FROM ops WHERE undone = 1 ORDER BY id ASC LIMIT 1", false)
+        self.step(
+            "SELECT id, payload FROM ops WHERE undone = 1 ORDER BY id ASC LIMIT 1",
+            false,
+        )
     }
 
     fn step(&mut self, select: &str, undo: bool) -> Result<Option<Op>> {
@@ -182,7 +202,10 @@ impl Store {
             for step in &steps {
                 apply_op(tx, step)?;
             }
-            tx.execute("UPDATE ops SET undone = ?1 WHERE id = ?2", params![undo, id])?;
+            tx.execute(
+                "UPDATE ops SET undone = ?1 WHERE id = ?2",
+                params![undo, id],
+            )?;
             Ok(Some(op))
         })
     }
@@ -190,7 +213,9 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -217,9 +242,9 @@ impl Store {
 
     /// Every SSI reading, oldest first.
     pub fn ssi_readings(&self) -> Result<Vec<SsiReading>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT date, total, brand, frp, engage, br FROM ssi_readings ORDER BY date, id")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT date, total, brand, frp, engage, br FROM ssi_readings ORDER BY date, id",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok(SsiReading {
                 date: parse_date(r.get(0)?).unwrap_or_default(),
@@ -234,7 +259,13 @@ impl Store {
     }
 
     /// Logs a projection so the next SSI reading can be compared with it.
-    pub fn log_projection(&mut self, at: NaiveDate, baseline: Option<f64>, low: f64, high: f64) -> Result<()> {
+    pub fn log_projection(
+        &mut self,
+        at: NaiveDate,
+        baseline: Option<f64>,
+        low: f64,
+        high: f64,
+    ) -> Result<()> {
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO projections (at, br_baseline, br_low, br_high) VALUES (?1, ?2, ?3, ?4)",
@@ -244,13 +275,18 @@ impl Store {
         })
     }
 
-    /// Logged projections, oldest first: (date, baseline, low, high).
-    pub fn projections(&self) -> Result<Vec<(NaiveDate, Option<f64>, f64, f64)>> {
+    /// Logged projections, oldest first.
+    pub fn projections(&self) -> Result<Vec<LoggedProjection>> {
         let mut stmt = self
             .conn
             .prepare("SELECT at, br_baseline, br_low, br_high FROM projections ORDER BY at, id")?;
         let rows = stmt.query_map([], |r| {
-            Ok((parse_date(r.get(0)?).unwrap_or_default(), r.get(1)?, r.get(2)?, r.get(3)?))
+            Ok(LoggedProjection {
+                date: parse_date(r.get(0)?).unwrap_or_default(),
+                baseline: r.get(1)?,
+                low: r.get(2)?,
+                high: r.get(3)?,
+            })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -267,7 +303,9 @@ impl Store {
     }
 
     pub fn saved_filters(&self) -> Result<Vec<(String, String)>> {
-        let mut stmt = self.conn.prepare("SELECT name, query FROM saved_filters ORDER BY name")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, query FROM saved_filters ORDER BY name")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -389,7 +427,8 @@ fn apply_op(tx: &rusqlite::Transaction<'_>, op: &Op) -> Result<()> {
             }
         }
         Op::Withdraw { ids, mark } => {
-            let mut stmt = tx.prepare_cached("UPDATE invitations SET withdraw_planned = ?1 WHERE id = ?2")?;
+            let mut stmt =
+                tx.prepare_cached("UPDATE invitations SET withdraw_planned = ?1 WHERE id = ?2")?;
             for id in ids {
                 stmt.execute(params![mark, id])?;
             }

@@ -1,0 +1,238 @@
+//! Import end to end through the real binary: every export variant, the .zip, re-import,
+//! bad files, gone/new/changed between exports (issues 2 and 5).
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{Db, fixture};
+use netcurate::synth::{self, Person, Style};
+use serde_json::json;
+
+#[test]
+fn export_2026_gives_exact_counts_and_reimport_changes_nothing() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    let st = db.stats();
+    assert_eq!(st["connections"], 42);
+    assert_eq!(st["hidden"], 2);
+    assert_eq!(st["gone"], 0);
+    assert_eq!(
+        st["invitations"],
+        json!({"outgoing": 10, "incoming": 3, "outgoing_accepted": 6, "outgoing_pending": 4, "outgoing_withdraw_planned": 0})
+    );
+    assert_eq!(st["decisions"]["undecided"], 42);
+    let again = db.json(&["import", "--json", &fixture("linkedin/2026")]);
+    assert_eq!(again["new"], 0);
+    assert_eq!(again["gone"], 0);
+    assert_eq!(again["changed"], 0);
+    assert_eq!(again["unchanged"], 42);
+    assert_eq!(again["invitations_known"], 13);
+    assert_eq!(db.stats(), st, "importing twice gives the same numbers");
+}
+
+#[test]
+fn zip_import_matches_folder_import_and_lists_skipped_files() {
+    let folder = Db::new();
+    folder.ok(&["import", &fixture("linkedin/2026")]);
+    let zip = Db::new();
+    let report = zip.json(&["import", "--json", &fixture("linkedin/export-2026.zip")]);
+    assert_eq!(zip.stats(), folder.stats());
+    let skipped: Vec<String> = report["skipped_files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            f["name"]
+                .as_str()
+                .unwrap()
+                .rsplit(':')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        skipped,
+        vec!["Profile.csv", "Skills.csv", "Articles/readme.html"]
+    );
+    let files = report["files"].as_array().unwrap();
+    let messages = files.iter().find(|f| f["kind"] == "messages").unwrap();
+    assert_eq!(
+        messages["rows_read"], 7,
+        "multi-line HTML content is one row each"
+    );
+    assert_eq!(messages["skipped_why"]["draft"], 1);
+}
+
+#[test]
+fn every_connections_variant_imports_to_the_same_network() {
+    for variant in ["2026", "2022", "2018", "excel", "utf16"] {
+        let db = Db::new();
+        let report = db.json(&[
+            "import",
+            "--json",
+            &fixture(&format!("linkedin/{variant}/Connections.csv")),
+        ]);
+        assert_eq!(report["new"], 42, "{variant}");
+        assert_eq!(report["hidden"], 2, "{variant}");
+        let st = db.stats();
+        assert_eq!(
+            (st["connections"].clone(), st["hidden"].clone()),
+            (json!(42), json!(2)),
+            "{variant}"
+        );
+        let names = db.ok(&["list", "--filter", "name:zoë", "--json"]);
+        assert!(
+            names.contains("Ødegård"),
+            "{variant}: accents survive the encoding"
+        );
+    }
+}
+
+#[test]
+fn percent_encoded_and_raw_urls_are_one_person() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    let inv: serde_json::Value = db.json(&["invitations", "--json"]);
+    let rene = inv
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "René Sample")
+        .unwrap();
+    assert_eq!(rene["status"], "accepted");
+    let out = db.ok(&["explain", "https://www.linkedin.com/in/ren%C3%A9-sample"]);
+    assert!(out.contains("René Sample"), "{out}");
+}
+
+#[test]
+fn placeholder_invitation_urls_fall_back_to_names() {
+    let db = Db::new();
+    db.ok(&[
+        "import",
+        &fixture("linkedin/2026/Connections.csv"),
+        &fixture("linkedin/2023-placeholder/Invitations.csv"),
+    ]);
+    let st = db.stats();
+    assert_eq!(st["invitations"]["outgoing_accepted"], 6);
+    assert_eq!(st["invitations"]["outgoing_pending"], 4);
+}
+
+#[test]
+fn warm_and_messaged_come_from_messages() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    let count = |q: &str| {
+        db.json(&["list", "--filter", q, "--json"])
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count("flag:messaged"), 4);
+    assert!(
+        count("flag:warm") >= 1 && count("flag:warm") <= 2,
+        "two-way conversations only"
+    );
+}
+
+#[test]
+fn crm_rows_join_by_url_then_name_and_company() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let report = db.json(&["import", "--json", &fixture("linkedin/hubspot.csv")]);
+    assert_eq!(report["contacts_merged"], 2);
+    assert_eq!(report["contacts_added"], 1);
+    assert_eq!(report["gone"], 0, "a CRM file is not a full export");
+    let st = db.stats();
+    assert_eq!(st["connections"], 42);
+    assert_eq!(st["other_contacts"], 1);
+}
+
+#[test]
+fn bad_files_fail_cleanly_and_change_nothing() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    db.ok(&["tag", "add", "keepme", "--filter", "company:hooli"]);
+    let before = (db.stats(), db.ok(&["list", "--json"]));
+    let cases = [
+        ("unterminated.csv", "line 8: unterminated quote"),
+        (
+            "impossible-date.csv",
+            "line 10: impossible date '31 Feb 2024'",
+        ),
+        ("binary.csv", "binary"),
+        ("empty.csv", "empty"),
+        ("unknown.csv", "not a file netcurate reads"),
+        ("bad-direction.csv", "line 2: Direction"),
+    ];
+    for (file, reason) in cases {
+        let path = fixture(&format!("linkedin/bad/{file}"));
+        // A bad file next to a good one: nothing of the import is written.
+        let (code, _, err) = db.run(&["import", &fixture("linkedin/hubspot.csv"), &path]);
+        assert_eq!(code, 1, "{file}");
+        assert_eq!(err.lines().count(), 1, "{file}: one line: {err}");
+        assert!(err.contains(file) && err.contains(reason), "{file}: {err}");
+        assert_eq!(
+            (db.stats(), db.ok(&["list", "--json"])),
+            before,
+            "{file}: database unchanged"
+        );
+    }
+}
+
+fn write(dir: &std::path::Path, name: &str, people: &[Person]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, synth::connections_csv(people, Style::Y2026)).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn newer_export_reports_new_gone_changed_and_keeps_tags() {
+    let as_of = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    let first = synth::people(5, 300, (100, 50, 300), 0, as_of);
+    let db = Db::new();
+    let old = write(db.dir.path(), "old.csv", &first);
+    db.ok(&["import", &old]);
+    // Tag one contact that will disappear and one that stays.
+    let (gone_slug, kept_slug) = (&first[0].slug, &first[299].slug);
+    db.ok(&["tag", "add", "vip", "--filter", &format!("url:{gone_slug}")]);
+    db.ok(&["tag", "add", "vip", "--filter", &format!("url:{kept_slug}")]);
+    db.ok(&["decide", "prune", "--filter", &format!("url:{gone_slug}")]);
+    // A month later: the first 20 gone, 30 new, 5 changed company and position.
+    let mut next: Vec<Person> = first[20..].to_vec();
+    for p in next.iter_mut().take(5) {
+        p.company = "Brand New Employer".into();
+        p.position = "Chief Happiness Officer".into();
+    }
+    next.extend(
+        synth::people(99, 30, (100, 50, 300), 0, as_of)
+            .into_iter()
+            .map(|mut p| {
+                p.slug = format!("new-{}", p.slug);
+                p
+            }),
+    );
+    let newer = write(db.dir.path(), "new.csv", &next);
+    let report = db.json(&["import", "--json", &newer]);
+    assert_eq!(
+        (
+            report["new"].clone(),
+            report["gone"].clone(),
+            report["changed"].clone()
+        ),
+        (json!(30), json!(20), json!(5))
+    );
+    assert_eq!(report["unchanged"], 275);
+    let st = db.stats();
+    assert_eq!(st["gone"], 20);
+    assert_eq!(st["connections"], 310);
+    assert_eq!(st["tags"]["vip"], 2, "tags survive, on gone contacts too");
+    assert_eq!(
+        st["removal_plan_done"], 1,
+        "a planned prune that is gone counts as done"
+    );
+    let jobs = db.json(&["list", "--filter", "flag:job-change", "--json"]);
+    assert_eq!(jobs.as_array().unwrap().len(), 5);
+    let gone = db.json(&["list", "--filter", "flag:gone", "--json"]);
+    assert_eq!(gone.as_array().unwrap().len(), 20);
+}

@@ -170,7 +170,7 @@ const RULES: &[(Function, &[&str])] = &[
 
 /// The function of a title; `Other` when no rule matches.
 pub fn classify(title: &str) -> Function {
-    let key = format!(" {} ", super::normalize::title_key(title));
+    let key = format!(" {} ", super::normalize::role_part(&super::normalize::title_key(title)));
     RULES
         .iter()
         .find(|(_, words)| words.iter().any(|w| key.contains(&format!(" {w} "))))
@@ -198,6 +198,7 @@ mod tests {
             ("Head of Platform", Function::Engineering),
             ("Professor of Physics", Function::Education),
             ("Gardener", Function::Other),
+            ("Executive Assistant to the CTO", Function::Other),
         ];
         for (title, want) in cases {
             assert_eq!(classify(title), want, "{title}");

@@ -4,9 +4,9 @@
 //!
 //! Must not: store anything or classify flags other than exclusion (mod.rs gathers them).
 
-use super::normalize::{company_key, fold, title_key};
+use super::normalize::{company_key, fold, role_part, title_key};
 use super::profile::Profile;
-use crate::model::{Contact, Seniority};
+use crate::model::{Contact, Function, Seniority};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::{HashMap, HashSet};
@@ -14,7 +14,14 @@ use std::collections::{HashMap, HashSet};
 /// A score capped by an exclusion is at most this.
 pub const EXCLUDED_CAP: f64 = 5.0;
 /// Title similarity below this counts as no match.
-const TITLE_FLOOR: f64 = 0.55;
+const TITLE_FLOOR: f64 = 0.5;
+/// Partial title credit for the same function and a shared word ("Senior Platform
+/// Engineer" against "Head of Platform"): closer than another function, not a match.
+const SAME_FUNCTION_CREDIT: f64 = 0.5;
+/// Words that say rank, not role; they do not make two titles alike.
+const RANK_WORDS: [&str; 14] = [
+    "vp", "svp", "evp", "head", "of", "director", "chief", "officer", "senior", "lead", "manager", "and", "the", "cto",
+];
 
 /// One factor of a score.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,13 +113,30 @@ impl<'p> Scorer<'p> {
 
     /// Best similarity of a title to any target, with the index of that target.
     fn title_similarity(&mut self, position: &str) -> (f64, usize) {
-        let key = title_key(position);
+        let key = role_part(&title_key(position));
         if let Some(hit) = self.title_cache.get(&key) {
             return *hit;
         }
+        let function = super::function::classify(&key);
         let mut best = (0.0, 0);
         for (i, (_, target)) in self.titles.iter().enumerate() {
-            let sim = similarity(&self.matcher, &key, target);
+            let shares_role = shares_content_word(&key, target);
+            let mut sim = if !has_content_words(target) {
+                // A bare rank such as "CTO" matches only as a word ("Director" holds the
+                // letters c-t-o, and is not a CTO).
+                f64::from(u8::from(key.split(' ').any(|w| w == target.as_str())))
+            } else if shares_role {
+                similarity(&self.matcher, &key, target)
+            } else {
+                0.0
+            };
+            if sim < SAME_FUNCTION_CREDIT
+                && function != Function::Other
+                && function == super::function::classify(target)
+                && shares_role
+            {
+                sim = SAME_FUNCTION_CREDIT;
+            }
             if sim > best.0 {
                 best = (sim, i);
             }
@@ -259,6 +283,22 @@ impl<'p> Scorer<'p> {
             .find(|x| contains_phrase(haystack, x))
             .map(|x| format!("keyword '{x}'"))
     }
+}
+
+fn content_words(title: &str) -> impl Iterator<Item = &str> {
+    title.split(' ').filter(|w| w.len() > 2 && !RANK_WORDS.contains(w))
+}
+
+/// Whether a title names a role beyond its rank ("VP Engineering" does, "CTO" does not).
+fn has_content_words(title: &str) -> bool {
+    content_words(title).next().is_some()
+}
+
+/// Whether the title has a role word of the target (same 6-letter stem): "Head of
+/// Marketing" is not like "Head of Platform" however alike the letters are.
+fn shares_content_word(title: &str, target: &str) -> bool {
+    let stem = |w: &str| w.chars().take(6).collect::<String>();
+    content_words(target).any(|t| title.split(' ').any(|w| stem(w) == stem(t)))
 }
 
 /// `haystack` is padded with spaces; a phrase matches on word boundaries.

@@ -35,7 +35,10 @@ fn scored_network() -> Vec<(Label, u8, String)> {
 }
 
 fn scores(all: &[(Label, u8, String)], label: Label) -> Vec<f64> {
-    all.iter().filter(|(l, _, _)| *l == label).map(|(_, s, _)| f64::from(*s)).collect()
+    all.iter()
+        .filter(|(l, _, _)| *l == label)
+        .map(|(_, s, _)| f64::from(*s))
+        .collect()
 }
 
 fn mean(v: &[f64]) -> f64 {
@@ -52,7 +55,13 @@ fn leaders_rank_above_decoys_with_mid_level_in_between() {
     let mut wins = 0.0;
     for l in &leaders {
         for d in &decoys {
-            wins += if l > d { 1.0 } else if l == d { 0.5 } else { 0.0 };
+            wins += if l > d {
+                1.0
+            } else if l == d {
+                0.5
+            } else {
+                0.0
+            };
         }
     }
     let auc = wins / (leaders.len() * decoys.len()) as f64;
@@ -61,8 +70,14 @@ fn leaders_rank_above_decoys_with_mid_level_in_between() {
         .filter(|(l, _, _)| *l == Label::Decoy)
         .max_by_key(|(_, s, _)| *s)
         .unwrap();
-    assert!(auc > 0.97, "AUC {auc:.3}; best-scored decoy: {worst_decoy:?}");
+    assert!(
+        auc > 0.97,
+        "AUC {auc:.3}; best-scored decoy: {worst_decoy:?}"
+    );
     let (ml, mm, md) = (mean(&leaders), mean(&mid), mean(&decoys));
     eprintln!("AUC {auc:.3}; means: leaders {ml:.1}, mid {mm:.1}, decoys {md:.1}");
-    assert!(ml > mm && mm > md, "means: leaders {ml:.1}, mid {mm:.1}, decoys {md:.1}");
+    assert!(
+        ml > mm && mm > md,
+        "means: leaders {ml:.1}, mid {mm:.1}, decoys {md:.1}"
+    );
 }

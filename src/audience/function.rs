@@ -170,7 +170,10 @@ const RULES: &[(Function, &[&str])] = &[
 
 /// The function of a title; `Other` when no rule matches.
 pub fn classify(title: &str) -> Function {
-    let key = format!(" {} ", super::normalize::role_part(&super::normalize::title_key(title)));
+    let key = format!(
+        " {} ",
+        super::normalize::role_part(&super::normalize::title_key(title))
+    );
     RULES
         .iter()
         .find(|(_, words)| words.iter().any(|w| key.contains(&format!(" {w} "))))

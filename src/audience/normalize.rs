@@ -97,7 +97,10 @@ pub fn title_key(s: &str) -> String {
 /// someone else's ("Executive Assistant to the CTO", "Recruiter for VP Engineering roles").
 pub fn role_part(title_key: &str) -> String {
     let padded = format!(" {title_key} ");
-    let cut = [" to ", " for "].iter().filter_map(|w| padded.find(w)).min();
+    let cut = [" to ", " for "]
+        .iter()
+        .filter_map(|w| padded.find(w))
+        .min();
     match cut {
         Some(i) => padded[..i].trim().to_string(),
         None => title_key.to_string(),

@@ -20,7 +20,8 @@ const TITLE_FLOOR: f64 = 0.5;
 const SAME_FUNCTION_CREDIT: f64 = 0.5;
 /// Words that say rank, not role; they do not make two titles alike.
 const RANK_WORDS: [&str; 14] = [
-    "vp", "svp", "evp", "head", "of", "director", "chief", "officer", "senior", "lead", "manager", "and", "the", "cto",
+    "vp", "svp", "evp", "head", "of", "director", "chief", "officer", "senior", "lead", "manager",
+    "and", "the", "cto",
 ];
 
 /// One factor of a score.
@@ -286,7 +287,9 @@ impl<'p> Scorer<'p> {
 }
 
 fn content_words(title: &str) -> impl Iterator<Item = &str> {
-    title.split(' ').filter(|w| w.len() > 2 && !RANK_WORDS.contains(w))
+    title
+        .split(' ')
+        .filter(|w| w.len() > 2 && !RANK_WORDS.contains(w))
 }
 
 /// Whether a title names a role beyond its rank ("VP Engineering" does, "CTO" does not).

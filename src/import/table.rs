@@ -217,9 +217,12 @@ fn csv_reason(e: &csv::Error) -> String {
     }
 }
 
-/// A trimmed field, empty when the record is short.
+/// A field with surrounding spaces trimmed (other characters, such as a leading tab, are
+/// kept: they are the user's text), empty when the record is short.
 pub fn field(record: &csv::StringRecord, index: Option<usize>) -> &str {
-    index.and_then(|i| record.get(i)).map_or("", str::trim)
+    index
+        .and_then(|i| record.get(i))
+        .map_or("", |f| f.trim_matches([' ', '\u{a0}']))
 }
 
 #[cfg(test)]

@@ -1,0 +1,436 @@
+//! The command line end to end (CLI.md): explain, tagging and decisions with undo/redo,
+//! stale invitations and the withdrawal plan, exports (formula injection, round trip,
+//! removal plan), pillars on the DESIGN.md §5 worked example, and bad input.
+
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use common::{AS_OF, Db, fixture};
+use netcurate::synth::{self, Label, Person, Style};
+use serde_json::json;
+
+fn as_of() -> NaiveDate {
+    NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap()
+}
+
+fn person(slug: &str, company: &str, position: &str) -> Person {
+    Person {
+        first: format!("F{slug}"),
+        last: format!("L{slug}"),
+        slug: slug.to_string(),
+        company: company.to_string(),
+        position: position.to_string(),
+        connected_on: as_of() - Duration::days(400),
+        label: Label::Other,
+        hidden: false,
+    }
+}
+
+fn write(db: &Db, name: &str, bytes: Vec<u8>) -> String {
+    let p = db.file(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.display().to_string()
+}
+
+#[test]
+fn explain_says_why_an_assistant_is_not_a_decision_maker() {
+    let db = Db::new();
+    let people = vec![
+        person("ea", "Hooli", "Executive Assistant to the CTO"),
+        person("cto", "Hooli", "CTO"),
+    ];
+    let file = write(&db, "c.csv", synth::connections_csv(&people, Style::Y2026));
+    db.ok(&["--profile", &fixture("demo/profile.toml"), "import", &file]);
+    let out = db.ok(&["explain", "https://www.linkedin.com/in/ea"]);
+    assert!(out.contains("seniority: support"), "{out}");
+    assert!(out.contains("decision maker: no — an assistant or secretary supports a decision maker but is not one"), "{out}");
+    let cto = db.ok(&["explain", "linkedin.com/in/cto"]);
+    assert!(cto.contains("decision maker: yes"), "{cto}");
+    let score = |o: &str| -> u32 {
+        o.lines()
+            .find_map(|l| l.trim().strip_prefix("score: "))
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!(score(&cto) > score(&out) + 40, "{cto}\n{out}");
+}
+
+#[test]
+fn tag_decide_undo_redo_are_exact_and_protect_wins() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    let out = db.ok(&["tag", "add", "hooli", "--filter", "company:hooli"]);
+    let n = db.stats()["tags"]["hooli"].as_u64().unwrap();
+    assert!(
+        n > 0 && out.starts_with(&format!("tagged {n} contacts 'hooli'")),
+        "{out}"
+    );
+    db.ok(&[
+        "decide",
+        "protect",
+        "--filter",
+        "company:hooli title:director",
+    ]);
+    let protected = db.stats()["decisions"]["protect"].as_u64().unwrap();
+    assert!(protected >= 1);
+    db.ok(&["decide", "prune", "--filter", "company:hooli"]);
+    let st = db.stats();
+    assert_eq!(
+        st["decisions"]["prune"].as_u64().unwrap(),
+        n - protected,
+        "protected are never pruned"
+    );
+    assert_eq!(st["decisions"]["protect"].as_u64().unwrap(), protected);
+    assert!(db.ok(&["undo"]).contains("undid: set"));
+    assert_eq!(db.stats()["decisions"]["prune"], 0);
+    assert_eq!(
+        db.stats()["decisions"]["protect"].as_u64().unwrap(),
+        protected,
+        "undo restores exactly"
+    );
+    db.ok(&["redo"]);
+    assert_eq!(
+        db.stats()["decisions"]["prune"].as_u64().unwrap(),
+        n - protected
+    );
+    db.ok(&["undo"]);
+    db.ok(&["undo"]);
+    db.ok(&["undo"]);
+    let st = db.stats();
+    assert_eq!(st["tags"], json!({}));
+    assert_eq!(st["decisions"]["undecided"], 42);
+    assert_eq!(db.ok(&["undo"]).trim(), "nothing to undo");
+}
+
+#[test]
+fn stale_invitations_are_withdrawn_and_planned_oldest_first() {
+    let db = Db::new();
+    let people = synth::people(3, 50, (100, 100, 300), 0, as_of());
+    let ages: Vec<i64> = (0..45).map(|i| 3 + 2 * i).collect();
+    let inv = synth::invitations(3, &people[..10], &ages, 4, as_of());
+    let c = write(
+        &db,
+        "Connections.csv",
+        synth::connections_csv(&people, Style::Y2026),
+    );
+    let i = write(&db, "Invitations.csv", synth::invitations_csv(&inv));
+    db.ok(&["import", &c, &i]);
+    assert_eq!(db.stats()["invitations"]["outgoing_pending"], 45);
+    let out = db.ok(&["invitations", "withdraw", "--stale"]);
+    let stale = ages.iter().filter(|&&a| a > 21).count();
+    assert_eq!(stale, 35);
+    assert!(
+        out.starts_with(&format!("marked {stale} invitations for withdrawal")),
+        "{out}"
+    );
+    assert_eq!(
+        db.stats()["invitations"]["outgoing_withdraw_planned"],
+        stale
+    );
+    let plan = db.ok(&["export", "-o", "-", "--kind", "withdrawal-plan"]);
+    let rows: Vec<&str> = plan.lines().skip(1).collect();
+    assert_eq!(rows.len(), stale);
+    assert!(plan.starts_with("Invitee,Invitee URL,Sent At,Age (days)"));
+    let plan_ages: Vec<i64> = rows
+        .iter()
+        .map(|r| r.rsplit(',').next().unwrap().parse().unwrap())
+        .collect();
+    let mut want: Vec<i64> = ages.iter().copied().filter(|&a| a > 21).collect();
+    want.reverse();
+    assert_eq!(plan_ages, want, "oldest first, exactly the stale ones");
+    assert!(
+        rows.iter()
+            .all(|r| r.contains("https://www.linkedin.com/in/pending-")),
+        "each row has the invitee URL"
+    );
+    db.ok(&["undo"]);
+    assert_eq!(db.stats()["invitations"]["outgoing_withdraw_planned"], 0);
+}
+
+#[test]
+fn export_neutralises_formulas_and_keeps_the_text() {
+    let db = Db::new();
+    let hostile = ["=HYPERLINK(\"x\")", "+1+1", "-2", "@SUM(A1)", "\tTabbed"];
+    let people: Vec<Person> = hostile
+        .iter()
+        .enumerate()
+        .map(|(i, h)| person(&format!("h{i}"), h, &format!("{h} position")))
+        .collect();
+    let file = write(&db, "c.csv", synth::connections_csv(&people, Style::Y2026));
+    db.ok(&["import", &file]);
+    let out = db.ok(&["export", "-o", "-"]);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let mut seen = 0;
+    for rec in reader.records() {
+        let rec = rec.unwrap();
+        for cell in rec.iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "cell {cell:?}"
+            );
+        }
+        let company = &rec[4];
+        assert!(
+            hostile.iter().any(|h| company == format!("'{h}")),
+            "{company:?} keeps the text"
+        );
+        seen += 1;
+    }
+    assert_eq!(seen, 5);
+}
+
+#[test]
+fn filtered_export_removal_plan_and_atomic_files() {
+    let db = Db::new();
+    db.ok(&[
+        "--profile",
+        &fixture("demo/profile.toml"),
+        "import",
+        &fixture("demo"),
+    ]);
+    let globex = db
+        .json(&["list", "--filter", "company:globex", "--json"])
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(globex > 20);
+    let path = db.file("globex.csv");
+    let path_s = path.display().to_string();
+    db.ok(&["export", "-o", &path_s, "--filter", "company:globex"]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().count(), globex + 1);
+    assert!(text.starts_with("First Name,Last Name,URL,Email Address,Company,Position,Connected On,Score,Seniority,Tags,Decision"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            std::fs::metadata(&db.path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let (code, _, err) = db.run(&["export", "-o", &path_s, "--filter", "company:globex"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("exists; use --force"), "{err}");
+    db.ok(&["export", "-o", &path_s, "--force", "--kind", "linkedin"]);
+    let linkedin = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        linkedin
+            .starts_with("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")
+    );
+    db.ok(&["decide", "prune", "--filter", "company:globex"]);
+    let plan = db.ok(&["export", "-o", "-", "--kind", "removal-plan"]);
+    assert_eq!(plan.lines().count(), globex + 1);
+    let scores: Vec<u32> = csv::Reader::from_reader(plan.as_bytes())
+        .records()
+        .map(|r| r.unwrap()[5].parse().unwrap())
+        .collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] <= w[1]),
+        "lowest score first"
+    );
+    let columns = db.ok(&[
+        "export",
+        "-o",
+        "-",
+        "--filter",
+        "company:globex",
+        "--columns",
+        "First Name,URL,Score",
+    ]);
+    assert!(columns.starts_with("First Name,URL,Score\n"));
+}
+
+#[test]
+fn export_then_import_round_trips() {
+    let a = Db::new();
+    a.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    a.ok(&["tag", "add", "round-trip", "--filter", "company:hooli"]);
+    a.ok(&["tag", "add", "second", "--filter", "title:head"]);
+    let file = a.file("out.csv");
+    a.ok(&["export", "-o", &file.display().to_string()]);
+    let b = Db::new();
+    b.ok(&["import", &file.display().to_string()]);
+    let fields = |db: &Db| -> Vec<serde_json::Value> {
+        let mut v: Vec<serde_json::Value> = db
+            .json(&["list", "--json", "--sort", "name"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                json!([
+                    c["first_name"],
+                    c["last_name"],
+                    c["url_key"],
+                    c["company"],
+                    c["position"],
+                    c["connected_on"],
+                    c["tags"]
+                ])
+            })
+            .collect();
+        v.sort_by_key(|x| x.to_string());
+        v
+    };
+    assert_eq!(fields(&a), fields(&b));
+    assert_eq!(b.stats()["tags"], a.stats()["tags"]);
+}
+
+#[test]
+fn pillars_reproduce_the_worked_example() {
+    let db = Db::new();
+    let mut people = Vec::new();
+    for i in 0..150 {
+        let slug = if i < 5 {
+            format!("prune-vp-{i}")
+        } else {
+            format!("vp-{i}")
+        };
+        people.push(person(&slug, "Globex", "VP Engineering"));
+    }
+    for i in 0..40 {
+        let slug = if i < 2 {
+            format!("prune-col-{i}")
+        } else {
+            format!("col-{i}")
+        };
+        people.push(person(&slug, "Acme Widgets", "Software Engineer"));
+    }
+    for i in 0..1810 {
+        let slug = if i < 593 {
+            format!("prune-eng-{i}")
+        } else {
+            format!("eng-{i}")
+        };
+        people.push(person(&slug, "Initech", "Software Engineer"));
+    }
+    let mut ages: Vec<i64> = (0..100).map(|i| 22 + i).collect();
+    ages.extend((0..30).map(|i| 1 + i % 20));
+    let accepted: Vec<Person> = people.iter().skip(200).take(70).cloned().collect();
+    let inv = synth::invitations(9, &accepted, &ages, 0, as_of());
+    let c = write(
+        &db,
+        "Connections.csv",
+        synth::connections_csv(&people, Style::Y2026),
+    );
+    let i = write(&db, "Invitations.csv", synth::invitations_csv(&inv));
+    db.ok(&["--profile", &fixture("demo/profile.toml"), "import", &c, &i]);
+    db.ok(&["decide", "prune", "--filter", "url:prune-"]);
+    db.ok(&["invitations", "withdraw", "--stale"]);
+    db.ok(&[
+        "ssi", "record", "--total", "50", "--brand", "15", "--frp", "5", "--engage", "15", "--br",
+        "15",
+    ]);
+    let p = db.json(&["pillars", "--json"]);
+    let f = &p["features"];
+    assert_eq!(
+        (
+            f["before"]["connections"].clone(),
+            f["before"]["vp_plus"].clone(),
+            f["before"]["internal"].clone()
+        ),
+        (json!(2000), json!(150), json!(40))
+    );
+    assert_eq!(
+        (
+            f["after"]["connections"].clone(),
+            f["after"]["vp_plus"].clone(),
+            f["after"]["internal"].clone()
+        ),
+        (json!(1400), json!(145), json!(38))
+    );
+    assert_eq!(f["before"]["acceptance_rate"], 0.35);
+    assert_eq!(f["after"]["acceptance_rate"], 0.7);
+    assert_eq!(
+        (f["before"]["pending"].clone(), f["before"]["stale"].clone()),
+        (json!(130), json!(100))
+    );
+    assert_eq!(
+        (f["after"]["pending"].clone(), f["after"]["stale"].clone()),
+        (json!(30), json!(0))
+    );
+    let br = &p["build_relationships"];
+    assert_eq!(
+        (
+            br["baseline"].clone(),
+            br["low"].clone(),
+            br["high"].clone()
+        ),
+        (json!(15.0), json!(14.49), json!(18.88))
+    );
+    assert_eq!(br["direction"], "uncertain");
+    let deltas: Vec<f64> = br["scenarios"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["delta"].as_f64().unwrap())
+        .collect();
+    assert_eq!(deltas, vec![-0.51, 1.68, 1.69, 3.88]);
+    assert_eq!(p["find_right_people"]["low"], 5.0);
+    assert_eq!(
+        p["disclaimer"],
+        "Estimate from public information; LinkedIn does not publish the SSI formula."
+    );
+    db.ok(&["pillars", "--set", "kappa=0.5"]);
+    assert_eq!(db.json(&["pillars", "--json"])["assumptions"]["kappa"], 0.5);
+}
+
+#[test]
+fn bad_input_is_one_clear_line_with_exit_1() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let bad_profile = db.file("bad.toml");
+    std::fs::write(&bad_profile, "[seniority]\nmin = \"boss\"\n").unwrap();
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec!["list".into(), "--filter".into(), "score:lots".into()],
+            "score:lots",
+        ),
+        (
+            vec!["list".into(), "--filter".into(), "colour:red".into()],
+            "unknown field 'colour'",
+        ),
+        (
+            vec![
+                "score".into(),
+                "--profile".into(),
+                bad_profile.display().to_string(),
+            ],
+            "line 2: unknown seniority tier 'boss'",
+        ),
+        (
+            vec![
+                "ssi", "record", "--total", "50", "--brand", "30", "--frp", "5", "--engage", "5",
+                "--br", "5",
+            ]
+            .into_iter()
+            .map(String::from)
+            .collect(),
+            "--brand 30 is outside 0–25",
+        ),
+        (vec!["explain".into(), "nobody".into()], "no contact"),
+        (
+            vec![
+                "export".into(),
+                "-o".into(),
+                "-".into(),
+                "--kind".into(),
+                "poster".into(),
+            ],
+            "unknown export kind",
+        ),
+    ];
+    for (args, needle) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, _, err) = db.run(&args);
+        assert_eq!(code, 1, "{args:?}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+    let (code, _, _) = db.run(&["no-such-command"]);
+    assert_eq!(code, 2, "usage errors are clap's exit 2");
+}

@@ -44,7 +44,7 @@ const FIRST: [&str; 48] = [
     "Femi", "Greta", "Hugo", "Ines", "Jonas", "Kira", "Luca", "Maya", "Noor", "Otto", "Paz",
     "Rafael", "Sana", "Theo", "Vera",
 ];
-const LAST: [&str; 40] = [
+const LAST: [&str; 50] = [
     "Abara",
     "Brandt",
     "Castellano",
@@ -85,6 +85,16 @@ const LAST: [&str; 40] = [
     "Kaur",
     "Laurent",
     "Mbeki",
+    "Novak",
+    "Olsen",
+    "Pereira",
+    "Rossi",
+    "Schmidt",
+    "Takahashi",
+    "Umarov",
+    "Vasquez",
+    "Weber",
+    "Zhang",
 ];
 /// Invented companies; the first few are the demo profile's targets.
 pub const COMPANIES: [&str; 30] = [
@@ -248,8 +258,10 @@ pub fn people(
             } else {
                 (Label::Other, &OTHER_TITLES)
             };
-            let first = rng.pick(&FIRST).to_string();
-            let last = rng.pick(&LAST).to_string();
+            // Distinct names while they last (namesakes would look like duplicates).
+            let combo = if i < FIRST.len() * LAST.len() { (i * 7919) % (FIRST.len() * LAST.len()) } else { rng.below(FIRST.len() * LAST.len()) };
+            let first = FIRST[combo % FIRST.len()].to_string();
+            let last = LAST[combo / FIRST.len()].to_string();
             let slug = format!(
                 "{}-{}-{:x}",
                 first.to_lowercase(),

@@ -74,7 +74,7 @@ fn tag_decide_undo_redo_are_exact_and_protect_wins() {
     ]);
     let protected = db.stats()["decisions"]["protect"].as_u64().unwrap();
     assert!(protected >= 1);
-    db.ok(&["decide", "prune", "--filter", "company:hooli"]);
+    db.ok(&["decide", "prune", "--filter", "title:a"]);
     let st = db.stats();
     assert_eq!(
         st["decisions"]["prune"].as_u64().unwrap(),

@@ -83,7 +83,8 @@ pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(Contac
         .collect()
 }
 
-/// Probable duplicates: same case-folded name, and similar company or URL (strsim).
+/// Probable duplicates: same case-folded name and a similar (or missing) company (strsim).
+/// URLs are not compared: slugs are made from names, so namesakes' slugs look alike.
 /// Returns each duplicate contact with the id of one contact it duplicates.
 pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
     let mut blocks: HashMap<String, Vec<&Contact>> = HashMap::new();
@@ -104,11 +105,7 @@ pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
                 let cb = normalize::company_key(&b.company);
                 let similar_company =
                     ca.is_empty() || cb.is_empty() || strsim::jaro_winkler(&ca, &cb) >= 0.88;
-                let similar_url = match (&a.url_key, &b.url_key) {
-                    (Some(x), Some(y)) => strsim::jaro_winkler(x, y) >= 0.92,
-                    _ => false,
-                };
-                if similar_company || similar_url {
+                if similar_company {
                     out.entry(a.id).or_insert(b.id);
                     out.entry(b.id).or_insert(a.id);
                 }

@@ -104,6 +104,12 @@ impl Store {
         &self.path
     }
 
+    /// Changes whenever another connection (another netcurate process) commits; the
+    /// workbench polls it to pick up outside changes.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Runs `f` in one write transaction, translating a held lock into [`Error::Busy`].
     pub(crate) fn write<T>(
         &mut self,

@@ -1,12 +1,256 @@
-//! The workbench (TUI). Work in progress.
+//! The workbench runtime: opens the terminal (restored on quit, error, panic, SIGTERM and
+//! SIGHUP), turns terminal events into messages for the pure `App::update`, runs the
+//! effects it returns (database writes, undo/redo, exports, imports, the editor), and
+//! redraws only when something changed.
+//!
+//! Must not: decide anything about the data; app.rs decides, the library computes.
 
-use anyhow::Result;
+pub mod app;
+pub mod keymap;
+pub mod theme;
+pub mod view;
+
+use crate::cli::Session;
+use anyhow::{Context, Result};
+use app::{App, Effect, Msg, PillarInputs, Segment};
 use chrono::NaiveDate;
+use keymap::Keymap;
+use netcurate::export::{self, ExportKind};
+use netcurate::import::ImportBatch;
+use netcurate::model::Contact;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+use theme::Theme;
 
+/// Builds the app state from an open session.
+pub fn build_app(session: &Session, keymap: Keymap) -> Result<App> {
+    let network = session.load()?;
+    let mut app = App::new(network, session.profile.clone(), keymap, pillar_inputs(session)?);
+    app.saved_filters = session
+        .store
+        .saved_filters()?
+        .into_iter()
+        .map(|(name, query)| Segment { name, query })
+        .collect();
+    Ok(app)
+}
+
+fn pillar_inputs(session: &Session) -> Result<PillarInputs> {
+    let (threshold, my_companies) = match &session.profile {
+        Some(p) => (p.threshold, p.my_companies.clone()),
+        None => (60.0, Vec::new()),
+    };
+    Ok(PillarInputs {
+        assumptions: session.assumptions()?,
+        readings: session.store.ssi_readings()?,
+        log: session.store.projections()?,
+        threshold,
+        my_companies,
+    })
+}
+
+/// Opens the workbench on a database.
 pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Result<()> {
-    let s = crate::cli::Session::open(db, as_of, profile)?;
-    let st = s.load()?.stats();
-    println!("{}", serde_json::to_string_pretty(&st)?);
+    let mut session = Session::open(db, as_of, profile)?;
+    let (keymap, keymap_error) = match Keymap::load() {
+        Ok(k) => (k, None),
+        Err(e) => (Keymap::default_map(), Some(format!("keymap ignored: {e}"))),
+    };
+    let mut app = build_app(&session, keymap)?;
+    if let Some(e) = keymap_error {
+        app.status = e;
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).context("installing signal handlers")?;
+    }
+    let mut terminal = ratatui::try_init().context("opening the terminal")?;
+    let result = event_loop(&mut terminal, &mut app, &mut session, &stop);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, session: &mut Session, stop: &AtomicBool) -> Result<()> {
+    let theme = Theme::from_env();
+    let mut version = session.store.data_version()?;
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            let size = terminal.size()?;
+            app.update(Msg::Resize { rows: view::table_rows(size.height) });
+            terminal.draw(|f| view::draw(app, &theme, f))?;
+            dirty = false;
+        }
+        if !event::poll(Duration::from_millis(250))? {
+            let now = session.store.data_version()?;
+            if now != version {
+                version = now;
+                reload(app, session, "the database changed in another netcurate; reloaded")?;
+                dirty = true;
+            }
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                for effect in app.update(Msg::Key(key)) {
+                    run_effect(effect, app, session, terminal)?;
+                }
+                version = session.store.data_version()?;
+                dirty = true;
+            }
+            Event::Resize(..) => dirty = true,
+            _ => {}
+        }
+    }
     Ok(())
+}
+
+/// Reloads the network from the database, keeping the view (filter, sort, view).
+fn reload(app: &mut App, session: &Session, status: &str) -> Result<()> {
+    let keymap = std::mem::replace(&mut app.keymap, Keymap::default_map());
+    let mut fresh = build_app(session, keymap)?;
+    fresh.view = app.view;
+    fresh.table.sort = app.table.sort;
+    fresh.table.descending = app.table.descending;
+    fresh.set_filter(&app.table.filter.clone());
+    fresh.table.cursor = app.table.cursor.min(fresh.table.ids.len().saturating_sub(1));
+    fresh.status = status.to_string();
+    fresh.page = app.page;
+    *app = fresh;
+    Ok(())
+}
+
+fn run_effect(effect: Effect, app: &mut App, session: &mut Session, terminal: &mut DefaultTerminal) -> Result<()> {
+    let status = |app: &mut App, s: String| {
+        app.update(Msg::Status(s));
+    };
+    match effect {
+        Effect::Quit => {}
+        Effect::Persist(op) => {
+            if let Err(e) = session.store.record(&op) {
+                reload(app, session, &format!("not saved: {e}"))?;
+            }
+        }
+        Effect::Undo | Effect::Redo => {
+            let undo = effect == Effect::Undo;
+            match if undo { session.store.undo() } else { session.store.redo() } {
+                Ok(Some(op)) => {
+                    app.update(if undo { Msg::Undone(op) } else { Msg::Redone(op) });
+                }
+                Ok(None) => status(app, format!("nothing to {}", if undo { "undo" } else { "redo" })),
+                Err(e) => status(app, e.to_string()),
+            }
+        }
+        Effect::OpenUrl(url) => {
+            let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+            let spawned = std::process::Command::new(opener)
+                .arg(&url)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn();
+            status(app, match spawned {
+                Ok(_) => format!("opened {url}"),
+                Err(_) => format!("no browser opener ({opener}); the URL is {url}"),
+            });
+        }
+        Effect::Export { kind, path, ids, force } => {
+            let message = export_to(app, session, kind, &path, &ids, force).unwrap_or_else(|e| format!("export failed: {e}"));
+            status(app, message);
+        }
+        Effect::SaveFilter { name, query } => match session.store.save_filter(&name, &query) {
+            Ok(()) => {
+                app.update(Msg::FilterSaved(name, query));
+            }
+            Err(e) => status(app, e.to_string()),
+        },
+        Effect::RecordSsi(r) => match session.store.record_ssi(&r) {
+            Ok(()) => {
+                app.update(Msg::SsiRecorded(r));
+            }
+            Err(e) => status(app, e.to_string()),
+        },
+        Effect::Import(path) => {
+            status(app, format!("importing {}…", path.display()));
+            terminal.draw(|f| view::draw(app, &Theme::from_env(), f))?;
+            let result = ImportBatch::read(std::slice::from_ref(&path))
+                .and_then(|batch| session.store.import(&batch, session.profile.as_ref(), session.now()));
+            match result {
+                Ok(r) => reload(
+                    app,
+                    session,
+                    &format!("imported: {} new, {} gone, {} changed, {} unchanged", r.new, r.gone, r.changed, r.unchanged),
+                )?,
+                Err(e) => status(app, format!("import failed, nothing changed: {e}")),
+            }
+        }
+        Effect::EditProfile => {
+            ratatui::restore();
+            let outcome = edit_profile(session);
+            *terminal = ratatui::try_init()?;
+            match outcome {
+                Ok(message) => reload(app, session, &message)?,
+                Err(e) => status(app, format!("profile not changed: {e}")),
+            }
+        }
+    }
+    Ok(())
+}
+
+fn export_to(app: &App, session: &mut Session, kind: ExportKind, path: &Path, ids: &[i64], force: bool) -> Result<String> {
+    let contacts: Vec<&Contact> = ids.iter().filter_map(|id| app.network.contact(*id)).collect();
+    let n = export::write_atomic(path, force, |w| match kind {
+        ExportKind::Contacts => export::write_contacts(w, &contacts, None),
+        ExportKind::Linkedin => export::write_contacts(w, &contacts, Some(&[0, 1, 2, 3, 4, 5, 6])),
+        ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts),
+        ExportKind::WithdrawalPlan => export::write_withdrawal_plan(w, &app.network),
+    })?;
+    if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan)
+        && let Some(p) = &app.projection
+    {
+        let br = &p.build_relationships;
+        let (low, high) = match br.baseline {
+            Some(_) => (br.low.unwrap_or(0.0), br.high.unwrap_or(0.0)),
+            None => (br.delta_low, br.delta_high),
+        };
+        session.store.log_projection(app.network.as_of, br.baseline, low, high)?;
+    }
+    let what = if kind == ExportKind::WithdrawalPlan { "invitations" } else { "contacts" };
+    Ok(format!("exported {n} {what} ({}) to {}", kind.as_str(), path.display()))
+}
+
+/// Opens the stored profile (or a draft) in $EDITOR; on a valid result stores it and
+/// rescores. An invalid profile keeps the old one and says why.
+fn edit_profile(session: &mut Session) -> Result<String> {
+    let text = match session.store.setting("profile")? {
+        Some(t) => t,
+        None => netcurate::audience::Profile::draft(&session.load()?.contacts),
+    };
+    let path = std::env::temp_dir().join(format!("netcurate-profile-{}.toml", std::process::id()));
+    std::fs::write(&path, &text)?;
+    let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".to_string());
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(&path)
+        .status()
+        .with_context(|| format!("running {editor}"))?;
+    let edited = std::fs::read_to_string(&path)?;
+    let _ = std::fs::remove_file(&path);
+    if !status.success() {
+        anyhow::bail!("{editor} exited with {status}");
+    }
+    if edited == text && session.profile.is_some() {
+        return Ok("profile unchanged".to_string());
+    }
+    let profile = netcurate::audience::Profile::parse("edited profile", &edited)?;
+    session.store.set_setting("profile", &edited)?;
+    session.profile = Some(profile);
+    let n = session.rescore()?;
+    Ok(format!("profile saved; rescored {n} contacts"))
 }

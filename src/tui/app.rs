@@ -1,0 +1,983 @@
+//! The workbench state and its pure `update(msg) -> effects`: every key becomes a named
+//! command (keymap.rs), every command changes the state and may ask the runtime for an
+//! effect (write to the database, open a URL, export). Nothing here does I/O, so every
+//! command is tested without a terminal.
+//!
+//! Must not: touch the terminal, the database or files.
+
+use super::keymap::{Command, Keymap};
+use netcurate::audience::Profile;
+use netcurate::export::ExportKind;
+use netcurate::model::{ContactId, Decision, Direction, InvitationId, InvitationStatus};
+use netcurate::network::Network;
+use netcurate::ops::{self, Op};
+use netcurate::pillars::{self, Assumptions, Baseline, Projection};
+use netcurate::query::{self, Haystack, Query, SortKey};
+use netcurate::store::{LoggedProjection, SsiReading};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+/// Pruning more contacts than this at once asks to confirm.
+pub const CONFIRM_PRUNE_OVER: usize = 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Contacts,
+    Invitations,
+    Segments,
+    Pillars,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Contacts, View::Invitations, View::Segments, View::Pillars];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Contacts => "1 Contacts",
+            View::Invitations => "2 Invitations",
+            View::Segments => "3 Segments",
+            View::Pillars => "4 Pillars",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Filter,
+    TagAdd,
+    TagRemove,
+    Export,
+    SaveFilter,
+    Import,
+    Ssi,
+}
+
+impl PromptKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            PromptKind::Filter => "filter",
+            PromptKind::TagAdd => "add tag",
+            PromptKind::TagRemove => "remove tag",
+            PromptKind::Export => "export (kind path)",
+            PromptKind::SaveFilter => "save filter as",
+            PromptKind::Import => "import path",
+            PromptKind::Ssi => "SSI reading: total brand frp engage br",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: String,
+    /// The filter to restore when a filter prompt is cancelled.
+    pub previous: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    Prune(Vec<ContactId>),
+    Overwrite { kind: ExportKind, path: PathBuf, ids: Vec<ContactId> },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    None,
+    Help,
+    Explain,
+    Prompt(Prompt),
+    Confirm(Confirm),
+}
+
+/// What the runtime must do for the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Persist(Op),
+    Undo,
+    Redo,
+    OpenUrl(String),
+    Export { kind: ExportKind, path: PathBuf, ids: Vec<ContactId>, force: bool },
+    SaveFilter { name: String, query: String },
+    EditProfile,
+    Import(PathBuf),
+    RecordSsi(SsiReading),
+    Quit,
+}
+
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Command(Command),
+    /// Rows available to the table (set from the terminal size).
+    Resize { rows: usize },
+    /// The store undid / redid this op (as it was done).
+    Undone(Op),
+    Redone(Op),
+    /// A message for the status bar (an effect's result).
+    Status(String),
+    /// A saved filter was stored.
+    FilterSaved(String, String),
+    /// An SSI reading was stored.
+    SsiRecorded(SsiReading),
+}
+
+/// Segment list entry: a tag or a saved filter, with the query behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub name: String,
+    pub query: String,
+}
+
+/// The contacts table: filtered, sorted positions into `network.contacts`.
+#[derive(Debug, Default)]
+pub struct Table {
+    pub ids: Vec<u32>,
+    pub cursor: usize,
+    pub offset: usize,
+    pub filter: String,
+    pub filter_error: Option<String>,
+    pub sort: SortKey,
+    pub descending: bool,
+    pub range_anchor: Option<usize>,
+    /// Every contact in the current sort order; filtering walks it, so a keystroke never sorts.
+    sorted_all: Vec<u32>,
+}
+
+/// Triage cards: an undecided queue walked one contact at a time.
+#[derive(Debug, Clone, Default)]
+pub struct Triage {
+    pub queue: Vec<ContactId>,
+    pub index: usize,
+}
+
+/// Per-pane cursors of the segments and invitations views.
+#[derive(Debug, Default, Clone)]
+pub struct Panes {
+    pub focus: usize,
+    pub cursor: [usize; 5],
+}
+
+/// What the pillar projection needs beyond the network.
+#[derive(Debug, Clone, Default)]
+pub struct PillarInputs {
+    pub assumptions: Assumptions,
+    pub readings: Vec<SsiReading>,
+    pub log: Vec<LoggedProjection>,
+    pub threshold: f64,
+    pub my_companies: Vec<String>,
+}
+
+pub struct App {
+    pub network: Network,
+    pub hay: Vec<Haystack>,
+    pub profile: Option<Profile>,
+    pub keymap: Keymap,
+    pub view: View,
+    pub table: Table,
+    /// Selected contacts, by position in `network.contacts`.
+    pub selected: Vec<bool>,
+    pub selected_count: usize,
+    pub invitations: Panes,
+    pub withdraw_selected: HashSet<InvitationId>,
+    pub segments: Panes,
+    pub saved_filters: Vec<Segment>,
+    pub pillars: PillarInputs,
+    pub projection: Option<Projection>,
+    pub triage: Option<Triage>,
+    pub overlay: Overlay,
+    pub status: String,
+    pub page: usize,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(network: Network, profile: Option<Profile>, keymap: Keymap, pillars: PillarInputs) -> App {
+        let hay = Haystack::all(&network);
+        let n = network.contacts.len();
+        let mut app = App {
+            network,
+            hay,
+            profile,
+            keymap,
+            view: View::Contacts,
+            table: Table {
+                descending: true,
+                ..Table::default()
+            },
+            selected: vec![false; n],
+            selected_count: 0,
+            invitations: Panes::default(),
+            withdraw_selected: HashSet::new(),
+            segments: Panes::default(),
+            saved_filters: Vec::new(),
+            pillars,
+            projection: None,
+            triage: None,
+            overlay: Overlay::None,
+            status: String::new(),
+            page: 20,
+            quit: false,
+        };
+        app.resort();
+        app.refresh_projection();
+        app
+    }
+
+    // ---- derived data -------------------------------------------------------------
+
+    pub fn refresh_projection(&mut self) {
+        let p = &self.pillars;
+        let pair = pillars::features(&self.network, p.threshold, &p.my_companies, p.assumptions.stale_days);
+        let last = p.readings.last();
+        let baseline = Baseline {
+            br: last.map(|r| r.br),
+            frp: last.map(|r| r.frp),
+            br_history: p.readings.iter().map(|r| r.br).collect(),
+        };
+        self.projection = Some(pillars::project(&pair, &baseline, &p.assumptions));
+    }
+
+    fn resort(&mut self) {
+        let mut all: Vec<u32> = (0..self.network.contacts.len() as u32).collect();
+        query::sort(&mut all, &self.network, &self.hay, self.table.sort, self.table.descending);
+        self.table.sorted_all = all;
+        self.refilter();
+    }
+
+    /// Re-runs the current filter over everything (after a change to the data or sort).
+    fn refilter(&mut self) {
+        let text = self.table.filter.clone();
+        if let Ok(q) = Query::parse(&text) {
+            self.table.ids = q.filter(&self.network, &self.hay, self.table.sorted_all.iter().copied());
+        }
+        self.clamp_cursor();
+    }
+
+    /// Applies a filter as typed. When the new text only narrows the previous one, only
+    /// the rows in view are tested again.
+    pub fn set_filter(&mut self, text: &str) {
+        match Query::parse(text) {
+            Ok(q) => {
+                let narrowing = self.table.filter_error.is_none() && narrows(&self.table.filter, text);
+                self.table.ids = if narrowing {
+                    q.filter(&self.network, &self.hay, self.table.ids.iter().copied())
+                } else {
+                    q.filter(&self.network, &self.hay, self.table.sorted_all.iter().copied())
+                };
+                self.table.filter = text.to_string();
+                self.table.filter_error = None;
+                self.table.cursor = 0;
+                self.table.offset = 0;
+            }
+            Err(e) => self.table.filter_error = Some(e.to_string()),
+        }
+    }
+
+    fn clamp_cursor(&mut self) {
+        let n = self.table.ids.len();
+        if self.table.cursor >= n {
+            self.table.cursor = n.saturating_sub(1);
+        }
+        self.scroll_into_view();
+    }
+
+    fn scroll_into_view(&mut self) {
+        let page = self.page.max(1);
+        let t = &mut self.table;
+        if t.cursor < t.offset {
+            t.offset = t.cursor;
+        } else if t.cursor >= t.offset + page {
+            t.offset = t.cursor + 1 - page;
+        }
+    }
+
+    /// The contact under the cursor (position in `network.contacts`).
+    pub fn current(&self) -> Option<usize> {
+        if let Some(t) = &self.triage {
+            return t.queue.get(t.index).and_then(|id| self.network.position_of(*id));
+        }
+        self.table.ids.get(self.table.cursor).map(|&i| i as usize)
+    }
+
+    /// The contacts an action applies to: the selection, else the row under the cursor.
+    pub fn targets(&self) -> Vec<ContactId> {
+        if self.triage.is_none() && self.selected_count > 0 {
+            return self
+                .selected
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| **s)
+                .map(|(i, _)| self.network.contacts[i].id)
+                .collect();
+        }
+        self.current().map(|i| vec![self.network.contacts[i].id]).unwrap_or_default()
+    }
+
+    /// Every tag in the network, for completion.
+    pub fn all_tags(&self) -> Vec<String> {
+        self.network.tag_counts().into_keys().collect()
+    }
+
+    /// Tags and saved filters, as segments.
+    pub fn segment_list(&self) -> Vec<Segment> {
+        let mut v: Vec<Segment> = self
+            .network
+            .tag_counts()
+            .into_keys()
+            .map(|t| Segment {
+                query: format!("tag:\"{t}\""),
+                name: format!("#{t}"),
+            })
+            .collect();
+        v.extend(self.saved_filters.iter().cloned());
+        v
+    }
+
+    /// The invitation rows of a pane: 0 = outgoing pending, oldest first; 1 = incoming,
+    /// highest relevance first.
+    pub fn invitation_rows(&self, pane: usize) -> Vec<usize> {
+        let inv = &self.network.invitations;
+        let mut rows: Vec<usize> = (0..inv.len())
+            .filter(|&i| {
+                let x = &inv[i];
+                if pane == 0 {
+                    x.direction == Direction::Outgoing && x.status == InvitationStatus::Pending
+                } else {
+                    x.direction == Direction::Incoming
+                }
+            })
+            .collect();
+        if pane == 0 {
+            rows.sort_by_key(|&i| (inv[i].sent_at, inv[i].id));
+        } else {
+            rows.sort_by_key(|&i| std::cmp::Reverse(self.invitation_score(i)));
+        }
+        rows
+    }
+
+    /// The score of the person behind an invitation, when they are a known contact.
+    pub fn invitation_score(&self, i: usize) -> Option<u8> {
+        self.network.invitations[i]
+            .contact_id
+            .and_then(|id| self.network.contact(id))
+            .and_then(|c| c.score)
+    }
+
+    // ---- update ---------------------------------------------------------------------
+
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Key(key) => self.on_key(key),
+            Msg::Command(c) => self.on_command(c),
+            Msg::Resize { rows } => {
+                self.page = rows.max(1);
+                self.scroll_into_view();
+                vec![]
+            }
+            Msg::Undone(op) => {
+                for inverse in op.inverse() {
+                    inverse.apply_to(&mut self.network);
+                }
+                self.after_change(format!("undid: {}", op.describe()));
+                vec![]
+            }
+            Msg::Redone(op) => {
+                op.apply_to(&mut self.network);
+                self.after_change(format!("redid: {}", op.describe()));
+                vec![]
+            }
+            Msg::Status(s) => {
+                self.status = s;
+                vec![]
+            }
+            Msg::FilterSaved(name, query) => {
+                self.saved_filters.retain(|s| s.name != name);
+                self.saved_filters.push(Segment { name: name.clone(), query });
+                self.status = format!("saved segment '{name}'");
+                vec![]
+            }
+            Msg::SsiRecorded(r) => {
+                self.pillars.readings.push(r);
+                self.pillars.readings.sort_by_key(|r| r.date);
+                self.refresh_projection();
+                self.status = format!("recorded SSI {} (BR {}) on {}", r.total, r.br, r.date);
+                vec![]
+            }
+        }
+    }
+
+    fn after_change(&mut self, status: String) {
+        if self.table.sort == SortKey::Decision {
+            self.resort();
+        } else {
+            self.refilter();
+        }
+        self.refresh_projection();
+        self.status = status;
+    }
+
+    /// Applies an op to the state and asks the runtime to persist it.
+    fn perform(&mut self, op: Op) -> Vec<Effect> {
+        if op.is_empty() {
+            self.status = "nothing to change".to_string();
+            return vec![];
+        }
+        op.apply_to(&mut self.network);
+        self.after_change(format!("{} — u to undo", op.describe()));
+        vec![Effect::Persist(op)]
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            self.quit = true;
+            return vec![Effect::Quit];
+        }
+        match self.overlay.clone() {
+            Overlay::Prompt(p) => return self.on_prompt_key(p, key),
+            Overlay::Confirm(c) => return self.on_confirm_key(c, key),
+            Overlay::Help | Overlay::Explain => {
+                let command = self.keymap.command(&key);
+                if matches!(command, Some(Command::Quit | Command::ClearSelection | Command::Help | Command::Explain)) {
+                    self.overlay = Overlay::None;
+                    return vec![];
+                }
+                if self.overlay == Overlay::Help {
+                    return vec![];
+                }
+            }
+            Overlay::None => {}
+        }
+        match self.keymap.command(&key) {
+            Some(c) => self.on_command(c),
+            None => vec![],
+        }
+    }
+
+    fn open_prompt(&mut self, kind: PromptKind, input: String) {
+        self.overlay = Overlay::Prompt(Prompt {
+            kind,
+            input,
+            previous: self.table.filter.clone(),
+        });
+    }
+
+    fn on_command(&mut self, c: Command) -> Vec<Effect> {
+        if self.triage.is_some() {
+            return self.on_triage_command(c);
+        }
+        match c {
+            Command::Quit => {
+                self.quit = true;
+                return vec![Effect::Quit];
+            }
+            Command::Help => self.overlay = Overlay::Help,
+            Command::ViewContacts => self.view = View::Contacts,
+            Command::ViewInvitations => self.view = View::Invitations,
+            Command::ViewSegments => self.view = View::Segments,
+            Command::ViewPillars => self.view = View::Pillars,
+            Command::NextView => {
+                let i = View::ALL.iter().position(|v| *v == self.view).unwrap_or(0);
+                self.view = View::ALL[(i + 1) % View::ALL.len()];
+            }
+            Command::Undo => return vec![Effect::Undo],
+            Command::Redo => return vec![Effect::Redo],
+            Command::EditProfile => return vec![Effect::EditProfile],
+            Command::Import => self.open_prompt(PromptKind::Import, String::new()),
+            Command::RecordSsi => self.open_prompt(PromptKind::Ssi, String::new()),
+            _ => {
+                return match self.view {
+                    View::Contacts => self.on_contacts_command(c),
+                    View::Invitations => self.on_invitations_command(c),
+                    View::Segments => self.on_segments_command(c),
+                    View::Pillars => vec![],
+                };
+            }
+        }
+        vec![]
+    }
+
+    fn move_cursor(&mut self, c: Command) -> bool {
+        let n = self.table.ids.len();
+        if n == 0 {
+            return matches!(c, Command::Down | Command::Up | Command::Top | Command::Bottom | Command::HalfPageDown | Command::HalfPageUp);
+        }
+        let half = (self.page / 2).max(1);
+        let t = &mut self.table;
+        t.cursor = match c {
+            Command::Down => (t.cursor + 1).min(n - 1),
+            Command::Up => t.cursor.saturating_sub(1),
+            Command::Top => 0,
+            Command::Bottom => n - 1,
+            Command::HalfPageDown => (t.cursor + half).min(n - 1),
+            Command::HalfPageUp => t.cursor.saturating_sub(half),
+            _ => return false,
+        };
+        if let Some(anchor) = self.table.range_anchor {
+            let (a, b) = (anchor.min(self.table.cursor), anchor.max(self.table.cursor));
+            for k in a..=b {
+                let i = self.table.ids[k] as usize;
+                if !self.selected[i] {
+                    self.selected[i] = true;
+                    self.selected_count += 1;
+                }
+            }
+        }
+        self.scroll_into_view();
+        true
+    }
+
+    fn decide(&mut self, d: Decision) -> Vec<Effect> {
+        let targets = self.targets();
+        if d == Decision::Prune && targets.len() > CONFIRM_PRUNE_OVER {
+            self.overlay = Overlay::Confirm(Confirm::Prune(targets));
+            return vec![];
+        }
+        let op = ops::plan_decide(&self.network, &targets, d);
+        self.perform(op)
+    }
+
+    fn on_contacts_command(&mut self, c: Command) -> Vec<Effect> {
+        if self.move_cursor(c) {
+            return vec![];
+        }
+        match c {
+            Command::Filter => self.open_prompt(PromptKind::Filter, self.table.filter.clone()),
+            Command::SortNext => {
+                let i = SortKey::ALL.iter().position(|k| *k == self.table.sort).unwrap_or(0);
+                self.table.sort = SortKey::ALL[(i + 1) % SortKey::ALL.len()];
+                self.table.descending = self.table.sort.descending_by_default();
+                self.resort();
+                self.status = format!("sorted by {}", self.table.sort.as_str());
+            }
+            Command::SortReverse => {
+                self.table.descending = !self.table.descending;
+                self.resort();
+                let dir = if self.table.descending { "descending" } else { "ascending" };
+                self.status = format!("sorted by {} ({dir})", self.table.sort.as_str());
+            }
+            Command::ToggleSelect => {
+                if let Some(i) = self.current() {
+                    self.selected[i] = !self.selected[i];
+                    if self.selected[i] {
+                        self.selected_count += 1;
+                    } else {
+                        self.selected_count -= 1;
+                    }
+                    self.move_cursor(Command::Down);
+                }
+            }
+            Command::RangeSelect => {
+                if self.table.range_anchor.take().is_none() {
+                    self.table.range_anchor = Some(self.table.cursor);
+                    if let Some(i) = self.current().filter(|&i| !self.selected[i]) {
+                        self.selected[i] = true;
+                        self.selected_count += 1;
+                    }
+                    self.status = "range select: move to extend, v to stop".to_string();
+                } else {
+                    self.status = format!("{} selected", self.selected_count);
+                }
+            }
+            Command::SelectAll => {
+                for &i in &self.table.ids {
+                    if !self.selected[i as usize] {
+                        self.selected[i as usize] = true;
+                        self.selected_count += 1;
+                    }
+                }
+                self.status = format!("{} selected", self.selected_count);
+            }
+            Command::ClearSelection => {
+                if self.selected_count > 0 || self.table.range_anchor.is_some() {
+                    self.selected.iter_mut().for_each(|s| *s = false);
+                    self.selected_count = 0;
+                    self.table.range_anchor = None;
+                    self.status = "selection cleared".to_string();
+                } else if !self.table.filter.is_empty() {
+                    self.set_filter("");
+                    self.status = "filter cleared".to_string();
+                }
+            }
+            Command::Keep => return self.decide(Decision::Keep),
+            Command::Prune => return self.decide(Decision::Prune),
+            Command::Protect => return self.decide(Decision::Protect),
+            Command::Reset => return self.decide(Decision::Undecided),
+            Command::TagAdd => self.open_prompt(PromptKind::TagAdd, String::new()),
+            Command::TagRemove => self.open_prompt(PromptKind::TagRemove, String::new()),
+            Command::Explain => {
+                if self.current().is_some() {
+                    self.overlay = Overlay::Explain;
+                }
+            }
+            Command::OpenUrl => {
+                if let Some(i) = self.current() {
+                    let c = &self.network.contacts[i];
+                    match c.url_key.as_deref() {
+                        Some(k) => return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(k))],
+                        None => self.status = "this contact has no profile URL".to_string(),
+                    }
+                }
+            }
+            Command::Export => {
+                let segment = segment_slug(&self.table.filter);
+                let default = format!("contacts netcurate-{segment}-{}.csv", self.network.as_of);
+                self.open_prompt(PromptKind::Export, default);
+            }
+            Command::SaveFilter => {
+                if self.table.filter.trim().is_empty() {
+                    self.status = "no filter to save: filter first with /".to_string();
+                } else {
+                    self.open_prompt(PromptKind::SaveFilter, String::new());
+                }
+            }
+            Command::Triage => self.start_triage(),
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn start_triage(&mut self) {
+        let mut queue: Vec<u32> = self
+            .table
+            .ids
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let c = &self.network.contacts[i as usize];
+                c.decision == Decision::Undecided && c.in_network()
+            })
+            .collect();
+        if self.table.filter.is_empty() {
+            queue.sort_by_key(|&i| (self.network.contacts[i as usize].score, i));
+        }
+        if queue.is_empty() {
+            self.status = "nothing to triage: every contact in view is decided".to_string();
+            return;
+        }
+        self.triage = Some(Triage {
+            queue: queue.iter().map(|&i| self.network.contacts[i as usize].id).collect(),
+            index: 0,
+        });
+        self.status = "triage: a keep · x prune · p protect · t tag · space skip · Esc stop".to_string();
+    }
+
+    fn on_triage_command(&mut self, c: Command) -> Vec<Effect> {
+        let Some(t) = self.triage.clone() else { return vec![] };
+        let advance = |app: &mut App| {
+            if let Some(t) = app.triage.as_mut() {
+                t.index += 1;
+                if t.index >= t.queue.len() {
+                    app.triage = None;
+                    app.status = "triage done: the queue is empty".to_string();
+                }
+            }
+        };
+        match c {
+            Command::Keep | Command::Prune | Command::Protect | Command::Reset => {
+                let d = match c {
+                    Command::Keep => Decision::Keep,
+                    Command::Prune => Decision::Prune,
+                    Command::Protect => Decision::Protect,
+                    _ => Decision::Undecided,
+                };
+                let op = ops::plan_decide(&self.network, &t.queue[t.index..=t.index], d);
+                let effects = self.perform(op);
+                advance(self);
+                return effects;
+            }
+            Command::ToggleSelect | Command::Down => advance(self),
+            Command::Up => {
+                if let Some(t) = self.triage.as_mut() {
+                    t.index = t.index.saturating_sub(1);
+                }
+            }
+            Command::TagAdd => self.open_prompt(PromptKind::TagAdd, String::new()),
+            Command::Explain => self.overlay = Overlay::Explain,
+            Command::OpenUrl => {
+                if let Some(k) = self.current().and_then(|i| self.network.contacts[i].url_key.clone()) {
+                    return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(&k))];
+                }
+            }
+            Command::Undo => return vec![Effect::Undo],
+            Command::Help => self.overlay = Overlay::Help,
+            Command::ClearSelection | Command::Quit | Command::Triage => {
+                self.triage = None;
+                self.status = format!("triage paused at {} of {}; c resumes", t.index + 1, t.queue.len());
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn on_invitations_command(&mut self, c: Command) -> Vec<Effect> {
+        let pane = self.invitations.focus;
+        let rows = self.invitation_rows(pane);
+        let cursor = &mut self.invitations.cursor[pane];
+        match c {
+            Command::Down => *cursor = (*cursor + 1).min(rows.len().saturating_sub(1)),
+            Command::Up => *cursor = cursor.saturating_sub(1),
+            Command::Top => *cursor = 0,
+            Command::Bottom => *cursor = rows.len().saturating_sub(1),
+            Command::Left | Command::Right => self.invitations.focus = 1 - pane,
+            Command::ToggleSelect if pane == 0 => {
+                if let Some(&i) = rows.get(*cursor) {
+                    let id = self.network.invitations[i].id;
+                    if !self.withdraw_selected.remove(&id) {
+                        self.withdraw_selected.insert(id);
+                    }
+                    *cursor = (*cursor + 1).min(rows.len().saturating_sub(1));
+                }
+            }
+            Command::SelectAll if pane == 0 => {
+                self.withdraw_selected = rows.iter().map(|&i| self.network.invitations[i].id).collect();
+            }
+            Command::ClearSelection => self.withdraw_selected.clear(),
+            Command::Withdraw if pane == 0 => {
+                let targets: Vec<InvitationId> = if self.withdraw_selected.is_empty() {
+                    rows.get(*cursor).map(|&i| vec![self.network.invitations[i].id]).unwrap_or_default()
+                } else {
+                    self.withdraw_selected.iter().copied().collect()
+                };
+                let all_marked = targets
+                    .iter()
+                    .all(|id| self.network.invitations.iter().any(|i| i.id == *id && i.withdraw_planned));
+                let op = ops::plan_withdraw(&self.network, &targets, !all_marked);
+                self.withdraw_selected.clear();
+                return self.perform(op);
+            }
+            Command::OpenUrl => {
+                if let Some(url) = rows
+                    .get(*cursor)
+                    .and_then(|&i| self.network.invitations[i].other_url())
+                {
+                    return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(url))];
+                }
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// The queries behind the segments view's panes, in pane order.
+    pub fn segment_queries(&self, pane: usize) -> Vec<(String, String)> {
+        match pane {
+            0 => self.segment_list().into_iter().map(|s| (s.name, s.query)).collect(),
+            1 => (0..10)
+                .map(|b| {
+                    let (lo, hi) = (b * 10, b * 10 + 10);
+                    let q = if b == 9 { format!("score:>={lo}") } else { format!("score:>={lo} score:<{hi}") };
+                    (format!("{lo}–{}", hi - 1 + usize::from(b == 9)), q)
+                })
+                .collect(),
+            2 => netcurate::model::Seniority::ALL
+                .iter()
+                .map(|s| (s.as_str().to_string(), format!("seniority:{}", s.as_str())))
+                .collect(),
+            3 => netcurate::model::Function::ALL
+                .iter()
+                .map(|f| (f.as_str().to_string(), format!("function:{}", f.as_str())))
+                .collect(),
+            _ => self
+                .months()
+                .into_iter()
+                .map(|(m, _)| {
+                    let (y, mo) = (m / 12, m % 12 + 1);
+                    let (ny, nmo) = if mo == 12 { (y + 1, 1) } else { (y, mo + 1) };
+                    (
+                        format!("{y}-{mo:02}"),
+                        format!("connected:>={y}-{mo:02}-01 connected:<{ny}-{nmo:02}-01"),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// Connections added per month (as `year*12 + month0`), the last 24 months with data.
+    pub fn months(&self) -> Vec<(i32, usize)> {
+        use chrono::Datelike;
+        let mut counts = std::collections::BTreeMap::new();
+        for c in self.network.contacts.iter().filter(|c| c.in_network()) {
+            if let Some(d) = c.connected_on {
+                *counts.entry(d.year() * 12 + d.month0() as i32).or_insert(0) += 1;
+            }
+        }
+        let v: Vec<(i32, usize)> = counts.into_iter().collect();
+        v[v.len().saturating_sub(24)..].to_vec()
+    }
+
+    fn on_segments_command(&mut self, c: Command) -> Vec<Effect> {
+        let pane = self.segments.focus;
+        let n = self.segment_queries(pane).len();
+        let cursor = &mut self.segments.cursor[pane];
+        match c {
+            Command::Down => *cursor = (*cursor + 1).min(n.saturating_sub(1)),
+            Command::Up => *cursor = cursor.saturating_sub(1),
+            Command::Top => *cursor = 0,
+            Command::Bottom => *cursor = n.saturating_sub(1),
+            Command::Right => self.segments.focus = (pane + 1) % 5,
+            Command::Left => self.segments.focus = (pane + 4) % 5,
+            Command::Explain => {
+                let at = *cursor;
+                if let Some((name, q)) = self.segment_queries(pane).get(at).cloned() {
+                    self.set_filter(&q);
+                    self.view = View::Contacts;
+                    self.status = format!("segment {name}: {} contacts", self.table.ids.len());
+                }
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn on_prompt_key(&mut self, mut p: Prompt, key: KeyEvent) -> Vec<Effect> {
+        match key.code {
+            KeyCode::Esc => {
+                if p.kind == PromptKind::Filter {
+                    self.set_filter(&p.previous);
+                }
+                self.overlay = Overlay::None;
+                return vec![];
+            }
+            KeyCode::Enter => {
+                self.overlay = Overlay::None;
+                return self.submit_prompt(&p);
+            }
+            KeyCode::Backspace => {
+                p.input.pop();
+            }
+            KeyCode::Tab => {
+                if matches!(p.kind, PromptKind::TagAdd | PromptKind::TagRemove) {
+                    if let Some(t) = self.all_tags().into_iter().find(|t| t.starts_with(&p.input) && *t != p.input) {
+                        p.input = t;
+                    }
+                }
+            }
+            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => p.input.clear(),
+            KeyCode::Char(ch) if !key.modifiers.contains(KeyModifiers::CONTROL) => p.input.push(ch),
+            _ => {}
+        }
+        if p.kind == PromptKind::Filter {
+            let input = p.input.clone();
+            self.set_filter(&input);
+        }
+        self.overlay = Overlay::Prompt(p);
+        vec![]
+    }
+
+    fn submit_prompt(&mut self, p: &Prompt) -> Vec<Effect> {
+        let input = p.input.trim();
+        match p.kind {
+            PromptKind::Filter => {
+                if self.table.filter_error.is_some() {
+                    // Keep the prompt open on a malformed term.
+                    self.overlay = Overlay::Prompt(p.clone());
+                } else {
+                    self.status = format!("{} of {} match", self.table.ids.len(), self.network.contacts.len());
+                }
+                vec![]
+            }
+            PromptKind::TagAdd | PromptKind::TagRemove if !input.is_empty() => {
+                let op = ops::plan_tag(&self.network, &self.targets(), input, p.kind == PromptKind::TagAdd);
+                self.perform(op)
+            }
+            PromptKind::SaveFilter if !input.is_empty() => vec![Effect::SaveFilter {
+                name: input.to_string(),
+                query: self.table.filter.clone(),
+            }],
+            PromptKind::Import if !input.is_empty() => vec![Effect::Import(PathBuf::from(expand_home(input)))],
+            PromptKind::Export => self.submit_export(input),
+            PromptKind::Ssi => match parse_ssi(input, self.network.as_of) {
+                Ok(r) => vec![Effect::RecordSsi(r)],
+                Err(e) => {
+                    self.status = e;
+                    vec![]
+                }
+            },
+            _ => vec![],
+        }
+    }
+
+    fn submit_export(&mut self, input: &str) -> Vec<Effect> {
+        let (kind, path) = match input.split_once(' ') {
+            Some((k, rest)) if ExportKind::parse(k).is_some() => (ExportKind::parse(k), rest.trim()),
+            _ => (Some(ExportKind::Contacts), input),
+        };
+        let Some(kind) = kind.filter(|_| !path.is_empty()) else {
+            self.status = format!("export needs a kind ({}) and a path", ExportKind::NAMES);
+            return vec![];
+        };
+        let ids = if self.selected_count > 0 {
+            self.targets()
+        } else {
+            self.table.ids.iter().map(|&i| self.network.contacts[i as usize].id).collect()
+        };
+        let path = PathBuf::from(expand_home(path));
+        if path.exists() {
+            self.overlay = Overlay::Confirm(Confirm::Overwrite { kind, path, ids });
+            return vec![];
+        }
+        vec![Effect::Export { kind, path, ids, force: false }]
+    }
+
+    fn on_confirm_key(&mut self, c: Confirm, key: KeyEvent) -> Vec<Effect> {
+        self.overlay = Overlay::None;
+        if !matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
+            self.status = "cancelled".to_string();
+            return vec![];
+        }
+        match c {
+            Confirm::Prune(ids) => {
+                let op = ops::plan_decide(&self.network, &ids, Decision::Prune);
+                self.perform(op)
+            }
+            Confirm::Overwrite { kind, path, ids } => vec![Effect::Export { kind, path, ids, force: true }],
+        }
+    }
+}
+
+/// Whether `new` can only match a subset of what `old` matched (so filtering can start
+/// from the rows in view): the old text is a prefix, and its last term was a fuzzy word
+/// or a substring field, or the new text adds whole terms.
+pub fn narrows(old: &str, new: &str) -> bool {
+    if old.is_empty() || !new.starts_with(old) || old.matches('"').count() % 2 == 1 {
+        return false;
+    }
+    if old.ends_with(' ') {
+        return true;
+    }
+    let last = old.rsplit(' ').next().unwrap_or("");
+    let substring_field = ["name:", "company:", "title:", "url:"].iter().any(|f| last.starts_with(f));
+    let rest = &new[old.len()..];
+    (!last.contains(':') && !last.starts_with('-') || substring_field) && !rest.contains(['"'])
+}
+
+fn segment_slug(filter: &str) -> String {
+    let slug: String = filter
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let slug = slug.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
+    if slug.is_empty() { "all".to_string() } else { slug.chars().take(40).collect() }
+}
+
+fn expand_home(path: &str) -> String {
+    match (path.strip_prefix("~/"), std::env::var("HOME")) {
+        (Some(rest), Ok(home)) => format!("{home}/{rest}"),
+        _ => path.to_string(),
+    }
+}
+
+fn parse_ssi(input: &str, date: chrono::NaiveDate) -> Result<SsiReading, String> {
+    let v: Vec<f64> = input
+        .split_whitespace()
+        .map(|s| s.parse::<f64>().map_err(|_| format!("'{s}' is not a number")))
+        .collect::<Result<_, _>>()?;
+    let [total, brand, frp, engage, br] = v[..] else {
+        return Err("type five numbers: total brand frp engage br".to_string());
+    };
+    if !(0.0..=100.0).contains(&total) || [brand, frp, engage, br].iter().any(|x| !(0.0..=25.0).contains(x)) {
+        return Err("total is 0–100, each pillar 0–25".to_string());
+    }
+    Ok(SsiReading { date, total, brand, frp, engage, br })
+}

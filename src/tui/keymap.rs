@@ -1,0 +1,252 @@
+//! Keys as data: one table maps keys to named commands per context, drives dispatch and
+//! generates the help overlay. A user file (`$XDG_CONFIG_HOME/netcurate/keys.toml`, else
+//! `~/.config/netcurate/keys.toml`) can rebind any command: `undo = "ctrl-z"`.
+//!
+//! Must not: know what a command does (app.rs does).
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Every bindable command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    Quit,
+    Help,
+    Down,
+    Up,
+    Top,
+    Bottom,
+    HalfPageDown,
+    HalfPageUp,
+    Left,
+    Right,
+    Filter,
+    SortNext,
+    SortReverse,
+    ToggleSelect,
+    RangeSelect,
+    SelectAll,
+    ClearSelection,
+    Keep,
+    Prune,
+    Protect,
+    Reset,
+    TagAdd,
+    TagRemove,
+    Undo,
+    Redo,
+    Explain,
+    OpenUrl,
+    Export,
+    ViewContacts,
+    ViewInvitations,
+    ViewSegments,
+    ViewPillars,
+    NextView,
+    Withdraw,
+    Triage,
+    SaveFilter,
+    EditProfile,
+    Import,
+    RecordSsi,
+}
+
+/// (command, config name, default keys, help text)
+pub const BINDINGS: &[(Command, &str, &[&str], &str)] = &[
+    (Command::Down, "down", &["j", "down"], "move down"),
+    (Command::Up, "up", &["k", "up"], "move up"),
+    (Command::Top, "top", &["g", "home"], "go to the first row"),
+    (Command::Bottom, "bottom", &["G", "end"], "go to the last row"),
+    (Command::HalfPageDown, "half-page-down", &["ctrl-d", "pagedown"], "half a page down"),
+    (Command::HalfPageUp, "half-page-up", &["ctrl-u", "pageup"], "half a page up"),
+    (Command::Left, "left", &["h", "left"], "previous pane (segments, pillars)"),
+    (Command::Right, "right", &["l", "right"], "next pane (segments, pillars)"),
+    (Command::Filter, "filter", &["/"], "filter: fuzzy text and field terms (score:<40 tag:x …)"),
+    (Command::SortNext, "sort", &["s"], "sort by the next column"),
+    (Command::SortReverse, "sort-reverse", &["S"], "reverse the sort"),
+    (Command::ToggleSelect, "select", &["space"], "select / unselect the row"),
+    (Command::RangeSelect, "range-select", &["v"], "range select: from here to where you move"),
+    (Command::SelectAll, "select-all", &["*"], "select every row in view"),
+    (Command::ClearSelection, "clear", &["esc"], "clear the selection (or close)"),
+    (Command::Keep, "keep", &["a"], "decide keep"),
+    (Command::Prune, "prune", &["x"], "decide prune (never a protected contact)"),
+    (Command::Protect, "protect", &["p"], "decide protect"),
+    (Command::Reset, "reset", &["r"], "reset the decision"),
+    (Command::TagAdd, "tag", &["t"], "add a tag (Tab completes)"),
+    (Command::TagRemove, "untag", &["T"], "remove a tag"),
+    (Command::Undo, "undo", &["u"], "undo the last change"),
+    (Command::Redo, "redo", &["ctrl-r"], "redo"),
+    (Command::Explain, "explain", &["enter"], "explain the score / open the segment"),
+    (Command::OpenUrl, "open", &["o"], "open the profile in the browser"),
+    (Command::Export, "export", &["e"], "export the selection (or the view) to CSV"),
+    (Command::Withdraw, "withdraw", &["w"], "mark invitations for withdrawal (invitations view)"),
+    (Command::Triage, "triage", &["c"], "triage cards: one undecided contact at a time"),
+    (Command::SaveFilter, "save-filter", &["+"], "save the current filter as a segment"),
+    (Command::EditProfile, "edit-profile", &["E"], "edit the audience profile in $EDITOR, rescore"),
+    (Command::Import, "import", &["I"], "import a file, folder or .zip"),
+    (Command::RecordSsi, "record-ssi", &["n"], "record an SSI reading (pillars view)"),
+    (Command::ViewContacts, "view-contacts", &["1"], "contacts view"),
+    (Command::ViewInvitations, "view-invitations", &["2"], "invitations view"),
+    (Command::ViewSegments, "view-segments", &["3"], "segments view"),
+    (Command::ViewPillars, "view-pillars", &["4"], "pillars view"),
+    (Command::NextView, "next-view", &["tab"], "next view"),
+    (Command::Help, "help", &["?"], "this help"),
+    (Command::Quit, "quit", &["q"], "quit"),
+];
+
+/// A key as written in the keymap (`j`, `G`, `ctrl-r`, `space`, `enter`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    pub fn parse(s: &str) -> Option<Key> {
+        let (ctrl, rest) = match s.strip_prefix("ctrl-") {
+            Some(r) => (true, r),
+            None => (false, s),
+        };
+        let code = match rest {
+            "space" => KeyCode::Char(' '),
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            "backspace" => KeyCode::Backspace,
+            one if one.chars().count() == 1 => KeyCode::Char(one.chars().next()?),
+            _ => return None,
+        };
+        Some(Key { code, ctrl })
+    }
+
+    pub fn of(event: &KeyEvent) -> Key {
+        Key {
+            code: event.code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        }
+    }
+}
+
+pub struct Keymap {
+    map: HashMap<Key, Command>,
+    /// For help: each command's keys as text.
+    pub keys_of: HashMap<Command, Vec<String>>,
+}
+
+impl Keymap {
+    pub fn default_map() -> Keymap {
+        Keymap::with_overrides(&HashMap::new())
+    }
+
+    fn with_overrides(overrides: &HashMap<String, Vec<String>>) -> Keymap {
+        let mut map = HashMap::new();
+        let mut keys_of = HashMap::new();
+        for (command, name, defaults, _) in BINDINGS {
+            let keys: Vec<String> = overrides
+                .get(*name)
+                .cloned()
+                .unwrap_or_else(|| defaults.iter().map(|k| k.to_string()).collect());
+            for k in &keys {
+                if let Some(key) = Key::parse(k) {
+                    map.insert(key, *command);
+                }
+            }
+            keys_of.insert(*command, keys);
+        }
+        Keymap { map, keys_of }
+    }
+
+    /// The user's keymap file, if any.
+    pub fn user_file() -> Option<PathBuf> {
+        let base = std::env::var_os("XDG_CONFIG_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+        Some(base.join("netcurate").join("keys.toml"))
+    }
+
+    /// Defaults with the user's overrides (`command = "key"` or `command = ["k1", "k2"]`).
+    pub fn load() -> Result<Keymap, String> {
+        let Some(path) = Keymap::user_file().filter(|p| p.exists()) else {
+            return Ok(Keymap::default_map());
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Keymap::parse_overrides(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    pub fn parse_overrides(text: &str) -> Result<Keymap, String> {
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.message().to_string())?;
+        let mut overrides = HashMap::new();
+        for (name, value) in table {
+            if !BINDINGS.iter().any(|(_, n, _, _)| *n == name) {
+                return Err(format!("unknown command '{name}'"));
+            }
+            let keys: Vec<String> = match value {
+                toml::Value::String(s) => vec![s],
+                toml::Value::Array(a) => a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+                _ => return Err(format!("'{name}' takes a key or a list of keys")),
+            };
+            if let Some(bad) = keys.iter().find(|k| Key::parse(k).is_none()) {
+                return Err(format!("'{bad}' is not a key"));
+            }
+            overrides.insert(name, keys);
+        }
+        Ok(Keymap::with_overrides(&overrides))
+    }
+
+    pub fn command(&self, event: &KeyEvent) -> Option<Command> {
+        let mut key = Key::of(event);
+        // Shifted letters arrive as uppercase chars; ignore the SHIFT modifier itself.
+        if let KeyCode::BackTab = key.code {
+            key.code = KeyCode::Tab;
+        }
+        self.map.get(&key).copied()
+    }
+
+    /// Help lines: (keys, description), in table order.
+    pub fn help_lines(&self) -> Vec<(String, &'static str)> {
+        BINDINGS
+            .iter()
+            .map(|(c, _, _, help)| (self.keys_of.get(c).map(|k| k.join(" ")).unwrap_or_default(), *help))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_rebind_and_help_follows() {
+        let km = Keymap::parse_overrides("undo = \"ctrl-z\"\nquit = [\"q\", \"Q\"]").unwrap();
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert_eq!(km.command(&ctrl_z), Some(Command::Undo));
+        let u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE);
+        assert_eq!(km.command(&u), None);
+        assert!(km.help_lines().iter().any(|(k, h)| k == "ctrl-z" && *h == "undo the last change"));
+        assert!(Keymap::parse_overrides("fly = \"f\"").is_err());
+        assert!(Keymap::parse_overrides("undo = \"ctrl-\"").is_err());
+    }
+
+    #[test]
+    fn every_command_has_a_default_key() {
+        let km = Keymap::default_map();
+        for (c, _, keys, _) in BINDINGS {
+            assert!(!keys.is_empty());
+            for k in *keys {
+                let key = Key::parse(k).unwrap();
+                let ev = KeyEvent::new(key.code, if key.ctrl { KeyModifiers::CONTROL } else { KeyModifiers::NONE });
+                assert_eq!(km.command(&ev), Some(*c), "{k}");
+            }
+        }
+    }
+}

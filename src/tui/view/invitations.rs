@@ -1,0 +1,181 @@
+//! The invitations view: outgoing pending by age (stale ones marked), incoming ranked by
+//! relevance with a suggestion, the inferred acceptance rate, and the capacity panel.
+
+use super::super::app::App;
+use super::super::theme::{self, Theme};
+use chrono::Duration;
+use netcurate::model::{Direction, InvitationStatus};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Sparkline};
+
+/// LinkedIn's connection cap, and where to start warning.
+pub const CONNECTION_CAP: usize = 30_000;
+pub const CAP_WARNING: usize = 29_000;
+/// Practitioners' danger line for pending outgoing invitations.
+pub const PENDING_DANGER: usize = 500;
+/// The unofficial weekly invitation range before restrictions.
+pub const WEEKLY_RANGE: (usize, usize) = (100, 200);
+/// Days before a withdrawn person can be invited again.
+pub const REINVITE_DAYS: i64 = 21;
+
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let [head, lists, capacity] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(3), Constraint::Length(7)]).areas(area);
+    draw_header(app, theme, frame, head);
+    let [left, right] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(lists);
+    draw_outgoing(app, theme, frame, left);
+    draw_incoming(app, theme, frame, right);
+    draw_capacity(app, theme, frame, capacity);
+}
+
+/// Acceptance rate of outgoing invitations sent within `days` (all when `None`).
+pub fn acceptance(app: &App, days: Option<i64>) -> Option<(f64, usize)> {
+    let today = app.network.as_of;
+    let sent: Vec<_> = app
+        .network
+        .invitations
+        .iter()
+        .filter(|i| i.direction == Direction::Outgoing && days.is_none_or(|d| i.age_days(today) <= d))
+        .collect();
+    let accepted = sent.iter().filter(|i| i.status == InvitationStatus::Accepted).count();
+    (!sent.is_empty()).then(|| (accepted as f64 / sent.len() as f64, sent.len()))
+}
+
+fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let rate = |r: Option<(f64, usize)>| match r {
+        Some((r, n)) => format!("{:.0}% of {n}", 100.0 * r),
+        None => "no invitations".to_string(),
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(" Acceptance ", theme.title()),
+            Span::raw(format!("all time {} · last 90 days {}", rate(acceptance(app, None)), rate(acceptance(app, Some(90))))),
+        ]),
+        Line::styled(format!(" {}", theme::INFERRED_NOTE), theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn pane_block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
+    let style = if focused { theme.accent() } else { theme.dim() };
+    Block::new().borders(Borders::TOP).title(Span::styled(title, style))
+}
+
+fn visible<T>(rows: &[T], cursor: usize, height: usize) -> (usize, &[T]) {
+    let start = cursor.saturating_sub(height.saturating_sub(1));
+    let end = (start + height).min(rows.len());
+    (start, &rows[start.min(end)..end])
+}
+
+fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let rows = app.invitation_rows(0);
+    let stale_days = app.pillars.assumptions.stale_days;
+    let cursor = app.invitations.cursor[0];
+    let block = pane_block(" Outgoing pending — oldest first (space select · w withdraw) ", app.invitations.focus == 0, theme);
+    let height = area.height.saturating_sub(1) as usize;
+    let (start, window) = visible(&rows, cursor, height);
+    let lines: Vec<Line> = window
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let inv = &app.network.invitations[i];
+            let age = inv.age_days(app.network.as_of);
+            let mark = if app.withdraw_selected.contains(&inv.id) { "●" } else { " " };
+            let state = if inv.withdraw_planned {
+                "withdraw"
+            } else if inv.is_stale(app.network.as_of, stale_days) {
+                "stale"
+            } else {
+                ""
+            };
+            let text = format!("{mark}{age:>4}d  {:<28} {:<9}", inv.to_name.chars().take(28).collect::<String>(), state);
+            let style = if start + k == cursor && app.invitations.focus == 0 {
+                theme.cursor()
+            } else if state == "stale" {
+                theme.warn()
+            } else if state == "withdraw" {
+                theme.decision(netcurate::model::Decision::Prune)
+            } else {
+                ratatui::style::Style::new()
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    let body = if lines.is_empty() { vec![Line::styled("no pending outgoing invitations", theme.dim())] } else { lines };
+    frame.render_widget(Paragraph::new(body).block(block), area);
+}
+
+fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let rows = app.invitation_rows(1);
+    let cursor = app.invitations.cursor[1];
+    let threshold = app.pillars.threshold;
+    let block = pane_block(" Incoming — by relevance ", app.invitations.focus == 1, theme);
+    let height = area.height.saturating_sub(1) as usize;
+    let (start, window) = visible(&rows, cursor, height);
+    let lines: Vec<Line> = window
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let inv = &app.network.invitations[i];
+            let score = app.invitation_score(i);
+            let suggestion = match (inv.status, score) {
+                (InvitationStatus::Accepted, _) => "accepted",
+                (_, Some(s)) if f64::from(s) >= threshold => "accept",
+                (_, Some(_)) => "ignore?",
+                (_, None) => "unscored",
+            };
+            let text = format!(
+                "{} {:<26} {suggestion}",
+                theme::score_bar(score),
+                inv.from_name.chars().take(26).collect::<String>()
+            );
+            let style = if start + k == cursor && app.invitations.focus == 1 { theme.cursor() } else { theme.score(score) };
+            Line::styled(text, style)
+        })
+        .collect();
+    let body = if lines.is_empty() { vec![Line::styled("no incoming invitations", theme.dim())] } else { lines };
+    frame.render_widget(Paragraph::new(body).block(block), area);
+}
+
+fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let st = app.network.stats();
+    let today = app.network.as_of;
+    let sent_week = app
+        .network
+        .invitations
+        .iter()
+        .filter(|i| i.direction == Direction::Outgoing && i.age_days(today) < 7)
+        .count();
+    let cap_style = if st.connections >= CAP_WARNING { theme.error() } else { theme.good() };
+    let pending_style = if st.invitations.outgoing_pending >= PENDING_DANGER { theme.error() } else { theme.good() };
+    let week_style = if sent_week >= WEEKLY_RANGE.0 { theme.warn() } else { theme.good() };
+    let planned = st.invitations.outgoing_withdraw_planned;
+    let reinvite = if planned > 0 {
+        format!("{planned} planned withdrawals: re-invite from {} (3 weeks after withdrawing today)", today + Duration::days(REINVITE_DAYS))
+    } else {
+        "no withdrawals planned".to_string()
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::raw(" connections "),
+            Span::styled(format!("{} / {CONNECTION_CAP}", st.connections), cap_style),
+            Span::styled(format!(" (warn from {CAP_WARNING})"), theme.dim()),
+            Span::raw("   pending outgoing "),
+            Span::styled(format!("{} / ~{PENDING_DANGER}", st.invitations.outgoing_pending), pending_style),
+            Span::raw("   sent last 7 days "),
+            Span::styled(format!("{sent_week}"), week_style),
+            Span::styled(format!(" (unofficial limit ~{}–{}/week)", WEEKLY_RANGE.0, WEEKLY_RANGE.1), theme.dim()),
+        ]),
+        Line::raw(format!(" {reinvite}")),
+        Line::styled(" connections added per month (last 24 months with data):", theme.dim()),
+    ];
+    let block = Block::new().borders(Borders::TOP).title(Span::styled(" Capacity ", theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [text, spark] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines), text);
+    let data: Vec<u64> = app.months().iter().map(|(_, n)| *n as u64).collect();
+    frame.render_widget(Sparkline::default().data(&data).style(theme.accent()), spark);
+}

@@ -1,0 +1,172 @@
+//! Drawing the workbench: the frame (tabs, view, filter line, status bar) and the
+//! overlays. Each view renders only what is visible; nothing here changes state.
+//!
+//! Must not: change the app state or do I/O.
+
+mod contacts;
+mod invitations;
+mod overlays;
+mod pillars;
+mod segments;
+
+use super::app::{App, Overlay, PromptKind, View};
+use super::theme::{self, Theme};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs};
+
+/// Rows the contacts table can show in a terminal of this height (header, tabs, filter
+/// and status lines excluded).
+pub fn table_rows(height: u16) -> usize {
+    height.saturating_sub(5).max(1) as usize
+}
+
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let [tabs, main, filter, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_tabs(app, theme, frame, tabs);
+    if app.triage.is_some() {
+        overlays::triage(app, theme, frame, main);
+    } else {
+        match app.view {
+            View::Contacts => contacts::draw(app, theme, frame, main),
+            View::Invitations => invitations::draw(app, theme, frame, main),
+            View::Segments => segments::draw(app, theme, frame, main),
+            View::Pillars => pillars::draw(app, theme, frame, main),
+        }
+    }
+    draw_filter_line(app, theme, frame, filter);
+    draw_status(app, theme, frame, status);
+    match &app.overlay {
+        Overlay::Help => overlays::help(app, theme, frame, area),
+        Overlay::Explain => overlays::explain(app, theme, frame, area),
+        Overlay::Confirm(c) => overlays::confirm(c, theme, frame, area),
+        Overlay::Prompt(_) | Overlay::None => {}
+    }
+}
+
+fn draw_tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let titles: Vec<&str> = View::ALL.iter().map(|v| v.title()).collect();
+    let selected = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
+    let right = format!("{} · as of {}  ? help ", theme::APP_NAME, app.network.as_of);
+    let [left, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right.chars().count() as u16)]).areas(area);
+    frame.render_widget(
+        Tabs::new(titles).select(selected).highlight_style(theme.cursor()).divider("│"),
+        left,
+    );
+    frame.render_widget(Paragraph::new(Span::styled(right, theme.dim())), r);
+}
+
+fn draw_filter_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let counts = format!("  {} of {}", app.table.ids.len(), app.network.contacts.len());
+    let line = match &app.overlay {
+        Overlay::Prompt(p) => {
+            let mut spans = vec![
+                Span::styled(format!("{}: ", p.kind.label()), theme.accent()),
+                Span::raw(p.input.clone()),
+                Span::styled("█", theme.accent()),
+            ];
+            match p.kind {
+                PromptKind::Filter => match &app.table.filter_error {
+                    Some(e) => spans.push(Span::styled(format!("  {e}"), theme.error())),
+                    None => spans.push(Span::styled(counts, theme.dim())),
+                },
+                PromptKind::TagAdd | PromptKind::TagRemove => {
+                    let hint: Vec<String> = app
+                        .all_tags()
+                        .into_iter()
+                        .filter(|t| t.starts_with(&p.input))
+                        .take(5)
+                        .collect();
+                    if !hint.is_empty() {
+                        spans.push(Span::styled(format!("  Tab: {}", hint.join(" ")), theme.dim()));
+                    }
+                }
+                _ => spans.push(Span::styled("  Enter ok · Esc cancel", theme.dim())),
+            }
+            Line::from(spans)
+        }
+        _ if !app.table.filter.is_empty() => Line::from(vec![
+            Span::styled("filter: ", theme.dim()),
+            Span::raw(app.table.filter.clone()),
+            Span::styled(counts, theme.dim()),
+        ]),
+        _ => Line::from(Span::styled("/ filter · s sort · space select · t tag · a/x/p decide · u undo · ? help", theme.dim())),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut spans = vec![Span::styled(
+        format!(
+            " {} total · {} in view · {} selected ",
+            app.network.contacts.len(),
+            app.table.ids.len(),
+            app.selected_count
+        ),
+        theme.cursor(),
+    )];
+    if let Some(p) = &app.projection {
+        let br = &p.build_relationships;
+        spans.push(Span::raw(format!(
+            " BR Δ {:+.1}…{:+.1} {} ",
+            br.delta_low,
+            br.delta_high,
+            br.direction.words()
+        )));
+    }
+    if !app.status.is_empty() {
+        spans.push(Span::styled(format!("│ {}", app.status), theme.accent()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Text bars for counts: `label ████ 12`, the cursor row marked when focused.
+pub fn bar_lines<'a>(
+    items: &[(String, usize)],
+    width: u16,
+    cursor: Option<usize>,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let max = items.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let label_w = items.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0).min(18);
+    let bar_w = (width as usize).saturating_sub(label_w + 9).max(1);
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, (label, n))| {
+            let len = (n * bar_w).div_ceil(max).min(bar_w);
+            let marker = if cursor == Some(i) { "▶" } else { " " };
+            let text = format!(
+                "{marker}{:<label_w$} {}{} {n}",
+                label.chars().take(label_w).collect::<String>(),
+                "█".repeat(len),
+                " ".repeat(bar_w - len)
+            );
+            if cursor == Some(i) {
+                Line::styled(text, theme.cursor())
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect()
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

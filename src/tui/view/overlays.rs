@@ -1,0 +1,148 @@
+//! Overlays: help (generated from the keymap), the explain pane, confirmations, and the
+//! triage card.
+
+use super::super::app::{App, Confirm};
+use super::super::theme::{self, Theme};
+use super::centered;
+use netcurate::audience;
+use netcurate::model::Contact;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+pub fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut lines: Vec<Line> = app
+        .keymap
+        .help_lines()
+        .into_iter()
+        .map(|(keys, text)| Line::from(vec![Span::styled(format!("{keys:>16}  "), theme.accent()), Span::raw(text)]))
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Filter terms: words (fuzzy) name: company: title: url: tag: -tag:", theme.dim()));
+    lines.push(Line::styled("  decision: score:<40 seniority:>=director connected:<2020-01-01", theme.dim()));
+    lines.push(Line::styled("  function:engineering flag:warm|hidden|duplicate|gone|job-change", theme.dim()));
+    if let Some(path) = super::super::keymap::Keymap::user_file() {
+        lines.push(Line::styled(format!("Rebind keys in {}", path.display()), theme.dim()));
+    }
+    let popup = centered(area, 84, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(" Keys — Esc or ? closes ")),
+        popup,
+    );
+}
+
+/// The explanation of one contact, as lines (also used by the triage card).
+pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>> {
+    let guess = audience::seniority::classify(&c.position);
+    let mut lines = vec![
+        Line::styled(
+            if c.is_hidden() { theme::HIDDEN_NAME.to_string() } else { c.full_name() },
+            theme.title(),
+        ),
+        Line::raw(format!("{} · {}", c.position, c.company)),
+    ];
+    if !c.url.is_empty() {
+        lines.push(Line::styled(c.url.clone(), theme.dim()));
+    }
+    lines.push(Line::raw(format!(
+        "seniority {} ({}) · function {} — {}",
+        guess.tier.as_str(),
+        guess.rule,
+        c.function.as_str(),
+        theme::TITLES_NOTE
+    )));
+    match audience::explain(c, app.profile.as_ref()) {
+        Some(b) => {
+            lines.push(Line::from(vec![
+                Span::raw("score "),
+                Span::styled(theme::score_bar(Some(b.score)), theme.score(Some(b.score))),
+            ]));
+            for f in &b.factors {
+                lines.push(Line::raw(format!("  {:<10} {:>4.2} ×{:<3} {}", f.name, f.value, f.weight, f.reason)));
+            }
+            if let Some(x) = &b.exclusion {
+                lines.push(Line::styled(format!("  excluded: {x} (score capped)"), theme.warn()));
+            }
+        }
+        None => lines.push(Line::styled("no profile yet: E edits one, then scores", theme.dim())),
+    }
+    let flags = c.flags.names();
+    if !flags.is_empty() {
+        lines.push(Line::styled(format!("flags: {}", flags.join(", ")), theme.warn()));
+    }
+    if c.flags.has(netcurate::model::Flags::WARM) {
+        lines.push(Line::styled("warm: a two-way conversation this year — suggested: protect", theme.good()));
+    }
+    if !c.previous_company.is_empty() || !c.previous_position.is_empty() {
+        lines.push(Line::raw(format!("job change: was {} · {}", c.previous_position, c.previous_company)));
+    }
+    for inv in app.network.invitations_of(c.id) {
+        lines.push(Line::raw(format!(
+            "invitation {} {} ({}, inferred)",
+            inv.direction.as_str(),
+            inv.sent_at.date(),
+            inv.status.as_str()
+        )));
+    }
+    if let Some(at) = c.last_message_at {
+        lines.push(Line::raw(format!("messages: {} exchanged, last {}", c.message_count, at.date())));
+    }
+    lines.push(Line::raw(format!(
+        "decision: {} · tags: {}",
+        c.decision.as_str(),
+        if c.tags.is_empty() { "none".to_string() } else { c.tags.join(", ") }
+    )));
+    lines
+}
+
+pub fn explain(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some(i) = app.current() else { return };
+    let lines = contact_lines(app, &app.network.contacts[i], theme);
+    let popup = centered(area, 96, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(" Why this score — Esc closes ")),
+        popup,
+    );
+}
+
+pub fn confirm(c: &Confirm, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let text = match c {
+        Confirm::Prune(ids) => format!("Mark {} contacts for pruning? (y / n)", ids.len()),
+        Confirm::Overwrite { path, .. } => format!("{} exists. Replace it? (y / n)", path.display()),
+    };
+    let popup = centered(area, text.chars().count() as u16 + 4, 3);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(Span::styled(text, theme.warn())).block(Block::bordered().title(" Confirm ")),
+        popup,
+    );
+}
+
+pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some(t) = &app.triage else { return };
+    let block = Block::new().borders(Borders::TOP).title(Line::from(vec![
+        Span::styled(" Triage ", theme.title()),
+        Span::styled(format!(" {} of {} ", t.index + 1, t.queue.len()), theme.accent()),
+    ]));
+    let mut lines = match app.current() {
+        Some(i) => contact_lines(app, &app.network.contacts[i], theme),
+        None => vec![Line::raw("queue empty")],
+    };
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "a keep · x prune · p protect · t tag · space skip · k back · o open · Esc stop",
+        theme.accent(),
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let card = centered(inner, 100, lines.len() as u16 + 2);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(Block::bordered()),
+        card,
+    );
+}

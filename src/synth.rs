@@ -259,7 +259,11 @@ pub fn people(
                 (Label::Other, &OTHER_TITLES)
             };
             // Distinct names while they last (namesakes would look like duplicates).
-            let combo = if i < FIRST.len() * LAST.len() { (i * 7919) % (FIRST.len() * LAST.len()) } else { rng.below(FIRST.len() * LAST.len()) };
+            let combo = if i < FIRST.len() * LAST.len() {
+                (i * 7919) % (FIRST.len() * LAST.len())
+            } else {
+                rng.below(FIRST.len() * LAST.len())
+            };
             let first = FIRST[combo % FIRST.len()].to_string();
             let last = LAST[combo / FIRST.len()].to_string();
             let slug = format!(

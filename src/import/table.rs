@@ -194,17 +194,39 @@ impl<'a> Table<'a> {
             .from_reader(self.body.as_bytes())
     }
 
-    /// The line where the record holding the unbalanced quote starts.
+    /// Where the quote that never closes properly was opened. A quote opens a field at
+    /// its start and closes it only when followed by the delimiter or a line end; a quote
+    /// inside an open field followed by anything else means the field opened earlier was
+    /// never closed.
     fn unterminated_quote(&self) -> Error {
-        let mut reader = self.reader();
-        let mut record = csv::StringRecord::new();
-        let mut last_line = 1;
-        while let Ok(true) = reader.read_record(&mut record) {
-            last_line = record.position().map_or(last_line, |p| p.line());
+        let bytes = self.body.as_bytes();
+        let (mut line, mut opened_at, mut quoted, mut field_start) = (1u64, 1u64, false, true);
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let next = bytes.get(i + 1).copied();
+            if quoted {
+                if b == b'"' {
+                    match next {
+                        Some(b'"') => i += 1,
+                        None | Some(b'\r' | b'\n') => quoted = false,
+                        Some(n) if n == self.delimiter => quoted = false,
+                        Some(_) => break,
+                    }
+                }
+            } else if b == b'"' && field_start {
+                quoted = true;
+                opened_at = line;
+            }
+            if b == b'\n' {
+                line += 1;
+            }
+            field_start = !quoted && (b == self.delimiter || b == b'\n');
+            i += 1;
         }
         Error::line(
             &self.file,
-            last_line + self.line_offset,
+            opened_at + self.line_offset,
             "unterminated quote: a quoted field never ends",
         )
     }

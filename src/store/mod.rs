@@ -107,7 +107,9 @@ impl Store {
     /// Changes whenever another connection (another netcurate process) commits; the
     /// workbench polls it to pick up outside changes.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// Runs `f` in one write transaction, translating a held lock into [`Error::Busy`].

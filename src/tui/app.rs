@@ -30,7 +30,12 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Contacts, View::Invitations, View::Segments, View::Pillars];
+    pub const ALL: [View; 4] = [
+        View::Contacts,
+        View::Invitations,
+        View::Segments,
+        View::Pillars,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -78,7 +83,11 @@ pub struct Prompt {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirm {
     Prune(Vec<ContactId>),
-    Overwrite { kind: ExportKind, path: PathBuf, ids: Vec<ContactId> },
+    Overwrite {
+        kind: ExportKind,
+        path: PathBuf,
+        ids: Vec<ContactId>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,8 +106,16 @@ pub enum Effect {
     Undo,
     Redo,
     OpenUrl(String),
-    Export { kind: ExportKind, path: PathBuf, ids: Vec<ContactId>, force: bool },
-    SaveFilter { name: String, query: String },
+    Export {
+        kind: ExportKind,
+        path: PathBuf,
+        ids: Vec<ContactId>,
+        force: bool,
+    },
+    SaveFilter {
+        name: String,
+        query: String,
+    },
     EditProfile,
     Import(PathBuf),
     RecordSsi(SsiReading),
@@ -108,9 +125,10 @@ pub enum Effect {
 #[derive(Debug)]
 pub enum Msg {
     Key(KeyEvent),
-    Command(Command),
     /// Rows available to the table (set from the terminal size).
-    Resize { rows: usize },
+    Resize {
+        rows: usize,
+    },
     /// The store undid / redid this op (as it was done).
     Undone(Op),
     Redone(Op),
@@ -192,7 +210,12 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(network: Network, profile: Option<Profile>, keymap: Keymap, pillars: PillarInputs) -> App {
+    pub fn new(
+        network: Network,
+        profile: Option<Profile>,
+        keymap: Keymap,
+        pillars: PillarInputs,
+    ) -> App {
         let hay = Haystack::all(&network);
         let n = network.contacts.len();
         let mut app = App {
@@ -228,7 +251,12 @@ impl App {
 
     pub fn refresh_projection(&mut self) {
         let p = &self.pillars;
-        let pair = pillars::features(&self.network, p.threshold, &p.my_companies, p.assumptions.stale_days);
+        let pair = pillars::features(
+            &self.network,
+            p.threshold,
+            &p.my_companies,
+            p.assumptions.stale_days,
+        );
         let last = p.readings.last();
         let baseline = Baseline {
             br: last.map(|r| r.br),
@@ -240,7 +268,13 @@ impl App {
 
     fn resort(&mut self) {
         let mut all: Vec<u32> = (0..self.network.contacts.len() as u32).collect();
-        query::sort(&mut all, &self.network, &self.hay, self.table.sort, self.table.descending);
+        query::sort(
+            &mut all,
+            &self.network,
+            &self.hay,
+            self.table.sort,
+            self.table.descending,
+        );
         self.table.sorted_all = all;
         self.refilter();
     }
@@ -249,7 +283,11 @@ impl App {
     fn refilter(&mut self) {
         let text = self.table.filter.clone();
         if let Ok(q) = Query::parse(&text) {
-            self.table.ids = q.filter(&self.network, &self.hay, self.table.sorted_all.iter().copied());
+            self.table.ids = q.filter(
+                &self.network,
+                &self.hay,
+                self.table.sorted_all.iter().copied(),
+            );
         }
         self.clamp_cursor();
     }
@@ -259,11 +297,16 @@ impl App {
     pub fn set_filter(&mut self, text: &str) {
         match Query::parse(text) {
             Ok(q) => {
-                let narrowing = self.table.filter_error.is_none() && narrows(&self.table.filter, text);
+                let narrowing =
+                    self.table.filter_error.is_none() && narrows(&self.table.filter, text);
                 self.table.ids = if narrowing {
                     q.filter(&self.network, &self.hay, self.table.ids.iter().copied())
                 } else {
-                    q.filter(&self.network, &self.hay, self.table.sorted_all.iter().copied())
+                    q.filter(
+                        &self.network,
+                        &self.hay,
+                        self.table.sorted_all.iter().copied(),
+                    )
                 };
                 self.table.filter = text.to_string();
                 self.table.filter_error = None;
@@ -295,7 +338,10 @@ impl App {
     /// The contact under the cursor (position in `network.contacts`).
     pub fn current(&self) -> Option<usize> {
         if let Some(t) = &self.triage {
-            return t.queue.get(t.index).and_then(|id| self.network.position_of(*id));
+            return t
+                .queue
+                .get(t.index)
+                .and_then(|id| self.network.position_of(*id));
         }
         self.table.ids.get(self.table.cursor).map(|&i| i as usize)
     }
@@ -311,7 +357,9 @@ impl App {
                 .map(|(i, _)| self.network.contacts[i].id)
                 .collect();
         }
-        self.current().map(|i| vec![self.network.contacts[i].id]).unwrap_or_default()
+        self.current()
+            .map(|i| vec![self.network.contacts[i].id])
+            .unwrap_or_default()
     }
 
     /// Every tag in the network, for completion.
@@ -369,7 +417,6 @@ impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Key(key) => self.on_key(key),
-            Msg::Command(c) => self.on_command(c),
             Msg::Resize { rows } => {
                 self.page = rows.max(1);
                 self.scroll_into_view();
@@ -393,7 +440,10 @@ impl App {
             }
             Msg::FilterSaved(name, query) => {
                 self.saved_filters.retain(|s| s.name != name);
-                self.saved_filters.push(Segment { name: name.clone(), query });
+                self.saved_filters.push(Segment {
+                    name: name.clone(),
+                    query,
+                });
                 self.status = format!("saved segment '{name}'");
                 vec![]
             }
@@ -438,7 +488,12 @@ impl App {
             Overlay::Confirm(c) => return self.on_confirm_key(c, key),
             Overlay::Help | Overlay::Explain => {
                 let command = self.keymap.command(&key);
-                if matches!(command, Some(Command::Quit | Command::ClearSelection | Command::Help | Command::Explain)) {
+                if matches!(
+                    command,
+                    Some(
+                        Command::Quit | Command::ClearSelection | Command::Help | Command::Explain
+                    )
+                ) {
                     self.overlay = Overlay::None;
                     return vec![];
                 }
@@ -500,7 +555,15 @@ impl App {
     fn move_cursor(&mut self, c: Command) -> bool {
         let n = self.table.ids.len();
         if n == 0 {
-            return matches!(c, Command::Down | Command::Up | Command::Top | Command::Bottom | Command::HalfPageDown | Command::HalfPageUp);
+            return matches!(
+                c,
+                Command::Down
+                    | Command::Up
+                    | Command::Top
+                    | Command::Bottom
+                    | Command::HalfPageDown
+                    | Command::HalfPageUp
+            );
         }
         let half = (self.page / 2).max(1);
         let t = &mut self.table;
@@ -544,7 +607,10 @@ impl App {
         match c {
             Command::Filter => self.open_prompt(PromptKind::Filter, self.table.filter.clone()),
             Command::SortNext => {
-                let i = SortKey::ALL.iter().position(|k| *k == self.table.sort).unwrap_or(0);
+                let i = SortKey::ALL
+                    .iter()
+                    .position(|k| *k == self.table.sort)
+                    .unwrap_or(0);
                 self.table.sort = SortKey::ALL[(i + 1) % SortKey::ALL.len()];
                 self.table.descending = self.table.sort.descending_by_default();
                 self.resort();
@@ -553,7 +619,11 @@ impl App {
             Command::SortReverse => {
                 self.table.descending = !self.table.descending;
                 self.resort();
-                let dir = if self.table.descending { "descending" } else { "ascending" };
+                let dir = if self.table.descending {
+                    "descending"
+                } else {
+                    "ascending"
+                };
                 self.status = format!("sorted by {} ({dir})", self.table.sort.as_str());
             }
             Command::ToggleSelect => {
@@ -605,16 +675,14 @@ impl App {
             Command::Reset => return self.decide(Decision::Undecided),
             Command::TagAdd => self.open_prompt(PromptKind::TagAdd, String::new()),
             Command::TagRemove => self.open_prompt(PromptKind::TagRemove, String::new()),
-            Command::Explain => {
-                if self.current().is_some() {
-                    self.overlay = Overlay::Explain;
-                }
-            }
+            Command::Explain if self.current().is_some() => self.overlay = Overlay::Explain,
             Command::OpenUrl => {
                 if let Some(i) = self.current() {
                     let c = &self.network.contacts[i];
                     match c.url_key.as_deref() {
-                        Some(k) => return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(k))],
+                        Some(k) => {
+                            return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(k))];
+                        }
                         None => self.status = "this contact has no profile URL".to_string(),
                     }
                 }
@@ -656,14 +724,20 @@ impl App {
             return;
         }
         self.triage = Some(Triage {
-            queue: queue.iter().map(|&i| self.network.contacts[i as usize].id).collect(),
+            queue: queue
+                .iter()
+                .map(|&i| self.network.contacts[i as usize].id)
+                .collect(),
             index: 0,
         });
-        self.status = "triage: a keep · x prune · p protect · t tag · space skip · Esc stop".to_string();
+        self.status =
+            "triage: a keep · x prune · p protect · t tag · space skip · Esc stop".to_string();
     }
 
     fn on_triage_command(&mut self, c: Command) -> Vec<Effect> {
-        let Some(t) = self.triage.clone() else { return vec![] };
+        let Some(t) = self.triage.clone() else {
+            return vec![];
+        };
         let advance = |app: &mut App| {
             if let Some(t) = app.triage.as_mut() {
                 t.index += 1;
@@ -695,7 +769,10 @@ impl App {
             Command::TagAdd => self.open_prompt(PromptKind::TagAdd, String::new()),
             Command::Explain => self.overlay = Overlay::Explain,
             Command::OpenUrl => {
-                if let Some(k) = self.current().and_then(|i| self.network.contacts[i].url_key.clone()) {
+                if let Some(k) = self
+                    .current()
+                    .and_then(|i| self.network.contacts[i].url_key.clone())
+                {
                     return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(&k))];
                 }
             }
@@ -703,7 +780,11 @@ impl App {
             Command::Help => self.overlay = Overlay::Help,
             Command::ClearSelection | Command::Quit | Command::Triage => {
                 self.triage = None;
-                self.status = format!("triage paused at {} of {}; c resumes", t.index + 1, t.queue.len());
+                self.status = format!(
+                    "triage paused at {} of {}; c resumes",
+                    t.index + 1,
+                    t.queue.len()
+                );
             }
             _ => {}
         }
@@ -730,18 +811,26 @@ impl App {
                 }
             }
             Command::SelectAll if pane == 0 => {
-                self.withdraw_selected = rows.iter().map(|&i| self.network.invitations[i].id).collect();
+                self.withdraw_selected = rows
+                    .iter()
+                    .map(|&i| self.network.invitations[i].id)
+                    .collect();
             }
             Command::ClearSelection => self.withdraw_selected.clear(),
             Command::Withdraw if pane == 0 => {
                 let targets: Vec<InvitationId> = if self.withdraw_selected.is_empty() {
-                    rows.get(*cursor).map(|&i| vec![self.network.invitations[i].id]).unwrap_or_default()
+                    rows.get(*cursor)
+                        .map(|&i| vec![self.network.invitations[i].id])
+                        .unwrap_or_default()
                 } else {
                     self.withdraw_selected.iter().copied().collect()
                 };
-                let all_marked = targets
-                    .iter()
-                    .all(|id| self.network.invitations.iter().any(|i| i.id == *id && i.withdraw_planned));
+                let all_marked = targets.iter().all(|id| {
+                    self.network
+                        .invitations
+                        .iter()
+                        .any(|i| i.id == *id && i.withdraw_planned)
+                });
                 let op = ops::plan_withdraw(&self.network, &targets, !all_marked);
                 self.withdraw_selected.clear();
                 return self.perform(op);
@@ -762,11 +851,19 @@ impl App {
     /// The queries behind the segments view's panes, in pane order.
     pub fn segment_queries(&self, pane: usize) -> Vec<(String, String)> {
         match pane {
-            0 => self.segment_list().into_iter().map(|s| (s.name, s.query)).collect(),
+            0 => self
+                .segment_list()
+                .into_iter()
+                .map(|s| (s.name, s.query))
+                .collect(),
             1 => (0..10)
                 .map(|b| {
                     let (lo, hi) = (b * 10, b * 10 + 10);
-                    let q = if b == 9 { format!("score:>={lo}") } else { format!("score:>={lo} score:<{hi}") };
+                    let q = if b == 9 {
+                        format!("score:>={lo}")
+                    } else {
+                        format!("score:>={lo} score:<{hi}")
+                    };
                     (format!("{lo}–{}", hi - 1 + usize::from(b == 9)), q)
                 })
                 .collect(),
@@ -846,11 +943,13 @@ impl App {
             KeyCode::Backspace => {
                 p.input.pop();
             }
-            KeyCode::Tab => {
-                if matches!(p.kind, PromptKind::TagAdd | PromptKind::TagRemove) {
-                    if let Some(t) = self.all_tags().into_iter().find(|t| t.starts_with(&p.input) && *t != p.input) {
-                        p.input = t;
-                    }
+            KeyCode::Tab if matches!(p.kind, PromptKind::TagAdd | PromptKind::TagRemove) => {
+                if let Some(t) = self
+                    .all_tags()
+                    .into_iter()
+                    .find(|t| t.starts_with(&p.input) && *t != p.input)
+                {
+                    p.input = t;
                 }
             }
             KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => p.input.clear(),
@@ -873,19 +972,30 @@ impl App {
                     // Keep the prompt open on a malformed term.
                     self.overlay = Overlay::Prompt(p.clone());
                 } else {
-                    self.status = format!("{} of {} match", self.table.ids.len(), self.network.contacts.len());
+                    self.status = format!(
+                        "{} of {} match",
+                        self.table.ids.len(),
+                        self.network.contacts.len()
+                    );
                 }
                 vec![]
             }
             PromptKind::TagAdd | PromptKind::TagRemove if !input.is_empty() => {
-                let op = ops::plan_tag(&self.network, &self.targets(), input, p.kind == PromptKind::TagAdd);
+                let op = ops::plan_tag(
+                    &self.network,
+                    &self.targets(),
+                    input,
+                    p.kind == PromptKind::TagAdd,
+                );
                 self.perform(op)
             }
             PromptKind::SaveFilter if !input.is_empty() => vec![Effect::SaveFilter {
                 name: input.to_string(),
                 query: self.table.filter.clone(),
             }],
-            PromptKind::Import if !input.is_empty() => vec![Effect::Import(PathBuf::from(expand_home(input)))],
+            PromptKind::Import if !input.is_empty() => {
+                vec![Effect::Import(PathBuf::from(expand_home(input)))]
+            }
             PromptKind::Export => self.submit_export(input),
             PromptKind::Ssi => match parse_ssi(input, self.network.as_of) {
                 Ok(r) => vec![Effect::RecordSsi(r)],
@@ -900,7 +1010,9 @@ impl App {
 
     fn submit_export(&mut self, input: &str) -> Vec<Effect> {
         let (kind, path) = match input.split_once(' ') {
-            Some((k, rest)) if ExportKind::parse(k).is_some() => (ExportKind::parse(k), rest.trim()),
+            Some((k, rest)) if ExportKind::parse(k).is_some() => {
+                (ExportKind::parse(k), rest.trim())
+            }
             _ => (Some(ExportKind::Contacts), input),
         };
         let Some(kind) = kind.filter(|_| !path.is_empty()) else {
@@ -910,14 +1022,23 @@ impl App {
         let ids = if self.selected_count > 0 {
             self.targets()
         } else {
-            self.table.ids.iter().map(|&i| self.network.contacts[i as usize].id).collect()
+            self.table
+                .ids
+                .iter()
+                .map(|&i| self.network.contacts[i as usize].id)
+                .collect()
         };
         let path = PathBuf::from(expand_home(path));
         if path.exists() {
             self.overlay = Overlay::Confirm(Confirm::Overwrite { kind, path, ids });
             return vec![];
         }
-        vec![Effect::Export { kind, path, ids, force: false }]
+        vec![Effect::Export {
+            kind,
+            path,
+            ids,
+            force: false,
+        }]
     }
 
     fn on_confirm_key(&mut self, c: Confirm, key: KeyEvent) -> Vec<Effect> {
@@ -931,7 +1052,12 @@ impl App {
                 let op = ops::plan_decide(&self.network, &ids, Decision::Prune);
                 self.perform(op)
             }
-            Confirm::Overwrite { kind, path, ids } => vec![Effect::Export { kind, path, ids, force: true }],
+            Confirm::Overwrite { kind, path, ids } => vec![Effect::Export {
+                kind,
+                path,
+                ids,
+                force: true,
+            }],
         }
     }
 }
@@ -947,7 +1073,9 @@ pub fn narrows(old: &str, new: &str) -> bool {
         return true;
     }
     let last = old.rsplit(' ').next().unwrap_or("");
-    let substring_field = ["name:", "company:", "title:", "url:"].iter().any(|f| last.starts_with(f));
+    let substring_field = ["name:", "company:", "title:", "url:"]
+        .iter()
+        .any(|f| last.starts_with(f));
     let rest = &new[old.len()..];
     (!last.contains(':') && !last.starts_with('-') || substring_field) && !rest.contains(['"'])
 }
@@ -955,10 +1083,24 @@ pub fn narrows(old: &str, new: &str) -> bool {
 fn segment_slug(filter: &str) -> String {
     let slug: String = filter
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
-    let slug = slug.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
-    if slug.is_empty() { "all".to_string() } else { slug.chars().take(40).collect() }
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "all".to_string()
+    } else {
+        slug.chars().take(40).collect()
+    }
 }
 
 fn expand_home(path: &str) -> String {
@@ -971,13 +1113,27 @@ fn expand_home(path: &str) -> String {
 fn parse_ssi(input: &str, date: chrono::NaiveDate) -> Result<SsiReading, String> {
     let v: Vec<f64> = input
         .split_whitespace()
-        .map(|s| s.parse::<f64>().map_err(|_| format!("'{s}' is not a number")))
+        .map(|s| {
+            s.parse::<f64>()
+                .map_err(|_| format!("'{s}' is not a number"))
+        })
         .collect::<Result<_, _>>()?;
     let [total, brand, frp, engage, br] = v[..] else {
         return Err("type five numbers: total brand frp engage br".to_string());
     };
-    if !(0.0..=100.0).contains(&total) || [brand, frp, engage, br].iter().any(|x| !(0.0..=25.0).contains(x)) {
+    if !(0.0..=100.0).contains(&total)
+        || [brand, frp, engage, br]
+            .iter()
+            .any(|x| !(0.0..=25.0).contains(x))
+    {
         return Err("total is 0–100, each pillar 0–25".to_string());
     }
-    Ok(SsiReading { date, total, brand, frp, engage, br })
+    Ok(SsiReading {
+        date,
+        total,
+        brand,
+        frp,
+        engage,
+        br,
+    })
 }

@@ -57,38 +57,158 @@ pub const BINDINGS: &[(Command, &str, &[&str], &str)] = &[
     (Command::Down, "down", &["j", "down"], "move down"),
     (Command::Up, "up", &["k", "up"], "move up"),
     (Command::Top, "top", &["g", "home"], "go to the first row"),
-    (Command::Bottom, "bottom", &["G", "end"], "go to the last row"),
-    (Command::HalfPageDown, "half-page-down", &["ctrl-d", "pagedown"], "half a page down"),
-    (Command::HalfPageUp, "half-page-up", &["ctrl-u", "pageup"], "half a page up"),
-    (Command::Left, "left", &["h", "left"], "previous pane (segments, pillars)"),
-    (Command::Right, "right", &["l", "right"], "next pane (segments, pillars)"),
-    (Command::Filter, "filter", &["/"], "filter: fuzzy text and field terms (score:<40 tag:x …)"),
+    (
+        Command::Bottom,
+        "bottom",
+        &["G", "end"],
+        "go to the last row",
+    ),
+    (
+        Command::HalfPageDown,
+        "half-page-down",
+        &["ctrl-d", "pagedown"],
+        "half a page down",
+    ),
+    (
+        Command::HalfPageUp,
+        "half-page-up",
+        &["ctrl-u", "pageup"],
+        "half a page up",
+    ),
+    (
+        Command::Left,
+        "left",
+        &["h", "left"],
+        "previous pane (segments, pillars)",
+    ),
+    (
+        Command::Right,
+        "right",
+        &["l", "right"],
+        "next pane (segments, pillars)",
+    ),
+    (
+        Command::Filter,
+        "filter",
+        &["/"],
+        "filter: fuzzy text and field terms (score:<40 tag:x …)",
+    ),
     (Command::SortNext, "sort", &["s"], "sort by the next column"),
-    (Command::SortReverse, "sort-reverse", &["S"], "reverse the sort"),
-    (Command::ToggleSelect, "select", &["space"], "select / unselect the row"),
-    (Command::RangeSelect, "range-select", &["v"], "range select: from here to where you move"),
-    (Command::SelectAll, "select-all", &["*"], "select every row in view"),
-    (Command::ClearSelection, "clear", &["esc"], "clear the selection (or close)"),
+    (
+        Command::SortReverse,
+        "sort-reverse",
+        &["S"],
+        "reverse the sort",
+    ),
+    (
+        Command::ToggleSelect,
+        "select",
+        &["space"],
+        "select / unselect the row",
+    ),
+    (
+        Command::RangeSelect,
+        "range-select",
+        &["v"],
+        "range select: from here to where you move",
+    ),
+    (
+        Command::SelectAll,
+        "select-all",
+        &["*"],
+        "select every row in view",
+    ),
+    (
+        Command::ClearSelection,
+        "clear",
+        &["esc"],
+        "clear the selection (or close)",
+    ),
     (Command::Keep, "keep", &["a"], "decide keep"),
-    (Command::Prune, "prune", &["x"], "decide prune (never a protected contact)"),
+    (
+        Command::Prune,
+        "prune",
+        &["x"],
+        "decide prune (never a protected contact)",
+    ),
     (Command::Protect, "protect", &["p"], "decide protect"),
     (Command::Reset, "reset", &["r"], "reset the decision"),
     (Command::TagAdd, "tag", &["t"], "add a tag (Tab completes)"),
     (Command::TagRemove, "untag", &["T"], "remove a tag"),
     (Command::Undo, "undo", &["u"], "undo the last change"),
     (Command::Redo, "redo", &["ctrl-r"], "redo"),
-    (Command::Explain, "explain", &["enter"], "explain the score / open the segment"),
-    (Command::OpenUrl, "open", &["o"], "open the profile in the browser"),
-    (Command::Export, "export", &["e"], "export the selection (or the view) to CSV"),
-    (Command::Withdraw, "withdraw", &["w"], "mark invitations for withdrawal (invitations view)"),
-    (Command::Triage, "triage", &["c"], "triage cards: one undecided contact at a time"),
-    (Command::SaveFilter, "save-filter", &["+"], "save the current filter as a segment"),
-    (Command::EditProfile, "edit-profile", &["E"], "edit the audience profile in $EDITOR, rescore"),
-    (Command::Import, "import", &["I"], "import a file, folder or .zip"),
-    (Command::RecordSsi, "record-ssi", &["n"], "record an SSI reading (pillars view)"),
-    (Command::ViewContacts, "view-contacts", &["1"], "contacts view"),
-    (Command::ViewInvitations, "view-invitations", &["2"], "invitations view"),
-    (Command::ViewSegments, "view-segments", &["3"], "segments view"),
+    (
+        Command::Explain,
+        "explain",
+        &["enter"],
+        "explain the score / open the segment",
+    ),
+    (
+        Command::OpenUrl,
+        "open",
+        &["o"],
+        "open the profile in the browser",
+    ),
+    (
+        Command::Export,
+        "export",
+        &["e"],
+        "export the selection (or the view) to CSV",
+    ),
+    (
+        Command::Withdraw,
+        "withdraw",
+        &["w"],
+        "mark invitations for withdrawal (invitations view)",
+    ),
+    (
+        Command::Triage,
+        "triage",
+        &["c"],
+        "triage cards: one undecided contact at a time",
+    ),
+    (
+        Command::SaveFilter,
+        "save-filter",
+        &["+"],
+        "save the current filter as a segment",
+    ),
+    (
+        Command::EditProfile,
+        "edit-profile",
+        &["E"],
+        "edit the audience profile in $EDITOR, rescore",
+    ),
+    (
+        Command::Import,
+        "import",
+        &["I"],
+        "import a file, folder or .zip",
+    ),
+    (
+        Command::RecordSsi,
+        "record-ssi",
+        &["n"],
+        "record an SSI reading (pillars view)",
+    ),
+    (
+        Command::ViewContacts,
+        "view-contacts",
+        &["1"],
+        "contacts view",
+    ),
+    (
+        Command::ViewInvitations,
+        "view-invitations",
+        &["2"],
+        "invitations view",
+    ),
+    (
+        Command::ViewSegments,
+        "view-segments",
+        &["3"],
+        "segments view",
+    ),
     (Command::ViewPillars, "view-pillars", &["4"], "pillars view"),
     (Command::NextView, "next-view", &["tab"], "next view"),
     (Command::Help, "help", &["?"], "this help"),
@@ -179,12 +299,15 @@ impl Keymap {
         let Some(path) = Keymap::user_file().filter(|p| p.exists()) else {
             return Ok(Keymap::default_map());
         };
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         Keymap::parse_overrides(&text).map_err(|e| format!("{}: {e}", path.display()))
     }
 
     pub fn parse_overrides(text: &str) -> Result<Keymap, String> {
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.message().to_string())?;
+        let table: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| e.message().to_string())?;
         let mut overrides = HashMap::new();
         for (name, value) in table {
             if !BINDINGS.iter().any(|(_, n, _, _)| *n == name) {
@@ -192,7 +315,10 @@ impl Keymap {
             }
             let keys: Vec<String> = match value {
                 toml::Value::String(s) => vec![s],
-                toml::Value::Array(a) => a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+                toml::Value::Array(a) => a
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
                 _ => return Err(format!("'{name}' takes a key or a list of keys")),
             };
             if let Some(bad) = keys.iter().find(|k| Key::parse(k).is_none()) {
@@ -216,7 +342,12 @@ impl Keymap {
     pub fn help_lines(&self) -> Vec<(String, &'static str)> {
         BINDINGS
             .iter()
-            .map(|(c, _, _, help)| (self.keys_of.get(c).map(|k| k.join(" ")).unwrap_or_default(), *help))
+            .map(|(c, _, _, help)| {
+                (
+                    self.keys_of.get(c).map(|k| k.join(" ")).unwrap_or_default(),
+                    *help,
+                )
+            })
             .collect()
     }
 }
@@ -232,7 +363,11 @@ mod tests {
         assert_eq!(km.command(&ctrl_z), Some(Command::Undo));
         let u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE);
         assert_eq!(km.command(&u), None);
-        assert!(km.help_lines().iter().any(|(k, h)| k == "ctrl-z" && *h == "undo the last change"));
+        assert!(
+            km.help_lines()
+                .iter()
+                .any(|(k, h)| k == "ctrl-z" && *h == "undo the last change")
+        );
         assert!(Keymap::parse_overrides("fly = \"f\"").is_err());
         assert!(Keymap::parse_overrides("undo = \"ctrl-\"").is_err());
     }
@@ -244,7 +379,14 @@ mod tests {
             assert!(!keys.is_empty());
             for k in *keys {
                 let key = Key::parse(k).unwrap();
-                let ev = KeyEvent::new(key.code, if key.ctrl { KeyModifiers::CONTROL } else { KeyModifiers::NONE });
+                let ev = KeyEvent::new(
+                    key.code,
+                    if key.ctrl {
+                        KeyModifiers::CONTROL
+                    } else {
+                        KeyModifiers::NONE
+                    },
+                );
                 assert_eq!(km.command(&ev), Some(*c), "{k}");
             }
         }

@@ -10,6 +10,9 @@ pub mod keymap;
 pub mod theme;
 pub mod view;
 
+#[cfg(test)]
+mod tests;
+
 use crate::cli::Session;
 use anyhow::{Context, Result};
 use app::{App, Effect, Msg, PillarInputs, Segment};
@@ -29,7 +32,12 @@ use theme::Theme;
 /// Builds the app state from an open session.
 pub fn build_app(session: &Session, keymap: Keymap) -> Result<App> {
     let network = session.load()?;
-    let mut app = App::new(network, session.profile.clone(), keymap, pillar_inputs(session)?);
+    let mut app = App::new(
+        network,
+        session.profile.clone(),
+        keymap,
+        pillar_inputs(session)?,
+    );
     app.saved_filters = session
         .store
         .saved_filters()?
@@ -66,7 +74,8 @@ pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Re
     }
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop)).context("installing signal handlers")?;
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .context("installing signal handlers")?;
     }
     let mut terminal = ratatui::try_init().context("opening the terminal")?;
     let result = event_loop(&mut terminal, &mut app, &mut session, &stop);
@@ -74,14 +83,21 @@ pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Re
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, session: &mut Session, stop: &AtomicBool) -> Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    session: &mut Session,
+    stop: &AtomicBool,
+) -> Result<()> {
     let theme = Theme::from_env();
     let mut version = session.store.data_version()?;
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             let size = terminal.size()?;
-            app.update(Msg::Resize { rows: view::table_rows(size.height) });
+            app.update(Msg::Resize {
+                rows: view::table_rows(size.height),
+            });
             terminal.draw(|f| view::draw(app, &theme, f))?;
             dirty = false;
         }
@@ -89,7 +105,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, session: &mut Sessi
             let now = session.store.data_version()?;
             if now != version {
                 version = now;
-                reload(app, session, "the database changed in another netcurate; reloaded")?;
+                reload(app, session, "changed by another netcurate: reloaded")?;
                 dirty = true;
             }
             continue;
@@ -117,14 +133,22 @@ fn reload(app: &mut App, session: &Session, status: &str) -> Result<()> {
     fresh.table.sort = app.table.sort;
     fresh.table.descending = app.table.descending;
     fresh.set_filter(&app.table.filter.clone());
-    fresh.table.cursor = app.table.cursor.min(fresh.table.ids.len().saturating_sub(1));
+    fresh.table.cursor = app
+        .table
+        .cursor
+        .min(fresh.table.ids.len().saturating_sub(1));
     fresh.status = status.to_string();
     fresh.page = app.page;
     *app = fresh;
     Ok(())
 }
 
-fn run_effect(effect: Effect, app: &mut App, session: &mut Session, terminal: &mut DefaultTerminal) -> Result<()> {
+fn run_effect(
+    effect: Effect,
+    app: &mut App,
+    session: &mut Session,
+    terminal: &mut DefaultTerminal,
+) -> Result<()> {
     let status = |app: &mut App, s: String| {
         app.update(Msg::Status(s));
     };
@@ -137,29 +161,53 @@ fn run_effect(effect: Effect, app: &mut App, session: &mut Session, terminal: &m
         }
         Effect::Undo | Effect::Redo => {
             let undo = effect == Effect::Undo;
-            match if undo { session.store.undo() } else { session.store.redo() } {
+            match if undo {
+                session.store.undo()
+            } else {
+                session.store.redo()
+            } {
                 Ok(Some(op)) => {
-                    app.update(if undo { Msg::Undone(op) } else { Msg::Redone(op) });
+                    app.update(if undo {
+                        Msg::Undone(op)
+                    } else {
+                        Msg::Redone(op)
+                    });
                 }
-                Ok(None) => status(app, format!("nothing to {}", if undo { "undo" } else { "redo" })),
+                Ok(None) => status(
+                    app,
+                    format!("nothing to {}", if undo { "undo" } else { "redo" }),
+                ),
                 Err(e) => status(app, e.to_string()),
             }
         }
         Effect::OpenUrl(url) => {
-            let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+            let opener = if cfg!(target_os = "macos") {
+                "open"
+            } else {
+                "xdg-open"
+            };
             let spawned = std::process::Command::new(opener)
                 .arg(&url)
                 .stdin(std::process::Stdio::null())
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::null())
                 .spawn();
-            status(app, match spawned {
-                Ok(_) => format!("opened {url}"),
-                Err(_) => format!("no browser opener ({opener}); the URL is {url}"),
-            });
+            status(
+                app,
+                match spawned {
+                    Ok(_) => format!("opened {url}"),
+                    Err(_) => format!("no browser opener ({opener}); the URL is {url}"),
+                },
+            );
         }
-        Effect::Export { kind, path, ids, force } => {
-            let message = export_to(app, session, kind, &path, &ids, force).unwrap_or_else(|e| format!("export failed: {e}"));
+        Effect::Export {
+            kind,
+            path,
+            ids,
+            force,
+        } => {
+            let message = export_to(app, session, kind, &path, &ids, force)
+                .unwrap_or_else(|e| format!("export failed: {e}"));
             status(app, message);
         }
         Effect::SaveFilter { name, query } => match session.store.save_filter(&name, &query) {
@@ -177,13 +225,19 @@ fn run_effect(effect: Effect, app: &mut App, session: &mut Session, terminal: &m
         Effect::Import(path) => {
             status(app, format!("importing {}…", path.display()));
             terminal.draw(|f| view::draw(app, &Theme::from_env(), f))?;
-            let result = ImportBatch::read(std::slice::from_ref(&path))
-                .and_then(|batch| session.store.import(&batch, session.profile.as_ref(), session.now()));
+            let result = ImportBatch::read(std::slice::from_ref(&path)).and_then(|batch| {
+                session
+                    .store
+                    .import(&batch, session.profile.as_ref(), session.now())
+            });
             match result {
                 Ok(r) => reload(
                     app,
                     session,
-                    &format!("imported: {} new, {} gone, {} changed, {} unchanged", r.new, r.gone, r.changed, r.unchanged),
+                    &format!(
+                        "imported: {} new, {} gone, {} changed, {} unchanged",
+                        r.new, r.gone, r.changed, r.unchanged
+                    ),
                 )?,
                 Err(e) => status(app, format!("import failed, nothing changed: {e}")),
             }
@@ -201,8 +255,18 @@ fn run_effect(effect: Effect, app: &mut App, session: &mut Session, terminal: &m
     Ok(())
 }
 
-fn export_to(app: &App, session: &mut Session, kind: ExportKind, path: &Path, ids: &[i64], force: bool) -> Result<String> {
-    let contacts: Vec<&Contact> = ids.iter().filter_map(|id| app.network.contact(*id)).collect();
+fn export_to(
+    app: &App,
+    session: &mut Session,
+    kind: ExportKind,
+    path: &Path,
+    ids: &[i64],
+    force: bool,
+) -> Result<String> {
+    let contacts: Vec<&Contact> = ids
+        .iter()
+        .filter_map(|id| app.network.contact(*id))
+        .collect();
     let n = export::write_atomic(path, force, |w| match kind {
         ExportKind::Contacts => export::write_contacts(w, &contacts, None),
         ExportKind::Linkedin => export::write_contacts(w, &contacts, Some(&[0, 1, 2, 3, 4, 5, 6])),
@@ -217,10 +281,20 @@ fn export_to(app: &App, session: &mut Session, kind: ExportKind, path: &Path, id
             Some(_) => (br.low.unwrap_or(0.0), br.high.unwrap_or(0.0)),
             None => (br.delta_low, br.delta_high),
         };
-        session.store.log_projection(app.network.as_of, br.baseline, low, high)?;
+        session
+            .store
+            .log_projection(app.network.as_of, br.baseline, low, high)?;
     }
-    let what = if kind == ExportKind::WithdrawalPlan { "invitations" } else { "contacts" };
-    Ok(format!("exported {n} {what} ({}) to {}", kind.as_str(), path.display()))
+    let what = if kind == ExportKind::WithdrawalPlan {
+        "invitations"
+    } else {
+        "contacts"
+    };
+    Ok(format!(
+        "exported {n} {what} ({}) to {}",
+        kind.as_str(),
+        path.display()
+    ))
 }
 
 /// Opens the stored profile (or a draft) in $EDITOR; on a valid result stores it and
@@ -232,7 +306,9 @@ fn edit_profile(session: &mut Session) -> Result<String> {
     };
     let path = std::env::temp_dir().join(format!("netcurate-profile-{}.toml", std::process::id()));
     std::fs::write(&path, &text)?;
-    let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".to_string());
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".to_string());
     let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))

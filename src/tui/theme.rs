@@ -19,12 +19,17 @@ impl Theme {
         }
     }
 
+    #[cfg(test)]
     pub fn plain() -> Theme {
         Theme { color: false }
     }
 
     fn fg(&self, c: Color) -> Style {
-        if self.color { Style::new().fg(c) } else { Style::new() }
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
     }
 
     pub fn title(&self) -> Style {
@@ -32,7 +37,11 @@ impl Theme {
     }
 
     pub fn dim(&self) -> Style {
-        if self.color { Style::new().fg(Color::DarkGray) } else { Style::new() }
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new()
+        }
     }
 
     pub fn header(&self) -> Style {

@@ -21,10 +21,15 @@ pub const WEEKLY_RANGE: (usize, usize) = (100, 200);
 pub const REINVITE_DAYS: i64 = 21;
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let [head, lists, capacity] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(3), Constraint::Length(7)]).areas(area);
+    let [head, lists, capacity] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(7),
+    ])
+    .areas(area);
     draw_header(app, theme, frame, head);
-    let [left, right] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(lists);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(lists);
     draw_outgoing(app, theme, frame, left);
     draw_incoming(app, theme, frame, right);
     draw_capacity(app, theme, frame, capacity);
@@ -37,9 +42,14 @@ pub fn acceptance(app: &App, days: Option<i64>) -> Option<(f64, usize)> {
         .network
         .invitations
         .iter()
-        .filter(|i| i.direction == Direction::Outgoing && days.is_none_or(|d| i.age_days(today) <= d))
+        .filter(|i| {
+            i.direction == Direction::Outgoing && days.is_none_or(|d| i.age_days(today) <= d)
+        })
         .collect();
-    let accepted = sent.iter().filter(|i| i.status == InvitationStatus::Accepted).count();
+    let accepted = sent
+        .iter()
+        .filter(|i| i.status == InvitationStatus::Accepted)
+        .count();
     (!sent.is_empty()).then(|| (accepted as f64 / sent.len() as f64, sent.len()))
 }
 
@@ -51,7 +61,11 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lines = vec![
         Line::from(vec![
             Span::styled(" Acceptance ", theme.title()),
-            Span::raw(format!("all time {} · last 90 days {}", rate(acceptance(app, None)), rate(acceptance(app, Some(90))))),
+            Span::raw(format!(
+                "all time {} · last 90 days {}",
+                rate(acceptance(app, None)),
+                rate(acceptance(app, Some(90)))
+            )),
         ]),
         Line::styled(format!(" {}", theme::INFERRED_NOTE), theme.dim()),
     ];
@@ -60,7 +74,9 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn pane_block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
     let style = if focused { theme.accent() } else { theme.dim() };
-    Block::new().borders(Borders::TOP).title(Span::styled(title, style))
+    Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, style))
 }
 
 fn visible<T>(rows: &[T], cursor: usize, height: usize) -> (usize, &[T]) {
@@ -73,7 +89,11 @@ fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = app.invitation_rows(0);
     let stale_days = app.pillars.assumptions.stale_days;
     let cursor = app.invitations.cursor[0];
-    let block = pane_block(" Outgoing pending — oldest first (space select · w withdraw) ", app.invitations.focus == 0, theme);
+    let block = pane_block(
+        " Outgoing pending — oldest first (space select · w withdraw) ",
+        app.invitations.focus == 0,
+        theme,
+    );
     let height = area.height.saturating_sub(1) as usize;
     let (start, window) = visible(&rows, cursor, height);
     let lines: Vec<Line> = window
@@ -82,7 +102,11 @@ fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|(k, &i)| {
             let inv = &app.network.invitations[i];
             let age = inv.age_days(app.network.as_of);
-            let mark = if app.withdraw_selected.contains(&inv.id) { "●" } else { " " };
+            let mark = if app.withdraw_selected.contains(&inv.id) {
+                "●"
+            } else {
+                " "
+            };
             let state = if inv.withdraw_planned {
                 "withdraw"
             } else if inv.is_stale(app.network.as_of, stale_days) {
@@ -90,7 +114,11 @@ fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             } else {
                 ""
             };
-            let text = format!("{mark}{age:>4}d  {:<28} {:<9}", inv.to_name.chars().take(28).collect::<String>(), state);
+            let text = format!(
+                "{mark}{age:>4}d  {:<28} {:<9}",
+                inv.to_name.chars().take(28).collect::<String>(),
+                state
+            );
             let style = if start + k == cursor && app.invitations.focus == 0 {
                 theme.cursor()
             } else if state == "stale" {
@@ -103,7 +131,11 @@ fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Line::styled(text, style)
         })
         .collect();
-    let body = if lines.is_empty() { vec![Line::styled("no pending outgoing invitations", theme.dim())] } else { lines };
+    let body = if lines.is_empty() {
+        vec![Line::styled("no pending outgoing invitations", theme.dim())]
+    } else {
+        lines
+    };
     frame.render_widget(Paragraph::new(body).block(block), area);
 }
 
@@ -111,7 +143,11 @@ fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = app.invitation_rows(1);
     let cursor = app.invitations.cursor[1];
     let threshold = app.pillars.threshold;
-    let block = pane_block(" Incoming — by relevance ", app.invitations.focus == 1, theme);
+    let block = pane_block(
+        " Incoming — by relevance ",
+        app.invitations.focus == 1,
+        theme,
+    );
     let height = area.height.saturating_sub(1) as usize;
     let (start, window) = visible(&rows, cursor, height);
     let lines: Vec<Line> = window
@@ -131,11 +167,19 @@ fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 theme::score_bar(score),
                 inv.from_name.chars().take(26).collect::<String>()
             );
-            let style = if start + k == cursor && app.invitations.focus == 1 { theme.cursor() } else { theme.score(score) };
+            let style = if start + k == cursor && app.invitations.focus == 1 {
+                theme.cursor()
+            } else {
+                theme.score(score)
+            };
             Line::styled(text, style)
         })
         .collect();
-    let body = if lines.is_empty() { vec![Line::styled("no incoming invitations", theme.dim())] } else { lines };
+    let body = if lines.is_empty() {
+        vec![Line::styled("no incoming invitations", theme.dim())]
+    } else {
+        lines
+    };
     frame.render_widget(Paragraph::new(body).block(block), area);
 }
 
@@ -148,12 +192,27 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .filter(|i| i.direction == Direction::Outgoing && i.age_days(today) < 7)
         .count();
-    let cap_style = if st.connections >= CAP_WARNING { theme.error() } else { theme.good() };
-    let pending_style = if st.invitations.outgoing_pending >= PENDING_DANGER { theme.error() } else { theme.good() };
-    let week_style = if sent_week >= WEEKLY_RANGE.0 { theme.warn() } else { theme.good() };
+    let cap_style = if st.connections >= CAP_WARNING {
+        theme.error()
+    } else {
+        theme.good()
+    };
+    let pending_style = if st.invitations.outgoing_pending >= PENDING_DANGER {
+        theme.error()
+    } else {
+        theme.good()
+    };
+    let week_style = if sent_week >= WEEKLY_RANGE.0 {
+        theme.warn()
+    } else {
+        theme.good()
+    };
     let planned = st.invitations.outgoing_withdraw_planned;
     let reinvite = if planned > 0 {
-        format!("{planned} planned withdrawals: re-invite from {} (3 weeks after withdrawing today)", today + Duration::days(REINVITE_DAYS))
+        format!(
+            "{planned} planned withdrawals: re-invite from {} (3 weeks after withdrawing today)",
+            today + Duration::days(REINVITE_DAYS)
+        )
     } else {
         "no withdrawals planned".to_string()
     };
@@ -163,19 +222,36 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Span::styled(format!("{} / {CONNECTION_CAP}", st.connections), cap_style),
             Span::styled(format!(" (warn from {CAP_WARNING})"), theme.dim()),
             Span::raw("   pending outgoing "),
-            Span::styled(format!("{} / ~{PENDING_DANGER}", st.invitations.outgoing_pending), pending_style),
+            Span::styled(
+                format!("{} / ~{PENDING_DANGER}", st.invitations.outgoing_pending),
+                pending_style,
+            ),
             Span::raw("   sent last 7 days "),
             Span::styled(format!("{sent_week}"), week_style),
-            Span::styled(format!(" (unofficial limit ~{}–{}/week)", WEEKLY_RANGE.0, WEEKLY_RANGE.1), theme.dim()),
+            Span::styled(
+                format!(
+                    " (unofficial limit ~{}–{}/week)",
+                    WEEKLY_RANGE.0, WEEKLY_RANGE.1
+                ),
+                theme.dim(),
+            ),
         ]),
         Line::raw(format!(" {reinvite}")),
-        Line::styled(" connections added per month (last 24 months with data):", theme.dim()),
+        Line::styled(
+            " connections added per month (last 24 months with data):",
+            theme.dim(),
+        ),
     ];
-    let block = Block::new().borders(Borders::TOP).title(Span::styled(" Capacity ", theme.title()));
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(" Capacity ", theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [text, spark] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines), text);
     let data: Vec<u64> = app.months().iter().map(|(_, n)| *n as u64).collect();
-    frame.render_widget(Sparkline::default().data(&data).style(theme.accent()), spark);
+    frame.render_widget(
+        Sparkline::default().data(&data).style(theme.accent()),
+        spark,
+    );
 }

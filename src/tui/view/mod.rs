@@ -56,16 +56,27 @@ fn draw_tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let titles: Vec<&str> = View::ALL.iter().map(|v| v.title()).collect();
     let selected = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
     let right = format!("{} · as of {}  ? help ", theme::APP_NAME, app.network.as_of);
-    let [left, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right.chars().count() as u16)]).areas(area);
+    let [left, r] = Layout::horizontal([
+        Constraint::Min(1),
+        Constraint::Length(right.chars().count() as u16),
+    ])
+    .areas(area);
     frame.render_widget(
-        Tabs::new(titles).select(selected).highlight_style(theme.cursor()).divider("│"),
+        Tabs::new(titles)
+            .select(selected)
+            .highlight_style(theme.cursor())
+            .divider("│"),
         left,
     );
     frame.render_widget(Paragraph::new(Span::styled(right, theme.dim())), r);
 }
 
 fn draw_filter_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let counts = format!("  {} of {}", app.table.ids.len(), app.network.contacts.len());
+    let counts = format!(
+        "  {} of {}",
+        app.table.ids.len(),
+        app.network.contacts.len()
+    );
     let line = match &app.overlay {
         Overlay::Prompt(p) => {
             let mut spans = vec![
@@ -86,7 +97,10 @@ fn draw_filter_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                         .take(5)
                         .collect();
                     if !hint.is_empty() {
-                        spans.push(Span::styled(format!("  Tab: {}", hint.join(" ")), theme.dim()));
+                        spans.push(Span::styled(
+                            format!("  Tab: {}", hint.join(" ")),
+                            theme.dim(),
+                        ));
                     }
                 }
                 _ => spans.push(Span::styled("  Enter ok · Esc cancel", theme.dim())),
@@ -98,13 +112,18 @@ fn draw_filter_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Span::raw(app.table.filter.clone()),
             Span::styled(counts, theme.dim()),
         ]),
-        _ => Line::from(Span::styled("/ filter · s sort · space select · t tag · a/x/p decide · u undo · ? help", theme.dim())),
+        _ => Line::from(Span::styled(
+            "/ filter · s sort · space select · t tag · a/x/p decide · u undo · ? help",
+            theme.dim(),
+        )),
     };
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// Counts and the last action on the left; the plan's projected BR change on the right,
+/// where it stays visible however long the last action's text is.
 fn draw_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let mut spans = vec![Span::styled(
+    let counts = Span::styled(
         format!(
             " {} total · {} in view · {} selected ",
             app.network.contacts.len(),
@@ -112,20 +131,25 @@ fn draw_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             app.selected_count
         ),
         theme.cursor(),
-    )];
-    if let Some(p) = &app.projection {
+    );
+    let projection = app.projection.as_ref().map_or(String::new(), |p| {
         let br = &p.build_relationships;
-        spans.push(Span::raw(format!(
+        format!(
             " BR Δ {:+.1}…{:+.1} {} ",
             br.delta_low,
             br.delta_high,
             br.direction.words()
-        )));
-    }
+        )
+    });
+    let right_width = (projection.chars().count() as u16).min(area.width / 2);
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
+    let mut spans = vec![counts];
     if !app.status.is_empty() {
-        spans.push(Span::styled(format!("│ {}", app.status), theme.accent()));
+        spans.push(Span::styled(format!(" {}", app.status), theme.accent()));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    frame.render_widget(Paragraph::new(Line::from(spans)), left);
+    frame.render_widget(Paragraph::new(Span::styled(projection, theme.dim())), right);
 }
 
 /// Text bars for counts: `label ████ 12`, the cursor row marked when focused.
@@ -136,7 +160,12 @@ pub fn bar_lines<'a>(
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     let max = items.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
-    let label_w = items.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0).min(18);
+    let label_w = items
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(18);
     let bar_w = (width as usize).saturating_sub(label_w + 9).max(1);
     items
         .iter()

@@ -16,14 +16,31 @@ pub fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .keymap
         .help_lines()
         .into_iter()
-        .map(|(keys, text)| Line::from(vec![Span::styled(format!("{keys:>16}  "), theme.accent()), Span::raw(text)]))
+        .map(|(keys, text)| {
+            Line::from(vec![
+                Span::styled(format!("{keys:>16}  "), theme.accent()),
+                Span::raw(text),
+            ])
+        })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Filter terms: words (fuzzy) name: company: title: url: tag: -tag:", theme.dim()));
-    lines.push(Line::styled("  decision: score:<40 seniority:>=director connected:<2020-01-01", theme.dim()));
-    lines.push(Line::styled("  function:engineering flag:warm|hidden|duplicate|gone|job-change", theme.dim()));
+    lines.push(Line::styled(
+        "Filter terms: words (fuzzy) name: company: title: url: tag: -tag:",
+        theme.dim(),
+    ));
+    lines.push(Line::styled(
+        "  decision: score:<40 seniority:>=director connected:<2020-01-01",
+        theme.dim(),
+    ));
+    lines.push(Line::styled(
+        "  function:engineering flag:warm|hidden|duplicate|gone|job-change",
+        theme.dim(),
+    ));
     if let Some(path) = super::super::keymap::Keymap::user_file() {
-        lines.push(Line::styled(format!("Rebind keys in {}", path.display()), theme.dim()));
+        lines.push(Line::styled(
+            format!("Rebind keys in {}", path.display()),
+            theme.dim(),
+        ));
     }
     let popup = centered(area, 84, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
@@ -38,7 +55,11 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
     let guess = audience::seniority::classify(&c.position);
     let mut lines = vec![
         Line::styled(
-            if c.is_hidden() { theme::HIDDEN_NAME.to_string() } else { c.full_name() },
+            if c.is_hidden() {
+                theme::HIDDEN_NAME.to_string()
+            } else {
+                c.full_name()
+            },
             theme.title(),
         ),
         Line::raw(format!("{} · {}", c.position, c.company)),
@@ -60,23 +81,41 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
                 Span::styled(theme::score_bar(Some(b.score)), theme.score(Some(b.score))),
             ]));
             for f in &b.factors {
-                lines.push(Line::raw(format!("  {:<10} {:>4.2} ×{:<3} {}", f.name, f.value, f.weight, f.reason)));
+                lines.push(Line::raw(format!(
+                    "  {:<10} {:>4.2} ×{:<3} {}",
+                    f.name, f.value, f.weight, f.reason
+                )));
             }
             if let Some(x) = &b.exclusion {
-                lines.push(Line::styled(format!("  excluded: {x} (score capped)"), theme.warn()));
+                lines.push(Line::styled(
+                    format!("  excluded: {x} (score capped)"),
+                    theme.warn(),
+                ));
             }
         }
-        None => lines.push(Line::styled("no profile yet: E edits one, then scores", theme.dim())),
+        None => lines.push(Line::styled(
+            "no profile yet: E edits one, then scores",
+            theme.dim(),
+        )),
     }
     let flags = c.flags.names();
     if !flags.is_empty() {
-        lines.push(Line::styled(format!("flags: {}", flags.join(", ")), theme.warn()));
+        lines.push(Line::styled(
+            format!("flags: {}", flags.join(", ")),
+            theme.warn(),
+        ));
     }
     if c.flags.has(netcurate::model::Flags::WARM) {
-        lines.push(Line::styled("warm: a two-way conversation this year — suggested: protect", theme.good()));
+        lines.push(Line::styled(
+            "warm: a two-way conversation this year — suggested: protect",
+            theme.good(),
+        ));
     }
     if !c.previous_company.is_empty() || !c.previous_position.is_empty() {
-        lines.push(Line::raw(format!("job change: was {} · {}", c.previous_position, c.previous_company)));
+        lines.push(Line::raw(format!(
+            "job change: was {} · {}",
+            c.previous_position, c.previous_company
+        )));
     }
     for inv in app.network.invitations_of(c.id) {
         lines.push(Line::raw(format!(
@@ -87,12 +126,20 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
         )));
     }
     if let Some(at) = c.last_message_at {
-        lines.push(Line::raw(format!("messages: {} exchanged, last {}", c.message_count, at.date())));
+        lines.push(Line::raw(format!(
+            "messages: {} exchanged, last {}",
+            c.message_count,
+            at.date()
+        )));
     }
     lines.push(Line::raw(format!(
         "decision: {} · tags: {}",
         c.decision.as_str(),
-        if c.tags.is_empty() { "none".to_string() } else { c.tags.join(", ") }
+        if c.tags.is_empty() {
+            "none".to_string()
+        } else {
+            c.tags.join(", ")
+        }
     )));
     lines
 }
@@ -113,12 +160,15 @@ pub fn explain(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 pub fn confirm(c: &Confirm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let text = match c {
         Confirm::Prune(ids) => format!("Mark {} contacts for pruning? (y / n)", ids.len()),
-        Confirm::Overwrite { path, .. } => format!("{} exists. Replace it? (y / n)", path.display()),
+        Confirm::Overwrite { path, .. } => {
+            format!("{} exists. Replace it? (y / n)", path.display())
+        }
     };
     let popup = centered(area, text.chars().count() as u16 + 4, 3);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(Span::styled(text, theme.warn())).block(Block::bordered().title(" Confirm ")),
+        Paragraph::new(Span::styled(text, theme.warn()))
+            .block(Block::bordered().title(" Confirm ")),
         popup,
     );
 }
@@ -127,22 +177,40 @@ pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(t) = &app.triage else { return };
     let block = Block::new().borders(Borders::TOP).title(Line::from(vec![
         Span::styled(" Triage ", theme.title()),
-        Span::styled(format!(" {} of {} ", t.index + 1, t.queue.len()), theme.accent()),
+        Span::styled(
+            format!(" {} of {} ", t.index + 1, t.queue.len()),
+            theme.accent(),
+        ),
     ]));
-    let mut lines = match app.current() {
+    let lines = match app.current() {
         Some(i) => contact_lines(app, &app.network.contacts[i], theme),
         None => vec![Line::raw("queue empty")],
     };
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "a keep · x prune · p protect · t tag · space skip · k back · o open · Esc stop",
-        theme.accent(),
-    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let card = centered(inner, 100, lines.len() as u16 + 2);
+    // Room for wrapped lines; the legend sits below the card.
+    let outer = centered(inner, 100, lines.len() as u16 + 5);
+    let card = Rect {
+        height: outer.height.saturating_sub(1),
+        ..outer
+    };
+    let legend = Rect {
+        y: card.y + card.height,
+        height: outer.height.min(1),
+        ..outer
+    };
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(Block::bordered()),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered()),
         card,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            "a keep · x prune · p protect · t tag · space skip · k back · o open · Esc stop",
+            theme.accent(),
+        ))
+        .centered(),
+        legend,
     );
 }

@@ -13,50 +13,135 @@ use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Sparkline};
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(p) = &app.projection else { return };
-    let [gauges, table, bottom] =
-        Layout::vertical([Constraint::Length(7), Constraint::Length(9), Constraint::Min(3)]).areas(area);
-    let [br, frp] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(gauges);
-    pillar(theme, frame, br, " Build relationships ", &p.build_relationships, "");
-    pillar(theme, frame, frp, " Find the right people ", &p.find_right_people, "documented change 0; upper end speculative");
+    let [gauges, table, bottom] = Layout::vertical([
+        Constraint::Length(7),
+        Constraint::Length(9),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    let [br, frp] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(gauges);
+    pillar(
+        theme,
+        frame,
+        br,
+        " Build relationships ",
+        &p.build_relationships,
+        "",
+    );
+    pillar(
+        theme,
+        frame,
+        frp,
+        " Find the right people ",
+        &p.find_right_people,
+        "documented change 0; upper end speculative",
+    );
     let f = &p.features;
     let pct = |x: f64| format!("{:.0}%", 100.0 * x);
     let rows = [
-        ("connections", f.before.connections.to_string(), f.after.connections.to_string()),
-        ("VP+ connections", f.before.vp_plus.to_string(), f.after.vp_plus.to_string()),
-        ("colleagues", f.before.internal.to_string(), f.after.internal.to_string()),
-        ("acceptance rate", pct(f.before.acceptance_rate), pct(f.after.acceptance_rate)),
-        ("relevant share", pct(f.before.relevant_share), pct(f.after.relevant_share)),
-        ("pending / stale", format!("{} / {}", f.before.pending, f.before.stale), format!("{} / {}", f.after.pending, f.after.stale)),
+        (
+            "connections",
+            f.before.connections.to_string(),
+            f.after.connections.to_string(),
+        ),
+        (
+            "VP+ connections",
+            f.before.vp_plus.to_string(),
+            f.after.vp_plus.to_string(),
+        ),
+        (
+            "colleagues",
+            f.before.internal.to_string(),
+            f.after.internal.to_string(),
+        ),
+        (
+            "acceptance rate",
+            pct(f.before.acceptance_rate),
+            pct(f.after.acceptance_rate),
+        ),
+        (
+            "relevant share",
+            pct(f.before.relevant_share),
+            pct(f.after.relevant_share),
+        ),
+        (
+            "pending / stale",
+            format!("{} / {}", f.before.pending, f.before.stale),
+            format!("{} / {}", f.after.pending, f.after.stale),
+        ),
     ];
-    let mut lines = vec![Line::styled(format!("{:<18} {:>12} → {:<12}", "feature", "now", "after plan"), theme.header())];
-    lines.extend(rows.iter().map(|(n, b, a)| Line::raw(format!("{n:<18} {b:>12} → {a:<12}"))));
+    let mut lines = vec![Line::styled(
+        format!("{:<18} {:>12} → {:<12}", "feature", "now", "after plan"),
+        theme.header(),
+    )];
+    lines.extend(
+        rows.iter()
+            .map(|(n, b, a)| Line::raw(format!("{n:<18} {b:>12} → {a:<12}"))),
+    );
     let a = &p.assumptions;
     let mut right = vec![
-        Line::styled("assumptions (netcurate pillars --set name=value)", theme.header()),
-        Line::raw(format!("k_connections {} · k_vp {} · k_internal {}", a.k_connections, a.k_vp, a.k_internal)),
-        Line::raw(format!("s_vp {} · s_internal {} · w_relevant {}", a.s_vp, a.s_internal, a.w_relevant)),
-        Line::raw(format!("kappa {} · stale_days {} · noise ±{}", a.kappa, a.stale_days, p.noise_used)),
-        Line::styled(format!("FRP levers: {}", FRP_LEVERS.join(", ")), theme.dim()),
+        Line::styled(
+            "edit with: netcurate pillars --set name=value",
+            theme.header(),
+        ),
+        Line::raw(format!(
+            "k_connections {} · k_vp {} · k_internal {}",
+            a.k_connections, a.k_vp, a.k_internal
+        )),
+        Line::raw(format!(
+            "s_vp {} · s_internal {} · w_relevant {}",
+            a.s_vp, a.s_internal, a.w_relevant
+        )),
+        Line::raw(format!(
+            "kappa {} · stale_days {} · noise ±{}",
+            a.kappa, a.stale_days, p.noise_used
+        )),
+        Line::styled(
+            format!("FRP levers: {}", FRP_LEVERS.join(", ")),
+            theme.dim(),
+        ),
     ];
     right.push(Line::styled(p.disclaimer, theme.warn()));
-    let [t_left, t_right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(table);
-    let block = Block::new().borders(Borders::TOP).title(Span::styled(" Plan ", theme.title()));
-    frame.render_widget(Paragraph::new(lines).block(block.clone()), t_left);
-    frame.render_widget(Paragraph::new(right).block(block), t_right);
+    let [t_left, t_right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(table);
+    let block = |title: &'static str| {
+        Block::new()
+            .borders(Borders::TOP)
+            .title(Span::styled(title, theme.title()))
+    };
+    frame.render_widget(Paragraph::new(lines).block(block(" Plan ")), t_left);
+    frame.render_widget(Paragraph::new(right).block(block(" Assumptions ")), t_right);
     history(app, theme, frame, bottom);
 }
 
-fn pillar(theme: &Theme, frame: &mut Frame, area: Rect, title: &str, p: &PillarProjection, note: &str) {
-    let block = Block::new().borders(Borders::TOP).title(Span::styled(title.to_string(), theme.title()));
+fn pillar(
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    p: &PillarProjection,
+    note: &str,
+) {
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(title.to_string(), theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [base, proj, words] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let [base, proj, words] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
     let ratio = |x: f64| (x / 25.0).clamp(0.0, 1.0);
     match (p.baseline, p.low, p.high) {
         (Some(b), Some(lo), Some(hi)) => {
             frame.render_widget(
-                LineGauge::default().ratio(ratio(b)).label(format!("now  {b:>5.1}")).filled_style(theme.accent()),
+                LineGauge::default()
+                    .ratio(ratio(b))
+                    .label(format!("now  {b:>5.1}"))
+                    .filled_style(theme.accent()),
                 base,
             );
             frame.render_widget(
@@ -68,44 +153,76 @@ fn pillar(theme: &Theme, frame: &mut Frame, area: Rect, title: &str, p: &PillarP
             );
         }
         _ => frame.render_widget(
-            Paragraph::new(Line::styled("no SSI reading yet: n records one", theme.dim())),
+            Paragraph::new(Line::styled(
+                "no SSI reading yet: n records one",
+                theme.dim(),
+            )),
             base,
         ),
     }
     let text = vec![
-        Line::raw(format!("Δ {:+.2} … {:+.2}  {}", p.delta_low, p.delta_high, p.direction.words())),
+        Line::raw(format!(
+            "Δ {:+.2} … {:+.2}  {}",
+            p.delta_low,
+            p.delta_high,
+            p.direction.words()
+        )),
         Line::styled(note.to_string(), theme.dim()),
     ];
     frame.render_widget(Paragraph::new(text), words);
 }
 
 fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(Span::styled(" Readings (BR) and projections — n records a reading ", theme.title()));
+    let block = Block::new().borders(Borders::TOP).title(Span::styled(
+        " Readings (BR) and projections — n records a reading ",
+        theme.title(),
+    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [spark, log] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
-    let data: Vec<u64> = app.pillars.readings.iter().map(|r| (r.br * 10.0).round() as u64).collect();
-    frame.render_widget(Sparkline::default().data(&data).max(250).style(theme.accent()), spark);
+    let data: Vec<u64> = app
+        .pillars
+        .readings
+        .iter()
+        .map(|r| (r.br * 10.0).round() as u64)
+        .collect();
+    frame.render_widget(
+        Sparkline::default()
+            .data(&data)
+            .max(250)
+            .style(theme.accent()),
+        spark,
+    );
     let mut lines = Vec::new();
     for l in &app.pillars.log {
         let next = app.pillars.readings.iter().find(|r| r.date > l.date);
         let projected = match l.baseline {
-            Some(b) => format!("projected BR {:+.1}…{:+.1} on {}", l.low - b, l.high - b, l.date),
+            Some(b) => format!(
+                "projected BR {:+.1}…{:+.1} on {}",
+                l.low - b,
+                l.high - b,
+                l.date
+            ),
             None => format!("projected BR {:.1}…{:.1} on {}", l.low, l.high, l.date),
         };
         let observed = match (next, l.baseline) {
             (Some(r), Some(b)) => {
                 let inside = r.br >= l.low && r.br <= l.high;
-                format!(", observed {:+.1} {}", r.br - b, if inside { "✓ inside" } else { "✗ outside" })
+                format!(
+                    ", observed {:+.1} {}",
+                    r.br - b,
+                    if inside { "✓ inside" } else { "✗ outside" }
+                )
             }
             _ => ", no reading since".to_string(),
         };
         lines.push(Line::raw(format!("{projected}{observed}")));
     }
     if lines.is_empty() {
-        lines.push(Line::styled("exporting a removal or withdrawal plan logs its projection here", theme.dim()));
+        lines.push(Line::styled(
+            "exporting a removal or withdrawal plan logs its projection here",
+            theme.dim(),
+        ));
     }
     frame.render_widget(Paragraph::new(lines), log);
 }

@@ -12,15 +12,30 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-const PANES: [&str; 5] = [" Segments ", " Score ", " Seniority ", " Function ", " Added per month "];
+const PANES: [&str; 5] = [
+    " Segments ",
+    " Score ",
+    " Seniority ",
+    " Function ",
+    " Added per month ",
+];
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let [left, right] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
-    let [top, bottom] = Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(right);
-    let [score, month] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(top);
-    let [seniority, function] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(bottom);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(right);
+    let [score, month] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(top);
+    let [seniority, function] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(bottom);
     draw_segments(app, theme, frame, left);
-    let live: Vec<&netcurate::model::Contact> = app.network.contacts.iter().filter(|c| c.in_network()).collect();
+    let live: Vec<&netcurate::model::Contact> = app
+        .network
+        .contacts
+        .iter()
+        .filter(|c| c.in_network())
+        .collect();
     let mut hist = [0usize; 10];
     for c in &live {
         if let Some(s) = c.score {
@@ -28,36 +43,69 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
     }
     let labels = app.segment_queries(1);
-    let score_items: Vec<(String, usize)> = labels.iter().zip(hist).map(|((l, _), n)| (l.clone(), n)).collect();
+    let score_items: Vec<(String, usize)> = labels
+        .iter()
+        .zip(hist)
+        .map(|((l, _), n)| (l.clone(), n))
+        .collect();
     chart(app, theme, frame, score, 1, &score_items);
     let seniority_items: Vec<(String, usize)> = Seniority::ALL
         .iter()
-        .map(|s| (s.as_str().to_string(), live.iter().filter(|c| c.seniority == *s).count()))
+        .map(|s| {
+            (
+                s.as_str().to_string(),
+                live.iter().filter(|c| c.seniority == *s).count(),
+            )
+        })
         .collect();
     chart(app, theme, frame, seniority, 2, &seniority_items);
     let function_items: Vec<(String, usize)> = Function::ALL
         .iter()
-        .map(|f| (f.as_str().to_string(), live.iter().filter(|c| c.function == *f).count()))
+        .map(|f| {
+            (
+                f.as_str().to_string(),
+                live.iter().filter(|c| c.function == *f).count(),
+            )
+        })
         .collect();
     chart(app, theme, frame, function, 3, &function_items);
     let months = app.segment_queries(4);
-    let month_items: Vec<(String, usize)> = months.iter().zip(app.months()).map(|((l, _), (_, n))| (l.clone(), n)).collect();
+    let month_items: Vec<(String, usize)> = months
+        .iter()
+        .zip(app.months())
+        .map(|((l, _), (_, n))| (l.clone(), n))
+        .collect();
     chart(app, theme, frame, month, 4, &month_items);
 }
 
 fn pane<'a>(app: &App, theme: &Theme, index: usize) -> Block<'a> {
-    let style = if app.segments.focus == index { theme.accent() } else { theme.dim() };
-    Block::new().borders(Borders::TOP).title(Span::styled(PANES[index], style))
+    let style = if app.segments.focus == index {
+        theme.accent()
+    } else {
+        theme.dim()
+    };
+    Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(PANES[index], style))
 }
 
-fn chart(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, index: usize, items: &[(String, usize)]) {
+fn chart(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    index: usize,
+    items: &[(String, usize)],
+) {
     let block = pane(app, theme, index);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let focused = app.segments.focus == index;
     let cursor = app.segments.cursor[index];
     let height = inner.height as usize;
-    let start = cursor.saturating_sub(height.saturating_sub(1)).min(items.len());
+    let start = cursor
+        .saturating_sub(height.saturating_sub(1))
+        .min(items.len());
     let lines = bar_lines(items, inner.width, focused.then_some(cursor), theme);
     frame.render_widget(Paragraph::new(lines[start..].to_vec()), inner);
 }
@@ -66,27 +114,61 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = pane(app, theme, 0);
     let segments = app.segment_list();
     let cursor = app.segments.cursor[0];
-    let mut lines = vec![Line::styled(format!("{:<20} {:>6} {:>5} {:>5}", "segment", "count", "mean", "VP+"), theme.header())];
+    let mut lines = vec![Line::styled(
+        format!(
+            "{:<20} {:>6} {:>5} {:>5}",
+            "segment", "count", "mean", "VP+"
+        ),
+        theme.header(),
+    )];
     if segments.is_empty() {
-        lines.push(Line::styled("no tags or saved filters yet: t tags, + saves a filter", theme.dim()));
+        lines.push(Line::styled(
+            "no tags or saved filters yet: t tags, + saves a filter",
+            theme.dim(),
+        ));
     }
     for (k, s) in segments.iter().enumerate() {
         let (count, mean, vp) = match Query::parse(&s.query) {
             Ok(q) => {
                 let ids = q.filter(&app.network, &app.hay, 0..app.network.contacts.len() as u32);
-                let cs: Vec<_> = ids.iter().map(|&i| &app.network.contacts[i as usize]).collect();
+                let cs: Vec<_> = ids
+                    .iter()
+                    .map(|&i| &app.network.contacts[i as usize])
+                    .collect();
                 let scored: Vec<f64> = cs.iter().filter_map(|c| c.score).map(f64::from).collect();
-                let mean = if scored.is_empty() { 0.0 } else { scored.iter().sum::<f64>() / scored.len() as f64 };
+                let mean = if scored.is_empty() {
+                    0.0
+                } else {
+                    scored.iter().sum::<f64>() / scored.len() as f64
+                };
                 let vp = cs.iter().filter(|c| c.seniority.is_vp_plus()).count();
-                (cs.len(), mean, if cs.is_empty() { 0.0 } else { 100.0 * vp as f64 / cs.len() as f64 })
+                (
+                    cs.len(),
+                    mean,
+                    if cs.is_empty() {
+                        0.0
+                    } else {
+                        100.0 * vp as f64 / cs.len() as f64
+                    },
+                )
             }
             Err(_) => (0, 0.0, 0.0),
         };
-        let text = format!("{:<20} {count:>6} {mean:>5.0} {vp:>4.0}%", s.name.chars().take(20).collect::<String>());
+        let text = format!(
+            "{:<20} {count:>6} {mean:>5.0} {vp:>4.0}%",
+            s.name.chars().take(20).collect::<String>()
+        );
         let focused = app.segments.focus == 0 && k == cursor;
-        lines.push(if focused { Line::styled(text, theme.cursor()) } else { Line::raw(text) });
+        lines.push(if focused {
+            Line::styled(text, theme.cursor())
+        } else {
+            Line::raw(text)
+        });
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("h/l pane · j/k move · Enter filters the contacts view", theme.dim()));
+    lines.push(Line::styled(
+        "h/l pane · j/k move · Enter filters the contacts view",
+        theme.dim(),
+    ));
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -1,0 +1,492 @@
+//! Workbench tests in layers: pure `update` tests for the commands, and whole screens
+//! rendered into a `TestBackend` and compared with insta snapshots. All on the bundled
+//! demo network, built once.
+
+use super::app::{App, Confirm, Effect, Msg, Overlay, PromptKind, View};
+use super::keymap::Keymap;
+use super::theme::Theme;
+use super::view;
+use netcurate::model::Decision;
+use netcurate::network::Network;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::OnceLock;
+
+struct Demo {
+    network: Network,
+    profile: Option<netcurate::audience::Profile>,
+    pillars: super::app::PillarInputs,
+}
+
+fn demo() -> &'static Demo {
+    static DEMO: OnceLock<Demo> = OnceLock::new();
+    DEMO.get_or_init(|| {
+        let (_dir, session) = crate::demo::build(None).expect("demo builds");
+        let app = super::build_app(&session, Keymap::default_map()).expect("app");
+        Demo {
+            network: app.network,
+            profile: app.profile,
+            pillars: app.pillars,
+        }
+    })
+}
+
+fn app() -> App {
+    let d = demo();
+    let mut app = App::new(
+        d.network.clone(),
+        d.profile.clone(),
+        Keymap::default_map(),
+        d.pillars.clone(),
+    );
+    app.update(Msg::Resize { rows: 20 });
+    app
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn typed(app: &mut App, text: &str) {
+    for ch in text.chars() {
+        key(app, KeyCode::Char(ch));
+    }
+}
+
+fn current_name(app: &App) -> String {
+    app.network.contacts[app.current().unwrap()].full_name()
+}
+
+#[test]
+fn movement_keys_move_and_clamp() {
+    let mut a = app();
+    let n = a.table.ids.len();
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.table.cursor, 2);
+    key(&mut a, KeyCode::Char('k'));
+    assert_eq!(a.table.cursor, 1);
+    key(&mut a, KeyCode::Char('G'));
+    assert_eq!(a.table.cursor, n - 1);
+    assert!(a.table.offset + 20 >= n, "the last row is in view");
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.table.cursor, n - 1);
+    key(&mut a, KeyCode::Char('g'));
+    assert_eq!((a.table.cursor, a.table.offset), (0, 0));
+    a.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('d'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(a.table.cursor, 10);
+    a.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(a.table.cursor, 0);
+}
+
+#[test]
+fn filter_applies_as_you_type_and_esc_restores() {
+    let mut a = app();
+    let total = a.table.ids.len();
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "company:hool");
+    let hooli = a.table.ids.len();
+    assert!(hooli > 10 && hooli < total);
+    assert!(
+        a.table
+            .ids
+            .iter()
+            .all(|&i| a.network.contacts[i as usize].company == "Hooli")
+    );
+    typed(&mut a, "i score:>=60");
+    let leaders = a.table.ids.len();
+    assert!(leaders < hooli && leaders > 0);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.table.filter, "company:hooli score:>=60");
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, " zzzz");
+    assert_eq!(a.table.ids.len(), 0);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(
+        a.table.ids.len(),
+        leaders,
+        "Esc restores the filter before the prompt"
+    );
+}
+
+#[test]
+fn malformed_filter_is_shown_inline_and_keeps_results() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "score:<");
+    assert!(
+        a.table
+            .filter_error
+            .as_deref()
+            .is_some_and(|e| e.contains("score:<"))
+    );
+    let shown = a.table.ids.len();
+    let mut last_good = app();
+    last_good.set_filter("score");
+    assert!(
+        a.table.ids == last_good.table.ids,
+        "the last good results stay"
+    );
+    key(&mut a, KeyCode::Enter);
+    assert!(
+        matches!(a.overlay, Overlay::Prompt(_)),
+        "Enter keeps the prompt open on a bad term"
+    );
+    typed(&mut a, "40");
+    assert!(a.table.filter_error.is_none());
+    assert!(a.table.ids.len() != shown);
+    assert!(
+        a.table
+            .ids
+            .iter()
+            .all(|&i| a.network.contacts[i as usize].score.is_some_and(|s| s < 40))
+    );
+}
+
+#[test]
+fn narrowing_filter_equals_a_fresh_filter() {
+    let mut a = app();
+    for text in [
+        "h",
+        "ho",
+        "hoo",
+        "hooli",
+        "hooli ",
+        "hooli t",
+        "hooli title:",
+        "hooli title:d",
+        "hooli title:di",
+    ] {
+        a.set_filter(text);
+        if a.table.filter_error.is_some() {
+            continue;
+        }
+        let mut fresh = app();
+        fresh.set_filter(text);
+        assert!(a.table.ids == fresh.table.ids, "{text:?}");
+    }
+    assert!(
+        !super::app::narrows("score:<4", "score:<40"),
+        "a number can widen"
+    );
+    assert!(!super::app::narrows("tag:a", "tag:ab"));
+    assert!(super::app::narrows("company:ho", "company:hoo"));
+}
+
+#[test]
+fn sort_cycles_and_reverses() {
+    let mut a = app();
+    assert!(a.table.ids.windows(2).all(
+        |w| a.network.contacts[w[0] as usize].score >= a.network.contacts[w[1] as usize].score
+    ));
+    key(&mut a, KeyCode::Char('s'));
+    assert_eq!(a.table.sort.as_str(), "name");
+    let first = current_name(&a);
+    key(&mut a, KeyCode::Char('S'));
+    assert_ne!(current_name(&a), first);
+    assert!(a.table.descending, "S reverses name order");
+}
+
+#[test]
+fn selection_space_range_all_and_esc() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char(' '));
+    assert_eq!((a.selected_count, a.table.cursor), (1, 1));
+    key(&mut a, KeyCode::Char('v'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('v'));
+    assert_eq!(a.selected_count, 4, "row 0 by space, rows 1..=3 by range");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.selected_count, 0);
+    a.set_filter("company:globex");
+    key(&mut a, KeyCode::Char('*'));
+    assert_eq!(a.selected_count, a.table.ids.len());
+    assert_eq!(a.targets().len(), a.table.ids.len());
+}
+
+#[test]
+fn decisions_persist_as_ops_and_protect_wins() {
+    let mut a = app();
+    let id = a.network.contacts[a.current().unwrap()].id;
+    let effects = key(&mut a, KeyCode::Char('p'));
+    assert!(matches!(&effects[..], [Effect::Persist(_)]));
+    assert_eq!(a.network.contact(id).unwrap().decision, Decision::Protect);
+    assert!(
+        key(&mut a, KeyCode::Char('x')).is_empty(),
+        "a protected contact is never pruned"
+    );
+    assert_eq!(a.network.contact(id).unwrap().decision, Decision::Protect);
+    key(&mut a, KeyCode::Char('r'));
+    key(&mut a, KeyCode::Char('a'));
+    assert_eq!(a.network.contact(id).unwrap().decision, Decision::Keep);
+    assert!(a.status.contains("u to undo"));
+    assert!(a.projection.is_some());
+}
+
+#[test]
+fn pruning_many_asks_first() {
+    let mut a = app();
+    a.set_filter("score:<20");
+    key(&mut a, KeyCode::Char('*'));
+    let n = a.selected_count;
+    assert!(n > super::app::CONFIRM_PRUNE_OVER);
+    assert!(key(&mut a, KeyCode::Char('x')).is_empty());
+    assert!(matches!(&a.overlay, Overlay::Confirm(Confirm::Prune(ids)) if ids.len() == n));
+    key(&mut a, KeyCode::Char('n'));
+    assert_eq!(a.network.stats().decisions["prune"], 0);
+    key(&mut a, KeyCode::Char('x'));
+    let effects = key(&mut a, KeyCode::Char('y'));
+    assert!(matches!(&effects[..], [Effect::Persist(op)] if op.len() == n));
+    assert_eq!(a.network.stats().decisions["prune"], n);
+    let br = &a.projection.as_ref().unwrap().build_relationships;
+    assert!(
+        br.delta_low != 0.0 || br.delta_high != 0.0,
+        "the status bar projection follows the plan"
+    );
+}
+
+#[test]
+fn tag_prompt_completes_and_undo_restores_exactly() {
+    let mut a = app();
+    a.set_filter("company:hooli");
+    key(&mut a, KeyCode::Char('*'));
+    key(&mut a, KeyCode::Char('t'));
+    typed(&mut a, "eu-leads");
+    let effects = key(&mut a, KeyCode::Enter);
+    let [Effect::Persist(op)] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    let n = a.table.ids.len();
+    assert_eq!(a.network.tag_counts()["eu-leads"], n);
+    assert_eq!(
+        a.status,
+        format!("tagged {n} contacts 'eu-leads' — u to undo")
+    );
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('T'));
+    typed(&mut a, "eu");
+    key(&mut a, KeyCode::Tab);
+    assert!(
+        matches!(&a.overlay, Overlay::Prompt(p) if p.input == "eu-leads" && p.kind == PromptKind::TagRemove)
+    );
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(key(&mut a, KeyCode::Char('u')), vec![Effect::Undo]);
+    a.update(Msg::Undone(op.clone()));
+    assert!(a.network.tag_counts().is_empty());
+    a.update(Msg::Redone(op.clone()));
+    assert_eq!(a.network.tag_counts()["eu-leads"], n);
+}
+
+#[test]
+fn explain_open_url_export_and_help() {
+    let mut a = app();
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.overlay, Overlay::Explain);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.overlay, Overlay::None);
+    let effects = key(&mut a, KeyCode::Char('o'));
+    assert!(
+        matches!(&effects[..], [Effect::OpenUrl(u)] if u.starts_with("https://www.linkedin.com/in/"))
+    );
+    a.set_filter("company:globex");
+    key(&mut a, KeyCode::Char('e'));
+    let Overlay::Prompt(p) = &a.overlay else {
+        panic!()
+    };
+    assert_eq!(
+        p.input,
+        format!("contacts netcurate-company-globex-{}.csv", a.network.as_of)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.csv");
+    a.overlay = Overlay::None;
+    key(&mut a, KeyCode::Char('e'));
+    if let Overlay::Prompt(p) = &mut a.overlay {
+        p.input = format!("removal-plan {}", path.display());
+    }
+    let effects = key(&mut a, KeyCode::Enter);
+    assert!(
+        matches!(&effects[..], [Effect::Export { ids, force: false, .. }] if ids.len() == a.table.ids.len())
+    );
+    key(&mut a, KeyCode::Char('?'));
+    assert_eq!(a.overlay, Overlay::Help);
+    key(&mut a, KeyCode::Char('?'));
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(key(&mut a, KeyCode::Char('q')), vec![Effect::Quit]);
+    assert!(a.quit);
+}
+
+#[test]
+fn triage_walks_the_undecided_queue_lowest_first() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('c'));
+    let t = a.triage.clone().unwrap();
+    let undecided = a.network.contacts.iter().filter(|c| c.in_network()).count();
+    assert_eq!(t.queue.len(), undecided);
+    let scores: Vec<_> = t
+        .queue
+        .iter()
+        .map(|id| a.network.contact(*id).unwrap().score)
+        .collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] <= w[1]),
+        "lowest score first"
+    );
+    let first = t.queue[0];
+    key(&mut a, KeyCode::Char('x'));
+    assert_eq!(a.network.contact(first).unwrap().decision, Decision::Prune);
+    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Char('a'));
+    assert_eq!(a.triage.as_ref().unwrap().index, 3);
+    key(&mut a, KeyCode::Esc);
+    assert!(a.triage.is_none());
+    assert!(a.status.contains("paused at 4 of"));
+    key(&mut a, KeyCode::Char('c'));
+    assert_eq!(
+        a.triage.as_ref().unwrap().queue.len(),
+        undecided - 2,
+        "resumes with what is still undecided"
+    );
+}
+
+#[test]
+fn views_segments_and_invitations() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    assert_eq!(a.view, View::Invitations);
+    let pending = a.invitation_rows(0);
+    assert_eq!(pending.len(), 45);
+    let ages: Vec<i64> = pending
+        .iter()
+        .map(|&i| a.network.invitations[i].age_days(a.network.as_of))
+        .collect();
+    assert!(ages.windows(2).all(|w| w[0] >= w[1]), "oldest first");
+    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Char(' '));
+    let effects = key(&mut a, KeyCode::Char('w'));
+    assert!(matches!(&effects[..], [Effect::Persist(op)] if op.len() == 2));
+    assert_eq!(a.network.stats().invitations.outgoing_withdraw_planned, 2);
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(a.view, View::Segments);
+    key(&mut a, KeyCode::Char('l'));
+    key(&mut a, KeyCode::Char('G'));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.view, View::Contacts);
+    assert_eq!(a.table.filter, "score:>=90");
+    key(&mut a, KeyCode::Char('3'));
+    key(&mut a, KeyCode::Char('l'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.table.filter, "seniority:partner");
+    key(&mut a, KeyCode::Char('4'));
+    assert_eq!(a.view, View::Pillars);
+    key(&mut a, KeyCode::Char('n'));
+    typed(&mut a, "60 14 12 18 15");
+    let effects = key(&mut a, KeyCode::Enter);
+    let [Effect::RecordSsi(r)] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    a.update(Msg::SsiRecorded(*r));
+    assert_eq!(
+        a.projection.as_ref().unwrap().build_relationships.baseline,
+        Some(15.0)
+    );
+}
+
+fn screen(a: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| view::draw(a, &Theme::plain(), f))
+        .unwrap();
+    terminal
+}
+
+#[test]
+fn snapshot_contacts_view() {
+    let mut a = app();
+    a.set_filter("company:hooli");
+    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Char('a'));
+    insta::assert_snapshot!(screen(&a, 120, 24).backend());
+}
+
+#[test]
+fn snapshot_explain_and_help() {
+    let mut a = app();
+    key(&mut a, KeyCode::Enter);
+    insta::assert_snapshot!("explain", screen(&a, 110, 30).backend());
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('?'));
+    insta::assert_snapshot!("help", screen(&a, 110, 50).backend());
+}
+
+#[test]
+fn snapshot_invitations_and_capacity() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    insta::assert_snapshot!(screen(&a, 120, 30).backend());
+}
+
+#[test]
+fn snapshot_segments() {
+    let mut a = app();
+    a.set_filter("company:hooli");
+    key(&mut a, KeyCode::Char('*'));
+    key(&mut a, KeyCode::Char('t'));
+    typed(&mut a, "hooli");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('3'));
+    insta::assert_snapshot!(screen(&a, 120, 32).backend());
+}
+
+#[test]
+fn snapshot_pillars() {
+    let mut a = app();
+    a.update(Msg::SsiRecorded(netcurate::store::SsiReading {
+        date: a.network.as_of,
+        total: 60.0,
+        brand: 14.0,
+        frp: 12.0,
+        engage: 18.0,
+        br: 15.0,
+    }));
+    a.set_filter("score:<20");
+    key(&mut a, KeyCode::Char('*'));
+    key(&mut a, KeyCode::Char('x'));
+    key(&mut a, KeyCode::Char('y'));
+    key(&mut a, KeyCode::Char('4'));
+    insta::assert_snapshot!(screen(&a, 120, 30).backend());
+}
+
+#[test]
+fn snapshot_triage_card() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('c'));
+    insta::assert_snapshot!(screen(&a, 110, 28).backend());
+}
+
+#[test]
+fn tiny_terminals_do_not_panic() {
+    let mut a = app();
+    for (w, h) in [(30, 8), (10, 3), (1, 1), (200, 60)] {
+        for v in ['1', '2', '3', '4', 'c'] {
+            key(&mut a, KeyCode::Char(v));
+            screen(&a, w, h);
+            key(&mut a, KeyCode::Enter);
+            screen(&a, w, h);
+            key(&mut a, KeyCode::Esc);
+            key(&mut a, KeyCode::Char('?'));
+            screen(&a, w, h);
+            key(&mut a, KeyCode::Esc);
+        }
+    }
+}

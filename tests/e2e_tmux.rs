@@ -1,0 +1,187 @@
+//! End-to-end: the real binary driven in tmux (send-keys, capture-pane), waiting for text
+//! on the screen rather than sleeping. Skipped, with a message, when tmux is missing
+//! (CI installs it).
+
+mod common;
+
+use common::{Db, fixture};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn tmux(args: &[&str]) -> String {
+    let out = Command::new("tmux").args(args).output().expect("tmux runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn have_tmux() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A tmux session running netcurate on a database, killed on drop.
+struct Screen {
+    name: String,
+    exit_file: std::path::PathBuf,
+}
+
+impl Screen {
+    fn start(db: &Db, tag: &str, w: u16, h: u16) -> Screen {
+        let name = format!("netcurate-e2e-{tag}-{}", std::process::id());
+        let exit_file = db.file(&format!("exit-{tag}"));
+        let _ = std::fs::remove_file(&exit_file);
+        let cmd = format!(
+            "TERM=xterm-256color '{}' --db '{}' --as-of {}; echo $? > '{}'; sleep 60",
+            env!("CARGO_BIN_EXE_netcurate"),
+            db.path.display(),
+            common::AS_OF,
+            exit_file.display()
+        );
+        tmux(&["kill-session", "-t", &name]);
+        tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            &name,
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            &cmd,
+        ]);
+        Screen { name, exit_file }
+    }
+
+    fn capture(&self) -> String {
+        tmux(&["capture-pane", "-p", "-t", &self.name])
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "waited for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            tmux(&["send-keys", "-t", &self.name, k]);
+        }
+    }
+
+    fn type_text(&self, text: &str) {
+        tmux(&["send-keys", "-t", &self.name, "-l", text]);
+    }
+
+    /// Waits for the process to exit and returns its exit code.
+    fn exit_code(&self) -> i32 {
+        let start = Instant::now();
+        loop {
+            if let Ok(code) = std::fs::read_to_string(&self.exit_file) {
+                if !code.trim().is_empty() {
+                    return code.trim().parse().unwrap_or(-1);
+                }
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "netcurate did not exit; screen:\n{}",
+                self.capture()
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        tmux(&["kill-session", "-t", &self.name]);
+    }
+}
+
+#[test]
+fn tag_a_filtered_segment_then_undo_across_restarts_and_tiny_terminal() {
+    if !have_tmux() {
+        eprintln!("tmux is not installed: skipping the terminal end-to-end test");
+        return;
+    }
+    let db = Db::new();
+    db.ok(&[
+        "--profile",
+        &fixture("demo/profile.toml"),
+        "import",
+        &fixture("demo"),
+    ]);
+    let hooli = db
+        .json(&["list", "--filter", "company:hooli", "--json"])
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(hooli > 10);
+
+    // Filter, select all in view, tag, quit.
+    let s = Screen::start(&db, "tag", 120, 30);
+    s.wait_for("2000 total");
+    s.keys(&["/"]);
+    s.type_text("company:hooli");
+    s.wait_for(&format!("{hooli} of 2000"));
+    s.keys(&["Enter", "*", "t"]);
+    s.wait_for("add tag:");
+    s.type_text("eu-leads");
+    s.keys(&["Enter"]);
+    s.wait_for(&format!("tagged {hooli} contacts 'eu-leads'"));
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+    drop(s);
+    assert_eq!(db.stats()["tags"]["eu-leads"], hooli);
+
+    // Reopen, undo, quit: the tag is gone.
+    let s = Screen::start(&db, "undo", 120, 30);
+    s.wait_for("2000 total");
+    s.keys(&["u"]);
+    s.wait_for("undid: tagged");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+    drop(s);
+    assert!(db.stats()["tags"].get("eu-leads").is_none());
+
+    // A 30×8 terminal: move, open help, close, quit cleanly.
+    let s = Screen::start(&db, "tiny", 30, 8);
+    s.wait_for("total");
+    s.keys(&["j", "j", "G", "?"]);
+    s.wait_for("Keys");
+    s.keys(&["Escape", "2", "3", "4", "1", "q"]);
+    assert_eq!(s.exit_code(), 0);
+}
+
+#[test]
+fn demo_opens_the_workbench_and_a_cli_change_shows_up() {
+    if !have_tmux() {
+        eprintln!("tmux is not installed: skipping the terminal end-to-end test");
+        return;
+    }
+    let db = Db::new();
+    db.ok(&[
+        "--profile",
+        &fixture("demo/profile.toml"),
+        "import",
+        &fixture("demo"),
+    ]);
+    let s = Screen::start(&db, "outside", 120, 30);
+    s.wait_for("2000 total");
+    // Another process changes the database while the workbench is open.
+    db.ok(&["tag", "add", "from-cli", "--filter", "company:globex"]);
+    s.wait_for("changed by another netcurate: reloaded");
+    s.keys(&["3"]);
+    s.wait_for("#from-cli");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+}

@@ -86,10 +86,10 @@ impl Screen {
     fn exit_code(&self) -> i32 {
         let start = Instant::now();
         loop {
-            if let Ok(code) = std::fs::read_to_string(&self.exit_file) {
-                if !code.trim().is_empty() {
-                    return code.trim().parse().unwrap_or(-1);
-                }
+            if let Ok(code) = std::fs::read_to_string(&self.exit_file)
+                && !code.trim().is_empty()
+            {
+                return code.trim().parse().unwrap_or(-1);
             }
             assert!(
                 start.elapsed() < Duration::from_secs(20),

@@ -40,33 +40,47 @@ const OPEN_TO_WORK: [&str; 5] = [
 pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(ContactId, Scored)> {
     let mut scorer = profile.map(Scorer::new);
     let duplicates = find_duplicates(contacts);
-    let mut tiers: HashMap<&str, (Seniority, Function)> = HashMap::new();
+    // Many contacts share a title, or a title and a company: each distinct one is
+    // classified and scored once.
+    let mut by_title: HashMap<&str, (Seniority, Function, bool)> = HashMap::new();
+    let mut by_role: HashMap<(&str, &str, &str, &str), (u8, bool, String)> = HashMap::new();
     contacts
         .iter()
         .map(|c| {
-            let (seniority, function) = *tiers.entry(c.position.as_str()).or_insert_with(|| {
-                (
-                    seniority::classify(&c.position).tier,
-                    function::classify(&c.position),
-                )
-            });
+            let (seniority, function, open_to_work) =
+                *by_title.entry(c.position.as_str()).or_insert_with(|| {
+                    let lower = c.position.to_lowercase();
+                    (
+                        seniority::classify(&c.position).tier,
+                        function::classify(&c.position),
+                        OPEN_TO_WORK.iter().any(|w| lower.contains(w)),
+                    )
+                });
             let mut flags = Flags::default();
             flags.set(
                 Flags::NO_TITLE,
                 !c.is_hidden() && c.position.is_empty() && c.company.is_empty(),
             );
             flags.set(Flags::DUPLICATE, duplicates.contains_key(&c.id));
-            let lower = c.position.to_lowercase();
-            flags.set(
-                Flags::OPEN_TO_WORK,
-                OPEN_TO_WORK.iter().any(|w| lower.contains(w)),
-            );
+            flags.set(Flags::OPEN_TO_WORK, open_to_work);
             flags.set(Flags::STUDENT, seniority == Seniority::Training);
             let (score, explanation) = match scorer.as_mut() {
                 Some(s) if !c.is_hidden() => {
-                    let b = s.breakdown(c, seniority);
-                    flags.set(Flags::EXCLUDED, b.exclusion.is_some());
-                    (Some(b.score), b.one_line())
+                    let key = (
+                        c.position.as_str(),
+                        c.company.as_str(),
+                        c.industry.as_str(),
+                        c.location.as_str(),
+                    );
+                    let (score, excluded, line) = by_role
+                        .entry(key)
+                        .or_insert_with(|| {
+                            let b = s.breakdown(c, seniority);
+                            (b.score, b.exclusion.is_some(), b.one_line())
+                        })
+                        .clone();
+                    flags.set(Flags::EXCLUDED, excluded);
+                    (Some(score), line)
                 }
                 Some(_) => (Some(0), "hidden account: nothing to score".to_string()),
                 None => (None, String::new()),
@@ -85,29 +99,48 @@ pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(Contac
 
 /// Probable duplicates: same case-folded name and a similar (or missing) company (strsim).
 /// URLs are not compared: slugs are made from names, so namesakes' slugs look alike.
-/// Returns each duplicate contact with the id of one contact it duplicates.
+/// Contacts are blocked by name, then grouped by company key within a block, so each
+/// pair of distinct companies is compared once. Returns each duplicate with one contact
+/// it duplicates.
 pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
     let mut blocks: HashMap<String, Vec<&Contact>> = HashMap::new();
     for c in contacts
         .iter()
         .filter(|c| !c.is_hidden() && !c.first_name.is_empty())
     {
-        blocks
-            .entry(c.full_name().to_lowercase())
-            .or_default()
-            .push(c);
+        blocks.entry(c.full_name().to_lowercase()).or_default().push(c);
     }
+    let mut keys: HashMap<&str, String> = HashMap::new();
+    let mut similar: HashMap<(String, String), bool> = HashMap::new();
     let mut out = HashMap::new();
     for block in blocks.values().filter(|b| b.len() > 1) {
-        for (i, a) in block.iter().enumerate() {
-            for b in &block[i + 1..] {
-                let ca = normalize::company_key(&a.company);
-                let cb = normalize::company_key(&b.company);
-                let similar_company =
-                    ca.is_empty() || cb.is_empty() || strsim::jaro_winkler(&ca, &cb) >= 0.88;
-                if similar_company {
-                    out.entry(a.id).or_insert(b.id);
-                    out.entry(b.id).or_insert(a.id);
+        let mut groups: Vec<(String, Vec<ContactId>)> = Vec::new();
+        for c in block {
+            let key = keys
+                .entry(c.company.as_str())
+                .or_insert_with(|| normalize::company_key(&c.company))
+                .clone();
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, ids)) => ids.push(c.id),
+                None => groups.push((key, vec![c.id])),
+            }
+        }
+        for (i, (ka, a)) in groups.iter().enumerate() {
+            for w in a.windows(2) {
+                out.entry(w[0]).or_insert(w[1]);
+                out.entry(w[1]).or_insert(w[0]);
+            }
+            for (kb, b) in &groups[i + 1..] {
+                let alike = *similar.entry((ka.clone(), kb.clone())).or_insert_with(|| {
+                    ka.is_empty() || kb.is_empty() || strsim::jaro_winkler(ka, kb) >= 0.88
+                });
+                if alike {
+                    for id in a {
+                        out.entry(*id).or_insert(b[0]);
+                    }
+                    for id in b {
+                        out.entry(*id).or_insert(a[0]);
+                    }
                 }
             }
         }

@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 
 /// How long a writer waits for another process's write lock before "database is busy".
 const BUSY_TIMEOUT_MS: u64 = 3000;
+/// Page cache per connection: a 100k network fits, so an import writes each page once.
+const CACHE_KIB: i64 = 128 * 1024;
 
 pub struct Store {
     conn: Connection,
@@ -90,6 +92,8 @@ impl Store {
             .map_err(|e| busy_or(e, path))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         schema::migrate(&mut conn, path).map_err(|e| match e {
             Error::Db(db) => busy_or(db, path),
             other => other,

@@ -35,6 +35,9 @@ const OPEN_TO_WORK: [&str; 5] = [
     "actively looking",
 ];
 
+/// What a score depends on besides seniority: position, company, industry, location.
+type RoleKey<'a> = (&'a str, &'a str, &'a str, &'a str);
+
 /// Scores every contact; without a profile only seniority, function and flags are set.
 /// Duplicates are found in one pass, blocked by case-folded name.
 pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(ContactId, Scored)> {
@@ -43,7 +46,7 @@ pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(Contac
     // Many contacts share a title, or a title and a company: each distinct one is
     // classified and scored once.
     let mut by_title: HashMap<&str, (Seniority, Function, bool)> = HashMap::new();
-    let mut by_role: HashMap<(&str, &str, &str, &str), (u8, bool, String)> = HashMap::new();
+    let mut by_role: HashMap<RoleKey, (u8, bool, String)> = HashMap::new();
     contacts
         .iter()
         .map(|c| {
@@ -108,7 +111,10 @@ pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
         .iter()
         .filter(|c| !c.is_hidden() && !c.first_name.is_empty())
     {
-        blocks.entry(c.full_name().to_lowercase()).or_default().push(c);
+        blocks
+            .entry(c.full_name().to_lowercase())
+            .or_default()
+            .push(c);
     }
     let mut keys: HashMap<&str, String> = HashMap::new();
     let mut similar: HashMap<(String, String), bool> = HashMap::new();

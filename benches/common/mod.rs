@@ -1,0 +1,63 @@
+//! Shared setup for the benchmarks: a seeded 100k-connection + 20k-invitation export
+//! written once to a temporary folder, and a database imported from it.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use netcurate::audience::Profile;
+use netcurate::import::ImportBatch;
+use netcurate::store::Store;
+use netcurate::synth;
+use std::path::PathBuf;
+
+pub const CONNECTIONS: usize = 100_000;
+pub const INVITATIONS: usize = 20_000;
+
+pub fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 1).expect("date")
+}
+
+pub fn profile() -> Profile {
+    Profile::parse("demo", include_str!("../fixtures/demo/profile.toml")).expect("profile")
+}
+
+/// Writes the export once; returns its folder (kept for the whole run).
+pub fn export_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("netcurate-bench-{}", std::process::id()));
+    if dir.join("Invitations.csv").exists() {
+        return dir;
+    }
+    std::fs::create_dir_all(&dir).expect("dir");
+    let people = synth::people(1, CONNECTIONS, (60, 40, 200), 10, as_of());
+    let accepted: Vec<synth::Person> = people.iter().take(INVITATIONS / 2).cloned().collect();
+    let pending: Vec<i64> = (0..INVITATIONS / 2).map(|i| 1 + (i as i64 % 400)).collect();
+    let invitations = synth::invitations(1, &accepted, &pending, 0, as_of());
+    std::fs::write(
+        dir.join("Connections.csv"),
+        synth::connections_csv(&people, synth::Style::Y2026),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("Invitations.csv"),
+        synth::invitations_csv(&invitations),
+    )
+    .expect("write");
+    dir
+}
+
+/// A fresh database holding the 100k export, scored.
+pub fn imported_db(name: &str) -> (PathBuf, Store) {
+    let path = export_dir().join(format!("{name}.db"));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    let mut store = Store::open(&path).expect("open");
+    let batch = ImportBatch::read(&[export_dir()]).expect("read");
+    store
+        .import(
+            &batch,
+            Some(&profile()),
+            as_of().and_hms_opt(12, 0, 0).expect("time"),
+        )
+        .expect("import");
+    (path, store)
+}

@@ -1,0 +1,99 @@
+//! Library benchmarks at 100k connections + 20k invitations: import (parse, normalise,
+//! store, score), rescore with a new profile, filter, sort, bulk tag + undo, export.
+
+mod common;
+
+use common::*;
+use criterion::{Criterion, criterion_group, criterion_main};
+use netcurate::audience::score_all;
+use netcurate::import::ImportBatch;
+use netcurate::ops;
+use netcurate::query::{Haystack, Query, SortKey, sort};
+use netcurate::store::Store;
+use std::hint::black_box;
+use std::time::Duration;
+
+fn import(c: &mut Criterion) {
+    let dir = export_dir();
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10).measurement_time(Duration::from_secs(30));
+    g.bench_function("parse 100k + 20k invitations", |b| {
+        b.iter(|| black_box(ImportBatch::read(std::slice::from_ref(&dir)).expect("read")))
+    });
+    g.bench_function("parse + store + score 100k + 20k invitations", |b| {
+        b.iter(|| {
+            let _ = imported_db("import-bench");
+        })
+    });
+    g.finish();
+}
+
+fn rescore(c: &mut Criterion) {
+    let (_, store) = imported_db("rescore");
+    let network = store.load(as_of()).expect("load");
+    let mut profile = profile();
+    profile.titles.target.push("Head of Infrastructure".into());
+    let mut g = c.benchmark_group("score");
+    g.sample_size(10);
+    g.bench_function("score 100k with a new profile (in memory)", |b| {
+        b.iter(|| black_box(score_all(&network.contacts, Some(&profile))))
+    });
+    g.bench_function("load 100k from the database", |b| {
+        b.iter(|| black_box(store.load(as_of()).expect("load")))
+    });
+    g.finish();
+}
+
+fn query(c: &mut Criterion) {
+    let (_, store) = imported_db("query");
+    let network = store.load(as_of()).expect("load");
+    let hay = Haystack::all(&network);
+    let all: Vec<u32> = (0..network.contacts.len() as u32).collect();
+    let mut g = c.benchmark_group("query");
+    for text in [
+        "hooli",
+        "company:hooli score:>=60",
+        "seniority:>=director -tag:x function:engineering",
+    ] {
+        let q = Query::parse(text).expect("query");
+        g.bench_function(format!("filter 100k: {text}"), |b| {
+            b.iter(|| black_box(q.filter(&network, &hay, all.iter().copied())))
+        });
+    }
+    g.bench_function("sort 100k by score", |b| {
+        b.iter(|| {
+            let mut ids = all.clone();
+            sort(&mut ids, &network, &hay, SortKey::Score, true);
+            black_box(ids)
+        })
+    });
+    g.finish();
+}
+
+fn bulk(c: &mut Criterion) {
+    let (path, _) = imported_db("bulk");
+    let mut store = Store::open(&path).expect("open");
+    let network = store.load(as_of()).expect("load");
+    let ids: Vec<i64> = network.contacts.iter().map(|c| c.id).collect();
+    let mut g = c.benchmark_group("ops");
+    g.sample_size(10);
+    g.bench_function("tag 100k + undo (database)", |b| {
+        b.iter(|| {
+            let op = ops::plan_tag(&network, &ids, "bench", true);
+            store.record(&op).expect("record");
+            store.undo().expect("undo");
+        })
+    });
+    g.bench_function("export 100k contacts (CSV in memory)", |b| {
+        let contacts: Vec<&netcurate::model::Contact> = network.contacts.iter().collect();
+        b.iter(|| {
+            let mut out = Vec::with_capacity(16 << 20);
+            netcurate::export::write_contacts(&mut out, &contacts, None).expect("export");
+            black_box(out)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, import, rescore, query, bulk);
+criterion_main!(benches);

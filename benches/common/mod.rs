@@ -17,7 +17,7 @@ pub fn as_of() -> NaiveDate {
 }
 
 pub fn profile() -> Profile {
-    Profile::parse("demo", include_str!("../fixtures/demo/profile.toml")).expect("profile")
+    Profile::parse("demo", include_str!("../../fixtures/demo/profile.toml")).expect("profile")
 }
 
 /// Writes the export once; returns its folder (kept for the whole run).

@@ -24,12 +24,16 @@ pub fn profile_key(raw: &str) -> Option<String> {
         None => (rest, ""),
     };
     let host = host.to_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host);
-    if host.is_empty() {
+    let host = host.strip_prefix("www.").unwrap_or(&host).trim();
+    if host.is_empty() || host.contains(char::is_whitespace) {
         return None;
     }
     let path = percent_decode_str(path).decode_utf8_lossy();
-    let segments: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    let segments: Vec<&str> = path
+        .split('/')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     let key_path = match segments.as_slice() {
         [] => return None,
         ["in"] => return None,

@@ -281,15 +281,25 @@ impl App {
 
     /// Re-runs the current filter over everything (after a change to the data or sort).
     fn refilter(&mut self) {
-        let text = self.table.filter.clone();
-        if let Ok(q) = Query::parse(&text) {
-            self.table.ids = q.filter(
-                &self.network,
-                &self.hay,
-                self.table.sorted_all.iter().copied(),
-            );
+        if let Ok(q) = Query::parse(&self.table.filter.clone()) {
+            self.table.ids = self.filter_all(&q);
         }
         self.clamp_cursor();
+    }
+
+    /// The matching rows in sort order: test every contact in memory order, then walk
+    /// the sorted order once.
+    fn filter_all(&self, q: &Query) -> Vec<u32> {
+        if q.is_empty() {
+            return self.table.sorted_all.clone();
+        }
+        let mask = q.mask(&self.network, &self.hay);
+        self.table
+            .sorted_all
+            .iter()
+            .copied()
+            .filter(|&i| mask[i as usize])
+            .collect()
     }
 
     /// Applies a filter as typed. When the new text only narrows the previous one, only
@@ -299,14 +309,13 @@ impl App {
             Ok(q) => {
                 let narrowing =
                     self.table.filter_error.is_none() && narrows(&self.table.filter, text);
-                self.table.ids = if narrowing {
+                // Narrowing tests only the rows in view; when many rows are in view, one
+                // pass in memory order beats jumping around in sort order.
+                let few = self.table.ids.len() * 4 < self.table.sorted_all.len();
+                self.table.ids = if narrowing && few {
                     q.filter(&self.network, &self.hay, self.table.ids.iter().copied())
                 } else {
-                    q.filter(
-                        &self.network,
-                        &self.hay,
-                        self.table.sorted_all.iter().copied(),
-                    )
+                    self.filter_all(&q)
                 };
                 self.table.filter = text.to_string();
                 self.table.filter_error = None;

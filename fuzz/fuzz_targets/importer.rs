@@ -1,0 +1,12 @@
+//! Any bytes as an input file: the importer must return a parsed file or a one-line error.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use netcurate::import::{SourceFile, parse_source};
+
+fuzz_target!(|data: &[u8]| {
+    let source = SourceFile { name: "fuzz.csv".into(), bytes: data.to_vec(), in_container: false };
+    if let Err(e) = parse_source(&source) {
+        assert!(!e.to_string().contains('\n'));
+    }
+});

@@ -1,0 +1,241 @@
+//! Reliability (issue 9): kill -9 in the middle of a large import leaves the database as it
+//! was; a second writer gets a clear "database is busy"; a database from a newer
+//! netcurate is refused; exports fail cleanly without partial files; `forget --all`.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{Db, fixture};
+use netcurate::synth::{self, Style};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn snapshot(db: &Db) -> (serde_json::Value, String) {
+    (db.stats(), db.ok(&["list", "--json", "--sort", "name"]))
+}
+
+#[test]
+fn kill_9_during_a_100k_import_leaves_the_database_unchanged() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    db.ok(&["tag", "add", "before", "--filter", "title:a"]);
+    let before = snapshot(&db);
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let big = db.file("big.csv");
+    std::fs::write(
+        &big,
+        synth::connections_csv(
+            &synth::people(77, 100_000, (60, 40, 200), 10, as_of),
+            Style::Y2026,
+        ),
+    )
+    .unwrap();
+    for delay_ms in [30u64, 250, 700] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_netcurate"))
+            .arg("--db")
+            .arg(&db.path)
+            .args(["import", "--json"])
+            .arg(&big)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import finished before the kill at {delay_ms} ms"
+        );
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        assert_eq!(
+            snapshot(&db),
+            before,
+            "database changed by an import killed at {delay_ms} ms"
+        );
+        let check = db.ok(&["stats"]);
+        assert!(check.contains("connections 42"), "{check}");
+    }
+}
+
+#[test]
+fn a_second_writer_waits_then_says_the_database_is_busy() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    conn.execute_batch("BEGIN IMMEDIATE; UPDATE contacts SET decision = decision;")
+        .unwrap();
+    let start = Instant::now();
+    let (code, _, err) = db.run(&["tag", "add", "x", "--filter", "title:a"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("database is busy"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+    assert!(
+        start.elapsed() >= Duration::from_secs(2),
+        "it waits briefly before giving up"
+    );
+    conn.execute_batch("ROLLBACK").unwrap();
+    db.ok(&["tag", "add", "x", "--filter", "title:a"]);
+}
+
+#[test]
+fn a_database_from_a_newer_netcurate_is_refused() {
+    let db = Db::new();
+    db.ok(&["stats"]);
+    rusqlite::Connection::open(&db.path)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let (code, _, err) = db.run(&["stats"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("schema version 99") && err.contains("upgrade netcurate"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_a_clear_error() {
+    let db = Db::new();
+    std::fs::write(
+        &db.path,
+        "this is not sqlite, it is a note to self\n".repeat(200),
+    )
+    .unwrap();
+    let (code, _, err) = db.run(&["stats"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("not a netcurate database"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn export_to_a_read_only_folder_fails_cleanly_with_no_partial_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    let dir = db.file("locked");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o500)).unwrap();
+    let target = dir.join("out.csv");
+    let (code, _, err) = db.run(&["export", "-o", &target.display().to_string()]);
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    if code == 0 {
+        // Running as root ignores folder permissions; nothing more to check here.
+        assert!(target.exists());
+        return;
+    }
+    assert_eq!(code, 1);
+    assert!(err.contains("locked"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "no partial or temporary file"
+    );
+}
+
+#[test]
+fn export_to_a_missing_folder_fails_cleanly() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    let target = db.file("no/such/folder/out.csv");
+    let (code, _, err) = db.run(&["export", "-o", &target.display().to_string()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no/such/folder"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+}
+
+#[test]
+fn forget_all_deletes_the_database() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    let (code, _, err) = db.run(&["forget"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--all"));
+    assert!(db.path.exists());
+    db.ok(&["forget", "--all"]);
+    assert!(!db.path.exists());
+}
+
+/// One seeded mutation of a file: flip, delete, duplicate, insert quotes or delimiters,
+/// truncate, or splice in binary noise.
+fn mutate(rng: &mut synth::Rng, mut bytes: Vec<u8>) -> Vec<u8> {
+    let n = bytes.len().max(1);
+    for _ in 0..1 + rng.below(4) {
+        let at = rng.below(bytes.len().max(1));
+        match rng.below(7) {
+            0 if !bytes.is_empty() => bytes[at] = rng.next_u64() as u8,
+            1 if !bytes.is_empty() => {
+                let end = (at + rng.below(40)).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            2 => bytes.insert(at.min(bytes.len()), b'"'),
+            3 => bytes.insert(at.min(bytes.len()), *rng.pick(b",;\t\n\r")),
+            4 => bytes.truncate(rng.below(n)),
+            5 => {
+                let end = (at + rng.below(80)).min(bytes.len());
+                let copy = bytes[at.min(end)..end].to_vec();
+                bytes.splice(at.min(bytes.len())..at.min(bytes.len()), copy);
+            }
+            _ => {
+                let noise: Vec<u8> = (0..rng.below(16)).map(|_| rng.next_u64() as u8).collect();
+                bytes.splice(at.min(bytes.len())..at.min(bytes.len()), noise);
+            }
+        }
+    }
+    bytes
+}
+
+#[test]
+fn sixty_mutated_exports_never_panic_or_hang() {
+    let sources = [
+        "linkedin/2026/Connections.csv",
+        "linkedin/2026/Invitations.csv",
+        "linkedin/2026/messages.csv",
+        "linkedin/excel/Connections.csv",
+        "linkedin/utf16/Connections.csv",
+        "linkedin/hubspot.csv",
+    ];
+    let mut rng = synth::Rng::new(2026);
+    let db = Db::new();
+    let (mut ok, mut failed) = (0, 0);
+    for i in 0..60 {
+        let original = std::fs::read(fixture(sources[i % sources.len()])).unwrap();
+        let path = db.file(&format!("mutant-{i}.csv"));
+        std::fs::write(&path, mutate(&mut rng, original)).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_netcurate"))
+            .arg("--db")
+            .arg(&db.path)
+            .arg("import")
+            .arg(&path)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                let _ = child.kill();
+                panic!("mutant {i} hangs");
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        match status.code() {
+            Some(0) => ok += 1,
+            Some(1) => {
+                failed += 1;
+                assert_eq!(err.trim_end().lines().count(), 1, "mutant {i}: {err}");
+                assert!(
+                    err.contains(&format!("mutant-{i}.csv")),
+                    "mutant {i} names the file: {err}"
+                );
+            }
+            other => panic!("mutant {i}: exit {other:?} (panic?): {err}"),
+        }
+    }
+    assert_eq!(ok + failed, 60);
+    db.ok(&["stats"]);
+}

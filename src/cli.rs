@@ -923,12 +923,16 @@ fn export_cmd(s: &Session, args: &ExportArgs, out: &mut dyn Write) -> Result<()>
         (None, ExportKind::Linkedin) => Some((0..7).collect()),
         _ => None,
     };
+    let reasons = match kind {
+        ExportKind::RemovalPlan => s.store.prune_reasons()?,
+        _ => Default::default(),
+    };
     let write = |w: &mut dyn Write| -> netcurate::Result<usize> {
         match kind {
             ExportKind::Contacts | ExportKind::Linkedin => {
                 export::write_contacts(w, &contacts, columns.as_deref())
             }
-            ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts),
+            ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts, &reasons),
             ExportKind::WithdrawalPlan => export::write_withdrawal_plan(w, &network),
         }
     };

@@ -132,8 +132,13 @@ pub fn write_contacts<W: Write>(
     Ok(contacts.len())
 }
 
-/// The removal plan: contacts decided prune, lowest score first, with the reason.
-pub fn write_removal_plan<W: Write>(out: W, contacts: &[&Contact]) -> Result<usize> {
+/// The removal plan: contacts decided prune, lowest score first, with the reason (the
+/// score's explanation, from `Store::prune_reasons`).
+pub fn write_removal_plan<W: Write>(
+    out: W,
+    contacts: &[&Contact],
+    reasons: &std::collections::HashMap<crate::model::ContactId, String>,
+) -> Result<usize> {
     let mut rows: Vec<&Contact> = contacts
         .iter()
         .copied()
@@ -170,7 +175,7 @@ pub fn write_removal_plan<W: Write>(out: W, contacts: &[&Contact]) -> Result<usi
                 c.company.clone(),
                 c.position.clone(),
                 c.score.map(|s| s.to_string()).unwrap_or_default(),
-                c.explanation.clone(),
+                reasons.get(&c.id).cloned().unwrap_or_default(),
                 done.to_string(),
             ],
         )?;

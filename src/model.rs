@@ -307,8 +307,6 @@ pub struct Contact {
     pub seniority: Seniority,
     pub function: Function,
     pub flags: Flags,
-    /// The score's explanation, one line.
-    pub explanation: String,
     pub last_message_at: Option<NaiveDateTime>,
     pub last_inbound_at: Option<NaiveDateTime>,
     pub last_outbound_at: Option<NaiveDateTime>,

@@ -47,10 +47,12 @@ impl Network {
             .filter(|c| c.is_connection)
             .filter_map(|c| c.url_key.as_deref().map(|k| (k, c.id)))
             .collect();
+        // Names are only needed for invitations without a usable URL.
+        let names_needed = invitations.iter().any(|i| i.other_url().is_none());
         let mut by_name: HashMap<String, Option<ContactId>> = HashMap::new();
         for c in contacts
             .iter()
-            .filter(|c| c.is_connection && !c.is_hidden())
+            .filter(|c| names_needed && c.is_connection && !c.is_hidden())
         {
             by_name
                 .entry(c.full_name().to_lowercase())

@@ -232,9 +232,16 @@ pub fn features(
     let mut before = Features::default();
     let mut after = Features::default();
     let (mut relevant_before, mut relevant_after) = (0u64, 0u64);
+    // Company names repeat: each distinct one is normalised once.
+    let mut is_mine: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
     for c in network.contacts.iter().filter(|c| c.in_network()) {
         let vp = u64::from(c.seniority.is_vp_plus());
-        let internal = u64::from(!mine.is_empty() && mine.contains(&company_key(&c.company)));
+        let internal = u64::from(
+            !mine.is_empty()
+                && *is_mine
+                    .entry(c.company.as_str())
+                    .or_insert_with(|| mine.contains(&company_key(&c.company))),
+        );
         let relevant = u64::from(c.score.is_some_and(|s| f64::from(s) >= threshold));
         before.connections += 1;
         before.vp_plus += vp;

@@ -142,11 +142,7 @@ impl Haystack {
             name: c.full_name().to_lowercase(),
             title: c.position.to_lowercase(),
             company: c.company.to_lowercase(),
-            url: format!(
-                "{} {}",
-                c.url.to_lowercase(),
-                c.url_key.as_deref().unwrap_or("")
-            ),
+            url: c.url_key.clone().unwrap_or_default(),
         }
     }
 
@@ -401,7 +397,7 @@ impl SortKey {
 
 /// Sorts positions by `key` (stable, ties by id).
 pub fn sort(ids: &mut [u32], network: &Network, hay: &[Haystack], key: SortKey, descending: bool) {
-    ids.sort_by(|&x, &y| {
+    ids.sort_unstable_by(|&x, &y| {
         let (a, b) = (&network.contacts[x as usize], &network.contacts[y as usize]);
         let o = key.compare(a, b, &hay[x as usize], &hay[y as usize]);
         let o = if descending { o.reverse() } else { o };

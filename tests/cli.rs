@@ -228,6 +228,17 @@ fn filtered_export_removal_plan_and_atomic_files() {
         scores.windows(2).all(|w| w[0] <= w[1]),
         "lowest score first"
     );
+    let reasons: Vec<String> = csv::Reader::from_reader(plan.as_bytes())
+        .records()
+        .map(|r| r.unwrap()[6].to_string())
+        .collect();
+    assert!(
+        reasons
+            .iter()
+            .all(|r| r.contains("seniority") && r.contains(" = ")),
+        "every row says why: {:?}",
+        &reasons[..2]
+    );
     let columns = db.ok(&[
         "export",
         "-o",

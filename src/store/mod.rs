@@ -51,8 +51,15 @@ pub(crate) fn datetime_text(d: Option<NaiveDateTime>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string())
 }
 
+/// Reads the store's own `YYYY-MM-DD` (hand-parsed: it runs for every row at load).
 fn parse_date(s: Option<String>) -> Option<NaiveDate> {
-    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+    let s = s?;
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 fn parse_datetime(s: Option<String>) -> Option<NaiveDateTime> {
@@ -322,6 +329,17 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The stored one-line score explanations of the contacts decided prune (the
+    /// removal plan's reasons); kept out of `load` so that opening a large network stays
+    /// fast.
+    pub fn prune_reasons(&self) -> Result<std::collections::HashMap<i64, String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, explanation FROM contacts WHERE decision = ?1")?;
+        let rows = stmt.query_map([Decision::Prune.code()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Stores freshly computed scores, seniority, function, flags and explanations.
     pub fn save_scores(&mut self, scored: &[(i64, crate::audience::Scored)]) -> Result<()> {
         self.write(|tx| merge::save_scores(tx, scored))
@@ -372,7 +390,7 @@ pub(crate) fn load_contacts(conn: &Connection) -> Result<Vec<Contact>> {
     let mut stmt = conn.prepare(
         "SELECT id, first_name, last_name, url, url_key, email, company, position, connected_on,
                 is_connection, hidden, gone_at, job_changed_at, previous_company, previous_position,
-                industry, location, decision, score, seniority, function, flags, explanation,
+                industry, location, decision, score, seniority, function, flags,
                 last_message_at, last_inbound_at, last_outbound_at, message_count
          FROM contacts ORDER BY id",
     )?;
@@ -402,11 +420,10 @@ pub(crate) fn load_contacts(conn: &Connection) -> Result<Vec<Contact>> {
             seniority: Seniority::parse(&r.get::<_, String>(19)?).unwrap_or_default(),
             function: Function::parse(&r.get::<_, String>(20)?).unwrap_or_default(),
             flags,
-            explanation: r.get(22)?,
-            last_message_at: parse_datetime(r.get(23)?),
-            last_inbound_at: parse_datetime(r.get(24)?),
-            last_outbound_at: parse_datetime(r.get(25)?),
-            message_count: r.get::<_, i64>(26)? as u32,
+            last_message_at: parse_datetime(r.get(22)?),
+            last_inbound_at: parse_datetime(r.get(23)?),
+            last_outbound_at: parse_datetime(r.get(24)?),
+            message_count: r.get::<_, i64>(25)? as u32,
             tags: Vec::new(),
         })
     })?;

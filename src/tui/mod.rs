@@ -90,6 +90,8 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> Result<()> {
     let theme = Theme::from_env();
+    // For measuring startup to first frame on the whole process (benches/compare.sh).
+    let exit_after_first_frame = std::env::var_os("NETCURATE_EXIT_AFTER_FIRST_FRAME").is_some();
     let mut version = session.store.data_version()?;
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
@@ -100,6 +102,9 @@ fn event_loop(
             });
             terminal.draw(|f| view::draw(app, &theme, f))?;
             dirty = false;
+            if exit_after_first_frame {
+                break;
+            }
         }
         if !event::poll(Duration::from_millis(250))? {
             let now = session.store.data_version()?;
@@ -267,10 +272,14 @@ fn export_to(
         .iter()
         .filter_map(|id| app.network.contact(*id))
         .collect();
+    let reasons = match kind {
+        ExportKind::RemovalPlan => session.store.prune_reasons()?,
+        _ => Default::default(),
+    };
     let n = export::write_atomic(path, force, |w| match kind {
         ExportKind::Contacts => export::write_contacts(w, &contacts, None),
         ExportKind::Linkedin => export::write_contacts(w, &contacts, Some(&[0, 1, 2, 3, 4, 5, 6])),
-        ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts),
+        ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts, &reasons),
         ExportKind::WithdrawalPlan => export::write_withdrawal_plan(w, &app.network),
     })?;
     if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan)

@@ -315,6 +315,19 @@ impl Session {
         })
     }
 
+    /// Logs a plan's projected BR range (when a plan is exported), so that the next SSI
+    /// reading can be compared with it.
+    pub fn log_projection(&mut self, p: &pillars::Projection) -> Result<()> {
+        let br = &p.build_relationships;
+        let (low, high) = match br.baseline {
+            Some(_) => (br.low.unwrap_or(0.0), br.high.unwrap_or(0.0)),
+            None => (br.delta_low, br.delta_high),
+        };
+        self.store
+            .log_projection(self.as_of, br.baseline, low, high)?;
+        Ok(())
+    }
+
     pub fn projection(&self, network: &Network) -> Result<pillars::Projection> {
         let a = self.assumptions()?;
         let (threshold, mine) = match &self.profile {
@@ -482,7 +495,7 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Pillars { json, set } => pillars_cmd(&mut s, json, &set, out),
-        Command::Export(args) => export_cmd(&s, &args, out),
+        Command::Export(args) => export_cmd(&mut s, &args, out),
         Command::Stats { json } => stats(&s, json, out),
         Command::Undo => match s.store.undo()? {
             Some(op) => Ok(writeln!(out, "undid: {}", op.describe())?),
@@ -672,6 +685,9 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
             out,
             "  score: none yet (run `netcurate score --profile FILE`)"
         )?,
+    }
+    if let Some((d, why)) = audience::suggest(c, s.profile.as_ref().map_or(60.0, |p| p.threshold)) {
+        writeln!(out, "  suggested: {} — {why}", d.as_str())?;
     }
     let flags = c.flags.names();
     writeln!(
@@ -893,11 +909,15 @@ fn pillars_cmd(s: &mut Session, json: bool, set: &[String], out: &mut dyn Write)
         f.before.pending,
         f.after.pending
     )?;
+    let readings = s.store.ssi_readings()?;
+    for logged in s.store.projections()? {
+        writeln!(out, "  {}", logged.outcome(&readings))?;
+    }
     writeln!(out, "{}", p.disclaimer)?;
     Ok(())
 }
 
-fn export_cmd(s: &Session, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
+fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     let kind = ExportKind::parse(&args.kind).with_context(|| {
         format!(
             "unknown export kind '{}' ({})",
@@ -936,17 +956,24 @@ fn export_cmd(s: &Session, args: &ExportArgs, out: &mut dyn Write) -> Result<()>
             ExportKind::WithdrawalPlan => export::write_withdrawal_plan(w, &network),
         }
     };
-    if args.output == "-" {
+    let written = if args.output == "-" {
         write(out)?;
-        return Ok(());
+        None
+    } else {
+        let path = Path::new(&args.output);
+        Some((export::write_atomic(path, args.force, write)?, path))
+    };
+    if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan) {
+        let projection = s.projection(&network)?;
+        s.log_projection(&projection)?;
     }
-    let path = Path::new(&args.output);
-    let n = export::write_atomic(path, args.force, write)?;
-    eprintln!(
-        "exported {n} rows ({}) to {}",
-        kind.as_str(),
-        path.display()
-    );
+    if let Some((n, path)) = written {
+        eprintln!(
+            "exported {n} rows ({}) to {}",
+            kind.as_str(),
+            path.display()
+        );
+    }
     Ok(())
 }
 

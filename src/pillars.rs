@@ -7,6 +7,7 @@
 use crate::audience::normalize::company_key;
 use crate::model::{Decision, Direction, InvitationStatus};
 use crate::network::Network;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -20,6 +21,56 @@ pub const FRP_LEVERS: [&str; 4] = [
     "leads saved",
     "days active on LinkedIn",
 ];
+
+/// One SSI reading typed from LinkedIn's SSI page.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SsiReading {
+    pub date: NaiveDate,
+    pub total: f64,
+    pub brand: f64,
+    pub frp: f64,
+    pub engage: f64,
+    pub br: f64,
+}
+
+/// A projection logged when a plan was applied, to compare with the next reading.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LoggedProjection {
+    pub date: NaiveDate,
+    pub baseline: Option<f64>,
+    pub low: f64,
+    pub high: f64,
+}
+
+impl LoggedProjection {
+    /// "projected BR +0.3…+1.7 on 2026-11-12, observed +0.4 ✓ inside": the projection
+    /// against the first reading recorded after it.
+    pub fn outcome(&self, readings: &[SsiReading]) -> String {
+        let projected = match self.baseline {
+            Some(b) => format!(
+                "projected BR {:+.1}…{:+.1} on {}",
+                self.low - b,
+                self.high - b,
+                self.date
+            ),
+            None => format!(
+                "projected BR Δ {:+.1}…{:+.1} on {}",
+                self.low, self.high, self.date
+            ),
+        };
+        let next = readings.iter().find(|r| r.date > self.date);
+        let observed = match (next, self.baseline) {
+            (Some(r), Some(b)) => {
+                let inside = r.br >= self.low && r.br <= self.high;
+                let verdict = if inside { "✓ inside" } else { "✗ outside" };
+                format!(", observed {:+.1} {verdict}", r.br - b)
+            }
+            (Some(_), None) => ", no baseline to compare with".to_string(),
+            (None, _) => ", no reading since".to_string(),
+        };
+        format!("{projected}{observed}")
+    }
+}
 
 /// Every parameter of the projection; all editable (`pillars --set name=value`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -479,6 +530,69 @@ mod tests {
         );
         assert!(p.build_relationships.delta_high < 0.0);
         assert_eq!(p.build_relationships.direction, Trend::Down);
+    }
+
+    #[test]
+    fn no_invitations_means_no_acceptance_term_change() {
+        let mut pair = worked_example();
+        for f in [&mut pair.before, &mut pair.after] {
+            f.accepted = 0;
+            f.pending = 0;
+            f.stale = 0;
+            f.acceptance_rate = 0.0;
+        }
+        let p = project(
+            &pair,
+            &Baseline {
+                br: Some(15.0),
+                frp: None,
+                br_history: vec![],
+            },
+            &Assumptions::default(),
+        );
+        let d: Vec<f64> = p
+            .build_relationships
+            .scenarios
+            .iter()
+            .map(|s| s.delta)
+            .collect();
+        assert_eq!(
+            d[0], d[1],
+            "without invitations the withdrawn readings agree"
+        );
+        assert_eq!(d[2], d[3]);
+    }
+
+    #[test]
+    fn logged_projection_outcome_compares_the_next_reading() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let reading = |d, br| SsiReading {
+            date: day(d),
+            total: 50.0,
+            brand: 10.0,
+            frp: 5.0,
+            engage: 10.0,
+            br,
+        };
+        let logged = LoggedProjection {
+            date: day(12),
+            baseline: Some(15.0),
+            low: 15.3,
+            high: 16.7,
+        };
+        assert_eq!(
+            logged.outcome(&[reading(1, 15.0)]),
+            "projected BR +0.3…+1.7 on 2026-11-12, no reading since"
+        );
+        assert_eq!(
+            logged.outcome(&[reading(1, 15.0), reading(20, 15.4)]),
+            "projected BR +0.3…+1.7 on 2026-11-12, observed +0.4 ✓ inside"
+        );
+        assert!(
+            logged
+                .outcome(&[reading(20, 14.0)])
+                .ends_with("observed -1.0 ✗ outside")
+        );
     }
 
     #[test]

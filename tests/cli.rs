@@ -381,6 +381,16 @@ fn pillars_reproduce_the_worked_example() {
         p["disclaimer"],
         "Estimate from public information; LinkedIn does not publish the SSI formula."
     );
+    db.ok(&["export", "-o", "-", "--kind", "removal-plan"]);
+    let human = db.ok(&["pillars"]);
+    assert!(
+        human.contains("Build relationships: 15.0 → 14.5 … 18.9  direction uncertain"),
+        "{human}"
+    );
+    assert!(
+        human.contains("projected BR -0.5…+3.9 on 2026-11-01, no reading since"),
+        "{human}"
+    );
     db.ok(&["pillars", "--set", "kappa=0.5"]);
     assert_eq!(db.json(&["pillars", "--json"])["assumptions"]["kappa"], 0.5);
 }

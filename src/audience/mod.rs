@@ -154,8 +154,89 @@ pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
     out
 }
 
+/// What netcurate suggests for a contact, with the reason. A warm contact (a two-way
+/// conversation within a year) is suggested for protect and never for prune, whatever
+/// the score.
+pub fn suggest(c: &Contact, threshold: f64) -> Option<(crate::model::Decision, &'static str)> {
+    use crate::model::Decision;
+    if c.flags.has(Flags::WARM) {
+        return Some((
+            Decision::Protect,
+            "warm: a two-way conversation within a year",
+        ));
+    }
+    let score = f64::from(c.score?);
+    if score >= threshold {
+        Some((
+            Decision::Keep,
+            "in your audience (score at or above the threshold)",
+        ))
+    } else if score < threshold / 3.0 && c.decision != Decision::Protect {
+        Some((
+            Decision::Prune,
+            "far from your audience (score under a third of the threshold)",
+        ))
+    } else {
+        None
+    }
+}
+
 /// Explains one contact in full (the `explain` command and the TUI's explain pane).
 pub fn explain(contact: &Contact, profile: Option<&Profile>) -> Option<Breakdown> {
     let tier = seniority::classify(&contact.position).tier;
     profile.map(|p| Scorer::new(p).breakdown(contact, tier))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Decision;
+
+    fn contact(score: u8, flags: u32) -> Contact {
+        Contact {
+            score: Some(score),
+            flags: Flags(flags),
+            ..Contact::default()
+        }
+    }
+
+    #[test]
+    fn warm_contacts_are_suggested_for_protect_never_prune() {
+        for score in [0, 5, 30, 90] {
+            let s = suggest(&contact(score, Flags::WARM), 60.0);
+            assert_eq!(s.map(|x| x.0), Some(Decision::Protect), "score {score}");
+        }
+        assert_eq!(
+            suggest(&contact(5, 0), 60.0).map(|x| x.0),
+            Some(Decision::Prune)
+        );
+        assert_eq!(
+            suggest(&contact(70, 0), 60.0).map(|x| x.0),
+            Some(Decision::Keep)
+        );
+        assert_eq!(suggest(&contact(40, 0), 60.0), None);
+    }
+
+    #[test]
+    fn duplicates_need_the_same_name_and_a_similar_company() {
+        let person = |id, first: &str, company: &str| Contact {
+            id,
+            first_name: first.into(),
+            last_name: "Sample".into(),
+            company: company.into(),
+            ..Contact::default()
+        };
+        let contacts = vec![
+            person(1, "Ada", "Hooli Inc."),
+            person(2, "Ada", "Hooli"),
+            person(3, "Ada", "Globex"),
+            person(4, "Bo", "Hooli"),
+            person(5, "Cy", "Initech"),
+            person(6, "Cy", ""),
+        ];
+        let d = find_duplicates(&contacts);
+        let mut ids: Vec<ContactId> = d.keys().copied().collect();
+        ids.sort();
+        assert_eq!(ids, vec![1, 2, 5, 6]);
+    }
 }

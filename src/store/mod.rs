@@ -7,6 +7,7 @@
 mod merge;
 mod schema;
 
+pub use crate::pillars::{LoggedProjection, SsiReading};
 pub use merge::{FileReport, ImportReport};
 
 use crate::error::{Error, Result};
@@ -64,26 +65,6 @@ fn parse_date(s: Option<String>) -> Option<NaiveDate> {
 
 fn parse_datetime(s: Option<String>) -> Option<NaiveDateTime> {
     s.and_then(|s| NaiveDateTime::parse_from_str(&s, "%Y-%m-%d %H:%M:%S").ok())
-}
-
-/// One SSI reading typed from LinkedIn's SSI page.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
-pub struct SsiReading {
-    pub date: NaiveDate,
-    pub total: f64,
-    pub brand: f64,
-    pub frp: f64,
-    pub engage: f64,
-    pub br: f64,
-}
-
-/// A projection logged when a plan was applied, to compare with the next reading.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
-pub struct LoggedProjection {
-    pub date: NaiveDate,
-    pub baseline: Option<f64>,
-    pub low: f64,
-    pub high: f64,
 }
 
 impl Store {

@@ -285,14 +285,7 @@ fn export_to(
     if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan)
         && let Some(p) = &app.projection
     {
-        let br = &p.build_relationships;
-        let (low, high) = match br.baseline {
-            Some(_) => (br.low.unwrap_or(0.0), br.high.unwrap_or(0.0)),
-            None => (br.delta_low, br.delta_high),
-        };
-        session
-            .store
-            .log_projection(app.network.as_of, br.baseline, low, high)?;
+        session.log_projection(p)?;
     }
     let what = if kind == ExportKind::WithdrawalPlan {
         "invitations"

@@ -4,7 +4,7 @@
 //!
 //! Must not: lay anything out.
 
-use netcurate::model::Decision;
+use netcurate::model::{Contact, Decision};
 use ratatui::style::{Color, Modifier, Style};
 
 pub struct Theme {
@@ -91,13 +91,16 @@ impl Theme {
     }
 }
 
-/// A decision as a short word with a symbol, readable without colour.
-pub fn decision_label(d: Decision) -> &'static str {
-    match d {
-        Decision::Undecided => "·",
-        Decision::Keep => "✓ keep",
-        Decision::Prune => "✗ prune",
-        Decision::Protect => "◆ protect",
+/// A contact's decision as a short word with a symbol, readable without colour. A planned
+/// prune whose contact is gone in a newer export is done.
+pub fn decision_label(c: &Contact) -> &'static str {
+    match (c.decision, c.is_gone()) {
+        (Decision::Prune, true) => "✓ done",
+        (_, true) => "gone",
+        (Decision::Undecided, false) => "·",
+        (Decision::Keep, false) => "✓ keep",
+        (Decision::Prune, false) => "✗ prune",
+        (Decision::Protect, false) => "◆ protect",
     }
 }
 

@@ -64,9 +64,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 ));
                 cells.push(Cell::from(c.tags.join(",")).style(theme.accent()));
             }
-            cells.push(
-                Cell::from(theme::decision_label(c.decision)).style(theme.decision(c.decision)),
-            );
+            cells.push(Cell::from(theme::decision_label(c)).style(theme.decision(c.decision)));
             let row = Row::new(cells);
             if t.offset + k == t.cursor {
                 row.style(theme.cursor())

@@ -105,9 +105,9 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
             theme.warn(),
         ));
     }
-    if c.flags.has(netcurate::model::Flags::WARM) {
+    if let Some((d, why)) = audience::suggest(c, app.pillars.threshold) {
         lines.push(Line::styled(
-            "warm: a two-way conversation this year — suggested: protect",
+            format!("suggested: {} — {why}", d.as_str()),
             theme.good(),
         ));
     }

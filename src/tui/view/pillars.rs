@@ -195,28 +195,7 @@ fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
     let mut lines = Vec::new();
     for l in &app.pillars.log {
-        let next = app.pillars.readings.iter().find(|r| r.date > l.date);
-        let projected = match l.baseline {
-            Some(b) => format!(
-                "projected BR {:+.1}…{:+.1} on {}",
-                l.low - b,
-                l.high - b,
-                l.date
-            ),
-            None => format!("projected BR {:.1}…{:.1} on {}", l.low, l.high, l.date),
-        };
-        let observed = match (next, l.baseline) {
-            (Some(r), Some(b)) => {
-                let inside = r.br >= l.low && r.br <= l.high;
-                format!(
-                    ", observed {:+.1} {}",
-                    r.br - b,
-                    if inside { "✓ inside" } else { "✗ outside" }
-                )
-            }
-            _ => ", no reading since".to_string(),
-        };
-        lines.push(Line::raw(format!("{projected}{observed}")));
+        lines.push(Line::raw(l.outcome(&app.pillars.readings)));
     }
     if lines.is_empty() {
         lines.push(Line::styled(

@@ -532,22 +532,26 @@ fn forget(db: &Path, all: bool) -> Result<()> {
 }
 
 pub fn import(s: &mut Session, paths: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<()> {
-    let progress = (!json).then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_message("reading files…");
-        bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        bar
-    });
-    let batch = ImportBatch::read(paths);
-    if let Some(bar) = &progress {
-        bar.set_message("merging and scoring…");
+    let bar = indicatif::ProgressBar::new(100);
+    if json {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
-    let report = batch
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg:>8} [{bar:30}] {percent:>3}%")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let mut show = |p: netcurate::import::Progress| {
+        bar.set_message(p.stage);
+        bar.set_position((p.fraction * 100.0) as u64);
+    };
+    let report = ImportBatch::read_with(paths, &mut show)
         .map_err(anyhow::Error::from)
-        .and_then(|b| Ok(s.store.import(&b, s.profile.as_ref(), s.now())?));
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
+        .and_then(|b| {
+            Ok(s.store
+                .import_with(&b, s.profile.as_ref(), s.now(), &mut show)?)
+        });
+    bar.finish_and_clear();
     let report = report?;
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;

@@ -28,11 +28,16 @@ struct Screen {
 
 impl Screen {
     fn start(db: &Db, tag: &str, w: u16, h: u16) -> Screen {
+        Screen::start_with(db, tag, w, h, "")
+    }
+
+    /// Starts with extra environment assignments (`EDITOR=…`).
+    fn start_with(db: &Db, tag: &str, w: u16, h: u16, env: &str) -> Screen {
         let name = format!("netcurate-e2e-{tag}-{}", std::process::id());
         let exit_file = db.file(&format!("exit-{tag}"));
         let _ = std::fs::remove_file(&exit_file);
         let cmd = format!(
-            "TERM=xterm-256color '{}' --db '{}' --as-of {}; echo $? > '{}'; sleep 60",
+            "TERM=xterm-256color {env} '{}' --db '{}' --as-of {}; echo $? > '{}'; sleep 60",
             env!("CARGO_BIN_EXE_netcurate"),
             db.path.display(),
             common::AS_OF,
@@ -158,7 +163,9 @@ fn tag_a_filtered_segment_then_undo_across_restarts_and_tiny_terminal() {
     s.wait_for("total");
     s.keys(&["j", "j", "G", "?"]);
     s.wait_for("Keys");
-    s.keys(&["Escape", "2", "3", "4", "1", "q"]);
+    s.keys(&["Escape"]);
+    s.wait_for("total");
+    s.keys(&["2", "3", "4", "1", "q"]);
     assert_eq!(s.exit_code(), 0);
 }
 
@@ -184,4 +191,104 @@ fn demo_opens_the_workbench_and_a_cli_change_shows_up() {
     s.wait_for("#from-cli");
     s.keys(&["q"]);
     assert_eq!(s.exit_code(), 0);
+}
+
+/// Sends a signal to the netcurate process working on this database.
+fn signal(db: &Db, sig: &str) {
+    let status = Command::new("pkill")
+        // The binary's own command line (the shell around it has quotes in it).
+        .args([
+            sig,
+            "-f",
+            "--",
+            &format!("netcurate --db {}", db.path.display()),
+        ])
+        .status()
+        .expect("pkill runs");
+    assert!(status.success(), "no netcurate process to signal");
+}
+
+#[test]
+fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
+    if !have_tmux() {
+        eprintln!("tmux is not installed: skipping the terminal end-to-end test");
+        return;
+    }
+    let db = Db::new();
+    db.ok(&[
+        "--profile",
+        &fixture("demo/profile.toml"),
+        "import",
+        &fixture("demo"),
+    ]);
+
+    // Triage three cards, export the removal plan, then kill -9.
+    let s = Screen::start(&db, "triage", 120, 34);
+    s.wait_for("2000 total");
+    s.keys(&["c"]);
+    s.wait_for("Triage  1 of");
+    s.keys(&["x", "a", "p"]);
+    s.wait_for("Triage  4 of");
+    s.keys(&["Escape"]);
+    s.wait_for("triage paused at 4 of");
+    s.keys(&["e"]);
+    s.wait_for("export (kind path):");
+    let plan = db.file("plan.csv");
+    s.keys(&["C-u"]);
+    s.type_text(&format!("removal-plan {}", plan.display()));
+    s.keys(&["Enter"]);
+    s.wait_for("exported 1 contacts (removal-plan)");
+    signal(&db, "-KILL");
+    s.exit_code();
+    drop(s);
+    let st = db.stats();
+    assert_eq!(
+        (
+            st["decisions"]["prune"].clone(),
+            st["decisions"]["keep"].clone(),
+            st["decisions"]["protect"].clone()
+        ),
+        (1.into(), 1.into(), 1.into())
+    );
+    assert_eq!(std::fs::read_to_string(&plan).unwrap().lines().count(), 2);
+
+    // Restart: everything is still there; import a file from inside with I.
+    let s = Screen::start(&db, "import", 120, 34);
+    s.wait_for("2000 total");
+    s.keys(&["I"]);
+    s.wait_for("import path:");
+    s.type_text(&fixture("linkedin/hubspot.csv"));
+    s.keys(&["Enter"]);
+    s.wait_for("2003 total");
+    s.wait_for("imported");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+    drop(s);
+    assert_eq!(db.stats()["decisions"]["prune"], 1);
+
+    // E edits the profile in $EDITOR and rescores.
+    let s = Screen::start_with(
+        &db,
+        "edit",
+        120,
+        34,
+        "EDITOR=\"sed -i s/threshold\\ =\\ 60/threshold\\ =\\ 65/\"",
+    );
+    s.wait_for("2003 total");
+    s.keys(&["E"]);
+    s.wait_for("profile saved; rescored");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+    drop(s);
+    assert!(db.ok(&["profile", "show"]).contains("threshold = 65"));
+
+    // SIGTERM: the workbench quits cleanly and gives the terminal back.
+    let s = Screen::start(&db, "term", 120, 34);
+    s.wait_for("2003 total");
+    signal(&db, "-TERM");
+    assert_eq!(s.exit_code(), 0);
+    assert!(
+        !s.capture().contains("2003 total"),
+        "the normal screen is back"
+    );
 }

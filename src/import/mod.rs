@@ -33,6 +33,14 @@ pub struct SkippedFile {
     pub reason: String,
 }
 
+/// How far an import has come (0.0–1.0 over reading, merging and scoring), for a
+/// progress bar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    pub stage: &'static str,
+    pub fraction: f64,
+}
+
 /// Everything one import will apply.
 #[derive(Debug, Default)]
 pub struct ImportBatch {
@@ -44,10 +52,22 @@ impl ImportBatch {
     /// Reads every path (file, folder or `.zip`) into a batch, or fails on the first bad
     /// network file.
     pub fn read(paths: &[PathBuf]) -> Result<ImportBatch> {
+        ImportBatch::read_with(paths, &mut |_| {})
+    }
+
+    /// [`ImportBatch::read`], reporting progress (0.0–0.4 of the whole import) per file.
+    pub fn read_with(paths: &[PathBuf], progress: &mut dyn FnMut(Progress)) -> Result<ImportBatch> {
         let mut batch = ImportBatch::default();
-        for path in paths {
-            for source in gather(path, &mut batch.skipped_files)? {
-                match parse_source(&source)? {
+        for (p, path) in paths.iter().enumerate() {
+            let sources = gather(path, &mut batch.skipped_files)?;
+            let n = sources.len().max(1);
+            for (i, source) in sources.iter().enumerate() {
+                let fraction = (p as f64 + i as f64 / n as f64) / paths.len() as f64;
+                progress(Progress {
+                    stage: "reading",
+                    fraction: 0.4 * fraction,
+                });
+                match parse_source(source)? {
                     Ok(parsed) => batch.files.push(parsed),
                     Err(skip) => batch.skipped_files.push(skip),
                 }

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::import::rows::{
     ConnectionRow, ContactRow, InvitationRow, PersonRef, Rows, summarise_messages,
 };
-use crate::import::{FileKind, ImportBatch, SkippedFile};
+use crate::import::{FileKind, ImportBatch, Progress, SkippedFile};
 use chrono::NaiveDateTime;
 use rusqlite::{Transaction, params};
 use serde::Serialize;
@@ -168,6 +168,17 @@ impl Store {
         profile: Option<&Profile>,
         now: NaiveDateTime,
     ) -> Result<ImportReport> {
+        self.import_with(batch, profile, now, &mut |_| {})
+    }
+
+    /// [`Store::import`], reporting progress (0.4–1.0 of the whole import).
+    pub fn import_with(
+        &mut self,
+        batch: &ImportBatch,
+        profile: Option<&Profile>,
+        now: NaiveDateTime,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportReport> {
         self.write(|tx| {
             let mut report = ImportReport {
                 skipped_files: batch.skipped_files.clone(),
@@ -176,7 +187,12 @@ impl Store {
             let mut index = Index::load(tx)?;
             let mut seen: HashSet<i64> = HashSet::new();
             let mut full_export = false;
-            for file in &batch.files {
+            for (i, file) in batch.files.iter().enumerate() {
+                let fraction = 0.4 + 0.4 * i as f64 / batch.files.len().max(1) as f64;
+                progress(Progress {
+                    stage: "merging",
+                    fraction,
+                });
                 match &file.rows {
                     Rows::Connections(rows) => {
                         full_export |= rows.iter().all(|r| r.tags.is_empty());
@@ -202,8 +218,16 @@ impl Store {
             if full_export {
                 mark_gone(tx, &index, &seen, now, &mut report)?;
             }
+            progress(Progress {
+                stage: "scoring",
+                fraction: 0.8,
+            });
             let contacts = load_contacts(tx)?;
             save_scores(tx, &score_all(&contacts, profile))?;
+            progress(Progress {
+                stage: "saving",
+                fraction: 0.95,
+            });
             let json = serde_json::to_string(&report).unwrap_or_default();
             tx.execute(
                 "INSERT INTO import_runs (at, report) VALUES (?1, ?2)",

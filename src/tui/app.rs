@@ -97,6 +97,11 @@ pub enum Overlay {
     Explain,
     Prompt(Prompt),
     Confirm(Confirm),
+    /// A long job (an import) in progress.
+    Progress {
+        label: String,
+        ratio: f64,
+    },
 }
 
 /// What the runtime must do for the state.
@@ -495,6 +500,7 @@ impl App {
         match self.overlay.clone() {
             Overlay::Prompt(p) => return self.on_prompt_key(p, key),
             Overlay::Confirm(c) => return self.on_confirm_key(c, key),
+            Overlay::Progress { .. } => return vec![],
             Overlay::Help | Overlay::Explain => {
                 let command = self.keymap.command(&key);
                 if matches!(

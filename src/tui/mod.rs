@@ -228,20 +228,36 @@ fn run_effect(
             Err(e) => status(app, e.to_string()),
         },
         Effect::Import(path) => {
-            status(app, format!("importing {}…", path.display()));
-            terminal.draw(|f| view::draw(app, &Theme::from_env(), f))?;
-            let result = ImportBatch::read(std::slice::from_ref(&path)).and_then(|batch| {
-                session
-                    .store
-                    .import(&batch, session.profile.as_ref(), session.now())
-            });
+            let theme = Theme::from_env();
+            let mut show = |p: netcurate::import::Progress| {
+                app.overlay = app::Overlay::Progress {
+                    label: format!("{} {}", p.stage, path.display()),
+                    ratio: p.fraction,
+                };
+                let _ = terminal.draw(|f| view::draw(app, &theme, f));
+            };
+            let result =
+                ImportBatch::read_with(std::slice::from_ref(&path), &mut show).and_then(|batch| {
+                    session.store.import_with(
+                        &batch,
+                        session.profile.as_ref(),
+                        session.now(),
+                        &mut show,
+                    )
+                });
+            app.overlay = app::Overlay::None;
             match result {
                 Ok(r) => reload(
                     app,
                     session,
                     &format!(
-                        "imported: {} new, {} gone, {} changed, {} unchanged",
-                        r.new, r.gone, r.changed, r.unchanged
+                        "imported {}: {} new, {} gone, {} changed, {} unchanged, {} hidden",
+                        path.display(),
+                        r.new,
+                        r.gone,
+                        r.changed,
+                        r.unchanged,
+                        r.hidden
                     ),
                 )?,
                 Err(e) => status(app, format!("import failed, nothing changed: {e}")),

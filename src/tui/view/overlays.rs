@@ -9,7 +9,7 @@ use netcurate::model::Contact;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Wrap};
 
 pub fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = app
@@ -153,6 +153,19 @@ pub fn explain(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .block(Block::bordered().title(" Why this score — Esc closes ")),
+        popup,
+    );
+}
+
+pub fn progress(label: &str, ratio: f64, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let popup = centered(area, 60, 3);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Gauge::default()
+            .block(Block::bordered().title(" Importing "))
+            .gauge_style(theme.accent())
+            .ratio(ratio.clamp(0.0, 1.0))
+            .label(label.to_string()),
         popup,
     );
 }

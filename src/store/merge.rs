@@ -247,8 +247,8 @@ fn merge_connections(
     report: &mut ImportReport,
 ) -> Result<()> {
     let mut insert = tx.prepare_cached(
-        "INSERT INTO contacts (url_key, weak_key, name_key, first_name, last_name, url, email, company, position, connected_on, is_connection, hidden)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11)",
+        "INSERT INTO contacts (id, url_key, weak_key, name_key, first_name, last_name, url, email, company, position, connected_on, is_connection, hidden)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12)",
     )?;
     let mut update = tx.prepare_cached(
         "UPDATE contacts SET url_key = COALESCE(?2, url_key), weak_key = ?3, name_key = ?4, first_name = ?5,
@@ -276,20 +276,7 @@ fn merge_connections(
                     && !row.hidden
                     && (!same_text(&k.company, &row.company)
                         || !same_text(&k.position, &row.position));
-                update.execute(params![
-                    k.id,
-                    row.url_key,
-                    weak,
-                    name,
-                    row.first_name,
-                    row.last_name,
-                    row.url,
-                    row.email,
-                    row.company,
-                    row.position,
-                    date_text(row.connected_on),
-                    row.hidden
-                ])?;
+                write_connection(&mut update, Some(k.id), row, &weak, &name)?;
                 if changed {
                     job_change.execute(params![
                         k.id,
@@ -306,19 +293,7 @@ fn merge_connections(
                 k.id
             }
             None => {
-                insert.execute(params![
-                    row.url_key,
-                    weak,
-                    name,
-                    row.first_name,
-                    row.last_name,
-                    row.url,
-                    row.email,
-                    row.company,
-                    row.position,
-                    date_text(row.connected_on),
-                    row.hidden
-                ])?;
+                write_connection(&mut insert, None, row, &weak, &name)?;
                 let id = tx.last_insert_rowid();
                 let known = Known {
                     id,
@@ -338,6 +313,32 @@ fn merge_connections(
             add_tag.execute(params![id, tag])?;
         }
     }
+    Ok(())
+}
+
+/// Binds a connection row to the insert (`id` None) or the update statement: both take
+/// the same twelve parameters.
+fn write_connection(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    id: Option<i64>,
+    row: &ConnectionRow,
+    weak: &str,
+    name: &str,
+) -> Result<()> {
+    stmt.execute(params![
+        id,
+        row.url_key,
+        weak,
+        name,
+        row.first_name,
+        row.last_name,
+        row.url,
+        row.email,
+        row.company,
+        row.position,
+        date_text(row.connected_on),
+        row.hidden
+    ])?;
     Ok(())
 }
 

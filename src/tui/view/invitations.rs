@@ -7,6 +7,7 @@ use chrono::Duration;
 use netcurate::model::{Direction, InvitationStatus};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Sparkline};
 
@@ -72,115 +73,92 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn pane_block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
-    let style = if focused { theme.accent() } else { theme.dim() };
-    Block::new()
+/// One list pane (index, title, text when empty): a window of rows around the pane's
+/// cursor, each row drawn by `row`
+/// as (text, style); the cursor row is reversed when the pane has the focus.
+fn draw_pane(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    (pane, title, empty): (usize, &str, &str),
+    row: impl Fn(usize) -> (String, Style),
+) {
+    let rows = app.invitation_rows(pane);
+    let cursor = app.invitations.cursor[pane];
+    let focused = app.invitations.focus == pane;
+    let title_style = if focused { theme.accent() } else { theme.dim() };
+    let block = Block::new()
         .borders(Borders::TOP)
-        .title(Span::styled(title, style))
-}
-
-fn visible<T>(rows: &[T], cursor: usize, height: usize) -> (usize, &[T]) {
+        .title(Span::styled(title.to_string(), title_style));
+    let height = area.height.saturating_sub(1) as usize;
     let start = cursor.saturating_sub(height.saturating_sub(1));
     let end = (start + height).min(rows.len());
-    (start, &rows[start.min(end)..end])
+    let mut lines: Vec<Line> = rows[start.min(end)..end]
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let (text, style) = row(i);
+            let style = if focused && start + k == cursor {
+                theme.cursor()
+            } else {
+                style
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::styled(empty.to_string(), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let rows = app.invitation_rows(0);
     let stale_days = app.pillars.assumptions.stale_days;
-    let cursor = app.invitations.cursor[0];
-    let block = pane_block(
-        " Outgoing pending — oldest first (space select · w withdraw) ",
-        app.invitations.focus == 0,
-        theme,
-    );
-    let height = area.height.saturating_sub(1) as usize;
-    let (start, window) = visible(&rows, cursor, height);
-    let lines: Vec<Line> = window
-        .iter()
-        .enumerate()
-        .map(|(k, &i)| {
-            let inv = &app.network.invitations[i];
-            let age = inv.age_days(app.network.as_of);
-            let mark = if app.withdraw_selected.contains(&inv.id) {
-                "●"
-            } else {
-                " "
-            };
-            let state = if inv.withdraw_planned {
-                "withdraw"
-            } else if inv.is_stale(app.network.as_of, stale_days) {
-                "stale"
-            } else {
-                ""
-            };
-            let text = format!(
-                "{mark}{age:>4}d  {:<28} {:<9}",
-                inv.to_name.chars().take(28).collect::<String>(),
-                state
-            );
-            let style = if start + k == cursor && app.invitations.focus == 0 {
-                theme.cursor()
-            } else if state == "stale" {
-                theme.warn()
-            } else if state == "withdraw" {
-                theme.decision(netcurate::model::Decision::Prune)
-            } else {
-                ratatui::style::Style::new()
-            };
-            Line::styled(text, style)
-        })
-        .collect();
-    let body = if lines.is_empty() {
-        vec![Line::styled("no pending outgoing invitations", theme.dim())]
-    } else {
-        lines
-    };
-    frame.render_widget(Paragraph::new(body).block(block), area);
+    let title = " Outgoing pending — oldest first (space select · w withdraw) ";
+    let pane = (0, title, "no pending outgoing invitations");
+    draw_pane(app, theme, frame, area, pane, |i| {
+        let inv = &app.network.invitations[i];
+        let age = inv.age_days(app.network.as_of);
+        let mark = if app.withdraw_selected.contains(&inv.id) {
+            "●"
+        } else {
+            " "
+        };
+        let (state, style) = if inv.withdraw_planned {
+            (
+                "withdraw",
+                theme.decision(netcurate::model::Decision::Prune),
+            )
+        } else if inv.is_stale(app.network.as_of, stale_days) {
+            ("stale", theme.warn())
+        } else {
+            ("", Style::new())
+        };
+        let name: String = inv.to_name.chars().take(28).collect();
+        (format!("{mark}{age:>4}d  {name:<28} {state:<9}"), style)
+    });
 }
 
 fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let rows = app.invitation_rows(1);
-    let cursor = app.invitations.cursor[1];
     let threshold = app.pillars.threshold;
-    let block = pane_block(
-        " Incoming — by relevance ",
-        app.invitations.focus == 1,
-        theme,
-    );
-    let height = area.height.saturating_sub(1) as usize;
-    let (start, window) = visible(&rows, cursor, height);
-    let lines: Vec<Line> = window
-        .iter()
-        .enumerate()
-        .map(|(k, &i)| {
-            let inv = &app.network.invitations[i];
-            let score = app.invitation_score(i);
-            let suggestion = match (inv.status, score) {
-                (InvitationStatus::Accepted, _) => "accepted",
-                (_, Some(s)) if f64::from(s) >= threshold => "accept",
-                (_, Some(_)) => "ignore?",
-                (_, None) => "unscored",
-            };
-            let text = format!(
-                "{} {:<26} {suggestion}",
-                theme::score_bar(score),
-                inv.from_name.chars().take(26).collect::<String>()
-            );
-            let style = if start + k == cursor && app.invitations.focus == 1 {
-                theme.cursor()
-            } else {
-                theme.score(score)
-            };
-            Line::styled(text, style)
-        })
-        .collect();
-    let body = if lines.is_empty() {
-        vec![Line::styled("no incoming invitations", theme.dim())]
-    } else {
-        lines
-    };
-    frame.render_widget(Paragraph::new(body).block(block), area);
+    let title = " Incoming — by relevance ";
+    let pane = (1, title, "no incoming invitations");
+    draw_pane(app, theme, frame, area, pane, |i| {
+        let inv = &app.network.invitations[i];
+        let score = app.invitation_score(i);
+        let suggestion = match (inv.status, score) {
+            (InvitationStatus::Accepted, _) => "accepted",
+            (_, Some(s)) if f64::from(s) >= threshold => "accept",
+            (_, Some(_)) => "ignore?",
+            (_, None) => "unscored",
+        };
+        let name: String = inv.from_name.chars().take(26).collect();
+        (
+            format!("{} {name:<26} {suggestion}", theme::score_bar(score)),
+            theme.score(score),
+        )
+    });
 }
 
 fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -948,7 +948,7 @@ fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result
         _ => None,
     };
     let reasons = match kind {
-        ExportKind::RemovalPlan => s.store.prune_reasons()?,
+        ExportKind::RemovalPlan => audience::explanations(&contacts, s.profile.as_ref()),
         _ => Default::default(),
     };
     let write = |w: &mut dyn Write| -> netcurate::Result<usize> {

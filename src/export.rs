@@ -133,7 +133,7 @@ pub fn write_contacts<W: Write>(
 }
 
 /// The removal plan: contacts decided prune, lowest score first, with the reason (the
-/// score's explanation, from `Store::prune_reasons`).
+/// score's explanation, from `audience::explanations`).
 pub fn write_removal_plan<W: Write>(
     out: W,
     contacts: &[&Contact],

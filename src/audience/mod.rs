@@ -24,7 +24,6 @@ pub struct Scored {
     pub function: Function,
     /// The flags scoring owns (no-title, duplicate, open-to-work, student, excluded).
     pub stored_flags: u32,
-    pub explanation: String,
 }
 
 const OPEN_TO_WORK: [&str; 5] = [
@@ -46,7 +45,7 @@ pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(Contac
     // Many contacts share a title, or a title and a company: each distinct one is
     // classified and scored once.
     let mut by_title: HashMap<&str, (Seniority, Function, bool)> = HashMap::new();
-    let mut by_role: HashMap<RoleKey, (u8, bool, String)> = HashMap::new();
+    let mut by_role: HashMap<RoleKey, (u8, bool)> = HashMap::new();
     contacts
         .iter()
         .map(|c| {
@@ -67,7 +66,7 @@ pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(Contac
             flags.set(Flags::DUPLICATE, duplicates.contains_key(&c.id));
             flags.set(Flags::OPEN_TO_WORK, open_to_work);
             flags.set(Flags::STUDENT, seniority == Seniority::Training);
-            let (score, explanation) = match scorer.as_mut() {
+            let score = match scorer.as_mut() {
                 Some(s) if !c.is_hidden() => {
                     let key = (
                         c.position.as_str(),
@@ -75,25 +74,21 @@ pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(Contac
                         c.industry.as_str(),
                         c.location.as_str(),
                     );
-                    let (score, excluded, line) = by_role
-                        .entry(key)
-                        .or_insert_with(|| {
-                            let b = s.breakdown(c, seniority);
-                            (b.score, b.exclusion.is_some(), b.one_line())
-                        })
-                        .clone();
+                    let (score, excluded) = *by_role.entry(key).or_insert_with(|| {
+                        let b = s.breakdown(c, seniority);
+                        (b.score, b.exclusion.is_some())
+                    });
                     flags.set(Flags::EXCLUDED, excluded);
-                    (Some(score), line)
+                    Some(score)
                 }
-                Some(_) => (Some(0), "hidden account: nothing to score".to_string()),
-                None => (None, String::new()),
+                Some(_) => Some(0),
+                None => None,
             };
             let scored = Scored {
                 score,
                 seniority,
                 function,
                 stored_flags: flags.0,
-                explanation,
             };
             (c.id, scored)
         })
@@ -152,6 +147,30 @@ pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
         }
     }
     out
+}
+
+/// One-line explanations of these contacts' scores (the removal plan's reasons), with
+/// one scorer for all and each distinct role explained once.
+pub fn explanations(
+    contacts: &[&Contact],
+    profile: Option<&Profile>,
+) -> HashMap<ContactId, String> {
+    let mut scorer = profile.map(Scorer::new);
+    let mut by_role: HashMap<RoleKey, String> = HashMap::new();
+    contacts
+        .iter()
+        .map(|c| {
+            let line = match scorer.as_mut() {
+                _ if c.is_hidden() => "hidden account: nothing to score".to_string(),
+                None => "no profile yet: not scored".to_string(),
+                Some(s) => by_role
+                    .entry((&c.position, &c.company, &c.industry, &c.location))
+                    .or_insert_with(|| s.breakdown(c, c.seniority).one_line())
+                    .clone(),
+            };
+            (c.id, line)
+        })
+        .collect()
 }
 
 /// What netcurate suggests for a contact, with the reason. A warm contact (a two-way

@@ -16,11 +16,30 @@ const DATETIME_FORMATS: [&str; 6] = [
     "%Y-%m-%dT%H:%M:%S",
 ];
 
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The current Connections.csv format, `25 Nov 2024`, without the general parser: it
+/// runs for every row of a large export.
+fn day_month_year(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.split(' ');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || day.len() > 2 || year.len() != 4 {
+        return None;
+    }
+    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u32 + 1;
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
+}
+
 /// Parses a date in any of the known formats; a date-time is cut to its date.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     if s.is_empty() {
         return None;
+    }
+    if let Some(d) = day_month_year(s) {
+        return Some(d);
     }
     DATE_FORMATS
         .iter()

@@ -496,8 +496,8 @@ fn merge_messages(
 
 pub(super) fn save_scores(tx: &Transaction<'_>, scored: &[(i64, Scored)]) -> Result<()> {
     let mut stmt = tx.prepare_cached(
-        "UPDATE contacts SET score = ?2, seniority = ?3, function = ?4, flags = ?5, explanation = ?6
-         WHERE id = ?1 AND (score IS NOT ?2 OR seniority != ?3 OR function != ?4 OR flags != ?5 OR explanation != ?6)",
+        "UPDATE contacts SET score = ?2, seniority = ?3, function = ?4, flags = ?5
+         WHERE id = ?1 AND (score IS NOT ?2 OR seniority != ?3 OR function != ?4 OR flags != ?5)",
     )?;
     for (id, s) in scored {
         stmt.execute(params![
@@ -505,8 +505,7 @@ pub(super) fn save_scores(tx: &Transaction<'_>, scored: &[(i64, Scored)]) -> Res
             s.score,
             s.seniority.as_str(),
             s.function.as_str(),
-            s.stored_flags,
-            s.explanation
+            s.stored_flags
         ])?;
     }
     Ok(())

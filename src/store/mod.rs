@@ -310,18 +310,7 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The stored one-line score explanations of the contacts decided prune (the
-    /// removal plan's reasons); kept out of `load` so that opening a large network stays
-    /// fast.
-    pub fn prune_reasons(&self) -> Result<std::collections::HashMap<i64, String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, explanation FROM contacts WHERE decision = ?1")?;
-        let rows = stmt.query_map([Decision::Prune.code()], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// Stores freshly computed scores, seniority, function, flags and explanations.
+    /// Stores freshly computed scores, seniority, function and flags.
     pub fn save_scores(&mut self, scored: &[(i64, crate::audience::Scored)]) -> Result<()> {
         self.write(|tx| merge::save_scores(tx, scored))
     }

@@ -33,14 +33,11 @@ CREATE TABLE contacts (
     seniority TEXT NOT NULL DEFAULT 'unknown',
     function TEXT NOT NULL DEFAULT 'other',
     flags INTEGER NOT NULL DEFAULT 0,
-    explanation TEXT NOT NULL DEFAULT '',
     last_message_at TEXT,
     last_inbound_at TEXT,
     last_outbound_at TEXT,
     message_count INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX contacts_weak_key ON contacts(weak_key);
-CREATE INDEX contacts_name_key ON contacts(name_key);
 CREATE TABLE tags (
     contact_id INTEGER NOT NULL REFERENCES contacts(id),
     tag TEXT NOT NULL,

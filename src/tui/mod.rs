@@ -72,11 +72,7 @@ pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Re
     if let Some(e) = keymap_error {
         app.status = e;
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .context("installing signal handlers")?;
-    }
+    let stop = watch_signals()?;
     let mut terminal = ratatui::try_init().context("opening the terminal")?;
     let result = event_loop(&mut terminal, &mut app, &mut session, &stop);
     ratatui::restore();
@@ -94,6 +90,7 @@ fn event_loop(
     let exit_after_first_frame = std::env::var_os("NETCURATE_EXIT_AFTER_FIRST_FRAME").is_some();
     let mut version = session.store.data_version()?;
     let mut dirty = true;
+    let mut quick_wakeups = 0;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             let size = terminal.size()?;
@@ -106,7 +103,18 @@ fn event_loop(
                 break;
             }
         }
-        if !event::poll(Duration::from_millis(250))? {
+        let waited = std::time::Instant::now();
+        if !event::poll(TICK)? {
+            // A terminal that went away (closed window, killed tmux) makes polling return at
+            // once, forever: stop instead of spinning.
+            if waited.elapsed() < TICK / 4 {
+                quick_wakeups += 1;
+            } else {
+                quick_wakeups = 0;
+            }
+            if quick_wakeups > 20 || !terminal_alive() {
+                break;
+            }
             let now = session.store.data_version()?;
             if now != version {
                 version = now;
@@ -129,6 +137,38 @@ fn event_loop(
     }
     Ok(())
 }
+
+/// SIGTERM and SIGHUP ask the loop to stop (it restores the terminal on its way out). If
+/// the loop does not stop within a moment (after a hang-up the terminal library can be
+/// stuck reading a closed terminal), the terminal is restored and the process exits
+/// here. Every change is committed when it is made, so nothing is lost.
+fn watch_signals() -> Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
+        .context("installing signal handlers")?;
+    let flag = Arc::clone(&stop);
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            flag.store(true, Ordering::Relaxed);
+            std::thread::sleep(TICK * 3);
+            ratatui::restore();
+            std::process::exit(0);
+        }
+    });
+    Ok(stop)
+}
+
+/// Whether the controlling terminal is still there: after a hang-up (window closed,
+/// tmux session killed) it no longer answers as a terminal, and reading it returns end of
+/// file at once, which would make the loop spin.
+fn terminal_alive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal()
+}
+
+/// How long the loop waits for a key before checking for outside changes.
+const TICK: Duration = Duration::from_millis(250);
 
 /// Reloads the network from the database, keeping the view (filter, sort, view).
 fn reload(app: &mut App, session: &Session, status: &str) -> Result<()> {
@@ -289,7 +329,9 @@ fn export_to(
         .filter_map(|id| app.network.contact(*id))
         .collect();
     let reasons = match kind {
-        ExportKind::RemovalPlan => session.store.prune_reasons()?,
+        ExportKind::RemovalPlan => {
+            netcurate::audience::explanations(&contacts, app.profile.as_ref())
+        }
         _ => Default::default(),
     };
     let n = export::write_atomic(path, force, |w| match kind {

@@ -56,7 +56,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
 fn draw_tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let titles: Vec<&str> = View::ALL.iter().map(|v| v.title()).collect();
     let selected = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
-    let right = format!("{} · as of {}  ? help ", theme::APP_NAME, app.network.as_of);
+    // The view tabs come first; the name and date only when there is room for them.
+    let right = if area.width >= 100 {
+        format!("{} · as of {}  ? help ", theme::APP_NAME, app.network.as_of)
+    } else {
+        " ? help ".to_string()
+    };
     let [left, r] = Layout::horizontal([
         Constraint::Min(1),
         Constraint::Length(right.chars().count() as u16),

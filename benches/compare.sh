@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Times whole commands with /usr/bin/time on one generated 100k-connection export:
+# netcurate (import + filtered export, and startup to first frame) next to what a user
+# would pick instead for "load the export and keep the directors": VisiData in batch mode,
+# a pandas script, and Python's csv module as a floor. Prints medians of N runs and ratios.
+#
+#   bash benches/compare.sh [RUNS]        (default 5)
+#
+# Needs: a release build (made here), /usr/bin/time, python3; VisiData (`apt-get install
+# visidata`) and pandas (`pip install pandas`) are timed when present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cargo build --release -q --bin netcurate --example gen-export
+bin=target/release/netcurate
+target/release/examples/gen-export --connections 100000 --invitations 20000 --out "$work/export" 2>/dev/null
+csv="$work/export/Connections.csv"
+profile=fixtures/demo/profile.toml
+
+# median of the numbers on stdin
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# time_cmd NAME CMD...: runs CMD $runs times, records wall seconds and peak RSS (MiB)
+declare -A wall rss
+time_cmd() {
+  local name=$1; shift
+  local w=() m=()
+  for _ in $(seq "$runs"); do
+    rm -f "$work"/net.db* "$work"/out.csv
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1
+    read -r secs kb < "$work/time"
+    w+=("$secs"); m+=("$((kb / 1024))")
+  done
+  wall[$name]=$(printf '%s\n' "${w[@]}" | median)
+  rss[$name]=$(printf '%s\n' "${m[@]}" | median)
+}
+
+time_cmd "netcurate import (100k + 20k invitations, stored and scored)" \
+  "$bin" --db "$work/net.db" --as-of 2026-11-01 --profile "$profile" import "$work/export"
+"$bin" --db "$work/keep.db" --as-of 2026-11-01 --profile "$profile" import "$work/export" >/dev/null
+time_cmd "netcurate filtered export (title:director)" \
+  "$bin" --db "$work/keep.db" export -o "$work/out.csv" --filter title:director --force
+time_cmd "netcurate rescore 100k (new profile)" \
+  bash -c "cp '$work/keep.db' '$work/net.db' && sed 's/threshold = 60/threshold = 61/' '$profile' > '$work/p.toml' && '$bin' --db '$work/net.db' --profile '$work/p.toml' stats"
+time_cmd "netcurate startup to first frame (100k)" \
+  script -qc "NETCURATE_EXIT_AFTER_FIRST_FRAME=1 $bin --db $work/keep.db" /dev/null
+
+cat > "$work/floor.py" <<PY
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    n = sum(1 for _ in csv.reader(f))
+PY
+time_cmd "python csv module: read every row (floor)" python3 "$work/floor.py" "$csv"
+
+if python3 -c "import pandas" 2>/dev/null; then
+  cat > "$work/pandas_filter.py" <<PY
+import sys, pandas as pd
+df = pd.read_csv(sys.argv[1], skiprows=3)
+df[df["Position"].str.contains("Director", na=False)].to_csv(sys.argv[2], index=False)
+PY
+  time_cmd "pandas: load, filter Position, save" python3 "$work/pandas_filter.py" "$csv" "$work/out.csv"
+fi
+
+if command -v vd >/dev/null; then
+  printf 'sheet\tcol\trow\tlongname\tinput\tkeystrokes\tcomment\n\tPosition\t\tselect-col-regex\tDirector\t\t\n\t\t\tdup-selected\t\t\t\n' > "$work/select.vd"
+  time_cmd "VisiData batch: load --skip 3, regex-select Position, save" \
+    vd -b --skip 3 "$csv" -p "$work/select.vd" -o "$work/out.csv"
+fi
+
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); medians of $runs runs"
+printf '%-66s %9s %9s\n' "command" "wall s" "peak MiB"
+for name in "${!wall[@]}"; do printf '%-66s %9s %9s\n' "$name" "${wall[$name]}" "${rss[$name]}"; done | sort
+ours=$(echo "${wall["netcurate import (100k + 20k invitations, stored and scored)"]} + ${wall["netcurate filtered export (title:director)"]}" | bc -l)
+echo "netcurate import + filtered export: $ours s"
+for other in "VisiData batch: load --skip 3, regex-select Position, save" "pandas: load, filter Position, save"; do
+  if [ -n "${wall[$other]:-}" ]; then
+    printf '%s / netcurate import+export: %.2f×\n' "$other" "$(echo "${wall[$other]} / $ours" | bc -l)"
+  fi
+done

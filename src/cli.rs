@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use netcurate::audience::{self, Profile};
 use netcurate::export::{self, ExportKind};
 use netcurate::import::ImportBatch;
-use netcurate::model::{Contact, ContactId, Decision, Direction, InvitationStatus};
+use netcurate::model::{Contact, ContactId, Decision, Direction};
 use netcurate::network::Network;
 use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
@@ -177,6 +177,12 @@ pub enum SsiCommand {
         br: f64,
         #[arg(long, value_parser = parse_day)]
         date: Option<NaiveDate>,
+        /// "Top N% of your industry" as shown on the SSI page (N, 0–100).
+        #[arg(long, value_name = "N")]
+        industry_rank: Option<f64>,
+        /// "Top N% of your network" as shown on the SSI page (N, 0–100).
+        #[arg(long, value_name = "N")]
+        network_rank: Option<f64>,
     },
     /// List recorded readings.
     List,
@@ -457,6 +463,8 @@ pub fn run(cli: Cli) -> Result<()> {
             engage,
             br,
             date,
+            industry_rank,
+            network_rank,
         }) => {
             for (name, v, max) in [
                 ("total", total, 100.0),
@@ -464,6 +472,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 ("frp", frp, 25.0),
                 ("engage", engage, 25.0),
                 ("br", br, 25.0),
+                ("industry-rank", industry_rank.unwrap_or(0.0), 100.0),
+                ("network-rank", network_rank.unwrap_or(0.0), 100.0),
             ] {
                 if !(0.0..=max).contains(&v) {
                     bail!("--{name} {v} is outside 0–{max}");
@@ -476,6 +486,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 frp,
                 engage,
                 br,
+                industry_rank,
+                network_rank,
             };
             s.store.record_ssi(&reading)?;
             Ok(writeln!(
@@ -842,22 +854,14 @@ fn invitations(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
             )?;
         }
     }
-    let out_inv: Vec<_> = network
-        .invitations
-        .iter()
-        .filter(|i| i.direction == Direction::Outgoing)
-        .collect();
-    let accepted = out_inv
-        .iter()
-        .filter(|i| i.status == InvitationStatus::Accepted)
-        .count();
-    if !out_inv.is_empty() {
-        writeln!(
-            out,
-            "acceptance rate (inferred): {:.0}% of {} sent",
-            100.0 * accepted as f64 / out_inv.len() as f64,
-            out_inv.len()
-        )?;
+    for (label, days) in [("all time", None), ("last 90 days", Some(90))] {
+        if let Some((rate, sent)) = network.acceptance_rate(days) {
+            writeln!(
+                out,
+                "acceptance rate {label} (inferred): {:.0}% of {sent} sent",
+                100.0 * rate
+            )?;
+        }
     }
     Ok(())
 }

@@ -114,6 +114,22 @@ impl Network {
             .filter(move |i| i.contact_id == Some(id))
     }
 
+    /// The inferred acceptance rate of outgoing invitations sent within `days` (all when
+    /// `None`), with how many were sent; `None` when none were.
+    pub fn acceptance_rate(&self, days: Option<i64>) -> Option<(f64, usize)> {
+        let sent: Vec<&Invitation> = self
+            .invitations
+            .iter()
+            .filter(|i| i.direction == Direction::Outgoing)
+            .filter(|i| days.is_none_or(|d| i.age_days(self.as_of) <= d))
+            .collect();
+        let accepted = sent
+            .iter()
+            .filter(|i| i.status == InvitationStatus::Accepted)
+            .count();
+        (!sent.is_empty()).then(|| (accepted as f64 / sent.len() as f64, sent.len()))
+    }
+
     pub fn stats(&self) -> Stats {
         let in_network = || self.contacts.iter().filter(|c| c.in_network());
         let mut decisions = BTreeMap::new();

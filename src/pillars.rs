@@ -23,7 +23,7 @@ pub const FRP_LEVERS: [&str; 4] = [
 ];
 
 /// One SSI reading typed from LinkedIn's SSI page.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct SsiReading {
     pub date: NaiveDate,
     pub total: f64,
@@ -31,6 +31,10 @@ pub struct SsiReading {
     pub frp: f64,
     pub engage: f64,
     pub br: f64,
+    /// "Top N% of your industry", when typed.
+    pub industry_rank: Option<f64>,
+    /// "Top N% of your network", when typed.
+    pub network_rank: Option<f64>,
 }
 
 /// A projection logged when a plan was applied, to compare with the next reading.
@@ -573,6 +577,7 @@ mod tests {
             frp: 5.0,
             engage: 10.0,
             br,
+            ..SsiReading::default()
         };
         let logged = LoggedProjection {
             date: day(12),

@@ -233,8 +233,18 @@ impl Store {
     pub fn record_ssi(&mut self, r: &SsiReading) -> Result<()> {
         self.write(|tx| {
             tx.execute(
-                "INSERT INTO ssi_readings (date, total, brand, frp, engage, br) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![date_text(Some(r.date)), r.total, r.brand, r.frp, r.engage, r.br],
+                "INSERT INTO ssi_readings (date, total, brand, frp, engage, br, industry_rank, network_rank)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    date_text(Some(r.date)),
+                    r.total,
+                    r.brand,
+                    r.frp,
+                    r.engage,
+                    r.br,
+                    r.industry_rank,
+                    r.network_rank
+                ],
             )?;
             Ok(())
         })
@@ -243,7 +253,8 @@ impl Store {
     /// Every SSI reading, oldest first.
     pub fn ssi_readings(&self) -> Result<Vec<SsiReading>> {
         let mut stmt = self.conn.prepare(
-            "SELECT date, total, brand, frp, engage, br FROM ssi_readings ORDER BY date, id",
+            "SELECT date, total, brand, frp, engage, br, industry_rank, network_rank
+             FROM ssi_readings ORDER BY date, id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(SsiReading {
@@ -253,6 +264,8 @@ impl Store {
                 frp: r.get(3)?,
                 engage: r.get(4)?,
                 br: r.get(5)?,
+                industry_rank: r.get(6)?,
+                network_rank: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -71,7 +71,9 @@ CREATE TABLE ssi_readings (
     brand REAL NOT NULL,
     frp REAL NOT NULL,
     engage REAL NOT NULL,
-    br REAL NOT NULL
+    br REAL NOT NULL,
+    industry_rank REAL,
+    network_rank REAL
 );
 CREATE TABLE projections (
     id INTEGER PRIMARY KEY,

@@ -1150,5 +1150,6 @@ fn parse_ssi(input: &str, date: chrono::NaiveDate) -> Result<SsiReading, String>
         frp,
         engage,
         br,
+        ..SsiReading::default()
     })
 }

@@ -458,6 +458,7 @@ fn snapshot_pillars() {
         frp: 12.0,
         engage: 18.0,
         br: 15.0,
+        ..Default::default()
     }));
     a.set_filter("score:<20");
     key(&mut a, KeyCode::Char('*'));

@@ -36,24 +36,6 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     draw_capacity(app, theme, frame, capacity);
 }
 
-/// Acceptance rate of outgoing invitations sent within `days` (all when `None`).
-pub fn acceptance(app: &App, days: Option<i64>) -> Option<(f64, usize)> {
-    let today = app.network.as_of;
-    let sent: Vec<_> = app
-        .network
-        .invitations
-        .iter()
-        .filter(|i| {
-            i.direction == Direction::Outgoing && days.is_none_or(|d| i.age_days(today) <= d)
-        })
-        .collect();
-    let accepted = sent
-        .iter()
-        .filter(|i| i.status == InvitationStatus::Accepted)
-        .count();
-    (!sent.is_empty()).then(|| (accepted as f64 / sent.len() as f64, sent.len()))
-}
-
 fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rate = |r: Option<(f64, usize)>| match r {
         Some((r, n)) => format!("{:.0}% of {n}", 100.0 * r),
@@ -64,8 +46,8 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Span::styled(" Acceptance ", theme.title()),
             Span::raw(format!(
                 "all time {} · last 90 days {}",
-                rate(acceptance(app, None)),
-                rate(acceptance(app, Some(90)))
+                rate(app.network.acceptance_rate(None)),
+                rate(app.network.acceptance_rate(Some(90)))
             )),
         ]),
         Line::styled(format!(" {}", theme::INFERRED_NOTE), theme.dim()),

@@ -219,35 +219,37 @@ impl Store {
             .optional()?)
     }
 
-    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+    /// Runs one write statement in its own transaction.
+    fn execute(&mut self, sql: &str, values: impl rusqlite::Params) -> Result<()> {
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                params![key, value],
-            )?;
+            tx.execute(sql, values)?;
             Ok(())
         })
     }
 
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )
+    }
+
     pub fn record_ssi(&mut self, r: &SsiReading) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO ssi_readings (date, total, brand, frp, engage, br, industry_rank, network_rank)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    date_text(Some(r.date)),
-                    r.total,
-                    r.brand,
-                    r.frp,
-                    r.engage,
-                    r.br,
-                    r.industry_rank,
-                    r.network_rank
-                ],
-            )?;
-            Ok(())
-        })
+        self.execute(
+            "INSERT INTO ssi_readings (date, total, brand, frp, engage, br, industry_rank, network_rank)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                date_text(Some(r.date)),
+                r.total,
+                r.brand,
+                r.frp,
+                r.engage,
+                r.br,
+                r.industry_rank,
+                r.network_rank
+            ],
+        )
     }
 
     /// Every SSI reading, oldest first.
@@ -279,13 +281,10 @@ impl Store {
         low: f64,
         high: f64,
     ) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO projections (at, br_baseline, br_low, br_high) VALUES (?1, ?2, ?3, ?4)",
-                params![date_text(Some(at)), baseline, low, high],
-            )?;
-            Ok(())
-        })
+        self.execute(
+            "INSERT INTO projections (at, br_baseline, br_low, br_high) VALUES (?1, ?2, ?3, ?4)",
+            params![date_text(Some(at)), baseline, low, high],
+        )
     }
 
     /// Logged projections, oldest first.
@@ -305,14 +304,11 @@ impl Store {
     }
 
     pub fn save_filter(&mut self, name: &str, query: &str) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO saved_filters (name, query) VALUES (?1, ?2)
-                 ON CONFLICT(name) DO UPDATE SET query = excluded.query",
-                params![name, query],
-            )?;
-            Ok(())
-        })
+        self.execute(
+            "INSERT INTO saved_filters (name, query) VALUES (?1, ?2)
+             ON CONFLICT(name) DO UPDATE SET query = excluded.query",
+            params![name, query],
+        )
     }
 
     pub fn saved_filters(&self) -> Result<Vec<(String, String)>> {

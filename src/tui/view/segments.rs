@@ -30,45 +30,50 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [seniority, function] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(bottom);
     draw_segments(app, theme, frame, left);
-    let live: Vec<&netcurate::model::Contact> = app
-        .network
-        .contacts
-        .iter()
-        .filter(|c| c.in_network())
-        .collect();
-    let mut hist = [0usize; 10];
-    for c in &live {
+    // One pass over the network for all three distributions.
+    let (mut hist, mut tiers, mut functions) = ([0usize; 10], [0usize; 11], [0usize; 14]);
+    for c in app.network.contacts.iter().filter(|c| c.in_network()) {
         if let Some(s) = c.score {
             hist[(s as usize / 10).min(9)] += 1;
         }
+        tiers[Seniority::ALL
+            .iter()
+            .position(|t| *t == c.seniority)
+            .unwrap_or(10)] += 1;
+        functions[Function::ALL
+            .iter()
+            .position(|f| *f == c.function)
+            .unwrap_or(13)] += 1;
     }
-    let labels = app.segment_queries(1);
-    let score_items: Vec<(String, usize)> = labels
+    let labelled = |labels: Vec<String>, counts: &[usize]| -> Vec<(String, usize)> {
+        labels.into_iter().zip(counts.iter().copied()).collect()
+    };
+    let score_labels = app.segment_queries(1).into_iter().map(|(l, _)| l).collect();
+    chart(app, theme, frame, score, 1, &labelled(score_labels, &hist));
+    let tier_labels = Seniority::ALL
         .iter()
-        .zip(hist)
-        .map(|((l, _), n)| (l.clone(), n))
+        .map(|t| t.as_str().to_string())
         .collect();
-    chart(app, theme, frame, score, 1, &score_items);
-    let seniority_items: Vec<(String, usize)> = Seniority::ALL
+    chart(
+        app,
+        theme,
+        frame,
+        seniority,
+        2,
+        &labelled(tier_labels, &tiers),
+    );
+    let function_labels = Function::ALL
         .iter()
-        .map(|s| {
-            (
-                s.as_str().to_string(),
-                live.iter().filter(|c| c.seniority == *s).count(),
-            )
-        })
+        .map(|f| f.as_str().to_string())
         .collect();
-    chart(app, theme, frame, seniority, 2, &seniority_items);
-    let function_items: Vec<(String, usize)> = Function::ALL
-        .iter()
-        .map(|f| {
-            (
-                f.as_str().to_string(),
-                live.iter().filter(|c| c.function == *f).count(),
-            )
-        })
-        .collect();
-    chart(app, theme, frame, function, 3, &function_items);
+    chart(
+        app,
+        theme,
+        frame,
+        function,
+        3,
+        &labelled(function_labels, &functions),
+    );
     let months = app.segment_queries(4);
     let month_items: Vec<(String, usize)> = months
         .iter()

@@ -308,10 +308,7 @@ impl Session {
     }
 
     pub fn rescore(&mut self) -> Result<usize> {
-        let network = self.load()?;
-        let scored = audience::score_all(&network.contacts, self.profile.as_ref());
-        self.store.save_scores(&scored)?;
-        Ok(scored.len())
+        Ok(self.store.rescore(self.profile.as_ref())?)
     }
 
     pub fn assumptions(&self) -> Result<Assumptions> {

@@ -6,7 +6,7 @@
 //!
 //! Must not: parse files (the batch arrives parsed) or decide scores (audience does).
 
-use super::{Store, date_text, datetime_text, load_contacts, name_key, weak_key};
+use super::{Store, date_text, datetime_text, load_for_scoring, name_key, weak_key};
 use crate::audience::{Profile, Scored, score_all};
 use crate::error::Result;
 use crate::import::rows::{
@@ -222,7 +222,7 @@ impl Store {
                 stage: "scoring",
                 fraction: 0.8,
             });
-            let contacts = load_contacts(tx)?;
+            let contacts = load_for_scoring(tx)?;
             save_scores(tx, &score_all(&contacts, profile))?;
             progress(Progress {
                 stage: "saving",

@@ -319,9 +319,14 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Stores freshly computed scores, seniority, function and flags.
-    pub fn save_scores(&mut self, scored: &[(i64, crate::audience::Scored)]) -> Result<()> {
-        self.write(|tx| merge::save_scores(tx, scored))
+    /// Rescores every contact with `profile` and stores what changed, in one
+    /// transaction. Returns how many contacts were scored.
+    pub fn rescore(&mut self, profile: Option<&crate::audience::Profile>) -> Result<usize> {
+        self.write(|tx| {
+            let scored = crate::audience::score_all(&load_for_scoring(tx)?, profile);
+            merge::save_scores(tx, &scored)?;
+            Ok(scored.len())
+        })
     }
 }
 
@@ -355,6 +360,31 @@ fn busy_or(e: rusqlite::Error, path: &Path) -> Error {
         )),
         _ => Error::Db(e),
     }
+}
+
+/// Only what scoring reads (names, company, position, enrichment, hidden): an import
+/// rescoring everything does not need tags, dates or messages.
+pub(crate) fn load_for_scoring(conn: &Connection) -> Result<Vec<Contact>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, first_name, last_name, company, position, industry, location, hidden
+         FROM contacts ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let mut flags = Flags::default();
+        flags.set(Flags::HIDDEN, r.get(7)?);
+        Ok(Contact {
+            id: r.get(0)?,
+            first_name: r.get(1)?,
+            last_name: r.get(2)?,
+            company: r.get(3)?,
+            position: r.get(4)?,
+            industry: r.get(5)?,
+            location: r.get(6)?,
+            flags,
+            ..Contact::default()
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 pub(crate) fn load_contacts(conn: &Connection) -> Result<Vec<Contact>> {

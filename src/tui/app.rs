@@ -152,6 +152,16 @@ pub struct Segment {
     pub query: String,
 }
 
+/// A segment with the figures the segments view shows beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SegmentRow {
+    pub segment: Segment,
+    pub count: usize,
+    pub mean_score: f64,
+    /// Percent of the segment that is VP+.
+    pub vp_share: f64,
+}
+
 /// The contacts table: filtered, sorted positions into `network.contacts`.
 #[derive(Debug, Default)]
 pub struct Table {
@@ -205,6 +215,9 @@ pub struct App {
     pub withdraw_selected: HashSet<InvitationId>,
     pub segments: Panes,
     pub saved_filters: Vec<Segment>,
+    /// Segment figures, recomputed when the data changes while the segments view is
+    /// open (never per frame).
+    pub segment_rows: Vec<SegmentRow>,
     pub pillars: PillarInputs,
     pub projection: Option<Projection>,
     pub triage: Option<Triage>,
@@ -239,6 +252,7 @@ impl App {
             withdraw_selected: HashSet::new(),
             segments: Panes::default(),
             saved_filters: Vec::new(),
+            segment_rows: Vec::new(),
             pillars,
             projection: None,
             triage: None,
@@ -396,6 +410,45 @@ impl App {
         v
     }
 
+    /// Recomputes the segments view's figures (when it is shown).
+    pub fn refresh_segments(&mut self) {
+        if self.view != View::Segments {
+            return;
+        }
+        self.segment_rows = self
+            .segment_list()
+            .into_iter()
+            .map(|segment| {
+                let ids = Query::parse(&segment.query)
+                    .map(|q| {
+                        q.filter(
+                            &self.network,
+                            &self.hay,
+                            0..self.network.contacts.len() as u32,
+                        )
+                    })
+                    .unwrap_or_default();
+                let contacts: Vec<_> = ids
+                    .iter()
+                    .map(|&i| &self.network.contacts[i as usize])
+                    .collect();
+                let scores: Vec<f64> = contacts
+                    .iter()
+                    .filter_map(|c| c.score)
+                    .map(f64::from)
+                    .collect();
+                let vp = contacts.iter().filter(|c| c.seniority.is_vp_plus()).count();
+                let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
+                SegmentRow {
+                    count: contacts.len(),
+                    mean_score: scores.iter().sum::<f64>() / scores.len().max(1) as f64,
+                    vp_share: 100.0 * share(vp, contacts.len()),
+                    segment,
+                }
+            })
+            .collect();
+    }
+
     /// The invitation rows of a pane: 0 = outgoing pending, oldest first; 1 = incoming,
     /// highest relevance first.
     pub fn invitation_rows(&self, pane: usize) -> Vec<usize> {
@@ -459,6 +512,7 @@ impl App {
                     query,
                 });
                 self.status = format!("saved segment '{name}'");
+                self.refresh_segments();
                 vec![]
             }
             Msg::SsiRecorded(r) => {
@@ -472,6 +526,7 @@ impl App {
     }
 
     fn after_change(&mut self, status: String) {
+        self.refresh_segments();
         if self.table.sort == SortKey::Decision {
             self.resort();
         } else {
@@ -544,11 +599,15 @@ impl App {
             Command::Help => self.overlay = Overlay::Help,
             Command::ViewContacts => self.view = View::Contacts,
             Command::ViewInvitations => self.view = View::Invitations,
-            Command::ViewSegments => self.view = View::Segments,
+            Command::ViewSegments => {
+                self.view = View::Segments;
+                self.refresh_segments();
+            }
             Command::ViewPillars => self.view = View::Pillars,
             Command::NextView => {
                 let i = View::ALL.iter().position(|v| *v == self.view).unwrap_or(0);
                 self.view = View::ALL[(i + 1) % View::ALL.len()];
+                self.refresh_segments();
             }
             Command::Undo => return vec![Effect::Undo],
             Command::Redo => return vec![Effect::Redo],

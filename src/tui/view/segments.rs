@@ -6,7 +6,6 @@ use super::super::app::App;
 use super::super::theme::Theme;
 use super::bar_lines;
 use netcurate::model::{Function, Seniority};
-use netcurate::query::Query;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -117,7 +116,7 @@ fn chart(
 
 fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = pane(app, theme, 0);
-    let segments = app.segment_list();
+    let segments = &app.segment_rows;
     let cursor = app.segments.cursor[0];
     let mut lines = vec![Line::styled(
         format!(
@@ -132,33 +131,8 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             theme.dim(),
         ));
     }
-    for (k, s) in segments.iter().enumerate() {
-        let (count, mean, vp) = match Query::parse(&s.query) {
-            Ok(q) => {
-                let ids = q.filter(&app.network, &app.hay, 0..app.network.contacts.len() as u32);
-                let cs: Vec<_> = ids
-                    .iter()
-                    .map(|&i| &app.network.contacts[i as usize])
-                    .collect();
-                let scored: Vec<f64> = cs.iter().filter_map(|c| c.score).map(f64::from).collect();
-                let mean = if scored.is_empty() {
-                    0.0
-                } else {
-                    scored.iter().sum::<f64>() / scored.len() as f64
-                };
-                let vp = cs.iter().filter(|c| c.seniority.is_vp_plus()).count();
-                (
-                    cs.len(),
-                    mean,
-                    if cs.is_empty() {
-                        0.0
-                    } else {
-                        100.0 * vp as f64 / cs.len() as f64
-                    },
-                )
-            }
-            Err(_) => (0, 0.0, 0.0),
-        };
+    for (k, row) in segments.iter().enumerate() {
+        let (s, count, mean, vp) = (&row.segment, row.count, row.mean_score, row.vp_share);
         let text = format!(
             "{:<20} {count:>6} {mean:>5.0} {vp:>4.0}%",
             s.name.chars().take(20).collect::<String>()

@@ -71,6 +71,7 @@ pub enum Command {
     },
     /// Import LinkedIn export files, a whole export .zip, a folder, or other contact CSVs.
     Import {
+        /// Files, folders or export .zip archives; each file is recognised by its header.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Print the report as JSON.
@@ -84,7 +85,7 @@ pub enum Command {
     Score,
     /// Print one contact's score with its per-factor breakdown and flags.
     Explain {
-        /// A profile URL or a contact id.
+        /// A profile URL (any spelling) or a contact id (from `list`).
         who: String,
     },
     /// Print contacts.
@@ -92,13 +93,16 @@ pub enum Command {
     /// Add or remove a tag on every contact matching a filter.
     Tag {
         action: TagAction,
+        /// The tag (free text, e.g. eu-leads).
         tag: String,
+        /// Which contacts, in the filter language (see `netcurate list --help`).
         #[arg(long, value_name = "QUERY")]
         filter: String,
     },
     /// Set keep / prune / protect / reset on every contact matching a filter.
     Decide {
         decision: DecideAction,
+        /// Which contacts, in the filter language (see `netcurate list --help`).
         #[arg(long, value_name = "QUERY")]
         filter: String,
     },
@@ -204,13 +208,18 @@ pub enum DecideAction {
 
 #[derive(Args, Debug)]
 pub struct ListArgs {
+    /// Space-separated terms, all must hold: fuzzy words, name: company: title: url: tag:T
+    /// -tag:T decision:D score:<40 seniority:>=director connected:<2020-01-01
+    /// function:engineering flag:warm|hidden|duplicate|no-title|messaged|gone|job-change.
     #[arg(long, value_name = "QUERY", default_value = "")]
     filter: String,
     /// score, name, company, title, seniority, connected, decision (prefix '-' to reverse).
     #[arg(long, default_value = "score", allow_hyphen_values = true)]
     sort: String,
-    #[arg(long)]
+    /// Print at most N contacts.
+    #[arg(long, value_name = "N")]
     limit: Option<usize>,
+    /// Print JSON.
     #[arg(long)]
     json: bool,
 }
@@ -220,10 +229,13 @@ pub struct ExportArgs {
     /// Output file, or - for standard output.
     #[arg(short = 'o', long, value_name = "FILE|-")]
     output: String,
+    /// Which contacts, in the filter language (see `netcurate list --help`).
     #[arg(long, value_name = "QUERY", default_value = "")]
     filter: String,
+    /// Only contacts with this tag.
     #[arg(long)]
     tag: Option<String>,
+    /// Only contacts with this decision: keep, prune, protect, undecided.
     #[arg(long)]
     decision: Option<String>,
     /// contacts (default), linkedin, removal-plan, withdrawal-plan.

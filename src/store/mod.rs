@@ -17,6 +17,7 @@ use crate::model::{
 use crate::network::Network;
 use crate::ops::Op;
 use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 
@@ -53,18 +54,25 @@ pub(crate) fn datetime_text(d: Option<NaiveDateTime>) -> Option<String> {
 }
 
 /// Reads the store's own `YYYY-MM-DD` (hand-parsed: it runs for every row at load).
-fn parse_date(s: Option<String>) -> Option<NaiveDate> {
-    let s = s?;
+fn parse_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+        return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     }
     let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
     NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
-fn parse_datetime(s: Option<String>) -> Option<NaiveDateTime> {
-    s.and_then(|s| NaiveDateTime::parse_from_str(&s, "%Y-%m-%d %H:%M:%S").ok())
+/// A text column without copying it (NULL and non-text are `None`).
+fn text_ref(v: ValueRef<'_>) -> Option<&str> {
+    match v {
+        ValueRef::Text(t) => std::str::from_utf8(t).ok(),
+        _ => None,
+    }
+}
+
+fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").ok()
 }
 
 impl Store {
@@ -143,7 +151,7 @@ impl Store {
                 },
                 from_name: r.get(2)?,
                 to_name: r.get(3)?,
-                sent_at: parse_datetime(Some(sent)).unwrap_or_default(),
+                sent_at: parse_datetime(&sent).unwrap_or_default(),
                 message: r.get(5)?,
                 inviter_url: r.get(6)?,
                 invitee_url: r.get(7)?,
@@ -260,7 +268,9 @@ impl Store {
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(SsiReading {
-                date: parse_date(r.get(0)?).unwrap_or_default(),
+                date: text_ref(r.get_ref(0)?)
+                    .and_then(parse_date)
+                    .unwrap_or_default(),
                 total: r.get(1)?,
                 brand: r.get(2)?,
                 frp: r.get(3)?,
@@ -294,7 +304,9 @@ impl Store {
             .prepare("SELECT at, br_baseline, br_low, br_high FROM projections ORDER BY at, id")?;
         let rows = stmt.query_map([], |r| {
             Ok(LoggedProjection {
-                date: parse_date(r.get(0)?).unwrap_or_default(),
+                date: text_ref(r.get_ref(0)?)
+                    .and_then(parse_date)
+                    .unwrap_or_default(),
                 baseline: r.get(1)?,
                 low: r.get(2)?,
                 high: r.get(3)?,
@@ -388,6 +400,8 @@ pub(crate) fn load_for_scoring(conn: &Connection) -> Result<Vec<Contact>> {
 }
 
 pub(crate) fn load_contacts(conn: &Connection) -> Result<Vec<Contact>> {
+    let count: i64 = conn.query_row("SELECT COUNT(*) FROM contacts", [], |r| r.get(0))?;
+    let count = usize::try_from(count).unwrap_or(0);
     let mut tags: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
     {
         let mut stmt = conn.prepare("SELECT contact_id, tag FROM tags ORDER BY contact_id, tag")?;
@@ -407,8 +421,8 @@ pub(crate) fn load_contacts(conn: &Connection) -> Result<Vec<Contact>> {
         let id: i64 = r.get(0)?;
         let mut flags = Flags(r.get::<_, i64>(21)? as u32);
         flags.set(Flags::HIDDEN, r.get(10)?);
-        flags.set(Flags::GONE, r.get::<_, Option<String>>(11)?.is_some());
-        flags.set(Flags::JOB_CHANGE, r.get::<_, Option<String>>(12)?.is_some());
+        flags.set(Flags::GONE, !matches!(r.get_ref(11)?, ValueRef::Null));
+        flags.set(Flags::JOB_CHANGE, !matches!(r.get_ref(12)?, ValueRef::Null));
         Ok(Contact {
             id,
             first_name: r.get(1)?,
@@ -418,7 +432,7 @@ pub(crate) fn load_contacts(conn: &Connection) -> Result<Vec<Contact>> {
             email: r.get(5)?,
             company: r.get(6)?,
             position: r.get(7)?,
-            connected_on: parse_date(r.get(8)?),
+            connected_on: text_ref(r.get_ref(8)?).and_then(parse_date),
             is_connection: r.get(9)?,
             previous_company: r.get(13)?,
             previous_position: r.get(14)?,
@@ -426,17 +440,25 @@ pub(crate) fn load_contacts(conn: &Connection) -> Result<Vec<Contact>> {
             location: r.get(16)?,
             decision: Decision::from_code(r.get(17)?),
             score: r.get::<_, Option<i64>>(18)?.map(|s| s.clamp(0, 100) as u8),
-            seniority: Seniority::parse(&r.get::<_, String>(19)?).unwrap_or_default(),
-            function: Function::parse(&r.get::<_, String>(20)?).unwrap_or_default(),
+            seniority: text_ref(r.get_ref(19)?)
+                .and_then(Seniority::parse)
+                .unwrap_or_default(),
+            function: text_ref(r.get_ref(20)?)
+                .and_then(Function::parse)
+                .unwrap_or_default(),
             flags,
-            last_message_at: parse_datetime(r.get(22)?),
-            last_inbound_at: parse_datetime(r.get(23)?),
-            last_outbound_at: parse_datetime(r.get(24)?),
+            last_message_at: text_ref(r.get_ref(22)?).and_then(parse_datetime),
+            last_inbound_at: text_ref(r.get_ref(23)?).and_then(parse_datetime),
+            last_outbound_at: text_ref(r.get_ref(24)?).and_then(parse_datetime),
             message_count: r.get::<_, i64>(25)? as u32,
             tags: Vec::new(),
         })
     })?;
-    let mut contacts: Vec<Contact> = rows.collect::<Result<_, _>>()?;
+    // Sized up front: growing a vector of 100k large structs copies them several times.
+    let mut contacts: Vec<Contact> = Vec::with_capacity(count);
+    for row in rows {
+        contacts.push(row?);
+    }
     for c in &mut contacts {
         if let Some(t) = tags.remove(&c.id) {
             c.tags = t;

@@ -18,7 +18,6 @@ pub struct Network {
     pub invitations: Vec<Invitation>,
     /// The date treated as today.
     pub as_of: NaiveDate,
-    index: HashMap<ContactId, usize>,
 }
 
 impl Network {
@@ -29,12 +28,8 @@ impl Network {
         mut invitations: Vec<Invitation>,
         as_of: NaiveDate,
     ) -> Network {
+        // Sorted by id, so a contact is found by binary search (no index to build).
         contacts.sort_by_key(|c| c.id);
-        let index = contacts
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id, i))
-            .collect();
         for c in &mut contacts {
             let warm = [c.last_inbound_at, c.last_outbound_at]
                 .iter()
@@ -79,21 +74,20 @@ impl Network {
             contacts,
             invitations,
             as_of,
-            index,
         }
     }
 
     pub fn contact(&self, id: ContactId) -> Option<&Contact> {
-        self.index.get(&id).map(|&i| &self.contacts[i])
+        self.position_of(id).map(|i| &self.contacts[i])
     }
 
     pub fn contact_mut(&mut self, id: ContactId) -> Option<&mut Contact> {
-        self.index.get(&id).map(|&i| &mut self.contacts[i])
+        self.position_of(id).map(|i| &mut self.contacts[i])
     }
 
     /// Position of a contact in `contacts`.
     pub fn position_of(&self, id: ContactId) -> Option<usize> {
-        self.index.get(&id).copied()
+        self.contacts.binary_search_by_key(&id, |c| c.id).ok()
     }
 
     /// Every tag with the number of contacts carrying it.

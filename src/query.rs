@@ -8,8 +8,7 @@ use crate::error::{Error, Result};
 use crate::import::dates::parse_date;
 use crate::model::{Contact, Decision, Flags, Function, Seniority};
 use crate::network::Network;
-use chrono::NaiveDate;
-use std::cmp::Ordering;
+use chrono::{Datelike, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Cmp {
@@ -382,26 +381,57 @@ impl SortKey {
         )
     }
 
-    fn compare(self, a: &Contact, b: &Contact, ha: &Haystack, hb: &Haystack) -> Ordering {
+    /// A number that orders contacts by this key, for the keys that are not text.
+    fn number(self, c: &Contact) -> Option<i64> {
         match self {
-            SortKey::Score => a.score.cmp(&b.score),
-            SortKey::Name => ha.name.cmp(&hb.name),
-            SortKey::Company => ha.company.cmp(&hb.company),
-            SortKey::Title => ha.title.cmp(&hb.title),
-            SortKey::Seniority => a.seniority.rank().cmp(&b.seniority.rank()),
-            SortKey::Connected => a.connected_on.cmp(&b.connected_on),
-            SortKey::Decision => a.decision.code().cmp(&b.decision.code()),
+            SortKey::Score => Some(c.score.map_or(-1, i64::from)),
+            SortKey::Seniority => Some(c.seniority.rank().map_or(-1, i64::from)),
+            SortKey::Connected => Some(
+                c.connected_on
+                    .map_or(-1, |d| i64::from(d.num_days_from_ce())),
+            ),
+            SortKey::Decision => Some(c.decision.code()),
+            SortKey::Name | SortKey::Company | SortKey::Title => None,
         }
+    }
+
+    fn text(self, h: &Haystack) -> &str {
+        match self {
+            SortKey::Name => &h.name,
+            SortKey::Company => &h.company,
+            _ => &h.title,
+        }
+    }
+
+    /// Whether sorting by this key reads the lower-cased text.
+    pub fn needs_text(self) -> bool {
+        matches!(self, SortKey::Name | SortKey::Company | SortKey::Title)
     }
 }
 
-/// Sorts positions by `key` (stable, ties by id).
+/// Sorts positions by `key`, ties by id (deterministic). Numeric keys sort precomputed
+/// (key, id) pairs; text keys compare the haystacks, which may be empty otherwise.
 pub fn sort(ids: &mut [u32], network: &Network, hay: &[Haystack], key: SortKey, descending: bool) {
+    let contacts = &network.contacts;
+    if !key.needs_text() {
+        let mut keyed: Vec<(i64, i64, u32)> = ids
+            .iter()
+            .map(|&i| {
+                let c = &contacts[i as usize];
+                let k = key.number(c).unwrap_or(0);
+                (if descending { -k } else { k }, c.id, i)
+            })
+            .collect();
+        keyed.sort_unstable();
+        for (slot, (_, _, i)) in ids.iter_mut().zip(keyed) {
+            *slot = i;
+        }
+        return;
+    }
     ids.sort_unstable_by(|&x, &y| {
-        let (a, b) = (&network.contacts[x as usize], &network.contacts[y as usize]);
-        let o = key.compare(a, b, &hay[x as usize], &hay[y as usize]);
+        let o = key.text(&hay[x as usize]).cmp(key.text(&hay[y as usize]));
         let o = if descending { o.reverse() } else { o };
-        o.then(a.id.cmp(&b.id))
+        o.then(contacts[x as usize].id.cmp(&contacts[y as usize].id))
     });
 }
 
@@ -440,6 +470,37 @@ mod tests {
         assert!(check("adasmp", &c), "fuzzy subsequence on the name");
         assert!(!check("zzz", &c));
         assert!(check("", &c));
+    }
+
+    #[test]
+    fn sorts_numbers_and_text_with_id_ties() {
+        let mut contacts: Vec<Contact> = ["Bo", "ada", "Cy", "Di"]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Contact {
+                id: i as i64 + 1,
+                ..contact(n, "", "")
+            })
+            .collect();
+        for (c, s) in contacts.iter_mut().zip([Some(5), None, Some(5), Some(9)]) {
+            c.score = s;
+        }
+        let network = Network::new(contacts, vec![], NaiveDate::default());
+        let hay = Haystack::all(&network);
+        let ids_of = |v: &[u32]| -> Vec<i64> {
+            v.iter().map(|&i| network.contacts[i as usize].id).collect()
+        };
+        let mut v: Vec<u32> = (0..4).collect();
+        sort(&mut v, &network, &[], SortKey::Score, true);
+        assert_eq!(
+            ids_of(&v),
+            vec![4, 1, 3, 2],
+            "high first, ties by id, no score last"
+        );
+        sort(&mut v, &network, &[], SortKey::Score, false);
+        assert_eq!(ids_of(&v), vec![2, 1, 3, 4]);
+        sort(&mut v, &network, &hay, SortKey::Name, false);
+        assert_eq!(ids_of(&v), vec![2, 1, 3, 4], "case-insensitive names");
     }
 
     #[test]

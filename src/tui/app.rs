@@ -203,7 +203,8 @@ pub struct PillarInputs {
 
 pub struct App {
     pub network: Network,
-    pub hay: Vec<Haystack>,
+    /// Lower-cased text for filtering, built on the first filter (not at start-up).
+    hay: std::cell::OnceCell<Vec<Haystack>>,
     pub profile: Option<Profile>,
     pub keymap: Keymap,
     pub view: View,
@@ -234,11 +235,10 @@ impl App {
         keymap: Keymap,
         pillars: PillarInputs,
     ) -> App {
-        let hay = Haystack::all(&network);
         let n = network.contacts.len();
         let mut app = App {
             network,
-            hay,
+            hay: std::cell::OnceCell::new(),
             profile,
             keymap,
             view: View::Contacts,
@@ -268,6 +268,10 @@ impl App {
 
     // ---- derived data -------------------------------------------------------------
 
+    pub fn hay(&self) -> &[Haystack] {
+        self.hay.get_or_init(|| Haystack::all(&self.network))
+    }
+
     pub fn refresh_projection(&mut self) {
         let p = &self.pillars;
         let pair = pillars::features(
@@ -287,10 +291,16 @@ impl App {
 
     fn resort(&mut self) {
         let mut all: Vec<u32> = (0..self.network.contacts.len() as u32).collect();
+        // Numeric sorts need no haystack: the first frame does not wait for one.
+        let hay = if self.table.sort.needs_text() {
+            self.hay()
+        } else {
+            &[]
+        };
         query::sort(
             &mut all,
             &self.network,
-            &self.hay,
+            hay,
             self.table.sort,
             self.table.descending,
         );
@@ -312,7 +322,7 @@ impl App {
         if q.is_empty() {
             return self.table.sorted_all.clone();
         }
-        let mask = q.mask(&self.network, &self.hay);
+        let mask = q.mask(&self.network, self.hay());
         self.table
             .sorted_all
             .iter()
@@ -332,7 +342,7 @@ impl App {
                 // pass in memory order beats jumping around in sort order.
                 let few = self.table.ids.len() * 4 < self.table.sorted_all.len();
                 self.table.ids = if narrowing && few {
-                    q.filter(&self.network, &self.hay, self.table.ids.iter().copied())
+                    q.filter(&self.network, self.hay(), self.table.ids.iter().copied())
                 } else {
                     self.filter_all(&q)
                 };
@@ -423,7 +433,7 @@ impl App {
                     .map(|q| {
                         q.filter(
                             &self.network,
-                            &self.hay,
+                            self.hay(),
                             0..self.network.contacts.len() as u32,
                         )
                     })

@@ -151,8 +151,9 @@ pub fn plan_tag(network: &Network, targets: &[ContactId], tag: &str, add: bool) 
     }
 }
 
-/// Sets `decision` on `targets`. Protected contacts are never set to prune, and warm
-/// contacts are not pruned either (they are suggested for protect).
+/// Sets `decision` on `targets`, keeping only those whose decision changes. Protected
+/// contacts are never set to prune (the user's explicit prune of a warm contact stands:
+/// warm contacts are only never *suggested* for pruning, see `audience::suggest`).
 pub fn plan_decide(network: &Network, targets: &[ContactId], decision: Decision) -> Op {
     let mut ids = Vec::new();
     let mut before = Vec::new();
@@ -191,4 +192,85 @@ pub fn plan_withdraw(network: &Network, targets: &[InvitationId], mark: bool) ->
         .map(|i| i.id)
         .collect();
     Op::Withdraw { ids, mark }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Contact;
+
+    fn network() -> Network {
+        let contacts = [
+            Decision::Undecided,
+            Decision::Keep,
+            Decision::Protect,
+            Decision::Prune,
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Contact {
+            id: i as i64 + 1,
+            decision: *d,
+            tags: if i == 0 { vec!["a".into()] } else { vec![] },
+            is_connection: true,
+            ..Contact::default()
+        })
+        .collect();
+        Network::new(contacts, vec![], chrono::NaiveDate::default())
+    }
+
+    fn decisions(n: &Network) -> Vec<Decision> {
+        n.contacts.iter().map(|c| c.decision).collect()
+    }
+
+    #[test]
+    fn decide_then_inverse_restores_exactly_and_protect_wins() {
+        let mut n = network();
+        let before = decisions(&n);
+        let op = plan_decide(&n, &[1, 2, 3, 4], Decision::Prune);
+        assert_eq!(op.len(), 2, "protected and already-pruned are left alone");
+        op.apply_to(&mut n);
+        assert_eq!(
+            decisions(&n),
+            vec![
+                Decision::Prune,
+                Decision::Prune,
+                Decision::Protect,
+                Decision::Prune
+            ]
+        );
+        for inverse in op.inverse() {
+            inverse.apply_to(&mut n);
+        }
+        assert_eq!(decisions(&n), before);
+    }
+
+    #[test]
+    fn tag_ops_touch_only_changed_contacts() {
+        let mut n = network();
+        let op = plan_tag(&n, &[1, 2], "a", true);
+        assert_eq!(
+            op,
+            Op::Tag {
+                tag: "a".into(),
+                add: true,
+                ids: vec![2]
+            }
+        );
+        op.apply_to(&mut n);
+        for inverse in op.inverse() {
+            inverse.apply_to(&mut n);
+        }
+        assert_eq!(
+            n.tag_counts().get("a"),
+            Some(&1),
+            "contact 1 keeps the tag it had"
+        );
+        let json = serde_json::to_string(&op).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Op>(&json).unwrap(),
+            op,
+            "the undo log round-trips"
+        );
+    }
 }

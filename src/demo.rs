@@ -15,6 +15,30 @@ pub const PROFILE: &str = include_str!("../fixtures/demo/profile.toml");
 /// The demo export's own date, so ages look as they would have on the day.
 pub const DEMO_AS_OF: &str = "2026-11-01";
 
+/// Sample SSI readings (invented): a few weeks of a user's own numbers.
+const DEMO_READINGS: [netcurate::store::SsiReading; 3] = [
+    demo_reading(10, 11.8, 14.6),
+    demo_reading(18, 12.1, 14.9),
+    demo_reading(25, 12.0, 15.2),
+];
+
+const fn demo_reading(day: u32, frp: f64, br: f64) -> netcurate::store::SsiReading {
+    let date = match NaiveDate::from_ymd_opt(2026, 10, day) {
+        Some(d) => d,
+        None => NaiveDate::MIN,
+    };
+    netcurate::store::SsiReading {
+        date,
+        total: 14.0 + frp + 16.0 + br,
+        brand: 14.0,
+        frp,
+        engage: 16.0,
+        br,
+        industry_rank: None,
+        network_rank: None,
+    }
+}
+
 /// Builds the demo database in a fresh temporary folder; returns the folder and database.
 pub fn build(as_of: Option<NaiveDate>) -> Result<(tempdir::TempDir, Session)> {
     let dir = tempdir::TempDir::new()?;
@@ -36,6 +60,10 @@ pub fn build(as_of: Option<NaiveDate>) -> Result<(tempdir::TempDir, Session)> {
         .store
         .import(&batch, session.profile.as_ref(), session.now())
         .context("importing the demo network")?;
+    // A sample SSI reading, so that the pillars view has a baseline to project from.
+    for reading in DEMO_READINGS {
+        session.store.record_ssi(&reading)?;
+    }
     Ok((dir, session))
 }
 

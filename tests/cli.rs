@@ -177,13 +177,7 @@ fn export_neutralises_formulas_and_keeps_the_text() {
 
 #[test]
 fn filtered_export_removal_plan_and_atomic_files() {
-    let db = Db::new();
-    db.ok(&[
-        "--profile",
-        &fixture("demo/profile.toml"),
-        "import",
-        &fixture("demo"),
-    ]);
+    let db = Db::with_demo();
     let globex = db
         .json(&["list", "--filter", "company:globex", "--json"])
         .as_array()

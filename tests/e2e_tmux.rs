@@ -13,6 +13,15 @@ fn tmux(args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The demo network in a database, or `None` (with a message) when tmux is missing.
+fn demo_db() -> Option<Db> {
+    if !have_tmux() {
+        eprintln!("tmux is not installed: skipping the terminal end-to-end test");
+        return None;
+    }
+    Some(Db::with_demo())
+}
+
 fn have_tmux() -> bool {
     Command::new("tmux")
         .arg("-V")
@@ -114,17 +123,7 @@ impl Drop for Screen {
 
 #[test]
 fn tag_a_filtered_segment_then_undo_across_restarts_and_tiny_terminal() {
-    if !have_tmux() {
-        eprintln!("tmux is not installed: skipping the terminal end-to-end test");
-        return;
-    }
-    let db = Db::new();
-    db.ok(&[
-        "--profile",
-        &fixture("demo/profile.toml"),
-        "import",
-        &fixture("demo"),
-    ]);
+    let Some(db) = demo_db() else { return };
     let hooli = db
         .json(&["list", "--filter", "company:hooli", "--json"])
         .as_array()
@@ -171,17 +170,7 @@ fn tag_a_filtered_segment_then_undo_across_restarts_and_tiny_terminal() {
 
 #[test]
 fn demo_opens_the_workbench_and_a_cli_change_shows_up() {
-    if !have_tmux() {
-        eprintln!("tmux is not installed: skipping the terminal end-to-end test");
-        return;
-    }
-    let db = Db::new();
-    db.ok(&[
-        "--profile",
-        &fixture("demo/profile.toml"),
-        "import",
-        &fixture("demo"),
-    ]);
+    let Some(db) = demo_db() else { return };
     let s = Screen::start(&db, "outside", 120, 30);
     s.wait_for("2000 total");
     // Another process changes the database while the workbench is open.
@@ -210,17 +199,7 @@ fn signal(db: &Db, sig: &str) {
 
 #[test]
 fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
-    if !have_tmux() {
-        eprintln!("tmux is not installed: skipping the terminal end-to-end test");
-        return;
-    }
-    let db = Db::new();
-    db.ok(&[
-        "--profile",
-        &fixture("demo/profile.toml"),
-        "import",
-        &fixture("demo"),
-    ]);
+    let Some(db) = demo_db() else { return };
 
     // Triage three cards, export the removal plan, then kill -9.
     let s = Screen::start(&db, "triage", 120, 34);

@@ -51,6 +51,18 @@ impl Db {
         self.json(&["stats", "--json"])
     }
 
+    /// A database holding the bundled demo network, scored with the demo profile.
+    pub fn with_demo() -> Db {
+        let db = Db::new();
+        db.ok(&[
+            "--profile",
+            &fixture("demo/profile.toml"),
+            "import",
+            &fixture("demo"),
+        ]);
+        db
+    }
+
     pub fn file(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }

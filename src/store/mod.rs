@@ -135,11 +135,10 @@ impl Store {
     }
 
     fn load_invitations(&self) -> Result<Vec<Invitation>> {
-        let mut stmt = self.conn.prepare(
+        self.query_all(
             "SELECT id, direction, from_name, to_name, sent_at, message, inviter_url, invitee_url, withdraw_planned
              FROM invitations ORDER BY sent_at, id",
-        )?;
-        let rows = stmt.query_map([], |r| {
+            |r| {
             let direction: String = r.get(1)?;
             let sent: String = r.get(4)?;
             Ok(Invitation {
@@ -159,8 +158,8 @@ impl Store {
                 status: InvitationStatus::Pending,
                 contact_id: None,
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        },
+        )
     }
 
     /// Applies `op` and logs it as the newest undoable step (clearing the redo stack).
@@ -227,6 +226,17 @@ impl Store {
             .optional()?)
     }
 
+    /// Every row of a read query, mapped.
+    fn query_all<T>(
+        &self,
+        sql: &str,
+        row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt.query_map([], row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Runs one write statement in its own transaction.
     fn execute(&mut self, sql: &str, values: impl rusqlite::Params) -> Result<()> {
         self.write(|tx| {
@@ -262,25 +272,24 @@ impl Store {
 
     /// Every SSI reading, oldest first.
     pub fn ssi_readings(&self) -> Result<Vec<SsiReading>> {
-        let mut stmt = self.conn.prepare(
+        self.query_all(
             "SELECT date, total, brand, frp, engage, br, industry_rank, network_rank
              FROM ssi_readings ORDER BY date, id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(SsiReading {
-                date: text_ref(r.get_ref(0)?)
-                    .and_then(parse_date)
-                    .unwrap_or_default(),
-                total: r.get(1)?,
-                brand: r.get(2)?,
-                frp: r.get(3)?,
-                engage: r.get(4)?,
-                br: r.get(5)?,
-                industry_rank: r.get(6)?,
-                network_rank: r.get(7)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            |r| {
+                Ok(SsiReading {
+                    date: text_ref(r.get_ref(0)?)
+                        .and_then(parse_date)
+                        .unwrap_or_default(),
+                    total: r.get(1)?,
+                    brand: r.get(2)?,
+                    frp: r.get(3)?,
+                    engage: r.get(4)?,
+                    br: r.get(5)?,
+                    industry_rank: r.get(6)?,
+                    network_rank: r.get(7)?,
+                })
+            },
+        )
     }
 
     /// Logs a projection so the next SSI reading can be compared with it.
@@ -299,20 +308,19 @@ impl Store {
 
     /// Logged projections, oldest first.
     pub fn projections(&self) -> Result<Vec<LoggedProjection>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT at, br_baseline, br_low, br_high FROM projections ORDER BY at, id")?;
-        let rows = stmt.query_map([], |r| {
-            Ok(LoggedProjection {
-                date: text_ref(r.get_ref(0)?)
-                    .and_then(parse_date)
-                    .unwrap_or_default(),
-                baseline: r.get(1)?,
-                low: r.get(2)?,
-                high: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.query_all(
+            "SELECT at, br_baseline, br_low, br_high FROM projections ORDER BY at, id",
+            |r| {
+                Ok(LoggedProjection {
+                    date: text_ref(r.get_ref(0)?)
+                        .and_then(parse_date)
+                        .unwrap_or_default(),
+                    baseline: r.get(1)?,
+                    low: r.get(2)?,
+                    high: r.get(3)?,
+                })
+            },
+        )
     }
 
     pub fn save_filter(&mut self, name: &str, query: &str) -> Result<()> {
@@ -324,11 +332,9 @@ impl Store {
     }
 
     pub fn saved_filters(&self) -> Result<Vec<(String, String)>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT name, query FROM saved_filters ORDER BY name")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.query_all("SELECT name, query FROM saved_filters ORDER BY name", |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
     }
 
     /// Rescores every contact with `profile` and stores what changed, in one

@@ -236,3 +236,23 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     let gone = db.json(&["list", "--filter", "flag:gone", "--json"]);
     assert_eq!(gone.as_array().unwrap().len(), 20);
 }
+
+#[test]
+fn reimporting_a_netcurate_export_of_a_segment_marks_nobody_gone() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    let segment = db.file("segment.csv");
+    db.ok(&[
+        "export",
+        "-o",
+        &segment.display().to_string(),
+        "--filter",
+        "company:hooli",
+    ]);
+    let report = db.json(&["import", "--json", &segment.display().to_string()]);
+    assert_eq!(
+        report["gone"], 0,
+        "an exported list is not the whole network"
+    );
+    assert_eq!(db.stats()["gone"], 0);
+}

@@ -83,10 +83,10 @@ impl ImportBatch {
         Ok(batch)
     }
 
-    /// Whether the batch holds a full Connections export (which makes absent connections
-    /// *gone*).
-    pub fn has_connections(&self) -> bool {
-        self.files.iter().any(|f| f.kind == FileKind::Connections)
+    /// Whether the batch holds a full LinkedIn Connections export (which makes absent
+    /// connections *gone*).
+    pub fn has_full_network(&self) -> bool {
+        self.files.iter().any(|f| f.full_network)
     }
 }
 

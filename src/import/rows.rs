@@ -76,6 +76,9 @@ pub struct ParsedFile {
     pub skipped: BTreeMap<String, u64>,
     pub warnings: Vec<String>,
     pub rows: Rows,
+    /// A complete LinkedIn Connections export: connections missing from it are *gone*.
+    /// A netcurate export (it has a Tags column) is a list, not the whole network.
+    pub full_network: bool,
 }
 
 impl ParsedFile {
@@ -126,6 +129,7 @@ pub fn parse_table(table: &Table<'_>) -> Result<ParsedFile> {
         skipped: skips.0,
         warnings: Vec::new(),
         rows,
+        full_network: table.kind == FileKind::Connections && !table.has_column("tags"),
     })
 }
 

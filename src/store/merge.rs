@@ -186,7 +186,6 @@ impl Store {
             };
             let mut index = Index::load(tx)?;
             let mut seen: HashSet<i64> = HashSet::new();
-            let mut full_export = false;
             for (i, file) in batch.files.iter().enumerate() {
                 let fraction = 0.4 + 0.4 * i as f64 / batch.files.len().max(1) as f64;
                 progress(Progress {
@@ -195,7 +194,6 @@ impl Store {
                 });
                 match &file.rows {
                     Rows::Connections(rows) => {
-                        full_export |= rows.iter().all(|r| r.tags.is_empty());
                         merge_connections(tx, &mut index, rows, now, &mut seen, &mut report)?;
                     }
                     Rows::Contacts(rows) => merge_contacts(tx, &mut index, rows, &mut report)?,
@@ -215,7 +213,7 @@ impl Store {
                     warnings: file.warnings.clone(),
                 });
             }
-            if full_export {
+            if batch.has_full_network() {
                 mark_gone(tx, &index, &seen, now, &mut report)?;
             }
             progress(Progress {

@@ -909,13 +909,11 @@ impl App {
                 } else {
                     self.withdraw_selected.iter().copied().collect()
                 };
-                let all_marked = targets.iter().all(|id| {
-                    self.network
-                        .invitations
-                        .iter()
-                        .any(|i| i.id == *id && i.withdraw_planned)
-                });
-                let op = ops::plan_withdraw(&self.network, &targets, !all_marked);
+                // w toggles: mark what is not marked yet; when everything is, unmark.
+                let mut op = ops::plan_withdraw(&self.network, &targets, true);
+                if op.is_empty() {
+                    op = ops::plan_withdraw(&self.network, &targets, false);
+                }
                 self.withdraw_selected.clear();
                 return self.perform(op);
             }

@@ -90,7 +90,6 @@ fn event_loop(
     let exit_after_first_frame = std::env::var_os("NETCURATE_EXIT_AFTER_FIRST_FRAME").is_some();
     let mut version = session.store.data_version()?;
     let mut dirty = true;
-    let mut quick_wakeups = 0;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             let size = terminal.size()?;
@@ -103,18 +102,7 @@ fn event_loop(
                 break;
             }
         }
-        let waited = std::time::Instant::now();
         if !event::poll(TICK)? {
-            // A terminal that went away (closed window, killed tmux) makes polling return at
-            // once, forever: stop instead of spinning.
-            if waited.elapsed() < TICK / 4 {
-                quick_wakeups += 1;
-            } else {
-                quick_wakeups = 0;
-            }
-            if quick_wakeups > 20 || !terminal_alive() {
-                break;
-            }
             let now = session.store.data_version()?;
             if now != version {
                 version = now;
@@ -157,14 +145,6 @@ fn watch_signals() -> Result<Arc<AtomicBool>> {
         }
     });
     Ok(stop)
-}
-
-/// Whether the controlling terminal is still there: after a hang-up (window closed,
-/// tmux session killed) it no longer answers as a terminal, and reading it returns end of
-/// file at once, which would make the loop spin.
-fn terminal_alive() -> bool {
-    use std::io::IsTerminal;
-    std::io::stdin().is_terminal()
 }
 
 /// How long the loop waits for a key before checking for outside changes.

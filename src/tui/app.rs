@@ -219,6 +219,8 @@ pub struct App {
     /// Segment figures, recomputed when the data changes while the segments view is
     /// open (never per frame).
     pub segment_rows: Vec<SegmentRow>,
+    /// Connections added per month (`year*12 + month0`, count), last 24 months with data.
+    pub months: Vec<(i32, usize)>,
     pub pillars: PillarInputs,
     pub projection: Option<Projection>,
     pub triage: Option<Triage>,
@@ -253,6 +255,7 @@ impl App {
             segments: Panes::default(),
             saved_filters: Vec::new(),
             segment_rows: Vec::new(),
+            months: Vec::new(),
             pillars,
             projection: None,
             triage: None,
@@ -261,6 +264,7 @@ impl App {
             page: 20,
             quit: false,
         };
+        app.months = App::connections_per_month(&app.network);
         app.resort();
         app.refresh_projection();
         app
@@ -958,9 +962,9 @@ impl App {
                 .map(|f| (f.as_str().to_string(), format!("function:{}", f.as_str())))
                 .collect(),
             _ => self
-                .months()
-                .into_iter()
-                .map(|(m, _)| {
+                .months
+                .iter()
+                .map(|&(m, _)| {
                     let (y, mo) = (m / 12, m % 12 + 1);
                     let (ny, nmo) = if mo == 12 { (y + 1, 1) } else { (y, mo + 1) };
                     (
@@ -973,10 +977,11 @@ impl App {
     }
 
     /// Connections added per month (as `year*12 + month0`), the last 24 months with data.
-    pub fn months(&self) -> Vec<(i32, usize)> {
+    /// Decisions and tags do not change it, so it is computed once per loaded network.
+    fn connections_per_month(network: &Network) -> Vec<(i32, usize)> {
         use chrono::Datelike;
         let mut counts = std::collections::BTreeMap::new();
-        for c in self.network.contacts.iter().filter(|c| c.in_network()) {
+        for c in network.contacts.iter().filter(|c| c.in_network()) {
             if let Some(d) = c.connected_on {
                 *counts.entry(d.year() * 12 + d.month0() as i32).or_insert(0) += 1;
             }

@@ -144,7 +144,12 @@ fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let st = app.network.stats();
+    // The plan's features already count the network and its pending invitations.
+    let Some(f) = app.projection.as_ref().map(|p| &p.features) else {
+        return;
+    };
+    let (connections, pending) = (f.before.connections as usize, f.before.pending as usize);
+    let planned = pending - f.after.pending as usize;
     let today = app.network.as_of;
     let sent_week = app
         .network
@@ -152,12 +157,12 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .filter(|i| i.direction == Direction::Outgoing && i.age_days(today) < 7)
         .count();
-    let cap_style = if st.connections >= CAP_WARNING {
+    let cap_style = if connections >= CAP_WARNING {
         theme.error()
     } else {
         theme.good()
     };
-    let pending_style = if st.invitations.outgoing_pending >= PENDING_DANGER {
+    let pending_style = if pending >= PENDING_DANGER {
         theme.error()
     } else {
         theme.good()
@@ -167,7 +172,6 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         theme.good()
     };
-    let planned = st.invitations.outgoing_withdraw_planned;
     let reinvite = if planned > 0 {
         format!(
             "{planned} planned withdrawals: re-invite from {} (3 weeks after withdrawing today)",
@@ -179,13 +183,10 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lines = vec![
         Line::from(vec![
             Span::raw(" connections "),
-            Span::styled(format!("{} / {CONNECTION_CAP}", st.connections), cap_style),
+            Span::styled(format!("{connections} / {CONNECTION_CAP}"), cap_style),
             Span::styled(format!(" (warn from {CAP_WARNING})"), theme.dim()),
             Span::raw("   pending outgoing "),
-            Span::styled(
-                format!("{} / ~{PENDING_DANGER}", st.invitations.outgoing_pending),
-                pending_style,
-            ),
+            Span::styled(format!("{pending} / ~{PENDING_DANGER}"), pending_style),
             Span::raw("   sent last 7 days "),
             Span::styled(format!("{sent_week}"), week_style),
             Span::styled(
@@ -209,7 +210,7 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let [text, spark] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines), text);
-    let data: Vec<u64> = app.months().iter().map(|(_, n)| *n as u64).collect();
+    let data: Vec<u64> = app.months.iter().map(|(_, n)| *n as u64).collect();
     frame.render_widget(
         Sparkline::default().data(&data).style(theme.accent()),
         spark,

@@ -76,7 +76,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let months = app.segment_queries(4);
     let month_items: Vec<(String, usize)> = months
         .iter()
-        .zip(app.months())
+        .zip(app.months.iter().copied())
         .map(|((l, _), (_, n))| (l.clone(), n))
         .collect();
     chart(app, theme, frame, month, 4, &month_items);

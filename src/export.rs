@@ -97,9 +97,13 @@ pub fn choose_columns(names: &str) -> Result<Vec<usize>> {
         .collect()
 }
 
+fn write_error(e: impl std::fmt::Display) -> Error {
+    Error::Invalid(format!("writing CSV: {e}"))
+}
+
 fn write_row<W: Write>(w: &mut csv::Writer<W>, cells: &[String]) -> Result<()> {
     w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))
-        .map_err(|e| Error::Invalid(format!("writing CSV: {e}")))
+        .map_err(write_error)
 }
 
 /// Writes contacts with the chosen columns (all when `columns` is `None`).
@@ -127,8 +131,7 @@ pub fn write_contacts<W: Write>(
                 .collect::<Vec<_>>(),
         )?;
     }
-    w.flush()
-        .map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
+    w.flush().map_err(write_error)?;
     Ok(contacts.len())
 }
 
@@ -180,8 +183,7 @@ pub fn write_removal_plan<W: Write>(
             ],
         )?;
     }
-    w.flush()
-        .map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
+    w.flush().map_err(write_error)?;
     Ok(rows.len())
 }
 
@@ -216,8 +218,7 @@ pub fn write_withdrawal_plan<W: Write>(out: W, network: &Network) -> Result<usiz
             ],
         )?;
     }
-    w.flush()
-        .map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
+    w.flush().map_err(write_error)?;
     Ok(rows.len())
 }
 

@@ -226,6 +226,23 @@ fn clean_name(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The case-folded name plus normalised company: the identity of a row without URL.
+pub fn weak_key(first: &str, last: &str, company: &str) -> String {
+    let mut key = name_key(first, last);
+    key.push('|');
+    key.push_str(&crate::audience::normalize::company_key(company));
+    key
+}
+
+/// Case-folded "first last".
+pub fn name_key(first: &str, last: &str) -> String {
+    let mut key = String::with_capacity(first.len() + last.len() + 1);
+    key.push_str(first);
+    key.push(' ');
+    key.push_str(last);
+    key.trim().to_lowercase()
+}
+
 /// The identity of a person row within one file, for spotting repeated rows.
 fn person_identity(row: &ConnectionRow) -> Option<String> {
     if row.hidden {
@@ -233,7 +250,7 @@ fn person_identity(row: &ConnectionRow) -> Option<String> {
     }
     Some(match &row.url_key {
         Some(k) => k.clone(),
-        None => crate::store::weak_key(&row.first_name, &row.last_name, &row.company),
+        None => weak_key(&row.first_name, &row.last_name, &row.company),
     })
 }
 

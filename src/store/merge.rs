@@ -1,23 +1,27 @@
-//! Merging an import batch into the store, in one transaction: new connections are
-//! added, known ones updated (a company or position change is recorded as a job change),
-//! connections absent from a newer full export are marked gone (never deleted),
-//! invitations and message summaries are merged, and every contact is rescored. Tags and
-//! decisions are never touched.
+//! Merging an import batch into the store, in one transaction. The network is read into
+//! memory once and every file is merged there: new connections are added, known ones
+//! updated (a company or position change is recorded as a job change), connections
+//! absent from a newer full export are marked gone (never deleted), contact CSVs enrich,
+//! message summaries fold in. Then every contact is scored and each new or changed row
+//! is written once, with its score. Decisions are never touched; tags are only added
+//! (from a re-imported netcurate export).
 //!
 //! Must not: parse files (the batch arrives parsed) or decide scores (audience does).
 
-use super::{Store, date_text, datetime_text, load_for_scoring, name_key, weak_key};
+use super::{RowExtra, Store, contact_count, date_text, datetime_text, read_contacts};
 use crate::audience::{Profile, Scored, score_all};
 use crate::error::Result;
 use crate::import::rows::{
-    ConnectionRow, ContactRow, InvitationRow, PersonRef, Rows, summarise_messages,
+    ConnectionRow, ContactRow, InvitationRow, MessageSummary, PersonRef, Rows, name_key,
+    summarise_messages, weak_key,
 };
 use crate::import::{FileKind, ImportBatch, Progress, SkippedFile};
-use chrono::NaiveDateTime;
+use crate::model::{Contact, Flags};
+use chrono::{NaiveDate, NaiveDateTime};
+use foldhash::{HashMap, HashMapExt};
 use rusqlite::{Transaction, params};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
-
+use std::collections::BTreeMap;
 /// What one import did, in total and per file.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct ImportReport {
@@ -53,63 +57,175 @@ pub struct FileReport {
     pub warnings: Vec<String>,
 }
 
-/// What is known of an existing contact, for matching.
-struct Known {
-    id: i64,
-    url_key: Option<String>,
-    company: String,
-    position: String,
-    is_connection: bool,
-    gone: bool,
-}
-
+/// Merge bookkeeping for one contact, parallel to [`Merge::contacts`].
 #[derive(Default)]
-struct Index {
-    known: Vec<Known>,
-    by_url: HashMap<String, usize>,
-    by_weak: HashMap<String, Vec<usize>>,
-    by_email: HashMap<String, usize>,
-    by_name: HashMap<String, Vec<usize>>,
+struct Entry {
+    gone_at: Option<NaiveDateTime>,
+    job_changed_at: Option<NaiveDateTime>,
+    /// What scoring last stored; `None` for a contact this import adds.
+    stored: Option<Scored>,
+    /// A merged field differs from the stored row.
+    changed: bool,
+    /// Met in this import's Connections files.
+    seen: bool,
 }
 
-impl Index {
-    fn load(tx: &Transaction<'_>) -> Result<Index> {
-        let mut index = Index::default();
-        let mut stmt = tx.prepare(
-            "SELECT id, url_key, weak_key, name_key, email, company, position, is_connection, gone_at FROM contacts",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let known = Known {
-                id: r.get(0)?,
-                url_key: r.get(1)?,
-                company: r.get(5)?,
-                position: r.get(6)?,
-                is_connection: r.get(7)?,
-                gone: r.get::<_, Option<String>>(8)?.is_some(),
-            };
-            let weak: String = r.get(2)?;
-            let name: String = r.get(3)?;
-            let email: String = r.get(4)?;
-            index.add(known, weak, name, email);
+/// Contact indexes by a key that several contacts may share, in insertion order, without
+/// a vector per key: the map holds each key's first and last contact, `next` chains the rest.
+#[derive(Default)]
+struct MultiIndex {
+    ends: HashMap<String, (usize, usize)>,
+    next: HashMap<usize, usize>,
+}
+
+impl MultiIndex {
+    fn insert(&mut self, key: String, i: usize) {
+        match self.ends.get_mut(&key) {
+            Some((_, last)) => {
+                self.next.insert(*last, i);
+                *last = i;
+            }
+            None => {
+                self.ends.insert(key, (i, i));
+            }
         }
-        Ok(index)
     }
 
-    fn add(&mut self, known: Known, weak: String, name: String, email: String) -> usize {
-        let i = self.known.len();
-        if let Some(k) = &known.url_key {
+    fn get(&self, key: &str) -> impl Iterator<Item = usize> + '_ {
+        let first = self.ends.get(key).map(|&(first, _)| first);
+        std::iter::successors(first, |i| self.next.get(i).copied())
+    }
+}
+
+/// The whole network in memory while a batch is merged, with its lookup indexes.
+struct Merge {
+    contacts: Vec<Contact>,
+    entries: Vec<Entry>,
+    by_url: HashMap<String, usize>,
+    by_email: HashMap<String, usize>,
+    by_weak: MultiIndex,
+    by_name: MultiIndex,
+    /// Hidden rows have no name: they are told apart by date and order of appearance.
+    hidden_ordinals: HashMap<Option<NaiveDate>, u32>,
+    next_id: i64,
+    /// Tags carried by re-imported rows, added once the rows are written.
+    tags: Vec<(i64, String)>,
+    now: NaiveDateTime,
+}
+
+/// Sets `slot` to `value`, noting whether that changed it.
+fn assign<T: PartialEq>(slot: &mut T, value: T, changed: &mut bool) {
+    if *slot != value {
+        *slot = value;
+        *changed = true;
+    }
+}
+
+/// Raises `slot` to `value` when that is later or larger.
+fn raise<T: Ord + Copy>(slot: &mut T, value: T, changed: &mut bool) {
+    assign(slot, (*slot).max(value), changed);
+}
+
+/// [`assign`] for text, copying only when the text differs.
+fn assign_text(slot: &mut String, value: &str, changed: &mut bool) {
+    if slot != value {
+        value.clone_into(slot);
+        *changed = true;
+    }
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+impl Merge {
+    fn load(tx: &Transaction<'_>, now: NaiveDateTime) -> Result<Merge> {
+        let n = contact_count(tx)?;
+        let mut merge = Merge {
+            contacts: Vec::with_capacity(n),
+            entries: Vec::with_capacity(n),
+            by_url: HashMap::with_capacity(n),
+            by_email: HashMap::new(),
+            by_weak: MultiIndex::default(),
+            by_name: MultiIndex::default(),
+            hidden_ordinals: HashMap::new(),
+            next_id: 1,
+            tags: Vec::new(),
+            now,
+        };
+        read_contacts(tx, |c, extra: RowExtra| {
+            let stored = Scored {
+                score: c.score,
+                seniority: c.seniority,
+                function: c.function,
+                stored_flags: extra.stored_flags,
+            };
+            let entry = Entry {
+                gone_at: extra.gone_at,
+                job_changed_at: extra.job_changed_at,
+                stored: Some(stored),
+                ..Entry::default()
+            };
+            let weak = merge.identity(
+                &c.first_name,
+                &c.last_name,
+                &c.company,
+                c.is_hidden(),
+                c.connected_on,
+            );
+            merge.next_id = merge.next_id.max(c.id + 1);
+            merge.add(c, entry, weak);
+        })?;
+        Ok(merge)
+    }
+
+    /// The identity of a row without URL: its weak key, or for a hidden row its date and
+    /// ordinal among hidden rows of that date.
+    fn identity(
+        &mut self,
+        first: &str,
+        last: &str,
+        company: &str,
+        hidden: bool,
+        connected_on: Option<NaiveDate>,
+    ) -> String {
+        if !hidden {
+            return weak_key(first, last, company);
+        }
+        let n = self.hidden_ordinals.entry(connected_on).or_insert(0);
+        *n += 1;
+        format!("hidden|{}|{n}", date_text(connected_on).unwrap_or_default())
+    }
+
+    fn add(&mut self, contact: Contact, entry: Entry, weak: String) -> usize {
+        let i = self.contacts.len();
+        if let Some(k) = &contact.url_key {
             self.by_url.insert(k.clone(), i);
         }
-        self.by_weak.entry(weak).or_default().push(i);
-        if !email.is_empty() {
-            self.by_email.insert(email.to_lowercase(), i);
+        if !contact.email.is_empty() {
+            self.by_email.insert(contact.email.to_lowercase(), i);
         }
+        self.by_weak.insert(weak, i);
+        let name = name_key(&contact.first_name, &contact.last_name);
         if !name.is_empty() {
-            self.by_name.entry(name).or_default().push(i);
+            self.by_name.insert(name, i);
         }
-        self.known.push(known);
+        self.contacts.push(contact);
+        self.entries.push(entry);
         i
+    }
+
+    /// A new contact with the next free id.
+    fn add_new(&mut self, mut contact: Contact, seen: bool, weak: String) -> i64 {
+        contact.id = self.next_id;
+        self.next_id += 1;
+        let entry = Entry {
+            seen,
+            ..Entry::default()
+        };
+        let id = contact.id;
+        self.add(contact, entry, weak);
+        id
     }
 
     /// By URL, else email, else weak key (never onto a contact with a different URL).
@@ -123,41 +239,273 @@ impl Index {
         {
             return Some(i);
         }
-        self.by_weak.get(weak)?.iter().copied().find(|&i| {
-            let k = &self.known[i].url_key;
+        self.by_weak.get(weak).find(|&i| {
+            let k = &self.contacts[i].url_key;
             k.is_none() || url_key.is_none() || k.as_deref() == url_key
         })
     }
 
-    fn find_person(&self, person: &PersonRef) -> Option<i64> {
+    fn find_person(&self, person: &PersonRef) -> Option<usize> {
         match person {
-            PersonRef::Url(k) => self.by_url.get(k).map(|&i| self.known[i].id),
-            PersonRef::Name(n) => match self.by_name.get(n).map(Vec::as_slice) {
-                Some([only]) => Some(self.known[*only].id),
-                _ => None,
-            },
+            PersonRef::Url(k) => self.by_url.get(k).copied(),
+            PersonRef::Name(n) => {
+                let mut found = self.by_name.get(n);
+                match (found.next(), found.next()) {
+                    (Some(only), None) => Some(only),
+                    _ => None,
+                }
+            }
         }
     }
-}
 
-fn same_text(a: &str, b: &str) -> bool {
-    a.trim().eq_ignore_ascii_case(b.trim())
-}
-
-/// The identity of a row: weak key, or for hidden rows their date and ordinal.
-fn row_weak_key(
-    row: &ConnectionRow,
-    hidden_ordinals: &mut HashMap<Option<chrono::NaiveDate>, u32>,
-) -> String {
-    if row.hidden {
-        let n = hidden_ordinals.entry(row.connected_on).or_insert(0);
-        *n += 1;
-        return format!(
-            "hidden|{}|{n}",
-            date_text(row.connected_on).unwrap_or_default()
-        );
+    /// Gives contact `i` the URL key `key` when it has none and no one else holds it.
+    fn adopt_url_key(&mut self, i: usize, key: Option<&String>, changed: &mut bool) {
+        let Some(key) = key else { return };
+        if self.contacts[i].url_key.is_none() && !self.by_url.contains_key(key) {
+            self.contacts[i].url_key = Some(key.clone());
+            self.by_url.insert(key.clone(), i);
+            *changed = true;
+        }
     }
-    weak_key(&row.first_name, &row.last_name, &row.company)
+
+    fn merge_connections(&mut self, rows: &[ConnectionRow], report: &mut ImportReport) {
+        self.hidden_ordinals.clear();
+        for row in rows {
+            let weak = self.identity(
+                &row.first_name,
+                &row.last_name,
+                &row.company,
+                row.hidden,
+                row.connected_on,
+            );
+            report.hidden += u64::from(row.hidden);
+            let id = match self.find(row.url_key.as_deref(), &weak, &row.email) {
+                Some(i) if self.entries[i].seen => continue,
+                Some(i) => self.update_connection(i, row, report),
+                None => {
+                    report.new += 1;
+                    self.add_new(connection_contact(row), true, weak)
+                }
+            };
+            self.tags
+                .extend(row.tags.iter().map(|tag| (id, tag.clone())));
+        }
+    }
+
+    /// A known contact met again in a Connections file.
+    fn update_connection(
+        &mut self,
+        i: usize,
+        row: &ConnectionRow,
+        report: &mut ImportReport,
+    ) -> i64 {
+        let now = self.now;
+        let mut changed = false;
+        self.adopt_url_key(i, row.url_key.as_ref(), &mut changed);
+        let (c, e) = (&mut self.contacts[i], &mut self.entries[i]);
+        let was_present = c.is_connection && e.gone_at.is_none();
+        let job_change = was_present
+            && !row.hidden
+            && (!same_text(&c.company, &row.company) || !same_text(&c.position, &row.position));
+        if job_change {
+            c.previous_company = std::mem::take(&mut c.company);
+            c.previous_position = std::mem::take(&mut c.position);
+            e.job_changed_at = Some(now);
+            changed = true;
+            report.changed += 1;
+        } else if was_present {
+            report.unchanged += 1;
+        } else {
+            report.new += 1;
+        }
+        assign_text(&mut c.first_name, &row.first_name, &mut changed);
+        assign_text(&mut c.last_name, &row.last_name, &mut changed);
+        if !row.url.is_empty() {
+            assign_text(&mut c.url, &row.url, &mut changed);
+        }
+        if !row.email.is_empty() {
+            assign_text(&mut c.email, &row.email, &mut changed);
+        }
+        assign_text(&mut c.company, &row.company, &mut changed);
+        assign_text(&mut c.position, &row.position, &mut changed);
+        if row.connected_on.is_some() {
+            assign(&mut c.connected_on, row.connected_on, &mut changed);
+        }
+        assign(&mut c.is_connection, true, &mut changed);
+        let mut hidden = c.is_hidden();
+        assign(&mut hidden, row.hidden, &mut changed);
+        c.flags.set(Flags::HIDDEN, hidden);
+        assign(&mut e.gone_at, None, &mut changed);
+        e.changed |= changed;
+        e.seen = true;
+        c.id
+    }
+
+    /// Connections of the network that this full export no longer lists.
+    fn mark_gone(&mut self, report: &mut ImportReport) {
+        for (c, e) in self.contacts.iter().zip(&mut self.entries) {
+            if c.is_connection && e.gone_at.is_none() && !e.seen {
+                e.gone_at = Some(self.now);
+                e.changed = true;
+                report.gone += 1;
+            }
+        }
+    }
+
+    fn merge_contacts(&mut self, rows: &[ContactRow], report: &mut ImportReport) {
+        for row in rows {
+            let b = &row.base;
+            let weak = weak_key(&b.first_name, &b.last_name, &b.company);
+            match self.find(b.url_key.as_deref(), &weak, &b.email) {
+                Some(i) => {
+                    self.enrich(i, row);
+                    report.contacts_merged += 1;
+                }
+                None => {
+                    let contact = Contact {
+                        is_connection: false,
+                        industry: row.industry.clone(),
+                        location: row.location.clone(),
+                        ..connection_contact(b)
+                    };
+                    self.add_new(contact, false, weak);
+                    report.contacts_added += 1;
+                }
+            }
+        }
+    }
+
+    /// Fills what a known contact lacks from a contact CSV row; industry and location
+    /// from the row win.
+    fn enrich(&mut self, i: usize, row: &ContactRow) {
+        let b = &row.base;
+        let mut changed = false;
+        self.adopt_url_key(i, b.url_key.as_ref(), &mut changed);
+        let c = &mut self.contacts[i];
+        for (slot, value) in [
+            (&mut c.url, &b.url),
+            (&mut c.email, &b.email),
+            (&mut c.company, &b.company),
+            (&mut c.position, &b.position),
+        ] {
+            if slot.is_empty() {
+                assign_text(slot, value, &mut changed);
+            }
+        }
+        for (slot, value) in [
+            (&mut c.industry, &row.industry),
+            (&mut c.location, &row.location),
+        ] {
+            if !value.is_empty() {
+                assign_text(slot, value, &mut changed);
+            }
+        }
+        self.entries[i].changed |= changed;
+    }
+
+    fn merge_messages(
+        &mut self,
+        summaries: &std::collections::HashMap<PersonRef, MessageSummary>,
+        report: &mut ImportReport,
+    ) {
+        for (person, s) in summaries {
+            let Some(i) = self.find_person(person) else {
+                report.messaged_unmatched += 1;
+                continue;
+            };
+            let c = &mut self.contacts[i];
+            let mut changed = false;
+            raise(&mut c.last_message_at, s.last_message_at, &mut changed);
+            raise(&mut c.last_inbound_at, s.last_inbound_at, &mut changed);
+            raise(&mut c.last_outbound_at, s.last_outbound_at, &mut changed);
+            raise(&mut c.message_count, s.count, &mut changed);
+            self.entries[i].changed |= changed;
+            report.messaged_matched += 1;
+        }
+    }
+
+    /// Scores every contact and writes each new or changed row once, with its score,
+    /// then the carried tags.
+    fn write(self, tx: &Transaction<'_>, profile: Option<&Profile>) -> Result<()> {
+        let scored = score_all(&self.contacts, profile);
+        let mut upsert = tx.prepare_cached(UPSERT_CONTACT)?;
+        for ((c, e), (_, s)) in self.contacts.iter().zip(&self.entries).zip(&scored) {
+            if e.changed || e.stored.as_ref() != Some(s) {
+                upsert.execute(params![
+                    c.id,
+                    c.url_key,
+                    c.first_name,
+                    c.last_name,
+                    c.url,
+                    c.email,
+                    c.company,
+                    c.position,
+                    date_text(c.connected_on),
+                    c.is_connection,
+                    c.is_hidden(),
+                    datetime_text(e.gone_at),
+                    datetime_text(e.job_changed_at),
+                    c.previous_company,
+                    c.previous_position,
+                    c.industry,
+                    c.location,
+                    s.score,
+                    s.seniority.as_str(),
+                    s.function.as_str(),
+                    s.stored_flags,
+                    datetime_text(c.last_message_at),
+                    datetime_text(c.last_inbound_at),
+                    datetime_text(c.last_outbound_at),
+                    c.message_count
+                ])?;
+            }
+        }
+        let mut add_tag =
+            tx.prepare_cached("INSERT OR IGNORE INTO tags (contact_id, tag) VALUES (?1, ?2)")?;
+        for (id, tag) in &self.tags {
+            add_tag.execute(params![id, tag])?;
+        }
+        Ok(())
+    }
+}
+
+/// Inserts a contact row or, for a known id, updates every column an import owns
+/// (never the decision).
+const UPSERT_CONTACT: &str = "INSERT INTO contacts (id, url_key, first_name, last_name, url, email,
+        company, position, connected_on, is_connection, hidden, gone_at, job_changed_at,
+        previous_company, previous_position, industry, location, score, seniority, function,
+        flags, last_message_at, last_inbound_at, last_outbound_at, message_count)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+        ?19, ?20, ?21, ?22, ?23, ?24, ?25)
+    ON CONFLICT(id) DO UPDATE SET url_key = excluded.url_key, first_name = excluded.first_name,
+        last_name = excluded.last_name, url = excluded.url, email = excluded.email,
+        company = excluded.company, position = excluded.position,
+        connected_on = excluded.connected_on, is_connection = excluded.is_connection,
+        hidden = excluded.hidden, gone_at = excluded.gone_at,
+        job_changed_at = excluded.job_changed_at, previous_company = excluded.previous_company,
+        previous_position = excluded.previous_position, industry = excluded.industry,
+        location = excluded.location, score = excluded.score, seniority = excluded.seniority,
+        function = excluded.function, flags = excluded.flags,
+        last_message_at = excluded.last_message_at, last_inbound_at = excluded.last_inbound_at,
+        last_outbound_at = excluded.last_outbound_at, message_count = excluded.message_count";
+
+/// A connection row as a new contact.
+fn connection_contact(row: &ConnectionRow) -> Contact {
+    let mut flags = Flags::default();
+    flags.set(Flags::HIDDEN, row.hidden);
+    Contact {
+        first_name: row.first_name.clone(),
+        last_name: row.last_name.clone(),
+        url: row.url.clone(),
+        url_key: row.url_key.clone(),
+        email: row.email.clone(),
+        company: row.company.clone(),
+        position: row.position.clone(),
+        connected_on: row.connected_on,
+        is_connection: true,
+        flags,
+        ..Contact::default()
+    }
 }
 
 impl Store {
@@ -184,23 +532,19 @@ impl Store {
                 skipped_files: batch.skipped_files.clone(),
                 ..ImportReport::default()
             };
-            let mut index = Index::load(tx)?;
-            let mut seen: HashSet<i64> = HashSet::new();
+            let mut merge = Merge::load(tx, now)?;
             for (i, file) in batch.files.iter().enumerate() {
-                let fraction = 0.4 + 0.4 * i as f64 / batch.files.len().max(1) as f64;
+                let fraction = 0.4 + 0.3 * i as f64 / batch.files.len().max(1) as f64;
                 progress(Progress {
                     stage: "merging",
                     fraction,
                 });
                 match &file.rows {
-                    Rows::Connections(rows) => {
-                        merge_connections(tx, &mut index, rows, now, &mut seen, &mut report)?;
-                    }
-                    Rows::Contacts(rows) => merge_contacts(tx, &mut index, rows, &mut report)?,
+                    Rows::Connections(rows) => merge.merge_connections(rows, &mut report),
+                    Rows::Contacts(rows) => merge.merge_contacts(rows, &mut report),
                     Rows::Invitations(rows) => merge_invitations(tx, rows, &mut report)?,
                     Rows::Messages(rows) => {
-                        let summaries = summarise_messages(rows);
-                        merge_messages(tx, &index, &summaries, &mut report)?;
+                        merge.merge_messages(&summarise_messages(rows), &mut report);
                     }
                 }
                 report.files.push(FileReport {
@@ -214,14 +558,13 @@ impl Store {
                 });
             }
             if batch.has_full_network() {
-                mark_gone(tx, &index, &seen, now, &mut report)?;
+                merge.mark_gone(&mut report);
             }
             progress(Progress {
                 stage: "scoring",
-                fraction: 0.8,
+                fraction: 0.7,
             });
-            let contacts = load_for_scoring(tx)?;
-            save_scores(tx, &score_all(&contacts, profile))?;
+            merge.write(tx, profile)?;
             progress(Progress {
                 stage: "saving",
                 fraction: 0.95,
@@ -234,200 +577,6 @@ impl Store {
             Ok(report)
         })
     }
-}
-
-fn merge_connections(
-    tx: &Transaction<'_>,
-    index: &mut Index,
-    rows: &[ConnectionRow],
-    now: NaiveDateTime,
-    seen: &mut HashSet<i64>,
-    report: &mut ImportReport,
-) -> Result<()> {
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO contacts (id, url_key, weak_key, name_key, first_name, last_name, url, email, company, position, connected_on, is_connection, hidden)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12)",
-    )?;
-    let mut update = tx.prepare_cached(
-        "UPDATE contacts SET url_key = COALESCE(?2, url_key), weak_key = ?3, name_key = ?4, first_name = ?5,
-             last_name = ?6, url = CASE WHEN ?7 = '' THEN url ELSE ?7 END,
-             email = CASE WHEN ?8 = '' THEN email ELSE ?8 END, company = ?9, position = ?10,
-             connected_on = COALESCE(?11, connected_on), is_connection = 1, hidden = ?12, gone_at = NULL
-         WHERE id = ?1",
-    )?;
-    let mut job_change = tx.prepare_cached(
-        "UPDATE contacts SET previous_company = ?2, previous_position = ?3, job_changed_at = ?4 WHERE id = ?1",
-    )?;
-    let mut add_tag =
-        tx.prepare_cached("INSERT OR IGNORE INTO tags (contact_id, tag) VALUES (?1, ?2)")?;
-    let mut hidden_ordinals = HashMap::new();
-    for row in rows {
-        let weak = row_weak_key(row, &mut hidden_ordinals);
-        let name = name_key(&row.first_name, &row.last_name);
-        report.hidden += u64::from(row.hidden);
-        let id = match index.find(row.url_key.as_deref(), &weak, &row.email) {
-            Some(i) if seen.contains(&index.known[i].id) => continue,
-            Some(i) => {
-                let k = &index.known[i];
-                let was_present = k.is_connection && !k.gone;
-                let changed = was_present
-                    && !row.hidden
-                    && (!same_text(&k.company, &row.company)
-                        || !same_text(&k.position, &row.position));
-                write_connection(&mut update, Some(k.id), row, &weak, &name)?;
-                if changed {
-                    job_change.execute(params![
-                        k.id,
-                        k.company,
-                        k.position,
-                        datetime_text(Some(now))
-                    ])?;
-                    report.changed += 1;
-                } else if was_present {
-                    report.unchanged += 1;
-                } else {
-                    report.new += 1;
-                }
-                k.id
-            }
-            None => {
-                write_connection(&mut insert, None, row, &weak, &name)?;
-                let id = tx.last_insert_rowid();
-                let known = Known {
-                    id,
-                    url_key: row.url_key.clone(),
-                    company: row.company.clone(),
-                    position: row.position.clone(),
-                    is_connection: true,
-                    gone: false,
-                };
-                index.add(known, weak, name, row.email.clone());
-                report.new += 1;
-                id
-            }
-        };
-        seen.insert(id);
-        for tag in &row.tags {
-            add_tag.execute(params![id, tag])?;
-        }
-    }
-    Ok(())
-}
-
-/// Binds a connection row to the insert (`id` None) or the update statement: both take
-/// the same twelve parameters.
-fn write_connection(
-    stmt: &mut rusqlite::CachedStatement<'_>,
-    id: Option<i64>,
-    row: &ConnectionRow,
-    weak: &str,
-    name: &str,
-) -> Result<()> {
-    stmt.execute(params![
-        id,
-        row.url_key,
-        weak,
-        name,
-        row.first_name,
-        row.last_name,
-        row.url,
-        row.email,
-        row.company,
-        row.position,
-        date_text(row.connected_on),
-        row.hidden
-    ])?;
-    Ok(())
-}
-
-fn mark_gone(
-    tx: &Transaction<'_>,
-    index: &Index,
-    seen: &HashSet<i64>,
-    now: NaiveDateTime,
-    report: &mut ImportReport,
-) -> Result<()> {
-    let mut gone = tx.prepare_cached("UPDATE contacts SET gone_at = ?2 WHERE id = ?1")?;
-    for k in &index.known {
-        if k.is_connection && !k.gone && !seen.contains(&k.id) {
-            gone.execute(params![k.id, datetime_text(Some(now))])?;
-            report.gone += 1;
-        }
-    }
-    Ok(())
-}
-
-fn merge_contacts(
-    tx: &Transaction<'_>,
-    index: &mut Index,
-    rows: &[ContactRow],
-    report: &mut ImportReport,
-) -> Result<()> {
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO contacts (url_key, weak_key, name_key, first_name, last_name, url, email, company, position, industry, location)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?;
-    let mut enrich = tx.prepare_cached(
-        "UPDATE contacts SET
-             url_key = COALESCE(url_key, ?2),
-             url = CASE WHEN url = '' THEN ?3 ELSE url END,
-             email = CASE WHEN email = '' THEN ?4 ELSE email END,
-             company = CASE WHEN company = '' THEN ?5 ELSE company END,
-             position = CASE WHEN position = '' THEN ?6 ELSE position END,
-             industry = CASE WHEN ?7 = '' THEN industry ELSE ?7 END,
-             location = CASE WHEN ?8 = '' THEN location ELSE ?8 END
-         WHERE id = ?1",
-    )?;
-    for row in rows {
-        let b = &row.base;
-        let weak = weak_key(&b.first_name, &b.last_name, &b.company);
-        let name = name_key(&b.first_name, &b.last_name);
-        match index.find(b.url_key.as_deref(), &weak, &b.email) {
-            Some(i) => {
-                let url_key = b
-                    .url_key
-                    .as_ref()
-                    .filter(|k| !index.by_url.contains_key(*k));
-                enrich.execute(params![
-                    index.known[i].id,
-                    url_key,
-                    b.url,
-                    b.email,
-                    b.company,
-                    b.position,
-                    row.industry,
-                    row.location
-                ])?;
-                report.contacts_merged += 1;
-            }
-            None => {
-                insert.execute(params![
-                    b.url_key,
-                    weak,
-                    name,
-                    b.first_name,
-                    b.last_name,
-                    b.url,
-                    b.email,
-                    b.company,
-                    b.position,
-                    row.industry,
-                    row.location
-                ])?;
-                let known = Known {
-                    id: tx.last_insert_rowid(),
-                    url_key: b.url_key.clone(),
-                    company: b.company.clone(),
-                    position: b.position.clone(),
-                    is_connection: false,
-                    gone: false,
-                };
-                index.add(known, weak, name, b.email.clone());
-                report.contacts_added += 1;
-            }
-        }
-    }
-    Ok(())
 }
 
 fn merge_invitations(
@@ -453,40 +602,6 @@ fn merge_invitations(
             report.invitations_added += 1;
         } else {
             report.invitations_known += 1;
-        }
-    }
-    Ok(())
-}
-
-fn merge_messages(
-    tx: &Transaction<'_>,
-    index: &Index,
-    summaries: &HashMap<PersonRef, crate::import::rows::MessageSummary>,
-    report: &mut ImportReport,
-) -> Result<()> {
-    let mut update = tx.prepare_cached(
-        "UPDATE contacts SET
-             last_message_at = MAX(COALESCE(last_message_at, ''), COALESCE(?2, '')),
-             last_inbound_at = NULLIF(MAX(COALESCE(last_inbound_at, ''), COALESCE(?3, '')), ''),
-             last_outbound_at = NULLIF(MAX(COALESCE(last_outbound_at, ''), COALESCE(?4, '')), ''),
-             message_count = MAX(message_count, ?5)
-         WHERE id = ?1",
-    )?;
-    let mut people: Vec<_> = summaries.iter().collect();
-    people.sort_by(|a, b| a.0.cmp(b.0));
-    for (person, s) in people {
-        match index.find_person(person) {
-            Some(id) => {
-                update.execute(params![
-                    id,
-                    datetime_text(s.last_message_at),
-                    datetime_text(s.last_inbound_at),
-                    datetime_text(s.last_outbound_at),
-                    s.count
-                ])?;
-                report.messaged_matched += 1;
-            }
-            None => report.messaged_unmatched += 1,
         }
     }
     Ok(())

@@ -16,7 +16,7 @@ use crate::model::{
 };
 use crate::network::Network;
 use crate::ops::Op;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
@@ -31,26 +31,24 @@ pub struct Store {
     path: PathBuf,
 }
 
-/// The case-folded name plus normalised company: the identity of a row without URL.
-pub fn weak_key(first: &str, last: &str, company: &str) -> String {
-    format!(
-        "{}|{}",
-        name_key(first, last),
-        crate::audience::normalize::company_key(company)
-    )
-}
-
-/// Case-folded "first last".
-pub fn name_key(first: &str, last: &str) -> String {
-    format!("{first} {last}").trim().to_lowercase()
-}
-
+/// `YYYY-MM-DD` (written by hand: it runs for every row of an import).
 pub(crate) fn date_text(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
+    d.map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
 }
 
+/// `YYYY-MM-DD HH:MM:SS`.
 pub(crate) fn datetime_text(d: Option<NaiveDateTime>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string())
+    d.map(|d| {
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+            d.year(),
+            d.month(),
+            d.day(),
+            d.hour(),
+            d.minute(),
+            d.second()
+        )
+    })
 }
 
 /// Reads the store's own `YYYY-MM-DD` (hand-parsed: it runs for every row at load).
@@ -87,13 +85,13 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| busy_or(e, path))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         schema::migrate(&mut conn, path).map_err(|e| match e {
             Error::Db(db) => busy_or(db, path),
             other => other,
         })?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -405,32 +403,43 @@ pub(crate) fn load_for_scoring(conn: &Connection) -> Result<Vec<Contact>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub(crate) fn load_contacts(conn: &Connection) -> Result<Vec<Contact>> {
-    let count: i64 = conn.query_row("SELECT COUNT(*) FROM contacts", [], |r| r.get(0))?;
-    let count = usize::try_from(count).unwrap_or(0);
-    let mut tags: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
-    {
-        let mut stmt = conn.prepare("SELECT contact_id, tag FROM tags ORDER BY contact_id, tag")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            tags.entry(r.get(0)?).or_default().push(r.get(1)?);
-        }
-    }
-    let mut stmt = conn.prepare(
-        "SELECT id, first_name, last_name, url, url_key, email, company, position, connected_on,
-                is_connection, hidden, gone_at, job_changed_at, previous_company, previous_position,
-                industry, location, decision, score, seniority, function, flags,
-                last_message_at, last_inbound_at, last_outbound_at, message_count
-         FROM contacts ORDER BY id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        let id: i64 = r.get(0)?;
-        let mut flags = Flags(r.get::<_, i64>(21)? as u32);
+/// The columns [`read_contacts`] selects, in its order.
+const CONTACT_COLUMNS: &str = "id, first_name, last_name, url, url_key, email, company, position,
+    connected_on, is_connection, hidden, gone_at, job_changed_at, previous_company,
+    previous_position, industry, location, decision, score, seniority, function, flags,
+    last_message_at, last_inbound_at, last_outbound_at, message_count";
+
+/// What a stored contact row holds beyond [`Contact`] (which keeps these only as flags).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct RowExtra {
+    pub gone_at: Option<NaiveDateTime>,
+    pub job_changed_at: Option<NaiveDateTime>,
+    /// The `flags` column as stored: the flags scoring owns.
+    pub stored_flags: u32,
+}
+
+/// Reads every contact row in id order (without tags), handing each to `each`.
+pub(crate) fn read_contacts(
+    conn: &Connection,
+    mut each: impl FnMut(Contact, RowExtra),
+) -> Result<()> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {CONTACT_COLUMNS} FROM contacts ORDER BY id"
+    ))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let stored_flags = r.get::<_, i64>(21)? as u32;
+        let extra = RowExtra {
+            gone_at: text_ref(r.get_ref(11)?).and_then(parse_datetime),
+            job_changed_at: text_ref(r.get_ref(12)?).and_then(parse_datetime),
+            stored_flags,
+        };
+        let mut flags = Flags(stored_flags);
         flags.set(Flags::HIDDEN, r.get(10)?);
         flags.set(Flags::GONE, !matches!(r.get_ref(11)?, ValueRef::Null));
         flags.set(Flags::JOB_CHANGE, !matches!(r.get_ref(12)?, ValueRef::Null));
-        Ok(Contact {
-            id,
+        let contact = Contact {
+            id: r.get(0)?,
             first_name: r.get(1)?,
             last_name: r.get(2)?,
             url: r.get(3)?,
@@ -458,18 +467,34 @@ pub(crate) fn load_contacts(conn: &Connection) -> Result<Vec<Contact>> {
             last_outbound_at: text_ref(r.get_ref(24)?).and_then(parse_datetime),
             message_count: r.get::<_, i64>(25)? as u32,
             tags: Vec::new(),
-        })
-    })?;
-    // Sized up front: growing a vector of 100k large structs copies them several times.
-    let mut contacts: Vec<Contact> = Vec::with_capacity(count);
-    for row in rows {
-        contacts.push(row?);
+        };
+        each(contact, extra);
     }
-    for c in &mut contacts {
+    Ok(())
+}
+
+pub(crate) fn contact_count(conn: &Connection) -> Result<usize> {
+    let count: i64 = conn.query_row("SELECT COUNT(*) FROM contacts", [], |r| r.get(0))?;
+    Ok(usize::try_from(count).unwrap_or(0))
+}
+
+pub(crate) fn load_contacts(conn: &Connection) -> Result<Vec<Contact>> {
+    let mut tags: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+    {
+        let mut stmt = conn.prepare("SELECT contact_id, tag FROM tags ORDER BY contact_id, tag")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            tags.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
+    }
+    // Sized up front: growing a vector of 100k large structs copies them several times.
+    let mut contacts: Vec<Contact> = Vec::with_capacity(contact_count(conn)?);
+    read_contacts(conn, |mut c, _| {
         if let Some(t) = tags.remove(&c.id) {
             c.tags = t;
         }
-    }
+        contacts.push(c);
+    })?;
     Ok(contacts)
 }
 

@@ -6,8 +6,10 @@ use crate::error::{Error, Result};
 use rusqlite::Connection;
 use std::path::Path;
 
-/// Each entry migrates from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+/// Each entry migrates from version `index` to `index + 1`. They run with foreign keys
+/// off (a migration may rebuild a table that others reference).
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE contacts (
     id INTEGER PRIMARY KEY,
     url_key TEXT UNIQUE,
@@ -84,7 +86,46 @@ CREATE TABLE projections (
 );
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE saved_filters (name TEXT PRIMARY KEY, query TEXT NOT NULL);
-"#];
+"#,
+    // v2: imports match contacts in memory, so the stored match keys (weak_key, name_key)
+    // and the unique index on url_key only cost time and space.
+    r#"
+CREATE TABLE contacts_v2 (
+    id INTEGER PRIMARY KEY,
+    url_key TEXT,
+    first_name TEXT NOT NULL DEFAULT '',
+    last_name TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    company TEXT NOT NULL DEFAULT '',
+    position TEXT NOT NULL DEFAULT '',
+    connected_on TEXT,
+    is_connection INTEGER NOT NULL DEFAULT 0,
+    hidden INTEGER NOT NULL DEFAULT 0,
+    gone_at TEXT,
+    job_changed_at TEXT,
+    previous_company TEXT NOT NULL DEFAULT '',
+    previous_position TEXT NOT NULL DEFAULT '',
+    industry TEXT NOT NULL DEFAULT '',
+    location TEXT NOT NULL DEFAULT '',
+    decision INTEGER NOT NULL DEFAULT 0,
+    score INTEGER,
+    seniority TEXT NOT NULL DEFAULT 'unknown',
+    function TEXT NOT NULL DEFAULT 'other',
+    flags INTEGER NOT NULL DEFAULT 0,
+    last_message_at TEXT,
+    last_inbound_at TEXT,
+    last_outbound_at TEXT,
+    message_count INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO contacts_v2 SELECT id, url_key, first_name, last_name, url, email, company,
+    position, connected_on, is_connection, hidden, gone_at, job_changed_at, previous_company,
+    previous_position, industry, location, decision, score, seniority, function, flags,
+    last_message_at, last_inbound_at, last_outbound_at, message_count FROM contacts;
+DROP TABLE contacts;
+ALTER TABLE contacts_v2 RENAME TO contacts;
+"#,
+];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
@@ -97,6 +138,8 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             supported: LATEST,
         });
     }
+    // Outside any transaction, where the pragma takes effect; the caller turns them on.
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
@@ -104,4 +147,68 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database made by the first release keeps its contacts, tags and decisions when
+    /// the contacts table is rebuilt without its match keys.
+    #[test]
+    fn version_one_databases_migrate_with_their_data() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("v1.db");
+        let mut conn = Connection::open(&path).expect("open");
+        conn.execute_batch(MIGRATIONS[0]).expect("v1 schema");
+        conn.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO contacts (id, url_key, weak_key, name_key, first_name, company, decision, score)
+                 VALUES (7, 'linkedin.com/in/ada', 'ada|hooli', 'ada', 'Ada', 'Hooli', 2, 81);
+             INSERT INTO tags (contact_id, tag) VALUES (7, 'vip');",
+        )
+        .expect("v1 rows");
+        conn.pragma_update(None, "foreign_keys", "ON").expect("fk");
+        drop(conn);
+
+        let mut conn = Connection::open(&path).expect("reopen");
+        migrate(&mut conn, &path).expect("migrate");
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, LATEST);
+        let row: (String, String, i64, i64, String) = conn
+            .query_row(
+                "SELECT c.first_name, c.url_key, c.decision, c.score, t.tag
+                 FROM contacts c JOIN tags t ON t.contact_id = c.id WHERE c.id = 7",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .expect("row survives");
+        assert_eq!(
+            row,
+            (
+                "Ada".into(),
+                "linkedin.com/in/ada".into(),
+                2,
+                81,
+                "vip".into()
+            )
+        );
+        let weak_columns: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM pragma_table_info('contacts') WHERE name IN ('weak_key', 'name_key')",
+                [],
+                |r| r.get(0),
+            )
+            .expect("columns");
+        assert_eq!(weak_columns, 0);
+        conn.pragma_update(None, "foreign_keys", "ON").expect("fk");
+        let violations: i64 = conn
+            .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .expect("fk check");
+        assert_eq!(violations, 0);
+    }
 }

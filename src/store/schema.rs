@@ -159,7 +159,7 @@ mod tests {
     fn version_one_databases_migrate_with_their_data() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("v1.db");
-        let mut conn = Connection::open(&path).expect("open");
+        let conn = Connection::open(&path).expect("open");
         conn.execute_batch(MIGRATIONS[0]).expect("v1 schema");
         conn.execute_batch(
             "PRAGMA user_version = 1;

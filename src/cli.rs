@@ -569,10 +569,12 @@ pub fn import(s: &mut Session, paths: &[PathBuf], json: bool, out: &mut dyn Writ
     let report = ImportBatch::read_with(paths, &mut show)
         .map_err(anyhow::Error::from)
         .and_then(|b| {
+            netcurate::trace::phase("read and parsed");
             Ok(s.store
-                .import_with(&b, s.profile.as_ref(), s.now(), &mut show)?)
+                .import_with(b, s.profile.as_ref(), s.now(), &mut show)?)
         });
     bar.finish_and_clear();
+    netcurate::trace::phase("import committed");
     let report = report?;
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;

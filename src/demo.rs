@@ -58,7 +58,7 @@ pub fn build(as_of: Option<NaiveDate>) -> Result<(tempdir::TempDir, Session)> {
     let batch = netcurate::import::ImportBatch::read(&[export])?;
     session
         .store
-        .import(&batch, session.profile.as_ref(), session.now())
+        .import(batch, session.profile.as_ref(), session.now())
         .context("importing the demo network")?;
     // A sample SSI reading, so that the pillars view has a baseline to project from.
     for reading in DEMO_READINGS {

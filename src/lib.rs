@@ -33,5 +33,6 @@ pub mod pillars;
 pub mod query;
 pub mod store;
 pub mod synth;
+pub mod trace;
 
 pub use error::{Error, Result};

@@ -10,6 +10,7 @@ mod tui;
 use clap::Parser;
 
 fn main() {
+    netcurate::trace::phase("start");
     let cli = cli::Cli::parse();
     if let Err(e) = cli::run(cli) {
         let mut message = e.to_string();

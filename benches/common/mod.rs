@@ -54,7 +54,7 @@ pub fn imported_db(name: &str) -> (PathBuf, Store) {
     let batch = ImportBatch::read(&[export_dir()]).expect("read");
     store
         .import(
-            &batch,
+            batch,
             Some(&profile()),
             as_of().and_hms_opt(12, 0, 0).expect("time"),
         )

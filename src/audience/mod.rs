@@ -14,7 +14,8 @@ pub use profile::Profile;
 pub use score::{Breakdown, Scorer};
 
 use crate::model::{Contact, ContactId, Flags, Function, Seniority};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
+use std::hash::BuildHasher;
 
 /// Everything scoring derives for one contact, as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,26 +102,111 @@ pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(Contac
 /// pair of distinct companies is compared once. Returns each duplicate with one contact
 /// it duplicates.
 pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
-    let mut blocks: HashMap<String, Vec<&Contact>> = HashMap::new();
-    for c in contacts
+    // Names are hashed case-folded without allocating and sorted: a run of equal hashes
+    // is one block of namesakes (split by the exact folded name in the rare run that
+    // mixes names).
+    let hasher = foldhash::fast::FixedState::with_seed(0);
+    let mut folded = String::new();
+    let mut hashed: Vec<(u64, usize)> = contacts
         .iter()
-        .filter(|c| !c.is_hidden() && !c.first_name.is_empty())
-    {
-        blocks
-            .entry(c.full_name().to_lowercase())
-            .or_default()
-            .push(c);
-    }
-    let mut keys: HashMap<&str, String> = HashMap::new();
-    let mut similar: HashMap<(String, String), bool> = HashMap::new();
+        .enumerate()
+        .filter(|(_, c)| !c.is_hidden() && !c.first_name.is_empty())
+        .map(|(i, c)| {
+            fold_name_into(c, &mut folded);
+            (hasher.hash_one(folded.as_str()), i)
+        })
+        .collect();
+    hashed.sort_unstable();
+    let mut companies = CompanySimilarity::default();
     let mut out = HashMap::new();
-    for block in blocks.values().filter(|b| b.len() > 1) {
-        let mut groups: Vec<(String, Vec<ContactId>)> = Vec::new();
+    let mut other = String::new();
+    for run in hashed.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+        fold_name_into(&contacts[run[0].1], &mut folded);
+        let one_name = run.iter().all(|&(_, i)| {
+            fold_name_into(&contacts[i], &mut other);
+            other == folded
+        });
+        if one_name {
+            companies.pair_block(run.iter().map(|&(_, i)| &contacts[i]), &mut out);
+            continue;
+        }
+        let mut named: Vec<(String, &Contact)> = run
+            .iter()
+            .map(|&(_, i)| (contacts[i].full_name().to_lowercase(), &contacts[i]))
+            .collect();
+        named.sort_by(|a, b| a.0.cmp(&b.0));
+        for block in named.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1) {
+            companies.pair_block(block.iter().map(|(_, c)| *c), &mut out);
+        }
+    }
+    out
+}
+
+/// `full_name()` case-folded into `out` (reused: no allocation per contact).
+fn fold_name_into(c: &Contact, out: &mut String) {
+    out.clear();
+    let mut push = |s: &str| {
+        if s.is_ascii() {
+            let start = out.len();
+            out.push_str(s);
+            out[start..].make_ascii_lowercase();
+        } else {
+            out.extend(s.chars().flat_map(char::to_lowercase));
+        }
+    };
+    push(&c.first_name);
+    if !c.last_name.is_empty() {
+        push(" ");
+        push(&c.last_name);
+    }
+}
+
+/// Company keys, interned, and their pairwise similarity, each worked out once.
+#[derive(Default)]
+struct CompanySimilarity<'a> {
+    by_company: HashMap<&'a str, u32>,
+    by_key: HashMap<String, u32>,
+    keys: Vec<String>,
+    similar: HashMap<(u32, u32), bool>,
+}
+
+impl<'a> CompanySimilarity<'a> {
+    fn key(&mut self, company: &'a str) -> u32 {
+        if let Some(&id) = self.by_company.get(company) {
+            return id;
+        }
+        let key = normalize::company_key(company);
+        let id = match self.by_key.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.keys.len() as u32;
+                self.by_key.insert(key.clone(), id);
+                self.keys.push(key);
+                id
+            }
+        };
+        self.by_company.insert(company, id);
+        id
+    }
+
+    fn alike(&mut self, a: u32, b: u32) -> bool {
+        let keys = &self.keys;
+        *self.similar.entry((a, b)).or_insert_with(|| {
+            let (ka, kb) = (&keys[a as usize], &keys[b as usize]);
+            ka.is_empty() || kb.is_empty() || strsim::jaro_winkler(ka, kb) >= 0.88
+        })
+    }
+
+    /// Pairs up one block of namesakes: same company key, or similar (or missing)
+    /// companies. Each duplicate gets one contact it duplicates.
+    fn pair_block(
+        &mut self,
+        block: impl Iterator<Item = &'a Contact>,
+        out: &mut HashMap<ContactId, ContactId>,
+    ) {
+        let mut groups: Vec<(u32, Vec<ContactId>)> = Vec::new();
         for c in block {
-            let key = keys
-                .entry(c.company.as_str())
-                .or_insert_with(|| normalize::company_key(&c.company))
-                .clone();
+            let key = self.key(&c.company);
             match groups.iter_mut().find(|(k, _)| *k == key) {
                 Some((_, ids)) => ids.push(c.id),
                 None => groups.push((key, vec![c.id])),
@@ -132,10 +218,7 @@ pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
                 out.entry(w[1]).or_insert(w[0]);
             }
             for (kb, b) in &groups[i + 1..] {
-                let alike = *similar.entry((ka.clone(), kb.clone())).or_insert_with(|| {
-                    ka.is_empty() || kb.is_empty() || strsim::jaro_winkler(ka, kb) >= 0.88
-                });
-                if alike {
+                if self.alike(*ka, *kb) {
                     for id in a {
                         out.entry(*id).or_insert(b[0]);
                     }
@@ -146,7 +229,6 @@ pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
             }
         }
     }
-    out
 }
 
 /// One-line explanations of these contacts' scores (the removal plan's reasons), with
@@ -154,7 +236,7 @@ pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
 pub fn explanations(
     contacts: &[&Contact],
     profile: Option<&Profile>,
-) -> HashMap<ContactId, String> {
+) -> std::collections::HashMap<ContactId, String> {
     let mut scorer = profile.map(Scorer::new);
     let mut by_role: HashMap<RoleKey, String> = HashMap::new();
     contacts
@@ -257,5 +339,66 @@ mod tests {
         let mut ids: Vec<ContactId> = d.keys().copied().collect();
         ids.sort();
         assert_eq!(ids, vec![1, 2, 5, 6]);
+    }
+
+    /// The blocked, interned search flags exactly the contacts that have a namesake with
+    /// the same, a similar or a missing company, on a generated network with many
+    /// namesakes (checked against every pair).
+    #[test]
+    fn duplicates_match_a_pairwise_check_on_a_generated_network() {
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let mut contacts: Vec<Contact> =
+            crate::synth::people(7, 20_000, (100, 100, 300), 10, as_of)
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let mut flags = Flags::default();
+                    flags.set(Flags::HIDDEN, p.hidden);
+                    Contact {
+                        id: i as ContactId + 1,
+                        first_name: p.first,
+                        last_name: p.last,
+                        company: p.company,
+                        flags,
+                        ..Contact::default()
+                    }
+                })
+                .collect();
+        // Case and a final sigma must not split a block.
+        contacts[10].first_name = contacts[11].first_name.to_uppercase();
+        contacts[10].last_name = contacts[11].last_name.clone();
+        let name = |c: &Contact| c.full_name().to_lowercase();
+        let alike = |a: &Contact, b: &Contact| {
+            let (ka, kb) = (
+                normalize::company_key(&a.company),
+                normalize::company_key(&b.company),
+            );
+            ka == kb || ka.is_empty() || kb.is_empty() || strsim::jaro_winkler(&ka, &kb) >= 0.88
+        };
+        let mut by_name: std::collections::BTreeMap<String, Vec<&Contact>> = Default::default();
+        for c in contacts
+            .iter()
+            .filter(|c| !c.is_hidden() && !c.first_name.is_empty())
+        {
+            by_name.entry(name(c)).or_default().push(c);
+        }
+        let mut expected: Vec<ContactId> = by_name
+            .values()
+            .flat_map(|block| {
+                block
+                    .iter()
+                    .filter(|a| block.iter().any(|b| b.id != a.id && alike(a, b)))
+            })
+            .map(|c| c.id)
+            .collect();
+        expected.sort();
+        let mut found: Vec<ContactId> = find_duplicates(&contacts).keys().copied().collect();
+        found.sort();
+        assert!(
+            expected.len() > 20,
+            "the network has namesakes: {}",
+            expected.len()
+        );
+        assert_eq!(found, expected);
     }
 }

@@ -268,9 +268,10 @@ impl Merge {
         }
     }
 
-    fn merge_connections(&mut self, rows: &[ConnectionRow], report: &mut ImportReport) {
+    fn merge_connections(&mut self, rows: Vec<ConnectionRow>, report: &mut ImportReport) {
         self.hidden_ordinals.clear();
-        for row in rows {
+        for mut row in rows {
+            let tags = std::mem::take(&mut row.tags);
             let weak = self.identity(
                 &row.first_name,
                 &row.last_name,
@@ -281,14 +282,13 @@ impl Merge {
             report.hidden += u64::from(row.hidden);
             let id = match self.find(row.url_key.as_deref(), &weak, &row.email) {
                 Some(i) if self.entries[i].seen => continue,
-                Some(i) => self.update_connection(i, row, report),
+                Some(i) => self.update_connection(i, &row, report),
                 None => {
                     report.new += 1;
                     self.add_new(connection_contact(row), true, weak)
                 }
             };
-            self.tags
-                .extend(row.tags.iter().map(|tag| (id, tag.clone())));
+            self.tags.extend(tags.into_iter().map(|tag| (id, tag)));
         }
     }
 
@@ -352,21 +352,21 @@ impl Merge {
         }
     }
 
-    fn merge_contacts(&mut self, rows: &[ContactRow], report: &mut ImportReport) {
+    fn merge_contacts(&mut self, rows: Vec<ContactRow>, report: &mut ImportReport) {
         for row in rows {
             let b = &row.base;
             let weak = weak_key(&b.first_name, &b.last_name, &b.company);
             match self.find(b.url_key.as_deref(), &weak, &b.email) {
                 Some(i) => {
-                    self.enrich(i, row);
+                    self.enrich(i, &row);
                     report.contacts_merged += 1;
                 }
                 None => {
                     let contact = Contact {
                         is_connection: false,
-                        industry: row.industry.clone(),
-                        location: row.location.clone(),
-                        ..connection_contact(b)
+                        industry: row.industry,
+                        location: row.location,
+                        ..connection_contact(row.base)
                     };
                     self.add_new(contact, false, weak);
                     report.contacts_added += 1;
@@ -428,6 +428,7 @@ impl Merge {
     /// then the carried tags.
     fn write(self, tx: &Transaction<'_>, profile: Option<&Profile>) -> Result<()> {
         let scored = score_all(&self.contacts, profile);
+        crate::trace::phase("scored");
         let mut upsert = tx.prepare_cached(UPSERT_CONTACT)?;
         for ((c, e), (_, s)) in self.contacts.iter().zip(&self.entries).zip(&scored) {
             if e.changed || e.stored.as_ref() != Some(s) {
@@ -490,17 +491,17 @@ const UPSERT_CONTACT: &str = "INSERT INTO contacts (id, url_key, first_name, las
         last_outbound_at = excluded.last_outbound_at, message_count = excluded.message_count";
 
 /// A connection row as a new contact.
-fn connection_contact(row: &ConnectionRow) -> Contact {
+fn connection_contact(row: ConnectionRow) -> Contact {
     let mut flags = Flags::default();
     flags.set(Flags::HIDDEN, row.hidden);
     Contact {
-        first_name: row.first_name.clone(),
-        last_name: row.last_name.clone(),
-        url: row.url.clone(),
-        url_key: row.url_key.clone(),
-        email: row.email.clone(),
-        company: row.company.clone(),
-        position: row.position.clone(),
+        first_name: row.first_name,
+        last_name: row.last_name,
+        url: row.url,
+        url_key: row.url_key,
+        email: row.email,
+        company: row.company,
+        position: row.position,
         connected_on: row.connected_on,
         is_connection: true,
         flags,
@@ -512,7 +513,7 @@ impl Store {
     /// Applies `batch` in one transaction and rescores with `profile`.
     pub fn import(
         &mut self,
-        batch: &ImportBatch,
+        batch: ImportBatch,
         profile: Option<&Profile>,
         now: NaiveDateTime,
     ) -> Result<ImportReport> {
@@ -522,49 +523,55 @@ impl Store {
     /// [`Store::import`], reporting progress (0.4–1.0 of the whole import).
     pub fn import_with(
         &mut self,
-        batch: &ImportBatch,
+        batch: ImportBatch,
         profile: Option<&Profile>,
         now: NaiveDateTime,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
         self.write(|tx| {
+            let full_network = batch.has_full_network();
             let mut report = ImportReport {
-                skipped_files: batch.skipped_files.clone(),
+                skipped_files: batch.skipped_files,
                 ..ImportReport::default()
             };
             let mut merge = Merge::load(tx, now)?;
-            for (i, file) in batch.files.iter().enumerate() {
-                let fraction = 0.4 + 0.3 * i as f64 / batch.files.len().max(1) as f64;
+            crate::trace::phase("loaded the network for merging");
+            let files = batch.files.len().max(1);
+            for (i, file) in batch.files.into_iter().enumerate() {
+                let fraction = 0.4 + 0.3 * i as f64 / files as f64;
                 progress(Progress {
                     stage: "merging",
                     fraction,
                 });
-                match &file.rows {
-                    Rows::Connections(rows) => merge.merge_connections(rows, &mut report),
-                    Rows::Contacts(rows) => merge.merge_contacts(rows, &mut report),
-                    Rows::Invitations(rows) => merge_invitations(tx, rows, &mut report)?,
-                    Rows::Messages(rows) => {
-                        merge.merge_messages(&summarise_messages(rows), &mut report);
-                    }
-                }
+                let imported = file.imported();
                 report.files.push(FileReport {
-                    name: file.name.clone(),
+                    name: file.name,
                     kind: file.kind,
                     rows_read: file.rows_read,
-                    imported: file.imported(),
+                    imported,
                     skipped: file.skipped.values().sum(),
-                    skipped_why: file.skipped.clone(),
-                    warnings: file.warnings.clone(),
+                    skipped_why: file.skipped,
+                    warnings: file.warnings,
                 });
+                match file.rows {
+                    Rows::Connections(rows) => merge.merge_connections(rows, &mut report),
+                    Rows::Contacts(rows) => merge.merge_contacts(rows, &mut report),
+                    Rows::Invitations(rows) => merge_invitations(tx, &rows, &mut report)?,
+                    Rows::Messages(rows) => {
+                        merge.merge_messages(&summarise_messages(&rows), &mut report);
+                    }
+                }
             }
-            if batch.has_full_network() {
+            if full_network {
                 merge.mark_gone(&mut report);
             }
             progress(Progress {
                 stage: "scoring",
                 fraction: 0.7,
             });
+            crate::trace::phase("merged");
             merge.write(tx, profile)?;
+            crate::trace::phase("wrote contacts");
             progress(Progress {
                 stage: "saving",
                 fraction: 0.95,

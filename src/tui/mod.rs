@@ -259,7 +259,7 @@ fn run_effect(
             let result =
                 ImportBatch::read_with(std::slice::from_ref(&path), &mut show).and_then(|batch| {
                     session.store.import_with(
-                        &batch,
+                        batch,
                         session.profile.as_ref(),
                         session.now(),
                         &mut show,

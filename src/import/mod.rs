@@ -59,15 +59,13 @@ impl ImportBatch {
     pub fn read_with(paths: &[PathBuf], progress: &mut dyn FnMut(Progress)) -> Result<ImportBatch> {
         let mut batch = ImportBatch::default();
         for (p, path) in paths.iter().enumerate() {
+            progress(Progress {
+                stage: "reading",
+                fraction: 0.4 * p as f64 / paths.len() as f64,
+            });
             let sources = gather(path, &mut batch.skipped_files)?;
-            let n = sources.len().max(1);
-            for (i, source) in sources.iter().enumerate() {
-                let fraction = (p as f64 + i as f64 / n as f64) / paths.len() as f64;
-                progress(Progress {
-                    stage: "reading",
-                    fraction: 0.4 * fraction,
-                });
-                match parse_source(source)? {
+            for parsed in parse_sources(&sources) {
+                match parsed? {
                     Ok(parsed) => batch.files.push(parsed),
                     Err(skip) => batch.skipped_files.push(skip),
                 }
@@ -88,6 +86,47 @@ impl ImportBatch {
     pub fn has_full_network(&self) -> bool {
         self.files.iter().any(|f| f.full_network)
     }
+}
+
+/// Parses sources side by side (an export's Connections and Invitations files are
+/// independent), returning the results in the sources' order.
+fn parse_sources(
+    sources: &[SourceFile],
+) -> Vec<Result<std::result::Result<ParsedFile, SkippedFile>>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(sources.len());
+    if workers <= 1 {
+        return sources.iter().map(parse_source).collect();
+    }
+    // Largest first, so that the big file does not start last.
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sources[i].bytes.len()));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<_> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&i) = order.get(k) else { break };
+                        done.push((i, parse_source(&sources[i])));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Parses one source. `Ok(Err(skip))` when it is not a network file inside a container.

@@ -9,6 +9,7 @@ use super::url::profile_key;
 use crate::error::{Error, Result};
 use crate::model::Direction;
 use chrono::{NaiveDate, NaiveDateTime};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -98,7 +99,13 @@ struct Skips(BTreeMap<String, u64>);
 
 impl Skips {
     fn add(&mut self, reason: &str) {
-        *self.0.entry(reason.to_string()).or_default() += 1;
+        self.add_many(reason, 1);
+    }
+
+    fn add_many(&mut self, reason: &str, n: u64) {
+        if n > 0 {
+            *self.0.entry(reason.to_string()).or_default() += n;
+        }
     }
 }
 
@@ -223,6 +230,14 @@ impl PersonColumns {
 
 /// Trims stray spaces inside and around a name; keeps accents, emoji and credentials.
 fn clean_name(s: &str) -> String {
+    let b = s.as_bytes();
+    let tidy = b.iter().all(|&c| (b' '..=b'~').contains(&c))
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && memchr::memmem::find(b, b"  ").is_none();
+    if tidy {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -243,20 +258,40 @@ pub fn name_key(first: &str, last: &str) -> String {
     key.trim().to_lowercase()
 }
 
-/// The identity of a person row within one file, for spotting repeated rows.
-fn person_identity(row: &ConnectionRow) -> Option<String> {
-    if row.hidden {
-        return None;
-    }
-    Some(match &row.url_key {
-        Some(k) => k.clone(),
-        None => weak_key(&row.first_name, &row.last_name, &row.company),
-    })
+/// Drops rows that list a person an earlier row already listed (same URL key, else same
+/// name and company), counting them. Hidden rows are never repeats.
+fn drop_repeats<T>(
+    rows: Vec<T>,
+    person: impl Fn(&T) -> &ConnectionRow,
+    skips: &mut Skips,
+) -> Vec<T> {
+    let mut seen: foldhash::HashSet<Cow<'_, str>> = foldhash::HashSet::default();
+    seen.reserve(rows.len());
+    let keep: Vec<bool> = rows
+        .iter()
+        .map(|r| {
+            let row = person(r);
+            if row.hidden {
+                return true;
+            }
+            let id = match &row.url_key {
+                Some(k) => Cow::Borrowed(k.as_str()),
+                None => Cow::Owned(weak_key(&row.first_name, &row.last_name, &row.company)),
+            };
+            seen.insert(id)
+        })
+        .collect();
+    drop(seen);
+    let repeats = keep.iter().filter(|k| !**k).count() as u64;
+    skips.add_many("same person listed twice", repeats);
+    rows.into_iter()
+        .zip(keep)
+        .filter_map(|(row, keep)| keep.then_some(row))
+        .collect()
 }
 
 fn connections(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<ConnectionRow>)> {
     let cols = PersonColumns::of(t);
-    let mut seen: HashSet<String> = HashSet::new();
     let mut rows = Vec::new();
     let n = t.for_each_record(|line, r| {
         let row = cols.row(&t.file, line, r)?;
@@ -264,35 +299,22 @@ fn connections(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<ConnectionR
             skips.add("empty row");
             return Ok(());
         }
-        if let Some(id) = person_identity(&row)
-            && !seen.insert(id)
-        {
-            skips.add("same person listed twice");
-            return Ok(());
-        }
         rows.push(row);
         Ok(())
     })?;
-    Ok((n, rows))
+    Ok((n, drop_repeats(rows, |r| r, skips)))
 }
 
 fn contacts(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<ContactRow>)> {
     let cols = PersonColumns::of(t);
     let industry = t.column(&["industry"]);
     let location = t.column(&["location", "city", "country", "region"]);
-    let mut seen: HashSet<String> = HashSet::new();
     let mut rows = Vec::new();
     let n = t.for_each_record(|line, r| {
         let base = cols.row(&t.file, line, r)?;
         let nameless = base.first_name.is_empty() && base.last_name.is_empty();
         if nameless && base.url_key.is_none() && base.email.is_empty() {
             skips.add("no name, URL or email");
-            return Ok(());
-        }
-        if let Some(id) = person_identity(&base)
-            && !seen.insert(id)
-        {
-            skips.add("same person listed twice");
             return Ok(());
         }
         rows.push(ContactRow {
@@ -302,7 +324,7 @@ fn contacts(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<ContactRow>)> 
         });
         Ok(())
     })?;
-    Ok((n, rows))
+    Ok((n, drop_repeats(rows, |r| &r.base, skips)))
 }
 
 fn invitations(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<InvitationRow>)> {

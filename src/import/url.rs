@@ -10,6 +10,28 @@ use percent_encoding::percent_decode_str;
 
 /// The normalised identity key of a profile URL, or `None` when there is no usable slug.
 pub fn profile_key(raw: &str) -> Option<String> {
+    export_profile_key(raw).or_else(|| any_profile_key(raw))
+}
+
+/// The key of the shape nearly every export row has, `https://www.linkedin.com/in/` and
+/// a plain ASCII slug (maybe with a trailing slash), in one allocation; `None` for any
+/// other shape, which [`any_profile_key`] handles.
+fn export_profile_key(raw: &str) -> Option<String> {
+    const PREFIX: &str = "https://www.linkedin.com/in/";
+    let slug = raw.strip_prefix(PREFIX)?;
+    let slug = slug.strip_suffix('/').unwrap_or(slug);
+    let plain = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    if slug.is_empty() || !slug.bytes().all(plain) {
+        return None;
+    }
+    let mut key = String::with_capacity(16 + slug.len());
+    key.push_str("linkedin.com/in/");
+    key.push_str(slug);
+    key.make_ascii_lowercase();
+    Some(key)
+}
+
+fn any_profile_key(raw: &str) -> Option<String> {
     let s = raw.trim();
     if s.is_empty() {
         return None;
@@ -87,5 +109,20 @@ mod tests {
         assert_eq!(profile_key("https://www.linkedin.com/in/"), None);
         assert_eq!(profile_key("   "), None);
         assert_eq!(profile_key(""), None);
+    }
+
+    proptest::proptest! {
+        /// The one-allocation path agrees with the general one wherever it applies.
+        #[test]
+        fn the_export_shape_shortcut_agrees_with_the_general_path(
+            slug in "[A-Za-z0-9_%é/ -]{0,24}",
+            slash in proptest::bool::ANY,
+        ) {
+            let url = format!("https://www.linkedin.com/in/{slug}{}", if slash { "/" } else { "" });
+            if let Some(fast) = export_profile_key(&url) {
+                proptest::prop_assert_eq!(Some(fast), any_profile_key(&url));
+            }
+            proptest::prop_assert_eq!(profile_key(&url), any_profile_key(&url));
+        }
     }
 }

@@ -21,6 +21,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use foldhash::{HashMap, HashMapExt};
 use rusqlite::{Transaction, params};
 use serde::Serialize;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 /// What one import did, in total and per file.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -95,6 +96,54 @@ impl MultiIndex {
         let first = self.ends.get(key).map(|&(first, _)| first);
         std::iter::successors(first, |i| self.next.get(i).copied())
     }
+
+    /// Indexes every contact that has a key.
+    fn build<'c>(contacts: impl Iterator<Item = (usize, Option<String>)> + 'c) -> MultiIndex {
+        let mut index = MultiIndex::default();
+        for (i, key) in contacts {
+            if let Some(key) = key {
+                index.insert(key, i);
+            }
+        }
+        index
+    }
+}
+
+/// What a row (or a stored contact) is matched by. The weak key (name and company) is
+/// worked out only if a lookup needs it.
+struct Probe<'r> {
+    url_key: Option<&'r str>,
+    email: &'r str,
+    first: &'r str,
+    last: &'r str,
+    company: &'r str,
+    /// A hidden row has no name: its date and ordinal among hidden rows of that date.
+    hidden: Option<(Option<NaiveDate>, u32)>,
+    weak: OnceCell<String>,
+}
+
+impl<'r> Probe<'r> {
+    fn weak(&self) -> &str {
+        self.weak
+            .get_or_init(|| weak_key(self.first, self.last, self.company))
+    }
+
+    /// A probe for a contact that is already built, keeping what a row's probe found.
+    fn of_contact(
+        c: &'r Contact,
+        hidden: Option<(Option<NaiveDate>, u32)>,
+        weak: OnceCell<String>,
+    ) -> Probe<'r> {
+        Probe {
+            url_key: c.url_key.as_deref(),
+            email: &c.email,
+            first: &c.first_name,
+            last: &c.last_name,
+            company: &c.company,
+            hidden,
+            weak,
+        }
+    }
 }
 
 /// The whole network in memory while a batch is merged, with its lookup indexes.
@@ -103,9 +152,14 @@ struct Merge {
     entries: Vec<Entry>,
     by_url: HashMap<String, usize>,
     by_email: HashMap<String, usize>,
-    by_weak: MultiIndex,
-    by_name: MultiIndex,
-    /// Hidden rows have no name: they are told apart by date and order of appearance.
+    /// Contacts without a URL key, by weak key: all that a row with a URL may match by
+    /// name and company (never a contact with another URL).
+    urlless: MultiIndex,
+    /// Every named contact by weak key, built when a row without URL first looks.
+    by_weak: Option<MultiIndex>,
+    /// Every contact by case-folded name, built when messages first look.
+    by_name: Option<MultiIndex>,
+    hidden: HashMap<(Option<NaiveDate>, u32), usize>,
     hidden_ordinals: HashMap<Option<NaiveDate>, u32>,
     next_id: i64,
     /// Tags carried by re-imported rows, added once the rows are written.
@@ -146,8 +200,10 @@ impl Merge {
             entries: Vec::with_capacity(n),
             by_url: HashMap::with_capacity(n),
             by_email: HashMap::new(),
-            by_weak: MultiIndex::default(),
-            by_name: MultiIndex::default(),
+            urlless: MultiIndex::default(),
+            by_weak: None,
+            by_name: None,
+            hidden: HashMap::new(),
             hidden_ordinals: HashMap::new(),
             next_id: 1,
             tags: Vec::new(),
@@ -166,90 +222,150 @@ impl Merge {
                 stored: Some(stored),
                 ..Entry::default()
             };
-            let weak = merge.identity(
-                &c.first_name,
-                &c.last_name,
-                &c.company,
-                c.is_hidden(),
-                c.connected_on,
-            );
             merge.next_id = merge.next_id.max(c.id + 1);
-            merge.add(c, entry, weak);
+            merge.add_stored(c, entry);
         })?;
         Ok(merge)
     }
 
-    /// The identity of a row without URL: its weak key, or for a hidden row its date and
-    /// ordinal among hidden rows of that date.
-    fn identity(
-        &mut self,
-        first: &str,
-        last: &str,
-        company: &str,
-        hidden: bool,
-        connected_on: Option<NaiveDate>,
-    ) -> String {
-        if !hidden {
-            return weak_key(first, last, company);
+    /// The probe for a row of a Connections file (hidden rows take the next ordinal).
+    fn probe<'r>(&mut self, row: &'r ConnectionRow) -> Probe<'r> {
+        let hidden = row.hidden.then(|| {
+            let n = self.hidden_ordinals.entry(row.connected_on).or_insert(0);
+            *n += 1;
+            (row.connected_on, *n)
+        });
+        Probe {
+            url_key: row.url_key.as_deref(),
+            email: &row.email,
+            first: &row.first_name,
+            last: &row.last_name,
+            company: &row.company,
+            hidden,
+            weak: OnceCell::new(),
         }
-        let n = self.hidden_ordinals.entry(connected_on).or_insert(0);
-        *n += 1;
-        format!("hidden|{}|{n}", date_text(connected_on).unwrap_or_default())
     }
 
-    fn add(&mut self, contact: Contact, entry: Entry, weak: String) -> usize {
+    fn add_stored(&mut self, contact: Contact, entry: Entry) {
+        let hidden = contact.is_hidden().then(|| {
+            let n = self
+                .hidden_ordinals
+                .entry(contact.connected_on)
+                .or_insert(0);
+            *n += 1;
+            (contact.connected_on, *n)
+        });
+        self.push(contact, entry, hidden, OnceCell::new());
+    }
+
+    /// Adds a contact to the network and to every index that exists.
+    fn push(
+        &mut self,
+        contact: Contact,
+        entry: Entry,
+        hidden: Option<(Option<NaiveDate>, u32)>,
+        weak: OnceCell<String>,
+    ) {
         let i = self.contacts.len();
-        if let Some(k) = &contact.url_key {
-            self.by_url.insert(k.clone(), i);
-        }
-        if !contact.email.is_empty() {
-            self.by_email.insert(contact.email.to_lowercase(), i);
-        }
-        self.by_weak.insert(weak, i);
-        let name = name_key(&contact.first_name, &contact.last_name);
-        if !name.is_empty() {
-            self.by_name.insert(name, i);
-        }
+        self.index(i, &Probe::of_contact(&contact, hidden, weak));
         self.contacts.push(contact);
         self.entries.push(entry);
-        i
     }
 
-    /// A new contact with the next free id.
-    fn add_new(&mut self, mut contact: Contact, seen: bool, weak: String) -> i64 {
+    /// Enters contact `i` (not yet pushed), described by `probe`, in every index.
+    fn index(&mut self, i: usize, probe: &Probe<'_>) {
+        if let Some(k) = probe.url_key {
+            self.by_url.insert(k.to_string(), i);
+        }
+        if !probe.email.is_empty() {
+            self.by_email.insert(probe.email.to_lowercase(), i);
+        }
+        match probe.hidden {
+            Some(h) => {
+                self.hidden.insert(h, i);
+            }
+            None => {
+                if probe.url_key.is_none() {
+                    self.urlless.insert(probe.weak().to_string(), i);
+                }
+                if let Some(index) = &mut self.by_weak {
+                    index.insert(probe.weak().to_string(), i);
+                }
+            }
+        }
+        if let Some(index) = &mut self.by_name {
+            let name = name_key(probe.first, probe.last);
+            if !name.is_empty() {
+                index.insert(name, i);
+            }
+        }
+    }
+
+    /// A new contact with the next free id, indexed as its row's probe described it.
+    fn add_new(
+        &mut self,
+        mut contact: Contact,
+        seen: bool,
+        hidden: Option<(Option<NaiveDate>, u32)>,
+        weak: OnceCell<String>,
+    ) -> i64 {
         contact.id = self.next_id;
         self.next_id += 1;
+        let id = contact.id;
         let entry = Entry {
             seen,
             ..Entry::default()
         };
-        let id = contact.id;
-        self.add(contact, entry, weak);
+        self.push(contact, entry, hidden, weak);
         id
     }
 
-    /// By URL, else email, else weak key (never onto a contact with a different URL).
-    fn find(&self, url_key: Option<&str>, weak: &str, email: &str) -> Option<usize> {
-        if let Some(&i) = url_key.and_then(|k| self.by_url.get(k)) {
+    /// By URL, else email, else name and company (never onto a contact with a different
+    /// URL); a hidden row by its date and ordinal.
+    fn find(&mut self, p: &Probe<'_>) -> Option<usize> {
+        if let Some(&i) = p.url_key.and_then(|k| self.by_url.get(k)) {
             return Some(i);
         }
-        if let Some(&i) = (!email.is_empty())
-            .then(|| self.by_email.get(&email.to_lowercase()))
+        if let Some(&i) = (!p.email.is_empty())
+            .then(|| self.by_email.get(&p.email.to_lowercase()))
             .flatten()
         {
             return Some(i);
         }
-        self.by_weak.get(weak).find(|&i| {
-            let k = &self.contacts[i].url_key;
-            k.is_none() || url_key.is_none() || k.as_deref() == url_key
-        })
+        if let Some(h) = p.hidden {
+            return self.hidden.get(&h).copied();
+        }
+        match p.url_key {
+            Some(key) if !self.urlless.ends.is_empty() => self
+                .urlless
+                .get(p.weak())
+                .find(|&i| self.contacts[i].url_key.as_deref().is_none_or(|k| k == key)),
+            Some(_) => None,
+            None => {
+                let contacts = &self.contacts;
+                let index = self.by_weak.get_or_insert_with(|| {
+                    MultiIndex::build(contacts.iter().enumerate().map(|(i, c)| {
+                        let key = weak_key(&c.first_name, &c.last_name, &c.company);
+                        (i, (!c.is_hidden()).then_some(key))
+                    }))
+                });
+                index.get(p.weak()).next()
+            }
+        }
     }
 
-    fn find_person(&self, person: &PersonRef) -> Option<usize> {
+    fn find_person(&mut self, person: &PersonRef) -> Option<usize> {
         match person {
             PersonRef::Url(k) => self.by_url.get(k).copied(),
             PersonRef::Name(n) => {
-                let mut found = self.by_name.get(n);
+                let contacts = &self.contacts;
+                let index = self.by_name.get_or_insert_with(|| {
+                    MultiIndex::build(contacts.iter().enumerate().map(|(i, c)| {
+                        let name = name_key(&c.first_name, &c.last_name);
+                        (i, (!name.is_empty()).then_some(name))
+                    }))
+                });
+                let mut found = index.get(n);
                 match (found.next(), found.next()) {
                     (Some(only), None) => Some(only),
                     _ => None,
@@ -272,20 +388,16 @@ impl Merge {
         self.hidden_ordinals.clear();
         for mut row in rows {
             let tags = std::mem::take(&mut row.tags);
-            let weak = self.identity(
-                &row.first_name,
-                &row.last_name,
-                &row.company,
-                row.hidden,
-                row.connected_on,
-            );
             report.hidden += u64::from(row.hidden);
-            let id = match self.find(row.url_key.as_deref(), &weak, &row.email) {
+            let probe = self.probe(&row);
+            let found = self.find(&probe);
+            let (hidden, weak) = (probe.hidden, probe.weak);
+            let id = match found {
                 Some(i) if self.entries[i].seen => continue,
                 Some(i) => self.update_connection(i, &row, report),
                 None => {
                     report.new += 1;
-                    self.add_new(connection_contact(row), true, weak)
+                    self.add_new(connection_contact(row), true, hidden, weak)
                 }
             };
             self.tags.extend(tags.into_iter().map(|tag| (id, tag)));
@@ -355,8 +467,18 @@ impl Merge {
     fn merge_contacts(&mut self, rows: Vec<ContactRow>, report: &mut ImportReport) {
         for row in rows {
             let b = &row.base;
-            let weak = weak_key(&b.first_name, &b.last_name, &b.company);
-            match self.find(b.url_key.as_deref(), &weak, &b.email) {
+            let probe = Probe {
+                url_key: b.url_key.as_deref(),
+                email: &b.email,
+                first: &b.first_name,
+                last: &b.last_name,
+                company: &b.company,
+                hidden: None,
+                weak: OnceCell::new(),
+            };
+            let found = self.find(&probe);
+            let weak = probe.weak;
+            match found {
                 Some(i) => {
                     self.enrich(i, &row);
                     report.contacts_merged += 1;
@@ -366,9 +488,10 @@ impl Merge {
                         is_connection: false,
                         industry: row.industry,
                         location: row.location,
+                        flags: Flags::default(),
                         ..connection_contact(row.base)
                     };
-                    self.add_new(contact, false, weak);
+                    self.add_new(contact, false, None, weak);
                     report.contacts_added += 1;
                 }
             }

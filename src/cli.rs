@@ -363,9 +363,7 @@ impl Session {
 
 /// Positions of the contacts matching `filter` in a loaded network.
 pub fn matching(network: &Network, filter: &str) -> Result<Vec<u32>> {
-    let q = Query::parse(filter)?;
-    let hay = Haystack::all(network);
-    Ok(q.filter(network, &hay, 0..network.contacts.len() as u32))
+    Ok(Query::parse(filter)?.filter_once(network))
 }
 
 fn ids_of(network: &Network, positions: &[u32]) -> Vec<ContactId> {
@@ -393,6 +391,7 @@ pub fn run(cli: Cli) -> Result<()> {
         );
     }
     let mut s = Session::open(&db, cli.as_of, cli.profile.as_deref())?;
+    netcurate::trace::phase("opened the database");
     let out = &mut std::io::stdout().lock();
     match command {
         Command::Demo { .. } | Command::Forget { .. } => unreachable!("handled above"),
@@ -754,9 +753,7 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
 
 fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
-    let hay = Haystack::all(&network);
-    let q = Query::parse(&args.filter)?;
-    let mut ids = q.filter(&network, &hay, 0..network.contacts.len() as u32);
+    let mut ids = Query::parse(&args.filter)?.filter_once(&network);
     let (reverse, key_text) = match args.sort.strip_prefix('-') {
         Some(k) => (true, k),
         None => (false, args.sort.as_str()),
@@ -766,6 +763,11 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
             "unknown sort key '{key_text}' (score name company title seniority connected decision)"
         )
     })?;
+    // Text keys sort by the haystack's folded text; number keys need none.
+    let hay = match key.needs_text() {
+        true => Haystack::all(&network),
+        false => Vec::new(),
+    };
     query::sort(
         &mut ids,
         &network,
@@ -944,7 +946,10 @@ fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result
             ExportKind::NAMES
         )
     })?;
-    let network = s.load()?;
+    let network = match kind {
+        ExportKind::Contacts | ExportKind::Linkedin => s.store.load_contacts_only(s.as_of)?,
+        ExportKind::RemovalPlan | ExportKind::WithdrawalPlan => s.load()?,
+    };
     let mut filter = args.filter.clone();
     if let Some(t) = &args.tag {
         filter.push_str(&format!(" tag:\"{t}\""));
@@ -953,6 +958,7 @@ fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result
         filter.push_str(&format!(" decision:{d}"));
     }
     let positions = matching(&network, &filter)?;
+    netcurate::trace::phase("filtered");
     let contacts: Vec<&Contact> = positions
         .iter()
         .map(|&i| &network.contacts[i as usize])

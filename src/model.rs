@@ -283,6 +283,17 @@ impl Flags {
     }
 }
 
+/// Appends `text` lower-cased (character by character) to `out`.
+pub fn push_folded(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(text.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// One person in the network (a connection, or a contact from another CSV).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Contact {
@@ -323,6 +334,17 @@ impl Contact {
             (true, false) => self.last_name.clone(),
             (true, true) => String::new(),
         }
+    }
+
+    /// `full_name()` case-folded into `out` (cleared first), without allocating when `out`
+    /// has room: for lookups that run over every contact.
+    pub fn folded_name_into(&self, out: &mut String) {
+        out.clear();
+        push_folded(out, &self.first_name);
+        if !self.first_name.is_empty() && !self.last_name.is_empty() {
+            out.push(' ');
+        }
+        push_folded(out, &self.last_name);
     }
 
     /// Everything empty but the connection date: a closed or restricted account.

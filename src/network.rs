@@ -4,10 +4,12 @@
 //!
 //! Must not: write to the database or know about terminals.
 
-use crate::model::{Contact, ContactId, Decision, Direction, Flags, Invitation, InvitationStatus};
+use crate::model::{
+    Contact, ContactId, Decision, Direction, Flags, Invitation, InvitationStatus, push_folded,
+};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// A two-way conversation within this many days makes a contact warm.
 pub const WARM_DAYS: i64 = 365;
@@ -37,32 +39,47 @@ impl Network {
             c.flags.set(Flags::WARM, warm);
             c.flags.set(Flags::MESSAGED, c.message_count > 0);
         }
-        let by_url: HashMap<&str, ContactId> = contacts
+        let by_url: foldhash::HashMap<&str, ContactId> = contacts
             .iter()
             .filter(|c| c.is_connection)
             .filter_map(|c| c.url_key.as_deref().map(|k| (k, c.id)))
             .collect();
-        // Names are only needed for invitations without a usable URL.
-        let names_needed = invitations.iter().any(|i| i.other_url().is_none());
-        let mut by_name: HashMap<String, Option<ContactId>> = HashMap::new();
-        for c in contacts
+        // Invitations without a usable URL (Dec 2023 placeholders, 2018-2022 files) go by
+        // name, and only to a name that is unique in the network: the names asked for are
+        // counted over the connections (folded in one reused buffer).
+        let mut folded = String::new();
+        let mut by_name: foldhash::HashMap<String, (u32, ContactId)> = invitations
             .iter()
-            .filter(|c| names_needed && c.is_connection && !c.is_hidden())
-        {
-            by_name
-                .entry(c.full_name().to_lowercase())
-                .and_modify(|v| *v = None)
-                .or_insert(Some(c.id));
+            .filter(|i| i.other_url().is_none())
+            .map(|i| {
+                folded.clear();
+                push_folded(&mut folded, i.other_name());
+                (folded.clone(), (0, 0))
+            })
+            .collect();
+        if !by_name.is_empty() {
+            for c in contacts
+                .iter()
+                .filter(|c| c.is_connection && !c.is_hidden())
+            {
+                c.folded_name_into(&mut folded);
+                if let Some((count, id)) = by_name.get_mut(folded.as_str()) {
+                    *count += 1;
+                    *id = c.id;
+                }
+            }
         }
         for inv in &mut invitations {
-            // By URL; by name only when the export has no usable URL (Dec 2023 placeholders,
-            // 2018-2022 files), and only when that name is unique in the network.
             inv.contact_id = match inv.other_url() {
                 Some(k) => by_url.get(k).copied(),
-                None => by_name
-                    .get(&inv.other_name().to_lowercase())
-                    .copied()
-                    .flatten(),
+                None => {
+                    folded.clear();
+                    push_folded(&mut folded, inv.other_name());
+                    match by_name.get(folded.as_str()) {
+                        Some(&(1, id)) => Some(id),
+                        _ => None,
+                    }
+                }
             };
             inv.status = if inv.contact_id.is_some() {
                 InvitationStatus::Accepted

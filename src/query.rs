@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::import::dates::parse_date;
-use crate::model::{Contact, Decision, Flags, Function, Seniority};
+use crate::model::{Contact, Decision, Flags, Function, Seniority, push_folded};
 use crate::network::Network;
 use chrono::{Datelike, NaiveDate};
 
@@ -137,12 +137,20 @@ pub struct Haystack {
 
 impl Haystack {
     pub fn of(c: &Contact) -> Haystack {
-        Haystack {
-            name: c.full_name().to_lowercase(),
-            title: c.position.to_lowercase(),
-            company: c.company.to_lowercase(),
-            url: c.url_key.clone().unwrap_or_default(),
-        }
+        let mut hay = Haystack::default();
+        hay.fill(c);
+        hay
+    }
+
+    /// Makes this the haystack of `c`, reusing the strings' allocations.
+    pub fn fill(&mut self, c: &Contact) {
+        c.folded_name_into(&mut self.name);
+        self.title.clear();
+        push_folded(&mut self.title, &c.position);
+        self.company.clear();
+        push_folded(&mut self.company, &c.company);
+        self.url.clear();
+        self.url.push_str(c.url_key.as_deref().unwrap_or_default());
     }
 
     pub fn all(network: &Network) -> Vec<Haystack> {
@@ -182,6 +190,19 @@ impl Query {
             .iter()
             .zip(hay)
             .map(|(c, h)| self.matches(c, h))
+            .collect()
+    }
+
+    /// Positions of every matching contact, for a one-off query: each contact's haystack
+    /// is made in turn in one reused buffer instead of kept for all.
+    pub fn filter_once(&self, network: &Network) -> Vec<u32> {
+        let mut hay = Haystack::default();
+        (0..network.contacts.len() as u32)
+            .filter(|&i| {
+                let c = &network.contacts[i as usize];
+                hay.fill(c);
+                self.matches(c, &hay)
+            })
             .collect()
     }
 

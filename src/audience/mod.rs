@@ -39,61 +39,76 @@ const OPEN_TO_WORK: [&str; 5] = [
 type RoleKey<'a> = (&'a str, &'a str, &'a str, &'a str);
 
 /// Scores every contact; without a profile only seniority, function and flags are set.
-/// Duplicates are found in one pass, blocked by case-folded name.
 pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(ContactId, Scored)> {
-    let mut scorer = profile.map(Scorer::new);
-    let duplicates = find_duplicates(contacts);
-    // Many contacts share a title, or a title and a company: each distinct one is
-    // classified and scored once.
-    let mut by_title: HashMap<&str, (Seniority, Function, bool)> = HashMap::new();
-    let mut by_role: HashMap<RoleKey, (u8, bool)> = HashMap::new();
-    contacts
-        .iter()
-        .map(|c| {
-            let (seniority, function, open_to_work) =
-                *by_title.entry(c.position.as_str()).or_insert_with(|| {
-                    let lower = c.position.to_lowercase();
-                    (
-                        seniority::classify(&c.position).tier,
-                        function::classify(&c.position),
-                        OPEN_TO_WORK.iter().any(|w| lower.contains(w)),
-                    )
+    let mut scoring = Scoring::new(contacts, profile);
+    contacts.iter().map(|c| (c.id, scoring.score(c))).collect()
+}
+
+/// Scores the contacts of one network one at a time (so that a caller can store scores
+/// while the rest are worked out). Duplicates are found up front, blocked by case-folded
+/// name; many contacts share a title, or a title and a company, so each distinct one is
+/// classified and scored once.
+pub struct Scoring<'a> {
+    scorer: Option<Scorer<'a>>,
+    duplicates: HashMap<ContactId, ContactId>,
+    by_title: HashMap<&'a str, (Seniority, Function, bool)>,
+    by_role: HashMap<RoleKey<'a>, (u8, bool)>,
+}
+
+impl<'a> Scoring<'a> {
+    pub fn new(contacts: &[Contact], profile: Option<&'a Profile>) -> Scoring<'a> {
+        Scoring {
+            scorer: profile.map(Scorer::new),
+            duplicates: find_duplicates(contacts),
+            by_title: HashMap::new(),
+            by_role: HashMap::new(),
+        }
+    }
+
+    /// Scores one contact of the network given to [`Scoring::new`].
+    pub fn score(&mut self, c: &'a Contact) -> Scored {
+        let (seniority, function, open_to_work) =
+            *self.by_title.entry(c.position.as_str()).or_insert_with(|| {
+                let lower = c.position.to_lowercase();
+                (
+                    seniority::classify(&c.position).tier,
+                    function::classify(&c.position),
+                    OPEN_TO_WORK.iter().any(|w| lower.contains(w)),
+                )
+            });
+        let mut flags = Flags::default();
+        flags.set(
+            Flags::NO_TITLE,
+            !c.is_hidden() && c.position.is_empty() && c.company.is_empty(),
+        );
+        flags.set(Flags::DUPLICATE, self.duplicates.contains_key(&c.id));
+        flags.set(Flags::OPEN_TO_WORK, open_to_work);
+        flags.set(Flags::STUDENT, seniority == Seniority::Training);
+        let score = match self.scorer.as_mut() {
+            Some(s) if !c.is_hidden() => {
+                let key = (
+                    c.position.as_str(),
+                    c.company.as_str(),
+                    c.industry.as_str(),
+                    c.location.as_str(),
+                );
+                let (score, excluded) = *self.by_role.entry(key).or_insert_with(|| {
+                    let b = s.breakdown(c, seniority);
+                    (b.score, b.exclusion.is_some())
                 });
-            let mut flags = Flags::default();
-            flags.set(
-                Flags::NO_TITLE,
-                !c.is_hidden() && c.position.is_empty() && c.company.is_empty(),
-            );
-            flags.set(Flags::DUPLICATE, duplicates.contains_key(&c.id));
-            flags.set(Flags::OPEN_TO_WORK, open_to_work);
-            flags.set(Flags::STUDENT, seniority == Seniority::Training);
-            let score = match scorer.as_mut() {
-                Some(s) if !c.is_hidden() => {
-                    let key = (
-                        c.position.as_str(),
-                        c.company.as_str(),
-                        c.industry.as_str(),
-                        c.location.as_str(),
-                    );
-                    let (score, excluded) = *by_role.entry(key).or_insert_with(|| {
-                        let b = s.breakdown(c, seniority);
-                        (b.score, b.exclusion.is_some())
-                    });
-                    flags.set(Flags::EXCLUDED, excluded);
-                    Some(score)
-                }
-                Some(_) => Some(0),
-                None => None,
-            };
-            let scored = Scored {
-                score,
-                seniority,
-                function,
-                stored_flags: flags.0,
-            };
-            (c.id, scored)
-        })
-        .collect()
+                flags.set(Flags::EXCLUDED, excluded);
+                Some(score)
+            }
+            Some(_) => Some(0),
+            None => None,
+        };
+        Scored {
+            score,
+            seniority,
+            function,
+            stored_flags: flags.0,
+        }
+    }
 }
 
 /// Probable duplicates: same case-folded name and a similar (or missing) company (strsim).
@@ -112,7 +127,7 @@ pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
         .enumerate()
         .filter(|(_, c)| !c.is_hidden() && !c.first_name.is_empty())
         .map(|(i, c)| {
-            fold_name_into(c, &mut folded);
+            c.folded_name_into(&mut folded);
             (hasher.hash_one(folded.as_str()), i)
         })
         .collect();
@@ -121,9 +136,9 @@ pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
     let mut out = HashMap::new();
     let mut other = String::new();
     for run in hashed.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
-        fold_name_into(&contacts[run[0].1], &mut folded);
+        contacts[run[0].1].folded_name_into(&mut folded);
         let one_name = run.iter().all(|&(_, i)| {
-            fold_name_into(&contacts[i], &mut other);
+            contacts[i].folded_name_into(&mut other);
             other == folded
         });
         if one_name {
@@ -140,25 +155,6 @@ pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
         }
     }
     out
-}
-
-/// `full_name()` case-folded into `out` (reused: no allocation per contact).
-fn fold_name_into(c: &Contact, out: &mut String) {
-    out.clear();
-    let mut push = |s: &str| {
-        if s.is_ascii() {
-            let start = out.len();
-            out.push_str(s);
-            out[start..].make_ascii_lowercase();
-        } else {
-            out.extend(s.chars().flat_map(char::to_lowercase));
-        }
-    };
-    push(&c.first_name);
-    if !c.last_name.is_empty() {
-        push(" ");
-        push(&c.last_name);
-    }
 }
 
 /// Company keys, interned, and their pairwise similarity, each worked out once.

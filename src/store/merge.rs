@@ -9,7 +9,7 @@
 //! Must not: parse files (the batch arrives parsed) or decide scores (audience does).
 
 use super::{RowExtra, Store, contact_count, date_text, datetime_text, read_contacts};
-use crate::audience::{Profile, Scored, score_all};
+use crate::audience::{Profile, Scored, Scoring};
 use crate::error::Result;
 use crate::import::rows::{
     ConnectionRow, ContactRow, InvitationRow, MessageSummary, PersonRef, Rows, name_key,
@@ -164,6 +164,8 @@ struct Merge {
     next_id: i64,
     /// Tags carried by re-imported rows, added once the rows are written.
     tags: Vec<(i64, String)>,
+    /// Invitation rows, stored while contacts are scored.
+    invitations: Vec<InvitationRow>,
     now: NaiveDateTime,
 }
 
@@ -207,6 +209,7 @@ impl Merge {
             hidden_ordinals: HashMap::new(),
             next_id: 1,
             tags: Vec::new(),
+            invitations: Vec::new(),
             now,
         };
         read_contacts(tx, |c, extra: RowExtra| {
@@ -548,42 +551,40 @@ impl Merge {
     }
 
     /// Scores every contact and writes each new or changed row once, with its score,
-    /// then the carried tags.
-    fn write(self, tx: &Transaction<'_>, profile: Option<&Profile>) -> Result<()> {
-        let scored = score_all(&self.contacts, profile);
-        crate::trace::phase("scored");
-        let mut upsert = tx.prepare_cached(UPSERT_CONTACT)?;
-        for ((c, e), (_, s)) in self.contacts.iter().zip(&self.entries).zip(&scored) {
-            if e.changed || e.stored.as_ref() != Some(s) {
-                upsert.execute(params![
-                    c.id,
-                    c.url_key,
-                    c.first_name,
-                    c.last_name,
-                    c.url,
-                    c.email,
-                    c.company,
-                    c.position,
-                    date_text(c.connected_on),
-                    c.is_connection,
-                    c.is_hidden(),
-                    datetime_text(e.gone_at),
-                    datetime_text(e.job_changed_at),
-                    c.previous_company,
-                    c.previous_position,
-                    c.industry,
-                    c.location,
-                    s.score,
-                    s.seniority.as_str(),
-                    s.function.as_str(),
-                    s.stored_flags,
-                    datetime_text(c.last_message_at),
-                    datetime_text(c.last_inbound_at),
-                    datetime_text(c.last_outbound_at),
-                    c.message_count
-                ])?;
+    /// then the carried tags. Scoring runs on its own thread, a chunk ahead of the writes.
+    /// Invitations are stored meanwhile (they do not depend on scores).
+    fn write(
+        self,
+        tx: &Transaction<'_>,
+        profile: Option<&Profile>,
+        report: &mut ImportReport,
+    ) -> Result<()> {
+        const CHUNK: usize = 4096;
+        let contacts = &self.contacts;
+        std::thread::scope(|scope| {
+            let (send, scored) = std::sync::mpsc::sync_channel::<Vec<Scored>>(4);
+            scope.spawn(move || {
+                let mut scoring = Scoring::new(contacts, profile);
+                for chunk in contacts.chunks(CHUNK) {
+                    let done = chunk.iter().map(|c| scoring.score(c)).collect();
+                    if send.send(done).is_err() {
+                        break;
+                    }
+                }
+            });
+            merge_invitations(tx, &self.invitations, report)?;
+            let mut upsert = tx.prepare_cached(UPSERT_CONTACT)?;
+            let mut rows = contacts.iter().zip(&self.entries);
+            for chunk in scored {
+                for ((c, e), s) in rows.by_ref().zip(chunk) {
+                    if e.changed || e.stored.as_ref() != Some(&s) {
+                        write_contact(&mut upsert, c, e, &s)?;
+                    }
+                }
             }
-        }
+            crate::trace::phase("scored and wrote contacts");
+            Ok::<_, crate::error::Error>(())
+        })?;
         let mut add_tag =
             tx.prepare_cached("INSERT OR IGNORE INTO tags (contact_id, tag) VALUES (?1, ?2)")?;
         for (id, tag) in &self.tags {
@@ -591,6 +592,42 @@ impl Merge {
         }
         Ok(())
     }
+}
+
+fn write_contact(
+    upsert: &mut rusqlite::CachedStatement<'_>,
+    c: &Contact,
+    e: &Entry,
+    s: &Scored,
+) -> Result<()> {
+    upsert.execute(params![
+        c.id,
+        c.url_key,
+        c.first_name,
+        c.last_name,
+        c.url,
+        c.email,
+        c.company,
+        c.position,
+        date_text(c.connected_on),
+        c.is_connection,
+        c.is_hidden(),
+        datetime_text(e.gone_at),
+        datetime_text(e.job_changed_at),
+        c.previous_company,
+        c.previous_position,
+        c.industry,
+        c.location,
+        s.score,
+        s.seniority.as_str(),
+        s.function.as_str(),
+        s.stored_flags,
+        datetime_text(c.last_message_at),
+        datetime_text(c.last_inbound_at),
+        datetime_text(c.last_outbound_at),
+        c.message_count
+    ])?;
+    Ok(())
 }
 
 /// Inserts a contact row or, for a known id, updates every column an import owns
@@ -679,7 +716,7 @@ impl Store {
                 match file.rows {
                     Rows::Connections(rows) => merge.merge_connections(rows, &mut report),
                     Rows::Contacts(rows) => merge.merge_contacts(rows, &mut report),
-                    Rows::Invitations(rows) => merge_invitations(tx, &rows, &mut report)?,
+                    Rows::Invitations(rows) => merge.invitations.extend(rows),
                     Rows::Messages(rows) => {
                         merge.merge_messages(&summarise_messages(&rows), &mut report);
                     }
@@ -693,8 +730,7 @@ impl Store {
                 fraction: 0.7,
             });
             crate::trace::phase("merged");
-            merge.write(tx, profile)?;
-            crate::trace::phase("wrote contacts");
+            merge.write(tx, profile, &mut report)?;
             progress(Progress {
                 stage: "saving",
                 fraction: 0.95,

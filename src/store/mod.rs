@@ -69,8 +69,14 @@ fn text_ref(v: ValueRef<'_>) -> Option<&str> {
     }
 }
 
+/// Reads the store's own `YYYY-MM-DD HH:MM:SS` (hand-parsed, like [`parse_date`]).
 fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").ok()
+    let b = s.as_bytes();
+    if b.len() != 19 || b[10] != b' ' || b[13] != b':' || b[16] != b':' {
+        return NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").ok();
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
+    parse_date(s.get(..10)?)?.and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)
 }
 
 impl Store {
@@ -105,9 +111,7 @@ impl Store {
     /// Changes whenever another connection (another netcurate process) commits; the
     /// workbench polls it to pick up outside changes.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        data_version(&self.conn)
     }
 
     /// Runs `f` in one write transaction, translating a held lock into [`Error::Busy`].
@@ -127,37 +131,16 @@ impl Store {
 
     /// Loads every contact and invitation.
     pub fn load(&self, as_of: NaiveDate) -> Result<Network> {
-        let contacts = load_contacts(&self.conn)?;
-        let invitations = self.load_invitations()?;
-        Ok(Network::new(contacts, invitations, as_of))
+        let (contacts, invitations) = load_network(&self.conn, &self.path, true)?;
+        let network = Network::new(contacts, invitations, as_of);
+        crate::trace::phase("indexed the network");
+        Ok(network)
     }
 
-    fn load_invitations(&self) -> Result<Vec<Invitation>> {
-        self.query_all(
-            "SELECT id, direction, from_name, to_name, sent_at, message, inviter_url, invitee_url, withdraw_planned
-             FROM invitations ORDER BY sent_at, id",
-            |r| {
-            let direction: String = r.get(1)?;
-            let sent: String = r.get(4)?;
-            Ok(Invitation {
-                id: r.get(0)?,
-                direction: if direction == "outgoing" {
-                    Direction::Outgoing
-                } else {
-                    Direction::Incoming
-                },
-                from_name: r.get(2)?,
-                to_name: r.get(3)?,
-                sent_at: parse_datetime(&sent).unwrap_or_default(),
-                message: r.get(5)?,
-                inviter_url: r.get(6)?,
-                invitee_url: r.get(7)?,
-                withdraw_planned: r.get(8)?,
-                status: InvitationStatus::Pending,
-                contact_id: None,
-            })
-        },
-        )
+    /// Loads every contact but no invitations, for commands about contacts alone.
+    pub fn load_contacts_only(&self, as_of: NaiveDate) -> Result<Network> {
+        let (contacts, _) = load_network(&self.conn, &self.path, false)?;
+        Ok(Network::new(contacts, Vec::new(), as_of))
     }
 
     /// Applies `op` and logs it as the newest undoable step (clearing the redo stack).
@@ -419,14 +402,20 @@ pub(crate) struct RowExtra {
 }
 
 /// Reads every contact row in id order (without tags), handing each to `each`.
-pub(crate) fn read_contacts(
+pub(crate) fn read_contacts(conn: &Connection, each: impl FnMut(Contact, RowExtra)) -> Result<()> {
+    read_contact_ids(conn, i64::MIN..i64::MAX, each)
+}
+
+/// [`read_contacts`] for the contacts whose id is in `ids`.
+fn read_contact_ids(
     conn: &Connection,
+    ids: std::ops::Range<i64>,
     mut each: impl FnMut(Contact, RowExtra),
 ) -> Result<()> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {CONTACT_COLUMNS} FROM contacts ORDER BY id"
+        "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id >= ?1 AND id < ?2 ORDER BY id"
     ))?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query(params![ids.start, ids.end])?;
     while let Some(r) = rows.next()? {
         let stored_flags = r.get::<_, i64>(21)? as u32;
         let extra = RowExtra {
@@ -478,24 +467,121 @@ pub(crate) fn contact_count(conn: &Connection) -> Result<usize> {
     Ok(usize::try_from(count).unwrap_or(0))
 }
 
-pub(crate) fn load_contacts(conn: &Connection) -> Result<Vec<Contact>> {
-    let mut tags: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+/// Every contact, with its tags, and (when asked) every invitation. The two halves of
+/// the contacts table are read side by side, the second on its own read-only connection
+/// that then reads the invitations; when another process commits meanwhile (the halves
+/// could then disagree) everything is read again on one connection.
+fn load_network(
+    conn: &Connection,
+    path: &Path,
+    with_invitations: bool,
+) -> Result<(Vec<Contact>, Vec<Invitation>)> {
+    let version = data_version(conn)?;
+    let (first, last): (Option<i64>, Option<i64>) =
+        conn.query_row("SELECT MIN(id), MAX(id) FROM contacts", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let count = contact_count(conn)?;
+    let mut contacts: Vec<Contact> = Vec::with_capacity(count);
+    let mut invitations = Vec::new();
+    let mut consistent = false;
+    if let (Some(first), Some(last)) = (first, last)
+        && count >= PARALLEL_LOAD_MIN
+        && path.exists()
     {
-        let mut stmt = conn.prepare("SELECT contact_id, tag FROM tags ORDER BY contact_id, tag")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            tags.entry(r.get(0)?).or_default().push(r.get(1)?);
+        let middle = first + (last - first) / 2;
+        let mut second: Vec<Contact> = Vec::with_capacity(count / 2 + 1);
+        std::thread::scope(|scope| {
+            let reader = scope.spawn(|| {
+                let other = Connection::open_with_flags(
+                    path,
+                    rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                        | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                read_contact_ids(&other, middle..i64::MAX, pusher(&mut second))?;
+                match with_invitations {
+                    true => read_invitations(&other),
+                    false => Ok(Vec::new()),
+                }
+            });
+            let mine = read_contact_ids(conn, i64::MIN..middle, pusher(&mut contacts));
+            let theirs = reader
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            mine?;
+            invitations = theirs?;
+            Ok::<_, Error>(())
+        })?;
+        contacts.append(&mut second);
+        consistent = data_version(conn)? == version;
+    }
+    if !consistent {
+        contacts.clear();
+        read_contacts(conn, pusher(&mut contacts))?;
+        if with_invitations {
+            invitations = read_invitations(conn)?;
         }
     }
-    // Sized up front: growing a vector of 100k large structs copies them several times.
-    let mut contacts: Vec<Contact> = Vec::with_capacity(contact_count(conn)?);
-    read_contacts(conn, |mut c, _| {
-        if let Some(t) = tags.remove(&c.id) {
-            c.tags = t;
-        }
-        contacts.push(c);
+    attach_tags(conn, &mut contacts)?;
+    crate::trace::phase("read contacts and invitations");
+    Ok((contacts, invitations))
+}
+
+fn pusher(contacts: &mut Vec<Contact>) -> impl FnMut(Contact, RowExtra) + '_ {
+    move |c, _| contacts.push(c)
+}
+
+fn read_invitations(conn: &Connection) -> Result<Vec<Invitation>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, direction, from_name, to_name, sent_at, message, inviter_url, invitee_url,
+                withdraw_planned
+         FROM invitations ORDER BY sent_at, id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Invitation {
+            id: r.get(0)?,
+            direction: match text_ref(r.get_ref(1)?) {
+                Some("outgoing") => Direction::Outgoing,
+                _ => Direction::Incoming,
+            },
+            from_name: r.get(2)?,
+            to_name: r.get(3)?,
+            sent_at: text_ref(r.get_ref(4)?)
+                .and_then(parse_datetime)
+                .unwrap_or_default(),
+            message: r.get(5)?,
+            inviter_url: r.get(6)?,
+            invitee_url: r.get(7)?,
+            withdraw_planned: r.get(8)?,
+            status: InvitationStatus::Pending,
+            contact_id: None,
+        })
     })?;
-    Ok(contacts)
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Below this many contacts one connection reads them all.
+const PARALLEL_LOAD_MIN: usize = 20_000;
+
+fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+}
+
+fn attach_tags(conn: &Connection, contacts: &mut [Contact]) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT contact_id, tag FROM tags ORDER BY contact_id, tag")?;
+    let mut rows = stmt.query([])?;
+    let mut at = 0;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        // Both are in id order: walk forward to the tag's contact.
+        while at < contacts.len() && contacts[at].id < id {
+            at += 1;
+        }
+        if let Some(c) = contacts.get_mut(at).filter(|c| c.id == id) {
+            c.tags.push(r.get(1)?);
+        }
+    }
+    Ok(())
 }
 
 fn apply_op(tx: &rusqlite::Transaction<'_>, op: &Op) -> Result<()> {

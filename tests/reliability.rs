@@ -239,3 +239,73 @@ fn sixty_mutated_exports_never_panic_or_hang() {
     assert_eq!(ok + failed, 60);
     db.ok(&["stats"]);
 }
+
+/// Loading reads a large network on two connections at once; a change committed by
+/// another process in the middle must not give a network that is half before, half after.
+#[test]
+fn a_network_loaded_while_another_process_writes_is_never_half_changed() {
+    use netcurate::import::ImportBatch;
+    use netcurate::ops::Op;
+    use netcurate::store::Store;
+    let db = Db::new();
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let csv = db.file("Connections.csv");
+    std::fs::write(
+        &csv,
+        synth::connections_csv(
+            &synth::people(5, 30_000, (60, 40, 200), 0, as_of),
+            Style::Y2026,
+        ),
+    )
+    .unwrap();
+    let mut store = Store::open(&db.path).unwrap();
+    let batch = ImportBatch::read(&[csv]).unwrap();
+    store
+        .import(batch, None, as_of.and_hms_opt(12, 0, 0).unwrap())
+        .unwrap();
+    let ids: Vec<i64> = store
+        .load(as_of)
+        .unwrap()
+        .contacts
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut writer = Store::open(&db.path).unwrap();
+            let mut keep = true;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                let op = Op::Decide {
+                    ids: ids.clone(),
+                    before: vec![i64::from(!keep); ids.len()],
+                    after: i64::from(keep),
+                };
+                writer.record(&op).unwrap();
+                keep = !keep;
+            }
+        });
+        // Stops the writer however the loads end (a failed assertion included).
+        struct Stop<'a>(&'a std::sync::atomic::AtomicBool);
+        impl Drop for Stop<'_> {
+            fn drop(&mut self) {
+                self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        let _stop = Stop(&done);
+        for _ in 0..12 {
+            let network = store.load(as_of).unwrap();
+            let first = network.contacts[0].decision;
+            let same = network
+                .contacts
+                .iter()
+                .filter(|c| c.decision == first)
+                .count();
+            assert_eq!(
+                same,
+                network.contacts.len(),
+                "contacts with two different decisions: a torn read"
+            );
+        }
+    });
+}

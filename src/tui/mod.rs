@@ -69,6 +69,7 @@ pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Re
         Err(e) => (Keymap::default_map(), Some(format!("keymap ignored: {e}"))),
     };
     let mut app = build_app(&session, keymap)?;
+    netcurate::trace::phase("built the workbench");
     if let Some(e) = keymap_error {
         app.status = e;
     }
@@ -97,6 +98,7 @@ fn event_loop(
                 rows: view::table_rows(size.height),
             });
             terminal.draw(|f| view::draw(app, &theme, f))?;
+            netcurate::trace::phase("drew a frame");
             dirty = false;
             if exit_after_first_frame {
                 break;

@@ -20,4 +20,5 @@ fn main() {
         eprintln!("netcurate: {message}");
         std::process::exit(1);
     }
+    netcurate::trace::phase("done");
 }

@@ -81,3 +81,50 @@ fn leaders_rank_above_decoys_with_mid_level_in_between() {
         "means: leaders {ml:.1}, mid {mm:.1}, decoys {md:.1}"
     );
 }
+
+/// An import scores while it writes, a chunk at a time: every stored score, seniority,
+/// function and flag must be the one scoring gives that very contact (a network larger
+/// than several chunks, each contact with its own title and company).
+#[test]
+fn an_import_stores_each_contact_its_own_score() {
+    use netcurate::import::ImportBatch;
+    use netcurate::store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let csv = dir.path().join("Connections.csv");
+    let people = synth::people(9, 15_000, (300, 300, 300), 5, as_of);
+    std::fs::write(&csv, synth::connections_csv(&people, synth::Style::Y2026)).unwrap();
+    let profile = Profile::parse("demo profile", PROFILE).unwrap();
+    let mut store = Store::open(&dir.path().join("net.db")).unwrap();
+    let batch = ImportBatch::read(&[csv]).unwrap();
+    store
+        .import(batch, Some(&profile), as_of.and_hms_opt(12, 0, 0).unwrap())
+        .unwrap();
+    let network = store.load(as_of).unwrap();
+    let expected = score_all(&network.contacts, Some(&profile));
+    assert_eq!(network.contacts.len(), expected.len());
+    let scorable = netcurate::model::Flags::NO_TITLE
+        | netcurate::model::Flags::DUPLICATE
+        | netcurate::model::Flags::OPEN_TO_WORK
+        | netcurate::model::Flags::STUDENT
+        | netcurate::model::Flags::EXCLUDED;
+    let wrong: Vec<String> = network
+        .contacts
+        .iter()
+        .zip(&expected)
+        .filter(|(c, (_, s))| {
+            c.score != s.score
+                || c.seniority != s.seniority
+                || c.function != s.function
+                || c.flags.0 & scorable != s.stored_flags
+        })
+        .map(|(c, (_, s))| {
+            format!(
+                "{} {:?}: stored {:?}, scored {:?}",
+                c.id, c.position, c.score, s.score
+            )
+        })
+        .take(5)
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

@@ -576,7 +576,8 @@ impl Merge {
             let mut upsert = tx.prepare_cached(UPSERT_CONTACT)?;
             let mut rows = contacts.iter().zip(&self.entries);
             for chunk in scored {
-                for ((c, e), s) in rows.by_ref().zip(chunk) {
+                // The chunk first: zip stops on it without taking a row it cannot pair.
+                for (s, (c, e)) in chunk.into_iter().zip(rows.by_ref()) {
                     if e.changed || e.stored.as_ref() != Some(&s) {
                         write_contact(&mut upsert, c, e, &s)?;
                     }
@@ -769,23 +770,6 @@ fn merge_invitations(
         } else {
             report.invitations_known += 1;
         }
-    }
-    Ok(())
-}
-
-pub(super) fn save_scores(tx: &Transaction<'_>, scored: &[(i64, Scored)]) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "UPDATE contacts SET score = ?2, seniority = ?3, function = ?4, flags = ?5
-         WHERE id = ?1 AND (score IS NOT ?2 OR seniority != ?3 OR function != ?4 OR flags != ?5)",
-    )?;
-    for (id, s) in scored {
-        stmt.execute(params![
-            id,
-            s.score,
-            s.seniority.as_str(),
-            s.function.as_str(),
-            s.stored_flags
-        ])?;
     }
     Ok(())
 }

@@ -10,6 +10,8 @@ mod schema;
 pub use crate::pillars::{LoggedProjection, SsiReading};
 pub use merge::{FileReport, ImportReport};
 
+use crate::audience::Scored;
+
 use crate::error::{Error, Result};
 use crate::model::{
     Contact, Decision, Direction, Flags, Function, Invitation, InvitationStatus, Seniority,
@@ -322,9 +324,25 @@ impl Store {
     /// transaction. Returns how many contacts were scored.
     pub fn rescore(&mut self, profile: Option<&crate::audience::Profile>) -> Result<usize> {
         self.write(|tx| {
-            let scored = crate::audience::score_all(&load_for_scoring(tx)?, profile);
-            merge::save_scores(tx, &scored)?;
-            Ok(scored.len())
+            let (contacts, stored) = load_for_scoring(tx)?;
+            let mut scoring = crate::audience::Scoring::new(&contacts, profile);
+            let mut update = tx.prepare_cached(
+                "UPDATE contacts SET score = ?2, seniority = ?3, function = ?4, flags = ?5
+                 WHERE id = ?1",
+            )?;
+            for (c, old) in contacts.iter().zip(&stored) {
+                let new = scoring.score(c);
+                if new != *old {
+                    update.execute(params![
+                        c.id,
+                        new.score,
+                        new.seniority.as_str(),
+                        new.function.as_str(),
+                        new.stored_flags
+                    ])?;
+                }
+            }
+            Ok(contacts.len())
         })
     }
 }
@@ -363,15 +381,20 @@ fn busy_or(e: rusqlite::Error, path: &Path) -> Error {
 
 /// Only what scoring reads (names, company, position, enrichment, hidden): an import
 /// rescoring everything does not need tags, dates or messages.
-pub(crate) fn load_for_scoring(conn: &Connection) -> Result<Vec<Contact>> {
+/// What scoring reads of every contact, with what scoring last stored for it.
+fn load_for_scoring(conn: &Connection) -> Result<(Vec<Contact>, Vec<Scored>)> {
     let mut stmt = conn.prepare(
-        "SELECT id, first_name, last_name, company, position, industry, location, hidden
+        "SELECT id, first_name, last_name, company, position, industry, location, hidden,
+                score, seniority, function, flags
          FROM contacts ORDER BY id",
     )?;
-    let rows = stmt.query_map([], |r| {
+    let count = contact_count(conn)?;
+    let (mut contacts, mut stored) = (Vec::with_capacity(count), Vec::with_capacity(count));
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
         let mut flags = Flags::default();
         flags.set(Flags::HIDDEN, r.get(7)?);
-        Ok(Contact {
+        contacts.push(Contact {
             id: r.get(0)?,
             first_name: r.get(1)?,
             last_name: r.get(2)?,
@@ -381,9 +404,19 @@ pub(crate) fn load_for_scoring(conn: &Connection) -> Result<Vec<Contact>> {
             location: r.get(6)?,
             flags,
             ..Contact::default()
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+        });
+        stored.push(Scored {
+            score: r.get::<_, Option<i64>>(8)?.map(|s| s.clamp(0, 100) as u8),
+            seniority: text_ref(r.get_ref(9)?)
+                .and_then(Seniority::parse)
+                .unwrap_or_default(),
+            function: text_ref(r.get_ref(10)?)
+                .and_then(Function::parse)
+                .unwrap_or_default(),
+            stored_flags: r.get::<_, i64>(11)? as u32,
+        });
+    }
+    Ok((contacts, stored))
 }
 
 /// The columns [`read_contacts`] selects, in its order.

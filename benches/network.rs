@@ -41,6 +41,17 @@ fn rescore(c: &mut Criterion) {
     g.bench_function("load 100k from the database", |b| {
         b.iter(|| black_box(store.load(as_of()).expect("load")))
     });
+    // Two profiles in turn, so that every rescore changes scores and stores them.
+    let (path, _) = imported_db("rescore-db");
+    let mut writable = Store::open(&path).expect("open");
+    let profiles = [profile, common::profile()];
+    let mut turn = 0;
+    g.bench_function("rescore 100k in the database (profile changed)", |b| {
+        b.iter(|| {
+            turn += 1;
+            black_box(writable.rescore(Some(&profiles[turn % 2])).expect("rescore"))
+        })
+    });
     g.finish();
 }
 

@@ -49,7 +49,11 @@ fn rescore(c: &mut Criterion) {
     g.bench_function("rescore 100k in the database (profile changed)", |b| {
         b.iter(|| {
             turn += 1;
-            black_box(writable.rescore(Some(&profiles[turn % 2])).expect("rescore"))
+            black_box(
+                writable
+                    .rescore(Some(&profiles[turn % 2]))
+                    .expect("rescore"),
+            )
         })
     });
     g.finish();

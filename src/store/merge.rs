@@ -8,7 +8,10 @@
 //!
 //! Must not: parse files (the batch arrives parsed) or decide scores (audience does).
 
-use super::{RowExtra, Store, contact_count, date_text, datetime_text, read_contacts};
+use super::{
+    RowExtra, Store, contact_count, date_text, datetime_text, read_contacts, url_key_column,
+    url_key_is_derived,
+};
 use crate::audience::{Profile, Scored, Scoring};
 use crate::error::Result;
 use crate::import::rows::{
@@ -562,11 +565,15 @@ impl Merge {
         const CHUNK: usize = 4096;
         let contacts = &self.contacts;
         std::thread::scope(|scope| {
-            let (send, scored) = std::sync::mpsc::sync_channel::<Vec<Scored>>(4);
+            // With each score, whether the contact's key is its URL's (see url_key_column).
+            let (send, scored) = std::sync::mpsc::sync_channel::<Vec<(Scored, bool)>>(4);
             scope.spawn(move || {
                 let mut scoring = Scoring::new(contacts, profile);
                 for chunk in contacts.chunks(CHUNK) {
-                    let done = chunk.iter().map(|c| scoring.score(c)).collect();
+                    let done = chunk
+                        .iter()
+                        .map(|c| (scoring.score(c), url_key_is_derived(c)))
+                        .collect();
                     if send.send(done).is_err() {
                         break;
                     }
@@ -577,9 +584,9 @@ impl Merge {
             let mut rows = contacts.iter().zip(&self.entries);
             for chunk in scored {
                 // The chunk first: zip stops on it without taking a row it cannot pair.
-                for (s, (c, e)) in chunk.into_iter().zip(rows.by_ref()) {
+                for ((s, derived), (c, e)) in chunk.into_iter().zip(rows.by_ref()) {
                     if e.changed || e.stored.as_ref() != Some(&s) {
-                        write_contact(&mut upsert, c, e, &s)?;
+                        write_contact(&mut upsert, c, e, &s, derived)?;
                     }
                 }
             }
@@ -600,10 +607,11 @@ fn write_contact(
     c: &Contact,
     e: &Entry,
     s: &Scored,
+    url_key_derived: bool,
 ) -> Result<()> {
     upsert.execute(params![
         c.id,
-        c.url_key,
+        url_key_column(c, url_key_derived),
         c.first_name,
         c.last_name,
         c.url,
@@ -746,30 +754,51 @@ impl Store {
     }
 }
 
+/// An invitation's identity: direction, time sent, and the two names.
+fn invitation_key(direction: &str, sent_at: &str, from: &str, to: &str) -> String {
+    format!("{direction}|{sent_at}|{from}|{to}")
+}
+
+/// Adds the invitations not stored yet (known by [`invitation_key`]).
 fn merge_invitations(
     tx: &Transaction<'_>,
     rows: &[InvitationRow],
     report: &mut ImportReport,
 ) -> Result<()> {
+    let mut known: foldhash::HashSet<String> = foldhash::HashSet::default();
+    {
+        let mut stmt =
+            tx.prepare("SELECT direction, sent_at, from_name, to_name FROM invitations")?;
+        let mut stored = stmt.query([])?;
+        while let Some(r) = stored.next()? {
+            let text = |i| {
+                r.get_ref(i)
+                    .map(|v| v.as_str().unwrap_or_default().to_string())
+            };
+            known.insert(invitation_key(&text(0)?, &text(1)?, &text(2)?, &text(3)?));
+        }
+    }
     let mut insert = tx.prepare_cached(
-        "INSERT OR IGNORE INTO invitations (direction, from_name, to_name, sent_at, message, inviter_url, invitee_url)
+        "INSERT INTO invitations (direction, from_name, to_name, sent_at, message, inviter_url, invitee_url)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for r in rows {
-        let added = insert.execute(params![
+        let sent_at = datetime_text(Some(r.sent_at)).unwrap_or_default();
+        let key = invitation_key(r.direction.as_str(), &sent_at, &r.from_name, &r.to_name);
+        if !known.insert(key) {
+            report.invitations_known += 1;
+            continue;
+        }
+        insert.execute(params![
             r.direction.as_str(),
             r.from_name,
             r.to_name,
-            datetime_text(Some(r.sent_at)),
+            sent_at,
             r.message,
             r.inviter_url,
             r.invitee_url
         ])?;
-        if added == 1 {
-            report.invitations_added += 1;
-        } else {
-            report.invitations_known += 1;
-        }
+        report.invitations_added += 1;
     }
     Ok(())
 }

@@ -425,6 +425,20 @@ const CONTACT_COLUMNS: &str = "id, first_name, last_name, url, url_key, email, c
     previous_position, industry, location, decision, score, seniority, function, flags,
     last_message_at, last_inbound_at, last_outbound_at, message_count";
 
+/// Whether a contact's identity key is the key of its URL (nearly always).
+pub(crate) fn url_key_is_derived(c: &Contact) -> bool {
+    crate::import::url::profile_key(&c.url).as_deref() == c.url_key.as_deref()
+}
+
+/// The `url_key` column: NULL when the key is the key of the URL (not stored twice), ''
+/// for no key, else the key.
+pub(crate) fn url_key_column(c: &Contact, derived: bool) -> Option<&str> {
+    match derived {
+        true => None,
+        false => Some(c.url_key.as_deref().unwrap_or("")),
+    }
+}
+
 /// What a stored contact row holds beyond [`Contact`] (which keeps these only as flags).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct RowExtra {
@@ -464,8 +478,12 @@ fn read_contact_ids(
             id: r.get(0)?,
             first_name: r.get(1)?,
             last_name: r.get(2)?,
+            url_key: match r.get_ref(4)? {
+                ValueRef::Text(b"") => None,
+                ValueRef::Text(k) => Some(String::from_utf8_lossy(k).into_owned()),
+                _ => text_ref(r.get_ref(3)?).and_then(crate::import::url::profile_key),
+            },
             url: r.get(3)?,
-            url_key: r.get(4)?,
             email: r.get(5)?,
             company: r.get(6)?,
             position: r.get(7)?,
@@ -651,4 +669,52 @@ fn apply_op(tx: &rusqlite::Transaction<'_>, op: &Op) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The url_key column: NULL reads as the key of the URL, '' as no key, anything else
+    /// as itself; and a contact is written back in the form it was read.
+    #[test]
+    fn url_keys_are_stored_only_when_they_are_not_the_urls_own() {
+        let dir = tempfile::tempdir().expect("dir");
+        let store = Store::open(&dir.path().join("k.db")).expect("open");
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO contacts (id, url, url_key) VALUES
+                    (1, 'https://www.linkedin.com/in/Ada-L', NULL),
+                    (2, 'https://www.linkedin.com/in/bo', ''),
+                    (3, 'https://www.linkedin.com/in/cy', 'linkedin.com/in/cy-old'),
+                    (4, '', NULL);",
+            )
+            .expect("rows");
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let network = store.load(as_of).expect("load");
+        let keys: Vec<Option<&str>> = network
+            .contacts
+            .iter()
+            .map(|c| c.url_key.as_deref())
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                Some("linkedin.com/in/ada-l"),
+                None,
+                Some("linkedin.com/in/cy-old"),
+                None
+            ]
+        );
+        let columns: Vec<Option<&str>> = network
+            .contacts
+            .iter()
+            .map(|c| url_key_column(c, url_key_is_derived(c)))
+            .collect();
+        assert_eq!(
+            columns,
+            [None, Some(""), Some("linkedin.com/in/cy-old"), None]
+        );
+    }
 }

@@ -87,8 +87,9 @@ CREATE TABLE projections (
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE saved_filters (name TEXT PRIMARY KEY, query TEXT NOT NULL);
 "#,
-    // v2: imports match contacts in memory, so the stored match keys (weak_key, name_key)
-    // and the unique index on url_key only cost time and space.
+    // v2: imports match contacts and invitations in memory, so the stored match keys
+    // (weak_key, name_key) and the unique indexes only cost time and space. A NULL url_key
+    // now means "the key of the url column" (most rows); '' means no key.
     r#"
 CREATE TABLE contacts_v2 (
     id INTEGER PRIMARY KEY,
@@ -118,12 +119,27 @@ CREATE TABLE contacts_v2 (
     last_outbound_at TEXT,
     message_count INTEGER NOT NULL DEFAULT 0
 );
-INSERT INTO contacts_v2 SELECT id, url_key, first_name, last_name, url, email, company,
+INSERT INTO contacts_v2 SELECT id, COALESCE(url_key, ''), first_name, last_name, url, email, company,
     position, connected_on, is_connection, hidden, gone_at, job_changed_at, previous_company,
     previous_position, industry, location, decision, score, seniority, function, flags,
     last_message_at, last_inbound_at, last_outbound_at, message_count FROM contacts;
 DROP TABLE contacts;
 ALTER TABLE contacts_v2 RENAME TO contacts;
+CREATE TABLE invitations_v2 (
+    id INTEGER PRIMARY KEY,
+    direction TEXT NOT NULL,
+    from_name TEXT NOT NULL,
+    to_name TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    message TEXT NOT NULL DEFAULT '',
+    inviter_url TEXT,
+    invitee_url TEXT,
+    withdraw_planned INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO invitations_v2 SELECT id, direction, from_name, to_name, sent_at, message,
+    inviter_url, invitee_url, withdraw_planned FROM invitations;
+DROP TABLE invitations;
+ALTER TABLE invitations_v2 RENAME TO invitations;
 "#,
 ];
 

@@ -81,7 +81,12 @@ pub struct Table<'a> {
     line_offset: u64,
     body: &'a str,
     delimiter: u8,
+    /// The body starts with the header line (false for the second part of a split).
+    header_first: bool,
 }
+
+/// Bodies smaller than this are read in one piece.
+const SPLIT_MIN_BYTES: usize = 2 << 20;
 
 impl<'a> Table<'a> {
     /// Finds the header within the first lines of `text`. `None` when no known header is
@@ -117,6 +122,7 @@ impl<'a> Table<'a> {
                         line_offset: index as u64,
                         body: &text[offset..],
                         delimiter,
+                        header_first: true,
                     });
                 }
             }
@@ -150,7 +156,7 @@ impl<'a> Table<'a> {
         &self,
         mut each: impl FnMut(u64, &csv::StringRecord) -> Result<()>,
     ) -> Result<u64> {
-        if self.body.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+        if memchr::memchr_iter(b'"', self.body.as_bytes()).count() % 2 == 1 {
             return Err(self.unterminated_quote());
         }
         let mut reader = self.reader();
@@ -190,8 +196,46 @@ impl<'a> Table<'a> {
         csv::ReaderBuilder::new()
             .delimiter(self.delimiter)
             .flexible(true)
-            .has_headers(true)
+            .has_headers(self.header_first)
             .from_reader(self.body.as_bytes())
+    }
+
+    /// A large table as two tables that can be read side by side: cut at a line end near
+    /// the middle that is outside any quoted field (an even number of quotes before it),
+    /// the second part numbering its lines on from the first. `None` for small tables.
+    pub fn split(&self) -> Option<(Table<'a>, Table<'a>)> {
+        if self.body.len() < SPLIT_MIN_BYTES || !self.header_first {
+            return None;
+        }
+        let bytes = self.body.as_bytes();
+        let mut cut = self.body.len() / 2;
+        let mut quotes = memchr::memchr_iter(b'"', &bytes[..cut]).count();
+        loop {
+            let newline = cut + memchr::memchr(b'\n', &bytes[cut..])?;
+            quotes += memchr::memchr_iter(b'"', &bytes[cut..newline]).count();
+            cut = newline + 1;
+            if quotes % 2 == 0 {
+                break;
+            }
+        }
+        if cut >= bytes.len() {
+            return None;
+        }
+        let lines_before = memchr::memchr_iter(b'\n', &bytes[..cut]).count() as u64;
+        let part = |body: &'a str, line_offset: u64, header_first: bool| Table {
+            file: self.file.clone(),
+            kind: self.kind,
+            columns: self.columns.clone(),
+            header_len: self.header_len,
+            line_offset,
+            body,
+            delimiter: self.delimiter,
+            header_first,
+        };
+        Some((
+            part(&self.body[..cut], self.line_offset, true),
+            part(&self.body[cut..], self.line_offset + lines_before, false),
+        ))
     }
 
     /// Where the quote that never closes properly was opened. A quote opens a field at

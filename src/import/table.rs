@@ -214,7 +214,7 @@ impl<'a> Table<'a> {
             let newline = cut + memchr::memchr(b'\n', &bytes[cut..])?;
             quotes += memchr::memchr_iter(b'"', &bytes[cut..newline]).count();
             cut = newline + 1;
-            if quotes % 2 == 0 {
+            if quotes.is_multiple_of(2) {
                 break;
             }
         }

@@ -216,16 +216,10 @@ impl Merge {
             now,
         };
         read_contacts(tx, |c, extra: RowExtra| {
-            let stored = Scored {
-                score: c.score,
-                seniority: c.seniority,
-                function: c.function,
-                stored_flags: extra.stored_flags,
-            };
             let entry = Entry {
                 gone_at: extra.gone_at,
                 job_changed_at: extra.job_changed_at,
-                stored: Some(stored),
+                stored: Some(extra.scored),
                 ..Entry::default()
             };
             merge.next_id = merge.next_id.max(c.id + 1);

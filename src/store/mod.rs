@@ -405,18 +405,26 @@ fn load_for_scoring(conn: &Connection) -> Result<(Vec<Contact>, Vec<Scored>)> {
             flags,
             ..Contact::default()
         });
-        stored.push(Scored {
-            score: r.get::<_, Option<i64>>(8)?.map(|s| s.clamp(0, 100) as u8),
-            seniority: text_ref(r.get_ref(9)?)
-                .and_then(Seniority::parse)
-                .unwrap_or_default(),
-            function: text_ref(r.get_ref(10)?)
-                .and_then(Function::parse)
-                .unwrap_or_default(),
-            stored_flags: r.get::<_, i64>(11)? as u32,
-        });
+        stored.push(read_scored(r, 8)?);
     }
     Ok((contacts, stored))
+}
+
+/// What scoring stored, from the score, seniority, function and flags columns (in that
+/// order from column `first`).
+fn read_scored(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Scored> {
+    Ok(Scored {
+        score: r
+            .get::<_, Option<i64>>(first)?
+            .map(|s| s.clamp(0, 100) as u8),
+        seniority: text_ref(r.get_ref(first + 1)?)
+            .and_then(Seniority::parse)
+            .unwrap_or_default(),
+        function: text_ref(r.get_ref(first + 2)?)
+            .and_then(Function::parse)
+            .unwrap_or_default(),
+        stored_flags: r.get::<_, i64>(first + 3)? as u32,
+    })
 }
 
 /// The columns [`read_contacts`] selects, in its order.
@@ -440,12 +448,12 @@ pub(crate) fn url_key_column(c: &Contact, derived: bool) -> Option<&str> {
 }
 
 /// What a stored contact row holds beyond [`Contact`] (which keeps these only as flags).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct RowExtra {
     pub gone_at: Option<NaiveDateTime>,
     pub job_changed_at: Option<NaiveDateTime>,
-    /// The `flags` column as stored: the flags scoring owns.
-    pub stored_flags: u32,
+    /// What scoring stored (its `stored_flags` are the `flags` column as stored).
+    pub scored: Scored,
 }
 
 /// Reads every contact row in id order (without tags), handing each to `each`.
@@ -464,13 +472,8 @@ fn read_contact_ids(
     ))?;
     let mut rows = stmt.query(params![ids.start, ids.end])?;
     while let Some(r) = rows.next()? {
-        let stored_flags = r.get::<_, i64>(21)? as u32;
-        let extra = RowExtra {
-            gone_at: text_ref(r.get_ref(11)?).and_then(parse_datetime),
-            job_changed_at: text_ref(r.get_ref(12)?).and_then(parse_datetime),
-            stored_flags,
-        };
-        let mut flags = Flags(stored_flags);
+        let scored = read_scored(r, 18)?;
+        let mut flags = Flags(scored.stored_flags);
         flags.set(Flags::HIDDEN, r.get(10)?);
         flags.set(Flags::GONE, !matches!(r.get_ref(11)?, ValueRef::Null));
         flags.set(Flags::JOB_CHANGE, !matches!(r.get_ref(12)?, ValueRef::Null));
@@ -494,19 +497,20 @@ fn read_contact_ids(
             industry: r.get(15)?,
             location: r.get(16)?,
             decision: Decision::from_code(r.get(17)?),
-            score: r.get::<_, Option<i64>>(18)?.map(|s| s.clamp(0, 100) as u8),
-            seniority: text_ref(r.get_ref(19)?)
-                .and_then(Seniority::parse)
-                .unwrap_or_default(),
-            function: text_ref(r.get_ref(20)?)
-                .and_then(Function::parse)
-                .unwrap_or_default(),
+            score: scored.score,
+            seniority: scored.seniority,
+            function: scored.function,
             flags,
             last_message_at: text_ref(r.get_ref(22)?).and_then(parse_datetime),
             last_inbound_at: text_ref(r.get_ref(23)?).and_then(parse_datetime),
             last_outbound_at: text_ref(r.get_ref(24)?).and_then(parse_datetime),
             message_count: r.get::<_, i64>(25)? as u32,
             tags: Vec::new(),
+        };
+        let extra = RowExtra {
+            gone_at: text_ref(r.get_ref(11)?).and_then(parse_datetime),
+            job_changed_at: text_ref(r.get_ref(12)?).and_then(parse_datetime),
+            scored,
         };
         each(contact, extra);
     }

@@ -26,6 +26,7 @@ use rusqlite::{Transaction, params};
 use serde::Serialize;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
+
 /// What one import did, in total and per file.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct ImportReport {

@@ -55,11 +55,14 @@ impl Network {
             c.flags.set(Flags::WARM, warm);
             c.flags.set(Flags::MESSAGED, c.message_count > 0);
         }
-        let by_url: foldhash::HashMap<&str, ContactId> = contacts
-            .iter()
-            .filter(|c| c.is_connection)
-            .filter_map(|c| c.url_key.as_deref().map(|k| (k, c.id)))
-            .collect();
+        let by_url: foldhash::HashMap<&str, ContactId> = match invitations.is_empty() {
+            true => Default::default(),
+            false => contacts
+                .iter()
+                .filter(|c| c.is_connection)
+                .filter_map(|c| c.url_key.as_deref().map(|k| (k, c.id)))
+                .collect(),
+        };
         // Invitations without a usable URL (Dec 2023 placeholders, 2018-2022 files) go by
         // name, and only to a name that is unique in the network: the names asked for are
         // counted over the connections (folded in one reused buffer).

@@ -144,13 +144,36 @@ impl Haystack {
 
     /// Makes this the haystack of `c`, reusing the strings' allocations.
     pub fn fill(&mut self, c: &Contact) {
-        c.folded_name_into(&mut self.name);
-        self.title.clear();
-        push_folded(&mut self.title, &c.position);
-        self.company.clear();
-        push_folded(&mut self.company, &c.company);
-        self.url.clear();
-        self.url.push_str(c.url_key.as_deref().unwrap_or_default());
+        self.fill_fields(
+            c,
+            &[
+                TextField::Name,
+                TextField::Title,
+                TextField::Company,
+                TextField::Url,
+            ],
+        );
+    }
+
+    /// [`Haystack::fill`] for the texts in `fields` only.
+    fn fill_fields(&mut self, c: &Contact, fields: &[TextField]) {
+        for field in fields {
+            match field {
+                TextField::Name => c.folded_name_into(&mut self.name),
+                TextField::Title => {
+                    self.title.clear();
+                    push_folded(&mut self.title, &c.position);
+                }
+                TextField::Company => {
+                    self.company.clear();
+                    push_folded(&mut self.company, &c.company);
+                }
+                TextField::Url => {
+                    self.url.clear();
+                    self.url.push_str(c.url_key.as_deref().unwrap_or_default());
+                }
+            }
+        }
     }
 
     pub fn all(network: &Network) -> Vec<Haystack> {
@@ -196,11 +219,23 @@ impl Query {
     /// Positions of every matching contact, for a one-off query: each contact's haystack
     /// is made in turn in one reused buffer instead of kept for all.
     pub fn filter_once(&self, network: &Network) -> Vec<u32> {
+        let mut fields: Vec<TextField> = Vec::new();
+        for term in &self.terms {
+            match &term.test {
+                Test::Fuzzy(_) => {
+                    fields.extend([TextField::Name, TextField::Title, TextField::Company])
+                }
+                Test::Text(field, _) => fields.push(*field),
+                _ => {}
+            }
+        }
+        fields.sort_unstable_by_key(|f| *f as u8);
+        fields.dedup();
         let mut hay = Haystack::default();
         (0..network.contacts.len() as u32)
             .filter(|&i| {
                 let c = &network.contacts[i as usize];
-                hay.fill(c);
+                hay.fill_fields(c, &fields);
                 self.matches(c, &hay)
             })
             .collect()
@@ -536,6 +571,36 @@ mod tests {
         ] {
             let e = Query::parse(q).unwrap_err().to_string();
             assert!(e.contains(needle), "{q}: {e}");
+        }
+    }
+
+    /// A one-off filter, which folds only the texts its terms read, finds exactly what
+    /// the workbench's full haystacks find.
+    #[test]
+    fn one_off_filters_match_full_haystacks() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let contacts: Vec<Contact> = crate::synth::people(4, 3000, (200, 200, 200), 10, as_of)
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| Contact {
+                id: i as i64 + 1,
+                url_key: Some(format!("linkedin.com/in/{}", p.slug)),
+                ..contact(&p.first, &p.company, &p.position)
+            })
+            .collect();
+        let network = Network::new(contacts, Vec::new(), as_of);
+        let hay = Haystack::all(&network);
+        for text in [
+            "title:director",
+            "eng",
+            "name:a company:o -title:vp",
+            "url:in/a",
+            "",
+            "score:>=0 plat",
+        ] {
+            let q = Query::parse(text).expect("query");
+            let everything = q.filter(&network, &hay, 0..network.contacts.len() as u32);
+            assert_eq!(q.filter_once(&network), everything, "{text}");
         }
     }
 }

@@ -22,13 +22,15 @@ profile=fixtures/demo/profile.toml
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# time_cmd NAME CMD...: runs CMD $runs times, records wall seconds and peak RSS (MiB)
+# time_cmd NAME CMD...: runs CMD $runs times, records wall seconds and peak RSS (MiB).
+# $SETUP, when set, runs before each run, outside the clock.
 declare -A wall rss
 time_cmd() {
   local name=$1; shift
   local w=() m=()
   for _ in $(seq "$runs"); do
     rm -f "$work"/net.db* "$work"/out.csv
+    if [ -n "${SETUP:-}" ]; then bash -c "$SETUP"; fi
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1
     read -r secs kb < "$work/time"
     w+=("$secs"); m+=("$((kb / 1024))")
@@ -42,8 +44,10 @@ time_cmd "netcurate import (100k + 20k invitations, stored and scored)" \
 "$bin" --db "$work/keep.db" --as-of 2026-11-01 --profile "$profile" import "$work/export" >/dev/null
 time_cmd "netcurate filtered export (title:director)" \
   "$bin" --db "$work/keep.db" export -o "$work/out.csv" --filter title:director --force
-time_cmd "netcurate rescore 100k (new profile)" \
-  bash -c "cp '$work/keep.db' '$work/net.db' && sed 's/threshold = 60/threshold = 61/' '$profile' > '$work/p.toml' && '$bin' --db '$work/net.db' --profile '$work/p.toml' stats"
+# A changed profile that changes scores: one more target title.
+sed 's/target = \["VP Engineering",/target = ["VP Engineering", "Head of Infrastructure",/' "$profile" > "$work/p.toml"
+SETUP="cp '$work/keep.db' '$work/net.db'" time_cmd "netcurate score: rescore 100k with a changed profile" \
+  "$bin" --db "$work/net.db" --profile "$work/p.toml" score
 time_cmd "netcurate startup to first frame (100k)" \
   script -qc "NETCURATE_EXIT_AFTER_FIRST_FRAME=1 $bin --db $work/keep.db" /dev/null
 

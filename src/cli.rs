@@ -276,6 +276,8 @@ pub struct Session {
     pub store: Store,
     pub as_of: NaiveDate,
     pub profile: Option<Profile>,
+    /// How many contacts opening rescored (a new `--profile`), if it did.
+    pub rescored: Option<usize>,
 }
 
 const PROFILE_KEY: &str = "profile";
@@ -292,6 +294,7 @@ impl Session {
             as_of: as_of.unwrap_or_else(|| Utc::now().date_naive()),
             profile: stored,
             store,
+            rescored: None,
         };
         if let Some(path) = profile {
             let text = std::fs::read_to_string(path)
@@ -300,7 +303,7 @@ impl Session {
             if session.profile.as_ref() != Some(&new) {
                 session.store.set_setting(PROFILE_KEY, &text)?;
                 session.profile = Some(new);
-                session.rescore()?;
+                session.rescored = Some(session.rescore()?);
             }
         }
         Ok(session)
@@ -404,7 +407,10 @@ pub fn run(cli: Cli) -> Result<()> {
             None => bail!("no profile stored yet; run `netcurate score --profile FILE`"),
         },
         Command::Score => {
-            let n = s.rescore()?;
+            let n = match s.rescored {
+                Some(n) => n,
+                None => s.rescore()?,
+            };
             Ok(writeln!(
                 out,
                 "scored {n} contacts with profile '{}'",

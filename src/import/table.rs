@@ -1,6 +1,7 @@
 //! Finds the header of a CSV by its content (never by position or file name), sniffs the
 //! delimiter, skips a preamble such as Connections.csv's `Notes:` paragraph, and hands out
-//! records with their line numbers and columns by name.
+//! records with their line numbers and columns by name (a large table in two halves that
+//! can be read side by side).
 //!
 //! Must not: interpret what a row means; `rows` does.
 

@@ -1,6 +1,7 @@
 //! The SQLite store (rusqlite lives only here): opening with the right mode and pragmas,
-//! loading the network, logging invertible operations for undo/redo, settings, SSI
-//! readings and saved filters. Imports are merged in `merge`.
+//! loading the network (a large one on two connections side by side), logging invertible
+//! operations for undo/redo, settings, SSI readings and saved filters. Imports are merged
+//! in `merge`; the schema and its migrations are in `schema`.
 //!
 //! Must not: parse files, score, or know about terminals.
 

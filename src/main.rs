@@ -9,7 +9,21 @@ mod tui;
 
 use clap::Parser;
 
+/// A network is a million small strings: mimalloc allocates and frees them faster than
+/// the system allocator (a 100k import 0.68-0.80 s -> 0.54-0.56 s, medians of 5).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc's `mi_option_purge_delay` (its place in `mi_option_t`, mimalloc.h v2 and v3;
+/// the Rust bindings do not name it).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() {
+    // Freed memory goes back to the system at once rather than after 10 ms: the peak of an
+    // import that frees its parsed files while it builds the network stays ~110 MiB
+    // instead of ~190 MiB.
+    // SAFETY: sets one integer option of the allocator; no other thread runs yet.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
     netcurate::trace::phase("start");
     let cli = cli::Cli::parse();
     if let Err(e) = cli::run(cli) {

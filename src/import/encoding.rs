@@ -4,14 +4,16 @@
 //! Must not: parse CSV or guess what a file contains.
 
 use crate::error::{Error, Result};
+use std::borrow::Cow;
 
-/// Decoded text plus a warning when the encoding was guessed.
-pub struct Decoded {
-    pub text: String,
+/// Decoded text plus a warning when the encoding was guessed. UTF-8 text is the file's
+/// own bytes, not a copy.
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
     pub warning: Option<String>,
 }
 
-pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
+pub fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<Decoded<'a>> {
     if bytes.is_empty() || bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::file(name, "the file is empty"));
     }
@@ -26,7 +28,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
             return Err(Error::file(name, "invalid UTF-16 text"));
         }
         return Ok(Decoded {
-            text: text.into_owned(),
+            text: Cow::Owned(text.into_owned()),
             warning: None,
         });
     }
@@ -36,13 +38,13 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             warning: None,
         }),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             Ok(Decoded {
-                text: text.into_owned(),
+                text: Cow::Owned(text.into_owned()),
                 warning: Some("not valid UTF-8; read as Windows-1252".to_string()),
             })
         }

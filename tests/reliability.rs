@@ -10,6 +10,21 @@ use netcurate::synth::{self, Style};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// Writes a seeded Connections.csv of `n` people (`hidden_per_mille` hidden) beside `db`.
+fn generated_connections(
+    db: &Db,
+    name: &str,
+    seed: u64,
+    n: usize,
+    hidden_per_mille: u32,
+) -> std::path::PathBuf {
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let people = synth::people(seed, n, (60, 40, 200), hidden_per_mille, as_of);
+    let path = db.file(name);
+    std::fs::write(&path, synth::connections_csv(&people, Style::Y2026)).unwrap();
+    path
+}
+
 fn snapshot(db: &Db) -> (serde_json::Value, String) {
     (db.stats(), db.ok(&["list", "--json", "--sort", "name"]))
 }
@@ -20,16 +35,7 @@ fn kill_9_during_a_100k_import_leaves_the_database_unchanged() {
     db.ok(&["import", &fixture("linkedin/2026")]);
     db.ok(&["tag", "add", "before", "--filter", "title:a"]);
     let before = snapshot(&db);
-    let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-    let big = db.file("big.csv");
-    std::fs::write(
-        &big,
-        synth::connections_csv(
-            &synth::people(77, 100_000, (60, 40, 200), 10, as_of),
-            Style::Y2026,
-        ),
-    )
-    .unwrap();
+    let big = generated_connections(&db, "big.csv", 77, 100_000, 10);
     for delay_ms in [30u64, 250, 700] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_netcurate"))
             .arg("--db")
@@ -249,15 +255,7 @@ fn a_network_loaded_while_another_process_writes_is_never_half_changed() {
     use netcurate::store::Store;
     let db = Db::new();
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-    let csv = db.file("Connections.csv");
-    std::fs::write(
-        &csv,
-        synth::connections_csv(
-            &synth::people(5, 30_000, (60, 40, 200), 0, as_of),
-            Style::Y2026,
-        ),
-    )
-    .unwrap();
+    let csv = generated_connections(&db, "Connections.csv", 5, 30_000, 0);
     let mut store = Store::open(&db.path).unwrap();
     let batch = ImportBatch::read(&[csv]).unwrap();
     store

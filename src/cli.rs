@@ -759,7 +759,7 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
 
 fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
-    let mut ids = Query::parse(&args.filter)?.filter_once(&network);
+    let mut ids = matching(&network, &args.filter)?;
     let (reverse, key_text) = match args.sort.strip_prefix('-') {
         Some(k) => (true, k),
         None => (false, args.sort.as_str()),

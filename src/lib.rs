@@ -29,6 +29,7 @@ pub mod import;
 pub mod model;
 pub mod network;
 pub mod ops;
+mod parallel;
 pub mod pillars;
 pub mod query;
 pub mod store;

@@ -122,14 +122,7 @@ fn in_parts<T: Send>(
         return read(table, skips);
     };
     let mut later = Skips::default();
-    let (head, tail) = std::thread::scope(|scope| {
-        let tail = scope.spawn(|| read(&second, &mut later));
-        let head = read(&first, skips);
-        let tail = tail
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (head, tail)
-    });
+    let (tail, head) = crate::parallel::join(|| read(&second, &mut later), || read(&first, skips));
     let (n, mut rows) = head?;
     let (m, more) = tail?;
     rows.extend(more);

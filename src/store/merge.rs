@@ -122,22 +122,34 @@ struct Probe<'r> {
     last: &'r str,
     company: &'r str,
     /// A hidden row has no name: its date and ordinal among hidden rows of that date.
-    hidden: Option<(Option<NaiveDate>, u32)>,
+    hidden: Option<HiddenSlot>,
     weak: OnceCell<String>,
 }
 
+/// A hidden row's place among hidden rows: its date and ordinal for that date.
+type HiddenSlot = (Option<NaiveDate>, u32);
+
 impl<'r> Probe<'r> {
+    /// The probe for a person row (`hidden`: its slot, when it is a hidden row).
+    fn of_row(row: &'r ConnectionRow, hidden: Option<HiddenSlot>) -> Probe<'r> {
+        Probe {
+            url_key: row.url_key.as_deref(),
+            email: &row.email,
+            first: &row.first_name,
+            last: &row.last_name,
+            company: &row.company,
+            hidden,
+            weak: OnceCell::new(),
+        }
+    }
+
     fn weak(&self) -> &str {
         self.weak
             .get_or_init(|| weak_key(self.first, self.last, self.company))
     }
 
     /// A probe for a contact that is already built, keeping what a row's probe found.
-    fn of_contact(
-        c: &'r Contact,
-        hidden: Option<(Option<NaiveDate>, u32)>,
-        weak: OnceCell<String>,
-    ) -> Probe<'r> {
+    fn of_contact(c: &'r Contact, hidden: Option<HiddenSlot>, weak: OnceCell<String>) -> Probe<'r> {
         Probe {
             url_key: c.url_key.as_deref(),
             email: &c.email,
@@ -163,7 +175,7 @@ struct Merge {
     by_weak: Option<MultiIndex>,
     /// Every contact by case-folded name, built when messages first look.
     by_name: Option<MultiIndex>,
-    hidden: HashMap<(Option<NaiveDate>, u32), usize>,
+    hidden: HashMap<HiddenSlot, usize>,
     hidden_ordinals: HashMap<Option<NaiveDate>, u32>,
     next_id: i64,
     /// Tags carried by re-imported rows, added once the rows are written.
@@ -229,33 +241,22 @@ impl Merge {
         Ok(merge)
     }
 
-    /// The probe for a row of a Connections file (hidden rows take the next ordinal).
-    fn probe<'r>(&mut self, row: &'r ConnectionRow) -> Probe<'r> {
-        let hidden = row.hidden.then(|| {
-            let n = self.hidden_ordinals.entry(row.connected_on).or_insert(0);
+    /// The next slot for a hidden row of `date` (`None` when the row is not hidden).
+    fn hidden_slot(&mut self, hidden: bool, date: Option<NaiveDate>) -> Option<HiddenSlot> {
+        hidden.then(|| {
+            let n = self.hidden_ordinals.entry(date).or_insert(0);
             *n += 1;
-            (row.connected_on, *n)
-        });
-        Probe {
-            url_key: row.url_key.as_deref(),
-            email: &row.email,
-            first: &row.first_name,
-            last: &row.last_name,
-            company: &row.company,
-            hidden,
-            weak: OnceCell::new(),
-        }
+            (date, *n)
+        })
+    }
+
+    /// The probe for a row of a Connections file (hidden rows take the next slot).
+    fn probe<'r>(&mut self, row: &'r ConnectionRow) -> Probe<'r> {
+        Probe::of_row(row, self.hidden_slot(row.hidden, row.connected_on))
     }
 
     fn add_stored(&mut self, contact: Contact, entry: Entry) {
-        let hidden = contact.is_hidden().then(|| {
-            let n = self
-                .hidden_ordinals
-                .entry(contact.connected_on)
-                .or_insert(0);
-            *n += 1;
-            (contact.connected_on, *n)
-        });
+        let hidden = self.hidden_slot(contact.is_hidden(), contact.connected_on);
         self.push(contact, entry, hidden, OnceCell::new());
     }
 
@@ -264,7 +265,7 @@ impl Merge {
         &mut self,
         contact: Contact,
         entry: Entry,
-        hidden: Option<(Option<NaiveDate>, u32)>,
+        hidden: Option<HiddenSlot>,
         weak: OnceCell<String>,
     ) {
         let i = self.contacts.len();
@@ -307,7 +308,7 @@ impl Merge {
         &mut self,
         mut contact: Contact,
         seen: bool,
-        hidden: Option<(Option<NaiveDate>, u32)>,
+        hidden: Option<HiddenSlot>,
         weak: OnceCell<String>,
     ) -> i64 {
         contact.id = self.next_id;
@@ -467,16 +468,7 @@ impl Merge {
 
     fn merge_contacts(&mut self, rows: Vec<ContactRow>, report: &mut ImportReport) {
         for row in rows {
-            let b = &row.base;
-            let probe = Probe {
-                url_key: b.url_key.as_deref(),
-                email: &b.email,
-                first: &b.first_name,
-                last: &b.last_name,
-                company: &b.company,
-                hidden: None,
-                weak: OnceCell::new(),
-            };
+            let probe = Probe::of_row(&row.base, None);
             let found = self.find(&probe);
             let weak = probe.weak;
             match found {

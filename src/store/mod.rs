@@ -12,7 +12,6 @@ pub use crate::pillars::{LoggedProjection, SsiReading};
 pub use merge::{FileReport, ImportReport};
 
 use crate::audience::Scored;
-
 use crate::error::{Error, Result};
 use crate::model::{
     Contact, Decision, Direction, Flags, Function, Invitation, InvitationStatus, Seniority,
@@ -384,9 +383,8 @@ fn busy_or(e: rusqlite::Error, path: &Path) -> Error {
     }
 }
 
-/// Only what scoring reads (names, company, position, enrichment, hidden): an import
-/// rescoring everything does not need tags, dates or messages.
-/// What scoring reads of every contact, with what scoring last stored for it.
+/// What scoring reads of every contact (names, company, position, enrichment, hidden: no
+/// tags, dates or messages), with what scoring last stored for it.
 fn load_for_scoring(conn: &Connection) -> Result<(Vec<Contact>, Vec<Scored>)> {
     let mut stmt = conn.prepare(
         "SELECT id, first_name, last_name, company, position, industry, location, hidden,
@@ -537,11 +535,11 @@ fn load_network(
     with_invitations: bool,
 ) -> Result<(Vec<Contact>, Vec<Invitation>)> {
     let version = data_version(conn)?;
-    let (first, last): (Option<i64>, Option<i64>) =
-        conn.query_row("SELECT MIN(id), MAX(id) FROM contacts", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+    let (count, first, last): (i64, Option<i64>, Option<i64>) =
+        conn.query_row("SELECT COUNT(*), MIN(id), MAX(id) FROM contacts", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
-    let count = contact_count(conn)?;
+    let count = usize::try_from(count).unwrap_or(0);
     let mut contacts: Vec<Contact> = Vec::with_capacity(count);
     let mut invitations = Vec::new();
     let mut consistent = false;
@@ -554,8 +552,8 @@ fn load_network(
         let share = if with_invitations { 0.4 } else { 0.47 };
         let middle = first + ((last - first) as f64 * (1.0 - share)) as i64;
         let mut second: Vec<Contact> = Vec::with_capacity(count / 2 + 1);
-        std::thread::scope(|scope| {
-            let reader = scope.spawn(|| {
+        let (theirs, mine) = crate::parallel::join(
+            || {
                 let other = Connection::open_with_flags(
                     path,
                     rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
@@ -566,15 +564,11 @@ fn load_network(
                     true => read_invitations(&other),
                     false => Ok(Vec::new()),
                 }
-            });
-            let mine = read_contact_ids(conn, i64::MIN..middle, pusher(&mut contacts));
-            let theirs = reader
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            mine?;
-            invitations = theirs?;
-            Ok::<_, Error>(())
-        })?;
+            },
+            || read_contact_ids(conn, i64::MIN..middle, pusher(&mut contacts)),
+        );
+        mine?;
+        invitations = theirs?;
         contacts.append(&mut second);
         consistent = data_version(conn)? == version;
     }

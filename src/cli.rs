@@ -952,10 +952,6 @@ fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result
             ExportKind::NAMES
         )
     })?;
-    let network = match kind {
-        ExportKind::Contacts | ExportKind::Linkedin => s.store.load_contacts_only(s.as_of)?,
-        ExportKind::RemovalPlan | ExportKind::WithdrawalPlan => s.load()?,
-    };
     let mut filter = args.filter.clone();
     if let Some(t) = &args.tag {
         filter.push_str(&format!(" tag:\"{t}\""));
@@ -963,7 +959,23 @@ fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result
     if let Some(d) = &args.decision {
         filter.push_str(&format!(" decision:{d}"));
     }
-    let positions = matching(&network, &filter)?;
+    let query = Query::parse(&filter)?;
+    // Contact lists read only the matching contacts; plans need the whole network.
+    let (network, positions) = match kind {
+        ExportKind::Contacts | ExportKind::Linkedin => {
+            let mut test = query.one_off();
+            let network = s
+                .store
+                .load_contacts_where(s.as_of, query.reads(), move |c| test.matches(c))?;
+            let all = (0..network.contacts.len() as u32).collect();
+            (network, all)
+        }
+        ExportKind::RemovalPlan | ExportKind::WithdrawalPlan => {
+            let network = s.load()?;
+            let positions = query.filter_once(&network);
+            (network, positions)
+        }
+    };
     netcurate::trace::phase("filtered");
     let contacts: Vec<&Contact> = positions
         .iter()

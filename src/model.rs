@@ -283,6 +283,38 @@ impl Flags {
     }
 }
 
+/// Parts of a contact, as a bit set: what a test of contacts reads, so that a reader of
+/// many contacts can decode those parts first and the rest only for the ones it keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ContactParts(pub u16);
+
+impl ContactParts {
+    /// First and last name.
+    pub const NAME: u16 = 1;
+    /// The URL and its key.
+    pub const URL: u16 = 1 << 1;
+    pub const COMPANY: u16 = 1 << 2;
+    pub const TITLE: u16 = 1 << 3;
+    pub const TAGS: u16 = 1 << 4;
+    pub const DECISION: u16 = 1 << 5;
+    /// What scoring stores: score, seniority, function.
+    pub const SCORED: u16 = 1 << 6;
+    pub const CONNECTED_ON: u16 = 1 << 7;
+    /// The flags, with what the day-dependent ones are derived from (message dates).
+    pub const FLAGS: u16 = 1 << 8;
+    /// Everything else (email, enrichment, previous job, connection or not).
+    pub const REST: u16 = 1 << 9;
+    pub const ALL: ContactParts = ContactParts(u16::MAX);
+
+    pub fn has(self, part: u16) -> bool {
+        self.0 & part != 0
+    }
+
+    pub fn add(&mut self, part: u16) {
+        self.0 |= part;
+    }
+}
+
 /// Appends `text` lower-cased (character by character) to `out`.
 pub fn push_folded(out: &mut String, text: &str) {
     if text.is_ascii() {
@@ -345,6 +377,16 @@ impl Contact {
             out.push(' ');
         }
         push_folded(out, &self.last_name);
+    }
+
+    /// Sets the flags that depend on the day (`warm`: a two-way conversation within
+    /// [`WARM_DAYS`](crate::network::WARM_DAYS) of `as_of`) and on message counts.
+    pub fn derive_flags(&mut self, as_of: NaiveDate) {
+        let warm = [self.last_inbound_at, self.last_outbound_at]
+            .iter()
+            .all(|t| t.is_some_and(|t| (as_of - t.date()).num_days() <= crate::network::WARM_DAYS));
+        self.flags.set(Flags::WARM, warm);
+        self.flags.set(Flags::MESSAGED, self.message_count > 0);
     }
 
     /// Everything empty but the connection date: a closed or restricted account.

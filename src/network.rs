@@ -5,7 +5,7 @@
 //! Must not: write to the database or know about terminals.
 
 use crate::model::{
-    Contact, ContactId, Decision, Direction, Flags, Invitation, InvitationStatus, push_folded,
+    Contact, ContactId, Decision, Direction, Invitation, InvitationStatus, push_folded,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -49,11 +49,7 @@ impl Network {
         // Sorted by id, so a contact is found by binary search (no index to build).
         contacts.sort_by_key(|c| c.id);
         for c in &mut contacts {
-            let warm = [c.last_inbound_at, c.last_outbound_at]
-                .iter()
-                .all(|t| t.is_some_and(|t| (as_of - t.date()).num_days() <= WARM_DAYS));
-            c.flags.set(Flags::WARM, warm);
-            c.flags.set(Flags::MESSAGED, c.message_count > 0);
+            c.derive_flags(as_of);
         }
         let by_url: foldhash::HashMap<&str, ContactId> = match invitations.is_empty() {
             true => Default::default(),

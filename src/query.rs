@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::import::dates::parse_date;
-use crate::model::{Contact, Decision, Flags, Function, Seniority, push_folded};
+use crate::model::{Contact, ContactParts, Decision, Flags, Function, Seniority, push_folded};
 use crate::network::Network;
 use chrono::{Datelike, NaiveDate};
 
@@ -52,6 +52,17 @@ enum TextField {
     Company,
     Title,
     Url,
+}
+
+impl TextField {
+    fn part(self) -> u16 {
+        match self {
+            TextField::Name => ContactParts::NAME,
+            TextField::Company => ContactParts::COMPANY,
+            TextField::Title => ContactParts::TITLE,
+            TextField::Url => ContactParts::URL,
+        }
+    }
 }
 
 /// A lower-cased substring with its searcher built once per query, not per row.
@@ -216,9 +227,34 @@ impl Query {
             .collect()
     }
 
-    /// Positions of every matching contact, for a one-off query: each contact's haystack
-    /// is made in turn in one reused buffer instead of kept for all.
+    /// Positions of every matching contact, for a one-off query.
     pub fn filter_once(&self, network: &Network) -> Vec<u32> {
+        let mut test = self.one_off();
+        (0..network.contacts.len() as u32)
+            .filter(|&i| test.matches(&network.contacts[i as usize]))
+            .collect()
+    }
+
+    /// The parts of a contact this query reads.
+    pub fn reads(&self) -> ContactParts {
+        let mut parts = ContactParts::default();
+        for term in &self.terms {
+            parts.add(match &term.test {
+                Test::Fuzzy(_) => ContactParts::NAME | ContactParts::TITLE | ContactParts::COMPANY,
+                Test::Text(field, _) => field.part(),
+                Test::Tag(_) => ContactParts::TAGS,
+                Test::Decision(_) => ContactParts::DECISION,
+                Test::Score(..) | Test::Tier(..) | Test::Function(_) => ContactParts::SCORED,
+                Test::Connected(..) => ContactParts::CONNECTED_ON,
+                Test::Flag(_) => ContactParts::FLAGS,
+            });
+        }
+        parts
+    }
+
+    /// This query for contacts seen once each: each contact's haystack is made in turn,
+    /// of the texts the terms read only, in one reused buffer instead of kept for all.
+    pub fn one_off(&self) -> OneOffQuery<'_> {
         let mut fields: Vec<TextField> = Vec::new();
         for term in &self.terms {
             match &term.test {
@@ -231,14 +267,11 @@ impl Query {
         }
         fields.sort_unstable_by_key(|f| *f as u8);
         fields.dedup();
-        let mut hay = Haystack::default();
-        (0..network.contacts.len() as u32)
-            .filter(|&i| {
-                let c = &network.contacts[i as usize];
-                hay.fill_fields(c, &fields);
-                self.matches(c, &hay)
-            })
-            .collect()
+        OneOffQuery {
+            query: self,
+            fields,
+            hay: Haystack::default(),
+        }
     }
 
     /// Positions (in `network.contacts`) of the matching contacts, among `within`.
@@ -251,6 +284,22 @@ impl Query {
         within
             .filter(|&i| self.matches(&network.contacts[i as usize], &hay[i as usize]))
             .collect()
+    }
+}
+
+/// A query with its own haystack buffer, for contacts seen once each ([`Query::one_off`]).
+/// Cloned, it can test contacts on another thread.
+#[derive(Debug, Clone)]
+pub struct OneOffQuery<'q> {
+    query: &'q Query,
+    fields: Vec<TextField>,
+    hay: Haystack,
+}
+
+impl OneOffQuery<'_> {
+    pub fn matches(&mut self, c: &Contact) -> bool {
+        self.hay.fill_fields(c, &self.fields);
+        self.query.matches(c, &self.hay)
     }
 }
 

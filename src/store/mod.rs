@@ -14,7 +14,8 @@ pub use merge::{FileReport, ImportReport};
 use crate::audience::Scored;
 use crate::error::{Error, Result};
 use crate::model::{
-    Contact, Decision, Direction, Flags, Function, Invitation, InvitationStatus, Seniority,
+    Contact, ContactParts, Decision, Direction, Flags, Function, Invitation, InvitationStatus,
+    Seniority,
 };
 use crate::network::Network;
 use crate::ops::Op;
@@ -137,15 +138,22 @@ impl Store {
 
     /// Loads every contact and invitation.
     pub fn load(&self, as_of: NaiveDate) -> Result<Network> {
-        let (contacts, invitations) = load_network(&self.conn, &self.path, true)?;
+        let (contacts, invitations) = load_network(&self.conn, &self.path)?;
         let network = Network::new(contacts, invitations, as_of);
         crate::trace::phase("indexed the network");
         Ok(network)
     }
 
-    /// Loads every contact but no invitations, for commands about contacts alone.
-    pub fn load_contacts_only(&self, as_of: NaiveDate) -> Result<Network> {
-        let (contacts, _) = load_network(&self.conn, &self.path, false)?;
+    /// Loads the contacts for which `keep` holds (no invitations), for commands about
+    /// some contacts alone; `keep` reads only the `reads` parts of a contact.
+    pub fn load_contacts_where(
+        &self,
+        as_of: NaiveDate,
+        reads: ContactParts,
+        keep: impl FnMut(&Contact) -> bool + Clone + Send + Sync,
+    ) -> Result<Network> {
+        let contacts = contacts_where(&self.conn, &self.path, as_of, reads, keep)?;
+        crate::trace::phase("read the contacts asked for");
         Ok(Network::new(contacts, Vec::new(), as_of))
     }
 
@@ -470,54 +478,103 @@ fn read_contact_ids(
     ids: std::ops::Range<i64>,
     mut each: impl FnMut(Contact, RowExtra),
 ) -> Result<()> {
+    for_each_row(conn, ids, |r| {
+        let mut contact = Contact::default();
+        fill_contact(r, &mut contact, ContactParts::ALL)?;
+        let extra = RowExtra {
+            gone_at: text_ref(r.get_ref(11)?).and_then(parse_datetime),
+            job_changed_at: text_ref(r.get_ref(12)?).and_then(parse_datetime),
+            scored: read_scored(r, 18)?,
+        };
+        each(contact, extra);
+        Ok(())
+    })
+}
+
+/// Runs `each` on every contact row whose id is in `ids`, in id order, with the columns
+/// of [`CONTACT_COLUMNS`].
+fn for_each_row(
+    conn: &Connection,
+    ids: std::ops::Range<i64>,
+    mut each: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<()>,
+) -> Result<()> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id >= ?1 AND id < ?2 ORDER BY id"
     ))?;
     let mut rows = stmt.query(params![ids.start, ids.end])?;
     while let Some(r) = rows.next()? {
-        let scored = read_scored(r, 18)?;
-        let mut flags = Flags(scored.stored_flags);
-        flags.set(Flags::HIDDEN, r.get(10)?);
-        flags.set(Flags::GONE, !matches!(r.get_ref(11)?, ValueRef::Null));
-        flags.set(Flags::JOB_CHANGE, !matches!(r.get_ref(12)?, ValueRef::Null));
-        let contact = Contact {
-            id: r.get(0)?,
-            first_name: r.get(1)?,
-            last_name: r.get(2)?,
-            url_key: match r.get_ref(4)? {
-                ValueRef::Text(b"") => None,
-                ValueRef::Text(k) => Some(String::from_utf8_lossy(k).into_owned()),
-                _ => text_ref(r.get_ref(3)?).and_then(crate::import::url::profile_key),
-            },
-            url: r.get(3)?,
-            email: r.get(5)?,
-            company: r.get(6)?,
-            position: r.get(7)?,
-            connected_on: text_ref(r.get_ref(8)?).and_then(parse_date),
-            is_connection: r.get(9)?,
-            previous_company: r.get(13)?,
-            previous_position: r.get(14)?,
-            industry: r.get(15)?,
-            location: r.get(16)?,
-            decision: Decision::from_code(r.get(17)?),
-            score: scored.score,
-            seniority: scored.seniority,
-            function: scored.function,
-            flags,
-            last_message_at: text_ref(r.get_ref(22)?).and_then(parse_datetime),
-            last_inbound_at: text_ref(r.get_ref(23)?).and_then(parse_datetime),
-            last_outbound_at: text_ref(r.get_ref(24)?).and_then(parse_datetime),
-            message_count: r.get::<_, i64>(25)? as u32,
-            tags: Vec::new(),
-        };
-        let extra = RowExtra {
-            gone_at: text_ref(r.get_ref(11)?).and_then(parse_datetime),
-            job_changed_at: text_ref(r.get_ref(12)?).and_then(parse_datetime),
-            scored,
-        };
-        each(contact, extra);
+        each(r)?;
     }
     Ok(())
+}
+
+/// Makes the `parts` of `c` (and its id) those of row `r` (columns of
+/// [`CONTACT_COLUMNS`]), reusing its strings' allocations. Tags are not in the row.
+fn fill_contact(
+    r: &rusqlite::Row<'_>,
+    c: &mut Contact,
+    parts: ContactParts,
+) -> rusqlite::Result<()> {
+    c.id = r.get(0)?;
+    if parts.has(ContactParts::NAME) {
+        set_text(&mut c.first_name, r.get_ref(1)?);
+        set_text(&mut c.last_name, r.get_ref(2)?);
+    }
+    if parts.has(ContactParts::URL) {
+        set_text(&mut c.url, r.get_ref(3)?);
+        match r.get_ref(4)? {
+            ValueRef::Text(b"") => c.url_key = None,
+            ValueRef::Text(k) => set_text(c.url_key.get_or_insert_default(), ValueRef::Text(k)),
+            _ => c.url_key = crate::import::url::profile_key(&c.url),
+        }
+    }
+    if parts.has(ContactParts::COMPANY) {
+        set_text(&mut c.company, r.get_ref(6)?);
+    }
+    if parts.has(ContactParts::TITLE) {
+        set_text(&mut c.position, r.get_ref(7)?);
+    }
+    if parts.has(ContactParts::CONNECTED_ON) {
+        c.connected_on = text_ref(r.get_ref(8)?).and_then(parse_date);
+    }
+    if parts.has(ContactParts::DECISION) {
+        c.decision = Decision::from_code(r.get(17)?);
+    }
+    if parts.has(ContactParts::SCORED) || parts.has(ContactParts::FLAGS) {
+        let scored = read_scored(r, 18)?;
+        c.score = scored.score;
+        c.seniority = scored.seniority;
+        c.function = scored.function;
+        c.flags = Flags(scored.stored_flags);
+    }
+    if parts.has(ContactParts::FLAGS) {
+        c.flags.set(Flags::HIDDEN, r.get(10)?);
+        c.flags
+            .set(Flags::GONE, !matches!(r.get_ref(11)?, ValueRef::Null));
+        c.flags
+            .set(Flags::JOB_CHANGE, !matches!(r.get_ref(12)?, ValueRef::Null));
+        c.last_message_at = text_ref(r.get_ref(22)?).and_then(parse_datetime);
+        c.last_inbound_at = text_ref(r.get_ref(23)?).and_then(parse_datetime);
+        c.last_outbound_at = text_ref(r.get_ref(24)?).and_then(parse_datetime);
+        c.message_count = r.get::<_, i64>(25)? as u32;
+    }
+    if parts.has(ContactParts::REST) {
+        set_text(&mut c.email, r.get_ref(5)?);
+        c.is_connection = r.get(9)?;
+        set_text(&mut c.previous_company, r.get_ref(13)?);
+        set_text(&mut c.previous_position, r.get_ref(14)?);
+        set_text(&mut c.industry, r.get_ref(15)?);
+        set_text(&mut c.location, r.get_ref(16)?);
+    }
+    Ok(())
+}
+
+/// Makes `slot` the text of a column (empty for NULL), keeping its allocation.
+fn set_text(slot: &mut String, v: ValueRef<'_>) {
+    slot.clear();
+    if let ValueRef::Text(t) = v {
+        slot.push_str(&String::from_utf8_lossy(t));
+    }
 }
 
 pub(crate) fn contact_count(conn: &Connection) -> Result<usize> {
@@ -525,33 +582,91 @@ pub(crate) fn contact_count(conn: &Connection) -> Result<usize> {
     Ok(usize::try_from(count).unwrap_or(0))
 }
 
-/// Every contact, with its tags, and (when asked) every invitation. The two halves of
-/// the contacts table are read side by side, the second on its own read-only connection
-/// that then reads the invitations; when another process commits meanwhile (the halves
-/// could then disagree) everything is read again on one connection.
-fn load_network(
+/// Every contact, with its tags, and every invitation (read by the second connection
+/// after its share of the contacts).
+fn load_network(conn: &Connection, path: &Path) -> Result<(Vec<Contact>, Vec<Invitation>)> {
+    // The second connection also reads the invitations (and opens first): it takes fewer
+    // contacts.
+    let (mut contacts, invitations) = read_side_by_side(
+        conn,
+        path,
+        0.4,
+        &|conn, ids, expected| {
+            let mut contacts = Vec::with_capacity(expected);
+            read_contact_ids(conn, ids, |c, _| contacts.push(c))?;
+            Ok(contacts)
+        },
+        &read_invitations,
+    )?;
+    let mut tags = read_tags(conn, i64::MIN..i64::MAX)?.into_iter().peekable();
+    for c in &mut contacts {
+        take_tags(&mut tags, c.id, &mut c.tags);
+    }
+    crate::trace::phase("read contacts and invitations");
+    Ok((contacts, invitations))
+}
+
+/// The contacts (with their tags) for which `keep` holds, seen with their day-dependent
+/// flags as of `as_of`. One contact is decoded at a time into the same buffers, first
+/// only the parts `keep` `reads`, the rest when it is kept: a query that keeps few
+/// contacts decodes and allocates little.
+fn contacts_where<K: FnMut(&Contact) -> bool + Clone + Send + Sync>(
     conn: &Connection,
     path: &Path,
-    with_invitations: bool,
-) -> Result<(Vec<Contact>, Vec<Invitation>)> {
+    as_of: NaiveDate,
+    reads: ContactParts,
+    keep: K,
+) -> Result<Vec<Contact>> {
+    let scan = |conn: &Connection, ids: std::ops::Range<i64>, _expected: usize| {
+        let mut keep = keep.clone();
+        let mut tags = read_tags(conn, ids.clone())?.into_iter().peekable();
+        let mut c = Contact::default();
+        let mut kept = Vec::new();
+        for_each_row(conn, ids, |r| {
+            fill_contact(r, &mut c, reads)?;
+            c.derive_flags(as_of);
+            c.tags.clear();
+            take_tags(&mut tags, c.id, &mut c.tags);
+            if keep(&c) {
+                fill_contact(r, &mut c, ContactParts::ALL)?;
+                c.derive_flags(as_of);
+                kept.push(c.clone());
+            }
+            Ok(())
+        })?;
+        Ok(kept)
+    };
+    Ok(read_side_by_side(conn, path, 0.5, &scan, &|_| Ok(()))?.0)
+}
+
+/// What a read of the contacts table does with the rows of one id range on one
+/// connection (about `expected` of them).
+type RangeRead<'a, T> =
+    dyn Fn(&Connection, std::ops::Range<i64>, usize) -> Result<Vec<T>> + Sync + 'a;
+
+/// Reads the contacts table with `read`, then runs `after`. A large table is read in two
+/// id ranges side by side, the second (`second_share` of the ids) on its own read-only
+/// connection, which then runs `after`; when another process commits meanwhile (the
+/// halves could then disagree) everything is read again on one connection.
+fn read_side_by_side<T: Send, X: Send>(
+    conn: &Connection,
+    path: &Path,
+    second_share: f64,
+    read: &RangeRead<'_, T>,
+    after: &(dyn Fn(&Connection) -> Result<X> + Sync),
+) -> Result<(Vec<T>, X)> {
     let version = data_version(conn)?;
     let (count, first, last): (i64, Option<i64>, Option<i64>) =
         conn.query_row("SELECT COUNT(*), MIN(id), MAX(id) FROM contacts", [], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
     let count = usize::try_from(count).unwrap_or(0);
-    let mut contacts: Vec<Contact> = Vec::with_capacity(count);
-    let mut invitations = Vec::new();
-    let mut consistent = false;
     if let (Some(first), Some(last)) = (first, last)
         && count >= PARALLEL_LOAD_MIN
         && path.exists()
     {
-        // The second connection also reads the invitations (and opens first): it takes
-        // fewer contacts.
-        let share = if with_invitations { 0.4 } else { 0.47 };
-        let middle = first + ((last - first) as f64 * (1.0 - share)) as i64;
-        let mut second: Vec<Contact> = Vec::with_capacity(count / 2 + 1);
+        let middle = first + ((last - first) as f64 * (1.0 - second_share)) as i64;
+        let theirs_expected = (count as f64 * second_share) as usize + 1;
         let (theirs, mine) = crate::parallel::join(
             || {
                 let other = Connection::open_with_flags(
@@ -559,33 +674,19 @@ fn load_network(
                     rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
                         | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
                 )?;
-                read_contact_ids(&other, middle..i64::MAX, pusher(&mut second))?;
-                match with_invitations {
-                    true => read_invitations(&other),
-                    false => Ok(Vec::new()),
-                }
+                let rows = read(&other, middle..i64::MAX, theirs_expected)?;
+                Ok::<_, Error>((rows, after(&other)?))
             },
-            || read_contact_ids(conn, i64::MIN..middle, pusher(&mut contacts)),
+            || read(conn, i64::MIN..middle, count - theirs_expected.min(count)),
         );
-        mine?;
-        invitations = theirs?;
-        contacts.append(&mut second);
-        consistent = data_version(conn)? == version;
-    }
-    if !consistent {
-        contacts.clear();
-        read_contacts(conn, pusher(&mut contacts))?;
-        if with_invitations {
-            invitations = read_invitations(conn)?;
+        let mut rows = mine?;
+        let (mut second, extra) = theirs?;
+        if data_version(conn)? == version {
+            rows.append(&mut second);
+            return Ok((rows, extra));
         }
     }
-    attach_tags(conn, &mut contacts)?;
-    crate::trace::phase("read contacts and invitations");
-    Ok((contacts, invitations))
-}
-
-fn pusher(contacts: &mut Vec<Contact>) -> impl FnMut(Contact, RowExtra) + '_ {
-    move |c, _| contacts.push(c)
+    Ok((read(conn, i64::MIN..i64::MAX, count)?, after(conn)?))
 }
 
 fn read_invitations(conn: &Connection) -> Result<Vec<Invitation>> {
@@ -627,21 +728,27 @@ fn data_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
 }
 
-fn attach_tags(conn: &Connection, contacts: &mut [Contact]) -> Result<()> {
-    let mut stmt = conn.prepare("SELECT contact_id, tag FROM tags ORDER BY contact_id, tag")?;
-    let mut rows = stmt.query([])?;
-    let mut at = 0;
-    while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
-        // Both are in id order: walk forward to the tag's contact.
-        while at < contacts.len() && contacts[at].id < id {
-            at += 1;
-        }
-        if let Some(c) = contacts.get_mut(at).filter(|c| c.id == id) {
-            c.tags.push(r.get(1)?);
-        }
+/// The tags of the contacts whose id is in `ids`, by contact id and tag.
+fn read_tags(conn: &Connection, ids: std::ops::Range<i64>) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT contact_id, tag FROM tags WHERE contact_id >= ?1 AND contact_id < ?2
+         ORDER BY contact_id, tag",
+    )?;
+    let rows = stmt.query_map(params![ids.start, ids.end], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Moves the tags of contact `id` from `tags` (in id order, walked forward over the
+/// tags of lower ids) to `out`.
+fn take_tags(
+    tags: &mut std::iter::Peekable<std::vec::IntoIter<(i64, String)>>,
+    id: i64,
+    out: &mut Vec<String>,
+) {
+    while tags.next_if(|(of, _)| *of < id).is_some() {}
+    while let Some((_, tag)) = tags.next_if(|(of, _)| *of == id) {
+        out.push(tag);
     }
-    Ok(())
 }
 
 fn apply_op(tx: &rusqlite::Transaction<'_>, op: &Op) -> Result<()> {
@@ -719,5 +826,87 @@ mod tests {
             columns,
             [None, Some(""), Some("linkedin.com/in/cy-old"), None]
         );
+    }
+
+    /// A one-off query read straight from the table (matching parts first, the rest for
+    /// kept contacts; the large table in two halves) gives exactly the contacts, every
+    /// field and tag, that filtering the whole loaded network gives.
+    #[test]
+    fn reading_only_matching_contacts_equals_filtering_the_whole_network() {
+        use crate::query::Query;
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = Store::open(&dir.path().join("q.db")).expect("open");
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let now = as_of.and_hms_opt(12, 0, 0).expect("time");
+        // The fixture brings messages (warm, messaged); the bigger export then marks its
+        // people gone.
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/linkedin/2026");
+
+        let people = crate::synth::people(11, PARALLEL_LOAD_MIN + 1_000, (60, 40, 200), 10, as_of);
+        let generated = dir.path().join("Connections.csv");
+        std::fs::write(
+            &generated,
+            crate::synth::connections_csv(&people, crate::synth::Style::Y2026),
+        )
+        .expect("write");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let profile = crate::audience::Profile::load(&root.join("fixtures/demo/profile.toml"))
+            .expect("profile");
+        for path in [fixture, generated] {
+            let batch = crate::import::ImportBatch::read(&[path]).expect("read");
+            store.import(batch, Some(&profile), now).expect("import");
+        }
+        let ids: Vec<i64> = store
+            .load(as_of)
+            .expect("load")
+            .contacts
+            .iter()
+            .map(|c| c.id)
+            .collect();
+        let every = |n: usize| ids.iter().copied().step_by(n).collect::<Vec<_>>();
+        let tagged = Op::Tag {
+            tag: "vip".into(),
+            add: true,
+            ids: every(7),
+        };
+        let kept = every(5);
+        let decided = Op::Decide {
+            before: vec![0; kept.len()],
+            ids: kept,
+            after: 1,
+        };
+        store.record(&tagged).expect("tag");
+        store.record(&decided).expect("decide");
+
+        let network = store.load(as_of).expect("load");
+        for text in [
+            "title:director",
+            "tag:vip -title:engineer",
+            "decision:keep company:a",
+            "score:>=1 seniority:>=director",
+            "function:engineering",
+            "connected:<2020-01-01",
+            "flag:gone",
+            "flag:messaged",
+            "url:an",
+            "ann",
+            "",
+        ] {
+            let query = Query::parse(text).expect("query");
+            let show = |c: &Contact| format!("{c:?}");
+            let whole: Vec<String> = query
+                .filter_once(&network)
+                .iter()
+                .map(|&i| show(&network.contacts[i as usize]))
+                .collect();
+            let mut test = query.one_off();
+            let read = store
+                .load_contacts_where(as_of, query.reads(), move |c| test.matches(c))
+                .expect("read");
+            let read: Vec<String> = read.contacts.iter().map(show).collect();
+            assert!(!whole.is_empty(), "'{text}' matches somebody");
+            assert_eq!(read.len(), whole.len(), "'{text}'");
+            assert!(read == whole, "'{text}': the same contacts, field by field");
+        }
     }
 }

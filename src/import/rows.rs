@@ -318,7 +318,7 @@ fn drop_repeats<T>(
 
 fn connections(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<ConnectionRow>)> {
     let cols = PersonColumns::of(t);
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(t.records_at_most());
     let n = t.for_each_record(|line, r| {
         let row = cols.row(&t.file, line, r)?;
         if row.hidden && row.connected_on.is_none() {
@@ -335,7 +335,7 @@ fn contacts(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<ContactRow>)> 
     let cols = PersonColumns::of(t);
     let industry = t.column(&["industry"]);
     let location = t.column(&["location", "city", "country", "region"]);
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(t.records_at_most());
     let n = t.for_each_record(|line, r| {
         let base = cols.row(&t.file, line, r)?;
         let nameless = base.first_name.is_empty() && base.last_name.is_empty();
@@ -362,7 +362,7 @@ fn invitations(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<InvitationR
     let inviter = t.column(&["inviterprofileurl"]);
     let invitee = t.column(&["inviteeprofileurl"]);
     let mut seen = HashSet::new();
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(t.records_at_most());
     let n = t.for_each_record(|line, r| {
         let sent_text = field(r, Some(sent));
         let sent_at = parse_datetime(sent_text).ok_or_else(|| {
@@ -420,7 +420,7 @@ fn messages(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<MessageRow>)> 
         t.column(&["is message draft"]),
         t.column(&["is conversation draft"]),
     ];
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(t.records_at_most());
     let n = t.for_each_record(|line, r| {
         if drafts.iter().any(|c| {
             field(r, *c).eq_ignore_ascii_case("yes") || field(r, *c).eq_ignore_ascii_case("true")

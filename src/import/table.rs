@@ -150,6 +150,12 @@ impl<'a> Table<'a> {
         self.columns.contains_key(name)
     }
 
+    /// At most how many records the body holds (its lines), to size what they fill once
+    /// instead of growing it.
+    pub fn records_at_most(&self) -> usize {
+        memchr::memchr_iter(b'\n', self.body.as_bytes()).count() + 1
+    }
+
     /// Calls `each(line, record)` for every record after the header, reusing one record.
     /// Returns the number of records read. Fails on an unterminated quote or a record with
     /// more fields than the header, naming the line.

@@ -241,6 +241,13 @@ impl Merge {
         Ok(merge)
     }
 
+    /// Room for `more` contacts, so that the network is not copied as it grows.
+    fn reserve(&mut self, more: usize) {
+        self.contacts.reserve(more);
+        self.entries.reserve(more);
+        self.by_url.reserve(more);
+    }
+
     /// The next slot for a hidden row of `date` (`None` when the row is not hidden).
     fn hidden_slot(&mut self, hidden: bool, date: Option<NaiveDate>) -> Option<HiddenSlot> {
         hidden.then(|| {
@@ -388,6 +395,7 @@ impl Merge {
 
     fn merge_connections(&mut self, rows: Vec<ConnectionRow>, report: &mut ImportReport) {
         self.hidden_ordinals.clear();
+        self.reserve(rows.len());
         for mut row in rows {
             let tags = std::mem::take(&mut row.tags);
             report.hidden += u64::from(row.hidden);
@@ -467,6 +475,7 @@ impl Merge {
     }
 
     fn merge_contacts(&mut self, rows: Vec<ContactRow>, report: &mut ImportReport) {
+        self.reserve(rows.len());
         for row in rows {
             let probe = Probe::of_row(&row.base, None);
             let found = self.find(&probe);

@@ -9,8 +9,8 @@
 //! Must not: parse files (the batch arrives parsed) or decide scores (audience does).
 
 use super::{
-    RowExtra, Store, contact_count, date_text, datetime_text, read_contacts, url_key_column,
-    url_key_is_derived,
+    DateText, RowExtra, Store, contact_count, date_text, datetime_text, read_contacts,
+    url_key_column, url_key_is_derived,
 };
 use crate::audience::{Profile, Scored, Scoring};
 use crate::error::Result;
@@ -779,7 +779,8 @@ fn merge_invitations(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for r in rows {
-        let sent_at = datetime_text(Some(r.sent_at)).unwrap_or_default();
+        let sent_at = datetime_text(Some(r.sent_at));
+        let sent_at = sent_at.as_ref().map_or("", DateText::as_str);
         let key = invitation_key(r.direction.as_str(), &sent_at, &r.from_name, &r.to_name);
         if !known.insert(key) {
             report.invitations_known += 1;

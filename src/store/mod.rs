@@ -36,23 +36,70 @@ pub struct Store {
     path: PathBuf,
 }
 
-/// `YYYY-MM-DD` (written by hand: it runs for every row of an import).
-pub(crate) fn date_text(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+/// A date as the store writes it, `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS`, made without
+/// allocating (it is made for several columns of every row an import writes).
+#[derive(Clone, Copy)]
+pub(crate) struct DateText {
+    bytes: [u8; 19],
+    len: usize,
+}
+
+impl DateText {
+    fn new(parts: &[(u32, usize)]) -> DateText {
+        const SEPARATORS: &[u8; 5] = b"-- ::";
+        let mut text = DateText {
+            bytes: [0; 19],
+            len: 0,
+        };
+        for (i, &(value, width)) in parts.iter().enumerate() {
+            if i > 0 {
+                text.bytes[text.len] = SEPARATORS[i - 1];
+                text.len += 1;
+            }
+            for d in (0..width).rev() {
+                text.bytes[text.len + d] =
+                    b'0' + (value / 10u32.pow((width - 1 - d) as u32) % 10) as u8;
+            }
+            text.len += width;
+        }
+        text
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+impl rusqlite::ToSql for DateText {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(rusqlite::types::ToSqlOutput::Borrowed(ValueRef::Text(
+            &self.bytes[..self.len],
+        )))
+    }
+}
+
+/// `YYYY-MM-DD`.
+pub(crate) fn date_text(d: Option<NaiveDate>) -> Option<DateText> {
+    d.map(|d| {
+        DateText::new(&[
+            (d.year().clamp(0, 9999) as u32, 4),
+            (d.month(), 2),
+            (d.day(), 2),
+        ])
+    })
 }
 
 /// `YYYY-MM-DD HH:MM:SS`.
-pub(crate) fn datetime_text(d: Option<NaiveDateTime>) -> Option<String> {
+pub(crate) fn datetime_text(d: Option<NaiveDateTime>) -> Option<DateText> {
     d.map(|d| {
-        format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-            d.year(),
-            d.month(),
-            d.day(),
-            d.hour(),
-            d.minute(),
-            d.second()
-        )
+        DateText::new(&[
+            (d.year().clamp(0, 9999) as u32, 4),
+            (d.month(), 2),
+            (d.day(), 2),
+            (d.hour(), 2),
+            (d.minute(), 2),
+            (d.second(), 2),
+        ])
     })
 }
 
@@ -826,6 +873,20 @@ mod tests {
             columns,
             [None, Some(""), Some("linkedin.com/in/cy-old"), None]
         );
+    }
+
+    #[test]
+    fn dates_are_written_in_the_form_they_are_read() {
+        let at = NaiveDate::from_ymd_opt(2026, 3, 4)
+            .and_then(|d| d.and_hms_opt(5, 6, 17))
+            .expect("time");
+        let text = datetime_text(Some(at)).expect("text");
+        assert_eq!(text.as_str(), "2026-03-04 05:06:17");
+        assert_eq!(parse_datetime(text.as_str()), Some(at));
+        let day = date_text(Some(at.date())).expect("text");
+        assert_eq!(day.as_str(), "2026-03-04");
+        assert_eq!(parse_date(day.as_str()), Some(at.date()));
+        assert!(date_text(None).is_none());
     }
 
     /// A one-off query read straight from the table (matching parts first, the rest for

@@ -781,7 +781,7 @@ fn merge_invitations(
     for r in rows {
         let sent_at = datetime_text(Some(r.sent_at));
         let sent_at = sent_at.as_ref().map_or("", DateText::as_str);
-        let key = invitation_key(r.direction.as_str(), &sent_at, &r.from_name, &r.to_name);
+        let key = invitation_key(r.direction.as_str(), sent_at, &r.from_name, &r.to_name);
         if !known.insert(key) {
             report.invitations_known += 1;
             continue;

@@ -14,7 +14,7 @@ pub use profile::Profile;
 pub use score::{Breakdown, Scorer};
 
 use crate::model::{Contact, ContactId, Flags, Function, Seniority};
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::hash::BuildHasher;
 
 /// Everything scoring derives for one contact, as stored.
@@ -50,7 +50,7 @@ pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(Contac
 /// classified and scored once.
 pub struct Scoring<'a> {
     scorer: Option<Scorer<'a>>,
-    duplicates: HashMap<ContactId, ContactId>,
+    duplicates: HashSet<ContactId>,
     by_title: HashMap<&'a str, (Seniority, Function, bool)>,
     by_role: HashMap<RoleKey<'a>, (u8, bool)>,
 }
@@ -81,7 +81,7 @@ impl<'a> Scoring<'a> {
             Flags::NO_TITLE,
             !c.is_hidden() && c.position.is_empty() && c.company.is_empty(),
         );
-        flags.set(Flags::DUPLICATE, self.duplicates.contains_key(&c.id));
+        flags.set(Flags::DUPLICATE, self.duplicates.contains(&c.id));
         flags.set(Flags::OPEN_TO_WORK, open_to_work);
         flags.set(Flags::STUDENT, seniority == Seniority::Training);
         let score = match self.scorer.as_mut() {
@@ -113,48 +113,59 @@ impl<'a> Scoring<'a> {
 
 /// Probable duplicates: same case-folded name and a similar (or missing) company (strsim).
 /// URLs are not compared: slugs are made from names, so namesakes' slugs look alike.
-/// Contacts are blocked by name, then grouped by company key within a block, so each
-/// pair of distinct companies is compared once. Returns each duplicate with one contact
-/// it duplicates.
-pub fn find_duplicates(contacts: &[Contact]) -> HashMap<ContactId, ContactId> {
-    // Names are hashed case-folded without allocating and sorted: a run of equal hashes
-    // is one block of namesakes (split by the exact folded name in the rare run that
-    // mixes names).
+/// One pass in network order hashes each case-folded name (without allocating) and
+/// interns each company; sorted, a run of equal name hashes is one block of namesakes
+/// (checked to be one name, else split by name) already grouped by company, and each
+/// pair of distinct companies is compared once.
+pub fn find_duplicates(contacts: &[Contact]) -> HashSet<ContactId> {
     let hasher = foldhash::fast::FixedState::with_seed(0);
+    let mut companies = CompanySimilarity::default();
     let mut folded = String::new();
-    let mut hashed: Vec<(u64, usize)> = contacts
+    let mut keyed: Vec<NameKey> = contacts
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.is_hidden() && !c.first_name.is_empty())
         .map(|(i, c)| {
             c.folded_name_into(&mut folded);
-            (hasher.hash_one(folded.as_str()), i)
+            NameKey {
+                name: hasher.hash_one(folded.as_str()),
+                company: companies.key(&c.company),
+                at: i,
+            }
         })
         .collect();
-    hashed.sort_unstable();
-    let mut companies = CompanySimilarity::default();
-    let mut out = HashMap::new();
-    let mut other = String::new();
-    for run in hashed.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
-        contacts[run[0].1].folded_name_into(&mut folded);
-        let one_name = run.iter().all(|&(_, i)| {
-            contacts[i].folded_name_into(&mut other);
-            other == folded
-        });
-        if one_name {
-            companies.pair_block(run.iter().map(|&(_, i)| &contacts[i]), &mut out);
+    keyed.sort_unstable();
+    let mut out = HashSet::new();
+    for run in keyed
+        .chunk_by(|a, b| a.name == b.name)
+        .filter(|r| r.len() > 1)
+    {
+        let first = &contacts[run[0].at];
+        if run.iter().all(|k| contacts[k.at].same_folded_name(first)) {
+            companies.pair_block(run, contacts, &mut out);
             continue;
         }
-        let mut named: Vec<(String, &Contact)> = run
+        // Two names with one hash: split the run by name (keeping company order).
+        let mut named: Vec<(String, NameKey)> = run
             .iter()
-            .map(|&(_, i)| (contacts[i].full_name().to_lowercase(), &contacts[i]))
+            .map(|k| (contacts[k.at].full_name().to_lowercase(), *k))
             .collect();
-        named.sort_by(|a, b| a.0.cmp(&b.0));
+        named.sort();
         for block in named.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1) {
-            companies.pair_block(block.iter().map(|(_, c)| *c), &mut out);
+            let keys: Vec<NameKey> = block.iter().map(|(_, k)| *k).collect();
+            companies.pair_block(&keys, contacts, &mut out);
         }
     }
     out
+}
+
+/// A contact's place in the duplicate search: its folded name's hash, its company's
+/// interned key, its position in the network (sorted in this order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct NameKey {
+    name: u64,
+    company: u32,
+    at: usize,
 }
 
 /// Company keys, interned, and their pairwise similarity, each worked out once.
@@ -193,34 +204,24 @@ impl<'a> CompanySimilarity<'a> {
         })
     }
 
-    /// Pairs up one block of namesakes: same company key, or similar (or missing)
-    /// companies. Each duplicate gets one contact it duplicates.
+    /// Marks the duplicates in one block of namesakes, sorted by company key: two with
+    /// the same company key, and every one of two companies that are alike.
     fn pair_block(
         &mut self,
-        block: impl Iterator<Item = &'a Contact>,
-        out: &mut HashMap<ContactId, ContactId>,
+        block: &[NameKey],
+        contacts: &[Contact],
+        out: &mut HashSet<ContactId>,
     ) {
-        let mut groups: Vec<(u32, Vec<ContactId>)> = Vec::new();
-        for c in block {
-            let key = self.key(&c.company);
-            match groups.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, ids)) => ids.push(c.id),
-                None => groups.push((key, vec![c.id])),
+        let groups: Vec<&[NameKey]> = block.chunk_by(|a, b| a.company == b.company).collect();
+        let mut mark = |group: &[NameKey]| out.extend(group.iter().map(|k| contacts[k.at].id));
+        for (i, a) in groups.iter().enumerate() {
+            if a.len() > 1 {
+                mark(a);
             }
-        }
-        for (i, (ka, a)) in groups.iter().enumerate() {
-            for w in a.windows(2) {
-                out.entry(w[0]).or_insert(w[1]);
-                out.entry(w[1]).or_insert(w[0]);
-            }
-            for (kb, b) in &groups[i + 1..] {
-                if self.alike(*ka, *kb) {
-                    for id in a {
-                        out.entry(*id).or_insert(b[0]);
-                    }
-                    for id in b {
-                        out.entry(*id).or_insert(a[0]);
-                    }
+            for b in &groups[i + 1..] {
+                if self.alike(a[0].company, b[0].company) {
+                    mark(a);
+                    mark(b);
                 }
             }
         }
@@ -332,7 +333,7 @@ mod tests {
             person(6, "Cy", ""),
         ];
         let d = find_duplicates(&contacts);
-        let mut ids: Vec<ContactId> = d.keys().copied().collect();
+        let mut ids: Vec<ContactId> = d.into_iter().collect();
         ids.sort();
         assert_eq!(ids, vec![1, 2, 5, 6]);
     }
@@ -388,7 +389,7 @@ mod tests {
             .map(|c| c.id)
             .collect();
         expected.sort();
-        let mut found: Vec<ContactId> = find_duplicates(&contacts).keys().copied().collect();
+        let mut found: Vec<ContactId> = find_duplicates(&contacts).into_iter().collect();
         found.sort();
         assert!(
             expected.len() > 20,

@@ -41,6 +41,18 @@ fn rescore(c: &mut Criterion) {
     g.bench_function("load 100k from the database", |b| {
         b.iter(|| black_box(store.load(as_of()).expect("load")))
     });
+    // What a filtered export reads: only the contacts that match, from the database.
+    let directors = Query::parse("title:director").expect("query");
+    g.bench_function("read the contacts matching title:director of 100k", |b| {
+        b.iter(|| {
+            let mut test = directors.one_off();
+            black_box(
+                store
+                    .load_contacts_where(as_of(), directors.reads(), move |c| test.matches(c))
+                    .expect("read"),
+            )
+        })
+    });
     // Two profiles in turn, so that every rescore changes scores and stores them.
     let (path, _) = imported_db("rescore-db");
     let mut writable = Store::open(&path).expect("open");

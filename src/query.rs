@@ -239,15 +239,7 @@ impl Query {
     pub fn reads(&self) -> ContactParts {
         let mut parts = ContactParts::default();
         for term in &self.terms {
-            parts.add(match &term.test {
-                Test::Fuzzy(_) => ContactParts::NAME | ContactParts::TITLE | ContactParts::COMPANY,
-                Test::Text(field, _) => field.part(),
-                Test::Tag(_) => ContactParts::TAGS,
-                Test::Decision(_) => ContactParts::DECISION,
-                Test::Score(..) | Test::Tier(..) | Test::Function(_) => ContactParts::SCORED,
-                Test::Connected(..) => ContactParts::CONNECTED_ON,
-                Test::Flag(_) => ContactParts::FLAGS,
-            });
+            parts.add(term.test.reads());
         }
         parts
     }
@@ -255,16 +247,12 @@ impl Query {
     /// This query for contacts seen once each: each contact's haystack is made in turn,
     /// of the texts the terms read only, in one reused buffer instead of kept for all.
     pub fn one_off(&self) -> OneOffQuery<'_> {
-        let mut fields: Vec<TextField> = Vec::new();
-        for term in &self.terms {
-            match &term.test {
-                Test::Fuzzy(_) => {
-                    fields.extend([TextField::Name, TextField::Title, TextField::Company])
-                }
-                Test::Text(field, _) => fields.push(*field),
-                _ => {}
-            }
-        }
+        let mut fields: Vec<TextField> = self
+            .terms
+            .iter()
+            .flat_map(|t| t.test.text_fields())
+            .copied()
+            .collect();
         fields.sort_unstable_by_key(|f| *f as u8);
         fields.dedup();
         OneOffQuery {
@@ -304,6 +292,32 @@ impl OneOffQuery<'_> {
 }
 
 impl Test {
+    /// The texts of a contact's haystack this test reads.
+    fn text_fields(&self) -> &[TextField] {
+        match self {
+            Test::Fuzzy(_) => &[TextField::Name, TextField::Title, TextField::Company],
+            Test::Text(field, _) => std::slice::from_ref(field),
+            _ => &[],
+        }
+    }
+
+    /// The parts of a contact this test reads.
+    fn reads(&self) -> u16 {
+        let texts = self
+            .text_fields()
+            .iter()
+            .fold(0, |parts, f| parts | f.part());
+        texts
+            | match self {
+                Test::Fuzzy(_) | Test::Text(..) => 0,
+                Test::Tag(_) => ContactParts::TAGS,
+                Test::Decision(_) => ContactParts::DECISION,
+                Test::Score(..) | Test::Tier(..) | Test::Function(_) => ContactParts::SCORED,
+                Test::Connected(..) => ContactParts::CONNECTED_ON,
+                Test::Flag(_) => ContactParts::FLAGS,
+            }
+    }
+
     fn holds(&self, c: &Contact, hay: &Haystack) -> bool {
         match self {
             Test::Fuzzy(needle) => {

@@ -1,5 +1,6 @@
 //! The SQLite store (rusqlite lives only here): opening with the right mode and pragmas,
-//! loading the network (a large one on two connections side by side), logging invertible
+//! loading the network or only the contacts a caller keeps (a large table read on two
+//! connections side by side, one contact decoded at a time), logging invertible
 //! operations for undo/redo, settings, SSI readings and saved filters. Imports are merged
 //! in `merge`; the schema and its migrations are in `schema`.
 //!
@@ -514,28 +515,25 @@ pub(crate) struct RowExtra {
     pub scored: Scored,
 }
 
-/// Reads every contact row in id order (without tags), handing each to `each`.
-pub(crate) fn read_contacts(conn: &Connection, each: impl FnMut(Contact, RowExtra)) -> Result<()> {
-    read_contact_ids(conn, i64::MIN..i64::MAX, each)
-}
-
-/// [`read_contacts`] for the contacts whose id is in `ids`.
-fn read_contact_ids(
-    conn: &Connection,
-    ids: std::ops::Range<i64>,
-    mut each: impl FnMut(Contact, RowExtra),
-) -> Result<()> {
-    for_each_row(conn, ids, |r| {
-        let mut contact = Contact::default();
-        fill_contact(r, &mut contact, ContactParts::ALL)?;
+/// Reads every contact row in id order (without tags), handing each to `each` with what
+/// the row holds beyond it.
+pub(crate) fn read_contacts(conn: &Connection, mut each: impl FnMut(Contact, RowExtra)) -> Result<()> {
+    for_each_row(conn, i64::MIN..i64::MAX, |r| {
         let extra = RowExtra {
             gone_at: text_ref(r.get_ref(11)?).and_then(parse_datetime),
             job_changed_at: text_ref(r.get_ref(12)?).and_then(parse_datetime),
             scored: read_scored(r, 18)?,
         };
-        each(contact, extra);
+        each(contact_of(r)?, extra);
         Ok(())
     })
+}
+
+/// The contact of row `r` (columns of [`CONTACT_COLUMNS`]), without tags.
+fn contact_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Contact> {
+    let mut contact = Contact::default();
+    fill_contact(r, &mut contact, ContactParts::ALL)?;
+    Ok(contact)
 }
 
 /// Runs `each` on every contact row whose id is in `ids`, in id order, with the columns
@@ -640,7 +638,10 @@ fn load_network(conn: &Connection, path: &Path) -> Result<(Vec<Contact>, Vec<Inv
         0.4,
         &|conn, ids, expected| {
             let mut contacts = Vec::with_capacity(expected);
-            read_contact_ids(conn, ids, |c, _| contacts.push(c))?;
+            for_each_row(conn, ids, |r| {
+                contacts.push(contact_of(r)?);
+                Ok(())
+            })?;
             Ok(contacts)
         },
         &read_invitations,

@@ -688,7 +688,7 @@ fn contacts_where<K: FnMut(&Contact) -> bool + Clone + Send + Sync>(
 }
 
 /// What a read of the contacts table does with the rows of one id range on one
-/// connection (about `expected` of them).
+/// connection (`expected`: how many rows to make room for).
 type RangeRead<'a, T> =
     dyn Fn(&Connection, std::ops::Range<i64>, usize) -> Result<Vec<T>> + Sync + 'a;
 
@@ -725,7 +725,8 @@ fn read_side_by_side<T: Send, X: Send>(
                 let rows = read(&other, middle..i64::MAX, theirs_expected)?;
                 Ok::<_, Error>((rows, after(&other)?))
             },
-            || read(conn, i64::MIN..middle, count - theirs_expected.min(count)),
+            // Room for both halves: the second is appended to this one.
+            || read(conn, i64::MIN..middle, count),
         );
         let mut rows = mine?;
         let (mut second, extra) = theirs?;

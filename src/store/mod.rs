@@ -517,7 +517,10 @@ pub(crate) struct RowExtra {
 
 /// Reads every contact row in id order (without tags), handing each to `each` with what
 /// the row holds beyond it.
-pub(crate) fn read_contacts(conn: &Connection, mut each: impl FnMut(Contact, RowExtra)) -> Result<()> {
+pub(crate) fn read_contacts(
+    conn: &Connection,
+    mut each: impl FnMut(Contact, RowExtra),
+) -> Result<()> {
     for_each_row(conn, i64::MIN..i64::MAX, |r| {
         let extra = RowExtra {
             gone_at: text_ref(r.get_ref(11)?).and_then(parse_datetime),

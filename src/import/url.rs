@@ -17,18 +17,34 @@ pub fn profile_key(raw: &str) -> Option<String> {
 /// a plain ASCII slug (maybe with a trailing slash), in one allocation; `None` for any
 /// other shape, which [`any_profile_key`] handles.
 fn export_profile_key(raw: &str) -> Option<String> {
-    const PREFIX: &str = "https://www.linkedin.com/in/";
-    let slug = raw.strip_prefix(PREFIX)?;
-    let slug = slug.strip_suffix('/').unwrap_or(slug);
-    let plain = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
-    if slug.is_empty() || !slug.bytes().all(plain) {
-        return None;
-    }
-    let mut key = String::with_capacity(16 + slug.len());
-    key.push_str("linkedin.com/in/");
+    let slug = export_slug(raw)?;
+    let mut key = String::with_capacity(KEY_PREFIX.len() + slug.len());
+    key.push_str(KEY_PREFIX);
     key.push_str(slug);
     key.make_ascii_lowercase();
     Some(key)
+}
+
+/// What the key of a linkedin.com profile starts with.
+const KEY_PREFIX: &str = "linkedin.com/in/";
+
+/// The slug of a URL of the export's own shape (see [`export_profile_key`]), as written.
+fn export_slug(raw: &str) -> Option<&str> {
+    let slug = raw.strip_prefix("https://www.linkedin.com/in/")?;
+    let slug = slug.strip_suffix('/').unwrap_or(slug);
+    let plain = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    (!slug.is_empty() && slug.bytes().all(plain)).then_some(slug)
+}
+
+/// Whether `key` is the key of `raw` (`profile_key(raw) == Some(key)`), without making
+/// the key for a URL of the export's own shape.
+pub fn is_key_of(raw: &str, key: &str) -> bool {
+    match export_slug(raw) {
+        Some(slug) => key.strip_prefix(KEY_PREFIX).is_some_and(|k| {
+            k.len() == slug.len() && k.bytes().eq(slug.bytes().map(|b| b.to_ascii_lowercase()))
+        }),
+        None => any_profile_key(raw).as_deref() == Some(key),
+    }
 }
 
 fn any_profile_key(raw: &str) -> Option<String> {
@@ -123,6 +139,22 @@ mod tests {
                 proptest::prop_assert_eq!(Some(fast), any_profile_key(&url));
             }
             proptest::prop_assert_eq!(profile_key(&url), any_profile_key(&url));
+        }
+
+        /// Checking a key against a URL agrees with making the URL's key, for its own key,
+        /// another's, and a key that differs only in case.
+        #[test]
+        fn checking_a_key_agrees_with_making_it(
+            slug in "[A-Za-z0-9_%é/ -]{0,24}",
+            other in "[A-Za-z0-9_é -]{0,24}",
+        ) {
+            let url = format!("https://www.linkedin.com/in/{slug}");
+            let own = profile_key(&url);
+            let upper = own.as_deref().map(str::to_uppercase);
+            let candidates = [own.clone(), upper, Some(format!("linkedin.com/in/{other}"))];
+            for key in candidates.into_iter().flatten() {
+                proptest::prop_assert_eq!(is_key_of(&url, &key), own.as_deref() == Some(key.as_str()));
+            }
         }
     }
 }

@@ -494,7 +494,10 @@ const CONTACT_COLUMNS: &str = "id, first_name, last_name, url, url_key, email, c
 
 /// Whether a contact's identity key is the key of its URL (nearly always).
 pub(crate) fn url_key_is_derived(c: &Contact) -> bool {
-    crate::import::url::profile_key(&c.url).as_deref() == c.url_key.as_deref()
+    match c.url_key.as_deref() {
+        Some(key) => crate::import::url::is_key_of(&c.url, key),
+        None => crate::import::url::profile_key(&c.url).is_none(),
+    }
 }
 
 /// The `url_key` column: NULL when the key is the key of the URL (not stored twice), ''

@@ -322,6 +322,14 @@ impl Session {
         Ok(self.store.load(self.as_of)?)
     }
 
+    /// The contacts matching `query` (no invitations), read without loading the others.
+    pub fn load_matching(&self, query: &Query) -> Result<Network> {
+        let mut test = query.one_off();
+        Ok(self
+            .store
+            .load_contacts_where(self.as_of, query.reads(), move |c| test.matches(c))?)
+    }
+
     pub fn rescore(&mut self) -> Result<usize> {
         Ok(self.store.rescore(self.profile.as_ref())?)
     }
@@ -758,8 +766,8 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
 }
 
 fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
-    let network = s.load()?;
-    let mut ids = matching(&network, &args.filter)?;
+    let network = s.load_matching(&Query::parse(&args.filter)?)?;
+    let mut ids: Vec<u32> = (0..network.contacts.len() as u32).collect();
     let (reverse, key_text) = match args.sort.strip_prefix('-') {
         Some(k) => (true, k),
         None => (false, args.sort.as_str()),
@@ -809,7 +817,7 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
             c.tags.join(",")
         )?;
     }
-    writeln!(out, "{} of {} contacts", ids.len(), network.contacts.len())?;
+    writeln!(out, "{} of {} contacts", ids.len(), s.store.contact_count()?)?;
     Ok(())
 }
 
@@ -963,10 +971,7 @@ fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result
     // Contact lists read only the matching contacts; plans need the whole network.
     let (network, positions) = match kind {
         ExportKind::Contacts | ExportKind::Linkedin => {
-            let mut test = query.one_off();
-            let network = s
-                .store
-                .load_contacts_where(s.as_of, query.reads(), move |c| test.matches(c))?;
+            let network = s.load_matching(&query)?;
             let all = (0..network.contacts.len() as u32).collect();
             (network, all)
         }

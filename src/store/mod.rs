@@ -205,6 +205,11 @@ impl Store {
         Ok(Network::new(contacts, Vec::new(), as_of))
     }
 
+    /// How many contacts the database holds.
+    pub fn contact_count(&self) -> Result<usize> {
+        contact_count(&self.conn)
+    }
+
     /// Applies `op` and logs it as the newest undoable step (clearing the redo stack).
     pub fn record(&mut self, op: &Op) -> Result<()> {
         if op.is_empty() {

@@ -322,8 +322,9 @@ impl Session {
         Ok(self.store.load(self.as_of)?)
     }
 
-    /// The contacts matching `query` (no invitations), read without loading the others.
-    pub fn load_matching(&self, query: &Query) -> Result<Network> {
+    /// The contacts matching `filter` (no invitations), read without loading the others.
+    pub fn load_matching(&self, filter: &str) -> Result<Network> {
+        let query = Query::parse(filter)?;
         let mut test = query.one_off();
         Ok(self
             .store
@@ -372,16 +373,8 @@ impl Session {
     }
 }
 
-/// Positions of the contacts matching `filter` in a loaded network.
-pub fn matching(network: &Network, filter: &str) -> Result<Vec<u32>> {
-    Ok(Query::parse(filter)?.filter_once(network))
-}
-
-fn ids_of(network: &Network, positions: &[u32]) -> Vec<ContactId> {
-    positions
-        .iter()
-        .map(|&i| network.contacts[i as usize].id)
-        .collect()
+fn ids_of(network: &Network) -> Vec<ContactId> {
+    network.contacts.iter().map(|c| c.id).collect()
 }
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -432,15 +425,15 @@ pub fn run(cli: Cli) -> Result<()> {
             tag,
             filter,
         } => {
-            let network = s.load()?;
-            let ids = ids_of(&network, &matching(&network, &filter)?);
+            let network = s.load_matching(&filter)?;
+            let ids = ids_of(&network);
             let op = ops::plan_tag(&network, &ids, tag.trim(), matches!(action, TagAction::Add));
             s.store.record(&op)?;
             Ok(writeln!(out, "{} ({} matched)", op.describe(), ids.len())?)
         }
         Command::Decide { decision, filter } => {
-            let network = s.load()?;
-            let ids = ids_of(&network, &matching(&network, &filter)?);
+            let network = s.load_matching(&filter)?;
+            let ids = ids_of(&network);
             let d = match decision {
                 DecideAction::Keep => Decision::Keep,
                 DecideAction::Prune => Decision::Prune,
@@ -766,7 +759,7 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
 }
 
 fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
-    let network = s.load_matching(&Query::parse(&args.filter)?)?;
+    let network = s.load_matching(&args.filter)?;
     let mut ids: Vec<u32> = (0..network.contacts.len() as u32).collect();
     let (reverse, key_text) = match args.sort.strip_prefix('-') {
         Some(k) => (true, k),
@@ -817,7 +810,12 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
             c.tags.join(",")
         )?;
     }
-    writeln!(out, "{} of {} contacts", ids.len(), s.store.contact_count()?)?;
+    writeln!(
+        out,
+        "{} of {} contacts",
+        ids.len(),
+        s.store.contact_count()?
+    )?;
     Ok(())
 }
 
@@ -967,15 +965,15 @@ fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result
     if let Some(d) = &args.decision {
         filter.push_str(&format!(" decision:{d}"));
     }
-    let query = Query::parse(&filter)?;
     // Contact lists read only the matching contacts; plans need the whole network.
     let (network, positions) = match kind {
         ExportKind::Contacts | ExportKind::Linkedin => {
-            let network = s.load_matching(&query)?;
+            let network = s.load_matching(&filter)?;
             let all = (0..network.contacts.len() as u32).collect();
             (network, all)
         }
         ExportKind::RemovalPlan | ExportKind::WithdrawalPlan => {
+            let query = Query::parse(&filter)?;
             let network = s.load()?;
             let positions = query.filter_once(&network);
             (network, positions)

@@ -3,7 +3,7 @@
 # contacts + 20k invitations; median estimates) and then the whole-command comparison with
 # VisiData, pandas and Python's csv module (benches/compare.sh).
 #
-#   bash benches/all.sh [RUNS]        (RUNS for compare.sh, default 7; about 8 minutes)
+#   bash benches/all.sh [RUNS]        (RUNS for compare.sh, default 7; about 12 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}

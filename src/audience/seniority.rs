@@ -36,8 +36,9 @@ const EXECUTIVE_IC: [&str; 13] = [
     "partnership",
 ];
 
-/// Words before "partner" that make it a role name, not a partnership.
-const PARTNER_ROLE: [&str; 8] = [
+/// Words before "partner" (anywhere before it: "Talent Acquisition Partner") that make it
+/// a role name, not a partnership.
+const PARTNER_ROLE: [&str; 13] = [
     "business",
     "channel",
     "hr",
@@ -46,6 +47,11 @@ const PARTNER_ROLE: [&str; 8] = [
     "strategic",
     "learning",
     "finance",
+    "acquisition",
+    "recruiting",
+    "recruitment",
+    "alliance",
+    "alliances",
 ];
 
 const SEPARATORS: [&str; 9] = ["|", "/", "·", "•", " - ", " – ", " & ", ",", " at "];
@@ -188,7 +194,10 @@ fn classify_part(part: &str, whole: &str) -> SeniorityGuess {
     if has("partner") {
         let prev = before("partner");
         let next = after("partner");
-        let role = prev.is_some_and(|p| PARTNER_ROLE.contains(&p))
+        let role = w
+            .iter()
+            .take_while(|x| *x != "partner")
+            .any(|x| PARTNER_ROLE.contains(&x.as_str()))
             || next.is_some_and(|n| {
                 [
                     "manager",
@@ -359,6 +368,11 @@ mod tests {
             ("Chief Executive Officer", Cxo),
             ("Software Engineer", Unknown),
             ("Channel Partner Lead", Senior),
+            ("Talent Acquisition Partner, Platform", Unknown),
+            ("Senior HR Business Partner", Senior),
+            ("Alliances Partner", Unknown),
+            ("Senior Partner", Partner),
+            ("Equity Partner at Hooli Law", Partner),
         ];
         for (title, want) in cases {
             assert_eq!(classify(title).tier, want, "title {title:?}");

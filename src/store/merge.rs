@@ -9,8 +9,7 @@
 //! Must not: parse files (the batch arrives parsed) or decide scores (audience does).
 
 use super::{
-    DateText, RowExtra, Store, contact_count, date_text, datetime_text, read_contacts,
-    url_key_column, url_key_is_derived,
+    DateText, Store, date_text, datetime_text, read_contacts, url_key_column, url_key_is_derived,
 };
 use crate::audience::{Profile, Scored, Scoring};
 use crate::error::Result;
@@ -211,8 +210,9 @@ fn same_text(a: &str, b: &str) -> bool {
 }
 
 impl Merge {
-    fn load(tx: &Transaction<'_>, now: NaiveDateTime) -> Result<Merge> {
-        let n = contact_count(tx)?;
+    fn load(tx: &Transaction<'_>, path: &std::path::Path, now: NaiveDateTime) -> Result<Merge> {
+        let stored = read_contacts(tx, path)?;
+        let n = stored.len();
         let mut merge = Merge {
             contacts: Vec::with_capacity(n),
             entries: Vec::with_capacity(n),
@@ -228,7 +228,7 @@ impl Merge {
             invitations: Vec::new(),
             now,
         };
-        read_contacts(tx, |c, extra: RowExtra| {
+        for (c, extra) in stored {
             let entry = Entry {
                 gone_at: extra.gone_at,
                 job_changed_at: extra.job_changed_at,
@@ -237,7 +237,7 @@ impl Merge {
             };
             merge.next_id = merge.next_id.max(c.id + 1);
             merge.add_stored(c, entry);
-        })?;
+        }
         Ok(merge)
     }
 
@@ -744,13 +744,14 @@ impl Store {
         now: NaiveDateTime,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
+        let path = self.path.clone();
         self.write(|tx| {
             let full_network = batch.has_full_network();
             let mut report = ImportReport {
                 skipped_files: batch.skipped_files,
                 ..ImportReport::default()
             };
-            let mut merge = Merge::load(tx, now)?;
+            let mut merge = Merge::load(tx, &path, now)?;
             crate::trace::phase("loaded the network for merging");
             let files = batch.files.len().max(1);
             for (i, file) in batch.files.into_iter().enumerate() {
@@ -905,5 +906,49 @@ mod tests {
                 Ok(())
             })
             .expect("write");
+    }
+
+    /// A network large enough to be read in two halves inside the import's transaction
+    /// merges with itself: importing the same export again adds, changes and writes
+    /// nothing, and every contact keeps its id and row.
+    #[test]
+    fn reimporting_a_large_export_changes_nothing() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("r.db");
+        let mut store = Store::open(&path).expect("open");
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let now = as_of.and_hms_opt(12, 0, 0).expect("time");
+        let people = crate::synth::people(
+            5,
+            super::super::PARALLEL_LOAD_MIN + 500,
+            (60, 40, 200),
+            10,
+            as_of,
+        );
+        let csv = dir.path().join("Connections.csv");
+        std::fs::write(
+            &csv,
+            crate::synth::connections_csv(&people, crate::synth::Style::Y2026),
+        )
+        .expect("write");
+        let import = |store: &mut Store| {
+            let batch = ImportBatch::read(std::slice::from_ref(&csv)).expect("read");
+            store.import(batch, None, now).expect("import")
+        };
+        let first = import(&mut store);
+        let rows = |store: &Store| {
+            let network = store.load(as_of).expect("load");
+            network
+                .contacts
+                .iter()
+                .map(|c| format!("{c:?}"))
+                .collect::<Vec<_>>()
+        };
+        let before = rows(&store);
+        let again = import(&mut store);
+        assert!(first.new > 20_000, "{}", first.new);
+        assert_eq!((again.new, again.gone, again.changed), (0, 0, 0));
+        assert_eq!(again.unchanged, first.new);
+        assert!(rows(&store) == before, "every contact as it was");
     }
 }

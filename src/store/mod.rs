@@ -491,7 +491,7 @@ fn read_scored(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Scored> 
     })
 }
 
-/// The columns [`read_contacts`] selects, in its order.
+/// The columns [`for_each_row`] selects, in its order.
 const CONTACT_COLUMNS: &str = "id, first_name, last_name, url, url_key, email, company, position,
     connected_on, is_connection, hidden, gone_at, job_changed_at, previous_company,
     previous_position, industry, location, decision, score, seniority, function, flags,
@@ -523,21 +523,24 @@ pub(crate) struct RowExtra {
     pub scored: Scored,
 }
 
-/// Reads every contact row in id order (without tags), handing each to `each` with what
-/// the row holds beyond it.
-pub(crate) fn read_contacts(
-    conn: &Connection,
-    mut each: impl FnMut(Contact, RowExtra),
-) -> Result<()> {
-    for_each_row(conn, i64::MIN..i64::MAX, |r| {
-        let extra = RowExtra {
-            gone_at: text_ref(r.get_ref(11)?).and_then(parse_datetime),
-            job_changed_at: text_ref(r.get_ref(12)?).and_then(parse_datetime),
-            scored: read_scored(r, 18)?,
-        };
-        each(contact_of(r)?, extra);
-        Ok(())
-    })
+/// Every contact (without tags) in id order, with what its row holds beyond it; a large
+/// table is read side by side like a load. Inside a write transaction that has not
+/// written yet, the second connection sees the same rows (nobody else can commit).
+pub(crate) fn read_contacts(conn: &Connection, path: &Path) -> Result<Vec<(Contact, RowExtra)>> {
+    let read = |conn: &Connection, ids: std::ops::Range<i64>, expected: usize| {
+        let mut rows = Vec::with_capacity(expected);
+        for_each_row(conn, ids, |r| {
+            let extra = RowExtra {
+                gone_at: text_ref(r.get_ref(11)?).and_then(parse_datetime),
+                job_changed_at: text_ref(r.get_ref(12)?).and_then(parse_datetime),
+                scored: read_scored(r, 18)?,
+            };
+            rows.push((contact_of(r)?, extra));
+            Ok(())
+        })?;
+        Ok(rows)
+    };
+    Ok(read_side_by_side(conn, path, 0.5, &read, &|_| Ok(()))?.0)
 }
 
 /// The contact of row `r` (columns of [`CONTACT_COLUMNS`]), without tags.

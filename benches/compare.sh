@@ -45,6 +45,9 @@ time_cmd "netcurate import (100k + 20k invitations, stored and scored)" \
 time_cmd "netcurate import Connections.csv alone (100k, stored and scored)" \
   "$bin" --db "$work/net.db" --as-of 2026-11-01 --profile "$profile" import "$csv"
 "$bin" --db "$work/keep.db" --as-of 2026-11-01 --profile "$profile" import "$work/export" >/dev/null
+# The weekly case: the same export again, into the database that already holds it.
+SETUP="cp '$work/keep.db' '$work/net.db'" time_cmd "netcurate import again (the same export, into its database)" \
+  "$bin" --db "$work/net.db" --as-of 2026-11-01 --profile "$profile" import "$work/export"
 time_cmd "netcurate filtered export (title:director)" \
   "$bin" --db "$work/keep.db" export -o "$work/out.csv" --filter title:director --force
 # A changed profile that changes scores: one more target title.

@@ -211,33 +211,38 @@ fn same_text(a: &str, b: &str) -> bool {
 
 impl Merge {
     fn load(tx: &Transaction<'_>, path: &std::path::Path, now: NaiveDateTime) -> Result<Merge> {
-        let stored = read_contacts(tx, path)?;
-        let n = stored.len();
+        let (contacts, extras) = read_contacts(tx, path)?;
+        let entries = extras
+            .into_iter()
+            .map(|extra| Entry {
+                gone_at: extra.gone_at,
+                job_changed_at: extra.job_changed_at,
+                stored: Some(extra.scored),
+                ..Entry::default()
+            })
+            .collect();
         let mut merge = Merge {
-            contacts: Vec::with_capacity(n),
-            entries: Vec::with_capacity(n),
-            by_url: HashMap::with_capacity(n),
+            contacts: Vec::new(),
+            entries,
+            by_url: HashMap::with_capacity(contacts.len()),
             by_email: HashMap::new(),
             urlless: MultiIndex::default(),
             by_weak: None,
             by_name: None,
             hidden: HashMap::new(),
             hidden_ordinals: HashMap::new(),
-            next_id: 1,
+            next_id: contacts.iter().map(|c| c.id + 1).max().unwrap_or(1),
             tags: Vec::new(),
             invitations: Vec::new(),
             now,
         };
-        for (c, extra) in stored {
-            let entry = Entry {
-                gone_at: extra.gone_at,
-                job_changed_at: extra.job_changed_at,
-                stored: Some(extra.scored),
-                ..Entry::default()
-            };
-            merge.next_id = merge.next_id.max(c.id + 1);
-            merge.add_stored(c, entry);
+        // The stored contacts stay in the vector they were read into; only the indexes
+        // are built.
+        for (i, c) in contacts.iter().enumerate() {
+            let hidden = merge.hidden_slot(c.is_hidden(), c.connected_on);
+            merge.index(i, &Probe::of_contact(c, hidden, OnceCell::new()));
         }
+        merge.contacts = contacts;
         Ok(merge)
     }
 
@@ -260,11 +265,6 @@ impl Merge {
     /// The probe for a row of a Connections file (hidden rows take the next slot).
     fn probe<'r>(&mut self, row: &'r ConnectionRow) -> Probe<'r> {
         Probe::of_row(row, self.hidden_slot(row.hidden, row.connected_on))
-    }
-
-    fn add_stored(&mut self, contact: Contact, entry: Entry) {
-        let hidden = self.hidden_slot(contact.is_hidden(), contact.connected_on);
-        self.push(contact, entry, hidden, OnceCell::new());
     }
 
     /// Adds a contact to the network and to every index that exists.

@@ -523,22 +523,27 @@ pub(crate) struct RowExtra {
     pub scored: Scored,
 }
 
-/// Every contact (without tags) in id order, with what its row holds beyond it; a large
-/// table is read side by side like a load. Inside a write transaction that has not
+/// Every contact (without tags) in id order, with what its row holds beyond it (in a
+/// vector of its own, so that a caller can keep the contacts without copying them); a
+/// large table is read side by side like a load. Inside a write transaction that has not
 /// written yet, the second connection sees the same rows (nobody else can commit).
-pub(crate) fn read_contacts(conn: &Connection, path: &Path) -> Result<Vec<(Contact, RowExtra)>> {
+pub(crate) fn read_contacts(
+    conn: &Connection,
+    path: &Path,
+) -> Result<(Vec<Contact>, Vec<RowExtra>)> {
     let read = |conn: &Connection, ids: std::ops::Range<i64>, expected: usize| {
-        let mut rows = Vec::with_capacity(expected);
+        let (mut contacts, mut extras) =
+            (Vec::with_capacity(expected), Vec::with_capacity(expected));
         for_each_row(conn, ids, |r| {
-            let extra = RowExtra {
+            extras.push(RowExtra {
                 gone_at: text_ref(r.get_ref(11)?).and_then(parse_datetime),
                 job_changed_at: text_ref(r.get_ref(12)?).and_then(parse_datetime),
                 scored: read_scored(r, 18)?,
-            };
-            rows.push((contact_of(r)?, extra));
+            });
+            contacts.push(contact_of(r)?);
             Ok(())
         })?;
-        Ok(rows)
+        Ok((contacts, extras))
     };
     Ok(read_side_by_side(conn, path, 0.5, &read, &|_| Ok(()))?.0)
 }
@@ -703,20 +708,37 @@ fn contacts_where<K: FnMut(&Contact) -> bool + Clone + Send + Sync>(
 
 /// What a read of the contacts table does with the rows of one id range on one
 /// connection (`expected`: how many rows to make room for).
-type RangeRead<'a, T> =
-    dyn Fn(&Connection, std::ops::Range<i64>, usize) -> Result<Vec<T>> + Sync + 'a;
+type RangeRead<'a, T> = dyn Fn(&Connection, std::ops::Range<i64>, usize) -> Result<T> + Sync + 'a;
+
+/// What reading an id range gives: the later range's is appended to the earlier one's.
+trait RangeRows {
+    fn append(&mut self, later: &mut Self);
+}
+
+impl<T> RangeRows for Vec<T> {
+    fn append(&mut self, later: &mut Self) {
+        Vec::append(self, later);
+    }
+}
+
+impl<A, B> RangeRows for (Vec<A>, Vec<B>) {
+    fn append(&mut self, later: &mut Self) {
+        self.0.append(&mut later.0);
+        self.1.append(&mut later.1);
+    }
+}
 
 /// Reads the contacts table with `read`, then runs `after`. A large table is read in two
 /// id ranges side by side, the second (`second_share` of the ids) on its own read-only
 /// connection, which then runs `after`; when another process commits meanwhile (the
 /// halves could then disagree) everything is read again on one connection.
-fn read_side_by_side<T: Send, X: Send>(
+fn read_side_by_side<T: RangeRows + Send, X: Send>(
     conn: &Connection,
     path: &Path,
     second_share: f64,
     read: &RangeRead<'_, T>,
     after: &(dyn Fn(&Connection) -> Result<X> + Sync),
-) -> Result<(Vec<T>, X)> {
+) -> Result<(T, X)> {
     let version = data_version(conn)?;
     let (count, first, last): (i64, Option<i64>, Option<i64>) =
         conn.query_row("SELECT COUNT(*), MIN(id), MAX(id) FROM contacts", [], |r| {

@@ -1002,7 +1002,6 @@ fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result
             ExportKind::WithdrawalPlan => export::write_withdrawal_plan(w, &network),
         }
     };
-    netcurate::trace::phase("filtered");
     let written = if args.output == "-" {
         write(out)?;
         None

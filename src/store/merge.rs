@@ -267,20 +267,6 @@ impl Merge {
         Probe::of_row(row, self.hidden_slot(row.hidden, row.connected_on))
     }
 
-    /// Adds a contact to the network and to every index that exists.
-    fn push(
-        &mut self,
-        contact: Contact,
-        entry: Entry,
-        hidden: Option<HiddenSlot>,
-        weak: OnceCell<String>,
-    ) {
-        let i = self.contacts.len();
-        self.index(i, &Probe::of_contact(&contact, hidden, weak));
-        self.contacts.push(contact);
-        self.entries.push(entry);
-    }
-
     /// Enters contact `i` (not yet pushed), described by `probe`, in every index.
     fn index(&mut self, i: usize, probe: &Probe<'_>) {
         if let Some(k) = probe.url_key {
@@ -325,7 +311,10 @@ impl Merge {
             seen,
             ..Entry::default()
         };
-        self.push(contact, entry, hidden, weak);
+        let i = self.contacts.len();
+        self.index(i, &Probe::of_contact(&contact, hidden, weak));
+        self.contacts.push(contact);
+        self.entries.push(entry);
         id
     }
 

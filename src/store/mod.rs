@@ -81,27 +81,31 @@ impl rusqlite::ToSql for DateText {
 
 /// `YYYY-MM-DD`.
 pub(crate) fn date_text(d: Option<NaiveDate>) -> Option<DateText> {
-    d.map(|d| {
-        DateText::new(&[
-            (d.year().clamp(0, 9999) as u32, 4),
-            (d.month(), 2),
-            (d.day(), 2),
-        ])
-    })
+    d.map(|d| DateText::new(&date_parts(d)))
 }
 
 /// `YYYY-MM-DD HH:MM:SS`.
 pub(crate) fn datetime_text(d: Option<NaiveDateTime>) -> Option<DateText> {
     d.map(|d| {
+        let [year, month, day] = date_parts(d.date());
         DateText::new(&[
-            (d.year().clamp(0, 9999) as u32, 4),
-            (d.month(), 2),
-            (d.day(), 2),
+            year,
+            month,
+            day,
             (d.hour(), 2),
             (d.minute(), 2),
             (d.second(), 2),
         ])
     })
+}
+
+/// A date's year, month and day as [`DateText::new`] takes them (value, digits).
+fn date_parts(d: NaiveDate) -> [(u32, usize); 3] {
+    [
+        (d.year().clamp(0, 9999) as u32, 4),
+        (d.month(), 2),
+        (d.day(), 2),
+    ]
 }
 
 /// Reads the store's own `YYYY-MM-DD` (hand-parsed: it runs for every row at load).

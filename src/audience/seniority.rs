@@ -128,9 +128,10 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Lowercased part with the normalisations of DESIGN.md §3 applied, as words.
+/// Lowercased part with the normalisations of DESIGN.md §3 applied, as words, up to
+/// where it names someone else's role ("Recruiter for VP Engineering roles": recruiter).
 fn normalised_words(part: &str) -> Vec<String> {
-    let key = super::normalize::title_key(part);
+    let key = super::normalize::role_part(&super::normalize::title_key(part));
     key.split(' ')
         .filter(|w| !w.is_empty())
         .map(str::to_string)
@@ -369,6 +370,9 @@ mod tests {
             ("Software Engineer", Unknown),
             ("Channel Partner Lead", Senior),
             ("Talent Acquisition Partner, Platform", Unknown),
+            ("Recruiter for VP Engineering roles", Unknown),
+            ("Head of Sales for EMEA", Director),
+            ("VP for Europe", Vp),
             ("Senior HR Business Partner", Senior),
             ("Alliances Partner", Unknown),
             ("Senior Partner", Partner),

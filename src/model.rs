@@ -372,6 +372,11 @@ impl Contact {
     /// has room: for lookups that run over every contact.
     pub fn folded_name_into(&self, out: &mut String) {
         out.clear();
+        self.push_folded_name(out);
+    }
+
+    /// Appends the case-folded full name (as [`Contact::folded_name_into`] writes it).
+    pub fn push_folded_name(&self, out: &mut String) {
         push_folded(out, &self.first_name);
         if !self.first_name.is_empty() && !self.last_name.is_empty() {
             out.push(' ');
@@ -387,28 +392,6 @@ impl Contact {
             .all(|t| t.is_some_and(|t| (as_of - t.date()).num_days() <= crate::network::WARM_DAYS));
         self.flags.set(Flags::WARM, warm);
         self.flags.set(Flags::MESSAGED, self.message_count > 0);
-    }
-
-    /// Whether the two have the same case-folded full name (as [`Contact::folded_name_into`]
-    /// writes it), compared without writing either.
-    pub fn same_folded_name(&self, other: &Contact) -> bool {
-        let plain = |c: &Contact| c.first_name.is_ascii() && c.last_name.is_ascii();
-        if plain(self)
-            && plain(other)
-            && self.first_name.len() == other.first_name.len()
-            && self.last_name.len() == other.last_name.len()
-        {
-            return self.first_name.eq_ignore_ascii_case(&other.first_name)
-                && self.last_name.eq_ignore_ascii_case(&other.last_name);
-        }
-        self.folded_name_chars().eq(other.folded_name_chars())
-    }
-
-    fn folded_name_chars(&self) -> impl Iterator<Item = char> + '_ {
-        let both = !self.first_name.is_empty() && !self.last_name.is_empty();
-        let first = self.first_name.chars().flat_map(char::to_lowercase);
-        let last = self.last_name.chars().flat_map(char::to_lowercase);
-        first.chain(both.then_some(' ')).chain(last)
     }
 
     /// Everything empty but the connection date: a closed or restricted account.
@@ -507,46 +490,5 @@ impl Invitation {
             Direction::Outgoing => &self.to_name,
             Direction::Incoming => &self.from_name,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn named(first: &str, last: &str) -> Contact {
-        Contact {
-            first_name: first.into(),
-            last_name: last.into(),
-            ..Contact::default()
-        }
-    }
-
-    /// The comparison agrees with comparing the folded names written out, whichever way a
-    /// name is split between first and last, in any case and script.
-    #[test]
-    fn same_folded_name_agrees_with_the_written_names() {
-        let names = [
-            named("Ann", "Smith"),
-            named("ANN", "SMITH"),
-            named("Ann Marie", "Smith"),
-            named("Ann", "Marie Smith"),
-            named("Ann", ""),
-            named("", "Ann"),
-            named("Άννα", "Ωμέγα"),
-            named("ΆΝΝΑ", "ΩΜΈΓΑ"),
-            named("Zoë", "Smith"),
-            named("Zoe", "Smith"),
-        ];
-        let (mut a, mut b) = (String::new(), String::new());
-        for x in &names {
-            for y in &names {
-                x.folded_name_into(&mut a);
-                y.folded_name_into(&mut b);
-                assert_eq!(x.same_folded_name(y), a == b, "{a:?} vs {b:?}");
-            }
-        }
-        assert!(names[2].same_folded_name(&names[3]));
-        assert!(names[6].same_folded_name(&names[7]));
     }
 }

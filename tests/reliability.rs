@@ -63,6 +63,66 @@ fn kill_9_during_a_100k_import_leaves_the_database_unchanged() {
     }
 }
 
+fn journal_mode(db: &Db) -> String {
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap()
+}
+
+/// A first import (into a database without contacts) goes through a rollback journal
+/// instead of the WAL (its pages are written once): killed while it writes, it is rolled
+/// back when the database is next opened, and the database is in WAL mode again.
+#[test]
+fn kill_9_during_a_first_import_leaves_an_empty_database() {
+    let db = Db::new();
+    let big = generated_connections(&db, "big.csv", 78, 100_000, 10);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_netcurate"))
+        .arg("--db")
+        .arg(&db.path)
+        .args(["import", "--json"])
+        .arg(&big)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let journal = db.file("net.db-journal");
+    let start = Instant::now();
+    while !journal.exists() {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import finished without a rollback journal"
+        );
+        assert!(start.elapsed() < Duration::from_secs(60), "no journal");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert_eq!(db.stats()["connections"], 0, "{}", db.stats());
+    assert_eq!(journal_mode(&db), "wal");
+    // (A journal killed before its header was written is not hot: it may stay, unused.)
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    assert!(db.ok(&["stats"]).contains("connections 42"));
+    assert_eq!(journal_mode(&db), "wal");
+}
+
+/// With the database open elsewhere (the workbench, say), a first import cannot switch
+/// journals without waiting: it goes through the WAL at once, and the other connection
+/// sees it.
+#[test]
+fn a_first_import_while_the_database_is_open_elsewhere_goes_through_the_wal() {
+    let db = Db::new();
+    db.ok(&["stats"]);
+    let other = rusqlite::Connection::open(&db.path).unwrap();
+    let count = |c: &rusqlite::Connection| -> i64 {
+        c.query_row("SELECT COUNT(*) FROM contacts", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count(&other), 0);
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    assert_eq!(count(&other), 42);
+    assert!(db.file("net.db-wal").exists(), "through the WAL");
+    assert_eq!(journal_mode(&db), "wal");
+}
+
 #[test]
 fn a_second_writer_waits_then_says_the_database_is_busy() {
     let db = Db::new();

@@ -569,7 +569,12 @@ impl Merge {
             let mut upsert = tx.prepare_cached(UPSERT_CONTACT)?;
             let mut insert_plain = tx.prepare_cached(INSERT_PLAIN_CONTACT)?;
             let mut rows = contacts.iter().zip(&self.entries);
+            let mut first = true;
             for chunk in scored {
+                if first {
+                    crate::trace::phase("first scores");
+                    first = false;
+                }
                 // The chunk first: zip stops on it without taking a row it cannot pair.
                 for ((s, derived), (c, e)) in chunk.into_iter().zip(rows.by_ref()) {
                     if is_plain_new(c, e) {
@@ -734,7 +739,7 @@ impl Store {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
         let path = self.path.clone();
-        self.write(|tx| {
+        self.write_import(|tx| {
             let full_network = batch.has_full_network();
             let mut report = ImportReport {
                 skipped_files: batch.skipped_files,

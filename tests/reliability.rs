@@ -65,7 +65,8 @@ fn kill_9_during_a_100k_import_leaves_the_database_unchanged() {
 
 fn journal_mode(db: &Db) -> String {
     let conn = rusqlite::Connection::open(&db.path).unwrap();
-    conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap()
+    conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap()
 }
 
 /// A first import (into a database without contacts) goes through a rollback journal

@@ -676,7 +676,12 @@ fn fill_contact(
 fn set_text(slot: &mut String, v: ValueRef<'_>) {
     slot.clear();
     if let ValueRef::Text(t) = v {
-        slot.push_str(&String::from_utf8_lossy(t));
+        // Valid UTF-8 (always, unless the file was edited by hand) is checked by the fast
+        // path of `from_utf8`; `from_utf8_lossy` checks a character at a time.
+        match std::str::from_utf8(t) {
+            Ok(text) => slot.push_str(text),
+            Err(_) => slot.push_str(&String::from_utf8_lossy(t)),
+        }
     }
 }
 

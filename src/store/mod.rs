@@ -961,6 +961,28 @@ mod tests {
         );
     }
 
+    /// Text that is not UTF-8 (a database edited by hand) loads with replacement
+    /// characters, not an error; valid text as it is.
+    #[test]
+    fn invalid_text_in_the_database_loads_with_replacement_characters() {
+        let dir = tempfile::tempdir().expect("dir");
+        let store = Store::open(&dir.path().join("t.db")).expect("open");
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO contacts (id, first_name, last_name) VALUES
+                    (1, CAST(X'416EFF6E' AS TEXT), 'Dvořák');",
+            )
+            .expect("row");
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let network = store.load(as_of).expect("load");
+        let c = &network.contacts[0];
+        assert_eq!(
+            (c.first_name.as_str(), c.last_name.as_str()),
+            ("An\u{FFFD}n", "Dvořák")
+        );
+    }
+
     #[test]
     fn dates_are_written_in_the_form_they_are_read() {
         let at = NaiveDate::from_ymd_opt(2026, 3, 4)

@@ -52,27 +52,28 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
-type Getter = fn(&Contact) -> String;
+type Getter = fn(&Contact) -> Cow<'_, str>;
 
 /// The contacts columns, in order: (header, value).
 pub const CONTACT_COLUMNS: [(&str, Getter); 11] = [
-    ("First Name", |c| c.first_name.clone()),
-    ("Last Name", |c| c.last_name.clone()),
-    ("URL", |c| c.url.clone()),
-    ("Email Address", |c| c.email.clone()),
-    ("Company", |c| c.company.clone()),
-    ("Position", |c| c.position.clone()),
+    ("First Name", |c| Cow::Borrowed(&c.first_name)),
+    ("Last Name", |c| Cow::Borrowed(&c.last_name)),
+    ("URL", |c| Cow::Borrowed(&c.url)),
+    ("Email Address", |c| Cow::Borrowed(&c.email)),
+    ("Company", |c| Cow::Borrowed(&c.company)),
+    ("Position", |c| Cow::Borrowed(&c.position)),
     ("Connected On", |c| {
         c.connected_on
-            .map(|d| d.format("%d %b %Y").to_string())
+            .map(crate::import::dates::day_month_year_text)
             .unwrap_or_default()
+            .into()
     }),
     ("Score", |c| {
-        c.score.map(|s| s.to_string()).unwrap_or_default()
+        c.score.map(|s| s.to_string()).unwrap_or_default().into()
     }),
-    ("Seniority", |c| c.seniority.as_str().to_string()),
-    ("Tags", |c| c.tags.join(";")),
-    ("Decision", |c| c.decision.as_str().to_string()),
+    ("Seniority", |c| c.seniority.as_str().into()),
+    ("Tags", |c| c.tags.join(";").into()),
+    ("Decision", |c| c.decision.as_str().into()),
 ];
 
 /// Picks columns by header name (case-insensitive), in the order given.
@@ -101,9 +102,17 @@ fn write_error(e: impl std::fmt::Display) -> Error {
     Error::Invalid(format!("writing CSV: {e}"))
 }
 
-fn write_row<W: Write>(w: &mut csv::Writer<W>, cells: &[String]) -> Result<()> {
-    w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))
-        .map_err(write_error)
+/// One record, each cell neutralised (without copying the cells that need not be).
+fn write_row<W: Write, S: AsRef<str>>(
+    w: &mut csv::Writer<W>,
+    cells: impl IntoIterator<Item = S>,
+) -> Result<()> {
+    for cell in cells {
+        w.write_field(neutralise(cell.as_ref()).as_bytes())
+            .map_err(write_error)?;
+    }
+    // An empty record ends the one the fields were written into.
+    w.write_record(None::<&[u8]>).map_err(write_error)
 }
 
 /// Writes contacts with the chosen columns (all when `columns` is `None`).
@@ -115,21 +124,9 @@ pub fn write_contacts<W: Write>(
     let all: Vec<usize> = (0..CONTACT_COLUMNS.len()).collect();
     let cols = columns.unwrap_or(&all);
     let mut w = csv::Writer::from_writer(out);
-    write_row(
-        &mut w,
-        &cols
-            .iter()
-            .map(|&i| CONTACT_COLUMNS[i].0.to_string())
-            .collect::<Vec<_>>(),
-    )?;
+    write_row(&mut w, cols.iter().map(|&i| CONTACT_COLUMNS[i].0))?;
     for c in contacts {
-        write_row(
-            &mut w,
-            &cols
-                .iter()
-                .map(|&i| (CONTACT_COLUMNS[i].1)(c))
-                .collect::<Vec<_>>(),
-        )?;
+        write_row(&mut w, cols.iter().map(|&i| (CONTACT_COLUMNS[i].1)(c)))?;
     }
     w.flush().map_err(write_error)?;
     Ok(contacts.len())
@@ -151,7 +148,7 @@ pub fn write_removal_plan<W: Write>(
     let mut w = csv::Writer::from_writer(out);
     write_row(
         &mut w,
-        &[
+        [
             "URL",
             "First Name",
             "Last Name",
@@ -160,8 +157,7 @@ pub fn write_removal_plan<W: Write>(
             "Score",
             "Reason",
             "Done",
-        ]
-        .map(String::from),
+        ],
     )?;
     for c in &rows {
         let done = if c.is_gone() {
@@ -200,10 +196,7 @@ pub fn write_withdrawal_plan<W: Write>(out: W, network: &Network) -> Result<usiz
         .collect();
     rows.sort_by_key(|i| (i.sent_at, i.id));
     let mut w = csv::Writer::from_writer(out);
-    write_row(
-        &mut w,
-        &["Invitee", "Invitee URL", "Sent At", "Age (days)"].map(String::from),
-    )?;
+    write_row(&mut w, ["Invitee", "Invitee URL", "Sent At", "Age (days)"])?;
     for i in &rows {
         write_row(
             &mut w,

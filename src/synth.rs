@@ -349,7 +349,7 @@ pub fn connections_csv(people: &[Person], style: Style) -> Vec<u8> {
     for p in people {
         let date = match style {
             Style::Y2026 | Style::Y2022 | Style::Utf16Tab => {
-                p.connected_on.format("%d %b %Y").to_string()
+                crate::import::dates::day_month_year_text(p.connected_on)
             }
             Style::Y2018 => p
                 .connected_on

@@ -32,6 +32,18 @@ fn day_month_year(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
 }
 
+/// A date as Connections.csv writes it, `25 Nov 2024` (chrono's `%d %b %Y`, without
+/// parsing that format for every row of a large export).
+pub fn day_month_year_text(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!(
+        "{:02} {} {:04}",
+        d.day(),
+        MONTHS[d.month0() as usize],
+        d.year()
+    )
+}
+
 /// Parses a date in any of the known formats; a date-time is cut to its date.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
@@ -70,6 +82,20 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// The Connections.csv form is chrono's `%d %b %Y`, and reads back as the same day.
+    #[test]
+    fn day_month_year_text_is_the_connections_form() {
+        let mut day = d(999, 12, 25);
+        while day < d(2031, 1, 1) {
+            let text = day_month_year_text(day);
+            assert_eq!(text, day.format("%d %b %Y").to_string());
+            if chrono::Datelike::year(&day) > 1000 {
+                assert_eq!(parse_date(&text), Some(day), "{text}");
+            }
+            day += chrono::Duration::days(13);
+        }
     }
 
     #[test]

@@ -199,8 +199,14 @@ impl Store {
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
         let journaled = self.contact_count()? == 0 && self.try_journal_mode("delete")?;
+        if journaled {
+            // The journal is synced before the database is written (NORMAL skips that
+            // for a rollback journal: a power cut could then damage what is stored).
+            self.conn.pragma_update(None, "synchronous", "FULL")?;
+        }
         let value = self.write(f);
         if journaled {
+            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
             // Best effort: the import is committed either way, and every open sets WAL.
             let _ = self.try_journal_mode("wal");
         }

@@ -744,7 +744,8 @@ impl App {
                         self.selected_count += 1;
                     }
                 }
-                self.status = format!("{} selected", self.selected_count);
+                // The count of selected contacts is on the status line already.
+                self.status = format!("selected all {} in view", self.table.ids.len());
             }
             Command::ClearSelection => {
                 if self.selected_count > 0 || self.table.range_anchor.is_some() {

@@ -211,6 +211,10 @@ fn selection_space_range_all_and_esc() {
     key(&mut a, KeyCode::Char('*'));
     assert_eq!(a.selected_count, a.table.ids.len());
     assert_eq!(a.targets().len(), a.table.ids.len());
+    assert_eq!(
+        a.status,
+        format!("selected all {} in view", a.table.ids.len())
+    );
 }
 
 #[test]

@@ -569,11 +569,9 @@ impl Merge {
             let mut upsert = tx.prepare_cached(UPSERT_CONTACT)?;
             let mut insert_plain = tx.prepare_cached(INSERT_PLAIN_CONTACT)?;
             let mut rows = contacts.iter().zip(&self.entries);
-            let mut first = true;
-            for chunk in scored {
-                if first {
+            for (i, chunk) in scored.into_iter().enumerate() {
+                if i == 0 {
                     crate::trace::phase("first scores");
-                    first = false;
                 }
                 // The chunk first: zip stops on it without taking a row it cannot pair.
                 for ((s, derived), (c, e)) in chunk.into_iter().zip(rows.by_ref()) {

@@ -198,18 +198,19 @@ impl Store {
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
-        let journaled = self.contact_count()? == 0 && self.try_journal_mode("delete")?;
-        if journaled {
-            // The journal is synced before the database is written (NORMAL skips that
-            // for a rollback journal: a power cut could then damage what is stored).
-            self.conn.pragma_update(None, "synchronous", "FULL")?;
+        if !(self.contact_count()? == 0 && self.try_journal_mode("delete")?) {
+            return self.write(f);
         }
-        let value = self.write(f);
-        if journaled {
-            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-            // Best effort: the import is committed either way, and every open sets WAL.
-            let _ = self.try_journal_mode("wal");
-        }
+        // The journal is synced before the database is written (NORMAL skips that for a
+        // rollback journal: a power cut could then damage what is stored).
+        let value = (self.conn)
+            .pragma_update(None, "synchronous", "FULL")
+            .map_err(Error::from)
+            .and_then(|()| self.write(f));
+        // Back to the usual settings, best effort: the import is committed or rolled back
+        // either way, and every open sets them again.
+        let _ = self.conn.pragma_update(None, "synchronous", "NORMAL");
+        let _ = self.try_journal_mode("wal");
         value
     }
 

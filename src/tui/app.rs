@@ -228,6 +228,8 @@ pub struct App {
     pub status: String,
     pub page: usize,
     pub quit: bool,
+    /// Text typed into the filter prompt and not yet applied (see [`App::update_queued`]).
+    pending_filter: Option<String>,
 }
 
 impl App {
@@ -263,6 +265,7 @@ impl App {
             status: String::new(),
             page: 20,
             quit: false,
+            pending_filter: None,
         };
         app.months = App::connections_per_month(&app.network);
         app.resort();
@@ -496,6 +499,17 @@ impl App {
     // ---- update ---------------------------------------------------------------------
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let effects = self.update_queued(msg);
+        self.settle();
+        effects
+    }
+
+    /// [`App::update`], except that text typed into the filter prompt is only noted, for
+    /// [`App::settle`] to apply. The event loop handles every key already queued (a paste,
+    /// key repeat, typing faster than the filter) before it settles and draws: a filter is
+    /// worked out for the last text only, never for the texts in between, whose results
+    /// would be stale before they were shown.
+    pub fn update_queued(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Key(key) => self.on_key(key),
             Msg::Resize { rows } => {
@@ -559,6 +573,13 @@ impl App {
         op.apply_to(&mut self.network);
         self.after_change(format!("{} — u to undo", op.describe()));
         vec![Effect::Persist(op)]
+    }
+
+    /// Applies the filter text typed since the last update or settle, if any.
+    pub fn settle(&mut self) {
+        if let Some(text) = self.pending_filter.take() {
+            self.set_filter(&text);
+        }
     }
 
     fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
@@ -1019,12 +1040,14 @@ impl App {
         match key.code {
             KeyCode::Esc => {
                 if p.kind == PromptKind::Filter {
+                    self.pending_filter = None;
                     self.set_filter(&p.previous);
                 }
                 self.overlay = Overlay::None;
                 return vec![];
             }
             KeyCode::Enter => {
+                self.settle();
                 self.overlay = Overlay::None;
                 return self.submit_prompt(&p);
             }
@@ -1045,8 +1068,7 @@ impl App {
             _ => {}
         }
         if p.kind == PromptKind::Filter {
-            let input = p.input.clone();
-            self.set_filter(&input);
+            self.pending_filter = Some(p.input.clone());
         }
         self.overlay = Overlay::Prompt(p);
         vec![]

@@ -22,7 +22,7 @@ use netcurate::export::{self, ExportKind};
 use netcurate::import::ImportBatch;
 use netcurate::model::Contact;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -119,15 +119,36 @@ fn event_loop(
         }
         match event::read()? {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
-                for effect in app.update(Msg::Key(key)) {
-                    run_effect(effect, app, session, terminal)?;
+                handle_key(key, app, session, terminal)?;
+                // Keys already queued are handled before the next frame (see
+                // App::update_queued); a resize among them is drawn with it.
+                while !app.quit && event::poll(Duration::ZERO)? {
+                    if let Event::Key(key) = event::read()?
+                        && key.kind == KeyEventKind::Press
+                    {
+                        handle_key(key, app, session, terminal)?;
+                    }
                 }
+                app.settle();
                 version = session.store.data_version()?;
                 dirty = true;
             }
             Event::Resize(..) => dirty = true,
             _ => {}
         }
+    }
+    Ok(())
+}
+
+/// One key: the app's update, then the effects it asks for, in order.
+fn handle_key(
+    key: KeyEvent,
+    app: &mut App,
+    session: &mut Session,
+    terminal: &mut DefaultTerminal,
+) -> Result<()> {
+    for effect in app.update_queued(Msg::Key(key)) {
+        run_effect(effect, app, session, terminal)?;
     }
     Ok(())
 }

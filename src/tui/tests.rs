@@ -86,6 +86,55 @@ fn movement_keys_move_and_clamp() {
     assert_eq!(a.table.cursor, 0);
 }
 
+/// Keys handled while more are queued (`update_queued`), as the event loop does.
+fn queued(app: &mut App, keys: &[KeyCode]) {
+    for &code in keys {
+        app.update_queued(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+}
+
+fn chars(text: &str) -> Vec<KeyCode> {
+    text.chars().map(KeyCode::Char).collect()
+}
+
+/// Filter text typed while more keys are queued is worked out once, when the queue is
+/// handled, for the last text: the same rows as typing it key by key. Enter and Esc among
+/// the queued keys see the text typed before them.
+#[test]
+fn queued_filter_keys_are_filtered_once_for_the_last_text() {
+    let mut one_by_one = app();
+    key(&mut one_by_one, KeyCode::Char('/'));
+    typed(&mut one_by_one, "company:hooli score:>=60");
+    let mut a = app();
+    let everyone = a.table.ids.clone();
+    queued(&mut a, &chars("/company:hooli score:>=60"));
+    assert_eq!(
+        (a.table.filter.as_str(), &a.table.ids),
+        ("", &everyone),
+        "nothing worked out while keys are queued"
+    );
+    a.settle();
+    assert_eq!(a.table.filter, "company:hooli score:>=60");
+    assert_eq!(a.table.ids, one_by_one.table.ids);
+
+    let mut entered = app();
+    let mut keys = chars("/company:hooli score:>=60");
+    keys.push(KeyCode::Enter);
+    queued(&mut entered, &keys);
+    assert_eq!(entered.overlay, Overlay::None);
+    assert_eq!(entered.table.ids, one_by_one.table.ids);
+
+    let mut escaped = app();
+    let mut keys = chars("/zzzz");
+    keys.push(KeyCode::Esc);
+    queued(&mut escaped, &keys);
+    escaped.settle();
+    assert_eq!(
+        (escaped.table.filter.as_str(), &escaped.table.ids),
+        ("", &everyone)
+    );
+}
+
 #[test]
 fn filter_applies_as_you_type_and_esc_restores() {
     let mut a = app();

@@ -29,6 +29,19 @@ fn snapshot(db: &Db) -> (serde_json::Value, String) {
     (db.stats(), db.ok(&["list", "--json", "--sort", "name"]))
 }
 
+/// `netcurate import FILE` into `db`, running (to be killed).
+fn start_import(db: &Db, file: &std::path::Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_netcurate"))
+        .arg("--db")
+        .arg(&db.path)
+        .args(["import", "--json"])
+        .arg(file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 #[test]
 fn kill_9_during_a_100k_import_leaves_the_database_unchanged() {
     let db = Db::new();
@@ -37,15 +50,7 @@ fn kill_9_during_a_100k_import_leaves_the_database_unchanged() {
     let before = snapshot(&db);
     let big = generated_connections(&db, "big.csv", 77, 100_000, 10);
     for delay_ms in [30u64, 250, 700] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_netcurate"))
-            .arg("--db")
-            .arg(&db.path)
-            .args(["import", "--json"])
-            .arg(&big)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = start_import(&db, &big);
         std::thread::sleep(Duration::from_millis(delay_ms));
         assert!(
             child.try_wait().unwrap().is_none(),
@@ -76,15 +81,7 @@ fn journal_mode(db: &Db) -> String {
 fn kill_9_during_a_first_import_leaves_an_empty_database() {
     let db = Db::new();
     let big = generated_connections(&db, "big.csv", 78, 100_000, 10);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_netcurate"))
-        .arg("--db")
-        .arg(&db.path)
-        .args(["import", "--json"])
-        .arg(&big)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = start_import(&db, &big);
     let journal = db.file("net.db-journal");
     let start = Instant::now();
     while !journal.exists() {

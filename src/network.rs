@@ -51,32 +51,34 @@ impl Network {
         for c in &mut contacts {
             c.derive_flags(as_of);
         }
-        let by_url: foldhash::HashMap<&str, ContactId> = match invitations.is_empty() {
-            true => Default::default(),
-            false => contacts
-                .iter()
-                .filter(|c| c.is_connection)
-                .filter_map(|c| c.url_key.as_deref().map(|k| (k, c.id)))
-                .collect(),
-        };
-        // Invitations without a usable URL (Dec 2023 placeholders, 2018-2022 files) go by
-        // name, and only to a name that is unique in the network: the names asked for are
-        // counted over the connections (folded in one reused buffer).
+        // The people the invitations ask for are collected first (a URL key, or for an
+        // invitation without a usable URL — Dec 2023 placeholders, 2018-2022 files — the
+        // folded name), then the connections are scanned once: a name goes only to a name
+        // that is unique in the network. Cheaper than indexing every connection for the
+        // invitations' few thousand keys.
         let mut folded = String::new();
-        let mut by_name: foldhash::HashMap<String, (u32, ContactId)> = invitations
-            .iter()
-            .filter(|i| i.other_url().is_none())
-            .map(|i| {
-                folded.clear();
-                push_folded(&mut folded, i.other_name());
-                (folded.clone(), (0, 0))
-            })
-            .collect();
-        if !by_name.is_empty() {
-            for c in contacts
-                .iter()
-                .filter(|c| c.is_connection && !c.is_hidden())
-            {
+        let mut by_url: foldhash::HashMap<String, Option<ContactId>> = Default::default();
+        let mut by_name: foldhash::HashMap<String, (u32, ContactId)> = Default::default();
+        for i in &invitations {
+            match i.other_url() {
+                Some(k) => {
+                    by_url.insert(k.to_string(), None);
+                }
+                None => {
+                    folded.clear();
+                    push_folded(&mut folded, i.other_name());
+                    by_name.insert(folded.clone(), (0, 0));
+                }
+            }
+        }
+        if !(by_url.is_empty() && by_name.is_empty()) {
+            for c in contacts.iter().filter(|c| c.is_connection) {
+                if let Some(slot) = c.url_key.as_deref().and_then(|k| by_url.get_mut(k)) {
+                    *slot = Some(c.id);
+                }
+                if by_name.is_empty() || c.is_hidden() {
+                    continue;
+                }
                 c.folded_name_into(&mut folded);
                 if let Some((count, id)) = by_name.get_mut(folded.as_str()) {
                     *count += 1;
@@ -86,7 +88,7 @@ impl Network {
         }
         for inv in &mut invitations {
             inv.contact_id = match inv.other_url() {
-                Some(k) => by_url.get(k).copied(),
+                Some(k) => by_url.get(k).copied().flatten(),
                 None => {
                     folded.clear();
                     push_folded(&mut folded, inv.other_name());

@@ -47,10 +47,16 @@ pub fn export_dir() -> PathBuf {
 /// A fresh database holding the 100k export, scored.
 pub fn imported_db(name: &str) -> (PathBuf, Store) {
     let path = export_dir().join(format!("{name}.db"));
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
     let mut store = Store::open(&path).expect("open");
+    import_export(&mut store);
+    (path, store)
+}
+
+/// Imports the 100k export into `store` (scored with the demo profile).
+pub fn import_export(store: &mut Store) {
     let batch = ImportBatch::read(&[export_dir()]).expect("read");
     store
         .import(
@@ -59,5 +65,4 @@ pub fn imported_db(name: &str) -> (PathBuf, Store) {
             as_of().and_hms_opt(12, 0, 0).expect("time"),
         )
         .expect("import");
-    (path, store)
 }

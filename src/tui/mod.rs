@@ -121,8 +121,13 @@ fn event_loop(
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 handle_key(key, app, session, terminal)?;
                 // Keys already queued are handled before the next frame (see
-                // App::update_queued); a resize among them is drawn with it.
-                while !app.quit && event::poll(Duration::ZERO)? {
+                // App::update_queued), for up to a frame's time so that a key held down
+                // still shows; a resize among them is drawn with them.
+                let started = std::time::Instant::now();
+                while !app.quit
+                    && started.elapsed() < QUEUED_KEYS_MAX
+                    && event::poll(Duration::ZERO)?
+                {
                     if let Event::Key(key) = event::read()?
                         && key.kind == KeyEventKind::Press
                     {
@@ -176,6 +181,9 @@ fn watch_signals() -> Result<Arc<AtomicBool>> {
 
 /// How long the loop waits for a key before checking for outside changes.
 const TICK: Duration = Duration::from_millis(250);
+
+/// How long queued keys are handled before a frame is drawn anyway.
+const QUEUED_KEYS_MAX: Duration = Duration::from_millis(50);
 
 /// Reloads the network from the database, keeping the view (filter, sort, view).
 fn reload(app: &mut App, session: &Session, status: &str) -> Result<()> {

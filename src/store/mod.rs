@@ -927,24 +927,26 @@ fn apply_op(tx: &rusqlite::Transaction<'_>, op: &Op) -> Result<()> {
 mod tests {
     use super::*;
 
+    /// The network of a new database (in a temporary folder) holding `rows`.
+    fn loaded(rows: &str) -> Network {
+        let dir = tempfile::tempdir().expect("dir");
+        let store = Store::open(&dir.path().join("t.db")).expect("open");
+        store.conn.execute_batch(rows).expect("rows");
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        store.load(as_of).expect("load")
+    }
+
     /// The url_key column: NULL reads as the key of the URL, '' as no key, anything else
     /// as itself; and a contact is written back in the form it was read.
     #[test]
     fn url_keys_are_stored_only_when_they_are_not_the_urls_own() {
-        let dir = tempfile::tempdir().expect("dir");
-        let store = Store::open(&dir.path().join("k.db")).expect("open");
-        store
-            .conn
-            .execute_batch(
-                "INSERT INTO contacts (id, url, url_key) VALUES
-                    (1, 'https://www.linkedin.com/in/Ada-L', NULL),
-                    (2, 'https://www.linkedin.com/in/bo', ''),
-                    (3, 'https://www.linkedin.com/in/cy', 'linkedin.com/in/cy-old'),
-                    (4, '', NULL);",
-            )
-            .expect("rows");
-        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-        let network = store.load(as_of).expect("load");
+        let network = loaded(
+            "INSERT INTO contacts (id, url, url_key) VALUES
+                (1, 'https://www.linkedin.com/in/Ada-L', NULL),
+                (2, 'https://www.linkedin.com/in/bo', ''),
+                (3, 'https://www.linkedin.com/in/cy', 'linkedin.com/in/cy-old'),
+                (4, '', NULL);",
+        );
         let keys: Vec<Option<&str>> = network
             .contacts
             .iter()
@@ -974,17 +976,10 @@ mod tests {
     /// characters, not an error; valid text as it is.
     #[test]
     fn invalid_text_in_the_database_loads_with_replacement_characters() {
-        let dir = tempfile::tempdir().expect("dir");
-        let store = Store::open(&dir.path().join("t.db")).expect("open");
-        store
-            .conn
-            .execute_batch(
-                "INSERT INTO contacts (id, first_name, last_name) VALUES
-                    (1, CAST(X'416EFF6E' AS TEXT), 'Dvořák');",
-            )
-            .expect("row");
-        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-        let network = store.load(as_of).expect("load");
+        let network = loaded(
+            "INSERT INTO contacts (id, first_name, last_name) VALUES
+                (1, CAST(X'416EFF6E' AS TEXT), 'Dvořák');",
+        );
         let c = &network.contacts[0];
         assert_eq!(
             (c.first_name.as_str(), c.last_name.as_str()),

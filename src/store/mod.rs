@@ -699,29 +699,28 @@ pub(crate) fn contact_count(conn: &Connection) -> Result<usize> {
     Ok(usize::try_from(count).unwrap_or(0))
 }
 
-/// Every contact, with its tags, and every invitation (read by the second connection
-/// after its share of the contacts).
+/// Every contact, with its tags (each connection reads the tags of its share), and every
+/// invitation (read by the second connection after its share of the contacts).
 fn load_network(conn: &Connection, path: &Path) -> Result<(Vec<Contact>, Vec<Invitation>)> {
     // The second connection also reads the invitations (and opens first): it takes fewer
     // contacts.
-    let (mut contacts, invitations) = read_side_by_side(
+    let (contacts, invitations) = read_side_by_side(
         conn,
         path,
         0.4,
         &|conn, ids, expected| {
             let mut contacts = Vec::with_capacity(expected);
+            let mut tags = read_tags(conn, ids.clone())?.into_iter().peekable();
             for_each_row(conn, ids, |r| {
-                contacts.push(contact_of(r)?);
+                let mut c = contact_of(r)?;
+                take_tags(&mut tags, c.id, &mut c.tags);
+                contacts.push(c);
                 Ok(())
             })?;
             Ok(contacts)
         },
         &read_invitations,
     )?;
-    let mut tags = read_tags(conn, i64::MIN..i64::MAX)?.into_iter().peekable();
-    for c in &mut contacts {
-        take_tags(&mut tags, c.id, &mut c.tags);
-    }
     crate::trace::phase("read contacts and invitations");
     Ok((contacts, invitations))
 }

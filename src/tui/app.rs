@@ -228,8 +228,6 @@ pub struct App {
     pub status: String,
     pub page: usize,
     pub quit: bool,
-    /// Text typed into the filter prompt and not yet applied (see [`App::update_queued`]).
-    pending_filter: Option<String>,
 }
 
 impl App {
@@ -265,7 +263,6 @@ impl App {
             status: String::new(),
             page: 20,
             quit: false,
-            pending_filter: None,
         };
         app.months = App::connections_per_month(&app.network);
         app.resort();
@@ -504,7 +501,7 @@ impl App {
         effects
     }
 
-    /// [`App::update`], except that text typed into the filter prompt is only noted, for
+    /// [`App::update`], except that text typed into the filter prompt is left for
     /// [`App::settle`] to apply. The event loop handles every key already queued (a paste,
     /// key repeat, typing faster than the filter) before it settles and draws: a filter is
     /// worked out for the last text only, never for the texts in between, whose results
@@ -575,9 +572,13 @@ impl App {
         vec![Effect::Persist(op)]
     }
 
-    /// Applies the filter text typed since the last update or settle, if any.
+    /// Applies the text of the open filter prompt, unless the table already shows it.
     pub fn settle(&mut self) {
-        if let Some(text) = self.pending_filter.take() {
+        if let Overlay::Prompt(p) = &self.overlay
+            && p.kind == PromptKind::Filter
+            && (p.input != self.table.filter || self.table.filter_error.is_some())
+        {
+            let text = p.input.clone();
             self.set_filter(&text);
         }
     }
@@ -1040,13 +1041,13 @@ impl App {
         match key.code {
             KeyCode::Esc => {
                 if p.kind == PromptKind::Filter {
-                    self.pending_filter = None;
                     self.set_filter(&p.previous);
                 }
                 self.overlay = Overlay::None;
                 return vec![];
             }
             KeyCode::Enter => {
+                // The prompt is still open: its last text is applied first.
                 self.settle();
                 self.overlay = Overlay::None;
                 return self.submit_prompt(&p);
@@ -1066,9 +1067,6 @@ impl App {
             KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => p.input.clear(),
             KeyCode::Char(ch) if !key.modifiers.contains(KeyModifiers::CONTROL) => p.input.push(ch),
             _ => {}
-        }
-        if p.kind == PromptKind::Filter {
-            self.pending_filter = Some(p.input.clone());
         }
         self.overlay = Overlay::Prompt(p);
         vec![]

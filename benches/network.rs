@@ -1,5 +1,6 @@
 //! Library benchmarks at 100k connections + 20k invitations: import (parse, normalise,
-//! store, score; and the same export again), rescore with a new profile, filter, sort, bulk tag + undo, export.
+//! store, score; and the same export again), rescore with a new profile, filter, sort,
+//! bulk tag + undo, export.
 
 mod common;
 

@@ -14,7 +14,7 @@ pub use profile::Profile;
 pub use score::{Breakdown, Scorer};
 
 use crate::model::{Contact, ContactId, Flags, Function, Seniority};
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::{HashMap, HashMapExt};
 use std::hash::BuildHasher;
 
 /// Everything scoring derives for one contact, as stored.
@@ -39,35 +39,59 @@ const OPEN_TO_WORK: [&str; 5] = [
 type RoleKey<'a> = (&'a str, &'a str, &'a str, &'a str);
 
 /// Scores every contact; without a profile only seniority, function and flags are set.
+/// Duplicates are found on another thread meanwhile.
 pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(ContactId, Scored)> {
-    let mut scoring = Scoring::new(contacts, profile);
-    contacts.iter().map(|c| (c.id, scoring.score(c))).collect()
+    let (duplicates, scored) = crate::parallel::join(
+        || find_duplicates(contacts),
+        || {
+            let mut scoring = Scoring::new(profile);
+            contacts
+                .iter()
+                .map(|c| scoring.score(c))
+                .collect::<Vec<_>>()
+        },
+    );
+    contacts
+        .iter()
+        .zip(scored)
+        .zip(duplicates)
+        .map(|((c, mut s), duplicate)| {
+            s.set_duplicate(duplicate);
+            (c.id, s)
+        })
+        .collect()
 }
 
-/// Scores the contacts of one network one at a time (so that a caller can store scores
-/// while the rest are worked out). Duplicates are found up front, blocked by case-folded
-/// name; many contacts share a title, or a title and a company, so each distinct one is
-/// classified and scored once.
+impl Scored {
+    /// Sets or clears the duplicate flag (which [`find_duplicates`] works out for the
+    /// whole network, apart from [`Scoring`]).
+    pub fn set_duplicate(&mut self, duplicate: bool) {
+        let mut flags = Flags(self.stored_flags);
+        flags.set(Flags::DUPLICATE, duplicate);
+        self.stored_flags = flags.0;
+    }
+}
+
+/// Scores contacts one at a time (so that a caller can store scores while the rest are
+/// worked out). Many contacts share a title, or a title and a company, so each distinct
+/// one is classified and scored once. The duplicate flag is left clear: it depends on the
+/// whole network, and [`find_duplicates`] can work it out meanwhile on another thread.
 pub struct Scoring<'a> {
     scorer: Option<Scorer<'a>>,
-    duplicates: HashSet<ContactId>,
     by_title: HashMap<&'a str, (Seniority, Function, bool)>,
     by_role: HashMap<RoleKey<'a>, (u8, bool)>,
 }
 
 impl<'a> Scoring<'a> {
-    pub fn new(contacts: &[Contact], profile: Option<&'a Profile>) -> Scoring<'a> {
-        let duplicates = find_duplicates(contacts);
-        crate::trace::phase("found duplicates");
+    pub fn new(profile: Option<&'a Profile>) -> Scoring<'a> {
         Scoring {
             scorer: profile.map(Scorer::new),
-            duplicates,
             by_title: HashMap::new(),
             by_role: HashMap::new(),
         }
     }
 
-    /// Scores one contact of the network given to [`Scoring::new`].
+    /// Scores one contact (its duplicate flag clear).
     pub fn score(&mut self, c: &'a Contact) -> Scored {
         let (seniority, function, open_to_work) =
             *self.by_title.entry(c.position.as_str()).or_insert_with(|| {
@@ -83,7 +107,6 @@ impl<'a> Scoring<'a> {
             Flags::NO_TITLE,
             !c.is_hidden() && c.position.is_empty() && c.company.is_empty(),
         );
-        flags.set(Flags::DUPLICATE, self.duplicates.contains(&c.id));
         flags.set(Flags::OPEN_TO_WORK, open_to_work);
         flags.set(Flags::STUDENT, seniority == Seniority::Training);
         let score = match self.scorer.as_mut() {
@@ -113,7 +136,8 @@ impl<'a> Scoring<'a> {
     }
 }
 
-/// Probable duplicates: same case-folded name and a similar (or missing) company (strsim).
+/// Probable duplicates, one answer per contact in order: same case-folded name and a
+/// similar (or missing) company (strsim).
 /// URLs are not compared: slugs are made from names, so namesakes' slugs look alike.
 /// One pass in network order writes each case-folded name into one buffer, hashes it
 /// and interns each company; sorted, a run of equal name hashes is one block of
@@ -121,7 +145,7 @@ impl<'a> Scoring<'a> {
 /// by company, and each pair of distinct companies is compared once. The block checks
 /// read only the buffer and the keys: at 100k contacts, reaching back into the contacts
 /// themselves (strings all over the heap) was half the time of the search.
-pub fn find_duplicates(contacts: &[Contact]) -> HashSet<ContactId> {
+pub fn find_duplicates(contacts: &[Contact]) -> Vec<bool> {
     let hasher = foldhash::fast::FixedState::with_seed(0);
     let mut companies = CompanySimilarity::default();
     let mut folded = String::with_capacity(contacts.len() * 16);
@@ -161,11 +185,7 @@ pub fn find_duplicates(contacts: &[Contact]) -> HashSet<ContactId> {
             companies.pair_block(block, &mut duplicate);
         }
     }
-    contacts
-        .iter()
-        .zip(duplicate)
-        .filter_map(|(c, d)| d.then_some(c.id))
-        .collect()
+    duplicate
 }
 
 /// A contact's place in the duplicate search: its folded name's hash, its company's
@@ -339,10 +359,8 @@ mod tests {
             person(5, "Cy", "Initech"),
             person(6, "Cy", ""),
         ];
-        let d = find_duplicates(&contacts);
-        let mut ids: Vec<ContactId> = d.into_iter().collect();
-        ids.sort();
-        assert_eq!(ids, vec![1, 2, 5, 6]);
+        let found = find_duplicates(&contacts);
+        assert_eq!(found, [true, true, false, false, true, true]);
     }
 
     /// The blocked, interned search flags exactly the contacts that have a namesake with
@@ -396,8 +414,11 @@ mod tests {
             .map(|c| c.id)
             .collect();
         expected.sort();
-        let mut found: Vec<ContactId> = find_duplicates(&contacts).into_iter().collect();
-        found.sort();
+        let found: Vec<ContactId> = contacts
+            .iter()
+            .zip(find_duplicates(&contacts))
+            .filter_map(|(c, duplicate)| duplicate.then_some(c.id))
+            .collect();
         assert!(
             expected.len() > 20,
             "the network has namesakes: {}",

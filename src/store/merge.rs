@@ -11,7 +11,7 @@
 use super::{
     DateText, Store, date_text, datetime_text, read_contacts, url_key_column, url_key_is_derived,
 };
-use crate::audience::{Profile, Scored, Scoring};
+use crate::audience::{Profile, Scored, Scoring, find_duplicates};
 use crate::error::Result;
 use crate::import::rows::{
     ConnectionRow, ContactRow, InvitationRow, MessageSummary, PersonRef, Rows, name_key,
@@ -543,8 +543,9 @@ impl Merge {
 
     /// Scores every contact and writes each new or changed row once, with its score
     /// (a new contact with only a Connections row's columns by a shorter insert: 8% of a
-    /// 100k import), then the carried tags. Scoring runs on its own thread, a chunk ahead
-    /// of the writes. Invitations are stored meanwhile (they do not depend on scores).
+    /// 100k import), then the carried tags. Scoring runs on its own thread while the
+    /// network's duplicates are found here; invitations are stored meanwhile too (they do
+    /// not depend on scores).
     fn write(
         self,
         tx: &Transaction<'_>,
@@ -555,9 +556,12 @@ impl Merge {
         let contacts = &self.contacts;
         std::thread::scope(|scope| {
             // With each score, whether the contact's key is its URL's (see url_key_column).
-            let (send, scored) = std::sync::mpsc::sync_channel::<Vec<(Scored, bool)>>(4);
+            // Room for every chunk: scoring never waits for the writes.
+            let (send, scored) = std::sync::mpsc::sync_channel::<Vec<(Scored, bool)>>(
+                contacts.len().div_ceil(CHUNK),
+            );
             scope.spawn(move || {
-                let mut scoring = Scoring::new(contacts, profile);
+                let mut scoring = Scoring::new(profile);
                 for chunk in contacts.chunks(CHUNK) {
                     let done = chunk
                         .iter()
@@ -568,16 +572,17 @@ impl Merge {
                     }
                 }
             });
+            let duplicates = find_duplicates(contacts);
+            crate::trace::phase("found duplicates");
             merge_invitations(tx, &self.invitations, report)?;
             let mut upsert = tx.prepare_cached(UPSERT_CONTACT)?;
             let mut insert_plain = tx.prepare_cached(INSERT_PLAIN_CONTACT)?;
-            let mut rows = contacts.iter().zip(&self.entries);
-            for (i, chunk) in scored.into_iter().enumerate() {
-                if i == 0 {
-                    crate::trace::phase("first scores");
-                }
+            let mut rows = contacts.iter().zip(&self.entries).zip(duplicates);
+            for chunk in scored {
                 // The chunk first: zip stops on it without taking a row it cannot pair.
-                for ((s, derived), (c, e)) in chunk.into_iter().zip(rows.by_ref()) {
+                for ((mut s, derived), ((c, e), duplicate)) in chunk.into_iter().zip(rows.by_ref())
+                {
+                    s.set_duplicate(duplicate);
                     if is_plain_new(c, e) {
                         insert_plain_contact(&mut insert_plain, c, &s, derived)?;
                     } else if e.changed || e.stored.as_ref() != Some(&s) {
@@ -901,6 +906,50 @@ mod tests {
                 Ok(())
             })
             .expect("write");
+    }
+
+    /// The duplicate flag, worked out apart from the scores, reaches every row it
+    /// concerns: rows this import writes and rows it leaves as they were.
+    #[test]
+    fn imports_store_the_duplicate_flag_of_rows_written_and_rows_kept() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+        let now = NaiveDate::from_ymd_opt(2026, 11, 1)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .expect("time");
+        let csv = dir.path().join("Connections.csv");
+        let import = |store: &mut Store, rows: &str| {
+            let header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+            std::fs::write(&csv, format!("{header}\n{rows}")).expect("write");
+            let batch = ImportBatch::read(std::slice::from_ref(&csv)).expect("read");
+            store.import(batch, None, now).expect("import");
+            let network = store.load(now.date()).expect("load");
+            let mut duplicates: Vec<String> = network
+                .contacts
+                .iter()
+                .filter(|c| c.flags.has(Flags::DUPLICATE))
+                .map(|c| c.url.clone())
+                .collect();
+            duplicates.sort();
+            duplicates
+        };
+        let ada = |n: u8, company: &str| {
+            format!("Ada,Sample,https://www.linkedin.com/in/ada-{n},,{company},CTO,01 Mar 2024\n")
+        };
+        let bo = "Bo,Other,https://www.linkedin.com/in/bo,,Hooli,CFO,01 Mar 2024\n";
+        let url = |n: u8| format!("https://www.linkedin.com/in/ada-{n}");
+        // A first import: both namesakes at one company are written, then flagged.
+        let first = format!("{}{}{bo}", ada(1, "Hooli Inc."), ada(2, "Hooli"));
+        assert_eq!(import(&mut store, &first), vec![url(1), url(2)]);
+        // The same export again writes nothing and keeps both flags.
+        assert_eq!(import(&mut store, &first), vec![url(1), url(2)]);
+        // The second Ada moves to another company: her row is rewritten, the first Ada's
+        // row is kept and only loses its flag.
+        let moved = format!("{}{}{bo}", ada(1, "Hooli Inc."), ada(2, "Globex"));
+        assert_eq!(import(&mut store, &moved), Vec::<String>::new());
+        // A third Ada at Globex makes the second a duplicate again.
+        let third = format!("{moved}{}", ada(3, "Globex Corp"));
+        assert_eq!(import(&mut store, &third), vec![url(2), url(3)]);
     }
 
     /// A network large enough to be read in two halves inside the import's transaction

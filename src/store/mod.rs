@@ -436,13 +436,12 @@ impl Store {
     pub fn rescore(&mut self, profile: Option<&crate::audience::Profile>) -> Result<usize> {
         self.write(|tx| {
             let (contacts, stored) = load_for_scoring(tx)?;
-            let mut scoring = crate::audience::Scoring::new(&contacts, profile);
+            let scored = crate::audience::score_all(&contacts, profile);
             let mut update = tx.prepare_cached(
                 "UPDATE contacts SET score = ?2, seniority = ?3, function = ?4, flags = ?5
                  WHERE id = ?1",
             )?;
-            for (c, old) in contacts.iter().zip(&stored) {
-                let new = scoring.score(c);
+            for ((c, old), (_, new)) in contacts.iter().zip(&stored).zip(scored) {
                 if new != *old {
                     update.execute(params![
                         c.id,

@@ -31,7 +31,10 @@ fn app() -> App {
         Keymap::default_map(),
         PillarInputs::default(),
     );
-    app.update(Msg::Resize { rows: 35 });
+    app.update(Msg::Resize {
+        rows: 35,
+        help_rows: 38,
+    });
     app
 }
 

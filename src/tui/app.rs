@@ -6,6 +6,7 @@
 //! Must not: touch the terminal, the database or files.
 
 use super::keymap::{Command, Keymap};
+use super::theme;
 use netcurate::audience::Profile;
 use netcurate::export::ExportKind;
 use netcurate::model::{ContactId, Decision, Direction, InvitationId, InvitationStatus};
@@ -130,9 +131,10 @@ pub enum Effect {
 #[derive(Debug)]
 pub enum Msg {
     Key(KeyEvent),
-    /// Rows available to the table (set from the terminal size).
+    /// Rows available to the table and to the help's text (set from the terminal size).
     Resize {
         rows: usize,
+        help_rows: usize,
     },
     /// The store undid / redid this op (as it was done).
     Undone(Op),
@@ -227,7 +229,31 @@ pub struct App {
     pub overlay: Overlay,
     pub status: String,
     pub page: usize,
+    /// Where the help overlay is scrolled to.
+    pub help: HelpScroll,
     pub quit: bool,
+}
+
+/// The help overlay's scroll: its first line shown, and how many lines it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpScroll {
+    pub top: usize,
+    pub rows: usize,
+}
+
+impl HelpScroll {
+    /// Moves by `delta` lines, keeping the last page of `len` lines full.
+    fn scroll_by(&mut self, delta: isize, len: usize) {
+        let last = len.saturating_sub(self.rows);
+        self.top = self.top.saturating_add_signed(delta).min(last);
+    }
+}
+
+/// One line of the help overlay: a command's keys and what it does, or a note.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HelpLine {
+    Keys(String, &'static str),
+    Note(String),
 }
 
 impl App {
@@ -262,6 +288,7 @@ impl App {
             overlay: Overlay::None,
             status: String::new(),
             page: 20,
+            help: HelpScroll { top: 0, rows: 20 },
             quit: false,
         };
         app.months = App::connections_per_month(&app.network);
@@ -509,8 +536,10 @@ impl App {
     pub fn update_queued(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Key(key) => self.on_key(key),
-            Msg::Resize { rows } => {
+            Msg::Resize { rows, help_rows } => {
                 self.page = rows.max(1);
+                self.help.rows = help_rows.max(1);
+                self.help.scroll_by(0, self.help_lines().len());
                 self.scroll_into_view();
                 vec![]
             }
@@ -604,6 +633,9 @@ impl App {
                     return vec![];
                 }
                 if self.overlay == Overlay::Help {
+                    if let Some(c) = command {
+                        self.scroll_help(c);
+                    }
                     return vec![];
                 }
             }
@@ -613,6 +645,43 @@ impl App {
             Some(c) => self.on_command(c),
             None => vec![],
         }
+    }
+
+    /// The help overlay's lines: every command's keys, then the filter terms and where
+    /// keys are rebound.
+    pub fn help_lines(&self) -> Vec<HelpLine> {
+        let mut lines: Vec<HelpLine> = (self.keymap.help_lines().into_iter())
+            .map(|(keys, text)| HelpLine::Keys(keys, text))
+            .collect();
+        lines.extend(
+            theme::FILTER_HELP
+                .iter()
+                .map(|t| HelpLine::Note(t.to_string())),
+        );
+        if let Some(path) = Keymap::user_file() {
+            lines.push(HelpLine::Note(format!("Rebind keys in {}", path.display())));
+        }
+        lines
+    }
+
+    fn open_help(&mut self) {
+        self.help.top = 0;
+        self.overlay = Overlay::Help;
+    }
+
+    /// Moving keys scroll the open help.
+    fn scroll_help(&mut self, c: Command) {
+        let page = (self.help.rows / 2).max(1) as isize;
+        let delta = match c {
+            Command::Down => 1,
+            Command::Up => -1,
+            Command::HalfPageDown => page,
+            Command::HalfPageUp => -page,
+            Command::Top => isize::MIN,
+            Command::Bottom => isize::MAX,
+            _ => return,
+        };
+        self.help.scroll_by(delta, self.help_lines().len());
     }
 
     fn open_prompt(&mut self, kind: PromptKind, input: String) {
@@ -632,7 +701,7 @@ impl App {
                 self.quit = true;
                 return vec![Effect::Quit];
             }
-            Command::Help => self.overlay = Overlay::Help,
+            Command::Help => self.open_help(),
             Command::ViewContacts => self.view = View::Contacts,
             Command::ViewInvitations => self.view = View::Invitations,
             Command::ViewSegments => {
@@ -888,7 +957,7 @@ impl App {
                 }
             }
             Command::Undo => return vec![Effect::Undo],
-            Command::Help => self.overlay = Overlay::Help,
+            Command::Help => self.open_help(),
             Command::ClearSelection | Command::Quit | Command::Triage => {
                 self.triage = None;
                 self.status = format!(

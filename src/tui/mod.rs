@@ -97,6 +97,7 @@ fn event_loop(
             let size = terminal.size()?;
             app.update(Msg::Resize {
                 rows: view::table_rows(size.height),
+                help_rows: view::help_rows(size.height),
             });
             terminal.draw(|f| view::draw(app, &theme, f))?;
             // Once: a line per frame would land on the workbench's screen.

@@ -40,7 +40,10 @@ fn app() -> App {
         Keymap::default_map(),
         d.pillars.clone(),
     );
-    app.update(Msg::Resize { rows: 20 });
+    app.update(Msg::Resize {
+        rows: 20,
+        help_rows: 23,
+    });
     app
 }
 
@@ -376,6 +379,48 @@ fn explain_open_url_export_and_help() {
     assert_eq!(a.overlay, Overlay::None);
     assert_eq!(key(&mut a, KeyCode::Char('q')), vec![Effect::Quit]);
     assert!(a.quit);
+}
+
+/// On a short screen the help scrolls with the moving keys, and its title says which
+/// lines are shown; every line can be reached.
+#[test]
+fn help_scrolls_on_a_short_screen() {
+    let mut a = app(); // 25 rows: 23 lines of help shown
+    let len = a.help_lines().len();
+    assert!(len > 23, "the help is longer than a short screen: {len}");
+    let text = |a: &App| format!("{:?}", screen(a, 90, 25).backend());
+    key(&mut a, KeyCode::Char('?'));
+    assert!(text(&a).contains(&format!("Keys 1–23 of {len}")));
+    assert!(text(&a).contains("move down"));
+    assert!(!text(&a).contains("function:engineering"));
+    for _ in 0..3 {
+        key(&mut a, KeyCode::Char('j'));
+    }
+    assert_eq!(a.help.top, 3);
+    assert!(
+        !text(&a).contains("move down"),
+        "the first lines scrolled away"
+    );
+    key(&mut a, KeyCode::Char('G'));
+    assert_eq!(a.help.top, len - 23);
+    assert!(text(&a).contains("function:engineering"));
+    assert!(text(&a).contains(&format!("of {len}")));
+    key(&mut a, KeyCode::Char('k'));
+    assert_eq!(a.help.top, len - 24, "one line up from the end, at once");
+    key(&mut a, KeyCode::Char('g'));
+    assert_eq!(a.help.top, 0);
+    key(&mut a, KeyCode::Char('G'));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.table.cursor, 0, "moving keys in the help leave the table");
+    key(&mut a, KeyCode::Char('?'));
+    assert_eq!(a.help.top, 0, "the help opens at its top");
+    key(&mut a, KeyCode::Char('G'));
+    a.update(Msg::Resize {
+        rows: 60,
+        help_rows: len + 10,
+    });
+    assert_eq!(a.help.top, 0, "a screen tall enough shows it all");
 }
 
 #[test]

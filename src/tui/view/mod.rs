@@ -22,6 +22,11 @@ pub fn table_rows(height: u16) -> usize {
     height.saturating_sub(5).max(1) as usize
 }
 
+/// Lines of text the help overlay shows on a screen of `height` rows (inside its border).
+pub fn help_rows(height: u16) -> usize {
+    height.saturating_sub(2).max(1) as usize
+}
+
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let [tabs, main, filter, status] = Layout::vertical([

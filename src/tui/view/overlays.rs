@@ -1,7 +1,7 @@
 //! Overlays: help (generated from the keymap), the explain pane, confirmations, and the
 //! triage card.
 
-use super::super::app::{App, Confirm};
+use super::super::app::{App, Confirm, HelpLine};
 use super::super::theme::{self, Theme};
 use super::centered;
 use netcurate::audience;
@@ -11,41 +11,36 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Wrap};
 
+/// The keys, scrolled to `app.help.top` when they do not fit the screen.
 pub fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let mut lines: Vec<Line> = app
-        .keymap
+    let lines: Vec<Line> = app
         .help_lines()
         .into_iter()
-        .map(|(keys, text)| {
-            Line::from(vec![
+        .map(|line| match line {
+            HelpLine::Keys(keys, text) => Line::from(vec![
                 Span::styled(format!("{keys:>16}  "), theme.accent()),
                 Span::raw(text),
-            ])
+            ]),
+            HelpLine::Note(text) => Line::styled(text, theme.dim()),
         })
         .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Filter terms: words (fuzzy) name: company: title: url: tag: -tag:",
-        theme.dim(),
-    ));
-    lines.push(Line::styled(
-        "  decision: score:<40 seniority:>=director connected:<2020-01-01",
-        theme.dim(),
-    ));
-    lines.push(Line::styled(
-        "  function:engineering flag:warm|hidden|duplicate|gone|job-change",
-        theme.dim(),
-    ));
-    if let Some(path) = super::super::keymap::Keymap::user_file() {
-        lines.push(Line::styled(
-            format!("Rebind keys in {}", path.display()),
-            theme.dim(),
-        ));
-    }
     let popup = centered(area, 84, lines.len() as u16 + 2);
+    let shown = usize::from(popup.height.saturating_sub(2));
+    let title = if lines.len() > shown {
+        format!(
+            " Keys {}–{} of {} — j/k scroll · Esc or ? closes ",
+            app.help.top + 1,
+            (app.help.top + shown).min(lines.len()),
+            lines.len()
+        )
+    } else {
+        " Keys — Esc or ? closes ".to_string()
+    };
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" Keys — Esc or ? closes ")),
+        Paragraph::new(lines)
+            .scroll((app.help.top as u16, 0))
+            .block(Block::bordered().title(title)),
         popup,
     );
 }

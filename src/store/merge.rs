@@ -8,6 +8,7 @@
 //!
 //! Must not: parse files (the batch arrives parsed) or decide scores (audience does).
 
+use super::bulk::{BulkStatement, Value};
 use super::{
     DateText, Store, date_text, datetime_text, read_contacts, url_key_column, url_key_is_derived,
 };
@@ -575,8 +576,8 @@ impl Merge {
             let duplicates = find_duplicates(contacts);
             crate::trace::phase("found duplicates");
             merge_invitations(tx, &self.invitations, report)?;
-            let mut upsert = tx.prepare_cached(UPSERT_CONTACT)?;
-            let mut insert_plain = tx.prepare_cached(INSERT_PLAIN_CONTACT)?;
+            let mut upsert = BulkStatement::prepare(tx, UPSERT_CONTACT)?;
+            let mut insert_plain = BulkStatement::prepare(tx, INSERT_PLAIN_CONTACT)?;
             let mut rows = contacts.iter().zip(&self.entries).zip(duplicates);
             for chunk in scored {
                 // The chunk first: zip stops on it without taking a row it cannot pair.
@@ -603,38 +604,38 @@ impl Merge {
 }
 
 fn write_contact(
-    upsert: &mut rusqlite::CachedStatement<'_>,
+    upsert: &mut BulkStatement<'_>,
     c: &Contact,
     e: &Entry,
     s: &Scored,
     url_key_derived: bool,
 ) -> Result<()> {
-    upsert.execute(params![
-        c.id,
-        url_key_column(c, url_key_derived),
-        c.first_name,
-        c.last_name,
-        c.url,
-        c.email,
-        c.company,
-        c.position,
-        date_text(c.connected_on),
-        c.is_connection,
-        c.is_hidden(),
-        datetime_text(e.gone_at),
-        datetime_text(e.job_changed_at),
-        c.previous_company,
-        c.previous_position,
-        c.industry,
-        c.location,
-        s.score,
-        s.seniority.as_str(),
-        s.function.as_str(),
-        s.stored_flags,
-        datetime_text(c.last_message_at),
-        datetime_text(c.last_inbound_at),
-        datetime_text(c.last_outbound_at),
-        c.message_count
+    upsert.execute(&[
+        c.id.into(),
+        url_key_column(c, url_key_derived).into(),
+        c.first_name.as_str().into(),
+        c.last_name.as_str().into(),
+        c.url.as_str().into(),
+        c.email.as_str().into(),
+        c.company.as_str().into(),
+        c.position.as_str().into(),
+        text(&date_text(c.connected_on)),
+        c.is_connection.into(),
+        c.is_hidden().into(),
+        text(&datetime_text(e.gone_at)),
+        text(&datetime_text(e.job_changed_at)),
+        c.previous_company.as_str().into(),
+        c.previous_position.as_str().into(),
+        c.industry.as_str().into(),
+        c.location.as_str().into(),
+        s.score.into(),
+        s.seniority.as_str().into(),
+        s.function.as_str().into(),
+        s.stored_flags.into(),
+        text(&datetime_text(c.last_message_at)),
+        text(&datetime_text(c.last_inbound_at)),
+        text(&datetime_text(c.last_outbound_at)),
+        c.message_count.into(),
     ])?;
     Ok(())
 }
@@ -677,28 +678,33 @@ fn is_plain_new(c: &Contact, e: &Entry) -> bool {
 }
 
 fn insert_plain_contact(
-    insert: &mut rusqlite::CachedStatement<'_>,
+    insert: &mut BulkStatement<'_>,
     c: &Contact,
     s: &Scored,
     url_key_derived: bool,
 ) -> Result<()> {
-    insert.execute(params![
-        c.id,
-        url_key_column(c, url_key_derived),
-        c.first_name,
-        c.last_name,
-        c.url,
-        c.company,
-        c.position,
-        date_text(c.connected_on),
-        c.is_connection,
-        c.is_hidden(),
-        s.score,
-        s.seniority.as_str(),
-        s.function.as_str(),
-        s.stored_flags,
+    insert.execute(&[
+        c.id.into(),
+        url_key_column(c, url_key_derived).into(),
+        c.first_name.as_str().into(),
+        c.last_name.as_str().into(),
+        c.url.as_str().into(),
+        c.company.as_str().into(),
+        c.position.as_str().into(),
+        text(&date_text(c.connected_on)),
+        c.is_connection.into(),
+        c.is_hidden().into(),
+        s.score.into(),
+        s.seniority.as_str().into(),
+        s.function.as_str().into(),
+        s.stored_flags.into(),
     ])?;
     Ok(())
+}
+
+/// A date as bound: its text, or NULL.
+fn text(date: &Option<DateText>) -> Value<'_> {
+    date.as_ref().map(DateText::as_str).into()
 }
 
 const INSERT_PLAIN_CONTACT: &str = "INSERT INTO contacts (id, url_key, first_name, last_name,
@@ -826,7 +832,8 @@ fn merge_invitations(
             known.insert(invitation_key(&text(0)?, &text(1)?, &text(2)?, &text(3)?));
         }
     }
-    let mut insert = tx.prepare_cached(
+    let mut insert = BulkStatement::prepare(
+        tx,
         "INSERT INTO invitations (direction, from_name, to_name, sent_at, message, inviter_url, invitee_url)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
@@ -838,14 +845,14 @@ fn merge_invitations(
             report.invitations_known += 1;
             continue;
         }
-        insert.execute(params![
-            r.direction.as_str(),
-            r.from_name,
-            r.to_name,
-            sent_at,
-            r.message,
-            r.inviter_url,
-            r.invitee_url
+        insert.execute(&[
+            r.direction.as_str().into(),
+            r.from_name.as_str().into(),
+            r.to_name.as_str().into(),
+            sent_at.into(),
+            r.message.as_str().into(),
+            r.inviter_url.as_deref().into(),
+            r.invitee_url.as_deref().into(),
         ])?;
         report.invitations_added += 1;
     }
@@ -885,13 +892,13 @@ mod tests {
             .write(|tx| {
                 let derived = url_key_is_derived(&contact(1));
                 insert_plain_contact(
-                    &mut tx.prepare_cached(INSERT_PLAIN_CONTACT)?,
+                    &mut BulkStatement::prepare(tx, INSERT_PLAIN_CONTACT)?,
                     &contact(1),
                     &scored,
                     derived,
                 )?;
                 write_contact(
-                    &mut tx.prepare_cached(UPSERT_CONTACT)?,
+                    &mut BulkStatement::prepare(tx, UPSERT_CONTACT)?,
                     &contact(2),
                     &entry,
                     &scored,

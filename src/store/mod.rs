@@ -6,6 +6,7 @@
 //!
 //! Must not: parse files, score, or know about terminals.
 
+mod bulk;
 mod merge;
 mod schema;
 

@@ -517,6 +517,21 @@ fn snapshot_contacts_view() {
     insta::assert_snapshot!(screen(&a, 120, 24).backend());
 }
 
+/// On an 80-column terminal the table keeps the company beside the position, and text
+/// cut to its column ends in "…".
+#[test]
+fn narrow_screens_keep_the_company_and_mark_cut_text() {
+    let a = app();
+    let text = format!("{:?}", screen(&a, 80, 24).backend());
+    assert!(text.contains("company"), "{text}");
+    assert!(text.contains("Stark Cloud"), "{text}");
+    assert!(text.contains("Vice President, Eng…"), "{text}");
+    assert!(
+        !text.contains("seniority"),
+        "no room for seniority at 80 columns"
+    );
+}
+
 #[test]
 fn snapshot_explain_and_help() {
     let mut a = app();

@@ -2,8 +2,9 @@
 
 use super::super::app::App;
 use super::super::theme::{self, Theme};
+use super::fit;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
@@ -32,8 +33,35 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let wide = area.width >= 100;
-    let medium = area.width >= 60;
+    // Company from 60 columns; seniority, date and tags from 100.
+    let (medium, wide) = (area.width >= 60, area.width >= 100);
+    let mut columns = vec![
+        ("", Constraint::Length(1)),
+        ("score", Constraint::Length(9)),
+        ("name", Constraint::Length(22)),
+    ];
+    if medium {
+        columns.extend([
+            ("position", Constraint::Fill(3)),
+            ("company", Constraint::Fill(2)),
+        ]);
+    }
+    if wide {
+        columns.extend([
+            ("seniority", Constraint::Length(9)),
+            ("connected", Constraint::Length(10)),
+            ("tags", Constraint::Length(14)),
+        ]);
+    }
+    columns.push(("decision", Constraint::Length(9)));
+    let widths: Vec<Constraint> = columns.iter().map(|(_, w)| *w).collect();
+    // The widths the table gives its columns, to end cut text with an ellipsis.
+    let width: Vec<u16> = Layout::horizontal(widths.clone())
+        .spacing(COLUMN_SPACING)
+        .split(area)
+        .iter()
+        .map(|r| r.width)
+        .collect();
     let rows_visible = area.height.saturating_sub(2) as usize;
     let end = (t.offset + rows_visible).min(t.ids.len());
     let rows: Vec<Row> = t.ids[t.offset.min(end)..end]
@@ -51,18 +79,19 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let mut cells = vec![
                 Cell::from(mark).style(theme.selected()),
                 Cell::from(theme::score_bar(c.score)).style(theme.score(c.score)),
-                Cell::from(name),
+                Cell::from(fit(&name, width[2]).into_owned()),
             ];
             if medium {
-                cells.push(Cell::from(c.position.clone()));
+                cells.push(Cell::from(fit(&c.position, width[3])));
+                cells.push(Cell::from(fit(&c.company, width[4])));
             }
             if wide {
-                cells.push(Cell::from(c.company.clone()));
                 cells.push(Cell::from(c.seniority.as_str()));
                 cells.push(Cell::from(
                     c.connected_on.map(|d| d.to_string()).unwrap_or_default(),
                 ));
-                cells.push(Cell::from(c.tags.join(",")).style(theme.accent()));
+                let tags = fit(&c.tags.join(","), width[7]).into_owned();
+                cells.push(Cell::from(tags).style(theme.accent()));
             }
             cells.push(Cell::from(theme::decision_label(c)).style(theme.decision(c.decision)));
             let row = Row::new(cells);
@@ -73,30 +102,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    let mut widths = vec![
-        Constraint::Length(1),
-        Constraint::Length(9),
-        Constraint::Length(22),
-    ];
-    let mut header = vec!["", "score", "name"];
-    if medium {
-        widths.push(Constraint::Fill(2));
-        header.push("position");
-    }
-    if wide {
-        widths.extend([
-            Constraint::Fill(1),
-            Constraint::Length(9),
-            Constraint::Length(10),
-            Constraint::Length(14),
-        ]);
-        header.extend(["company", "seniority", "connected", "tags"]);
-    }
-    widths.push(Constraint::Length(9));
-    header.push("decision");
+    let header: Vec<&str> = columns.iter().map(|(h, _)| *h).collect();
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header()))
         .block(block)
-        .column_spacing(1);
+        .column_spacing(COLUMN_SPACING);
     frame.render_widget(table, area);
 }
+
+const COLUMN_SPACING: u16 = 1;

@@ -200,6 +200,20 @@ pub fn bar_lines<'a>(
 }
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
+/// `text` cut to `width` columns, ending in "…" when it was cut.
+pub fn fit(text: &str, width: u16) -> std::borrow::Cow<'_, str> {
+    use unicode_truncate::UnicodeTruncateStr;
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= usize::from(width) {
+        return text.into();
+    }
+    if width == 0 {
+        return "".into();
+    }
+    let (kept, _) = text.unicode_truncate(usize::from(width.saturating_sub(1)));
+    format!("{kept}…").into()
+}
+
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
@@ -208,5 +222,23 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn cut_text_ends_in_an_ellipsis_within_its_width() {
+        assert_eq!(fit("Hooli", 5), "Hooli");
+        assert_eq!(fit("Hooli", 9), "Hooli");
+        assert_eq!(fit("Stark Cloud", 8), "Stark C…");
+        assert_eq!(fit("Dvořák", 4), "Dvo…");
+        // Wide characters count twice: never past the width, even when a half is left.
+        assert_eq!(fit("東京都庁", 5), "東京…");
+        assert_eq!(fit("東京都庁", 6), "東京…");
+        assert_eq!(fit("abc", 1), "…");
+        assert_eq!(fit("abc", 0), "");
     }
 }

@@ -532,6 +532,26 @@ fn narrow_screens_keep_the_company_and_mark_cut_text() {
     );
 }
 
+/// On an 80-column terminal the pillars view still says, in full, that the projection is
+/// an estimate, and the plan's numbers stay apart from the assumptions beside them.
+#[test]
+fn narrow_pillars_keep_the_disclaimer_whole() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('4'));
+    let text = format!("{:?}", screen(&a, 80, 24).backend());
+    for words in [
+        "Estimate from public information;",
+        "LinkedIn does not publish",
+        "formula.",
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    assert!(
+        text.contains("pending / stale    45 / 35 → 45 / 35  "),
+        "{text}"
+    );
+}
+
 #[test]
 fn snapshot_explain_and_help() {
     let mut a = app();

@@ -9,7 +9,7 @@ use netcurate::pillars::{FRP_LEVERS, PillarProjection};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Sparkline};
+use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Sparkline, Wrap};
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(p) = &app.projection else { return };
@@ -71,16 +71,19 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             format!("{} / {}", f.after.pending, f.after.stale),
         ),
     ];
+    // 38 columns: the plan fits half of an 80-column screen.
     let mut lines = vec![Line::styled(
-        format!("{:<18} {:>12} → {:<12}", "feature", "now", "after plan"),
+        format!("{:<16} {:>9} → {:<9}", "feature", "now", "after"),
         theme.header(),
     )];
     lines.extend(
         rows.iter()
-            .map(|(n, b, a)| Line::raw(format!("{n:<18} {b:>12} → {a:<12}"))),
+            .map(|(n, b, a)| Line::raw(format!("{n:<16} {b:>9} → {a:<9}"))),
     );
     let a = &p.assumptions;
-    let mut right = vec![
+    // The disclaimer first: on a narrow screen the wrapped lines below it may not fit.
+    let right = vec![
+        Line::styled(p.disclaimer, theme.warn()),
         Line::styled(
             "edit with: netcurate pillars --set name=value",
             theme.header(),
@@ -102,7 +105,6 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             theme.dim(),
         ),
     ];
-    right.push(Line::styled(p.disclaimer, theme.warn()));
     let [t_left, t_right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(table);
     let block = |title: &'static str| {
@@ -111,7 +113,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .title(Span::styled(title, theme.title()))
     };
     frame.render_widget(Paragraph::new(lines).block(block(" Plan ")), t_left);
-    frame.render_widget(Paragraph::new(right).block(block(" Assumptions ")), t_right);
+    frame.render_widget(
+        Paragraph::new(right)
+            .wrap(Wrap { trim: true })
+            .block(block(" Assumptions ")),
+        t_right,
+    );
     history(app, theme, frame, bottom);
 }
 
@@ -169,7 +176,7 @@ fn pillar(
         )),
         Line::styled(note.to_string(), theme.dim()),
     ];
-    frame.render_widget(Paragraph::new(text), words);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), words);
 }
 
 fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {

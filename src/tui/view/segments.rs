@@ -126,10 +126,10 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         theme.header(),
     )];
     if segments.is_empty() {
-        lines.push(Line::styled(
-            "no tags or saved filters yet: t tags, + saves a filter",
-            theme.dim(),
-        ));
+        lines.extend(
+            ["no tags or saved filters yet:", "t tags, + saves a filter"]
+                .map(|text| Line::styled(text, theme.dim())),
+        );
     }
     for (k, row) in segments.iter().enumerate() {
         let (s, count, mean, vp) = (&row.segment, row.count, row.mean_score, row.vp_share);

@@ -180,14 +180,19 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         "no withdrawals planned".to_string()
     };
-    let lines = vec![
-        Line::from(vec![
-            Span::raw(" connections "),
+    // Three facts, on one line when it is wide enough, else as many as they need.
+    let facts = vec![
+        vec![
+            Span::raw("connections "),
             Span::styled(format!("{connections} / {CONNECTION_CAP}"), cap_style),
             Span::styled(format!(" (warn from {CAP_WARNING})"), theme.dim()),
-            Span::raw("   pending outgoing "),
+        ],
+        vec![
+            Span::raw("pending outgoing "),
             Span::styled(format!("{pending} / ~{PENDING_DANGER}"), pending_style),
-            Span::raw("   sent last 7 days "),
+        ],
+        vec![
+            Span::raw("sent last 7 days "),
             Span::styled(format!("{sent_week}"), week_style),
             Span::styled(
                 format!(
@@ -196,23 +201,69 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 ),
                 theme.dim(),
             ),
-        ]),
-        Line::raw(format!(" {reinvite}")),
-        Line::styled(
-            " connections added per month (last 24 months with data):",
-            theme.dim(),
-        ),
+        ],
     ];
     let block = Block::new()
         .borders(Borders::TOP)
         .title(Span::styled(" Capacity ", theme.title()));
     let inner = block.inner(area);
+    let mut lines = pack(facts, inner.width);
+    lines.push(Line::raw(format!(" {reinvite}")));
+    lines.push(Line::styled(
+        " connections added per month (last 24 months with data):",
+        theme.dim(),
+    ));
     frame.render_widget(block, area);
-    let [text, spark] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(inner);
+    let [text, spark] =
+        Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines), text);
     let data: Vec<u64> = app.months.iter().map(|(_, n)| *n as u64).collect();
     frame.render_widget(
         Sparkline::default().data(&data).style(theme.accent()),
         spark,
     );
+}
+
+/// Groups of spans as lines of at most `width` columns, each line indented by one space
+/// and groups on one line three apart; a group is never split (one wider than `width`
+/// has a line of its own).
+fn pack(groups: Vec<Vec<Span<'_>>>, width: u16) -> Vec<Line<'_>> {
+    const INDENT: &str = " ";
+    const GAP: &str = "   ";
+    let mut lines: Vec<Line> = Vec::new();
+    for group in groups {
+        let wide = group.iter().map(Span::width).sum::<usize>();
+        match lines.last_mut() {
+            Some(line) if line.width() + GAP.len() + wide <= usize::from(width) => {
+                line.spans.push(Span::raw(GAP));
+                line.spans.extend(group);
+            }
+            _ => {
+                let mut line = Line::from(INDENT);
+                line.spans.extend(group);
+                lines.push(line);
+            }
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_share_a_line_while_they_fit() {
+        let groups = || {
+            vec![
+                vec![Span::raw("aaaa")],
+                vec![Span::raw("bb"), Span::raw("b")],
+                vec![Span::raw("cc")],
+            ]
+        };
+        let text = |lines: Vec<Line>| lines.iter().map(Line::to_string).collect::<Vec<_>>();
+        assert_eq!(text(pack(groups(), 40)), [" aaaa   bbb   cc"]);
+        assert_eq!(text(pack(groups(), 11)), [" aaaa   bbb", " cc"]);
+        assert_eq!(text(pack(groups(), 3)), [" aaaa", " bbb", " cc"]);
+    }
 }

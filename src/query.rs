@@ -246,7 +246,7 @@ impl Query {
 
     /// This query for contacts seen once each: each contact's haystack is made in turn,
     /// of the texts the terms read only, in one reused buffer instead of kept for all.
-    pub fn one_off(&self) -> OneOffQuery<'_> {
+    pub fn one_off(&self) -> OneOffQuery {
         let mut fields: Vec<TextField> = self
             .terms
             .iter()
@@ -256,7 +256,7 @@ impl Query {
         fields.sort_unstable_by_key(|f| *f as u8);
         fields.dedup();
         OneOffQuery {
-            query: self,
+            query: self.clone(),
             fields,
             hay: Haystack::default(),
         }
@@ -276,15 +276,16 @@ impl Query {
 }
 
 /// A query with its own haystack buffer, for contacts seen once each ([`Query::one_off`]).
-/// Cloned, it can test contacts on another thread.
+/// Cloned, it can test contacts on another thread; it owns its query, so that SQLite can
+/// call it (see `Store::load_contacts_where`).
 #[derive(Debug, Clone)]
-pub struct OneOffQuery<'q> {
-    query: &'q Query,
+pub struct OneOffQuery {
+    query: Query,
     fields: Vec<TextField>,
     hay: Haystack,
 }
 
-impl OneOffQuery<'_> {
+impl OneOffQuery {
     pub fn matches(&mut self, c: &Contact) -> bool {
         self.hay.fill_fields(c, &self.fields);
         self.query.matches(c, &self.hay)

@@ -42,6 +42,8 @@ fn start_import(db: &Db, file: &std::path::Path) -> std::process::Child {
         .unwrap()
 }
 
+/// Killed at each phase of an import into a database that has contacts (through the
+/// WAL), up to the moment before its commit, the import leaves the database as it was.
 #[test]
 fn kill_9_during_a_100k_import_leaves_the_database_unchanged() {
     let db = Db::new();
@@ -49,23 +51,46 @@ fn kill_9_during_a_100k_import_leaves_the_database_unchanged() {
     db.ok(&["tag", "add", "before", "--filter", "title:a"]);
     let before = snapshot(&db);
     let big = generated_connections(&db, "big.csv", 77, 100_000, 10);
-    for delay_ms in [30u64, 250, 700] {
-        let mut child = start_import(&db, &big);
-        std::thread::sleep(Duration::from_millis(delay_ms));
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the import finished before the kill at {delay_ms} ms"
-        );
+    for phase in [
+        "read and parsed",
+        "merged",
+        "found duplicates",
+        "scored and wrote contacts",
+    ] {
+        let mut child = import_paused_after(&db, &big, phase);
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
         assert_eq!(
             snapshot(&db),
             before,
-            "database changed by an import killed at {delay_ms} ms"
+            "database changed by an import killed after '{phase}'"
         );
         let check = db.ok(&["stats"]);
         assert!(check.contains("connections 42"), "{check}");
     }
+}
+
+/// `netcurate import FILE` into `db`, once it has reached `phase` (and stopped there).
+fn import_paused_after(db: &Db, file: &std::path::Path, phase: &str) -> std::process::Child {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_netcurate"))
+        .env("NETCURATE_TRACE", "1")
+        .env("NETCURATE_PAUSE_AFTER", phase)
+        .arg("--db")
+        .arg(&db.path)
+        .args(["import", "--json"])
+        .arg(file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let reached = stderr
+        .lines()
+        .map_while(Result::ok)
+        .any(|line| line.ends_with(&format!("  {phase}")));
+    assert!(reached, "the import never reached '{phase}'");
+    child
 }
 
 fn journal_mode(db: &Db) -> String {

@@ -662,7 +662,7 @@ fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
     network
         .contacts
         .iter()
-        .find(|c| key.is_some() && c.url_key == key)
+        .find(|c| key.is_some() && c.url_key.as_deref() == key.as_deref())
         .with_context(|| format!("no contact with id or profile URL '{who}'"))
 }
 

@@ -168,11 +168,11 @@ pub fn write_removal_plan<W: Write>(
         write_row(
             &mut w,
             &[
-                c.url.clone(),
-                c.first_name.clone(),
-                c.last_name.clone(),
-                c.company.clone(),
-                c.position.clone(),
+                c.url.to_string(),
+                c.first_name.to_string(),
+                c.last_name.to_string(),
+                c.company.to_string(),
+                c.position.to_string(),
                 c.score.map(|s| s.to_string()).unwrap_or_default(),
                 reasons.get(&c.id).cloned().unwrap_or_default(),
                 done.to_string(),

@@ -648,7 +648,7 @@ mod tests {
             .enumerate()
             .map(|(i, p)| Contact {
                 id: i as i64 + 1,
-                url_key: Some(format!("linkedin.com/in/{}", p.slug)),
+                url_key: Some(format!("linkedin.com/in/{}", p.slug).into()),
                 ..contact(&p.first, &p.company, &p.position)
             })
             .collect();

@@ -17,10 +17,10 @@ fn scored_network() -> Vec<(Label, u8, String)> {
         .enumerate()
         .map(|(i, p)| Contact {
             id: i as i64,
-            first_name: p.first.clone(),
-            last_name: format!("{}{i}", p.last),
-            company: p.company.clone(),
-            position: p.position.clone(),
+            first_name: p.first.as_str().into(),
+            last_name: format!("{}{i}", p.last).into(),
+            company: p.company.as_str().into(),
+            position: p.position.as_str().into(),
             is_connection: true,
             ..Contact::default()
         })

@@ -378,9 +378,9 @@ mod tests {
                     flags.set(Flags::HIDDEN, p.hidden);
                     Contact {
                         id: i as ContactId + 1,
-                        first_name: p.first,
-                        last_name: p.last,
-                        company: p.company,
+                        first_name: p.first.into(),
+                        last_name: p.last.into(),
+                        company: p.company.into(),
                         flags,
                         ..Contact::default()
                     }

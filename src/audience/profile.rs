@@ -194,11 +194,11 @@ impl Profile {
                         .tier
                         .is_decision_maker()
                 })
-                .map(|c| c.position.clone())
+                .map(|c| c.position.to_string())
                 .collect(),
             5,
         );
-        let companies = top(live().map(|c| c.company.clone()).collect(), 5);
+        let companies = top(live().map(|c| c.company.to_string()).collect(), 5);
         let list = |v: &[String]| {
             v.iter()
                 .map(|s| format!("{s:?}"))

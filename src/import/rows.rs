@@ -7,7 +7,7 @@ use super::dates::{parse_date, parse_datetime};
 use super::table::{FileKind, Table, field};
 use super::url::profile_key;
 use crate::error::{Error, Result};
-use crate::model::Direction;
+use crate::model::{Direction, Text};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -15,13 +15,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConnectionRow {
     pub line: u64,
-    pub first_name: String,
-    pub last_name: String,
-    pub url: String,
-    pub url_key: Option<String>,
-    pub email: String,
-    pub company: String,
-    pub position: String,
+    pub first_name: Text,
+    pub last_name: Text,
+    pub url: Text,
+    pub url_key: Option<Text>,
+    pub email: Text,
+    pub company: Text,
+    pub position: Text,
     pub connected_on: Option<NaiveDate>,
     /// Everything empty but the date: a closed or restricted account.
     pub hidden: bool,
@@ -64,8 +64,8 @@ pub enum Rows {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ContactRow {
     pub base: ConnectionRow,
-    pub industry: String,
-    pub location: String,
+    pub industry: Text,
+    pub location: Text,
 }
 
 /// One parsed file with its accounting.
@@ -208,11 +208,11 @@ impl PersonColumns {
         if first_name.is_empty() && last_name.is_empty() {
             let full = clean_name(field(r, self.full));
             match full.split_once(' ') {
-                Some((f, l)) => (first_name, last_name) = (f.to_string(), l.trim().to_string()),
+                Some((f, l)) => (first_name, last_name) = (f.into(), l.trim().into()),
                 None => first_name = full,
             }
         }
-        let url = field(r, self.url).to_string();
+        let url = Text::from(field(r, self.url));
         let connected_text = field(r, self.connected);
         let connected_on = match connected_text {
             "" => None,
@@ -224,9 +224,9 @@ impl PersonColumns {
                 )
             })?),
         };
-        let url_key = profile_key(&url);
-        let company = field(r, self.company).to_string();
-        let position = field(r, self.position).to_string();
+        let url_key = profile_key(&url).map(Text::from);
+        let company = Text::from(field(r, self.company));
+        let position = Text::from(field(r, self.position));
         let hidden = first_name.is_empty()
             && last_name.is_empty()
             && url_key.is_none()
@@ -244,7 +244,7 @@ impl PersonColumns {
             last_name,
             url,
             url_key,
-            email: field(r, self.email).to_string(),
+            email: field(r, self.email).into(),
             company,
             position,
             connected_on,
@@ -255,16 +255,16 @@ impl PersonColumns {
 }
 
 /// Trims stray spaces inside and around a name; keeps accents, emoji and credentials.
-fn clean_name(s: &str) -> String {
+fn clean_name(s: &str) -> Text {
     let b = s.as_bytes();
     let tidy = b.iter().all(|&c| (b' '..=b'~').contains(&c))
         && b.first() != Some(&b' ')
         && b.last() != Some(&b' ')
         && memchr::memmem::find(b, b"  ").is_none();
     if tidy {
-        return s.to_string();
+        return s.into();
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split_whitespace().collect::<Vec<_>>().join(" ").into()
 }
 
 /// The case-folded name plus normalised company: the identity of a row without URL.
@@ -345,8 +345,8 @@ fn contacts(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<ContactRow>)> 
         }
         rows.push(ContactRow {
             base,
-            industry: field(r, industry).to_string(),
-            location: field(r, location).to_string(),
+            industry: field(r, industry).into(),
+            location: field(r, location).into(),
         });
         Ok(())
     })?;
@@ -386,8 +386,8 @@ fn invitations(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<InvitationR
         let row = InvitationRow {
             line,
             direction,
-            from_name: clean_name(field(r, Some(from))),
-            to_name: clean_name(field(r, Some(to))),
+            from_name: clean_name(field(r, Some(from))).into(),
+            to_name: clean_name(field(r, Some(to))).into(),
             sent_at,
             message: field(r, message).to_string(),
             inviter_url: profile_key(field(r, inviter)),
@@ -438,7 +438,7 @@ fn messages(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<MessageRow>)> 
         })?;
         rows.push(MessageRow {
             conversation_id: field(r, Some(conversation)).to_string(),
-            from_name: clean_name(field(r, Some(from))),
+            from_name: clean_name(field(r, Some(from))).into(),
             sender_key: profile_key(field(r, sender)),
             recipient_keys: field(r, recipients)
                 .split(',')
@@ -448,6 +448,7 @@ fn messages(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<MessageRow>)> 
                 .split(',')
                 .map(clean_name)
                 .filter(|n| !n.is_empty())
+                .map(String::from)
                 .collect(),
             date,
         });

@@ -19,7 +19,7 @@ use crate::import::rows::{
     summarise_messages, weak_key,
 };
 use crate::import::{FileKind, ImportBatch, Progress, SkippedFile};
-use crate::model::{Contact, Flags};
+use crate::model::{Contact, Flags, Text};
 use chrono::{NaiveDate, NaiveDateTime};
 use foldhash::{HashMap, HashMapExt};
 use rusqlite::{Transaction, params};
@@ -166,7 +166,7 @@ impl<'r> Probe<'r> {
 struct Merge {
     contacts: Vec<Contact>,
     entries: Vec<Entry>,
-    by_url: HashMap<String, usize>,
+    by_url: HashMap<Text, usize>,
     by_email: HashMap<String, usize>,
     /// Contacts without a URL key, by weak key: all that a row with a URL may match by
     /// name and company (never a contact with another URL).
@@ -199,9 +199,9 @@ fn raise<T: Ord + Copy>(slot: &mut T, value: T, changed: &mut bool) {
 }
 
 /// [`assign`] for text, copying only when the text differs.
-fn assign_text(slot: &mut String, value: &str, changed: &mut bool) {
+fn assign_text(slot: &mut Text, value: &str, changed: &mut bool) {
     if slot != value {
-        value.clone_into(slot);
+        *slot = value.into();
         *changed = true;
     }
 }
@@ -274,7 +274,7 @@ impl Merge {
     /// Enters contact `i` (not yet pushed), described by `probe`, in every index.
     fn index(&mut self, i: usize, probe: &Probe<'_>) {
         if let Some(k) = probe.url_key {
-            self.by_url.insert(k.to_string(), i);
+            self.by_url.insert(k.into(), i);
         }
         if !probe.email.is_empty() {
             self.by_email.insert(probe.email.to_lowercase(), i);
@@ -358,7 +358,7 @@ impl Merge {
 
     fn find_person(&mut self, person: &PersonRef) -> Option<usize> {
         match person {
-            PersonRef::Url(k) => self.by_url.get(k).copied(),
+            PersonRef::Url(k) => self.by_url.get(k.as_str()).copied(),
             PersonRef::Name(n) => {
                 let contacts = &self.contacts;
                 let index = self.by_name.get_or_insert_with(|| {
@@ -377,7 +377,7 @@ impl Merge {
     }
 
     /// Gives contact `i` the URL key `key` when it has none and no one else holds it.
-    fn adopt_url_key(&mut self, i: usize, key: Option<&String>, changed: &mut bool) {
+    fn adopt_url_key(&mut self, i: usize, key: Option<&Text>, changed: &mut bool) {
         let Some(key) = key else { return };
         if self.contacts[i].url_key.is_none() && !self.by_url.contains_key(key) {
             self.contacts[i].url_key = Some(key.clone());
@@ -935,7 +935,7 @@ mod tests {
                 .contacts
                 .iter()
                 .filter(|c| c.flags.has(Flags::DUPLICATE))
-                .map(|c| c.url.clone())
+                .map(|c| c.url.to_string())
                 .collect();
             duplicates.sort();
             duplicates

@@ -17,7 +17,7 @@ use crate::audience::Scored;
 use crate::error::{Error, Result};
 use crate::model::{
     Contact, ContactParts, Decision, Direction, Flags, Function, Invitation, InvitationStatus,
-    Seniority,
+    Seniority, Text,
 };
 use crate::network::Network;
 use crate::ops::Op;
@@ -507,12 +507,12 @@ fn load_for_scoring(conn: &Connection) -> Result<(Vec<Contact>, Vec<Scored>)> {
         flags.set(Flags::HIDDEN, r.get(7)?);
         contacts.push(Contact {
             id: r.get(0)?,
-            first_name: r.get(1)?,
-            last_name: r.get(2)?,
-            company: r.get(3)?,
-            position: r.get(4)?,
-            industry: r.get(5)?,
-            location: r.get(6)?,
+            first_name: text_column(r, 1)?,
+            last_name: text_column(r, 2)?,
+            company: text_column(r, 3)?,
+            position: text_column(r, 4)?,
+            industry: text_column(r, 5)?,
+            location: text_column(r, 6)?,
             flags,
             ..Contact::default()
         });
@@ -705,7 +705,7 @@ fn fill_contact(r: &impl Columns, c: &mut Contact, parts: ContactParts) -> rusql
         match r.column(4)? {
             ValueRef::Text(b"") => c.url_key = None,
             ValueRef::Text(k) => set_text(c.url_key.get_or_insert_default(), ValueRef::Text(k)),
-            _ => c.url_key = crate::import::url::profile_key(&c.url),
+            _ => c.url_key = crate::import::url::profile_key(&c.url).map(Text::from),
         }
     }
     if parts.has(ContactParts::COMPANY) {
@@ -749,8 +749,15 @@ fn fill_contact(r: &impl Columns, c: &mut Contact, parts: ContactParts) -> rusql
     Ok(())
 }
 
+/// The text of column `i` (empty for NULL).
+fn text_column(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Text> {
+    let mut text = Text::default();
+    set_text(&mut text, r.get_ref(i)?);
+    Ok(text)
+}
+
 /// Makes `slot` the text of a column (empty for NULL), keeping its allocation.
-fn set_text(slot: &mut String, v: ValueRef<'_>) {
+fn set_text(slot: &mut Text, v: ValueRef<'_>) {
     slot.clear();
     if let ValueRef::Text(t) = v {
         // Valid UTF-8 (always, unless the file was edited by hand) is checked by the fast

@@ -904,6 +904,28 @@ fn read_side_by_side<T: RangeRows + Send, X: Send>(
     read: &RangeRead<'_, T>,
     after: &(dyn Fn(&Connection) -> Result<X> + Sync),
 ) -> Result<(T, X)> {
+    conn.pragma_update(None, "mmap_size", READ_MMAP_BYTES)?;
+    let result = read_side_by_side_mapped(conn, path, second_share, read, after);
+    // Best effort: the mapping only lasts as long as the connection otherwise.
+    let _ = conn.pragma_update(None, "mmap_size", 0);
+    result
+}
+
+/// How much of the database a whole-table read maps into memory: its pages then come
+/// straight from the system's file cache instead of being copied into SQLite's (a
+/// filtered export at 100k contacts 0.06 -> 0.04 s). Only for the length of one read: a
+/// mapped file that another program truncates meanwhile (a VACUUM by hand) would crash
+/// the reader, and the workbench keeps its connection open for hours.
+const READ_MMAP_BYTES: i64 = 1 << 30;
+
+/// [`read_side_by_side`] once `conn` maps the database.
+fn read_side_by_side_mapped<T: RangeRows + Send, X: Send>(
+    conn: &Connection,
+    path: &Path,
+    second_share: f64,
+    read: &RangeRead<'_, T>,
+    after: &(dyn Fn(&Connection) -> Result<X> + Sync),
+) -> Result<(T, X)> {
     let version = data_version(conn)?;
     // Three subqueries: each is then a quick lookup (the count walks the leaf pages only);
     // in one SELECT, MIN and MAX scanned every row (20 ms at 100k).
@@ -927,6 +949,7 @@ fn read_side_by_side<T: RangeRows + Send, X: Send>(
                     rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
                         | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
                 )?;
+                other.pragma_update(None, "mmap_size", READ_MMAP_BYTES)?;
                 let rows = read(&other, middle..i64::MAX, theirs_expected)?;
                 Ok::<_, Error>((rows, after(&other)?))
             },

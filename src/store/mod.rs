@@ -905,8 +905,47 @@ fn read_side_by_side<T: RangeRows + Send, X: Send>(
     after: &(dyn Fn(&Connection) -> Result<X> + Sync),
 ) -> Result<(T, X)> {
     conn.pragma_update(None, "mmap_size", READ_MMAP_BYTES)?;
-    let result = read_side_by_side_mapped(conn, path, second_share, read, after);
-    // Best effort: the mapping only lasts as long as the connection otherwise.
+    let result = (|| {
+        let version = data_version(conn)?;
+        // Three subqueries: each is then a quick lookup (the count walks the leaf pages
+        // only); in one SELECT, MIN and MAX scanned every row (20 ms at 100k).
+        let (count, first, last): (i64, Option<i64>, Option<i64>) = conn.query_row(
+            "SELECT (SELECT COUNT(*) FROM contacts), (SELECT MIN(id) FROM contacts),
+                    (SELECT MAX(id) FROM contacts)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let count = usize::try_from(count).unwrap_or(0);
+        if let (Some(first), Some(last)) = (first, last)
+            && count >= PARALLEL_LOAD_MIN
+            && path.exists()
+        {
+            let middle = first + ((last - first) as f64 * (1.0 - second_share)) as i64;
+            let theirs_expected = (count as f64 * second_share) as usize + 1;
+            let (theirs, mine) = crate::parallel::join(
+                || {
+                    let other = Connection::open_with_flags(
+                        path,
+                        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                    )?;
+                    other.pragma_update(None, "mmap_size", READ_MMAP_BYTES)?;
+                    let rows = read(&other, middle..i64::MAX, theirs_expected)?;
+                    Ok::<_, Error>((rows, after(&other)?))
+                },
+                // Room for both halves: the second is appended to this one.
+                || read(conn, i64::MIN..middle, count),
+            );
+            let mut rows = mine?;
+            let (mut second, extra) = theirs?;
+            if data_version(conn)? == version {
+                rows.append(&mut second);
+                return Ok((rows, extra));
+            }
+        }
+        Ok((read(conn, i64::MIN..i64::MAX, count)?, after(conn)?))
+    })();
+    // Best effort: the mapping would otherwise last as long as the connection.
     let _ = conn.pragma_update(None, "mmap_size", 0);
     result
 }
@@ -917,54 +956,6 @@ fn read_side_by_side<T: RangeRows + Send, X: Send>(
 /// mapped file that another program truncates meanwhile (a VACUUM by hand) would crash
 /// the reader, and the workbench keeps its connection open for hours.
 const READ_MMAP_BYTES: i64 = 1 << 30;
-
-/// [`read_side_by_side`] once `conn` maps the database.
-fn read_side_by_side_mapped<T: RangeRows + Send, X: Send>(
-    conn: &Connection,
-    path: &Path,
-    second_share: f64,
-    read: &RangeRead<'_, T>,
-    after: &(dyn Fn(&Connection) -> Result<X> + Sync),
-) -> Result<(T, X)> {
-    let version = data_version(conn)?;
-    // Three subqueries: each is then a quick lookup (the count walks the leaf pages only);
-    // in one SELECT, MIN and MAX scanned every row (20 ms at 100k).
-    let (count, first, last): (i64, Option<i64>, Option<i64>) = conn.query_row(
-        "SELECT (SELECT COUNT(*) FROM contacts), (SELECT MIN(id) FROM contacts),
-                (SELECT MAX(id) FROM contacts)",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
-    let count = usize::try_from(count).unwrap_or(0);
-    if let (Some(first), Some(last)) = (first, last)
-        && count >= PARALLEL_LOAD_MIN
-        && path.exists()
-    {
-        let middle = first + ((last - first) as f64 * (1.0 - second_share)) as i64;
-        let theirs_expected = (count as f64 * second_share) as usize + 1;
-        let (theirs, mine) = crate::parallel::join(
-            || {
-                let other = Connection::open_with_flags(
-                    path,
-                    rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
-                        | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )?;
-                other.pragma_update(None, "mmap_size", READ_MMAP_BYTES)?;
-                let rows = read(&other, middle..i64::MAX, theirs_expected)?;
-                Ok::<_, Error>((rows, after(&other)?))
-            },
-            // Room for both halves: the second is appended to this one.
-            || read(conn, i64::MIN..middle, count),
-        );
-        let mut rows = mine?;
-        let (mut second, extra) = theirs?;
-        if data_version(conn)? == version {
-            rows.append(&mut second);
-            return Ok((rows, extra));
-        }
-    }
-    Ok((read(conn, i64::MIN..i64::MAX, count)?, after(conn)?))
-}
 
 fn read_invitations(conn: &Connection) -> Result<Vec<Invitation>> {
     let mut stmt = conn.prepare(

@@ -253,6 +253,22 @@ impl Store {
         Ok(Network::new(contacts, Vec::new(), as_of))
     }
 
+    /// The first `n` contacts in the workbench's opening order (score, highest first, no
+    /// score last; then id: `query::sort` by score, descending), with their tags, and how
+    /// many contacts there are: what the first frame shows while the rest loads. Only the
+    /// score column of every row is read.
+    pub fn load_first(&self, as_of: NaiveDate, n: usize) -> Result<(Vec<Contact>, usize)> {
+        let ids: Vec<i64> = self.query_all(
+            &format!("SELECT id FROM contacts ORDER BY COALESCE(score, -1) DESC, id LIMIT {n}"),
+            |r| r.get(0),
+        )?;
+        let mut contacts = Vec::with_capacity(ids.len());
+        for id in ids {
+            contacts.extend(read_kept(&self.conn, id..id + 1, "TRUE", as_of)?);
+        }
+        Ok((contacts, contact_count(&self.conn)?))
+    }
+
     /// How many contacts the database holds.
     pub fn contact_count(&self) -> Result<usize> {
         contact_count(&self.conn)
@@ -1127,9 +1143,68 @@ mod tests {
         assert!(date_text(None).is_none());
     }
 
-    /// A one-off query read straight from the table (matching parts first, the rest for
-    /// kept contacts; the large table in two halves) gives exactly the contacts, every
-    /// field and tag, that filtering the whole loaded network gives.
+    /// A store in `dir` that imported `first`, then a generated Connections file of `n`
+    /// people (seed `seed`), scored with the demo profile; and the day it is as of.
+    fn scored_store(dir: &Path, first: &[PathBuf], seed: u64, n: usize) -> (Store, NaiveDate) {
+        let mut store = Store::open(&dir.join("s.db")).expect("open");
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let now = as_of.and_hms_opt(12, 0, 0).expect("time");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let profile = crate::audience::Profile::load(&root.join("fixtures/demo/profile.toml"))
+            .expect("profile");
+        let people = crate::synth::people(seed, n, (60, 40, 200), 10, as_of);
+        let generated = dir.join("Connections.csv");
+        let csv = crate::synth::connections_csv(&people, crate::synth::Style::Y2026);
+        std::fs::write(&generated, csv).expect("write");
+        for path in first.iter().chain([&generated]) {
+            let batch = crate::import::ImportBatch::read(std::slice::from_ref(path)).expect("read");
+            store.import(batch, Some(&profile), now).expect("import");
+        }
+        (store, as_of)
+    }
+
+    /// The first frame's contacts are the first of the whole network sorted as the
+    /// workbench opens it (score descending, ties and unscored contacts included), field
+    /// by field, with their tags.
+    #[test]
+    fn the_first_contacts_are_the_top_of_the_opening_order() {
+        use crate::query::{SortKey, sort};
+        let dir = tempfile::tempdir().expect("dir");
+        let (mut store, as_of) = scored_store(dir.path(), &[], 3, 3_000);
+        // Some contacts without a score (hidden accounts have none) and some tags.
+        store
+            .execute("UPDATE contacts SET score = NULL WHERE id % 97 = 0", [])
+            .expect("unscore");
+        store
+            .execute(
+                "INSERT INTO tags SELECT id, 'vip' FROM contacts WHERE id % 5 = 0",
+                [],
+            )
+            .expect("tag");
+        let network = store.load(as_of).expect("load");
+        let mut order: Vec<u32> = (0..network.contacts.len() as u32).collect();
+        sort(&mut order, &network, &[], SortKey::Score, true);
+        let show = |c: &Contact| format!("{c:?}");
+        for n in [40, 3_100] {
+            let (first, total) = store.load_first(as_of, n).expect("first");
+            assert_eq!(total, network.contacts.len());
+            let expected: Vec<String> = order
+                .iter()
+                .take(n)
+                .map(|&i| show(&network.contacts[i as usize]))
+                .collect();
+            let first: Vec<String> = first.iter().map(show).collect();
+            assert_eq!(first.len(), expected.len().min(n));
+            assert!(first == expected, "n = {n}");
+        }
+        let (first, _) = store.load_first(as_of, 40).expect("first");
+        assert!(
+            first.windows(2).any(|w| w[0].score == w[1].score),
+            "ties among them"
+        );
+        assert!(first.iter().any(|c| !c.tags.is_empty()), "tags among them");
+    }
+
     /// The test function gets only the columns its parts need; the others are NULL.
     #[test]
     fn the_row_test_is_given_only_the_columns_it_reads() {
@@ -1149,31 +1224,18 @@ mod tests {
         assert_eq!(given, ["id", "first_name", "last_name", "company"]);
     }
 
+    /// A one-off query read straight from the table (tested inside SQLite on the columns
+    /// it reads; the large table in two halves) gives exactly the contacts, every field
+    /// and tag, that filtering the whole loaded network gives.
     #[test]
     fn reading_only_matching_contacts_equals_filtering_the_whole_network() {
         use crate::query::Query;
         let dir = tempfile::tempdir().expect("dir");
-        let mut store = Store::open(&dir.path().join("q.db")).expect("open");
-        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-        let now = as_of.and_hms_opt(12, 0, 0).expect("time");
         // The fixture brings messages (warm, messaged); the bigger export then marks its
         // people gone.
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/linkedin/2026");
-
-        let people = crate::synth::people(11, PARALLEL_LOAD_MIN + 1_000, (60, 40, 200), 10, as_of);
-        let generated = dir.path().join("Connections.csv");
-        std::fs::write(
-            &generated,
-            crate::synth::connections_csv(&people, crate::synth::Style::Y2026),
-        )
-        .expect("write");
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let profile = crate::audience::Profile::load(&root.join("fixtures/demo/profile.toml"))
-            .expect("profile");
-        for path in [fixture, generated] {
-            let batch = crate::import::ImportBatch::read(&[path]).expect("read");
-            store.import(batch, Some(&profile), now).expect("import");
-        }
+        let (mut store, as_of) =
+            scored_store(dir.path(), &[fixture], 11, PARALLEL_LOAD_MIN + 1_000);
         let ids: Vec<i64> = store
             .load(as_of)
             .expect("load")

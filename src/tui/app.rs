@@ -231,6 +231,9 @@ pub struct App {
     pub page: usize,
     /// Where the help overlay is scrolled to.
     pub help: HelpScroll,
+    /// While the first frame shows only the top of the list: how many contacts are
+    /// loading.
+    pub loading: Option<usize>,
     pub quit: bool,
 }
 
@@ -289,6 +292,7 @@ impl App {
             status: String::new(),
             page: 20,
             help: HelpScroll { top: 0, rows: 20 },
+            loading: None,
             quit: false,
         };
         app.months = App::connections_per_month(&app.network);

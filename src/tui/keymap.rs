@@ -256,6 +256,7 @@ impl Key {
     }
 }
 
+#[derive(Clone)]
 pub struct Keymap {
     map: HashMap<Key, Command>,
     /// For help: each command's keys as text.

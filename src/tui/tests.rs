@@ -517,6 +517,40 @@ fn snapshot_contacts_view() {
     insta::assert_snapshot!(screen(&a, 120, 24).backend());
 }
 
+/// The first frame, drawn from the top of the list while the network loads, shows what
+/// the whole workbench then shows, but for the status line, which says it is loading.
+#[test]
+fn the_first_frame_is_the_workbench_before_it_has_loaded() {
+    let (_dir, session) = crate::demo::build(None).expect("demo builds");
+    let rows = view::table_rows(25);
+    let first = super::first_frame_app(&session, Keymap::default_map(), rows).expect("first");
+    let mut whole = super::build_app(&session, Keymap::default_map()).expect("app");
+    whole.update(Msg::Resize {
+        rows,
+        help_rows: view::help_rows(25),
+    });
+    assert_eq!(first.network.contacts.len(), rows);
+    let lines = |a: &App| -> Vec<String> {
+        let terminal = screen(a, 120, 25);
+        let buffer = terminal.backend().buffer();
+        (0..25)
+            .map(|y| (0..120).map(|x| buffer[(x, y)].symbol()).collect())
+            .collect()
+    };
+    let (first, whole) = (lines(&first), lines(&whole));
+    assert_eq!(
+        first[..24],
+        whole[..24],
+        "the same tabs, table and help line"
+    );
+    assert!(
+        first[24].contains("loading 2000 contacts…"),
+        "{}",
+        first[24]
+    );
+    assert!(whole[24].contains("2000 total"), "{}", whole[24]);
+}
+
 /// On an 80-column terminal the table keeps the company beside the position, and text
 /// cut to its column ends in "…".
 #[test]

@@ -134,6 +134,11 @@ fn draw_filter_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// Counts and the last action on the left; the plan's projected BR change on the right,
 /// where it stays visible however long the last action's text is.
 fn draw_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if let Some(total) = app.loading {
+        let text = format!(" loading {total} contacts… ");
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.cursor())), area);
+        return;
+    }
     let counts = Span::styled(
         format!(
             " {} total · {} in view · {} selected ",

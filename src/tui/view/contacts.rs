@@ -33,8 +33,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    // Company from 60 columns; seniority, date and tags from 100.
-    let (medium, wide) = (area.width >= 60, area.width >= 100);
+    // Company from 60 columns; seniority, date and tags from 120 (below, they would leave
+    // position and company under 20 columns between them).
+    let (medium, wide) = (area.width >= 60, area.width >= 120);
     let mut columns = vec![
         ("", Constraint::Length(1)),
         ("score", Constraint::Length(9)),

@@ -10,7 +10,9 @@ use percent_encoding::percent_decode_str;
 
 /// The normalised identity key of a profile URL, or `None` when there is no usable slug.
 pub fn profile_key(raw: &str) -> Option<String> {
-    export_profile_key(raw).or_else(|| any_profile_key(raw))
+    export_profile_key(raw)
+        .or_else(|| escaped_export_profile_key(raw))
+        .or_else(|| any_profile_key(raw))
 }
 
 /// The key of the shape nearly every export row has, `https://www.linkedin.com/in/` and
@@ -36,6 +38,23 @@ fn export_slug(raw: &str) -> Option<&str> {
     (!slug.is_empty() && slug.bytes().all(plain)).then_some(slug)
 }
 
+/// The key of an export-shaped URL whose slug is percent-encoded (accented and non-Latin
+/// names: a fifth of a network, say): decoded and lowercased in one go, when it decodes to
+/// letters, digits, '-' and '_' only; `None` for anything else, which [`any_profile_key`]
+/// handles.
+fn escaped_export_profile_key(raw: &str) -> Option<String> {
+    let slug = raw.strip_prefix("https://www.linkedin.com/in/")?;
+    let slug = slug.strip_suffix('/').unwrap_or(slug);
+    let escaped = |b: u8| b.is_ascii_alphanumeric() || b"-_%".contains(&b);
+    if !slug.bytes().all(escaped) {
+        return None;
+    }
+    let decoded = percent_decode_str(slug).decode_utf8().ok()?;
+    let plain = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    (!decoded.is_empty() && decoded.chars().all(plain))
+        .then(|| format!("{KEY_PREFIX}{}", decoded.to_lowercase()))
+}
+
 /// Whether `key` is the key of `raw` (`profile_key(raw) == Some(key)`), without making
 /// the key for a URL of the export's own shape.
 pub fn is_key_of(raw: &str, key: &str) -> bool {
@@ -43,7 +62,7 @@ pub fn is_key_of(raw: &str, key: &str) -> bool {
         Some(slug) => key.strip_prefix(KEY_PREFIX).is_some_and(|k| {
             k.len() == slug.len() && k.bytes().eq(slug.bytes().map(|b| b.to_ascii_lowercase()))
         }),
-        None => any_profile_key(raw).as_deref() == Some(key),
+        None => profile_key(raw).as_deref() == Some(key),
     }
 }
 
@@ -101,6 +120,12 @@ mod tests {
         let b = profile_key("https://www.linkedin.com/in/rené-sample").unwrap();
         assert_eq!(a, b);
         assert_eq!(a, "linkedin.com/in/rené-sample");
+        let upper = "https://www.linkedin.com/in/REN%C3%89-Sample/";
+        assert_eq!(
+            escaped_export_profile_key(upper).as_deref(),
+            Some("linkedin.com/in/rené-sample"),
+            "by the shortcut"
+        );
     }
 
     #[test]
@@ -127,7 +152,47 @@ mod tests {
         assert_eq!(profile_key(""), None);
     }
 
+    /// Slugs as exports write them, with percent escapes of accented and non-Latin
+    /// letters, of characters that end or split a slug, and broken ones.
+    fn escaped_slug() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            "[A-Za-z0-9_-]{1,3}",
+            Just("%C3%A9".to_string()),
+            Just("%c3%89".to_string()),
+            Just("%C5%99".to_string()),
+            Just("%E6%9D%B1".to_string()),
+            Just("%CE%A3".to_string()),
+            Just("%2D".to_string()),
+            Just("%20".to_string()),
+            Just("%2F".to_string()),
+            Just("%3F".to_string()),
+            Just("%C3".to_string()),
+            Just("%ZZ".to_string()),
+            Just("%".to_string()),
+        ];
+        proptest::collection::vec(piece, 0..8).prop_map(|p| p.concat())
+    }
+
     proptest::proptest! {
+        /// The percent-decoding shortcut agrees with the general path on export-shaped
+        /// URLs, and so does checking a key against one.
+        #[test]
+        fn the_escaped_slug_shortcut_agrees_with_the_general_path(
+            slug in escaped_slug(),
+            slash in proptest::bool::ANY,
+        ) {
+            let url = format!("https://www.linkedin.com/in/{slug}{}", if slash { "/" } else { "" });
+            if let Some(fast) = escaped_export_profile_key(&url) {
+                proptest::prop_assert_eq!(Some(fast), any_profile_key(&url));
+            }
+            let key = any_profile_key(&url);
+            proptest::prop_assert_eq!(profile_key(&url), key.clone());
+            if let Some(key) = key {
+                proptest::prop_assert!(is_key_of(&url, &key));
+            }
+        }
+
         /// The one-allocation path agrees with the general one wherever it applies.
         #[test]
         fn the_export_shape_shortcut_agrees_with_the_general_path(

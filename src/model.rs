@@ -120,9 +120,10 @@ impl Seniority {
         }
     }
 
+    /// A tier by name, in any case; the stored form without allocating.
     pub fn parse(s: &str) -> Option<Seniority> {
-        let s = s.trim().to_ascii_lowercase();
-        Seniority::ALL.into_iter().find(|t| t.as_str() == s)
+        let named = |s: &str| Seniority::ALL.into_iter().find(|t| t.as_str() == s);
+        named(s).or_else(|| named(&s.trim().to_ascii_lowercase()))
     }
 
     /// Position in the ordered ladder (training = 0 … owner = 8); `support` and
@@ -211,7 +212,12 @@ impl Function {
         }
     }
 
+    /// A function by name or alias, in any case, with spaces or underscores for dashes;
+    /// the stored form without allocating.
     pub fn parse(s: &str) -> Option<Function> {
+        if let Some(f) = Function::ALL.into_iter().find(|f| f.as_str() == s) {
+            return Some(f);
+        }
         let s = s.trim().to_ascii_lowercase().replace([' ', '_'], "-");
         let alias = match s.as_str() {
             "recruiting" | "hr-recruiting" | "talent" => "hr",

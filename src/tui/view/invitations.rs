@@ -97,7 +97,8 @@ fn draw_pane(
 
 fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let stale_days = app.pillars.assumptions.stale_days;
-    let title = " Outgoing pending — oldest first (space select · w withdraw) ";
+    // Fits the pane on an 80-column screen.
+    let title = " Sent, pending — oldest first · w withdraws ";
     let pane = (0, title, "no pending outgoing invitations");
     draw_pane(app, theme, frame, area, pane, |i| {
         let inv = &app.network.invitations[i];

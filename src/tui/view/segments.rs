@@ -145,9 +145,9 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         });
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "h/l pane · j/k move · Enter filters the contacts view",
-        theme.dim(),
-    ));
+    lines.extend(
+        ["h/l pane · j/k move", "Enter filters the contacts view"]
+            .map(|text| Line::styled(text, theme.dim())),
+    );
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

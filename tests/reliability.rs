@@ -29,17 +29,22 @@ fn snapshot(db: &Db) -> (serde_json::Value, String) {
     (db.stats(), db.ok(&["list", "--json", "--sort", "name"]))
 }
 
-/// `netcurate import FILE` into `db`, running (to be killed).
-fn start_import(db: &Db, file: &std::path::Path) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_netcurate"))
+/// `netcurate import FILE` into `db`, its output dropped.
+fn import_command(db: &Db, file: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_netcurate"));
+    command
         .arg("--db")
         .arg(&db.path)
         .args(["import", "--json"])
         .arg(file)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap()
+        .stderr(Stdio::null());
+    command
+}
+
+/// `netcurate import FILE` into `db`, running (to be killed).
+fn start_import(db: &Db, file: &std::path::Path) -> std::process::Child {
+    import_command(db, file).spawn().unwrap()
 }
 
 /// Killed at each phase of an import into a database that has contacts (through the
@@ -73,14 +78,9 @@ fn kill_9_during_a_100k_import_leaves_the_database_unchanged() {
 /// `netcurate import FILE` into `db`, once it has reached `phase` (and stopped there).
 fn import_paused_after(db: &Db, file: &std::path::Path, phase: &str) -> std::process::Child {
     use std::io::BufRead;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_netcurate"))
+    let mut child = import_command(db, file)
         .env("NETCURATE_TRACE", "1")
         .env("NETCURATE_PAUSE_AFTER", phase)
-        .arg("--db")
-        .arg(&db.path)
-        .args(["import", "--json"])
-        .arg(file)
-        .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();

@@ -62,7 +62,8 @@ fn pillar_inputs(session: &Session) -> Result<PillarInputs> {
 }
 
 /// The app for the first frame: the top of the list (as many rows as the screen shows)
-/// while the whole network loads; keys wait for the whole app.
+/// while the whole network loads; keys wait for the whole app. Its status line says it
+/// is loading in place of counts and the projection, so the pillars' inputs are not read.
 pub fn first_frame_app(session: &Session, keymap: Keymap, rows: usize) -> Result<App> {
     let (contacts, total) = session.store.load_first(session.as_of, rows)?;
     let network = netcurate::network::Network::new(contacts, Vec::new(), session.as_of);
@@ -70,7 +71,7 @@ pub fn first_frame_app(session: &Session, keymap: Keymap, rows: usize) -> Result
         network,
         session.profile.clone(),
         keymap,
-        pillar_inputs(session)?,
+        PillarInputs::default(),
     );
     app.loading = Some(total);
     Ok(app)

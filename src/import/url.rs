@@ -10,49 +10,44 @@ use percent_encoding::percent_decode_str;
 
 /// The normalised identity key of a profile URL, or `None` when there is no usable slug.
 pub fn profile_key(raw: &str) -> Option<String> {
-    export_profile_key(raw)
-        .or_else(|| escaped_export_profile_key(raw))
-        .or_else(|| any_profile_key(raw))
+    export_profile_key(raw).or_else(|| any_profile_key(raw))
 }
 
-/// The key of the shape nearly every export row has, `https://www.linkedin.com/in/` and
-/// a plain ASCII slug (maybe with a trailing slash), in one allocation; `None` for any
+/// The key of the shape nearly every export row has: `https://www.linkedin.com/in/` and a
+/// slug of ASCII letters, digits, '-' and '_' (maybe a trailing slash), in one allocation;
+/// or such a slug percent-encoded, as accented and non-Latin names are, decoded and
+/// lowercased in one go when it decodes to letters, digits, '-' and '_'. `None` for any
 /// other shape, which [`any_profile_key`] handles.
 fn export_profile_key(raw: &str) -> Option<String> {
-    let slug = export_slug(raw)?;
-    let mut key = String::with_capacity(KEY_PREFIX.len() + slug.len());
-    key.push_str(KEY_PREFIX);
-    key.push_str(slug);
-    key.make_ascii_lowercase();
-    Some(key)
-}
-
-/// What the key of a linkedin.com profile starts with.
-const KEY_PREFIX: &str = "linkedin.com/in/";
-
-/// The slug of a URL of the export's own shape (see [`export_profile_key`]), as written.
-fn export_slug(raw: &str) -> Option<&str> {
-    let slug = raw.strip_prefix("https://www.linkedin.com/in/")?;
-    let slug = slug.strip_suffix('/').unwrap_or(slug);
-    let plain = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
-    (!slug.is_empty() && slug.bytes().all(plain)).then_some(slug)
-}
-
-/// The key of an export-shaped URL whose slug is percent-encoded (accented and non-Latin
-/// names: a fifth of a network, say): decoded and lowercased in one go, when it decodes to
-/// letters, digits, '-' and '_' only; `None` for anything else, which [`any_profile_key`]
-/// handles.
-fn escaped_export_profile_key(raw: &str) -> Option<String> {
-    let slug = raw.strip_prefix("https://www.linkedin.com/in/")?;
-    let slug = slug.strip_suffix('/').unwrap_or(slug);
-    let escaped = |b: u8| b.is_ascii_alphanumeric() || b"-_%".contains(&b);
-    if !slug.bytes().all(escaped) {
-        return None;
+    let slug = written_slug(raw)?;
+    if !slug.contains('%') {
+        let mut key = String::with_capacity(KEY_PREFIX.len() + slug.len());
+        key.push_str(KEY_PREFIX);
+        key.push_str(slug);
+        key.make_ascii_lowercase();
+        return Some(key);
     }
     let decoded = percent_decode_str(slug).decode_utf8().ok()?;
     let plain = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
     (!decoded.is_empty() && decoded.chars().all(plain))
         .then(|| format!("{KEY_PREFIX}{}", decoded.to_lowercase()))
+}
+
+/// What the key of a linkedin.com profile starts with.
+const KEY_PREFIX: &str = "linkedin.com/in/";
+
+/// The slug of a URL of the export's own shape, as written: ASCII letters, digits, '-',
+/// '_' and percent escapes.
+fn written_slug(raw: &str) -> Option<&str> {
+    let slug = raw.strip_prefix("https://www.linkedin.com/in/")?;
+    let slug = slug.strip_suffix('/').unwrap_or(slug);
+    let allowed = |b: u8| b.is_ascii_alphanumeric() || b"-_%".contains(&b);
+    (!slug.is_empty() && slug.bytes().all(allowed)).then_some(slug)
+}
+
+/// [`written_slug`] without escapes: the slug is its key's as it is, but for case.
+fn export_slug(raw: &str) -> Option<&str> {
+    written_slug(raw).filter(|slug| !slug.contains('%'))
 }
 
 /// Whether `key` is the key of `raw` (`profile_key(raw) == Some(key)`), without making
@@ -122,7 +117,7 @@ mod tests {
         assert_eq!(a, "linkedin.com/in/rené-sample");
         let upper = "https://www.linkedin.com/in/REN%C3%89-Sample/";
         assert_eq!(
-            escaped_export_profile_key(upper).as_deref(),
+            export_profile_key(upper).as_deref(),
             Some("linkedin.com/in/rené-sample"),
             "by the shortcut"
         );
@@ -184,7 +179,7 @@ mod tests {
             slash in proptest::bool::ANY,
         ) {
             let url = format!("https://www.linkedin.com/in/{slug}{}", if slash { "/" } else { "" });
-            if let Some(fast) = escaped_export_profile_key(&url) {
+            if let Some(fast) = export_profile_key(&url) {
                 proptest::prop_assert_eq!(Some(fast), any_profile_key(&url));
             }
             let key = any_profile_key(&url);

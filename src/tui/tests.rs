@@ -551,6 +551,28 @@ fn the_first_frame_is_the_workbench_before_it_has_loaded() {
     assert!(whole[24].contains("2000 total"), "{}", whole[24]);
 }
 
+/// The last action's message keeps its room in the status line: the projection drops its
+/// words, not its numbers, when both do not fit.
+#[test]
+fn the_status_message_is_not_cut_by_the_projection() {
+    let mut a = app();
+    a.status = "tagged 64 contacts 'eu-leads'".into();
+    let last_line = |width: u16| {
+        let terminal = screen(&a, width, 24);
+        let buffer = terminal.backend().buffer();
+        (0..width)
+            .map(|x| buffer[(x, 23)].symbol())
+            .collect::<String>()
+    };
+    let narrow = last_line(100);
+    assert!(narrow.contains("tagged 64 contacts 'eu-leads'"), "{narrow}");
+    assert!(narrow.contains("BR Δ +0.0…+0.0"), "{narrow}");
+    assert!(!narrow.contains("notice"), "{narrow}");
+    let wide = last_line(160);
+    assert!(wide.contains("tagged 64 contacts 'eu-leads'"), "{wide}");
+    assert!(wide.contains("too small to notice"), "{wide}");
+}
+
 /// On an 80-column terminal the table keeps the company beside the position, and text
 /// cut to its column ends in "…".
 #[test]

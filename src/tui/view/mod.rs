@@ -148,22 +148,26 @@ fn draw_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         ),
         theme.cursor(),
     );
-    let projection = app.projection.as_ref().map_or(String::new(), |p| {
-        let br = &p.build_relationships;
-        format!(
-            " BR Δ {:+.1}…{:+.1} {} ",
-            br.delta_low,
-            br.delta_high,
-            br.direction.words()
-        )
-    });
-    let right_width = (projection.chars().count() as u16).min(area.width / 2);
-    let [left, right] =
-        Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
     let mut spans = vec![counts];
     if !app.status.is_empty() {
         spans.push(Span::styled(format!(" {}", app.status), theme.accent()));
     }
+    // The projection in words when there is room beside the counts and the last action's
+    // message, else its numbers only: the message is what the user just did.
+    let left_width = Line::from(spans.clone()).width();
+    let projection = app.projection.as_ref().map_or(String::new(), |p| {
+        let br = &p.build_relationships;
+        let numbers = format!(" BR Δ {:+.1}…{:+.1} ", br.delta_low, br.delta_high);
+        let words = format!("{numbers}{} ", br.direction.words());
+        if left_width + words.chars().count() <= usize::from(area.width) {
+            words
+        } else {
+            numbers
+        }
+    });
+    let right_width = (projection.chars().count() as u16).min(area.width / 2);
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(spans)), left);
     frame.render_widget(Paragraph::new(Span::styled(projection, theme.dim())), right);
 }

@@ -543,7 +543,10 @@ impl App {
             Msg::Resize { rows, help_rows } => {
                 self.page = rows.max(1);
                 self.help.rows = help_rows.max(1);
-                self.help.scroll_by(0, self.help_lines().len());
+                // Resize comes with every frame: the help's lines are made only when open.
+                if self.overlay == Overlay::Help {
+                    self.help.scroll_by(0, self.help_lines().len());
+                }
                 self.scroll_into_view();
                 vec![]
             }

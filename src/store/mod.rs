@@ -264,7 +264,10 @@ impl Store {
         )?;
         let mut contacts = Vec::with_capacity(ids.len());
         for id in ids {
-            contacts.extend(read_kept(&self.conn, id..id + 1, "TRUE", as_of)?);
+            contacts.extend(contacts_with_tags(&self.conn, id..id + 1, "TRUE", 1)?);
+        }
+        for c in &mut contacts {
+            c.derive_flags(as_of);
         }
         Ok((contacts, contact_count(&self.conn)?))
     }
@@ -799,25 +802,15 @@ fn load_network(conn: &Connection, path: &Path) -> Result<(Vec<Contact>, Vec<Inv
         conn,
         path,
         0.4,
-        &|conn, ids, expected| {
-            let mut contacts = Vec::with_capacity(expected);
-            let mut tags = read_tags(conn, ids.clone())?.into_iter().peekable();
-            for_each_row(conn, ids, |r| {
-                let mut c = contact_of(r)?;
-                take_tags(&mut tags, c.id, &mut c.tags);
-                contacts.push(c);
-                Ok(())
-            })?;
-            Ok(contacts)
-        },
+        &|conn, ids, expected| contacts_with_tags(conn, ids, "TRUE", expected),
         &read_invitations,
     )?;
     crate::trace::phase("read contacts and invitations");
     Ok((contacts, invitations))
 }
 
-/// The contacts (with their tags) for which `keep` holds, seen with their day-dependent
-/// flags as of `as_of`. SQLite calls `keep` for each row (as the SQL function
+/// The contacts (with their tags) for which `keep` holds, `keep` seeing each with its
+/// day-dependent flags as of `as_of`. SQLite calls `keep` for each row (as the SQL function
 /// [`KEEP_FUNCTION`]), given only the columns of the parts it `reads`: a row it turns down
 /// is never decoded in full, nor leaves SQLite. At 100k contacts that reads a third of
 /// the time of decoding every row and testing it here.
@@ -857,7 +850,8 @@ fn contacts_where<K: FnMut(&Contact) -> bool + Clone + Send + Sync + 'static>(
                 Ok(keep(c))
             },
         )?;
-        let kept = read_kept(conn, ids, &condition, as_of);
+        // (The kept rows' tags are read again with them.)
+        let kept = contacts_with_tags(conn, ids, &condition, 0);
         conn.remove_function(KEEP_FUNCTION, arity)?;
         kept
     };
@@ -867,24 +861,24 @@ fn contacts_where<K: FnMut(&Contact) -> bool + Clone + Send + Sync + 'static>(
 /// The SQL function that tests a contact row for [`contacts_where`].
 const KEEP_FUNCTION: &str = "netcurate_keep";
 
-/// The contacts (with tags and derived flags) of the rows in `ids` for which `condition`
-/// holds.
-fn read_kept(
+/// The contacts, with their tags, of the rows in `ids` for which the SQL `condition`
+/// holds (room made for `expected` of them); their day-dependent flags are left to
+/// `Network::new`.
+fn contacts_with_tags(
     conn: &Connection,
     ids: std::ops::Range<i64>,
     condition: &str,
-    as_of: NaiveDate,
+    expected: usize,
 ) -> Result<Vec<Contact>> {
     let mut tags = read_tags(conn, ids.clone())?.into_iter().peekable();
-    let mut kept = Vec::new();
+    let mut contacts = Vec::with_capacity(expected);
     for_each_row_where(conn, ids, condition, |r| {
         let mut c = contact_of(r)?;
-        c.derive_flags(as_of);
         take_tags(&mut tags, c.id, &mut c.tags);
-        kept.push(c);
+        contacts.push(c);
         Ok(())
     })?;
-    Ok(kept)
+    Ok(contacts)
 }
 
 /// What a read of the contacts table does with the rows of one id range on one

@@ -619,11 +619,11 @@ fn write_contact(
         c.email.as_str().into(),
         c.company.as_str().into(),
         c.position.as_str().into(),
-        text(&date_text(c.connected_on)),
+        date_value(&date_text(c.connected_on)),
         c.is_connection.into(),
         c.is_hidden().into(),
-        text(&datetime_text(e.gone_at)),
-        text(&datetime_text(e.job_changed_at)),
+        date_value(&datetime_text(e.gone_at)),
+        date_value(&datetime_text(e.job_changed_at)),
         c.previous_company.as_str().into(),
         c.previous_position.as_str().into(),
         c.industry.as_str().into(),
@@ -632,9 +632,9 @@ fn write_contact(
         s.seniority.as_str().into(),
         s.function.as_str().into(),
         s.stored_flags.into(),
-        text(&datetime_text(c.last_message_at)),
-        text(&datetime_text(c.last_inbound_at)),
-        text(&datetime_text(c.last_outbound_at)),
+        date_value(&datetime_text(c.last_message_at)),
+        date_value(&datetime_text(c.last_inbound_at)),
+        date_value(&datetime_text(c.last_outbound_at)),
         c.message_count.into(),
     ])?;
     Ok(())
@@ -691,7 +691,7 @@ fn insert_plain_contact(
         c.url.as_str().into(),
         c.company.as_str().into(),
         c.position.as_str().into(),
-        text(&date_text(c.connected_on)),
+        date_value(&date_text(c.connected_on)),
         c.is_connection.into(),
         c.is_hidden().into(),
         s.score.into(),
@@ -703,7 +703,7 @@ fn insert_plain_contact(
 }
 
 /// A date as bound: its text, or NULL.
-fn text(date: &Option<DateText>) -> Value<'_> {
+fn date_value(date: &Option<DateText>) -> Value<'_> {
     date.as_ref().map(DateText::as_str).into()
 }
 
@@ -945,7 +945,7 @@ mod tests {
         };
         let bo = "Bo,Other,https://www.linkedin.com/in/bo,,Hooli,CFO,01 Mar 2024\n";
         let url = |n: u8| format!("https://www.linkedin.com/in/ada-{n}");
-        // A first import: both namesakes at one company are written, then flagged.
+        // A first import: both namesakes at one company are written with the flag.
         let first = format!("{}{}{bo}", ada(1, "Hooli Inc."), ada(2, "Hooli"));
         assert_eq!(import(&mut store, &first), vec![url(1), url(2)]);
         // The same export again writes nothing and keeps both flags.

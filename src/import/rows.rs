@@ -110,22 +110,29 @@ impl Skips {
 }
 
 /// Reads a table's records into rows, counting skips; returns records read and rows.
-type ReadRows<T> = fn(&Table<'_>, &mut Skips) -> Result<(u64, Vec<T>)>;
+type ReadRows<T> = fn(&Table<'_>, &mut Skips, &mut Vec<T>) -> Result<u64>;
 
 /// Reads a large table's two halves side by side (see [`Table::split`]), in file order.
+/// The first half reads into a vector with room for the whole table, so the rows are
+/// copied once, not again when the vector grows (fresh memory is slow to touch).
 fn in_parts<T: Send>(
     table: &Table<'_>,
     skips: &mut Skips,
     read: ReadRows<T>,
 ) -> Result<(u64, Vec<T>)> {
+    let mut rows = Vec::with_capacity(table.records_at_most());
     let Some((first, second)) = table.split() else {
-        return read(table, skips);
+        let n = read(table, skips, &mut rows)?;
+        return Ok((n, rows));
     };
     let mut later = Skips::default();
-    let (tail, head) = crate::parallel::join(|| read(&second, &mut later), || read(&first, skips));
-    let (n, mut rows) = head?;
-    let (m, more) = tail?;
-    rows.extend(more);
+    let mut more = Vec::with_capacity(second.records_at_most());
+    let (tail, head) = crate::parallel::join(
+        || read(&second, &mut later, &mut more),
+        || read(&first, skips, &mut rows),
+    );
+    let (n, m) = (head?, tail?);
+    rows.append(&mut more);
     for (reason, count) in later.0 {
         skips.add_many(&reason, count);
     }
@@ -316,10 +323,9 @@ fn drop_repeats<T>(
         .collect()
 }
 
-fn connections(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<ConnectionRow>)> {
+fn connections(t: &Table<'_>, skips: &mut Skips, rows: &mut Vec<ConnectionRow>) -> Result<u64> {
     let cols = PersonColumns::of(t);
-    let mut rows = Vec::with_capacity(t.records_at_most());
-    let n = t.for_each_record(|line, r| {
+    t.for_each_record(|line, r| {
         let row = cols.row(&t.file, line, r)?;
         if row.hidden && row.connected_on.is_none() {
             skips.add("empty row");
@@ -327,16 +333,14 @@ fn connections(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<ConnectionR
         }
         rows.push(row);
         Ok(())
-    })?;
-    Ok((n, rows))
+    })
 }
 
-fn contacts(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<ContactRow>)> {
+fn contacts(t: &Table<'_>, skips: &mut Skips, rows: &mut Vec<ContactRow>) -> Result<u64> {
     let cols = PersonColumns::of(t);
     let industry = t.column(&["industry"]);
     let location = t.column(&["location", "city", "country", "region"]);
-    let mut rows = Vec::with_capacity(t.records_at_most());
-    let n = t.for_each_record(|line, r| {
+    t.for_each_record(|line, r| {
         let base = cols.row(&t.file, line, r)?;
         let nameless = base.first_name.is_empty() && base.last_name.is_empty();
         if nameless && base.url_key.is_none() && base.email.is_empty() {
@@ -349,8 +353,7 @@ fn contacts(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<ContactRow>)> 
             location: field(r, location).into(),
         });
         Ok(())
-    })?;
-    Ok((n, rows))
+    })
 }
 
 fn invitations(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<InvitationRow>)> {
@@ -554,7 +557,8 @@ mod tests {
         let parsed = parse_table(&table).expect("parse");
 
         let mut skips = Skips::default();
-        let (n, rows) = connections(&table, &mut skips).expect("one pass");
+        let mut rows = Vec::new();
+        let n = connections(&table, &mut skips, &mut rows).expect("one pass");
         let rows = drop_repeats(rows, |r| r, &mut skips);
         assert_eq!(parsed.rows_read, n);
         assert_eq!(parsed.skipped, skips.0);

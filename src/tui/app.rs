@@ -665,7 +665,7 @@ impl App {
                 .iter()
                 .map(|t| HelpLine::Note(t.to_string())),
         );
-        if let Some(path) = Keymap::user_file() {
+        if let Some(path) = &self.keymap.file {
             lines.push(HelpLine::Note(format!("Rebind keys in {}", path.display())));
         }
         lines

@@ -261,6 +261,9 @@ pub struct Keymap {
     map: HashMap<Key, Command>,
     /// For help: each command's keys as text.
     pub keys_of: HashMap<Command, Vec<String>>,
+    /// Where the user rebinds keys (whether or not the file exists yet), for help to say;
+    /// `None` for the defaults alone.
+    pub file: Option<PathBuf>,
 }
 
 impl Keymap {
@@ -283,11 +286,15 @@ impl Keymap {
             }
             keys_of.insert(*command, keys);
         }
-        Keymap { map, keys_of }
+        Keymap {
+            map,
+            keys_of,
+            file: None,
+        }
     }
 
     /// The user's keymap file, if any.
-    pub fn user_file() -> Option<PathBuf> {
+    fn user_file() -> Option<PathBuf> {
         let base = std::env::var_os("XDG_CONFIG_HOME")
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
@@ -297,12 +304,17 @@ impl Keymap {
 
     /// Defaults with the user's overrides (`command = "key"` or `command = ["k1", "k2"]`).
     pub fn load() -> Result<Keymap, String> {
-        let Some(path) = Keymap::user_file().filter(|p| p.exists()) else {
-            return Ok(Keymap::default_map());
+        let file = Keymap::user_file();
+        let mut keymap = match file.as_ref().filter(|p| p.exists()) {
+            None => Keymap::default_map(),
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                Keymap::parse_overrides(&text).map_err(|e| format!("{}: {e}", path.display()))?
+            }
         };
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        Keymap::parse_overrides(&text).map_err(|e| format!("{}: {e}", path.display()))
+        keymap.file = file;
+        Ok(keymap)
     }
 
     pub fn parse_overrides(text: &str) -> Result<Keymap, String> {

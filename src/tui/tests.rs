@@ -34,10 +34,13 @@ fn demo() -> &'static Demo {
 
 fn app() -> App {
     let d = demo();
+    // The file help names, the same wherever the tests run.
+    let mut keymap = Keymap::default_map();
+    keymap.file = Some("/home/you/.config/netcurate/keys.toml".into());
     let mut app = App::new(
         d.network.clone(),
         d.profile.clone(),
-        Keymap::default_map(),
+        keymap,
         d.pillars.clone(),
     );
     app.update(Msg::Resize {

@@ -70,12 +70,20 @@ impl TextField {
 struct Needle {
     text: String,
     finder: memchr::memmem::Finder<'static>,
+    /// The text starts with a character that is not a letter or digit: it may be found
+    /// anywhere, not only where a word starts.
+    anywhere: bool,
 }
 
 impl Needle {
     fn new(text: String) -> Needle {
         let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
-        Needle { text, finder }
+        let anywhere = text.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        Needle {
+            text,
+            finder,
+            anywhere,
+        }
     }
 
     /// The needle where a word of `haystack` starts: at its start or after a character
@@ -83,13 +91,8 @@ impl Needle {
     /// "Director". A needle that itself starts with such a character (`/in/ann`) may
     /// start anywhere.
     fn starts_a_word_in(&self, haystack: &str) -> bool {
-        let anywhere = self
-            .text
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
         self.finder.find_iter(haystack.as_bytes()).any(|at| {
-            anywhere
+            self.anywhere
                 || haystack.get(..at).is_some_and(|before| {
                     before
                         .chars()

@@ -208,8 +208,7 @@ pub enum DecideAction {
 
 #[derive(Args, Debug)]
 pub struct ListArgs {
-    /// Space-separated terms, all must hold: fuzzy words, name: company: title: url: (the
-    /// value starts a word: title:cto finds "Acting CTO", not "Director"), tag:T
+    /// Space-separated terms, all must hold: fuzzy words, name: company: title: url: tag:T
     /// -tag:T decision:D score:<40 seniority:>=director connected:<2020-01-01
     /// function:engineering flag:warm|hidden|duplicate|no-title|messaged|gone|job-change.
     #[arg(long, value_name = "QUERY", default_value = "")]

@@ -66,7 +66,7 @@ fn tag_decide_undo_redo_are_exact_and_protect_wins() {
         n > 1 && out.starts_with(&format!("tagged {n} contacts 'hooli'")),
         "{out}"
     );
-    db.ok(&["decide", "protect", "--filter", "title:a title:partner"]);
+    db.ok(&["decide", "protect", "--filter", "title:a title:director"]);
     let protected = db.stats()["decisions"]["protect"].as_u64().unwrap();
     assert!(protected >= 1);
     db.ok(&["decide", "prune", "--filter", "title:a"]);

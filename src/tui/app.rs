@@ -1248,7 +1248,7 @@ impl App {
 
 /// Whether `new` can only match a subset of what `old` matched (so filtering can start
 /// from the rows in view): the old text is a prefix, and its last term was a fuzzy word
-/// or a text field (a longer value starts fewer words), or the new text adds whole terms.
+/// or a substring field, or the new text adds whole terms.
 pub fn narrows(old: &str, new: &str) -> bool {
     if old.is_empty() || !new.starts_with(old) || old.matches('"').count() % 2 == 1 {
         return false;
@@ -1257,11 +1257,11 @@ pub fn narrows(old: &str, new: &str) -> bool {
         return true;
     }
     let last = old.rsplit(' ').next().unwrap_or("");
-    let text_field = ["name:", "company:", "title:", "url:"]
+    let substring_field = ["name:", "company:", "title:", "url:"]
         .iter()
         .any(|f| last.starts_with(f));
     let rest = &new[old.len()..];
-    (!last.contains(':') && !last.starts_with('-') || text_field) && !rest.contains(['"'])
+    (!last.contains(':') && !last.starts_with('-') || substring_field) && !rest.contains(['"'])
 }
 
 fn segment_slug(filter: &str) -> String {

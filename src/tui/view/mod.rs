@@ -208,7 +208,6 @@ pub fn bar_lines<'a>(
         .collect()
 }
 
-/// A centred rectangle of at most `w`×`h` inside `area`.
 /// `text` cut to `width` columns, ending in "…" when it was cut.
 pub fn fit(text: &str, width: u16) -> std::borrow::Cow<'_, str> {
     use unicode_truncate::UnicodeTruncateStr;
@@ -223,6 +222,7 @@ pub fn fit(text: &str, width: u16) -> std::borrow::Cow<'_, str> {
     format!("{kept}…").into()
 }
 
+/// A centred rectangle of at most `w`×`h` inside `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);

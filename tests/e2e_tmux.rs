@@ -182,6 +182,29 @@ fn demo_opens_the_workbench_and_a_cli_change_shows_up() {
     assert_eq!(s.exit_code(), 0);
 }
 
+/// A keymap file with a mistake: the workbench opens with the default keys, says why,
+/// and its help still names the file to fix.
+#[test]
+fn a_broken_keymap_file_is_named_and_the_default_keys_work() {
+    let Some(db) = demo_db() else { return };
+    let config = db.file("config");
+    std::fs::create_dir_all(config.join("netcurate")).unwrap();
+    let keys = config.join("netcurate").join("keys.toml");
+    std::fs::write(&keys, "frobnicate = \"z\"\n").unwrap();
+    let env = format!("XDG_CONFIG_HOME='{}'", config.display());
+    let s = Screen::start_with(&db, "keymap", 160, 30, &env);
+    s.wait_for("unknown command 'frobnicate'");
+    assert!(s.capture().contains("keymap ignored"), "{}", s.capture());
+    s.keys(&["?"]);
+    s.wait_for("Keys");
+    s.keys(&["G"]);
+    s.wait_for(&format!("Rebind keys in {}", keys.display()));
+    s.keys(&["Escape"]);
+    s.wait_for("2000 total");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+}
+
 /// Sends a signal to the netcurate process working on this database.
 fn signal(db: &Db, sig: &str) {
     let status = Command::new("pkill")

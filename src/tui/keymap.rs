@@ -302,19 +302,27 @@ impl Keymap {
         Some(base.join("netcurate").join("keys.toml"))
     }
 
-    /// Defaults with the user's overrides (`command = "key"` or `command = ["k1", "k2"]`).
-    pub fn load() -> Result<Keymap, String> {
+    /// Defaults with the user's overrides (`command = "key"` or `command = ["k1", "k2"]`),
+    /// knowing its file; when the file cannot be read or has a mistake, the defaults
+    /// (still knowing the file, for help to name it) and why.
+    pub fn load() -> (Keymap, Option<String>) {
         let file = Keymap::user_file();
-        let mut keymap = match file.as_ref().filter(|p| p.exists()) {
-            None => Keymap::default_map(),
-            Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-                Keymap::parse_overrides(&text).map_err(|e| format!("{}: {e}", path.display()))?
-            }
+        let read = |path: &PathBuf| {
+            let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+            Keymap::parse_overrides(&text)
+        };
+        let (mut keymap, error) = match file.as_ref().filter(|p| p.exists()) {
+            None => (Keymap::default_map(), None),
+            Some(path) => match read(path) {
+                Ok(keymap) => (keymap, None),
+                Err(e) => (
+                    Keymap::default_map(),
+                    Some(format!("{}: {e}", path.display())),
+                ),
+            },
         };
         keymap.file = file;
-        Ok(keymap)
+        (keymap, error)
     }
 
     pub fn parse_overrides(text: &str) -> Result<Keymap, String> {

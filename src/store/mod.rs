@@ -256,8 +256,8 @@ impl Store {
     /// The first `n` contacts in the workbench's opening order (score, highest first, no
     /// score last; then id: `query::sort` by score, descending), with their tags, and how
     /// many contacts there are: what the first frame shows while the rest loads. Only the
-    /// score column of every row is read.
-    pub fn load_first(&self, as_of: NaiveDate, n: usize) -> Result<(Vec<Contact>, usize)> {
+    /// score column of every row is read. Day-dependent flags are left to `Network::new`.
+    pub fn load_first(&self, n: usize) -> Result<(Vec<Contact>, usize)> {
         let ids: Vec<i64> = self.query_all(
             &format!("SELECT id FROM contacts ORDER BY COALESCE(score, -1) DESC, id LIMIT {n}"),
             |r| r.get(0),
@@ -265,9 +265,6 @@ impl Store {
         let mut contacts = Vec::with_capacity(ids.len());
         for id in ids {
             contacts.extend(contacts_with_tags(&self.conn, id..id + 1, "TRUE", 1)?);
-        }
-        for c in &mut contacts {
-            c.derive_flags(as_of);
         }
         Ok((contacts, contact_count(&self.conn)?))
     }
@@ -1180,7 +1177,10 @@ mod tests {
         sort(&mut order, &network, &[], SortKey::Score, true);
         let show = |c: &Contact| format!("{c:?}");
         for n in [40, 3_100] {
-            let (first, total) = store.load_first(as_of, n).expect("first");
+            let (mut first, total) = store.load_first(n).expect("first");
+            for c in &mut first {
+                c.derive_flags(as_of);
+            }
             assert_eq!(total, network.contacts.len());
             let expected: Vec<String> = order
                 .iter()
@@ -1191,7 +1191,7 @@ mod tests {
             assert_eq!(first.len(), expected.len().min(n));
             assert!(first == expected, "n = {n}");
         }
-        let (first, _) = store.load_first(as_of, 40).expect("first");
+        let (first, _) = store.load_first(40).expect("first");
         assert!(
             first.windows(2).any(|w| w[0].score == w[1].score),
             "ties among them"

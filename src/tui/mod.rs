@@ -65,7 +65,7 @@ fn pillar_inputs(session: &Session) -> Result<PillarInputs> {
 /// while the whole network loads; keys wait for the whole app. Its status line says it
 /// is loading in place of counts and the projection, so the pillars' inputs are not read.
 pub fn first_frame_app(session: &Session, keymap: Keymap, rows: usize) -> Result<App> {
-    let (contacts, total) = session.store.load_first(session.as_of, rows)?;
+    let (contacts, total) = session.store.load_first(rows)?;
     let network = netcurate::network::Network::new(contacts, Vec::new(), session.as_of);
     let mut app = App::new(
         network,

@@ -65,25 +65,25 @@ pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(Contac
 impl Scored {
     /// Sets or clears the duplicate flag (which [`find_duplicates`] works out for the
     /// whole network, apart from [`Scoring`]).
-    pub fn set_duplicate(&mut self, duplicate: bool) {
+    fn set_duplicate(&mut self, duplicate: bool) {
         let mut flags = Flags(self.stored_flags);
         flags.set(Flags::DUPLICATE, duplicate);
         self.stored_flags = flags.0;
     }
 }
 
-/// Scores contacts one at a time (so that a caller can store scores while the rest are
-/// worked out). Many contacts share a title, or a title and a company, so each distinct
-/// one is classified and scored once. The duplicate flag is left clear: it depends on the
-/// whole network, and [`find_duplicates`] can work it out meanwhile on another thread.
-pub struct Scoring<'a> {
+/// Scores contacts one at a time, for [`score_all`]. Many contacts share a title, or a
+/// title and a company, so each distinct one is classified and scored once. The duplicate
+/// flag is left clear: it depends on the whole network, and [`find_duplicates`] works it
+/// out meanwhile on another thread.
+struct Scoring<'a> {
     scorer: Option<Scorer<'a>>,
     by_title: HashMap<&'a str, (Seniority, Function, bool)>,
     by_role: HashMap<RoleKey<'a>, (u8, bool)>,
 }
 
 impl<'a> Scoring<'a> {
-    pub fn new(profile: Option<&'a Profile>) -> Scoring<'a> {
+    fn new(profile: Option<&'a Profile>) -> Scoring<'a> {
         Scoring {
             scorer: profile.map(Scorer::new),
             by_title: HashMap::new(),
@@ -92,7 +92,7 @@ impl<'a> Scoring<'a> {
     }
 
     /// Scores one contact (its duplicate flag clear).
-    pub fn score(&mut self, c: &'a Contact) -> Scored {
+    fn score(&mut self, c: &'a Contact) -> Scored {
         let (seniority, function, open_to_work) =
             *self.by_title.entry(c.position.as_str()).or_insert_with(|| {
                 let lower = c.position.to_lowercase();

@@ -12,7 +12,7 @@ use super::bulk::{BulkStatement, Value};
 use super::{
     DateText, Store, date_text, datetime_text, read_contacts, url_key_column, url_key_is_derived,
 };
-use crate::audience::{Profile, Scored, Scoring, find_duplicates};
+use crate::audience::{Profile, Scored, score_all};
 use crate::error::Result;
 use crate::import::rows::{
     ConnectionRow, ContactRow, InvitationRow, MessageSummary, PersonRef, Rows, name_key,
@@ -544,56 +544,39 @@ impl Merge {
 
     /// Scores every contact and writes each new or changed row once, with its score
     /// (a new contact with only a Connections row's columns by a shorter insert: 8% of a
-    /// 100k import), then the carried tags. Scoring runs on its own thread while the
-    /// network's duplicates are found here; invitations are stored meanwhile too (they do
-    /// not depend on scores).
+    /// 100k import), then the carried tags. Contacts are scored (and their duplicates
+    /// found) on other threads while the invitations are stored here (they do not depend
+    /// on scores).
     fn write(
         self,
         tx: &Transaction<'_>,
         profile: Option<&Profile>,
         report: &mut ImportReport,
     ) -> Result<()> {
-        const CHUNK: usize = 4096;
         let contacts = &self.contacts;
-        std::thread::scope(|scope| {
-            // With each score, whether the contact's key is its URL's (see url_key_column).
-            // Room for every chunk: scoring never waits for the writes.
-            let (send, scored) = std::sync::mpsc::sync_channel::<Vec<(Scored, bool)>>(
-                contacts.len().div_ceil(CHUNK),
-            );
-            scope.spawn(move || {
-                let mut scoring = Scoring::new(profile);
-                for chunk in contacts.chunks(CHUNK) {
-                    let done = chunk
-                        .iter()
-                        .map(|c| (scoring.score(c), url_key_is_derived(c)))
-                        .collect();
-                    if send.send(done).is_err() {
-                        break;
-                    }
-                }
-            });
-            let duplicates = find_duplicates(contacts);
-            crate::trace::phase("found duplicates");
-            merge_invitations(tx, &self.invitations, report)?;
-            let mut upsert = BulkStatement::prepare(tx, UPSERT_CONTACT)?;
-            let mut insert_plain = BulkStatement::prepare(tx, INSERT_PLAIN_CONTACT)?;
-            let mut rows = contacts.iter().zip(&self.entries).zip(duplicates);
-            for chunk in scored {
-                // The chunk first: zip stops on it without taking a row it cannot pair.
-                for ((mut s, derived), ((c, e), duplicate)) in chunk.into_iter().zip(rows.by_ref())
-                {
-                    s.set_duplicate(duplicate);
-                    if is_plain_new(c, e) {
-                        insert_plain_contact(&mut insert_plain, c, &s, derived)?;
-                    } else if e.changed || e.stored.as_ref() != Some(&s) {
-                        write_contact(&mut upsert, c, e, &s, derived)?;
-                    }
-                }
+        let (scored, derived) = crate::parallel::join(
+            || score_all(contacts, profile),
+            || {
+                merge_invitations(tx, &self.invitations, report)?;
+                // Whether each contact's key is its URL's (see url_key_column).
+                Ok::<_, crate::error::Error>(
+                    contacts.iter().map(url_key_is_derived).collect::<Vec<_>>(),
+                )
+            },
+        );
+        let derived = derived?;
+        crate::trace::phase("scored and found duplicates");
+        let mut upsert = BulkStatement::prepare(tx, UPSERT_CONTACT)?;
+        let mut insert_plain = BulkStatement::prepare(tx, INSERT_PLAIN_CONTACT)?;
+        let rows = contacts.iter().zip(&self.entries).zip(scored).zip(derived);
+        for (((c, e), (_, s)), derived) in rows {
+            if is_plain_new(c, e) {
+                insert_plain_contact(&mut insert_plain, c, &s, derived)?;
+            } else if e.changed || e.stored.as_ref() != Some(&s) {
+                write_contact(&mut upsert, c, e, &s, derived)?;
             }
-            crate::trace::phase("scored and wrote contacts");
-            Ok::<_, crate::error::Error>(())
-        })?;
+        }
+        crate::trace::phase("wrote contacts");
         let mut add_tag =
             tx.prepare_cached("INSERT OR IGNORE INTO tags (contact_id, tag) VALUES (?1, ?2)")?;
         for (id, tag) in &self.tags {

@@ -158,12 +158,13 @@ fn tag_a_filtered_segment_then_undo_across_restarts_and_tiny_terminal() {
     assert!(db.stats()["tags"].get("eu-leads").is_none());
 
     // A 30×8 terminal: move, open help, close, quit cleanly.
+    // (The counts in their brief form: "2000 of 2000 · 0 selected".)
     let s = Screen::start(&db, "tiny", 30, 8);
-    s.wait_for("total");
+    s.wait_for("2000 of 2000");
     s.keys(&["j", "j", "G", "?"]);
     s.wait_for("Keys");
     s.keys(&["Escape"]);
-    s.wait_for("total");
+    s.wait_for("2000 of 2000");
     s.keys(&["2", "3", "4", "1", "q"]);
     assert_eq!(s.exit_code(), 0);
 }
@@ -261,7 +262,8 @@ fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
     s.wait_for("import path:");
     s.type_text(&fixture("linkedin/hubspot.csv"));
     s.keys(&["Enter"]);
-    s.wait_for("2003 total");
+    // The import's message is long: the counts take their brief form beside it.
+    s.wait_for("2003 of 2003");
     s.wait_for("imported");
     s.keys(&["q"]);
     assert_eq!(s.exit_code(), 0);

@@ -604,7 +604,7 @@ impl App {
             return vec![];
         }
         op.apply_to(&mut self.network);
-        self.after_change(format!("{} — u to undo", op.describe()));
+        self.after_change(format!("{}{}", op.describe(), theme::UNDO_HINT));
         vec![Effect::Persist(op)]
     }
 
@@ -903,13 +903,18 @@ impl App {
                 c.decision == Decision::Undecided && c.in_network()
             })
             .collect();
-        if self.table.filter.is_empty() {
+        let order = if self.table.filter.is_empty() {
             queue.sort_by_key(|&i| (self.network.contacts[i as usize].score, i));
-        }
+            "lowest score first"
+        } else {
+            "in the table's order"
+        };
         if queue.is_empty() {
             self.status = "nothing to triage: every contact in view is decided".to_string();
             return;
         }
+        // The card lists its keys; the status says what the queue holds.
+        self.status = format!("triage: {} undecided, {order}", queue.len());
         self.triage = Some(Triage {
             queue: queue
                 .iter()
@@ -917,8 +922,6 @@ impl App {
                 .collect(),
             index: 0,
         });
-        self.status =
-            "triage: a keep · x prune · p protect · t tag · space skip · Esc stop".to_string();
     }
 
     fn on_triage_command(&mut self, c: Command) -> Vec<Effect> {

@@ -511,6 +511,47 @@ fn screen(a: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     terminal
 }
 
+/// The last line of the screen at `w` columns.
+fn status_line(a: &App, w: u16) -> String {
+    let terminal = screen(a, w, 24);
+    let buffer = terminal.backend().buffer();
+    (0..w).map(|x| buffer[(x, 23)].symbol()).collect()
+}
+
+/// The status line always shows the counts and the plan's projected BR change; as it gets
+/// shorter the counts take their brief form, the last action drops its undo hint, and a
+/// message that still does not fit ends in "…" instead of running under the projection.
+#[test]
+fn a_short_status_line_keeps_counts_projection_and_the_action() {
+    let mut a = app();
+    a.set_filter("title:vp");
+    key(&mut a, KeyCode::Char('*'));
+    key(&mut a, KeyCode::Char('x'));
+    key(&mut a, KeyCode::Char('y'));
+    let n = a.selected_count;
+    let br = &a.projection.as_ref().unwrap().build_relationships;
+    let numbers = format!("BR Δ {:+.1}…{:+.1}", br.delta_low, br.delta_high);
+    let shows = |line: &str, text: &str| assert!(line.contains(text), "{text:?} not in {line:?}");
+    let wide = status_line(&a, 140);
+    shows(&wide, &format!(" 2000 total · {n} in view · {n} selected "));
+    shows(&wide, &format!("set {n} contacts to prune — u to undo"));
+    shows(&wide, &format!("{numbers} {}", br.direction.words()));
+
+    let narrow = status_line(&a, 80);
+    assert!(
+        narrow.starts_with(&format!(" {n} of 2000 · {n} selected ")),
+        "{narrow}"
+    );
+    shows(&narrow, &format!("set {n} contacts to prune"));
+    assert!(narrow.trim_end().ends_with(&numbers), "{narrow}");
+
+    let tight = status_line(&a, 60);
+    shows(&tight, &format!("set {n} contacts"));
+    shows(&tight, "… BR Δ");
+    assert!(!tight.contains("undo"), "{tight}");
+    assert!(tight.trim_end().ends_with(&numbers), "{tight}");
+}
+
 #[test]
 fn snapshot_contacts_view() {
     let mut a = app();

@@ -121,6 +121,8 @@ pub fn score_bar(score: Option<u8>) -> String {
 }
 
 pub const APP_NAME: &str = "netcurate";
+/// Ends the status message of a change; dropped first when the status line is short.
+pub const UNDO_HINT: &str = " — u to undo";
 pub const HIDDEN_NAME: &str = "(hidden account)";
 pub const INFERRED_NOTE: &str = "acceptance is inferred: accepted = the person is now a connection";
 pub const TITLES_NOTE: &str = "titles are self-typed and often inflated";

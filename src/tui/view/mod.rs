@@ -132,44 +132,58 @@ fn draw_filter_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// Counts and the last action on the left; the plan's projected BR change on the right,
-/// where it stays visible however long the last action's text is.
+/// where it stays visible however long the last action's text is. On a short line the
+/// counts take their brief form, the last action loses its undo hint and then its end
+/// (marked "…"), and the projection keeps its numbers without the words.
 fn draw_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some(total) = app.loading {
         let text = format!(" loading {total} contacts… ");
         frame.render_widget(Paragraph::new(Span::styled(text, theme.cursor())), area);
         return;
     }
-    let counts = Span::styled(
-        format!(
-            " {} total · {} in view · {} selected ",
-            app.network.contacts.len(),
-            app.table.ids.len(),
-            app.selected_count
-        ),
-        theme.cursor(),
+    let (total, in_view, selected) = (
+        app.network.contacts.len(),
+        app.table.ids.len(),
+        app.selected_count,
     );
-    let mut spans = vec![counts];
-    if !app.status.is_empty() {
-        spans.push(Span::styled(format!(" {}", app.status), theme.accent()));
-    }
-    // The projection in words when there is room beside the counts and the last action's
-    // message, else its numbers only: the message is what the user just did.
-    let left_width = Line::from(spans.clone()).width();
-    let projection = app.projection.as_ref().map_or(String::new(), |p| {
+    let full_counts = format!(" {total} total · {in_view} in view · {selected} selected ");
+    let brief_counts = format!(" {in_view} of {total} · {selected} selected ");
+    let message = app.status.as_str();
+    let brief_message = message.strip_suffix(theme::UNDO_HINT).unwrap_or(message);
+    let (numbers, words) = app.projection.as_ref().map_or_else(Default::default, |p| {
         let br = &p.build_relationships;
         let numbers = format!(" BR Δ {:+.1}…{:+.1} ", br.delta_low, br.delta_high);
         let words = format!("{numbers}{} ", br.direction.words());
-        if left_width + words.chars().count() <= usize::from(area.width) {
-            words
-        } else {
-            numbers
-        }
+        (numbers, words)
     });
-    let right_width = (projection.chars().count() as u16).min(area.width / 2);
+    let width = |text: &str| Line::raw(text).width();
+    let message_width = |m: &str| if m.is_empty() { 0 } else { 1 + width(m) };
+    let choices = [
+        (&full_counts, message, &words),
+        (&full_counts, message, &numbers),
+        (&brief_counts, message, &numbers),
+        (&brief_counts, brief_message, &numbers),
+    ];
+    let fits = |&&(counts, message, projection): &&(&String, &str, &String)| {
+        width(counts) + message_width(message) + width(projection) <= usize::from(area.width)
+    };
+    let (counts, message, projection) = *choices.iter().find(fits).unwrap_or(&choices[3]);
+    let right_width = (width(projection) as u16).min(area.width / 2);
     let [left, right] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
+    let mut spans = vec![Span::styled(counts.as_str(), theme.cursor())];
+    if !message.is_empty() {
+        let room = left.width.saturating_sub(width(counts) as u16 + 1);
+        spans.push(Span::styled(
+            format!(" {}", fit(message, room)),
+            theme.accent(),
+        ));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), left);
-    frame.render_widget(Paragraph::new(Span::styled(projection, theme.dim())), right);
+    frame.render_widget(
+        Paragraph::new(Span::styled(projection.as_str(), theme.dim())),
+        right,
+    );
 }
 
 /// Text bars for counts: `label ████ 12`, the cursor row marked when focused.

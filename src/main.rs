@@ -30,12 +30,28 @@ fn main() {
     netcurate::trace::phase("start");
     let cli = cli::Cli::parse();
     if let Err(e) = cli::run(cli) {
+        if closed_output(&e) {
+            // The reader stopped reading (`netcurate list | head`): nothing went wrong.
+            std::process::exit(0);
+        }
+        // Each cause once: a library error often says its cause already.
         let mut message = e.to_string();
-        for cause in e.chain().skip(1) {
-            message.push_str(&format!(": {cause}"));
+        for cause in e.chain().skip(1).map(|c| c.to_string()) {
+            if !message.contains(&cause) {
+                message.push_str(&format!(": {cause}"));
+            }
         }
         eprintln!("netcurate: {message}");
         std::process::exit(1);
     }
     netcurate::trace::phase("done");
+}
+
+/// Whether `e` is a write to a pipe whose reader has gone.
+fn closed_output(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

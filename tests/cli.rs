@@ -389,6 +389,36 @@ fn pillars_reproduce_the_worked_example() {
     assert_eq!(db.json(&["pillars", "--json"])["assumptions"]["kappa"], 0.5);
 }
 
+/// `netcurate list | head`: when the reader stops, netcurate stops quietly and succeeds.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::{BufRead, BufReader, Read};
+    let db = Db::with_demo();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_netcurate"))
+        .arg("--db")
+        .arg(&db.path)
+        .args(["list", "--sort", "name"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = String::new();
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    out.read_line(&mut first).expect("first line");
+    assert!(!first.trim().is_empty());
+    drop(out);
+    let status = child.wait().expect("wait");
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("stderr");
+    assert_eq!(err, "");
+    assert!(status.success(), "{status:?}");
+}
+
 #[test]
 fn bad_input_is_one_clear_line_with_exit_1() {
     let db = Db::new();
@@ -441,6 +471,12 @@ fn bad_input_is_one_clear_line_with_exit_1() {
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
         assert!(err.contains(needle), "{args:?}: {err}");
     }
+    // The reason is said once, not again as the error's cause.
+    let missing = db.file("missing.csv").display().to_string();
+    let (code, _, err) = db.run(&["import", &missing]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with(&format!("netcurate: {missing}: ")), "{err}");
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
     let (code, _, _) = db.run(&["no-such-command"]);
     assert_eq!(code, 2, "usage errors are clap's exit 2");
 }

@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use netcurate::audience::{self, Profile};
 use netcurate::export::{self, ExportKind};
 use netcurate::import::ImportBatch;
-use netcurate::model::{Contact, ContactId, Decision, Direction};
+use netcurate::model::{Contact, ContactId, Decision, Direction, joined_or_none};
 use netcurate::network::Network;
 use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
@@ -39,18 +39,21 @@ Examples:
   netcurate decide prune --filter 'score:<20 -flag:warm'
   netcurate export -o removal.csv --kind removal-plan";
 
+/// The heading of the options every command takes.
+const GLOBAL: &str = "Global options";
+
 #[derive(Parser, Debug)]
 #[command(name = "netcurate", version, about = ABOUT, after_help = AFTER_HELP)]
 pub struct Cli {
     /// The database file (SQLite). Default: $NETCURATE_DB, else the platform data directory.
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
     /// The date treated as "today" for ages (stale invitations, warm contacts).
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_day, help_heading = GLOBAL)]
     pub as_of: Option<NaiveDate>,
     /// An audience profile (TOML) to use instead of the stored one; it is stored and
     /// contacts are rescored.
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub profile: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -92,6 +95,7 @@ pub enum Command {
     List(ListArgs),
     /// Add or remove a tag on every contact matching a filter.
     Tag {
+        /// Add the tag, or remove it.
         action: TagAction,
         /// The tag (free text, e.g. eu-leads).
         tag: String,
@@ -101,6 +105,7 @@ pub enum Command {
     },
     /// Set keep / prune / protect / reset on every contact matching a filter.
     Decide {
+        /// The decision to set; reset makes the contacts undecided again.
         decision: DecideAction,
         /// Which contacts, in the filter language (see `netcurate list --help`).
         #[arg(long, value_name = "QUERY")]
@@ -110,6 +115,7 @@ pub enum Command {
     Invitations {
         #[command(subcommand)]
         action: Option<InvitationsCommand>,
+        /// Print the invitations as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -118,6 +124,7 @@ pub enum Command {
     Ssi(SsiCommand),
     /// The projected effect of the current plan on the SSI pillars.
     Pillars {
+        /// Print the projection as JSON.
         #[arg(long)]
         json: bool,
         /// Change an assumption, e.g. --set kappa=0.8 (repeatable; stored).
@@ -128,6 +135,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Counts of the network.
     Stats {
+        /// Print the counts as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -147,6 +155,7 @@ pub enum Command {
 pub enum ProfileCommand {
     /// Draft a profile from the network's most common titles and companies.
     Init {
+        /// Write the draft to this file (it must not exist) instead of printing it.
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -158,8 +167,10 @@ pub enum ProfileCommand {
 pub enum InvitationsCommand {
     /// Mark outgoing pending invitations older than N days for withdrawal.
     Withdraw {
+        /// Every stale one: outgoing, still pending, sent more than --days days ago.
         #[arg(long, required = true)]
         stale: bool,
+        /// The age in days from which a pending invitation is stale.
         #[arg(long, default_value_t = 21)]
         days: i64,
     },
@@ -169,17 +180,23 @@ pub enum InvitationsCommand {
 pub enum SsiCommand {
     /// Store one reading (each pillar 0–25, total 0–100).
     Record {
+        /// The Social Selling Index, 0–100.
         #[arg(long)]
         total: f64,
+        /// "Establish your professional brand", 0–25.
         #[arg(long)]
         brand: f64,
+        /// "Find the right people", 0–25.
         #[arg(long)]
         frp: f64,
+        /// "Engage with insights", 0–25.
         #[arg(long)]
         engage: f64,
+        /// "Build relationships", 0–25.
         #[arg(long)]
         br: f64,
-        #[arg(long, value_parser = parse_day)]
+        /// The day of the reading (default: today, or --as-of).
+        #[arg(long, value_parser = parse_day, value_name = "YYYY-MM-DD")]
         date: Option<NaiveDate>,
         /// "Top N% of your industry" as shown on the SSI page (N, 0–100).
         #[arg(long, value_name = "N")]
@@ -219,7 +236,7 @@ pub struct ListArgs {
     /// Print at most N contacts.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
-    /// Print JSON.
+    /// Print the contacts as JSON.
     #[arg(long)]
     json: bool,
 }
@@ -722,21 +739,12 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
     if let Some((d, why)) = audience::suggest(c, s.profile.as_ref().map_or(60.0, |p| p.threshold)) {
         writeln!(out, "  suggested: {} — {why}", d.as_str())?;
     }
-    let flags = c.flags.names();
-    writeln!(
-        out,
-        "  flags: {}",
-        if flags.is_empty() {
-            "none".to_string()
-        } else {
-            flags.join(", ")
-        }
-    )?;
+    writeln!(out, "  flags: {}", joined_or_none(&c.flags.names()))?;
     writeln!(
         out,
         "  decision: {}; tags: {}",
         c.decision.as_str(),
-        c.tags.join(", ")
+        joined_or_none(&c.tags)
     )?;
     for inv in network.invitations_of(c.id) {
         writeln!(
@@ -1061,4 +1069,29 @@ fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "tags: {}", t.join(", "))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every option and argument of every command says what it is in `--help`.
+    #[test]
+    fn every_option_has_help_text() {
+        fn check(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                if arg.get_help().is_none() && !["help", "version"].contains(&arg.get_id().as_str())
+                {
+                    missing.push(format!("{path} --{}", arg.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                check(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        check(&Cli::command(), "netcurate", &mut missing);
+        assert!(missing.is_empty(), "no help text: {missing:?}");
+    }
 }

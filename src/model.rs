@@ -321,6 +321,15 @@ impl ContactParts {
     }
 }
 
+/// Items as a comma-separated list, or "none": how tags and flags read to a user.
+pub fn joined_or_none<S: AsRef<str>>(items: &[S]) -> String {
+    if items.is_empty() {
+        return "none".to_string();
+    }
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    items.join(", ")
+}
+
 /// Appends `text` lower-cased (character by character) to `out`.
 pub fn push_folded(out: &mut String, text: &str) {
     if text.is_ascii() {
@@ -500,5 +509,17 @@ impl Invitation {
             Direction::Outgoing => &self.to_name,
             Direction::Incoming => &self.from_name,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::joined_or_none;
+
+    #[test]
+    fn a_list_reads_as_its_items_or_none() {
+        assert_eq!(joined_or_none::<&str>(&[]), "none");
+        assert_eq!(joined_or_none(&["warm", "gone"]), "warm, gone");
+        assert_eq!(joined_or_none(&["eu-leads".to_string()]), "eu-leads");
     }
 }

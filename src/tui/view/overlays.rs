@@ -5,7 +5,7 @@ use super::super::app::{App, Confirm, HelpLine};
 use super::super::theme::{self, Theme};
 use super::centered;
 use netcurate::audience;
-use netcurate::model::Contact;
+use netcurate::model::{Contact, joined_or_none};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -130,11 +130,7 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
     lines.push(Line::raw(format!(
         "decision: {} · tags: {}",
         c.decision.as_str(),
-        if c.tags.is_empty() {
-            "none".to_string()
-        } else {
-            c.tags.join(", ")
-        }
+        joined_or_none(&c.tags)
     )));
     lines
 }

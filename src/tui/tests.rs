@@ -511,16 +511,18 @@ fn screen(a: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-/// The last line of the screen at `w` columns.
-fn status_line(a: &App, w: u16) -> String {
+/// The last two lines of the screen at `w` columns: the filter line and the status line.
+fn bottom_lines(a: &App, w: u16) -> (String, String) {
     let terminal = screen(a, w, 24);
     let buffer = terminal.backend().buffer();
-    (0..w).map(|x| buffer[(x, 23)].symbol()).collect()
+    let line = |y: u16| (0..w).map(|x| buffer[(x, y)].symbol()).collect::<String>();
+    (line(22), line(23))
 }
 
 /// The status line always shows the counts and the plan's projected BR change; as it gets
-/// shorter the counts take their brief form, the last action drops its undo hint, and a
-/// message that still does not fit ends in "…" instead of running under the projection.
+/// shorter the counts take their brief form and the last action drops its undo hint; a
+/// message that still does not fit moves to the line above, after the filter, ending in
+/// "…" only if it does not fit there either. Without a filter it replaces the key hints.
 #[test]
 fn a_short_status_line_keeps_counts_projection_and_the_action() {
     let mut a = app();
@@ -532,24 +534,39 @@ fn a_short_status_line_keeps_counts_projection_and_the_action() {
     let br = &a.projection.as_ref().unwrap().build_relationships;
     let numbers = format!("BR Δ {:+.1}…{:+.1}", br.delta_low, br.delta_high);
     let shows = |line: &str, text: &str| assert!(line.contains(text), "{text:?} not in {line:?}");
-    let wide = status_line(&a, 140);
+    let action = format!("set {n} contacts to prune");
+    let (above, wide) = bottom_lines(&a, 140);
     shows(&wide, &format!(" 2000 total · {n} in view · {n} selected "));
-    shows(&wide, &format!("set {n} contacts to prune — u to undo"));
+    shows(&wide, &format!("{action} — u to undo"));
     shows(&wide, &format!("{numbers} {}", br.direction.words()));
+    assert!(!above.contains(&action), "{above}");
 
-    let narrow = status_line(&a, 80);
+    let (_, narrow) = bottom_lines(&a, 80);
     assert!(
         narrow.starts_with(&format!(" {n} of 2000 · {n} selected ")),
         "{narrow}"
     );
-    shows(&narrow, &format!("set {n} contacts to prune"));
+    shows(&narrow, &action);
     assert!(narrow.trim_end().ends_with(&numbers), "{narrow}");
 
-    let tight = status_line(&a, 60);
-    shows(&tight, &format!("set {n} contacts"));
-    shows(&tight, "… BR Δ");
-    assert!(!tight.contains("undo"), "{tight}");
+    let (above, tight) = bottom_lines(&a, 60);
+    assert!(!tight.contains(&action), "{tight}");
     assert!(tight.trim_end().ends_with(&numbers), "{tight}");
+    assert!(
+        above.contains(&format!("filter: title:vp  {n} of 2000  {action}")),
+        "{above}"
+    );
+    assert!(!above.contains("undo"), "the hint goes first: {above}");
+
+    let (above, _) = bottom_lines(&a, 40);
+    assert!(above.ends_with("…"), "cut, and marked: {above}");
+
+    a.set_filter("");
+    let (above, _) = bottom_lines(&a, 60);
+    assert!(
+        above.starts_with(&action),
+        "in place of the key hints: {above}"
+    );
 }
 
 #[test]

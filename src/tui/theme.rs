@@ -121,6 +121,9 @@ pub fn score_bar(score: Option<u8>) -> String {
 }
 
 pub const APP_NAME: &str = "netcurate";
+/// The line above the status bar when there is nothing else to show.
+pub const KEY_HINTS: &str =
+    "/ filter · s sort · space select · t tag · a/x/p decide · u undo · ? help";
 /// Ends the status message of a change; dropped first when the status line is short.
 pub const UNDO_HINT: &str = " — u to undo";
 pub const HIDDEN_NAME: &str = "(hidden account)";

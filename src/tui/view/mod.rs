@@ -118,29 +118,46 @@ fn draw_filter_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             }
             Line::from(spans)
         }
-        _ if !app.table.filter.is_empty() => Line::from(vec![
-            Span::styled("filter: ", theme.dim()),
-            Span::raw(app.table.filter.clone()),
-            Span::styled(counts, theme.dim()),
-        ]),
-        _ => Line::from(Span::styled(
-            "/ filter · s sort · space select · t tag · a/x/p decide · u undo · ? help",
-            theme.dim(),
-        )),
+        _ if !app.table.filter.is_empty() => {
+            let mut spans = vec![
+                Span::styled("filter: ", theme.dim()),
+                Span::raw(app.table.filter.clone()),
+                Span::styled(counts, theme.dim()),
+            ];
+            if let Some(message) = message_above(app, area.width) {
+                let room = area
+                    .width
+                    .saturating_sub(Line::from(spans.clone()).width() as u16 + 2);
+                spans.push(Span::styled(
+                    format!("  {}", fit_message(message, room)),
+                    theme.accent(),
+                ));
+            }
+            Line::from(spans)
+        }
+        _ => match message_above(app, area.width) {
+            Some(message) => Line::from(Span::styled(
+                fit_message(message, area.width),
+                theme.accent(),
+            )),
+            None => Line::from(Span::styled(theme::KEY_HINTS, theme.dim())),
+        },
     };
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// Counts and the last action on the left; the plan's projected BR change on the right,
-/// where it stays visible however long the last action's text is. On a short line the
-/// counts take their brief form, the last action loses its undo hint and then its end
-/// (marked "…"), and the projection keeps its numbers without the words.
-fn draw_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    if let Some(total) = app.loading {
-        let text = format!(" loading {total} contacts… ");
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.cursor())), area);
-        return;
-    }
+/// What the status line shows: the counts, the last action's message (unless it is too
+/// long, when the line above shows it instead) and the plan's projected BR change.
+struct StatusParts<'a> {
+    counts: String,
+    message: Option<&'a str>,
+    projection: String,
+}
+
+/// The status line's parts at `width` columns. The projection stays, on the right; as the
+/// line gets shorter the counts take their brief form, the last action drops its undo
+/// hint, the projection its words; a message that still does not fit moves up a line.
+fn status_parts(app: &App, width: u16) -> StatusParts<'_> {
     let (total, in_view, selected) = (
         app.network.contacts.len(),
         app.table.ids.len(),
@@ -148,40 +165,68 @@ fn draw_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
     let full_counts = format!(" {total} total · {in_view} in view · {selected} selected ");
     let brief_counts = format!(" {in_view} of {total} · {selected} selected ");
-    let message = app.status.as_str();
-    let brief_message = message.strip_suffix(theme::UNDO_HINT).unwrap_or(message);
     let (numbers, words) = app.projection.as_ref().map_or_else(Default::default, |p| {
         let br = &p.build_relationships;
         let numbers = format!(" BR Δ {:+.1}…{:+.1} ", br.delta_low, br.delta_high);
         let words = format!("{numbers}{} ", br.direction.words());
         (numbers, words)
     });
-    let width = |text: &str| Line::raw(text).width();
-    let message_width = |m: &str| if m.is_empty() { 0 } else { 1 + width(m) };
+    let message = (!app.status.is_empty()).then_some(app.status.as_str());
+    let brief_message = message.map(|m| m.strip_suffix(theme::UNDO_HINT).unwrap_or(m));
     let choices = [
         (&full_counts, message, &words),
         (&full_counts, message, &numbers),
         (&brief_counts, message, &numbers),
         (&brief_counts, brief_message, &numbers),
+        (&full_counts, None, &words),
+        (&full_counts, None, &numbers),
+        (&brief_counts, None, &numbers),
     ];
-    let fits = |&&(counts, message, projection): &&(&String, &str, &String)| {
-        width(counts) + message_width(message) + width(projection) <= usize::from(area.width)
+    let text_width = |text: &str| Line::raw(text).width();
+    let fits = |(counts, message, projection): &(&String, Option<&str>, &String)| {
+        let message = message.map_or(0, |m| 1 + text_width(m));
+        text_width(counts) + message + text_width(projection) <= usize::from(width)
     };
-    let (counts, message, projection) = *choices.iter().find(fits).unwrap_or(&choices[3]);
-    let right_width = (width(projection) as u16).min(area.width / 2);
+    let (counts, message, projection) = *choices.iter().find(|c| fits(c)).unwrap_or(&choices[6]);
+    StatusParts {
+        counts: counts.clone(),
+        message,
+        projection: projection.clone(),
+    }
+}
+
+/// The last action's message when the status line has no room for it.
+fn message_above(app: &App, width: u16) -> Option<&str> {
+    let shown_below = status_parts(app, width).message.is_some();
+    (!app.status.is_empty() && !shown_below).then_some(app.status.as_str())
+}
+
+/// A message in `width` columns: whole, else without its undo hint, else cut with "…".
+fn fit_message(message: &str, width: u16) -> std::borrow::Cow<'_, str> {
+    let brief = match message.strip_suffix(theme::UNDO_HINT) {
+        Some(brief) if Line::raw(message).width() > usize::from(width) => brief,
+        _ => message,
+    };
+    fit(brief, width)
+}
+
+fn draw_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if let Some(total) = app.loading {
+        let text = format!(" loading {total} contacts… ");
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.cursor())), area);
+        return;
+    }
+    let parts = status_parts(app, area.width);
+    let right_width = (Line::raw(parts.projection.as_str()).width() as u16).min(area.width / 2);
     let [left, right] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
-    let mut spans = vec![Span::styled(counts.as_str(), theme.cursor())];
-    if !message.is_empty() {
-        let room = left.width.saturating_sub(width(counts) as u16 + 1);
-        spans.push(Span::styled(
-            format!(" {}", fit(message, room)),
-            theme.accent(),
-        ));
+    let mut spans = vec![Span::styled(parts.counts, theme.cursor())];
+    if let Some(message) = parts.message {
+        spans.push(Span::styled(format!(" {message}"), theme.accent()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), left);
     frame.render_widget(
-        Paragraph::new(Span::styled(projection.as_str(), theme.dim())),
+        Paragraph::new(Span::styled(parts.projection, theme.dim())),
         right,
     );
 }

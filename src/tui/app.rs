@@ -1144,6 +1144,10 @@ impl App {
                 }
             }
             KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => p.input.clear(),
+            KeyCode::Char('w') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                let kept = p.input.trim_end().rfind(' ').map_or(0, |space| space + 1);
+                p.input.truncate(kept);
+            }
             KeyCode::Char(ch) if !key.modifiers.contains(KeyModifiers::CONTROL) => p.input.push(ch),
             _ => {}
         }

@@ -384,6 +384,47 @@ fn explain_open_url_export_and_help() {
     assert!(a.quit);
 }
 
+/// The prefilled export prompt is edited like a shell line: Ctrl-W deletes the last word
+/// (the file name), Ctrl-U the whole line, Backspace one character.
+#[test]
+fn prompt_lines_are_edited_word_by_word() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('e'));
+    let input = |a: &App| match &a.overlay {
+        Overlay::Prompt(p) => p.input.clone(),
+        other => panic!("{other:?}"),
+    };
+    let ctrl = |a: &mut App, ch| {
+        a.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char(ch),
+            KeyModifiers::CONTROL,
+        )))
+    };
+    assert!(
+        input(&a).starts_with("contacts netcurate-all-"),
+        "{}",
+        input(&a)
+    );
+    ctrl(&mut a, 'w');
+    assert_eq!(input(&a), "contacts ");
+    typed(&mut a, "plan.csv  ");
+    ctrl(&mut a, 'w');
+    assert_eq!(input(&a), "contacts ");
+    ctrl(&mut a, 'w');
+    assert_eq!(input(&a), "");
+    typed(&mut a, "removal-plan x.csv");
+    key(&mut a, KeyCode::Backspace);
+    assert_eq!(input(&a), "removal-plan x.cs");
+    ctrl(&mut a, 'u');
+    assert_eq!(input(&a), "");
+    assert!(
+        a.help_lines().iter().any(
+            |l| matches!(l, super::app::HelpLine::Note(n) if n.contains("Ctrl-W deletes a word"))
+        ),
+        "help says so"
+    );
+}
+
 /// On a short screen the help scrolls with the moving keys, and its title says which
 /// lines are shown; every line can be reached.
 #[test]

@@ -131,10 +131,12 @@ pub const INFERRED_NOTE: &str = "acceptance is inferred: accepted = the person i
 pub const TITLES_NOTE: &str = "titles are self-typed and often inflated";
 pub const EMPTY_NETWORK: &str = "No contacts yet. Quit (q) and run `netcurate import <your LinkedIn export .zip>`, or press I to import.";
 /// The help overlay's notes under the keys.
-pub const FILTER_HELP: [&str; 4] = [
+pub const FILTER_HELP: [&str; 6] = [
     "",
     "Filter terms: words (fuzzy) name: company: title: url: tag: -tag:",
     "  decision: score:<40 seniority:>=director connected:<2020-01-01",
     "  function:engineering flag:warm|hidden|duplicate|gone|job-change",
+    "In a prompt: Enter ok · Esc cancel · Backspace · Ctrl-W deletes a word",
+    "  · Ctrl-U clears · Tab completes a tag",
 ];
 pub const NO_MATCH: &str = "No contact matches the filter. Esc clears it.";

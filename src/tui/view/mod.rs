@@ -239,12 +239,15 @@ pub fn bar_lines<'a>(
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     let max = items.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    // Labels give way (cut with "…") to keep a bar of MIN_BAR columns in a narrow pane.
+    const MIN_BAR: usize = 6;
     let label_w = items
         .iter()
         .map(|(l, _)| l.chars().count())
         .max()
         .unwrap_or(0)
-        .min(18);
+        .min(18)
+        .min((width as usize).saturating_sub(9 + MIN_BAR).max(4));
     let bar_w = (width as usize).saturating_sub(label_w + 9).max(1);
     items
         .iter()
@@ -254,7 +257,7 @@ pub fn bar_lines<'a>(
             let marker = if cursor == Some(i) { "▶" } else { " " };
             let text = format!(
                 "{marker}{:<label_w$} {}{} {n}",
-                label.chars().take(label_w).collect::<String>(),
+                fit(label, label_w as u16),
                 "█".repeat(len),
                 " ".repeat(bar_w - len)
             );
@@ -295,7 +298,30 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 #[cfg(test)]
 mod tests {
-    use super::fit;
+    use super::{bar_lines, fit};
+    use crate::tui::theme::Theme;
+
+    /// In a narrow pane the labels are cut (marked "…"), not the bars: the largest count
+    /// still gets a bar of several columns, and every line fits the pane.
+    #[test]
+    fn narrow_bars_cut_their_labels_not_their_bars() {
+        let items = vec![
+            ("engineering".to_string(), 512),
+            ("customer-success".to_string(), 61),
+            ("hr".to_string(), 91),
+        ];
+        let lines = bar_lines(&items, 23, None, &Theme::plain());
+        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        assert!(text.iter().all(|l| l.chars().count() <= 23), "{text:?}");
+        assert!(text[0].starts_with(" enginee… ██████ 512"), "{text:?}");
+        assert!(text[1].starts_with(" custome… █ "), "{text:?}");
+        assert!(text[2].starts_with(" hr       █"), "{text:?}");
+        let wide = bar_lines(&items, 60, None, &Theme::plain());
+        assert!(
+            wide[1].to_string().starts_with(" customer-success █"),
+            "{wide:?}"
+        );
+    }
 
     #[test]
     fn cut_text_ends_in_an_ellipsis_within_its_width() {

@@ -5,7 +5,7 @@
 
 use super::super::app::App;
 use super::super::theme::Theme;
-use netcurate::pillars::{FRP_LEVERS, PillarProjection};
+use netcurate::pillars::{FRP_LEVERS, PillarProjection, SsiReading};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -186,13 +186,15 @@ fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [spark, log] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
-    let data: Vec<u64> = app
-        .pillars
-        .readings
-        .iter()
-        .map(|r| (r.br * 10.0).round() as u64)
-        .collect();
+    let [readings, log] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+    let all = &app.pillars.readings;
+    let data: Vec<u64> = all.iter().map(|r| (r.br * 10.0).round() as u64).collect();
+    // One column per reading, then what they say in words.
+    let spark_width = (data.len() as u16).min(readings.width / 3);
+    let [spark, words] = Layout::horizontal([Constraint::Length(spark_width), Constraint::Min(1)])
+        .spacing(u16::from(spark_width > 0))
+        .areas(readings);
     frame.render_widget(
         Sparkline::default()
             .data(&data)
@@ -200,6 +202,7 @@ fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .style(theme.accent()),
         spark,
     );
+    frame.render_widget(Paragraph::new(readings_summary(all, theme)), words);
     let mut lines = Vec::new();
     for l in &app.pillars.log {
         lines.push(Line::raw(l.outcome(&app.pillars.readings)));
@@ -211,4 +214,36 @@ fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         ));
     }
     frame.render_widget(Paragraph::new(lines), log);
+}
+
+/// The recorded readings in two lines: how BR moved over them, and the last one whole.
+fn readings_summary<'a>(readings: &[SsiReading], theme: &Theme) -> Vec<Line<'a>> {
+    let (Some(first), Some(last)) = (readings.first(), readings.last()) else {
+        return vec![Line::styled(
+            "no SSI readings yet: n records the one on LinkedIn's SSI page",
+            theme.dim(),
+        )];
+    };
+    let span = if readings.len() == 1 {
+        format!("1 reading, BR {:.1} on {}", last.br, last.date)
+    } else {
+        format!(
+            "{} readings, BR {:.1} → {:.1} from {} to {}",
+            readings.len(),
+            first.br,
+            last.br,
+            first.date,
+            last.date
+        )
+    };
+    vec![
+        Line::raw(span),
+        Line::styled(
+            format!(
+                "last: SSI {:.0} · brand {:.1} · FRP {:.1} · engage {:.1} · BR {:.1}",
+                last.total, last.brand, last.frp, last.engage, last.br
+            ),
+            theme.dim(),
+        ),
+    ]
 }

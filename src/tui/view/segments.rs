@@ -4,7 +4,7 @@
 
 use super::super::app::App;
 use super::super::theme::Theme;
-use super::bar_lines;
+use super::{bar_lines, fit};
 use netcurate::model::{Function, Seniority};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -118,9 +118,13 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = pane(app, theme, 0);
     let segments = &app.segment_rows;
     let cursor = app.segments.cursor[0];
+    // The numbers keep their columns; the name takes the rest but a column (cut with "…").
+    let name_w = usize::from(block.inner(area).width)
+        .saturating_sub(20)
+        .clamp(6, 32);
     let mut lines = vec![Line::styled(
         format!(
-            "{:<20} {:>6} {:>5} {:>5}",
+            "{:<name_w$} {:>6} {:>5} {:>5}",
             "segment", "count", "mean", "VP+"
         ),
         theme.header(),
@@ -134,8 +138,8 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     for (k, row) in segments.iter().enumerate() {
         let (s, count, mean, vp) = (&row.segment, row.count, row.mean_score, row.vp_share);
         let text = format!(
-            "{:<20} {count:>6} {mean:>5.0} {vp:>4.0}%",
-            s.name.chars().take(20).collect::<String>()
+            "{:<name_w$} {count:>6} {mean:>5.0} {vp:>4.0}%",
+            fit(&s.name, name_w as u16)
         );
         let focused = app.segments.focus == 0 && k == cursor;
         lines.push(if focused {

@@ -360,6 +360,11 @@ impl Keymap {
     }
 
     /// Help lines: (keys, description), in table order.
+    /// The first key bound to `command`, as the help shows it.
+    pub fn first_key(&self, command: Command) -> Option<&str> {
+        self.keys_of.get(&command)?.first().map(String::as_str)
+    }
+
     pub fn help_lines(&self) -> Vec<(String, &'static str)> {
         BINDINGS
             .iter()

@@ -384,6 +384,31 @@ fn explain_open_url_export_and_help() {
     assert!(a.quit);
 }
 
+/// The line above the status bar names each view's own keys, as the user bound them.
+#[test]
+fn key_hints_follow_the_view_and_the_keymap() {
+    let mut a = app();
+    a.keymap = Keymap::parse_overrides("withdraw = \"W\"\nfilter = \"f\"").expect("keymap");
+    let hints = |a: &App| bottom_lines(a, 100).0;
+    assert!(
+        hints(&a).starts_with("f filter · s sort · space select"),
+        "{}",
+        hints(&a)
+    );
+    key(&mut a, KeyCode::Char('2'));
+    let line = hints(&a);
+    assert!(
+        line.contains("W withdraw") && !line.contains("filter"),
+        "{line}"
+    );
+    key(&mut a, KeyCode::Char('4'));
+    assert!(
+        hints(&a).starts_with("n records an SSI reading"),
+        "{}",
+        hints(&a)
+    );
+}
+
 /// The prefilled export prompt is edited like a shell line: Ctrl-W deletes the last word
 /// (the file name), Ctrl-U the whole line, Backspace one character.
 #[test]

@@ -4,6 +4,8 @@
 //!
 //! Must not: lay anything out.
 
+use super::app::View;
+use super::keymap::Command;
 use netcurate::model::{Contact, Decision};
 use ratatui::style::{Color, Modifier, Style};
 
@@ -121,9 +123,42 @@ pub fn score_bar(score: Option<u8>) -> String {
 }
 
 pub const APP_NAME: &str = "netcurate";
-/// The line above the status bar when there is nothing else to show.
-pub const KEY_HINTS: &str =
-    "/ filter · s sort · space select · t tag · a/x/p decide · u undo · ? help";
+/// The line above the status bar when there is nothing else to show: each view's main
+/// keys, by command (the user's own keys are shown), a label after each group.
+pub fn key_hints(view: View) -> &'static [(&'static [Command], &'static str)] {
+    use Command::*;
+    match view {
+        View::Contacts => &[
+            (&[Filter], "filter"),
+            (&[SortNext], "sort"),
+            (&[ToggleSelect], "select"),
+            (&[TagAdd], "tag"),
+            (&[Keep, Prune, Protect], "decide"),
+            (&[Undo], "undo"),
+            (&[Help], "help"),
+        ],
+        View::Invitations => &[
+            (&[Down, Up], "move"),
+            (&[Left, Right], "pane"),
+            (&[ToggleSelect], "select"),
+            (&[Withdraw], "withdraw"),
+            (&[OpenUrl], "open"),
+            (&[Undo], "undo"),
+            (&[Help], "help"),
+        ],
+        View::Segments => &[
+            (&[Down, Up], "move"),
+            (&[Left, Right], "pane"),
+            (&[Explain], "filters the contacts"),
+            (&[Help], "help"),
+        ],
+        View::Pillars => &[
+            (&[RecordSsi], "records an SSI reading"),
+            (&[Undo], "undo"),
+            (&[Help], "help"),
+        ],
+    }
+}
 /// Ends the status message of a change; dropped first when the status line is short.
 pub const UNDO_HINT: &str = " — u to undo";
 pub const HIDDEN_NAME: &str = "(hidden account)";

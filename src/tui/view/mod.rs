@@ -140,7 +140,7 @@ fn draw_filter_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 fit_message(message, area.width),
                 theme.accent(),
             )),
-            None => Line::from(Span::styled(theme::KEY_HINTS, theme.dim())),
+            None => Line::from(Span::styled(key_hints(app), theme.dim())),
         },
     };
     frame.render_widget(Paragraph::new(line), area);
@@ -199,6 +199,21 @@ fn status_parts(app: &App, width: u16) -> StatusParts<'_> {
 fn message_above(app: &App, width: u16) -> Option<&str> {
     let shown_below = status_parts(app, width).message.is_some();
     (!app.status.is_empty() && !shown_below).then_some(app.status.as_str())
+}
+
+/// The current view's main keys, as the user has bound them: "/ filter · s sort · …".
+fn key_hints(app: &App) -> String {
+    let hints: Vec<String> = theme::key_hints(app.view)
+        .iter()
+        .filter_map(|(commands, label)| {
+            let keys: Vec<&str> = commands
+                .iter()
+                .filter_map(|&c| app.keymap.first_key(c))
+                .collect();
+            (!keys.is_empty()).then(|| format!("{} {label}", keys.join("/")))
+        })
+        .collect();
+    hints.join(" · ")
 }
 
 /// A message in `width` columns: whole, else without its undo hint, else cut with "…".

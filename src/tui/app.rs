@@ -1187,28 +1187,35 @@ impl App {
             PromptKind::Import if !input.is_empty() => {
                 vec![Effect::Import(PathBuf::from(expand_home(input)))]
             }
-            PromptKind::Export => self.submit_export(input),
+            PromptKind::Export => self.submit_export(p),
             PromptKind::Ssi => match parse_ssi(input, self.network.as_of) {
                 Ok(r) => vec![Effect::RecordSsi(r)],
-                Err(e) => {
-                    self.status = e;
-                    vec![]
-                }
+                Err(e) => self.reopen(p, e),
             },
             _ => vec![],
         }
     }
 
-    fn submit_export(&mut self, input: &str) -> Vec<Effect> {
+    /// Keeps prompt `p` open with what was typed, saying what is wrong with it.
+    fn reopen(&mut self, p: &Prompt, problem: String) -> Vec<Effect> {
+        self.status = problem;
+        self.overlay = Overlay::Prompt(p.clone());
+        vec![]
+    }
+
+    fn submit_export(&mut self, p: &Prompt) -> Vec<Effect> {
+        let input = p.input.trim();
         let (kind, path) = match input.split_once(' ') {
             Some((k, rest)) if ExportKind::parse(k).is_some() => {
                 (ExportKind::parse(k), rest.trim())
             }
+            // A kind alone is a kind without a path, not a file named after it.
+            _ if ExportKind::parse(input).is_some() => (None, ""),
             _ => (Some(ExportKind::Contacts), input),
         };
         let Some(kind) = kind.filter(|_| !path.is_empty()) else {
-            self.status = format!("export needs a kind ({}) and a path", ExportKind::NAMES);
-            return vec![];
+            let problem = format!("export needs a kind ({}) and a path", ExportKind::NAMES);
+            return self.reopen(p, problem);
         };
         let ids = if self.selected_count > 0 {
             self.targets()

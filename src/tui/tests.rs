@@ -384,6 +384,48 @@ fn explain_open_url_export_and_help() {
     assert!(a.quit);
 }
 
+/// A prompt whose text cannot be used stays open with it, saying what is wrong, so the
+/// user mends it instead of typing it again.
+#[test]
+fn a_malformed_prompt_stays_open_with_its_text() {
+    let mut a = app();
+    let open_with = |a: &App| match &a.overlay {
+        Overlay::Prompt(p) => Some(p.input.clone()),
+        _ => None,
+    };
+    key(&mut a, KeyCode::Char('4'));
+    key(&mut a, KeyCode::Char('n'));
+    typed(&mut a, "62 15 13 17");
+    assert!(key(&mut a, KeyCode::Enter).is_empty());
+    assert_eq!(open_with(&a).as_deref(), Some("62 15 13 17"));
+    assert!(a.status.contains("five numbers"), "{}", a.status);
+    let (_, status) = bottom_lines(&a, 80);
+    assert!(
+        status.contains("type five numbers"),
+        "the reason shows beside the prompt: {status}"
+    );
+    typed(&mut a, " 17");
+    assert!(matches!(
+        &key(&mut a, KeyCode::Enter)[..],
+        [Effect::RecordSsi(_)]
+    ));
+    assert_eq!(open_with(&a), None);
+
+    key(&mut a, KeyCode::Char('1'));
+    key(&mut a, KeyCode::Char('e'));
+    a.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typed(&mut a, "removal-plan");
+    assert!(
+        key(&mut a, KeyCode::Enter).is_empty(),
+        "no file named removal-plan"
+    );
+    assert_eq!(open_with(&a).as_deref(), Some("removal-plan"));
+    assert!(a.status.contains("needs a kind"), "{}", a.status);
+}
+
 /// The line above the status bar names each view's own keys, as the user bound them.
 #[test]
 fn key_hints_follow_the_view_and_the_keymap() {

@@ -187,7 +187,13 @@ fn status_parts(app: &App, width: u16) -> StatusParts<'_> {
         let message = message.map_or(0, |m| 1 + text_width(m));
         text_width(counts) + message + text_width(projection) <= usize::from(width)
     };
-    let (counts, message, projection) = *choices.iter().find(|c| fits(c)).unwrap_or(&choices[6]);
+    // While a prompt holds the line above, the message stays here, cut if it must be.
+    let prompt_above = matches!(app.overlay, Overlay::Prompt(_));
+    let (counts, message, projection) = match choices.iter().find(|c| fits(c)) {
+        Some(&(_, None, _)) | None if prompt_above => choices[3],
+        Some(&choice) => choice,
+        None => choices[6],
+    };
     StatusParts {
         counts: counts.clone(),
         message,
@@ -235,9 +241,15 @@ fn draw_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let right_width = (Line::raw(parts.projection.as_str()).width() as u16).min(area.width / 2);
     let [left, right] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
+    let room = left
+        .width
+        .saturating_sub(Line::raw(parts.counts.as_str()).width() as u16 + 1);
     let mut spans = vec![Span::styled(parts.counts, theme.cursor())];
     if let Some(message) = parts.message {
-        spans.push(Span::styled(format!(" {message}"), theme.accent()));
+        spans.push(Span::styled(
+            format!(" {}", fit(message, room)),
+            theme.accent(),
+        ));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), left);
     frame.render_widget(

@@ -643,8 +643,17 @@ pub fn import(s: &mut Session, paths: &[PathBuf], json: bool, out: &mut dyn Writ
         report.messaged_matched,
         report.messaged_unmatched
     )?;
+    if s.profile.is_none() {
+        writeln!(out, "{NO_PROFILE_YET}")?;
+    }
     Ok(())
 }
+
+/// What an import without a stored profile says next: contacts are not scored yet.
+const NO_PROFILE_YET: &str =
+    "not scored yet (no audience profile). Draft one from your network, edit it, then score:
+  netcurate profile init -o audience.toml
+  netcurate score --profile audience.toml";
 
 fn profile_init(s: &Session, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
     let draft = Profile::draft(&s.load()?.contacts);

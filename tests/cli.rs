@@ -389,6 +389,32 @@ fn pillars_reproduce_the_worked_example() {
     assert_eq!(db.json(&["pillars", "--json"])["assumptions"]["kappa"], 0.5);
 }
 
+/// A first import without a profile says how to get scores; once a profile is stored,
+/// imports do not repeat it.
+#[test]
+fn an_import_without_a_profile_says_how_to_score() {
+    let db = Db::new();
+    let connections = fixture("linkedin/2026/Connections.csv");
+    let out = db.ok(&["import", &connections]);
+    assert!(out.contains("not scored yet"), "{out}");
+    assert!(
+        out.contains("netcurate profile init -o audience.toml"),
+        "{out}"
+    );
+    let out = db.ok(&[
+        "--profile",
+        &fixture("demo/profile.toml"),
+        "import",
+        &connections,
+    ]);
+    assert!(!out.contains("not scored yet"), "{out}");
+    let out = db.ok(&["import", &connections]);
+    assert!(
+        !out.contains("not scored yet"),
+        "the stored profile scores: {out}"
+    );
+}
+
 /// `netcurate list | head`: when the reader stops, netcurate stops quietly and succeeds.
 #[test]
 fn a_closed_pipe_ends_the_output_quietly() {

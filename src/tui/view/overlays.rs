@@ -138,14 +138,21 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
 pub fn explain(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(i) = app.current() else { return };
     let lines = contact_lines(app, &app.network.contacts[i], theme);
-    let popup = centered(area, 96, lines.len() as u16 + 2);
+    let card = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(" Why this score — Esc closes "));
+    let popup = fit_box(&card, area, 96, 0);
     frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(" Why this score — Esc closes ")),
-        popup,
-    );
+    frame.render_widget(card, popup);
+}
+
+/// A centred box at most `max_width` wide for the wrapped `paragraph` (its border
+/// included) with `below` more rows under it, as tall as the text wraps to (the text's
+/// line count fell short once a line wrapped, and the last lines were cut).
+fn fit_box(paragraph: &Paragraph<'_>, area: Rect, max_width: u16, below: u16) -> Rect {
+    let width = max_width.min(area.width);
+    let height = paragraph.line_count(width.saturating_sub(2)) as u16 + below;
+    centered(area, width, height)
 }
 
 pub fn progress(label: &str, ratio: f64, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -192,23 +199,21 @@ pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    // Room for wrapped lines; the legend sits below the card.
-    let outer = centered(inner, 100, lines.len() as u16 + 5);
-    let card = Rect {
+    let card = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered());
+    // The legend sits below the card.
+    let outer = fit_box(&card, inner, 100, 1);
+    let card_area = Rect {
         height: outer.height.saturating_sub(1),
         ..outer
     };
     let legend = Rect {
-        y: card.y + card.height,
+        y: card_area.y + card_area.height,
         height: outer.height.min(1),
         ..outer
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered()),
-        card,
-    );
+    frame.render_widget(card, card_area);
     frame.render_widget(
         Paragraph::new(Line::styled(
             "a keep · x prune · p protect · t tag · space skip · k back · o open · Esc stop",

@@ -426,6 +426,29 @@ fn a_malformed_prompt_stays_open_with_its_text() {
     assert!(a.status.contains("needs a kind"), "{}", a.status);
 }
 
+/// Asked to replace a file with a long path on a narrow screen, the question wraps and
+/// still ends with its answer keys.
+#[test]
+fn a_long_confirmation_wraps_to_show_its_keys() {
+    let mut a = app();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir
+        .path()
+        .join("a-rather-long-folder-name")
+        .join("removal-plan-for-q4.csv");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "").unwrap();
+    key(&mut a, KeyCode::Char('e'));
+    if let Overlay::Prompt(p) = &mut a.overlay {
+        p.input = format!("removal-plan {}", path.display());
+    }
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.overlay, Overlay::Confirm(_)));
+    let terminal = screen(&a, 60, 24);
+    let text: String = format!("{:?}", terminal.backend());
+    assert!(text.contains("(y / n)"), "{text}");
+}
+
 /// The line above the status bar names each view's own keys, as the user bound them.
 #[test]
 fn key_hints_follow_the_view_and_the_keymap() {

@@ -175,13 +175,14 @@ pub fn confirm(c: &Confirm, theme: &Theme, frame: &mut Frame, area: Rect) {
             format!("{} exists. Replace it? (y / n)", path.display())
         }
     };
-    let popup = centered(area, text.chars().count() as u16 + 4, 3);
+    let width = Line::raw(text.as_str()).width() as u16 + 4;
+    // Wrapped, so that a long path never pushes "(y / n)" off a narrow screen.
+    let question = Paragraph::new(Span::styled(text, theme.warn()))
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered().title(" Confirm "));
+    let popup = fit_box(&question, area, width, 0);
     frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(Span::styled(text, theme.warn()))
-            .block(Block::bordered().title(" Confirm ")),
-        popup,
-    );
+    frame.render_widget(question, popup);
 }
 
 pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -552,12 +552,20 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// Beside the database: a profile being edited in the workbench, kept while it does not
+/// parse (the database's folder is the user's own, unlike the shared temporary folder).
+const PROFILE_EDIT_SUFFIX: &str = ".profile-edit.toml";
+
+pub fn profile_edit_file(db: &Path) -> PathBuf {
+    PathBuf::from(format!("{}{PROFILE_EDIT_SUFFIX}", db.display()))
+}
+
 fn forget(db: &Path, all: bool) -> Result<()> {
     if !all {
         bail!("forget deletes everything; say `netcurate forget --all` to confirm");
     }
     let mut removed = 0;
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in ["", "-wal", "-shm", PROFILE_EDIT_SUFFIX] {
         let p = PathBuf::from(format!("{}{suffix}", db.display()));
         if p.exists() {
             std::fs::remove_file(&p).with_context(|| format!("removing {}", p.display()))?;

@@ -279,12 +279,7 @@ fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
         "EDITOR=\"sed -i s/threshold\\ =\\ 60/threshold\\ =\\ 65/\"",
     );
     s.wait_for("2003 total");
-    s.keys(&["E"]);
-    s.wait_for("profile saved; rescored");
-    s.keys(&["q"]);
-    assert_eq!(s.exit_code(), 0);
-    drop(s);
-    assert!(db.ok(&["profile", "show"]).contains("threshold = 65"));
+    edit_profile_to_threshold_65_and_quit(s, &db);
 
     // SIGTERM: the workbench quits cleanly and gives the terminal back.
     let s = Screen::start(&db, "term", 120, 34);
@@ -295,4 +290,51 @@ fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
         !s.capture().contains("2003 total"),
         "the normal screen is back"
     );
+}
+
+/// A profile edit that does not parse is not lost: the workbench says why, keeps the old
+/// profile, and the next E reopens the edit (here an editor that breaks the threshold the
+/// first time and mends what it finds broken the second). `forget` removes the kept edit.
+#[test]
+fn a_broken_profile_edit_is_reopened_not_lost() {
+    let Some(db) = demo_db() else { return };
+    let editor = db.file("editor.sh");
+    std::fs::write(
+        &editor,
+        "if grep -q 'threshold = lots' \"$1\"; then sed -i 's/threshold = lots/threshold = 65/' \"$1\"; \
+         else sed -i 's/threshold = 60/threshold = lots/' \"$1\"; fi\n",
+    )
+    .unwrap();
+    let s = Screen::start_with(
+        &db,
+        "reedit",
+        120,
+        34,
+        &format!("EDITOR='sh {}'", editor.display()),
+    );
+    s.wait_for("2000 total");
+    s.keys(&["E"]);
+    s.wait_for("E reopens your edit");
+    assert!(
+        db.ok(&["profile", "show"]).contains("threshold = 60"),
+        "the old profile stays"
+    );
+    let kept = std::path::PathBuf::from(format!("{}.profile-edit.toml", db.path.display()));
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("threshold = lots")
+    );
+    edit_profile_to_threshold_65_and_quit(s, &db);
+    assert!(!kept.exists(), "a saved edit leaves nothing behind");
+}
+
+/// E (with an editor that sets the threshold to 65), saved and rescored; then q.
+fn edit_profile_to_threshold_65_and_quit(s: Screen, db: &Db) {
+    s.keys(&["E"]);
+    s.wait_for("profile saved; rescored");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+    drop(s);
+    assert!(db.ok(&["profile", "show"]).contains("threshold = 65"));
 }

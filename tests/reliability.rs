@@ -240,8 +240,12 @@ fn forget_all_deletes_the_database() {
     assert_eq!(code, 1);
     assert!(err.contains("--all"));
     assert!(db.path.exists());
+    // A profile edit kept beside the database (it did not parse) goes too.
+    let kept_edit = std::path::PathBuf::from(format!("{}.profile-edit.toml", db.path.display()));
+    std::fs::write(&kept_edit, "threshold = lots\n").unwrap();
     db.ok(&["forget", "--all"]);
     assert!(!db.path.exists());
+    assert!(!kept_edit.exists());
 }
 
 /// One seeded mutation of a file: flip, delete, duplicate, insert quotes or delimiters,

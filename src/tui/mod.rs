@@ -394,14 +394,18 @@ fn export_to(
 }
 
 /// Opens the stored profile (or a draft) in $EDITOR; on a valid result stores it and
-/// rescores. An invalid profile keeps the old one and says why.
+/// rescores. An invalid profile keeps the old one and says why, and the edit is kept in a
+/// file beside the database (not in the shared temporary folder), which the next edit
+/// reopens instead of starting over.
 fn edit_profile(session: &mut Session) -> Result<String> {
+    let path = crate::cli::profile_edit_file(session.store.path());
     let text = match session.store.setting("profile")? {
         Some(t) => t,
         None => netcurate::audience::Profile::draft(&session.load()?.contacts),
     };
-    let path = std::env::temp_dir().join(format!("netcurate-profile-{}.toml", std::process::id()));
-    std::fs::write(&path, &text)?;
+    if !path.exists() {
+        std::fs::write(&path, &text).with_context(|| format!("writing {}", path.display()))?;
+    }
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_else(|_| "vi".to_string());
@@ -413,14 +417,18 @@ fn edit_profile(session: &mut Session) -> Result<String> {
         .status()
         .with_context(|| format!("running {editor}"))?;
     let edited = std::fs::read_to_string(&path)?;
-    let _ = std::fs::remove_file(&path);
     if !status.success() {
-        anyhow::bail!("{editor} exited with {status}");
+        anyhow::bail!("E reopens your edit; {editor} exited with {status}");
     }
     if edited == text && session.profile.is_some() {
+        let _ = std::fs::remove_file(&path);
         return Ok("profile unchanged".to_string());
     }
-    let profile = netcurate::audience::Profile::parse("edited profile", &edited)?;
+    let profile = match netcurate::audience::Profile::parse("edit", &edited) {
+        Ok(profile) => profile,
+        Err(e) => anyhow::bail!("E reopens your edit; {e}"),
+    };
+    let _ = std::fs::remove_file(&path);
     session.store.set_setting("profile", &edited)?;
     session.profile = Some(profile);
     let n = session.rescore()?;

@@ -404,6 +404,13 @@ fn a_malformed_prompt_stays_open_with_its_text() {
         status.contains("type five numbers"),
         "the reason shows beside the prompt: {status}"
     );
+    let said = std::mem::take(&mut a.status);
+    let (_, status) = bottom_lines(&a, 100);
+    assert!(
+        status.contains("2000 total · 2000 in view"),
+        "nothing to say, every count: {status}"
+    );
+    a.status = said;
     typed(&mut a, " 17");
     assert!(matches!(
         &key(&mut a, KeyCode::Enter)[..],

@@ -190,7 +190,7 @@ fn status_parts(app: &App, width: u16) -> StatusParts<'_> {
     // While a prompt holds the line above, the message stays here, cut if it must be.
     let prompt_above = matches!(app.overlay, Overlay::Prompt(_));
     let (counts, message, projection) = match choices.iter().find(|c| fits(c)) {
-        Some(&(_, None, _)) | None if prompt_above => choices[3],
+        Some(&(_, None, _)) | None if prompt_above && message.is_some() => choices[3],
         Some(&choice) => choice,
         None => choices[6],
     };

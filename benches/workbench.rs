@@ -7,6 +7,8 @@ mod common;
 
 #[path = "../src/cli.rs"]
 mod cli;
+#[path = "../src/columns.rs"]
+mod columns;
 #[path = "../src/demo.rs"]
 mod demo;
 #[path = "../src/tui/mod.rs"]

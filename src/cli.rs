@@ -3,6 +3,7 @@
 //!
 //! Must not: hold domain logic; if a command needs a rule, the library gets it.
 
+use crate::columns::pad;
 use anyhow::{Context, Result, bail};
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -816,6 +817,37 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
         return Ok(());
     }
+    let row = |id: &str,
+               score: &str,
+               name: &str,
+               position: &str,
+               company: &str,
+               seniority: &str,
+               tags: &str| {
+        let line = format!(
+            "{id:>6}  {score:>5}  {}  {}  {}  {}  {tags}",
+            pad(name, 28),
+            pad(position, 34),
+            pad(company, 22),
+            pad(seniority, 9),
+        );
+        line.trim_end().to_string()
+    };
+    if !shown.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            row(
+                "id",
+                "score",
+                "name",
+                "position",
+                "company",
+                "seniority",
+                "tags"
+            )
+        )?;
+    }
     for &i in shown {
         let c = &network.contacts[i as usize];
         let name = if c.is_hidden() {
@@ -823,35 +855,28 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
         } else {
             c.full_name()
         };
-        writeln!(
-            out,
-            "{:>6}  {:>3}  {:<28}  {:<34}  {:<22}  {:<9}  {}",
-            c.id,
-            c.score.map_or("-".to_string(), |s| s.to_string()),
-            truncate(&name, 28),
-            truncate(&c.position, 34),
-            truncate(&c.company, 22),
+        let score = c.score.map_or("-".to_string(), |s| s.to_string());
+        let line = row(
+            &c.id.to_string(),
+            &score,
+            &name,
+            &c.position,
+            &c.company,
             c.seniority.as_str(),
-            c.tags.join(",")
-        )?;
+            &c.tags.join(","),
+        );
+        writeln!(out, "{line}")?;
     }
-    writeln!(
-        out,
-        "{} of {} contacts",
-        ids.len(),
-        s.store.contact_count()?
-    )?;
+    let (matching, total) = (ids.len(), s.store.contact_count()?);
+    match shown.len() < matching {
+        true => writeln!(
+            out,
+            "{} shown of {matching} matching, {total} contacts",
+            shown.len()
+        )?,
+        false => writeln!(out, "{matching} of {total} contacts")?,
+    }
     Ok(())
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
-    }
 }
 
 fn invitations(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
@@ -893,11 +918,11 @@ fn invitations(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
             };
             writeln!(
                 out,
-                "{:<8}  {:>4}d  {:<9}  {:<30}  {}{mark}",
+                "{:<8}  {:>4}d  {:<9}  {}  {}{mark}",
                 dir.as_str(),
                 i.age_days(network.as_of),
                 i.status.as_str(),
-                truncate(i.other_name(), 30),
+                pad(i.other_name(), 30),
                 i.other_url()
                     .map(netcurate::import::url::key_to_url)
                     .unwrap_or_default()

@@ -4,6 +4,7 @@
 //! Must not: hold logic of its own beyond dispatch and error reporting.
 
 mod cli;
+mod columns;
 mod demo;
 mod tui;
 

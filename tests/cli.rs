@@ -415,6 +415,40 @@ fn an_import_without_a_profile_says_how_to_score() {
     );
 }
 
+/// `list` prints a header, one aligned row per contact and what was left out.
+#[test]
+fn list_prints_a_table_and_says_what_it_left_out() {
+    let db = Db::with_demo();
+    let out = db.ok(&["list", "--filter", "company:hooli", "--limit", "2"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{out}");
+    assert!(lines[0].split_whitespace().eq([
+        "id",
+        "score",
+        "name",
+        "position",
+        "company",
+        "seniority",
+        "tags"
+    ]));
+    let matching = db
+        .json(&["list", "--filter", "company:hooli", "--json"])
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(
+        lines[3],
+        format!("2 shown of {matching} matching, 2000 contacts")
+    );
+    // Columns line up: each row's company starts where the header's does.
+    let at = lines[0].find("company").unwrap();
+    assert!(
+        lines[1..3].iter().all(|l| l.chars().nth(at) == Some('H')),
+        "{out}"
+    );
+    assert!(out.lines().all(|l| l == l.trim_end()), "no trailing spaces");
+}
+
 /// `netcurate list | head`: when the reader stops, netcurate stops quietly and succeeds.
 #[test]
 fn a_closed_pipe_ends_the_output_quietly() {

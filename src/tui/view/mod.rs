@@ -9,6 +9,8 @@ mod overlays;
 mod pillars;
 mod segments;
 
+pub use crate::columns::fit;
+
 use super::app::{App, Overlay, PromptKind, View};
 use super::theme::{self, Theme};
 use ratatui::Frame;
@@ -297,20 +299,6 @@ pub fn bar_lines<'a>(
         .collect()
 }
 
-/// `text` cut to `width` columns, ending in "…" when it was cut.
-pub fn fit(text: &str, width: u16) -> std::borrow::Cow<'_, str> {
-    use unicode_truncate::UnicodeTruncateStr;
-    use unicode_width::UnicodeWidthStr;
-    if text.width() <= usize::from(width) {
-        return text.into();
-    }
-    if width == 0 {
-        return "".into();
-    }
-    let (kept, _) = text.unicode_truncate(usize::from(width.saturating_sub(1)));
-    format!("{kept}…").into()
-}
-
 /// A centred rectangle of at most `w`×`h` inside `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -325,7 +313,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 #[cfg(test)]
 mod tests {
-    use super::{bar_lines, fit};
+    use super::bar_lines;
     use crate::tui::theme::Theme;
 
     /// In a narrow pane the labels are cut (marked "…"), not the bars: the largest count
@@ -348,18 +336,5 @@ mod tests {
             wide[1].to_string().starts_with(" customer-success █"),
             "{wide:?}"
         );
-    }
-
-    #[test]
-    fn cut_text_ends_in_an_ellipsis_within_its_width() {
-        assert_eq!(fit("Hooli", 5), "Hooli");
-        assert_eq!(fit("Hooli", 9), "Hooli");
-        assert_eq!(fit("Stark Cloud", 8), "Stark C…");
-        assert_eq!(fit("Dvořák", 4), "Dvo…");
-        // Wide characters count twice: never past the width, even when a half is left.
-        assert_eq!(fit("東京都庁", 5), "東京…");
-        assert_eq!(fit("東京都庁", 6), "東京…");
-        assert_eq!(fit("abc", 1), "…");
-        assert_eq!(fit("abc", 0), "");
     }
 }

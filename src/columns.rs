@@ -1,0 +1,57 @@
+//! Text cut and padded to terminal columns (display width, so accents, emoji and CJK line
+//! up), for the workbench's cells and the command line's tables alike.
+//!
+//! Must not: know what the text is.
+
+use std::borrow::Cow;
+use unicode_truncate::UnicodeTruncateStr;
+use unicode_width::UnicodeWidthStr;
+
+/// `text` cut to `width` columns, ending in "…" when it was cut.
+pub fn fit(text: &str, width: u16) -> Cow<'_, str> {
+    if text.width() <= usize::from(width) {
+        return text.into();
+    }
+    if width == 0 {
+        return "".into();
+    }
+    let (kept, _) = text.unicode_truncate(usize::from(width.saturating_sub(1)));
+    format!("{kept}…").into()
+}
+
+/// `text` in exactly `width` columns: cut as [`fit`] cuts, then padded with spaces.
+pub fn pad(text: &str, width: u16) -> String {
+    let cut = fit(text, width);
+    let room = usize::from(width).saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(room))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fit, pad};
+
+    #[test]
+    fn cut_text_ends_in_an_ellipsis_within_its_width() {
+        assert_eq!(fit("Hooli", 5), "Hooli");
+        assert_eq!(fit("Hooli", 9), "Hooli");
+        assert_eq!(fit("Stark Cloud", 8), "Stark C…");
+        assert_eq!(fit("Dvořák", 4), "Dvo…");
+        // Wide characters count twice: never past the width, even when a half is left.
+        assert_eq!(fit("東京都庁", 5), "東京…");
+        assert_eq!(fit("東京都庁", 6), "東京…");
+        assert_eq!(fit("abc", 1), "…");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    /// Padded cells line up by display width, whatever the script.
+    #[test]
+    fn padded_cells_take_exactly_their_columns() {
+        assert_eq!(pad("Ann", 6), "Ann   ");
+        assert_eq!(pad("Zoë", 4), "Zoë ");
+        assert_eq!(pad("東京", 6), "東京  ");
+        assert_eq!(pad("東京都庁", 5), "東京…");
+        // Cut where a wide character would not fit: its half is a space.
+        assert_eq!(pad("東京都庁", 6), "東京… ");
+        assert_eq!(pad("Stark Cloud", 8), "Stark C…");
+    }
+}

@@ -232,6 +232,21 @@ fn export_to_a_missing_folder_fails_cleanly() {
     assert_eq!(err.lines().count(), 1);
 }
 
+/// A folder given as the database is named as such, with a file to use instead.
+#[test]
+fn a_folder_is_not_taken_for_a_database() {
+    let db = Db::new();
+    let folder = db.dir.path().display().to_string();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_netcurate"))
+        .args(["--db", &folder, "stats"])
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains(&format!("{folder}: is a folder")), "{err}");
+    assert!(err.contains("netcurate.db"), "{err}");
+}
+
 #[test]
 fn forget_all_deletes_the_database() {
     let db = Db::new();

@@ -141,6 +141,16 @@ fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
 impl Store {
     /// Opens (creating with mode 0600) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Store> {
+        if path.is_dir() {
+            let example = path.join("netcurate.db");
+            return Err(Error::file(
+                &path.display().to_string(),
+                format!(
+                    "is a folder; the database is a file, e.g. {}",
+                    example.display()
+                ),
+            ));
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }

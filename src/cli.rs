@@ -16,6 +16,7 @@ use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
 use netcurate::query::{self, Haystack, Query, SortKey};
 use netcurate::store::{SsiReading, Store};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -629,8 +630,13 @@ pub fn import(s: &mut Session, paths: &[PathBuf], json: bool, out: &mut dyn Writ
             writeln!(out, "    warning: {w}")?;
         }
     }
+    // A whole export holds dozens of other files: one line per reason, not per file.
+    let mut skipped: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for f in &report.skipped_files {
-        writeln!(out, "{}: skipped ({})", f.name, f.reason)?;
+        skipped.entry(&f.reason).or_default().push(&f.name);
+    }
+    for (reason, names) in skipped {
+        writeln!(out, "{}", skipped_files_line(reason, &names))?;
     }
     writeln!(
         out,
@@ -656,6 +662,18 @@ pub fn import(s: &mut Session, paths: &[PathBuf], json: bool, out: &mut dyn Writ
         writeln!(out, "{NO_PROFILE_YET}")?;
     }
     Ok(())
+}
+
+/// "skipped 3 files (not a network file): a.csv, b.csv, c.csv", naming at most five.
+fn skipped_files_line(reason: &str, names: &[&str]) -> String {
+    const NAMED: usize = 5;
+    let files = if names.len() == 1 { "file" } else { "files" };
+    let mut line = format!("skipped {} {files} ({reason}): ", names.len());
+    line.push_str(&names[..names.len().min(NAMED)].join(", "));
+    if names.len() > NAMED {
+        line.push_str(&format!(" and {} more", names.len() - NAMED));
+    }
+    line
 }
 
 /// What an import without a stored profile says next: contacts are not scored yet.
@@ -1115,8 +1133,23 @@ fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::Cli;
+    use super::{Cli, skipped_files_line};
     use clap::CommandFactory;
+
+    /// The other files of a whole export are summed up in one line, naming a few.
+    #[test]
+    fn skipped_files_are_one_line_per_reason() {
+        assert_eq!(
+            skipped_files_line("not a network file", &["Profile.csv"]),
+            "skipped 1 file (not a network file): Profile.csv"
+        );
+        let names: Vec<String> = (1..=8).map(|i| format!("f{i}.csv")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        assert_eq!(
+            skipped_files_line("not a network file", &names),
+            "skipped 8 files (not a network file): f1.csv, f2.csv, f3.csv, f4.csv, f5.csv and 3 more"
+        );
+    }
 
     /// Every option and argument of every command says what it is in `--help`.
     #[test]

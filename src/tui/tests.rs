@@ -456,6 +456,22 @@ fn a_long_confirmation_wraps_to_show_its_keys() {
     assert!(text.contains("(y / n)"), "{text}");
 }
 
+/// An empty database says how to import, where the export comes from, and the demo.
+#[test]
+fn an_empty_network_says_how_to_begin() {
+    let d = demo();
+    let empty = Network::new(Vec::new(), Vec::new(), d.network.as_of);
+    let a = App::new(empty, None, Keymap::default_map(), d.pillars.clone());
+    let text = format!("{:?}", screen(&a, 100, 24).backend());
+    for needed in [
+        "Press I to import",
+        "Get a copy of your data",
+        "netcurate demo",
+    ] {
+        assert!(text.contains(needed), "{needed:?} missing:\n{text}");
+    }
+}
+
 /// The line above the status bar names each view's own keys, as the user bound them.
 #[test]
 fn key_hints_follow_the_view_and_the_keymap() {

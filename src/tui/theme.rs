@@ -164,7 +164,13 @@ pub const UNDO_HINT: &str = " — u to undo";
 pub const HIDDEN_NAME: &str = "(hidden account)";
 pub const INFERRED_NOTE: &str = "acceptance is inferred: accepted = the person is now a connection";
 pub const TITLES_NOTE: &str = "titles are self-typed and often inflated";
-pub const EMPTY_NETWORK: &str = "No contacts yet. Quit (q) and run `netcurate import <your LinkedIn export .zip>`, or press I to import.";
+pub const EMPTY_NETWORK: &str = "No contacts yet.
+
+Press I to import your LinkedIn export: the .zip, its folder, or Connections.csv (or quit with q and run `netcurate import <path>`).
+
+To get the export, on LinkedIn: Me → Settings & Privacy → Data privacy → Get a copy of your data; tick Connections, Invitations and Messages; LinkedIn e-mails a link, usually within 10 minutes.
+
+To look around first: `netcurate demo` opens a made-up network.";
 /// The help overlay's notes under the keys.
 pub const FILTER_HELP: [&str; 6] = [
     "",

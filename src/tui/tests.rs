@@ -456,6 +456,22 @@ fn a_long_confirmation_wraps_to_show_its_keys() {
     assert!(text.contains("(y / n)"), "{text}");
 }
 
+/// At 60 columns the name column gives room to position and company, so both still say
+/// something ("Vice Presid…", "Stark C…").
+#[test]
+fn a_narrow_table_keeps_position_and_company_readable() {
+    let a = app();
+    let text = format!("{:?}", screen(&a, 60, 24).backend());
+    let row = text
+        .lines()
+        .find(|l| l.contains("Rafael Kaur"))
+        .expect("the top row");
+    assert!(
+        row.contains("Vice Presid") && row.contains("Stark C"),
+        "{row}"
+    );
+}
+
 /// An empty database says how to import, where the export comes from, and the demo.
 #[test]
 fn an_empty_network_says_how_to_begin() {

@@ -35,11 +35,13 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     // Company from 60 columns; seniority, date and tags from 120 (below, they would leave
     // position and company under 20 columns between them).
+    // Under 80 columns the name gives up 6 of its 22 to position and company.
     let (medium, wide) = (area.width >= 60, area.width >= 120);
+    let name_width = if area.width < 80 { 16 } else { 22 };
     let mut columns = vec![
         ("", Constraint::Length(1)),
         ("score", Constraint::Length(9)),
-        ("name", Constraint::Length(22)),
+        ("name", Constraint::Length(name_width)),
     ];
     if medium {
         columns.extend([

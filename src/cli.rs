@@ -835,13 +835,8 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
         return Ok(());
     }
-    let row = |id: &str,
-               score: &str,
-               name: &str,
-               position: &str,
-               company: &str,
-               seniority: &str,
-               tags: &str| {
+    // One aligned line: id, score, name, position, company, seniority, tags.
+    let row = |[id, score, name, position, company, seniority, tags]: [&str; 7]| {
         let line = format!(
             "{id:>6}  {score:>5}  {}  {}  {}  {}  {tags}",
             pad(name, 28),
@@ -852,19 +847,16 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
         line.trim_end().to_string()
     };
     if !shown.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            row(
-                "id",
-                "score",
-                "name",
-                "position",
-                "company",
-                "seniority",
-                "tags"
-            )
-        )?;
+        let header = [
+            "id",
+            "score",
+            "name",
+            "position",
+            "company",
+            "seniority",
+            "tags",
+        ];
+        writeln!(out, "{}", row(header))?;
     }
     for &i in shown {
         let c = &network.contacts[i as usize];
@@ -873,17 +865,22 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
         } else {
             c.full_name()
         };
-        let score = c.score.map_or("-".to_string(), |s| s.to_string());
-        let line = row(
-            &c.id.to_string(),
+        let (id, score, tags) = (
+            c.id.to_string(),
+            c.score.map_or("-".to_string(), |s| s.to_string()),
+            c.tags.join(","),
+        );
+        let (position, company) = (c.position.as_str(), c.company.as_str());
+        let cells = [
+            &*id,
             &score,
             &name,
-            &c.position,
-            &c.company,
+            position,
+            company,
             c.seniority.as_str(),
-            &c.tags.join(","),
-        );
-        writeln!(out, "{line}")?;
+            &tags,
+        ];
+        writeln!(out, "{}", row(cells))?;
     }
     let (matching, total) = (ids.len(), s.store.contact_count()?);
     match shown.len() < matching {

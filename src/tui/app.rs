@@ -604,7 +604,8 @@ impl App {
             return vec![];
         }
         op.apply_to(&mut self.network);
-        self.after_change(format!("{}{}", op.describe(), theme::UNDO_HINT));
+        // The hint goes first when the status line is short (see the view).
+        self.after_change(format!("{}{}", op.describe(), self.keymap.undo_hint()));
         vec![Effect::Persist(op)]
     }
 

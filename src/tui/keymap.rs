@@ -359,12 +359,20 @@ impl Keymap {
         self.map.get(&key).copied()
     }
 
-    /// Help lines: (keys, description), in table order.
     /// The first key bound to `command`, as the help shows it.
     pub fn first_key(&self, command: Command) -> Option<&str> {
         self.keys_of.get(&command)?.first().map(String::as_str)
     }
 
+    /// What ends the message of a change: " — u to undo", with the user's undo key.
+    pub fn undo_hint(&self) -> String {
+        format!(
+            " — {} to undo",
+            self.first_key(Command::Undo).unwrap_or("u")
+        )
+    }
+
+    /// Help lines: (keys, description), in table order.
     pub fn help_lines(&self) -> Vec<(String, &'static str)> {
         BINDINGS
             .iter()

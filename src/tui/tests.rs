@@ -492,7 +492,8 @@ fn an_empty_network_says_how_to_begin() {
 #[test]
 fn key_hints_follow_the_view_and_the_keymap() {
     let mut a = app();
-    a.keymap = Keymap::parse_overrides("withdraw = \"W\"\nfilter = \"f\"").expect("keymap");
+    a.keymap = Keymap::parse_overrides("withdraw = \"W\"\nfilter = \"f\"\nundo = \"ctrl-z\"")
+        .expect("keymap");
     let hints = |a: &App| bottom_lines(a, 100).0;
     assert!(
         hints(&a).starts_with("f filter · s sort · space select"),
@@ -506,11 +507,14 @@ fn key_hints_follow_the_view_and_the_keymap() {
         "{line}"
     );
     key(&mut a, KeyCode::Char('4'));
+    let line = hints(&a);
     assert!(
-        hints(&a).starts_with("n records an SSI reading"),
-        "{}",
-        hints(&a)
+        line.starts_with("n records an SSI reading · ctrl-z undo"),
+        "{line}"
     );
+    key(&mut a, KeyCode::Char('1'));
+    key(&mut a, KeyCode::Char('a'));
+    assert!(a.status.ends_with(" — ctrl-z to undo"), "{}", a.status);
 }
 
 /// The prefilled export prompt is edited like a shell line: Ctrl-W deletes the last word

@@ -123,6 +123,7 @@ pub fn score_bar(score: Option<u8>) -> String {
 }
 
 pub const APP_NAME: &str = "netcurate";
+
 /// The line above the status bar when there is nothing else to show: each view's main
 /// keys, by command (the user's own keys are shown), a label after each group.
 pub fn key_hints(view: View) -> &'static [(&'static [Command], &'static str)] {
@@ -159,8 +160,7 @@ pub fn key_hints(view: View) -> &'static [(&'static [Command], &'static str)] {
         ],
     }
 }
-/// Ends the status message of a change; dropped first when the status line is short.
-pub const UNDO_HINT: &str = " — u to undo";
+
 pub const HIDDEN_NAME: &str = "(hidden account)";
 pub const INFERRED_NOTE: &str = "acceptance is inferred: accepted = the person is now a connection";
 pub const TITLES_NOTE: &str = "titles are self-typed and often inflated";

@@ -131,7 +131,7 @@ fn draw_filter_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     .width
                     .saturating_sub(Line::from(spans.clone()).width() as u16 + 2);
                 spans.push(Span::styled(
-                    format!("  {}", fit_message(message, room)),
+                    format!("  {}", fit_message(app, message, room)),
                     theme.accent(),
                 ));
             }
@@ -139,7 +139,7 @@ fn draw_filter_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
         _ => match message_above(app, area.width) {
             Some(message) => Line::from(Span::styled(
-                fit_message(message, area.width),
+                fit_message(app, message, area.width),
                 theme.accent(),
             )),
             None => Line::from(Span::styled(key_hints(app), theme.dim())),
@@ -174,7 +174,7 @@ fn status_parts(app: &App, width: u16) -> StatusParts<'_> {
         (numbers, words)
     });
     let message = (!app.status.is_empty()).then_some(app.status.as_str());
-    let brief_message = message.map(|m| m.strip_suffix(theme::UNDO_HINT).unwrap_or(m));
+    let brief_message = message.map(|m| without_undo_hint(app, m));
     let choices = [
         (&full_counts, message, &words),
         (&full_counts, message, &numbers),
@@ -224,13 +224,18 @@ fn key_hints(app: &App) -> String {
     hints.join(" · ")
 }
 
+/// `message` without the undo hint a change's message ends with.
+fn without_undo_hint<'m>(app: &App, message: &'m str) -> &'m str {
+    let hint = app.keymap.undo_hint();
+    message.strip_suffix(hint.as_str()).unwrap_or(message)
+}
+
 /// A message in `width` columns: whole, else without its undo hint, else cut with "…".
-fn fit_message(message: &str, width: u16) -> std::borrow::Cow<'_, str> {
-    let brief = match message.strip_suffix(theme::UNDO_HINT) {
-        Some(brief) if Line::raw(message).width() > usize::from(width) => brief,
-        _ => message,
-    };
-    fit(brief, width)
+fn fit_message<'m>(app: &App, message: &'m str, width: u16) -> std::borrow::Cow<'m, str> {
+    if Line::raw(message).width() <= usize::from(width) {
+        return message.into();
+    }
+    fit(without_undo_hint(app, message), width)
 }
 
 fn draw_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {

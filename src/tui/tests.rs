@@ -501,6 +501,11 @@ fn key_hints_follow_the_view_and_the_keymap() {
         hints(&a)
     );
     key(&mut a, KeyCode::Char('2'));
+    let screen_text = format!("{:?}", screen(&a, 100, 24).backend());
+    assert!(
+        screen_text.contains("oldest first · W withdraws"),
+        "the pane's title too"
+    );
     let line = hints(&a);
     assert!(
         line.contains("W withdraw") && !line.contains("filter"),

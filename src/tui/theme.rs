@@ -124,9 +124,25 @@ pub fn score_bar(score: Option<u8>) -> String {
 
 pub const APP_NAME: &str = "netcurate";
 
+/// Keys named by command (the user's own keys are shown), each group with its label:
+/// "a keep · x prune …".
+pub type KeyHints = &'static [(&'static [Command], &'static str)];
+
+/// Under the triage card.
+pub const TRIAGE_KEYS: KeyHints = &[
+    (&[Command::Keep], "keep"),
+    (&[Command::Prune], "prune"),
+    (&[Command::Protect], "protect"),
+    (&[Command::TagAdd], "tag"),
+    (&[Command::ToggleSelect], "skip"),
+    (&[Command::Up], "back"),
+    (&[Command::OpenUrl], "open"),
+    (&[Command::ClearSelection], "stop"),
+];
+
 /// The line above the status bar when there is nothing else to show: each view's main
-/// keys, by command (the user's own keys are shown), a label after each group.
-pub fn key_hints(view: View) -> &'static [(&'static [Command], &'static str)] {
+/// keys.
+pub fn key_hints(view: View) -> KeyHints {
     use Command::*;
     match view {
         View::Contacts => &[

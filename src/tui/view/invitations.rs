@@ -2,7 +2,9 @@
 //! relevance with a suggestion, the inferred acceptance rate, and the capacity panel.
 
 use super::super::app::App;
+use super::super::keymap::Command;
 use super::super::theme::{self, Theme};
+use super::keys_text;
 use chrono::Duration;
 use netcurate::model::{Direction, InvitationStatus};
 use ratatui::Frame;
@@ -98,8 +100,11 @@ fn draw_pane(
 fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let stale_days = app.pillars.assumptions.stale_days;
     // Fits the pane on an 80-column screen.
-    let title = " Sent, pending — oldest first · w withdraws ";
-    let pane = (0, title, "no pending outgoing invitations");
+    let title = format!(
+        " Sent, pending — oldest first · {} ",
+        keys_text(app, &[(&[Command::Withdraw], "withdraws")])
+    );
+    let pane = (0, title.as_str(), "no pending outgoing invitations");
     draw_pane(app, theme, frame, area, pane, |i| {
         let inv = &app.network.invitations[i];
         let age = inv.age_days(app.network.as_of);

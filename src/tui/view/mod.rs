@@ -211,7 +211,13 @@ fn message_above(app: &App, width: u16) -> Option<&str> {
 
 /// The current view's main keys, as the user has bound them: "/ filter · s sort · …".
 fn key_hints(app: &App) -> String {
-    let hints: Vec<String> = theme::key_hints(app.view)
+    keys_text(app, theme::key_hints(app.view))
+}
+
+/// `hints` with the user's keys: "a keep · x prune · …" (a command without a key is left
+/// out).
+pub fn keys_text(app: &App, hints: theme::KeyHints) -> String {
+    let hints: Vec<String> = hints
         .iter()
         .filter_map(|(commands, label)| {
             let keys: Vec<&str> = commands

@@ -3,7 +3,7 @@
 
 use super::super::app::{App, Confirm, HelpLine};
 use super::super::theme::{self, Theme};
-use super::centered;
+use super::{centered, keys_text};
 use netcurate::audience;
 use netcurate::model::{Contact, joined_or_none};
 use ratatui::Frame;
@@ -217,7 +217,7 @@ pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(card, card_area);
     frame.render_widget(
         Paragraph::new(Line::styled(
-            "a keep · x prune · p protect · t tag · space skip · k back · o open · Esc stop",
+            keys_text(app, theme::TRIAGE_KEYS),
             theme.accent(),
         ))
         .centered(),

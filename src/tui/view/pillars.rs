@@ -4,12 +4,17 @@
 //! projection log.
 
 use super::super::app::App;
-use super::super::theme::Theme;
+use super::super::keymap::Command;
+use super::super::theme::{KeyHints, Theme};
+use super::keys_text;
 use netcurate::pillars::{FRP_LEVERS, PillarProjection, SsiReading};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Sparkline, Wrap};
+
+/// "n records one", with the user's key.
+const RECORD_ONE: KeyHints = &[(&[Command::RecordSsi], "records one")];
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(p) = &app.projection else { return };
@@ -22,6 +27,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [br, frp] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(gauges);
     pillar(
+        app,
         theme,
         frame,
         br,
@@ -30,6 +36,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         "",
     );
     pillar(
+        app,
         theme,
         frame,
         frp,
@@ -123,6 +130,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn pillar(
+    app: &App,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
@@ -161,7 +169,7 @@ fn pillar(
         }
         _ => frame.render_widget(
             Paragraph::new(Line::styled(
-                "no SSI reading yet: n records one",
+                format!("no SSI reading yet: {}", keys_text(app, RECORD_ONE)),
                 theme.dim(),
             )),
             base,
@@ -181,7 +189,10 @@ fn pillar(
 
 fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::new().borders(Borders::TOP).title(Span::styled(
-        " Readings (BR) and projections — n records a reading ",
+        format!(
+            " Readings (BR) and projections — {} ",
+            keys_text(app, &[(&[Command::RecordSsi], "records a reading")])
+        ),
         theme.title(),
     ));
     let inner = block.inner(area);
@@ -202,7 +213,7 @@ fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .style(theme.accent()),
         spark,
     );
-    frame.render_widget(Paragraph::new(readings_summary(all, theme)), words);
+    frame.render_widget(Paragraph::new(readings_summary(app, all, theme)), words);
     let mut lines = Vec::new();
     for l in &app.pillars.log {
         lines.push(Line::raw(l.outcome(&app.pillars.readings)));
@@ -217,10 +228,13 @@ fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// The recorded readings in two lines: how BR moved over them, and the last one whole.
-fn readings_summary<'a>(readings: &[SsiReading], theme: &Theme) -> Vec<Line<'a>> {
+fn readings_summary<'a>(app: &App, readings: &[SsiReading], theme: &Theme) -> Vec<Line<'a>> {
     let (Some(first), Some(last)) = (readings.first(), readings.last()) else {
         return vec![Line::styled(
-            "no SSI readings yet: n records the one on LinkedIn's SSI page",
+            format!(
+                "no SSI readings yet: {} from LinkedIn's SSI page",
+                keys_text(app, RECORD_ONE)
+            ),
             theme.dim(),
         )];
     };

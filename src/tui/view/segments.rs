@@ -3,8 +3,9 @@
 //! bars filter the contacts view to the people behind them (Enter).
 
 use super::super::app::App;
+use super::super::keymap::Command;
 use super::super::theme::Theme;
-use super::{bar_lines, fit};
+use super::{bar_lines, fit, keys_text};
 use netcurate::model::{Function, Seniority};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -131,8 +132,17 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     )];
     if segments.is_empty() {
         lines.extend(
-            ["no tags or saved filters yet:", "t tags, + saves a filter"]
-                .map(|text| Line::styled(text, theme.dim())),
+            [
+                "no tags or saved filters yet:".to_string(),
+                keys_text(
+                    app,
+                    &[
+                        (&[Command::TagAdd], "tags"),
+                        (&[Command::SaveFilter], "saves a filter"),
+                    ],
+                ),
+            ]
+            .map(|text| Line::styled(text, theme.dim())),
         );
     }
     for (k, row) in segments.iter().enumerate() {
@@ -150,8 +160,17 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::raw(""));
     lines.extend(
-        ["h/l pane · j/k move", "Enter filters the contacts view"]
-            .map(|text| Line::styled(text, theme.dim())),
+        [
+            keys_text(
+                app,
+                &[
+                    (&[Command::Left, Command::Right], "pane"),
+                    (&[Command::Down, Command::Up], "move"),
+                ],
+            ),
+            keys_text(app, &[(&[Command::Explain], "filters the contacts view")]),
+        ]
+        .map(|text| Line::styled(text, theme.dim())),
     );
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -341,7 +341,11 @@ fn run_effect(
         }
         Effect::EditProfile => {
             ratatui::restore();
-            let outcome = edit_profile(session);
+            let reopen = app
+                .keymap
+                .first_key(keymap::Command::EditProfile)
+                .unwrap_or("E");
+            let outcome = edit_profile(session, reopen);
             *terminal = ratatui::try_init()?;
             match outcome {
                 Ok(message) => reload(app, session, &message)?,
@@ -397,7 +401,7 @@ fn export_to(
 /// rescores. An invalid profile keeps the old one and says why, and the edit is kept in a
 /// file beside the database (not in the shared temporary folder), which the next edit
 /// reopens instead of starting over.
-fn edit_profile(session: &mut Session) -> Result<String> {
+fn edit_profile(session: &mut Session, reopen_key: &str) -> Result<String> {
     let path = crate::cli::profile_edit_file(session.store.path());
     let text = match session.store.setting("profile")? {
         Some(t) => t,
@@ -418,7 +422,7 @@ fn edit_profile(session: &mut Session) -> Result<String> {
         .with_context(|| format!("running {editor}"))?;
     let edited = std::fs::read_to_string(&path)?;
     if !status.success() {
-        anyhow::bail!("E reopens your edit; {editor} exited with {status}");
+        anyhow::bail!("{reopen_key} reopens your edit; {editor} exited with {status}");
     }
     if edited == text && session.profile.is_some() {
         let _ = std::fs::remove_file(&path);
@@ -426,7 +430,7 @@ fn edit_profile(session: &mut Session) -> Result<String> {
     }
     let profile = match netcurate::audience::Profile::parse("edit", &edited) {
         Ok(profile) => profile,
-        Err(e) => anyhow::bail!("E reopens your edit; {e}"),
+        Err(e) => anyhow::bail!("{reopen_key} reopens your edit; {e}"),
     };
     let _ = std::fs::remove_file(&path);
     session.store.set_setting("profile", &edited)?;

@@ -480,7 +480,7 @@ fn an_empty_network_says_how_to_begin() {
     let a = App::new(empty, None, Keymap::default_map(), d.pillars.clone());
     let text = format!("{:?}", screen(&a, 100, 24).backend());
     for needed in [
-        "Press I to import",
+        "I imports your LinkedIn export",
         "Get a copy of your data",
         "netcurate demo",
     ] {

@@ -180,13 +180,18 @@ pub fn key_hints(view: View) -> KeyHints {
 pub const HIDDEN_NAME: &str = "(hidden account)";
 pub const INFERRED_NOTE: &str = "acceptance is inferred: accepted = the person is now a connection";
 pub const TITLES_NOTE: &str = "titles are self-typed and often inflated";
-pub const EMPTY_NETWORK: &str = "No contacts yet.
+/// The contacts view of an empty database; `import` is the import key as bound.
+pub fn empty_network(import: &str) -> String {
+    format!(
+        "No contacts yet.
 
-Press I to import your LinkedIn export: the .zip, its folder, or Connections.csv (or quit with q and run `netcurate import <path>`).
+{import} imports your LinkedIn export: the .zip, its folder, or Connections.csv (or quit and run `netcurate import <path>`).
 
 To get the export, on LinkedIn: Me → Settings & Privacy → Data privacy → Get a copy of your data; tick Connections, Invitations and Messages; LinkedIn e-mails a link, usually within 10 minutes.
 
-To look around first: `netcurate demo` opens a made-up network.";
+To look around first: `netcurate demo` opens a made-up network."
+    )
+}
 /// The help overlay's notes under the keys.
 pub const FILTER_HELP: [&str; 6] = [
     "",
@@ -196,4 +201,7 @@ pub const FILTER_HELP: [&str; 6] = [
     "In a prompt: Enter ok · Esc cancel · Backspace · Ctrl-W deletes a word",
     "  · Ctrl-U clears · Tab completes a tag",
 ];
-pub const NO_MATCH: &str = "No contact matches the filter. Esc clears it.";
+/// The contacts view when the filter matches no one; `clear` is the key that clears it.
+pub fn no_match(clear: &str) -> String {
+    format!("No contact matches the filter. {clear} clears it.")
+}

@@ -1,6 +1,7 @@
 //! The contacts table: only the visible window of rows is built, however large the view.
 
 use super::super::app::App;
+use super::super::keymap::Command;
 use super::super::theme::{self, Theme};
 use super::fit;
 use ratatui::Frame;
@@ -20,10 +21,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Span::styled(sort, theme.dim()),
     ]));
     if app.network.contacts.is_empty() || t.ids.is_empty() {
+        let key = |c| app.keymap.first_key(c).unwrap_or("?");
         let text = if app.network.contacts.is_empty() {
-            theme::EMPTY_NETWORK
+            theme::empty_network(key(Command::Import))
         } else {
-            theme::NO_MATCH
+            theme::no_match(key(Command::ClearSelection))
         };
         frame.render_widget(
             Paragraph::new(text)

@@ -12,6 +12,7 @@ mod segments;
 pub use crate::columns::fit;
 
 use super::app::{App, Overlay, PromptKind, View};
+use super::keymap::Command;
 use super::theme::{self, Theme};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -64,10 +65,11 @@ fn draw_tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let titles: Vec<&str> = View::ALL.iter().map(|v| v.title()).collect();
     let selected = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
     // The view tabs come first; the name and date only when there is room for them.
+    let help = keys_text(app, &[(&[Command::Help], "help")]);
     let right = if area.width >= 100 {
-        format!("{} · as of {}  ? help ", theme::APP_NAME, app.network.as_of)
+        format!("{} · as of {}  {help} ", theme::APP_NAME, app.network.as_of)
     } else {
-        " ? help ".to_string()
+        format!(" {help} ")
     };
     let [left, r] = Layout::horizontal([
         Constraint::Min(1),

@@ -2,6 +2,7 @@
 //! triage card.
 
 use super::super::app::{App, Confirm, HelpLine};
+use super::super::keymap::Command;
 use super::super::theme::{self, Theme};
 use super::{centered, keys_text};
 use netcurate::audience;
@@ -26,15 +27,20 @@ pub fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .collect();
     let popup = centered(area, 84, lines.len() as u16 + 2);
     let shown = usize::from(popup.height.saturating_sub(2));
+    let closes = keys_text(
+        app,
+        &[(&[Command::ClearSelection, Command::Help], "closes")],
+    );
     let title = if lines.len() > shown {
+        let scroll = keys_text(app, &[(&[Command::Down, Command::Up], "scroll")]);
         format!(
-            " Keys {}–{} of {} — j/k scroll · Esc or ? closes ",
+            " Keys {}–{} of {} — {scroll} · {closes} ",
             app.help.top + 1,
             (app.help.top + shown).min(lines.len()),
             lines.len()
         )
     } else {
-        " Keys — Esc or ? closes ".to_string()
+        format!(" Keys — {closes} ")
     };
     frame.render_widget(Clear, popup);
     frame.render_widget(
@@ -140,7 +146,10 @@ pub fn explain(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lines = contact_lines(app, &app.network.contacts[i], theme);
     let card = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(" Why this score — Esc closes "));
+        .block(Block::bordered().title(format!(
+            " Why this score — {} ",
+            keys_text(app, &[(&[Command::ClearSelection], "closes")])
+        )));
     let popup = fit_box(&card, area, 96, 0);
     frame.render_widget(Clear, popup);
     frame.render_widget(card, popup);

@@ -831,7 +831,8 @@ impl App {
                         self.selected[i] = true;
                         self.selected_count += 1;
                     }
-                    self.status = "range select: move to extend, v to stop".to_string();
+                    let key = self.keymap.first_key(Command::RangeSelect).unwrap_or("v");
+                    self.status = format!("range select: move to extend, {key} to stop");
                 } else {
                     self.status = format!("{} selected", self.selected_count);
                 }
@@ -882,7 +883,8 @@ impl App {
             }
             Command::SaveFilter => {
                 if self.table.filter.trim().is_empty() {
-                    self.status = "no filter to save: filter first with /".to_string();
+                    let key = self.keymap.first_key(Command::Filter).unwrap_or("/");
+                    self.status = format!("no filter to save: filter first with {key}");
                 } else {
                     self.open_prompt(PromptKind::SaveFilter, String::new());
                 }

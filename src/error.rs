@@ -42,6 +42,9 @@ pub enum Error {
     },
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
+    /// Writing an export failed.
+    #[error("writing CSV: {0}")]
+    Write(#[source] std::io::Error),
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,

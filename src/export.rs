@@ -98,8 +98,17 @@ pub fn choose_columns(names: &str) -> Result<Vec<usize>> {
         .collect()
 }
 
-fn write_error(e: impl std::fmt::Display) -> Error {
-    Error::Invalid(format!("writing CSV: {e}"))
+/// A failed CSV write, keeping the system's error as its cause (a reader that went away,
+/// `netcurate export -o - | head`, is told apart from a full disk that way).
+fn write_error(e: impl Into<csv::Error>) -> Error {
+    let e: csv::Error = e.into();
+    if !e.is_io_error() {
+        return Error::Invalid(format!("writing CSV: {e}"));
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(source) => Error::Write(source),
+        other => Error::Invalid(format!("writing CSV: {other:?}")),
+    }
 }
 
 /// One record, each cell neutralised (without copying the cells that need not be).

@@ -449,34 +449,34 @@ fn list_prints_a_table_and_says_what_it_left_out() {
     assert!(out.lines().all(|l| l == l.trim_end()), "no trailing spaces");
 }
 
-/// `netcurate list | head`: when the reader stops, netcurate stops quietly and succeeds.
+/// `netcurate list | head`, `netcurate export -o - | head`: when the reader stops,
+/// netcurate stops quietly and succeeds.
 #[test]
 fn a_closed_pipe_ends_the_output_quietly() {
     use std::io::{BufRead, BufReader, Read};
     let db = Db::with_demo();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_netcurate"))
-        .arg("--db")
-        .arg(&db.path)
-        .args(["list", "--sort", "name"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut first = String::new();
-    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
-    out.read_line(&mut first).expect("first line");
-    assert!(!first.trim().is_empty());
-    drop(out);
-    let status = child.wait().expect("wait");
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .expect("stderr")
-        .read_to_string(&mut err)
-        .expect("stderr");
-    assert_eq!(err, "");
-    assert!(status.success(), "{status:?}");
+    for args in [["list", "--sort", "name"], ["export", "-o", "-"]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_netcurate"))
+            .arg("--db")
+            .arg(&db.path)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut first = String::new();
+        let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+        out.read_line(&mut first).expect("first line");
+        assert!(!first.trim().is_empty());
+        drop(out);
+        let status = child.wait().expect("wait");
+        let mut err = String::new();
+        (child.stderr.take().expect("stderr"))
+            .read_to_string(&mut err)
+            .expect("stderr");
+        assert_eq!(err, "", "{args:?}");
+        assert!(status.success(), "{args:?}: {status:?}");
+    }
 }
 
 #[test]

@@ -15,11 +15,16 @@ fn tmux(args: &[&str]) -> String {
 
 /// The demo network in a database, or `None` (with a message) when tmux is missing.
 fn demo_db() -> Option<Db> {
-    if !have_tmux() {
+    tmux_or_skip().then(Db::with_demo)
+}
+
+/// Whether tmux is here to run an end-to-end test (saying so when it is not).
+fn tmux_or_skip() -> bool {
+    let here = have_tmux();
+    if !here {
         eprintln!("tmux is not installed: skipping the terminal end-to-end test");
-        return None;
     }
-    Some(Db::with_demo())
+    here
 }
 
 fn have_tmux() -> bool {
@@ -337,4 +342,23 @@ fn edit_profile_to_threshold_65_and_quit(s: Screen, db: &Db) {
     assert_eq!(s.exit_code(), 0);
     drop(s);
     assert!(db.ok(&["profile", "show"]).contains("threshold = 65"));
+}
+
+/// The first import from an empty workbench, without a profile: the workbench says that
+/// nothing is scored yet and which key drafts a profile.
+#[test]
+fn a_first_import_without_a_profile_says_how_to_score() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let db = Db::new();
+    let s = Screen::start(&db, "first", 120, 30);
+    s.wait_for("No contacts yet");
+    s.keys(&["I"]);
+    s.wait_for("import path:");
+    s.type_text(&fixture("linkedin/2026/Connections.csv"));
+    s.keys(&["Enter"]);
+    s.wait_for("not scored yet: E drafts a profile; imported");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
 }

@@ -323,19 +323,26 @@ fn run_effect(
                 });
             app.overlay = app::Overlay::None;
             match result {
-                Ok(r) => reload(
-                    app,
-                    session,
-                    &format!(
-                        "imported {}: {} new, {} gone, {} changed, {} unchanged, {} hidden",
+                Ok(r) => {
+                    // Without a profile nothing is scored: say how to get one, first.
+                    let unscored = match session.profile {
+                        Some(_) => String::new(),
+                        None => {
+                            let edit = app.keymap.first_key(keymap::Command::EditProfile);
+                            format!("not scored yet: {} drafts a profile; ", edit.unwrap_or("E"))
+                        }
+                    };
+                    let message = format!(
+                        "{unscored}imported {}: {} new, {} gone, {} changed, {} unchanged, {} hidden",
                         path.display(),
                         r.new,
                         r.gone,
                         r.changed,
                         r.unchanged,
                         r.hidden
-                    ),
-                )?,
+                    );
+                    reload(app, session, &message)?
+                }
                 Err(e) => status(app, format!("import failed, nothing changed: {e}")),
             }
         }

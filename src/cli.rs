@@ -90,7 +90,7 @@ pub enum Command {
     Score,
     /// Print one contact's score with its per-factor breakdown and flags.
     Explain {
-        /// A profile URL (any spelling) or a contact id (from `list`).
+        /// A profile URL (any spelling), a contact id (from `list`), or a full name.
         who: String,
     },
     /// Print contacts.
@@ -711,12 +711,35 @@ fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
     {
         return Ok(c);
     }
-    let key = netcurate::import::url::profile_key(who);
-    network
-        .contacts
-        .iter()
-        .find(|c| key.is_some() && c.url_key.as_deref() == key.as_deref())
-        .with_context(|| format!("no contact with id or profile URL '{who}'"))
+    if let Some(key) = netcurate::import::url::profile_key(who)
+        && let Some(c) = network
+            .contacts
+            .iter()
+            .find(|c| c.url_key.as_deref() == Some(key.as_str()))
+    {
+        return Ok(c);
+    }
+    // Else the full name, when it names one contact.
+    let name = netcurate::import::rows::name_key(who, "");
+    let named: Vec<&Contact> = (network.contacts.iter())
+        .filter(|c| {
+            !name.is_empty()
+                && netcurate::import::rows::name_key(&c.first_name, &c.last_name) == name
+        })
+        .collect();
+    match named[..] {
+        [c] => Ok(c),
+        [] => bail!("no contact with id, profile URL or name '{who}'"),
+        _ => {
+            let ids: Vec<String> = named.iter().take(5).map(|c| c.id.to_string()).collect();
+            let more = if named.len() > 5 { ", …" } else { "" };
+            bail!(
+                "{} contacts are named '{who}'; say which by id: {}{more}",
+                named.len(),
+                ids.join(", ")
+            )
+        }
+    }
 }
 
 fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {

@@ -56,6 +56,37 @@ fn explain_says_why_an_assistant_is_not_a_decision_maker() {
     assert!(score(&cto) > score(&out) + 40, "{cto}\n{out}");
 }
 
+/// `explain` also takes a full name (any case) when it names one contact; namesakes are
+/// listed by id to choose from.
+#[test]
+fn explain_finds_a_contact_by_name_or_lists_namesakes() {
+    let db = Db::new();
+    let mut twins = vec![
+        person("ann1", "Hooli", "CTO"),
+        person("ann2", "Acme", "Designer"),
+    ];
+    for p in &mut twins {
+        (p.first, p.last) = ("Ann".to_string(), "Lee".to_string());
+    }
+    let people = [twins, vec![person("bob", "Hooli", "VP Sales")]].concat();
+    let file = write(&db, "c.csv", synth::connections_csv(&people, Style::Y2026));
+    db.ok(&["import", &file]);
+    let out = db.ok(&["explain", "fbob lbob"]);
+    assert!(out.starts_with("Fbob Lbob — VP Sales at Hooli"), "{out}");
+    let (code, _, err) = db.run(&["explain", "Ann Lee"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("2 contacts are named 'Ann Lee'; say which by id: 1, 2"),
+        "{err}"
+    );
+    let (code, _, err) = db.run(&["explain", "Nobody"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("no contact with id, profile URL or name 'Nobody'"),
+        "{err}"
+    );
+}
+
 #[test]
 fn tag_decide_undo_redo_are_exact_and_protect_wins() {
     let db = Db::new();

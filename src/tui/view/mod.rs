@@ -50,8 +50,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
             View::Pillars => pillars::draw(app, theme, frame, main),
         }
     }
-    draw_filter_line(app, theme, frame, filter);
-    draw_status(app, theme, frame, status);
+    // Decided once for both lines: whether the message fits the status line or goes above.
+    let parts = status_parts(app, area.width);
+    draw_filter_line(app, &parts, theme, frame, filter);
+    draw_status(app, parts, theme, frame, status);
     match &app.overlay {
         Overlay::Help => overlays::help(app, theme, frame, area),
         Overlay::Explain => overlays::explain(app, theme, frame, area),
@@ -86,7 +88,14 @@ fn draw_tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Span::styled(right, theme.dim())), r);
 }
 
-fn draw_filter_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn draw_filter_line(
+    app: &App,
+    status: &StatusParts<'_>,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let message_above = message_above(app, status);
     let counts = format!(
         "  {} of {}",
         app.table.ids.len(),
@@ -128,7 +137,7 @@ fn draw_filter_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Span::raw(app.table.filter.clone()),
                 Span::styled(counts, theme.dim()),
             ];
-            if let Some(message) = message_above(app, area.width) {
+            if let Some(message) = message_above {
                 let room = area
                     .width
                     .saturating_sub(Line::from(spans.clone()).width() as u16 + 2);
@@ -139,7 +148,7 @@ fn draw_filter_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             }
             Line::from(spans)
         }
-        _ => match message_above(app, area.width) {
+        _ => match message_above {
             Some(message) => Line::from(Span::styled(
                 fit_message(app, message, area.width),
                 theme.accent(),
@@ -205,10 +214,9 @@ fn status_parts(app: &App, width: u16) -> StatusParts<'_> {
     }
 }
 
-/// The last action's message when the status line has no room for it.
-fn message_above(app: &App, width: u16) -> Option<&str> {
-    let shown_below = status_parts(app, width).message.is_some();
-    (!app.status.is_empty() && !shown_below).then_some(app.status.as_str())
+/// The last action's message when the status line (its `status` parts) has no room for it.
+fn message_above<'a>(app: &'a App, status: &StatusParts<'_>) -> Option<&'a str> {
+    (!app.status.is_empty() && status.message.is_none()).then_some(app.status.as_str())
 }
 
 /// The current view's main keys, as the user has bound them: "/ filter · s sort · …".
@@ -246,13 +254,12 @@ fn fit_message<'m>(app: &App, message: &'m str, width: u16) -> std::borrow::Cow<
     fit(without_undo_hint(app, message), width)
 }
 
-fn draw_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn draw_status(app: &App, parts: StatusParts<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some(total) = app.loading {
         let text = format!(" loading {total} contacts… ");
         frame.render_widget(Paragraph::new(Span::styled(text, theme.cursor())), area);
         return;
     }
-    let parts = status_parts(app, area.width);
     let right_width = (Line::raw(parts.projection.as_str()).width() as u16).min(area.width / 2);
     let [left, right] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);

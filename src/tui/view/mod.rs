@@ -9,7 +9,7 @@ mod overlays;
 mod pillars;
 mod segments;
 
-pub use crate::columns::fit;
+pub use crate::columns::{fit, pad};
 
 use super::app::{App, Overlay, PromptKind, View};
 use super::keymap::Command;
@@ -292,7 +292,7 @@ pub fn bar_lines<'a>(
     const MIN_BAR: usize = 6;
     let label_w = items
         .iter()
-        .map(|(l, _)| l.chars().count())
+        .map(|(l, _)| Line::raw(l.as_str()).width())
         .max()
         .unwrap_or(0)
         .min(18)
@@ -305,8 +305,8 @@ pub fn bar_lines<'a>(
             let len = (n * bar_w).div_ceil(max).min(bar_w);
             let marker = if cursor == Some(i) { "▶" } else { " " };
             let text = format!(
-                "{marker}{:<label_w$} {}{} {n}",
-                fit(label, label_w as u16),
+                "{marker}{} {}{} {n}",
+                pad(label, label_w as u16),
                 "█".repeat(len),
                 " ".repeat(bar_w - len)
             );

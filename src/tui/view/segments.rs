@@ -5,7 +5,7 @@
 use super::super::app::App;
 use super::super::keymap::Command;
 use super::super::theme::Theme;
-use super::{bar_lines, fit, keys_text};
+use super::{bar_lines, keys_text, pad};
 use netcurate::model::{Function, Seniority};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -148,8 +148,8 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     for (k, row) in segments.iter().enumerate() {
         let (s, count, mean, vp) = (&row.segment, row.count, row.mean_score, row.vp_share);
         let text = format!(
-            "{:<name_w$} {count:>6} {mean:>5.0} {vp:>4.0}%",
-            fit(&s.name, name_w as u16)
+            "{} {count:>6} {mean:>5.0} {vp:>4.0}%",
+            pad(&s.name, name_w as u16)
         );
         let focused = app.segments.focus == 0 && k == cursor;
         lines.push(if focused {

@@ -831,7 +831,7 @@ impl App {
                         self.selected[i] = true;
                         self.selected_count += 1;
                     }
-                    let key = self.keymap.first_key(Command::RangeSelect).unwrap_or("v");
+                    let key = self.keymap.key(Command::RangeSelect);
                     self.status = format!("range select: move to extend, {key} to stop");
                 } else {
                     self.status = format!("{} selected", self.selected_count);
@@ -883,7 +883,7 @@ impl App {
             }
             Command::SaveFilter => {
                 if self.table.filter.trim().is_empty() {
-                    let key = self.keymap.first_key(Command::Filter).unwrap_or("/");
+                    let key = self.keymap.key(Command::Filter);
                     self.status = format!("no filter to save: filter first with {key}");
                 } else {
                     self.open_prompt(PromptKind::SaveFilter, String::new());

@@ -364,12 +364,20 @@ impl Keymap {
         self.keys_of.get(&command)?.first().map(String::as_str)
     }
 
+    /// How a message names `command`'s key: its first key, or, when the user left it
+    /// without one, the command's name in the keymap file.
+    pub fn key(&self, command: Command) -> &str {
+        self.first_key(command).unwrap_or_else(|| {
+            BINDINGS
+                .iter()
+                .find(|(c, ..)| *c == command)
+                .map_or("?", |(_, name, ..)| name)
+        })
+    }
+
     /// What ends the message of a change: " — u to undo", with the user's undo key.
     pub fn undo_hint(&self) -> String {
-        format!(
-            " — {} to undo",
-            self.first_key(Command::Undo).unwrap_or("u")
-        )
+        format!(" — {} to undo", self.key(Command::Undo))
     }
 
     /// Help lines: (keys, description), in table order.
@@ -404,6 +412,15 @@ mod tests {
         );
         assert!(Keymap::parse_overrides("fly = \"f\"").is_err());
         assert!(Keymap::parse_overrides("undo = \"ctrl-\"").is_err());
+    }
+
+    /// Text names a command's first key, or its keymap name when the user left it none.
+    #[test]
+    fn a_command_is_named_by_its_key_or_its_name() {
+        let km = Keymap::parse_overrides("range-select = []\nundo = [\"ctrl-z\", \"u\"]").unwrap();
+        assert_eq!(km.key(Command::Undo), "ctrl-z");
+        assert_eq!(km.key(Command::RangeSelect), "range-select");
+        assert_eq!(km.key(Command::Filter), "/");
     }
 
     #[test]

@@ -327,10 +327,10 @@ fn run_effect(
                     // Without a profile nothing is scored: say how to get one, first.
                     let unscored = match session.profile {
                         Some(_) => String::new(),
-                        None => {
-                            let edit = app.keymap.first_key(keymap::Command::EditProfile);
-                            format!("not scored yet: {} drafts a profile; ", edit.unwrap_or("E"))
-                        }
+                        None => format!(
+                            "not scored yet: {} drafts a profile; ",
+                            app.keymap.key(keymap::Command::EditProfile)
+                        ),
                     };
                     let message = format!(
                         "{unscored}imported {}: {} new, {} gone, {} changed, {} unchanged, {} hidden",
@@ -348,11 +348,7 @@ fn run_effect(
         }
         Effect::EditProfile => {
             ratatui::restore();
-            let reopen = app
-                .keymap
-                .first_key(keymap::Command::EditProfile)
-                .unwrap_or("E");
-            let outcome = edit_profile(session, reopen);
+            let outcome = edit_profile(session, app.keymap.key(keymap::Command::EditProfile));
             *terminal = ratatui::try_init()?;
             match outcome {
                 Ok(message) => reload(app, session, &message)?,

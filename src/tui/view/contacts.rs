@@ -21,11 +21,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Span::styled(sort, theme.dim()),
     ]));
     if app.network.contacts.is_empty() || t.ids.is_empty() {
-        let key = |c| app.keymap.first_key(c).unwrap_or("?");
         let text = if app.network.contacts.is_empty() {
-            theme::empty_network(key(Command::Import))
+            theme::empty_network(app.keymap.key(Command::Import))
         } else {
-            theme::no_match(key(Command::ClearSelection))
+            theme::no_match(app.keymap.key(Command::ClearSelection))
         };
         frame.render_widget(
             Paragraph::new(text)

@@ -666,14 +666,23 @@ pub fn import(s: &mut Session, paths: &[PathBuf], json: bool, out: &mut dyn Writ
 
 /// "skipped 3 files (not a network file): a.csv, b.csv, c.csv", naming at most five.
 fn skipped_files_line(reason: &str, names: &[&str]) -> String {
-    const NAMED: usize = 5;
     let files = if names.len() == 1 { "file" } else { "files" };
-    let mut line = format!("skipped {} {files} ({reason}): ", names.len());
-    line.push_str(&names[..names.len().min(NAMED)].join(", "));
-    if names.len() > NAMED {
-        line.push_str(&format!(" and {} more", names.len() - NAMED));
+    format!(
+        "skipped {} {files} ({reason}): {}",
+        names.len(),
+        a_few(names)
+    )
+}
+
+/// "a, b, c, d, e and 3 more": at most five items, and how many are left out.
+fn a_few(items: &[impl AsRef<str>]) -> String {
+    const NAMED: usize = 5;
+    let named: Vec<&str> = items.iter().take(NAMED).map(AsRef::as_ref).collect();
+    if items.len() > NAMED {
+        format!("{} and {} more", named.join(", "), items.len() - NAMED)
+    } else {
+        named.join(", ")
     }
-    line
 }
 
 /// What an import without a stored profile says next: contacts are not scored yet.
@@ -731,12 +740,11 @@ fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
         [c] => Ok(c),
         [] => bail!("no contact with id, profile URL or name '{who}'"),
         _ => {
-            let ids: Vec<String> = named.iter().take(5).map(|c| c.id.to_string()).collect();
-            let more = if named.len() > 5 { ", …" } else { "" };
+            let ids: Vec<String> = named.iter().map(|c| c.id.to_string()).collect();
             bail!(
-                "{} contacts are named '{who}'; say which by id: {}{more}",
+                "{} contacts are named '{who}'; say which by id: {}",
                 named.len(),
-                ids.join(", ")
+                a_few(&ids)
             )
         }
     }
@@ -906,13 +914,14 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{}", row(cells))?;
     }
     let (matching, total) = (ids.len(), s.store.contact_count()?);
-    match shown.len() < matching {
-        true => writeln!(
+    if shown.len() < matching {
+        let shown = shown.len();
+        writeln!(
             out,
-            "{} shown of {matching} matching, {total} contacts",
-            shown.len()
-        )?,
-        false => writeln!(out, "{matching} of {total} contacts")?,
+            "{shown} shown of {matching} matching, {total} contacts"
+        )?;
+    } else {
+        writeln!(out, "{matching} of {total} contacts")?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@
 //! Must not: touch the terminal, the database or files.
 
 use super::keymap::{Command, Keymap};
-use super::theme;
+use super::strings::{self, status};
 use netcurate::audience::Profile;
 use netcurate::export::ExportKind;
 use netcurate::model::{ContactId, Decision, Direction, InvitationId, InvitationStatus};
@@ -39,12 +39,7 @@ impl View {
     ];
 
     pub fn title(self) -> &'static str {
-        match self {
-            View::Contacts => "1 Contacts",
-            View::Invitations => "2 Invitations",
-            View::Segments => "3 Segments",
-            View::Pillars => "4 Pillars",
-        }
+        strings::view_title(self)
     }
 }
 
@@ -61,15 +56,7 @@ pub enum PromptKind {
 
 impl PromptKind {
     pub fn label(self) -> &'static str {
-        match self {
-            PromptKind::Filter => "filter",
-            PromptKind::TagAdd => "add tag",
-            PromptKind::TagRemove => "remove tag",
-            PromptKind::Export => "export (kind path)",
-            PromptKind::SaveFilter => "save filter as",
-            PromptKind::Import => "import path",
-            PromptKind::Ssi => "SSI reading: total brand frp engage br",
-        }
+        strings::prompt_label(self)
     }
 }
 
@@ -554,12 +541,12 @@ impl App {
                 for inverse in op.inverse() {
                     inverse.apply_to(&mut self.network);
                 }
-                self.after_change(format!("undid: {}", op.describe()));
+                self.after_change(status::undid(&op.describe()));
                 vec![]
             }
             Msg::Redone(op) => {
                 op.apply_to(&mut self.network);
-                self.after_change(format!("redid: {}", op.describe()));
+                self.after_change(status::redid(&op.describe()));
                 vec![]
             }
             Msg::Status(s) => {
@@ -572,7 +559,7 @@ impl App {
                     name: name.clone(),
                     query,
                 });
-                self.status = format!("saved segment '{name}'");
+                self.status = status::saved_segment(&name);
                 self.refresh_segments();
                 vec![]
             }
@@ -580,7 +567,7 @@ impl App {
                 self.pillars.readings.push(r);
                 self.pillars.readings.sort_by_key(|r| r.date);
                 self.refresh_projection();
-                self.status = format!("recorded SSI {} (BR {}) on {}", r.total, r.br, r.date);
+                self.status = status::recorded_ssi(r.total, r.br, r.date);
                 vec![]
             }
         }
@@ -600,7 +587,7 @@ impl App {
     /// Applies an op to the state and asks the runtime to persist it.
     fn perform(&mut self, op: Op) -> Vec<Effect> {
         if op.is_empty() {
-            self.status = "nothing to change".to_string();
+            self.status = status::NOTHING_TO_CHANGE.to_string();
             return vec![];
         }
         op.apply_to(&mut self.network);
@@ -662,12 +649,12 @@ impl App {
             .map(|(keys, text)| HelpLine::Keys(keys, text))
             .collect();
         lines.extend(
-            theme::FILTER_HELP
+            strings::FILTER_HELP
                 .iter()
                 .map(|t| HelpLine::Note(t.to_string())),
         );
         if let Some(path) = &self.keymap.file {
-            lines.push(HelpLine::Note(format!("Rebind keys in {}", path.display())));
+            lines.push(HelpLine::Note(strings::rebind_keys_in(path)));
         }
         lines
     }
@@ -801,17 +788,13 @@ impl App {
                 self.table.sort = SortKey::ALL[(i + 1) % SortKey::ALL.len()];
                 self.table.descending = self.table.sort.descending_by_default();
                 self.resort();
-                self.status = format!("sorted by {}", self.table.sort.as_str());
+                self.status = status::sorted_by(self.table.sort.as_str());
             }
             Command::SortReverse => {
                 self.table.descending = !self.table.descending;
                 self.resort();
-                let dir = if self.table.descending {
-                    "descending"
-                } else {
-                    "ascending"
-                };
-                self.status = format!("sorted by {} ({dir})", self.table.sort.as_str());
+                self.status =
+                    status::sorted_by_direction(self.table.sort.as_str(), self.table.descending);
             }
             Command::ToggleSelect => {
                 if let Some(i) = self.current() {
@@ -832,9 +815,9 @@ impl App {
                         self.selected_count += 1;
                     }
                     let key = self.keymap.key(Command::RangeSelect);
-                    self.status = format!("range select: move to extend, {key} to stop");
+                    self.status = status::range_select(key);
                 } else {
-                    self.status = format!("{} selected", self.selected_count);
+                    self.status = status::selected(self.selected_count);
                 }
             }
             Command::SelectAll => {
@@ -845,17 +828,17 @@ impl App {
                     }
                 }
                 // The count of selected contacts is on the status line already.
-                self.status = format!("selected all {} in view", self.table.ids.len());
+                self.status = status::selected_all(self.table.ids.len());
             }
             Command::ClearSelection => {
                 if self.selected_count > 0 || self.table.range_anchor.is_some() {
                     self.selected.iter_mut().for_each(|s| *s = false);
                     self.selected_count = 0;
                     self.table.range_anchor = None;
-                    self.status = "selection cleared".to_string();
+                    self.status = status::SELECTION_CLEARED.to_string();
                 } else if !self.table.filter.is_empty() {
                     self.set_filter("");
-                    self.status = "filter cleared".to_string();
+                    self.status = status::FILTER_CLEARED.to_string();
                 }
             }
             Command::Keep => return self.decide(Decision::Keep),
@@ -872,7 +855,7 @@ impl App {
                         Some(k) => {
                             return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(k))];
                         }
-                        None => self.status = "this contact has no profile URL".to_string(),
+                        None => self.status = status::NO_URL.to_string(),
                     }
                 }
             }
@@ -884,7 +867,7 @@ impl App {
             Command::SaveFilter => {
                 if self.table.filter.trim().is_empty() {
                     let key = self.keymap.key(Command::Filter);
-                    self.status = format!("no filter to save: filter first with {key}");
+                    self.status = status::no_filter_to_save(key);
                 } else {
                     self.open_prompt(PromptKind::SaveFilter, String::new());
                 }
@@ -906,18 +889,16 @@ impl App {
                 c.decision == Decision::Undecided && c.in_network()
             })
             .collect();
-        let order = if self.table.filter.is_empty() {
+        let by_score = self.table.filter.is_empty();
+        if by_score {
             queue.sort_by_key(|&i| (self.network.contacts[i as usize].score, i));
-            "lowest score first"
-        } else {
-            "in the table's order"
-        };
+        }
         if queue.is_empty() {
-            self.status = "nothing to triage: every contact in view is decided".to_string();
+            self.status = status::NOTHING_TO_TRIAGE.to_string();
             return;
         }
         // The card lists its keys; the status says what the queue holds.
-        self.status = format!("triage: {} undecided, {order}", queue.len());
+        self.status = status::triage_started(queue.len(), by_score);
         self.triage = Some(Triage {
             queue: queue
                 .iter()
@@ -936,7 +917,7 @@ impl App {
                 t.index += 1;
                 if t.index >= t.queue.len() {
                     app.triage = None;
-                    app.status = "triage done: the queue is empty".to_string();
+                    app.status = status::TRIAGE_DONE.to_string();
                 }
             }
         };
@@ -973,11 +954,8 @@ impl App {
             Command::Help => self.open_help(),
             Command::ClearSelection | Command::Quit | Command::Triage => {
                 self.triage = None;
-                self.status = format!(
-                    "triage paused at {} of {}; c resumes",
-                    t.index + 1,
-                    t.queue.len()
-                );
+                let resume = self.keymap.key(Command::Triage);
+                self.status = status::triage_paused(t.index + 1, t.queue.len(), resume);
             }
             _ => {}
         }
@@ -1111,7 +1089,7 @@ impl App {
                 if let Some((name, q)) = self.segment_queries(pane).get(at).cloned() {
                     self.set_filter(&q);
                     self.view = View::Contacts;
-                    self.status = format!("segment {name}: {} contacts", self.table.ids.len());
+                    self.status = status::segment_shown(&name, self.table.ids.len());
                 }
             }
             _ => {}
@@ -1166,11 +1144,8 @@ impl App {
                     // Keep the prompt open on a malformed term.
                     self.overlay = Overlay::Prompt(p.clone());
                 } else {
-                    self.status = format!(
-                        "{} of {} match",
-                        self.table.ids.len(),
-                        self.network.contacts.len()
-                    );
+                    self.status =
+                        status::filter_matches(self.table.ids.len(), self.network.contacts.len());
                 }
                 vec![]
             }
@@ -1217,7 +1192,7 @@ impl App {
             _ => (Some(ExportKind::Contacts), input),
         };
         let Some(kind) = kind.filter(|_| !path.is_empty()) else {
-            let problem = format!("export needs a kind ({}) and a path", ExportKind::NAMES);
+            let problem = status::export_needs(ExportKind::NAMES);
             return self.reopen(p, problem);
         };
         let ids = if self.selected_count > 0 {
@@ -1245,7 +1220,7 @@ impl App {
     fn on_confirm_key(&mut self, c: Confirm, key: KeyEvent) -> Vec<Effect> {
         self.overlay = Overlay::None;
         if !matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
-            self.status = "cancelled".to_string();
+            self.status = status::CANCELLED.to_string();
             return vec![];
         }
         match c {
@@ -1314,20 +1289,17 @@ fn expand_home(path: &str) -> String {
 fn parse_ssi(input: &str, date: chrono::NaiveDate) -> Result<SsiReading, String> {
     let v: Vec<f64> = input
         .split_whitespace()
-        .map(|s| {
-            s.parse::<f64>()
-                .map_err(|_| format!("'{s}' is not a number"))
-        })
+        .map(|s| s.parse::<f64>().map_err(|_| status::not_a_number(s)))
         .collect::<Result<_, _>>()?;
     let [total, brand, frp, engage, br] = v[..] else {
-        return Err("type five numbers: total brand frp engage br".to_string());
+        return Err(status::SSI_NEEDS_FIVE.to_string());
     };
     if !(0.0..=100.0).contains(&total)
         || [brand, frp, engage, br]
             .iter()
             .any(|x| !(0.0..=25.0).contains(x))
     {
-        return Err("total is 0–100, each pillar 0–25".to_string());
+        return Err(status::SSI_RANGES.to_string());
     }
     Ok(SsiReading {
         date,

@@ -377,7 +377,7 @@ impl Keymap {
 
     /// What ends the message of a change: " — u to undo", with the user's undo key.
     pub fn undo_hint(&self) -> String {
-        format!(" — {} to undo", self.key(Command::Undo))
+        super::strings::undo_hint(self.key(Command::Undo))
     }
 
     /// Help lines: (keys, description), in table order.

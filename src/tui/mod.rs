@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod keymap;
+pub mod strings;
 pub mod theme;
 pub mod view;
 
@@ -27,6 +28,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
+use strings::status;
 use theme::Theme;
 
 /// Builds the app state from an open session.
@@ -97,7 +99,7 @@ pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Re
         let mut app = build_app(&session, keymap)?;
         netcurate::trace::phase("built the workbench");
         if let Some(e) = keymap_error {
-            app.status = format!("keymap ignored: {e}");
+            app.status = status::keymap_ignored(e);
         }
         event_loop(&mut terminal, &mut app, &mut session, &stop)
     })();
@@ -133,7 +135,7 @@ fn event_loop(
             let now = session.store.data_version()?;
             if now != version {
                 version = now;
-                reload(app, session, "changed by another netcurate: reloaded")?;
+                reload(app, session, status::RELOADED)?;
                 dirty = true;
             }
             continue;
@@ -230,14 +232,14 @@ fn run_effect(
     session: &mut Session,
     terminal: &mut DefaultTerminal,
 ) -> Result<()> {
-    let status = |app: &mut App, s: String| {
+    let tell = |app: &mut App, s: String| {
         app.update(Msg::Status(s));
     };
     match effect {
         Effect::Quit => {}
         Effect::Persist(op) => {
             if let Err(e) = session.store.record(&op) {
-                reload(app, session, &format!("not saved: {e}"))?;
+                reload(app, session, &status::not_saved(e))?;
             }
         }
         Effect::Undo | Effect::Redo => {
@@ -254,11 +256,8 @@ fn run_effect(
                         Msg::Redone(op)
                     });
                 }
-                Ok(None) => status(
-                    app,
-                    format!("nothing to {}", if undo { "undo" } else { "redo" }),
-                ),
-                Err(e) => status(app, e.to_string()),
+                Ok(None) => tell(app, status::nothing_to(undo)),
+                Err(e) => tell(app, e.to_string()),
             }
         }
         Effect::OpenUrl(url) => {
@@ -273,11 +272,11 @@ fn run_effect(
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::null())
                 .spawn();
-            status(
+            tell(
                 app,
                 match spawned {
-                    Ok(_) => format!("opened {url}"),
-                    Err(_) => format!("no browser opener ({opener}); the URL is {url}"),
+                    Ok(_) => status::opened(&url),
+                    Err(_) => status::no_opener(opener, &url),
                 },
             );
         }
@@ -288,26 +287,26 @@ fn run_effect(
             force,
         } => {
             let message = export_to(app, session, kind, &path, &ids, force)
-                .unwrap_or_else(|e| format!("export failed: {e}"));
-            status(app, message);
+                .unwrap_or_else(status::export_failed);
+            tell(app, message);
         }
         Effect::SaveFilter { name, query } => match session.store.save_filter(&name, &query) {
             Ok(()) => {
                 app.update(Msg::FilterSaved(name, query));
             }
-            Err(e) => status(app, e.to_string()),
+            Err(e) => tell(app, e.to_string()),
         },
         Effect::RecordSsi(r) => match session.store.record_ssi(&r) {
             Ok(()) => {
                 app.update(Msg::SsiRecorded(r));
             }
-            Err(e) => status(app, e.to_string()),
+            Err(e) => tell(app, e.to_string()),
         },
         Effect::Import(path) => {
             let theme = Theme::from_env();
             let mut show = |p: netcurate::import::Progress| {
                 app.overlay = app::Overlay::Progress {
-                    label: format!("{} {}", p.stage, path.display()),
+                    label: strings::import_progress(p.stage, &path),
                     ratio: p.fraction,
                 };
                 let _ = terminal.draw(|f| view::draw(app, &theme, f));
@@ -327,23 +326,16 @@ fn run_effect(
                     // Without a profile nothing is scored: say how to get one, first.
                     let unscored = match session.profile {
                         Some(_) => String::new(),
-                        None => format!(
-                            "not scored yet: {} drafts a profile; ",
-                            app.keymap.key(keymap::Command::EditProfile)
-                        ),
+                        None => {
+                            status::not_scored_yet(app.keymap.key(keymap::Command::EditProfile))
+                        }
                     };
-                    let message = format!(
-                        "{unscored}imported {}: {} new, {} gone, {} changed, {} unchanged, {} hidden",
-                        path.display(),
-                        r.new,
-                        r.gone,
-                        r.changed,
-                        r.unchanged,
-                        r.hidden
-                    );
+                    let imported =
+                        status::imported(&path, [r.new, r.gone, r.changed, r.unchanged, r.hidden]);
+                    let message = format!("{unscored}{imported}");
                     reload(app, session, &message)?
                 }
-                Err(e) => status(app, format!("import failed, nothing changed: {e}")),
+                Err(e) => tell(app, status::import_failed(e)),
             }
         }
         Effect::EditProfile => {
@@ -352,7 +344,7 @@ fn run_effect(
             *terminal = ratatui::try_init()?;
             match outcome {
                 Ok(message) => reload(app, session, &message)?,
-                Err(e) => status(app, format!("profile not changed: {e}")),
+                Err(e) => tell(app, status::profile_not_changed(e)),
             }
         }
     }
@@ -388,16 +380,8 @@ fn export_to(
     {
         session.log_projection(p)?;
     }
-    let what = if kind == ExportKind::WithdrawalPlan {
-        "invitations"
-    } else {
-        "contacts"
-    };
-    Ok(format!(
-        "exported {n} {what} ({}) to {}",
-        kind.as_str(),
-        path.display()
-    ))
+    let invitations = kind == ExportKind::WithdrawalPlan;
+    Ok(status::exported(n, invitations, kind.as_str(), path))
 }
 
 /// Opens the stored profile (or a draft) in $EDITOR; on a valid result stores it and
@@ -425,19 +409,22 @@ fn edit_profile(session: &mut Session, reopen_key: &str) -> Result<String> {
         .with_context(|| format!("running {editor}"))?;
     let edited = std::fs::read_to_string(&path)?;
     if !status.success() {
-        anyhow::bail!("{reopen_key} reopens your edit; {editor} exited with {status}");
+        anyhow::bail!(status::edit_kept(
+            reopen_key,
+            format!("{editor} exited with {status}")
+        ));
     }
     if edited == text && session.profile.is_some() {
         let _ = std::fs::remove_file(&path);
-        return Ok("profile unchanged".to_string());
+        return Ok(status::PROFILE_UNCHANGED.to_string());
     }
     let profile = match netcurate::audience::Profile::parse("edit", &edited) {
         Ok(profile) => profile,
-        Err(e) => anyhow::bail!("{reopen_key} reopens your edit; {e}"),
+        Err(e) => anyhow::bail!(status::edit_kept(reopen_key, e)),
     };
     let _ = std::fs::remove_file(&path);
     session.store.set_setting("profile", &edited)?;
     session.profile = Some(profile);
     let n = session.rescore()?;
-    Ok(format!("profile saved; rescored {n} contacts"))
+    Ok(status::profile_saved(n))
 }

@@ -522,6 +522,21 @@ fn key_hints_follow_the_view_and_the_keymap() {
     assert!(a.status.ends_with(" — ctrl-z to undo"), "{}", a.status);
 }
 
+/// Messages that name a key name it as bound: pausing triage says which key resumes it,
+/// and an unscored contact's explanation which key edits the profile.
+#[test]
+fn messages_name_the_keys_as_bound() {
+    let mut a = app();
+    a.keymap = Keymap::parse_overrides("triage = \"T\"\nedit-profile = \"P\"").expect("keymap");
+    key(&mut a, KeyCode::Char('T'));
+    key(&mut a, KeyCode::Esc);
+    assert!(a.status.ends_with("; T resumes"), "{}", a.status);
+    a.profile = None;
+    key(&mut a, KeyCode::Enter);
+    let text = format!("{:?}", screen(&a, 120, 40).backend());
+    assert!(text.contains("no profile yet: P edits one"), "{text}");
+}
+
 /// The prefilled export prompt is edited like a shell line: Ctrl-W deletes the last word
 /// (the file name), Ctrl-U the whole line, Backspace one character.
 #[test]

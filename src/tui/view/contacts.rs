@@ -2,6 +2,7 @@
 
 use super::super::app::App;
 use super::super::keymap::Command;
+use super::super::strings::{self, column};
 use super::super::theme::{self, Theme};
 use super::fit;
 use ratatui::Frame;
@@ -11,20 +12,16 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = &app.table;
-    let sort = format!(
-        " sort: {} {} ",
-        t.sort.as_str(),
-        if t.descending { "↓" } else { "↑" }
-    );
+    let sort = strings::sorted_title(t.sort.as_str(), t.descending);
     let block = Block::new().borders(Borders::TOP).title(Line::from(vec![
-        Span::styled(" Contacts ", theme.title()),
+        Span::styled(strings::CONTACTS, theme.title()),
         Span::styled(sort, theme.dim()),
     ]));
     if app.network.contacts.is_empty() || t.ids.is_empty() {
         let text = if app.network.contacts.is_empty() {
-            theme::empty_network(app.keymap.key(Command::Import))
+            strings::empty_network(app.keymap.key(Command::Import))
         } else {
-            theme::no_match(app.keymap.key(Command::ClearSelection))
+            strings::no_match(app.keymap.key(Command::ClearSelection))
         };
         frame.render_widget(
             Paragraph::new(text)
@@ -41,23 +38,23 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let name_width = if area.width < 80 { 16 } else { 22 };
     let mut columns = vec![
         ("", Constraint::Length(1)),
-        ("score", Constraint::Length(9)),
-        ("name", Constraint::Length(name_width)),
+        (column::SCORE, Constraint::Length(9)),
+        (column::NAME, Constraint::Length(name_width)),
     ];
     if medium {
         columns.extend([
-            ("position", Constraint::Fill(3)),
-            ("company", Constraint::Fill(2)),
+            (column::POSITION, Constraint::Fill(3)),
+            (column::COMPANY, Constraint::Fill(2)),
         ]);
     }
     if wide {
         columns.extend([
-            ("seniority", Constraint::Length(9)),
-            ("connected", Constraint::Length(10)),
-            ("tags", Constraint::Length(14)),
+            (column::SENIORITY, Constraint::Length(9)),
+            (column::CONNECTED, Constraint::Length(10)),
+            (column::TAGS, Constraint::Length(14)),
         ]);
     }
-    columns.push(("decision", Constraint::Length(9)));
+    columns.push((column::DECISION, Constraint::Length(9)));
     let widths: Vec<Constraint> = columns.iter().map(|(_, w)| *w).collect();
     // The widths the table gives its columns, to end cut text with an ellipsis.
     let width: Vec<u16> = Layout::horizontal(widths.clone())
@@ -75,7 +72,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let c = &app.network.contacts[i as usize];
             let selected = app.selected[i as usize];
             let name = if c.is_hidden() {
-                theme::HIDDEN_NAME.to_string()
+                strings::HIDDEN_NAME.to_string()
             } else {
                 c.full_name()
             };
@@ -97,7 +94,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 let tags = fit(&c.tags.join(","), width[7]).into_owned();
                 cells.push(Cell::from(tags).style(theme.accent()));
             }
-            cells.push(Cell::from(theme::decision_label(c)).style(theme.decision(c.decision)));
+            cells.push(Cell::from(strings::decision_label(c)).style(theme.decision(c.decision)));
             let row = Row::new(cells);
             if t.offset + k == t.cursor {
                 row.style(theme.cursor())

@@ -2,7 +2,7 @@
 //! relevance with a suggestion, the inferred acceptance rate, and the capacity panel.
 
 use super::super::app::App;
-use super::super::keymap::Command;
+use super::super::strings::{self, suggestion};
 use super::super::theme::{self, Theme};
 use super::keys_text;
 use chrono::Duration;
@@ -40,19 +40,18 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rate = |r: Option<(f64, usize)>| match r {
-        Some((r, n)) => format!("{:.0}% of {n}", 100.0 * r),
-        None => "no invitations".to_string(),
+        Some((r, n)) => strings::rate(r, n),
+        None => strings::NO_INVITATIONS.to_string(),
     };
     let lines = vec![
         Line::from(vec![
-            Span::styled(" Acceptance ", theme.title()),
-            Span::raw(format!(
-                "all time {} · last 90 days {}",
-                rate(app.network.acceptance_rate(None)),
-                rate(app.network.acceptance_rate(Some(90)))
+            Span::styled(strings::ACCEPTANCE, theme.title()),
+            Span::raw(strings::acceptance_rates(
+                &rate(app.network.acceptance_rate(None)),
+                &rate(app.network.acceptance_rate(Some(90))),
             )),
         ]),
-        Line::styled(format!(" {}", theme::INFERRED_NOTE), theme.dim()),
+        Line::styled(format!(" {}", strings::INFERRED_NOTE), theme.dim()),
     ];
     frame.render_widget(Paragraph::new(lines), area);
 }
@@ -100,11 +99,8 @@ fn draw_pane(
 fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let stale_days = app.pillars.assumptions.stale_days;
     // Fits the pane on an 80-column screen.
-    let title = format!(
-        " Sent, pending — oldest first · {} ",
-        keys_text(app, &[(&[Command::Withdraw], "withdraws")])
-    );
-    let pane = (0, title.as_str(), "no pending outgoing invitations");
+    let title = strings::outgoing_title(&keys_text(app, strings::WITHDRAWS));
+    let pane = (0, title.as_str(), strings::NO_OUTGOING);
     draw_pane(app, theme, frame, area, pane, |i| {
         let inv = &app.network.invitations[i];
         let age = inv.age_days(app.network.as_of);
@@ -115,11 +111,11 @@ fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         };
         let (state, style) = if inv.withdraw_planned {
             (
-                "withdraw",
+                strings::WITHDRAW,
                 theme.decision(netcurate::model::Decision::Prune),
             )
         } else if inv.is_stale(app.network.as_of, stale_days) {
-            ("stale", theme.warn())
+            (strings::STALE, theme.warn())
         } else {
             ("", Style::new())
         };
@@ -130,16 +126,15 @@ fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let threshold = app.pillars.threshold;
-    let title = " Incoming — by relevance ";
-    let pane = (1, title, "no incoming invitations");
+    let pane = (1, strings::INCOMING, strings::NO_INCOMING);
     draw_pane(app, theme, frame, area, pane, |i| {
         let inv = &app.network.invitations[i];
         let score = app.invitation_score(i);
         let suggestion = match (inv.status, score) {
-            (InvitationStatus::Accepted, _) => "accepted",
-            (_, Some(s)) if f64::from(s) >= threshold => "accept",
-            (_, Some(_)) => "ignore?",
-            (_, None) => "unscored",
+            (InvitationStatus::Accepted, _) => suggestion::ACCEPTED,
+            (_, Some(s)) if f64::from(s) >= threshold => suggestion::ACCEPT,
+            (_, Some(_)) => suggestion::IGNORE,
+            (_, None) => suggestion::UNSCORED,
         };
         let name: String = inv.from_name.chars().take(26).collect();
         (
@@ -179,46 +174,37 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         theme.good()
     };
     let reinvite = if planned > 0 {
-        format!(
-            "{planned} planned withdrawals: re-invite from {} (3 weeks after withdrawing today)",
-            today + Duration::days(REINVITE_DAYS)
-        )
+        strings::reinvite_from(planned, today + Duration::days(REINVITE_DAYS))
     } else {
-        "no withdrawals planned".to_string()
+        strings::NO_WITHDRAWALS.to_string()
     };
     // Three facts, on one line when it is wide enough, else as many as they need.
     let facts = vec![
         vec![
-            Span::raw("connections "),
-            Span::styled(format!("{connections} / {CONNECTION_CAP}"), cap_style),
-            Span::styled(format!(" (warn from {CAP_WARNING})"), theme.dim()),
+            Span::raw(strings::CONNECTIONS_IS),
+            Span::styled(strings::out_of(connections, CONNECTION_CAP), cap_style),
+            Span::styled(strings::warn_from(CAP_WARNING), theme.dim()),
         ],
         vec![
-            Span::raw("pending outgoing "),
-            Span::styled(format!("{pending} / ~{PENDING_DANGER}"), pending_style),
-        ],
-        vec![
-            Span::raw("sent last 7 days "),
-            Span::styled(format!("{sent_week}"), week_style),
+            Span::raw(strings::PENDING_IS),
             Span::styled(
-                format!(
-                    " (unofficial limit ~{}–{}/week)",
-                    WEEKLY_RANGE.0, WEEKLY_RANGE.1
-                ),
-                theme.dim(),
+                strings::out_of_about(pending, PENDING_DANGER),
+                pending_style,
             ),
+        ],
+        vec![
+            Span::raw(strings::SENT_WEEK_IS),
+            Span::styled(sent_week.to_string(), week_style),
+            Span::styled(strings::weekly_limit(WEEKLY_RANGE), theme.dim()),
         ],
     ];
     let block = Block::new()
         .borders(Borders::TOP)
-        .title(Span::styled(" Capacity ", theme.title()));
+        .title(Span::styled(strings::CAPACITY, theme.title()));
     let inner = block.inner(area);
     let mut lines = pack(facts, inner.width);
     lines.push(Line::raw(format!(" {reinvite}")));
-    lines.push(Line::styled(
-        " connections added per month (last 24 months with data):",
-        theme.dim(),
-    ));
+    lines.push(Line::styled(strings::ADDED_PER_MONTH, theme.dim()));
     frame.render_widget(block, area);
     let [text, spark] =
         Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(inner);

@@ -12,8 +12,8 @@ mod segments;
 pub use crate::columns::{fit, pad};
 
 use super::app::{App, Overlay, PromptKind, View};
-use super::keymap::Command;
-use super::theme::{self, Theme};
+use super::strings::{self, KeyHints};
+use super::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -67,12 +67,8 @@ fn draw_tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let titles: Vec<&str> = View::ALL.iter().map(|v| v.title()).collect();
     let selected = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
     // The view tabs come first; the name and date only when there is room for them.
-    let help = keys_text(app, &[(&[Command::Help], "help")]);
-    let right = if area.width >= 100 {
-        format!("{} · as of {}  {help} ", theme::APP_NAME, app.network.as_of)
-    } else {
-        format!(" {help} ")
-    };
+    let help = keys_text(app, strings::HELP_KEY);
+    let right = strings::tab_line_end(app.network.as_of, &help, area.width >= 100);
     let [left, r] = Layout::horizontal([
         Constraint::Min(1),
         Constraint::Length(right.chars().count() as u16),
@@ -96,11 +92,7 @@ fn draw_filter_line(
     area: Rect,
 ) {
     let message_above = message_above(app, status);
-    let counts = format!(
-        "  {} of {}",
-        app.table.ids.len(),
-        app.network.contacts.len()
-    );
+    let counts = strings::shown_of(app.table.ids.len(), app.network.contacts.len());
     let line = match &app.overlay {
         Overlay::Prompt(p) => {
             let mut spans = vec![
@@ -121,19 +113,16 @@ fn draw_filter_line(
                         .take(5)
                         .collect();
                     if !hint.is_empty() {
-                        spans.push(Span::styled(
-                            format!("  Tab: {}", hint.join(" ")),
-                            theme.dim(),
-                        ));
+                        spans.push(Span::styled(strings::tag_completions(&hint), theme.dim()));
                     }
                 }
-                _ => spans.push(Span::styled("  Enter ok · Esc cancel", theme.dim())),
+                _ => spans.push(Span::styled(strings::PROMPT_KEYS, theme.dim())),
             }
             Line::from(spans)
         }
         _ if !app.table.filter.is_empty() => {
             let mut spans = vec![
-                Span::styled("filter: ", theme.dim()),
+                Span::styled(strings::FILTER_IS, theme.dim()),
                 Span::raw(app.table.filter.clone()),
                 Span::styled(counts, theme.dim()),
             ];
@@ -176,11 +165,11 @@ fn status_parts(app: &App, width: u16) -> StatusParts<'_> {
         app.table.ids.len(),
         app.selected_count,
     );
-    let full_counts = format!(" {total} total · {in_view} in view · {selected} selected ");
-    let brief_counts = format!(" {in_view} of {total} · {selected} selected ");
+    let full_counts = strings::counts(total, in_view, selected);
+    let brief_counts = strings::counts_brief(total, in_view, selected);
     let (numbers, words) = app.projection.as_ref().map_or_else(Default::default, |p| {
         let br = &p.build_relationships;
-        let numbers = format!(" BR Δ {:+.1}…{:+.1} ", br.delta_low, br.delta_high);
+        let numbers = strings::br_delta(br.delta_low, br.delta_high);
         let words = format!("{numbers}{} ", br.direction.words());
         (numbers, words)
     });
@@ -221,12 +210,12 @@ fn message_above<'a>(app: &'a App, status: &StatusParts<'_>) -> Option<&'a str> 
 
 /// The current view's main keys, as the user has bound them: "/ filter · s sort · …".
 fn key_hints(app: &App) -> String {
-    keys_text(app, theme::key_hints(app.view))
+    keys_text(app, strings::key_hints(app.view))
 }
 
 /// `hints` with the user's keys: "a keep · x prune · …" (a command without a key is left
 /// out).
-pub fn keys_text(app: &App, hints: theme::KeyHints) -> String {
+pub fn keys_text(app: &App, hints: KeyHints) -> String {
     let hints: Vec<String> = hints
         .iter()
         .filter_map(|(commands, label)| {
@@ -256,7 +245,7 @@ fn fit_message<'m>(app: &App, message: &'m str, width: u16) -> std::borrow::Cow<
 
 fn draw_status(app: &App, parts: StatusParts<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some(total) = app.loading {
-        let text = format!(" loading {total} contacts… ");
+        let text = strings::loading(total);
         frame.render_widget(Paragraph::new(Span::styled(text, theme.cursor())), area);
         return;
     }

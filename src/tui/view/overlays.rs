@@ -3,6 +3,7 @@
 
 use super::super::app::{App, Confirm, HelpLine};
 use super::super::keymap::Command;
+use super::super::strings;
 use super::super::theme::{self, Theme};
 use super::{centered, keys_text};
 use netcurate::audience;
@@ -27,20 +28,17 @@ pub fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .collect();
     let popup = centered(area, 84, lines.len() as u16 + 2);
     let shown = usize::from(popup.height.saturating_sub(2));
-    let closes = keys_text(
-        app,
-        &[(&[Command::ClearSelection, Command::Help], "closes")],
-    );
+    let closes = keys_text(app, strings::HELP_CLOSES);
     let title = if lines.len() > shown {
-        let scroll = keys_text(app, &[(&[Command::Down, Command::Up], "scroll")]);
-        format!(
-            " Keys {}–{} of {} — {scroll} · {closes} ",
+        strings::help_title_scrolled(
             app.help.top + 1,
             (app.help.top + shown).min(lines.len()),
-            lines.len()
+            lines.len(),
+            &keys_text(app, strings::HELP_SCROLLS),
+            &closes,
         )
     } else {
-        format!(" Keys — {closes} ")
+        strings::help_title(&closes)
     };
     frame.render_widget(Clear, popup);
     frame.render_widget(
@@ -57,86 +55,74 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
     let mut lines = vec![
         Line::styled(
             if c.is_hidden() {
-                theme::HIDDEN_NAME.to_string()
+                strings::HIDDEN_NAME.to_string()
             } else {
                 c.full_name()
             },
             theme.title(),
         ),
-        Line::raw(format!("{} · {}", c.position, c.company)),
+        Line::raw(strings::position_at(&c.position, &c.company)),
     ];
     if !c.url.is_empty() {
         lines.push(Line::styled(c.url.clone(), theme.dim()));
     }
-    lines.push(Line::raw(format!(
-        "seniority {} ({}) · function {} — {}",
+    lines.push(Line::raw(strings::seniority_line(
         guess.tier.as_str(),
         guess.rule,
         c.function.as_str(),
-        theme::TITLES_NOTE
     )));
     match audience::explain(c, app.profile.as_ref()) {
         Some(b) => {
             lines.push(Line::from(vec![
-                Span::raw("score "),
+                Span::raw(strings::SCORE),
                 Span::styled(theme::score_bar(Some(b.score)), theme.score(Some(b.score))),
             ]));
             for f in &b.factors {
-                lines.push(Line::raw(format!(
-                    "  {:<10} {:>4.2} ×{:<3} {}",
-                    f.name, f.value, f.weight, f.reason
+                lines.push(Line::raw(strings::factor_line(
+                    f.name, f.value, f.weight, &f.reason,
                 )));
             }
             if let Some(x) = &b.exclusion {
-                lines.push(Line::styled(
-                    format!("  excluded: {x} (score capped)"),
-                    theme.warn(),
-                ));
+                lines.push(Line::styled(strings::excluded(x), theme.warn()));
             }
         }
         None => lines.push(Line::styled(
-            "no profile yet: E edits one, then scores",
+            strings::no_profile(app.keymap.key(Command::EditProfile)),
             theme.dim(),
         )),
     }
     let flags = c.flags.names();
     if !flags.is_empty() {
-        lines.push(Line::styled(
-            format!("flags: {}", flags.join(", ")),
-            theme.warn(),
-        ));
+        lines.push(Line::styled(strings::flags_line(&flags), theme.warn()));
     }
     if let Some((d, why)) = audience::suggest(c, app.pillars.threshold) {
         lines.push(Line::styled(
-            format!("suggested: {} — {why}", d.as_str()),
+            strings::suggested(d.as_str(), why),
             theme.good(),
         ));
     }
     if !c.previous_company.is_empty() || !c.previous_position.is_empty() {
-        lines.push(Line::raw(format!(
-            "job change: was {} · {}",
-            c.previous_position, c.previous_company
+        lines.push(Line::raw(strings::job_change(
+            &c.previous_position,
+            &c.previous_company,
         )));
     }
     for inv in app.network.invitations_of(c.id) {
-        lines.push(Line::raw(format!(
-            "invitation {} {} ({}, inferred)",
+        lines.push(Line::raw(strings::invitation_line(
             inv.direction.as_str(),
             inv.sent_at.date(),
-            inv.status.as_str()
+            inv.status.as_str(),
         )));
     }
     if let Some(at) = c.last_message_at {
-        lines.push(Line::raw(format!(
-            "messages: {} exchanged, last {}",
+        lines.push(Line::raw(strings::messages_line(
             c.message_count,
-            at.date()
+            at.date(),
         )));
     }
-    lines.push(Line::raw(format!(
-        "decision: {} · tags: {}",
+    lines.push(Line::raw(strings::decision_and_tags(
         c.decision.as_str(),
-        joined_or_none(&c.tags)
+        &joined_or_none(&c.tags),
     )));
     lines
 }
@@ -146,10 +132,7 @@ pub fn explain(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lines = contact_lines(app, &app.network.contacts[i], theme);
     let card = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(format!(
-            " Why this score — {} ",
-            keys_text(app, &[(&[Command::ClearSelection], "closes")])
-        )));
+        .block(Block::bordered().title(strings::explain_title(&keys_text(app, strings::CLOSES))));
     let popup = fit_box(&card, area, 96, 0);
     frame.render_widget(Clear, popup);
     frame.render_widget(card, popup);
@@ -169,7 +152,7 @@ pub fn progress(label: &str, ratio: f64, theme: &Theme, frame: &mut Frame, area:
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Gauge::default()
-            .block(Block::bordered().title(" Importing "))
+            .block(Block::bordered().title(strings::IMPORTING))
             .gauge_style(theme.accent())
             .ratio(ratio.clamp(0.0, 1.0))
             .label(label.to_string()),
@@ -179,16 +162,14 @@ pub fn progress(label: &str, ratio: f64, theme: &Theme, frame: &mut Frame, area:
 
 pub fn confirm(c: &Confirm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let text = match c {
-        Confirm::Prune(ids) => format!("Mark {} contacts for pruning? (y / n)", ids.len()),
-        Confirm::Overwrite { path, .. } => {
-            format!("{} exists. Replace it? (y / n)", path.display())
-        }
+        Confirm::Prune(ids) => strings::confirm_prune(ids.len()),
+        Confirm::Overwrite { path, .. } => strings::confirm_overwrite(path),
     };
     let width = Line::raw(text.as_str()).width() as u16 + 4;
     // Wrapped, so that a long path never pushes "(y / n)" off a narrow screen.
     let question = Paragraph::new(Span::styled(text, theme.warn()))
         .wrap(Wrap { trim: true })
-        .block(Block::bordered().title(" Confirm "));
+        .block(Block::bordered().title(strings::CONFIRM));
     let popup = fit_box(&question, area, width, 0);
     frame.render_widget(Clear, popup);
     frame.render_widget(question, popup);
@@ -197,15 +178,15 @@ pub fn confirm(c: &Confirm, theme: &Theme, frame: &mut Frame, area: Rect) {
 pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(t) = &app.triage else { return };
     let block = Block::new().borders(Borders::TOP).title(Line::from(vec![
-        Span::styled(" Triage ", theme.title()),
+        Span::styled(strings::TRIAGE, theme.title()),
         Span::styled(
-            format!(" {} of {} ", t.index + 1, t.queue.len()),
+            strings::triage_position(t.index + 1, t.queue.len()),
             theme.accent(),
         ),
     ]));
     let lines = match app.current() {
         Some(i) => contact_lines(app, &app.network.contacts[i], theme),
-        None => vec![Line::raw("queue empty")],
+        None => vec![Line::raw(strings::QUEUE_EMPTY)],
     };
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -226,7 +207,7 @@ pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(card, card_area);
     frame.render_widget(
         Paragraph::new(Line::styled(
-            keys_text(app, theme::TRIAGE_KEYS),
+            keys_text(app, strings::TRIAGE_KEYS),
             theme.accent(),
         ))
         .centered(),

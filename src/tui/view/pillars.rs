@@ -4,17 +4,14 @@
 //! projection log.
 
 use super::super::app::App;
-use super::super::keymap::Command;
-use super::super::theme::{KeyHints, Theme};
+use super::super::strings::{self, feature};
+use super::super::theme::Theme;
 use super::keys_text;
 use netcurate::pillars::{FRP_LEVERS, PillarProjection, SsiReading};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Sparkline, Wrap};
-
-/// "n records one", with the user's key.
-const RECORD_ONE: KeyHints = &[(&[Command::RecordSsi], "records one")];
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(p) = &app.projection else { return };
@@ -31,7 +28,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         theme,
         frame,
         br,
-        " Build relationships ",
+        strings::BUILD_RELATIONSHIPS,
         &p.build_relationships,
         "",
     );
@@ -40,47 +37,50 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         theme,
         frame,
         frp,
-        " Find the right people ",
+        strings::FIND_THE_RIGHT_PEOPLE,
         &p.find_right_people,
-        "documented change 0; upper end speculative",
+        strings::FRP_NOTE,
     );
     let f = &p.features;
     let pct = |x: f64| format!("{:.0}%", 100.0 * x);
     let rows = [
         (
-            "connections",
+            feature::CONNECTIONS,
             f.before.connections.to_string(),
             f.after.connections.to_string(),
         ),
         (
-            "VP+ connections",
+            feature::VP_PLUS,
             f.before.vp_plus.to_string(),
             f.after.vp_plus.to_string(),
         ),
         (
-            "colleagues",
+            feature::COLLEAGUES,
             f.before.internal.to_string(),
             f.after.internal.to_string(),
         ),
         (
-            "acceptance rate",
+            feature::ACCEPTANCE_RATE,
             pct(f.before.acceptance_rate),
             pct(f.after.acceptance_rate),
         ),
         (
-            "relevant share",
+            feature::RELEVANT_SHARE,
             pct(f.before.relevant_share),
             pct(f.after.relevant_share),
         ),
         (
-            "pending / stale",
+            feature::PENDING_STALE,
             format!("{} / {}", f.before.pending, f.before.stale),
             format!("{} / {}", f.after.pending, f.after.stale),
         ),
     ];
     // 38 columns: the plan fits half of an 80-column screen.
     let mut lines = vec![Line::styled(
-        format!("{:<16} {:>9} → {:<9}", "feature", "now", "after"),
+        {
+            let [n, b, a] = strings::PLAN_COLUMNS;
+            format!("{n:<16} {b:>9} → {a:<9}")
+        },
         theme.header(),
     )];
     lines.extend(
@@ -89,29 +89,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
     let a = &p.assumptions;
     // The disclaimer first: on a narrow screen the wrapped lines below it may not fit.
-    let right = vec![
+    let mut right = vec![
         Line::styled(p.disclaimer, theme.warn()),
-        Line::styled(
-            "edit with: netcurate pillars --set name=value",
-            theme.header(),
-        ),
-        Line::raw(format!(
-            "k_connections {} · k_vp {} · k_internal {}",
-            a.k_connections, a.k_vp, a.k_internal
-        )),
-        Line::raw(format!(
-            "s_vp {} · s_internal {} · w_relevant {}",
-            a.s_vp, a.s_internal, a.w_relevant
-        )),
-        Line::raw(format!(
-            "kappa {} · stale_days {} · noise ±{}",
-            a.kappa, a.stale_days, p.noise_used
-        )),
-        Line::styled(
-            format!("FRP levers: {}", FRP_LEVERS.join(", ")),
-            theme.dim(),
-        ),
+        Line::styled(strings::EDIT_ASSUMPTIONS, theme.header()),
     ];
+    right.extend(strings::assumptions(a, p.noise_used).map(Line::raw));
+    right.push(Line::styled(strings::frp_levers(&FRP_LEVERS), theme.dim()));
     let [t_left, t_right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(table);
     let block = |title: &'static str| {
@@ -119,11 +102,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .borders(Borders::TOP)
             .title(Span::styled(title, theme.title()))
     };
-    frame.render_widget(Paragraph::new(lines).block(block(" Plan ")), t_left);
+    frame.render_widget(Paragraph::new(lines).block(block(strings::PLAN)), t_left);
     frame.render_widget(
         Paragraph::new(right)
             .wrap(Wrap { trim: true })
-            .block(block(" Assumptions ")),
+            .block(block(strings::ASSUMPTIONS)),
         t_right,
     );
     history(app, theme, frame, bottom);
@@ -155,32 +138,31 @@ fn pillar(
             frame.render_widget(
                 LineGauge::default()
                     .ratio(ratio(b))
-                    .label(format!("now  {b:>5.1}"))
+                    .label(strings::gauge_now(b))
                     .filled_style(theme.accent()),
                 base,
             );
             frame.render_widget(
                 LineGauge::default()
                     .ratio(ratio((lo + hi) / 2.0))
-                    .label(format!("plan {lo:>5.1}…{hi:.1}"))
+                    .label(strings::gauge_plan(lo, hi))
                     .filled_style(theme.good()),
                 proj,
             );
         }
         _ => frame.render_widget(
             Paragraph::new(Line::styled(
-                format!("no SSI reading yet: {}", keys_text(app, RECORD_ONE)),
+                strings::no_reading(&keys_text(app, strings::RECORD_ONE)),
                 theme.dim(),
             )),
             base,
         ),
     }
     let text = vec![
-        Line::raw(format!(
-            "Δ {:+.2} … {:+.2}  {}",
+        Line::raw(strings::delta(
             p.delta_low,
             p.delta_high,
-            p.direction.words()
+            p.direction.words(),
         )),
         Line::styled(note.to_string(), theme.dim()),
     ];
@@ -189,10 +171,7 @@ fn pillar(
 
 fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::new().borders(Borders::TOP).title(Span::styled(
-        format!(
-            " Readings (BR) and projections — {} ",
-            keys_text(app, &[(&[Command::RecordSsi], "records a reading")])
-        ),
+        strings::readings_title(&keys_text(app, strings::RECORDS_A_READING)),
         theme.title(),
     ));
     let inner = block.inner(area);
@@ -219,10 +198,7 @@ fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         lines.push(Line::raw(l.outcome(&app.pillars.readings)));
     }
     if lines.is_empty() {
-        lines.push(Line::styled(
-            "exporting a removal or withdrawal plan logs its projection here",
-            theme.dim(),
-        ));
+        lines.push(Line::styled(strings::NO_PROJECTIONS, theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines), log);
 }
@@ -231,32 +207,19 @@ fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn readings_summary<'a>(app: &App, readings: &[SsiReading], theme: &Theme) -> Vec<Line<'a>> {
     let (Some(first), Some(last)) = (readings.first(), readings.last()) else {
         return vec![Line::styled(
-            format!(
-                "no SSI readings yet: {} from LinkedIn's SSI page",
-                keys_text(app, RECORD_ONE)
-            ),
+            strings::no_readings(&keys_text(app, strings::RECORD_ONE)),
             theme.dim(),
         )];
     };
     let span = if readings.len() == 1 {
-        format!("1 reading, BR {:.1} on {}", last.br, last.date)
+        strings::one_reading(last.br, last.date)
     } else {
-        format!(
-            "{} readings, BR {:.1} → {:.1} from {} to {}",
-            readings.len(),
-            first.br,
-            last.br,
-            first.date,
-            last.date
-        )
+        strings::readings_span(readings.len(), (first.br, last.br), (first.date, last.date))
     };
     vec![
         Line::raw(span),
         Line::styled(
-            format!(
-                "last: SSI {:.0} · brand {:.1} · FRP {:.1} · engage {:.1} · BR {:.1}",
-                last.total, last.brand, last.frp, last.engage, last.br
-            ),
+            strings::last_reading(last.total, last.brand, last.frp, last.engage, last.br),
             theme.dim(),
         ),
     ]

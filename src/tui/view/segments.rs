@@ -3,7 +3,7 @@
 //! bars filter the contacts view to the people behind them (Enter).
 
 use super::super::app::App;
-use super::super::keymap::Command;
+use super::super::strings;
 use super::super::theme::Theme;
 use super::{bar_lines, keys_text, pad};
 use netcurate::model::{Function, Seniority};
@@ -11,14 +11,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
-
-const PANES: [&str; 5] = [
-    " Segments ",
-    " Score ",
-    " Seniority ",
-    " Function ",
-    " Added per month ",
-];
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [left, right] =
@@ -91,7 +83,7 @@ fn pane<'a>(app: &App, theme: &Theme, index: usize) -> Block<'a> {
     };
     Block::new()
         .borders(Borders::TOP)
-        .title(Span::styled(PANES[index], style))
+        .title(Span::styled(strings::SEGMENT_PANES[index], style))
 }
 
 fn chart(
@@ -123,24 +115,16 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let name_w = usize::from(block.inner(area).width)
         .saturating_sub(20)
         .clamp(6, 32);
+    let [segment, count, mean, vp] = strings::SEGMENT_COLUMNS;
     let mut lines = vec![Line::styled(
-        format!(
-            "{:<name_w$} {:>6} {:>5} {:>5}",
-            "segment", "count", "mean", "VP+"
-        ),
+        format!("{segment:<name_w$} {count:>6} {mean:>5} {vp:>5}"),
         theme.header(),
     )];
     if segments.is_empty() {
         lines.extend(
             [
-                "no tags or saved filters yet:".to_string(),
-                keys_text(
-                    app,
-                    &[
-                        (&[Command::TagAdd], "tags"),
-                        (&[Command::SaveFilter], "saves a filter"),
-                    ],
-                ),
+                strings::NO_SEGMENTS.to_string(),
+                keys_text(app, strings::SEGMENT_MAKERS),
             ]
             .map(|text| Line::styled(text, theme.dim())),
         );
@@ -161,14 +145,8 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(""));
     lines.extend(
         [
-            keys_text(
-                app,
-                &[
-                    (&[Command::Left, Command::Right], "pane"),
-                    (&[Command::Down, Command::Up], "move"),
-                ],
-            ),
-            keys_text(app, &[(&[Command::Explain], "filters the contacts view")]),
+            keys_text(app, strings::SEGMENT_MOVES),
+            keys_text(app, strings::SEGMENT_OPENS),
         ]
         .map(|text| Line::styled(text, theme.dim())),
     );

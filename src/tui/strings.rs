@@ -1,0 +1,633 @@
+//! Every word the workbench shows, in one place (after gitui's `strings.rs`): tab, pane and
+//! column titles, labels, prompts, empty-state text, the key-hint tables and the status
+//! messages. A text that names a key takes it as the user bound it (a parameter here, or
+//! a [`KeyHints`] table the view fills in from the keymap); no key is spelled here.
+//!
+//! Must not: choose colours (theme.rs), lay anything out, or read the app's state.
+
+use super::app::{PromptKind, View};
+use super::keymap::Command;
+use chrono::NaiveDate;
+use netcurate::model::{Contact, Decision};
+use netcurate::pillars::Assumptions;
+use std::fmt::Display;
+use std::path::Path;
+
+pub const APP_NAME: &str = "netcurate";
+
+// ---- Names and titles -------------------------------------------------------------
+
+pub fn view_title(view: View) -> &'static str {
+    match view {
+        View::Contacts => "1 Contacts",
+        View::Invitations => "2 Invitations",
+        View::Segments => "3 Segments",
+        View::Pillars => "4 Pillars",
+    }
+}
+
+pub fn prompt_label(kind: PromptKind) -> &'static str {
+    match kind {
+        PromptKind::Filter => "filter",
+        PromptKind::TagAdd => "add tag",
+        PromptKind::TagRemove => "remove tag",
+        PromptKind::Export => "export (kind path)",
+        PromptKind::SaveFilter => "save filter as",
+        PromptKind::Import => "import path",
+        PromptKind::Ssi => "SSI reading: total brand frp engage br",
+    }
+}
+
+/// The tab line's right end: the name and date when there is room, else the help key.
+pub fn tab_line_end(as_of: NaiveDate, help: &str, wide: bool) -> String {
+    if wide {
+        format!("{APP_NAME} · as of {as_of}  {help} ")
+    } else {
+        format!(" {help} ")
+    }
+}
+
+/// A contact's decision as a short word with a symbol, readable without colour. A planned
+/// prune whose contact is gone in a newer export is done.
+pub fn decision_label(c: &Contact) -> &'static str {
+    match (c.decision, c.is_gone()) {
+        (Decision::Prune, true) => "✓ done",
+        (_, true) => "gone",
+        (Decision::Undecided, false) => "·",
+        (Decision::Keep, false) => "✓ keep",
+        (Decision::Prune, false) => "✗ prune",
+        (Decision::Protect, false) => "◆ protect",
+    }
+}
+
+pub const HIDDEN_NAME: &str = "(hidden account)";
+
+// ---- Keys -------------------------------------------------------------------------
+
+/// Keys named by command (the user's own keys are shown), each group with its label:
+/// "a keep · x prune …".
+pub type KeyHints = &'static [(&'static [Command], &'static str)];
+
+/// The line above the status bar when there is nothing else to show: each view's main
+/// keys.
+pub fn key_hints(view: View) -> KeyHints {
+    use Command::*;
+    match view {
+        View::Contacts => &[
+            (&[Filter], "filter"),
+            (&[SortNext], "sort"),
+            (&[ToggleSelect], "select"),
+            (&[TagAdd], "tag"),
+            (&[Keep, Prune, Protect], "decide"),
+            (&[Undo], "undo"),
+            (&[Help], "help"),
+        ],
+        View::Invitations => &[
+            (&[Down, Up], "move"),
+            (&[Left, Right], "pane"),
+            (&[ToggleSelect], "select"),
+            (&[Withdraw], "withdraw"),
+            (&[OpenUrl], "open"),
+            (&[Undo], "undo"),
+            (&[Help], "help"),
+        ],
+        View::Segments => &[
+            (&[Down, Up], "move"),
+            (&[Left, Right], "pane"),
+            (&[Explain], "filters the contacts"),
+            (&[Help], "help"),
+        ],
+        View::Pillars => &[
+            (&[RecordSsi], "records an SSI reading"),
+            (&[Undo], "undo"),
+            (&[Help], "help"),
+        ],
+    }
+}
+
+pub const HELP_KEY: KeyHints = &[(&[Command::Help], "help")];
+/// Under the triage card.
+pub const TRIAGE_KEYS: KeyHints = &[
+    (&[Command::Keep], "keep"),
+    (&[Command::Prune], "prune"),
+    (&[Command::Protect], "protect"),
+    (&[Command::TagAdd], "tag"),
+    (&[Command::ToggleSelect], "skip"),
+    (&[Command::Up], "back"),
+    (&[Command::OpenUrl], "open"),
+    (&[Command::ClearSelection], "stop"),
+];
+pub const CLOSES: KeyHints = &[(&[Command::ClearSelection], "closes")];
+pub const HELP_CLOSES: KeyHints = &[(&[Command::ClearSelection, Command::Help], "closes")];
+pub const HELP_SCROLLS: KeyHints = &[(&[Command::Down, Command::Up], "scroll")];
+pub const WITHDRAWS: KeyHints = &[(&[Command::Withdraw], "withdraws")];
+/// "n records one", with the user's key.
+pub const RECORD_ONE: KeyHints = &[(&[Command::RecordSsi], "records one")];
+pub const RECORDS_A_READING: KeyHints = &[(&[Command::RecordSsi], "records a reading")];
+pub const SEGMENT_MAKERS: KeyHints = &[
+    (&[Command::TagAdd], "tags"),
+    (&[Command::SaveFilter], "saves a filter"),
+];
+pub const SEGMENT_MOVES: KeyHints = &[
+    (&[Command::Left, Command::Right], "pane"),
+    (&[Command::Down, Command::Up], "move"),
+];
+pub const SEGMENT_OPENS: KeyHints = &[(&[Command::Explain], "filters the contacts view")];
+
+/// The help overlay's notes under the keys.
+pub const FILTER_HELP: [&str; 6] = [
+    "",
+    "Filter terms: words (fuzzy) name: company: title: url: tag: -tag:",
+    "  decision: score:<40 seniority:>=director connected:<2020-01-01",
+    "  function:engineering flag:warm|hidden|duplicate|gone|job-change",
+    "In a prompt: Enter ok · Esc cancel · Backspace · Ctrl-W deletes a word",
+    "  · Ctrl-U clears · Tab completes a tag",
+];
+
+/// Ends a change's message: " — u to undo", `undo` as bound.
+pub fn undo_hint(undo: &str) -> String {
+    format!(" — {undo} to undo")
+}
+
+pub fn rebind_keys_in(path: &Path) -> String {
+    format!("Rebind keys in {}", path.display())
+}
+
+pub fn help_title(closes: &str) -> String {
+    format!(" Keys — {closes} ")
+}
+
+pub fn help_title_scrolled(
+    first: usize,
+    last: usize,
+    of: usize,
+    scroll: &str,
+    closes: &str,
+) -> String {
+    format!(" Keys {first}–{last} of {of} — {scroll} · {closes} ")
+}
+
+// ---- The contacts view --------------------------------------------------------------
+
+pub const CONTACTS: &str = " Contacts ";
+
+pub fn sorted_title(sort: &str, descending: bool) -> String {
+    format!(" sort: {sort} {} ", if descending { "↓" } else { "↑" })
+}
+
+/// Column headers of the contacts table.
+pub mod column {
+    pub const SCORE: &str = "score";
+    pub const NAME: &str = "name";
+    pub const POSITION: &str = "position";
+    pub const COMPANY: &str = "company";
+    pub const SENIORITY: &str = "seniority";
+    pub const CONNECTED: &str = "connected";
+    pub const TAGS: &str = "tags";
+    pub const DECISION: &str = "decision";
+}
+
+/// The contacts view of an empty database; `import` is the import key as bound.
+pub fn empty_network(import: &str) -> String {
+    format!(
+        "No contacts yet.
+
+{import} imports your LinkedIn export: the .zip, its folder, or Connections.csv (or quit and run `netcurate import <path>`).
+
+To get the export, on LinkedIn: Me → Settings & Privacy → Data privacy → Get a copy of your data; tick Connections, Invitations and Messages; LinkedIn e-mails a link, usually within 10 minutes.
+
+To look around first: `netcurate demo` opens a made-up network."
+    )
+}
+
+/// The contacts view when the filter matches no one; `clear` is the key that clears it.
+pub fn no_match(clear: &str) -> String {
+    format!("No contact matches the filter. {clear} clears it.")
+}
+
+// ---- The line above the status bar, and the status bar ------------------------------
+
+pub const FILTER_IS: &str = "filter: ";
+pub const PROMPT_KEYS: &str = "  Enter ok · Esc cancel";
+
+pub fn tag_completions(tags: &[String]) -> String {
+    format!("  Tab: {}", tags.join(" "))
+}
+
+pub fn shown_of(shown: usize, total: usize) -> String {
+    format!("  {shown} of {total}")
+}
+
+pub fn counts(total: usize, in_view: usize, selected: usize) -> String {
+    format!(" {total} total · {in_view} in view · {selected} selected ")
+}
+
+/// [`counts`] for a short status line.
+pub fn counts_brief(total: usize, in_view: usize, selected: usize) -> String {
+    format!(" {in_view} of {total} · {selected} selected ")
+}
+
+pub fn br_delta(low: f64, high: f64) -> String {
+    format!(" BR Δ {low:+.1}…{high:+.1} ")
+}
+
+pub fn loading(total: usize) -> String {
+    format!(" loading {total} contacts… ")
+}
+
+// ---- The explain pane and the triage card -------------------------------------------
+
+pub const TITLES_NOTE: &str = "titles are self-typed and often inflated";
+
+pub fn explain_title(closes: &str) -> String {
+    format!(" Why this score — {closes} ")
+}
+
+pub fn position_at(position: &str, company: &str) -> String {
+    format!("{position} · {company}")
+}
+
+pub fn seniority_line(tier: &str, rule: &str, function: &str) -> String {
+    format!("seniority {tier} ({rule}) · function {function} — {TITLES_NOTE}")
+}
+
+pub const SCORE: &str = "score ";
+
+pub fn factor_line(name: &str, value: f64, weight: impl Display, reason: &str) -> String {
+    format!("  {name:<10} {value:>4.2} ×{weight:<3} {reason}")
+}
+
+pub fn excluded(why: &str) -> String {
+    format!("  excluded: {why} (score capped)")
+}
+
+/// A contact not scored yet; `edit` is the profile-editing key as bound.
+pub fn no_profile(edit: &str) -> String {
+    format!("no profile yet: {edit} edits one, then scores")
+}
+
+pub fn flags_line(flags: &[&str]) -> String {
+    format!("flags: {}", flags.join(", "))
+}
+
+pub fn suggested(decision: &str, why: &str) -> String {
+    format!("suggested: {decision} — {why}")
+}
+
+pub fn job_change(previous_position: &str, previous_company: &str) -> String {
+    format!("job change: was {previous_position} · {previous_company}")
+}
+
+pub fn invitation_line(direction: &str, sent: NaiveDate, status: &str) -> String {
+    format!("invitation {direction} {sent} ({status}, inferred)")
+}
+
+pub fn messages_line(count: impl Display, last: NaiveDate) -> String {
+    format!("messages: {count} exchanged, last {last}")
+}
+
+pub fn decision_and_tags(decision: &str, tags: &str) -> String {
+    format!("decision: {decision} · tags: {tags}")
+}
+
+pub const TRIAGE: &str = " Triage ";
+pub const QUEUE_EMPTY: &str = "queue empty";
+
+pub fn triage_position(at: usize, of: usize) -> String {
+    format!(" {at} of {of} ")
+}
+
+// ---- Dialogs --------------------------------------------------------------------------
+
+pub const IMPORTING: &str = " Importing ";
+pub const CONFIRM: &str = " Confirm ";
+
+pub fn confirm_prune(n: usize) -> String {
+    format!("Mark {n} contacts for pruning? (y / n)")
+}
+
+pub fn confirm_overwrite(path: &Path) -> String {
+    format!("{} exists. Replace it? (y / n)", path.display())
+}
+
+pub fn import_progress(stage: impl Display, path: &Path) -> String {
+    format!("{stage} {}", path.display())
+}
+
+// ---- The invitations view -------------------------------------------------------------
+
+pub const ACCEPTANCE: &str = " Acceptance ";
+pub const INFERRED_NOTE: &str = "acceptance is inferred: accepted = the person is now a connection";
+pub const NO_INVITATIONS: &str = "no invitations";
+
+pub fn rate(rate: f64, of: usize) -> String {
+    format!("{:.0}% of {of}", 100.0 * rate)
+}
+
+pub fn acceptance_rates(all_time: &str, last_90_days: &str) -> String {
+    format!("all time {all_time} · last 90 days {last_90_days}")
+}
+
+pub fn outgoing_title(withdraws: &str) -> String {
+    format!(" Sent, pending — oldest first · {withdraws} ")
+}
+
+pub const NO_OUTGOING: &str = "no pending outgoing invitations";
+pub const INCOMING: &str = " Incoming — by relevance ";
+pub const NO_INCOMING: &str = "no incoming invitations";
+pub const WITHDRAW: &str = "withdraw";
+pub const STALE: &str = "stale";
+
+/// What to do with an incoming invitation.
+pub mod suggestion {
+    pub const ACCEPTED: &str = "accepted";
+    pub const ACCEPT: &str = "accept";
+    pub const IGNORE: &str = "ignore?";
+    pub const UNSCORED: &str = "unscored";
+}
+
+pub const CAPACITY: &str = " Capacity ";
+pub const CONNECTIONS_IS: &str = "connections ";
+pub const PENDING_IS: &str = "pending outgoing ";
+pub const SENT_WEEK_IS: &str = "sent last 7 days ";
+pub const NO_WITHDRAWALS: &str = "no withdrawals planned";
+pub const ADDED_PER_MONTH: &str = " connections added per month (last 24 months with data):";
+
+pub fn out_of(n: usize, cap: usize) -> String {
+    format!("{n} / {cap}")
+}
+
+pub fn out_of_about(n: usize, cap: usize) -> String {
+    format!("{n} / ~{cap}")
+}
+
+pub fn warn_from(n: usize) -> String {
+    format!(" (warn from {n})")
+}
+
+pub fn weekly_limit((low, high): (usize, usize)) -> String {
+    format!(" (unofficial limit ~{low}–{high}/week)")
+}
+
+pub fn reinvite_from(planned: usize, from: NaiveDate) -> String {
+    format!(
+        "{planned} planned withdrawals: re-invite from {from} (3 weeks after withdrawing today)"
+    )
+}
+
+// ---- The segments view ----------------------------------------------------------------
+
+/// Pane titles, in focus order.
+pub const SEGMENT_PANES: [&str; 5] = [
+    " Segments ",
+    " Score ",
+    " Seniority ",
+    " Function ",
+    " Added per month ",
+];
+/// Column headers of the segments pane: name, count, mean score, VP+ share.
+pub const SEGMENT_COLUMNS: [&str; 4] = ["segment", "count", "mean", "VP+"];
+pub const NO_SEGMENTS: &str = "no tags or saved filters yet:";
+
+// ---- The pillars view -----------------------------------------------------------------
+
+pub const BUILD_RELATIONSHIPS: &str = " Build relationships ";
+pub const FIND_THE_RIGHT_PEOPLE: &str = " Find the right people ";
+pub const FRP_NOTE: &str = "documented change 0; upper end speculative";
+pub const PLAN: &str = " Plan ";
+pub const ASSUMPTIONS: &str = " Assumptions ";
+pub const EDIT_ASSUMPTIONS: &str = "edit with: netcurate pillars --set name=value";
+/// The plan table's header: feature, now, after.
+pub const PLAN_COLUMNS: [&str; 3] = ["feature", "now", "after"];
+
+/// The plan table's rows, in order.
+pub mod feature {
+    pub const CONNECTIONS: &str = "connections";
+    pub const VP_PLUS: &str = "VP+ connections";
+    pub const COLLEAGUES: &str = "colleagues";
+    pub const ACCEPTANCE_RATE: &str = "acceptance rate";
+    pub const RELEVANT_SHARE: &str = "relevant share";
+    pub const PENDING_STALE: &str = "pending / stale";
+}
+
+/// The assumptions in three lines, by the names `netcurate pillars --set` takes.
+pub fn assumptions(a: &Assumptions, noise: f64) -> [String; 3] {
+    [
+        format!(
+            "k_connections {} · k_vp {} · k_internal {}",
+            a.k_connections, a.k_vp, a.k_internal
+        ),
+        format!(
+            "s_vp {} · s_internal {} · w_relevant {}",
+            a.s_vp, a.s_internal, a.w_relevant
+        ),
+        format!(
+            "kappa {} · stale_days {} · noise ±{noise}",
+            a.kappa, a.stale_days
+        ),
+    ]
+}
+
+pub fn frp_levers(levers: &[&str]) -> String {
+    format!("FRP levers: {}", levers.join(", "))
+}
+
+pub fn gauge_now(baseline: f64) -> String {
+    format!("now  {baseline:>5.1}")
+}
+
+pub fn gauge_plan(low: f64, high: f64) -> String {
+    format!("plan {low:>5.1}…{high:.1}")
+}
+
+pub fn delta(low: f64, high: f64, words: &str) -> String {
+    format!("Δ {low:+.2} … {high:+.2}  {words}")
+}
+
+pub fn no_reading(record: &str) -> String {
+    format!("no SSI reading yet: {record}")
+}
+
+pub fn readings_title(record: &str) -> String {
+    format!(" Readings (BR) and projections — {record} ")
+}
+
+pub const NO_PROJECTIONS: &str = "exporting a removal or withdrawal plan logs its projection here";
+
+pub fn no_readings(record: &str) -> String {
+    format!("no SSI readings yet: {record} from LinkedIn's SSI page")
+}
+
+pub fn one_reading(br: f64, on: NaiveDate) -> String {
+    format!("1 reading, BR {br:.1} on {on}")
+}
+
+pub fn readings_span(
+    n: usize,
+    (first, last): (f64, f64),
+    (from, to): (NaiveDate, NaiveDate),
+) -> String {
+    format!("{n} readings, BR {first:.1} → {last:.1} from {from} to {to}")
+}
+
+pub fn last_reading(total: f64, brand: f64, frp: f64, engage: f64, br: f64) -> String {
+    format!(
+        "last: SSI {total:.0} · brand {brand:.1} · FRP {frp:.1} · engage {engage:.1} · BR {br:.1}"
+    )
+}
+
+// ---- Status messages --------------------------------------------------------------------
+
+pub mod status {
+    use super::*;
+
+    pub const NOTHING_TO_CHANGE: &str = "nothing to change";
+    pub const SELECTION_CLEARED: &str = "selection cleared";
+    pub const FILTER_CLEARED: &str = "filter cleared";
+    pub const NO_URL: &str = "this contact has no profile URL";
+    pub const NOTHING_TO_TRIAGE: &str = "nothing to triage: every contact in view is decided";
+    pub const TRIAGE_DONE: &str = "triage done: the queue is empty";
+    pub const CANCELLED: &str = "cancelled";
+    pub const RELOADED: &str = "changed by another netcurate: reloaded";
+    pub const PROFILE_UNCHANGED: &str = "profile unchanged";
+    pub const SSI_NEEDS_FIVE: &str = "type five numbers: total brand frp engage br";
+    pub const SSI_RANGES: &str = "total is 0–100, each pillar 0–25";
+
+    pub fn undid(what: &str) -> String {
+        format!("undid: {what}")
+    }
+
+    pub fn redid(what: &str) -> String {
+        format!("redid: {what}")
+    }
+
+    pub fn nothing_to(undo: bool) -> String {
+        format!("nothing to {}", if undo { "undo" } else { "redo" })
+    }
+
+    pub fn saved_segment(name: &str) -> String {
+        format!("saved segment '{name}'")
+    }
+
+    pub fn recorded_ssi(total: f64, br: f64, on: NaiveDate) -> String {
+        format!("recorded SSI {total} (BR {br}) on {on}")
+    }
+
+    pub fn sorted_by(sort: &str) -> String {
+        format!("sorted by {sort}")
+    }
+
+    pub fn sorted_by_direction(sort: &str, descending: bool) -> String {
+        let direction = if descending {
+            "descending"
+        } else {
+            "ascending"
+        };
+        format!("sorted by {sort} ({direction})")
+    }
+
+    pub fn range_select(stop: &str) -> String {
+        format!("range select: move to extend, {stop} to stop")
+    }
+
+    pub fn selected(n: usize) -> String {
+        format!("{n} selected")
+    }
+
+    pub fn selected_all(n: usize) -> String {
+        format!("selected all {n} in view")
+    }
+
+    pub fn no_filter_to_save(filter: &str) -> String {
+        format!("no filter to save: filter first with {filter}")
+    }
+
+    /// The order of a triage queue: lowest score first without a filter, else the table's.
+    pub fn triage_started(undecided: usize, by_score: bool) -> String {
+        let order = if by_score {
+            "lowest score first"
+        } else {
+            "in the table's order"
+        };
+        format!("triage: {undecided} undecided, {order}")
+    }
+
+    pub fn triage_paused(at: usize, of: usize, resume: &str) -> String {
+        format!("triage paused at {at} of {of}; {resume} resumes")
+    }
+
+    pub fn segment_shown(name: &str, n: usize) -> String {
+        format!("segment {name}: {n} contacts")
+    }
+
+    pub fn filter_matches(n: usize, of: usize) -> String {
+        format!("{n} of {of} match")
+    }
+
+    pub fn export_needs(kinds: &str) -> String {
+        format!("export needs a kind ({kinds}) and a path")
+    }
+
+    pub fn not_a_number(s: &str) -> String {
+        format!("'{s}' is not a number")
+    }
+
+    pub fn keymap_ignored(e: impl Display) -> String {
+        format!("keymap ignored: {e}")
+    }
+
+    pub fn not_saved(e: impl Display) -> String {
+        format!("not saved: {e}")
+    }
+
+    pub fn opened(url: &str) -> String {
+        format!("opened {url}")
+    }
+
+    pub fn no_opener(opener: &str, url: &str) -> String {
+        format!("no browser opener ({opener}); the URL is {url}")
+    }
+
+    pub fn export_failed(e: impl Display) -> String {
+        format!("export failed: {e}")
+    }
+
+    pub fn exported(n: usize, invitations: bool, kind: &str, path: &Path) -> String {
+        let what = if invitations {
+            "invitations"
+        } else {
+            "contacts"
+        };
+        format!("exported {n} {what} ({kind}) to {}", path.display())
+    }
+
+    /// After an import without a profile, before what the import did; `edit` is the
+    /// profile-editing key as bound.
+    pub fn not_scored_yet(edit: &str) -> String {
+        format!("not scored yet: {edit} drafts a profile; ")
+    }
+
+    pub fn imported(path: &Path, [new, gone, changed, unchanged, hidden]: [u64; 5]) -> String {
+        format!(
+            "imported {}: {new} new, {gone} gone, {changed} changed, {unchanged} unchanged, {hidden} hidden",
+            path.display()
+        )
+    }
+
+    pub fn import_failed(e: impl Display) -> String {
+        format!("import failed, nothing changed: {e}")
+    }
+
+    pub fn profile_not_changed(e: impl Display) -> String {
+        format!("profile not changed: {e}")
+    }
+
+    /// A profile edit that was not taken; `reopen` is the key that reopens it.
+    pub fn edit_kept(reopen: &str, why: impl Display) -> String {
+        format!("{reopen} reopens your edit; {why}")
+    }
+
+    pub fn profile_saved(rescored: usize) -> String {
+        format!("profile saved; rescored {rescored} contacts")
+    }
+}

@@ -128,11 +128,6 @@ pub const SEGMENT_MAKERS: KeyHints = &[
     (&[Command::TagAdd], "tags"),
     (&[Command::SaveFilter], "saves a filter"),
 ];
-pub const SEGMENT_MOVES: KeyHints = &[
-    (&[Command::Left, Command::Right], "pane"),
-    (&[Command::Down, Command::Up], "move"),
-];
-pub const SEGMENT_OPENS: KeyHints = &[(&[Command::Explain], "filters the contacts view")];
 
 /// The help overlay's notes under the keys.
 pub const FILTER_HELP: [&str; 6] = [

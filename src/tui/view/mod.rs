@@ -120,7 +120,8 @@ fn draw_filter_line(
             }
             Line::from(spans)
         }
-        _ if !app.table.filter.is_empty() => {
+        // The filter is the contacts view's; the other views keep their own key hints.
+        _ if app.view == View::Contacts && !app.table.filter.is_empty() => {
             let mut spans = vec![
                 Span::styled(strings::FILTER_IS, theme.dim()),
                 Span::raw(app.table.filter.clone()),

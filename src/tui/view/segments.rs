@@ -142,13 +142,5 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Line::raw(text)
         });
     }
-    lines.push(Line::raw(""));
-    lines.extend(
-        [
-            keys_text(app, strings::SEGMENT_MOVES),
-            keys_text(app, strings::SEGMENT_OPENS),
-        ]
-        .map(|text| Line::styled(text, theme.dim())),
-    );
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

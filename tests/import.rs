@@ -180,6 +180,23 @@ fn bad_files_fail_cleanly_and_change_nothing() {
     }
 }
 
+/// An archive with nothing in it is a .zip without any file netcurate reads, not "binary
+/// data" (its first bytes are the end of a central directory, not a file header).
+#[test]
+fn an_empty_zip_says_it_holds_nothing_to_import() {
+    let db = Db::new();
+    let path = db.file("export.zip");
+    let mut empty = b"PK\x05\x06".to_vec();
+    empty.resize(22, 0);
+    std::fs::write(&path, empty).unwrap();
+    let (code, _, err) = db.run(&["import", &path.display().to_string()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("export.zip") && err.contains("no Connections, Invitations"),
+        "{err}"
+    );
+}
+
 fn write(dir: &std::path::Path, name: &str, people: &[Person]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, synth::connections_csv(people, Style::Y2026)).unwrap();

@@ -170,7 +170,7 @@ pub fn gather(path: &Path, skipped: &mut Vec<SkippedFile>) -> Result<Vec<SourceF
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let name = path.display().to_string();
-    if bytes.starts_with(b"PK\x03\x04") {
+    if is_zip(&bytes) {
         return read_zip(&name, bytes, skipped);
     }
     Ok(vec![SourceFile {
@@ -197,7 +197,7 @@ fn gather_dir(
         }
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         let name = path.display().to_string();
-        if bytes.starts_with(b"PK\x03\x04") {
+        if is_zip(&bytes) {
             files.extend(read_zip(&name, bytes, skipped)?);
         } else {
             files.push(SourceFile {
@@ -208,6 +208,12 @@ fn gather_dir(
         }
     }
     Ok(())
+}
+
+/// A `.zip` archive by its first bytes: a local file header, or the end of the central
+/// directory (an archive with nothing in it).
+fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
 }
 
 /// Largest archive entry read, so that a hostile archive cannot exhaust memory.

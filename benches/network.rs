@@ -113,7 +113,7 @@ fn bulk(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("tag 100k + undo (database)", |b| {
         b.iter(|| {
-            let op = ops::plan_tag(&network, &ids, "bench", true);
+            let op = ops::plan_tag(&network, &ids, "bench", true).expect("a tag");
             store.record(&op).expect("record");
             store.undo().expect("undo");
         })

@@ -446,7 +446,7 @@ pub fn run(cli: Cli) -> Result<()> {
         } => {
             let network = s.load_matching(&filter)?;
             let ids = ids_of(&network);
-            let op = ops::plan_tag(&network, &ids, tag.trim(), matches!(action, TagAction::Add));
+            let op = ops::plan_tag(&network, &ids, &tag, matches!(action, TagAction::Add))?;
             s.store.record(&op)?;
             Ok(writeln!(out, "{} ({} matched)", op.describe(), ids.len())?)
         }

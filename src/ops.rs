@@ -5,6 +5,7 @@
 //! Must not: decide what to change (callers build ops with the `plan_*` functions) or
 //! touch the database.
 
+use crate::error::{Error, Result};
 use crate::model::{ContactId, Decision, InvitationId};
 use crate::network::Network;
 use serde::{Deserialize, Serialize};
@@ -133,8 +134,39 @@ impl Op {
     }
 }
 
-/// Tags (or untags) `targets`, keeping only those whose state changes.
-pub fn plan_tag(network: &Network, targets: &[ContactId], tag: &str, add: bool) -> Op {
+/// Characters a tag cannot hold, and why: exports join a contact's tags with `;`, and the
+/// query language quotes values with `"` (`tag:"blue team"`).
+const NOT_IN_TAGS: [(char, &str); 2] = [
+    (';', "';' separates tags in exports"),
+    ('"', "'\"' quotes values in filters"),
+];
+
+/// `typed` as a tag: trimmed, or why it cannot be one (empty, a control character, or a
+/// character of [`NOT_IN_TAGS`]).
+pub fn tag_name(typed: &str) -> Result<&str> {
+    let tag = typed.trim();
+    let why = if tag.is_empty() {
+        Some("a tag needs at least one character".to_string())
+    } else if tag.chars().any(char::is_control) {
+        Some(format!(
+            "tag '{}' holds a control character",
+            tag.escape_debug()
+        ))
+    } else {
+        (NOT_IN_TAGS.iter())
+            .find(|(c, _)| tag.contains(*c))
+            .map(|(_, why)| format!("tag '{tag}': {why}; choose another character"))
+    };
+    match why {
+        Some(why) => Err(Error::Invalid(why)),
+        None => Ok(tag),
+    }
+}
+
+/// Tags (or untags) `targets` with the tag `typed` (see [`tag_name`]), keeping only those
+/// whose state changes.
+pub fn plan_tag(network: &Network, targets: &[ContactId], typed: &str, add: bool) -> Result<Op> {
+    let tag = tag_name(typed)?;
     let ids = targets
         .iter()
         .copied()
@@ -144,11 +176,11 @@ pub fn plan_tag(network: &Network, targets: &[ContactId], tag: &str, add: bool) 
                 .is_some_and(|c| c.tags.iter().any(|t| t == tag) != add)
         })
         .collect();
-    Op::Tag {
+    Ok(Op::Tag {
         tag: tag.to_string(),
         add,
         ids,
-    }
+    })
 }
 
 /// Sets `decision` on `targets`, keeping only those whose decision changes. Protected
@@ -248,7 +280,7 @@ mod tests {
     #[test]
     fn tag_ops_touch_only_changed_contacts() {
         let mut n = network();
-        let op = plan_tag(&n, &[1, 2], "a", true);
+        let op = plan_tag(&n, &[1, 2], " a ", true).expect("a tag");
         assert_eq!(
             op,
             Op::Tag {
@@ -272,5 +304,21 @@ mod tests {
             op,
             "the undo log round-trips"
         );
+    }
+
+    #[test]
+    fn a_tag_is_trimmed_and_never_empty_nor_holds_a_separator() {
+        assert_eq!(tag_name("  eu leads ").unwrap(), "eu leads");
+        for (typed, why) in [
+            ("", "at least one character"),
+            ("   ", "at least one character"),
+            ("a;b", "';' separates tags in exports"),
+            ("say \"hi\"", "quotes values in filters"),
+            ("tab\there", "control character"),
+        ] {
+            let err = tag_name(typed).unwrap_err().to_string();
+            assert!(err.contains(why), "{typed:?}: {err}");
+        }
+        assert!(plan_tag(&network(), &[1], ";", true).is_err());
     }
 }

@@ -91,6 +91,11 @@ fn explain_finds_a_contact_by_name_or_lists_namesakes() {
 fn tag_decide_undo_redo_are_exact_and_protect_wins() {
     let db = Db::new();
     db.ok(&["import", &fixture("linkedin/2026")]);
+    for bad in ["", " ", "a;b"] {
+        let (code, _, err) = db.run(&["tag", "add", bad, "--filter", "title:a"]);
+        assert!(code == 1 && err.contains("tag"), "{bad:?}: {err}");
+    }
+    assert_eq!(db.stats()["tags"], serde_json::json!({}), "nothing tagged");
     let out = db.ok(&["tag", "add", "hooli", "--filter", "title:a"]);
     let n = db.stats()["tags"]["hooli"].as_u64().unwrap();
     assert!(

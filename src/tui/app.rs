@@ -1150,13 +1150,11 @@ impl App {
                 vec![]
             }
             PromptKind::TagAdd | PromptKind::TagRemove if !input.is_empty() => {
-                let op = ops::plan_tag(
-                    &self.network,
-                    &self.targets(),
-                    input,
-                    p.kind == PromptKind::TagAdd,
-                );
-                self.perform(op)
+                let add = p.kind == PromptKind::TagAdd;
+                match ops::plan_tag(&self.network, &self.targets(), input, add) {
+                    Ok(op) => self.perform(op),
+                    Err(e) => self.reopen(p, e.to_string()),
+                }
             }
             PromptKind::SaveFilter if !input.is_empty() => vec![Effect::SaveFilter {
                 name: input.to_string(),

@@ -431,6 +431,13 @@ fn a_malformed_prompt_stays_open_with_its_text() {
     );
     assert_eq!(open_with(&a).as_deref(), Some("removal-plan"));
     assert!(a.status.contains("needs a kind"), "{}", a.status);
+
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('t'));
+    typed(&mut a, "eu;leads");
+    assert!(key(&mut a, KeyCode::Enter).is_empty(), "nothing tagged");
+    assert_eq!(open_with(&a).as_deref(), Some("eu;leads"));
+    assert!(a.status.contains("separates tags"), "{}", a.status);
 }
 
 /// Asked to replace a file with a long path on a narrow screen, the question wraps and

@@ -4,6 +4,7 @@
 //!
 //! Must not: know what a command does (app.rs does).
 
+use super::strings;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -52,167 +53,52 @@ pub enum Command {
     RecordSsi,
 }
 
-/// (command, config name, default keys, help text)
-pub const BINDINGS: &[(Command, &str, &[&str], &str)] = &[
-    (Command::Down, "down", &["j", "down"], "move down"),
-    (Command::Up, "up", &["k", "up"], "move up"),
-    (Command::Top, "top", &["g", "home"], "go to the first row"),
-    (
-        Command::Bottom,
-        "bottom",
-        &["G", "end"],
-        "go to the last row",
-    ),
+/// (command, config name, default keys), in the help's order; each command's help text
+/// is `strings::command_help`.
+pub const BINDINGS: &[(Command, &str, &[&str])] = &[
+    (Command::Down, "down", &["j", "down"]),
+    (Command::Up, "up", &["k", "up"]),
+    (Command::Top, "top", &["g", "home"]),
+    (Command::Bottom, "bottom", &["G", "end"]),
     (
         Command::HalfPageDown,
         "half-page-down",
         &["ctrl-d", "pagedown"],
-        "half a page down",
     ),
-    (
-        Command::HalfPageUp,
-        "half-page-up",
-        &["ctrl-u", "pageup"],
-        "half a page up",
-    ),
-    (
-        Command::Left,
-        "left",
-        &["h", "left"],
-        "previous pane (segments, pillars)",
-    ),
-    (
-        Command::Right,
-        "right",
-        &["l", "right"],
-        "next pane (segments, pillars)",
-    ),
-    (
-        Command::Filter,
-        "filter",
-        &["/"],
-        "filter: fuzzy text and field terms (score:<40 tag:x …)",
-    ),
-    (Command::SortNext, "sort", &["s"], "sort by the next column"),
-    (
-        Command::SortReverse,
-        "sort-reverse",
-        &["S"],
-        "reverse the sort",
-    ),
-    (
-        Command::ToggleSelect,
-        "select",
-        &["space"],
-        "select / unselect the row",
-    ),
-    (
-        Command::RangeSelect,
-        "range-select",
-        &["v"],
-        "range select: from here to where you move",
-    ),
-    (
-        Command::SelectAll,
-        "select-all",
-        &["*"],
-        "select every row in view",
-    ),
-    (
-        Command::ClearSelection,
-        "clear",
-        &["esc"],
-        "clear the selection (or close)",
-    ),
-    (Command::Keep, "keep", &["a"], "decide keep"),
-    (
-        Command::Prune,
-        "prune",
-        &["x"],
-        "decide prune (never a protected contact)",
-    ),
-    (Command::Protect, "protect", &["p"], "decide protect"),
-    (Command::Reset, "reset", &["r"], "reset the decision"),
-    (Command::TagAdd, "tag", &["t"], "add a tag (Tab completes)"),
-    (Command::TagRemove, "untag", &["T"], "remove a tag"),
-    (Command::Undo, "undo", &["u"], "undo the last change"),
-    (Command::Redo, "redo", &["ctrl-r"], "redo"),
-    (
-        Command::Explain,
-        "explain",
-        &["enter"],
-        "explain the score / open the segment",
-    ),
-    (
-        Command::OpenUrl,
-        "open",
-        &["o"],
-        "open the profile in the browser",
-    ),
-    (
-        Command::Export,
-        "export",
-        &["e"],
-        "export the selection (or the view) to CSV",
-    ),
-    (
-        Command::Withdraw,
-        "withdraw",
-        &["w"],
-        "mark invitations for withdrawal (invitations view)",
-    ),
-    (
-        Command::Triage,
-        "triage",
-        &["c"],
-        "triage cards: one undecided contact at a time",
-    ),
-    (
-        Command::SaveFilter,
-        "save-filter",
-        &["+"],
-        "save the current filter as a segment",
-    ),
-    (
-        Command::EditProfile,
-        "edit-profile",
-        &["E"],
-        "edit the audience profile in $EDITOR, rescore",
-    ),
-    (
-        Command::Import,
-        "import",
-        &["I"],
-        "import a file, folder or .zip",
-    ),
-    (
-        Command::RecordSsi,
-        "record-ssi",
-        &["n"],
-        "record an SSI reading (pillars view)",
-    ),
-    (
-        Command::ViewContacts,
-        "view-contacts",
-        &["1"],
-        "contacts view",
-    ),
-    (
-        Command::ViewInvitations,
-        "view-invitations",
-        &["2"],
-        "invitations view",
-    ),
-    (
-        Command::ViewSegments,
-        "view-segments",
-        &["3"],
-        "segments view",
-    ),
-    (Command::ViewPillars, "view-pillars", &["4"], "pillars view"),
-    (Command::NextView, "next-view", &["tab"], "next view"),
-    (Command::Help, "help", &["?"], "this help"),
-    (Command::Quit, "quit", &["q"], "quit"),
+    (Command::HalfPageUp, "half-page-up", &["ctrl-u", "pageup"]),
+    (Command::Left, "left", &["h", "left"]),
+    (Command::Right, "right", &["l", "right"]),
+    (Command::Filter, "filter", &["/"]),
+    (Command::SortNext, "sort", &["s"]),
+    (Command::SortReverse, "sort-reverse", &["S"]),
+    (Command::ToggleSelect, "select", &["space"]),
+    (Command::RangeSelect, "range-select", &["v"]),
+    (Command::SelectAll, "select-all", &["*"]),
+    (Command::ClearSelection, "clear", &["esc"]),
+    (Command::Keep, "keep", &["a"]),
+    (Command::Prune, "prune", &["x"]),
+    (Command::Protect, "protect", &["p"]),
+    (Command::Reset, "reset", &["r"]),
+    (Command::TagAdd, "tag", &["t"]),
+    (Command::TagRemove, "untag", &["T"]),
+    (Command::Undo, "undo", &["u"]),
+    (Command::Redo, "redo", &["ctrl-r"]),
+    (Command::Explain, "explain", &["enter"]),
+    (Command::OpenUrl, "open", &["o"]),
+    (Command::Export, "export", &["e"]),
+    (Command::Withdraw, "withdraw", &["w"]),
+    (Command::Triage, "triage", &["c"]),
+    (Command::SaveFilter, "save-filter", &["+"]),
+    (Command::EditProfile, "edit-profile", &["E"]),
+    (Command::Import, "import", &["I"]),
+    (Command::RecordSsi, "record-ssi", &["n"]),
+    (Command::ViewContacts, "view-contacts", &["1"]),
+    (Command::ViewInvitations, "view-invitations", &["2"]),
+    (Command::ViewSegments, "view-segments", &["3"]),
+    (Command::ViewPillars, "view-pillars", &["4"]),
+    (Command::NextView, "next-view", &["tab"]),
+    (Command::Help, "help", &["?"]),
+    (Command::Quit, "quit", &["q"]),
 ];
 
 /// A key as written in the keymap (`j`, `G`, `ctrl-r`, `space`, `enter`).
@@ -274,7 +160,7 @@ impl Keymap {
     fn with_overrides(overrides: &HashMap<String, Vec<String>>) -> Keymap {
         let mut map = HashMap::new();
         let mut keys_of = HashMap::new();
-        for (command, name, defaults, _) in BINDINGS {
+        for (command, name, defaults) in BINDINGS {
             let keys: Vec<String> = overrides
                 .get(*name)
                 .cloned()
@@ -331,8 +217,8 @@ impl Keymap {
             .map_err(|e: toml::de::Error| e.message().to_string())?;
         let mut overrides = HashMap::new();
         for (name, value) in table {
-            if !BINDINGS.iter().any(|(_, n, _, _)| *n == name) {
-                return Err(format!("unknown command '{name}'"));
+            if !BINDINGS.iter().any(|(_, n, _)| *n == name) {
+                return Err(strings::unknown_command(&name));
             }
             let keys: Vec<String> = match value {
                 toml::Value::String(s) => vec![s],
@@ -340,10 +226,10 @@ impl Keymap {
                     .iter()
                     .filter_map(|v| v.as_str().map(str::to_string))
                     .collect(),
-                _ => return Err(format!("'{name}' takes a key or a list of keys")),
+                _ => return Err(strings::takes_keys(&name)),
             };
             if let Some(bad) = keys.iter().find(|k| Key::parse(k).is_none()) {
-                return Err(format!("'{bad}' is not a key"));
+                return Err(strings::not_a_key(bad));
             }
             overrides.insert(name, keys);
         }
@@ -377,17 +263,17 @@ impl Keymap {
 
     /// What ends the message of a change: " — u to undo", with the user's undo key.
     pub fn undo_hint(&self) -> String {
-        super::strings::undo_hint(self.key(Command::Undo))
+        strings::undo_hint(self.key(Command::Undo))
     }
 
     /// Help lines: (keys, description), in table order.
     pub fn help_lines(&self) -> Vec<(String, &'static str)> {
         BINDINGS
             .iter()
-            .map(|(c, _, _, help)| {
+            .map(|(c, _, _)| {
                 (
                     self.keys_of.get(c).map(|k| k.join(" ")).unwrap_or_default(),
-                    *help,
+                    strings::command_help(*c),
                 )
             })
             .collect()
@@ -426,7 +312,7 @@ mod tests {
     #[test]
     fn every_command_has_a_default_key() {
         let km = Keymap::default_map();
-        for (c, _, keys, _) in BINDINGS {
+        for (c, _, keys) in BINDINGS {
             assert!(!keys.is_empty());
             for k in *keys {
                 let key = Key::parse(k).unwrap();

@@ -105,6 +105,64 @@ pub fn key_hints(view: View) -> KeyHints {
     }
 }
 
+/// What each command does, as the help lists it.
+pub fn command_help(command: Command) -> &'static str {
+    match command {
+        Command::Down => "move down",
+        Command::Up => "move up",
+        Command::Top => "go to the first row",
+        Command::Bottom => "go to the last row",
+        Command::HalfPageDown => "half a page down",
+        Command::HalfPageUp => "half a page up",
+        Command::Left => "previous pane (segments, pillars)",
+        Command::Right => "next pane (segments, pillars)",
+        Command::Filter => "filter: fuzzy text and field terms (score:<40 tag:x …)",
+        Command::SortNext => "sort by the next column",
+        Command::SortReverse => "reverse the sort",
+        Command::ToggleSelect => "select / unselect the row",
+        Command::RangeSelect => "range select: from here to where you move",
+        Command::SelectAll => "select every row in view",
+        Command::ClearSelection => "clear the selection (or close)",
+        Command::Keep => "decide keep",
+        Command::Prune => "decide prune (never a protected contact)",
+        Command::Protect => "decide protect",
+        Command::Reset => "reset the decision",
+        Command::TagAdd => "add a tag (Tab completes)",
+        Command::TagRemove => "remove a tag",
+        Command::Undo => "undo the last change",
+        Command::Redo => "redo",
+        Command::Explain => "explain the score / open the segment",
+        Command::OpenUrl => "open the profile in the browser",
+        Command::Export => "export the selection (or the view) to CSV",
+        Command::Withdraw => "mark invitations for withdrawal (invitations view)",
+        Command::Triage => "triage cards: one undecided contact at a time",
+        Command::SaveFilter => "save the current filter as a segment",
+        Command::EditProfile => "edit the audience profile in $EDITOR, rescore",
+        Command::Import => "import a file, folder or .zip",
+        Command::RecordSsi => "record an SSI reading (pillars view)",
+        Command::ViewContacts => "contacts view",
+        Command::ViewInvitations => "invitations view",
+        Command::ViewSegments => "segments view",
+        Command::ViewPillars => "pillars view",
+        Command::NextView => "next view",
+        Command::Help => "this help",
+        Command::Quit => "quit",
+    }
+}
+
+// Mistakes in the keymap file.
+pub fn unknown_command(name: &str) -> String {
+    format!("unknown command '{name}'")
+}
+
+pub fn takes_keys(name: &str) -> String {
+    format!("'{name}' takes a key or a list of keys")
+}
+
+pub fn not_a_key(key: &str) -> String {
+    format!("'{key}' is not a key")
+}
+
 pub const HELP_KEY: KeyHints = &[(&[Command::Help], "help")];
 /// Under the triage card.
 pub const TRIAGE_KEYS: KeyHints = &[

@@ -117,6 +117,11 @@ pub enum Command {
     Invitations {
         #[command(subcommand)]
         action: Option<InvitationsCommand>,
+        /// Only the stale ones: outgoing, still pending, older than the stale_days
+        /// assumption (21 unless set with `pillars --set stale_days=N`), which
+        /// `withdraw --stale` marks.
+        #[arg(long)]
+        stale: bool,
         /// Print the invitations as JSON.
         #[arg(long)]
         json: bool,
@@ -172,9 +177,10 @@ pub enum InvitationsCommand {
         /// Every stale one: outgoing, still pending, sent more than --days days ago.
         #[arg(long, required = true)]
         stale: bool,
-        /// The age in days from which a pending invitation is stale.
-        #[arg(long, default_value_t = 21)]
-        days: i64,
+        /// The age in days from which a pending invitation is stale. Default: the
+        /// stale_days assumption (21 unless set with `pillars --set stale_days=N`).
+        #[arg(long)]
+        days: Option<i64>,
     },
 }
 
@@ -469,11 +475,19 @@ pub fn run(cli: Cli) -> Result<()> {
                 ids.len()
             )?)
         }
-        Command::Invitations { action: None, json } => invitations(&s, json, out),
+        Command::Invitations {
+            action: None,
+            stale,
+            json,
+        } => invitations(&s, stale, json, out),
         Command::Invitations {
             action: Some(InvitationsCommand::Withdraw { days, .. }),
             ..
         } => {
+            let days = match days {
+                Some(days) => days,
+                None => s.assumptions()?.stale_days,
+            };
             let network = s.load()?;
             let stale: Vec<i64> = network
                 .invitations
@@ -926,13 +940,16 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn invitations(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
+/// Lists the invitations (the stale ones alone with `only_stale`), newest first.
+fn invitations(s: &Session, only_stale: bool, json: bool, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
     let stale_days = s.assumptions()?.stale_days;
+    let listed = || {
+        (network.invitations.iter())
+            .filter(move |i| !only_stale || i.is_stale(network.as_of, stale_days))
+    };
     if json {
-        let rows: Vec<serde_json::Value> = network
-            .invitations
-            .iter()
+        let rows: Vec<serde_json::Value> = listed()
             .map(|i| {
                 serde_json::json!({
                     "id": i.id, "direction": i.direction, "name": i.other_name(), "url": i.other_url().map(netcurate::import::url::key_to_url),
@@ -950,12 +967,8 @@ fn invitations(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
         "Acceptance is inferred: an invitation is accepted when the person is now a connection."
     )?;
     for dir in [Direction::Outgoing, Direction::Incoming] {
-        for i in network
-            .invitations
-            .iter()
-            .rev()
-            .filter(|i| i.direction == dir)
-        {
+        let newest_first: Vec<_> = listed().filter(|i| i.direction == dir).collect();
+        for i in newest_first.into_iter().rev() {
             let mark = if i.withdraw_planned {
                 " [withdraw]"
             } else if i.is_stale(network.as_of, stale_days) {
@@ -975,6 +988,13 @@ fn invitations(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
                     .unwrap_or_default()
             )?;
         }
+    }
+    if only_stale {
+        let n = listed().count();
+        writeln!(
+            out,
+            "{n} stale: outgoing, pending more than {stale_days} days (`invitations withdraw --stale` marks them)"
+        )?;
     }
     for (label, days) in [("all time", None), ("last 90 days", Some(90))] {
         if let Some((rate, sent)) = network.acceptance_rate(days) {

@@ -148,9 +148,27 @@ fn stale_invitations_are_withdrawn_and_planned_oldest_first() {
     let i = write(&db, "Invitations.csv", synth::invitations_csv(&inv));
     db.ok(&["import", &c, &i]);
     assert_eq!(db.stats()["invitations"]["outgoing_pending"], 45);
-    let out = db.ok(&["invitations", "withdraw", "--stale"]);
     let stale = ages.iter().filter(|&&a| a > 21).count();
     assert_eq!(stale, 35);
+    // Listed first, then marked: the same invitations.
+    let listed = db.ok(&["invitations", "--stale"]);
+    assert_eq!(listed.matches(" [stale]").count(), stale, "{listed}");
+    assert!(listed.contains(&format!(
+        "{stale} stale: outgoing, pending more than 21 days"
+    )));
+    let json = db.json(&["invitations", "--stale", "--json"]);
+    assert_eq!(json.as_array().unwrap().len(), stale);
+    // The stale age follows the stored assumption unless --days says otherwise.
+    db.ok(&["pillars", "--set", "stale_days=60"]);
+    let older = ages.iter().filter(|&&a| a > 60).count();
+    let out = db.ok(&["invitations", "withdraw", "--stale"]);
+    assert!(
+        out.starts_with(&format!("marked {older} invitations")),
+        "{out}"
+    );
+    db.ok(&["undo"]);
+    db.ok(&["pillars", "--set", "stale_days=21"]);
+    let out = db.ok(&["invitations", "withdraw", "--stale", "--days", "21"]);
     assert!(
         out.starts_with(&format!("marked {stale} invitations for withdrawal")),
         "{out}"

@@ -1004,6 +1004,16 @@ impl App {
                 self.withdraw_selected.clear();
                 return self.perform(op);
             }
+            Command::WithdrawStale => {
+                let stale_days = self.pillars.assumptions.stale_days;
+                let stale: Vec<InvitationId> = (self.invitation_rows(0).into_iter())
+                    .map(|i| &self.network.invitations[i])
+                    .filter(|inv| inv.is_stale(self.network.as_of, stale_days))
+                    .map(|inv| inv.id)
+                    .collect();
+                let op = ops::plan_withdraw(&self.network, &stale, true);
+                return self.perform(op);
+            }
             Command::OpenUrl => {
                 if let Some(url) = rows
                     .get(*cursor)

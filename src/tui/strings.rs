@@ -87,6 +87,7 @@ pub fn key_hints(view: View) -> KeyHints {
             (&[Left, Right], "pane"),
             (&[ToggleSelect], "select"),
             (&[Withdraw], "withdraw"),
+            (&[WithdrawStale], "all stale"),
             (&[OpenUrl], "open"),
             (&[Undo], "undo"),
             (&[Help], "help"),
@@ -135,6 +136,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::OpenUrl => "open the profile in the browser",
         Command::Export => "export the selection (or the view) to CSV",
         Command::Withdraw => "mark invitations for withdrawal (invitations view)",
+        Command::WithdrawStale => "mark every stale outgoing invitation for withdrawal",
         Command::Triage => "triage cards: one undecided contact at a time",
         Command::SaveFilter => "save the current filter as a segment",
         Command::EditProfile => "edit the audience profile in $EDITOR, rescore",
@@ -423,9 +425,7 @@ pub fn weekly_limit((low, high): (usize, usize)) -> String {
 }
 
 pub fn reinvite_from(planned: usize, from: NaiveDate) -> String {
-    format!(
-        "{planned} planned withdrawals: re-invite from {from} (3 weeks after withdrawing today)"
-    )
+    format!("{planned} planned withdrawals · re-invite from {from} (in 3 weeks)")
 }
 
 // ---- The segments view ----------------------------------------------------------------

@@ -544,6 +544,31 @@ fn messages_name_the_keys_as_bound() {
     assert!(text.contains("no profile yet: P edits one"), "{text}");
 }
 
+/// On an 80-column screen the invitations view keeps what each row says: the name gives
+/// way to the state and the suggestion, and the key hints drop keys before the help key.
+#[test]
+fn invitations_fit_an_80_column_screen() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    key(&mut a, KeyCode::Char('W'));
+    a.status.clear();
+    let terminal = screen(&a, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let line = |y: u16| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>();
+    let first_row = line(4);
+    let withdraw = first_row.find("withdraw ").expect(&first_row);
+    let unscored = first_row
+        .find("unscored")
+        .or_else(|| first_row.find("accept"));
+    assert!(
+        unscored.is_some_and(|at| at > withdraw),
+        "both panes whole: {first_row}"
+    );
+    let (hints, _) = bottom_lines(&a, 80);
+    assert!(hints.trim_end().ends_with("? help"), "{hints}");
+    assert!(hints.contains("W all stale"), "{hints}");
+}
+
 /// The prefilled export prompt is edited like a shell line: Ctrl-W deletes the last word
 /// (the file name), Ctrl-U the whole line, Backspace one character.
 #[test]
@@ -677,6 +702,24 @@ fn views_segments_and_invitations() {
     let effects = key(&mut a, KeyCode::Char('w'));
     assert!(matches!(&effects[..], [Effect::Persist(op)] if op.len() == 2));
     assert_eq!(a.network.stats().invitations.outgoing_withdraw_planned, 2);
+    // W marks every stale one (the two marked already among them, unless they are new).
+    let stale_days = a.pillars.assumptions.stale_days;
+    let stale = ages.iter().filter(|&&age| age > stale_days).count();
+    assert!(
+        stale > 2 && stale < pending.len(),
+        "{stale} of {}",
+        pending.len()
+    );
+    let effects = key(&mut a, KeyCode::Char('W'));
+    assert!(matches!(&effects[..], [Effect::Persist(op)] if op.len() == stale - 2));
+    assert_eq!(
+        a.network.stats().invitations.outgoing_withdraw_planned,
+        stale
+    );
+    assert!(
+        key(&mut a, KeyCode::Char('W')).is_empty(),
+        "nothing more to mark"
+    );
     key(&mut a, KeyCode::Tab);
     assert_eq!(a.view, View::Segments);
     key(&mut a, KeyCode::Char('l'));

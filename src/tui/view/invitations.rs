@@ -4,7 +4,7 @@
 use super::super::app::App;
 use super::super::strings::{self, suggestion};
 use super::super::theme::{self, Theme};
-use super::keys_text;
+use super::{keys_text, pad};
 use chrono::Duration;
 use netcurate::model::{Direction, InvitationStatus};
 use ratatui::Frame;
@@ -101,6 +101,8 @@ fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Fits the pane on an 80-column screen.
     let title = strings::outgoing_title(&keys_text(app, strings::WITHDRAWS));
     let pane = (0, title.as_str(), strings::NO_OUTGOING);
+    // The name gives way to the age and the state on a narrow screen.
+    let name_width = area.width.saturating_sub(18).clamp(8, 28);
     draw_pane(app, theme, frame, area, pane, |i| {
         let inv = &app.network.invitations[i];
         let age = inv.age_days(app.network.as_of);
@@ -119,14 +121,16 @@ fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             ("", Style::new())
         };
-        let name: String = inv.to_name.chars().take(28).collect();
-        (format!("{mark}{age:>4}d  {name:<28} {state:<9}"), style)
+        let name = pad(&inv.to_name, name_width);
+        (format!("{mark}{age:>4}d  {name} {state:<9}"), style)
     });
 }
 
 fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let threshold = app.pillars.threshold;
     let pane = (1, strings::INCOMING, strings::NO_INCOMING);
+    // The name gives way to the score and the suggestion on a narrow screen.
+    let name_width = area.width.saturating_sub(19).clamp(8, 26);
     draw_pane(app, theme, frame, area, pane, |i| {
         let inv = &app.network.invitations[i];
         let score = app.invitation_score(i);
@@ -136,9 +140,9 @@ fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             (_, Some(_)) => suggestion::IGNORE,
             (_, None) => suggestion::UNSCORED,
         };
-        let name: String = inv.from_name.chars().take(26).collect();
+        let name = pad(&inv.from_name, name_width);
         (
-            format!("{} {name:<26} {suggestion}", theme::score_bar(score)),
+            format!("{} {name} {suggestion}", theme::score_bar(score)),
             theme.score(score),
         )
     });

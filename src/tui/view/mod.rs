@@ -143,7 +143,7 @@ fn draw_filter_line(
                 fit_message(app, message, area.width),
                 theme.accent(),
             )),
-            None => Line::from(Span::styled(key_hints(app), theme.dim())),
+            None => Line::from(Span::styled(key_hints(app, area.width), theme.dim())),
         },
     };
     frame.render_widget(Paragraph::new(line), area);
@@ -209,15 +209,27 @@ fn message_above<'a>(app: &'a App, status: &StatusParts<'_>) -> Option<&'a str> 
     (!app.status.is_empty() && status.message.is_none()).then_some(app.status.as_str())
 }
 
-/// The current view's main keys, as the user has bound them: "/ filter · s sort · …".
-fn key_hints(app: &App) -> String {
-    keys_text(app, strings::key_hints(app.view))
+/// The current view's main keys, as the user has bound them, in `width` columns:
+/// "/ filter · s sort · … · ? help". Where they do not all fit, the last but one go first,
+/// so that the help key (the last) stays.
+fn key_hints(app: &App, width: u16) -> String {
+    let mut groups = key_groups(app, strings::key_hints(app.view));
+    let fits = |groups: &[String]| Line::raw(groups.join(" · ")).width() <= usize::from(width);
+    while groups.len() > 1 && !fits(&groups) {
+        groups.remove(groups.len() - 2);
+    }
+    groups.join(" · ")
 }
 
 /// `hints` with the user's keys: "a keep · x prune · …" (a command without a key is left
 /// out).
 pub fn keys_text(app: &App, hints: KeyHints) -> String {
-    let hints: Vec<String> = hints
+    key_groups(app, hints).join(" · ")
+}
+
+/// Each of `hints` as "keys label", with the user's keys.
+fn key_groups(app: &App, hints: KeyHints) -> Vec<String> {
+    hints
         .iter()
         .filter_map(|(commands, label)| {
             let keys: Vec<&str> = commands
@@ -226,8 +238,7 @@ pub fn keys_text(app: &App, hints: KeyHints) -> String {
                 .collect();
             (!keys.is_empty()).then(|| format!("{} {label}", keys.join("/")))
         })
-        .collect();
-    hints.join(" · ")
+        .collect()
 }
 
 /// `message` without the undo hint a change's message ends with.

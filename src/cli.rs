@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use netcurate::audience::{self, Profile};
 use netcurate::export::{self, ExportKind};
 use netcurate::import::ImportBatch;
-use netcurate::model::{Contact, ContactId, Decision, Direction, joined_or_none};
+use netcurate::model::{Contact, ContactId, Decision, Direction, Invitation, joined_or_none};
 use netcurate::network::Network;
 use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
@@ -489,12 +489,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 None => s.assumptions()?.stale_days,
             };
             let network = s.load()?;
-            let stale: Vec<i64> = network
-                .invitations
-                .iter()
-                .filter(|i| i.is_stale(network.as_of, days))
-                .map(|i| i.id)
-                .collect();
+            let stale: Vec<i64> = network.stale_invitations(days).map(|i| i.id).collect();
             let op = ops::plan_withdraw(&network, &stale, true);
             s.store.record(&op)?;
             Ok(writeln!(
@@ -944,12 +939,13 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
 fn invitations(s: &Session, only_stale: bool, json: bool, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
     let stale_days = s.assumptions()?.stale_days;
-    let listed = || {
-        (network.invitations.iter())
-            .filter(move |i| !only_stale || i.is_stale(network.as_of, stale_days))
+    let listed: Vec<&Invitation> = if only_stale {
+        network.stale_invitations(stale_days).collect()
+    } else {
+        network.invitations.iter().collect()
     };
     if json {
-        let rows: Vec<serde_json::Value> = listed()
+        let rows: Vec<serde_json::Value> = (listed.iter())
             .map(|i| {
                 serde_json::json!({
                     "id": i.id, "direction": i.direction, "name": i.other_name(), "url": i.other_url().map(netcurate::import::url::key_to_url),
@@ -967,8 +963,7 @@ fn invitations(s: &Session, only_stale: bool, json: bool, out: &mut dyn Write) -
         "Acceptance is inferred: an invitation is accepted when the person is now a connection."
     )?;
     for dir in [Direction::Outgoing, Direction::Incoming] {
-        let newest_first: Vec<_> = listed().filter(|i| i.direction == dir).collect();
-        for i in newest_first.into_iter().rev() {
+        for i in listed.iter().rev().filter(|i| i.direction == dir) {
             let mark = if i.withdraw_planned {
                 " [withdraw]"
             } else if i.is_stale(network.as_of, stale_days) {
@@ -990,7 +985,7 @@ fn invitations(s: &Session, only_stale: bool, json: bool, out: &mut dyn Write) -
         }
     }
     if only_stale {
-        let n = listed().count();
+        let n = listed.len();
         writeln!(
             out,
             "{n} stale: outgoing, pending more than {stale_days} days (`invitations withdraw --stale` marks them)"

@@ -142,6 +142,14 @@ impl Network {
             .filter(move |i| i.contact_id == Some(id))
     }
 
+    /// The stale invitations (outgoing, pending after `days` days, as of the network's
+    /// date): what a withdrawal of the stale ones marks.
+    pub fn stale_invitations(&self, days: i64) -> impl Iterator<Item = &Invitation> {
+        self.invitations
+            .iter()
+            .filter(move |i| i.is_stale(self.as_of, days))
+    }
+
     /// The inferred acceptance rate of outgoing invitations sent within `days` (all when
     /// `None`), with how many were sent; `None` when none were.
     pub fn acceptance_rate(&self, days: Option<i64>) -> Option<(f64, usize)> {

@@ -1006,9 +1006,7 @@ impl App {
             }
             Command::WithdrawStale => {
                 let stale_days = self.pillars.assumptions.stale_days;
-                let stale: Vec<InvitationId> = (self.invitation_rows(0).into_iter())
-                    .map(|i| &self.network.invitations[i])
-                    .filter(|inv| inv.is_stale(self.network.as_of, stale_days))
+                let stale: Vec<InvitationId> = (self.network.stale_invitations(stale_days))
                     .map(|inv| inv.id)
                     .collect();
                 let op = ops::plan_withdraw(&self.network, &stale, true);

@@ -9,7 +9,9 @@ use super::keymap::{Command, Keymap};
 use super::strings::{self, status};
 use netcurate::audience::Profile;
 use netcurate::export::ExportKind;
-use netcurate::model::{ContactId, Decision, Direction, InvitationId, InvitationStatus};
+use netcurate::model::{
+    ContactId, Decision, Direction, Invitation, InvitationId, InvitationStatus,
+};
 use netcurate::network::Network;
 use netcurate::ops::{self, Op};
 use netcurate::pillars::{self, Assumptions, Baseline, Projection};
@@ -486,14 +488,7 @@ impl App {
     pub fn invitation_rows(&self, pane: usize) -> Vec<usize> {
         let inv = &self.network.invitations;
         let mut rows: Vec<usize> = (0..inv.len())
-            .filter(|&i| {
-                let x = &inv[i];
-                if pane == 0 {
-                    x.direction == Direction::Outgoing && x.status == InvitationStatus::Pending
-                } else {
-                    x.direction == Direction::Incoming
-                }
-            })
+            .filter(|&i| in_invitation_pane(&inv[i], pane))
             .collect();
         if pane == 0 {
             rows.sort_by_key(|&i| (inv[i].sent_at, inv[i].id));
@@ -501,6 +496,16 @@ impl App {
             rows.sort_by_key(|&i| std::cmp::Reverse(self.invitation_score(i)));
         }
         rows
+    }
+
+    /// How many rows each invitations pane has: (pending outgoing, incoming).
+    pub fn invitation_counts(&self) -> (usize, usize) {
+        let count = |pane| {
+            (self.network.invitations.iter())
+                .filter(|inv| in_invitation_pane(inv, pane))
+                .count()
+        };
+        (count(0), count(1))
     }
 
     /// The score of the person behind an invitation, when they are a known contact.
@@ -1282,6 +1287,15 @@ fn segment_slug(filter: &str) -> String {
         "all".to_string()
     } else {
         slug.chars().take(40).collect()
+    }
+}
+
+/// Whether `inv` is a row of the invitations view's pane `pane`: 0 lists the pending
+/// outgoing invitations, 1 the incoming ones.
+fn in_invitation_pane(inv: &Invitation, pane: usize) -> bool {
+    match pane {
+        0 => inv.direction == Direction::Outgoing && inv.status == InvitationStatus::Pending,
+        _ => inv.direction == Direction::Incoming,
     }
 }
 

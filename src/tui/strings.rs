@@ -282,6 +282,15 @@ pub fn counts_brief(total: usize, in_view: usize, selected: usize) -> String {
     format!(" {in_view} of {total} · {selected} selected ")
 }
 
+/// The invitations view's [`counts`]: its two panes' rows and the selected invitations.
+pub fn invitation_counts(pending: usize, incoming: usize, selected: usize) -> String {
+    format!(" {pending} pending · {incoming} incoming · {selected} selected ")
+}
+
+pub fn invitation_counts_brief(pending: usize, selected: usize) -> String {
+    format!(" {pending} pending · {selected} selected ")
+}
+
 pub fn br_delta(low: f64, high: f64) -> String {
     format!(" BR Δ {low:+.1}…{high:+.1} ")
 }

@@ -699,6 +699,11 @@ fn views_segments_and_invitations() {
     assert!(ages.windows(2).all(|w| w[0] >= w[1]), "oldest first");
     key(&mut a, KeyCode::Char(' '));
     key(&mut a, KeyCode::Char(' '));
+    let (_, status) = bottom_lines(&a, 100);
+    assert!(
+        status.starts_with(" 45 pending · 12 incoming · 2 selected "),
+        "the view's own counts: {status}"
+    );
     let effects = key(&mut a, KeyCode::Char('w'));
     assert!(matches!(&effects[..], [Effect::Persist(op)] if op.len() == 2));
     assert_eq!(a.network.stats().invitations.outgoing_withdraw_planned, 2);

@@ -166,8 +166,21 @@ fn status_parts(app: &App, width: u16) -> StatusParts<'_> {
         app.table.ids.len(),
         app.selected_count,
     );
-    let full_counts = strings::counts(total, in_view, selected);
-    let brief_counts = strings::counts_brief(total, in_view, selected);
+    // The invitations view counts its own rows and selection.
+    let (full_counts, brief_counts) = match app.view {
+        View::Invitations => {
+            let (pending, incoming) = app.invitation_counts();
+            let selected = app.withdraw_selected.len();
+            (
+                strings::invitation_counts(pending, incoming, selected),
+                strings::invitation_counts_brief(pending, selected),
+            )
+        }
+        _ => (
+            strings::counts(total, in_view, selected),
+            strings::counts_brief(total, in_view, selected),
+        ),
+    };
     let (numbers, words) = app.projection.as_ref().map_or_else(Default::default, |p| {
         let br = &p.build_relationships;
         let numbers = strings::br_delta(br.delta_low, br.delta_high);

@@ -1169,7 +1169,7 @@ fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
         st.removal_plan_done
     )?;
     if !st.tags.is_empty() {
-        let t: Vec<String> = st.tags.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        let t: Vec<String> = st.tags.iter().map(|(k, v)| format!("{k} ({v})")).collect();
         writeln!(out, "tags: {}", t.join(", "))?;
     }
     Ok(())

@@ -102,6 +102,13 @@ fn tag_decide_undo_redo_are_exact_and_protect_wins() {
         n > 1 && out.starts_with(&format!("tagged {n} contacts 'hooli'")),
         "{out}"
     );
+    db.ok(&["tag", "add", "eu leads", "--filter", "title:a"]);
+    let stats = db.ok(&["stats"]);
+    assert!(
+        stats.contains(&format!("tags: eu leads ({n}), hooli ({n})")),
+        "a tag with a space stays apart from its count: {stats}"
+    );
+    db.ok(&["undo"]);
     db.ok(&["decide", "protect", "--filter", "title:a title:director"]);
     let protected = db.stats()["decisions"]["protect"].as_u64().unwrap();
     assert!(protected >= 1);

@@ -136,7 +136,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::OpenUrl => "open the profile in the browser",
         Command::Export => "export the selection (or the view) to CSV",
         Command::Withdraw => "mark invitations for withdrawal (invitations view)",
-        Command::WithdrawStale => "mark every stale outgoing invitation for withdrawal",
+        Command::WithdrawStale => "mark every stale invitation for withdrawal (invitations view)",
         Command::Triage => "triage cards: one undecided contact at a time",
         Command::SaveFilter => "save the current filter as a segment",
         Command::EditProfile => "edit the audience profile in $EDITOR, rescore",

@@ -3,6 +3,7 @@
 //!
 //! ```sh
 //! cargo run --release --example gen-export -- --connections 100000 --invitations 20000 --out /tmp/big
+//! cargo run --release --example gen-export -- --connections 30000 --messages 20000 --out /tmp/msgs
 //! cargo run --example gen-export -- --demo fixtures/demo
 //! ```
 
@@ -49,10 +50,20 @@ fn main() -> std::io::Result<()> {
         out.join("Invitations.csv"),
         synth::invitations_csv(&invitations),
     )?;
+    // Conversations with the first --messages people (about 1.5 messages each).
+    let talked: usize = value("--messages").and_then(|v| v.parse().ok()).unwrap_or(0);
+    if talked > 0 {
+        let talk_to = &people[..talked.min(people.len())];
+        std::fs::write(
+            out.join("messages.csv"),
+            synth::messages_csv(seed, talk_to, as_of),
+        )?;
+    }
     eprintln!(
-        "wrote {} connections and {} invitations to {}",
+        "wrote {} connections, {} invitations and conversations with {} people to {}",
         n,
         invitations.len(),
+        talked.min(n),
         out.display()
     );
     Ok(())

@@ -1,12 +1,15 @@
 //! Property tests (proptest) for the parsers users feed by hand or by file: dates, URLs,
-//! queries and whole CSV files. No input panics; results keep their invariants. The
+//! queries and whole CSV files, and the summary of messages. No input panics; results
+//! keep their invariants. The
 //! worst inputs found are kept in fixtures/fuzz/ and replayed here.
 
 use netcurate::import::dates::{parse_date, parse_datetime};
+use netcurate::import::rows::{MessageRow, MessageSummary, PersonRef, summarise_messages};
 use netcurate::import::url::profile_key;
 use netcurate::import::{SourceFile, parse_source};
 use netcurate::query::Query;
 use proptest::prelude::*;
+use std::collections::{HashMap, HashSet};
 
 fn parse_bytes(bytes: Vec<u8>) {
     let source = SourceFile {
@@ -87,4 +90,93 @@ fn regression_corpus_parses_or_fails_cleanly() {
         n += 1;
     }
     assert!(n >= 5);
+}
+
+/// The obvious summary of messages (a set of conversations per person, hash maps keyed by
+/// owned names), the model the import's numbered version must agree with.
+fn obvious_summary(rows: &[MessageRow]) -> HashMap<PersonRef, MessageSummary> {
+    let sender = |m: &MessageRow| match &m.sender_key {
+        Some(k) => PersonRef::Url(k.clone()),
+        None => PersonRef::Name(m.from_name.to_lowercase()),
+    };
+    let recipients = |m: &MessageRow| -> Vec<PersonRef> {
+        match m.recipient_keys.is_empty() {
+            true => (m.to_names.iter())
+                .map(|n| PersonRef::Name(n.to_lowercase()))
+                .collect(),
+            false => m.recipient_keys.iter().cloned().map(PersonRef::Url).collect(),
+        }
+    };
+    let mut conversations_of: HashMap<PersonRef, HashSet<&str>> = HashMap::new();
+    for m in rows {
+        for p in std::iter::once(sender(m)).chain(recipients(m)) {
+            conversations_of.entry(p).or_default().insert(&m.conversation_id);
+        }
+    }
+    let owner = (conversations_of.iter())
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then_with(|| b.0.cmp(a.0)))
+        .map(|(p, _)| p.clone());
+    let mut out: HashMap<PersonRef, MessageSummary> = HashMap::new();
+    for m in rows {
+        let (from, outbound) = (sender(m), Some(&sender(m)) == owner.as_ref());
+        let counterparts = match outbound {
+            true => recipients(m).into_iter().filter(|r| Some(r) != owner.as_ref()).collect(),
+            false => vec![from],
+        };
+        for p in counterparts {
+            let s = out.entry(p).or_default();
+            s.count += 1;
+            s.last_message_at = s.last_message_at.max(Some(m.date));
+            let last = match outbound {
+                true => &mut s.last_outbound_at,
+                false => &mut s.last_inbound_at,
+            };
+            *last = (*last).max(Some(m.date));
+        }
+    }
+    out
+}
+
+/// A message among a few people (some known by URL, some by name only) in a few
+/// conversations, so that owners tie and names repeat in other cases.
+fn message() -> impl Strategy<Value = MessageRow> {
+    let person = 0usize..6;
+    (
+        0u8..4,
+        person.clone(),
+        proptest::collection::vec(person, 0..3),
+        any::<bool>(),
+        0i64..40,
+    )
+        .prop_map(|(conversation, from, to, by_url, hours)| {
+            let name = |p: usize| ["Ada Abara", "BO LI", "Cy Do", "Di Ek", "Ed Fu", "Flo Gi"][p];
+            let key = |p: usize| format!("linkedin.com/in/p{p}");
+            let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+                + chrono::Duration::hours(hours);
+            MessageRow {
+                conversation_id: format!("c{conversation}"),
+                from_name: name(from).to_string(),
+                sender_key: by_url.then(|| key(from)),
+                recipient_keys: match by_url {
+                    true => to.iter().map(|&p| key(p)).collect(),
+                    false => vec![],
+                },
+                to_names: to.iter().map(|&p| name(p).to_string()).collect(),
+                date,
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn message_summaries_match_the_obvious_summary(
+        rows in proptest::collection::vec(message(), 0..30)
+    ) {
+        prop_assert_eq!(summarise_messages(&rows), obvious_summary(&rows));
+    }
 }

@@ -478,62 +478,114 @@ pub enum PersonRef {
     Name(String),
 }
 
-/// Summarises messages per counterpart. The owner is the participant present in the
-/// most conversations (they are in every one).
-pub fn summarise_messages(rows: &[MessageRow]) -> HashMap<PersonRef, MessageSummary> {
-    let sender_ref = |m: &MessageRow| match &m.sender_key {
-        Some(k) => PersonRef::Url(k.clone()),
-        None => PersonRef::Name(m.from_name.to_lowercase()),
-    };
-    let recipient_refs = |m: &MessageRow| -> Vec<PersonRef> {
-        if m.recipient_keys.is_empty() {
-            m.to_names
-                .iter()
-                .map(|n| PersonRef::Name(n.to_lowercase()))
-                .collect()
-        } else {
-            m.recipient_keys
-                .iter()
-                .cloned()
-                .map(PersonRef::Url)
-                .collect()
-        }
-    };
-    let mut conversations_of: HashMap<PersonRef, HashSet<&str>> = HashMap::new();
-    for m in rows {
-        for p in std::iter::once(sender_ref(m)).chain(recipient_refs(m)) {
-            conversations_of
-                .entry(p)
-                .or_default()
-                .insert(&m.conversation_id);
+/// A person in messages while they are summarised: borrowed from the rows where it can be.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum PersonKey<'a> {
+    Url(&'a str),
+    Name(String),
+}
+
+impl PersonKey<'_> {
+    fn to_ref(&self) -> PersonRef {
+        match self {
+            PersonKey::Url(k) => PersonRef::Url(k.to_string()),
+            PersonKey::Name(n) => PersonRef::Name(n.clone()),
         }
     }
-    let owner = conversations_of
-        .iter()
-        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then_with(|| b.0.cmp(a.0)))
-        .map(|(p, _)| p.clone());
-    let mut out: HashMap<PersonRef, MessageSummary> = HashMap::new();
-    let bump = |s: &mut MessageSummary, at: NaiveDateTime| {
-        s.count += 1;
-        s.last_message_at = s.last_message_at.max(Some(at));
-    };
+}
+
+/// Numbers each distinct key from 0, in order of first sight.
+struct Numbering<K> {
+    number_of: HashMap<K, u32, foldhash::fast::FixedState>,
+    keys: Vec<K>,
+}
+
+impl<K: Clone + Eq + std::hash::Hash> Numbering<K> {
+    fn new() -> Self {
+        Numbering {
+            number_of: HashMap::with_hasher(foldhash::fast::FixedState::with_seed(0)),
+            keys: Vec::new(),
+        }
+    }
+
+    fn number(&mut self, key: K) -> u32 {
+        let next = self.keys.len() as u32;
+        *self.number_of.entry(key).or_insert_with_key(|key| {
+            self.keys.push(key.clone());
+            next
+        })
+    }
+}
+
+/// Summarises messages per counterpart. The owner is the participant present in the
+/// most conversations (they are in every one; a tie goes to the first by [`PersonRef`]'s
+/// order). People are numbered once, so that a large messages.csv costs one hash lookup
+/// per participant of each message.
+pub fn summarise_messages(rows: &[MessageRow]) -> HashMap<PersonRef, MessageSummary> {
+    let mut people = Numbering::new();
+    let mut conversations = Numbering::new();
+    // Each message's participants, sender first, as numbers; and who is in which
+    // conversation.
+    let mut participants: Vec<u32> = Vec::with_capacity(rows.len() * 2);
+    let mut ends: Vec<usize> = Vec::with_capacity(rows.len());
+    let mut present: Vec<(u32, u32)> = Vec::with_capacity(rows.len() * 2);
     for m in rows {
-        let sender = sender_ref(m);
-        if Some(&sender) == owner.as_ref() {
-            for r in recipient_refs(m) {
-                if Some(&r) != owner.as_ref() {
-                    let s = out.entry(r).or_default();
-                    bump(s, m.date);
-                    s.last_outbound_at = s.last_outbound_at.max(Some(m.date));
-                }
+        let conversation = conversations.number(m.conversation_id.as_str());
+        let start = participants.len();
+        participants.push(people.number(match &m.sender_key {
+            Some(k) => PersonKey::Url(k),
+            None => PersonKey::Name(m.from_name.to_lowercase()),
+        }));
+        if m.recipient_keys.is_empty() {
+            for n in &m.to_names {
+                participants.push(people.number(PersonKey::Name(n.to_lowercase())));
             }
         } else {
-            let s = out.entry(sender).or_default();
-            bump(s, m.date);
-            s.last_inbound_at = s.last_inbound_at.max(Some(m.date));
+            for k in &m.recipient_keys {
+                participants.push(people.number(PersonKey::Url(k)));
+            }
         }
+        present.extend(participants[start..].iter().map(|&p| (p, conversation)));
+        ends.push(participants.len());
     }
-    out
+    present.sort_unstable();
+    present.dedup();
+    let mut conversations_of = vec![0u32; people.keys.len()];
+    for (p, _) in present {
+        conversations_of[p as usize] += 1;
+    }
+    let owner = (0..people.keys.len()).max_by(|&a, &b| {
+        (conversations_of[a].cmp(&conversations_of[b]))
+            .then_with(|| people.keys[b].cmp(&people.keys[a]))
+    });
+    let owner = owner.map(|o| o as u32);
+    let mut summaries = vec![MessageSummary::default(); people.keys.len()];
+    let mut bump = |p: u32, at: NaiveDateTime, outbound: bool| {
+        let s = &mut summaries[p as usize];
+        s.count += 1;
+        s.last_message_at = s.last_message_at.max(Some(at));
+        let last = match outbound {
+            true => &mut s.last_outbound_at,
+            false => &mut s.last_inbound_at,
+        };
+        *last = (*last).max(Some(at));
+    };
+    let mut start = 0;
+    for (m, &end) in rows.iter().zip(&ends) {
+        let (sender, recipients) = (participants[start], &participants[start + 1..end]);
+        if Some(sender) == owner {
+            for &r in recipients.iter().filter(|&&r| Some(r) != owner) {
+                bump(r, m.date, true);
+            }
+        } else {
+            bump(sender, m.date, false);
+        }
+        start = end;
+    }
+    (people.keys.iter().zip(summaries))
+        .filter(|(_, s)| s.count > 0)
+        .map(|(key, s)| (key.to_ref(), s))
+        .collect()
 }
 
 #[cfg(test)]

@@ -51,7 +51,9 @@ fn main() -> std::io::Result<()> {
         synth::invitations_csv(&invitations),
     )?;
     // Conversations with the first --messages people (about 1.5 messages each).
-    let talked: usize = value("--messages").and_then(|v| v.parse().ok()).unwrap_or(0);
+    let talked: usize = value("--messages")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     if talked > 0 {
         let talk_to = &people[..talked.min(people.len())];
         std::fs::write(

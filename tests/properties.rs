@@ -104,13 +104,21 @@ fn obvious_summary(rows: &[MessageRow]) -> HashMap<PersonRef, MessageSummary> {
             true => (m.to_names.iter())
                 .map(|n| PersonRef::Name(n.to_lowercase()))
                 .collect(),
-            false => m.recipient_keys.iter().cloned().map(PersonRef::Url).collect(),
+            false => m
+                .recipient_keys
+                .iter()
+                .cloned()
+                .map(PersonRef::Url)
+                .collect(),
         }
     };
     let mut conversations_of: HashMap<PersonRef, HashSet<&str>> = HashMap::new();
     for m in rows {
         for p in std::iter::once(sender(m)).chain(recipients(m)) {
-            conversations_of.entry(p).or_default().insert(&m.conversation_id);
+            conversations_of
+                .entry(p)
+                .or_default()
+                .insert(&m.conversation_id);
         }
     }
     let owner = (conversations_of.iter())
@@ -120,7 +128,10 @@ fn obvious_summary(rows: &[MessageRow]) -> HashMap<PersonRef, MessageSummary> {
     for m in rows {
         let (from, outbound) = (sender(m), Some(&sender(m)) == owner.as_ref());
         let counterparts = match outbound {
-            true => recipients(m).into_iter().filter(|r| Some(r) != owner.as_ref()).collect(),
+            true => recipients(m)
+                .into_iter()
+                .filter(|r| Some(r) != owner.as_ref())
+                .collect(),
             false => vec![from],
         };
         for p in counterparts {

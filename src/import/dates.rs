@@ -32,6 +32,30 @@ fn day_month_year(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
 }
 
+/// Messages' `2024-12-16 18:24:37 UTC` (also without ` UTC`), without the general parser:
+/// it runs for every message of a large messages.csv.
+fn iso_datetime(s: &str) -> Option<NaiveDateTime> {
+    let s = s.strip_suffix(" UTC").unwrap_or(s);
+    let b = s.as_bytes();
+    let shape = b.len() == 19
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b' ',
+            13 | 16 => *c == b':',
+            _ => c.is_ascii_digit(),
+        });
+    if !shape {
+        return None;
+    }
+    // All ASCII digits where a number is: every slice below is on a character boundary.
+    let n = |from: usize, to: usize| s[from..to].parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(n(0, 4)? as i32, n(5, 7)?, n(8, 10)?)?.and_hms_opt(
+        n(11, 13)?,
+        n(14, 16)?,
+        n(17, 19)?,
+    )
+}
+
 /// A date as Connections.csv writes it, `25 Nov 2024` (chrono's `%d %b %Y`, without
 /// parsing that format for every row of a large export).
 pub fn day_month_year_text(d: NaiveDate) -> String {
@@ -65,6 +89,9 @@ pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
     if s.is_empty() {
         return None;
     }
+    if let Some(dt) = iso_datetime(s) {
+        return Some(dt);
+    }
     DATETIME_FORMATS
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
@@ -96,6 +123,35 @@ mod tests {
             }
             day += chrono::Duration::days(13);
         }
+    }
+
+    /// The messages form reads as chrono's `%Y-%m-%d %H:%M:%S UTC` does, and so does a
+    /// near miss (an impossible day, a letter, a missing second).
+    #[test]
+    fn iso_datetime_is_the_messages_form() {
+        let mut at = d(1999, 12, 31).and_hms_opt(23, 59, 58).unwrap();
+        while at < d(2031, 1, 1).and_hms_opt(0, 0, 0).unwrap() {
+            for text in [
+                at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                at.format("%Y-%m-%d %H:%M:%S").to_string(),
+            ] {
+                assert_eq!(iso_datetime(&text), Some(at), "{text}");
+                assert_eq!(parse_datetime(&text), Some(at), "{text}");
+            }
+            at += chrono::Duration::seconds(86_400 * 11 + 3_607);
+        }
+        for invalid in [
+            "2024-02-30 10:00:00 UTC",
+            "2024-12-16 24:00:00 UTC",
+            "2024-12-16 18:24 UTC",
+            "2024-12-1x 18:24:37 UTC",
+        ] {
+            assert_eq!(iso_datetime(invalid), None, "{invalid}");
+            assert_eq!(parse_datetime(invalid), None, "{invalid}");
+        }
+        // Another form is left to the general parser.
+        assert_eq!(iso_datetime("2024-12-16T18:24:37"), None);
+        assert!(parse_datetime("2024-12-16T18:24:37").is_some());
     }
 
     #[test]

@@ -197,6 +197,34 @@ fn an_empty_zip_says_it_holds_nothing_to_import() {
     );
 }
 
+/// A folder is imported by what it holds that netcurate reads; anything else is passed
+/// over by its first bytes. A file without end (a link to /dev/zero) shows that nothing
+/// else is read whole.
+#[cfg(unix)]
+#[test]
+fn a_folder_passes_over_other_files_without_reading_them() {
+    let db = Db::new();
+    let folder = db.file("downloads");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        fixture("linkedin/2026/Connections.csv"),
+        folder.join("Connections.csv"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("/dev/zero", folder.join("endless.iso")).unwrap();
+    let report = db.json(&["import", "--json", &folder.display().to_string()]);
+    assert_eq!(report["new"], 42);
+    let skipped = report["skipped_files"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert!(
+        skipped[0]["name"]
+            .as_str()
+            .unwrap()
+            .ends_with("endless.iso")
+    );
+    assert_eq!(skipped[0]["reason"], "not a CSV text file");
+}
+
 fn write(dir: &std::path::Path, name: &str, people: &[Person]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, synth::connections_csv(people, Style::Y2026)).unwrap();

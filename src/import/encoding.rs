@@ -52,8 +52,20 @@ pub fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<Decoded<'a>> {
 }
 
 /// NUL bytes, or many control characters, in the first 8 KiB mean a binary file.
+/// How much of a file [`looks_like_text`] needs to see.
+pub const HEAD_BYTES: usize = 8192;
+
+/// Whether a file starting with `head` can be text that [`decode`] reads: UTF-16 by its
+/// BOM, else bytes that do not look binary. Lets a folder's other files be passed over
+/// without reading them whole.
+pub fn looks_like_text(head: &[u8]) -> bool {
+    head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF])
+        || !looks_binary(head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head))
+}
+
 fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
     let controls = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))

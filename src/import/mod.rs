@@ -129,6 +129,9 @@ fn parse_sources(
     results.into_iter().map(|(_, r)| r).collect()
 }
 
+/// Why a file in a folder or archive that is not text is passed over.
+const NOT_TEXT: &str = "not a CSV text file";
+
 /// Parses one source. `Ok(Err(skip))` when it is not a network file inside a container.
 pub fn parse_source(source: &SourceFile) -> Result<std::result::Result<ParsedFile, SkippedFile>> {
     let skip = |reason: &str| {
@@ -139,7 +142,7 @@ pub fn parse_source(source: &SourceFile) -> Result<std::result::Result<ParsedFil
     };
     let decoded = match encoding::decode(&source.name, &source.bytes) {
         Ok(d) => d,
-        Err(_) if source.in_container => return skip("not a CSV text file"),
+        Err(_) if source.in_container => return skip(NOT_TEXT),
         Err(e) => return Err(e),
     };
     let Some(table) = table::Table::find(&source.name, &decoded.text) else {
@@ -195,8 +198,18 @@ fn gather_dir(
             gather_dir(&path, files, skipped)?;
             continue;
         }
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         let name = path.display().to_string();
+        // A folder may hold anything (videos, disk images): a file that is neither an
+        // archive nor text is passed over by its first bytes, without reading it whole.
+        let head = read_head(&path)?;
+        if !is_zip(&head) && !encoding::looks_like_text(&head) {
+            skipped.push(SkippedFile {
+                name,
+                reason: NOT_TEXT.to_string(),
+            });
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         if is_zip(&bytes) {
             files.extend(read_zip(&name, bytes, skipped)?);
         } else {
@@ -208,6 +221,16 @@ fn gather_dir(
         }
     }
     Ok(())
+}
+
+/// The first [`encoding::HEAD_BYTES`] of the file at `path` (fewer when it is shorter).
+fn read_head(path: &Path) -> Result<Vec<u8>> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut head = Vec::with_capacity(encoding::HEAD_BYTES);
+    (file.take(encoding::HEAD_BYTES as u64))
+        .read_to_end(&mut head)
+        .map_err(|e| Error::io(path, e))?;
+    Ok(head)
 }
 
 /// A `.zip` archive by its first bytes: a local file header, or the end of the central

@@ -33,7 +33,7 @@ pub fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<Decoded<'a>> {
         });
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    if looks_binary(bytes) {
+    if !looks_like_text(bytes) {
         return Err(Error::file(name, "binary data, not a CSV text file"));
     }
     match std::str::from_utf8(bytes) {

@@ -166,15 +166,19 @@ pub fn tag_name(typed: &str) -> Result<&str> {
 /// Tags (or untags) `targets` with the tag `typed` (see [`tag_name`]), keeping only those
 /// whose state changes.
 pub fn plan_tag(network: &Network, targets: &[ContactId], typed: &str, add: bool) -> Result<Op> {
-    let tag = tag_name(typed)?;
+    let has = |id: &ContactId, tag: &str| {
+        (network.contact(*id)).is_some_and(|c| c.tags.iter().any(|t| t == tag))
+    };
+    let tag = match tag_name(typed) {
+        Ok(tag) => tag,
+        // A tag given before these rules held (an empty one) can still be taken off.
+        Err(_) if !add && targets.iter().any(|id| has(id, typed.trim())) => typed.trim(),
+        Err(e) => return Err(e),
+    };
     let ids = targets
         .iter()
         .copied()
-        .filter(|id| {
-            network
-                .contact(*id)
-                .is_some_and(|c| c.tags.iter().any(|t| t == tag) != add)
-        })
+        .filter(|id| network.contact(*id).is_some() && has(id, tag) != add)
         .collect();
     Ok(Op::Tag {
         tag: tag.to_string(),
@@ -320,5 +324,14 @@ mod tests {
             assert!(err.contains(why), "{typed:?}: {err}");
         }
         assert!(plan_tag(&network(), &[1], ";", true).is_err());
+        assert!(plan_tag(&network(), &[1], "", false).is_err());
+        // An empty tag from before the rules can be taken off, and only taken off.
+        let mut n = network();
+        n.contacts[0].tags.push(String::new());
+        let id = n.contacts[0].id;
+        assert!(plan_tag(&n, &[id], "", true).is_err());
+        let op = plan_tag(&n, &[id], " ", false).expect("removable");
+        op.apply_to(&mut n);
+        assert!(n.contacts[0].tags.iter().all(|t| !t.is_empty()));
     }
 }

@@ -652,6 +652,12 @@ pub fn import(s: &mut Session, paths: &[PathBuf], json: bool, out: &mut dyn Writ
         "connections: {} new, {} gone, {} changed (job change), {} unchanged; {} hidden rows",
         report.new, report.gone, report.changed, report.unchanged, report.hidden
     )?;
+    if let Some(filter) = report.new_filter() {
+        writeln!(
+            out,
+            "  the new connections: netcurate list --filter {filter}"
+        )?;
+    }
     if report.contacts_added + report.contacts_merged > 0 {
         writeln!(
             out,

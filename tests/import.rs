@@ -252,13 +252,35 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     next.extend(
         synth::people(99, 30, (100, 50, 300), 0, as_of)
             .into_iter()
-            .map(|mut p| {
+            .enumerate()
+            .map(|(k, mut p)| {
                 p.slug = format!("new-{}", p.slug);
+                // Connected since the first export, as new connections are.
+                p.connected_on = as_of + chrono::Duration::days(3 + k as i64 % 20);
                 p
             }),
     );
     let newer = write(db.dir.path(), "new.csv", &next);
-    let report = db.json(&["import", "--json", &newer]);
+    let text = db.ok(&["import", &newer]);
+    let since = (as_of + chrono::Duration::days(3)).to_string();
+    assert!(
+        text.contains(&format!(
+            "the new connections: netcurate list --filter connected:>={since}"
+        )),
+        "{text}"
+    );
+    let listed = db.json(&[
+        "list",
+        "--filter",
+        &format!("connected:>={since}"),
+        "--json",
+    ]);
+    assert_eq!(listed.as_array().unwrap().len(), 30, "exactly the new ones");
+    // The same two exports into a database of their own, for the report.
+    let other = Db::new();
+    other.ok(&["import", &old]);
+    let report = other.json(&["import", "--json", &newer]);
+    assert_eq!(report["new_since"], since);
     assert_eq!(
         (
             report["new"].clone(),

@@ -37,6 +37,9 @@ pub struct ImportReport {
     /// Connections whose company or position changed (job change).
     pub changed: u64,
     pub unchanged: u64,
+    /// The earliest connection date among the new connections: `connected:>=` it lists
+    /// them (with whoever connected since), when the network held connections before.
+    pub new_since: Option<NaiveDate>,
     /// Hidden rows (closed or restricted accounts) in this import.
     pub hidden: u64,
     /// Contacts from other CSVs added / merged into known contacts.
@@ -49,6 +52,26 @@ pub struct ImportReport {
     pub messaged_unmatched: u64,
     pub files: Vec<FileReport>,
     pub skipped_files: Vec<SkippedFile>,
+}
+
+impl ImportReport {
+    /// Counts a connection new to the network, connected on `connected_on`.
+    fn count_new(&mut self, connected_on: Option<NaiveDate>) {
+        self.new += 1;
+        if let Some(on) = connected_on {
+            self.new_since = Some(self.new_since.map_or(on, |since| since.min(on)));
+        }
+    }
+
+    /// The filter that lists this import's new connections, unless every connection is
+    /// new (a first import) or none is.
+    pub fn new_filter(&self) -> Option<String> {
+        let known = self.changed + self.unchanged > 0;
+        (known && self.new > 0)
+            .then_some(self.new_since)
+            .flatten()
+            .map(|since| format!("connected:>={since}"))
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -399,7 +422,7 @@ impl Merge {
                 Some(i) if self.entries[i].seen => continue,
                 Some(i) => self.update_connection(i, &row, report),
                 None => {
-                    report.new += 1;
+                    report.count_new(row.connected_on);
                     self.add_new(connection_contact(row), true, hidden, weak)
                 }
             };
@@ -431,7 +454,7 @@ impl Merge {
         } else if was_present {
             report.unchanged += 1;
         } else {
-            report.new += 1;
+            report.count_new(row.connected_on);
         }
         assign_text(&mut c.first_name, &row.first_name, &mut changed);
         assign_text(&mut c.last_name, &row.last_name, &mut changed);

@@ -330,8 +330,11 @@ fn run_effect(
                             status::not_scored_yet(app.keymap.key(keymap::Command::EditProfile))
                         }
                     };
-                    let imported =
-                        status::imported(&path, [r.new, r.gone, r.changed, r.unchanged, r.hidden]);
+                    let imported = status::imported(
+                        &path,
+                        [r.new, r.gone, r.changed, r.unchanged, r.hidden],
+                        r.new_filter().as_deref(),
+                    );
                     let message = format!("{unscored}{imported}");
                     reload(app, session, &message)?
                 }

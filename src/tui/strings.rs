@@ -669,9 +669,15 @@ pub mod status {
         format!("not scored yet: {edit} drafts a profile; ")
     }
 
-    pub fn imported(path: &Path, [new, gone, changed, unchanged, hidden]: [u64; 5]) -> String {
+    /// What an import did; `new_filter` is the filter that shows the new connections.
+    pub fn imported(
+        path: &Path,
+        [new, gone, changed, unchanged, hidden]: [u64; 5],
+        new_filter: Option<&str>,
+    ) -> String {
+        let which = new_filter.map(|f| format!(" ({f})")).unwrap_or_default();
         format!(
-            "imported {}: {new} new, {gone} gone, {changed} changed, {unchanged} unchanged, {hidden} hidden",
+            "imported {}: {new} new{which}, {gone} gone, {changed} changed, {unchanged} unchanged, {hidden} hidden",
             path.display()
         )
     }

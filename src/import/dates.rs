@@ -32,28 +32,34 @@ fn day_month_year(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
 }
 
-/// Messages' `2024-12-16 18:24:37 UTC` (also without ` UTC`), without the general parser:
-/// it runs for every message of a large messages.csv.
-fn iso_datetime(s: &str) -> Option<NaiveDateTime> {
+/// `2024-11-25`, without the general parser: the store's own form (read for every row
+/// at load) and ISO exports.
+pub(crate) fn iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    // All ASCII where a number is: every slice below is on a character boundary.
+    let n = |from: usize, to: usize| s[from..to].parse::<u32>().ok();
+    shape.then(|| NaiveDate::from_ymd_opt(n(0, 4)? as i32, n(5, 7)?, n(8, 10)?))?
+}
+
+/// `2024-12-16 18:24:37`, also with messages' ` UTC`, without the general parser: the
+/// store's form and every message of a large messages.csv.
+pub(crate) fn iso_datetime(s: &str) -> Option<NaiveDateTime> {
     let s = s.strip_suffix(" UTC").unwrap_or(s);
     let b = s.as_bytes();
     let shape = b.len() == 19
-        && b.iter().enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
+        && b.iter().enumerate().skip(10).all(|(i, c)| match i {
             10 => *c == b' ',
             13 | 16 => *c == b':',
             _ => c.is_ascii_digit(),
         });
-    if !shape {
-        return None;
-    }
-    // All ASCII digits where a number is: every slice below is on a character boundary.
+    // Byte 10 is a space: the date ends on a character boundary, and ASCII follows.
     let n = |from: usize, to: usize| s[from..to].parse::<u32>().ok();
-    NaiveDate::from_ymd_opt(n(0, 4)? as i32, n(5, 7)?, n(8, 10)?)?.and_hms_opt(
-        n(11, 13)?,
-        n(14, 16)?,
-        n(17, 19)?,
-    )
+    shape.then(|| iso_date(&s[..10])?.and_hms_opt(n(11, 13)?, n(14, 16)?, n(17, 19)?))?
 }
 
 /// A date as Connections.csv writes it, `25 Nov 2024` (chrono's `%d %b %Y`, without
@@ -74,7 +80,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if s.is_empty() {
         return None;
     }
-    if let Some(d) = day_month_year(s) {
+    if let Some(d) = day_month_year(s).or_else(|| iso_date(s)) {
         return Some(d);
     }
     DATE_FORMATS
@@ -148,6 +154,10 @@ mod tests {
         ] {
             assert_eq!(iso_datetime(invalid), None, "{invalid}");
             assert_eq!(parse_datetime(invalid), None, "{invalid}");
+        }
+        assert_eq!(iso_date("2024-02-29"), Some(d(2024, 2, 29)));
+        for invalid in ["2023-02-29", "2024-2-29", "2024-02-2x", "2024-02-29 "] {
+            assert_eq!(iso_date(invalid), None, "{invalid}");
         }
         // Another form is left to the general parser.
         assert_eq!(iso_datetime("2024-12-16T18:24:37"), None);

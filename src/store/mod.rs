@@ -15,6 +15,7 @@ pub use merge::{FileReport, ImportReport};
 
 use crate::audience::Scored;
 use crate::error::{Error, Result};
+use crate::import::dates::{iso_date, iso_datetime};
 use crate::model::{
     Contact, ContactParts, Decision, Direction, Flags, Function, Invitation, InvitationStatus,
     Seniority, Text,
@@ -112,12 +113,7 @@ fn date_parts(d: NaiveDate) -> [(u32, usize); 3] {
 
 /// Reads the store's own `YYYY-MM-DD` (hand-parsed: it runs for every row at load).
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+    iso_date(s).or_else(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
 }
 
 /// A text column without copying it (NULL and non-text are `None`).
@@ -130,12 +126,7 @@ fn text_ref(v: ValueRef<'_>) -> Option<&str> {
 
 /// Reads the store's own `YYYY-MM-DD HH:MM:SS` (hand-parsed, like [`parse_date`]).
 fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
-    let b = s.as_bytes();
-    if b.len() != 19 || b[10] != b' ' || b[13] != b':' || b[16] != b':' {
-        return NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").ok();
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
-    parse_date(s.get(..10)?)?.and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)
+    iso_datetime(s).or_else(|| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").ok())
 }
 
 impl Store {

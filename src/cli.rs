@@ -575,6 +575,12 @@ fn forget(db: &Path, all: bool) -> Result<()> {
     if !all {
         bail!("forget deletes everything; say `netcurate forget --all` to confirm");
     }
+    if db.is_file() && !netcurate::store::is_netcurate_database(db)? {
+        bail!(
+            "{} is not a netcurate database: nothing deleted (check --db or $NETCURATE_DB)",
+            db.display()
+        );
+    }
     let mut removed = 0;
     for suffix in ["", "-wal", "-shm", PROFILE_EDIT_SUFFIX] {
         let p = PathBuf::from(format!("{}{suffix}", db.display()));

@@ -263,6 +263,43 @@ fn forget_all_deletes_the_database() {
     assert!(!kept_edit.exists());
 }
 
+/// `--db` given a file that is not netcurate's (a CSV by mistake, another program's
+/// SQLite database): `forget --all` deletes nothing, and no command writes into it.
+#[test]
+fn a_file_not_netcurate_s_is_left_alone() {
+    let db = Db::new();
+    let csv = db.file("Connections.csv");
+    std::fs::copy(fixture("linkedin/2026/Connections.csv"), &csv).unwrap();
+    let other = db.file("places.sqlite");
+    let conn = rusqlite::Connection::open(&other).unwrap();
+    conn.execute_batch("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);")
+        .unwrap();
+    drop(conn);
+    let before = std::fs::read(&other).unwrap();
+    for file in [&csv, &other] {
+        let path = file.display().to_string();
+        let out = Command::new(env!("CARGO_BIN_EXE_netcurate"))
+            .args(["--db", &path, "forget", "--all"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{path}: {err}");
+        assert!(
+            err.contains("not a netcurate database: nothing deleted"),
+            "{err}"
+        );
+        assert!(file.exists(), "{path} kept");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_netcurate"))
+        .args(["--db", &other.display().to_string(), "stats"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("another program's database"), "{err}");
+    assert!(std::fs::read(&other).unwrap() == before, "not written to");
+}
+
 /// One seeded mutation of a file: flip, delete, duplicate, insert quotes or delimiters,
 /// truncate, or splice in binary noise.
 fn mutate(rng: &mut synth::Rng, mut bytes: Vec<u8>) -> Vec<u8> {

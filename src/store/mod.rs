@@ -129,6 +129,26 @@ fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
     iso_datetime(s).or_else(|| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").ok())
 }
 
+/// Whether the file at `path` may be deleted as a netcurate database: one, or an empty
+/// file (a database that never got its first table). Read without changing it; anything
+/// else (another program's database, a CSV given to `--db` by mistake) is not.
+pub fn is_netcurate_database(path: &Path) -> Result<bool> {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let read = file.read(&mut head).map_err(|e| Error::io(path, e))?;
+    if read == 0 {
+        return Ok(true);
+    }
+    if read < head.len() || &head != b"SQLite format 3\0" {
+        return Ok(false);
+    }
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    Ok(schema::is_netcurate(&conn).unwrap_or(false))
+}
+
 impl Store {
     /// Opens (creating with mode 0600) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Store> {
@@ -148,6 +168,10 @@ impl Store {
         create_private(path)?;
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
+        schema::refuse_foreign(&conn, path).map_err(|e| match e {
+            Error::Db(db) => busy_or(db, path),
+            other => other,
+        })?;
         // Takes effect only while the file is still empty (a new database).
         conn.pragma_update(None, "page_size", PAGE_BYTES)?;
         conn.pragma_update(None, "journal_mode", "WAL")

@@ -145,6 +145,35 @@ ALTER TABLE invitations_v2 RENAME TO invitations;
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
+/// Refuses another program's database (tables, but never migrated by netcurate) before
+/// anything is written to it, the journal mode included.
+pub fn refuse_foreign(conn: &Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let tables: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )?;
+    if version == 0 && tables > 0 {
+        return Err(Error::Invalid(format!(
+            "{} is another program's database (it has tables netcurate did not make); netcurate leaves it alone",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Whether `conn` is a netcurate database: migrated at least once, with its contacts.
+pub fn is_netcurate(conn: &Connection) -> Result<bool> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let contacts: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'contacts'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(version >= 1 && contacts == 1)
+}
+
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > LATEST {

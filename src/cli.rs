@@ -79,6 +79,10 @@ pub enum Command {
         /// Files, folders or export .zip archives; each file is recognised by its header.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Work out and report what the import would do, and store nothing (to check a
+        /// CRM or enrichment CSV before it joins the network).
+        #[arg(long)]
+        dry_run: bool,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
@@ -414,6 +418,9 @@ pub fn run(cli: Cli) -> Result<()> {
     if let Command::Forget { all } = command {
         return forget(&db, all);
     }
+    if matches!(command, Command::Import { dry_run: true, .. }) && cli.profile.is_some() {
+        bail!("--profile stores the profile; leave it out of a dry run (the stored one scores)");
+    }
     if matches!(command, Command::Score) && cli.profile.is_none() {
         bail!(
             "score needs --profile FILE (draft one with `netcurate profile init -o audience.toml`)"
@@ -424,7 +431,11 @@ pub fn run(cli: Cli) -> Result<()> {
     let out = &mut std::io::stdout().lock();
     match command {
         Command::Demo { .. } | Command::Forget { .. } => unreachable!("handled above"),
-        Command::Import { paths, json } => import(&mut s, &paths, json, out),
+        Command::Import {
+            paths,
+            dry_run,
+            json,
+        } => import(&mut s, &paths, dry_run, json, out),
         Command::Profile(ProfileCommand::Init { output }) => {
             profile_init(&s, output.as_deref(), out)
         }
@@ -600,7 +611,13 @@ fn forget(db: &Path, all: bool) -> Result<()> {
     Ok(())
 }
 
-pub fn import(s: &mut Session, paths: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<()> {
+pub fn import(
+    s: &mut Session,
+    paths: &[PathBuf],
+    dry_run: bool,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
     let bar = indicatif::ProgressBar::new(100);
     if json {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
@@ -618,11 +635,17 @@ pub fn import(s: &mut Session, paths: &[PathBuf], json: bool, out: &mut dyn Writ
         .map_err(anyhow::Error::from)
         .and_then(|b| {
             netcurate::trace::phase("read and parsed");
-            Ok(s.store
-                .import_with(b, s.profile.as_ref(), s.now(), &mut show)?)
+            let (profile, now) = (s.profile.as_ref(), s.now());
+            Ok(match dry_run {
+                true => s.store.preview_import(b, profile, now, &mut show)?,
+                false => s.store.import_with(b, profile, now, &mut show)?,
+            })
         });
     bar.finish_and_clear();
-    netcurate::trace::phase("import committed");
+    netcurate::trace::phase(match dry_run {
+        true => "import rolled back (dry run)",
+        false => "import committed",
+    });
     let report = report?;
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
@@ -658,7 +681,7 @@ pub fn import(s: &mut Session, paths: &[PathBuf], json: bool, out: &mut dyn Writ
         "connections: {} new, {} gone, {} changed (job change), {} unchanged; {} hidden rows",
         report.new, report.gone, report.changed, report.unchanged, report.hidden
     )?;
-    if let Some(filter) = report.new_filter() {
+    if let Some(filter) = report.new_filter().filter(|_| !dry_run) {
         writeln!(
             out,
             "  the new connections: netcurate list --filter {filter}"
@@ -679,7 +702,12 @@ pub fn import(s: &mut Session, paths: &[PathBuf], json: bool, out: &mut dyn Writ
         report.messaged_matched,
         report.messaged_unmatched
     )?;
-    if s.profile.is_none() {
+    if dry_run {
+        writeln!(
+            out,
+            "dry run: nothing was stored (the same command without --dry-run imports)"
+        )?;
+    } else if s.profile.is_none() {
         writeln!(out, "{NO_PROFILE_YET}")?;
     }
     Ok(())

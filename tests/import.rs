@@ -225,6 +225,28 @@ fn a_folder_passes_over_other_files_without_reading_them() {
     assert_eq!(skipped[0]["reason"], "not a CSV text file");
 }
 
+/// A dry run reports what the import would do and stores nothing; the real import then
+/// does exactly that.
+#[test]
+fn a_dry_run_reports_the_import_and_stores_nothing() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    let before = (db.stats(), db.ok(&["list", "--json"]));
+    let crm = fixture("linkedin/hubspot.csv");
+    let text = db.ok(&["import", "--dry-run", &crm]);
+    assert!(text.contains("dry run: nothing was stored"), "{text}");
+    let preview = db.json(&["import", "--dry-run", "--json", &crm]);
+    assert_eq!((db.stats(), db.ok(&["list", "--json"])), before, "nothing stored");
+    let added = preview["contacts_added"].as_u64().unwrap();
+    assert!(added + preview["contacts_merged"].as_u64().unwrap() > 0, "{preview}");
+    let done = db.json(&["import", "--json", &crm]);
+    for field in ["contacts_added", "contacts_merged", "new", "gone", "changed", "unchanged"] {
+        assert_eq!(done[field], preview[field], "{field}");
+    }
+    let (code, _, err) = db.run(&["--profile", "x.toml", "import", "--dry-run", &crm]);
+    assert!(code == 1 && err.contains("dry run"), "{err}");
+}
+
 fn write(dir: &std::path::Path, name: &str, people: &[Person]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, synth::connections_csv(people, Style::Y2026)).unwrap();

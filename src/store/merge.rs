@@ -26,6 +26,7 @@ use rusqlite::{Transaction, params};
 use serde::Serialize;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// What one import did, in total and per file.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -234,7 +235,7 @@ fn same_text(a: &str, b: &str) -> bool {
 }
 
 impl Merge {
-    fn load(tx: &Transaction<'_>, path: &std::path::Path, now: NaiveDateTime) -> Result<Merge> {
+    fn load(tx: &Transaction<'_>, path: &Path, now: NaiveDateTime) -> Result<Merge> {
         let (contacts, extras) = read_contacts(tx, path)?;
         let mut entries = Vec::with_capacity(contacts.capacity());
         entries.extend(extras.into_iter().map(|extra| Entry {
@@ -757,61 +758,85 @@ impl Store {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
         let path = self.path.clone();
-        self.write_import(|tx| {
-            let full_network = batch.has_full_network();
-            let mut report = ImportReport {
-                skipped_files: batch.skipped_files,
-                ..ImportReport::default()
-            };
-            let mut merge = Merge::load(tx, &path, now)?;
-            crate::trace::phase("loaded the network for merging");
-            let files = batch.files.len().max(1);
-            for (i, file) in batch.files.into_iter().enumerate() {
-                let fraction = 0.4 + 0.3 * i as f64 / files as f64;
-                progress(Progress {
-                    stage: "merging",
-                    fraction,
-                });
-                let imported = file.imported();
-                report.files.push(FileReport {
-                    name: file.name,
-                    kind: file.kind,
-                    rows_read: file.rows_read,
-                    imported,
-                    skipped: file.skipped.values().sum(),
-                    skipped_why: file.skipped,
-                    warnings: file.warnings,
-                });
-                match file.rows {
-                    Rows::Connections(rows) => merge.merge_connections(rows, &mut report),
-                    Rows::Contacts(rows) => merge.merge_contacts(rows, &mut report),
-                    Rows::Invitations(rows) => merge.invitations.extend(rows),
-                    Rows::Messages(rows) => {
-                        merge.merge_messages(&summarise_messages(&rows), &mut report);
-                    }
-                }
-            }
-            if full_network {
-                merge.mark_gone(&mut report);
-            }
-            progress(Progress {
-                stage: "scoring",
-                fraction: 0.7,
-            });
-            crate::trace::phase("merged");
-            merge.write(tx, profile, &mut report)?;
-            progress(Progress {
-                stage: "saving",
-                fraction: 0.95,
-            });
-            let json = serde_json::to_string(&report).unwrap_or_default();
-            tx.execute(
-                "INSERT INTO import_runs (at, report) VALUES (?1, ?2)",
-                params![datetime_text(Some(now)), json],
-            )?;
-            Ok(report)
-        })
+        self.write_import(|tx| merge_batch(tx, &path, batch, profile, now, progress))
     }
+
+    /// What [`Store::import_with`] would do, worked out in full and then rolled back:
+    /// nothing is stored.
+    pub fn preview_import(
+        &mut self,
+        batch: ImportBatch,
+        profile: Option<&Profile>,
+        now: NaiveDateTime,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportReport> {
+        let path = self.path.clone();
+        self.write_then_roll_back(|tx| merge_batch(tx, &path, batch, profile, now, progress))
+    }
+}
+
+/// Merges `batch` into the database of `tx` (at `path`), scores what changed with
+/// `profile` and logs the run; the caller commits or rolls back.
+fn merge_batch(
+    tx: &Transaction<'_>,
+    path: &Path,
+    batch: ImportBatch,
+    profile: Option<&Profile>,
+    now: NaiveDateTime,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportReport> {
+    let full_network = batch.has_full_network();
+    let mut report = ImportReport {
+        skipped_files: batch.skipped_files,
+        ..ImportReport::default()
+    };
+    let mut merge = Merge::load(tx, path, now)?;
+    crate::trace::phase("loaded the network for merging");
+    let files = batch.files.len().max(1);
+    for (i, file) in batch.files.into_iter().enumerate() {
+        let fraction = 0.4 + 0.3 * i as f64 / files as f64;
+        progress(Progress {
+            stage: "merging",
+            fraction,
+        });
+        let imported = file.imported();
+        report.files.push(FileReport {
+            name: file.name,
+            kind: file.kind,
+            rows_read: file.rows_read,
+            imported,
+            skipped: file.skipped.values().sum(),
+            skipped_why: file.skipped,
+            warnings: file.warnings,
+        });
+        match file.rows {
+            Rows::Connections(rows) => merge.merge_connections(rows, &mut report),
+            Rows::Contacts(rows) => merge.merge_contacts(rows, &mut report),
+            Rows::Invitations(rows) => merge.invitations.extend(rows),
+            Rows::Messages(rows) => {
+                merge.merge_messages(&summarise_messages(&rows), &mut report);
+            }
+        }
+    }
+    if full_network {
+        merge.mark_gone(&mut report);
+    }
+    progress(Progress {
+        stage: "scoring",
+        fraction: 0.7,
+    });
+    crate::trace::phase("merged");
+    merge.write(tx, profile, &mut report)?;
+    progress(Progress {
+        stage: "saving",
+        fraction: 0.95,
+    });
+    let json = serde_json::to_string(&report).unwrap_or_default();
+    tx.execute(
+        "INSERT INTO import_runs (at, report) VALUES (?1, ?2)",
+        params![datetime_text(Some(now)), json],
+    )?;
+    Ok(report)
 }
 
 /// An invitation's identity: direction, time sent, and the two names.

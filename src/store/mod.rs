@@ -215,6 +215,22 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `f` in one write transaction and rolls it back: what `f` works out, nothing it
+    /// writes.
+    pub(crate) fn write_then_roll_back<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| busy_or(e, &path))?;
+        let value = f(&tx)?;
+        tx.rollback()?;
+        Ok(value)
+    }
+
     /// [`Store::write`] for an import. Into a database with no contacts yet, and when no
     /// other connection has it open, the transaction goes through a rollback journal
     /// instead of the WAL: its new pages are then written once, not into the WAL and again

@@ -236,11 +236,25 @@ fn a_dry_run_reports_the_import_and_stores_nothing() {
     let text = db.ok(&["import", "--dry-run", &crm]);
     assert!(text.contains("dry run: nothing was stored"), "{text}");
     let preview = db.json(&["import", "--dry-run", "--json", &crm]);
-    assert_eq!((db.stats(), db.ok(&["list", "--json"])), before, "nothing stored");
+    assert_eq!(
+        (db.stats(), db.ok(&["list", "--json"])),
+        before,
+        "nothing stored"
+    );
     let added = preview["contacts_added"].as_u64().unwrap();
-    assert!(added + preview["contacts_merged"].as_u64().unwrap() > 0, "{preview}");
+    assert!(
+        added + preview["contacts_merged"].as_u64().unwrap() > 0,
+        "{preview}"
+    );
     let done = db.json(&["import", "--json", &crm]);
-    for field in ["contacts_added", "contacts_merged", "new", "gone", "changed", "unchanged"] {
+    for field in [
+        "contacts_added",
+        "contacts_merged",
+        "new",
+        "gone",
+        "changed",
+        "unchanged",
+    ] {
         assert_eq!(done[field], preview[field], "{field}");
     }
     let (code, _, err) = db.run(&["--profile", "x.toml", "import", "--dry-run", &crm]);

@@ -205,14 +205,7 @@ impl Store {
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
-        let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| busy_or(e, &path))?;
-        let value = f(&tx)?;
-        tx.commit().map_err(|e| busy_or(e, &path))?;
-        Ok(value)
+        self.transaction(true, f)
     }
 
     /// Runs `f` in one write transaction and rolls it back: what `f` works out, nothing it
@@ -221,13 +214,25 @@ impl Store {
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.transaction(false, f)
+    }
+
+    /// `f` in one write transaction, committed when `commit` holds, else rolled back.
+    fn transaction<T>(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
         let path = self.path.clone();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| busy_or(e, &path))?;
         let value = f(&tx)?;
-        tx.rollback()?;
+        match commit {
+            true => tx.commit().map_err(|e| busy_or(e, &path))?,
+            false => tx.rollback()?,
+        }
         Ok(value)
     }
 

@@ -114,6 +114,8 @@ pub enum Effect {
     EditProfile,
     Import(PathBuf),
     RecordSsi(SsiReading),
+    /// Complete the path that ends this prompt text (the runtime reads the folder).
+    CompletePath(String),
     Quit,
 }
 
@@ -134,6 +136,13 @@ pub enum Msg {
     FilterSaved(String, String),
     /// An SSI reading was stored.
     SsiRecorded(SsiReading),
+    /// The prompt text `asked` with its last path completed, and the names it could
+    /// still become when the folder has several.
+    PathCompleted {
+        asked: String,
+        completed: String,
+        choices: Vec<String>,
+    },
 }
 
 /// Segment list entry: a tag or a saved filter, with the query behind it.
@@ -573,6 +582,20 @@ impl App {
                 self.pillars.readings.sort_by_key(|r| r.date);
                 self.refresh_projection();
                 self.status = status::recorded_ssi(r.total, r.br, r.date);
+                vec![]
+            }
+            Msg::PathCompleted {
+                asked,
+                completed,
+                choices,
+            } => {
+                // Only into the prompt that asked, unchanged since (a late answer is dropped).
+                if let Overlay::Prompt(p) = &mut self.overlay
+                    && p.input == asked
+                {
+                    p.input = completed;
+                    self.status = status::path_choices(&choices);
+                }
                 vec![]
             }
         }
@@ -1137,6 +1160,11 @@ impl App {
                     p.input = t;
                 }
             }
+            KeyCode::Tab if matches!(p.kind, PromptKind::Import | PromptKind::Export) => {
+                let asked = p.input.clone();
+                self.overlay = Overlay::Prompt(p);
+                return vec![Effect::CompletePath(asked)];
+            }
             KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => p.input.clear(),
             KeyCode::Char('w') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 let kept = p.input.trim_end().rfind(' ').map_or(0, |space| space + 1);
@@ -1299,7 +1327,8 @@ fn in_invitation_pane(inv: &Invitation, pane: usize) -> bool {
     }
 }
 
-fn expand_home(path: &str) -> String {
+/// `path` with a leading `~/` read as the home folder.
+pub fn expand_home(path: &str) -> String {
     match (path.strip_prefix("~/"), std::env::var("HOME")) {
         (Some(rest), Ok(home)) => format!("{home}/{rest}"),
         _ => path.to_string(),

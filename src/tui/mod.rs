@@ -341,6 +341,14 @@ fn run_effect(
                 Err(e) => tell(app, status::import_failed(e)),
             }
         }
+        Effect::CompletePath(asked) => {
+            let (completed, choices) = complete_path(&asked);
+            app.update(Msg::PathCompleted {
+                asked,
+                completed,
+                choices,
+            });
+        }
         Effect::EditProfile => {
             ratatui::restore();
             let outcome = edit_profile(session, app.keymap.key(keymap::Command::EditProfile));
@@ -352,6 +360,62 @@ fn run_effect(
         }
     }
     Ok(())
+}
+
+/// Completes the last word of a prompt's text as a path: to the longest start its folder's
+/// entries share (hidden ones only for a name starting with `.`), with a `/` after a
+/// folder; and the names it could still become when there are several.
+fn complete_path(input: &str) -> (String, Vec<String>) {
+    let start = input.rfind(' ').map_or(0, |i| i + 1);
+    let (head, word) = input.split_at(start);
+    let (dir, prefix) = word.rfind('/').map_or(("", word), |i| word.split_at(i + 1));
+    let listed = if dir.is_empty() {
+        ".".to_string()
+    } else {
+        app::expand_home(dir)
+    };
+    let mut names: Vec<(String, bool)> = std::fs::read_dir(&listed)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    let name = e.file_name().into_string().ok()?;
+                    let shown = prefix.starts_with('.') || !name.starts_with('.');
+                    (shown && name.starts_with(prefix)).then(|| (name, e.path().is_dir()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    let Some(common) = common_start(names.iter().map(|(n, _)| n.as_str())) else {
+        return (input.to_string(), vec![]);
+    };
+    let slash = if names.len() == 1 && names[0].1 {
+        "/"
+    } else {
+        ""
+    };
+    let choices = match names.len() {
+        1 => vec![],
+        _ => (names.iter())
+            .map(|(n, folder)| if *folder { format!("{n}/") } else { n.clone() })
+            .collect(),
+    };
+    (format!("{head}{dir}{common}{slash}"), choices)
+}
+
+/// The longest start all `names` share (whole characters); `None` without names.
+fn common_start<'a>(mut names: impl Iterator<Item = &'a str>) -> Option<String> {
+    let first = names.next()?;
+    let mut len = first.len();
+    for name in names {
+        let shared = (first.char_indices().zip(name.chars()))
+            .take_while(|((_, a), b)| a == b)
+            .last()
+            .map_or(0, |((i, a), _)| i + a.len_utf8());
+        len = len.min(shared);
+    }
+    Some(first[..len].to_string())
 }
 
 fn export_to(

@@ -196,7 +196,7 @@ pub const FILTER_HELP: [&str; 6] = [
     "  decision: score:<40 seniority:>=director connected:<2020-01-01",
     "  function:engineering flag:warm|hidden|duplicate|gone|job-change",
     "In a prompt: Enter ok · Esc cancel · Backspace · Ctrl-W deletes a word",
-    "  · Ctrl-U clears · Tab completes a tag",
+    "  · Ctrl-U clears · Tab completes a tag or a path",
 ];
 
 /// Ends a change's message: " — u to undo", `undo` as bound.
@@ -632,6 +632,16 @@ pub mod status {
 
     pub fn not_a_number(s: &str) -> String {
         format!("'{s}' is not a number")
+    }
+
+    /// The names a path being completed could still become (none: nothing to say).
+    pub fn path_choices(names: &[String]) -> String {
+        const SHOWN: usize = 6;
+        match names.len() {
+            0 | 1 => String::new(),
+            n if n <= SHOWN => format!("Tab: {}", names.join("  ")),
+            n => format!("Tab: {}  (+{} more)", names[..SHOWN].join("  "), n - SHOWN),
+        }
     }
 
     pub fn keymap_ignored(e: impl Display) -> String {

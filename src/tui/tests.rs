@@ -990,3 +990,54 @@ fn tiny_terminals_do_not_panic() {
         }
     }
 }
+
+/// Tab in the import or export prompt asks the runtime to complete the path; the answer
+/// goes into that prompt only while its text is what was asked about.
+#[test]
+fn tab_completes_a_path_in_the_import_prompt() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('I'));
+    typed(&mut a, "~/Down");
+    assert!(matches!(&key(&mut a, KeyCode::Tab)[..], [Effect::CompletePath(t)] if t == "~/Down"));
+    let answer = |asked: &str| Msg::PathCompleted {
+        asked: asked.into(),
+        completed: "~/Downloads/".into(),
+        choices: vec![],
+    };
+    a.update(answer("~/Do"));
+    let input = |a: &App| match &a.overlay {
+        Overlay::Prompt(p) => p.input.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(input(&a), "~/Down", "a late answer is dropped");
+    a.update(answer("~/Down"));
+    assert_eq!(input(&a), "~/Downloads/");
+}
+
+/// The runtime's completion: to the longest shared start, a slash after a folder, the
+/// candidates when several remain, hidden entries only when asked for.
+#[test]
+fn paths_complete_from_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in [
+        "Connections.csv",
+        "Invitations.csv",
+        "Invitations-old.csv",
+        ".secret",
+    ] {
+        std::fs::write(dir.path().join(file), "").unwrap();
+    }
+    std::fs::create_dir(dir.path().join("export")).unwrap();
+    let at = |name: &str| format!("{}/{name}", dir.path().display());
+    let complete = |text: &str| super::complete_path(text);
+    assert_eq!(complete(&at("Con")), (at("Connections.csv"), vec![]));
+    assert_eq!(complete(&at("ex")), (at("export/"), vec![]));
+    let (text, choices) = complete(&format!("removal-plan {}", at("Inv")));
+    assert_eq!(text, format!("removal-plan {}", at("Invitations")));
+    assert_eq!(choices, ["Invitations-old.csv", "Invitations.csv"]);
+    let (_, all) = complete(&at(""));
+    assert!(!all.iter().any(|n| n.starts_with('.')), "{all:?}");
+    assert!(all.contains(&"export/".to_string()), "{all:?}");
+    assert_eq!(complete(&at(".s")).0, at(".secret"));
+    assert_eq!(complete(&at("nothing")), (at("nothing"), vec![]));
+}

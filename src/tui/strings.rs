@@ -264,6 +264,8 @@ pub fn no_match(clear: &str) -> String {
 
 pub const FILTER_IS: &str = "filter: ";
 pub const PROMPT_KEYS: &str = "  Enter ok · Esc cancel";
+/// [`PROMPT_KEYS`] of a prompt that takes a path.
+pub const PATH_PROMPT_KEYS: &str = "  Enter ok · Esc cancel · Tab completes";
 
 pub fn tag_completions(tags: &[String]) -> String {
     format!("  Tab: {}", tags.join(" "))

@@ -998,6 +998,8 @@ fn tab_completes_a_path_in_the_import_prompt() {
     let mut a = app();
     key(&mut a, KeyCode::Char('I'));
     typed(&mut a, "~/Down");
+    let (prompt_line, _) = bottom_lines(&a, 100);
+    assert!(prompt_line.contains("Tab completes"), "{prompt_line}");
     assert!(matches!(&key(&mut a, KeyCode::Tab)[..], [Effect::CompletePath(t)] if t == "~/Down"));
     let answer = |asked: &str| Msg::PathCompleted {
         asked: asked.into(),

@@ -116,6 +116,9 @@ fn draw_filter_line(
                         spans.push(Span::styled(strings::tag_completions(&hint), theme.dim()));
                     }
                 }
+                PromptKind::Import | PromptKind::Export => {
+                    spans.push(Span::styled(strings::PATH_PROMPT_KEYS, theme.dim()));
+                }
                 _ => spans.push(Span::styled(strings::PROMPT_KEYS, theme.dim())),
             }
             Line::from(spans)

@@ -189,6 +189,8 @@ pub struct Triage {
 pub struct Panes {
     pub focus: usize,
     pub cursor: [usize; 5],
+    /// Where a range selection started in the focused pane, while one is going on.
+    pub range_anchor: Option<usize>,
 }
 
 /// What the pillar projection needs beyond the network.
@@ -756,28 +758,13 @@ impl App {
 
     fn move_cursor(&mut self, c: Command) -> bool {
         let n = self.table.ids.len();
-        if n == 0 {
-            return matches!(
-                c,
-                Command::Down
-                    | Command::Up
-                    | Command::Top
-                    | Command::Bottom
-                    | Command::HalfPageDown
-                    | Command::HalfPageUp
-            );
-        }
-        let half = (self.page / 2).max(1);
-        let t = &mut self.table;
-        t.cursor = match c {
-            Command::Down => (t.cursor + 1).min(n - 1),
-            Command::Up => t.cursor.saturating_sub(1),
-            Command::Top => 0,
-            Command::Bottom => n - 1,
-            Command::HalfPageDown => (t.cursor + half).min(n - 1),
-            Command::HalfPageUp => t.cursor.saturating_sub(half),
-            _ => return false,
+        let Some(cursor) = moved_cursor(c, self.table.cursor, n, self.page) else {
+            return false;
         };
+        if n == 0 {
+            return true;
+        }
+        self.table.cursor = cursor;
         if let Some(anchor) = self.table.range_anchor {
             let (a, b) = (anchor.min(self.table.cursor), anchor.max(self.table.cursor));
             for k in a..=b {
@@ -993,13 +980,35 @@ impl App {
     fn on_invitations_command(&mut self, c: Command) -> Vec<Effect> {
         let pane = self.invitations.focus;
         let rows = self.invitation_rows(pane);
+        let id_at = |app: &App, k: usize| rows.get(k).map(|&i| app.network.invitations[i].id);
+        if let Some(moved) = moved_cursor(c, self.invitations.cursor[pane], rows.len(), self.page) {
+            self.invitations.cursor[pane] = moved;
+            // A range selection takes in every row between where it started and here.
+            if let Some(anchor) = self.invitations.range_anchor {
+                let ids: Vec<_> = (anchor.min(moved)..=anchor.max(moved))
+                    .filter_map(|k| id_at(self, k))
+                    .collect();
+                self.withdraw_selected.extend(ids);
+            }
+            return vec![];
+        }
         let cursor = &mut self.invitations.cursor[pane];
         match c {
-            Command::Down => *cursor = (*cursor + 1).min(rows.len().saturating_sub(1)),
-            Command::Up => *cursor = cursor.saturating_sub(1),
-            Command::Top => *cursor = 0,
-            Command::Bottom => *cursor = rows.len().saturating_sub(1),
-            Command::Left | Command::Right => self.invitations.focus = 1 - pane,
+            Command::Left | Command::Right => {
+                self.invitations.focus = 1 - pane;
+                self.invitations.range_anchor = None;
+            }
+            Command::RangeSelect if pane == 0 => {
+                if self.invitations.range_anchor.take().is_none() {
+                    self.invitations.range_anchor = Some(*cursor);
+                    let here = id_at(self, self.invitations.cursor[pane]);
+                    self.withdraw_selected.extend(here);
+                    let key = self.keymap.key(Command::RangeSelect);
+                    self.status = status::range_select(key);
+                } else {
+                    self.status = status::selected(self.withdraw_selected.len());
+                }
+            }
             Command::ToggleSelect if pane == 0 => {
                 if let Some(&i) = rows.get(*cursor) {
                     let id = self.network.invitations[i].id;
@@ -1015,7 +1024,10 @@ impl App {
                     .map(|&i| self.network.invitations[i].id)
                     .collect();
             }
-            Command::ClearSelection => self.withdraw_selected.clear(),
+            Command::ClearSelection => {
+                self.withdraw_selected.clear();
+                self.invitations.range_anchor = None;
+            }
             Command::Withdraw if pane == 0 => {
                 let targets: Vec<InvitationId> = if self.withdraw_selected.is_empty() {
                     rows.get(*cursor)
@@ -1113,11 +1125,11 @@ impl App {
         let pane = self.segments.focus;
         let n = self.segment_queries(pane).len();
         let cursor = &mut self.segments.cursor[pane];
+        if let Some(moved) = moved_cursor(c, *cursor, n, self.page) {
+            *cursor = moved;
+            return vec![];
+        }
         match c {
-            Command::Down => *cursor = (*cursor + 1).min(n.saturating_sub(1)),
-            Command::Up => *cursor = cursor.saturating_sub(1),
-            Command::Top => *cursor = 0,
-            Command::Bottom => *cursor = n.saturating_sub(1),
             Command::Right => self.segments.focus = (pane + 1) % 5,
             Command::Left => self.segments.focus = (pane + 4) % 5,
             Command::Explain => {
@@ -1316,6 +1328,21 @@ fn segment_slug(filter: &str) -> String {
     } else {
         slug.chars().take(40).collect()
     }
+}
+
+/// Where a moving command takes a cursor over `len` rows on a page of `page` rows; `None`
+/// for a command that does not move.
+fn moved_cursor(c: Command, cursor: usize, len: usize, page: usize) -> Option<usize> {
+    let (last, half) = (len.saturating_sub(1), (page / 2).max(1));
+    Some(match c {
+        Command::Down => (cursor + 1).min(last),
+        Command::Up => cursor.saturating_sub(1),
+        Command::Top => 0,
+        Command::Bottom => last,
+        Command::HalfPageDown => (cursor + half).min(last),
+        Command::HalfPageUp => cursor.saturating_sub(half),
+        _ => return None,
+    })
 }
 
 /// Whether `inv` is a row of the invitations view's pane `pane`: 0 lists the pending

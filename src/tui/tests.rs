@@ -1043,3 +1043,35 @@ fn paths_complete_from_the_folder() {
     assert_eq!(complete(&at(".s")).0, at(".secret"));
     assert_eq!(complete(&at("nothing")), (at("nothing"), vec![]));
 }
+
+/// The invitations view moves and selects as the contacts table does: half pages, and a
+/// range from where `v` was pressed to where the cursor goes.
+#[test]
+fn invitations_range_select_and_half_pages() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    let ctrl = |a: &mut App, ch| {
+        a.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char(ch),
+            KeyModifiers::CONTROL,
+        )))
+    };
+    ctrl(&mut a, 'd');
+    let half = a.invitations.cursor[0];
+    assert_eq!(half, 10, "half of a 20-row page");
+    key(&mut a, KeyCode::Char('v'));
+    for _ in 0..3 {
+        key(&mut a, KeyCode::Char('j'));
+    }
+    key(&mut a, KeyCode::Char('k'));
+    assert_eq!(a.withdraw_selected.len(), 4, "rows 10 to 13");
+    key(&mut a, KeyCode::Char('v'));
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.withdraw_selected.len(), 4, "the range ended");
+    let effects = key(&mut a, KeyCode::Char('w'));
+    assert!(matches!(&effects[..], [Effect::Persist(op)] if op.len() == 4));
+    key(&mut a, KeyCode::Char('v'));
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('j'));
+    assert!(a.withdraw_selected.is_empty(), "Esc ends the range too");
+}

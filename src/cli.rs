@@ -15,7 +15,7 @@ use netcurate::network::Network;
 use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
 use netcurate::query::{self, Haystack, Query, SortKey};
-use netcurate::store::{SsiReading, Store};
+use netcurate::store::{ImportUndo, SsiReading, Store};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -30,8 +30,9 @@ Everything stays on this machine: netcurate never logs into or automates LinkedI
 With no command, opens the workbench on the database.";
 
 const AFTER_HELP: &str = "Data lives in one SQLite file (mode 0600): --db, else $NETCURATE_DB, else
-$XDG_DATA_HOME/netcurate/netcurate.db (~/.local/share/netcurate/netcurate.db).
-Delete it with `netcurate forget --all` (or remove the file).
+$XDG_DATA_HOME/netcurate/netcurate.db (~/.local/share/netcurate/netcurate.db), with a
+copy beside it from before the latest import (`undo --import` restores it).
+Delete both with `netcurate forget --all` (or remove the files).
 
 Examples:
   netcurate demo
@@ -151,7 +152,12 @@ pub enum Command {
         json: bool,
     },
     /// Undo the last change (made in the workbench or by a command).
-    Undo,
+    Undo {
+        /// Take back the latest import whole instead (once every change made after it is
+        /// undone): the database goes back to how it was before it.
+        #[arg(long)]
+        import: bool,
+    },
     /// Redo the last undone change.
     Redo,
     /// Delete the database (all imported data and decisions).
@@ -563,9 +569,24 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Pillars { json, set } => pillars_cmd(&mut s, json, &set, out),
         Command::Export(args) => export_cmd(&mut s, &args, out),
         Command::Stats { json } => stats(&s, json, out),
-        Command::Undo => match s.store.undo()? {
+        Command::Undo { import: false } => match s.store.undo()? {
             Some(op) => Ok(writeln!(out, "undid: {}", op.describe())?),
-            None => Ok(writeln!(out, "nothing to undo")?),
+            None => match s.store.undo_import(false)? {
+                ImportUndo::Possible => Ok(writeln!(
+                    out,
+                    "nothing to undo; `netcurate undo --import` takes back the latest import"
+                )?),
+                _ => Ok(writeln!(out, "nothing to undo")?),
+            },
+        },
+        Command::Undo { import: true } => match s.store.undo_import(true)? {
+            ImportUndo::Done => Ok(writeln!(out, "{IMPORT_UNDONE}")?),
+            ImportUndo::StepsAfter(n) => bail!(
+                "changes made after the latest import are still done ({n}); undo them first with `netcurate undo`"
+            ),
+            ImportUndo::Possible | ImportUndo::Nothing => {
+                bail!("no import to take back (only the latest one can be, once)")
+            }
         },
         Command::Redo => match s.store.redo()? {
             Some(op) => Ok(writeln!(out, "redid: {}", op.describe())?),
@@ -573,6 +594,10 @@ pub fn run(cli: Cli) -> Result<()> {
         },
     }
 }
+
+/// What `undo` says after taking back an import.
+const IMPORT_UNDONE: &str =
+    "undid the latest import: the network is as it was before it (import again to redo it)";
 
 /// Beside the database: a profile being edited in the workbench, kept while it does not
 /// parse (the database's folder is the user's own, unlike the shared temporary folder).
@@ -593,6 +618,9 @@ fn forget(db: &Path, all: bool) -> Result<()> {
         );
     }
     let mut removed = 0;
+    for copy in netcurate::store::import_copies(db) {
+        std::fs::remove_file(&copy).with_context(|| format!("removing {}", copy.display()))?;
+    }
     for suffix in ["", "-wal", "-shm", PROFILE_EDIT_SUFFIX] {
         let p = PathBuf::from(format!("{}{suffix}", db.display()));
         if p.exists() {

@@ -138,6 +138,18 @@ fn tag_decide_undo_redo_are_exact_and_protect_wins() {
     let st = db.stats();
     assert_eq!(st["tags"], json!({}));
     assert_eq!(st["decisions"]["undecided"], 42);
+    // Every step undone, `undo` leaves the import alone and says how to take it back.
+    let out = db.ok(&["undo"]);
+    assert!(
+        out.starts_with("nothing to undo; `netcurate undo --import`"),
+        "{out}"
+    );
+    assert_eq!(db.stats()["connections"], 42);
+    assert!(
+        db.ok(&["undo", "--import"])
+            .starts_with("undid the latest import")
+    );
+    assert_eq!(db.stats()["connections"], 0);
     assert_eq!(db.ok(&["undo"]).trim(), "nothing to undo");
 }
 
@@ -600,4 +612,76 @@ fn bad_input_is_one_clear_line_with_exit_1() {
     assert_eq!(err.matches("No such file").count(), 1, "{err}");
     let (code, _, _) = db.run(&["no-such-command"]);
     assert_eq!(code, 2, "usage errors are clap's exit 2");
+}
+
+/// The copies of the database kept beside it for undoing an import.
+fn import_copies(db: &Db) -> usize {
+    std::fs::read_dir(db.dir.path())
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().contains(".before-import.")
+        })
+        .count()
+}
+
+/// `undo --import` takes back the latest import whole, once every change made after it is
+/// undone; `undo` then goes on with the steps before it. One copy is kept, for the latest
+/// import only.
+#[test]
+fn undo_import_takes_back_the_latest_import() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    db.ok(&["tag", "add", "vip", "--filter", "company:hooli"]);
+    let before = (db.stats(), db.ok(&["list", "--json"]));
+    db.ok(&["import", &fixture("linkedin/hubspot.csv")]);
+    assert_eq!(import_copies(&db), 1);
+    assert_ne!(db.stats(), before.0, "the CSV added contacts");
+    // A step after the import is undone first, then the import.
+    db.ok(&["decide", "keep", "--filter", "company:hooli"]);
+    let (code, _, err) = db.run(&["undo", "--import"]);
+    assert!(code == 1 && err.contains("still done (1)"), "{err}");
+    assert!(db.ok(&["undo"]).starts_with("undid: set"));
+    let out = db.ok(&["undo", "--import"]);
+    assert!(out.starts_with("undid the latest import"), "{out}");
+    assert_eq!((db.stats(), db.ok(&["list", "--json"])), before);
+    assert_eq!(import_copies(&db), 0);
+    let out = db.ok(&["undo"]);
+    assert!(
+        out.starts_with("undid: tagged"),
+        "then the steps before it: {out}"
+    );
+    assert_eq!(
+        db.ok(&["undo"]).trim(),
+        "nothing to undo",
+        "the first import's copy went"
+    );
+    let (code, _, err) = db.run(&["undo", "--import"]);
+    assert!(code == 1 && err.contains("no import to take back"), "{err}");
+}
+
+/// With another netcurate holding the database open (its write-ahead log in use), the
+/// copy is taken through SQLite, and the undo is as exact.
+#[test]
+fn undo_of_an_import_while_the_database_is_open_elsewhere() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    let other = rusqlite::Connection::open(&db.path).unwrap();
+    other
+        .query_row("SELECT COUNT(*) FROM contacts", [], |r| r.get::<_, i64>(0))
+        .unwrap();
+    db.ok(&["tag", "add", "vip", "--filter", "company:hooli"]);
+    let wal = std::fs::metadata(format!("{}-wal", db.path.display())).map_or(0, |m| m.len());
+    assert!(wal > 0, "the log is in use");
+    let before = (db.stats(), db.ok(&["list", "--json"]));
+    db.ok(&["import", &fixture("linkedin/hubspot.csv")]);
+    let out = db.ok(&["undo", "--import"]);
+    assert!(out.starts_with("undid the latest import"), "{out}");
+    assert_eq!((db.stats(), db.ok(&["list", "--json"])), before);
+    let seen: i64 = other
+        .query_row("SELECT COUNT(*) FROM tags WHERE tag = 'vip'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(seen > 0, "the open connection reads the restored database");
 }

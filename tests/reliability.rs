@@ -261,6 +261,11 @@ fn forget_all_deletes_the_database() {
     db.ok(&["forget", "--all"]);
     assert!(!db.path.exists());
     assert!(!kept_edit.exists());
+    let left: Vec<_> = std::fs::read_dir(db.dir.path())
+        .unwrap()
+        .flatten()
+        .collect();
+    assert!(left.is_empty(), "the import's copy goes too: {left:?}");
 }
 
 /// `--db` given a file that is not netcurate's (a CSV by mistake, another program's

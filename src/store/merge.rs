@@ -758,7 +758,14 @@ impl Store {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
         let path = self.path.clone();
-        self.write_import(|tx| merge_batch(tx, &path, batch, profile, now, progress))
+        let report = self.write_import(|tx| {
+            // The database as it was, for `undo`, while nothing else can write.
+            super::snapshot::take(tx, &path)?;
+            crate::trace::phase("copied the database for undo");
+            merge_batch(tx, &path, batch, profile, now, progress)
+        });
+        super::snapshot::tidy(&self.conn, &path);
+        report
     }
 
     /// What [`Store::import_with`] would do, worked out in full and then rolled back:

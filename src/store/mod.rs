@@ -2,16 +2,21 @@
 //! loading the network or only the contacts a caller keeps (a large table read on two
 //! connections side by side, one contact decoded at a time), logging invertible
 //! operations for undo/redo, settings, SSI readings and saved filters. Imports are merged
-//! in `merge`; the schema and its migrations are in `schema`.
+//! in `merge` (and undone with the copy `snapshot` keeps); the schema and its migrations
+//! are in `schema`.
 //!
 //! Must not: parse files, score, or know about terminals.
 
 mod bulk;
 mod merge;
 mod schema;
+mod snapshot;
 
 pub use crate::pillars::{LoggedProjection, SsiReading};
 pub use merge::{FileReport, ImportReport};
+pub use snapshot::copies as import_copies;
+
+pub use snapshot::ImportUndo;
 
 use crate::audience::Scored;
 use crate::error::{Error, Result};
@@ -338,11 +343,23 @@ impl Store {
     }
 
     /// Undoes the newest step; returns it (as it was done) or `None` when there is none.
+    /// An import is not a step: see [`Store::undo_import`].
     pub fn undo(&mut self) -> Result<Option<Op>> {
         self.step(
             "SELECT id, payload FROM ops WHERE undone = 0 ORDER BY id DESC LIMIT 1",
             true,
         )
+    }
+
+    /// Takes back the latest import whole, when it is the newest change still done, by
+    /// restoring the copy of the database taken just before it; with `apply` false, only
+    /// says whether it could. An undone import is redone by importing again.
+    pub fn undo_import(&mut self, apply: bool) -> Result<ImportUndo> {
+        let path = self.path.clone();
+        snapshot::undo_import(&mut self.conn, &path, apply).map_err(|e| match e {
+            Error::Db(db) => busy_or(db, &path),
+            other => other,
+        })
     }
 
     /// Redoes the oldest undone step.

@@ -73,6 +73,8 @@ pub struct Prompt {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirm {
     Prune(Vec<ContactId>),
+    /// Nothing is left to undo but the latest import, which goes back whole.
+    UndoImport,
     Overwrite {
         kind: ExportKind,
         path: PathBuf,
@@ -116,6 +118,8 @@ pub enum Effect {
     RecordSsi(SsiReading),
     /// Complete the path that ends this prompt text (the runtime reads the folder).
     CompletePath(String),
+    /// Take back the latest import whole (confirmed).
+    UndoImport,
     Quit,
 }
 
@@ -136,6 +140,8 @@ pub enum Msg {
     FilterSaved(String, String),
     /// An SSI reading was stored.
     SsiRecorded(SsiReading),
+    /// Nothing is left to undo but the latest import: ask before taking it back.
+    ImportUndoable,
     /// The prompt text `asked` with its last path completed, and the names it could
     /// still become when the folder has several.
     PathCompleted {
@@ -584,6 +590,10 @@ impl App {
                 self.pillars.readings.sort_by_key(|r| r.date);
                 self.refresh_projection();
                 self.status = status::recorded_ssi(r.total, r.br, r.date);
+                vec![]
+            }
+            Msg::ImportUndoable => {
+                self.overlay = Overlay::Confirm(Confirm::UndoImport);
                 vec![]
             }
             Msg::PathCompleted {
@@ -1285,6 +1295,7 @@ impl App {
                 ids,
                 force: true,
             }],
+            Confirm::UndoImport => vec![Effect::UndoImport],
         }
     }
 }

@@ -22,6 +22,7 @@ use keymap::Keymap;
 use netcurate::export::{self, ExportKind};
 use netcurate::import::ImportBatch;
 use netcurate::model::Contact;
+use netcurate::store::ImportUndo;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
 use std::path::Path;
@@ -256,6 +257,10 @@ fn run_effect(
                         Msg::Redone(op)
                     });
                 }
+                // Only the latest import is left: it goes back only once confirmed.
+                Ok(None) if undo && session.store.undo_import(false)? == ImportUndo::Possible => {
+                    app.update(Msg::ImportUndoable);
+                }
                 Ok(None) => tell(app, status::nothing_to(undo)),
                 Err(e) => tell(app, e.to_string()),
             }
@@ -341,6 +346,11 @@ fn run_effect(
                 Err(e) => tell(app, status::import_failed(e)),
             }
         }
+        Effect::UndoImport => match session.store.undo_import(true) {
+            Ok(ImportUndo::Done) => reload(app, session, status::IMPORT_UNDONE)?,
+            Ok(_) => tell(app, status::nothing_to(true)),
+            Err(e) => tell(app, e.to_string()),
+        },
         Effect::CompletePath(asked) => {
             let (completed, choices) = complete_path(&asked);
             app.update(Msg::PathCompleted {

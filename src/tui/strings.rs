@@ -372,6 +372,9 @@ pub fn confirm_prune(n: usize) -> String {
     format!("Mark {n} contacts for pruning? (y / n)")
 }
 
+pub const CONFIRM_UNDO_IMPORT: &str =
+    "Nothing is left to undo but the latest import. Take it back whole? (y / n)";
+
 pub fn confirm_overwrite(path: &Path) -> String {
     format!("{} exists. Replace it? (y / n)", path.display())
 }
@@ -554,6 +557,7 @@ pub mod status {
     pub const CANCELLED: &str = "cancelled";
     pub const RELOADED: &str = "changed by another netcurate: reloaded";
     pub const PROFILE_UNCHANGED: &str = "profile unchanged";
+    pub const IMPORT_UNDONE: &str = "undid the latest import (import again to redo it)";
     pub const SSI_NEEDS_FIVE: &str = "type five numbers: total brand frp engage br";
     pub const SSI_RANGES: &str = "total is 0–100, each pillar 0–25";
 

@@ -1075,3 +1075,18 @@ fn invitations_range_select_and_half_pages() {
     key(&mut a, KeyCode::Char('j'));
     assert!(a.withdraw_selected.is_empty(), "Esc ends the range too");
 }
+
+/// With nothing left to undo but the latest import, the workbench asks before taking the
+/// import back whole; anything but y keeps it.
+#[test]
+fn undoing_an_import_is_confirmed() {
+    let mut a = app();
+    a.update(Msg::ImportUndoable);
+    assert!(matches!(a.overlay, Overlay::Confirm(Confirm::UndoImport)));
+    let text = format!("{:?}", screen(&a, 100, 24).backend());
+    assert!(text.contains("Take it back whole? (y / n)"), "{text}");
+    assert!(key(&mut a, KeyCode::Char('n')).is_empty());
+    assert_eq!(a.status, "cancelled");
+    a.update(Msg::ImportUndoable);
+    assert_eq!(key(&mut a, KeyCode::Char('y')), vec![Effect::UndoImport]);
+}

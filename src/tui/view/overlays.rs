@@ -164,6 +164,7 @@ pub fn confirm(c: &Confirm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let text = match c {
         Confirm::Prune(ids) => strings::confirm_prune(ids.len()),
         Confirm::Overwrite { path, .. } => strings::confirm_overwrite(path),
+        Confirm::UndoImport => strings::CONFIRM_UNDO_IMPORT.to_string(),
     };
     let width = Line::raw(text.as_str()).width() as u16 + 4;
     // Wrapped, so that a long path never pushes "(y / n)" off a narrow screen.

@@ -362,3 +362,28 @@ fn a_first_import_without_a_profile_says_how_to_score() {
     s.keys(&["q"]);
     assert_eq!(s.exit_code(), 0);
 }
+
+/// The weekly import from inside the workbench, with Tab completing the file's name, then
+/// taken back whole with u once nothing else is left to undo (asked first).
+#[test]
+fn an_import_from_the_workbench_is_completed_by_tab_and_taken_back_by_u() {
+    let Some(db) = demo_db() else { return };
+    let s = Screen::start(&db, "undo-import", 120, 34);
+    s.wait_for("2000 total");
+    s.keys(&["I"]);
+    s.wait_for("import path:");
+    s.type_text(&fixture("linkedin/hub"));
+    s.keys(&["Tab"]);
+    s.wait_for("hubspot.csv█");
+    s.keys(&["Enter"]);
+    s.wait_for("2003 total");
+    s.keys(&["u"]);
+    s.wait_for("Take it back whole? (y / n)");
+    s.keys(&["y"]);
+    s.wait_for("undid the latest import");
+    s.wait_for("2000 total");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+    drop(s);
+    assert_eq!(db.stats()["connections"], 2000);
+}

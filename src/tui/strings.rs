@@ -386,7 +386,7 @@ pub fn import_progress(stage: impl Display, path: &Path) -> String {
 // ---- The invitations view -------------------------------------------------------------
 
 pub const ACCEPTANCE: &str = " Acceptance ";
-pub const INFERRED_NOTE: &str = "acceptance is inferred: accepted = the person is now a connection";
+pub const INFERRED_NOTE: &str = "acceptance is inferred: accepted = now a connection";
 pub const NO_INVITATIONS: &str = "no invitations";
 
 pub fn rate(rate: f64, of: usize) -> String {
@@ -439,7 +439,7 @@ pub fn weekly_limit((low, high): (usize, usize)) -> String {
 }
 
 pub fn reinvite_from(planned: usize, from: NaiveDate) -> String {
-    format!("{planned} planned withdrawals · re-invite from {from} (in 3 weeks)")
+    format!("{planned} to withdraw · re-invite from {from} (in 3 weeks)")
 }
 
 // ---- The segments view ----------------------------------------------------------------

@@ -51,7 +51,6 @@ pub fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<Decoded<'a>> {
     }
 }
 
-/// NUL bytes, or many control characters, in the first 8 KiB mean a binary file.
 /// How much of a file [`looks_like_text`] needs to see.
 pub const HEAD_BYTES: usize = 8192;
 
@@ -64,6 +63,7 @@ pub fn looks_like_text(head: &[u8]) -> bool {
         || !looks_binary(head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head))
 }
 
+/// NUL bytes, or many control characters, in the first 8 KiB mean a binary file.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(HEAD_BYTES)];
     let controls = head

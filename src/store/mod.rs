@@ -14,9 +14,7 @@ mod snapshot;
 
 pub use crate::pillars::{LoggedProjection, SsiReading};
 pub use merge::{FileReport, ImportReport};
-pub use snapshot::copies as import_copies;
-
-pub use snapshot::ImportUndo;
+pub use snapshot::{ImportUndo, copies as import_copies};
 
 use crate::audience::Scored;
 use crate::error::{Error, Result};
@@ -173,10 +171,7 @@ impl Store {
         create_private(path)?;
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
-        schema::refuse_foreign(&conn, path).map_err(|e| match e {
-            Error::Db(db) => busy_or(db, path),
-            other => other,
-        })?;
+        schema::refuse_foreign(&conn, path).map_err(|e| db_error(e, path))?;
         // Takes effect only while the file is still empty (a new database).
         conn.pragma_update(None, "page_size", PAGE_BYTES)?;
         conn.pragma_update(None, "journal_mode", "WAL")
@@ -184,10 +179,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        schema::migrate(&mut conn, path).map_err(|e| match e {
-            Error::Db(db) => busy_or(db, path),
-            other => other,
-        })?;
+        schema::migrate(&mut conn, path).map_err(|e| db_error(e, path))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(Store {
             conn,
@@ -356,10 +348,7 @@ impl Store {
     /// says whether it could. An undone import is redone by importing again.
     pub fn undo_import(&mut self, apply: bool) -> Result<ImportUndo> {
         let path = self.path.clone();
-        snapshot::undo_import(&mut self.conn, &path, apply).map_err(|e| match e {
-            Error::Db(db) => busy_or(db, &path),
-            other => other,
-        })
+        snapshot::undo_import(&mut self.conn, &path, apply).map_err(|e| db_error(e, &path))
     }
 
     /// Redoes the oldest undone step.
@@ -554,6 +543,15 @@ fn create_private(path: &Path) -> Result<()> {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// [`busy_or`] for a library error: a database error in it is named as `busy_or` names
+/// it; any other error is left as it is.
+fn db_error(e: Error, path: &Path) -> Error {
+    match e {
+        Error::Db(db) => busy_or(db, path),
+        other => other,
     }
 }
 

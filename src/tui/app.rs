@@ -775,18 +775,46 @@ impl App {
             return true;
         }
         self.table.cursor = cursor;
-        if let Some(anchor) = self.table.range_anchor {
-            let (a, b) = (anchor.min(self.table.cursor), anchor.max(self.table.cursor));
-            for k in a..=b {
-                let i = self.table.ids[k] as usize;
-                if !self.selected[i] {
-                    self.selected[i] = true;
-                    self.selected_count += 1;
-                }
-            }
-        }
+        self.select_table_range();
         self.scroll_into_view();
         true
+    }
+
+    /// Selects the table rows a range selection covers, while one is going on.
+    fn select_table_range(&mut self) {
+        let Some(anchor) = self.table.range_anchor else {
+            return;
+        };
+        for k in range_rows(anchor, self.table.cursor) {
+            let Some(&i) = self.table.ids.get(k) else {
+                break;
+            };
+            let i = i as usize;
+            if !self.selected[i] {
+                self.selected[i] = true;
+                self.selected_count += 1;
+            }
+        }
+    }
+
+    /// Marks for withdrawal the invitations a range selection covers in the outgoing pane
+    /// (`rows`, in order), while one is going on.
+    fn select_withdraw_range(&mut self, rows: &[usize]) {
+        let Some(anchor) = self.invitations.range_anchor else {
+            return;
+        };
+        let cursor = self.invitations.cursor[self.invitations.focus];
+        let ids = range_rows(anchor, cursor).filter_map(|k| rows.get(k));
+        let ids: Vec<InvitationId> = ids.map(|&i| self.network.invitations[i].id).collect();
+        self.withdraw_selected.extend(ids);
+    }
+
+    /// Says that a range selection started (`started`) or ended with `selected` rows.
+    fn say_range(&mut self, started: bool, selected: usize) {
+        self.status = match started {
+            true => status::range_select(self.keymap.key(Command::RangeSelect)),
+            false => status::selected(selected),
+        };
     }
 
     fn decide(&mut self, d: Decision) -> Vec<Effect> {
@@ -833,17 +861,9 @@ impl App {
                 }
             }
             Command::RangeSelect => {
-                if self.table.range_anchor.take().is_none() {
-                    self.table.range_anchor = Some(self.table.cursor);
-                    if let Some(i) = self.current().filter(|&i| !self.selected[i]) {
-                        self.selected[i] = true;
-                        self.selected_count += 1;
-                    }
-                    let key = self.keymap.key(Command::RangeSelect);
-                    self.status = status::range_select(key);
-                } else {
-                    self.status = status::selected(self.selected_count);
-                }
+                let started = toggle_range(&mut self.table.range_anchor, self.table.cursor);
+                self.select_table_range();
+                self.say_range(started, self.selected_count);
             }
             Command::SelectAll => {
                 for &i in &self.table.ids {
@@ -990,16 +1010,9 @@ impl App {
     fn on_invitations_command(&mut self, c: Command) -> Vec<Effect> {
         let pane = self.invitations.focus;
         let rows = self.invitation_rows(pane);
-        let id_at = |app: &App, k: usize| rows.get(k).map(|&i| app.network.invitations[i].id);
         if let Some(moved) = moved_cursor(c, self.invitations.cursor[pane], rows.len(), self.page) {
             self.invitations.cursor[pane] = moved;
-            // A range selection takes in every row between where it started and here.
-            if let Some(anchor) = self.invitations.range_anchor {
-                let ids: Vec<_> = (anchor.min(moved)..=anchor.max(moved))
-                    .filter_map(|k| id_at(self, k))
-                    .collect();
-                self.withdraw_selected.extend(ids);
-            }
+            self.select_withdraw_range(&rows);
             return vec![];
         }
         let cursor = &mut self.invitations.cursor[pane];
@@ -1009,15 +1022,9 @@ impl App {
                 self.invitations.range_anchor = None;
             }
             Command::RangeSelect if pane == 0 => {
-                if self.invitations.range_anchor.take().is_none() {
-                    self.invitations.range_anchor = Some(*cursor);
-                    let here = id_at(self, self.invitations.cursor[pane]);
-                    self.withdraw_selected.extend(here);
-                    let key = self.keymap.key(Command::RangeSelect);
-                    self.status = status::range_select(key);
-                } else {
-                    self.status = status::selected(self.withdraw_selected.len());
-                }
+                let started = toggle_range(&mut self.invitations.range_anchor, *cursor);
+                self.select_withdraw_range(&rows);
+                self.say_range(started, self.withdraw_selected.len());
             }
             Command::ToggleSelect if pane == 0 => {
                 if let Some(&i) = rows.get(*cursor) {
@@ -1339,6 +1346,20 @@ fn segment_slug(filter: &str) -> String {
     } else {
         slug.chars().take(40).collect()
     }
+}
+
+/// Starts a range selection at `cursor`, or ends the one going on; whether it started.
+fn toggle_range(anchor: &mut Option<usize>, cursor: usize) -> bool {
+    let started = anchor.take().is_none();
+    if started {
+        *anchor = Some(cursor);
+    }
+    started
+}
+
+/// The rows a range selection covers: from where it started to the cursor, either way.
+fn range_rows(anchor: usize, cursor: usize) -> std::ops::RangeInclusive<usize> {
+    anchor.min(cursor)..=anchor.max(cursor)
 }
 
 /// Where a moving command takes a cursor over `len` rows on a page of `page` rows; `None`

@@ -258,17 +258,10 @@ pub fn people(
             } else {
                 (Label::Other, &OTHER_TITLES)
             };
-            // Distinct names while they last (namesakes would look like duplicates).
-            let combo = if i < FIRST.len() * LAST.len() {
-                (i * 7919) % (FIRST.len() * LAST.len())
-            } else {
-                rng.below(FIRST.len() * LAST.len())
-            };
-            let first = FIRST[combo % FIRST.len()].to_string();
-            let last = LAST[combo / FIRST.len()].to_string();
+            let (first, last) = name(i, &mut rng);
             let slug = format!(
                 "{}-{}-{:x}",
-                first.to_lowercase(),
+                first.split(' ').next().unwrap_or_default().to_lowercase(),
                 last.to_lowercase(),
                 i + 4096
             );
@@ -277,7 +270,7 @@ pub fn people(
                 first,
                 last,
                 slug,
-                company: rng.pick(&COMPANIES).to_string(),
+                company: company(i, &mut rng),
                 position: rng.pick(titles).to_string(),
                 connected_on: as_of - Duration::days(days + 1),
                 label,
@@ -285,6 +278,52 @@ pub fn people(
             }
         })
         .collect()
+}
+
+/// The `i`-th person's first and last name: distinct pairs while they last (namesakes
+/// would look like duplicates), then, in networks larger than that, a middle initial on
+/// half and a double-barrelled surname on half, so that namesakes at one company stay
+/// about as rare as in a real network of that size (a few in a hundred, not most).
+fn name(i: usize, rng: &mut Rng) -> (String, String) {
+    let pairs = FIRST.len() * LAST.len();
+    if i < pairs {
+        let combo = (i * 7919) % pairs;
+        return (
+            FIRST[combo % FIRST.len()].to_string(),
+            LAST[combo / FIRST.len()].to_string(),
+        );
+    }
+    let mut first = rng.pick(&FIRST).to_string();
+    if rng.chance(500) {
+        let initial = char::from(b'A' + rng.below(26) as u8);
+        first = format!("{first} {initial}.");
+    }
+    let mut last = rng.pick(&LAST).to_string();
+    if rng.chance(500) {
+        last = format!("{last}-{}", rng.pick(&LAST));
+    }
+    (first, last)
+}
+
+/// Syllables of the invented employers of a large network.
+const SYLLABLES: [&str; 20] = [
+    "ka", "lo", "ven", "tri", "mar", "zen", "qu", "bel", "dor", "ix", "sa", "ro", "thal", "ny",
+    "vo", "ge", "lin", "cor", "um", "pha",
+];
+
+/// The `i`-th person's employer: one of [`COMPANIES`], and past the distinct names of
+/// [`name`], one of 8,000 invented ones for half of the people: a real network of
+/// 100k works at thousands of companies, not thirty.
+fn company(i: usize, rng: &mut Rng) -> String {
+    if i < FIRST.len() * LAST.len() || rng.chance(500) {
+        return rng.pick(&COMPANIES).to_string();
+    }
+    let word: String = (0..3).map(|_| *rng.pick(&SYLLABLES)).collect();
+    let mut letters = word.chars();
+    letters
+        .next()
+        .map(|c| c.to_uppercase().chain(letters).collect())
+        .unwrap_or_default()
 }
 
 /// The export styles of Connections.csv seen 2018–2026.

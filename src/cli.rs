@@ -704,9 +704,13 @@ pub fn import(
     for (reason, names) in skipped {
         writeln!(out, "{}", skipped_files_line(reason, &names))?;
     }
+    let back = match report.returned {
+        0 => String::new(),
+        n => format!(", {n} back after being gone"),
+    };
     writeln!(
         out,
-        "connections: {} new, {} gone, {} changed (job change), {} unchanged; {} hidden rows",
+        "connections: {} new{back}, {} gone, {} changed (job change), {} unchanged; {} hidden rows",
         report.new, report.gone, report.changed, report.unchanged, report.hidden
     )?;
     if let Some(filter) = report.new_filter().filter(|_| !dry_run) {

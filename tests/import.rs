@@ -338,6 +338,38 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     assert_eq!(jobs.as_array().unwrap().len(), 5);
     let gone = db.json(&["list", "--filter", "flag:gone", "--json"]);
     assert_eq!(gone.as_array().unwrap().len(), 20);
+    // The month after, the 20 are back with their old dates and 2 are new: counted
+    // apart, so that the new connections' filter lists the 2 alone, not years of others.
+    let mut third = next.clone();
+    third.extend(first[..20].iter().cloned());
+    let since = as_of + chrono::Duration::days(40);
+    third.extend(
+        synth::people(77, 2, (100, 50, 300), 0, as_of)
+            .into_iter()
+            .map(|mut p| {
+                p.slug = format!("newer-{}", p.slug);
+                p.connected_on = since;
+                p
+            }),
+    );
+    let path = write(db.dir.path(), "third.csv", &third);
+    let text = db.ok(&["import", &path]);
+    assert!(
+        text.contains("connections: 2 new, 20 back after being gone, 0 gone,"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("--filter connected:>={since}\n")),
+        "{text}"
+    );
+    let listed = db.json(&[
+        "list",
+        "--filter",
+        &format!("connected:>={since}"),
+        "--json",
+    ]);
+    assert_eq!(listed.as_array().unwrap().len(), 2, "the new ones alone");
+    assert_eq!(db.stats()["gone"], 0);
 }
 
 #[test]

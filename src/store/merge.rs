@@ -35,6 +35,8 @@ pub struct ImportReport {
     pub new: u64,
     /// Connections absent from this full Connections export.
     pub gone: u64,
+    /// Connections back in this export after a full export had left them out (gone).
+    pub returned: u64,
     /// Connections whose company or position changed (job change).
     pub changed: u64,
     pub unchanged: u64,
@@ -67,7 +69,7 @@ impl ImportReport {
     /// The filter that lists this import's new connections, unless every connection is
     /// new (a first import) or none is.
     pub fn new_filter(&self) -> Option<String> {
-        let known = self.changed + self.unchanged > 0;
+        let known = self.changed + self.unchanged + self.returned > 0;
         (known && self.new > 0)
             .then_some(self.new_since)
             .flatten()
@@ -454,6 +456,8 @@ impl Merge {
             report.changed += 1;
         } else if was_present {
             report.unchanged += 1;
+        } else if c.is_connection {
+            report.returned += 1;
         } else {
             report.count_new(row.connected_on);
         }

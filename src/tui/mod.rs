@@ -337,7 +337,7 @@ fn run_effect(
                     };
                     let imported = status::imported(
                         &path,
-                        [r.new, r.gone, r.changed, r.unchanged, r.hidden],
+                        [r.new, r.returned, r.gone, r.changed, r.unchanged, r.hidden],
                         r.new_filter().as_deref(),
                     );
                     let message = format!("{unscored}{imported}");

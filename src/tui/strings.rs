@@ -688,12 +688,16 @@ pub mod status {
     /// What an import did; `new_filter` is the filter that shows the new connections.
     pub fn imported(
         path: &Path,
-        [new, gone, changed, unchanged, hidden]: [u64; 5],
+        [new, returned, gone, changed, unchanged, hidden]: [u64; 6],
         new_filter: Option<&str>,
     ) -> String {
         let which = new_filter.map(|f| format!(" ({f})")).unwrap_or_default();
+        let back = match returned {
+            0 => String::new(),
+            n => format!(", {n} back"),
+        };
         format!(
-            "imported {}: {new} new{which}, {gone} gone, {changed} changed, {unchanged} unchanged, {hidden} hidden",
+            "imported {}: {new} new{which}{back}, {gone} gone, {changed} changed, {unchanged} unchanged, {hidden} hidden",
             path.display()
         )
     }

@@ -79,7 +79,6 @@ impl Scored {
 struct Scoring<'a> {
     scorer: Option<Scorer<'a>>,
     by_title: HashMap<&'a str, (Seniority, Function, bool)>,
-    by_role: HashMap<RoleKey<'a>, (u8, bool)>,
 }
 
 impl<'a> Scoring<'a> {
@@ -87,7 +86,6 @@ impl<'a> Scoring<'a> {
         Scoring {
             scorer: profile.map(Scorer::new),
             by_title: HashMap::new(),
-            by_role: HashMap::new(),
         }
     }
 
@@ -111,16 +109,7 @@ impl<'a> Scoring<'a> {
         flags.set(Flags::STUDENT, seniority == Seniority::Training);
         let score = match self.scorer.as_mut() {
             Some(s) if !c.is_hidden() => {
-                let key = (
-                    c.position.as_str(),
-                    c.company.as_str(),
-                    c.industry.as_str(),
-                    c.location.as_str(),
-                );
-                let (score, excluded) = *self.by_role.entry(key).or_insert_with(|| {
-                    let b = s.breakdown(c, seniority);
-                    (b.score, b.exclusion.is_some())
-                });
+                let (score, excluded) = s.score(c, seniority);
                 flags.set(Flags::EXCLUDED, excluded);
                 Some(score)
             }

@@ -5,7 +5,7 @@
 //! Must not: store anything or classify flags other than exclusion (mod.rs gathers them).
 
 use super::normalize::{company_key, fold, role_part, title_key};
-use super::profile::Profile;
+use super::profile::{Profile, Weights};
 use crate::model::{Contact, Function, Seniority};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -63,17 +63,110 @@ impl Breakdown {
     }
 }
 
-/// A profile prepared for scoring many contacts.
+/// A profile prepared for scoring many contacts: what it looks for, folded once, and what
+/// each distinct position and company was found to hold. A contact's score combines its
+/// position's facts and its company's; in a network of 100k there are a few thousand of
+/// each but tens of thousands of pairs.
 pub struct Scorer<'p> {
     profile: &'p Profile,
+    targets: Targets,
+    positions: HashMap<String, TitleFacts>,
+    companies: HashMap<String, CompanyFacts>,
+}
+
+/// The profile's lists as they are compared.
+struct Targets {
     titles: Vec<(String, String)>,
     title_excludes: Vec<String>,
     companies: HashSet<String>,
     company_excludes: HashSet<String>,
     keywords: Vec<String>,
     keyword_excludes: Vec<String>,
+    industries: Vec<String>,
+    locations: Vec<String>,
+    /// Some keyword or keyword exclusion is not kept as a bit ([`is_bit_phrase`]).
+    has_long_phrases: bool,
     matcher: SkimMatcherV2,
-    title_cache: HashMap<String, (f64, usize)>,
+}
+
+/// What one position holds for the profile.
+struct TitleFacts {
+    /// Similarity to the closest target title (0 below [`TITLE_FLOOR`]), and that target.
+    similarity: f64,
+    target: usize,
+    /// The first title exclusion it contains.
+    excluded_by: Option<usize>,
+    text: PhraseText,
+}
+
+/// What one company holds for the profile.
+struct CompanyFacts {
+    target: bool,
+    excluded: bool,
+    text: PhraseText,
+}
+
+/// A folded text and the one-word keywords and keyword exclusions found in it, as bits
+/// (see [`is_bit_phrase`]).
+struct PhraseText {
+    folded: String,
+    keywords: u64,
+    keyword_excludes: u64,
+}
+
+/// Why a score is capped.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Exclusion {
+    Title(usize),
+    Company,
+    Keyword(usize),
+}
+
+/// Every factor's value for one contact, before reasons are written.
+struct Values {
+    /// Title similarity and the closest target, when the profile has target titles.
+    title: Option<(f64, usize)>,
+    seniority: f64,
+    company: Option<bool>,
+    keywords: Option<usize>,
+    industry: Option<bool>,
+    location: Option<bool>,
+    exclusion: Option<Exclusion>,
+}
+
+/// A factor's name, value (0..1) and weight.
+type Part = (&'static str, f64, f64);
+
+impl Values {
+    /// The factors that apply, in the order they are explained.
+    fn parts(&self, w: &Weights, keywords: usize) -> [Option<Part>; 6] {
+        let flag = |b: bool| f64::from(u8::from(b));
+        [
+            self.title.map(|(sim, _)| ("title", sim, w.title)),
+            Some(("seniority", self.seniority, w.seniority)),
+            self.company.map(|hit| ("company", flag(hit), w.company)),
+            self.keywords
+                .map(|found| ("keywords", found as f64 / keywords as f64, w.keywords)),
+            self.industry.map(|hit| ("industry", flag(hit), w.industry)),
+            self.location.map(|hit| ("location", flag(hit), w.location)),
+        ]
+    }
+
+    /// The weighted sum over the factors that apply, 0–100, capped by an exclusion.
+    fn score(&self, w: &Weights, keywords: usize) -> u8 {
+        let parts = self.parts(w, keywords);
+        let total_weight: f64 = parts.iter().flatten().map(|p| p.2).sum();
+        let points: f64 = parts.iter().flatten().map(|p| p.1 * p.2).sum();
+        let mut score = if total_weight > 0.0 {
+            100.0 * points / total_weight
+        } else {
+            0.0
+        };
+        if self.exclusion.is_some() {
+            score = score.min(EXCLUDED_CAP);
+        }
+        score.round().clamp(0.0, 100.0) as u8
+    }
 }
 
 impl<'p> Scorer<'p> {
@@ -84,40 +177,224 @@ impl<'p> Scorer<'p> {
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
         };
-        Scorer {
-            profile,
-            titles: profile
-                .titles
-                .target
-                .iter()
+        let keys = |v: &[String]| v.iter().map(|c| company_key(c)).collect();
+        let (keywords, keyword_excludes) = (
+            folded(&profile.keywords.include),
+            folded(&profile.keywords.exclude),
+        );
+        let long = |v: &[String]| v.iter().enumerate().any(|(i, p)| !is_bit_phrase(i, p));
+        let targets = Targets {
+            titles: (profile.titles.target.iter())
                 .map(|t| (t.clone(), title_key(t)))
                 .collect(),
             title_excludes: folded(&profile.titles.exclude),
-            companies: profile
-                .companies
-                .target
-                .iter()
-                .map(|c| company_key(c))
-                .collect(),
-            company_excludes: profile
-                .companies
-                .exclude
-                .iter()
-                .map(|c| company_key(c))
-                .collect(),
-            keywords: folded(&profile.keywords.include),
-            keyword_excludes: folded(&profile.keywords.exclude),
+            companies: keys(&profile.companies.target),
+            company_excludes: keys(&profile.companies.exclude),
+            has_long_phrases: long(&keywords) || long(&keyword_excludes),
+            keywords,
+            keyword_excludes,
+            industries: profile.industries.target.iter().map(|t| fold(t)).collect(),
+            locations: profile.locations.target.iter().map(|t| fold(t)).collect(),
             matcher: SkimMatcherV2::default(),
-            title_cache: HashMap::new(),
+        };
+        Scorer {
+            profile,
+            targets,
+            positions: HashMap::new(),
+            companies: HashMap::new(),
+        }
+    }
+
+    /// The score and whether an exclusion capped it, without the reasons.
+    pub fn score(&mut self, c: &Contact, seniority: Seniority) -> (u8, bool) {
+        let values = self.values(c, seniority);
+        let n = self.targets.keywords.len();
+        (
+            values.score(&self.profile.weights, n),
+            values.exclusion.is_some(),
+        )
+    }
+
+    /// The score with a reason for each factor and for an exclusion.
+    pub fn breakdown(&mut self, c: &Contact, seniority: Seniority) -> Breakdown {
+        let values = self.values(c, seniority);
+        let n = self.targets.keywords.len();
+        let factors = (values.parts(&self.profile.weights, n).into_iter().flatten())
+            .map(|(name, value, weight)| Factor {
+                name,
+                value,
+                weight,
+                reason: self.reason(name, &values, c, seniority),
+            })
+            .collect();
+        Breakdown {
+            factors,
+            exclusion: values.exclusion.map(|x| self.exclusion_reason(x, c)),
+            score: values.score(&self.profile.weights, n),
+        }
+    }
+
+    /// Every factor's value for `c`, from its position's and its company's facts.
+    fn values(&mut self, c: &Contact, seniority: Seniority) -> Values {
+        let seniority = self.seniority_value(seniority);
+        let t = &self.targets;
+        let title = facts(&mut self.positions, &c.position, |p| t.title_facts(p));
+        let company = facts(&mut self.companies, &c.company, |co| t.company_facts(co));
+        let joined = match t.has_long_phrases {
+            true => format!(" {} {} ", title.text.folded, company.text.folded),
+            false => String::new(),
+        };
+        let keyword_bits = title.text.keywords | company.text.keywords;
+        let exclude_bits = title.text.keyword_excludes | company.text.keyword_excludes;
+        let exclusion = match title.excluded_by {
+            Some(i) => Some(Exclusion::Title(i)),
+            None if company.excluded && !c.company.is_empty() => Some(Exclusion::Company),
+            None => found_phrases(&t.keyword_excludes, exclude_bits, &joined)
+                .next()
+                .map(Exclusion::Keyword),
+        };
+        let listed = |list: &[String], value: &str| {
+            (!list.is_empty() && !value.is_empty()).then(|| {
+                let v = fold(value);
+                list.iter().any(|t| v.contains(t.as_str()))
+            })
+        };
+        Values {
+            title: (!t.titles.is_empty()).then_some((title.similarity, title.target)),
+            seniority,
+            company: (!t.companies.is_empty()).then_some(company.target),
+            keywords: (!t.keywords.is_empty())
+                .then(|| found_phrases(&t.keywords, keyword_bits, &joined).count()),
+            industry: listed(&t.industries, &c.industry),
+            location: listed(&t.locations, &c.location),
+            exclusion,
+        }
+    }
+
+    fn reason(&self, factor: &str, values: &Values, c: &Contact, tier: Seniority) -> String {
+        match (factor, values) {
+            (
+                "title",
+                Values {
+                    title: Some((sim, i)),
+                    ..
+                },
+            ) if *sim > 0.0 => {
+                format!("title ≈ \"{}\" {sim:.2}", self.targets.titles[*i].0)
+            }
+            ("title", _) => "title not a target".to_string(),
+            ("seniority", _) => self.seniority_reason(tier),
+            (
+                "company",
+                Values {
+                    company: Some(true),
+                    ..
+                },
+            ) => {
+                format!("company {} is a target", c.company)
+            }
+            ("company", _) => "company not a target".to_string(),
+            (
+                "keywords",
+                Values {
+                    keywords: Some(found),
+                    ..
+                },
+            ) => {
+                format!("keywords {found}/{}", self.targets.keywords.len())
+            }
+            ("industry", Values { industry: hit, .. })
+            | ("location", Values { location: hit, .. }) => {
+                let said = if *hit == Some(true) {
+                    "matches"
+                } else {
+                    "not a target"
+                };
+                format!("{factor} {said}")
+            }
+            _ => String::new(),
+        }
+    }
+
+    fn exclusion_reason(&self, why: Exclusion, c: &Contact) -> String {
+        match why {
+            Exclusion::Title(i) => format!("title contains '{}'", self.targets.title_excludes[i]),
+            Exclusion::Company => format!("company {} is excluded", c.company),
+            Exclusion::Keyword(i) => format!("keyword '{}'", self.targets.keyword_excludes[i]),
+        }
+    }
+
+    /// The minimum tier the profile asks for (director unless it says).
+    fn min_tier(&self) -> Seniority {
+        self.profile.min_tier().unwrap_or(Seniority::Director)
+    }
+
+    /// Whether `tier` meets the minimum, misses it by one tier, or not (`None`).
+    fn seniority_standing(&self, tier: Seniority) -> Option<bool> {
+        let min_rank = self.min_tier().rank().unwrap_or(4);
+        match tier.rank() {
+            Some(r) if r >= min_rank => Some(true),
+            Some(r) if r + 1 == min_rank => Some(false),
+            _ => None,
+        }
+    }
+
+    fn seniority_value(&self, tier: Seniority) -> f64 {
+        match self.seniority_standing(tier) {
+            Some(true) => 1.0,
+            Some(false) => 0.5,
+            None => 0.0,
+        }
+    }
+
+    fn seniority_reason(&self, tier: Seniority) -> String {
+        let (tier_name, min) = (tier.as_str(), self.min_tier().as_str());
+        match self.seniority_standing(tier) {
+            Some(true) => format!("seniority {tier_name} ≥ {min}"),
+            Some(false) => format!("seniority {tier_name} one below {min}"),
+            None if tier == Seniority::Support => {
+                "seniority support: assists a decision maker, is not one".to_string()
+            }
+            None => format!("seniority {tier_name} below {min}"),
+        }
+    }
+}
+
+impl Targets {
+    fn title_facts(&self, position: &str) -> TitleFacts {
+        let (sim, target) = self.title_similarity(position);
+        let text = self.phrase_text(position);
+        let padded = format!(" {} ", text.folded);
+        TitleFacts {
+            similarity: if sim >= TITLE_FLOOR { sim } else { 0.0 },
+            target,
+            excluded_by: (self.title_excludes.iter()).position(|x| contains_phrase(&padded, x)),
+            text,
+        }
+    }
+
+    fn company_facts(&self, company: &str) -> CompanyFacts {
+        let key = company_key(company);
+        CompanyFacts {
+            target: self.companies.contains(&key),
+            excluded: self.company_excludes.contains(&key),
+            text: self.phrase_text(company),
+        }
+    }
+
+    fn phrase_text(&self, text: &str) -> PhraseText {
+        let folded = fold(text);
+        let padded = format!(" {folded} ");
+        PhraseText {
+            keywords: phrase_bits(&self.keywords, &padded),
+            keyword_excludes: phrase_bits(&self.keyword_excludes, &padded),
+            folded,
         }
     }
 
     /// Best similarity of a title to any target, with the index of that target.
-    fn title_similarity(&mut self, position: &str) -> (f64, usize) {
+    fn title_similarity(&self, position: &str) -> (f64, usize) {
         let key = role_part(&title_key(position));
-        if let Some(hit) = self.title_cache.get(&key) {
-            return *hit;
-        }
         let function = super::function::classify(&key);
         let mut best = (0.0, 0);
         for (i, (_, target)) in self.titles.iter().enumerate() {
@@ -142,148 +419,49 @@ impl<'p> Scorer<'p> {
                 best = (sim, i);
             }
         }
-        self.title_cache.insert(key, best);
         best
     }
+}
 
-    pub fn breakdown(&mut self, c: &Contact, seniority: Seniority) -> Breakdown {
-        let w = self.profile.weights.clone();
-        let mut factors = Vec::new();
-        if !self.titles.is_empty() {
-            let (sim, i) = self.title_similarity(&c.position);
-            let value = if sim >= TITLE_FLOOR { sim } else { 0.0 };
-            let reason = if value > 0.0 {
-                format!("title ≈ \"{}\" {value:.2}", self.titles[i].0)
-            } else {
-                "title not a target".to_string()
-            };
-            factors.push(Factor {
-                name: "title",
-                value,
-                weight: w.title,
-                reason,
-            });
-        }
-        factors.push(self.seniority_factor(seniority, w.seniority));
-        if !self.companies.is_empty() {
-            let hit = self.companies.contains(&company_key(&c.company));
-            let reason = if hit {
-                format!("company {} is a target", c.company)
-            } else {
-                "company not a target".to_string()
-            };
-            factors.push(Factor {
-                name: "company",
-                value: f64::from(u8::from(hit)),
-                weight: w.company,
-                reason,
-            });
-        }
-        let haystack = format!(" {} {} ", fold(&c.position), fold(&c.company));
-        if !self.keywords.is_empty() {
-            let found = self
-                .keywords
-                .iter()
-                .filter(|k| contains_phrase(&haystack, k))
-                .count();
-            let n = self.keywords.len();
-            factors.push(Factor {
-                name: "keywords",
-                value: found as f64 / n as f64,
-                weight: w.keywords,
-                reason: format!("keywords {found}/{n}"),
-            });
-        }
-        for (name, list, value, weight) in [
-            (
-                "industry",
-                &self.profile.industries.target,
-                &c.industry,
-                w.industry,
-            ),
-            (
-                "location",
-                &self.profile.locations.target,
-                &c.location,
-                w.location,
-            ),
-        ] {
-            if !list.is_empty() && !value.is_empty() {
-                let v = fold(value);
-                let hit = list.iter().any(|t| v.contains(&fold(t)));
-                let reason = format!("{name} {}", if hit { "matches" } else { "not a target" });
-                factors.push(Factor {
-                    name,
-                    value: f64::from(u8::from(hit)),
-                    weight,
-                    reason,
-                });
-            }
-        }
-        let total_weight: f64 = factors.iter().map(|f| f.weight).sum();
-        let points: f64 = factors.iter().map(|f| f.value * f.weight).sum();
-        let mut score = if total_weight > 0.0 {
-            100.0 * points / total_weight
-        } else {
-            0.0
-        };
-        let exclusion = self.exclusion(c, &haystack);
-        if exclusion.is_some() {
-            score = score.min(EXCLUDED_CAP);
-        }
-        Breakdown {
-            factors,
-            exclusion,
-            score: score.round().clamp(0.0, 100.0) as u8,
-        }
+/// The facts of `text` from `seen`, worked out by `work` the first time it is met.
+fn facts<'s, T>(
+    seen: &'s mut HashMap<String, T>,
+    text: &str,
+    work: impl FnOnce(&str) -> T,
+) -> &'s T {
+    if !seen.contains_key(text) {
+        seen.insert(text.to_string(), work(text));
     }
+    &seen[text]
+}
 
-    fn seniority_factor(&self, tier: Seniority, weight: f64) -> Factor {
-        let min = self.profile.min_tier().unwrap_or(Seniority::Director);
-        let min_rank = min.rank().unwrap_or(4);
-        let (value, reason) = match tier.rank() {
-            Some(r) if r >= min_rank => (
-                1.0,
-                format!("seniority {} ≥ {}", tier.as_str(), min.as_str()),
-            ),
-            Some(r) if r + 1 == min_rank => (
-                0.5,
-                format!("seniority {} one below {}", tier.as_str(), min.as_str()),
-            ),
-            _ if tier == Seniority::Support => (
-                0.0,
-                "seniority support: assists a decision maker, is not one".to_string(),
-            ),
-            _ => (
-                0.0,
-                format!("seniority {} below {}", tier.as_str(), min.as_str()),
-            ),
-        };
-        Factor {
-            name: "seniority",
-            value,
-            weight,
-            reason,
-        }
-    }
+/// Phrases kept as bits: one-word ones among the first 64. A one-word phrase is found in
+/// " title company " exactly when it is found in the title or in the company; a longer
+/// one may span the two, so it is looked for in them joined.
+fn is_bit_phrase(i: usize, phrase: &str) -> bool {
+    i < 64 && !phrase.contains(' ')
+}
 
-    fn exclusion(&self, c: &Contact, haystack: &str) -> Option<String> {
-        let title = format!(" {} ", fold(&c.position));
-        if let Some(x) = self
-            .title_excludes
-            .iter()
-            .find(|x| contains_phrase(&title, x))
-        {
-            return Some(format!("title contains '{x}'"));
-        }
-        if self.company_excludes.contains(&company_key(&c.company)) && !c.company.is_empty() {
-            return Some(format!("company {} is excluded", c.company));
-        }
-        self.keyword_excludes
-            .iter()
-            .find(|x| contains_phrase(haystack, x))
-            .map(|x| format!("keyword '{x}'"))
-    }
+/// The bits of the one-word `phrases` found in `padded` (a folded text between spaces).
+fn phrase_bits(phrases: &[String], padded: &str) -> u64 {
+    (phrases.iter().enumerate())
+        .filter(|&(i, p)| is_bit_phrase(i, p) && contains_phrase(padded, p))
+        .fold(0, |bits, (i, _)| bits | 1 << i)
+}
+
+/// The indices of `phrases` found in a title and company: one-word ones by `bits` (the
+/// two texts' bits together), the others in `joined`, " title company ".
+fn found_phrases<'a>(
+    phrases: &'a [String],
+    bits: u64,
+    joined: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    (phrases.iter().enumerate())
+        .filter(move |&(i, p)| match is_bit_phrase(i, p) {
+            true => bits >> i & 1 == 1,
+            false => contains_phrase(joined, p),
+        })
+        .map(|(i, _)| i)
 }
 
 fn content_words(title: &str) -> impl Iterator<Item = &str> {
@@ -378,6 +556,68 @@ include = ["platform", "kubernetes"]
         let b = score("Technical Recruiter, Engineering Leadership", "Hooli");
         assert!(b.score as f64 <= EXCLUDED_CAP);
         assert_eq!(b.exclusion.as_deref(), Some("title contains 'recruiter'"));
+    }
+
+    /// Keywords and keyword exclusions are found as in " title company ": one-word ones
+    /// from each text's own bits, longer ones (one here spans the two) in the texts
+    /// joined; `score` gives `breakdown`'s score and exclusion, for these and for a
+    /// synthetic network scored by the demo profile.
+    #[test]
+    fn keywords_count_as_in_title_and_company_joined() {
+        let p = Profile::parse(
+            "p",
+            r#"
+[titles]
+target = ["Head of Platform"]
+[companies]
+target = ["Hooli"]
+[keywords]
+include = ["platform", "cloud", "engineering hooli", "kubernetes"]
+exclude = ["crypto", "web3 labs"]
+"#,
+        )
+        .unwrap();
+        let cases = [
+            (
+                "Head of Platform Engineering",
+                "Hooli",
+                "keywords 2/4",
+                None,
+            ),
+            ("Platform Engineer", "Stark Cloud", "keywords 2/4", None),
+            (
+                "Kubernetes Lead",
+                "Web3 Labs",
+                "keywords 1/4",
+                Some("keyword 'web3 labs'"),
+            ),
+            (
+                "Crypto Analyst",
+                "Hooli",
+                "keywords 0/4",
+                Some("keyword 'crypto'"),
+            ),
+        ];
+        let mut s = Scorer::new(&p);
+        for (position, company, keywords, exclusion) in cases {
+            let c = contact(position, company);
+            let tier = super::super::seniority::classify(position).tier;
+            let b = s.breakdown(&c, tier);
+            let reasons: Vec<&str> = b.factors.iter().map(|f| f.reason.as_str()).collect();
+            assert!(reasons.contains(&keywords), "{position}: {reasons:?}");
+            assert_eq!(b.exclusion.as_deref(), exclusion, "{position}");
+            assert_eq!(s.score(&c, tier), (b.score, exclusion.is_some()));
+        }
+        let demo = Profile::parse("demo", include_str!("../../fixtures/demo/profile.toml"))
+            .expect("the demo profile");
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let (mut fast, mut explained) = (Scorer::new(&demo), Scorer::new(&demo));
+        for person in crate::synth::people(8, 5000, (100, 100, 300), 0, as_of) {
+            let c = contact(&person.position, &person.company);
+            let tier = super::super::seniority::classify(&person.position).tier;
+            let b = explained.breakdown(&c, tier);
+            assert_eq!(fast.score(&c, tier), (b.score, b.exclusion.is_some()));
+        }
     }
 
     #[test]

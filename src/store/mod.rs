@@ -249,7 +249,8 @@ impl Store {
         // The journal is synced before the database is written (NORMAL skips that for a
         // rollback journal: a power cut could then damage what is stored).
         let value = (self.conn)
-            .pragma_update(None, "synchronous", "FULL")
+            .pragma_update(None, "cache_size", -4096)
+            .and_then(|()| self.conn.pragma_update(None, "synchronous", "FULL"))
             .map_err(Error::from)
             .and_then(|()| self.write(f));
         // Back to the usual settings, best effort: the import is committed or rolled back

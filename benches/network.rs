@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use criterion::{Criterion, criterion_group, criterion_main};
-use netcurate::audience::score_all;
+use netcurate::audience::{find_duplicates, score_all};
 use netcurate::import::ImportBatch;
 use netcurate::ops;
 use netcurate::query::{Haystack, Query, SortKey, sort};
@@ -44,6 +44,10 @@ fn rescore(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("score 100k with a new profile (in memory)", |b| {
         b.iter(|| black_box(score_all(&network.contacts, Some(&profile))))
+    });
+    // Runs beside the scoring in score_all, which takes the longer of the two.
+    g.bench_function("find duplicates among 100k", |b| {
+        b.iter(|| black_box(find_duplicates(&network.contacts)))
     });
     g.bench_function("load 100k from the database", |b| {
         b.iter(|| black_box(store.load(as_of()).expect("load")))

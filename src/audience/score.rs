@@ -7,9 +7,9 @@
 use super::normalize::{company_key, fold, role_part, title_key};
 use super::profile::{Profile, Weights};
 use crate::model::{Contact, Function, Seniority};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use std::collections::{HashMap, HashSet};
 
 /// A score capped by an exclusion is at most this.
 pub const EXCLUDED_CAP: f64 = 5.0;
@@ -76,6 +76,8 @@ pub struct Scorer<'p> {
 
 /// The profile's lists as they are compared.
 struct Targets {
+    /// The minimum tier the profile asks for (director unless it says).
+    min_tier: Seniority,
     titles: Vec<(String, String)>,
     title_excludes: Vec<String>,
     companies: HashSet<String>,
@@ -184,6 +186,7 @@ impl<'p> Scorer<'p> {
         );
         let long = |v: &[String]| v.iter().enumerate().any(|(i, p)| !is_bit_phrase(i, p));
         let targets = Targets {
+            min_tier: profile.min_tier().unwrap_or(Seniority::Director),
             titles: (profile.titles.target.iter())
                 .map(|t| (t.clone(), title_key(t)))
                 .collect(),
@@ -324,14 +327,9 @@ impl<'p> Scorer<'p> {
         }
     }
 
-    /// The minimum tier the profile asks for (director unless it says).
-    fn min_tier(&self) -> Seniority {
-        self.profile.min_tier().unwrap_or(Seniority::Director)
-    }
-
     /// Whether `tier` meets the minimum, misses it by one tier, or not (`None`).
     fn seniority_standing(&self, tier: Seniority) -> Option<bool> {
-        let min_rank = self.min_tier().rank().unwrap_or(4);
+        let min_rank = self.targets.min_tier.rank().unwrap_or(4);
         match tier.rank() {
             Some(r) if r >= min_rank => Some(true),
             Some(r) if r + 1 == min_rank => Some(false),
@@ -348,7 +346,7 @@ impl<'p> Scorer<'p> {
     }
 
     fn seniority_reason(&self, tier: Seniority) -> String {
-        let (tier_name, min) = (tier.as_str(), self.min_tier().as_str());
+        let (tier_name, min) = (tier.as_str(), self.targets.min_tier.as_str());
         match self.seniority_standing(tier) {
             Some(true) => format!("seniority {tier_name} ≥ {min}"),
             Some(false) => format!("seniority {tier_name} one below {min}"),

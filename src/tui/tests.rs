@@ -569,6 +569,31 @@ fn invitations_fit_an_80_column_screen() {
     assert!(hints.contains("W all stale"), "{hints}");
 }
 
+/// On a screen too narrow for the plan beside the assumptions, the plan comes whole
+/// above them: its rows end with the figures after the plan, not in the assumptions' text.
+#[test]
+fn pillars_stack_the_plan_above_the_assumptions_when_narrow() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('4'));
+    for width in [50, 77] {
+        let terminal = screen(&a, width, 34);
+        let buffer = terminal.backend().buffer();
+        let lines: Vec<String> = (0..34)
+            .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
+            .collect();
+        let at = |text: &str| lines.iter().position(|l| l.contains(text));
+        let pending = at(super::strings::feature::PENDING_STALE).expect("the plan's last row");
+        let assumptions = at(super::strings::ASSUMPTIONS.trim()).expect("the assumptions");
+        assert!(assumptions > pending, "{lines:#?}");
+        let row = lines[pending].trim_end();
+        let after = row.rsplit(" → ").next().unwrap_or_default();
+        assert!(
+            after.split(" / ").all(|n| n.parse::<u32>().is_ok()),
+            "{width} columns: {row:?}"
+        );
+    }
+}
+
 /// The prefilled export prompt is edited like a shell line: Ctrl-W deletes the last word
 /// (the file name), Ctrl-U the whole line, Backspace one character.
 #[test]

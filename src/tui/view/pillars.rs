@@ -15,12 +15,7 @@ use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Sparkline, Wrap};
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(p) = &app.projection else { return };
-    let [gauges, table, bottom] = Layout::vertical([
-        Constraint::Length(7),
-        Constraint::Length(9),
-        Constraint::Min(3),
-    ])
-    .areas(area);
+    let [gauges, t_left, t_right, bottom] = areas(area);
     let [br, frp] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(gauges);
     pillar(
@@ -75,7 +70,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             format!("{} / {}", f.after.pending, f.after.stale),
         ),
     ];
-    // 38 columns: the plan fits half of an 80-column screen.
+    // 38 columns (PLAN_WIDTH with its gap): the plan fits half of an 80-column screen.
     let mut lines = vec![Line::styled(
         {
             let [n, b, a] = strings::PLAN_COLUMNS;
@@ -95,8 +90,6 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     ];
     right.extend(strings::assumptions(a, p.noise_used).map(Line::raw));
     right.push(Line::styled(strings::frp_levers(&FRP_LEVERS), theme.dim()));
-    let [t_left, t_right] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(table);
     let block = |title: &'static str| {
         Block::new()
             .borders(Borders::TOP)
@@ -110,6 +103,34 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         t_right,
     );
     history(app, theme, frame, bottom);
+}
+
+/// The plan table's width with a column of space after it.
+const PLAN_WIDTH: u16 = 39;
+
+/// Where the gauges, the plan, the assumptions and the readings go: the plan beside the
+/// assumptions when two plans fit side by side, else above them (on a narrow screen the
+/// plan's figures would run into the assumptions' text).
+fn areas(area: Rect) -> [Rect; 4] {
+    if area.width >= 2 * PLAN_WIDTH {
+        let [gauges, table, bottom] = Layout::vertical([
+            Constraint::Length(7),
+            Constraint::Length(9),
+            Constraint::Min(3),
+        ])
+        .areas(area);
+        let [plan, assumptions] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(table);
+        return [gauges, plan, assumptions, bottom];
+    }
+    Layout::vertical([
+        Constraint::Length(7),
+        Constraint::Length(8),
+        Constraint::Length(10),
+        Constraint::Min(3),
+    ])
+    .areas(area)
 }
 
 fn pillar(

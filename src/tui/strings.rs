@@ -397,8 +397,11 @@ pub fn acceptance_rates(all_time: &str, last_90_days: &str) -> String {
     format!("all time {all_time} · last 90 days {last_90_days}")
 }
 
+/// The outgoing pane's title when its key hint does not fit.
+pub const OUTGOING: &str = " Sent, pending — oldest first ";
+
 pub fn outgoing_title(withdraws: &str) -> String {
-    format!(" Sent, pending — oldest first · {withdraws} ")
+    format!("{OUTGOING}· {withdraws} ")
 }
 
 pub const NO_OUTGOING: &str = "no pending outgoing invitations";

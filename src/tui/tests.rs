@@ -594,6 +594,36 @@ fn pillars_stack_the_plan_above_the_assumptions_when_narrow() {
     }
 }
 
+/// The outgoing pane's title keeps its key hint where it fits and drops it whole where
+/// it does not (at 60 columns it was cut to "… · w").
+#[test]
+fn outgoing_title_drops_its_key_hint_when_it_does_not_fit() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    for (width, hint) in [(100, true), (60, false)] {
+        let terminal = screen(&a, width, 24);
+        let buffer = terminal.backend().buffer();
+        let title = (0..24)
+            .map(|y| {
+                (0..width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .find(|l| l.contains(super::strings::OUTGOING.trim()))
+            .expect("the outgoing pane");
+        let after = title
+            .split(super::strings::OUTGOING)
+            .nth(1)
+            .unwrap_or_default();
+        assert_eq!(
+            after.starts_with("· w withdraws "),
+            hint,
+            "{width}: {title:?}"
+        );
+        assert!(hint || !after.starts_with('·'), "{width}: {title:?}");
+    }
+}
+
 /// The prefilled export prompt is edited like a shell line: Ctrl-W deletes the last word
 /// (the file name), Ctrl-U the whole line, Backspace one character.
 #[test]

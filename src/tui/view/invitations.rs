@@ -98,8 +98,12 @@ fn draw_pane(
 
 fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let stale_days = app.pillars.assumptions.stale_days;
-    // Fits the pane on an 80-column screen.
+    // Fits the pane on an 80-column screen; narrower, the key hints below name the key.
     let title = strings::outgoing_title(&keys_text(app, strings::WITHDRAWS));
+    let title = match Span::raw(&title).width() <= usize::from(area.width) {
+        true => title,
+        false => strings::OUTGOING.to_string(),
+    };
     let pane = (0, title.as_str(), strings::NO_OUTGOING);
     // The name gives way to the age and the state on a narrow screen.
     let name_width = area.width.saturating_sub(18).clamp(8, 28);

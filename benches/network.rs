@@ -130,6 +130,23 @@ fn bulk(c: &mut Criterion) {
             black_box(out)
         })
     });
+    // Every contact marked prune: each row with its score explained in one line.
+    let pruned: Vec<netcurate::model::Contact> = (network.contacts.iter())
+        .map(|c| netcurate::model::Contact {
+            decision: netcurate::model::Decision::Prune,
+            ..c.clone()
+        })
+        .collect();
+    let profile = profile();
+    g.bench_function("removal plan of 100k with reasons (CSV in memory)", |b| {
+        let contacts: Vec<&netcurate::model::Contact> = pruned.iter().collect();
+        b.iter(|| {
+            let mut out = Vec::with_capacity(32 << 20);
+            netcurate::export::write_removal_plan(&mut out, &contacts, Some(&profile))
+                .expect("export");
+            black_box(out)
+        })
+    });
     g.finish();
 }
 

@@ -1173,16 +1173,12 @@ fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result
         (None, ExportKind::Linkedin) => Some((0..7).collect()),
         _ => None,
     };
-    let reasons = match kind {
-        ExportKind::RemovalPlan => audience::explanations(&contacts, s.profile.as_ref()),
-        _ => Default::default(),
-    };
     let write = |w: &mut dyn Write| -> netcurate::Result<usize> {
         match kind {
             ExportKind::Contacts | ExportKind::Linkedin => {
                 export::write_contacts(w, &contacts, columns.as_deref())
             }
-            ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts, &reasons),
+            ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts, s.profile.as_ref()),
             ExportKind::WithdrawalPlan => export::write_withdrawal_plan(w, &network),
         }
     };

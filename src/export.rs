@@ -5,6 +5,7 @@
 //!
 //! Must not: choose which contacts to export (callers filter) or touch the database.
 
+use crate::audience::{Explainer, Profile};
 use crate::error::{Error, Result};
 use crate::model::{Contact, Direction, Invitation, InvitationStatus};
 use crate::network::Network;
@@ -146,8 +147,9 @@ pub fn write_contacts<W: Write>(
 pub fn write_removal_plan<W: Write>(
     out: W,
     contacts: &[&Contact],
-    reasons: &std::collections::HashMap<crate::model::ContactId, String>,
+    profile: Option<&Profile>,
 ) -> Result<usize> {
+    let mut reasons = Explainer::new(profile);
     let mut rows: Vec<&Contact> = contacts
         .iter()
         .copied()
@@ -174,17 +176,18 @@ pub fn write_removal_plan<W: Write>(
         } else {
             ""
         };
+        let score = c.score.map(|s| s.to_string()).unwrap_or_default();
         write_row(
             &mut w,
-            &[
-                c.url.to_string(),
-                c.first_name.to_string(),
-                c.last_name.to_string(),
-                c.company.to_string(),
-                c.position.to_string(),
-                c.score.map(|s| s.to_string()).unwrap_or_default(),
-                reasons.get(&c.id).cloned().unwrap_or_default(),
-                done.to_string(),
+            [
+                c.url.as_str(),
+                c.first_name.as_str(),
+                c.last_name.as_str(),
+                c.company.as_str(),
+                c.position.as_str(),
+                score.as_str(),
+                reasons.line(c),
+                done,
             ],
         )?;
     }

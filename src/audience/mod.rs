@@ -294,28 +294,32 @@ impl<'a> CompanySimilarity<'a> {
     }
 }
 
-/// One-line explanations of these contacts' scores (the removal plan's reasons), with
-/// one scorer for all and each distinct role explained once.
-pub fn explanations(
-    contacts: &[&Contact],
-    profile: Option<&Profile>,
-) -> std::collections::HashMap<ContactId, String> {
-    let mut scorer = profile.map(Scorer::new);
-    let mut by_role: HashMap<RoleKey, String> = HashMap::new();
-    contacts
-        .iter()
-        .map(|c| {
-            let line = match scorer.as_mut() {
-                _ if c.is_hidden() => "hidden account: nothing to score".to_string(),
-                None => "no profile yet: not scored".to_string(),
-                Some(s) => by_role
-                    .entry((&c.position, &c.company, &c.industry, &c.location))
-                    .or_insert_with(|| s.breakdown(c, c.seniority).one_line())
-                    .clone(),
-            };
-            (c.id, line)
-        })
-        .collect()
+/// One-line explanations of contacts' scores (the removal plan's reasons), with one
+/// scorer for all and each distinct role explained once.
+pub struct Explainer<'p, 'c> {
+    scorer: Option<Scorer<'p>>,
+    by_role: HashMap<RoleKey<'c>, String>,
+}
+
+impl<'p, 'c> Explainer<'p, 'c> {
+    pub fn new(profile: Option<&'p Profile>) -> Explainer<'p, 'c> {
+        Explainer {
+            scorer: profile.map(Scorer::new),
+            by_role: HashMap::new(),
+        }
+    }
+
+    /// Why `c` scores what it does, in one line.
+    pub fn line(&mut self, c: &'c Contact) -> &str {
+        match self.scorer.as_mut() {
+            _ if c.is_hidden() => "hidden account: nothing to score",
+            None => "no profile yet: not scored",
+            Some(s) => self
+                .by_role
+                .entry((&c.position, &c.company, &c.industry, &c.location))
+                .or_insert_with(|| s.breakdown(c, c.seniority).one_line()),
+        }
+    }
 }
 
 /// What netcurate suggests for a contact, with the reason. A warm contact (a two-way

@@ -440,16 +440,10 @@ fn export_to(
         .iter()
         .filter_map(|id| app.network.contact(*id))
         .collect();
-    let reasons = match kind {
-        ExportKind::RemovalPlan => {
-            netcurate::audience::explanations(&contacts, app.profile.as_ref())
-        }
-        _ => Default::default(),
-    };
     let n = export::write_atomic(path, force, |w| match kind {
         ExportKind::Contacts => export::write_contacts(w, &contacts, None),
         ExportKind::Linkedin => export::write_contacts(w, &contacts, Some(&[0, 1, 2, 3, 4, 5, 6])),
-        ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts, &reasons),
+        ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts, app.profile.as_ref()),
         ExportKind::WithdrawalPlan => export::write_withdrawal_plan(w, &app.network),
     })?;
     if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan)

@@ -716,7 +716,7 @@ pub fn import(
     if let Some(filter) = report.new_filter().filter(|_| !dry_run) {
         writeln!(
             out,
-            "  the new connections: netcurate list --filter {filter}"
+            "  the new connections: netcurate list --filter '{filter}'"
         )?;
     }
     if report.contacts_added + report.contacts_merged > 0 {

@@ -301,16 +301,24 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     let since = (as_of + chrono::Duration::days(3)).to_string();
     assert!(
         text.contains(&format!(
-            "the new connections: netcurate list --filter connected:>={since}"
+            "the new connections: netcurate list --filter 'connected:>={since}'"
         )),
         "{text}"
     );
-    let listed = db.json(&[
-        "list",
-        "--filter",
-        &format!("connected:>={since}"),
-        "--json",
-    ]);
+    // The command as printed, pasted into a shell (the filter's '>' must not redirect).
+    let command = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("the new connections: netcurate "))
+        .expect("the command");
+    let pasted = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("\"$0\" --db \"$1\" {command} --json"))
+        .arg(env!("CARGO_BIN_EXE_netcurate"))
+        .arg(&db.path)
+        .current_dir(db.dir.path())
+        .output()
+        .expect("sh");
+    let listed: serde_json::Value = serde_json::from_slice(&pasted.stdout).expect("JSON");
     assert_eq!(listed.as_array().unwrap().len(), 30, "exactly the new ones");
     // The same two exports into a database of their own, for the report.
     let other = Db::new();
@@ -359,7 +367,7 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         "{text}"
     );
     assert!(
-        text.contains(&format!("--filter connected:>={since}\n")),
+        text.contains(&format!("--filter 'connected:>={since}'\n")),
         "{text}"
     );
     let listed = db.json(&[

@@ -284,6 +284,16 @@ pub struct ExportArgs {
     force: bool,
 }
 
+/// `text` as one word of a POSIX shell command: as it is when nothing in it is special,
+/// else in single quotes.
+fn shell_word(text: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_./:=@%+,-".contains(c);
+    match !text.is_empty() && text.chars().all(plain) {
+        true => text.to_string(),
+        false => format!("'{}'", text.replace('\'', "'\\''")),
+    }
+}
+
 /// The default database path (CLI.md): $NETCURATE_DB, else the platform data directory.
 pub fn default_db() -> PathBuf {
     if let Some(p) = std::env::var_os("NETCURATE_DB").filter(|p| !p.is_empty()) {
@@ -714,9 +724,16 @@ pub fn import(
         report.new, report.gone, report.changed, report.unchanged, report.hidden
     )?;
     if let Some(filter) = report.new_filter().filter(|_| !dry_run) {
+        // A command to paste: with the database named unless it is the default one.
+        let path = s.store.path();
+        let db = match path == default_db() {
+            true => String::new(),
+            false => format!("--db {} ", shell_word(&path.display().to_string())),
+        };
         writeln!(
             out,
-            "  the new connections: netcurate list --filter '{filter}'"
+            "  the new connections: netcurate {db}list --filter {}",
+            shell_word(&filter)
         )?;
     }
     if report.contacts_added + report.contacts_merged > 0 {
@@ -1245,8 +1262,29 @@ fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Cli, skipped_files_line};
+    use super::{Cli, shell_word, skipped_files_line};
     use clap::CommandFactory;
+
+    /// A word meant to be pasted into a shell reaches the command as it was, whatever it
+    /// holds: checked by a shell echoing it back.
+    #[test]
+    fn shell_words_survive_a_shell() {
+        for text in [
+            "connected:>=2026-11-20",
+            "plain.db",
+            "it's my network.db",
+            "",
+            "a\"b $c",
+        ] {
+            let echoed = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("printf %s {}", shell_word(text)))
+                .output()
+                .expect("sh");
+            assert_eq!(String::from_utf8_lossy(&echoed.stdout), text);
+        }
+        assert_eq!(shell_word("plain.db"), "plain.db");
+    }
 
     /// The other files of a whole export are summed up in one line, naming a few.
     #[test]

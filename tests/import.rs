@@ -300,9 +300,7 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     let text = db.ok(&["import", &newer]);
     let since = (as_of + chrono::Duration::days(3)).to_string();
     assert!(
-        text.contains(&format!(
-            "the new connections: netcurate list --filter 'connected:>={since}'"
-        )),
+        text.contains(&format!("list --filter 'connected:>={since}'")),
         "{text}"
     );
     // The command as printed, pasted into a shell (the filter's '>' must not redirect).
@@ -310,11 +308,14 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         .lines()
         .find_map(|l| l.trim().strip_prefix("the new connections: netcurate "))
         .expect("the command");
+    assert!(
+        command.starts_with(&format!("--db {} list", db.path.display())),
+        "names the database it was not told by default: {command}"
+    );
     let pasted = std::process::Command::new("sh")
         .arg("-c")
-        .arg(format!("\"$0\" --db \"$1\" {command} --json"))
+        .arg(format!("\"$0\" {command} --json"))
         .arg(env!("CARGO_BIN_EXE_netcurate"))
-        .arg(&db.path)
         .current_dir(db.dir.path())
         .output()
         .expect("sh");

@@ -801,7 +801,7 @@ fn profile_init(s: &Session, output: Option<&Path>, out: &mut dyn Write) -> Resu
                 out,
                 "drafted {}; edit it, then `netcurate score --profile {}`",
                 path.display(),
-                path.display()
+                shell_word(&path.display().to_string())
             )?;
         }
         None => write!(out, "{draft}")?,

@@ -192,6 +192,56 @@ impl Haystack {
     }
 }
 
+/// Where a query matched a contact's texts: character positions in its full name, its
+/// title and its company, in order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Marks {
+    pub name: Vec<usize>,
+    pub title: Vec<usize>,
+    pub company: Vec<usize>,
+}
+
+/// How a needle is looked for in a text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Found {
+    /// Every character, in order, as a bare word matches (the leftmost such).
+    Subsequence,
+    /// The whole needle in one piece, as a field term matches (the first place).
+    Substring,
+}
+
+/// Adds to `out` the positions of the characters of `text` where `needle` matches,
+/// when it does. The text is folded as the haystacks are (character by character), and
+/// each folded character remembers the character it came from.
+fn mark(text: &str, needle: &Needle, found: Found, out: &mut Vec<usize>) {
+    let folded: Vec<(char, usize)> = (text.chars().enumerate())
+        .flat_map(|(i, ch)| ch.to_lowercase().map(move |l| (l, i)))
+        .collect();
+    let want: Vec<char> = needle.text.chars().collect();
+    let at: Option<Vec<usize>> = match found {
+        Found::Subsequence => {
+            let mut next = 0;
+            let at: Vec<usize> = (folded.iter().enumerate())
+                .filter(|&(_, &(ch, _))| {
+                    let hit = want.get(next) == Some(&ch);
+                    next += usize::from(hit);
+                    hit
+                })
+                .map(|(k, _)| k)
+                .collect();
+            (next == want.len()).then_some(at)
+        }
+        Found::Substring => (0..folded.len())
+            .find(|&k| {
+                want.iter()
+                    .enumerate()
+                    .all(|(j, ch)| folded.get(k + j).map(|f| f.0) == Some(*ch))
+            })
+            .map(|k| (k..k + want.len()).collect()),
+    };
+    out.extend(at.into_iter().flatten().map(|k| folded[k].1));
+}
+
 /// A parsed query; the empty query matches everything.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
@@ -214,6 +264,41 @@ impl Query {
     /// Whether every term holds for `c`.
     pub fn matches(&self, c: &Contact, hay: &Haystack) -> bool {
         self.terms.iter().all(|t| t.test.holds(c, hay) != t.negate)
+    }
+
+    /// Where this query's text terms match `c`'s name, title and company, to show them:
+    /// bare words where they are found as a subsequence, `name:` `title:` `company:`
+    /// where their text is. Negated terms mark nothing.
+    pub fn marks(&self, c: &Contact) -> Marks {
+        let mut marks = Marks::default();
+        if self.terms.is_empty() {
+            return marks;
+        }
+        let name = c.full_name();
+        for term in self.terms.iter().filter(|t| !t.negate) {
+            match &term.test {
+                Test::Fuzzy(needle) => {
+                    mark(&name, needle, Found::Subsequence, &mut marks.name);
+                    mark(&c.position, needle, Found::Subsequence, &mut marks.title);
+                    mark(&c.company, needle, Found::Subsequence, &mut marks.company);
+                }
+                Test::Text(TextField::Name, needle) => {
+                    mark(&name, needle, Found::Substring, &mut marks.name);
+                }
+                Test::Text(TextField::Title, needle) => {
+                    mark(&c.position, needle, Found::Substring, &mut marks.title);
+                }
+                Test::Text(TextField::Company, needle) => {
+                    mark(&c.company, needle, Found::Substring, &mut marks.company);
+                }
+                _ => {}
+            }
+        }
+        for positions in [&mut marks.name, &mut marks.title, &mut marks.company] {
+            positions.sort_unstable();
+            positions.dedup();
+        }
+        marks
     }
 
     /// Which contacts match, by position: one sequential pass over the network (fast
@@ -572,6 +657,52 @@ mod tests {
 
     fn check(q: &str, c: &Contact) -> bool {
         Query::parse(q).unwrap().matches(c, &Haystack::of(c))
+    }
+
+    /// Marks fall on the characters that matched, counted in the texts as shown (an
+    /// accent or a capital included); negated terms and other fields mark nothing; a
+    /// text where a bare word is not found keeps no marks for it.
+    #[test]
+    fn marks_show_where_text_terms_matched() {
+        let c = contact("Søren", "Blue Sun Corp", "Head of Platform");
+        let marks = |q: &str| Query::parse(q).unwrap().marks(&c);
+        let m = marks("plat");
+        assert_eq!(
+            m.title,
+            vec![8, 9, 10, 11],
+            "leftmost subsequence in 'Head of Platform'"
+        );
+        assert!(m.name.is_empty() && m.company.is_empty(), "{m:?}");
+        assert_eq!(
+            marks("srn").name,
+            vec![0, 2, 4],
+            "S, r, n of 'Søren Sample'"
+        );
+        assert_eq!(marks("name:ØR").name, vec![1, 2]);
+        assert_eq!(marks("company:sun").company, vec![5, 6, 7]);
+        let both = marks("company:sun bsc");
+        assert_eq!(
+            both.company,
+            vec![0, 5, 6, 7, 9],
+            "two terms, merged in order"
+        );
+        assert_eq!(marks("-company:sun score:>10 tag:x"), Marks::default());
+        assert_eq!(
+            marks("title:platform company:x").title,
+            (8..16).collect::<Vec<_>>()
+        );
+        for q in [
+            "plat",
+            "srn",
+            "name:ØR",
+            "company:sun bsc",
+            "title:platform",
+        ] {
+            assert!(
+                check(q, &c),
+                "{q} matches, so its marks are where it matched"
+            );
+        }
     }
 
     #[test]

@@ -624,6 +624,35 @@ fn outgoing_title_drops_its_key_hint_when_it_does_not_fit() {
     }
 }
 
+/// The rows on screen show where the filter matched: a bare word's letters in the title,
+/// a field term's text in its column; other characters keep their style.
+#[test]
+fn rows_mark_where_the_filter_matched() {
+    use ratatui::style::Modifier;
+    let mut a = app();
+    a.set_filter("plat company:hoo");
+    let terminal = screen(&a, 120, 30);
+    let buffer = terminal.backend().buffer();
+    let row = (3..30)
+        .find(|&y| {
+            let line: String = (0..120).map(|x| buffer[(x, y)].symbol()).collect();
+            line.contains("Platform Engineer ") && line.contains("Hooli")
+        })
+        .expect("a platform engineer at Hooli");
+    let line: String = (0..120).map(|x| buffer[(x, row)].symbol()).collect();
+    let marked = |x: usize| {
+        buffer[(x as u16, row)]
+            .modifier
+            .contains(Modifier::UNDERLINED)
+    };
+    // Columns, not bytes: the score bar before them is drawn with multi-byte blocks.
+    let column = |text: &str| line[..line.find(text).expect(text)].chars().count();
+    let (title, company) = (column("Platform Engineer"), column("Hooli"));
+    let marks: Vec<usize> = (0..120).filter(|&x| marked(x)).collect();
+    let expected: Vec<usize> = (title..title + 4).chain(company..company + 3).collect();
+    assert_eq!(marks, expected, "{line}");
+}
+
 /// The prefilled export prompt is edited like a shell line: Ctrl-W deletes the last word
 /// (the file name), Ctrl-U the whole line, Backspace one character.
 #[test]

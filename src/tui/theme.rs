@@ -68,6 +68,12 @@ impl Theme {
         self.fg(Color::Green)
     }
 
+    /// Characters of a row where the filter matched.
+    pub fn matched(&self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
     pub fn accent(&self) -> Style {
         self.fg(Color::Cyan)
     }

@@ -77,14 +77,26 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 c.full_name()
             };
             let mark = if selected { "●" } else { " " };
+            let marks = t.query.marks(c);
+            let name_marks: &[usize] = if c.is_hidden() { &[] } else { &marks.name };
             let mut cells = vec![
                 Cell::from(mark).style(theme.selected()),
                 Cell::from(theme::score_bar(c.score)).style(theme.score(c.score)),
-                Cell::from(fit(&name, width[2]).into_owned()),
+                Cell::from(marked(&name, width[2], name_marks, theme)),
             ];
             if medium {
-                cells.push(Cell::from(fit(&c.position, width[3])));
-                cells.push(Cell::from(fit(&c.company, width[4])));
+                cells.push(Cell::from(marked(
+                    &c.position,
+                    width[3],
+                    &marks.title,
+                    theme,
+                )));
+                cells.push(Cell::from(marked(
+                    &c.company,
+                    width[4],
+                    &marks.company,
+                    theme,
+                )));
             }
             if wide {
                 cells.push(Cell::from(c.seniority.as_str()));
@@ -112,3 +124,33 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 const COLUMN_SPACING: u16 = 1;
+
+/// `text` cut to `width`, its characters at `marks` (positions in `text`) styled as
+/// matched; a mark past the cut is not shown.
+fn marked(text: &str, width: u16, marks: &[usize], theme: &Theme) -> Line<'static> {
+    let shown = fit(text, width).into_owned();
+    if marks.is_empty() {
+        return Line::raw(shown);
+    }
+    // A cut text ends in an ellipsis; the characters before it are the text's own.
+    let own = match shown == text {
+        true => usize::MAX,
+        false => shown.chars().count().saturating_sub(1),
+    };
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut plain = String::new();
+    for (i, ch) in shown.chars().enumerate() {
+        if i < own && marks.binary_search(&i).is_ok() {
+            if !plain.is_empty() {
+                spans.push(Span::raw(std::mem::take(&mut plain)));
+            }
+            spans.push(Span::styled(ch.to_string(), theme.matched()));
+        } else {
+            plain.push(ch);
+        }
+    }
+    if !plain.is_empty() {
+        spans.push(Span::raw(plain));
+    }
+    Line::from(spans)
+}

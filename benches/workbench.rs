@@ -91,6 +91,18 @@ fn keystroke(c: &mut Criterion) {
             })
         },
     );
+    // The same with a filter whose matches are marked in every row on screen.
+    app.set_filter("plat company:hoo");
+    g.bench_function(
+        "render one frame, filter 'plat company:hoo' marked in its rows, 160x40",
+        |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| tui::view::draw(&app, &theme, f))
+                    .expect("draw");
+            })
+        },
+    );
     g.finish();
 }
 

@@ -73,6 +73,13 @@ fn keystroke(c: &mut Criterion) {
         "plat",
         "platf",
     );
+    // The slowest of typing a common word letter by letter: most rows still match, so
+    // the whole network is tested again.
+    keystroke(
+        "filter keystroke, common fuzzy word: 'en' -> 'eng' at 100k",
+        "en",
+        "eng",
+    );
     keystroke(
         "filter keystroke, clearing: 'platf' -> '' at 100k",
         "platf",

@@ -192,6 +192,9 @@ pub struct Triage {
     pub index: usize,
 }
 
+/// The segments view's pane of connections added per month.
+pub const MONTHS_PANE: usize = 4;
+
 /// Per-pane cursors of the segments and invitations views.
 #[derive(Debug, Default, Clone)]
 pub struct Panes {
@@ -304,6 +307,9 @@ impl App {
             quit: false,
         };
         app.months = App::connections_per_month(&app.network);
+        // The months chart opens on the latest month: on a short screen, the recent ones
+        // are those shown.
+        app.segments.cursor[MONTHS_PANE] = app.months.len().saturating_sub(1);
         app.resort();
         app.refresh_projection();
         app

@@ -653,6 +653,23 @@ fn rows_mark_where_the_filter_matched() {
     assert_eq!(marks, expected, "{line}");
 }
 
+/// On a screen too short for all 24 months, the months chart shows the latest ones:
+/// it opened on the oldest, so the recent months were below the pane's edge.
+#[test]
+fn months_chart_opens_on_the_latest_months() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('3'));
+    let labels = a.segment_queries(super::app::MONTHS_PANE);
+    assert_eq!(labels.len(), 24, "the demo spans more than two years");
+    let text = format!("{:?}", screen(&a, 120, 24).backend());
+    let (oldest, latest) = (&labels[0].0, &labels[23].0);
+    assert!(text.contains(latest.as_str()), "{latest} shown: {text}");
+    assert!(
+        !text.contains(oldest.as_str()),
+        "{oldest} scrolled away: {text}"
+    );
+}
+
 /// The prefilled export prompt is edited like a shell line: Ctrl-W deletes the last word
 /// (the file name), Ctrl-U the whole line, Backspace one character.
 #[test]

@@ -2,7 +2,7 @@
 //! charts (score histogram, seniority and function bars, connections per month) whose
 //! bars filter the contacts view to the people behind them (Enter).
 
-use super::super::app::App;
+use super::super::app::{App, MONTHS_PANE};
 use super::super::strings;
 use super::super::theme::Theme;
 use super::{bar_lines, keys_text, pad};
@@ -66,13 +66,13 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         3,
         &labelled(function_labels, &functions),
     );
-    let months = app.segment_queries(4);
+    let months = app.segment_queries(MONTHS_PANE);
     let month_items: Vec<(String, usize)> = months
         .iter()
         .zip(app.months.iter().copied())
         .map(|((l, _), (_, n))| (l.clone(), n))
         .collect();
-    chart(app, theme, frame, month, 4, &month_items);
+    chart(app, theme, frame, month, MONTHS_PANE, &month_items);
 }
 
 fn pane<'a>(app: &App, theme: &Theme, index: usize) -> Block<'a> {

@@ -594,6 +594,46 @@ fn pillars_stack_the_plan_above_the_assumptions_when_narrow() {
     }
 }
 
+/// The plan's figures widen to the widest one (10,000 pending, at 100k contacts) and
+/// stay in their columns; the plan stays beside the assumptions while two such plans fit.
+#[test]
+fn plan_columns_widen_for_large_figures() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('4'));
+    let mut p = a.projection.clone().expect("a projection");
+    (p.features.before.pending, p.features.before.stale) = (10_000, 9_475);
+    a.projection = Some(p);
+    for (width, beside) in [(90, true), (89, false)] {
+        let terminal = screen(&a, width, 34);
+        let buffer = terminal.backend().buffer();
+        let lines: Vec<String> = (0..34)
+            .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
+            .collect();
+        let plan = (lines.iter())
+            .position(|l| l.contains(super::strings::PLAN.trim()))
+            .expect("the plan");
+        let rows = &lines[plan + 1..plan + 8];
+        let arrows: Vec<usize> = rows
+            .iter()
+            .map(|l| l.chars().position(|c| c == '→').unwrap_or(0))
+            .collect();
+        assert!(arrows.iter().all(|&x| x == arrows[0]), "{width}: {rows:#?}");
+        assert!(
+            rows.iter().any(|l| l.contains("10000 / 9475 → 45 / 35")),
+            "{rows:#?}"
+        );
+        let title = lines
+            .iter()
+            .find(|l| l.contains(super::strings::PLAN.trim()))
+            .expect("plan");
+        assert_eq!(
+            title.contains(super::strings::ASSUMPTIONS.trim()),
+            beside,
+            "{width}: {title}"
+        );
+    }
+}
+
 /// The outgoing pane's title keeps its key hint where it fits and drops it whole where
 /// it does not (at 60 columns it was cut to "… · w").
 #[test]

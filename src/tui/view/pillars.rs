@@ -7,7 +7,7 @@ use super::super::app::App;
 use super::super::strings::{self, feature};
 use super::super::theme::Theme;
 use super::keys_text;
-use netcurate::pillars::{FRP_LEVERS, PillarProjection, SsiReading};
+use netcurate::pillars::{FRP_LEVERS, PillarProjection, Projection, SsiReading};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -15,7 +15,9 @@ use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Sparkline, Wrap};
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(p) = &app.projection else { return };
-    let [gauges, t_left, t_right, bottom] = areas(area);
+    let lines = plan_lines(p, theme);
+    let plan_width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 1;
+    let [gauges, t_left, t_right, bottom] = areas(area, plan_width);
     let [br, frp] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(gauges);
     pillar(
@@ -36,6 +38,31 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         &p.find_right_people,
         strings::FRP_NOTE,
     );
+    let a = &p.assumptions;
+    // The disclaimer first: on a narrow screen the wrapped lines below it may not fit.
+    let mut right = vec![
+        Line::styled(p.disclaimer, theme.warn()),
+        Line::styled(strings::EDIT_ASSUMPTIONS, theme.header()),
+    ];
+    right.extend(strings::assumptions(a, p.noise_used).map(Line::raw));
+    right.push(Line::styled(strings::frp_levers(&FRP_LEVERS), theme.dim()));
+    let block = |title: &'static str| {
+        Block::new()
+            .borders(Borders::TOP)
+            .title(Span::styled(title, theme.title()))
+    };
+    frame.render_widget(Paragraph::new(lines).block(block(strings::PLAN)), t_left);
+    frame.render_widget(
+        Paragraph::new(right)
+            .wrap(Wrap { trim: true })
+            .block(block(strings::ASSUMPTIONS)),
+        t_right,
+    );
+    history(app, theme, frame, bottom);
+}
+
+/// The plan table: each feature of the network before → after the plan.
+fn plan_lines(p: &Projection, theme: &Theme) -> Vec<Line<'static>> {
     let f = &p.features;
     let pct = |x: f64| format!("{:.0}%", 100.0 * x);
     let rows = [
@@ -70,49 +97,24 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             format!("{} / {}", f.after.pending, f.after.stale),
         ),
     ];
-    // 38 columns (PLAN_WIDTH with its gap): the plan fits half of an 80-column screen.
-    let mut lines = vec![Line::styled(
-        {
-            let [n, b, a] = strings::PLAN_COLUMNS;
-            format!("{n:<16} {b:>9} → {a:<9}")
-        },
-        theme.header(),
-    )];
-    lines.extend(
-        rows.iter()
-            .map(|(n, b, a)| Line::raw(format!("{n:<16} {b:>9} → {a:<9}"))),
-    );
-    let a = &p.assumptions;
-    // The disclaimer first: on a narrow screen the wrapped lines below it may not fit.
-    let mut right = vec![
-        Line::styled(p.disclaimer, theme.warn()),
-        Line::styled(strings::EDIT_ASSUMPTIONS, theme.header()),
-    ];
-    right.extend(strings::assumptions(a, p.noise_used).map(Line::raw));
-    right.push(Line::styled(strings::frp_levers(&FRP_LEVERS), theme.dim()));
-    let block = |title: &'static str| {
-        Block::new()
-            .borders(Borders::TOP)
-            .title(Span::styled(title, theme.title()))
-    };
-    frame.render_widget(Paragraph::new(lines).block(block(strings::PLAN)), t_left);
-    frame.render_widget(
-        Paragraph::new(right)
-            .wrap(Wrap { trim: true })
-            .block(block(strings::ASSUMPTIONS)),
-        t_right,
-    );
-    history(app, theme, frame, bottom);
+    // Figures in 9 columns unless one is wider (a network with 10,000 pending): 38 in
+    // all, half of an 80-column screen.
+    let w = (rows.iter())
+        .flat_map(|(_, b, a)| [b.chars().count(), a.chars().count()])
+        .fold(9, usize::max);
+    let row = |n: &str, b: &str, a: &str| format!("{n:<16} {b:>w$} → {a:<w$}");
+    let [n, b, a] = strings::PLAN_COLUMNS;
+    let mut lines = vec![Line::styled(row(n, b, a), theme.header())];
+    lines.extend(rows.iter().map(|(n, b, a)| Line::raw(row(n, b, a))));
+    lines
 }
 
-/// The plan table's width with a column of space after it.
-const PLAN_WIDTH: u16 = 39;
-
 /// Where the gauges, the plan, the assumptions and the readings go: the plan beside the
-/// assumptions when two plans fit side by side, else above them (on a narrow screen the
-/// plan's figures would run into the assumptions' text).
-fn areas(area: Rect) -> [Rect; 4] {
-    if area.width >= 2 * PLAN_WIDTH {
+/// assumptions when two plans (`plan_width` columns each, a gap included) fit side by
+/// side, else above them (on a narrow screen the plan's figures would run into the
+/// assumptions' text).
+fn areas(area: Rect, plan_width: u16) -> [Rect; 4] {
+    if area.width >= 2 * plan_width {
         let [gauges, table, bottom] = Layout::vertical([
             Constraint::Length(7),
             Constraint::Length(9),

@@ -905,6 +905,29 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "  suggested: {} — {why}", d.as_str())?;
     }
     writeln!(out, "  flags: {}", joined_or_none(&c.flags.names()))?;
+    if c.flags.has(netcurate::model::Flags::DUPLICATE)
+        && let Some(i) = network.position_of(c.id)
+    {
+        for k in audience::Namesakes::new(&network.contacts).of(&network.contacts, i) {
+            let d = &network.contacts[k];
+            let on = d
+                .connected_on
+                .map(|d| format!(", connected {d}"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "    probable duplicate of {} — {} at {}{on} ({})",
+                d.full_name(),
+                d.position,
+                d.company,
+                if d.url.is_empty() {
+                    "no URL"
+                } else {
+                    d.url.as_str()
+                }
+            )?;
+        }
+    }
     writeln!(
         out,
         "  decision: {}; tags: {}",

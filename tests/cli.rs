@@ -57,13 +57,15 @@ fn explain_says_why_an_assistant_is_not_a_decision_maker() {
 }
 
 /// `explain` also takes a full name (any case) when it names one contact; namesakes are
-/// listed by id to choose from.
+/// listed by id to choose from; a probable duplicate (a namesake at the same company)
+/// is named.
 #[test]
 fn explain_finds_a_contact_by_name_or_lists_namesakes() {
     let db = Db::new();
     let mut twins = vec![
         person("ann1", "Hooli", "CTO"),
         person("ann2", "Acme", "Designer"),
+        person("ann3", "Hooli Inc.", "Advisor"),
     ];
     for p in &mut twins {
         (p.first, p.last) = ("Ann".to_string(), "Lee".to_string());
@@ -76,8 +78,18 @@ fn explain_finds_a_contact_by_name_or_lists_namesakes() {
     let (code, _, err) = db.run(&["explain", "Ann Lee"]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("2 contacts are named 'Ann Lee'; say which by id: 1, 2"),
+        err.contains("3 contacts are named 'Ann Lee'; say which by id: 1, 2, 3"),
         "{err}"
+    );
+    let out = db.ok(&["explain", "https://www.linkedin.com/in/ann1"]);
+    assert!(out.contains("  flags: duplicate\n"), "{out}");
+    assert!(
+        out.contains("    probable duplicate of Ann Lee — Advisor at Hooli Inc., connected "),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Designer"),
+        "another company is another person: {out}"
     );
     let (code, _, err) = db.run(&["explain", "Nobody"]);
     assert_eq!(code, 1);

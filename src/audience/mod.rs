@@ -135,18 +135,17 @@ impl<'a> Scoring<'a> {
 /// read only the buffer and the keys: at 100k contacts, reaching back into the contacts
 /// themselves (strings all over the heap) was half the time of the search.
 pub fn find_duplicates(contacts: &[Contact]) -> Vec<bool> {
-    let hasher = foldhash::fast::FixedState::with_seed(0);
     let mut companies = CompanySimilarity::default();
     let mut folded = String::with_capacity(contacts.len() * 16);
     let mut keyed: Vec<NameKey> = contacts
         .iter()
         .enumerate()
-        .filter(|(_, c)| !c.is_hidden() && !c.first_name.is_empty())
+        .filter(|(_, c)| has_name(c))
         .map(|(i, c)| {
             let start = folded.len();
             c.push_folded_name(&mut folded);
             NameKey {
-                name: hasher.hash_one(&folded[start..]),
+                name: name_hash(&folded[start..]),
                 company: companies.key(&c.company),
                 at: i as u32,
                 folded: (start as u32, folded.len() as u32),
@@ -190,6 +189,63 @@ struct NameKey {
 
 /// Jaro-Winkler similarity from which two companies count as alike.
 const ALIKE: f64 = 0.88;
+
+/// Whether two namesakes' companies (as [`normalize::company_key`]s) make them probable
+/// duplicates: the same company, alike ones, or one missing.
+fn companies_alike(a: &str, b: &str) -> bool {
+    a == b || a.is_empty() || b.is_empty() || strsim::jaro_winkler(a, b) >= ALIKE
+}
+
+/// Whether [`find_duplicates`] looks at a contact at all: a hidden account or one without
+/// a first name has no name to share.
+fn has_name(c: &Contact) -> bool {
+    !c.is_hidden() && !c.first_name.is_empty()
+}
+
+/// Contacts by case-folded name, to name one contact's probable duplicates (those for
+/// which [`find_duplicates`] flags it) without a pass over the network each time.
+pub struct Namesakes {
+    by_name: HashMap<u64, Vec<u32>>,
+}
+
+impl Namesakes {
+    pub fn new(contacts: &[Contact]) -> Namesakes {
+        let mut by_name: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut folded = String::new();
+        for (i, c) in contacts.iter().enumerate().filter(|(_, c)| has_name(c)) {
+            c.folded_name_into(&mut folded);
+            by_name
+                .entry(name_hash(&folded))
+                .or_default()
+                .push(i as u32);
+        }
+        Namesakes { by_name }
+    }
+
+    /// The positions of the contacts that `contacts[i]` is a probable duplicate of: the
+    /// same name, and the same, a similar or a missing company.
+    pub fn of(&self, contacts: &[Contact], i: usize) -> Vec<usize> {
+        let Some(c) = contacts.get(i).filter(|c| has_name(c)) else {
+            return Vec::new();
+        };
+        let (mut name, mut other) = (String::new(), String::new());
+        c.folded_name_into(&mut name);
+        let key = normalize::company_key(&c.company);
+        let same = self.by_name.get(&name_hash(&name));
+        (same.into_iter().flatten().map(|&k| k as usize))
+            .filter(|&k| {
+                contacts[k].folded_name_into(&mut other);
+                k != i && other == name
+            })
+            .filter(|&k| companies_alike(&key, &normalize::company_key(&contacts[k].company)))
+            .collect()
+    }
+}
+
+/// The hash a case-folded name is indexed by.
+fn name_hash(folded: &str) -> u64 {
+    foldhash::fast::FixedState::with_seed(0).hash_one(folded)
+}
 
 /// Company keys, interned, and their pairwise similarity, each worked out once.
 #[derive(Default)]
@@ -271,7 +327,7 @@ impl<'a> CompanySimilarity<'a> {
         {
             return false;
         }
-        *(self.similar.entry((a, b))).or_insert_with(|| strsim::jaro_winkler(ka, kb) >= ALIKE)
+        *(self.similar.entry((a, b))).or_insert_with(|| companies_alike(ka, kb))
     }
 
     /// Marks the duplicates in one block of namesakes, sorted by company key: two with
@@ -493,7 +549,7 @@ mod tests {
                 normalize::company_key(&a.company),
                 normalize::company_key(&b.company),
             );
-            ka == kb || ka.is_empty() || kb.is_empty() || strsim::jaro_winkler(&ka, &kb) >= ALIKE
+            companies_alike(&ka, &kb)
         };
         let mut by_name: std::collections::BTreeMap<String, Vec<&Contact>> = Default::default();
         for c in contacts
@@ -523,5 +579,14 @@ mod tests {
             expected.len()
         );
         assert_eq!(found, expected);
+        // One contact's duplicates, named: there are some exactly when it is flagged,
+        // and each names it back.
+        let namesakes = Namesakes::new(&contacts);
+        let flagged = find_duplicates(&contacts);
+        for (i, &duplicate) in flagged.iter().enumerate() {
+            let of = namesakes.of(&contacts, i);
+            assert_eq!(!of.is_empty(), duplicate, "{}", contacts[i].full_name());
+            assert!(of.iter().all(|&k| namesakes.of(&contacts, k).contains(&i)));
+        }
     }
 }

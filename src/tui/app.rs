@@ -218,6 +218,8 @@ pub struct App {
     pub network: Network,
     /// Lower-cased text for filtering, built on the first filter (not at start-up).
     hay: std::cell::OnceCell<Vec<Haystack>>,
+    /// Contacts by name, built when a duplicate is first explained.
+    namesakes: std::cell::OnceCell<netcurate::audience::Namesakes>,
     pub profile: Option<Profile>,
     pub keymap: Keymap,
     pub view: View,
@@ -281,6 +283,7 @@ impl App {
         let mut app = App {
             network,
             hay: std::cell::OnceCell::new(),
+            namesakes: std::cell::OnceCell::new(),
             profile,
             keymap,
             view: View::Contacts,
@@ -319,6 +322,14 @@ impl App {
 
     pub fn hay(&self) -> &[Haystack] {
         self.hay.get_or_init(|| Haystack::all(&self.network))
+    }
+
+    /// The contacts that the contact at `i` is a probable duplicate of.
+    pub fn duplicates_of(&self, i: usize) -> Vec<usize> {
+        let contacts = &self.network.contacts;
+        (self.namesakes)
+            .get_or_init(|| netcurate::audience::Namesakes::new(contacts))
+            .of(contacts, i)
     }
 
     pub fn refresh_projection(&mut self) {

@@ -313,6 +313,29 @@ pub fn position_at(position: &str, company: &str) -> String {
     format!("{position} · {company}")
 }
 
+/// How many probable duplicates the explanation names; the rest are counted.
+pub const DUPLICATES_SHOWN: usize = 3;
+
+/// One probable duplicate of the contact explained.
+pub fn duplicate_of(
+    name: &str,
+    position: &str,
+    company: &str,
+    connected: Option<NaiveDate>,
+) -> String {
+    let on = connected
+        .map(|d| format!(", connected {d}"))
+        .unwrap_or_default();
+    format!(
+        "probable duplicate of {name} — {}{on}",
+        position_at(position, company)
+    )
+}
+
+pub fn more_duplicates(n: usize) -> String {
+    format!("… and {n} more with this name")
+}
+
 pub fn seniority_line(tier: &str, rule: &str, function: &str) -> String {
     format!("seniority {tier} ({rule}) · function {function} — {TITLES_NOTE}")
 }

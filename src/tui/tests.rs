@@ -634,6 +634,48 @@ fn plan_columns_widen_for_large_figures() {
     }
 }
 
+/// Explaining a contact flagged duplicate names the contact it probably duplicates
+/// (the flag alone left the user to search for it).
+#[test]
+fn explain_names_the_probable_duplicate() {
+    use netcurate::model::{Contact, Flags};
+    let d = demo();
+    let mut contacts = d.network.contacts.clone();
+    let first = (contacts.iter())
+        .find(|c| !c.is_hidden() && !c.company.is_empty())
+        .cloned()
+        .expect("a named contact");
+    contacts.push(Contact {
+        id: 99_999,
+        url: "https://www.linkedin.com/in/twin-99999".into(),
+        url_key: Some("linkedin.com/in/twin-99999".into()),
+        position: "Board Advisor".into(),
+        ..first.clone()
+    });
+    let duplicates = netcurate::audience::find_duplicates(&contacts);
+    for (c, duplicate) in contacts.iter_mut().zip(duplicates) {
+        c.flags.set(Flags::DUPLICATE, duplicate);
+    }
+    let network = Network::new(contacts, d.network.invitations.clone(), d.network.as_of);
+    let mut a = App::new(
+        network,
+        d.profile.clone(),
+        Keymap::default_map(),
+        d.pillars.clone(),
+    );
+    a.set_filter("title:\"board advisor\"");
+    assert_eq!(a.table.ids.len(), 1);
+    key(&mut a, KeyCode::Enter);
+    let text = format!("{:?}", screen(&a, 120, 40).backend());
+    let expected = format!(
+        "probable duplicate of {} — {} · {}",
+        first.full_name(),
+        first.position,
+        first.company
+    );
+    assert!(text.contains(&expected), "{expected}: {text}");
+}
+
 /// The outgoing pane's title keeps its key hint where it fits and drops it whole where
 /// it does not (at 60 columns it was cut to "… · w").
 #[test]

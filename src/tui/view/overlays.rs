@@ -7,7 +7,7 @@ use super::super::strings;
 use super::super::theme::{self, Theme};
 use super::{centered, keys_text};
 use netcurate::audience;
-use netcurate::model::{Contact, joined_or_none};
+use netcurate::model::{Contact, Flags, joined_or_none};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -94,6 +94,24 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
     let flags = c.flags.names();
     if !flags.is_empty() {
         lines.push(Line::styled(strings::flags_line(&flags), theme.warn()));
+    }
+    if c.flags.has(Flags::DUPLICATE)
+        && let Some(i) = app.network.position_of(c.id)
+    {
+        let others = app.duplicates_of(i);
+        for &k in others.iter().take(strings::DUPLICATES_SHOWN) {
+            let d = &app.network.contacts[k];
+            let line =
+                strings::duplicate_of(&d.full_name(), &d.position, &d.company, d.connected_on);
+            lines.push(Line::styled(line, theme.warn()));
+        }
+        if let Some(n) = others
+            .len()
+            .checked_sub(strings::DUPLICATES_SHOWN)
+            .filter(|&n| n > 0)
+        {
+            lines.push(Line::styled(strings::more_duplicates(n), theme.warn()));
+        }
     }
     if let Some((d, why)) = audience::suggest(c, app.pillars.threshold) {
         lines.push(Line::styled(

@@ -521,7 +521,7 @@ impl<K: Clone + Eq + std::hash::Hash> Numbering<K> {
 /// most conversations (they are in every one; a tie goes to the first by [`PersonRef`]'s
 /// order). People are numbered once, so that a large messages.csv costs one hash lookup
 /// per participant of each message.
-pub fn summarise_messages(rows: &[MessageRow]) -> HashMap<PersonRef, MessageSummary> {
+pub fn summarise_messages(rows: &[MessageRow]) -> foldhash::HashMap<PersonRef, MessageSummary> {
     let mut people = Numbering::new();
     let mut conversations = Numbering::new();
     // Each message's participants, sender first, as numbers; and who is in which

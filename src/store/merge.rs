@@ -551,7 +551,7 @@ impl Merge {
 
     fn merge_messages(
         &mut self,
-        summaries: &std::collections::HashMap<PersonRef, MessageSummary>,
+        summaries: &HashMap<PersonRef, MessageSummary>,
         report: &mut ImportReport,
     ) {
         for (person, s) in summaries {

@@ -1,6 +1,8 @@
 //! Relevance scoring 0–100 against a profile (DESIGN.md §4): each factor yields 0..1 and
 //! a reason; the score is the weighted sum over the factors that apply, scaled to 0–100;
-//! exclusions cap it low and say why. Distinct normalised titles are scored once.
+//! exclusions cap it low and say why. Each distinct position and each distinct company is
+//! worked out once; a contact's score combines the two, and reasons are written only when
+//! asked for (an explanation, a removal plan).
 //!
 //! Must not: store anything or classify flags other than exclusion (mod.rs gathers them).
 

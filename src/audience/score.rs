@@ -138,21 +138,48 @@ struct Values {
     exclusion: Option<Exclusion>,
 }
 
-/// A factor's name, value (0..1) and weight.
-type Part = (&'static str, f64, f64);
+/// The factors of a score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Title,
+    Seniority,
+    Company,
+    Keywords,
+    Industry,
+    Location,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Title => "title",
+            Kind::Seniority => "seniority",
+            Kind::Company => "company",
+            Kind::Keywords => "keywords",
+            Kind::Industry => "industry",
+            Kind::Location => "location",
+        }
+    }
+}
+
+/// A factor, its value (0..1) and its weight.
+type Part = (Kind, f64, f64);
 
 impl Values {
     /// The factors that apply, in the order they are explained.
     fn parts(&self, w: &Weights, keywords: usize) -> [Option<Part>; 6] {
         let flag = |b: bool| f64::from(u8::from(b));
         [
-            self.title.map(|(sim, _)| ("title", sim, w.title)),
-            Some(("seniority", self.seniority, w.seniority)),
-            self.company.map(|hit| ("company", flag(hit), w.company)),
-            self.keywords
-                .map(|found| ("keywords", found as f64 / keywords as f64, w.keywords)),
-            self.industry.map(|hit| ("industry", flag(hit), w.industry)),
-            self.location.map(|hit| ("location", flag(hit), w.location)),
+            self.title.map(|(sim, _)| (Kind::Title, sim, w.title)),
+            Some((Kind::Seniority, self.seniority, w.seniority)),
+            self.company
+                .map(|hit| (Kind::Company, flag(hit), w.company)),
+            (self.keywords)
+                .map(|found| (Kind::Keywords, found as f64 / keywords as f64, w.keywords)),
+            self.industry
+                .map(|hit| (Kind::Industry, flag(hit), w.industry)),
+            self.location
+                .map(|hit| (Kind::Location, flag(hit), w.location)),
         ]
     }
 
@@ -225,11 +252,11 @@ impl<'p> Scorer<'p> {
         let values = self.values(c, seniority);
         let n = self.targets.keywords.len();
         let factors = (values.parts(&self.profile.weights, n).into_iter().flatten())
-            .map(|(name, value, weight)| Factor {
-                name,
+            .map(|(kind, value, weight)| Factor {
+                name: kind.name(),
                 value,
                 weight,
-                reason: self.reason(name, &values, c, seniority),
+                reason: self.reason(kind, &values, c, seniority),
             })
             .collect();
         Breakdown {
@@ -276,48 +303,30 @@ impl<'p> Scorer<'p> {
         }
     }
 
-    fn reason(&self, factor: &str, values: &Values, c: &Contact, tier: Seniority) -> String {
-        match (factor, values) {
-            (
-                "title",
-                Values {
-                    title: Some((sim, i)),
-                    ..
-                },
-            ) if *sim > 0.0 => {
-                format!("title ≈ \"{}\" {sim:.2}", self.targets.titles[*i].0)
-            }
-            ("title", _) => "title not a target".to_string(),
-            ("seniority", _) => self.seniority_reason(tier),
-            (
-                "company",
-                Values {
-                    company: Some(true),
-                    ..
-                },
-            ) => {
-                format!("company {} is a target", c.company)
-            }
-            ("company", _) => "company not a target".to_string(),
-            (
-                "keywords",
-                Values {
-                    keywords: Some(found),
-                    ..
-                },
-            ) => {
-                format!("keywords {found}/{}", self.targets.keywords.len())
-            }
-            ("industry", Values { industry: hit, .. })
-            | ("location", Values { location: hit, .. }) => {
-                let said = if *hit == Some(true) {
-                    "matches"
-                } else {
-                    "not a target"
-                };
-                format!("{factor} {said}")
-            }
-            _ => String::new(),
+    fn reason(&self, kind: Kind, values: &Values, c: &Contact, tier: Seniority) -> String {
+        let said = |hit: Option<bool>| match hit {
+            Some(true) => "matches",
+            _ => "not a target",
+        };
+        match kind {
+            Kind::Title => match values.title {
+                Some((sim, i)) if sim > 0.0 => {
+                    format!("title ≈ \"{}\" {sim:.2}", self.targets.titles[i].0)
+                }
+                _ => "title not a target".to_string(),
+            },
+            Kind::Seniority => self.seniority_reason(tier),
+            Kind::Company => match values.company {
+                Some(true) => format!("company {} is a target", c.company),
+                _ => "company not a target".to_string(),
+            },
+            Kind::Keywords => format!(
+                "keywords {}/{}",
+                values.keywords.unwrap_or(0),
+                self.targets.keywords.len()
+            ),
+            Kind::Industry => format!("industry {}", said(values.industry)),
+            Kind::Location => format!("location {}", said(values.location)),
         }
     }
 

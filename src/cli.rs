@@ -93,7 +93,7 @@ pub enum Command {
     Profile(ProfileCommand),
     /// Score every contact with a profile (--profile FILE) and remember it.
     Score,
-    /// Print one contact's score with its per-factor breakdown and flags.
+    /// Print one contact's score with its per-factor breakdown and flags (a probable duplicate names the other record).
     Explain {
         /// A profile URL (any spelling), a contact id (from `list`), or a full name.
         who: String,

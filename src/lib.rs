@@ -20,7 +20,9 @@
 //! Glossary: *connection* — a row of Connections.csv; *hidden* — a connection row with
 //! nothing but a date (closed/restricted account); *gone* — absent from a newer export;
 //! *key* — the normalised profile URL; *stale* — an outgoing invitation pending longer
-//! than 21 days; *VP+* — owner, partner, CxO or VP.
+//! than 21 days (the `stale_days` assumption); *VP+* — owner, partner, CxO or VP;
+//! *probable duplicate* — a contact with a namesake whose company is the same, alike or
+//! missing; *back* — a gone connection listed again by a newer export.
 
 pub mod audience;
 pub mod error;

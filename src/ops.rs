@@ -141,8 +141,8 @@ const NOT_IN_TAGS: [(char, &str); 2] = [
     ('"', "'\"' quotes values in filters"),
 ];
 
-/// `typed` as a tag: trimmed, or why it cannot be one (empty, a control character, or a
-/// character of [`NOT_IN_TAGS`]).
+/// `typed` as a tag: trimmed, or why it cannot be one (empty, a control character, `;`
+/// which separates tags in exports, or `"` which quotes values in filters).
 pub fn tag_name(typed: &str) -> Result<&str> {
     let tag = typed.trim();
     let why = if tag.is_empty() {

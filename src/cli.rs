@@ -1276,6 +1276,16 @@ fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
         d.join(", "),
         st.removal_plan_done
     )?;
+    // The flags a contact has, in the order the filter language lists them.
+    let flagged: Vec<String> = (netcurate::model::Flags::NAMES.iter())
+        .filter_map(|(name, _)| {
+            st.flags
+                .get(name)
+                .filter(|&&n| n > 0)
+                .map(|n| format!("{name} {n}"))
+        })
+        .collect();
+    writeln!(out, "flags: {}", joined_or_none(&flagged))?;
     if !st.tags.is_empty() {
         let t: Vec<String> = st.tags.iter().map(|(k, v)| format!("{k} ({v})")).collect();
         writeln!(out, "tags: {}", t.join(", "))?;

@@ -5,7 +5,7 @@
 //! Must not: write to the database or know about terminals.
 
 use crate::model::{
-    Contact, ContactId, Decision, Direction, Invitation, InvitationStatus, push_folded,
+    Contact, ContactId, Decision, Direction, Flags, Invitation, InvitationStatus, push_folded,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -207,6 +207,13 @@ impl Network {
             },
             decisions,
             removal_plan_done: pruned_gone,
+            flags: Flags::NAMES
+                .iter()
+                .map(|&(name, bit)| {
+                    let n = self.contacts.iter().filter(|c| c.flags.has(bit)).count();
+                    (name, n)
+                })
+                .collect(),
             tags: self.tag_counts(),
         }
     }
@@ -223,6 +230,9 @@ pub struct Stats {
     pub decisions: BTreeMap<&'static str, usize>,
     /// Contacts planned for pruning that a newer export shows gone: done.
     pub removal_plan_done: usize,
+    /// How many contacts carry each flag (every flag named, in [`Flags::NAMES`]' order
+    /// when printed).
+    pub flags: BTreeMap<&'static str, usize>,
     pub tags: BTreeMap<String, usize>,
 }
 

@@ -338,6 +338,26 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     let st = db.stats();
     assert_eq!(st["gone"], 20);
     assert_eq!(st["connections"], 310);
+    assert_eq!(
+        (
+            st["flags"]["gone"].clone(),
+            st["flags"]["job-change"].clone()
+        ),
+        (json!(20), json!(5))
+    );
+    let text = db.ok(&["stats"]);
+    let flags = text
+        .lines()
+        .find(|l| l.starts_with("flags: "))
+        .expect("a flags line");
+    assert!(
+        flags.contains("gone 20") && flags.contains("job-change 5"),
+        "{flags}"
+    );
+    assert!(
+        !flags.contains("duplicate"),
+        "flags no contact has are left out: {flags}"
+    );
     assert_eq!(st["tags"]["vip"], 2, "tags survive, on gone contacts too");
     assert_eq!(
         st["removal_plan_done"], 1,

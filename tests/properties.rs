@@ -1,5 +1,5 @@
 //! Property tests (proptest) for the parsers users feed by hand or by file: dates, URLs,
-//! queries and whole CSV files, and the summary of messages. No input panics; results
+//! queries and whole CSV files, the summary of messages, and where a query marks a match. No input panics; results
 //! keep their invariants. The
 //! worst inputs found are kept in fixtures/fuzz/ and replayed here.
 
@@ -183,6 +183,29 @@ fn message() -> impl Strategy<Value = MessageRow> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// A bare word that is a subsequence of a title marks, in the title, characters that
+    /// spell it in order, and a contact whose title holds it matches the query.
+    #[test]
+    fn marks_spell_the_word_that_matched(
+        title in "[A-Za-zéÉøØß0-9]{1,30}",
+        picks in proptest::collection::vec(any::<bool>(), 30),
+    ) {
+        let folded: Vec<char> = title.chars().flat_map(char::to_lowercase).collect();
+        let word: String = folded.iter().zip(picks.iter().cycle()).filter(|&(_, &p)| p).map(|(c, _)| *c).collect();
+        prop_assume!(!word.is_empty() && title.chars().all(|c| c.to_lowercase().count() == 1));
+        let contact = netcurate::model::Contact {
+            position: title.as_str().into(),
+            ..Default::default()
+        };
+        let query = Query::parse(&word).expect("a bare word");
+        prop_assert!(query.matches(&contact, &netcurate::query::Haystack::of(&contact)));
+        let marks = query.marks(&contact).title;
+        prop_assert!(marks.windows(2).all(|w| w[0] < w[1]), "{:?}", marks);
+        let chars: Vec<char> = title.chars().collect();
+        let spelled: String = marks.iter().flat_map(|&i| chars[i].to_lowercase()).collect();
+        prop_assert_eq!(spelled, word);
+    }
 
     #[test]
     fn message_summaries_match_the_obvious_summary(

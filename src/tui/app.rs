@@ -530,7 +530,10 @@ impl App {
         if pane == 0 {
             rows.sort_by_key(|&i| (inv[i].sent_at, inv[i].id));
         } else {
-            rows.sort_by_key(|&i| std::cmp::Reverse(self.invitation_score(i)));
+            // The most relevant first; among equals (often all unscored), the newest.
+            rows.sort_by_key(|&i| {
+                std::cmp::Reverse((self.invitation_score(i), inv[i].sent_at, inv[i].id))
+            });
         }
         rows
     }

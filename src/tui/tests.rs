@@ -676,6 +676,34 @@ fn explain_names_the_probable_duplicate() {
     assert!(text.contains(&expected), "{expected}: {text}");
 }
 
+/// Incoming invitations: the most relevant first and, among equals (the demo's are all
+/// unscored), the newest; each row says how old it is where there is room.
+#[test]
+fn incoming_invitations_newest_first_among_equals_with_their_age() {
+    let mut a = app();
+    let rows = a.invitation_rows(1);
+    assert!(rows.len() > 2);
+    let inv = &a.network.invitations;
+    for pair in rows.windows(2) {
+        let (x, y) = (pair[0], pair[1]);
+        let (sx, sy) = (a.invitation_score(x), a.invitation_score(y));
+        assert!(
+            sx > sy || (sx == sy && inv[x].sent_at >= inv[y].sent_at),
+            "{pair:?}"
+        );
+    }
+    let newest = inv[rows[0]].age_days(a.network.as_of);
+    key(&mut a, KeyCode::Char('2'));
+    let terminal = screen(&a, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let first_row: String = (0..80).map(|x| buffer[(x, 4)].symbol()).collect();
+    let incoming = first_row.split("stale").nth(1).unwrap_or_default();
+    assert!(
+        incoming.trim_start().starts_with(&format!("{newest}d ")),
+        "{first_row}"
+    );
+}
+
 /// The outgoing pane's title keeps its key hint where it fits and drops it whole where
 /// it does not (at 60 columns it was cut to "… · w").
 #[test]

@@ -133,10 +133,13 @@ fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let threshold = app.pillars.threshold;
     let pane = (1, strings::INCOMING, strings::NO_INCOMING);
-    // The name gives way to the score and the suggestion on a narrow screen.
-    let name_width = area.width.saturating_sub(19).clamp(8, 26);
+    // The name gives way to the score and the suggestion on a narrow screen; the age
+    // shows where there is room for it too.
+    let age_width = if area.width >= 36 { 6 } else { 0 };
+    let name_width = area.width.saturating_sub(19 + age_width).clamp(8, 26);
     draw_pane(app, theme, frame, area, pane, |i| {
         let inv = &app.network.invitations[i];
+        let age = inv.age_days(app.network.as_of);
         let score = app.invitation_score(i);
         let suggestion = match (inv.status, score) {
             (InvitationStatus::Accepted, _) => suggestion::ACCEPTED,
@@ -146,7 +149,15 @@ fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         };
         let name = pad(&inv.from_name, name_width);
         (
-            format!("{} {name} {suggestion}", theme::score_bar(score)),
+            format!(
+                "{}{} {name} {suggestion}",
+                if age_width > 0 {
+                    format!("{age:>4}d ")
+                } else {
+                    String::new()
+                },
+                theme::score_bar(score)
+            ),
             theme.score(score),
         )
     });

@@ -538,6 +538,14 @@ impl App {
         rows
     }
 
+    /// The invitation under the cursor of the invitations view's focused pane.
+    pub fn current_invitation(&self) -> Option<usize> {
+        let pane = self.invitations.focus;
+        self.invitation_rows(pane)
+            .get(self.invitations.cursor[pane])
+            .copied()
+    }
+
     /// How many rows each invitations pane has: (pending outgoing, incoming).
     pub fn invitation_counts(&self) -> (usize, usize) {
         let count = |pane| {
@@ -1092,6 +1100,7 @@ impl App {
                 let op = ops::plan_withdraw(&self.network, &stale, true);
                 return self.perform(op);
             }
+            Command::Explain if rows.get(*cursor).is_some() => self.overlay = Overlay::Explain,
             Command::OpenUrl => {
                 if let Some(url) = rows
                     .get(*cursor)

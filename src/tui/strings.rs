@@ -88,6 +88,7 @@ pub fn key_hints(view: View) -> KeyHints {
             (&[ToggleSelect], "select"),
             (&[Withdraw], "withdraw"),
             (&[WithdrawStale], "all stale"),
+            (&[Explain], "details"),
             (&[OpenUrl], "open"),
             (&[Undo], "undo"),
             (&[Help], "help"),
@@ -132,7 +133,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::TagRemove => "remove a tag",
         Command::Undo => "undo the last change",
         Command::Redo => "redo",
-        Command::Explain => "explain the score / open the segment",
+        Command::Explain => "explain the score / open the segment / show the invitation",
         Command::OpenUrl => "open the profile in the browser",
         Command::Export => "export the selection (or the view) to CSV",
         Command::Withdraw => "mark invitations for withdrawal (invitations view)",
@@ -308,6 +309,37 @@ pub const TITLES_NOTE: &str = "titles are self-typed and often inflated";
 pub fn explain_title(closes: &str) -> String {
     format!(" Why this score — {closes} ")
 }
+
+pub fn invitation_title(closes: &str) -> String {
+    format!(" Invitation — {closes} ")
+}
+
+/// Who sent an invitation to whom.
+pub fn invitation_between(direction: &str, from: &str, to: &str) -> String {
+    format!("{direction}: {from} → {to}")
+}
+
+/// When an invitation was sent and where it stands.
+pub fn invitation_state(sent: NaiveDate, age: i64, status: &str, withdraw: bool) -> String {
+    let planned = if withdraw {
+        " · marked for withdrawal"
+    } else {
+        ""
+    };
+    format!("sent {sent} ({age} days ago) · {status}{planned}")
+}
+
+pub fn invitation_message(message: &str) -> String {
+    match message.trim() {
+        "" => "no message".to_string(),
+        text => format!("message: “{text}”"),
+    }
+}
+
+/// Above the contact's explanation when the other side is in the network.
+pub const INVITATION_CONTACT: &str = "in your network:";
+pub const INVITATION_NOT_CONTACT: &str =
+    "not in your network: nothing to score (an invitation carries no title)";
 
 pub fn position_at(position: &str, company: &str) -> String {
     format!("{position} · {company}")

@@ -704,6 +704,45 @@ fn incoming_invitations_newest_first_among_equals_with_their_age() {
     );
 }
 
+/// Enter on an invitation shows it in full: who to whom, when, where it stands, its
+/// message and the profile; Esc closes it.
+#[test]
+fn enter_shows_an_invitation_in_full() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    key(&mut a, KeyCode::Char('G'));
+    let i = a.current_invitation().expect("an invitation");
+    let inv = a.network.invitations[i].clone();
+    assert!(
+        !inv.message.is_empty(),
+        "the newest pending one has a message"
+    );
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.overlay, Overlay::Explain));
+    let text = format!("{:?}", screen(&a, 120, 40).backend());
+    for expected in [
+        format!("outgoing: {} → {}", inv.from_name, inv.to_name),
+        format!(
+            "sent {} ({} days ago) · pending",
+            inv.sent_at.date(),
+            inv.age_days(a.network.as_of)
+        ),
+        format!("message: “{}”", inv.message),
+    ] {
+        assert!(text.contains(&expected), "{expected}: {text}");
+    }
+    key(&mut a, KeyCode::Esc);
+    assert!(matches!(a.overlay, Overlay::None));
+    key(&mut a, KeyCode::Char('l'));
+    key(&mut a, KeyCode::Enter);
+    let text = format!("{:?}", screen(&a, 120, 40).backend());
+    assert!(text.contains("incoming: "), "{text}");
+    assert!(
+        text.contains(super::strings::INVITATION_NOT_CONTACT),
+        "{text}"
+    );
+}
+
 /// The outgoing pane's title keeps its key hint where it fits and drops it whole where
 /// it does not (at 60 columns it was cut to "… · w").
 #[test]

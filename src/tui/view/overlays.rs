@@ -1,7 +1,7 @@
 //! Overlays: help (generated from the keymap), the explain pane, confirmations, and the
 //! triage card.
 
-use super::super::app::{App, Confirm, HelpLine};
+use super::super::app::{App, Confirm, HelpLine, View};
 use super::super::keymap::Command;
 use super::super::strings;
 use super::super::theme::{self, Theme};
@@ -47,6 +47,40 @@ pub fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .block(Block::bordered().title(title)),
         popup,
     );
+}
+
+/// One invitation in full: who, when, where it stands, its message; then the contact on
+/// the other side, explained, when they are in the network.
+fn invitation_lines<'a>(app: &App, i: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let inv = &app.network.invitations[i];
+    let mut lines = vec![
+        Line::styled(
+            strings::invitation_between(inv.direction.as_str(), &inv.from_name, &inv.to_name),
+            theme.title(),
+        ),
+        Line::raw(strings::invitation_state(
+            inv.sent_at.date(),
+            inv.age_days(app.network.as_of),
+            inv.status.as_str(),
+            inv.withdraw_planned,
+        )),
+        Line::raw(strings::invitation_message(&inv.message)),
+    ];
+    if let Some(url) = inv.other_url() {
+        lines.push(Line::styled(
+            netcurate::import::url::key_to_url(url),
+            theme.dim(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    match inv.contact_id.and_then(|id| app.network.contact(id)) {
+        Some(c) => {
+            lines.push(Line::styled(strings::INVITATION_CONTACT, theme.header()));
+            lines.extend(contact_lines(app, c, theme));
+        }
+        None => lines.push(Line::styled(strings::INVITATION_NOT_CONTACT, theme.dim())),
+    }
+    lines
 }
 
 /// The explanation of one contact, as lines (also used by the triage card).
@@ -146,11 +180,29 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
 }
 
 pub fn explain(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(i) = app.current() else { return };
-    let lines = contact_lines(app, &app.network.contacts[i], theme);
+    let closes = keys_text(app, strings::CLOSES);
+    let (lines, title) = match app.view {
+        View::Invitations => {
+            let Some(i) = app.current_invitation() else {
+                return;
+            };
+            (
+                invitation_lines(app, i, theme),
+                strings::invitation_title(&closes),
+            )
+        }
+        _ => {
+            let Some(i) = app.current() else { return };
+            let c = &app.network.contacts[i];
+            (
+                contact_lines(app, c, theme),
+                strings::explain_title(&closes),
+            )
+        }
+    };
     let card = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(strings::explain_title(&keys_text(app, strings::CLOSES))));
+        .block(Block::bordered().title(title));
     let popup = fit_box(&card, area, 96, 0);
     frame.render_widget(Clear, popup);
     frame.render_widget(card, popup);

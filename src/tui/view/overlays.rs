@@ -1,5 +1,5 @@
-//! Overlays: help (generated from the keymap), the explain pane, confirmations, and the
-//! triage card.
+//! Overlays: help (generated from the keymap), the explain pane (a contact, or an
+//! invitation in full), confirmations, and the triage card.
 
 use super::super::app::{App, Confirm, HelpLine, View};
 use super::super::keymap::Command;

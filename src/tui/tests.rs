@@ -743,6 +743,28 @@ fn enter_shows_an_invitation_in_full() {
     );
 }
 
+/// The workbench's import message: the new connections with their filter, and those
+/// back after being gone counted apart, only when there are some.
+#[test]
+fn import_message_counts_new_and_returning_apart() {
+    use super::strings::status;
+    let path = std::path::Path::new("export.zip");
+    let weekly = status::imported(path, [2, 0, 5, 1, 1994, 16], Some("connected:>=2026-11-20"));
+    assert_eq!(
+        weekly,
+        "imported export.zip: 2 new (connected:>=2026-11-20), 5 gone, 1 changed, 1994 unchanged, 16 hidden"
+    );
+    let back = status::imported(
+        path,
+        [2, 20, 0, 0, 1977, 16],
+        Some("connected:>=2026-11-20"),
+    );
+    assert!(
+        back.contains("2 new (connected:>=2026-11-20), 20 back, 0 gone"),
+        "{back}"
+    );
+}
+
 /// The outgoing pane's title keeps its key hint where it fits and drops it whole where
 /// it does not (at 60 columns it was cut to "… · w").
 #[test]

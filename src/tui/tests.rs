@@ -552,10 +552,7 @@ fn invitations_fit_an_80_column_screen() {
     key(&mut a, KeyCode::Char('2'));
     key(&mut a, KeyCode::Char('W'));
     a.status.clear();
-    let terminal = screen(&a, 80, 24);
-    let buffer = terminal.backend().buffer();
-    let line = |y: u16| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>();
-    let first_row = line(4);
+    let first_row = screen_rows(&a, 80, 24).swap_remove(4);
     let withdraw = first_row.find("withdraw ").expect(&first_row);
     let unscored = first_row
         .find("unscored")
@@ -576,11 +573,7 @@ fn pillars_stack_the_plan_above_the_assumptions_when_narrow() {
     let mut a = app();
     key(&mut a, KeyCode::Char('4'));
     for width in [50, 77] {
-        let terminal = screen(&a, width, 34);
-        let buffer = terminal.backend().buffer();
-        let lines: Vec<String> = (0..34)
-            .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
-            .collect();
+        let lines = screen_rows(&a, width, 34);
         let at = |text: &str| lines.iter().position(|l| l.contains(text));
         let pending = at(super::strings::feature::PENDING_STALE).expect("the plan's last row");
         let assumptions = at(super::strings::ASSUMPTIONS.trim()).expect("the assumptions");
@@ -604,11 +597,7 @@ fn plan_columns_widen_for_large_figures() {
     (p.features.before.pending, p.features.before.stale) = (10_000, 9_475);
     a.projection = Some(p);
     for (width, beside) in [(90, true), (89, false)] {
-        let terminal = screen(&a, width, 34);
-        let buffer = terminal.backend().buffer();
-        let lines: Vec<String> = (0..34)
-            .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
-            .collect();
+        let lines = screen_rows(&a, width, 34);
         let plan = (lines.iter())
             .position(|l| l.contains(super::strings::PLAN.trim()))
             .expect("the plan");
@@ -694,9 +683,7 @@ fn incoming_invitations_newest_first_among_equals_with_their_age() {
     }
     let newest = inv[rows[0]].age_days(a.network.as_of);
     key(&mut a, KeyCode::Char('2'));
-    let terminal = screen(&a, 80, 24);
-    let buffer = terminal.backend().buffer();
-    let first_row: String = (0..80).map(|x| buffer[(x, 4)].symbol()).collect();
+    let first_row = screen_rows(&a, 80, 24).swap_remove(4);
     let incoming = first_row.split("stale").nth(1).unwrap_or_default();
     assert!(
         incoming.trim_start().starts_with(&format!("{newest}d ")),
@@ -772,14 +759,7 @@ fn outgoing_title_drops_its_key_hint_when_it_does_not_fit() {
     let mut a = app();
     key(&mut a, KeyCode::Char('2'));
     for (width, hint) in [(100, true), (60, false)] {
-        let terminal = screen(&a, width, 24);
-        let buffer = terminal.backend().buffer();
-        let title = (0..24)
-            .map(|y| {
-                (0..width)
-                    .map(|x| buffer[(x, y)].symbol())
-                    .collect::<String>()
-            })
+        let title = (screen_rows(&a, width, 24).into_iter())
             .find(|l| l.contains(super::strings::OUTGOING.trim()))
             .expect("the outgoing pane");
         let after = title
@@ -804,13 +784,12 @@ fn rows_mark_where_the_filter_matched() {
     a.set_filter("plat company:hoo");
     let terminal = screen(&a, 120, 30);
     let buffer = terminal.backend().buffer();
+    let rows = screen_rows(&a, 120, 30);
     let row = (3..30)
-        .find(|&y| {
-            let line: String = (0..120).map(|x| buffer[(x, y)].symbol()).collect();
-            line.contains("Platform Engineer ") && line.contains("Hooli")
-        })
+        .find(|&y| rows[y].contains("Platform Engineer ") && rows[y].contains("Hooli"))
         .expect("a platform engineer at Hooli");
-    let line: String = (0..120).map(|x| buffer[(x, row)].symbol()).collect();
+    let line = &rows[row];
+    let row = row as u16;
     let marked = |x: usize| {
         buffer[(x as u16, row)]
             .modifier
@@ -1032,12 +1011,20 @@ fn screen(a: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     terminal
 }
 
+/// Each row of the screen drawn at `w`×`h`, as text (one character a cell).
+fn screen_rows(a: &App, w: u16, h: u16) -> Vec<String> {
+    let terminal = screen(a, w, h);
+    let buffer = terminal.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
 /// The last two lines of the screen at `w` columns: the filter line and the status line.
 fn bottom_lines(a: &App, w: u16) -> (String, String) {
-    let terminal = screen(a, w, 24);
-    let buffer = terminal.backend().buffer();
-    let line = |y: u16| (0..w).map(|x| buffer[(x, y)].symbol()).collect::<String>();
-    (line(22), line(23))
+    let mut rows = screen_rows(a, w, 24);
+    let status = rows.pop().unwrap_or_default();
+    (rows.pop().unwrap_or_default(), status)
 }
 
 /// The status line always shows the counts and the plan's projected BR change; as it gets
@@ -1112,13 +1099,7 @@ fn the_first_frame_is_the_workbench_before_it_has_loaded() {
         help_rows: view::help_rows(25),
     });
     assert_eq!(first.network.contacts.len(), rows);
-    let lines = |a: &App| -> Vec<String> {
-        let terminal = screen(a, 120, 25);
-        let buffer = terminal.backend().buffer();
-        (0..25)
-            .map(|y| (0..120).map(|x| buffer[(x, y)].symbol()).collect())
-            .collect()
-    };
+    let lines = |a: &App| screen_rows(a, 120, 25);
     let (first, whole) = (lines(&first), lines(&whole));
     assert_eq!(
         first[..24],
@@ -1139,13 +1120,7 @@ fn the_first_frame_is_the_workbench_before_it_has_loaded() {
 fn the_status_message_is_not_cut_by_the_projection() {
     let mut a = app();
     a.status = "tagged 64 contacts 'eu-leads'".into();
-    let last_line = |width: u16| {
-        let terminal = screen(&a, width, 24);
-        let buffer = terminal.backend().buffer();
-        (0..width)
-            .map(|x| buffer[(x, 23)].symbol())
-            .collect::<String>()
-    };
+    let last_line = |width: u16| screen_rows(&a, width, 24).swap_remove(23);
     let narrow = last_line(100);
     assert!(narrow.contains("tagged 64 contacts 'eu-leads'"), "{narrow}");
     assert!(narrow.contains("BR Δ +0.0…+0.0"), "{narrow}");

@@ -175,8 +175,6 @@ pub struct Table {
     pub cursor: usize,
     pub offset: usize,
     pub filter: String,
-    /// The filter as parsed, for marking where it matched the rows on screen.
-    pub query: Query,
     pub filter_error: Option<String>,
     pub sort: SortKey,
     pub descending: bool,
@@ -407,7 +405,6 @@ impl App {
                     self.filter_all(&q)
                 };
                 self.table.filter = text.to_string();
-                self.table.query = q;
                 self.table.filter_error = None;
                 self.table.cursor = 0;
                 self.table.offset = 0;

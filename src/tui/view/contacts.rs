@@ -5,6 +5,7 @@ use super::super::keymap::Command;
 use super::super::strings::{self, column};
 use super::super::theme::{self, Theme};
 use super::fit;
+use netcurate::query::Query;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -63,6 +64,8 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|r| r.width)
         .collect();
+    // The filter as applied (an invalid text is never applied), to mark where it matched.
+    let query = Query::parse(&t.filter).unwrap_or_default();
     let rows_visible = area.height.saturating_sub(2) as usize;
     let end = (t.offset + rows_visible).min(t.ids.len());
     let rows: Vec<Row> = t.ids[t.offset.min(end)..end]
@@ -77,7 +80,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 c.full_name()
             };
             let mark = if selected { "●" } else { " " };
-            let marks = t.query.marks(c);
+            let marks = query.marks(c);
             let name_marks: &[usize] = if c.is_hidden() { &[] } else { &marks.name };
             let mut cells = vec![
                 Cell::from(mark).style(theme.selected()),

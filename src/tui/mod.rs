@@ -335,11 +335,7 @@ fn run_effect(
                             status::not_scored_yet(app.keymap.key(keymap::Command::EditProfile))
                         }
                     };
-                    let imported = status::imported(
-                        &path,
-                        [r.new, r.returned, r.gone, r.changed, r.unchanged, r.hidden],
-                        r.new_filter().as_deref(),
-                    );
+                    let imported = status::imported(&path, &r);
                     let message = format!("{unscored}{imported}");
                     reload(app, session, &message)?
                 }

@@ -10,6 +10,7 @@ use super::keymap::Command;
 use chrono::NaiveDate;
 use netcurate::model::{Contact, Decision};
 use netcurate::pillars::Assumptions;
+use netcurate::store::ImportReport;
 use std::fmt::Display;
 use std::path::Path;
 
@@ -743,20 +744,24 @@ pub mod status {
         format!("not scored yet: {edit} drafts a profile; ")
     }
 
-    /// What an import did; `new_filter` is the filter that shows the new connections.
-    pub fn imported(
-        path: &Path,
-        [new, returned, gone, changed, unchanged, hidden]: [u64; 6],
-        new_filter: Option<&str>,
-    ) -> String {
-        let which = new_filter.map(|f| format!(" ({f})")).unwrap_or_default();
-        let back = match returned {
+    /// What an import did, with the filter that shows the new connections.
+    pub fn imported(path: &Path, r: &ImportReport) -> String {
+        let which = r
+            .new_filter()
+            .map(|f| format!(" ({f})"))
+            .unwrap_or_default();
+        let back = match r.returned {
             0 => String::new(),
             n => format!(", {n} back"),
         };
         format!(
-            "imported {}: {new} new{which}{back}, {gone} gone, {changed} changed, {unchanged} unchanged, {hidden} hidden",
-            path.display()
+            "imported {}: {} new{which}{back}, {} gone, {} changed, {} unchanged, {} hidden",
+            path.display(),
+            r.new,
+            r.gone,
+            r.changed,
+            r.unchanged,
+            r.hidden
         )
     }
 

@@ -736,16 +736,24 @@ fn enter_shows_an_invitation_in_full() {
 fn import_message_counts_new_and_returning_apart() {
     use super::strings::status;
     let path = std::path::Path::new("export.zip");
-    let weekly = status::imported(path, [2, 0, 5, 1, 1994, 16], Some("connected:>=2026-11-20"));
+    let report = |[new, returned, gone, changed, unchanged, hidden]: [u64; 6]| {
+        netcurate::store::ImportReport {
+            new,
+            returned,
+            gone,
+            changed,
+            unchanged,
+            hidden,
+            new_since: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+            ..Default::default()
+        }
+    };
+    let weekly = status::imported(path, &report([2, 0, 5, 1, 1994, 16]));
     assert_eq!(
         weekly,
         "imported export.zip: 2 new (connected:>=2026-11-20), 5 gone, 1 changed, 1994 unchanged, 16 hidden"
     );
-    let back = status::imported(
-        path,
-        [2, 20, 0, 0, 1977, 16],
-        Some("connected:>=2026-11-20"),
-    );
+    let back = status::imported(path, &report([2, 20, 0, 0, 1977, 16]));
     assert!(
         back.contains("2 new (connected:>=2026-11-20), 20 back, 0 gone"),
         "{back}"

@@ -218,32 +218,37 @@ enum Found {
 /// when it does. The text is folded as the haystacks are (character by character), and
 /// each folded character remembers the character it came from.
 fn mark(text: &str, needle: &Needle, found: Found, out: &mut Vec<usize>) {
-    let folded: Vec<(char, usize)> = (text.chars().enumerate())
-        .flat_map(|(i, ch)| ch.to_lowercase().map(move |l| (l, i)))
-        .collect();
-    let want: Vec<char> = needle.text.chars().collect();
-    let at: Option<Vec<usize>> = match found {
+    // The text folded, and for each folded character the character it came from.
+    let mut folded = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    for (i, ch) in text.chars().enumerate() {
+        for lower in ch.to_lowercase() {
+            folded.push(lower);
+            origin.push(i);
+        }
+    }
+    let at: Vec<usize> = match found {
         Found::Subsequence => {
-            let mut next = 0;
-            let at: Vec<usize> = (folded.iter().enumerate())
-                .filter(|&(_, &(ch, _))| {
-                    let hit = want.get(next) == Some(&ch);
-                    next += usize::from(hit);
-                    hit
-                })
+            let mut want = needle.text.chars().peekable();
+            let at = (folded.chars().enumerate())
+                .filter(|&(_, ch)| want.next_if_eq(&ch).is_some())
                 .map(|(k, _)| k)
                 .collect();
-            (next == want.len()).then_some(at)
+            if want.peek().is_some() {
+                return;
+            }
+            at
         }
-        Found::Substring => (0..folded.len())
-            .find(|&k| {
-                want.iter()
-                    .enumerate()
-                    .all(|(j, ch)| folded.get(k + j).map(|f| f.0) == Some(*ch))
-            })
-            .map(|k| (k..k + want.len()).collect()),
+        // The searcher the filter itself uses, on the same folded text.
+        Found::Substring => match needle.finder.find(folded.as_bytes()) {
+            Some(byte) => {
+                let k = folded[..byte].chars().count();
+                (k..k + needle.text.chars().count()).collect()
+            }
+            None => return,
+        },
     };
-    out.extend(at.into_iter().flatten().map(|k| folded[k].1));
+    out.extend(at.into_iter().map(|k| origin[k]));
 }
 
 /// A parsed query; the empty query matches everything.

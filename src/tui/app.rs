@@ -755,6 +755,18 @@ impl App {
         });
     }
 
+    /// Switches to `view`. An open explanation closes: it was about a row of the view
+    /// left (a contact, or an invitation), and would show another's over the new view.
+    fn show_view(&mut self, view: View) {
+        self.view = view;
+        if self.overlay == Overlay::Explain {
+            self.overlay = Overlay::None;
+        }
+        if view == View::Segments {
+            self.refresh_segments();
+        }
+    }
+
     fn on_command(&mut self, c: Command) -> Vec<Effect> {
         if self.triage.is_some() {
             return self.on_triage_command(c);
@@ -765,17 +777,13 @@ impl App {
                 return vec![Effect::Quit];
             }
             Command::Help => self.open_help(),
-            Command::ViewContacts => self.view = View::Contacts,
-            Command::ViewInvitations => self.view = View::Invitations,
-            Command::ViewSegments => {
-                self.view = View::Segments;
-                self.refresh_segments();
-            }
-            Command::ViewPillars => self.view = View::Pillars,
+            Command::ViewContacts => self.show_view(View::Contacts),
+            Command::ViewInvitations => self.show_view(View::Invitations),
+            Command::ViewSegments => self.show_view(View::Segments),
+            Command::ViewPillars => self.show_view(View::Pillars),
             Command::NextView => {
                 let i = View::ALL.iter().position(|v| *v == self.view).unwrap_or(0);
-                self.view = View::ALL[(i + 1) % View::ALL.len()];
-                self.refresh_segments();
+                self.show_view(View::ALL[(i + 1) % View::ALL.len()]);
             }
             Command::Undo => return vec![Effect::Undo],
             Command::Redo => return vec![Effect::Redo],

@@ -760,6 +760,27 @@ fn import_message_counts_new_and_returning_apart() {
     );
 }
 
+/// Switching views closes an open explanation: it explained a row of the view left, and
+/// would have shown another view's row (or a contact over the pillars) instead.
+#[test]
+fn switching_views_closes_the_explanation() {
+    let mut a = app();
+    for (open_in, then) in [('1', '2'), ('2', '1'), ('1', '4')] {
+        key(&mut a, KeyCode::Char(open_in));
+        key(&mut a, KeyCode::Enter);
+        assert!(matches!(a.overlay, Overlay::Explain), "{open_in}");
+        key(&mut a, KeyCode::Char(then));
+        assert!(matches!(a.overlay, Overlay::None), "{open_in} then {then}");
+    }
+    key(&mut a, KeyCode::Char('1'));
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('j'));
+    assert!(
+        matches!(a.overlay, Overlay::Explain),
+        "moving within the view keeps it open"
+    );
+}
+
 /// The outgoing pane's title keeps its key hint where it fits and drops it whole where
 /// it does not (at 60 columns it was cut to "… · w").
 #[test]

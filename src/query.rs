@@ -477,6 +477,16 @@ fn tokens(text: &str) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// What a `url:` value is looked for as in a contact's profile key: a pasted profile URL
+/// by its own key (`https://www.linkedin.com/in/Ren%C3%A9-Sample/` as
+/// `linkedin.com/in/rené-sample`), anything else percent-decoded and lowercased.
+fn url_needle(value: &str) -> String {
+    crate::import::url::profile_key(value).unwrap_or_else(|| {
+        let decoded = percent_encoding::percent_decode_str(value).decode_utf8_lossy();
+        decoded.to_lowercase()
+    })
+}
+
 const FIELDS: &str = "name company title url tag decision score seniority connected function flag";
 
 fn term(token: &str) -> Result<Term> {
@@ -503,7 +513,7 @@ fn term(token: &str) -> Result<Term> {
         "name" => Test::Text(TextField::Name, Needle::new(lower)),
         "company" => Test::Text(TextField::Company, Needle::new(lower)),
         "title" | "position" => Test::Text(TextField::Title, Needle::new(lower)),
-        "url" => Test::Text(TextField::Url, Needle::new(lower)),
+        "url" => Test::Text(TextField::Url, Needle::new(url_needle(value))),
         "tag" => Test::Tag(value.to_string()),
         "decision" => Test::Decision(
             Decision::parse(value)
@@ -679,6 +689,33 @@ mod tests {
     /// Marks fall on the characters that matched, counted in the texts as shown (an
     /// accent or a capital included); negated terms and other fields mark nothing; a
     /// text where a bare word is not found keeps no marks for it.
+    /// A profile URL pasted from the browser or the export finds its contact, however it
+    /// is spelled; a slug or a part of one is matched as the address bar shows it.
+    #[test]
+    fn url_terms_find_a_pasted_profile_url() {
+        let c = Contact {
+            url: "https://www.linkedin.com/in/ren%C3%A9-sample".into(),
+            url_key: Some("linkedin.com/in/rené-sample".into()),
+            ..contact("René", "Hooli", "CTO")
+        };
+        for q in [
+            "url:https://www.linkedin.com/in/ren%C3%A9-sample",
+            "url:https://www.linkedin.com/in/Ren%C3%A9-Sample/?trk=people",
+            "url:linkedin.com/in/rené-sample",
+            "url:ren%C3%A9-sample",
+            "url:RENÉ-sam",
+            "url:in/ren",
+        ] {
+            assert!(check(q, &c), "{q}");
+        }
+        for q in [
+            "url:https://www.linkedin.com/in/rene-sample",
+            "url:sample-2",
+        ] {
+            assert!(!check(q, &c), "{q}");
+        }
+    }
+
     #[test]
     fn marks_show_where_text_terms_matched() {
         let c = contact("Søren", "Blue Sun Corp", "Head of Platform");

@@ -86,6 +86,15 @@ fn main() -> std::io::Result<()> {
          Ana,Lima,ana@example.com,Initech,,,Consulting\n\
          Nova,Newperson,nova@example.com,Pied Piper,CTO,,Software\n",
     )?;
+    // A CRM export under column names netcurate does not know (`;`, as a German Excel
+    // writes it): read with `import --map`. One row matches the 2026 export by URL, one is
+    // new; Rolle, not Title, is the position.
+    std::fs::write(
+        dir.join("crm-other-names.csv"),
+        "Kontakt;Firma;Rolle;Title;Profil;E-Mail-Adresse;Stadt;Telefon\n\
+         René Sample;Hooli;VP Platform;(old) Director;https://www.linkedin.com/in/ren%C3%A9-sample;rene@example.org;Berlin;+49 30 1234567\n\
+         Mila Novak;Pied Piper;Head of Infrastructure;Ignore me;;mila@example.org;Hamburg;\n",
+    )?;
     // Bad files.
     let good = String::from_utf8(synth::connections_csv(&people[..6], Style::Y2026)).expect("utf8");
     let mut lines: Vec<String> = good.lines().map(str::to_string).collect();

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use netcurate::audience::{self, Profile};
 use netcurate::export::{self, ExportKind};
-use netcurate::import::ImportBatch;
+use netcurate::import::{ColumnMap, ImportBatch};
 use netcurate::model::{Contact, ContactId, Decision, Direction, Invitation, joined_or_none};
 use netcurate::network::Network;
 use netcurate::ops;
@@ -87,6 +87,12 @@ pub enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// Read the column COLUMN of a contact CSV as FIELD, for headers netcurate does not
+        /// know (repeat for each): first-name, last-name, name (a full name), url, email,
+        /// company, position, industry, location, tags. E.g. --map position="Job Role"
+        /// --map company=Organisation. The report lists which column each field came from.
+        #[arg(long = "map", value_name = "FIELD=COLUMN")]
+        map: Vec<String>,
     },
     /// Draft or show the audience profile.
     #[command(subcommand)]
@@ -451,7 +457,8 @@ pub fn run(cli: Cli) -> Result<()> {
             paths,
             dry_run,
             json,
-        } => import(&mut s, &paths, dry_run, json, out),
+            map,
+        } => import(&mut s, &paths, &ColumnMap::parse(&map)?, dry_run, json, out),
         Command::Profile(ProfileCommand::Init { output }) => {
             profile_init(&s, output.as_deref(), out)
         }
@@ -652,6 +659,7 @@ fn forget(db: &Path, all: bool) -> Result<()> {
 pub fn import(
     s: &mut Session,
     paths: &[PathBuf],
+    map: &ColumnMap,
     dry_run: bool,
     json: bool,
     out: &mut dyn Write,
@@ -669,7 +677,7 @@ pub fn import(
         bar.set_message(p.stage);
         bar.set_position((p.fraction * 100.0) as u64);
     };
-    let report = ImportBatch::read_with(paths, &mut show)
+    let report = ImportBatch::read_with(paths, map, &mut show)
         .map_err(anyhow::Error::from)
         .and_then(|b| {
             netcurate::trace::phase("read and parsed");
@@ -701,6 +709,19 @@ pub fn import(
         )?;
         for (why, n) in &f.skipped_why {
             writeln!(out, "    skipped {n}: {why}")?;
+        }
+        if !f.columns.is_empty() {
+            let read: Vec<String> = (f.columns.iter())
+                .map(|c| format!("{} → {}", c.column, c.field))
+                .collect();
+            writeln!(out, "    columns read: {}", read.join(", "))?;
+        }
+        if !f.unread_columns.is_empty() {
+            writeln!(
+                out,
+                "    columns not read: {} (--map FIELD=COLUMN reads one)",
+                f.unread_columns.join(", ")
+            )?;
         }
         for w in &f.warnings {
             writeln!(out, "    warning: {w}")?;

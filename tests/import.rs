@@ -148,6 +148,123 @@ fn crm_rows_join_by_url_then_name_and_company() {
     assert_eq!(st["other_contacts"], 1);
 }
 
+/// A contact CSV under column names netcurate does not know is refused with its first
+/// line and how to name the columns; `--map` reads it (a mapped column ahead of one merely
+/// called "Title"), the report says which column each field came from, and a mapping no
+/// file has or a field that does not exist is an error that stores nothing.
+#[test]
+fn map_reads_a_crm_file_under_other_column_names() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let before = (db.stats(), db.ok(&["list", "--json"]));
+    let crm = fixture("linkedin/crm-other-names.csv");
+    let (code, _, err) = db.run(&["import", &crm]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("crm-other-names.csv: not a file netcurate reads")
+            && err.contains("\"Kontakt;Firma;Rolle;Title;")
+            && err.contains("--map FIELD=COLUMN"),
+        "{err}"
+    );
+    let map = [
+        "--map",
+        "name=Kontakt",
+        "--map",
+        "company=Firma",
+        "--map",
+        "position=Rolle",
+        "--map",
+        "url=Profil",
+        "--map",
+        "email=E-Mail-Adresse",
+        "--map",
+        "location=stadt",
+    ];
+    for (extra, why) in [
+        (
+            ["--map", "industry=Branche"],
+            "--map industry=Branche: no column \"Branche\" in",
+        ),
+        (
+            ["--map", "postion=Titel"],
+            "no field \"postion\" (did you mean position?)",
+        ),
+    ] {
+        let args: Vec<&str> = ["import", &crm]
+            .iter()
+            .copied()
+            .chain(map)
+            .chain(extra)
+            .collect();
+        let (code, _, err) = db.run(&args);
+        assert_eq!(code, 1, "{extra:?}");
+        assert!(err.contains(why), "{err}");
+    }
+    assert_eq!(
+        (db.stats(), db.ok(&["list", "--json"])),
+        before,
+        "nothing stored"
+    );
+
+    let args: Vec<&str> = ["import", "--json", &crm]
+        .iter()
+        .copied()
+        .chain(map)
+        .collect();
+    let report = db.json(&args);
+    assert_eq!(
+        (
+            report["contacts_merged"].clone(),
+            report["contacts_added"].clone()
+        ),
+        (json!(1), json!(1))
+    );
+    let file = &report["files"][0];
+    assert_eq!(
+        file["columns"],
+        json!([
+            {"field": "name", "column": "Kontakt"}, {"field": "url", "column": "Profil"},
+            {"field": "email", "column": "E-Mail-Adresse"}, {"field": "company", "column": "Firma"},
+            {"field": "position", "column": "Rolle"}, {"field": "location", "column": "Stadt"},
+        ])
+    );
+    assert_eq!(file["unread_columns"], json!(["Title", "Telefon"]));
+    let contacts = db.json(&["list", "--json", "--filter", "name:\"rené sample\""]);
+    assert_eq!(
+        contacts.as_array().map(Vec::len),
+        Some(1),
+        "joined by the mapped URL"
+    );
+    let rene = &contacts[0];
+    assert_eq!(
+        (rene["email"].as_str(), rene["location"].as_str()),
+        (Some("rene@example.org"), Some("Berlin"))
+    );
+    assert_eq!(
+        rene["position"], "Director, Platform",
+        "a CRM row fills gaps only"
+    );
+    let mila = &db.json(&["list", "--json", "--filter", "name:\"mila novak\""])[0];
+    assert_eq!(
+        (
+            mila["first_name"].as_str(),
+            mila["last_name"].as_str(),
+            mila["company"].as_str()
+        ),
+        (Some("Mila"), Some("Novak"), Some("Pied Piper"))
+    );
+    assert_eq!(
+        mila["position"], "Head of Infrastructure",
+        "Rolle, not Title"
+    );
+    let text = db.ok(&["import", "--dry-run", &fixture("linkedin/hubspot.csv")]);
+    assert!(
+        text.contains("    columns read: First Name → first-name, Last Name → last-name, LinkedIn URL → url, Email → email, Company Name → company, Job Title → position, Industry → industry\n"),
+        "{text}"
+    );
+    assert!(!text.contains("columns not read"), "{text}");
+}
+
 #[test]
 fn bad_files_fail_cleanly_and_change_nothing() {
     let db = Db::new();

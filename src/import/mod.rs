@@ -7,11 +7,13 @@
 
 pub mod dates;
 pub mod encoding;
+pub mod fields;
 pub mod rows;
 pub mod table;
 pub mod url;
 
 use crate::error::{Error, Result};
+pub use fields::{ColumnMap, Field};
 use rows::{ParsedFile, parse_table};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -52,11 +54,17 @@ impl ImportBatch {
     /// Reads every path (file, folder or `.zip`) into a batch, or fails on the first bad
     /// network file.
     pub fn read(paths: &[PathBuf]) -> Result<ImportBatch> {
-        ImportBatch::read_with(paths, &mut |_| {})
+        ImportBatch::read_with(paths, &ColumnMap::default(), &mut |_| {})
     }
 
-    /// [`ImportBatch::read`], reporting progress (0.0–0.4 of the whole import) per file.
-    pub fn read_with(paths: &[PathBuf], progress: &mut dyn FnMut(Progress)) -> Result<ImportBatch> {
+    /// [`ImportBatch::read`] with the user's names for columns (`map`), reporting progress
+    /// (0.0–0.4 of the whole import) per file. A mapped column that no file has is an
+    /// error: its field would silently stay empty.
+    pub fn read_with(
+        paths: &[PathBuf],
+        map: &ColumnMap,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportBatch> {
         let mut batch = ImportBatch::default();
         for (p, path) in paths.iter().enumerate() {
             progress(Progress {
@@ -64,7 +72,7 @@ impl ImportBatch {
                 fraction: 0.4 * p as f64 / paths.len() as f64,
             });
             let sources = gather(path, &mut batch.skipped_files)?;
-            for parsed in parse_sources(&sources) {
+            for parsed in parse_sources(&sources, map) {
                 match parsed? {
                     Ok(parsed) => batch.files.push(parsed),
                     Err(skip) => batch.skipped_files.push(skip),
@@ -78,7 +86,29 @@ impl ImportBatch {
                 "no Connections, Invitations, messages or contact CSV found",
             ));
         }
+        batch.check_mapped(map)?;
         Ok(batch)
+    }
+
+    /// Fails on the first of `map`'s columns that no file has, naming the files read
+    /// (and a single file's columns).
+    fn check_mapped(&self, map: &ColumnMap) -> Result<()> {
+        let Some(unused) = (map.mappings().iter())
+            .find(|m| !self.files.iter().any(|f| f.mapped.contains(&m.field)))
+        else {
+            return Ok(());
+        };
+        let names: Vec<&str> = self.files.iter().map(|f| f.name.as_str()).collect();
+        let columns = match self.files.as_slice() {
+            [only] => format!(" (its columns: {})", only.header.join(", ")),
+            _ => String::new(),
+        };
+        Err(Error::Invalid(format!(
+            "--map {}: no column \"{}\" in {}{columns}",
+            unused.spec(),
+            unused.column,
+            names.join(", ")
+        )))
     }
 
     /// Whether the batch holds a full LinkedIn Connections export (which makes absent
@@ -92,12 +122,13 @@ impl ImportBatch {
 /// independent), returning the results in the sources' order.
 fn parse_sources(
     sources: &[SourceFile],
+    map: &ColumnMap,
 ) -> Vec<Result<std::result::Result<ParsedFile, SkippedFile>>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(sources.len());
     if workers <= 1 {
-        return sources.iter().map(parse_source).collect();
+        return sources.iter().map(|s| parse_source(s, map)).collect();
     }
     // Largest first, so that the big file does not start last.
     let mut order: Vec<usize> = (0..sources.len()).collect();
@@ -111,7 +142,7 @@ fn parse_sources(
                     loop {
                         let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(&i) = order.get(k) else { break };
-                        done.push((i, parse_source(&sources[i])));
+                        done.push((i, parse_source(&sources[i], map)));
                     }
                     done
                 })
@@ -132,8 +163,12 @@ fn parse_sources(
 /// Why a file in a folder or archive that is not text is passed over.
 const NOT_TEXT: &str = "not a CSV text file";
 
-/// Parses one source. `Ok(Err(skip))` when it is not a network file inside a container.
-pub fn parse_source(source: &SourceFile) -> Result<std::result::Result<ParsedFile, SkippedFile>> {
+/// Parses one source, reading the columns `map` names as its fields. `Ok(Err(skip))`
+/// when it is not a network file inside a container.
+pub fn parse_source(
+    source: &SourceFile,
+    map: &ColumnMap,
+) -> Result<std::result::Result<ParsedFile, SkippedFile>> {
     let skip = |reason: &str| {
         Ok(Err(SkippedFile {
             name: source.name.clone(),
@@ -145,14 +180,11 @@ pub fn parse_source(source: &SourceFile) -> Result<std::result::Result<ParsedFil
         Err(_) if source.in_container => return skip(NOT_TEXT),
         Err(e) => return Err(e),
     };
-    let Some(table) = table::Table::find(&source.name, &decoded.text) else {
+    let Some(table) = table::Table::find(&source.name, &decoded.text, map) else {
         if source.in_container {
             return skip("not a network file");
         }
-        return Err(Error::file(
-            &source.name,
-            "not a file netcurate reads: no Connections, Invitations, messages or contact header in its first lines",
-        ));
+        return Err(Error::file(&source.name, unrecognised(&decoded.text)));
     };
     if source.in_container && table.kind == FileKind::Contacts {
         return skip("not a network file");
@@ -160,6 +192,24 @@ pub fn parse_source(source: &SourceFile) -> Result<std::result::Result<ParsedFil
     let mut parsed = parse_table(&table)?;
     parsed.warnings.extend(decoded.warning);
     Ok(Ok(parsed))
+}
+
+/// Why a file given by name is not read: what its first line holds, and how to name the
+/// columns of a contact CSV whose headers netcurate does not know.
+fn unrecognised(text: &str) -> String {
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let first = match first.char_indices().nth(80) {
+        Some((cut, _)) => format!("{}…", &first[..cut]),
+        None => first.to_string(),
+    };
+    format!(
+        "not a file netcurate reads: no Connections, Invitations, messages or contact header in its first lines (the first is \"{first}\"); for contacts under other column names, say which column is which: --map FIELD=COLUMN, e.g. --map position=\"Job Role\" (fields: {})",
+        Field::names()
+    )
 }
 
 /// Expands a path into source files: a file, every file below a folder, or the entries

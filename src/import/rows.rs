@@ -4,6 +4,7 @@
 //! Must not: touch the database or merge with what is already known; `store` does.
 
 use super::dates::{parse_date, parse_datetime};
+use super::fields::Field;
 use super::table::{FileKind, Table, field};
 use super::url::profile_key;
 use crate::error::{Error, Result};
@@ -80,6 +81,39 @@ pub struct ParsedFile {
     /// A complete LinkedIn Connections export: connections missing from it are *gone*.
     /// A netcurate export (it has a Tags column) is a list, not the whole network.
     pub full_network: bool,
+    /// Of a contact CSV (whose columns vary): which column each field was read from, and
+    /// the columns nothing was read from. Empty for LinkedIn's own files.
+    pub columns: ColumnUse,
+    /// The fields whose column the user mapped (`--map`) and the file has.
+    pub mapped: Vec<Field>,
+    /// The header's cells as the file writes them.
+    pub header: Vec<String>,
+}
+
+/// Which column of a contact CSV each field was read from, and the columns left unread.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ColumnUse {
+    pub read: Vec<(Field, String)>,
+    pub unread: Vec<String>,
+}
+
+impl ColumnUse {
+    fn of(t: &Table<'_>) -> ColumnUse {
+        let read: Vec<(Field, usize)> = (Field::ALL.into_iter())
+            .filter_map(|field| Some((field, t.column(field.headers())?)))
+            .collect();
+        let unread = (0..t.names().len())
+            .filter(|i| read.iter().all(|(_, r)| r != i))
+            .map(|i| t.name_of(i).to_string())
+            .filter(|name| !name.is_empty())
+            .collect();
+        ColumnUse {
+            read: (read.into_iter())
+                .map(|(field, i)| (field, t.name_of(i).to_string()))
+                .collect(),
+            unread,
+        }
+    }
 }
 
 impl ParsedFile {
@@ -170,6 +204,12 @@ pub fn parse_table(table: &Table<'_>) -> Result<ParsedFile> {
         warnings: Vec::new(),
         rows,
         full_network: table.kind == FileKind::Connections && !table.has_column("tags"),
+        columns: match table.kind {
+            FileKind::Contacts => ColumnUse::of(table),
+            _ => ColumnUse::default(),
+        },
+        mapped: table.mapped.clone(),
+        header: table.names().to_vec(),
     })
 }
 
@@ -188,22 +228,17 @@ struct PersonColumns {
 
 impl PersonColumns {
     fn of(t: &Table<'_>) -> PersonColumns {
+        let column = |field: Field| t.column(field.headers());
         PersonColumns {
-            first: t.column(&["first name", "firstname", "given name"]),
-            last: t.column(&["last name", "lastname", "surname", "family name"]),
-            full: t.column(&["name", "full name", "contact name"]),
-            url: t.column(&[
-                "url",
-                "linkedin url",
-                "profile url",
-                "linkedin",
-                "linkedin profile",
-            ]),
-            email: t.column(&["email address", "email", "e-mail"]),
-            company: t.column(&["company", "company name", "organization", "account name"]),
-            position: t.column(&["position", "job title", "title"]),
+            first: column(Field::FirstName),
+            last: column(Field::LastName),
+            full: column(Field::Name),
+            url: column(Field::Url),
+            email: column(Field::Email),
+            company: column(Field::Company),
+            position: column(Field::Position),
             connected: t.column(&["connected on"]),
-            tags: t.column(&["tags"]),
+            tags: column(Field::Tags),
         }
     }
 
@@ -338,8 +373,8 @@ fn connections(t: &Table<'_>, skips: &mut Skips, rows: &mut Vec<ConnectionRow>) 
 
 fn contacts(t: &Table<'_>, skips: &mut Skips, rows: &mut Vec<ContactRow>) -> Result<u64> {
     let cols = PersonColumns::of(t);
-    let industry = t.column(&["industry"]);
-    let location = t.column(&["location", "city", "country", "region"]);
+    let industry = t.column(Field::Industry.headers());
+    let location = t.column(Field::Location.headers());
     t.for_each_record(|line, r| {
         let base = cols.row(&t.file, line, r)?;
         let nameless = base.first_name.is_empty() && base.last_name.is_empty();
@@ -604,7 +639,7 @@ mod tests {
         people[30_000] = people[100].clone();
         let bytes = crate::synth::connections_csv(&people, crate::synth::Style::Y2026);
         let text = String::from_utf8(bytes).expect("utf-8");
-        let table = Table::find("Connections.csv", &text).expect("header");
+        let table = Table::find("Connections.csv", &text, &Default::default()).expect("header");
         assert!(table.split().is_some(), "the file is large enough to split");
         let parsed = parse_table(&table).expect("parse");
 
@@ -637,7 +672,7 @@ mod tests {
                 l + "\n"
             })
             .collect();
-        let table = Table::find("Connections.csv", &broken).expect("header");
+        let table = Table::find("Connections.csv", &broken, &Default::default()).expect("header");
         let error = parse_table(&table).expect_err("bad row").to_string();
         assert!(error.contains(&format!("line {bad_line}")), "{error}");
     }

@@ -5,6 +5,7 @@
 //!
 //! Must not: interpret what a row means; `rows` does.
 
+use super::fields::{ColumnMap, Field, header_as_written, normalise_header};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 
@@ -34,28 +35,6 @@ impl FileKind {
 const HEADER_SEARCH_LINES: usize = 40;
 const DELIMITERS: [u8; 3] = [b',', b'\t', b';'];
 
-const NAME_COLUMNS: [&str; 4] = ["name", "full name", "contact name", "first name"];
-const CONTACT_DETAIL_COLUMNS: [&str; 10] = [
-    "email",
-    "email address",
-    "company",
-    "company name",
-    "job title",
-    "title",
-    "position",
-    "url",
-    "linkedin url",
-    "profile url",
-];
-
-fn normalise_header(h: &str) -> String {
-    let h = h.trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\u{feff}');
-    h.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 fn kind_of(headers: &[String]) -> Option<FileKind> {
     let has = |name: &str| headers.iter().any(|h| h == name);
     if has("first name") && has("last name") && has("connected on") {
@@ -67,8 +46,13 @@ fn kind_of(headers: &[String]) -> Option<FileKind> {
     if has("conversation id") && has("from") && has("date") {
         return Some(FileKind::Messages);
     }
-    let named = NAME_COLUMNS.iter().any(|c| has(c));
-    let detailed = CONTACT_DETAIL_COLUMNS.iter().any(|c| has(c));
+    let has_any = |fields: &[Field]| {
+        headers
+            .iter()
+            .any(|h| Field::of_header(h).is_some_and(|f| fields.contains(&f)))
+    };
+    let named = has_any(&[Field::FirstName, Field::Name]);
+    let detailed = has_any(&[Field::Email, Field::Company, Field::Position, Field::Url]);
     (named && detailed).then_some(FileKind::Contacts)
 }
 
@@ -77,6 +61,10 @@ pub struct Table<'a> {
     pub file: String,
     pub kind: FileKind,
     columns: HashMap<String, usize>,
+    /// The header's cells as the file writes them (for reports).
+    names: Vec<String>,
+    /// The fields whose column the user mapped (`--map`) and this header has.
+    pub mapped: Vec<Field>,
     header_len: usize,
     /// Physical lines before the header (the preamble).
     line_offset: u64,
@@ -92,7 +80,7 @@ const SPLIT_MIN_BYTES: usize = 2 << 20;
 impl<'a> Table<'a> {
     /// Finds the header within the first lines of `text`. `None` when no known header is
     /// there: the file is not one netcurate reads.
-    pub fn find(file: &str, text: &'a str) -> Option<Table<'a>> {
+    pub fn find(file: &str, text: &'a str, map: &ColumnMap) -> Option<Table<'a>> {
         let mut offset = 0usize;
         for (index, line) in text
             .split_inclusive('\n')
@@ -100,25 +88,44 @@ impl<'a> Table<'a> {
             .enumerate()
         {
             for &delimiter in &DELIMITERS {
-                let headers: Vec<String> = line
+                let cells: Vec<&str> = line
                     .trim_end_matches(['\r', '\n'])
                     .split(delimiter as char)
-                    .map(normalise_header)
                     .collect();
-                if headers.len() < 2 {
+                if cells.len() < 2 {
                     continue;
                 }
+                // A column the user mapped is read under its field's first name.
+                let mut mapped = Vec::new();
+                let headers: Vec<String> = (cells.iter().enumerate())
+                    .map(|(i, cell)| {
+                        let header = normalise_header(cell);
+                        match map.field_of(&header) {
+                            Some(field) => {
+                                mapped.push((field, i));
+                                field.headers()[0].to_string()
+                            }
+                            None => header,
+                        }
+                    })
+                    .collect();
                 if let Some(kind) = kind_of(&headers) {
-                    let columns = headers
-                        .iter()
-                        .enumerate()
-                        .rev()
+                    let mut columns: HashMap<String, usize> = (headers.iter().enumerate().rev())
                         .map(|(i, h)| (h.clone(), i))
                         .collect();
+                    // Ahead of a column that merely has the field's name.
+                    for &(field, i) in &mapped {
+                        columns.insert(field.headers()[0].to_string(), i);
+                    }
                     return Some(Table {
                         file: file.to_string(),
                         kind,
                         columns,
+                        names: cells
+                            .iter()
+                            .map(|c| header_as_written(c).to_string())
+                            .collect(),
+                        mapped: mapped.into_iter().map(|(field, _)| field).collect(),
                         header_len: headers.len(),
                         line_offset: index as u64,
                         body: &text[offset..],
@@ -130,6 +137,16 @@ impl<'a> Table<'a> {
             offset += line.len();
         }
         None
+    }
+
+    /// The header's cells as the file writes them.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The header of column `index` as the file writes it.
+    pub fn name_of(&self, index: usize) -> &str {
+        self.names.get(index).map_or("", String::as_str)
     }
 
     /// The index of the first of `names` present in the header.
@@ -233,6 +250,8 @@ impl<'a> Table<'a> {
             file: self.file.clone(),
             kind: self.kind,
             columns: self.columns.clone(),
+            names: self.names.clone(),
+            mapped: self.mapped.clone(),
             header_len: self.header_len,
             line_offset,
             body,
@@ -305,7 +324,7 @@ mod tests {
     #[test]
     fn finds_header_after_notes_preamble() {
         let text = "Notes:\n\"When exporting, you may notice, some emails are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Byron,https://www.linkedin.com/in/ada,,Hooli,CTO,25 Nov 2024\n";
-        let t = Table::find("c.csv", text).unwrap();
+        let t = Table::find("c.csv", text, &ColumnMap::default()).unwrap();
         assert_eq!(t.kind, FileKind::Connections);
         let mut seen = vec![];
         t.for_each_record(|line, r| {
@@ -318,21 +337,31 @@ mod tests {
 
     #[test]
     fn sniffs_semicolon_and_tab() {
-        let t = Table::find("c", "First Name;Last Name;Company;Position;Connected On\n").unwrap();
+        let t = Table::find(
+            "c",
+            "First Name;Last Name;Company;Position;Connected On\n",
+            &ColumnMap::default(),
+        )
+        .unwrap();
         assert_eq!((t.kind, t.delimiter), (FileKind::Connections, b';'));
-        let t = Table::find("i", "From\tTo\tSent At\tMessage\tDirection\n").unwrap();
+        let t = Table::find(
+            "i",
+            "From\tTo\tSent At\tMessage\tDirection\n",
+            &ColumnMap::default(),
+        )
+        .unwrap();
         assert_eq!((t.kind, t.delimiter), (FileKind::Invitations, b'\t'));
     }
 
     #[test]
     fn unknown_header_is_none() {
-        assert!(Table::find("p", "Skill\nRust\n").is_none());
+        assert!(Table::find("p", "Skill\nRust\n", &ColumnMap::default()).is_none());
     }
 
     #[test]
     fn unterminated_quote_names_the_line() {
         let text = "First Name,Last Name,Company,Position,Connected On\nA,B,C,D,25 Nov 2024\nE,F,\"G,H,25 Nov 2024\nI,J,K,L,25 Nov 2024\n";
-        let t = Table::find("c.csv", text).unwrap();
+        let t = Table::find("c.csv", text, &ColumnMap::default()).unwrap();
         let err = t.for_each_record(|_, _| Ok(())).unwrap_err().to_string();
         assert!(err.contains("c.csv: line 3: unterminated quote"), "{err}");
     }

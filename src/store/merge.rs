@@ -86,6 +86,19 @@ pub struct FileReport {
     pub skipped: u64,
     pub skipped_why: BTreeMap<String, u64>,
     pub warnings: Vec<String>,
+    /// Of a contact CSV: the column each field was read from, in field order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<ColumnRead>,
+    /// Of a contact CSV: the columns nothing was read from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unread_columns: Vec<String>,
+}
+
+/// A field of a contact CSV and the column it was read from.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ColumnRead {
+    pub field: &'static str,
+    pub column: String,
 }
 
 /// Merge bookkeeping for one contact, parallel to [`Merge::contacts`].
@@ -819,6 +832,13 @@ fn merge_batch(
             skipped: file.skipped.values().sum(),
             skipped_why: file.skipped,
             warnings: file.warnings,
+            columns: (file.columns.read.into_iter())
+                .map(|(field, column)| ColumnRead {
+                    field: field.as_str(),
+                    column,
+                })
+                .collect(),
+            unread_columns: file.columns.unread,
         });
         match file.rows {
             Rows::Connections(rows) => merge.merge_connections(rows, &mut report),

@@ -13,7 +13,7 @@ mod schema;
 mod snapshot;
 
 pub use crate::pillars::{LoggedProjection, SsiReading};
-pub use merge::{FileReport, ImportReport};
+pub use merge::{ColumnRead, FileReport, ImportReport};
 pub use snapshot::{ImportUndo, copies as import_copies};
 
 use crate::audience::Scored;

@@ -20,7 +20,7 @@ use app::{App, Effect, Msg, PillarInputs, Segment};
 use chrono::NaiveDate;
 use keymap::Keymap;
 use netcurate::export::{self, ExportKind};
-use netcurate::import::ImportBatch;
+use netcurate::import::{ColumnMap, ImportBatch};
 use netcurate::model::Contact;
 use netcurate::store::ImportUndo;
 use ratatui::DefaultTerminal;
@@ -316,15 +316,16 @@ fn run_effect(
                 };
                 let _ = terminal.draw(|f| view::draw(app, &theme, f));
             };
-            let result =
-                ImportBatch::read_with(std::slice::from_ref(&path), &mut show).and_then(|batch| {
-                    session.store.import_with(
-                        batch,
-                        session.profile.as_ref(),
-                        session.now(),
-                        &mut show,
-                    )
-                });
+            let result = ImportBatch::read_with(
+                std::slice::from_ref(&path),
+                &ColumnMap::default(),
+                &mut show,
+            )
+            .and_then(|batch| {
+                session
+                    .store
+                    .import_with(batch, session.profile.as_ref(), session.now(), &mut show)
+            });
             app.overlay = app::Overlay::None;
             match result {
                 Ok(r) => {

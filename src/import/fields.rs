@@ -1,0 +1,260 @@
+//! The contact fields a column of a contact CSV (a CRM export, an enrichment file) can
+//! fill, the header names recognised for each, and the user's own names for them
+//! (`import --map FIELD=COLUMN`): one table for the file recogniser, the row readers and
+//! the help.
+//!
+//! Must not: read records; `rows` does.
+
+use crate::error::{Error, Result};
+
+/// A contact field a CSV column can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    FirstName,
+    LastName,
+    /// A full name in one column ("Ada Lovelace"), split at its first space.
+    Name,
+    Url,
+    Email,
+    Company,
+    Position,
+    Industry,
+    Location,
+    /// `;`-separated tags, as netcurate's own exports write them.
+    Tags,
+}
+
+impl Field {
+    pub const ALL: [Field; 10] = [
+        Field::FirstName,
+        Field::LastName,
+        Field::Name,
+        Field::Url,
+        Field::Email,
+        Field::Company,
+        Field::Position,
+        Field::Industry,
+        Field::Location,
+        Field::Tags,
+    ];
+
+    /// The field as `--map` and the import report name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::FirstName => "first-name",
+            Field::LastName => "last-name",
+            Field::Name => "name",
+            Field::Url => "url",
+            Field::Email => "email",
+            Field::Company => "company",
+            Field::Position => "position",
+            Field::Industry => "industry",
+            Field::Location => "location",
+            Field::Tags => "tags",
+        }
+    }
+
+    /// The header names recognised for the field (as [`normalise_header`] leaves them),
+    /// most specific first; a column the user maps is read as the first.
+    pub fn headers(self) -> &'static [&'static str] {
+        match self {
+            Field::FirstName => &["first name", "firstname", "given name"],
+            Field::LastName => &["last name", "lastname", "surname", "family name"],
+            Field::Name => &["name", "full name", "contact name"],
+            Field::Url => &[
+                "url",
+                "linkedin url",
+                "profile url",
+                "linkedin",
+                "linkedin profile",
+            ],
+            Field::Email => &["email address", "email", "e-mail"],
+            Field::Company => &[
+                "company",
+                "company name",
+                "organization",
+                "organisation",
+                "account name",
+            ],
+            Field::Position => &["position", "job title", "title"],
+            Field::Industry => &["industry"],
+            Field::Location => &["location", "city", "country", "region"],
+            Field::Tags => &["tags"],
+        }
+    }
+
+    fn named(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+
+    /// The field a recognised header name stands for.
+    pub fn of_header(header: &str) -> Option<Field> {
+        Field::ALL
+            .into_iter()
+            .find(|f| f.headers().contains(&header))
+    }
+
+    /// Every field's name, for messages and the help.
+    pub fn names() -> String {
+        Field::ALL.map(Field::as_str).join(", ")
+    }
+}
+
+/// A header cell as the file writes it, without quotes, a byte-order mark or outer spaces.
+pub fn header_as_written(cell: &str) -> &str {
+    cell.trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\u{feff}')
+}
+
+/// A header cell as compared: [`header_as_written`], inner spaces single, lower case.
+pub fn normalise_header(h: &str) -> String {
+    header_as_written(h)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The user's names for columns: each `FIELD=COLUMN` of `import --map` says that the
+/// column headed COLUMN (compared as [`normalise_header`] leaves it) fills FIELD, ahead of
+/// any column recognised by name.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ColumnMap {
+    entries: Vec<Mapping>,
+}
+
+/// One `FIELD=COLUMN`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mapping {
+    pub field: Field,
+    /// The column as the user wrote it.
+    pub column: String,
+    header: String,
+}
+
+impl Mapping {
+    /// As the user would write it again.
+    pub fn spec(&self) -> String {
+        format!("{}={}", self.field.as_str(), self.column)
+    }
+}
+
+impl ColumnMap {
+    /// Reads `FIELD=COLUMN` specs; an unknown field, a missing `=`, or a field or column
+    /// named twice is an error naming the spec.
+    pub fn parse<S: AsRef<str>>(specs: &[S]) -> Result<ColumnMap> {
+        let mut map = ColumnMap::default();
+        for spec in specs {
+            let spec = spec.as_ref();
+            let bad = |why: String| Error::Invalid(format!("--map {spec}: {why}"));
+            let Some((name, column)) = spec.split_once('=') else {
+                return Err(bad(
+                    "write FIELD=COLUMN, e.g. --map position=\"Job Role\"".to_string()
+                ));
+            };
+            let name = name.trim().to_lowercase().replace('_', "-");
+            let field = Field::named(&name).ok_or_else(|| {
+                let near = Field::ALL
+                    .into_iter()
+                    .map(Field::as_str)
+                    .max_by(|a, b| {
+                        strsim::jaro_winkler(a, &name).total_cmp(&strsim::jaro_winkler(b, &name))
+                    })
+                    .filter(|near| strsim::jaro_winkler(near, &name) > 0.8)
+                    .map_or(String::new(), |near| format!(" (did you mean {near}?)"));
+                bad(format!(
+                    "no field \"{name}\"{near}; the fields are {}",
+                    Field::names()
+                ))
+            })?;
+            let header = normalise_header(column);
+            if header.is_empty() {
+                return Err(bad("the column name is empty".to_string()));
+            }
+            if map.entries.iter().any(|m| m.field == field) {
+                return Err(bad(format!("{} is mapped twice", field.as_str())));
+            }
+            if map.entries.iter().any(|m| m.header == header) {
+                return Err(bad(format!(
+                    "the column \"{}\" is mapped twice",
+                    column.trim()
+                )));
+            }
+            map.entries.push(Mapping {
+                field,
+                column: column.trim().to_string(),
+                header,
+            });
+        }
+        Ok(map)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn mappings(&self) -> &[Mapping] {
+        &self.entries
+    }
+
+    /// The field the user mapped onto the column headed `header` (normalised).
+    pub fn field_of(&self, header: &str) -> Option<Field> {
+        self.entries
+            .iter()
+            .find(|m| m.header == header)
+            .map(|m| m.field)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_recognised_header_stands_for_one_field() {
+        for f in Field::ALL {
+            for h in f.headers() {
+                assert_eq!(Field::of_header(h), Some(f), "{h}");
+                assert_eq!(normalise_header(h), *h, "{h} is written normalised");
+            }
+        }
+        assert_eq!(Field::of_header("phone"), None);
+    }
+
+    #[test]
+    fn parses_specs_and_finds_columns_whatever_their_case_and_spacing() {
+        let map = ColumnMap::parse(&[
+            "position=Job  Role",
+            " company = Organisation X ",
+            "first_name=Vorname",
+        ])
+        .expect("valid");
+        assert_eq!(map.field_of("job role"), Some(Field::Position));
+        assert_eq!(map.field_of("organisation x"), Some(Field::Company));
+        assert_eq!(map.field_of("vorname"), Some(Field::FirstName));
+        assert_eq!(map.field_of("role"), None);
+        assert_eq!(map.mappings()[1].spec(), "company=Organisation X");
+        assert!(ColumnMap::parse::<&str>(&[]).expect("empty").is_empty());
+    }
+
+    #[test]
+    fn a_bad_spec_is_an_error_naming_it() {
+        let err = |specs: &[&str]| ColumnMap::parse(specs).expect_err("invalid").to_string();
+        assert!(err(&["Role"]).contains("--map Role: write FIELD=COLUMN"));
+        let unknown = err(&["postion=Role"]);
+        assert!(
+            unknown.contains("no field \"postion\" (did you mean position?)"),
+            "{unknown}"
+        );
+        assert!(
+            unknown.contains("first-name, last-name, name, url"),
+            "{unknown}"
+        );
+        assert!(!err(&["zzz=Role"]).contains("did you mean"));
+        assert!(err(&["position="]).contains("the column name is empty"));
+        assert!(err(&["position=Role", "position=Title"]).contains("position is mapped twice"));
+        assert!(
+            err(&["position=Role", "company= role"])
+                .contains("the column \"role\" is mapped twice")
+        );
+    }
+}

@@ -248,7 +248,14 @@ pub fn write_atomic<T>(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if !dir.is_dir() {
+        return Err(Error::file(
+            &path.display().to_string(),
+            format!("cannot write: the folder {} does not exist", dir.display()),
+        ));
+    }
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // Errors name the file asked for: the temporary one is an inner detail.
     let result = (|| {
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
@@ -257,13 +264,16 @@ pub fn write_atomic<T>(
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
-        let file = options.open(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        let file = options.open(&tmp).map_err(|e| Error::io(path, e))?;
         let mut buf = std::io::BufWriter::new(file);
-        let value = write(&mut buf)?;
+        let value = write(&mut buf).map_err(|e| match e {
+            Error::Write(source) => Error::io(path, source),
+            other => other,
+        })?;
         let file = buf
             .into_inner()
-            .map_err(|e| Error::io(&tmp, e.into_error()))?;
-        file.sync_all().map_err(|e| Error::io(&tmp, e))?;
+            .map_err(|e| Error::io(path, e.into_error()))?;
+        file.sync_all().map_err(|e| Error::io(path, e))?;
         std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
         Ok(value)
     })();

@@ -290,6 +290,16 @@ fn filtered_export_removal_plan_and_atomic_files() {
     let (code, _, err) = db.run(&["export", "-o", &path_s, "--filter", "company:globex"]);
     assert_eq!(code, 1);
     assert!(err.contains("exists; use --force"), "{err}");
+    // A folder that is not there: the error names the file asked for, not a temporary one.
+    let missing = db.file("no-such-folder/out.csv").display().to_string();
+    let (code, _, err) = db.run(&["export", "-o", &missing]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(&format!("{missing}: cannot write: the folder "))
+            && err.contains("no-such-folder does not exist")
+            && !err.contains(".out.csv."),
+        "{err}"
+    );
     db.ok(&["export", "-o", &path_s, "--force", "--kind", "linkedin"]);
     let linkedin = std::fs::read_to_string(&path).unwrap();
     assert!(

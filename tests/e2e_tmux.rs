@@ -77,15 +77,24 @@ impl Screen {
     }
 
     fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?}"), |screen| screen.contains(text))
+    }
+
+    fn wait_gone(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} to go"), |screen| !screen.contains(text))
+    }
+
+    /// The screen once `done` holds for it (waiting up to 20 s for `what`).
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.capture();
-            if screen.contains(text) {
+            if done(&screen) {
                 return screen;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(20),
-                "waited for {text:?}; screen:\n{screen}"
+                "waited for {what}; screen:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(30));
         }
@@ -320,6 +329,10 @@ fn a_broken_profile_edit_is_reopened_not_lost() {
     s.wait_for("2000 total");
     s.keys(&["E"]);
     s.wait_for("E reopens your edit");
+    // The failure is shown whole in a box; the next key only closes it.
+    s.wait_for("any key closes");
+    s.keys(&["E"]);
+    s.wait_gone("any key closes");
     assert!(
         db.ok(&["profile", "show"]).contains("threshold = 60"),
         "the old profile stays"

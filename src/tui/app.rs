@@ -94,6 +94,9 @@ pub enum Overlay {
         label: String,
         ratio: f64,
     },
+    /// What failed, whole (an error names a file, a line and a reason: the status line
+    /// would cut it), until a key is pressed.
+    Failure(String),
 }
 
 /// What the runtime must do for the state.
@@ -136,6 +139,9 @@ pub enum Msg {
     Redone(Op),
     /// A message for the status bar (an effect's result).
     Status(String),
+    /// What the user asked for failed (an import, an export, a write): the message goes
+    /// on the status bar and, whole, in a box until a key is pressed.
+    Failed(String),
     /// A saved filter was stored.
     FilterSaved(String, String),
     /// An SSI reading was stored.
@@ -603,6 +609,11 @@ impl App {
                 self.status = s;
                 vec![]
             }
+            Msg::Failed(s) => {
+                self.overlay = Overlay::Failure(s.clone());
+                self.status = s;
+                vec![]
+            }
             Msg::FilterSaved(name, query) => {
                 self.saved_filters.retain(|s| s.name != name);
                 self.saved_filters.push(Segment {
@@ -684,6 +695,11 @@ impl App {
             Overlay::Prompt(p) => return self.on_prompt_key(p, key),
             Overlay::Confirm(c) => return self.on_confirm_key(c, key),
             Overlay::Progress { .. } => return vec![],
+            // Any key closes it, and does nothing else: it was not meant for the view.
+            Overlay::Failure(_) => {
+                self.overlay = Overlay::None;
+                return vec![];
+            }
             Overlay::Help | Overlay::Explain => {
                 let command = self.keymap.command(&key);
                 if matches!(

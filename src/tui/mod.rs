@@ -236,6 +236,9 @@ fn run_effect(
     let tell = |app: &mut App, s: String| {
         app.update(Msg::Status(s));
     };
+    let fail = |app: &mut App, s: String| {
+        app.update(Msg::Failed(s));
+    };
     match effect {
         Effect::Quit => {}
         Effect::Persist(op) => {
@@ -262,7 +265,7 @@ fn run_effect(
                     app.update(Msg::ImportUndoable);
                 }
                 Ok(None) => tell(app, status::nothing_to(undo)),
-                Err(e) => tell(app, e.to_string()),
+                Err(e) => fail(app, e.to_string()),
             }
         }
         Effect::OpenUrl(url) => {
@@ -290,22 +293,21 @@ fn run_effect(
             path,
             ids,
             force,
-        } => {
-            let message = export_to(app, session, kind, &path, &ids, force)
-                .unwrap_or_else(status::export_failed);
-            tell(app, message);
-        }
+        } => match export_to(app, session, kind, &path, &ids, force) {
+            Ok(message) => tell(app, message),
+            Err(e) => fail(app, status::export_failed(e)),
+        },
         Effect::SaveFilter { name, query } => match session.store.save_filter(&name, &query) {
             Ok(()) => {
                 app.update(Msg::FilterSaved(name, query));
             }
-            Err(e) => tell(app, e.to_string()),
+            Err(e) => fail(app, e.to_string()),
         },
         Effect::RecordSsi(r) => match session.store.record_ssi(&r) {
             Ok(()) => {
                 app.update(Msg::SsiRecorded(r));
             }
-            Err(e) => tell(app, e.to_string()),
+            Err(e) => fail(app, e.to_string()),
         },
         Effect::Import(path) => {
             let theme = Theme::from_env();
@@ -340,13 +342,13 @@ fn run_effect(
                     let message = format!("{unscored}{imported}");
                     reload(app, session, &message)?
                 }
-                Err(e) => tell(app, status::import_failed(e)),
+                Err(e) => fail(app, status::import_failed(e)),
             }
         }
         Effect::UndoImport => match session.store.undo_import(true) {
             Ok(ImportUndo::Done) => reload(app, session, status::IMPORT_UNDONE)?,
             Ok(_) => tell(app, status::nothing_to(true)),
-            Err(e) => tell(app, e.to_string()),
+            Err(e) => fail(app, e.to_string()),
         },
         Effect::CompletePath(asked) => {
             let (completed, choices) = complete_path(&asked);
@@ -362,7 +364,7 @@ fn run_effect(
             *terminal = ratatui::try_init()?;
             match outcome {
                 Ok(message) => reload(app, session, &message)?,
-                Err(e) => tell(app, status::profile_not_changed(e)),
+                Err(e) => fail(app, status::profile_not_changed(e)),
             }
         }
     }

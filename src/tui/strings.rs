@@ -423,6 +423,9 @@ pub fn triage_position(at: usize, of: usize) -> String {
 
 pub const IMPORTING: &str = " Importing ";
 pub const CONFIRM: &str = " Confirm ";
+/// The title of the box that shows what failed.
+pub const FAILED: &str = " Failed ";
+pub const ANY_KEY_CLOSES: &str = " any key closes ";
 
 pub fn confirm_prune(n: usize) -> String {
     format!("Mark {n} contacts for pruning? (y / n)")

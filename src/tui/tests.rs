@@ -1366,3 +1366,43 @@ fn undoing_an_import_is_confirmed() {
     a.update(Msg::ImportUndoable);
     assert_eq!(key(&mut a, KeyCode::Char('y')), vec![Effect::UndoImport]);
 }
+
+/// A failure (here an import's, whose error names the file and the reason) is shown whole,
+/// wrapped in a box, however narrow the screen, and stays on the status line; the next key
+/// only closes the box: `j` does not move, `q` does not quit.
+#[test]
+fn a_failure_is_shown_whole_until_a_key_closes_it() {
+    let mut a = app();
+    let error = "import failed, nothing changed: /home/you/Downloads/crm.csv: not a file netcurate reads: no Connections, Invitations, messages or contact header in its first lines (the first is \"Kontakt;Firma;Rolle\")";
+    a.update(Msg::Failed(error.to_string()));
+    assert_eq!(a.overlay, Overlay::Failure(error.to_string()));
+    for width in [60, 100] {
+        let rows = screen_rows(&a, width, 24);
+        let boxed: String = (rows.iter())
+            .filter_map(|r| Some(r.split('│').nth(1)?.trim().to_string()))
+            .filter(|text| !text.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            boxed.contains(error),
+            "{width} columns:\n{}",
+            rows.join("\n")
+        );
+        assert!(rows.iter().any(|r| r.contains("Failed")), "{rows:#?}");
+        assert!(
+            rows.iter().any(|r| r.contains("any key closes")),
+            "{rows:#?}"
+        );
+    }
+    assert_eq!(a.status, error, "the status line keeps it");
+    for k in ['j', 'q'] {
+        a.update(Msg::Failed(error.to_string()));
+        assert_eq!(key(&mut a, KeyCode::Char(k)), vec![], "{k}");
+        assert_eq!(
+            (a.overlay.clone(), a.table.cursor, a.quit),
+            (Overlay::None, 0, false)
+        );
+    }
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.table.cursor, 1, "keys work again once it is closed");
+}

@@ -246,6 +246,27 @@ pub fn confirm(c: &Confirm, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(question, popup);
 }
 
+/// What failed, wrapped in a box as wide as it needs (up to [`FAILURE_WIDTH`]), with how
+/// to close it on the border.
+pub fn failure(message: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let closes = Line::styled(strings::ANY_KEY_CLOSES, theme.dim()).right_aligned();
+    let width =
+        (Line::raw(message).width() as u16 + 4).clamp(closes.width() as u16 + 4, FAILURE_WIDTH);
+    let text = Paragraph::new(Span::styled(message, theme.error()))
+        .wrap(Wrap { trim: true })
+        .block(
+            Block::bordered()
+                .title(strings::FAILED)
+                .title_bottom(closes),
+        );
+    let popup = fit_box(&text, area, width, 0);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(text, popup);
+}
+
+/// The widest a failure's box gets, so that a long error reads as a paragraph.
+const FAILURE_WIDTH: u16 = 76;
+
 pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(t) = &app.triage else { return };
     let block = Block::new().borders(Borders::TOP).title(Line::from(vec![

@@ -744,6 +744,13 @@ pub fn import(
         "connections: {} new{back}, {} gone, {} changed (job change), {} unchanged; {} hidden rows",
         report.new, report.gone, report.changed, report.unchanged, report.hidden
     )?;
+    if report.gone_planned + report.planned_left > 0 {
+        writeln!(
+            out,
+            "removal plan: {} done (gone in this export), {} still connected",
+            report.gone_planned, report.planned_left
+        )?;
+    }
     if let Some(filter) = report.new_filter().filter(|_| !dry_run) {
         // A command to paste: with the database named unless it is the default one.
         let path = s.store.path();

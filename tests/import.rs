@@ -396,6 +396,8 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     db.ok(&["tag", "add", "vip", "--filter", &format!("url:{gone_slug}")]);
     db.ok(&["tag", "add", "vip", "--filter", &format!("url:{kept_slug}")]);
     db.ok(&["decide", "prune", "--filter", &format!("url:{gone_slug}")]);
+    let stays = &first[100].slug;
+    db.ok(&["decide", "prune", "--filter", &format!("url:{stays}")]);
     // A month later: the first 20 gone, 30 new, 5 changed company and position.
     let mut next: Vec<Person> = first[20..].to_vec();
     for p in next.iter_mut().take(5) {
@@ -418,6 +420,11 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     let since = (as_of + chrono::Duration::days(3)).to_string();
     assert!(
         text.contains(&format!("list --filter 'connected:>={since}'")),
+        "{text}"
+    );
+    // The export confirms what the user did of the removal plan, and what is left.
+    assert!(
+        text.contains("\nremoval plan: 1 done (gone in this export), 1 still connected\n"),
         "{text}"
     );
     // The command as printed, pasted into a shell (the filter's '>' must not redirect).
@@ -452,6 +459,14 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         (json!(30), json!(20), json!(5))
     );
     assert_eq!(report["unchanged"], 275);
+    assert_eq!(
+        (
+            report["gone_planned"].clone(),
+            report["planned_left"].clone()
+        ),
+        (json!(0), json!(0)),
+        "nothing was planned in that database"
+    );
     let st = db.stats();
     assert_eq!(st["gone"], 20);
     assert_eq!(st["connections"], 310);

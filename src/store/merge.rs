@@ -19,7 +19,7 @@ use crate::import::rows::{
     summarise_messages, weak_key,
 };
 use crate::import::{FileKind, ImportBatch, Progress, SkippedFile};
-use crate::model::{Contact, Flags, Text};
+use crate::model::{Contact, Decision, Flags, Text};
 use chrono::{NaiveDate, NaiveDateTime};
 use foldhash::{HashMap, HashMapExt};
 use rusqlite::{Transaction, params};
@@ -35,6 +35,11 @@ pub struct ImportReport {
     pub new: u64,
     /// Connections absent from this full Connections export.
     pub gone: u64,
+    /// Of the gone, those the user had decided to prune: removals done.
+    pub gone_planned: u64,
+    /// After a full Connections export: connections decided prune that are still
+    /// connected (the removals still to do).
+    pub planned_left: u64,
     /// Connections back in this export after a full export had left them out (gone).
     pub returned: u64,
     /// Connections whose company or position changed (job change).
@@ -500,10 +505,14 @@ impl Merge {
     /// Connections of the network that this full export no longer lists.
     fn mark_gone(&mut self, report: &mut ImportReport) {
         for (c, e) in self.contacts.iter().zip(&mut self.entries) {
+            let planned = c.decision == Decision::Prune;
             if c.is_connection && e.gone_at.is_none() && !e.seen {
                 e.gone_at = Some(self.now);
                 e.changed = true;
                 report.gone += 1;
+                report.gone_planned += u64::from(planned);
+            } else if c.is_connection && e.seen && planned {
+                report.planned_left += 1;
             }
         }
     }

@@ -757,8 +757,15 @@ pub mod status {
             0 => String::new(),
             n => format!(", {n} back"),
         };
+        let plan = match r.gone_planned + r.planned_left {
+            0 => String::new(),
+            _ => format!(
+                "; removal plan: {} done, {} left",
+                r.gone_planned, r.planned_left
+            ),
+        };
         format!(
-            "imported {}: {} new{which}{back}, {} gone, {} changed, {} unchanged, {} hidden",
+            "imported {}: {} new{which}{back}, {} gone, {} changed, {} unchanged, {} hidden{plan}",
             path.display(),
             r.new,
             r.gone,

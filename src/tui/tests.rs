@@ -730,8 +730,9 @@ fn enter_shows_an_invitation_in_full() {
     );
 }
 
-/// The workbench's import message: the new connections with their filter, and those
-/// back after being gone counted apart, only when there are some.
+/// The workbench's import message: the new connections with their filter, those back
+/// after being gone counted apart, and the removal plan's progress, only when there are
+/// some.
 #[test]
 fn import_message_counts_new_and_returning_apart() {
     use super::strings::status;
@@ -757,6 +758,16 @@ fn import_message_counts_new_and_returning_apart() {
     assert!(
         back.contains("2 new (connected:>=2026-11-20), 20 back, 0 gone"),
         "{back}"
+    );
+    assert!(!back.contains("removal plan"), "{back}");
+    let planned = netcurate::store::ImportReport {
+        gone_planned: 4,
+        planned_left: 90,
+        ..report([2, 0, 5, 1, 1994, 16])
+    };
+    assert!(
+        status::imported(path, &planned).ends_with("16 hidden; removal plan: 4 done, 90 left"),
+        "the export confirms what was done of the plan"
     );
 }
 

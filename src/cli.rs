@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use netcurate::audience::{self, Profile};
 use netcurate::export::{self, ExportKind};
-use netcurate::import::{ColumnMap, ImportBatch};
+use netcurate::import::{ColumnMap, ImportBatch, Mappings};
 use netcurate::model::{Contact, ContactId, Decision, Direction, Invitation, joined_or_none};
 use netcurate::network::Network;
 use netcurate::ops;
@@ -91,6 +91,7 @@ pub enum Command {
         /// know (repeat for each): first-name, last-name, name (a full name), url, email,
         /// company, position, industry, location, tags. E.g. --map position="Job Role"
         /// --map company=Organisation. The report lists which column each field came from.
+        /// Remembered for files with the same header: their next import needs no --map.
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         map: Vec<String>,
     },
@@ -677,7 +678,12 @@ pub fn import(
         bar.set_message(p.stage);
         bar.set_position((p.fraction * 100.0) as u64);
     };
-    let report = ImportBatch::read_with(paths, map, &mut show)
+    let remembered = s.store.remembered_maps()?;
+    let mappings = Mappings {
+        given: map,
+        remembered: &remembered,
+    };
+    let report = ImportBatch::read_with(paths, &mappings, &mut show)
         .map_err(anyhow::Error::from)
         .and_then(|b| {
             netcurate::trace::phase("read and parsed");
@@ -714,7 +720,11 @@ pub fn import(
             let read: Vec<String> = (f.columns.iter())
                 .map(|c| format!("{} → {}", c.column, c.field))
                 .collect();
-            writeln!(out, "    columns read: {}", read.join(", "))?;
+            let how = match f.remembered_map {
+                true => " (with the --map given for this header before)",
+                false => "",
+            };
+            writeln!(out, "    columns read{how}: {}", read.join(", "))?;
         }
         if !f.unread_columns.is_empty() {
             writeln!(

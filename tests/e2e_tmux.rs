@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Db, fixture};
+use common::{CRM_MAP, Db, fixture};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -399,4 +399,45 @@ fn an_import_from_the_workbench_is_completed_by_tab_and_taken_back_by_u() {
     assert_eq!(s.exit_code(), 0);
     drop(s);
     assert_eq!(db.stats()["connections"], 2000);
+}
+
+/// A contact CSV under column names netcurate does not know: the workbench's import (I)
+/// shows why it cannot read it, whole; once a file with that header was imported with
+/// `--map`, the workbench imports the next one with the map remembered for it.
+#[test]
+fn the_workbench_imports_a_crm_file_with_its_remembered_map() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let next_week = db.file("crm-next-week.csv");
+    std::fs::write(
+        &next_week,
+        "Kontakt;Firma;Rolle;Title;Profil;E-Mail-Adresse;Stadt;Telefon\n\
+         Jonas Berg;Initech;Head of Data;Old title;;jonas@example.org;Köln;\n",
+    )
+    .unwrap();
+    let import_in_workbench = |name: &str, expect: &str| {
+        let s = Screen::start(&db, name, 100, 30);
+        s.wait_for(" total · ");
+        s.keys(&["I"]);
+        s.wait_for("import path:");
+        s.type_text(&next_week.display().to_string());
+        s.keys(&["Enter"]);
+        s.wait_for(expect);
+        s.keys(&["Escape"]);
+        s.keys(&["q"]);
+        assert_eq!(s.exit_code(), 0);
+    };
+    import_in_workbench("crm-unknown", "any key closes");
+    assert_eq!(db.stats()["other_contacts"], 0);
+    let crm = fixture("linkedin/crm-other-names.csv");
+    db.ok(&[["import", crm.as_str()].as_slice(), &CRM_MAP].concat());
+    import_in_workbench("crm-mapped", "imported");
+    let jonas = &db.json(&["list", "--json", "--filter", "name:\"jonas berg\""])[0];
+    assert_eq!(
+        (jonas["company"].as_str(), jonas["position"].as_str()),
+        (Some("Initech"), Some("Head of Data"))
+    );
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{Db, fixture};
+use common::{CRM_MAP, Db, fixture};
 use netcurate::synth::{self, Person, Style};
 use serde_json::json;
 
@@ -166,20 +166,10 @@ fn map_reads_a_crm_file_under_other_column_names() {
             && err.contains("--map FIELD=COLUMN"),
         "{err}"
     );
-    let map = [
-        "--map",
-        "name=Kontakt",
-        "--map",
-        "company=Firma",
-        "--map",
-        "position=Rolle",
-        "--map",
-        "url=Profil",
-        "--map",
-        "email=E-Mail-Adresse",
-        "--map",
-        "location=stadt",
-    ];
+    let map: Vec<&str> = (CRM_MAP.into_iter())
+        .chain(["--map", "url=Profil", "--map", "email=E-Mail-Adresse"])
+        .chain(["--map", "location=stadt"])
+        .collect();
     for (extra, why) in [
         (
             ["--map", "industry=Branche"],
@@ -193,7 +183,7 @@ fn map_reads_a_crm_file_under_other_column_names() {
         let args: Vec<&str> = ["import", &crm]
             .iter()
             .copied()
-            .chain(map)
+            .chain(map.iter().copied())
             .chain(extra)
             .collect();
         let (code, _, err) = db.run(&args);
@@ -209,7 +199,7 @@ fn map_reads_a_crm_file_under_other_column_names() {
     let args: Vec<&str> = ["import", "--json", &crm]
         .iter()
         .copied()
-        .chain(map)
+        .chain(map.iter().copied())
         .collect();
     let report = db.json(&args);
     assert_eq!(
@@ -263,6 +253,59 @@ fn map_reads_a_crm_file_under_other_column_names() {
         "{text}"
     );
     assert!(!text.contains("columns not read"), "{text}");
+}
+
+/// A map given once is remembered for files with that header: the next import of such a
+/// file needs no `--map` (the report says whose map it read with), a map given later adds
+/// to it, and a dry run remembers nothing.
+#[test]
+fn a_given_map_is_remembered_for_files_with_the_same_header() {
+    let db = Db::new();
+    let crm = fixture("linkedin/crm-other-names.csv");
+    let map = CRM_MAP;
+    let args: Vec<&str> = ["import", "--dry-run", &crm]
+        .into_iter()
+        .chain(map)
+        .collect();
+    db.ok(&args);
+    let (code, _, err) = db.run(&["import", &crm]);
+    assert_eq!(
+        (code, err.contains("not a file netcurate reads")),
+        (1, true),
+        "{err}"
+    );
+    let args: Vec<&str> = ["import", &crm].into_iter().chain(map).collect();
+    db.ok(&args);
+    let again = db.ok(&["import", "--dry-run", &crm]);
+    assert!(
+        again.contains("    columns read (with the --map given for this header before): Kontakt → name, Firma → company, Rolle → position\n"),
+        "{again}"
+    );
+    let report = db.json(&["import", "--json", &crm, "--map", "email=E-Mail-Adresse"]);
+    assert_eq!(report["files"][0]["remembered_map"], true);
+    let columns: Vec<&str> = (report["files"][0]["columns"].as_array().unwrap().iter())
+        .filter_map(|c| c["column"].as_str())
+        .collect();
+    assert_eq!(
+        columns,
+        ["Kontakt", "E-Mail-Adresse", "Firma", "Rolle"],
+        "the given one adds to it"
+    );
+    let text = db.ok(&["import", &crm]);
+    assert!(
+        text.contains("E-Mail-Adresse → email"),
+        "and is remembered with it: {text}"
+    );
+    let mila = &db.json(&["list", "--json", "--filter", "name:\"mila novak\""])[0];
+    assert_eq!(
+        (mila["position"].as_str(), mila["email"].as_str()),
+        (Some("Head of Infrastructure"), Some("mila@example.org"))
+    );
+    assert_eq!(
+        db.stats()["other_contacts"],
+        2,
+        "the same two contacts each time"
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@
 use netcurate::import::dates::{parse_date, parse_datetime};
 use netcurate::import::rows::{MessageRow, MessageSummary, PersonRef, summarise_messages};
 use netcurate::import::url::profile_key;
-use netcurate::import::{ColumnMap, SourceFile, parse_source};
+use netcurate::import::{Mappings, SourceFile, parse_source};
 use netcurate::query::Query;
 use proptest::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -17,7 +17,7 @@ fn parse_bytes(bytes: Vec<u8>) {
         bytes,
         in_container: false,
     };
-    if let Err(e) = parse_source(&source, &ColumnMap::default()) {
+    if let Err(e) = parse_source(&source, &Mappings::default()) {
         let msg = e.to_string();
         assert!(!msg.contains('\n'), "one-line errors: {msg:?}");
         assert!(msg.starts_with("fuzz.csv"), "errors name the file: {msg:?}");

@@ -2,11 +2,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use netcurate::import::{ColumnMap, SourceFile, parse_source};
+use netcurate::import::{Mappings, SourceFile, parse_source};
 
 fuzz_target!(|data: &[u8]| {
     let source = SourceFile { name: "fuzz.csv".into(), bytes: data.to_vec(), in_container: false };
-    if let Err(e) = parse_source(&source, &ColumnMap::default()) {
+    if let Err(e) = parse_source(&source, &Mappings::default()) {
         assert!(!e.to_string().contains('\n'));
     }
 });

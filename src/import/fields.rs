@@ -205,6 +205,117 @@ impl ColumnMap {
     }
 }
 
+impl ColumnMap {
+    /// This map, with the mappings of `base` whose field and column it does not map.
+    pub fn over(&self, base: &ColumnMap) -> ColumnMap {
+        let unmapped = |b: &&Mapping| {
+            (self.entries.iter()).all(|m| m.field != b.field && m.header != b.header)
+        };
+        let mut entries = self.entries.clone();
+        entries.extend(base.entries.iter().filter(unmapped).cloned());
+        ColumnMap { entries }
+    }
+
+    /// Whether `field` is mapped.
+    pub fn maps(&self, field: Field) -> bool {
+        self.entries.iter().any(|m| m.field == field)
+    }
+
+    /// The mappings of `fields` alone.
+    pub fn only(&self, fields: &[Field]) -> ColumnMap {
+        ColumnMap {
+            entries: (self.entries.iter())
+                .filter(|m| fields.contains(&m.field))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// A column map as an import used it, kept for files with the same header: such a file is
+/// read with it again without `--map` (from the workbench too).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RememberedMap {
+    /// The header's cells, normalised.
+    pub header: Vec<String>,
+    pub map: ColumnMap,
+}
+
+/// How remembered maps are stored: each header with its `FIELD=COLUMN` specs.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredMap {
+    header: Vec<String>,
+    map: Vec<String>,
+}
+
+impl RememberedMap {
+    /// `maps` as stored (JSON).
+    pub fn to_json(maps: &[RememberedMap]) -> String {
+        let stored: Vec<StoredMap> = (maps.iter())
+            .map(|m| StoredMap {
+                header: m.header.clone(),
+                map: m.map.mappings().iter().map(Mapping::spec).collect(),
+            })
+            .collect();
+        serde_json::to_string(&stored).unwrap_or_default()
+    }
+
+    /// Maps as [`RememberedMap::to_json`] stored them; what no longer reads is left out.
+    pub fn from_json(json: &str) -> Vec<RememberedMap> {
+        let stored: Vec<StoredMap> = serde_json::from_str(json).unwrap_or_default();
+        (stored.into_iter())
+            .filter_map(|s| {
+                Some(RememberedMap {
+                    map: ColumnMap::parse(&s.map).ok()?,
+                    header: s.header,
+                })
+            })
+            .collect()
+    }
+
+    /// `known` with `new` added, each replacing one for the same header.
+    pub fn merged(known: Vec<RememberedMap>, new: &[RememberedMap]) -> Vec<RememberedMap> {
+        let mut all: Vec<RememberedMap> = (known.into_iter())
+            .filter(|k| new.iter().all(|n| n.header != k.header))
+            .collect();
+        all.extend(new.iter().cloned());
+        all
+    }
+}
+
+/// The maps an import reads its files with: the one given (`--map`) for every file, else
+/// the one remembered for a file's header.
+#[derive(Debug, Clone, Copy)]
+pub struct Mappings<'a> {
+    pub given: &'a ColumnMap,
+    pub remembered: &'a [RememberedMap],
+}
+
+static NO_MAP: ColumnMap = ColumnMap {
+    entries: Vec::new(),
+};
+
+impl Default for Mappings<'_> {
+    fn default() -> Self {
+        Mappings {
+            given: &NO_MAP,
+            remembered: &[],
+        }
+    }
+}
+
+impl Mappings<'_> {
+    /// The map for a file whose header's cells are `header` (normalised): the given one
+    /// over the one remembered for that header (a given field or column replaces its
+    /// remembered mapping, the others stay); and whether a remembered one had a part.
+    pub fn for_header(&self, header: &[String]) -> (ColumnMap, bool) {
+        match self.remembered.iter().find(|m| m.header == header) {
+            Some(m) => (self.given.over(&m.map), true),
+            None => (self.given.clone(), false),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +345,66 @@ mod tests {
         assert_eq!(map.field_of("role"), None);
         assert_eq!(map.mappings()[1].spec(), "company=Organisation X");
         assert!(ColumnMap::parse::<&str>(&[]).expect("empty").is_empty());
+    }
+
+    /// Remembered maps survive storage; one for a header replaces the one before; a given
+    /// map is used for every file, a remembered one for its own header only.
+    #[test]
+    fn remembered_maps_are_stored_and_chosen_by_header() {
+        let header = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let map = |specs: &[&str]| ColumnMap::parse(specs).expect("valid");
+        let crm = RememberedMap {
+            header: header(&["kontakt", "firma"]),
+            map: map(&["name=Kontakt", "company=Firma"]),
+        };
+        let other = RememberedMap {
+            header: header(&["who", "org"]),
+            map: map(&["name=who"]),
+        };
+        let stored = RememberedMap::to_json(&[crm.clone(), other.clone()]);
+        assert_eq!(
+            RememberedMap::from_json(&stored),
+            vec![crm.clone(), other.clone()]
+        );
+        assert_eq!(RememberedMap::from_json("not json"), vec![]);
+        let renamed = RememberedMap {
+            map: map(&["first-name=Kontakt"]),
+            ..crm.clone()
+        };
+        assert_eq!(
+            RememberedMap::merged(
+                vec![crm.clone(), other.clone()],
+                std::slice::from_ref(&renamed)
+            ),
+            vec![other.clone(), renamed]
+        );
+        let remembered = [crm.clone(), other];
+        let none = ColumnMap::default();
+        let mappings = Mappings {
+            given: &none,
+            remembered: &remembered,
+        };
+        assert_eq!(mappings.for_header(&crm.header), (crm.map.clone(), true));
+        assert_eq!(
+            mappings.for_header(&header(&["kontakt"])),
+            (none.clone(), false)
+        );
+        // Given mappings add to the remembered ones, a field or column given replacing its.
+        let given = map(&["position=Rolle", "first-name=Kontakt"]);
+        let mappings = Mappings {
+            given: &given,
+            ..mappings
+        };
+        assert_eq!(
+            mappings.for_header(&crm.header),
+            (
+                map(&["position=Rolle", "first-name=Kontakt", "company=Firma"]),
+                true
+            )
+        );
+        assert_eq!(mappings.for_header(&header(&["x"])), (given.clone(), false));
+        assert_eq!(given.only(&[Field::Company]), none);
+        assert_eq!(crm.map.only(&[Field::Company]), map(&["company=Firma"]));
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub mod table;
 pub mod url;
 
 use crate::error::{Error, Result};
-pub use fields::{ColumnMap, Field};
+pub use fields::{ColumnMap, Field, Mappings, RememberedMap};
 use rows::{ParsedFile, parse_table};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -48,21 +48,24 @@ pub struct Progress {
 pub struct ImportBatch {
     pub files: Vec<ParsedFile>,
     pub skipped_files: Vec<SkippedFile>,
+    /// The given map (`--map`) as each file used it, to read files with the same header
+    /// alike next time.
+    pub maps_to_remember: Vec<RememberedMap>,
 }
 
 impl ImportBatch {
     /// Reads every path (file, folder or `.zip`) into a batch, or fails on the first bad
     /// network file.
     pub fn read(paths: &[PathBuf]) -> Result<ImportBatch> {
-        ImportBatch::read_with(paths, &ColumnMap::default(), &mut |_| {})
+        ImportBatch::read_with(paths, &Mappings::default(), &mut |_| {})
     }
 
-    /// [`ImportBatch::read`] with the user's names for columns (`map`), reporting progress
-    /// (0.0–0.4 of the whole import) per file. A mapped column that no file has is an
-    /// error: its field would silently stay empty.
+    /// [`ImportBatch::read`] with the user's names for columns (`mappings`), reporting
+    /// progress (0.0–0.4 of the whole import) per file. A column of the given map that no
+    /// file has is an error: its field would silently stay empty.
     pub fn read_with(
         paths: &[PathBuf],
-        map: &ColumnMap,
+        mappings: &Mappings<'_>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportBatch> {
         let mut batch = ImportBatch::default();
@@ -72,7 +75,7 @@ impl ImportBatch {
                 fraction: 0.4 * p as f64 / paths.len() as f64,
             });
             let sources = gather(path, &mut batch.skipped_files)?;
-            for parsed in parse_sources(&sources, map) {
+            for parsed in parse_sources(&sources, mappings) {
                 match parsed? {
                     Ok(parsed) => batch.files.push(parsed),
                     Err(skip) => batch.skipped_files.push(skip),
@@ -86,15 +89,25 @@ impl ImportBatch {
                 "no Connections, Invitations, messages or contact CSV found",
             ));
         }
-        batch.check_mapped(map)?;
+        batch.check_mapped(mappings.given)?;
+        // What a file was read with, when the user gave a map this time.
+        if !mappings.given.is_empty() {
+            batch.maps_to_remember = (batch.files.iter())
+                .filter(|f| !f.map.is_empty())
+                .map(|f| RememberedMap {
+                    header: f.header_key.clone(),
+                    map: f.map.clone(),
+                })
+                .collect();
+        }
         Ok(batch)
     }
 
     /// Fails on the first of `map`'s columns that no file has, naming the files read
     /// (and a single file's columns).
     fn check_mapped(&self, map: &ColumnMap) -> Result<()> {
-        let Some(unused) = (map.mappings().iter())
-            .find(|m| !self.files.iter().any(|f| f.mapped.contains(&m.field)))
+        let Some(unused) =
+            (map.mappings().iter()).find(|m| !(self.files.iter()).any(|f| f.map.maps(m.field)))
         else {
             return Ok(());
         };
@@ -122,13 +135,13 @@ impl ImportBatch {
 /// independent), returning the results in the sources' order.
 fn parse_sources(
     sources: &[SourceFile],
-    map: &ColumnMap,
+    mappings: &Mappings<'_>,
 ) -> Vec<Result<std::result::Result<ParsedFile, SkippedFile>>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(sources.len());
     if workers <= 1 {
-        return sources.iter().map(|s| parse_source(s, map)).collect();
+        return sources.iter().map(|s| parse_source(s, mappings)).collect();
     }
     // Largest first, so that the big file does not start last.
     let mut order: Vec<usize> = (0..sources.len()).collect();
@@ -142,7 +155,7 @@ fn parse_sources(
                     loop {
                         let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(&i) = order.get(k) else { break };
-                        done.push((i, parse_source(&sources[i], map)));
+                        done.push((i, parse_source(&sources[i], mappings)));
                     }
                     done
                 })
@@ -163,11 +176,11 @@ fn parse_sources(
 /// Why a file in a folder or archive that is not text is passed over.
 const NOT_TEXT: &str = "not a CSV text file";
 
-/// Parses one source, reading the columns `map` names as its fields. `Ok(Err(skip))`
-/// when it is not a network file inside a container.
+/// Parses one source, reading the columns `mappings` name as their fields.
+/// `Ok(Err(skip))` when it is not a network file inside a container.
 pub fn parse_source(
     source: &SourceFile,
-    map: &ColumnMap,
+    mappings: &Mappings<'_>,
 ) -> Result<std::result::Result<ParsedFile, SkippedFile>> {
     let skip = |reason: &str| {
         Ok(Err(SkippedFile {
@@ -180,7 +193,7 @@ pub fn parse_source(
         Err(_) if source.in_container => return skip(NOT_TEXT),
         Err(e) => return Err(e),
     };
-    let Some(table) = table::Table::find(&source.name, &decoded.text, map) else {
+    let Some(table) = table::Table::find(&source.name, &decoded.text, mappings) else {
         if source.in_container {
             return skip("not a network file");
         }

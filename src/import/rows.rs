@@ -4,7 +4,7 @@
 //! Must not: touch the database or merge with what is already known; `store` does.
 
 use super::dates::{parse_date, parse_datetime};
-use super::fields::Field;
+use super::fields::{ColumnMap, Field};
 use super::table::{FileKind, Table, field};
 use super::url::profile_key;
 use crate::error::{Error, Result};
@@ -84,10 +84,14 @@ pub struct ParsedFile {
     /// Of a contact CSV (whose columns vary): which column each field was read from, and
     /// the columns nothing was read from. Empty for LinkedIn's own files.
     pub columns: ColumnUse,
-    /// The fields whose column the user mapped (`--map`) and the file has.
-    pub mapped: Vec<Field>,
+    /// The map was remembered from an earlier import of a file with this header.
+    pub remembered_map: bool,
+    /// The mappings the file was read with (given, remembered, or both).
+    pub map: ColumnMap,
     /// The header's cells as the file writes them.
     pub header: Vec<String>,
+    /// The header's cells, normalised: what a map is remembered for.
+    pub header_key: Vec<String>,
 }
 
 /// Which column of a contact CSV each field was read from, and the columns left unread.
@@ -208,8 +212,10 @@ pub fn parse_table(table: &Table<'_>) -> Result<ParsedFile> {
             FileKind::Contacts => ColumnUse::of(table),
             _ => ColumnUse::default(),
         },
-        mapped: table.mapped.clone(),
+        remembered_map: table.remembered_map,
+        map: table.map.clone(),
         header: table.names().to_vec(),
+        header_key: table.key.clone(),
     })
 }
 

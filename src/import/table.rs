@@ -5,7 +5,7 @@
 //!
 //! Must not: interpret what a row means; `rows` does.
 
-use super::fields::{ColumnMap, Field, header_as_written, normalise_header};
+use super::fields::{ColumnMap, Field, Mappings, header_as_written, normalise_header};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 
@@ -63,8 +63,13 @@ pub struct Table<'a> {
     columns: HashMap<String, usize>,
     /// The header's cells as the file writes them (for reports).
     names: Vec<String>,
-    /// The fields whose column the user mapped (`--map`) and this header has.
-    pub mapped: Vec<Field>,
+    /// The map was remembered from an earlier import of a file with this header.
+    pub remembered_map: bool,
+    /// The mappings (given with `--map`, or remembered) whose column this header has:
+    /// those it is read with.
+    pub map: ColumnMap,
+    /// The header's cells, normalised: what a map is remembered for.
+    pub key: Vec<String>,
     header_len: usize,
     /// Physical lines before the header (the preamble).
     line_offset: u64,
@@ -80,7 +85,7 @@ const SPLIT_MIN_BYTES: usize = 2 << 20;
 impl<'a> Table<'a> {
     /// Finds the header within the first lines of `text`. `None` when no known header is
     /// there: the file is not one netcurate reads.
-    pub fn find(file: &str, text: &'a str, map: &ColumnMap) -> Option<Table<'a>> {
+    pub fn find(file: &str, text: &'a str, mappings: &Mappings<'_>) -> Option<Table<'a>> {
         let mut offset = 0usize;
         for (index, line) in text
             .split_inclusive('\n')
@@ -95,18 +100,17 @@ impl<'a> Table<'a> {
                 if cells.len() < 2 {
                     continue;
                 }
+                let key: Vec<String> = cells.iter().map(|c| normalise_header(c)).collect();
+                let (map, remembered_map) = mappings.for_header(&key);
                 // A column the user mapped is read under its field's first name.
                 let mut mapped = Vec::new();
-                let headers: Vec<String> = (cells.iter().enumerate())
-                    .map(|(i, cell)| {
-                        let header = normalise_header(cell);
-                        match map.field_of(&header) {
-                            Some(field) => {
-                                mapped.push((field, i));
-                                field.headers()[0].to_string()
-                            }
-                            None => header,
+                let headers: Vec<String> = (key.iter().enumerate())
+                    .map(|(i, header)| match map.field_of(header) {
+                        Some(field) => {
+                            mapped.push((field, i));
+                            field.headers()[0].to_string()
                         }
+                        None => header.clone(),
                     })
                     .collect();
                 if let Some(kind) = kind_of(&headers) {
@@ -125,7 +129,9 @@ impl<'a> Table<'a> {
                             .iter()
                             .map(|c| header_as_written(c).to_string())
                             .collect(),
-                        mapped: mapped.into_iter().map(|(field, _)| field).collect(),
+                        map: map.only(&mapped.iter().map(|&(field, _)| field).collect::<Vec<_>>()),
+                        remembered_map,
+                        key,
                         header_len: headers.len(),
                         line_offset: index as u64,
                         body: &text[offset..],
@@ -251,7 +257,9 @@ impl<'a> Table<'a> {
             kind: self.kind,
             columns: self.columns.clone(),
             names: self.names.clone(),
-            mapped: self.mapped.clone(),
+            remembered_map: self.remembered_map,
+            map: self.map.clone(),
+            key: self.key.clone(),
             header_len: self.header_len,
             line_offset,
             body,
@@ -324,7 +332,7 @@ mod tests {
     #[test]
     fn finds_header_after_notes_preamble() {
         let text = "Notes:\n\"When exporting, you may notice, some emails are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Byron,https://www.linkedin.com/in/ada,,Hooli,CTO,25 Nov 2024\n";
-        let t = Table::find("c.csv", text, &ColumnMap::default()).unwrap();
+        let t = Table::find("c.csv", text, &Mappings::default()).unwrap();
         assert_eq!(t.kind, FileKind::Connections);
         let mut seen = vec![];
         t.for_each_record(|line, r| {
@@ -340,14 +348,14 @@ mod tests {
         let t = Table::find(
             "c",
             "First Name;Last Name;Company;Position;Connected On\n",
-            &ColumnMap::default(),
+            &Mappings::default(),
         )
         .unwrap();
         assert_eq!((t.kind, t.delimiter), (FileKind::Connections, b';'));
         let t = Table::find(
             "i",
             "From\tTo\tSent At\tMessage\tDirection\n",
-            &ColumnMap::default(),
+            &Mappings::default(),
         )
         .unwrap();
         assert_eq!((t.kind, t.delimiter), (FileKind::Invitations, b'\t'));
@@ -355,13 +363,13 @@ mod tests {
 
     #[test]
     fn unknown_header_is_none() {
-        assert!(Table::find("p", "Skill\nRust\n", &ColumnMap::default()).is_none());
+        assert!(Table::find("p", "Skill\nRust\n", &Mappings::default()).is_none());
     }
 
     #[test]
     fn unterminated_quote_names_the_line() {
         let text = "First Name,Last Name,Company,Position,Connected On\nA,B,C,D,25 Nov 2024\nE,F,\"G,H,25 Nov 2024\nI,J,K,L,25 Nov 2024\n";
-        let t = Table::find("c.csv", text, &ColumnMap::default()).unwrap();
+        let t = Table::find("c.csv", text, &Mappings::default()).unwrap();
         let err = t.for_each_record(|_, _| Ok(())).unwrap_err().to_string();
         assert!(err.contains("c.csv: line 3: unterminated quote"), "{err}");
     }

@@ -97,6 +97,10 @@ pub struct FileReport {
     /// Of a contact CSV: the columns nothing was read from.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unread_columns: Vec<String>,
+    /// The columns were read with the map given at an earlier import of a file with the
+    /// same header.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub remembered_map: bool,
 }
 
 /// A field of a contact CSV and the column it was read from.
@@ -813,12 +817,13 @@ impl Store {
 fn merge_batch(
     tx: &Transaction<'_>,
     path: &Path,
-    batch: ImportBatch,
+    mut batch: ImportBatch,
     profile: Option<&Profile>,
     now: NaiveDateTime,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport> {
     let full_network = batch.has_full_network();
+    let maps_to_remember = std::mem::take(&mut batch.maps_to_remember);
     let mut report = ImportReport {
         skipped_files: batch.skipped_files,
         ..ImportReport::default()
@@ -848,6 +853,7 @@ fn merge_batch(
                 })
                 .collect(),
             unread_columns: file.columns.unread,
+            remembered_map: file.remembered_map,
         });
         match file.rows {
             Rows::Connections(rows) => merge.merge_connections(rows, &mut report),
@@ -871,6 +877,8 @@ fn merge_batch(
         stage: "saving",
         fraction: 0.95,
     });
+    // With the import, so that undoing it forgets them too.
+    super::remember_maps(tx, &maps_to_remember)?;
     let json = serde_json::to_string(&report).unwrap_or_default();
     tx.execute(
         "INSERT INTO import_runs (at, report) VALUES (?1, ?2)",

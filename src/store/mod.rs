@@ -18,6 +18,7 @@ pub use snapshot::{ImportUndo, copies as import_copies};
 
 use crate::audience::Scored;
 use crate::error::{Error, Result};
+use crate::import::RememberedMap;
 use crate::import::dates::{iso_date, iso_datetime};
 use crate::model::{
     Contact, ContactParts, Decision, Direction, Flags, Function, Invitation, InvitationStatus,
@@ -383,12 +384,15 @@ impl Store {
     }
 
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?)
+        setting_in(&self.conn, key)
+    }
+
+    /// The column maps earlier imports were given (`--map`), each for the header of the
+    /// file it read.
+    pub fn remembered_maps(&self) -> Result<Vec<RememberedMap>> {
+        Ok((self.setting(COLUMN_MAPS)?)
+            .map(|json| RememberedMap::from_json(&json))
+            .unwrap_or_default())
     }
 
     /// Every row of a read query, mapped.
@@ -411,11 +415,7 @@ impl Store {
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )
+        self.write(|tx| set_setting_in(tx, key, value))
     }
 
     pub fn record_ssi(&mut self, r: &SsiReading) -> Result<()> {
@@ -712,6 +712,38 @@ pub(crate) struct RowExtra {
 /// vector of its own, so that a caller can keep the contacts without copying them); a
 /// large table is read side by side like a load. Inside a write transaction that has not
 /// written yet, the second connection sees the same rows (nobody else can commit).
+/// The settings key of the column maps imports remember.
+const COLUMN_MAPS: &str = "column_maps";
+
+fn setting_in(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+fn set_setting_in(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// Adds `maps` to the remembered column maps, each replacing one for the same header.
+pub(crate) fn remember_maps(conn: &Connection, maps: &[RememberedMap]) -> Result<()> {
+    if maps.is_empty() {
+        return Ok(());
+    }
+    let known = (setting_in(conn, COLUMN_MAPS)?)
+        .map(|json| RememberedMap::from_json(&json))
+        .unwrap_or_default();
+    let all = RememberedMap::merged(known, maps);
+    set_setting_in(conn, COLUMN_MAPS, &RememberedMap::to_json(&all))
+}
+
 pub(crate) fn read_contacts(
     conn: &Connection,
     path: &Path,

@@ -20,7 +20,7 @@ use app::{App, Effect, Msg, PillarInputs, Segment};
 use chrono::NaiveDate;
 use keymap::Keymap;
 use netcurate::export::{self, ExportKind};
-use netcurate::import::{ColumnMap, ImportBatch};
+use netcurate::import::{ImportBatch, Mappings};
 use netcurate::model::Contact;
 use netcurate::store::ImportUndo;
 use ratatui::DefaultTerminal;
@@ -318,16 +318,23 @@ fn run_effect(
                 };
                 let _ = terminal.draw(|f| view::draw(app, &theme, f));
             };
-            let result = ImportBatch::read_with(
-                std::slice::from_ref(&path),
-                &ColumnMap::default(),
-                &mut show,
-            )
-            .and_then(|batch| {
-                session
-                    .store
-                    .import_with(batch, session.profile.as_ref(), session.now(), &mut show)
-            });
+            // A contact CSV is read with the map given on the command line for its header.
+            let result = (session.store.remembered_maps())
+                .and_then(|remembered| {
+                    let mappings = Mappings {
+                        remembered: &remembered,
+                        ..Mappings::default()
+                    };
+                    ImportBatch::read_with(std::slice::from_ref(&path), &mappings, &mut show)
+                })
+                .and_then(|batch| {
+                    session.store.import_with(
+                        batch,
+                        session.profile.as_ref(),
+                        session.now(),
+                        &mut show,
+                    )
+                });
             app.overlay = app::Overlay::None;
             match result {
                 Ok(r) => {

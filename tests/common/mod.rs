@@ -75,3 +75,15 @@ pub fn fixture(rel: &str) -> String {
         .display()
         .to_string()
 }
+
+/// `import` flags that read fixtures/linkedin/crm-other-names.csv's name, company and
+/// position columns (its headers are ones netcurate does not know).
+#[allow(dead_code)]
+pub const CRM_MAP: [&str; 6] = [
+    "--map",
+    "name=Kontakt",
+    "--map",
+    "company=Firma",
+    "--map",
+    "position=Rolle",
+];

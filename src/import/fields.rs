@@ -1,7 +1,7 @@
 //! The contact fields a column of a contact CSV (a CRM export, an enrichment file) can
 //! fill, the header names recognised for each, and the user's own names for them
-//! (`import --map FIELD=COLUMN`): one table for the file recogniser, the row readers and
-//! the help.
+//! (`import --map FIELD=COLUMN`, remembered for files with the same header): one table
+//! for the file recogniser, the row readers and the messages that name fields.
 //!
 //! Must not: read records; `rows` does.
 
@@ -196,16 +196,6 @@ impl ColumnMap {
         &self.entries
     }
 
-    /// The field the user mapped onto the column headed `header` (normalised).
-    pub fn field_of(&self, header: &str) -> Option<Field> {
-        self.entries
-            .iter()
-            .find(|m| m.header == header)
-            .map(|m| m.field)
-    }
-}
-
-impl ColumnMap {
     /// This map, with the mappings of `base` whose field and column it does not map.
     pub fn over(&self, base: &ColumnMap) -> ColumnMap {
         let unmapped = |b: &&Mapping| {
@@ -229,6 +219,14 @@ impl ColumnMap {
                 .cloned()
                 .collect(),
         }
+    }
+
+    /// The field the user mapped onto the column headed `header` (normalised).
+    pub fn field_of(&self, header: &str) -> Option<Field> {
+        self.entries
+            .iter()
+            .find(|m| m.header == header)
+            .map(|m| m.field)
     }
 }
 

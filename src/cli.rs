@@ -173,6 +173,12 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Print a shell completion script, e.g. `source <(netcurate completions bash)` in
+    /// ~/.bashrc, or `netcurate completions zsh > ~/.zfunc/_netcurate`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -441,6 +447,11 @@ pub fn run(cli: Cli) -> Result<()> {
     if let Command::Forget { all } = command {
         return forget(&db, all);
     }
+    if let Command::Completions { shell } = command {
+        let mut cli = <Cli as clap::CommandFactory>::command();
+        clap_complete::generate(shell, &mut cli, "netcurate", &mut std::io::stdout());
+        return Ok(());
+    }
     if matches!(command, Command::Import { dry_run: true, .. }) && cli.profile.is_some() {
         bail!("--profile stores the profile; leave it out of a dry run (the stored one scores)");
     }
@@ -453,7 +464,9 @@ pub fn run(cli: Cli) -> Result<()> {
     netcurate::trace::phase("opened the database");
     let out = &mut std::io::stdout().lock();
     match command {
-        Command::Demo { .. } | Command::Forget { .. } => unreachable!("handled above"),
+        Command::Demo { .. } | Command::Forget { .. } | Command::Completions { .. } => {
+            unreachable!("handled above")
+        }
         Command::Import {
             paths,
             dry_run,

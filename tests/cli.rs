@@ -707,3 +707,38 @@ fn undo_of_an_import_while_the_database_is_open_elsewhere() {
         .unwrap();
     assert!(seen > 0, "the open connection reads the restored database");
 }
+
+/// `completions bash` prints a script that completes commands, their flags and their
+/// values in a real bash (without touching any database).
+#[test]
+fn bash_completion_completes_commands_flags_and_values() {
+    let db = Db::new();
+    let script = db.file("netcurate.bash");
+    std::fs::write(&script, db.ok(&["completions", "bash"])).unwrap();
+    let complete = |words: &[&str]| {
+        let line = words.join(" ");
+        let program = format!(
+            "source '{}'; COMP_WORDS=({}); COMP_CWORD={}; COMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}; \
+             _netcurate netcurate '{}' '{}'; echo \"${{COMPREPLY[*]}}\"",
+            script.display(),
+            words
+                .iter()
+                .map(|w| format!("'{w}'"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            words.len() - 1,
+            words[words.len() - 1],
+            words[words.len() - 2],
+        );
+        let out = std::process::Command::new("bash")
+            .args(["--norc", "-c", &program])
+            .output()
+            .expect("bash");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(complete(&["netcurate", "imp"]), "import");
+    assert_eq!(complete(&["netcurate", "import", "--d"]), "--dry-run --db");
+    assert!(complete(&["netcurate", "decide", ""]).ends_with("keep prune protect reset"));
+    assert!(complete(&["netcurate", "import", "--m"]).contains("--map"));
+    assert!(!db.path.exists(), "no database made");
+}

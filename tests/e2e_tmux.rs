@@ -276,9 +276,9 @@ fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
     s.wait_for("import path:");
     s.type_text(&fixture("linkedin/hubspot.csv"));
     s.keys(&["Enter"]);
-    s.wait_for("2003 total");
-    // The import's message is too long for the status line: it is on the line above.
-    s.wait_for("imported");
+    // The import's message names the file, not the path typed.
+    let screen = s.wait_for("imported hubspot.csv: 0 new");
+    assert!(screen.contains("2003 of 2003"), "{screen}");
     s.keys(&["q"]);
     assert_eq!(s.exit_code(), 0);
     drop(s);
@@ -389,7 +389,7 @@ fn an_import_from_the_workbench_is_completed_by_tab_and_taken_back_by_u() {
     s.keys(&["Tab"]);
     s.wait_for("hubspot.csv█");
     s.keys(&["Enter"]);
-    s.wait_for("2003 total");
+    s.wait_for("2003 of 2003");
     s.keys(&["u"]);
     s.wait_for("Take it back whole? (y / n)");
     s.keys(&["y"]);

@@ -764,9 +764,11 @@ pub mod status {
                 r.gone_planned, r.planned_left
             ),
         };
+        // The file's name, not the path typed: the counts matter, and must fit.
+        let name = path.file_name().unwrap_or(path.as_os_str());
         format!(
             "imported {}: {} new{which}{back}, {} gone, {} changed, {} unchanged, {} hidden{plan}",
-            path.display(),
+            name.display(),
             r.new,
             r.gone,
             r.changed,

@@ -736,7 +736,7 @@ fn enter_shows_an_invitation_in_full() {
 #[test]
 fn import_message_counts_new_and_returning_apart() {
     use super::strings::status;
-    let path = std::path::Path::new("export.zip");
+    let path = std::path::Path::new("/home/you/Downloads/export.zip");
     let report = |[new, returned, gone, changed, unchanged, hidden]: [u64; 6]| {
         netcurate::store::ImportReport {
             new,

@@ -952,7 +952,11 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
             "  score: none yet (run `netcurate score --profile FILE`)"
         )?,
     }
-    if let Some((d, why)) = audience::suggest(c, s.profile.as_ref().map_or(60.0, |p| p.threshold)) {
+    let (threshold, colleagues) = s.profile.as_ref().map_or_else(
+        || (60.0, audience::Colleagues::default()),
+        |p| (p.threshold, audience::Colleagues::new(&p.my_companies)),
+    );
+    if let Some((d, why)) = audience::suggest(c, threshold, &colleagues) {
         writeln!(out, "  suggested: {} — {why}", d.as_str())?;
     }
     writeln!(out, "  flags: {}", joined_or_none(&c.flags.names()))?;

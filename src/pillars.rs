@@ -4,12 +4,11 @@
 //!
 //! Must not: read the database; callers pass the network, readings and assumptions.
 
-use crate::audience::normalize::company_key;
+use crate::audience::Colleagues;
 use crate::model::{Decision, Direction, InvitationStatus};
 use crate::network::Network;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 pub const DISCLAIMER: &str =
     "Estimate from public information; LinkedIn does not publish the SSI formula.";
@@ -279,11 +278,7 @@ pub fn features(
     my_companies: &[String],
     stale_days: i64,
 ) -> FeaturePair {
-    let mine: HashSet<String> = my_companies
-        .iter()
-        .map(|c| company_key(c))
-        .filter(|c| !c.is_empty())
-        .collect();
+    let colleagues = Colleagues::new(my_companies);
     let mut before = Features::default();
     let mut after = Features::default();
     let (mut relevant_before, mut relevant_after) = (0u64, 0u64);
@@ -292,10 +287,10 @@ pub fn features(
     for c in network.contacts.iter().filter(|c| c.in_network()) {
         let vp = u64::from(c.seniority.is_vp_plus());
         let internal = u64::from(
-            !mine.is_empty()
+            !colleagues.is_empty()
                 && *is_mine
                     .entry(c.company.as_str())
-                    .or_insert_with(|| mine.contains(&company_key(&c.company))),
+                    .or_insert_with(|| colleagues.works_at(&c.company)),
         );
         let relevant = u64::from(c.score.is_some_and(|s| f64::from(s) >= threshold));
         before.connections += 1;

@@ -378,15 +378,54 @@ impl<'p, 'c> Explainer<'p, 'c> {
     }
 }
 
+/// Who is a colleague: a contact at one of the user's own companies (the profile's
+/// `my_companies`, compared as normalised company names). Colleagues are the "internal
+/// connections" of the Build relationships pillar.
+#[derive(Debug, Clone, Default)]
+pub struct Colleagues {
+    companies: std::collections::HashSet<String>,
+}
+
+impl Colleagues {
+    pub fn new(my_companies: &[String]) -> Colleagues {
+        Colleagues {
+            companies: (my_companies.iter())
+                .map(|c| normalize::company_key(c))
+                .filter(|c| !c.is_empty())
+                .collect(),
+        }
+    }
+
+    /// Whether anyone can be a colleague (the profile names the user's companies).
+    pub fn is_empty(&self) -> bool {
+        self.companies.is_empty()
+    }
+
+    /// Whether someone at `company` is a colleague.
+    pub fn works_at(&self, company: &str) -> bool {
+        !self.companies.is_empty() && self.companies.contains(&normalize::company_key(company))
+    }
+}
+
 /// What netcurate suggests for a contact, with the reason. A warm contact (a two-way
 /// conversation within a year) is suggested for protect and never for prune, whatever
-/// the score.
-pub fn suggest(c: &Contact, threshold: f64) -> Option<(crate::model::Decision, &'static str)> {
+/// the score; a colleague for keep (pruning one lowers Build relationships).
+pub fn suggest(
+    c: &Contact,
+    threshold: f64,
+    colleagues: &Colleagues,
+) -> Option<(crate::model::Decision, &'static str)> {
     use crate::model::Decision;
     if c.flags.has(Flags::WARM) {
         return Some((
             Decision::Protect,
             "warm: a two-way conversation within a year",
+        ));
+    }
+    if c.is_connection && colleagues.works_at(&c.company) {
+        return Some((
+            Decision::Keep,
+            "a colleague: an internal connection, which Build relationships counts",
         ));
     }
     let score = f64::from(c.score?);
@@ -424,21 +463,44 @@ mod tests {
         }
     }
 
+    /// Warm contacts are suggested for protect and never for prune, whatever the score;
+    /// colleagues (connections at one of the user's companies, however its name is
+    /// spelled) for keep; the others by score.
     #[test]
-    fn warm_contacts_are_suggested_for_protect_never_prune() {
+    fn suggestions_protect_the_warm_and_keep_colleagues() {
+        let none = Colleagues::default();
+        let suggested =
+            |c: &Contact, colleagues: &Colleagues| suggest(c, 60.0, colleagues).map(|x| x.0);
         for score in [0, 5, 30, 90] {
-            let s = suggest(&contact(score, Flags::WARM), 60.0);
-            assert_eq!(s.map(|x| x.0), Some(Decision::Protect), "score {score}");
+            let s = suggested(&contact(score, Flags::WARM), &none);
+            assert_eq!(s, Some(Decision::Protect), "score {score}");
         }
+        assert_eq!(suggested(&contact(5, 0), &none), Some(Decision::Prune));
+        assert_eq!(suggested(&contact(70, 0), &none), Some(Decision::Keep));
+        assert_eq!(suggested(&contact(40, 0), &none), None);
+        let mine = Colleagues::new(&["Acme Widgets Inc.".to_string()]);
+        let colleague = Contact {
+            company: "ACME Widgets".into(),
+            is_connection: true,
+            ..contact(5, 0)
+        };
+        assert_eq!(suggested(&colleague, &mine), Some(Decision::Keep));
+        assert_eq!(suggested(&colleague, &none), Some(Decision::Prune));
+        let warm = Contact {
+            flags: Flags(Flags::WARM),
+            ..colleague.clone()
+        };
+        assert_eq!(suggested(&warm, &mine), Some(Decision::Protect));
+        let crm_row = Contact {
+            is_connection: false,
+            ..colleague
+        };
         assert_eq!(
-            suggest(&contact(5, 0), 60.0).map(|x| x.0),
-            Some(Decision::Prune)
+            suggested(&crm_row, &mine),
+            Some(Decision::Prune),
+            "not a connection"
         );
-        assert_eq!(
-            suggest(&contact(70, 0), 60.0).map(|x| x.0),
-            Some(Decision::Keep)
-        );
-        assert_eq!(suggest(&contact(40, 0), 60.0), None);
+        assert!(!Colleagues::new(&[String::new()]).works_at(""));
     }
 
     #[test]

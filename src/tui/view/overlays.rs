@@ -147,7 +147,8 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
             lines.push(Line::styled(strings::more_duplicates(n), theme.warn()));
         }
     }
-    if let Some((d, why)) = audience::suggest(c, app.pillars.threshold) {
+    let colleagues = audience::Colleagues::new(&app.pillars.my_companies);
+    if let Some((d, why)) = audience::suggest(c, app.pillars.threshold, &colleagues) {
         lines.push(Line::styled(
             strings::suggested(d.as_str(), why),
             theme.good(),

@@ -373,6 +373,22 @@ fn export_then_import_round_trips() {
     };
     assert_eq!(fields(&a), fields(&b));
     assert_eq!(b.stats()["tags"], a.stats()["tags"]);
+    // A tag edited in a spreadsheet to hold '"' (which quotes filter values, so `tag add`
+    // refuses it) imports with "'" instead, and a filter finds it.
+    let edited = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace(",round-trip,", ",\"say \"\"hi\"\"; second\",");
+    let file = b.file("edited.csv");
+    std::fs::write(&file, edited).unwrap();
+    let c = Db::new();
+    c.ok(&["import", &file.display().to_string()]);
+    let found = c.json(&["list", "--json", "--filter", "tag:\"say 'hi'\""]);
+    let hooli = a.json(&["list", "--json", "--filter", "tag:round-trip"]);
+    assert!(!hooli.as_array().unwrap().is_empty());
+    assert_eq!(
+        found.as_array().map(Vec::len),
+        hooli.as_array().map(Vec::len)
+    );
 }
 
 #[test]

@@ -282,9 +282,8 @@ impl PersonColumns {
             && position.is_empty();
         let tags = field(r, self.tags)
             .split(';')
-            .map(str::trim)
+            .map(filterable_tag)
             .filter(|t| !t.is_empty())
-            .map(str::to_string)
             .collect();
         Ok(ConnectionRow {
             line,
@@ -300,6 +299,15 @@ impl PersonColumns {
             tags,
         })
     }
+}
+
+/// An imported tag as `tag:` can find it (the rule `tag add` enforces on typed tags):
+/// trimmed, `"` (which quotes filter values) written `'`, control characters left out.
+fn filterable_tag(tag: &str) -> String {
+    (tag.trim().chars())
+        .filter(|c| !c.is_control())
+        .map(|c| if c == '"' { '\'' } else { c })
+        .collect()
 }
 
 /// Trims stray spaces inside and around a name; keeps accents, emoji and credentials.

@@ -431,6 +431,13 @@ impl Session {
     }
 }
 
+/// The note on pruning `n` colleagues.
+fn colleagues_pruned(n: usize) -> String {
+    format!(
+        "  {n} of them colleagues (at your companies): internal connections, which Build relationships counts"
+    )
+}
+
 fn ids_of(network: &Network) -> Vec<ContactId> {
     network.contacts.iter().map(|c| c.id).collect()
 }
@@ -516,12 +523,23 @@ pub fn run(cli: Cli) -> Result<()> {
             let op = ops::plan_decide(&network, &ids, d);
             s.store.record(&op)?;
             let skipped = ids.len() - op.len();
-            Ok(writeln!(
+            writeln!(
                 out,
                 "{} ({} matched, {skipped} unchanged or protected)",
                 op.describe(),
                 ids.len()
-            )?)
+            )?;
+            // Pruning colleagues lowers the pillar a plan is made for: say so.
+            let colleagues = (s.profile.as_ref())
+                .map(|p| audience::Colleagues::new(&p.my_companies))
+                .unwrap_or_default();
+            let pruned = (network.contacts.iter()).filter(|c| c.decision != Decision::Protect);
+            match colleagues.among(pruned) {
+                n if n > 0 && d == Decision::Prune => {
+                    Ok(writeln!(out, "{}", colleagues_pruned(n))?)
+                }
+                _ => Ok(()),
+            }
         }
         Command::Invitations {
             action: None,

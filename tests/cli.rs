@@ -758,3 +758,30 @@ fn bash_completion_completes_commands_flags_and_values() {
     assert!(complete(&["netcurate", "import", "--m"]).contains("--map"));
     assert!(!db.path.exists(), "no database made");
 }
+
+/// Pruning colleagues (contacts at the profile's `my_companies`) says how many there were:
+/// internal connections count for Build relationships. Other decisions do not.
+#[test]
+fn decide_prune_counts_the_colleagues_it_marks() {
+    let db = Db::with_demo();
+    let acme = "company:\"acme widgets\"";
+    let n = db
+        .json(&["list", "--json", "--filter", acme])
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(n > 1);
+    let out = db.ok(&["decide", "prune", "--filter", &format!("{acme} score:<30")]);
+    let pruned = db.stats()["decisions"]["prune"].as_u64().unwrap();
+    assert!(pruned > 0);
+    assert!(
+        out.contains(&format!(
+            "\n  {pruned} of them colleagues (at your companies)"
+        )),
+        "{out}"
+    );
+    let other = db.ok(&["decide", "prune", "--filter", "company:hooli"]);
+    assert!(!other.contains("colleagues"), "{other}");
+    let keep = db.ok(&["decide", "keep", "--filter", acme]);
+    assert!(!keep.contains("colleagues"), "{keep}");
+}

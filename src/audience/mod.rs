@@ -405,6 +405,14 @@ impl Colleagues {
     pub fn works_at(&self, company: &str) -> bool {
         !self.companies.is_empty() && self.companies.contains(&normalize::company_key(company))
     }
+
+    /// How many of `contacts` are colleagues in the network (connections at one of the
+    /// user's companies).
+    pub fn among<'c>(&self, contacts: impl IntoIterator<Item = &'c Contact>) -> usize {
+        (contacts.into_iter())
+            .filter(|c| c.is_connection && self.works_at(&c.company))
+            .count()
+    }
 }
 
 /// What netcurate suggests for a contact, with the reason. A warm contact (a two-way
@@ -501,6 +509,13 @@ mod tests {
             "not a connection"
         );
         assert!(!Colleagues::new(&[String::new()]).works_at(""));
+        let at_acme = |is_connection| Contact {
+            company: "Acme Widgets".into(),
+            is_connection,
+            ..contact(5, 0)
+        };
+        let people = [at_acme(true), at_acme(false), contact(5, 0), at_acme(true)];
+        assert_eq!((mine.among(&people), none.among(&people)), (2, 0));
     }
 
     #[test]

@@ -427,8 +427,19 @@ pub const CONFIRM: &str = " Confirm ";
 pub const FAILED: &str = " Failed ";
 pub const ANY_KEY_CLOSES: &str = " any key closes ";
 
-pub fn confirm_prune(n: usize) -> String {
-    format!("Mark {n} contacts for pruning? (y / n)")
+/// Asks before marking `n` contacts for pruning, `colleagues` of them at the user's
+/// companies (internal connections count for Build relationships).
+pub fn confirm_prune(n: usize, colleagues: usize) -> String {
+    let colleagues = match colleagues {
+        0 => String::new(),
+        1 => {
+            " 1 is a colleague (an internal connection: Build relationships counts it).".to_string()
+        }
+        k => {
+            format!(" {k} are colleagues (internal connections: Build relationships counts them).")
+        }
+    };
+    format!("Mark {n} contacts for pruning?{colleagues} (y / n)")
 }
 
 pub const CONFIRM_UNDO_IMPORT: &str =

@@ -300,6 +300,17 @@ fn pruning_many_asks_first() {
     assert!(n > super::app::CONFIRM_PRUNE_OVER);
     assert!(key(&mut a, KeyCode::Char('x')).is_empty());
     assert!(matches!(&a.overlay, Overlay::Confirm(Confirm::Prune(ids)) if ids.len() == n));
+    // The question counts the colleagues (the demo profile's company) among them.
+    let colleagues = (a.table.ids.iter())
+        .map(|&i| &a.network.contacts[i as usize])
+        .filter(|c| c.company.as_str() == "Acme Widgets")
+        .count();
+    assert!(colleagues > 1);
+    let asked = screen_rows(&a, 100, 30).join("\n");
+    assert!(
+        asked.contains(&format!("{colleagues} are colleagues")),
+        "{asked}"
+    );
     key(&mut a, KeyCode::Char('n'));
     assert_eq!(a.network.stats().decisions["prune"], 0);
     key(&mut a, KeyCode::Char('x'));

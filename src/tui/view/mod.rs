@@ -57,7 +57,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     match &app.overlay {
         Overlay::Help => overlays::help(app, theme, frame, area),
         Overlay::Explain => overlays::explain(app, theme, frame, area),
-        Overlay::Confirm(c) => overlays::confirm(c, theme, frame, area),
+        Overlay::Confirm(c) => overlays::confirm(app, c, theme, frame, area),
         Overlay::Progress { label, ratio } => overlays::progress(label, *ratio, theme, frame, area),
         Overlay::Failure(message) => overlays::failure(message, theme, frame, area),
         Overlay::Prompt(_) | Overlay::None => {}

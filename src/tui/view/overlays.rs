@@ -231,9 +231,13 @@ pub fn progress(label: &str, ratio: f64, theme: &Theme, frame: &mut Frame, area:
     );
 }
 
-pub fn confirm(c: &Confirm, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let text = match c {
-        Confirm::Prune(ids) => strings::confirm_prune(ids.len()),
+        Confirm::Prune(ids) => {
+            let colleagues = audience::Colleagues::new(&app.pillars.my_companies);
+            let targets = ids.iter().filter_map(|&id| app.network.contact(id));
+            strings::confirm_prune(ids.len(), colleagues.among(targets))
+        }
         Confirm::Overwrite { path, .. } => strings::confirm_overwrite(path),
         Confirm::UndoImport => strings::CONFIRM_UNDO_IMPORT.to_string(),
     };

@@ -185,7 +185,8 @@ pub enum Command {
 pub enum ProfileCommand {
     /// Draft a profile from the network's most common titles and companies.
     Init {
-        /// Write the draft to this file (it must not exist) instead of printing it.
+        /// Write the draft to this file (it must not exist) instead of printing it; `-`
+        /// prints it, as `export -o -` does.
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -860,7 +861,7 @@ const NO_PROFILE_YET: &str =
 
 fn profile_init(s: &Session, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
     let draft = Profile::draft(&s.load()?.contacts);
-    match output {
+    match output.filter(|path| *path != Path::new("-")) {
         Some(path) => {
             export::write_atomic(path, false, |w| {
                 w.write_all(draft.as_bytes())

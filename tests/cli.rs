@@ -785,3 +785,34 @@ fn decide_prune_counts_the_colleagues_it_marks() {
     let keep = db.ok(&["decide", "keep", "--filter", acme]);
     assert!(!keep.contains("colleagues"), "{keep}");
 }
+
+/// `profile init` drafts a profile from the network that `score` accepts as it is: printed,
+/// or with `-o -` printed too (as `export -o -`), never written to a file named "-"; with
+/// `-o FILE`, written there and never over an existing file.
+#[test]
+fn profile_init_drafts_a_profile_score_accepts() {
+    let db = Db::with_demo();
+    let printed = db.ok(&["profile", "init"]);
+    assert!(printed.contains("[titles]\n") && printed.contains("my_companies = []"));
+    let dashed = std::process::Command::new(env!("CARGO_BIN_EXE_netcurate"))
+        .args([
+            "--db",
+            &db.path.display().to_string(),
+            "profile",
+            "init",
+            "-o",
+            "-",
+        ])
+        .current_dir(db.dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(String::from_utf8_lossy(&dashed.stdout), printed);
+    assert!(!db.file("-").exists(), "no file named '-'");
+    let path = db.file("audience.toml").display().to_string();
+    let told = db.ok(&["profile", "init", "-o", &path]);
+    assert!(told.starts_with(&format!("drafted {path}")), "{told}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), printed);
+    let (code, _, err) = db.run(&["profile", "init", "-o", &path]);
+    assert!(code == 1 && err.contains("exists"), "{err}");
+    db.ok(&["--profile", &path, "score"]);
+}

@@ -213,7 +213,8 @@ impl Profile {
 name = "My ideal audience"
 # A contact scoring at or above this counts as "the right people".
 threshold = 60
-# Your own employers: connections there count as colleagues (internal connections).
+# Your own employers: connections there are colleagues (internal connections, which
+# Build relationships counts; suggested for keep), e.g. my_companies = ["Acme Widgets"].
 my_companies = []
 
 [titles]

@@ -343,6 +343,13 @@ const PROFILE_KEY: &str = "profile";
 const ASSUMPTIONS_KEY: &str = "assumptions";
 
 impl Session {
+    /// Who is a colleague under the profile in use (nobody without one).
+    fn colleagues(&self) -> audience::Colleagues {
+        (self.profile.as_ref())
+            .map(|p| audience::Colleagues::new(&p.my_companies))
+            .unwrap_or_default()
+    }
+
     pub fn open(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Result<Session> {
         let store = Store::open(db)?;
         let stored = match store.setting(PROFILE_KEY)? {
@@ -531,14 +538,12 @@ pub fn run(cli: Cli) -> Result<()> {
                 ids.len()
             )?;
             // Pruning colleagues lowers the pillar a plan is made for: say so.
-            let colleagues = (s.profile.as_ref())
-                .map(|p| audience::Colleagues::new(&p.my_companies))
-                .unwrap_or_default();
             let pruned = (network.contacts.iter()).filter(|c| c.decision != Decision::Protect);
-            match colleagues.among(pruned) {
-                n if n > 0 && d == Decision::Prune => {
-                    Ok(writeln!(out, "{}", colleagues_pruned(n))?)
-                }
+            match d {
+                Decision::Prune => match s.colleagues().among(pruned) {
+                    0 => Ok(()),
+                    n => Ok(writeln!(out, "{}", colleagues_pruned(n))?),
+                },
                 _ => Ok(()),
             }
         }
@@ -971,11 +976,8 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
             "  score: none yet (run `netcurate score --profile FILE`)"
         )?,
     }
-    let (threshold, colleagues) = s.profile.as_ref().map_or_else(
-        || (60.0, audience::Colleagues::default()),
-        |p| (p.threshold, audience::Colleagues::new(&p.my_companies)),
-    );
-    if let Some((d, why)) = audience::suggest(c, threshold, &colleagues) {
+    let threshold = s.profile.as_ref().map_or(60.0, |p| p.threshold);
+    if let Some((d, why)) = audience::suggest(c, threshold, &s.colleagues()) {
         writeln!(out, "  suggested: {} — {why}", d.as_str())?;
     }
     writeln!(out, "  flags: {}", joined_or_none(&c.flags.names()))?;

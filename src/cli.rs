@@ -10,7 +10,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use netcurate::audience::{self, Profile};
 use netcurate::export::{self, ExportKind};
 use netcurate::import::{ColumnMap, ImportBatch, Mappings};
-use netcurate::model::{Contact, ContactId, Decision, Direction, Invitation, joined_or_none};
+use netcurate::model::{
+    Contact, ContactId, Decision, Direction, Flags, Invitation, joined_or_none,
+};
 use netcurate::network::Network;
 use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
@@ -39,7 +41,7 @@ Examples:
   netcurate import ~/Downloads/Basic_LinkedInDataExport_11-25-2026.zip
   netcurate score --profile audience.toml
   netcurate list --filter 'seniority:>=director company:hooli' --sort score
-  netcurate decide prune --filter 'score:<20 -flag:warm'
+  netcurate decide prune --filter 'score:<20 -flag:warm -flag:colleague'
   netcurate export -o removal.csv --kind removal-plan";
 
 /// The heading of the options every command takes.
@@ -259,7 +261,7 @@ pub enum DecideAction {
 pub struct ListArgs {
     /// Space-separated terms, all must hold: fuzzy words, name: company: title: url: tag:T
     /// -tag:T decision:D score:<40 seniority:>=director connected:<2020-01-01
-    /// function:engineering flag:warm|hidden|duplicate|no-title|messaged|gone|job-change.
+    /// function:engineering flag:warm|hidden|duplicate|no-title|messaged|gone|job-change|colleague.
     #[arg(long, value_name = "QUERY", default_value = "")]
     filter: String,
     /// score, name, company, title, seniority, connected, decision (prefix '-' to reverse).
@@ -343,13 +345,6 @@ const PROFILE_KEY: &str = "profile";
 const ASSUMPTIONS_KEY: &str = "assumptions";
 
 impl Session {
-    /// Who is a colleague under the profile in use (nobody without one).
-    fn colleagues(&self) -> audience::Colleagues {
-        (self.profile.as_ref())
-            .map(|p| audience::Colleagues::new(&p.my_companies))
-            .unwrap_or_default()
-    }
-
     pub fn open(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Result<Session> {
         let store = Store::open(db)?;
         let stored = match store.setting(PROFILE_KEY)? {
@@ -371,6 +366,12 @@ impl Session {
                 session.profile = Some(new);
                 session.rescored = Some(session.rescore()?);
             }
+        }
+        // Scored by an older netcurate, whose scoring stored less (no colleague flag):
+        // rescored once, best effort (another process may hold the database; the scores
+        // are then as they were, and the next open tries again).
+        if !session.store.scores_are_current()? {
+            let _ = session.rescore();
         }
         Ok(session)
     }
@@ -538,12 +539,11 @@ pub fn run(cli: Cli) -> Result<()> {
                 ids.len()
             )?;
             // Pruning colleagues lowers the pillar a plan is made for: say so.
-            let pruned = (network.contacts.iter()).filter(|c| c.decision != Decision::Protect);
-            match d {
-                Decision::Prune => match s.colleagues().among(pruned) {
-                    0 => Ok(()),
-                    n => Ok(writeln!(out, "{}", colleagues_pruned(n))?),
-                },
+            let colleagues = (network.contacts.iter())
+                .filter(|c| c.decision != Decision::Protect && c.flags.has(Flags::COLLEAGUE))
+                .count();
+            match (d, colleagues) {
+                (Decision::Prune, n) if n > 0 => Ok(writeln!(out, "{}", colleagues_pruned(n))?),
                 _ => Ok(()),
             }
         }
@@ -977,11 +977,11 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
         )?,
     }
     let threshold = s.profile.as_ref().map_or(60.0, |p| p.threshold);
-    if let Some((d, why)) = audience::suggest(c, threshold, &s.colleagues()) {
+    if let Some((d, why)) = audience::suggest(c, threshold) {
         writeln!(out, "  suggested: {} — {why}", d.as_str())?;
     }
     writeln!(out, "  flags: {}", joined_or_none(&c.flags.names()))?;
-    if c.flags.has(netcurate::model::Flags::DUPLICATE)
+    if c.flags.has(Flags::DUPLICATE)
         && let Some(i) = network.position_of(c.id)
     {
         for k in audience::Namesakes::new(&network.contacts).of(&network.contacts, i) {
@@ -1353,7 +1353,7 @@ fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
         st.removal_plan_done
     )?;
     // The flags a contact has, in the order the filter language lists them.
-    let flagged: Vec<String> = (netcurate::model::Flags::NAMES.iter())
+    let flagged: Vec<String> = (Flags::NAMES.iter())
         .filter_map(|(name, _)| {
             st.flags
                 .get(name)

@@ -245,9 +245,11 @@ impl Flags {
     pub const GONE: u32 = 1 << 7;
     pub const JOB_CHANGE: u32 = 1 << 8;
     pub const EXCLUDED: u32 = 1 << 9;
+    /// A connection at one of the profile's `my_companies` (an internal connection).
+    pub const COLLEAGUE: u32 = 1 << 10;
 
     /// Query-language names of the flags, in display order.
-    pub const NAMES: [(&'static str, u32); 10] = [
+    pub const NAMES: [(&'static str, u32); 11] = [
         ("hidden", Flags::HIDDEN),
         ("no-title", Flags::NO_TITLE),
         ("duplicate", Flags::DUPLICATE),
@@ -258,6 +260,7 @@ impl Flags {
         ("gone", Flags::GONE),
         ("job-change", Flags::JOB_CHANGE),
         ("excluded", Flags::EXCLUDED),
+        ("colleague", Flags::COLLEAGUE),
     ];
 
     pub fn has(self, bit: u32) -> bool {

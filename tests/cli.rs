@@ -816,3 +816,35 @@ fn profile_init_drafts_a_profile_score_accepts() {
     assert!(code == 1 && err.contains("exists"), "{err}");
     db.ok(&["--profile", &path, "score"]);
 }
+
+/// A database scored by an older netcurate (before the colleague flag) is rescored when it
+/// is opened: `flag:colleague` finds the colleagues at once, and `-flag:colleague` keeps
+/// them out of a prune.
+#[test]
+fn a_database_scored_by_an_older_netcurate_is_rescored_on_opening() {
+    let db = Db::with_demo();
+    let colleagues = |db: &Db| {
+        let found = db.json(&["list", "--json", "--filter", "flag:colleague"]);
+        found.as_array().unwrap().len()
+    };
+    let acme = db.json(&["list", "--json", "--filter", "company:\"acme widgets\""]);
+    let n = acme.as_array().unwrap().len();
+    assert!(n > 1 && colleagues(&db) == n);
+    {
+        let conn = rusqlite::Connection::open(&db.path).unwrap();
+        conn.execute_batch(
+            "UPDATE contacts SET flags = flags & ~1024; DELETE FROM settings WHERE key = 'scored_with';",
+        )
+        .unwrap();
+    }
+    assert_eq!(colleagues(&db), n, "rescored on opening");
+    let out = db.ok(&["decide", "prune", "--filter", "score:<30 -flag:colleague"]);
+    assert!(!out.contains("colleagues"), "{out}");
+    let kept = db.json(&[
+        "list",
+        "--json",
+        "--filter",
+        "flag:colleague decision:undecided",
+    ]);
+    assert_eq!(kept.as_array().unwrap().len(), n);
+}

@@ -107,7 +107,8 @@ fn an_import_stores_each_contact_its_own_score() {
         | netcurate::model::Flags::DUPLICATE
         | netcurate::model::Flags::OPEN_TO_WORK
         | netcurate::model::Flags::STUDENT
-        | netcurate::model::Flags::EXCLUDED;
+        | netcurate::model::Flags::EXCLUDED
+        | netcurate::model::Flags::COLLEAGUE;
     let wrong: Vec<String> = network
         .contacts
         .iter()

@@ -72,6 +72,10 @@ impl Scored {
     }
 }
 
+/// Raised whenever what scoring stores changes (2: the colleague flag), so that a
+/// database scored by an older netcurate is rescored when it is next opened.
+pub const SCORING_VERSION: u32 = 2;
+
 /// Scores contacts one at a time, for [`score_all`]. Many contacts share a title, or a
 /// title and a company, so each distinct one is classified and scored once. The duplicate
 /// flag is left clear: it depends on the whole network, and [`find_duplicates`] works it
@@ -79,6 +83,9 @@ impl Scored {
 struct Scoring<'a> {
     scorer: Option<Scorer<'a>>,
     by_title: HashMap<&'a str, (Seniority, Function, bool)>,
+    colleagues: Colleagues,
+    /// Whether people at a company are colleagues, by company as written.
+    colleague_at: HashMap<&'a str, bool>,
 }
 
 impl<'a> Scoring<'a> {
@@ -86,6 +93,9 @@ impl<'a> Scoring<'a> {
         Scoring {
             scorer: profile.map(Scorer::new),
             by_title: HashMap::new(),
+            colleagues: profile
+                .map_or_else(Colleagues::default, |p| Colleagues::new(&p.my_companies)),
+            colleague_at: HashMap::new(),
         }
     }
 
@@ -107,6 +117,12 @@ impl<'a> Scoring<'a> {
         );
         flags.set(Flags::OPEN_TO_WORK, open_to_work);
         flags.set(Flags::STUDENT, seniority == Seniority::Training);
+        let colleagues = &self.colleagues;
+        let colleague = c.is_connection
+            && !colleagues.is_empty()
+            && *(self.colleague_at.entry(c.company.as_str()))
+                .or_insert_with(|| colleagues.works_at(&c.company));
+        flags.set(Flags::COLLEAGUE, colleague);
         let score = match self.scorer.as_mut() {
             Some(s) if !c.is_hidden() => {
                 let (score, excluded) = s.score(c, seniority);
@@ -405,24 +421,12 @@ impl Colleagues {
     pub fn works_at(&self, company: &str) -> bool {
         !self.companies.is_empty() && self.companies.contains(&normalize::company_key(company))
     }
-
-    /// How many of `contacts` are colleagues in the network (connections at one of the
-    /// user's companies).
-    pub fn among<'c>(&self, contacts: impl IntoIterator<Item = &'c Contact>) -> usize {
-        (contacts.into_iter())
-            .filter(|c| c.is_connection && self.works_at(&c.company))
-            .count()
-    }
 }
 
 /// What netcurate suggests for a contact, with the reason. A warm contact (a two-way
 /// conversation within a year) is suggested for protect and never for prune, whatever
 /// the score; a colleague for keep (pruning one lowers Build relationships).
-pub fn suggest(
-    c: &Contact,
-    threshold: f64,
-    colleagues: &Colleagues,
-) -> Option<(crate::model::Decision, &'static str)> {
+pub fn suggest(c: &Contact, threshold: f64) -> Option<(crate::model::Decision, &'static str)> {
     use crate::model::Decision;
     if c.flags.has(Flags::WARM) {
         return Some((
@@ -430,7 +434,7 @@ pub fn suggest(
             "warm: a two-way conversation within a year",
         ));
     }
-    if c.is_connection && colleagues.works_at(&c.company) {
+    if c.flags.has(Flags::COLLEAGUE) {
         return Some((
             Decision::Keep,
             "a colleague: an internal connection, which Build relationships counts",
@@ -472,50 +476,51 @@ mod tests {
     }
 
     /// Warm contacts are suggested for protect and never for prune, whatever the score;
-    /// colleagues (connections at one of the user's companies, however its name is
-    /// spelled) for keep; the others by score.
+    /// colleagues for keep; the others by score.
     #[test]
     fn suggestions_protect_the_warm_and_keep_colleagues() {
-        let none = Colleagues::default();
-        let suggested =
-            |c: &Contact, colleagues: &Colleagues| suggest(c, 60.0, colleagues).map(|x| x.0);
+        let suggested = |c: &Contact| suggest(c, 60.0).map(|x| x.0);
         for score in [0, 5, 30, 90] {
-            let s = suggested(&contact(score, Flags::WARM), &none);
+            let s = suggested(&contact(score, Flags::WARM));
             assert_eq!(s, Some(Decision::Protect), "score {score}");
         }
-        assert_eq!(suggested(&contact(5, 0), &none), Some(Decision::Prune));
-        assert_eq!(suggested(&contact(70, 0), &none), Some(Decision::Keep));
-        assert_eq!(suggested(&contact(40, 0), &none), None);
-        let mine = Colleagues::new(&["Acme Widgets Inc.".to_string()]);
-        let colleague = Contact {
-            company: "ACME Widgets".into(),
-            is_connection: true,
-            ..contact(5, 0)
-        };
-        assert_eq!(suggested(&colleague, &mine), Some(Decision::Keep));
-        assert_eq!(suggested(&colleague, &none), Some(Decision::Prune));
-        let warm = Contact {
-            flags: Flags(Flags::WARM),
-            ..colleague.clone()
-        };
-        assert_eq!(suggested(&warm, &mine), Some(Decision::Protect));
-        let crm_row = Contact {
-            is_connection: false,
-            ..colleague
-        };
+        assert_eq!(suggested(&contact(5, 0)), Some(Decision::Prune));
+        assert_eq!(suggested(&contact(70, 0)), Some(Decision::Keep));
+        assert_eq!(suggested(&contact(40, 0)), None);
         assert_eq!(
-            suggested(&crm_row, &mine),
-            Some(Decision::Prune),
-            "not a connection"
+            suggested(&contact(5, Flags::COLLEAGUE)),
+            Some(Decision::Keep)
         );
-        assert!(!Colleagues::new(&[String::new()]).works_at(""));
-        let at_acme = |is_connection| Contact {
-            company: "Acme Widgets".into(),
+        let warm_colleague = contact(5, Flags::COLLEAGUE | Flags::WARM);
+        assert_eq!(suggested(&warm_colleague), Some(Decision::Protect));
+    }
+
+    /// Scoring flags colleagues: connections at one of the profile's companies, however
+    /// its name is spelled; not a contact from another CSV, and nobody without companies.
+    #[test]
+    fn scoring_flags_colleagues() {
+        let mut profile = Profile::parse("p", "name = \"p\"\n").expect("profile");
+        let person = |company: &str, is_connection| Contact {
+            company: company.into(),
+            position: "Engineer".into(),
             is_connection,
-            ..contact(5, 0)
+            ..Contact::default()
         };
-        let people = [at_acme(true), at_acme(false), contact(5, 0), at_acme(true)];
-        assert_eq!((mine.among(&people), none.among(&people)), (2, 0));
+        let people = [
+            person("ACME Widgets", true),
+            person("Acme Widgets Inc.", true),
+            person("Acme Widgets", false),
+            person("Hooli", true),
+        ];
+        let flagged = |profile: &Profile| -> Vec<bool> {
+            (score_all(&people, Some(profile)).iter())
+                .map(|(_, s)| Flags(s.stored_flags).has(Flags::COLLEAGUE))
+                .collect()
+        };
+        assert_eq!(flagged(&profile), [false; 4]);
+        profile.my_companies = vec!["Acme Widgets".into()];
+        assert_eq!(flagged(&profile), [true, true, false, false]);
+        assert!(!Colleagues::new(&[String::new()]).works_at(""));
     }
 
     #[test]

@@ -879,6 +879,7 @@ fn merge_batch(
     });
     // With the import, so that undoing it forgets them too.
     super::remember_maps(tx, &maps_to_remember)?;
+    super::mark_scored(tx)?;
     let json = serde_json::to_string(&report).unwrap_or_default();
     tx.execute(
         "INSERT INTO import_runs (at, report) VALUES (?1, ?2)",

@@ -387,6 +387,13 @@ impl Store {
         setting_in(&self.conn, key)
     }
 
+    /// Whether the stored scores were worked out by this netcurate's scoring (see
+    /// [`crate::audience::SCORING_VERSION`]), not an older one's.
+    pub fn scores_are_current(&self) -> Result<bool> {
+        let version = crate::audience::SCORING_VERSION.to_string();
+        Ok(self.setting(SCORED_WITH)?.as_deref() == Some(version.as_str()))
+    }
+
     /// The column maps earlier imports were given (`--map`), each for the header of the
     /// file it read.
     pub fn remembered_maps(&self) -> Result<Vec<RememberedMap>> {
@@ -523,6 +530,7 @@ impl Store {
                     ])?;
                 }
             }
+            mark_scored(tx)?;
             Ok(contacts.len())
         })
     }
@@ -574,7 +582,7 @@ fn busy_or(e: rusqlite::Error, path: &Path) -> Error {
 fn load_for_scoring(conn: &Connection) -> Result<(Vec<Contact>, Vec<Scored>)> {
     let mut stmt = conn.prepare(
         "SELECT id, first_name, last_name, company, position, industry, location, hidden,
-                score, seniority, function, flags
+                score, seniority, function, flags, is_connection
          FROM contacts ORDER BY id",
     )?;
     let count = contact_count(conn)?;
@@ -591,6 +599,7 @@ fn load_for_scoring(conn: &Connection) -> Result<(Vec<Contact>, Vec<Scored>)> {
             position: text_column(r, 4)?,
             industry: text_column(r, 5)?,
             location: text_column(r, 6)?,
+            is_connection: r.get(12)?,
             flags,
             ..Contact::default()
         });
@@ -714,6 +723,15 @@ pub(crate) struct RowExtra {
 /// written yet, the second connection sees the same rows (nobody else can commit).
 /// The settings key of the column maps imports remember.
 const COLUMN_MAPS: &str = "column_maps";
+/// The settings key of the scoring version the stored scores were worked out with.
+const SCORED_WITH: &str = "scored_with";
+
+/// Notes that every stored score is this netcurate's (after a rescore or an import, which
+/// scores every contact).
+pub(crate) fn mark_scored(conn: &Connection) -> Result<()> {
+    let version = crate::audience::SCORING_VERSION.to_string();
+    set_setting_in(conn, SCORED_WITH, &version)
+}
 
 fn setting_in(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn

@@ -196,7 +196,7 @@ pub const FILTER_HELP: [&str; 6] = [
     "",
     "Filter terms: words (fuzzy) name: company: title: url: tag: -tag:",
     "  decision: score:<40 seniority:>=director connected:<2020-01-01",
-    "  function:engineering flag:warm|hidden|duplicate|gone|job-change",
+    "  function:engineering flag:warm|hidden|duplicate|gone|job-change|colleague",
     "In a prompt: Enter ok · Esc cancel · Backspace · Ctrl-W deletes a word",
     "  · Ctrl-U clears · Tab completes a tag or a path",
 ];

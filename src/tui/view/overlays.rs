@@ -147,8 +147,7 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
             lines.push(Line::styled(strings::more_duplicates(n), theme.warn()));
         }
     }
-    let colleagues = audience::Colleagues::new(&app.pillars.my_companies);
-    if let Some((d, why)) = audience::suggest(c, app.pillars.threshold, &colleagues) {
+    if let Some((d, why)) = audience::suggest(c, app.pillars.threshold) {
         lines.push(Line::styled(
             strings::suggested(d.as_str(), why),
             theme.good(),
@@ -234,9 +233,9 @@ pub fn progress(label: &str, ratio: f64, theme: &Theme, frame: &mut Frame, area:
 pub fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let text = match c {
         Confirm::Prune(ids) => {
-            let colleagues = audience::Colleagues::new(&app.pillars.my_companies);
             let targets = ids.iter().filter_map(|&id| app.network.contact(id));
-            strings::confirm_prune(ids.len(), colleagues.among(targets))
+            let colleagues = targets.filter(|c| c.flags.has(Flags::COLLEAGUE)).count();
+            strings::confirm_prune(ids.len(), colleagues)
         }
         Confirm::Overwrite { path, .. } => strings::confirm_overwrite(path),
         Confirm::UndoImport => strings::CONFIRM_UNDO_IMPORT.to_string(),

@@ -424,11 +424,8 @@ impl Session {
 
     pub fn projection(&self, network: &Network) -> Result<pillars::Projection> {
         let a = self.assumptions()?;
-        let (threshold, mine) = match &self.profile {
-            Some(p) => (p.threshold, p.my_companies.clone()),
-            None => (60.0, Vec::new()),
-        };
-        let pair = pillars::features(network, threshold, &mine, a.stale_days);
+        let threshold = self.profile.as_ref().map_or(60.0, |p| p.threshold);
+        let pair = pillars::features(network, threshold, a.stale_days);
         let readings = self.store.ssi_readings()?;
         let last = readings.last();
         let baseline = Baseline {

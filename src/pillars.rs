@@ -4,8 +4,7 @@
 //!
 //! Must not: read the database; callers pass the network, readings and assumptions.
 
-use crate::audience::Colleagues;
-use crate::model::{Decision, Direction, InvitationStatus};
+use crate::model::{Decision, Direction, Flags, InvitationStatus};
 use crate::network::Network;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -272,26 +271,15 @@ pub fn noise_band(history: &[f64], default: f64) -> f64 {
 }
 
 /// Features before and after the plan (prune decisions, withdrawals).
-pub fn features(
-    network: &Network,
-    threshold: f64,
-    my_companies: &[String],
-    stale_days: i64,
-) -> FeaturePair {
-    let colleagues = Colleagues::new(my_companies);
+/// Colleagues (internal connections) are those scoring flagged (the profile's
+/// `my_companies`).
+pub fn features(network: &Network, threshold: f64, stale_days: i64) -> FeaturePair {
     let mut before = Features::default();
     let mut after = Features::default();
     let (mut relevant_before, mut relevant_after) = (0u64, 0u64);
-    // Company names repeat: each distinct one is normalised once.
-    let mut is_mine: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
     for c in network.contacts.iter().filter(|c| c.in_network()) {
         let vp = u64::from(c.seniority.is_vp_plus());
-        let internal = u64::from(
-            !colleagues.is_empty()
-                && *is_mine
-                    .entry(c.company.as_str())
-                    .or_insert_with(|| colleagues.works_at(&c.company)),
-        );
+        let internal = u64::from(c.flags.has(Flags::COLLEAGUE));
         let relevant = u64::from(c.score.is_some_and(|s| f64::from(s) >= threshold));
         before.connections += 1;
         before.vp_plus += vp;

@@ -83,9 +83,6 @@ pub const SCORING_VERSION: u32 = 2;
 struct Scoring<'a> {
     scorer: Option<Scorer<'a>>,
     by_title: HashMap<&'a str, (Seniority, Function, bool)>,
-    colleagues: Colleagues,
-    /// Whether people at a company are colleagues, by company as written.
-    colleague_at: HashMap<&'a str, bool>,
 }
 
 impl<'a> Scoring<'a> {
@@ -93,9 +90,6 @@ impl<'a> Scoring<'a> {
         Scoring {
             scorer: profile.map(Scorer::new),
             by_title: HashMap::new(),
-            colleagues: profile
-                .map_or_else(Colleagues::default, |p| Colleagues::new(&p.my_companies)),
-            colleague_at: HashMap::new(),
         }
     }
 
@@ -117,17 +111,12 @@ impl<'a> Scoring<'a> {
         );
         flags.set(Flags::OPEN_TO_WORK, open_to_work);
         flags.set(Flags::STUDENT, seniority == Seniority::Training);
-        let colleagues = &self.colleagues;
-        let colleague = c.is_connection
-            && !colleagues.is_empty()
-            && *(self.colleague_at.entry(c.company.as_str()))
-                .or_insert_with(|| colleagues.works_at(&c.company));
-        flags.set(Flags::COLLEAGUE, colleague);
         let score = match self.scorer.as_mut() {
             Some(s) if !c.is_hidden() => {
-                let (score, excluded) = s.score(c, seniority);
-                flags.set(Flags::EXCLUDED, excluded);
-                Some(score)
+                let scored = s.score(c, seniority);
+                flags.set(Flags::EXCLUDED, scored.excluded);
+                flags.set(Flags::COLLEAGUE, scored.colleague);
+                Some(scored.score)
             }
             Some(_) => Some(0),
             None => None,
@@ -394,35 +383,6 @@ impl<'p, 'c> Explainer<'p, 'c> {
     }
 }
 
-/// Who is a colleague: a contact at one of the user's own companies (the profile's
-/// `my_companies`, compared as normalised company names). Colleagues are the "internal
-/// connections" of the Build relationships pillar.
-#[derive(Debug, Clone, Default)]
-pub struct Colleagues {
-    companies: std::collections::HashSet<String>,
-}
-
-impl Colleagues {
-    pub fn new(my_companies: &[String]) -> Colleagues {
-        Colleagues {
-            companies: (my_companies.iter())
-                .map(|c| normalize::company_key(c))
-                .filter(|c| !c.is_empty())
-                .collect(),
-        }
-    }
-
-    /// Whether anyone can be a colleague (the profile names the user's companies).
-    pub fn is_empty(&self) -> bool {
-        self.companies.is_empty()
-    }
-
-    /// Whether someone at `company` is a colleague.
-    pub fn works_at(&self, company: &str) -> bool {
-        !self.companies.is_empty() && self.companies.contains(&normalize::company_key(company))
-    }
-}
-
 /// What netcurate suggests for a contact, with the reason. A warm contact (a two-way
 /// conversation within a year) is suggested for protect and never for prune, whatever
 /// the score; a colleague for keep (pruning one lowers Build relationships).
@@ -520,7 +480,12 @@ mod tests {
         assert_eq!(flagged(&profile), [false; 4]);
         profile.my_companies = vec!["Acme Widgets".into()];
         assert_eq!(flagged(&profile), [true, true, false, false]);
-        assert!(!Colleagues::new(&[String::new()]).works_at(""));
+        profile.my_companies = vec![String::new()];
+        assert_eq!(
+            flagged(&profile),
+            [false; 4],
+            "an empty name is nobody's company"
+        );
     }
 
     #[test]

@@ -84,6 +84,8 @@ struct Targets {
     title_excludes: Vec<String>,
     companies: HashSet<String>,
     company_excludes: HashSet<String>,
+    /// The user's own companies (`my_companies`): people there are colleagues.
+    my_companies: HashSet<String>,
     keywords: Vec<String>,
     keyword_excludes: Vec<String>,
     industries: Vec<String>,
@@ -107,6 +109,8 @@ struct TitleFacts {
 struct CompanyFacts {
     target: bool,
     excluded: bool,
+    /// One of the user's own companies.
+    mine: bool,
     text: PhraseText,
 }
 
@@ -116,6 +120,17 @@ struct PhraseText {
     folded: String,
     keywords: u64,
     keyword_excludes: u64,
+}
+
+/// A contact's score, and what scoring found beside it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Score {
+    pub score: u8,
+    /// An exclusion capped the score.
+    pub excluded: bool,
+    /// A connection at one of the profile's `my_companies`: a colleague, an internal
+    /// connection of the Build relationships pillar.
+    pub colleague: bool,
 }
 
 /// Why a score is capped.
@@ -128,6 +143,8 @@ enum Exclusion {
 
 /// Every factor's value for one contact, before reasons are written.
 struct Values {
+    /// The company is one of the user's own.
+    at_my_company: bool,
     /// Title similarity and the closest target, when the profile has target titles.
     title: Option<(f64, usize)>,
     seniority: f64,
@@ -222,6 +239,7 @@ impl<'p> Scorer<'p> {
             title_excludes: folded(&profile.titles.exclude),
             companies: keys(&profile.companies.target),
             company_excludes: keys(&profile.companies.exclude),
+            my_companies: keys(&profile.my_companies),
             has_long_phrases: long(&keywords) || long(&keyword_excludes),
             keywords,
             keyword_excludes,
@@ -238,13 +256,14 @@ impl<'p> Scorer<'p> {
     }
 
     /// The score and whether an exclusion capped it, without the reasons.
-    pub fn score(&mut self, c: &Contact, seniority: Seniority) -> (u8, bool) {
+    pub fn score(&mut self, c: &Contact, seniority: Seniority) -> Score {
         let values = self.values(c, seniority);
         let n = self.targets.keywords.len();
-        (
-            values.score(&self.profile.weights, n),
-            values.exclusion.is_some(),
-        )
+        Score {
+            score: values.score(&self.profile.weights, n),
+            excluded: values.exclusion.is_some(),
+            colleague: c.is_connection && values.at_my_company,
+        }
     }
 
     /// The score with a reason for each factor and for an exclusion.
@@ -292,6 +311,7 @@ impl<'p> Scorer<'p> {
             })
         };
         Values {
+            at_my_company: company.mine,
             title: (!t.titles.is_empty()).then_some((title.similarity, title.target)),
             seniority,
             company: (!t.companies.is_empty()).then_some(company.target),
@@ -387,6 +407,7 @@ impl Targets {
         CompanyFacts {
             target: self.companies.contains(&key),
             excluded: self.company_excludes.contains(&key),
+            mine: !key.is_empty() && self.my_companies.contains(&key),
             text: self.phrase_text(company),
         }
     }
@@ -615,7 +636,8 @@ exclude = ["crypto", "web3 labs"]
             let reasons: Vec<&str> = b.factors.iter().map(|f| f.reason.as_str()).collect();
             assert!(reasons.contains(&keywords), "{position}: {reasons:?}");
             assert_eq!(b.exclusion.as_deref(), exclusion, "{position}");
-            assert_eq!(s.score(&c, tier), (b.score, exclusion.is_some()));
+            let fast = s.score(&c, tier);
+            assert_eq!((fast.score, fast.excluded), (b.score, exclusion.is_some()));
         }
         let demo = Profile::parse("demo", include_str!("../../fixtures/demo/profile.toml"))
             .expect("the demo profile");
@@ -625,7 +647,11 @@ exclude = ["crypto", "web3 labs"]
             let c = contact(&person.position, &person.company);
             let tier = super::super::seniority::classify(&person.position).tier;
             let b = explained.breakdown(&c, tier);
-            assert_eq!(fast.score(&c, tier), (b.score, b.exclusion.is_some()));
+            let quick = fast.score(&c, tier);
+            assert_eq!(
+                (quick.score, quick.excluded),
+                (b.score, b.exclusion.is_some())
+            );
         }
     }
 

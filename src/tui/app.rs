@@ -215,7 +215,6 @@ pub struct PillarInputs {
     pub readings: Vec<SsiReading>,
     pub log: Vec<LoggedProjection>,
     pub threshold: f64,
-    pub my_companies: Vec<String>,
 }
 
 pub struct App {
@@ -338,12 +337,7 @@ impl App {
 
     pub fn refresh_projection(&mut self) {
         let p = &self.pillars;
-        let pair = pillars::features(
-            &self.network,
-            p.threshold,
-            &p.my_companies,
-            p.assumptions.stale_days,
-        );
+        let pair = pillars::features(&self.network, p.threshold, p.assumptions.stale_days);
         let last = p.readings.last();
         let baseline = Baseline {
             br: last.map(|r| r.br),

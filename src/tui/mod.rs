@@ -51,16 +51,11 @@ pub fn build_app(session: &Session, keymap: Keymap) -> Result<App> {
 }
 
 fn pillar_inputs(session: &Session) -> Result<PillarInputs> {
-    let (threshold, my_companies) = match &session.profile {
-        Some(p) => (p.threshold, p.my_companies.clone()),
-        None => (60.0, Vec::new()),
-    };
     Ok(PillarInputs {
         assumptions: session.assumptions()?,
         readings: session.store.ssi_readings()?,
         log: session.store.projections()?,
-        threshold,
-        my_companies,
+        threshold: session.profile.as_ref().map_or(60.0, |p| p.threshold),
     })
 }
 

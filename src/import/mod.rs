@@ -95,7 +95,11 @@ impl ImportBatch {
             batch.maps_to_remember = (batch.files.iter())
                 .filter(|f| !f.map.is_empty())
                 .map(|f| RememberedMap {
-                    header: f.header_key.clone(),
+                    header: f
+                        .header
+                        .iter()
+                        .map(|h| fields::normalise_header(h))
+                        .collect(),
                     map: f.map.clone(),
                 })
                 .collect();

@@ -90,8 +90,6 @@ pub struct ParsedFile {
     pub map: ColumnMap,
     /// The header's cells as the file writes them.
     pub header: Vec<String>,
-    /// The header's cells, normalised: what a map is remembered for.
-    pub header_key: Vec<String>,
 }
 
 /// Which column of a contact CSV each field was read from, and the columns left unread.
@@ -215,7 +213,6 @@ pub fn parse_table(table: &Table<'_>) -> Result<ParsedFile> {
         remembered_map: table.remembered_map,
         map: table.map.clone(),
         header: table.names().to_vec(),
-        header_key: table.key.clone(),
     })
 }
 

@@ -68,8 +68,6 @@ pub struct Table<'a> {
     /// The mappings (given with `--map`, or remembered) whose column this header has:
     /// those it is read with.
     pub map: ColumnMap,
-    /// The header's cells, normalised: what a map is remembered for.
-    pub key: Vec<String>,
     header_len: usize,
     /// Physical lines before the header (the preamble).
     line_offset: u64,
@@ -131,7 +129,6 @@ impl<'a> Table<'a> {
                             .collect(),
                         map: map.only(&mapped.iter().map(|&(field, _)| field).collect::<Vec<_>>()),
                         remembered_map,
-                        key,
                         header_len: headers.len(),
                         line_offset: index as u64,
                         body: &text[offset..],
@@ -259,7 +256,6 @@ impl<'a> Table<'a> {
             names: self.names.clone(),
             remembered_map: self.remembered_map,
             map: self.map.clone(),
-            key: self.key.clone(),
             header_len: self.header_len,
             line_offset,
             body,

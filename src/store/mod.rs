@@ -397,9 +397,7 @@ impl Store {
     /// The column maps earlier imports were given (`--map`), each for the header of the
     /// file it read.
     pub fn remembered_maps(&self) -> Result<Vec<RememberedMap>> {
-        Ok((self.setting(COLUMN_MAPS)?)
-            .map(|json| RememberedMap::from_json(&json))
-            .unwrap_or_default())
+        remembered_maps_in(&self.conn)
     }
 
     /// Every row of a read query, mapped.
@@ -717,10 +715,6 @@ pub(crate) struct RowExtra {
     pub scored: Scored,
 }
 
-/// Every contact (without tags) in id order, with what its row holds beyond it (in a
-/// vector of its own, so that a caller can keep the contacts without copying them); a
-/// large table is read side by side like a load. Inside a write transaction that has not
-/// written yet, the second connection sees the same rows (nobody else can commit).
 /// The settings key of the column maps imports remember.
 const COLUMN_MAPS: &str = "column_maps";
 /// The settings key of the scoring version the stored scores were worked out with.
@@ -750,18 +744,25 @@ fn set_setting_in(conn: &Connection, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+fn remembered_maps_in(conn: &Connection) -> Result<Vec<RememberedMap>> {
+    Ok((setting_in(conn, COLUMN_MAPS)?)
+        .map(|json| RememberedMap::from_json(&json))
+        .unwrap_or_default())
+}
+
 /// Adds `maps` to the remembered column maps, each replacing one for the same header.
 pub(crate) fn remember_maps(conn: &Connection, maps: &[RememberedMap]) -> Result<()> {
     if maps.is_empty() {
         return Ok(());
     }
-    let known = (setting_in(conn, COLUMN_MAPS)?)
-        .map(|json| RememberedMap::from_json(&json))
-        .unwrap_or_default();
-    let all = RememberedMap::merged(known, maps);
+    let all = RememberedMap::merged(remembered_maps_in(conn)?, maps);
     set_setting_in(conn, COLUMN_MAPS, &RememberedMap::to_json(&all))
 }
 
+/// Every contact (without tags) in id order, with what its row holds beyond it (in a
+/// vector of its own, so that a caller can keep the contacts without copying them); a
+/// large table is read side by side like a load. Inside a write transaction that has not
+/// written yet, the second connection sees the same rows (nobody else can commit).
 pub(crate) fn read_contacts(
     conn: &Connection,
     path: &Path,

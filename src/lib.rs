@@ -22,7 +22,10 @@
 //! *key* — the normalised profile URL; *stale* — an outgoing invitation pending longer
 //! than 21 days (the `stale_days` assumption); *VP+* — owner, partner, CxO or VP;
 //! *probable duplicate* — a contact with a namesake whose company is the same, alike or
-//! missing; *back* — a gone connection listed again by a newer export.
+//! missing; *back* — a gone connection listed again by a newer export; *colleague* — a
+//! connection at one of the profile's `my_companies` (an *internal connection* of the
+//! Build relationships pillar); *column map* — the user's `FIELD=COLUMN` names for a
+//! contact CSV's columns, remembered for files with the same header.
 
 pub mod audience;
 pub mod error;

@@ -10,7 +10,7 @@ use super::strings::{self, status};
 use netcurate::audience::Profile;
 use netcurate::export::ExportKind;
 use netcurate::model::{
-    ContactId, Decision, Direction, Invitation, InvitationId, InvitationStatus,
+    ContactId, Decision, Direction, Flags, Invitation, InvitationId, InvitationStatus,
 };
 use netcurate::network::Network;
 use netcurate::ops::{self, Op};
@@ -659,14 +659,30 @@ impl App {
 
     /// Applies an op to the state and asks the runtime to persist it.
     fn perform(&mut self, op: Op) -> Vec<Effect> {
+        self.perform_noting(op, String::new())
+    }
+
+    /// [`App::perform`], its message followed by `note`.
+    fn perform_noting(&mut self, op: Op, note: String) -> Vec<Effect> {
         if op.is_empty() {
             self.status = status::NOTHING_TO_CHANGE.to_string();
             return vec![];
         }
         op.apply_to(&mut self.network);
         // The hint goes first when the status line is short (see the view).
-        self.after_change(format!("{}{}", op.describe(), self.keymap.undo_hint()));
+        let hint = self.keymap.undo_hint();
+        self.after_change(format!("{}{note}{hint}", op.describe()));
         vec![Effect::Persist(op)]
+    }
+
+    /// Marks `ids` for pruning, saying how many of them are colleagues.
+    fn prune(&mut self, ids: &[ContactId]) -> Vec<Effect> {
+        let colleagues = (ids.iter())
+            .filter_map(|&id| self.network.contact(id))
+            .filter(|c| c.decision != Decision::Protect && c.flags.has(Flags::COLLEAGUE))
+            .count();
+        let op = ops::plan_decide(&self.network, ids, Decision::Prune);
+        self.perform_noting(op, status::colleagues_among(colleagues))
     }
 
     /// Applies the text of the open filter prompt, unless the table already shows it.
@@ -868,6 +884,9 @@ impl App {
         if d == Decision::Prune && targets.len() > CONFIRM_PRUNE_OVER {
             self.overlay = Overlay::Confirm(Confirm::Prune(targets));
             return vec![];
+        }
+        if d == Decision::Prune {
+            return self.prune(&targets);
         }
         let op = ops::plan_decide(&self.network, &targets, d);
         self.perform(op)
@@ -1339,10 +1358,7 @@ impl App {
             return vec![];
         }
         match c {
-            Confirm::Prune(ids) => {
-                let op = ops::plan_decide(&self.network, &ids, Decision::Prune);
-                self.perform(op)
-            }
+            Confirm::Prune(ids) => self.prune(&ids),
             Confirm::Overwrite { kind, path, ids } => vec![Effect::Export {
                 kind,
                 path,

@@ -622,6 +622,15 @@ pub mod status {
     use super::*;
 
     pub const NOTHING_TO_CHANGE: &str = "nothing to change";
+
+    /// Ends a prune's message: how many colleagues it marked (none: nothing).
+    pub fn colleagues_among(n: usize) -> String {
+        match n {
+            0 => String::new(),
+            1 => " (1 colleague among them)".to_string(),
+            n => format!(" ({n} colleagues among them)"),
+        }
+    }
     pub const SELECTION_CLEARED: &str = "selection cleared";
     pub const FILTER_CLEARED: &str = "filter cleared";
     pub const NO_URL: &str = "this contact has no profile URL";

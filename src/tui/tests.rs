@@ -317,6 +317,11 @@ fn pruning_many_asks_first() {
     let effects = key(&mut a, KeyCode::Char('y'));
     assert!(matches!(&effects[..], [Effect::Persist(op)] if op.len() == n));
     assert_eq!(a.network.stats().decisions["prune"], n);
+    assert!(
+        a.status.contains(&format!("({colleagues} colleagues among them) — u to undo")),
+        "{}",
+        a.status
+    );
     let br = &a.projection.as_ref().unwrap().build_relationships;
     assert!(
         br.delta_low != 0.0 || br.delta_high != 0.0,
@@ -1427,4 +1432,20 @@ fn a_failure_is_shown_whole_until_a_key_closes_it() {
     }
     key(&mut a, KeyCode::Char('j'));
     assert_eq!(a.table.cursor, 1, "keys work again once it is closed");
+}
+
+/// A prune too small to ask about says the colleagues it marked too (none: nothing).
+#[test]
+fn a_small_prune_names_the_colleagues_it_marked() {
+    let mut a = app();
+    a.set_filter("flag:colleague");
+    key(&mut a, KeyCode::Char('x'));
+    assert!(
+        a.status.contains("(1 colleague among them) — u to undo"),
+        "{}",
+        a.status
+    );
+    a.set_filter("-flag:colleague");
+    key(&mut a, KeyCode::Char('x'));
+    assert!(!a.status.contains("colleague"), "{}", a.status);
 }

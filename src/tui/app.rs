@@ -682,7 +682,8 @@ impl App {
             .filter(|c| c.decision != Decision::Protect && c.flags.has(Flags::COLLEAGUE))
             .count();
         let op = ops::plan_decide(&self.network, ids, Decision::Prune);
-        self.perform_noting(op, status::colleagues_among(colleagues))
+        let note = status::colleagues_among(colleagues, op.len());
+        self.perform_noting(op, note)
     }
 
     /// Applies the text of the open filter prompt, unless the table already shows it.

@@ -623,12 +623,14 @@ pub mod status {
 
     pub const NOTHING_TO_CHANGE: &str = "nothing to change";
 
-    /// Ends a prune's message: how many colleagues it marked (none: nothing).
-    pub fn colleagues_among(n: usize) -> String {
-        match n {
-            0 => String::new(),
-            1 => " (1 colleague among them)".to_string(),
-            n => format!(" ({n} colleagues among them)"),
+    /// Ends the message of a prune of `of` contacts: how many colleagues it marked (none:
+    /// nothing).
+    pub fn colleagues_among(n: usize, of: usize) -> String {
+        match (n, of) {
+            (0, _) => String::new(),
+            (1, 1) => " (a colleague)".to_string(),
+            (1, _) => " (1 colleague among them)".to_string(),
+            (n, _) => format!(" ({n} colleagues among them)"),
         }
     }
     pub const SELECTION_CLEARED: &str = "selection cleared";

@@ -318,7 +318,8 @@ fn pruning_many_asks_first() {
     assert!(matches!(&effects[..], [Effect::Persist(op)] if op.len() == n));
     assert_eq!(a.network.stats().decisions["prune"], n);
     assert!(
-        a.status.contains(&format!("({colleagues} colleagues among them) — u to undo")),
+        a.status
+            .contains(&format!("({colleagues} colleagues among them) — u to undo")),
         "{}",
         a.status
     );
@@ -1441,7 +1442,18 @@ fn a_small_prune_names_the_colleagues_it_marked() {
     a.set_filter("flag:colleague");
     key(&mut a, KeyCode::Char('x'));
     assert!(
-        a.status.contains("(1 colleague among them) — u to undo"),
+        a.status
+            .contains("set 1 contact to prune (a colleague) — u to undo"),
+        "{}",
+        a.status
+    );
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('v'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('v'));
+    key(&mut a, KeyCode::Char('x'));
+    assert!(
+        a.status.contains("(2 colleagues among them) — u to undo"),
         "{}",
         a.status
     );

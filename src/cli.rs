@@ -536,10 +536,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 ids.len()
             )?;
             // Pruning colleagues lowers the pillar a plan is made for: say so.
-            let colleagues = (network.contacts.iter())
-                .filter(|c| c.decision != Decision::Protect && c.flags.has(Flags::COLLEAGUE))
-                .count();
-            match (d, colleagues) {
+            match (d, ops::colleagues_to_prune(&network, &ids)) {
                 (Decision::Prune, n) if n > 0 => Ok(writeln!(out, "{}", colleagues_pruned(n))?),
                 _ => Ok(()),
             }

@@ -6,7 +6,7 @@
 //! touch the database.
 
 use crate::error::{Error, Result};
-use crate::model::{ContactId, Decision, InvitationId};
+use crate::model::{ContactId, Decision, Flags, InvitationId};
 use crate::network::Network;
 use serde::{Deserialize, Serialize};
 
@@ -187,6 +187,16 @@ pub fn plan_tag(network: &Network, targets: &[ContactId], typed: &str, add: bool
     })
 }
 
+/// How many of `targets` a prune would mark that are colleagues (flagged by scoring:
+/// internal connections, which the Build relationships pillar counts); protected contacts
+/// are never pruned, so they are left out.
+pub fn colleagues_to_prune(network: &Network, targets: &[ContactId]) -> usize {
+    (targets.iter())
+        .filter_map(|&id| network.contact(id))
+        .filter(|c| c.decision != Decision::Protect && c.flags.has(Flags::COLLEAGUE))
+        .count()
+}
+
 /// Sets `decision` on `targets`, keeping only those whose decision changes. Protected
 /// contacts are never set to prune (the user's explicit prune of a warm contact stands:
 /// warm contacts are only never *suggested* for pruning, see `audience::suggest`).
@@ -279,6 +289,23 @@ mod tests {
             inverse.apply_to(&mut n);
         }
         assert_eq!(decisions(&n), before);
+    }
+
+    /// Colleagues a prune would mark: not a protected one (never pruned), nor anyone
+    /// unflagged or not asked for.
+    #[test]
+    fn colleagues_to_prune_leaves_out_the_protected() {
+        let mut n = network();
+        for c in &mut n.contacts {
+            c.flags.set(Flags::COLLEAGUE, c.id != 2);
+        }
+        assert_eq!(
+            colleagues_to_prune(&n, &[1, 2, 3, 4]),
+            2,
+            "1 and 4; 3 is protected"
+        );
+        assert_eq!(colleagues_to_prune(&n, &[2, 3]), 0);
+        assert_eq!(colleagues_to_prune(&n, &[]), 0);
     }
 
     #[test]

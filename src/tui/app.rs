@@ -10,7 +10,7 @@ use super::strings::{self, status};
 use netcurate::audience::Profile;
 use netcurate::export::ExportKind;
 use netcurate::model::{
-    ContactId, Decision, Direction, Flags, Invitation, InvitationId, InvitationStatus,
+    ContactId, Decision, Direction, Invitation, InvitationId, InvitationStatus,
 };
 use netcurate::network::Network;
 use netcurate::ops::{self, Op};
@@ -677,10 +677,7 @@ impl App {
 
     /// Marks `ids` for pruning, saying how many of them are colleagues.
     fn prune(&mut self, ids: &[ContactId]) -> Vec<Effect> {
-        let colleagues = (ids.iter())
-            .filter_map(|&id| self.network.contact(id))
-            .filter(|c| c.decision != Decision::Protect && c.flags.has(Flags::COLLEAGUE))
-            .count();
+        let colleagues = ops::colleagues_to_prune(&self.network, ids);
         let op = ops::plan_decide(&self.network, ids, Decision::Prune);
         let note = status::colleagues_among(colleagues, op.len());
         self.perform_noting(op, note)

@@ -232,11 +232,10 @@ pub fn progress(label: &str, ratio: f64, theme: &Theme, frame: &mut Frame, area:
 
 pub fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let text = match c {
-        Confirm::Prune(ids) => {
-            let targets = ids.iter().filter_map(|&id| app.network.contact(id));
-            let colleagues = targets.filter(|c| c.flags.has(Flags::COLLEAGUE)).count();
-            strings::confirm_prune(ids.len(), colleagues)
-        }
+        Confirm::Prune(ids) => strings::confirm_prune(
+            ids.len(),
+            netcurate::ops::colleagues_to_prune(&app.network, ids),
+        ),
         Confirm::Overwrite { path, .. } => strings::confirm_overwrite(path),
         Confirm::UndoImport => strings::CONFIRM_UNDO_IMPORT.to_string(),
     };

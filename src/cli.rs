@@ -17,8 +17,7 @@ use netcurate::network::Network;
 use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
 use netcurate::query::{self, Haystack, Query, SortKey};
-use netcurate::store::{ImportUndo, SsiReading, Store};
-use std::collections::BTreeMap;
+use netcurate::store::{ImportUndo, SsiReading, Store, a_few};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -734,63 +733,8 @@ pub fn import(
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
         return Ok(());
     }
-    for f in &report.files {
-        writeln!(
-            out,
-            "{}: {} — read {}, imported {}, skipped {}",
-            f.name,
-            f.kind.as_str(),
-            f.rows_read,
-            f.imported,
-            f.skipped
-        )?;
-        for (why, n) in &f.skipped_why {
-            writeln!(out, "    skipped {n}: {why}")?;
-        }
-        if !f.columns.is_empty() {
-            let read: Vec<String> = (f.columns.iter())
-                .map(|c| format!("{} → {}", c.column, c.field))
-                .collect();
-            let how = match f.remembered_map {
-                true => " (with the --map given for this header before)",
-                false => "",
-            };
-            writeln!(out, "    columns read{how}: {}", read.join(", "))?;
-        }
-        if !f.unread_columns.is_empty() {
-            writeln!(
-                out,
-                "    columns not read: {} (--map FIELD=COLUMN reads one)",
-                f.unread_columns.join(", ")
-            )?;
-        }
-        for w in &f.warnings {
-            writeln!(out, "    warning: {w}")?;
-        }
-    }
-    // A whole export holds dozens of other files: one line per reason, not per file.
-    let mut skipped: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for f in &report.skipped_files {
-        skipped.entry(&f.reason).or_default().push(&f.name);
-    }
-    for (reason, names) in skipped {
-        writeln!(out, "{}", skipped_files_line(reason, &names))?;
-    }
-    let back = match report.returned {
-        0 => String::new(),
-        n => format!(", {n} back after being gone"),
-    };
-    writeln!(
-        out,
-        "connections: {} new{back}, {} gone, {} changed (job change), {} unchanged; {} hidden rows",
-        report.new, report.gone, report.changed, report.unchanged, report.hidden
-    )?;
-    if report.gone_planned + report.planned_left > 0 {
-        writeln!(
-            out,
-            "removal plan: {} done (gone in this export), {} still connected",
-            report.gone_planned, report.planned_left
-        )?;
+    for line in report.lines() {
+        writeln!(out, "{line}")?;
     }
     if let Some(filter) = report.new_filter().filter(|_| !dry_run) {
         // A command to paste: with the database named unless it is the default one.
@@ -801,25 +745,10 @@ pub fn import(
         };
         writeln!(
             out,
-            "  the new connections: netcurate {db}list --filter {}",
+            "the new connections: netcurate {db}list --filter {}",
             shell_word(&filter)
         )?;
     }
-    if report.contacts_added + report.contacts_merged > 0 {
-        writeln!(
-            out,
-            "other contacts: {} added, {} merged",
-            report.contacts_added, report.contacts_merged
-        )?;
-    }
-    writeln!(
-        out,
-        "invitations: {} new, {} already known; messages: {} people matched, {} not in the network",
-        report.invitations_added,
-        report.invitations_known,
-        report.messaged_matched,
-        report.messaged_unmatched
-    )?;
     if dry_run {
         writeln!(
             out,
@@ -829,27 +758,6 @@ pub fn import(
         writeln!(out, "{NO_PROFILE_YET}")?;
     }
     Ok(())
-}
-
-/// "skipped 3 files (not a network file): a.csv, b.csv, c.csv", naming at most five.
-fn skipped_files_line(reason: &str, names: &[&str]) -> String {
-    let files = if names.len() == 1 { "file" } else { "files" };
-    format!(
-        "skipped {} {files} ({reason}): {}",
-        names.len(),
-        a_few(names)
-    )
-}
-
-/// "a, b, c, d, e and 3 more": at most five items, and how many are left out.
-fn a_few(items: &[impl AsRef<str>]) -> String {
-    const NAMED: usize = 5;
-    let named: Vec<&str> = items.iter().take(NAMED).map(AsRef::as_ref).collect();
-    if items.len() > NAMED {
-        format!("{} and {} more", named.join(", "), items.len() - NAMED)
-    } else {
-        named.join(", ")
-    }
 }
 
 /// What an import without a stored profile says next: contacts are not scored yet.
@@ -1365,7 +1273,7 @@ fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Cli, shell_word, skipped_files_line};
+    use super::{Cli, shell_word};
     use clap::CommandFactory;
 
     /// A word meant to be pasted into a shell reaches the command as it was, whatever it
@@ -1387,21 +1295,6 @@ mod tests {
             assert_eq!(String::from_utf8_lossy(&echoed.stdout), text);
         }
         assert_eq!(shell_word("plain.db"), "plain.db");
-    }
-
-    /// The other files of a whole export are summed up in one line, naming a few.
-    #[test]
-    fn skipped_files_are_one_line_per_reason() {
-        assert_eq!(
-            skipped_files_line("not a network file", &["Profile.csv"]),
-            "skipped 1 file (not a network file): Profile.csv"
-        );
-        let names: Vec<String> = (1..=8).map(|i| format!("f{i}.csv")).collect();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        assert_eq!(
-            skipped_files_line("not a network file", &names),
-            "skipped 8 files (not a network file): f1.csv, f2.csv, f3.csv, f4.csv, f5.csv and 3 more"
-        );
     }
 
     /// Every option and argument of every command says what it is in `--help`.

@@ -277,8 +277,15 @@ fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
     s.type_text(&fixture("linkedin/hubspot.csv"));
     s.keys(&["Enter"]);
     // The import's message names the file, not the path typed.
-    let screen = s.wait_for("imported hubspot.csv: 0 new");
-    assert!(screen.contains("2003 of 2003"), "{screen}");
+    let screen = s.wait_for("imported hubspot.csv: 3 contacts added, 0 merged");
+    assert!(screen.contains("2003 total"), "{screen}");
+    // Its report, whole, in a box until a key closes it.
+    assert!(
+        screen.contains("other contacts: 3 added, 0 merged"),
+        "{screen}"
+    );
+    s.keys(&["Escape"]);
+    s.wait_gone("any key closes");
     s.keys(&["q"]);
     assert_eq!(s.exit_code(), 0);
     drop(s);
@@ -372,6 +379,8 @@ fn a_first_import_without_a_profile_says_how_to_score() {
     s.type_text(&fixture("linkedin/2026/Connections.csv"));
     s.keys(&["Enter"]);
     s.wait_for("not scored yet: E drafts a profile; imported");
+    s.keys(&["Escape"]);
+    s.wait_gone("any key closes");
     s.keys(&["q"]);
     assert_eq!(s.exit_code(), 0);
 }
@@ -389,7 +398,9 @@ fn an_import_from_the_workbench_is_completed_by_tab_and_taken_back_by_u() {
     s.keys(&["Tab"]);
     s.wait_for("hubspot.csv█");
     s.keys(&["Enter"]);
-    s.wait_for("2003 of 2003");
+    s.wait_for("2003 total");
+    s.keys(&["Escape"]);
+    s.wait_gone("any key closes");
     s.keys(&["u"]);
     s.wait_for("Take it back whole? (y / n)");
     s.keys(&["y"]);
@@ -434,7 +445,10 @@ fn the_workbench_imports_a_crm_file_with_its_remembered_map() {
     assert_eq!(db.stats()["other_contacts"], 0);
     let crm = fixture("linkedin/crm-other-names.csv");
     db.ok(&[["import", crm.as_str()].as_slice(), &CRM_MAP].concat());
-    import_in_workbench("crm-mapped", "imported");
+    import_in_workbench(
+        "crm-mapped",
+        "columns read (with the --map given for this header before)",
+    );
     let jonas = &db.json(&["list", "--json", "--filter", "name:\"jonas berg\""])[0];
     assert_eq!(
         (jonas["company"].as_str(), jonas["position"].as_str()),

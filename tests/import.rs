@@ -148,6 +148,39 @@ fn crm_rows_join_by_url_then_name_and_company() {
     assert_eq!(st["other_contacts"], 1);
 }
 
+/// The report speaks of the kinds of file read: a lone Invitations.csv is not "0 new,
+/// 0 gone" connections and "0 people matched" messages; a CRM file's contacts are counted
+/// even when none were added.
+#[test]
+fn the_report_speaks_of_the_files_read() {
+    let db = Db::new();
+    let whole = db.ok(&["import", &fixture("linkedin/2026")]);
+    for kind in ["connections: ", "invitations: ", "messages: "] {
+        assert_eq!(
+            whole.lines().filter(|l| l.starts_with(kind)).count(),
+            1,
+            "{kind}\n{whole}"
+        );
+    }
+    let alone = db.ok(&["import", &fixture("linkedin/2026/Invitations.csv")]);
+    assert_eq!(
+        alone.lines().nth(1),
+        Some("invitations: 0 new, 13 already known"),
+        "{alone}"
+    );
+    assert!(
+        !alone.contains("connections: ") && !alone.contains("messages: "),
+        "{alone}"
+    );
+    let crm = db.ok(&["import", &fixture("linkedin/hubspot.csv")]);
+    assert!(
+        crm.lines()
+            .any(|l| l == "other contacts: 1 added, 2 merged"),
+        "{crm}"
+    );
+    assert!(!crm.contains("connections: "), "{crm}");
+}
+
 /// A contact CSV under column names netcurate does not know is refused with its first
 /// line and how to name the columns; `--map` reads it (a mapped column ahead of one merely
 /// called "Title"), the report says which column each field came from, and a mapping no

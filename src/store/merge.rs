@@ -9,6 +9,7 @@
 //! Must not: parse files (the batch arrives parsed) or decide scores (audience does).
 
 use super::bulk::{BulkStatement, Value};
+use super::report::{ColumnRead, FileReport, ImportReport};
 use super::{
     DateText, Store, date_text, datetime_text, read_contacts, url_key_column, url_key_is_derived,
 };
@@ -18,97 +19,13 @@ use crate::import::rows::{
     ConnectionRow, ContactRow, InvitationRow, MessageSummary, PersonRef, Rows, name_key,
     summarise_messages, weak_key,
 };
-use crate::import::{FileKind, ImportBatch, Progress, SkippedFile};
+use crate::import::{ImportBatch, Progress};
 use crate::model::{Contact, Decision, Flags, Text};
 use chrono::{NaiveDate, NaiveDateTime};
 use foldhash::{HashMap, HashMapExt};
 use rusqlite::{Transaction, params};
-use serde::Serialize;
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
 use std::path::Path;
-
-/// What one import did, in total and per file.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
-pub struct ImportReport {
-    /// Connections not in the network before.
-    pub new: u64,
-    /// Connections absent from this full Connections export.
-    pub gone: u64,
-    /// Of the gone, those the user had decided to prune: removals done.
-    pub gone_planned: u64,
-    /// After a full Connections export: connections decided prune that are still
-    /// connected (the removals still to do).
-    pub planned_left: u64,
-    /// Connections back in this export after a full export had left them out (gone).
-    pub returned: u64,
-    /// Connections whose company or position changed (job change).
-    pub changed: u64,
-    pub unchanged: u64,
-    /// The earliest connection date among the new connections: `connected:>=` it lists
-    /// them (with whoever connected since), when the network held connections before.
-    pub new_since: Option<NaiveDate>,
-    /// Hidden rows (closed or restricted accounts) in this import.
-    pub hidden: u64,
-    /// Contacts from other CSVs added / merged into known contacts.
-    pub contacts_added: u64,
-    pub contacts_merged: u64,
-    pub invitations_added: u64,
-    pub invitations_known: u64,
-    /// People in messages matched to a contact / not matched.
-    pub messaged_matched: u64,
-    pub messaged_unmatched: u64,
-    pub files: Vec<FileReport>,
-    pub skipped_files: Vec<SkippedFile>,
-}
-
-impl ImportReport {
-    /// Counts a connection new to the network, connected on `connected_on`.
-    fn count_new(&mut self, connected_on: Option<NaiveDate>) {
-        self.new += 1;
-        if let Some(on) = connected_on {
-            self.new_since = Some(self.new_since.map_or(on, |since| since.min(on)));
-        }
-    }
-
-    /// The filter that lists this import's new connections, unless every connection is
-    /// new (a first import) or none is.
-    pub fn new_filter(&self) -> Option<String> {
-        let known = self.changed + self.unchanged + self.returned > 0;
-        (known && self.new > 0)
-            .then_some(self.new_since)
-            .flatten()
-            .map(|since| format!("connected:>={since}"))
-    }
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct FileReport {
-    pub name: String,
-    pub kind: FileKind,
-    pub rows_read: u64,
-    pub imported: u64,
-    pub skipped: u64,
-    pub skipped_why: BTreeMap<String, u64>,
-    pub warnings: Vec<String>,
-    /// Of a contact CSV: the column each field was read from, in field order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub columns: Vec<ColumnRead>,
-    /// Of a contact CSV: the columns nothing was read from.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub unread_columns: Vec<String>,
-    /// The columns were read with the map given at an earlier import of a file with the
-    /// same header.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub remembered_map: bool,
-}
-
-/// A field of a contact CSV and the column it was read from.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ColumnRead {
-    pub field: &'static str,
-    pub column: String,
-}
 
 /// Merge bookkeeping for one contact, parallel to [`Merge::contacts`].
 #[derive(Default)]

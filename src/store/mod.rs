@@ -2,18 +2,19 @@
 //! loading the network or only the contacts a caller keeps (a large table read on two
 //! connections side by side, one contact decoded at a time), logging invertible
 //! operations for undo/redo, settings, SSI readings and saved filters. Imports are merged
-//! in `merge` (and undone with the copy `snapshot` keeps); the schema and its migrations
-//! are in `schema`.
+//! in `merge` (and undone with the copy `snapshot` keeps) and reported in `report`; the
+//! schema and its migrations are in `schema`.
 //!
 //! Must not: parse files, score, or know about terminals.
 
 mod bulk;
 mod merge;
+mod report;
 mod schema;
 mod snapshot;
 
 pub use crate::pillars::{LoggedProjection, SsiReading};
-pub use merge::{ColumnRead, FileReport, ImportReport};
+pub use report::{ColumnRead, FileReport, ImportReport, a_few};
 pub use snapshot::{ImportUndo, copies as import_copies};
 
 use crate::audience::Scored;

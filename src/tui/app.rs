@@ -97,6 +97,9 @@ pub enum Overlay {
     /// What failed, whole (an error names a file, a line and a reason: the status line
     /// would cut it), until a key is pressed.
     Failure(String),
+    /// What an import did, line by line (files, rows skipped and why, warnings, totals),
+    /// until a key is pressed.
+    Report(Vec<String>),
 }
 
 /// What the runtime must do for the state.
@@ -142,6 +145,8 @@ pub enum Msg {
     /// What the user asked for failed (an import, an export, a write): the message goes
     /// on the status bar and, whole, in a box until a key is pressed.
     Failed(String),
+    /// An import is done: its report's lines, shown whole until a key is pressed.
+    Imported(Vec<String>),
     /// A saved filter was stored.
     FilterSaved(String, String),
     /// An SSI reading was stored.
@@ -608,6 +613,10 @@ impl App {
                 self.status = s;
                 vec![]
             }
+            Msg::Imported(lines) => {
+                self.overlay = Overlay::Report(lines);
+                vec![]
+            }
             Msg::FilterSaved(name, query) => {
                 self.saved_filters.retain(|s| s.name != name);
                 self.saved_filters.push(Segment {
@@ -704,7 +713,7 @@ impl App {
             Overlay::Confirm(c) => return self.on_confirm_key(c, key),
             Overlay::Progress { .. } => return vec![],
             // Any key closes it, and does nothing else: it was not meant for the view.
-            Overlay::Failure(_) => {
+            Overlay::Failure(_) | Overlay::Report(_) => {
                 self.overlay = Overlay::None;
                 return vec![];
             }

@@ -342,7 +342,8 @@ fn run_effect(
                     };
                     let imported = status::imported(&path, &r);
                     let message = format!("{unscored}{imported}");
-                    reload(app, session, &message)?
+                    reload(app, session, &message)?;
+                    app.update(Msg::Imported(r.lines()));
                 }
                 Err(e) => fail(app, status::import_failed(e)),
             }

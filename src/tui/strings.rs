@@ -8,6 +8,7 @@
 use super::app::{PromptKind, View};
 use super::keymap::Command;
 use chrono::NaiveDate;
+use netcurate::import::FileKind;
 use netcurate::model::{Contact, Decision};
 use netcurate::pillars::Assumptions;
 use netcurate::store::ImportReport;
@@ -425,6 +426,7 @@ pub const IMPORTING: &str = " Importing ";
 pub const CONFIRM: &str = " Confirm ";
 /// The title of the box that shows what failed.
 pub const FAILED: &str = " Failed ";
+pub const IMPORT_REPORT: &str = " Import ";
 pub const ANY_KEY_CLOSES: &str = " any key closes ";
 
 /// Asks before marking `n` contacts for pruning, `colleagues` of them at the user's
@@ -769,34 +771,45 @@ pub mod status {
         format!("not scored yet: {edit} drafts a profile; ")
     }
 
-    /// What an import did, with the filter that shows the new connections.
+    /// What an import did, briefly, a part for each kind of file it read (the new
+    /// connections with the filter that shows them); the report box has the rest.
     pub fn imported(path: &Path, r: &ImportReport) -> String {
-        let which = r
-            .new_filter()
-            .map(|f| format!(" ({f})"))
-            .unwrap_or_default();
-        let back = match r.returned {
-            0 => String::new(),
-            n => format!(", {n} back"),
-        };
-        let plan = match r.gone_planned + r.planned_left {
-            0 => String::new(),
-            _ => format!(
-                "; removal plan: {} done, {} left",
+        let mut parts = Vec::new();
+        if r.read_any(FileKind::Connections) {
+            let which = r
+                .new_filter()
+                .map(|f| format!(" ({f})"))
+                .unwrap_or_default();
+            let back = match r.returned {
+                0 => String::new(),
+                n => format!(", {n} back"),
+            };
+            parts.push(format!(
+                "{} new{which}{back}, {} gone, {} changed, {} unchanged, {} hidden",
+                r.new, r.gone, r.changed, r.unchanged, r.hidden
+            ));
+        }
+        if r.gone_planned + r.planned_left > 0 {
+            parts.push(format!(
+                "removal plan: {} done, {} left",
                 r.gone_planned, r.planned_left
-            ),
-        };
+            ));
+        }
+        if r.read_any(FileKind::Contacts) {
+            parts.push(format!(
+                "{} contacts added, {} merged",
+                r.contacts_added, r.contacts_merged
+            ));
+        }
+        if r.read_any(FileKind::Invitations) {
+            parts.push(format!("{} new invitations", r.invitations_added));
+        }
+        if r.read_any(FileKind::Messages) {
+            parts.push(format!("messages of {} contacts", r.messaged_matched));
+        }
         // The file's name, not the path typed: the counts matter, and must fit.
         let name = path.file_name().unwrap_or(path.as_os_str());
-        format!(
-            "imported {}: {} new{which}{back}, {} gone, {} changed, {} unchanged, {} hidden{plan}",
-            name.display(),
-            r.new,
-            r.gone,
-            r.changed,
-            r.unchanged,
-            r.hidden
-        )
+        format!("imported {}: {}", name.display(), parts.join("; "))
     }
 
     pub fn import_failed(e: impl Display) -> String {

@@ -6,6 +6,7 @@ use super::app::{App, Confirm, Effect, Msg, Overlay, PromptKind, View};
 use super::keymap::Keymap;
 use super::theme::Theme;
 use super::view;
+use netcurate::import::FileKind;
 use netcurate::model::Decision;
 use netcurate::network::Network;
 use ratatui::Terminal;
@@ -763,6 +764,7 @@ fn import_message_counts_new_and_returning_apart() {
             unchanged,
             hidden,
             new_since: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+            files: vec![file_report(FileKind::Connections)],
             ..Default::default()
         }
     };
@@ -786,6 +788,105 @@ fn import_message_counts_new_and_returning_apart() {
         status::imported(path, &planned).ends_with("16 hidden; removal plan: 4 done, 90 left"),
         "the export confirms what was done of the plan"
     );
+}
+
+/// An import's report of a file of `kind`, all its rows read.
+fn file_report(kind: FileKind) -> netcurate::store::FileReport {
+    netcurate::store::FileReport {
+        name: format!("{}.csv", kind.as_str()),
+        kind,
+        rows_read: 116,
+        imported: 116,
+        skipped: 0,
+        skipped_why: Default::default(),
+        warnings: vec![],
+        columns: vec![],
+        unread_columns: vec![],
+        remembered_map: false,
+    }
+}
+
+/// The import message speaks of the kinds of file the import read, and of nothing else:
+/// invitations alone are not "0 new, 0 gone" connections, a CRM file's contacts are
+/// counted, a whole export says its new invitations and messages too.
+#[test]
+fn import_message_speaks_of_the_files_read() {
+    use super::strings::status;
+    let path = std::path::Path::new("Invitations.csv");
+    let only = |kind, report: netcurate::store::ImportReport| {
+        let report = netcurate::store::ImportReport {
+            files: vec![file_report(kind)],
+            ..report
+        };
+        status::imported(path, &report)
+    };
+    let invitations = netcurate::store::ImportReport {
+        invitations_added: 3,
+        invitations_known: 113,
+        ..Default::default()
+    };
+    assert_eq!(
+        only(FileKind::Invitations, invitations.clone()),
+        "imported Invitations.csv: 3 new invitations"
+    );
+    let contacts = netcurate::store::ImportReport {
+        contacts_added: 3,
+        contacts_merged: 2,
+        ..Default::default()
+    };
+    assert_eq!(
+        only(FileKind::Contacts, contacts),
+        "imported Invitations.csv: 3 contacts added, 2 merged"
+    );
+    let whole = netcurate::store::ImportReport {
+        new: 2,
+        messaged_matched: 87,
+        files: [
+            FileKind::Connections,
+            FileKind::Invitations,
+            FileKind::Messages,
+        ]
+        .map(file_report)
+        .to_vec(),
+        ..invitations
+    };
+    assert_eq!(
+        status::imported(path, &whole),
+        "imported Invitations.csv: 2 new, 0 gone, 0 changed, 0 unchanged, 0 hidden; 3 new invitations; messages of 87 contacts"
+    );
+}
+
+/// After an import its report is shown whole, in a box, line by line with the sub-lines'
+/// indentation kept; the next key only closes it.
+#[test]
+fn an_import_report_is_shown_until_a_key_closes_it() {
+    let mut a = app();
+    let report = netcurate::store::ImportReport {
+        files: vec![netcurate::store::FileReport {
+            skipped: 2,
+            skipped_why: [("no name and no profile URL".to_string(), 2)].into(),
+            warnings: vec!["not UTF-8: read as Windows-1252".to_string()],
+            ..file_report(FileKind::Connections)
+        }],
+        new: 114,
+        hidden: 3,
+        ..Default::default()
+    };
+    a.update(Msg::Imported(report.lines()));
+    let rows = screen_rows(&a, 100, 24);
+    let screen = rows.join("\n");
+    for line in report.lines() {
+        assert!(screen.contains(&format!("│{line}")), "{line}\n{screen}");
+    }
+    assert!(
+        screen.contains("│    skipped 2: no name and no profile URL"),
+        "{screen}"
+    );
+    assert!(screen.contains("Import"), "{screen}");
+    let cursor = a.table.cursor;
+    assert_eq!(key(&mut a, KeyCode::Char('j')), vec![]);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.table.cursor, cursor, "the closing key does nothing else");
 }
 
 /// Switching views closes an open explanation: it explained a row of the view left, and

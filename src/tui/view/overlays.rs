@@ -10,7 +10,7 @@ use netcurate::audience;
 use netcurate::model::{Contact, Flags, joined_or_none};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Wrap};
 
 /// The keys, scrolled to `app.help.top` when they do not fit the screen.
@@ -252,16 +252,38 @@ pub fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame, area: R
 /// What failed, wrapped in a box as wide as it needs (up to [`FAILURE_WIDTH`]), with how
 /// to close it on the border.
 pub fn failure(message: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let text = Text::styled(message, theme.error());
+    notice(strings::FAILED, text, FAILURE_WIDTH, theme, frame, area);
+}
+
+/// An import's report, a line each (wrapped, indentation kept), in a box.
+pub fn report(lines: &[String], theme: &Theme, frame: &mut Frame, area: Rect) {
+    let text = Text::from_iter(lines.iter().map(|l| Line::raw(l.as_str())));
+    notice(
+        strings::IMPORT_REPORT,
+        text,
+        REPORT_WIDTH,
+        theme,
+        frame,
+        area,
+    );
+}
+
+/// `text` in a box titled `title`, as wide as it needs up to `max_width`, with how to
+/// close it on the border.
+fn notice(
+    title: &str,
+    text: Text<'_>,
+    max_width: u16,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let closes = Line::styled(strings::ANY_KEY_CLOSES, theme.dim()).right_aligned();
-    let width =
-        (Line::raw(message).width() as u16 + 4).clamp(closes.width() as u16 + 4, FAILURE_WIDTH);
-    let text = Paragraph::new(Span::styled(message, theme.error()))
-        .wrap(Wrap { trim: true })
-        .block(
-            Block::bordered()
-                .title(strings::FAILED)
-                .title_bottom(closes),
-        );
+    let width = (text.width() as u16 + 4).clamp(closes.width() as u16 + 4, max_width);
+    let text = Paragraph::new(text)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(title).title_bottom(closes));
     let popup = fit_box(&text, area, width, 0);
     frame.render_widget(Clear, popup);
     frame.render_widget(text, popup);
@@ -269,6 +291,8 @@ pub fn failure(message: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// The widest a failure's box gets, so that a long error reads as a paragraph.
 const FAILURE_WIDTH: u16 = 76;
+/// The widest an import report's box gets: most of its lines on one line each.
+const REPORT_WIDTH: u16 = 100;
 
 pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(t) = &app.triage else { return };

@@ -1,0 +1,229 @@
+//! What an import did — in total, per file, and why rows or files were left out — and
+//! that report as the lines a person reads (the CLI prints them, the workbench shows
+//! them in a box), so both say the same thing in the same words.
+//!
+//! Must not: merge or count anything (`merge` fills the report), or know how the lines
+//! are shown.
+
+use crate::import::{FileKind, SkippedFile};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What one import did, in total and per file.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct ImportReport {
+    /// Connections not in the network before.
+    pub new: u64,
+    /// Connections absent from this full Connections export.
+    pub gone: u64,
+    /// Of the gone, those the user had decided to prune: removals done.
+    pub gone_planned: u64,
+    /// After a full Connections export: connections decided prune that are still
+    /// connected (the removals still to do).
+    pub planned_left: u64,
+    /// Connections back in this export after a full export had left them out (gone).
+    pub returned: u64,
+    /// Connections whose company or position changed (job change).
+    pub changed: u64,
+    pub unchanged: u64,
+    /// The earliest connection date among the new connections: `connected:>=` it lists
+    /// them (with whoever connected since), when the network held connections before.
+    pub new_since: Option<NaiveDate>,
+    /// Hidden rows (closed or restricted accounts) in this import.
+    pub hidden: u64,
+    /// Contacts from other CSVs added / merged into known contacts.
+    pub contacts_added: u64,
+    pub contacts_merged: u64,
+    pub invitations_added: u64,
+    pub invitations_known: u64,
+    /// People in messages matched to a contact / not matched.
+    pub messaged_matched: u64,
+    pub messaged_unmatched: u64,
+    pub files: Vec<FileReport>,
+    pub skipped_files: Vec<SkippedFile>,
+}
+
+impl ImportReport {
+    /// Counts a connection new to the network, connected on `connected_on`.
+    pub(super) fn count_new(&mut self, connected_on: Option<NaiveDate>) {
+        self.new += 1;
+        if let Some(on) = connected_on {
+            self.new_since = Some(self.new_since.map_or(on, |since| since.min(on)));
+        }
+    }
+
+    /// The filter that lists this import's new connections, unless every connection is
+    /// new (a first import) or none is.
+    pub fn new_filter(&self) -> Option<String> {
+        let known = self.changed + self.unchanged + self.returned > 0;
+        (known && self.new > 0)
+            .then_some(self.new_since)
+            .flatten()
+            .map(|since| format!("connected:>={since}"))
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FileReport {
+    pub name: String,
+    pub kind: FileKind,
+    pub rows_read: u64,
+    pub imported: u64,
+    pub skipped: u64,
+    pub skipped_why: BTreeMap<String, u64>,
+    pub warnings: Vec<String>,
+    /// Of a contact CSV: the column each field was read from, in field order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<ColumnRead>,
+    /// Of a contact CSV: the columns nothing was read from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unread_columns: Vec<String>,
+    /// The columns were read with the map given at an earlier import of a file with the
+    /// same header.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub remembered_map: bool,
+}
+
+/// A field of a contact CSV and the column it was read from.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ColumnRead {
+    pub field: &'static str,
+    pub column: String,
+}
+
+impl ImportReport {
+    /// Whether this import read a file of `kind`.
+    pub fn read_any(&self, kind: FileKind) -> bool {
+        self.files.iter().any(|f| f.kind == kind)
+    }
+
+    /// The report as lines to read: one per file (with why rows were skipped, the columns
+    /// read and warnings), the files left out, then the totals of each kind of file read.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for f in &self.files {
+            f.describe(&mut lines);
+        }
+        // A whole export holds dozens of other files: one line per reason, not per file.
+        let mut skipped: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for f in &self.skipped_files {
+            skipped.entry(&f.reason).or_default().push(&f.name);
+        }
+        for (reason, names) in skipped {
+            lines.push(skipped_files_line(reason, &names));
+        }
+        if self.read_any(FileKind::Connections) {
+            let back = match self.returned {
+                0 => String::new(),
+                n => format!(", {n} back after being gone"),
+            };
+            lines.push(format!(
+                "connections: {} new{back}, {} gone, {} changed (job change), {} unchanged; {} hidden rows",
+                self.new, self.gone, self.changed, self.unchanged, self.hidden
+            ));
+        }
+        if self.gone_planned + self.planned_left > 0 {
+            lines.push(format!(
+                "removal plan: {} done (gone in this export), {} still connected",
+                self.gone_planned, self.planned_left
+            ));
+        }
+        if self.read_any(FileKind::Contacts) {
+            lines.push(format!(
+                "other contacts: {} added, {} merged",
+                self.contacts_added, self.contacts_merged
+            ));
+        }
+        if self.read_any(FileKind::Invitations) {
+            lines.push(format!(
+                "invitations: {} new, {} already known",
+                self.invitations_added, self.invitations_known
+            ));
+        }
+        if self.read_any(FileKind::Messages) {
+            lines.push(format!(
+                "messages: {} people matched, {} not in the network",
+                self.messaged_matched, self.messaged_unmatched
+            ));
+        }
+        lines
+    }
+}
+
+impl FileReport {
+    /// This file's lines of [`ImportReport::lines`].
+    fn describe(&self, lines: &mut Vec<String>) {
+        lines.push(format!(
+            "{}: {} — read {}, imported {}, skipped {}",
+            self.name,
+            self.kind.as_str(),
+            self.rows_read,
+            self.imported,
+            self.skipped
+        ));
+        for (why, n) in &self.skipped_why {
+            lines.push(format!("    skipped {n}: {why}"));
+        }
+        if !self.columns.is_empty() {
+            let read: Vec<String> = (self.columns.iter())
+                .map(|c| format!("{} → {}", c.column, c.field))
+                .collect();
+            let how = match self.remembered_map {
+                true => " (with the --map given for this header before)",
+                false => "",
+            };
+            lines.push(format!("    columns read{how}: {}", read.join(", ")));
+        }
+        if !self.unread_columns.is_empty() {
+            lines.push(format!(
+                "    columns not read: {} (--map FIELD=COLUMN reads one)",
+                self.unread_columns.join(", ")
+            ));
+        }
+        for w in &self.warnings {
+            lines.push(format!("    warning: {w}"));
+        }
+    }
+}
+
+/// "skipped 3 files (not a network file): a.csv, b.csv, c.csv", naming at most five.
+fn skipped_files_line(reason: &str, names: &[&str]) -> String {
+    let files = if names.len() == 1 { "file" } else { "files" };
+    format!(
+        "skipped {} {files} ({reason}): {}",
+        names.len(),
+        a_few(names)
+    )
+}
+
+/// "a, b, c, d, e and 3 more": at most five items, and how many are left out.
+pub fn a_few(items: &[impl AsRef<str>]) -> String {
+    const NAMED: usize = 5;
+    let named: Vec<&str> = items.iter().take(NAMED).map(AsRef::as_ref).collect();
+    if items.len() > NAMED {
+        format!("{} and {} more", named.join(", "), items.len() - NAMED)
+    } else {
+        named.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The other files of a whole export are summed up in one line, naming a few.
+    #[test]
+    fn skipped_files_are_one_line_per_reason() {
+        assert_eq!(
+            skipped_files_line("not a network file", &["Profile.csv"]),
+            "skipped 1 file (not a network file): Profile.csv"
+        );
+        let names: Vec<String> = (1..=8).map(|i| format!("f{i}.csv")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        assert_eq!(
+            skipped_files_line("not a network file", &names),
+            "skipped 8 files (not a network file): f1.csv, f2.csv, f3.csv, f4.csv, f5.csv and 3 more"
+        );
+    }
+}

@@ -8,20 +8,38 @@
 //! ```
 
 use chrono::NaiveDate;
+use clap::Parser;
 use netcurate::synth;
 use std::path::PathBuf;
 
+/// Writes a seeded synthetic LinkedIn export (Connections.csv, Invitations.csv and, with
+/// --messages, messages.csv) of made-up people, the same for the same seed.
+#[derive(Parser)]
+struct Args {
+    /// How many connections.
+    #[arg(long, default_value_t = 100_000)]
+    connections: usize,
+    /// How many invitations (default: a fifth of the connections).
+    #[arg(long)]
+    invitations: Option<usize>,
+    /// Conversations with the first N connections (about 1.5 messages each).
+    #[arg(long, default_value_t = 0)]
+    messages: usize,
+    /// The seed: the same seed writes the same export.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The folder to write into (made when missing).
+    #[arg(long, default_value = "export")]
+    out: PathBuf,
+    /// Write the bundled demo network into this folder instead (fixtures/demo).
+    #[arg(long, value_name = "DIR")]
+    demo: Option<PathBuf>,
+}
+
 fn main() -> std::io::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let value = |flag: &str| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let args = Args::parse();
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date");
-    if let Some(dir) = value("--demo") {
-        let dir = PathBuf::from(dir);
+    if let Some(dir) = args.demo {
         std::fs::create_dir_all(&dir)?;
         let demo = synth::demo_export(as_of);
         std::fs::write(dir.join("Connections.csv"), demo.connections)?;
@@ -29,14 +47,8 @@ fn main() -> std::io::Result<()> {
         std::fs::write(dir.join("messages.csv"), demo.messages)?;
         return Ok(());
     }
-    let n: usize = value("--connections")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
-    let m: usize = value("--invitations")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(n / 5);
-    let seed: u64 = value("--seed").and_then(|v| v.parse().ok()).unwrap_or(1);
-    let out = PathBuf::from(value("--out").unwrap_or_else(|| "export".to_string()));
+    let (n, seed, out) = (args.connections, args.seed, args.out);
+    let m = args.invitations.unwrap_or(n / 5);
     std::fs::create_dir_all(&out)?;
     let people = synth::people(seed, n, (60, 40, 200), 10, as_of);
     let accepted: Vec<synth::Person> = people.iter().take(m / 2).cloned().collect();
@@ -50,10 +62,7 @@ fn main() -> std::io::Result<()> {
         out.join("Invitations.csv"),
         synth::invitations_csv(&invitations),
     )?;
-    // Conversations with the first --messages people (about 1.5 messages each).
-    let talked: usize = value("--messages")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
+    let talked = args.messages;
     if talked > 0 {
         let talk_to = &people[..talked.min(people.len())];
         std::fs::write(

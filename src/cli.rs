@@ -117,6 +117,9 @@ pub enum Command {
         /// Which contacts, in the filter language (see `netcurate list --help`).
         #[arg(long, value_name = "QUERY")]
         filter: String,
+        /// Say what would change, and store nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Set keep / prune / protect / reset on every contact matching a filter.
     Decide {
@@ -125,6 +128,9 @@ pub enum Command {
         /// Which contacts, in the filter language (see `netcurate list --help`).
         #[arg(long, value_name = "QUERY")]
         filter: String,
+        /// Say what would change, and store nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// List invitations, or mark stale ones for withdrawal.
     Invitations {
@@ -206,6 +212,9 @@ pub enum InvitationsCommand {
         /// stale_days assumption (21 unless set with `pillars --set stale_days=N`).
         #[arg(long)]
         days: Option<i64>,
+        /// Say what would change, and store nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -509,14 +518,19 @@ pub fn run(cli: Cli) -> Result<()> {
             action,
             tag,
             filter,
+            dry_run,
         } => {
             let network = s.load_matching(&filter)?;
             let ids = ids_of(&network);
             let op = ops::plan_tag(&network, &ids, &tag, matches!(action, TagAction::Add))?;
-            s.store.record(&op)?;
-            Ok(writeln!(out, "{} ({} matched)", op.describe(), ids.len())?)
+            writeln!(out, "{} ({} matched)", op.describe(), ids.len())?;
+            record_unless_dry_run(&mut s, &op, dry_run, out)
         }
-        Command::Decide { decision, filter } => {
+        Command::Decide {
+            decision,
+            filter,
+            dry_run,
+        } => {
             let network = s.load_matching(&filter)?;
             let ids = ids_of(&network);
             let d = match decision {
@@ -526,7 +540,6 @@ pub fn run(cli: Cli) -> Result<()> {
                 DecideAction::Reset => Decision::Undecided,
             };
             let op = ops::plan_decide(&network, &ids, d);
-            s.store.record(&op)?;
             let skipped = ids.len() - op.len();
             writeln!(
                 out,
@@ -536,9 +549,10 @@ pub fn run(cli: Cli) -> Result<()> {
             )?;
             // Pruning colleagues lowers the pillar a plan is made for: say so.
             match (d, ops::colleagues_to_prune(&network, &ids)) {
-                (Decision::Prune, n) if n > 0 => Ok(writeln!(out, "{}", colleagues_pruned(n))?),
-                _ => Ok(()),
+                (Decision::Prune, n) if n > 0 => writeln!(out, "{}", colleagues_pruned(n))?,
+                _ => {}
             }
+            record_unless_dry_run(&mut s, &op, dry_run, out)
         }
         Command::Invitations {
             action: None,
@@ -546,7 +560,7 @@ pub fn run(cli: Cli) -> Result<()> {
             json,
         } => invitations(&s, stale, json, out),
         Command::Invitations {
-            action: Some(InvitationsCommand::Withdraw { days, .. }),
+            action: Some(InvitationsCommand::Withdraw { days, dry_run, .. }),
             ..
         } => {
             let days = match days {
@@ -556,13 +570,13 @@ pub fn run(cli: Cli) -> Result<()> {
             let network = s.load()?;
             let stale: Vec<i64> = network.stale_invitations(days).map(|i| i.id).collect();
             let op = ops::plan_withdraw(&network, &stale, true);
-            s.store.record(&op)?;
-            Ok(writeln!(
+            writeln!(
                 out,
                 "{} (stale: pending more than {days} days, {} in all)",
                 op.describe(),
                 stale.len()
-            )?)
+            )?;
+            record_unless_dry_run(&mut s, &op, dry_run, out)
         }
         Command::Ssi(SsiCommand::Record {
             total,
@@ -737,17 +751,8 @@ pub fn import(
         writeln!(out, "{line}")?;
     }
     if let Some(filter) = report.new_filter().filter(|_| !dry_run) {
-        // A command to paste: with the database named unless it is the default one.
-        let path = s.store.path();
-        let db = match path == default_db() {
-            true => String::new(),
-            false => format!("--db {} ", shell_word(&path.display().to_string())),
-        };
-        writeln!(
-            out,
-            "the new connections: netcurate {db}list --filter {}",
-            shell_word(&filter)
-        )?;
+        let list = format!("list --filter {}", shell_word(&filter));
+        writeln!(out, "the new connections: {}", command_line(s, &list))?;
     }
     if dry_run {
         writeln!(
@@ -758,6 +763,39 @@ pub fn import(
         writeln!(out, "{NO_PROFILE_YET}")?;
     }
     Ok(())
+}
+
+/// Stores `op` (one undoable step) and says how to take it back; with `dry_run`, says
+/// that nothing was stored.
+fn record_unless_dry_run(
+    s: &mut Session,
+    op: &ops::Op,
+    dry_run: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if dry_run {
+        writeln!(
+            out,
+            "dry run: nothing was stored (the same command without --dry-run does it)"
+        )?;
+    } else if !op.is_empty() {
+        s.store.record(op)?;
+        writeln!(out, "to take it back: {}", command_line(s, "undo"))?;
+    }
+    Ok(())
+}
+
+/// `netcurate ARGS` as a command to paste: with the database named unless it is the
+/// default one.
+fn command_line(s: &Session, args: &str) -> String {
+    let path = s.store.path();
+    match path == default_db() {
+        true => format!("netcurate {args}"),
+        false => format!(
+            "netcurate --db {} {args}",
+            shell_word(&path.display().to_string())
+        ),
+    }
 }
 
 /// What an import without a stored profile says next: contacts are not scored yet.

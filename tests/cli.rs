@@ -121,10 +121,36 @@ fn tag_decide_undo_redo_are_exact_and_protect_wins() {
         "a tag with a space stays apart from its count: {stats}"
     );
     db.ok(&["undo"]);
+    // A dry run says what a bulk change would do, and stores nothing.
+    let before = db.stats();
+    for args in [
+        ["decide", "prune", "--filter", "title:a"].as_slice(),
+        &["tag", "remove", "hooli", "--filter", "title:a"],
+        &["invitations", "withdraw", "--stale"],
+    ] {
+        let out = db.ok(&[args, &["--dry-run"]].concat());
+        assert!(
+            out.ends_with(
+                "dry run: nothing was stored (the same command without --dry-run does it)\n"
+            ),
+            "{args:?}: {out}"
+        );
+        let what = out.lines().next().unwrap();
+        assert!(
+            !what.starts_with("set 0") && !what.contains(" 0 contacts"),
+            "{args:?}: {out}"
+        );
+        assert_eq!(db.stats(), before, "{args:?}");
+    }
     db.ok(&["decide", "protect", "--filter", "title:a title:director"]);
     let protected = db.stats()["decisions"]["protect"].as_u64().unwrap();
     assert!(protected >= 1);
-    db.ok(&["decide", "prune", "--filter", "title:a"]);
+    let out = db.ok(&["decide", "prune", "--filter", "title:a"]);
+    let db_path = db.path.display().to_string();
+    assert!(
+        out.ends_with(&format!("to take it back: netcurate --db {db_path} undo\n")),
+        "{out}"
+    );
     let st = db.stats();
     assert_eq!(
         st["decisions"]["prune"].as_u64().unwrap(),

@@ -385,6 +385,26 @@ fn a_first_import_without_a_profile_says_how_to_score() {
     assert_eq!(s.exit_code(), 0);
 }
 
+/// A newer export imported from the workbench ends with its report; Enter on it lists
+/// the new connections.
+#[test]
+fn enter_on_the_import_report_lists_the_new_connections() {
+    let Some(db) = demo_db() else { return };
+    let s = Screen::start(&db, "weekly", 110, 34);
+    s.wait_for("2000 total");
+    s.keys(&["I"]);
+    s.wait_for("import path:");
+    s.type_text(&fixture("linkedin/export-2026.zip"));
+    s.keys(&["Enter"]);
+    let screen = s.wait_for("Enter lists the new connections");
+    assert!(screen.contains("connections: 6 new"), "{screen}");
+    s.keys(&["Enter"]);
+    let screen = s.wait_for("shown: the import's new connections");
+    assert!(screen.contains("connected:>=2022-09-23"), "{screen}");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+}
+
 /// The weekly import from inside the workbench, with Tab completing the file's name, then
 /// taken back whole with u once nothing else is left to undo (asked first).
 #[test]

@@ -98,8 +98,12 @@ pub enum Overlay {
     /// would cut it), until a key is pressed.
     Failure(String),
     /// What an import did, line by line (files, rows skipped and why, warnings, totals),
-    /// until a key is pressed.
-    Report(Vec<String>),
+    /// until a key is pressed; Enter lists its new connections when it added some to a
+    /// network that had connections (`new_filter` finds them).
+    Report {
+        lines: Vec<String>,
+        new_filter: Option<String>,
+    },
 }
 
 /// What the runtime must do for the state.
@@ -145,8 +149,12 @@ pub enum Msg {
     /// What the user asked for failed (an import, an export, a write): the message goes
     /// on the status bar and, whole, in a box until a key is pressed.
     Failed(String),
-    /// An import is done: its report's lines, shown whole until a key is pressed.
-    Imported(Vec<String>),
+    /// An import is done: its report's lines, shown whole until a key is pressed, and the
+    /// filter that lists its new connections.
+    Imported {
+        lines: Vec<String>,
+        new_filter: Option<String>,
+    },
     /// A saved filter was stored.
     FilterSaved(String, String),
     /// An SSI reading was stored.
@@ -613,8 +621,8 @@ impl App {
                 self.status = s;
                 vec![]
             }
-            Msg::Imported(lines) => {
-                self.overlay = Overlay::Report(lines);
+            Msg::Imported { lines, new_filter } => {
+                self.overlay = Overlay::Report { lines, new_filter };
                 vec![]
             }
             Msg::FilterSaved(name, query) => {
@@ -713,7 +721,17 @@ impl App {
             Overlay::Confirm(c) => return self.on_confirm_key(c, key),
             Overlay::Progress { .. } => return vec![],
             // Any key closes it, and does nothing else: it was not meant for the view.
-            Overlay::Failure(_) | Overlay::Report(_) => {
+            Overlay::Report {
+                new_filter: Some(filter),
+                ..
+            } if key.code == KeyCode::Enter => {
+                self.overlay = Overlay::None;
+                self.set_filter(&filter);
+                self.view = View::Contacts;
+                self.status = status::new_connections_shown(self.table.ids.len());
+                return vec![];
+            }
+            Overlay::Failure(_) | Overlay::Report { .. } => {
                 self.overlay = Overlay::None;
                 return vec![];
             }

@@ -343,7 +343,10 @@ fn run_effect(
                     let imported = status::imported(&path, &r);
                     let message = format!("{unscored}{imported}");
                     reload(app, session, &message)?;
-                    app.update(Msg::Imported(r.lines()));
+                    app.update(Msg::Imported {
+                        lines: r.lines(),
+                        new_filter: r.new_filter(),
+                    });
                 }
                 Err(e) => fail(app, status::import_failed(e)),
             }

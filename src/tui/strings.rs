@@ -428,6 +428,8 @@ pub const CONFIRM: &str = " Confirm ";
 pub const FAILED: &str = " Failed ";
 pub const IMPORT_REPORT: &str = " Import ";
 pub const ANY_KEY_CLOSES: &str = " any key closes ";
+pub const ENTER_LISTS_NEW_OR_CLOSE: &str =
+    " Enter lists the new connections · any other key closes ";
 
 /// Asks before marking `n` contacts for pruning, `colleagues` of them at the user's
 /// companies (internal connections count for Build relationships).
@@ -708,6 +710,11 @@ pub mod status {
 
     pub fn triage_paused(at: usize, of: usize, resume: &str) -> String {
         format!("triage paused at {at} of {of}; {resume} resumes")
+    }
+
+    /// After Enter on an import's report: what the filter it set shows.
+    pub fn new_connections_shown(n: usize) -> String {
+        format!("{n} shown: the import's new connections, and any connected since the earliest")
     }
 
     pub fn segment_shown(name: &str, n: usize) -> String {

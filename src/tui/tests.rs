@@ -872,7 +872,10 @@ fn an_import_report_is_shown_until_a_key_closes_it() {
         hidden: 3,
         ..Default::default()
     };
-    a.update(Msg::Imported(report.lines()));
+    a.update(Msg::Imported {
+        lines: report.lines(),
+        new_filter: None,
+    });
     let rows = screen_rows(&a, 100, 24);
     let screen = rows.join("\n");
     for line in report.lines() {
@@ -887,6 +890,49 @@ fn an_import_report_is_shown_until_a_key_closes_it() {
     assert_eq!(key(&mut a, KeyCode::Char('j')), vec![]);
     assert_eq!(a.overlay, Overlay::None);
     assert_eq!(a.table.cursor, cursor, "the closing key does nothing else");
+}
+
+/// The report of an import that added connections to a network: Enter lists them in the
+/// contacts view (from any view), as the filter the status line names; without new
+/// connections Enter only closes the box.
+#[test]
+fn enter_on_an_import_report_lists_the_new_connections() {
+    let mut a = app();
+    let since = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    let new = (a.network.contacts.iter())
+        .filter(|c| c.connected_on.is_some_and(|on| on >= since))
+        .count();
+    assert!(new > 0 && new < a.network.contacts.len());
+    key(&mut a, KeyCode::Char('2'));
+    a.update(Msg::Imported {
+        lines: vec!["connections: …".to_string()],
+        new_filter: Some(format!("connected:>={since}")),
+    });
+    let screen = screen_rows(&a, 100, 24).join("\n");
+    assert!(
+        screen.contains("Enter lists the new connections"),
+        "{screen}"
+    );
+    assert_eq!(key(&mut a, KeyCode::Enter), vec![]);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.view, View::Contacts);
+    assert_eq!(a.table.filter, format!("connected:>={since}"));
+    assert_eq!(a.table.ids.len(), new);
+    assert!(
+        a.status.starts_with(&format!("{new} shown")),
+        "{}",
+        a.status
+    );
+
+    a.update(Msg::Imported {
+        lines: vec!["invitations: 0 new, 116 already known".to_string()],
+        new_filter: None,
+    });
+    let screen = screen_rows(&a, 100, 24).join("\n");
+    assert!(!screen.contains("Enter lists"), "{screen}");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.table.ids.len(), new, "Enter only closed the box");
 }
 
 /// Switching views closes an open explanation: it explained a row of the view left, and

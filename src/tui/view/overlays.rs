@@ -253,37 +253,45 @@ pub fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame, area: R
 /// to close it on the border.
 pub fn failure(message: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
     let text = Text::styled(message, theme.error());
-    notice(strings::FAILED, text, FAILURE_WIDTH, theme, frame, area);
+    let closes = Line::styled(strings::ANY_KEY_CLOSES, theme.dim());
+    notice(strings::FAILED, text, closes, FAILURE_WIDTH, frame, area);
 }
 
-/// An import's report, a line each (wrapped, indentation kept), in a box.
-pub fn report(lines: &[String], theme: &Theme, frame: &mut Frame, area: Rect) {
+/// An import's report, a line each (wrapped, indentation kept), in a box; `lists_new`:
+/// Enter lists the import's new connections.
+pub fn report(lines: &[String], lists_new: bool, theme: &Theme, frame: &mut Frame, area: Rect) {
     let text = Text::from_iter(lines.iter().map(|l| Line::raw(l.as_str())));
+    let closes = match lists_new {
+        true => strings::ENTER_LISTS_NEW_OR_CLOSE,
+        false => strings::ANY_KEY_CLOSES,
+    };
+    let closes = Line::styled(closes, theme.dim());
     notice(
         strings::IMPORT_REPORT,
         text,
+        closes,
         REPORT_WIDTH,
-        theme,
         frame,
         area,
     );
 }
 
 /// `text` in a box titled `title`, as wide as it needs up to `max_width`, with how to
-/// close it on the border.
+/// close it (`closes`) on the bottom border.
 fn notice(
     title: &str,
     text: Text<'_>,
+    closes: Line<'_>,
     max_width: u16,
-    theme: &Theme,
     frame: &mut Frame,
     area: Rect,
 ) {
-    let closes = Line::styled(strings::ANY_KEY_CLOSES, theme.dim()).right_aligned();
     let width = (text.width() as u16 + 4).clamp(closes.width() as u16 + 4, max_width);
-    let text = Paragraph::new(text)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(title).title_bottom(closes));
+    let text = Paragraph::new(text).wrap(Wrap { trim: false }).block(
+        Block::bordered()
+            .title(title)
+            .title_bottom(closes.right_aligned()),
+    );
     let popup = fit_box(&text, area, width, 0);
     frame.render_widget(Clear, popup);
     frame.render_widget(text, popup);

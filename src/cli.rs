@@ -269,7 +269,8 @@ pub enum DecideAction {
 pub struct ListArgs {
     /// Space-separated terms, all must hold: fuzzy words, name: company: title: url: tag:T
     /// -tag:T decision:D score:<40 seniority:>=director connected:<2020-01-01
-    /// function:engineering flag:warm|hidden|duplicate|no-title|messaged|gone|job-change|colleague.
+    /// function:engineering
+    /// flag:warm|messaged|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded.
     #[arg(long, value_name = "QUERY", default_value = "")]
     filter: String,
     /// score, name, company, title, seniority, connected, decision (prefix '-' to reverse).
@@ -1333,6 +1334,20 @@ mod tests {
             assert_eq!(String::from_utf8_lossy(&echoed.stdout), text);
         }
         assert_eq!(shell_word("plain.db"), "plain.db");
+    }
+
+    /// `list --help` names every flag the filter language knows.
+    #[test]
+    fn list_help_names_every_flag() {
+        let mut cli = Cli::command();
+        let list = cli.find_subcommand_mut("list").expect("list");
+        let help = list.render_long_help().to_string();
+        for (name, _) in netcurate::model::Flags::NAMES {
+            assert!(
+                help.contains(&format!("|{name}")) || help.contains(&format!(":{name}")),
+                "{name}"
+            );
+        }
     }
 
     /// Every option and argument of every command says what it is in `--help`.

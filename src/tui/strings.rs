@@ -193,11 +193,12 @@ pub const SEGMENT_MAKERS: KeyHints = &[
 ];
 
 /// The help overlay's notes under the keys.
-pub const FILTER_HELP: [&str; 6] = [
+pub const FILTER_HELP: [&str; 7] = [
     "",
     "Filter terms: words (fuzzy) name: company: title: url: tag: -tag:",
     "  decision: score:<40 seniority:>=director connected:<2020-01-01",
-    "  function:engineering flag:warm|hidden|duplicate|gone|job-change|colleague",
+    "  function:engineering flag:warm|messaged|colleague|gone|job-change",
+    "    |duplicate|hidden|no-title|open-to-work|student|excluded",
     "In a prompt: Enter ok · Esc cancel · Backspace · Ctrl-W deletes a word",
     "  · Ctrl-U clears · Tab completes a tag or a path",
 ];

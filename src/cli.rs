@@ -17,7 +17,7 @@ use netcurate::network::Network;
 use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
 use netcurate::query::{self, Haystack, Query, SortKey};
-use netcurate::store::{ImportUndo, SsiReading, Store, a_few};
+use netcurate::store::{ImportUndo, Rescored, SsiReading, Store, a_few};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -346,8 +346,8 @@ pub struct Session {
     pub store: Store,
     pub as_of: NaiveDate,
     pub profile: Option<Profile>,
-    /// How many contacts opening rescored (a new `--profile`), if it did.
-    pub rescored: Option<usize>,
+    /// What opening rescored (a new `--profile`), if it did.
+    pub rescored: Option<Rescored>,
 }
 
 const PROFILE_KEY: &str = "profile";
@@ -407,7 +407,7 @@ impl Session {
             .load_contacts_where(self.as_of, query.reads(), move |c| test.matches(c))?)
     }
 
-    pub fn rescore(&mut self) -> Result<usize> {
+    pub fn rescore(&mut self) -> Result<Rescored> {
         Ok(self.store.rescore(self.profile.as_ref())?)
     }
 
@@ -503,14 +503,16 @@ pub fn run(cli: Cli) -> Result<()> {
             None => bail!("no profile stored yet; run `netcurate score --profile FILE`"),
         },
         Command::Score => {
-            let n = match s.rescored {
-                Some(n) => n,
+            let r = match s.rescored {
+                Some(r) => r,
                 None => s.rescore()?,
             };
             Ok(writeln!(
                 out,
-                "scored {n} contacts with profile '{}'",
-                s.profile.as_ref().map_or("", |p| &p.name)
+                "scored {} contacts with profile '{}': {} scores changed",
+                r.contacts,
+                s.profile.as_ref().map_or("", |p| &p.name),
+                r.changed
             )?)
         }
         Command::Explain { who } => explain(&s, &who, out),

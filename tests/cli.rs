@@ -552,6 +552,38 @@ fn an_import_without_a_profile_says_how_to_score() {
     );
 }
 
+/// `score` with a changed profile says how many scores changed: exactly those whose
+/// score is not what it was; the same profile again changes none.
+#[test]
+fn score_says_how_many_scores_changed() {
+    let db = Db::with_demo();
+    let scores = |db: &Db| -> std::collections::HashMap<i64, serde_json::Value> {
+        let all = db.json(&["list", "--json"]);
+        (all.as_array().unwrap().iter())
+            .map(|c| (c["id"].as_i64().unwrap(), c["score"].clone()))
+            .collect()
+    };
+    let before = scores(&db);
+    let profile = std::fs::read_to_string(fixture("demo/profile.toml")).unwrap();
+    let changed = profile.replace(
+        "target = [\"VP Engineering\",",
+        "target = [\"VP Engineering\", \"Product Designer\",",
+    );
+    assert_ne!(changed, profile);
+    let path = db.file("changed.toml");
+    std::fs::write(&path, changed).unwrap();
+    let out = db.ok(&["--profile", path.to_str().unwrap(), "score"]);
+    let after = scores(&db);
+    let n = before.iter().filter(|(id, s)| after[id] != **s).count();
+    assert!(n > 0);
+    assert!(
+        out.ends_with(&format!(": {n} scores changed\n")),
+        "{n}: {out}"
+    );
+    let out = db.ok(&["--profile", path.to_str().unwrap(), "score"]);
+    assert!(out.ends_with(": 0 scores changed\n"), "{out}");
+}
+
 /// `list` prints a header, one aligned row per contact and what was left out.
 #[test]
 fn list_prints_a_table_and_says_what_it_left_out() {

@@ -510,7 +510,7 @@ impl Store {
 
     /// Rescores every contact with `profile` and stores what changed, in one
     /// transaction. Returns how many contacts were scored.
-    pub fn rescore(&mut self, profile: Option<&crate::audience::Profile>) -> Result<usize> {
+    pub fn rescore(&mut self, profile: Option<&crate::audience::Profile>) -> Result<Rescored> {
         self.write(|tx| {
             let (contacts, stored) = load_for_scoring(tx)?;
             let scored = crate::audience::score_all(&contacts, profile);
@@ -518,7 +518,9 @@ impl Store {
                 "UPDATE contacts SET score = ?2, seniority = ?3, function = ?4, flags = ?5
                  WHERE id = ?1",
             )?;
+            let mut changed = 0;
             for ((c, old), (_, new)) in contacts.iter().zip(&stored).zip(scored) {
+                changed += usize::from(new.score != old.score);
                 if new != *old {
                     update.execute(params![
                         c.id,
@@ -530,9 +532,21 @@ impl Store {
                 }
             }
             mark_scored(tx)?;
-            Ok(contacts.len())
+            Ok(Rescored {
+                contacts: contacts.len(),
+                changed,
+            })
         })
     }
+}
+
+/// What a rescore did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rescored {
+    /// Contacts scored.
+    pub contacts: usize,
+    /// Of them, those whose score is not what it was (or now has one, or no longer has).
+    pub changed: usize,
 }
 
 /// Creates the file with mode 0600 if it does not exist yet.

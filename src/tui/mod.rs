@@ -501,6 +501,5 @@ fn edit_profile(session: &mut Session, reopen_key: &str) -> Result<String> {
     let _ = std::fs::remove_file(&path);
     session.store.set_setting("profile", &edited)?;
     session.profile = Some(profile);
-    let n = session.rescore()?;
-    Ok(status::profile_saved(n))
+    Ok(status::profile_saved(session.rescore()?))
 }

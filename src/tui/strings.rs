@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use netcurate::import::FileKind;
 use netcurate::model::{Contact, Decision};
 use netcurate::pillars::Assumptions;
-use netcurate::store::ImportReport;
+use netcurate::store::{ImportReport, Rescored};
 use std::fmt::Display;
 use std::path::Path;
 
@@ -833,7 +833,11 @@ pub mod status {
         format!("{reopen} reopens your edit; {why}")
     }
 
-    pub fn profile_saved(rescored: usize) -> String {
-        format!("profile saved; rescored {rescored} contacts")
+    pub fn profile_saved(r: Rescored) -> String {
+        let s = if r.changed == 1 { "" } else { "s" };
+        format!(
+            "profile saved; rescored {} contacts: {} score{s} changed",
+            r.contacts, r.changed
+        )
     }
 }

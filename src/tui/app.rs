@@ -720,7 +720,6 @@ impl App {
             Overlay::Prompt(p) => return self.on_prompt_key(p, key),
             Overlay::Confirm(c) => return self.on_confirm_key(c, key),
             Overlay::Progress { .. } => return vec![],
-            // Any key closes it, and does nothing else: it was not meant for the view.
             Overlay::Report {
                 new_filter: Some(filter),
                 ..
@@ -731,6 +730,7 @@ impl App {
                 self.status = status::new_connections_shown(self.table.ids.len());
                 return vec![];
             }
+            // Any other key closes it, and does nothing else: it was not meant for the view.
             Overlay::Failure(_) | Overlay::Report { .. } => {
                 self.overlay = Overlay::None;
                 return vec![];

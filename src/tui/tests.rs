@@ -890,6 +890,24 @@ fn an_import_report_is_shown_until_a_key_closes_it() {
     assert_eq!(key(&mut a, KeyCode::Char('j')), vec![]);
     assert_eq!(a.overlay, Overlay::None);
     assert_eq!(a.table.cursor, cursor, "the closing key does nothing else");
+
+    // A report taller than the screen (a folder of many files) shows its end: the totals.
+    let mut lines: Vec<String> = (1..=40)
+        .map(|i| format!("crm-{i}.csv: contacts — read 3, imported 3, skipped 0"))
+        .collect();
+    lines.push("other contacts: 120 added, 0 merged".to_string());
+    a.update(Msg::Imported {
+        lines,
+        new_filter: None,
+    });
+    let rows = screen_rows(&a, 100, 24);
+    let screen = rows.join("\n");
+    assert!(
+        screen.contains("│other contacts: 120 added, 0 merged"),
+        "{screen}"
+    );
+    assert!(screen.contains("any key closes"), "{screen}");
+    assert!(!screen.contains("crm-1.csv"), "{screen}");
 }
 
 /// The report of an import that added connections to a network: Enter lists them in the

@@ -277,7 +277,8 @@ pub fn report(lines: &[String], lists_new: bool, theme: &Theme, frame: &mut Fram
 }
 
 /// `text` in a box titled `title`, as wide as it needs up to `max_width`, with how to
-/// close it (`closes`) on the bottom border.
+/// close it (`closes`) on the bottom border. Taller than the screen, it shows its end
+/// (an import's totals, an error's reason).
 fn notice(
     title: &str,
     text: Text<'_>,
@@ -293,8 +294,10 @@ fn notice(
             .title_bottom(closes.right_aligned()),
     );
     let popup = fit_box(&text, area, width, 0);
+    let hidden =
+        (text.line_count(popup.width.saturating_sub(2)) as u16).saturating_sub(popup.height);
     frame.render_widget(Clear, popup);
-    frame.render_widget(text, popup);
+    frame.render_widget(text.scroll((hidden, 0)), popup);
 }
 
 /// The widest a failure's box gets, so that a long error reads as a paragraph.

@@ -482,6 +482,18 @@ pub fn run(cli: Cli) -> Result<()> {
             "score needs --profile FILE (draft one with `netcurate profile init -o audience.toml`)"
         );
     }
+    // A mistyped --db would otherwise start an empty database, and report an empty network.
+    let starts_a_database = matches!(
+        command,
+        Command::Import { .. } | Command::Ssi(SsiCommand::Record { .. })
+    );
+    if !starts_a_database && !db.exists() {
+        bail!(
+            "no netcurate database at {}: nothing imported there yet (`{}` imports your LinkedIn export)",
+            db.display(),
+            command_line(&db, "import FILE")
+        );
+    }
     let mut s = Session::open(&db, cli.as_of, cli.profile.as_deref())?;
     netcurate::trace::phase("opened the database");
     let out = &mut std::io::stdout().lock();
@@ -755,7 +767,11 @@ pub fn import(
     }
     if let Some(filter) = report.new_filter().filter(|_| !dry_run) {
         let list = format!("list --filter {}", shell_word(&filter));
-        writeln!(out, "the new connections: {}", command_line(s, &list))?;
+        writeln!(
+            out,
+            "the new connections: {}",
+            command_line(s.store.path(), &list)
+        )?;
     }
     if dry_run {
         writeln!(
@@ -783,20 +799,23 @@ fn record_unless_dry_run(
         )?;
     } else if !op.is_empty() {
         s.store.record(op)?;
-        writeln!(out, "to take it back: {}", command_line(s, "undo"))?;
+        writeln!(
+            out,
+            "to take it back: {}",
+            command_line(s.store.path(), "undo")
+        )?;
     }
     Ok(())
 }
 
 /// `netcurate ARGS` as a command to paste: with the database named unless it is the
 /// default one.
-fn command_line(s: &Session, args: &str) -> String {
-    let path = s.store.path();
-    match path == default_db() {
+fn command_line(db: &Path, args: &str) -> String {
+    match db == default_db() {
         true => format!("netcurate {args}"),
         false => format!(
             "netcurate --db {} {args}",
-            shell_word(&path.display().to_string())
+            shell_word(&db.display().to_string())
         ),
     }
 }

@@ -132,8 +132,7 @@ fn kill_9_during_a_first_import_leaves_an_empty_database() {
 /// sees it.
 #[test]
 fn a_first_import_while_the_database_is_open_elsewhere_goes_through_the_wal() {
-    let db = Db::new();
-    db.ok(&["stats"]);
+    let db = Db::empty();
     let other = rusqlite::Connection::open(&db.path).unwrap();
     let count = |c: &rusqlite::Connection| -> i64 {
         c.query_row("SELECT COUNT(*) FROM contacts", [], |r| r.get(0))
@@ -168,8 +167,7 @@ fn a_second_writer_waits_then_says_the_database_is_busy() {
 
 #[test]
 fn a_database_from_a_newer_netcurate_is_refused() {
-    let db = Db::new();
-    db.ok(&["stats"]);
+    let db = Db::empty();
     rusqlite::Connection::open(&db.path)
         .unwrap()
         .pragma_update(None, "user_version", 99)
@@ -180,6 +178,37 @@ fn a_database_from_a_newer_netcurate_is_refused() {
         err.contains("schema version 99") && err.contains("upgrade netcurate"),
         "{err}"
     );
+}
+
+/// A command that reads or changes the network, given a database that does not exist (a
+/// mistyped --db), says so and how to import, and creates nothing; an import or an SSI
+/// reading starts the database.
+#[test]
+fn a_missing_database_is_named_not_created() {
+    let db = Db::new();
+    for args in [
+        ["stats"].as_slice(),
+        &["list"],
+        &["decide", "prune", "--filter", "score:<20"],
+        &["export", "-o", "-"],
+        &["ssi", "list"],
+    ] {
+        let (code, out, err) = db.run(args);
+        assert_eq!((code, out.as_str()), (1, ""), "{args:?}");
+        assert!(
+            err.contains(&format!(
+                "no netcurate database at {}: nothing imported there yet",
+                db.path.display()
+            )) && err.contains("import FILE` imports your LinkedIn export"),
+            "{args:?}: {err}"
+        );
+        assert!(!db.path.exists(), "{args:?} created the database");
+    }
+    db.ok(&[
+        "ssi", "record", "--total", "50", "--brand", "12", "--frp", "12", "--engage", "13", "--br",
+        "13",
+    ]);
+    assert!(db.path.exists());
 }
 
 #[test]

@@ -19,6 +19,13 @@ impl Db {
         Db { dir, path }
     }
 
+    /// A database with nothing in it yet (the schema only).
+    pub fn empty() -> Db {
+        let db = Db::new();
+        netcurate::store::Store::open(&db.path).expect("create the database");
+        db
+    }
+
     /// Runs `netcurate --db DB --as-of AS_OF args…`; returns (exit code, stdout, stderr).
     pub fn run(&self, args: &[&str]) -> (i32, String, String) {
         let out = Command::new(env!("CARGO_BIN_EXE_netcurate"))

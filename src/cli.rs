@@ -1025,14 +1025,24 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
         return Ok(());
     }
-    // One aligned line: id, score, name, position, company, seniority, tags.
-    let row = |[id, score, name, position, company, seniority, tags]: [&str; 7]| {
+    // One aligned line: id, score, name, position, company, seniority, decision, tags.
+    let row = |[
+        id,
+        score,
+        name,
+        position,
+        company,
+        seniority,
+        decision,
+        tags,
+    ]: [&str; 8]| {
         let line = format!(
-            "{id:>6}  {score:>5}  {}  {}  {}  {}  {tags}",
+            "{id:>6}  {score:>5}  {}  {}  {}  {}  {}  {tags}",
             pad(name, 28),
             pad(position, 34),
             pad(company, 22),
             pad(seniority, 9),
+            pad(decision, 8),
         );
         line.trim_end().to_string()
     };
@@ -1044,6 +1054,7 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
             "position",
             "company",
             "seniority",
+            "decision",
             "tags",
         ];
         writeln!(out, "{}", row(header))?;
@@ -1061,6 +1072,10 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
             c.tags.join(","),
         );
         let (position, company) = (c.position.as_str(), c.company.as_str());
+        let decision = match c.decision {
+            Decision::Undecided => "-",
+            d => d.as_str(),
+        };
         let cells = [
             &*id,
             &score,
@@ -1068,6 +1083,7 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
             position,
             company,
             c.seniority.as_str(),
+            decision,
             &tags,
         ];
         writeln!(out, "{}", row(cells))?;

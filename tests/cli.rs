@@ -598,6 +598,7 @@ fn list_prints_a_table_and_says_what_it_left_out() {
         "position",
         "company",
         "seniority",
+        "decision",
         "tags"
     ]));
     let matching = db
@@ -616,6 +617,17 @@ fn list_prints_a_table_and_says_what_it_left_out() {
         "{out}"
     );
     assert!(out.lines().all(|l| l == l.trim_end()), "no trailing spaces");
+    // The decision column: '-' undecided, else the decision.
+    let at = lines[0].find("decision").unwrap();
+    let decision_of = |line: &str| {
+        let rest: String = line.chars().skip(at).collect();
+        rest.split_whitespace().next().map(str::to_string)
+    };
+    assert_eq!(decision_of(lines[1]).as_deref(), Some("-"));
+    db.ok(&["decide", "prune", "--filter", "company:hooli"]);
+    let out = db.ok(&["list", "--filter", "company:hooli", "--limit", "2"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(decision_of(lines[1]).as_deref(), Some("prune"), "{out}");
 }
 
 /// `netcurate list | head`, `netcurate export -o - | head`: when the reader stops,

@@ -634,7 +634,16 @@ pub fn run(cli: Cli) -> Result<()> {
             )?)
         }
         Command::Ssi(SsiCommand::List) => {
-            for r in s.store.ssi_readings()? {
+            let readings = s.store.ssi_readings()?;
+            if readings.is_empty() {
+                let record = "ssi record --total 62 --brand 14 --frp 12 --engage 18 --br 15";
+                writeln!(
+                    out,
+                    "no SSI readings yet: `{}` records one (your numbers from linkedin.com/sales/ssi)",
+                    command_line(s.store.path(), record)
+                )?;
+            }
+            for r in readings {
                 writeln!(
                     out,
                     "{}  total {:5.1}  brand {:4.1}  frp {:4.1}  engage {:4.1}  br {:4.1}",

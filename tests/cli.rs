@@ -458,10 +458,22 @@ fn pillars_reproduce_the_worked_example() {
     db.ok(&["--profile", &fixture("demo/profile.toml"), "import", &c, &i]);
     db.ok(&["decide", "prune", "--filter", "url:prune-"]);
     db.ok(&["invitations", "withdraw", "--stale"]);
+    let none = db.ok(&["ssi", "list"]);
+    assert!(
+        none.starts_with("no SSI readings yet: `netcurate --db ")
+            && none.contains(" ssi record --total "),
+        "{none}"
+    );
     db.ok(&[
         "ssi", "record", "--total", "50", "--brand", "15", "--frp", "5", "--engage", "15", "--br",
         "15",
     ]);
+    let one = db.ok(&["ssi", "list"]);
+    assert_eq!(one.lines().count(), 1, "{one}");
+    assert!(
+        one.contains("total  50.0") && one.contains("br 15.0"),
+        "{one}"
+    );
     let p = db.json(&["pillars", "--json"]);
     let f = &p["features"];
     assert_eq!(

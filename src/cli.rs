@@ -1133,6 +1133,14 @@ fn invitations(s: &Session, only_stale: bool, json: bool, out: &mut dyn Write) -
         writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
         return Ok(());
     }
+    if network.invitations.is_empty() {
+        writeln!(
+            out,
+            "no invitations yet: they come from Invitations.csv, in your LinkedIn export (`{}`)",
+            command_line(s.store.path(), "import FILE")
+        )?;
+        return Ok(());
+    }
     writeln!(
         out,
         "Acceptance is inferred: an invitation is accepted when the person is now a connection."
@@ -1302,6 +1310,16 @@ fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result
             kind.as_str(),
             path.display()
         );
+    }
+    // An empty plan is most often a plan not made yet: say how to make one.
+    match (kind, written) {
+        (ExportKind::RemovalPlan, Some((0, _))) => eprintln!(
+            "none of these contacts is marked prune: `netcurate decide prune --filter …` (or x in the workbench) marks them"
+        ),
+        (ExportKind::WithdrawalPlan, Some((0, _))) => eprintln!(
+            "no pending invitation is marked for withdrawal: `netcurate invitations withdraw --stale` (or w / W in the workbench's invitations view) marks them"
+        ),
+        _ => {}
     }
     Ok(())
 }

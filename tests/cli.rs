@@ -930,3 +930,42 @@ fn a_database_scored_by_an_older_netcurate_is_rescored_on_opening() {
     ]);
     assert_eq!(kept.as_array().unwrap().len(), n);
 }
+
+/// What is empty says how to fill it: no invitations imported, a removal or withdrawal
+/// plan with nothing marked (the file is still written: a header).
+#[test]
+fn empty_lists_and_plans_say_how_to_fill_them() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let out = db.ok(&["invitations"]);
+    assert!(
+        out.starts_with("no invitations yet: they come from Invitations.csv"),
+        "{out}"
+    );
+    for (kind, hint) in [
+        ("removal-plan", "`netcurate decide prune --filter …`"),
+        (
+            "withdrawal-plan",
+            "`netcurate invitations withdraw --stale`",
+        ),
+    ] {
+        let path = db.file(&format!("{kind}.csv"));
+        let (code, _, err) = db.run(&["export", "-o", path.to_str().unwrap(), "--kind", kind]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            err.contains("exported 0 rows") && err.contains(hint),
+            "{kind}: {err}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap().lines().count(), 1);
+    }
+    db.ok(&["decide", "prune", "--filter", "company:hooli"]);
+    let path = db.file("plan.csv");
+    let (_, _, err) = db.run(&[
+        "export",
+        "-o",
+        path.to_str().unwrap(),
+        "--kind",
+        "removal-plan",
+    ]);
+    assert!(!err.contains("marks them"), "{err}");
+}

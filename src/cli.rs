@@ -1147,7 +1147,8 @@ fn invitations(s: &Session, only_stale: bool, json: bool, out: &mut dyn Write) -
     )?;
     for dir in [Direction::Outgoing, Direction::Incoming] {
         for i in listed.iter().rev().filter(|i| i.direction == dir) {
-            let mark = if i.withdraw_planned {
+            let pending = i.status == netcurate::model::InvitationStatus::Pending;
+            let mark = if pending && i.withdraw_planned {
                 " [withdraw]"
             } else if i.is_stale(network.as_of, stale_days) {
                 " [stale]"
@@ -1339,11 +1340,12 @@ fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
     let i = &st.invitations;
     writeln!(
         out,
-        "invitations: outgoing {} (accepted {}, pending {}, withdraw planned {}), incoming {}",
+        "invitations: outgoing {} (accepted {}, pending {}, withdraw planned {}, gone {}), incoming {}",
         i.outgoing,
         i.outgoing_accepted,
         i.outgoing_pending,
         i.outgoing_withdraw_planned,
+        i.outgoing_gone,
         i.incoming
     )?;
     let d: Vec<String> = st

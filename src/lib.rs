@@ -12,13 +12,15 @@
 //!
 //! Invariants:
 //! - an import applies whole or not at all; tags and decisions survive every re-import;
-//! - connections are never deleted: a connection missing from a newer full export is *gone*;
+//! - connections and invitations are never deleted: one missing from a newer export is
+//!   *gone* (an invitation only when the newer file covers the day it was sent);
 //! - every user change is an [`ops::Op`] with an exact inverse, logged for undo/redo;
 //! - protected contacts are never set to prune;
 //! - the library knows nothing of terminals (the TUI lives in the binary).
 //!
 //! Glossary: *connection* — a row of Connections.csv; *hidden* — a connection row with
-//! nothing but a date (closed/restricted account); *gone* — absent from a newer export;
+//! nothing but a date (closed/restricted account); *gone* — absent from a newer export
+//! (a gone invitation was withdrawn, expired or declined);
 //! *key* — the normalised profile URL; *stale* — an outgoing invitation pending longer
 //! than 21 days (the `stale_days` assumption); *VP+* — owner, partner, CxO or VP;
 //! *probable duplicate* — a contact with a namesake whose company is the same, alike or

@@ -453,8 +453,11 @@ impl Direction {
 pub enum InvitationStatus {
     /// The other side is (or was) a connection.
     Accepted,
-    /// Not (yet) a connection: pending, ignored or withdrawn.
+    /// Not (yet) a connection: pending, or ignored (the export does not tell).
     Pending,
+    /// Not a connection, and gone from a later Invitations.csv that covers the day it was
+    /// sent: withdrawn (an outgoing one), expired or declined.
+    Gone,
 }
 
 impl InvitationStatus {
@@ -462,6 +465,7 @@ impl InvitationStatus {
         match self {
             InvitationStatus::Accepted => "accepted",
             InvitationStatus::Pending => "pending",
+            InvitationStatus::Gone => "gone",
         }
     }
 }
@@ -479,6 +483,9 @@ pub struct Invitation {
     pub invitee_url: Option<String>,
     /// Marked by the user for withdrawal (outgoing pending only).
     pub withdraw_planned: bool,
+    /// When an import found it gone from a newer Invitations.csv (see
+    /// [`InvitationStatus::Gone`]).
+    pub gone_at: Option<NaiveDateTime>,
     /// Filled when the network is loaded.
     pub status: InvitationStatus,
     /// The contact on the other side, when known.

@@ -98,10 +98,10 @@ impl Network {
                     }
                 }
             };
-            inv.status = if inv.contact_id.is_some() {
-                InvitationStatus::Accepted
-            } else {
-                InvitationStatus::Pending
+            inv.status = match (inv.contact_id, inv.gone_at) {
+                (Some(_), _) => InvitationStatus::Accepted,
+                (None, Some(_)) => InvitationStatus::Gone,
+                (None, None) => InvitationStatus::Pending,
             };
         }
         Network {
@@ -151,12 +151,13 @@ impl Network {
     }
 
     /// The inferred acceptance rate of outgoing invitations sent within `days` (all when
-    /// `None`), with how many were sent; `None` when none were.
+    /// `None`), with how many were sent; `None` when none were. Gone ones (withdrawn)
+    /// are left out, as the pillar projection leaves out those planned for withdrawal.
     pub fn acceptance_rate(&self, days: Option<i64>) -> Option<(f64, usize)> {
         let sent: Vec<&Invitation> = self
             .invitations
             .iter()
-            .filter(|i| i.direction == Direction::Outgoing)
+            .filter(|i| i.direction == Direction::Outgoing && i.status != InvitationStatus::Gone)
             .filter(|i| days.is_none_or(|d| i.age_days(self.as_of) <= d))
             .collect();
         let accepted = sent
@@ -203,7 +204,12 @@ impl Network {
                 outgoing_pending: outgoing()
                     .filter(|i| i.status == InvitationStatus::Pending)
                     .count(),
-                outgoing_withdraw_planned: outgoing().filter(|i| i.withdraw_planned).count(),
+                outgoing_gone: outgoing()
+                    .filter(|i| i.status == InvitationStatus::Gone)
+                    .count(),
+                outgoing_withdraw_planned: outgoing()
+                    .filter(|i| i.status == InvitationStatus::Pending && i.withdraw_planned)
+                    .count(),
             },
             decisions,
             removal_plan_done: pruned_gone,
@@ -242,5 +248,8 @@ pub struct InvitationStats {
     pub incoming: usize,
     pub outgoing_accepted: usize,
     pub outgoing_pending: usize,
+    /// Gone from a later export: withdrawn (or expired).
+    pub outgoing_gone: usize,
+    /// Pending and marked for withdrawal.
     pub outgoing_withdraw_planned: usize,
 }

@@ -299,18 +299,22 @@ pub fn features(network: &Network, threshold: f64, stale_days: i64) -> FeaturePa
         .iter()
         .filter(|i| i.direction == Direction::Outgoing)
     {
-        let pending = inv.status == InvitationStatus::Pending;
-        let stale = pending && inv.age_days(network.as_of) > stale_days;
-        if pending {
-            before.pending += 1;
-            before.stale += u64::from(stale);
-            if !inv.withdraw_planned {
-                after.pending += 1;
-                after.stale += u64::from(stale);
+        match inv.status {
+            InvitationStatus::Pending => {
+                let stale = u64::from(inv.age_days(network.as_of) > stale_days);
+                before.pending += 1;
+                before.stale += stale;
+                if !inv.withdraw_planned {
+                    after.pending += 1;
+                    after.stale += stale;
+                }
             }
-        } else {
-            before.accepted += 1;
-            after.accepted += 1;
+            InvitationStatus::Accepted => {
+                before.accepted += 1;
+                after.accepted += 1;
+            }
+            // Withdrawn already: out of both, as a planned withdrawal is out of "after".
+            InvitationStatus::Gone => {}
         }
     }
     before.acceptance_rate = ratio(before.accepted, before.accepted + before.pending);

@@ -18,7 +18,7 @@ fn export_2026_gives_exact_counts_and_reimport_changes_nothing() {
     assert_eq!(st["gone"], 0);
     assert_eq!(
         st["invitations"],
-        json!({"outgoing": 10, "incoming": 3, "outgoing_accepted": 6, "outgoing_pending": 4, "outgoing_withdraw_planned": 0})
+        json!({"outgoing": 10, "incoming": 3, "outgoing_accepted": 6, "outgoing_pending": 4, "outgoing_gone": 0, "outgoing_withdraw_planned": 0})
     );
     assert_eq!(st["decisions"]["undecided"], 42);
     let again = db.json(&["import", "--json", &fixture("linkedin/2026")]);
@@ -165,7 +165,7 @@ fn the_report_speaks_of_the_files_read() {
     let alone = db.ok(&["import", &fixture("linkedin/2026/Invitations.csv")]);
     assert_eq!(
         alone.lines().nth(1),
-        Some("invitations: 0 new, 13 already known"),
+        Some("invitations: 0 new, 13 already known, 0 gone (withdrawn, expired or declined)"),
         "{alone}"
     );
     assert!(
@@ -627,4 +627,104 @@ fn reimporting_a_netcurate_export_of_a_segment_marks_nobody_gone() {
         "an exported list is not the whole network"
     );
     assert_eq!(db.stats()["gone"], 0);
+}
+
+/// Invitations.csv rows from the owner ("Sam Owner") to `(name, slug, sent M/D/YY)`, or
+/// from them when `incoming`.
+fn invitations_csv(rows: &[(&str, &str, &str, bool)]) -> String {
+    let me = "https://www.linkedin.com/in/sam-owner";
+    let mut csv =
+        String::from("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n");
+    for (name, slug, sent, incoming) in rows {
+        let them = format!("https://www.linkedin.com/in/{slug}");
+        let line = match incoming {
+            false => format!("Sam Owner,{name},\"{sent}, 9:00 AM\",,OUTGOING,{me},{them}\n"),
+            true => format!("{name},Sam Owner,\"{sent}, 9:00 AM\",,INCOMING,{them},{me}\n"),
+        };
+        csv.push_str(&line);
+    }
+    csv
+}
+
+/// The next export confirms the withdrawal plan: invitations it leaves out, though sent
+/// within the dates it covers, are gone — the planned ones are withdrawals done — and no
+/// longer count as pending, stale, in the plan or in the pillars; an invitation sent
+/// before those dates stays as it was; listed again, a gone invitation is back.
+#[test]
+fn a_newer_invitations_export_confirms_the_withdrawal_plan() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let a = ("Ada Early", "ada-early", "6/1/26", false);
+    let b = ("Ben Planned", "ben-planned", "7/1/26", false);
+    let c = ("Cy Planned", "cy-planned", "7/15/26", false);
+    let d = ("Dee Unplanned", "dee-unplanned", "9/10/26", false);
+    let e = ("Eve Incoming", "eve-incoming", "8/10/26", true);
+    let f = ("Fay Pending", "fay-pending", "9/20/26", false);
+    let h = ("Hal New", "hal-new", "6/20/26", false);
+    let first = db.file("first.csv");
+    std::fs::write(&first, invitations_csv(&[a, b, c, d, e, f])).unwrap();
+    db.ok(&["import", first.to_str().unwrap()]);
+    let marked = db.ok(&["invitations", "withdraw", "--stale", "--days", "80"]);
+    assert!(marked.starts_with("marked 3 invitations"), "{marked}");
+    let before = db.json(&["pillars", "--json"])["features"]["before"].clone();
+
+    let newer = db.file("newer.csv");
+    std::fs::write(&newer, invitations_csv(&[h, c, f])).unwrap();
+    let report = db.json(&["import", "--json", newer.to_str().unwrap()]);
+    assert_eq!(
+        [
+            "invitations_added",
+            "invitations_known",
+            "invitations_gone",
+            "withdrawals_done",
+            "withdrawals_left"
+        ]
+        .map(|k| report[k].as_u64().unwrap()),
+        [1, 2, 3, 1, 1],
+        "{report:#}"
+    );
+    let status = |db: &Db, name: &str| {
+        let all = db.json(&["invitations", "--json"]);
+        let row = (all.as_array().unwrap().iter())
+            .find(|i| i["name"] == name)
+            .cloned()
+            .unwrap();
+        row["status"].as_str().unwrap().to_string()
+    };
+    for (who, want) in [
+        (a.0, "pending"),
+        (b.0, "gone"),
+        (c.0, "pending"),
+        (d.0, "gone"),
+        (e.0, "gone"),
+        (f.0, "pending"),
+        (h.0, "pending"),
+    ] {
+        assert_eq!(status(&db, who), want, "{who}");
+    }
+    let st = &db.stats()["invitations"];
+    assert_eq!(
+        [
+            "outgoing_pending",
+            "outgoing_gone",
+            "outgoing_withdraw_planned"
+        ]
+        .map(|k| st[k].as_u64().unwrap()),
+        [4, 2, 2]
+    );
+    let plan = db.ok(&["export", "-o", "-", "--kind", "withdrawal-plan"]);
+    let planned: Vec<&str> = plan.lines().skip(1).collect();
+    assert!(
+        planned.len() == 2 && planned[0].starts_with(a.0) && planned[1].starts_with(c.0),
+        "{plan}"
+    );
+    let after = db.json(&["pillars", "--json"])["features"]["before"].clone();
+    assert_eq!(before["pending"], 5);
+    assert_eq!(after["pending"], 4, "the withdrawn left, the new one came");
+    let text = db.ok(&["import", first.to_str().unwrap()]);
+    assert!(
+        text.contains("withdrawal plan: 0 done (gone from this export), 3 still in it"),
+        "{text}"
+    );
+    assert_eq!(status(&db, b.0), "pending", "listed again");
 }

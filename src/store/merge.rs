@@ -528,7 +528,7 @@ impl Merge {
         let (scored, derived) = crate::parallel::join(
             || score_all(contacts, profile),
             || {
-                merge_invitations(tx, &self.invitations, report)?;
+                merge_invitations(tx, &self.invitations, self.now, report)?;
                 // Whether each contact's key is its URL's (see url_key_column).
                 Ok::<_, crate::error::Error>(
                     contacts.iter().map(url_key_is_derived).collect::<Vec<_>>(),
@@ -810,23 +810,49 @@ fn invitation_key(direction: &str, sent_at: &str, from: &str, to: &str) -> Strin
     format!("{direction}|{sent_at}|{from}|{to}")
 }
 
-/// Adds the invitations not stored yet (known by [`invitation_key`]).
+/// A stored invitation, as an import of invitations needs it.
+struct StoredInvitation {
+    /// `None` for one this import adds.
+    id: Option<i64>,
+    sent_at: String,
+    gone: bool,
+    withdraw_planned: bool,
+    /// In this import's Invitations files.
+    listed: bool,
+}
+
+/// Adds the invitations not stored yet (known by [`invitation_key`]), and marks gone the
+/// stored ones that this import's Invitations files leave out though they were sent
+/// within the dates the files cover: withdrawn (the withdrawal plan done), expired or
+/// declined. One listed again is no longer gone.
 fn merge_invitations(
     tx: &Transaction<'_>,
     rows: &[InvitationRow],
+    now: NaiveDateTime,
     report: &mut ImportReport,
 ) -> Result<()> {
-    let mut known: foldhash::HashSet<String> = foldhash::HashSet::default();
+    let mut stored: HashMap<String, StoredInvitation> = HashMap::new();
     {
-        let mut stmt =
-            tx.prepare("SELECT direction, sent_at, from_name, to_name FROM invitations")?;
-        let mut stored = stmt.query([])?;
-        while let Some(r) = stored.next()? {
+        let mut stmt = tx.prepare(
+            "SELECT direction, sent_at, from_name, to_name, id, gone_at IS NOT NULL, withdraw_planned
+             FROM invitations",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
             let text = |i| {
                 r.get_ref(i)
                     .map(|v| v.as_str().unwrap_or_default().to_string())
             };
-            known.insert(invitation_key(&text(0)?, &text(1)?, &text(2)?, &text(3)?));
+            let sent_at = text(1)?;
+            let key = invitation_key(&text(0)?, &sent_at, &text(2)?, &text(3)?);
+            let invitation = StoredInvitation {
+                id: Some(r.get(4)?),
+                sent_at,
+                gone: r.get(5)?,
+                withdraw_planned: r.get(6)?,
+                listed: false,
+            };
+            stored.insert(key, invitation);
         }
     }
     let mut insert = BulkStatement::prepare(
@@ -834,12 +860,18 @@ fn merge_invitations(
         "INSERT INTO invitations (direction, from_name, to_name, sent_at, message, inviter_url, invitee_url)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
+    let mut set_gone = tx.prepare("UPDATE invitations SET gone_at = ?2 WHERE id = ?1")?;
     for r in rows {
         let sent_at = datetime_text(Some(r.sent_at));
         let sent_at = sent_at.as_ref().map_or("", DateText::as_str);
         let key = invitation_key(r.direction.as_str(), sent_at, &r.from_name, &r.to_name);
-        if !known.insert(key) {
+        if let Some(known) = stored.get_mut(&key) {
             report.invitations_known += 1;
+            known.listed = true;
+            if let (true, Some(id)) = (known.gone, known.id) {
+                set_gone.execute(params![id, None::<&str>])?;
+                known.gone = false;
+            }
             continue;
         }
         insert.execute(&[
@@ -852,6 +884,35 @@ fn merge_invitations(
             r.invitee_url.as_deref().into(),
         ])?;
         report.invitations_added += 1;
+        let added = StoredInvitation {
+            id: None,
+            sent_at: sent_at.to_string(),
+            gone: false,
+            withdraw_planned: false,
+            listed: true,
+        };
+        stored.insert(key, added);
+    }
+    // The dates the files cover: what they leave out of them is gone.
+    let covered = (rows.iter().map(|r| r.sent_at).min())
+        .zip(rows.iter().map(|r| r.sent_at).max())
+        .and_then(|(first, last)| datetime_text(Some(first)).zip(datetime_text(Some(last))));
+    let Some((first, last)) = covered else {
+        return Ok(());
+    };
+    let now = datetime_text(Some(now));
+    let now = now.as_ref().map(DateText::as_str);
+    for invitation in stored.values() {
+        let in_files = (first.as_str()..=last.as_str()).contains(&invitation.sent_at.as_str());
+        match (invitation.listed, invitation.id) {
+            (false, Some(id)) if in_files && !invitation.gone => {
+                set_gone.execute(params![id, now])?;
+                report.invitations_gone += 1;
+                report.withdrawals_done += u64::from(invitation.withdraw_planned);
+            }
+            (true, _) => report.withdrawals_left += u64::from(invitation.withdraw_planned),
+            _ => {}
+        }
     }
     Ok(())
 }

@@ -1095,7 +1095,7 @@ const READ_MMAP_BYTES: i64 = 1 << 30;
 fn read_invitations(conn: &Connection) -> Result<Vec<Invitation>> {
     let mut stmt = conn.prepare(
         "SELECT id, direction, from_name, to_name, sent_at, message, inviter_url, invitee_url,
-                withdraw_planned
+                withdraw_planned, gone_at
          FROM invitations",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -1114,6 +1114,7 @@ fn read_invitations(conn: &Connection) -> Result<Vec<Invitation>> {
             inviter_url: r.get(6)?,
             invitee_url: r.get(7)?,
             withdraw_planned: r.get(8)?,
+            gone_at: text_ref(r.get_ref(9)?).and_then(parse_datetime),
             status: InvitationStatus::Pending,
             contact_id: None,
         })

@@ -37,6 +37,13 @@ pub struct ImportReport {
     pub contacts_merged: u64,
     pub invitations_added: u64,
     pub invitations_known: u64,
+    /// Stored invitations this import's Invitations files leave out though they were
+    /// sent within the dates the files cover: withdrawn, expired or declined.
+    pub invitations_gone: u64,
+    /// Of the gone, those the user had marked for withdrawal: withdrawals done.
+    pub withdrawals_done: u64,
+    /// Invitations marked for withdrawal that this import's files still list.
+    pub withdrawals_left: u64,
     /// People in messages matched to a contact / not matched.
     pub messaged_matched: u64,
     pub messaged_unmatched: u64,
@@ -137,8 +144,14 @@ impl ImportReport {
         }
         if self.read_any(FileKind::Invitations) {
             lines.push(format!(
-                "invitations: {} new, {} already known",
-                self.invitations_added, self.invitations_known
+                "invitations: {} new, {} already known, {} gone (withdrawn, expired or declined)",
+                self.invitations_added, self.invitations_known, self.invitations_gone
+            ));
+        }
+        if self.withdrawals_done + self.withdrawals_left > 0 {
+            lines.push(format!(
+                "withdrawal plan: {} done (gone from this export), {} still in it",
+                self.withdrawals_done, self.withdrawals_left
             ));
         }
         if self.read_any(FileKind::Messages) {

@@ -141,6 +141,11 @@ INSERT INTO invitations_v2 SELECT id, direction, from_name, to_name, sent_at, me
 DROP TABLE invitations;
 ALTER TABLE invitations_v2 RENAME TO invitations;
 "#,
+    // v3: an invitation that a newer Invitations.csv no longer lists, though it was sent
+    // within the dates that file covers, is gone (withdrawn, expired or declined): when.
+    r#"
+ALTER TABLE invitations ADD COLUMN gone_at TEXT;
+"#,
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -1466,11 +1466,11 @@ fn moved_cursor(c: Command, cursor: usize, len: usize, page: usize) -> Option<us
 }
 
 /// Whether `inv` is a row of the invitations view's pane `pane`: 0 lists the pending
-/// outgoing invitations, 1 the incoming ones.
+/// outgoing invitations, 1 the incoming ones not gone from the export (declined).
 fn in_invitation_pane(inv: &Invitation, pane: usize) -> bool {
     match pane {
         0 => inv.direction == Direction::Outgoing && inv.status == InvitationStatus::Pending,
-        _ => inv.direction == Direction::Incoming,
+        _ => inv.direction == Direction::Incoming && inv.status != InvitationStatus::Gone,
     }
 }
 

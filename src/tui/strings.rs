@@ -812,6 +812,12 @@ pub mod status {
         if r.read_any(FileKind::Invitations) {
             parts.push(format!("{} new invitations", r.invitations_added));
         }
+        if r.withdrawals_done + r.withdrawals_left > 0 {
+            parts.push(format!(
+                "withdrawal plan: {} done, {} left",
+                r.withdrawals_done, r.withdrawals_left
+            ));
+        }
         if r.read_any(FileKind::Messages) {
             parts.push(format!("messages of {} contacts", r.messaged_matched));
         }

@@ -829,6 +829,15 @@ fn import_message_speaks_of_the_files_read() {
         only(FileKind::Invitations, invitations.clone()),
         "imported Invitations.csv: 3 new invitations"
     );
+    let confirmed = netcurate::store::ImportReport {
+        withdrawals_done: 38,
+        withdrawals_left: 7,
+        ..invitations.clone()
+    };
+    assert_eq!(
+        only(FileKind::Invitations, confirmed),
+        "imported Invitations.csv: 3 new invitations; withdrawal plan: 38 done, 7 left"
+    );
     let contacts = netcurate::store::ImportReport {
         contacts_added: 3,
         contacts_merged: 2,
@@ -1637,4 +1646,21 @@ fn the_help_names_every_flag() {
             "{name}"
         );
     }
+}
+
+/// Invitations gone from a later export (withdrawn, declined) leave both panes.
+#[test]
+fn gone_invitations_leave_the_invitations_view() {
+    use netcurate::model::{Direction, InvitationStatus};
+    let mut a = app();
+    let (outgoing, incoming) = (a.invitation_rows(0).len(), a.invitation_rows(1).len());
+    assert!(outgoing > 1 && incoming > 1);
+    for dir in [Direction::Outgoing, Direction::Incoming] {
+        let inv = (a.network.invitations.iter_mut())
+            .find(|i| i.direction == dir && i.status == InvitationStatus::Pending)
+            .expect("a pending invitation");
+        inv.status = InvitationStatus::Gone;
+    }
+    assert_eq!(a.invitation_rows(0).len(), outgoing - 1);
+    assert_eq!(a.invitation_rows(1).len(), incoming - 1);
 }

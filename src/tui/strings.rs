@@ -468,6 +468,11 @@ pub fn rate(rate: f64, of: usize) -> String {
     format!("{:.0}% of {of}", 100.0 * rate)
 }
 
+/// After the note on acceptance: the outgoing invitations the rates leave out.
+pub fn gone_left_out(n: usize) -> String {
+    format!(" · {n} withdrawn or expired (gone from a later export) left out")
+}
+
 pub fn acceptance_rates(all_time: &str, last_90_days: &str) -> String {
     format!("all time {all_time} · last 90 days {last_90_days}")
 }

@@ -1663,4 +1663,13 @@ fn gone_invitations_leave_the_invitations_view() {
     }
     assert_eq!(a.invitation_rows(0).len(), outgoing - 1);
     assert_eq!(a.invitation_rows(1).len(), incoming - 1);
+    // The rates say what they leave out.
+    key(&mut a, KeyCode::Char('2'));
+    let screen = screen_rows(&a, 120, 30).join("\n");
+    assert!(
+        screen.contains(
+            "now a connection · 1 withdrawn or expired (gone from a later export) left out"
+        ),
+        "{screen}"
+    );
 }

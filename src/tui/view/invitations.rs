@@ -51,9 +51,23 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 &rate(app.network.acceptance_rate(Some(90))),
             )),
         ]),
-        Line::styled(format!(" {}", strings::INFERRED_NOTE), theme.dim()),
+        Line::styled(
+            format!(" {}{}", strings::INFERRED_NOTE, gone_note(app)),
+            theme.dim(),
+        ),
     ];
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// What the rates leave out: outgoing invitations gone from a later export, if any.
+fn gone_note(app: &App) -> String {
+    let gone = (app.network.invitations.iter())
+        .filter(|i| i.direction == Direction::Outgoing && i.status == InvitationStatus::Gone)
+        .count();
+    match gone {
+        0 => String::new(),
+        n => strings::gone_left_out(n),
+    }
 }
 
 /// One list pane (index, title, text when empty): a window of rows around the pane's

@@ -403,6 +403,16 @@ fn enter_on_the_import_report_lists_the_new_connections() {
     assert!(screen.contains("connected:>=2022-09-23"), "{screen}");
     s.keys(&["q"]);
     assert_eq!(s.exit_code(), 0);
+    drop(s);
+    // Next week's import prompt starts in the folder this one came from.
+    let s = Screen::start(&db, "weekly-again", 110, 34);
+    s.wait_for(" total · ");
+    s.keys(&["I"]);
+    let folder = std::fs::canonicalize(fixture("linkedin")).unwrap();
+    s.wait_for(&format!("import path: {}/", folder.display()));
+    s.keys(&["Escape"]);
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
 }
 
 /// The weekly import from inside the workbench, with Tab completing the file's name, then

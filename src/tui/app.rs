@@ -247,6 +247,8 @@ pub struct App {
     pub withdraw_selected: HashSet<InvitationId>,
     pub segments: Panes,
     pub saved_filters: Vec<Segment>,
+    /// What the import prompt starts with: the folder the latest import came from.
+    pub import_folder: String,
     /// Segment figures, recomputed when the data changes while the segments view is
     /// open (never per frame).
     pub segment_rows: Vec<SegmentRow>,
@@ -313,6 +315,7 @@ impl App {
             withdraw_selected: HashSet::new(),
             segments: Panes::default(),
             saved_filters: Vec::new(),
+            import_folder: String::new(),
             segment_rows: Vec::new(),
             months: Vec::new(),
             pillars,
@@ -839,7 +842,7 @@ impl App {
             Command::Undo => return vec![Effect::Undo],
             Command::Redo => return vec![Effect::Redo],
             Command::EditProfile => return vec![Effect::EditProfile],
-            Command::Import => self.open_prompt(PromptKind::Import, String::new()),
+            Command::Import => self.open_prompt(PromptKind::Import, self.import_folder.clone()),
             Command::RecordSsi => self.open_prompt(PromptKind::Ssi, String::new()),
             _ => {
                 return match self.view {
@@ -1322,7 +1325,7 @@ impl App {
                 query: self.table.filter.clone(),
             }],
             PromptKind::Import if !input.is_empty() => {
-                vec![Effect::Import(PathBuf::from(expand_home(input)))]
+                vec![Effect::Import(PathBuf::from(typed_path(input)))]
             }
             PromptKind::Export => self.submit_export(p),
             PromptKind::Ssi => match parse_ssi(input, self.network.as_of) {
@@ -1363,7 +1366,7 @@ impl App {
                 .map(|&i| self.network.contacts[i as usize].id)
                 .collect()
         };
-        let path = PathBuf::from(expand_home(path));
+        let path = PathBuf::from(typed_path(path));
         if path.exists() {
             self.overlay = Overlay::Confirm(Confirm::Overwrite { kind, path, ids });
             return vec![];
@@ -1474,8 +1477,21 @@ fn in_invitation_pane(inv: &Invitation, pane: usize) -> bool {
     }
 }
 
+/// The path a path prompt's text names. A path typed after the folder the prompt
+/// started with starts again where it starts (as in Emacs: `~/Downloads//tmp/x.zip` is
+/// `/tmp/x.zip`, `~/Downloads/~/x.zip` is `~/x.zip`), so that one pasted whole needs no
+/// clearing first; then a leading `~/` is the home folder.
+pub fn typed_path(input: &str) -> String {
+    let restart = [input.rfind("//"), input.rfind("/~/")]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(0, |i| i + 1);
+    expand_home(&input[restart..])
+}
+
 /// `path` with a leading `~/` read as the home folder.
-pub fn expand_home(path: &str) -> String {
+fn expand_home(path: &str) -> String {
     match (path.strip_prefix("~/"), std::env::var("HOME")) {
         (Some(rest), Ok(home)) => format!("{home}/{rest}"),
         _ => path.to_string(),

@@ -47,6 +47,7 @@ pub fn build_app(session: &Session, keymap: Keymap) -> Result<App> {
         .into_iter()
         .map(|(name, query)| Segment { name, query })
         .collect();
+    app.import_folder = session.import_folder().unwrap_or_default();
     Ok(app)
 }
 
@@ -340,6 +341,7 @@ fn run_effect(
                             status::not_scored_yet(app.keymap.key(keymap::Command::EditProfile))
                         }
                     };
+                    session.remember_import_folder(&path);
                     let imported = status::imported(&path, &r);
                     let message = format!("{unscored}{imported}");
                     reload(app, session, &message)?;
@@ -387,7 +389,7 @@ fn complete_path(input: &str) -> (String, Vec<String>) {
     let listed = if dir.is_empty() {
         ".".to_string()
     } else {
-        app::expand_home(dir)
+        app::typed_path(dir)
     };
     let mut names: Vec<(String, bool)> = std::fs::read_dir(&listed)
         .map(|entries| {

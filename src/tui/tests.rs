@@ -1673,3 +1673,36 @@ fn gone_invitations_leave_the_invitations_view() {
         "{screen}"
     );
 }
+
+/// The import prompt starts with the folder the latest import came from.
+#[test]
+fn the_import_prompt_starts_in_the_latest_import_folder() {
+    let mut a = app();
+    a.import_folder = "~/Downloads/".to_string();
+    key(&mut a, KeyCode::Char('I'));
+    assert!(
+        matches!(&a.overlay, Overlay::Prompt(p) if p.kind == PromptKind::Import && p.input == "~/Downloads/"),
+        "{:?}",
+        a.overlay
+    );
+}
+
+/// A path typed or pasted after the folder the import prompt starts with starts again
+/// at its own start: `//` at the root, `/~/` at home; otherwise the text is the path.
+#[test]
+fn a_path_typed_after_the_prompts_folder_starts_again() {
+    use super::app::typed_path;
+    let home = std::env::var("HOME").unwrap_or_default();
+    for (typed, path) in [
+        ("/dl/export.zip", "/dl/export.zip".to_string()),
+        ("relative/x.csv", "relative/x.csv".to_string()),
+        ("/dl//tmp/x.zip", "/tmp/x.zip".to_string()),
+        ("~/Downloads//work/a//b.csv", "/b.csv".to_string()),
+        ("~/Downloads/~/x.zip", format!("{home}/x.zip")),
+        ("/dl/~/x.zip", format!("{home}/x.zip")),
+        ("~/x.zip", format!("{home}/x.zip")),
+        ("/dl/not~/x.zip", "/dl/not~/x.zip".to_string()),
+    ] {
+        assert_eq!(typed_path(typed), path, "{typed}");
+    }
+}

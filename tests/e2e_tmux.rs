@@ -242,6 +242,14 @@ fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
     // Triage three cards, export the removal plan, then kill -9.
     let s = Screen::start(&db, "triage", 120, 34);
     s.wait_for("2000 total");
+    // A plan with nothing marked yet says how to mark.
+    s.keys(&["e"]);
+    s.wait_for("export (kind path):");
+    s.keys(&["C-u"]);
+    s.type_text(&format!("withdrawal-plan {}", db.file("w.csv").display()));
+    s.keys(&["Enter"]);
+    s.wait_for("exported 0 invitations (withdrawal-plan)");
+    s.wait_for("— none marked (w / W mark, in invitations)");
     s.keys(&["c"]);
     s.wait_for("Triage  1 of");
     s.keys(&["x", "a", "p"]);

@@ -459,7 +459,22 @@ fn export_to(
         session.log_projection(p)?;
     }
     let invitations = kind == ExportKind::WithdrawalPlan;
-    Ok(status::exported(n, invitations, kind.as_str(), path))
+    let exported = status::exported(n, invitations, kind.as_str(), path);
+    // An empty plan is most often a plan not made yet: say how to make one.
+    let key = |c| app.keymap.key(c);
+    let hint = match (kind, n) {
+        (ExportKind::RemovalPlan, 0) => status::none_marked(false, key(keymap::Command::Prune)),
+        (ExportKind::WithdrawalPlan, 0) => status::none_marked(
+            true,
+            &format!(
+                "{} / {}",
+                key(keymap::Command::Withdraw),
+                key(keymap::Command::WithdrawStale)
+            ),
+        ),
+        _ => String::new(),
+    };
+    Ok(format!("{exported}{hint}"))
 }
 
 /// Opens the stored profile (or a draft) in $EDITOR; on a valid result stores it and

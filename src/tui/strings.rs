@@ -769,6 +769,15 @@ pub mod status {
         format!("export failed: {e}")
     }
 
+    /// After an empty plan's "exported 0 …": how its rows are marked, with the keys
+    /// (`mark`) as bound.
+    pub fn none_marked(invitations: bool, mark: &str) -> String {
+        match invitations {
+            false => format!(" — none marked prune ({mark} marks)"),
+            true => format!(" — none marked ({mark} mark, in invitations)"),
+        }
+    }
+
     pub fn exported(n: usize, invitations: bool, kind: &str, path: &Path) -> String {
         let what = if invitations {
             "invitations"

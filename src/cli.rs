@@ -507,14 +507,11 @@ pub fn run(cli: Cli) -> Result<()> {
             "score needs --profile FILE (draft one with `netcurate profile init -o audience.toml`)"
         );
     }
-    // A mistyped --db would otherwise start an empty database, and report an empty network.
-    let starts_a_database = matches!(
-        command,
-        Command::Import { .. } | Command::Ssi(SsiCommand::Record { .. })
-    );
-    if !starts_a_database && !db.exists() {
-        bail!(
-            "no netcurate database at {}: nothing imported there yet (`{}` imports your LinkedIn export)",
+    // The database is made on first use (CLI.md); made by a command other than an import,
+    // it may be a mistyped --db, and what follows an empty network's figures: say so.
+    if !db.exists() && !matches!(command, Command::Import { .. }) {
+        eprintln!(
+            "netcurate: a new, empty database at {} (nothing imported there yet: `{}`)",
             db.display(),
             command_line(&db, "import FILE")
         );

@@ -3,8 +3,9 @@
 //! updated (a company or position change is recorded as a job change), connections
 //! absent from a newer full export are marked gone (never deleted), contact CSVs enrich,
 //! message summaries fold in. Then every contact is scored and each new or changed row
-//! is written once, with its score. Decisions are never touched; tags are only added
-//! (from a re-imported netcurate export).
+//! is written once, with its score; invitations are added, and those a newer
+//! Invitations.csv leaves out within its dates marked gone. Decisions are never touched;
+//! tags are only added (from a re-imported netcurate export).
 //!
 //! Must not: parse files (the batch arrives parsed) or decide scores (audience does).
 

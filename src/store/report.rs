@@ -51,6 +51,17 @@ pub struct ImportReport {
     pub skipped_files: Vec<SkippedFile>,
 }
 
+/// A total an import report speaks of (see [`ImportReport::totals`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Total {
+    Connections,
+    RemovalPlan,
+    Contacts,
+    Invitations,
+    WithdrawalPlan,
+    Messages,
+}
+
 impl ImportReport {
     /// Counts a connection new to the network, connected on `connected_on`.
     pub(super) fn count_new(&mut self, connected_on: Option<NaiveDate>) {
@@ -105,6 +116,64 @@ impl ImportReport {
         self.files.iter().any(|f| f.kind == kind)
     }
 
+    /// The totals this import speaks of, in order: those of each kind of file it read,
+    /// and a plan's progress when the files confirmed some of it.
+    pub fn totals(&self) -> Vec<Total> {
+        [
+            (Total::Connections, self.read_any(FileKind::Connections)),
+            (
+                Total::RemovalPlan,
+                self.gone_planned + self.planned_left > 0,
+            ),
+            (Total::Contacts, self.read_any(FileKind::Contacts)),
+            (Total::Invitations, self.read_any(FileKind::Invitations)),
+            (
+                Total::WithdrawalPlan,
+                self.withdrawals_done + self.withdrawals_left > 0,
+            ),
+            (Total::Messages, self.read_any(FileKind::Messages)),
+        ]
+        .into_iter()
+        .filter_map(|(total, spoken)| spoken.then_some(total))
+        .collect()
+    }
+
+    /// One total's line of [`ImportReport::lines`].
+    fn total_line(&self, total: Total) -> String {
+        match total {
+            Total::Connections => {
+                let back = match self.returned {
+                    0 => String::new(),
+                    n => format!(", {n} back after being gone"),
+                };
+                format!(
+                    "connections: {} new{back}, {} gone, {} changed (job change), {} unchanged; {} hidden rows",
+                    self.new, self.gone, self.changed, self.unchanged, self.hidden
+                )
+            }
+            Total::RemovalPlan => format!(
+                "removal plan: {} done (gone in this export), {} still connected",
+                self.gone_planned, self.planned_left
+            ),
+            Total::Contacts => format!(
+                "other contacts: {} added, {} merged",
+                self.contacts_added, self.contacts_merged
+            ),
+            Total::Invitations => format!(
+                "invitations: {} new, {} already known, {} gone (withdrawn, expired or declined)",
+                self.invitations_added, self.invitations_known, self.invitations_gone
+            ),
+            Total::WithdrawalPlan => format!(
+                "withdrawal plan: {} done (gone from this export), {} still in it",
+                self.withdrawals_done, self.withdrawals_left
+            ),
+            Total::Messages => format!(
+                "messages: {} people matched, {} not in the network",
+                self.messaged_matched, self.messaged_unmatched
+            ),
+        }
+    }
+
     /// The report as lines to read: one per file (with why rows were skipped, the columns
     /// read and warnings), the files left out, then the totals of each kind of file read.
     pub fn lines(&self) -> Vec<String> {
@@ -120,45 +189,8 @@ impl ImportReport {
         for (reason, names) in skipped {
             lines.push(skipped_files_line(reason, &names));
         }
-        if self.read_any(FileKind::Connections) {
-            let back = match self.returned {
-                0 => String::new(),
-                n => format!(", {n} back after being gone"),
-            };
-            lines.push(format!(
-                "connections: {} new{back}, {} gone, {} changed (job change), {} unchanged; {} hidden rows",
-                self.new, self.gone, self.changed, self.unchanged, self.hidden
-            ));
-        }
-        if self.gone_planned + self.planned_left > 0 {
-            lines.push(format!(
-                "removal plan: {} done (gone in this export), {} still connected",
-                self.gone_planned, self.planned_left
-            ));
-        }
-        if self.read_any(FileKind::Contacts) {
-            lines.push(format!(
-                "other contacts: {} added, {} merged",
-                self.contacts_added, self.contacts_merged
-            ));
-        }
-        if self.read_any(FileKind::Invitations) {
-            lines.push(format!(
-                "invitations: {} new, {} already known, {} gone (withdrawn, expired or declined)",
-                self.invitations_added, self.invitations_known, self.invitations_gone
-            ));
-        }
-        if self.withdrawals_done + self.withdrawals_left > 0 {
-            lines.push(format!(
-                "withdrawal plan: {} done (gone from this export), {} still in it",
-                self.withdrawals_done, self.withdrawals_left
-            ));
-        }
-        if self.read_any(FileKind::Messages) {
-            lines.push(format!(
-                "messages: {} people matched, {} not in the network",
-                self.messaged_matched, self.messaged_unmatched
-            ));
+        for total in self.totals() {
+            lines.push(self.total_line(total));
         }
         lines
     }

@@ -8,10 +8,9 @@
 use super::app::{PromptKind, View};
 use super::keymap::Command;
 use chrono::NaiveDate;
-use netcurate::import::FileKind;
 use netcurate::model::{Contact, Decision};
 use netcurate::pillars::Assumptions;
-use netcurate::store::{ImportReport, Rescored};
+use netcurate::store::{ImportReport, Rescored, Total};
 use std::fmt::Display;
 use std::path::Path;
 
@@ -796,48 +795,44 @@ pub mod status {
     /// What an import did, briefly, a part for each kind of file it read (the new
     /// connections with the filter that shows them); the report box has the rest.
     pub fn imported(path: &Path, r: &ImportReport) -> String {
-        let mut parts = Vec::new();
-        if r.read_any(FileKind::Connections) {
-            let which = r
-                .new_filter()
-                .map(|f| format!(" ({f})"))
-                .unwrap_or_default();
-            let back = match r.returned {
-                0 => String::new(),
-                n => format!(", {n} back"),
-            };
-            parts.push(format!(
-                "{} new{which}{back}, {} gone, {} changed, {} unchanged, {} hidden",
-                r.new, r.gone, r.changed, r.unchanged, r.hidden
-            ));
-        }
-        if r.gone_planned + r.planned_left > 0 {
-            parts.push(format!(
-                "removal plan: {} done, {} left",
-                r.gone_planned, r.planned_left
-            ));
-        }
-        if r.read_any(FileKind::Contacts) {
-            parts.push(format!(
-                "{} contacts added, {} merged",
-                r.contacts_added, r.contacts_merged
-            ));
-        }
-        if r.read_any(FileKind::Invitations) {
-            parts.push(format!("{} new invitations", r.invitations_added));
-        }
-        if r.withdrawals_done + r.withdrawals_left > 0 {
-            parts.push(format!(
-                "withdrawal plan: {} done, {} left",
-                r.withdrawals_done, r.withdrawals_left
-            ));
-        }
-        if r.read_any(FileKind::Messages) {
-            parts.push(format!("messages of {} contacts", r.messaged_matched));
-        }
+        let parts: Vec<String> = r.totals().into_iter().map(|t| brief(r, t)).collect();
         // The file's name, not the path typed: the counts matter, and must fit.
         let name = path.file_name().unwrap_or(path.as_os_str());
         format!("imported {}: {}", name.display(), parts.join("; "))
+    }
+
+    /// One total of an import, briefly.
+    fn brief(r: &ImportReport, total: Total) -> String {
+        match total {
+            Total::Connections => {
+                let which = r
+                    .new_filter()
+                    .map(|f| format!(" ({f})"))
+                    .unwrap_or_default();
+                let back = match r.returned {
+                    0 => String::new(),
+                    n => format!(", {n} back"),
+                };
+                format!(
+                    "{} new{which}{back}, {} gone, {} changed, {} unchanged, {} hidden",
+                    r.new, r.gone, r.changed, r.unchanged, r.hidden
+                )
+            }
+            Total::RemovalPlan => format!(
+                "removal plan: {} done, {} left",
+                r.gone_planned, r.planned_left
+            ),
+            Total::Contacts => format!(
+                "{} contacts added, {} merged",
+                r.contacts_added, r.contacts_merged
+            ),
+            Total::Invitations => format!("{} new invitations", r.invitations_added),
+            Total::WithdrawalPlan => format!(
+                "withdrawal plan: {} done, {} left",
+                r.withdrawals_done, r.withdrawals_left
+            ),
+            Total::Messages => format!("messages of {} contacts", r.messaged_matched),
+        }
     }
 
     pub fn import_failed(e: impl Display) -> String {

@@ -469,7 +469,7 @@ pub fn rate(rate: f64, of: usize) -> String {
 
 /// After the note on acceptance: the outgoing invitations the rates leave out.
 pub fn gone_left_out(n: usize) -> String {
-    format!(" · {n} withdrawn or expired (gone from a later export) left out")
+    format!(" · {n} withdrawn or expired left out")
 }
 
 pub fn acceptance_rates(all_time: &str, last_90_days: &str) -> String {

@@ -1667,9 +1667,7 @@ fn gone_invitations_leave_the_invitations_view() {
     key(&mut a, KeyCode::Char('2'));
     let screen = screen_rows(&a, 120, 30).join("\n");
     assert!(
-        screen.contains(
-            "now a connection · 1 withdrawn or expired (gone from a later export) left out"
-        ),
+        screen.contains("now a connection · 1 withdrawn or expired left out"),
         "{screen}"
     );
 }

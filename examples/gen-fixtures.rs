@@ -71,6 +71,16 @@ fn main() -> std::io::Result<()> {
     zip.start_file("Profile.csv", options)
         .map_err(std::io::Error::other)?;
     zip.write_all(b"First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry\nSam,Owner,,,,Builder,,Software\n")?;
+    // The owner's positions: a current employer, an earlier one, and a row without a
+    // company (skipped).
+    zip.start_file("Positions.csv", options)
+        .map_err(std::io::Error::other)?;
+    zip.write_all(
+        b"Company Name,Title,Description,Location,Started On,Finished On\n\
+          Initech,Head of Platform,\"Runs the platform team, and more\",Berlin,Mar 2024,\n\
+          Hooli,Staff Engineer,Built things,Berlin,Jan 2019,Feb 2024\n\
+          ,Freelance,No company,,Jan 2018,Dec 2018\n",
+    )?;
     zip.start_file("Skills.csv", options)
         .map_err(std::io::Error::other)?;
     zip.write_all(b"Name\nRust\n")?;

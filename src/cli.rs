@@ -861,7 +861,7 @@ const NO_PROFILE_YET: &str =
   netcurate score --profile audience.toml";
 
 fn profile_init(s: &Session, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
-    let draft = Profile::draft(&s.load()?.contacts);
+    let draft = Profile::draft(&s.load()?.contacts, &s.store.employers()?);
     match output.filter(|path| *path != Path::new("-")) {
         Some(path) => {
             export::write_atomic(path, false, |w| {

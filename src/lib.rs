@@ -26,8 +26,10 @@
 //! *probable duplicate* — a contact with a namesake whose company is the same, alike or
 //! missing; *back* — a gone connection listed again by a newer export; *colleague* — a
 //! connection at one of the profile's `my_companies` (an *internal connection* of the
-//! Build relationships pillar); *column map* — the user's `FIELD=COLUMN` names for a
-//! contact CSV's columns, remembered for files with the same header.
+//! Build relationships pillar); *employers* — the owner's companies, from their own
+//! Positions.csv (the current ones drafted as `my_companies`); *column map* — the user's
+//! `FIELD=COLUMN` names for a contact CSV's columns, remembered for files with the same
+//! header.
 
 pub mod audience;
 pub mod error;

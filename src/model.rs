@@ -6,7 +6,7 @@
 //! Must not: read files, touch the database or know about terminals.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Database id of a contact.
 pub type ContactId = i64;
@@ -532,4 +532,13 @@ mod tests {
         assert_eq!(joined_or_none(&["warm", "gone"]), "warm, gone");
         assert_eq!(joined_or_none(&["eu-leads".to_string()]), "eu-leads");
     }
+}
+
+/// The owner's employers, from their Positions.csv: where connections are colleagues.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Employers {
+    /// Companies of the positions held now (no end date), in the file's order.
+    pub current: Vec<String>,
+    /// Companies of earlier positions only.
+    pub past: Vec<String>,
 }

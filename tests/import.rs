@@ -728,3 +728,55 @@ fn a_newer_invitations_export_confirms_the_withdrawal_plan() {
     );
     assert_eq!(status(&db, b.0), "pending", "listed again");
 }
+
+/// The export's Positions.csv names the owner's employers: `profile init` drafts the
+/// current one as `my_companies` (and not as a target account), an import with a profile
+/// that lacks it says so, and the rows without a company are skipped with the reason.
+#[test]
+fn positions_csv_drafts_my_companies() {
+    let db = Db::new();
+    let report = db.json(&["import", "--json", &fixture("linkedin/export-2026.zip")]);
+    assert_eq!(
+        report["employers"],
+        json!({"current": ["Initech"], "past": ["Hooli"]})
+    );
+    let files = report["files"].as_array().unwrap();
+    let positions = files.iter().find(|f| f["kind"] == "positions").unwrap();
+    assert_eq!(
+        (
+            positions["rows_read"].clone(),
+            positions["skipped_why"].clone()
+        ),
+        (json!(3), json!({"no company": 1}))
+    );
+    let draft = db.ok(&["profile", "init", "-o", "-"]);
+    assert!(
+        draft.contains("\nmy_companies = [\"Initech\"]\n"),
+        "{draft}"
+    );
+    assert!(draft.contains("Earlier employers"), "{draft}");
+    let targets = (draft.lines())
+        .find(|l| l.starts_with("target = [") && !l.contains("Head"))
+        .unwrap_or_default();
+    assert!(!targets.contains("Initech"), "{targets}\n{draft}");
+    let path = db.file("draft.toml");
+    std::fs::write(&path, &draft).unwrap();
+    db.ok(&["--profile", path.to_str().unwrap(), "score"]);
+    assert!(db.stats()["flags"]["colleague"].as_u64().unwrap() > 0);
+
+    // A stored profile without the current employer: the import says so.
+    let other = Db::new();
+    let demo = fixture("demo/profile.toml");
+    let text = other.ok(&[
+        "--profile",
+        &demo,
+        "import",
+        &fixture("linkedin/export-2026.zip"),
+    ]);
+    assert!(
+        text.contains(
+            "your employers (Positions.csv): Initech; not in your profile's my_companies: Initech"
+        ),
+        "{text}"
+    );
+}

@@ -5,7 +5,7 @@
 //! Must not: score contacts (score.rs does) or read the database.
 
 use crate::error::{Error, Result};
-use crate::model::{Contact, Seniority};
+use crate::model::{Contact, Employers, Seniority};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -174,9 +174,20 @@ impl Profile {
         toml::to_string(self).unwrap_or_default()
     }
 
+    /// Whether `company` is one of `my_companies` (compared as the scorer compares
+    /// companies: without case, accents or legal suffixes).
+    pub fn counts_as_mine(&self, company: &str) -> bool {
+        let key = super::normalize::company_key(company);
+        (self.my_companies.iter()).any(|c| super::normalize::company_key(c) == key)
+    }
+
     /// Drafts a profile from the network: the most common titles among decision makers,
-    /// the most common companies, with comments explaining each key.
-    pub fn draft(contacts: &[Contact]) -> String {
+    /// the most common companies (but the owner's `employers`, which are
+    /// `my_companies`: colleagues, not targets), with comments explaining each key.
+    pub fn draft(contacts: &[Contact], employers: &Employers) -> String {
+        let employer_keys: Vec<String> = (employers.current.iter())
+            .map(|c| super::normalize::company_key(c))
+            .collect();
         let top = |items: Vec<String>, n: usize| -> Vec<String> {
             let mut counts: HashMap<String, usize> = HashMap::new();
             for i in items.into_iter().filter(|i| !i.trim().is_empty()) {
@@ -185,6 +196,12 @@ impl Profile {
             let mut v: Vec<(String, usize)> = counts.into_iter().collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             v.into_iter().take(n).map(|(s, _)| s).collect()
+        };
+        let list = |v: &[String]| {
+            v.iter()
+                .map(|s| format!("{s:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         let live = || contacts.iter().filter(|c| c.in_network() && !c.is_hidden());
         let titles = top(
@@ -198,12 +215,25 @@ impl Profile {
                 .collect(),
             5,
         );
-        let companies = top(live().map(|c| c.company.to_string()).collect(), 5);
-        let list = |v: &[String]| {
-            v.iter()
-                .map(|s| format!("{s:?}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+        let not_mine =
+            |c: &&Contact| !employer_keys.contains(&super::normalize::company_key(&c.company));
+        let companies = top(
+            live()
+                .filter(not_mine)
+                .map(|c| c.company.to_string())
+                .collect(),
+            5,
+        );
+        let mine = match employers.current.is_empty() {
+            true => "# Build relationships counts; suggested for keep), e.g. my_companies = [\"Acme Widgets\"].".to_string(),
+            false => "# Build relationships counts; suggested for keep); from your Positions.csv.".to_string(),
+        };
+        let past = match employers.past.is_empty() {
+            true => String::new(),
+            false => format!(
+                "\n# Earlier employers (add them to count their people as colleagues): {}",
+                list(&employers.past)
+            ),
         };
         format!(
             r#"# netcurate audience profile, drafted from your network. Edit it, then run
@@ -214,8 +244,8 @@ name = "My ideal audience"
 # A contact scoring at or above this counts as "the right people".
 threshold = 60
 # Your own employers: connections there are colleagues (internal connections, which
-# Build relationships counts; suggested for keep), e.g. my_companies = ["Acme Widgets"].
-my_companies = []
+{mine}
+my_companies = [{my_companies}]{past}
 
 [titles]
 # Titles you want to reach (fuzzy-matched against each contact's position).
@@ -246,6 +276,7 @@ keywords = 15
 "#,
             titles = list(&titles),
             companies = list(&companies),
+            my_companies = list(&employers.current),
         )
     }
 }
@@ -301,9 +332,25 @@ exclude = []
         assert!(e.contains("line 2") && e.contains("-4"), "{e}");
     }
 
+    /// A draft parses, with or without employers (any name, quotes included), and
+    /// takes the current ones as `my_companies`.
     #[test]
     fn draft_parses() {
-        let draft = Profile::draft(&[]);
-        Profile::parse("draft", &draft).unwrap();
+        let draft = Profile::draft(&[], &Employers::default());
+        assert!(
+            Profile::parse("draft", &draft)
+                .unwrap()
+                .my_companies
+                .is_empty()
+        );
+        let employers = Employers {
+            current: vec!["Acme \"Widgets\" GmbH".into(), "Initech".into()],
+            past: vec!["Hooli".into()],
+        };
+        let draft = Profile::draft(&[], &employers);
+        let profile = Profile::parse("draft", &draft).unwrap();
+        assert_eq!(profile.my_companies, employers.current);
+        assert!(profile.counts_as_mine("acme widgets"), "{draft}");
+        assert!(!profile.counts_as_mine("Hooli"));
     }
 }

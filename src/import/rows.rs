@@ -60,6 +60,16 @@ pub enum Rows {
     Messages(Vec<MessageRow>),
     /// Other contact CSVs reuse the connection row, with enrichment columns.
     Contacts(Vec<ContactRow>),
+    Positions(Vec<PositionRow>),
+}
+
+/// One of the owner's positions (a row of Positions.csv).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PositionRow {
+    pub company: String,
+    pub title: String,
+    /// No end date: a position held now.
+    pub current: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -125,6 +135,7 @@ impl ParsedFile {
             Rows::Invitations(r) => r.len() as u64,
             Rows::Messages(r) => r.len() as u64,
             Rows::Contacts(r) => r.len() as u64,
+            Rows::Positions(r) => r.len() as u64,
         }
     }
 }
@@ -189,6 +200,10 @@ pub fn parse_table(table: &Table<'_>) -> Result<ParsedFile> {
         FileKind::Messages => {
             let (n, rows) = messages(table, &mut skips)?;
             (n, Rows::Messages(rows))
+        }
+        FileKind::Positions => {
+            let (n, rows) = positions(table, &mut skips)?;
+            (n, Rows::Positions(rows))
         }
         FileKind::Contacts => {
             let (n, rows) = in_parts(table, &mut skips, contacts)?;
@@ -400,6 +415,45 @@ fn contacts(t: &Table<'_>, skips: &mut Skips, rows: &mut Vec<ContactRow>) -> Res
         });
         Ok(())
     })
+}
+
+/// The companies of the owner's positions: current ones, then earlier ones not current.
+pub fn employers(rows: &[PositionRow]) -> crate::model::Employers {
+    let mut employers = crate::model::Employers::default();
+    for current in [true, false] {
+        for r in rows.iter().filter(|r| r.current == current) {
+            let known = employers.current.iter().chain(&employers.past);
+            if !known.clone().any(|c| *c == r.company) {
+                match current {
+                    true => employers.current.push(r.company.clone()),
+                    false => employers.past.push(r.company.clone()),
+                }
+            }
+        }
+    }
+    employers
+}
+
+/// The owner's positions; one without a company says nothing of an employer.
+fn positions(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<PositionRow>)> {
+    let company = t.require(&["company name"])?;
+    let title = t.column(&["title"]);
+    let finished = t.column(&["finished on"]);
+    let mut rows = Vec::new();
+    let n = t.for_each_record(|_, r| {
+        let company = clean_name(field(r, Some(company)));
+        if company.is_empty() {
+            skips.add("no company");
+            return Ok(());
+        }
+        rows.push(PositionRow {
+            company: company.to_string(),
+            title: field(r, title).trim().to_string(),
+            current: field(r, finished).trim().is_empty(),
+        });
+        Ok(())
+    })?;
+    Ok((n, rows))
 }
 
 fn invitations(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<InvitationRow>)> {

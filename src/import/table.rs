@@ -18,6 +18,8 @@ pub enum FileKind {
     Messages,
     /// Another contact CSV (CRM export, enrichment file), mapped by column names.
     Contacts,
+    /// The owner's own positions (Positions.csv in the export): their employers.
+    Positions,
 }
 
 impl FileKind {
@@ -27,6 +29,7 @@ impl FileKind {
             FileKind::Invitations => "invitations",
             FileKind::Messages => "messages",
             FileKind::Contacts => "contacts",
+            FileKind::Positions => "positions",
         }
     }
 }
@@ -45,6 +48,9 @@ fn kind_of(headers: &[String]) -> Option<FileKind> {
     }
     if has("conversation id") && has("from") && has("date") {
         return Some(FileKind::Messages);
+    }
+    if has("company name") && has("title") && has("started on") {
+        return Some(FileKind::Positions);
     }
     let has_any = |fields: &[Field]| {
         headers

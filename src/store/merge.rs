@@ -17,7 +17,7 @@ use super::{
 use crate::audience::{Profile, Scored, score_all};
 use crate::error::Result;
 use crate::import::rows::{
-    ConnectionRow, ContactRow, InvitationRow, MessageSummary, PersonRef, Rows, name_key,
+    ConnectionRow, ContactRow, InvitationRow, MessageSummary, PersonRef, Rows, employers, name_key,
     summarise_messages, weak_key,
 };
 use crate::import::{ImportBatch, Progress};
@@ -780,6 +780,7 @@ fn merge_batch(
             Rows::Messages(rows) => {
                 merge.merge_messages(&summarise_messages(&rows), &mut report);
             }
+            Rows::Positions(rows) => report.employers = Some(employers(&rows)),
         }
     }
     if full_network {
@@ -797,6 +798,13 @@ fn merge_batch(
     });
     // With the import, so that undoing it forgets them too.
     super::remember_maps(tx, &maps_to_remember)?;
+    if let Some(employers) = &report.employers {
+        super::remember_employers(tx, employers)?;
+        report.employers_not_in_profile = (employers.current.iter())
+            .filter(|c| profile.is_some_and(|p| !p.counts_as_mine(c)))
+            .cloned()
+            .collect();
+    }
     super::mark_scored(tx)?;
     let json = serde_json::to_string(&report).unwrap_or_default();
     tx.execute(

@@ -22,8 +22,8 @@ use crate::error::{Error, Result};
 use crate::import::RememberedMap;
 use crate::import::dates::{iso_date, iso_datetime};
 use crate::model::{
-    Contact, ContactParts, Decision, Direction, Flags, Function, Invitation, InvitationStatus,
-    Seniority, Text,
+    Contact, ContactParts, Decision, Direction, Employers, Flags, Function, Invitation,
+    InvitationStatus, Seniority, Text,
 };
 use crate::network::Network;
 use crate::ops::Op;
@@ -401,6 +401,13 @@ impl Store {
         remembered_maps_in(&self.conn)
     }
 
+    /// The owner's employers from the latest Positions.csv imported (none before one).
+    pub fn employers(&self) -> Result<Employers> {
+        Ok(setting_in(&self.conn, EMPLOYERS)?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default())
+    }
+
     /// Every row of a read query, mapped.
     fn query_all<T>(
         &self,
@@ -732,6 +739,8 @@ pub(crate) struct RowExtra {
 
 /// The settings key of the column maps imports remember.
 const COLUMN_MAPS: &str = "column_maps";
+/// The settings key of the owner's employers (from the latest Positions.csv).
+const EMPLOYERS: &str = "employers";
 /// The settings key of the scoring version the stored scores were worked out with.
 const SCORED_WITH: &str = "scored_with";
 
@@ -763,6 +772,12 @@ fn remembered_maps_in(conn: &Connection) -> Result<Vec<RememberedMap>> {
     Ok((setting_in(conn, COLUMN_MAPS)?)
         .map(|json| RememberedMap::from_json(&json))
         .unwrap_or_default())
+}
+
+/// Stores the owner's employers, replacing those of an earlier Positions.csv.
+pub(crate) fn remember_employers(conn: &Connection, employers: &Employers) -> Result<()> {
+    let json = serde_json::to_string(employers).map_err(|e| Error::Invalid(e.to_string()))?;
+    set_setting_in(conn, EMPLOYERS, &json)
 }
 
 /// Adds `maps` to the remembered column maps, each replacing one for the same header.

@@ -6,6 +6,7 @@
 //! are shown.
 
 use crate::import::{FileKind, SkippedFile};
+use crate::model::Employers;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -44,6 +45,12 @@ pub struct ImportReport {
     pub withdrawals_done: u64,
     /// Invitations marked for withdrawal that this import's files still list.
     pub withdrawals_left: u64,
+    /// The owner's employers, when the import read their Positions.csv.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employers: Option<Employers>,
+    /// Current employers the profile's `my_companies` lacks (with a profile).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub employers_not_in_profile: Vec<String>,
     /// People in messages matched to a contact / not matched.
     pub messaged_matched: u64,
     pub messaged_unmatched: u64,
@@ -60,6 +67,7 @@ pub enum Total {
     Invitations,
     WithdrawalPlan,
     Messages,
+    Employers,
 }
 
 impl ImportReport {
@@ -132,6 +140,7 @@ impl ImportReport {
                 self.withdrawals_done + self.withdrawals_left > 0,
             ),
             (Total::Messages, self.read_any(FileKind::Messages)),
+            (Total::Employers, self.employers.is_some()),
         ]
         .into_iter()
         .filter_map(|(total, spoken)| spoken.then_some(total))
@@ -171,6 +180,21 @@ impl ImportReport {
                 "messages: {} people matched, {} not in the network",
                 self.messaged_matched, self.messaged_unmatched
             ),
+            Total::Employers => {
+                let employers = self.employers.clone().unwrap_or_default();
+                let now = match employers.current.is_empty() {
+                    true => "none current".to_string(),
+                    false => employers.current.join(", "),
+                };
+                let lacking = match self.employers_not_in_profile.is_empty() {
+                    true => String::new(),
+                    false => format!(
+                        "; not in your profile's my_companies: {} (add them: connections there are colleagues)",
+                        self.employers_not_in_profile.join(", ")
+                    ),
+                };
+                format!("your employers (Positions.csv): {now}{lacking}")
+            }
         }
     }
 

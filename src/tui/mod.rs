@@ -485,7 +485,10 @@ fn edit_profile(session: &mut Session, reopen_key: &str) -> Result<String> {
     let path = crate::cli::profile_edit_file(session.store.path());
     let text = match session.store.setting("profile")? {
         Some(t) => t,
-        None => netcurate::audience::Profile::draft(&session.load()?.contacts),
+        None => netcurate::audience::Profile::draft(
+            &session.load()?.contacts,
+            &session.store.employers()?,
+        ),
     };
     if !path.exists() {
         std::fs::write(&path, &text).with_context(|| format!("writing {}", path.display()))?;

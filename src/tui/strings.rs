@@ -832,6 +832,13 @@ pub mod status {
                 r.withdrawals_done, r.withdrawals_left
             ),
             Total::Messages => format!("messages of {} contacts", r.messaged_matched),
+            Total::Employers => match r.employers_not_in_profile.is_empty() {
+                true => "your employers read".to_string(),
+                false => format!(
+                    "my_companies lacks {}",
+                    r.employers_not_in_profile.join(", ")
+                ),
+            },
         }
     }
 

@@ -833,7 +833,12 @@ pub mod status {
             ),
             Total::Messages => format!("messages of {} contacts", r.messaged_matched),
             Total::Employers => match r.employers_not_in_profile.is_empty() {
-                true => "your employers read".to_string(),
+                true => (r.employers.as_ref())
+                    .map(|e| e.current.join(", "))
+                    .filter(|current| !current.is_empty())
+                    .map_or("no current employer".to_string(), |c| {
+                        format!("employer {c}")
+                    }),
                 false => format!(
                     "my_companies lacks {}",
                     r.employers_not_in_profile.join(", ")

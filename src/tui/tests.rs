@@ -829,6 +829,25 @@ fn import_message_speaks_of_the_files_read() {
         only(FileKind::Invitations, invitations.clone()),
         "imported Invitations.csv: 3 new invitations"
     );
+    let employers = netcurate::store::ImportReport {
+        employers: Some(netcurate::model::Employers {
+            current: vec!["Initech".into()],
+            past: vec![],
+        }),
+        ..Default::default()
+    };
+    assert_eq!(
+        only(FileKind::Positions, employers.clone()),
+        "imported Invitations.csv: employer Initech"
+    );
+    let lacking = netcurate::store::ImportReport {
+        employers_not_in_profile: vec!["Initech".into()],
+        ..employers
+    };
+    assert_eq!(
+        only(FileKind::Positions, lacking),
+        "imported Invitations.csv: my_companies lacks Initech"
+    );
     let confirmed = netcurate::store::ImportReport {
         withdrawals_done: 38,
         withdrawals_left: 7,

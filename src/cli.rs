@@ -1340,7 +1340,7 @@ fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result
     // An empty plan is most often a plan not made yet: say how to make one.
     match (kind, written) {
         (ExportKind::RemovalPlan, Some((0, _))) => eprintln!(
-            "none of these contacts is marked prune: `netcurate decide prune --filter …` (or x in the workbench) marks them"
+            "none of these contacts is marked prune and still connected: `netcurate decide prune --filter …` (or x in the workbench) marks them"
         ),
         (ExportKind::WithdrawalPlan, Some((0, _))) => eprintln!(
             "no pending invitation is marked for withdrawal: `netcurate invitations withdraw --stale` (or w / W in the workbench's invitations view) marks them"

@@ -142,8 +142,9 @@ pub fn write_contacts<W: Write>(
     Ok(contacts.len())
 }
 
-/// The removal plan: contacts decided prune, lowest score first, with the reason (the
-/// score's explanation, from `audience::explanations`).
+/// The removal plan: connections decided prune and still in the network (one gone from a
+/// later export was removed already), lowest score first, with the reason (the score's
+/// explanation, from `audience::explanations`).
 pub fn write_removal_plan<W: Write>(
     out: W,
     contacts: &[&Contact],
@@ -153,7 +154,7 @@ pub fn write_removal_plan<W: Write>(
     let mut rows: Vec<&Contact> = contacts
         .iter()
         .copied()
-        .filter(|c| c.decision == crate::model::Decision::Prune)
+        .filter(|c| c.decision == crate::model::Decision::Prune && c.in_network())
         .collect();
     rows.sort_by_key(|c| (c.score, c.id));
     let mut w = csv::Writer::from_writer(out);

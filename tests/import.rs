@@ -503,6 +503,9 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         text.contains("\nremoval plan: 1 done (gone in this export), 1 still connected\n"),
         "{text}"
     );
+    // The plan exported now lists the one still to remove, not the one removed.
+    let plan = db.ok(&["export", "-o", "-", "--kind", "removal-plan"]);
+    assert_eq!(plan.lines().count(), 2, "a header and one contact:\n{plan}");
     // The command as printed, pasted into a shell (the filter's '>' must not redirect).
     let command = text
         .lines()

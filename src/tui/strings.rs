@@ -772,7 +772,7 @@ pub mod status {
     /// (`mark`) as bound.
     pub fn none_marked(invitations: bool, mark: &str) -> String {
         match invitations {
-            false => format!(" — none marked prune ({mark} marks)"),
+            false => format!(" — none marked prune and connected ({mark} marks)"),
             true => format!(" — none marked ({mark} mark, in invitations)"),
         }
     }

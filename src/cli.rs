@@ -269,7 +269,7 @@ pub enum DecideAction {
 pub struct ListArgs {
     /// Space-separated terms, all must hold: fuzzy words, name: company: title: url: tag:T
     /// -tag:T decision:D score:<40 seniority:>=director connected:<2020-01-01
-    /// function:engineering
+    /// changed:>=2026-11-01 (a job change recorded since) function:engineering
     /// flag:warm|messaged|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded.
     #[arg(long, value_name = "QUERY", default_value = "")]
     filter: String,
@@ -799,13 +799,15 @@ pub fn import(
     for line in report.lines() {
         writeln!(out, "{line}")?;
     }
-    if let Some(filter) = report.new_filter().filter(|_| !dry_run) {
-        let list = format!("list --filter {}", shell_word(&filter));
-        writeln!(
-            out,
-            "the new connections: {}",
-            command_line(s.store.path(), &list)
-        )?;
+    let lists = [
+        ("the new connections", report.new_filter()),
+        ("the job changes", report.changed_filter()),
+    ];
+    for (what, filter) in lists.into_iter().filter(|_| !dry_run) {
+        if let Some(filter) = filter {
+            let list = format!("list --filter {}", shell_word(&filter));
+            writeln!(out, "{what}: {}", command_line(s.store.path(), &list))?;
+        }
     }
     if dry_run {
         writeln!(

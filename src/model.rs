@@ -362,6 +362,9 @@ pub struct Contact {
     pub company: Text,
     pub position: Text,
     pub connected_on: Option<NaiveDate>,
+    /// The day an import recorded a job change (a new company or position); with the
+    /// flags.
+    pub job_changed_on: Option<NaiveDate>,
     /// A connection (from Connections.csv) rather than a contact from another CSV.
     pub is_connection: bool,
     pub industry: Text,

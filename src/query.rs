@@ -126,6 +126,8 @@ enum Test {
     Score(Cmp, f64),
     Tier(Cmp, Seniority),
     Connected(Cmp, NaiveDate),
+    /// The day a job change was recorded (by an import).
+    JobChanged(Cmp, NaiveDate),
     Function(Function),
     Flag(u32),
 }
@@ -417,7 +419,7 @@ impl Test {
                 Test::Decision(_) => ContactParts::DECISION,
                 Test::Score(..) | Test::Tier(..) | Test::Function(_) => ContactParts::SCORED,
                 Test::Connected(..) => ContactParts::CONNECTED_ON,
-                Test::Flag(_) => ContactParts::FLAGS,
+                Test::Flag(_) | Test::JobChanged(..) => ContactParts::FLAGS,
             }
     }
 
@@ -443,6 +445,7 @@ impl Test {
                 _ => false,
             },
             Test::Connected(cmp, d) => c.connected_on.is_some_and(|x| cmp.holds(x, *d)),
+            Test::JobChanged(cmp, d) => c.job_changed_on.is_some_and(|x| cmp.holds(x, *d)),
             Test::Function(f) => c.function == *f,
             Test::Flag(bit) => c.flags.has(*bit),
         }
@@ -487,7 +490,8 @@ fn url_needle(value: &str) -> String {
     })
 }
 
-const FIELDS: &str = "name company title url tag decision score seniority connected function flag";
+const FIELDS: &str =
+    "name company title url tag decision score seniority connected changed function flag";
 
 fn term(token: &str) -> Result<Term> {
     let bad = |reason: String| Error::Query {
@@ -509,7 +513,8 @@ fn term(token: &str) -> Result<Term> {
         return Err(bad(format!("'{field}:' needs a value")));
     }
     let lower = value.to_lowercase();
-    let test = match field.to_ascii_lowercase().as_str() {
+    let name = field.to_ascii_lowercase();
+    let test = match name.as_str() {
         "name" => Test::Text(TextField::Name, Needle::new(lower)),
         "company" => Test::Text(TextField::Company, Needle::new(lower)),
         "title" | "position" => Test::Text(TextField::Title, Needle::new(lower)),
@@ -540,11 +545,14 @@ fn term(token: &str) -> Result<Term> {
             }
             Test::Tier(cmp, tier)
         }
-        "connected" => {
+        "connected" | "changed" => {
             let (cmp, d) = Cmp::split(value);
             let date =
                 parse_date(d).ok_or_else(|| bad(format!("'{d}' is not a date (YYYY-MM-DD)")))?;
-            Test::Connected(cmp, date)
+            match name.as_str() {
+                "connected" => Test::Connected(cmp, date),
+                _ => Test::JobChanged(cmp, date),
+            }
         }
         "function" => Test::Function(Function::parse(value).ok_or_else(|| {
             let names: Vec<&str> = Function::ALL.iter().map(|f| f.as_str()).collect();
@@ -772,6 +780,14 @@ mod tests {
         assert!(check("tag:cto-eu -tag:other decision:undecided", &c));
         assert!(!check("-tag:cto-eu", &c));
         assert!(check("connected:<2020-01-01", &c));
+        assert!(
+            check("Connected:<2020-01-01", &c),
+            "a field's name in any case"
+        );
+        assert!(!check("changed:>=2026-11-01", &c), "no job change recorded");
+        c.job_changed_on = NaiveDate::from_ymd_opt(2026, 11, 20);
+        assert!(check("changed:>=2026-11-01 Changed:<=2026-11-20", &c));
+        assert!(!check("changed:>2026-11-20", &c));
         assert!(check("adasmp", &c), "fuzzy subsequence on the name");
         assert!(!check("zzz", &c));
         assert!(check("", &c));

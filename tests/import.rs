@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{CRM_MAP, Db, fixture};
+use common::{AS_OF, CRM_MAP, Db, fixture};
 use netcurate::synth::{self, Person, Style};
 use serde_json::json;
 
@@ -503,6 +503,14 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         text.contains("\nremoval plan: 1 done (gone in this export), 1 still connected\n"),
         "{text}"
     );
+    // The job changes it recorded, as a filter (the import's day, --as-of here).
+    assert!(
+        text.contains(&format!(
+            "the job changes: netcurate --db {} list --filter 'changed:>={AS_OF}'\n",
+            db.path.display()
+        )),
+        "{text}"
+    );
     // The plan exported now lists the one still to remove, not the one removed.
     let plan = db.ok(&["export", "-o", "-", "--kind", "removal-plan"]);
     assert_eq!(plan.lines().count(), 2, "a header and one contact:\n{plan}");
@@ -576,6 +584,13 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     );
     let jobs = db.json(&["list", "--filter", "flag:job-change", "--json"]);
     assert_eq!(jobs.as_array().unwrap().len(), 5);
+    let since = db.json(&["list", "--filter", &format!("changed:>={AS_OF}"), "--json"]);
+    assert_eq!(
+        since, jobs,
+        "the job changes of the import are those flagged"
+    );
+    let before = db.json(&["list", "--filter", &format!("changed:<{AS_OF}"), "--json"]);
+    assert_eq!(before.as_array().unwrap().len(), 0);
     let gone = db.json(&["list", "--filter", "flag:gone", "--json"]);
     assert_eq!(gone.as_array().unwrap().len(), 20);
     // The month after, the 20 are back with their old dates and 2 are new: counted

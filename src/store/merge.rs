@@ -786,6 +786,7 @@ fn merge_batch(
     if full_network {
         merge.mark_gone(&mut report);
     }
+    report.changed_on = (report.changed > 0).then_some(now.date());
     progress(Progress {
         stage: "scoring",
         fraction: 0.7,

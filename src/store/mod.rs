@@ -890,8 +890,10 @@ fn fill_contact(r: &impl Columns, c: &mut Contact, parts: ContactParts) -> rusql
         c.flags.set(Flags::HIDDEN, r.get(10)?);
         c.flags
             .set(Flags::GONE, !matches!(r.column(11)?, ValueRef::Null));
-        c.flags
-            .set(Flags::JOB_CHANGE, !matches!(r.column(12)?, ValueRef::Null));
+        c.job_changed_on = text_ref(r.column(12)?)
+            .and_then(parse_datetime)
+            .map(|at| at.date());
+        c.flags.set(Flags::JOB_CHANGE, c.job_changed_on.is_some());
         c.last_message_at = text_ref(r.column(22)?).and_then(parse_datetime);
         c.last_inbound_at = text_ref(r.column(23)?).and_then(parse_datetime);
         c.last_outbound_at = text_ref(r.column(24)?).and_then(parse_datetime);

@@ -27,6 +27,10 @@ pub struct ImportReport {
     pub returned: u64,
     /// Connections whose company or position changed (job change).
     pub changed: u64,
+    /// The day this import recorded its job changes, when it recorded some:
+    /// `changed:>=` it lists them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changed_on: Option<NaiveDate>,
     pub unchanged: u64,
     /// The earliest connection date among the new connections: `connected:>=` it lists
     /// them (with whoever connected since), when the network held connections before.
@@ -77,6 +81,14 @@ impl ImportReport {
         if let Some(on) = connected_on {
             self.new_since = Some(self.new_since.map_or(on, |since| since.min(on)));
         }
+    }
+
+    /// The filter that lists the connections whose job change this import recorded.
+    pub fn changed_filter(&self) -> Option<String> {
+        (self.changed > 0)
+            .then_some(self.changed_on)
+            .flatten()
+            .map(|on| format!("changed:>={on}"))
     }
 
     /// The filter that lists this import's new connections, unless every connection is

@@ -192,11 +192,12 @@ pub const SEGMENT_MAKERS: KeyHints = &[
 ];
 
 /// The help overlay's notes under the keys.
-pub const FILTER_HELP: [&str; 7] = [
+pub const FILTER_HELP: [&str; 8] = [
     "",
     "Filter terms: words (fuzzy) name: company: title: url: tag: -tag:",
-    "  decision: score:<40 seniority:>=director connected:<2020-01-01",
-    "  function:engineering flag:warm|messaged|colleague|gone|job-change",
+    "  decision: score:<40 seniority:>=director function:engineering",
+    "  connected:<2020-01-01 changed:>=2026-11-01 (job changes recorded since)",
+    "  flag:warm|messaged|colleague|gone|job-change",
     "    |duplicate|hidden|no-title|open-to-work|student|excluded",
     "In a prompt: Enter ok · Esc cancel · Backspace · Ctrl-W deletes a word",
     "  · Ctrl-U clears · Tab completes a tag or a path",
@@ -813,8 +814,12 @@ pub mod status {
                     0 => String::new(),
                     n => format!(", {n} back"),
                 };
+                let jobs = r
+                    .changed_filter()
+                    .map(|f| format!(" ({f})"))
+                    .unwrap_or_default();
                 format!(
-                    "{} new{which}{back}, {} gone, {} changed, {} unchanged, {} hidden",
+                    "{} new{which}{back}, {} gone, {} changed{jobs}, {} unchanged, {} hidden",
                     r.new, r.gone, r.changed, r.unchanged, r.hidden
                 )
             }

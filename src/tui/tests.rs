@@ -773,6 +773,14 @@ fn import_message_counts_new_and_returning_apart() {
         weekly,
         "imported export.zip: 2 new (connected:>=2026-11-20), 5 gone, 1 changed, 1994 unchanged, 16 hidden"
     );
+    let dated = netcurate::store::ImportReport {
+        changed_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 26),
+        ..report([2, 0, 5, 1, 1994, 16])
+    };
+    assert!(
+        status::imported(path, &dated).contains(", 1 changed (changed:>=2026-11-26), "),
+        "the job changes' filter"
+    );
     let back = status::imported(path, &report([2, 20, 0, 0, 1977, 16]));
     assert!(
         back.contains("2 new (connected:>=2026-11-20), 20 back, 0 gone"),

@@ -921,6 +921,11 @@ fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
     }
 }
 
+/// `text`, or "?" when empty.
+fn or_unknown(text: &str) -> &str {
+    if text.is_empty() { "?" } else { text }
+}
+
 fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
     let c = find_contact(&network, who)?;
@@ -979,6 +984,14 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "  suggested: {} — {why}", d.as_str())?;
     }
     writeln!(out, "  flags: {}", joined_or_none(&c.flags.names()))?;
+    if let Some(on) = c.job_changed_on {
+        writeln!(
+            out,
+            "    job change recorded {on}: was {} at {}",
+            or_unknown(&c.previous_position),
+            or_unknown(&c.previous_company)
+        )?;
+    }
     if c.flags.has(Flags::DUPLICATE)
         && let Some(i) = network.position_of(c.id)
     {

@@ -591,6 +591,16 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     );
     let before = db.json(&["list", "--filter", &format!("changed:<{AS_OF}"), "--json"]);
     assert_eq!(before.as_array().unwrap().len(), 0);
+    let moved = &jobs[0];
+    let explained = db.ok(&["explain", &moved["id"].to_string()]);
+    assert!(
+        explained.contains(&format!(
+            "job change recorded {AS_OF}: was {} at {}",
+            moved["previous_position"].as_str().unwrap(),
+            moved["previous_company"].as_str().unwrap()
+        )),
+        "{explained}"
+    );
     let gone = db.json(&["list", "--filter", "flag:gone", "--json"]);
     assert_eq!(gone.as_array().unwrap().len(), 20);
     // The month after, the 20 are back with their old dates and 2 are new: counted

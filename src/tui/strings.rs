@@ -398,8 +398,8 @@ pub fn suggested(decision: &str, why: &str) -> String {
     format!("suggested: {decision} — {why}")
 }
 
-pub fn job_change(previous_position: &str, previous_company: &str) -> String {
-    format!("job change: was {previous_position} · {previous_company}")
+pub fn job_change(on: NaiveDate, previous_position: &str, previous_company: &str) -> String {
+    format!("job change recorded {on}: was {previous_position} · {previous_company}")
 }
 
 pub fn invitation_line(direction: &str, sent: NaiveDate, status: &str) -> String {

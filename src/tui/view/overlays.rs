@@ -153,8 +153,9 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
             theme.good(),
         ));
     }
-    if !c.previous_company.is_empty() || !c.previous_position.is_empty() {
+    if let Some(on) = c.job_changed_on {
         lines.push(Line::raw(strings::job_change(
+            on,
             &c.previous_position,
             &c.previous_company,
         )));

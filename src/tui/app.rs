@@ -730,7 +730,8 @@ impl App {
                 self.overlay = Overlay::None;
                 self.set_filter(&filter);
                 self.view = View::Contacts;
-                self.status = status::new_connections_shown(self.table.ids.len());
+                let triage = self.keymap.key(Command::Triage);
+                self.status = status::new_connections_shown(self.table.ids.len(), triage);
                 return vec![];
             }
             // Any other key closes it, and does nothing else: it was not meant for the view.

@@ -973,7 +973,7 @@ fn enter_on_an_import_report_lists_the_new_connections() {
     assert_eq!(a.table.filter, format!("connected:>={since}"));
     assert_eq!(a.table.ids.len(), new);
     assert!(
-        a.status.starts_with(&format!("{new} shown")),
+        a.status.starts_with(&format!("{new} shown")) && a.status.ends_with("c triages them"),
         "{}",
         a.status
     );

@@ -570,6 +570,14 @@ impl App {
     }
 
     /// The score of the person behind an invitation, when they are a known contact.
+    /// Whether some invitation of the incoming pane comes from a scored contact (else
+    /// the pane is simply newest first).
+    pub fn incoming_scored(&self) -> bool {
+        let invitations = &self.network.invitations;
+        (0..invitations.len())
+            .any(|i| in_invitation_pane(&invitations[i], 1) && self.invitation_score(i).is_some())
+    }
+
     pub fn invitation_score(&self, i: usize) -> Option<u8> {
         self.network.invitations[i]
             .contact_id

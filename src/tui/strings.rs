@@ -486,6 +486,8 @@ pub fn outgoing_title(withdraws: &str) -> String {
 
 pub const NO_OUTGOING: &str = "no pending outgoing invitations";
 pub const INCOMING: &str = " Incoming — by relevance ";
+/// The incoming pane's title when no inviter is a contact (none can be scored).
+pub const INCOMING_UNSCORED: &str = " Incoming — newest first (none in your network) ";
 pub const NO_INCOMING: &str = "no incoming invitations";
 pub const WITHDRAW: &str = "withdraw";
 pub const STALE: &str = "stale";

@@ -707,6 +707,19 @@ fn incoming_invitations_newest_first_among_equals_with_their_age() {
         incoming.trim_start().starts_with(&format!("{newest}d ")),
         "{first_row}"
     );
+    // With none of them scored the pane says it is simply newest first; once an inviter
+    // is a scored contact, it is ranked by relevance.
+    let title_row = |a: &App| screen_rows(a, 120, 24).swap_remove(3);
+    assert!(title_row(&a).contains("Incoming — newest first (none in your network)"));
+    let scored = a.network.contacts[0].id;
+    let i = rows[rows.len() - 1];
+    a.network.invitations[i].contact_id = Some(scored);
+    assert!(a.incoming_scored());
+    assert!(
+        title_row(&a).contains("Incoming — by relevance"),
+        "{}",
+        title_row(&a)
+    );
 }
 
 /// Enter on an invitation shows it in full: who to whom, when, where it stands, its

@@ -146,7 +146,12 @@ fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let threshold = app.pillars.threshold;
-    let pane = (1, strings::INCOMING, strings::NO_INCOMING);
+    // Ranked by score when some inviter is a contact; else the order is simply the newest.
+    let title = match app.incoming_scored() {
+        true => strings::INCOMING,
+        false => strings::INCOMING_UNSCORED,
+    };
+    let pane = (1, title, strings::NO_INCOMING);
     // The name gives way to the score and the suggestion on a narrow screen; the age
     // shows where there is room for it too.
     let age_width = if area.width >= 36 { 6 } else { 0 };

@@ -754,6 +754,10 @@ fn a_newer_invitations_export_confirms_the_withdrawal_plan() {
         text.contains("withdrawal plan: 0 done (gone from this export), 3 still in it"),
         "{text}"
     );
+    assert!(
+        text.contains("invitations: 0 new, 6 already known (3 back after being gone), 1 gone"),
+        "{text}"
+    );
     assert_eq!(status(&db, b.0), "pending", "listed again");
 }
 

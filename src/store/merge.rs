@@ -881,6 +881,7 @@ fn merge_invitations(
             if let (true, Some(id)) = (known.gone, known.id) {
                 set_gone.execute(params![id, None::<&str>])?;
                 known.gone = false;
+                report.invitations_back += 1;
             }
             continue;
         }

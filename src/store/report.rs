@@ -45,6 +45,9 @@ pub struct ImportReport {
     /// Stored invitations this import's Invitations files leave out though they were
     /// sent within the dates the files cover: withdrawn, expired or declined.
     pub invitations_gone: u64,
+    /// Invitations gone from an earlier export that this import lists again.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub invitations_back: u64,
     /// Of the gone, those the user had marked for withdrawal: withdrawals done.
     pub withdrawals_done: u64,
     /// Invitations marked for withdrawal that this import's files still list.
@@ -180,10 +183,16 @@ impl ImportReport {
                 "other contacts: {} added, {} merged",
                 self.contacts_added, self.contacts_merged
             ),
-            Total::Invitations => format!(
-                "invitations: {} new, {} already known, {} gone (withdrawn, expired or declined)",
-                self.invitations_added, self.invitations_known, self.invitations_gone
-            ),
+            Total::Invitations => {
+                let back = match self.invitations_back {
+                    0 => String::new(),
+                    n => format!(" ({n} back after being gone)"),
+                };
+                format!(
+                    "invitations: {} new, {} already known{back}, {} gone (withdrawn, expired or declined)",
+                    self.invitations_added, self.invitations_known, self.invitations_gone
+                )
+            }
             Total::WithdrawalPlan => format!(
                 "withdrawal plan: {} done (gone from this export), {} still in it",
                 self.withdrawals_done, self.withdrawals_left
@@ -266,6 +275,11 @@ impl FileReport {
             lines.push(format!("    warning: {w}"));
         }
     }
+}
+
+/// For serde: a count left out of the JSON while it is 0.
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// "skipped 3 files (not a network file): a.csv, b.csv, c.csv", naming at most five.

@@ -46,7 +46,6 @@ pub struct ImportReport {
     /// sent within the dates the files cover: withdrawn, expired or declined.
     pub invitations_gone: u64,
     /// Invitations gone from an earlier export that this import lists again.
-    #[serde(skip_serializing_if = "is_zero")]
     pub invitations_back: u64,
     /// Of the gone, those the user had marked for withdrawal: withdrawals done.
     pub withdrawals_done: u64,
@@ -275,11 +274,6 @@ impl FileReport {
             lines.push(format!("    warning: {w}"));
         }
     }
-}
-
-/// For serde: a count left out of the JSON while it is 0.
-fn is_zero(n: &u64) -> bool {
-    *n == 0
 }
 
 /// "skipped 3 files (not a network file): a.csv, b.csv, c.csv", naming at most five.

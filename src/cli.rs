@@ -1409,6 +1409,15 @@ fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
         })
         .collect();
     writeln!(out, "flags: {}", joined_or_none(&flagged))?;
+    let employers = s.store.employers()?;
+    if !(employers.current.is_empty() && employers.past.is_empty()) {
+        writeln!(
+            out,
+            "your employers (from Positions.csv): {}; earlier: {}",
+            joined_or_none(&employers.current),
+            joined_or_none(&employers.past)
+        )?;
+    }
     if !st.tags.is_empty() {
         let t: Vec<String> = st.tags.iter().map(|(k, v)| format!("{k} ({v})")).collect();
         writeln!(out, "tags: {}", t.join(", "))?;

@@ -781,6 +781,11 @@ fn positions_csv_drafts_my_companies() {
         ),
         (json!(3), json!({"no company": 1}))
     );
+    let stats = db.ok(&["stats"]);
+    assert!(
+        stats.contains("\nyour employers (from Positions.csv): Initech; earlier: Hooli\n"),
+        "{stats}"
+    );
     let draft = db.ok(&["profile", "init", "-o", "-"]);
     assert!(
         draft.contains("\nmy_companies = [\"Initech\"]\n"),

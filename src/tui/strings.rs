@@ -486,8 +486,9 @@ pub fn outgoing_title(withdraws: &str) -> String {
 
 pub const NO_OUTGOING: &str = "no pending outgoing invitations";
 pub const INCOMING: &str = " Incoming — by relevance ";
-/// The incoming pane's title when no inviter is a contact (none can be scored).
-pub const INCOMING_UNSCORED: &str = " Incoming — newest first (none in your network) ";
+/// The incoming pane's title when no inviter is a scored contact (each row says
+/// "unscored").
+pub const INCOMING_UNSCORED: &str = " Incoming — newest first ";
 pub const NO_INCOMING: &str = "no incoming invitations";
 pub const WITHDRAW: &str = "withdraw";
 pub const STALE: &str = "stale";

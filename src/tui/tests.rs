@@ -710,7 +710,7 @@ fn incoming_invitations_newest_first_among_equals_with_their_age() {
     // With none of them scored the pane says it is simply newest first; once an inviter
     // is a scored contact, it is ranked by relevance.
     let title_row = |a: &App| screen_rows(a, 120, 24).swap_remove(3);
-    assert!(title_row(&a).contains("Incoming — newest first (none in your network)"));
+    assert!(title_row(&a).contains("Incoming — newest first ─"));
     let scored = a.network.contacts[0].id;
     let i = rows[rows.len() - 1];
     a.network.invitations[i].contact_id = Some(scored);

@@ -810,15 +810,15 @@ pub fn import(
         }
     }
     if dry_run {
-        writeln!(
-            out,
-            "dry run: nothing was stored (the same command without --dry-run imports)"
-        )?;
+        writeln!(out, "{DRY_RUN}")?;
     } else if s.profile.is_none() {
         writeln!(out, "{NO_PROFILE_YET}")?;
     }
     Ok(())
 }
+
+/// What every `--dry-run` ends with.
+const DRY_RUN: &str = "dry run: nothing was stored (the same command without --dry-run does it)";
 
 /// Stores `op` (one undoable step) and says how to take it back; with `dry_run`, says
 /// that nothing was stored.
@@ -829,10 +829,7 @@ fn record_unless_dry_run(
     out: &mut dyn Write,
 ) -> Result<()> {
     if dry_run {
-        writeln!(
-            out,
-            "dry run: nothing was stored (the same command without --dry-run does it)"
-        )?;
+        writeln!(out, "{DRY_RUN}")?;
     } else if !op.is_empty() {
         s.store.record(op)?;
         writeln!(
@@ -1451,17 +1448,20 @@ mod tests {
         assert_eq!(shell_word("plain.db"), "plain.db");
     }
 
-    /// `list --help` names every flag the filter language knows.
+    /// `list --help` and the workbench's help name every flag the filter language knows.
     #[test]
-    fn list_help_names_every_flag() {
+    fn both_helps_name_every_flag() {
         let mut cli = Cli::command();
         let list = cli.find_subcommand_mut("list").expect("list");
-        let help = list.render_long_help().to_string();
-        for (name, _) in netcurate::model::Flags::NAMES {
-            assert!(
-                help.contains(&format!("|{name}")) || help.contains(&format!(":{name}")),
-                "{name}"
-            );
+        let list_help = list.render_long_help().to_string();
+        let workbench_help = crate::tui::strings::FILTER_HELP.join("");
+        for help in [list_help, workbench_help] {
+            for (name, _) in netcurate::model::Flags::NAMES {
+                assert!(
+                    help.contains(&format!("|{name}")) || help.contains(&format!(":{name}")),
+                    "{name}: {help}"
+                );
+            }
         }
     }
 

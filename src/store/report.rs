@@ -201,10 +201,10 @@ impl ImportReport {
                 self.messaged_matched, self.messaged_unmatched
             ),
             Total::Employers => {
-                let employers = self.employers.clone().unwrap_or_default();
-                let now = match employers.current.is_empty() {
-                    true => "none current".to_string(),
-                    false => employers.current.join(", "),
+                let current = self.employers.as_ref().map(|e| &e.current);
+                let now = match current.filter(|c| !c.is_empty()) {
+                    Some(current) => current.join(", "),
+                    None => "none current".to_string(),
                 };
                 let lacking = match self.employers_not_in_profile.is_empty() {
                     true => String::new(),

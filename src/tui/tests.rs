@@ -1676,18 +1676,6 @@ fn a_small_prune_names_the_colleagues_it_marked() {
     assert!(!a.status.contains("colleague"), "{}", a.status);
 }
 
-/// The help's filter notes name every flag the filter language knows.
-#[test]
-fn the_help_names_every_flag() {
-    let notes = super::strings::FILTER_HELP.join("");
-    for (name, _) in netcurate::model::Flags::NAMES {
-        assert!(
-            notes.contains(&format!("|{name}")) || notes.contains(&format!(":{name}")),
-            "{name}"
-        );
-    }
-}
-
 /// Invitations gone from a later export (withdrawn, declined) leave both panes.
 #[test]
 fn gone_invitations_leave_the_invitations_view() {

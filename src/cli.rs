@@ -352,8 +352,6 @@ pub struct Session {
 
 const PROFILE_KEY: &str = "profile";
 const ASSUMPTIONS_KEY: &str = "assumptions";
-/// The folder the latest import came from (where next week's export will be).
-const IMPORT_FOLDER_KEY: &str = "import_folder";
 
 impl Session {
     pub fn open(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Result<Session> {
@@ -409,21 +407,10 @@ impl Session {
             .load_contacts_where(self.as_of, query.reads(), move |c| test.matches(c))?)
     }
 
-    /// Remembers the folder holding `path` (the folder an export was downloaded to, also
-    /// for an export unzipped into a folder of its own), best effort.
-    pub fn remember_import_folder(&mut self, path: &Path) {
-        let folder = std::fs::canonicalize(path)
-            .ok()
-            .and_then(|p| p.parent().map(Path::to_path_buf));
-        if let Some(folder) = folder.as_ref().and_then(|f| f.to_str()) {
-            let _ = self.store.set_setting(IMPORT_FOLDER_KEY, folder);
-        }
-    }
-
     /// The folder the latest import came from, written with `~/` for the home folder and
     /// a trailing `/`: the start of a path to type.
     pub fn import_folder(&self) -> Option<String> {
-        let folder = self.store.setting(IMPORT_FOLDER_KEY).ok().flatten()?;
+        let folder = self.store.import_folder().ok().flatten()?;
         let home = std::env::var("HOME").unwrap_or_default();
         let short = match folder.strip_prefix(&home) {
             Some(rest) if !home.is_empty() && rest.starts_with('/') => format!("~{rest}"),
@@ -789,9 +776,6 @@ pub fn import(
         false => "import committed",
     });
     let report = report?;
-    if let (false, Some(path)) = (dry_run, paths.first()) {
-        s.remember_import_folder(path);
-    }
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
         return Ok(());

@@ -51,6 +51,9 @@ pub struct ImportBatch {
     /// The given map (`--map`) as each file used it, to read files with the same header
     /// alike next time.
     pub maps_to_remember: Vec<RememberedMap>,
+    /// The folder holding the first path read (where an export was downloaded to, also
+    /// for one unzipped into a folder of its own): where next week's will be.
+    pub folder: Option<PathBuf>,
 }
 
 impl ImportBatch {
@@ -90,6 +93,9 @@ impl ImportBatch {
             ));
         }
         batch.check_mapped(mappings.given)?;
+        batch.folder = (paths.first())
+            .and_then(|p| std::fs::canonicalize(p).ok())
+            .and_then(|p| p.parent().map(Path::to_path_buf));
         // What a file was read with, when the user gave a map this time.
         if !mappings.given.is_empty() {
             batch.maps_to_remember = (batch.files.iter())

@@ -742,6 +742,7 @@ fn merge_batch(
 ) -> Result<ImportReport> {
     let full_network = batch.has_full_network();
     let maps_to_remember = std::mem::take(&mut batch.maps_to_remember);
+    let folder = batch.folder.take();
     let mut report = ImportReport {
         skipped_files: batch.skipped_files,
         ..ImportReport::default()
@@ -799,6 +800,9 @@ fn merge_batch(
     });
     // With the import, so that undoing it forgets them too.
     super::remember_maps(tx, &maps_to_remember)?;
+    if let Some(folder) = folder.as_ref().and_then(|f| f.to_str()) {
+        super::remember_import_folder(tx, folder)?;
+    }
     if let Some(employers) = &report.employers {
         super::remember_employers(tx, employers)?;
         report.employers_not_in_profile = (employers.current.iter())

@@ -401,6 +401,11 @@ impl Store {
         remembered_maps_in(&self.conn)
     }
 
+    /// The folder the latest import came from, as an absolute path (none before one).
+    pub fn import_folder(&self) -> Result<Option<String>> {
+        setting_in(&self.conn, IMPORT_FOLDER)
+    }
+
     /// The owner's employers from the latest Positions.csv imported (none before one).
     pub fn employers(&self) -> Result<Employers> {
         Ok(setting_in(&self.conn, EMPLOYERS)?
@@ -739,6 +744,8 @@ pub(crate) struct RowExtra {
 
 /// The settings key of the column maps imports remember.
 const COLUMN_MAPS: &str = "column_maps";
+/// The settings key of the folder the latest import came from.
+const IMPORT_FOLDER: &str = "import_folder";
 /// The settings key of the owner's employers (from the latest Positions.csv).
 const EMPLOYERS: &str = "employers";
 /// The settings key of the scoring version the stored scores were worked out with.
@@ -772,6 +779,11 @@ fn remembered_maps_in(conn: &Connection) -> Result<Vec<RememberedMap>> {
     Ok((setting_in(conn, COLUMN_MAPS)?)
         .map(|json| RememberedMap::from_json(&json))
         .unwrap_or_default())
+}
+
+/// Stores the folder an import came from.
+pub(crate) fn remember_import_folder(conn: &Connection, folder: &str) -> Result<()> {
+    set_setting_in(conn, IMPORT_FOLDER, folder)
 }
 
 /// Stores the owner's employers, replacing those of an earlier Positions.csv.

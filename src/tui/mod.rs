@@ -341,7 +341,6 @@ fn run_effect(
                             status::not_scored_yet(app.keymap.key(keymap::Command::EditProfile))
                         }
                     };
-                    session.remember_import_folder(&path);
                     let imported = status::imported(&path, &r);
                     let message = format!("{unscored}{imported}");
                     reload(app, session, &message)?;

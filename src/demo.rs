@@ -55,7 +55,9 @@ pub fn build(as_of: Option<NaiveDate>) -> Result<(tempdir::TempDir, Session)> {
     std::fs::write(&profile, PROFILE)?;
     let as_of = as_of.or_else(|| NaiveDate::parse_from_str(DEMO_AS_OF, "%Y-%m-%d").ok());
     let mut session = Session::open(&dir.path().join("demo.db"), as_of, Some(&profile))?;
-    let batch = netcurate::import::ImportBatch::read(&[export])?;
+    let mut batch = netcurate::import::ImportBatch::read(&[export])?;
+    // A throwaway folder: the demo's import prompt starts empty, as a first run's does.
+    batch.folder = None;
     session
         .store
         .import(batch, session.profile.as_ref(), session.now())

@@ -723,9 +723,7 @@ pub mod status {
 
     /// After Enter on an import's report: what the filter it set shows.
     pub fn new_connections_shown(n: usize, triage: &str) -> String {
-        format!(
-            "{n} shown: the import's new connections (and any connected since) — {triage} triages them"
-        )
+        format!("{n} shown: the import's new connections — {triage} triages them")
     }
 
     pub fn segment_shown(name: &str, n: usize) -> String {

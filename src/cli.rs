@@ -95,6 +95,11 @@ pub enum Command {
         /// Remembered for files with the same header: their next import needs no --map.
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         map: Vec<String>,
+        /// Import an export even when it looks older than the network already imported
+        /// (it leaves out connections made after its newest one): those it leaves out are
+        /// marked gone. Without it such an import is refused, and nothing is stored.
+        #[arg(long)]
+        allow_older: bool,
     },
     /// Draft or show the audience profile.
     #[command(subcommand)]
@@ -515,7 +520,11 @@ pub fn run(cli: Cli) -> Result<()> {
             dry_run,
             json,
             map,
-        } => import(&mut s, &paths, &ColumnMap::parse(&map)?, dry_run, json, out),
+            allow_older,
+        } => {
+            let map = ColumnMap::parse(&map)?;
+            import(&mut s, &paths, &map, dry_run, allow_older, json, out)
+        }
         Command::Profile(ProfileCommand::Init { output }) => {
             profile_init(&s, output.as_deref(), out)
         }
@@ -739,6 +748,7 @@ pub fn import(
     paths: &[PathBuf],
     map: &ColumnMap,
     dry_run: bool,
+    allow_older: bool,
     json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
@@ -762,13 +772,15 @@ pub fn import(
     };
     let report = ImportBatch::read_with(paths, &mappings, &mut show)
         .map_err(anyhow::Error::from)
-        .and_then(|b| {
+        .and_then(|mut b| {
             netcurate::trace::phase("read and parsed");
+            b.allow_older = allow_older;
             let (profile, now) = (s.profile.as_ref(), s.now());
-            Ok(match dry_run {
-                true => s.store.preview_import(b, profile, now, &mut show)?,
-                false => s.store.import_with(b, profile, now, &mut show)?,
-            })
+            match dry_run {
+                true => s.store.preview_import(b, profile, now, &mut show),
+                false => s.store.import_with(b, profile, now, &mut show),
+            }
+            .map_err(|e| older_export_hint(e, s.store.path(), paths))
         });
     bar.finish_and_clear();
     netcurate::trace::phase(match dry_run {
@@ -799,6 +811,21 @@ pub fn import(
         writeln!(out, "{NO_PROFILE_YET}")?;
     }
     Ok(())
+}
+
+/// An export that looks older than the network, with the command that imports it anyway.
+fn older_export_hint(e: netcurate::Error, db: &Path, paths: &[PathBuf]) -> anyhow::Error {
+    if !matches!(e, netcurate::Error::OlderExport { .. }) {
+        return e.into();
+    }
+    let paths: Vec<String> = (paths.iter())
+        .map(|p| shell_word(&p.display().to_string()))
+        .collect();
+    let anyway = format!("import --allow-older {}", paths.join(" "));
+    anyhow::anyhow!(
+        "{e}. Nothing was imported. If they were removed on LinkedIn since, import it anyway: {}",
+        command_line(db, &anyway)
+    )
 }
 
 /// What every `--dry-run` ends with.

@@ -40,6 +40,18 @@ pub enum Error {
         found: i64,
         supported: i64,
     },
+    /// An export older than the network already imported: it leaves out connections
+    /// made after its newest one, and importing it would mark them gone.
+    #[error("{file}: {}", older_export(*.newest_listed, *.later, *.newest_stored))]
+    OlderExport {
+        file: String,
+        /// The date of the newest connection the file lists.
+        newest_listed: chrono::NaiveDate,
+        /// Stored connections made after that date, and left out by the file.
+        later: u64,
+        /// The date of the newest of them.
+        newest_stored: chrono::NaiveDate,
+    },
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
     /// Writing an export failed.
@@ -53,6 +65,23 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why an export looks older than the network: what [`Error::OlderExport`] says.
+fn older_export(
+    newest_listed: chrono::NaiveDate,
+    later: u64,
+    newest_stored: chrono::NaiveDate,
+) -> String {
+    let (connections, were) = match later {
+        1 => ("connection", "was"),
+        _ => ("connections", "were"),
+    };
+    format!(
+        "this export looks older than the network already imported: its newest connection was made on {newest_listed}, \
+         but it leaves out {later} {connections} that {were} made later (the latest on {newest_stored}); \
+         importing it would mark them gone"
+    )
+}
 
 impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {

@@ -460,6 +460,69 @@ fn write(dir: &std::path::Path, name: &str, people: &[Person]) -> String {
     path.display().to_string()
 }
 
+/// Last month's export, picked by mistake after this week's, would mark every connection
+/// made since gone and take back their job changes: it is refused whole, saying why and
+/// how to import it anyway. A newer export without a recent connection is not refused.
+#[test]
+fn an_older_export_is_refused_whole_unless_allowed() {
+    let as_of = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    let mut people = synth::people(7, 200, (100, 50, 300), 0, as_of);
+    people.sort_by_key(|p| p.connected_on);
+    let db = Db::new();
+    let newest = write(db.dir.path(), "newest.csv", &people);
+    db.ok(&["import", &newest]);
+    // The export made before the 20 newest connections: its newest is the 180th.
+    let cut = people[180].connected_on;
+    let before: Vec<Person> = (people.iter())
+        .filter(|p| p.connected_on < cut)
+        .cloned()
+        .collect();
+    let later = people.len() - before.len();
+    let newest_listed = before.last().unwrap().connected_on;
+    let older = write(db.dir.path(), "older.csv", &before);
+    let (code, out, err) = db.run(&["import", &older]);
+    assert_eq!(code, 1, "refused: {out}");
+    assert!(
+        err.contains(&format!(
+            "older.csv: this export looks older than the network already imported: \
+             its newest connection was made on {newest_listed}, but it leaves out {later} \
+             connections that were made later (the latest on {})",
+            people.last().unwrap().connected_on
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "Nothing was imported. If they were removed on LinkedIn since, import it anyway: \
+             netcurate --db {} import --allow-older {older}",
+            db.path.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(db.stats()["gone"], 0, "nothing stored");
+    // A dry run says the same; asked for, it is imported.
+    assert_eq!(db.run(&["import", "--dry-run", &older]).0, 1);
+    let report = db.json(&["import", "--allow-older", "--json", &older]);
+    assert_eq!(report["gone"], json!(later));
+    assert_eq!(db.stats()["gone"], json!(later));
+
+    // This week's export, where the newest connection was removed since but newer ones
+    // were made: an ordinary import.
+    let other = Db::new();
+    other.ok(&["import", &newest]);
+    let mut next: Vec<Person> = people[..people.len() - 1].to_vec();
+    let mut made = synth::people(8, 1, (100, 50, 300), 0, as_of).remove(0);
+    made.slug = format!("new-{}", made.slug);
+    made.connected_on = people.last().unwrap().connected_on + chrono::Duration::days(1);
+    next.push(made);
+    let next = write(other.dir.path(), "next.csv", &next);
+    let report = other.json(&["import", "--json", &next]);
+    assert_eq!(
+        (report["new"].clone(), report["gone"].clone()),
+        (json!(1), json!(1))
+    );
+}
+
 #[test]
 fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     let as_of = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();

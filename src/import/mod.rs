@@ -54,6 +54,9 @@ pub struct ImportBatch {
     /// The folder holding the first path read (where an export was downloaded to, also
     /// for one unzipped into a folder of its own): where next week's will be.
     pub folder: Option<PathBuf>,
+    /// Import even an export that looks older than the network already imported
+    /// ([`crate::Error::OlderExport`]): the connections it leaves out are marked gone.
+    pub allow_older: bool,
 }
 
 impl ImportBatch {

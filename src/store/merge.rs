@@ -15,7 +15,7 @@ use super::{
     DateText, Store, date_text, datetime_text, read_contacts, url_key_column, url_key_is_derived,
 };
 use crate::audience::{Profile, Scored, score_all};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::import::rows::{
     ConnectionRow, ContactRow, InvitationRow, MessageSummary, PersonRef, Rows, employers, name_key,
     summarise_messages, weak_key,
@@ -148,6 +148,9 @@ struct Merge {
     tags: Vec<(i64, String)>,
     /// Invitation rows, stored while contacts are scored.
     invitations: Vec<InvitationRow>,
+    /// The newest date a connection was made among this import's Connections rows, and
+    /// the file that listed it.
+    newest_listed: Option<(NaiveDate, String)>,
     now: NaiveDateTime,
 }
 
@@ -199,6 +202,7 @@ impl Merge {
             next_id: contacts.iter().map(|c| c.id + 1).max().unwrap_or(1),
             tags: Vec::new(),
             invitations: Vec::new(),
+            newest_listed: None,
             now,
         };
         // The stored contacts stay in the vector they were read into; only the indexes
@@ -352,9 +356,18 @@ impl Merge {
         }
     }
 
-    fn merge_connections(&mut self, rows: Vec<ConnectionRow>, report: &mut ImportReport) {
+    fn merge_connections(
+        &mut self,
+        file: &str,
+        rows: Vec<ConnectionRow>,
+        report: &mut ImportReport,
+    ) {
         self.hidden_ordinals.clear();
         self.reserve(rows.len());
+        let newest = rows.iter().filter_map(|r| r.connected_on).max();
+        if newest > self.newest_listed.as_ref().map(|(date, _)| *date) {
+            self.newest_listed = newest.map(|date| (date, file.to_string()));
+        }
         for mut row in rows {
             let tags = std::mem::take(&mut row.tags);
             report.hidden += u64::from(row.hidden);
@@ -422,6 +435,29 @@ impl Merge {
         e.changed |= changed;
         e.seen = true;
         c.id
+    }
+
+    /// Refuses an export older than the network: one that leaves out connections made
+    /// after its newest one. A newer export lists every connection made before it was
+    /// made, save those removed since, so these were most likely made after it.
+    fn refuse_older_export(&self) -> Result<()> {
+        let Some((newest_listed, file)) = &self.newest_listed else {
+            return Ok(());
+        };
+        let later = (self.contacts.iter().zip(&self.entries))
+            .filter(|(c, e)| c.is_connection && e.gone_at.is_none() && !e.seen)
+            .filter_map(|(c, _)| c.connected_on.filter(|on| on > newest_listed));
+        let (count, newest_stored) =
+            later.fold((0, None), |(n, newest), on| (n + 1, newest.max(Some(on))));
+        match newest_stored {
+            Some(newest_stored) => Err(Error::OlderExport {
+                file: file.clone(),
+                newest_listed: *newest_listed,
+                later: count,
+                newest_stored,
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Connections of the network that this full export no longer lists.
@@ -775,7 +811,10 @@ fn merge_batch(
             remembered_map: file.remembered_map,
         });
         match file.rows {
-            Rows::Connections(rows) => merge.merge_connections(rows, &mut report),
+            Rows::Connections(rows) => {
+                let name = (report.files.last()).map_or(String::new(), |f| f.name.clone());
+                merge.merge_connections(&name, rows, &mut report)
+            }
             Rows::Contacts(rows) => merge.merge_contacts(rows, &mut report),
             Rows::Invitations(rows) => merge.invitations.extend(rows),
             Rows::Messages(rows) => {
@@ -785,6 +824,9 @@ fn merge_batch(
         }
     }
     if full_network {
+        if !batch.allow_older {
+            merge.refuse_older_export()?;
+        }
         merge.mark_gone(&mut report);
     }
     report.changed_on = (report.changed > 0).then_some(now.date());

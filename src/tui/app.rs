@@ -75,6 +75,12 @@ pub enum Confirm {
     Prune(Vec<ContactId>),
     /// Nothing is left to undo but the latest import, which goes back whole.
     UndoImport,
+    /// The import of `path` was refused: the export looks older than the network
+    /// (`why`). Import it anyway?
+    ImportOlder {
+        path: PathBuf,
+        why: String,
+    },
     Overwrite {
         kind: ExportKind,
         path: PathBuf,
@@ -124,7 +130,11 @@ pub enum Effect {
         query: String,
     },
     EditProfile,
-    Import(PathBuf),
+    /// Import `path`; `allow_older`: even an export older than the network.
+    Import {
+        path: PathBuf,
+        allow_older: bool,
+    },
     RecordSsi(SsiReading),
     /// Complete the path that ends this prompt text (the runtime reads the folder).
     CompletePath(String),
@@ -161,6 +171,12 @@ pub enum Msg {
     SsiRecorded(SsiReading),
     /// Nothing is left to undo but the latest import: ask before taking it back.
     ImportUndoable,
+    /// The import of `path` was refused as older than the network (`why`): ask before
+    /// importing it anyway.
+    ImportLooksOlder {
+        path: PathBuf,
+        why: String,
+    },
     /// The prompt text `asked` with its last path completed, and the names it could
     /// still become when the folder has several.
     PathCompleted {
@@ -651,6 +667,11 @@ impl App {
                 self.pillars.readings.sort_by_key(|r| r.date);
                 self.refresh_projection();
                 self.status = status::recorded_ssi(r.total, r.br, r.date);
+                vec![]
+            }
+            Msg::ImportLooksOlder { path, why } => {
+                self.status = status::import_failed(&why);
+                self.overlay = Overlay::Confirm(Confirm::ImportOlder { path, why });
                 vec![]
             }
             Msg::ImportUndoable => {
@@ -1334,7 +1355,10 @@ impl App {
                 query: self.table.filter.clone(),
             }],
             PromptKind::Import if !input.is_empty() => {
-                vec![Effect::Import(PathBuf::from(typed_path(input)))]
+                vec![Effect::Import {
+                    path: PathBuf::from(typed_path(input)),
+                    allow_older: false,
+                }]
             }
             PromptKind::Export => self.submit_export(p),
             PromptKind::Ssi => match parse_ssi(input, self.network.as_of) {
@@ -1403,6 +1427,10 @@ impl App {
                 force: true,
             }],
             Confirm::UndoImport => vec![Effect::UndoImport],
+            Confirm::ImportOlder { path, .. } => vec![Effect::Import {
+                path,
+                allow_older: true,
+            }],
         }
     }
 }

@@ -305,7 +305,7 @@ fn run_effect(
             }
             Err(e) => fail(app, e.to_string()),
         },
-        Effect::Import(path) => {
+        Effect::Import { path, allow_older } => {
             let theme = Theme::from_env();
             let mut show = |p: netcurate::import::Progress| {
                 app.overlay = app::Overlay::Progress {
@@ -323,7 +323,8 @@ fn run_effect(
                     };
                     ImportBatch::read_with(std::slice::from_ref(&path), &mappings, &mut show)
                 })
-                .and_then(|batch| {
+                .and_then(|mut batch| {
+                    batch.allow_older = allow_older;
                     session.store.import_with(
                         batch,
                         session.profile.as_ref(),
@@ -347,6 +348,12 @@ fn run_effect(
                     app.update(Msg::Imported {
                         lines: r.lines(),
                         new_filter: r.new_filter(),
+                    });
+                }
+                Err(e @ netcurate::Error::OlderExport { .. }) => {
+                    app.update(Msg::ImportLooksOlder {
+                        path,
+                        why: e.to_string(),
                     });
                 }
                 Err(e) => fail(app, status::import_failed(e)),

@@ -1609,6 +1609,52 @@ fn undoing_an_import_is_confirmed() {
     assert_eq!(key(&mut a, KeyCode::Char('y')), vec![Effect::UndoImport]);
 }
 
+/// An import refused as older than the network says why, whole, and asks: y imports the
+/// same path anyway, anything else imports nothing.
+#[test]
+fn an_import_refused_as_older_is_confirmed() {
+    let mut a = app();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 10, d).unwrap();
+    let why = netcurate::Error::OlderExport {
+        file: "Downloads/export-october/Connections.csv".into(),
+        newest_listed: day(14),
+        later: 37,
+        newest_stored: day(28),
+    }
+    .to_string();
+    let path = std::path::PathBuf::from("Downloads/export-october");
+    let refused = Msg::ImportLooksOlder {
+        path: path.clone(),
+        why,
+    };
+    a.update(refused);
+    // The box's lines, as one text.
+    let text = (screen_rows(&a, 80, 24).iter())
+        .filter_map(|r| Some(r.split('│').nth(1)?.trim().to_string()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for words in [
+        "leaves out 37 connections",
+        "(the latest on 2026-10-28)",
+        "import it anyway? (y / n)",
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    assert!(key(&mut a, KeyCode::Char('n')).is_empty());
+    assert_eq!(a.status, "cancelled");
+    a.update(Msg::ImportLooksOlder {
+        path: path.clone(),
+        why: "older".into(),
+    });
+    assert_eq!(
+        key(&mut a, KeyCode::Char('y')),
+        vec![Effect::Import {
+            path,
+            allow_older: true
+        }]
+    );
+}
+
 /// A failure (here an import's, whose error names the file and the reason) is shown whole,
 /// wrapped in a box, however narrow the screen, and stays on the status line; the next key
 /// only closes the box: `j` does not move, `q` does not quit.

@@ -460,6 +460,115 @@ fn write(dir: &std::path::Path, name: &str, people: &[Person]) -> String {
     path.display().to_string()
 }
 
+/// A Downloads folder holding last month's export and this week's is imported as this
+/// week's alone: its removals and job change are recorded (merged with the older one, the
+/// older one's rows hid them), and the older export is named as passed over. An export
+/// beside its own unzipped copy counts once. Two networks' Connections files both count.
+#[test]
+fn of_several_exports_in_a_folder_only_the_newest_is_imported() {
+    let as_of = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    let mut people = synth::people(11, 120, (100, 50, 300), 0, as_of);
+    people.sort_by_key(|p| p.connected_on);
+    let db = Db::new();
+    let first = write(db.dir.path(), "first.csv", &people);
+    db.ok(&["import", &first]);
+    // Last month's export lacks the 10 newest; this week's lacks 3 removed since, and one
+    // person changed jobs.
+    let downloads = db.dir.path().join("Downloads");
+    for folder in [
+        "Basic_LinkedInDataExport_10-01-2026",
+        "Basic_LinkedInDataExport_11-20-2026",
+    ] {
+        std::fs::create_dir_all(downloads.join(folder)).unwrap();
+    }
+    let older = write(
+        &downloads.join("Basic_LinkedInDataExport_10-01-2026"),
+        "Connections.csv",
+        &people[..110],
+    );
+    let mut newer: Vec<Person> = people[3..].to_vec();
+    newer[0].company = "Brand New Employer".into();
+    let newest = downloads.join("Basic_LinkedInDataExport_11-20-2026");
+    write(&newest, "Connections.csv", &newer);
+    let report = db.json(&["import", "--json", downloads.to_str().unwrap()]);
+    assert_eq!(
+        (
+            report["gone"].clone(),
+            report["changed"].clone(),
+            report["new"].clone()
+        ),
+        (json!(3), json!(1), json!(0))
+    );
+    assert_eq!(
+        report["skipped_files"],
+        json!([{
+            "name": older,
+            "reason": format!(
+                "another export of the same network; only the newest, {}, is imported",
+                newest.display()
+            )
+        }])
+    );
+
+    // The fixture's export beside its unzipped copy: the same as the export alone.
+    let alone = Db::new().json(&["import", "--json", &fixture("linkedin/export-2026.zip")]);
+    let both = Db::new();
+    let folder = both.dir.path().join("Downloads");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(
+        fixture("linkedin/export-2026.zip"),
+        folder.join("export-2026.zip"),
+    )
+    .unwrap();
+    for file in ["Connections.csv", "Invitations.csv", "messages.csv"] {
+        let unzipped = folder.join("export-2026");
+        std::fs::create_dir_all(&unzipped).unwrap();
+        std::fs::copy(
+            fixture(&format!("linkedin/2026/{file}")),
+            unzipped.join(file),
+        )
+        .unwrap();
+    }
+    let twice = both.json(&["import", "--json", folder.to_str().unwrap()]);
+    for total in [
+        "new",
+        "hidden",
+        "invitations_added",
+        "invitations_known",
+        "messaged_matched",
+    ] {
+        assert_eq!(twice[total], alone[total], "{total}");
+    }
+    // The copy comes first in the folder: the archive's export files are passed over.
+    let passed: Vec<&str> = (twice["skipped_files"].as_array().unwrap().iter())
+        .filter(|f| f["reason"].as_str().unwrap().starts_with("another export"))
+        .map(|f| f["name"].as_str().unwrap().rsplit(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        passed,
+        [
+            "Connections.csv",
+            "Invitations.csv",
+            "messages.csv",
+            "Positions.csv"
+        ]
+    );
+
+    // Two people's networks: no names in common, both imported.
+    let other = Db::new();
+    let theirs = synth::people(12, 50, (100, 50, 300), 0, as_of)
+        .into_iter()
+        .map(|mut p| {
+            p.first = format!("Other{}", p.first);
+            p.slug = format!("other-{}", p.slug);
+            p
+        })
+        .collect::<Vec<_>>();
+    let theirs = write(other.dir.path(), "theirs.csv", &theirs);
+    let report = other.json(&["import", "--json", &first, &theirs]);
+    assert_eq!(report["new"], json!(170), "{report}");
+}
+
 /// Last month's export, picked by mistake after this week's, would mark every connection
 /// made since gone and take back their job changes: it is refused whole, saying why and
 /// how to import it anyway. A newer export without a recent connection is not refused.

@@ -17,6 +17,7 @@ fn parse_bytes(bytes: Vec<u8>) {
         name: "fuzz.csv".into(),
         bytes,
         in_container: false,
+        origin: String::new(),
     };
     if let Err(e) = parse_source(&source, &Mappings::default()) {
         let msg = e.to_string();
@@ -116,6 +117,7 @@ proptest! {
             name: "crm.csv".into(),
             bytes: writer.into_inner().unwrap(),
             in_container: false,
+            origin: String::new(),
         };
         let mappings = Mappings { given: &map, remembered: &[] };
         match parse_source(&source, &mappings) {

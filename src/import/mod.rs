@@ -26,6 +26,9 @@ pub struct SourceFile {
     /// Found inside a folder or archive: files that are not network files are skipped,
     /// not errors.
     pub in_container: bool,
+    /// The archive it came out of, else the folder it is in: the files of one origin
+    /// are one export.
+    pub origin: String,
 }
 
 /// A file that was looked at and passed over, with the reason.
@@ -95,6 +98,7 @@ impl ImportBatch {
                 "no Connections, Invitations, messages or contact CSV found",
             ));
         }
+        batch.keep_newest_export();
         batch.check_mapped(mappings.given)?;
         batch.folder = (paths.first())
             .and_then(|p| std::fs::canonicalize(p).ok())
@@ -135,6 +139,50 @@ impl ImportBatch {
             unused.column,
             names.join(", ")
         )))
+    }
+
+    /// Of several exports of the same network in one batch (a Downloads folder holding
+    /// this week's export and last month's, or an export beside its unzipped copy), only
+    /// the newest is imported: its Connections file, and the other export files of its
+    /// origin. The older ones' files are passed over, named in the report: merged with
+    /// the newest, an older export's connections would hide its removals and job changes.
+    /// Connections files of another network (few names in common) are all imported.
+    fn keep_newest_export(&mut self) {
+        let full: Vec<usize> = (0..self.files.len())
+            .filter(|&i| self.files[i].full_network)
+            .collect();
+        let Some(&newest) = (full.iter())
+            .max_by_key(|&&i| (self.files[i].newest_connection(), std::cmp::Reverse(i)))
+        else {
+            return;
+        };
+        let names = self.files[newest].connection_names();
+        let older: Vec<usize> = (full.iter().copied())
+            .filter(|&i| i != newest && self.files[i].mostly_listed_in(&names))
+            .collect();
+        if older.is_empty() {
+            return;
+        }
+        let origin = self.files[newest].origin.clone();
+        let older_origins: Vec<String> = (older.iter())
+            .map(|&i| self.files[i].origin.clone())
+            .filter(|o| *o != origin)
+            .collect();
+        let reason =
+            format!("another export of the same network; only the newest, {origin}, is imported");
+        for (i, file) in std::mem::take(&mut self.files).into_iter().enumerate() {
+            let of_older_export = file.kind != FileKind::Contacts
+                && !file.full_network
+                && older_origins.contains(&file.origin);
+            if older.contains(&i) || of_older_export {
+                self.skipped_files.push(SkippedFile {
+                    name: file.name,
+                    reason: reason.clone(),
+                });
+            } else {
+                self.files.push(file);
+            }
+        }
     }
 
     /// Whether the batch holds a full LinkedIn Connections export (which makes absent
@@ -217,6 +265,7 @@ pub fn parse_source(
     }
     let mut parsed = parse_table(&table)?;
     parsed.warnings.extend(decoded.warning);
+    parsed.origin.clone_from(&source.origin);
     Ok(Ok(parsed))
 }
 
@@ -256,6 +305,7 @@ pub fn gather(path: &Path, skipped: &mut Vec<SkippedFile>) -> Result<Vec<SourceF
         name,
         bytes,
         in_container: false,
+        origin: folder_of(path),
     }])
 }
 
@@ -293,10 +343,19 @@ fn gather_dir(
                 name,
                 bytes,
                 in_container: true,
+                origin: folder_of(&path),
             });
         }
     }
     Ok(())
+}
+
+/// The folder holding `path`, as the user would name it (`.` for a bare file name).
+fn folder_of(path: &Path) -> String {
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) => folder.display().to_string(),
+        None => ".".to_string(),
+    }
 }
 
 /// The first [`encoding::HEAD_BYTES`] of the file at `path` (fewer when it is shorter).
@@ -343,6 +402,7 @@ fn read_zip(name: &str, bytes: Vec<u8>, skipped: &mut Vec<SkippedFile>) -> Resul
             name: entry_name,
             bytes: data,
             in_container: true,
+            origin: name.to_string(),
         });
     }
     Ok(files)

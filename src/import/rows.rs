@@ -100,6 +100,8 @@ pub struct ParsedFile {
     pub map: ColumnMap,
     /// The header's cells as the file writes them.
     pub header: Vec<String>,
+    /// The archive or folder it came in (see [`super::SourceFile::origin`]).
+    pub origin: String,
 }
 
 /// Which column of a contact CSV each field was read from, and the columns left unread.
@@ -129,6 +131,38 @@ impl ColumnUse {
 }
 
 impl ParsedFile {
+    /// The date of the newest connection a Connections file lists.
+    pub fn newest_connection(&self) -> Option<NaiveDate> {
+        match &self.rows {
+            Rows::Connections(rows) => rows.iter().filter_map(|r| r.connected_on).max(),
+            _ => None,
+        }
+    }
+
+    /// The name keys of the people a Connections file lists.
+    pub fn connection_names(&self) -> foldhash::HashSet<String> {
+        match &self.rows {
+            Rows::Connections(rows) => (rows.iter())
+                .filter(|r| !r.hidden)
+                .map(|r| name_key(&r.first_name, &r.last_name))
+                .collect(),
+            _ => Default::default(),
+        }
+    }
+
+    /// Whether most of the people this Connections file lists are in `names`: the two
+    /// files are exports of one network.
+    pub fn mostly_listed_in(&self, names: &foldhash::HashSet<String>) -> bool {
+        let Rows::Connections(rows) = &self.rows else {
+            return false;
+        };
+        let people = rows.iter().filter(|r| !r.hidden);
+        let listed = (people.clone())
+            .filter(|r| names.contains(&name_key(&r.first_name, &r.last_name)))
+            .count();
+        2 * listed > people.count()
+    }
+
     pub fn imported(&self) -> u64 {
         match &self.rows {
             Rows::Connections(r) => r.len() as u64,
@@ -228,6 +262,7 @@ pub fn parse_table(table: &Table<'_>) -> Result<ParsedFile> {
         remembered_map: table.remembered_map,
         map: table.map.clone(),
         header: table.names().to_vec(),
+        origin: String::new(),
     })
 }
 

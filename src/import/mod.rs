@@ -151,6 +151,9 @@ impl ImportBatch {
         let full: Vec<usize> = (0..self.files.len())
             .filter(|&i| self.files[i].full_network)
             .collect();
+        if full.len() < 2 {
+            return;
+        }
         let Some(&newest) = (full.iter())
             .max_by_key(|&&i| (self.files[i].newest_connection(), std::cmp::Reverse(i)))
         else {

@@ -827,6 +827,52 @@ fn reimporting_a_netcurate_export_of_a_segment_marks_nobody_gone() {
         "an exported list is not the whole network"
     );
     assert_eq!(db.stats()["gone"], 0);
+    // Saved in the folder of next week's export, it stays out of that import (its tags,
+    // taken off since, would come back); named, it is read.
+    let downloads = db.file("Downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
+    std::fs::write(
+        downloads.join("segment.csv"),
+        std::fs::read(&segment).unwrap(),
+    )
+    .unwrap();
+    db.ok(&["tag", "add", "hooli", "--filter", "company:hooli"]);
+    let hooli = db.stats()["tags"]["hooli"].clone();
+    assert_ne!(hooli, json!(null));
+    let tagged = db.file("tagged.csv").display().to_string();
+    db.ok(&["export", "-o", &tagged, "--tag", "hooli"]);
+    std::fs::copy(&tagged, downloads.join("tagged.csv")).unwrap();
+    db.ok(&["tag", "remove", "hooli", "--filter", "company:hooli"]);
+    std::fs::copy(
+        fixture("linkedin/2026/Connections.csv"),
+        downloads.join("Connections.csv"),
+    )
+    .unwrap();
+    let report = db.json(&["import", "--json", downloads.to_str().unwrap()]);
+    let passed: Vec<String> = (report["skipped_files"].as_array().unwrap().iter())
+        .map(|f| {
+            format!(
+                "{} {}",
+                f["name"].as_str().unwrap(),
+                f["reason"].as_str().unwrap()
+            )
+        })
+        .collect();
+    let why = "a contact list, not a LinkedIn export file: name it to import it";
+    assert_eq!(
+        passed,
+        [
+            format!("{} {why}", downloads.join("segment.csv").display()),
+            format!("{} {why}", downloads.join("tagged.csv").display()),
+        ]
+    );
+    assert_eq!(db.stats()["tags"], json!({}), "the tag taken off stays off");
+    db.ok(&["import", &tagged]);
+    assert_eq!(
+        db.stats()["tags"]["hooli"],
+        hooli,
+        "named, its tags are read"
+    );
 }
 
 /// Invitations.csv rows from the owner ("Sam Owner") to `(name, slug, sent M/D/YY)`, or

@@ -239,6 +239,8 @@ fn parse_sources(
 
 /// Why a file in a folder or archive that is not text is passed over.
 const NOT_TEXT: &str = "not a CSV text file";
+/// Why a contact list in a folder or archive is passed over.
+const LIST_IN_CONTAINER: &str = "a contact list, not a LinkedIn export file: name it to import it";
 
 /// Parses one source, reading the columns `mappings` name as their fields.
 /// `Ok(Err(skip))` when it is not a network file inside a container.
@@ -263,8 +265,11 @@ pub fn parse_source(
         }
         return Err(Error::file(&source.name, unrecognised(&decoded.text)));
     };
-    if source.in_container && table.kind == FileKind::Contacts {
-        return skip("not a network file");
+    // Inside a folder or archive only LinkedIn's own files are read: a contact list (a
+    // CRM file, or a netcurate export, whose tags it would bring back) is imported when
+    // named, not because it lies beside an export.
+    if source.in_container && table.is_contact_list() {
+        return skip(LIST_IN_CONTAINER);
     }
     let mut parsed = parse_table(&table)?;
     parsed.warnings.extend(decoded.warning);

@@ -254,7 +254,7 @@ pub fn parse_table(table: &Table<'_>) -> Result<ParsedFile> {
         skipped: skips.0,
         warnings: Vec::new(),
         rows,
-        full_network: table.kind == FileKind::Connections && !table.has_column("tags"),
+        full_network: table.kind == FileKind::Connections && !table.is_contact_list(),
         columns: match table.kind {
             FileKind::Contacts => ColumnUse::of(table),
             _ => ColumnUse::default(),

@@ -176,6 +176,12 @@ impl<'a> Table<'a> {
         self.columns.contains_key(name)
     }
 
+    /// A list of contacts rather than a file of LinkedIn's export: a CRM or enrichment
+    /// CSV, or a netcurate export (Connections' columns and a Tags column).
+    pub fn is_contact_list(&self) -> bool {
+        self.kind == FileKind::Contacts || self.has_column("tags")
+    }
+
     /// At most how many records the body holds (its lines), to size what they fill once
     /// instead of growing it.
     pub fn records_at_most(&self) -> usize {

@@ -148,8 +148,8 @@ struct Merge {
     tags: Vec<(i64, String)>,
     /// Invitation rows, stored while contacts are scored.
     invitations: Vec<InvitationRow>,
-    /// The newest date a connection was made among this import's Connections rows, and
-    /// the file that listed it.
+    /// The newest date a connection was made in this import's full Connections files,
+    /// and the file that listed it.
     newest_listed: Option<(NaiveDate, String)>,
     now: NaiveDateTime,
 }
@@ -356,18 +356,9 @@ impl Merge {
         }
     }
 
-    fn merge_connections(
-        &mut self,
-        file: &str,
-        rows: Vec<ConnectionRow>,
-        report: &mut ImportReport,
-    ) {
+    fn merge_connections(&mut self, rows: Vec<ConnectionRow>, report: &mut ImportReport) {
         self.hidden_ordinals.clear();
         self.reserve(rows.len());
-        let newest = rows.iter().filter_map(|r| r.connected_on).max();
-        if newest > self.newest_listed.as_ref().map(|(date, _)| *date) {
-            self.newest_listed = newest.map(|date| (date, file.to_string()));
-        }
         for mut row in rows {
             let tags = std::mem::take(&mut row.tags);
             report.hidden += u64::from(row.hidden);
@@ -793,6 +784,10 @@ fn merge_batch(
             fraction,
         });
         let imported = file.imported();
+        let newest = file.newest_connection().filter(|_| file.full_network);
+        if newest > merge.newest_listed.as_ref().map(|(date, _)| *date) {
+            merge.newest_listed = newest.map(|date| (date, file.name.clone()));
+        }
         report.files.push(FileReport {
             name: file.name,
             kind: file.kind,
@@ -811,10 +806,7 @@ fn merge_batch(
             remembered_map: file.remembered_map,
         });
         match file.rows {
-            Rows::Connections(rows) => {
-                let name = (report.files.last()).map_or(String::new(), |f| f.name.clone());
-                merge.merge_connections(&name, rows, &mut report)
-            }
+            Rows::Connections(rows) => merge.merge_connections(rows, &mut report),
             Rows::Contacts(rows) => merge.merge_contacts(rows, &mut report),
             Rows::Invitations(rows) => merge.invitations.extend(rows),
             Rows::Messages(rows) => {

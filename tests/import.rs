@@ -615,6 +615,29 @@ fn an_older_export_is_refused_whole_unless_allowed() {
     assert_eq!(report["gone"], json!(later));
     assert_eq!(db.stats()["gone"], json!(later));
 
+    // The newest connections, triaged and pruned, then removed on LinkedIn: the next
+    // export lacks them, as planned.
+    let pruned = Db::new();
+    pruned.ok(&["import", &newest]);
+    let since = people[190].connected_on;
+    pruned.ok(&[
+        "decide",
+        "prune",
+        "--filter",
+        &format!("connected:>={since}"),
+    ]);
+    let kept: Vec<Person> = (people.iter())
+        .filter(|p| p.connected_on < since)
+        .cloned()
+        .collect();
+    let removed = people.len() - kept.len();
+    let after = write(pruned.dir.path(), "after.csv", &kept);
+    let report = pruned.json(&["import", "--json", &after]);
+    assert_eq!(
+        (report["gone"].clone(), report["gone_planned"].clone()),
+        (json!(removed), json!(removed))
+    );
+
     // This week's export, where the newest connection was removed since but newer ones
     // were made: an ordinary import.
     let other = Db::new();

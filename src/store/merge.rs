@@ -430,13 +430,16 @@ impl Merge {
 
     /// Refuses an export older than the network: one that leaves out connections made
     /// after its newest one. A newer export lists every connection made before it was
-    /// made, save those removed since, so these were most likely made after it.
+    /// made, save those removed since, so these were most likely made after it. Those in
+    /// the removal plan do not count: their removal is what the user planned (the newest
+    /// connections, triaged and pruned, may be the ones gone).
     fn refuse_older_export(&self) -> Result<()> {
         let Some((newest_listed, file)) = &self.newest_listed else {
             return Ok(());
         };
         let later = (self.contacts.iter().zip(&self.entries))
             .filter(|(c, e)| c.is_connection && e.gone_at.is_none() && !e.seen)
+            .filter(|(c, _)| c.decision != Decision::Prune)
             .filter_map(|(c, _)| c.connected_on.filter(|on| on > newest_listed));
         let (count, newest_stored) =
             later.fold((0, None), |(n, newest), on| (n + 1, newest.max(Some(on))));

@@ -418,6 +418,47 @@ fn a_folder_passes_over_other_files_without_reading_them() {
     assert_eq!(skipped[0]["reason"], "not a CSV text file");
 }
 
+/// An archive of something else in the folder (holiday photos in Downloads) is passed
+/// over entry by entry from its first bytes, never read whole: here a photo damaged past
+/// its first bytes, which a whole read would fail on, does not stop the import.
+#[test]
+fn a_folder_passes_over_archives_of_other_files_by_their_first_bytes() {
+    use std::io::Write;
+    let db = Db::new();
+    let folder = db.file("downloads");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        fixture("linkedin/export-2026.zip"),
+        folder.join("export.zip"),
+    )
+    .unwrap();
+    let mut photo: Vec<u8> = b"\x89PNG\r\n\x1a\n".to_vec();
+    photo.extend((0..200_000u32).map(|i| (i % 251) as u8));
+    photo.extend(b"DAMAGED HERE");
+    let archive = folder.join("photos.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&archive).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("IMG_0001.png", stored).unwrap();
+    zip.write_all(&photo).unwrap();
+    zip.finish().unwrap();
+    // One byte changed far past the first bytes: the entry's checksum no longer holds.
+    let mut bytes = std::fs::read(&archive).unwrap();
+    let at = (bytes.windows(12))
+        .position(|w| w == b"DAMAGED HERE")
+        .unwrap();
+    bytes[at] ^= 0xFF;
+    std::fs::write(&archive, bytes).unwrap();
+
+    let report = db.json(&["import", "--json", &folder.display().to_string()]);
+    assert_eq!(report["new"], 42);
+    let photos: Vec<&serde_json::Value> = (report["skipped_files"].as_array().unwrap().iter())
+        .filter(|f| f["name"].as_str().unwrap().contains("photos.zip"))
+        .collect();
+    assert_eq!(photos.len(), 1, "{report}");
+    assert_eq!(photos[0]["reason"], "not a CSV text file");
+}
+
 /// A dry run reports what the import would do and stores nothing; the real import then
 /// does exactly that.
 #[test]

@@ -304,11 +304,11 @@ pub fn gather(path: &Path, skipped: &mut Vec<SkippedFile>) -> Result<Vec<SourceF
         gather_dir(path, &mut files, skipped)?;
         return Ok(files);
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let name = path.display().to_string();
-    if is_zip(&bytes) {
-        return read_zip(&name, bytes, skipped);
+    if is_zip(&read_head(path)?) {
+        return read_zip_file(path, skipped);
     }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     Ok(vec![SourceFile {
         name,
         bytes,
@@ -343,10 +343,10 @@ fn gather_dir(
             });
             continue;
         }
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        if is_zip(&bytes) {
-            files.extend(read_zip(&name, bytes, skipped)?);
+        if is_zip(&head) {
+            files.extend(read_zip_file(&path, skipped)?);
         } else {
+            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
             files.push(SourceFile {
                 name,
                 bytes,
@@ -385,9 +385,26 @@ fn is_zip(bytes: &[u8]) -> bool {
 /// Largest archive entry read, so that a hostile archive cannot exhaust memory.
 const MAX_ENTRY_BYTES: u64 = 2 << 30;
 
-fn read_zip(name: &str, bytes: Vec<u8>, skipped: &mut Vec<SkippedFile>) -> Result<Vec<SourceFile>> {
+/// The entries of the archive at `path` that can be text ([`read_zip`]).
+fn read_zip_file(path: &Path, skipped: &mut Vec<SkippedFile>) -> Result<Vec<SourceFile>> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    read_zip(
+        &path.display().to_string(),
+        std::io::BufReader::new(file),
+        skipped,
+    )
+}
+
+/// The entries of archive `name` that can be text, each read whole only once its first
+/// bytes look like text, and the archive itself never read whole: a folder may hold large
+/// archives of anything (the workbench's import prompt starts in Downloads).
+fn read_zip(
+    name: &str,
+    archive: impl Read + std::io::Seek,
+    skipped: &mut Vec<SkippedFile>,
+) -> Result<Vec<SourceFile>> {
     let bad = |e: zip::result::ZipError| Error::file(name, format!("unreadable .zip archive: {e}"));
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(bad)?;
+    let mut archive = zip::ZipArchive::new(archive).map_err(bad)?;
     let mut files = Vec::new();
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(bad)?;
@@ -402,10 +419,21 @@ fn read_zip(name: &str, bytes: Vec<u8>, skipped: &mut Vec<SkippedFile>) -> Resul
             });
             continue;
         }
-        let mut data = Vec::with_capacity(entry.size() as usize);
-        entry
+        let cannot = |e: std::io::Error| Error::file(&entry_name, format!("cannot extract: {e}"));
+        let mut data = Vec::new();
+        (&mut entry)
+            .take(encoding::HEAD_BYTES as u64)
             .read_to_end(&mut data)
-            .map_err(|e| Error::file(&entry_name, format!("cannot extract: {e}")))?;
+            .map_err(cannot)?;
+        if !encoding::looks_like_text(&data) {
+            skipped.push(SkippedFile {
+                name: entry_name,
+                reason: NOT_TEXT.to_string(),
+            });
+            continue;
+        }
+        data.reserve((entry.size() as usize).saturating_sub(data.len()));
+        entry.read_to_end(&mut data).map_err(cannot)?;
         files.push(SourceFile {
             name: entry_name,
             bytes: data,

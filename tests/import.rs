@@ -459,6 +459,72 @@ fn a_folder_passes_over_archives_of_other_files_by_their_first_bytes() {
     assert_eq!(photos[0]["reason"], "not a CSV text file");
 }
 
+/// A text file of something else in the folder (a dataset in Downloads) is passed over
+/// from its first bytes, never read whole: here one without end, written as it is read.
+#[cfg(unix)]
+#[test]
+fn a_folder_passes_over_other_text_files_by_their_first_bytes() {
+    use std::io::Write;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let db = Db::new();
+    let folder = db.file("downloads");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        fixture("linkedin/2026/Connections.csv"),
+        folder.join("Connections.csv"),
+    )
+    .unwrap();
+    let dataset = folder.join("dataset.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&dataset)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let written = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = written.clone();
+    std::thread::spawn(move || {
+        let mut pipe = std::fs::File::create(&dataset).unwrap();
+        let mut chunk = String::from("id,value,label\n");
+        chunk.extend((0..1000).map(|i| format!("{i},{},label-{}\n", i * 7, i % 13)));
+        // At most 256 MiB, until the reader closes the pipe.
+        while counter.load(Ordering::Relaxed) < 256 << 20
+            && pipe.write_all(chunk.as_bytes()).is_ok()
+        {
+            counter.fetch_add(chunk.len(), Ordering::Relaxed);
+        }
+    });
+    // A reader that opens it twice would wait for ever: it is stopped after 60 s.
+    let mut import = std::process::Command::new(env!("CARGO_BIN_EXE_netcurate"))
+        .arg("--db")
+        .arg(&db.path)
+        .args(["import", "--json"])
+        .arg(&folder)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while import.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            import.kill().unwrap();
+            panic!("the import did not end: it reads the endless file");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = import.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["new"], 42);
+    assert_eq!(
+        report["skipped_files"],
+        json!([{"name": folder.join("dataset.csv").display().to_string(), "reason": "not a network file"}])
+    );
+    let read = written.load(Ordering::Relaxed);
+    assert!(
+        read < 1 << 20,
+        "{read} bytes read of a file that is not the network's"
+    );
+}
+
 /// A dry run reports what the import would do and stores nothing; the real import then
 /// does exactly that.
 #[test]

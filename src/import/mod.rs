@@ -239,6 +239,8 @@ fn parse_sources(
 
 /// Why a file in a folder or archive that is not text is passed over.
 const NOT_TEXT: &str = "not a CSV text file";
+/// Why a file in a folder or archive that holds no known header is passed over.
+const NOT_NETWORK_FILE: &str = "not a network file";
 /// Why a contact list in a folder or archive is passed over.
 const LIST_IN_CONTAINER: &str = "a contact list, not a LinkedIn export file: name it to import it";
 
@@ -261,7 +263,7 @@ pub fn parse_source(
     };
     let Some(table) = table::Table::find(&source.name, &decoded.text, mappings) else {
         if source.in_container {
-            return skip("not a network file");
+            return skip(NOT_NETWORK_FILE);
         }
         return Err(Error::file(&source.name, unrecognised(&decoded.text)));
     };
@@ -305,7 +307,7 @@ pub fn gather(path: &Path, skipped: &mut Vec<SkippedFile>) -> Result<Vec<SourceF
         return Ok(files);
     }
     let name = path.display().to_string();
-    if is_zip(&read_head(path)?) {
+    if is_zip(&read_head(path, encoding::HEAD_BYTES)?) {
         return read_zip_file(path, skipped);
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
@@ -333,18 +335,14 @@ fn gather_dir(
             continue;
         }
         let name = path.display().to_string();
-        // A folder may hold anything (videos, disk images): a file that is neither an
-        // archive nor text is passed over by its first bytes, without reading it whole.
-        let head = read_head(&path)?;
-        if !is_zip(&head) && !encoding::looks_like_text(&head) {
-            skipped.push(SkippedFile {
-                name,
-                reason: NOT_TEXT.to_string(),
-            });
-            continue;
-        }
+        let head = read_head(&path, CONTAINER_HEAD_BYTES)?;
         if is_zip(&head) {
             files.extend(read_zip_file(&path, skipped)?);
+        } else if let Some(reason) = pass_over_by_head(&name, &head) {
+            skipped.push(SkippedFile {
+                name,
+                reason: reason.to_string(),
+            });
         } else {
             let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
             files.push(SourceFile {
@@ -358,6 +356,28 @@ fn gather_dir(
     Ok(())
 }
 
+/// How much of a file in a folder or archive is read to tell whether it is one of
+/// LinkedIn's export files: room for the `Notes:` preamble and the header, even in UTF-16.
+const CONTAINER_HEAD_BYTES: usize = 64 * 1024;
+
+/// Why a file found in a folder or archive is passed over, told from its first bytes
+/// alone (a folder may hold large files of anything: videos, disk images, datasets):
+/// `None` when they hold the header of one of LinkedIn's export files, which is then read
+/// whole.
+fn pass_over_by_head(name: &str, head: &[u8]) -> Option<&'static str> {
+    if !encoding::looks_like_text(head) {
+        return Some(NOT_TEXT);
+    }
+    let Ok(decoded) = encoding::decode(name, head) else {
+        return Some(NOT_TEXT);
+    };
+    match table::Table::find(name, &decoded.text, &Mappings::default()) {
+        None => Some(NOT_NETWORK_FILE),
+        Some(table) if table.is_contact_list() => Some(LIST_IN_CONTAINER),
+        Some(_) => None,
+    }
+}
+
 /// The folder holding `path`, as the user would name it (`.` for a bare file name).
 fn folder_of(path: &Path) -> String {
     match path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -366,11 +386,11 @@ fn folder_of(path: &Path) -> String {
     }
 }
 
-/// The first [`encoding::HEAD_BYTES`] of the file at `path` (fewer when it is shorter).
-fn read_head(path: &Path) -> Result<Vec<u8>> {
+/// The first `bytes` of the file at `path` (fewer when it is shorter).
+fn read_head(path: &Path, bytes: usize) -> Result<Vec<u8>> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut head = Vec::with_capacity(encoding::HEAD_BYTES);
-    (file.take(encoding::HEAD_BYTES as u64))
+    let mut head = Vec::with_capacity(bytes);
+    (file.take(bytes as u64))
         .read_to_end(&mut head)
         .map_err(|e| Error::io(path, e))?;
     Ok(head)
@@ -395,9 +415,10 @@ fn read_zip_file(path: &Path, skipped: &mut Vec<SkippedFile>) -> Result<Vec<Sour
     )
 }
 
-/// The entries of archive `name` that can be text, each read whole only once its first
-/// bytes look like text, and the archive itself never read whole: a folder may hold large
-/// archives of anything (the workbench's import prompt starts in Downloads).
+/// The entries of archive `name`, each read whole only once its first bytes hold the
+/// header of a LinkedIn export file ([`pass_over_by_head`]), and the archive itself never
+/// read whole: a folder may hold large archives of anything (the workbench's import
+/// prompt starts in Downloads).
 fn read_zip(
     name: &str,
     archive: impl Read + std::io::Seek,
@@ -422,13 +443,13 @@ fn read_zip(
         let cannot = |e: std::io::Error| Error::file(&entry_name, format!("cannot extract: {e}"));
         let mut data = Vec::new();
         (&mut entry)
-            .take(encoding::HEAD_BYTES as u64)
+            .take(CONTAINER_HEAD_BYTES as u64)
             .read_to_end(&mut data)
             .map_err(cannot)?;
-        if !encoding::looks_like_text(&data) {
+        if let Some(reason) = pass_over_by_head(&entry_name, &data) {
             skipped.push(SkippedFile {
                 name: entry_name,
-                reason: NOT_TEXT.to_string(),
+                reason: reason.to_string(),
             });
             continue;
         }
@@ -442,4 +463,58 @@ fn read_zip(
         });
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::{self, Style};
+
+    /// Every variant of LinkedIn's files is told from the first bytes of a large one (so
+    /// that a folder's files are read whole only when they are the network's), and other
+    /// files are passed over with the reason a whole read gives.
+    #[test]
+    fn export_files_are_told_from_their_first_bytes() {
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let people = synth::people(3, 5000, (100, 50, 300), 10, as_of);
+        for style in [
+            Style::Y2026,
+            Style::Y2022,
+            Style::Y2018,
+            Style::Excel,
+            Style::Utf16Tab,
+        ] {
+            let file = synth::connections_csv(&people, style);
+            assert!(file.len() > CONTAINER_HEAD_BYTES, "{style:?} is larger");
+            let head = &file[..CONTAINER_HEAD_BYTES];
+            assert_eq!(
+                pass_over_by_head("Connections.csv", head),
+                None,
+                "{style:?}"
+            );
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/linkedin");
+        for name in [
+            "2026/Invitations.csv",
+            "2026/messages.csv",
+            "2023-placeholder/Invitations.csv",
+        ] {
+            let file = std::fs::read(root.join(name)).expect("fixture");
+            assert_eq!(pass_over_by_head(name, &file), None, "{name}");
+        }
+        let hubspot = std::fs::read(root.join("hubspot.csv")).expect("fixture");
+        assert_eq!(
+            pass_over_by_head("hubspot.csv", &hubspot),
+            Some(LIST_IN_CONTAINER)
+        );
+        let dataset = b"id,value,label\n1,7,label-1\n2,14,label-2\n";
+        assert_eq!(
+            pass_over_by_head("dataset.csv", dataset),
+            Some(NOT_NETWORK_FILE)
+        );
+        assert_eq!(
+            pass_over_by_head("a.png", b"\x89PNG\r\n\x1a\n\0\0"),
+            Some(NOT_TEXT)
+        );
+    }
 }

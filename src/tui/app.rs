@@ -104,12 +104,43 @@ pub enum Overlay {
     /// would cut it), until a key is pressed.
     Failure(String),
     /// What an import did, line by line (files, rows skipped and why, warnings, totals),
-    /// until a key is pressed; Enter lists its new connections when it added some to a
-    /// network that had connections (`new_filter` finds them).
+    /// until a key is pressed; Enter lists what it found to look at (`lists`).
     Report {
         lines: Vec<String>,
-        new_filter: Option<String>,
+        lists: Option<ImportList>,
     },
+}
+
+/// What Enter on an import's report lists: the new connections it added to a network
+/// that had some, else the job changes it recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportList {
+    pub of: Listed,
+    /// The filter that lists them.
+    pub filter: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Listed {
+    NewConnections,
+    JobChanges,
+}
+
+impl ImportList {
+    /// What Enter lists after the import `r` reported: its new connections, else its job
+    /// changes, else nothing.
+    pub fn of_report(r: &netcurate::store::ImportReport) -> Option<ImportList> {
+        let new = r.new_filter().map(|filter| ImportList {
+            of: Listed::NewConnections,
+            filter,
+        });
+        new.or_else(|| {
+            r.changed_filter().map(|filter| ImportList {
+                of: Listed::JobChanges,
+                filter,
+            })
+        })
+    }
 }
 
 /// What the runtime must do for the state.
@@ -159,11 +190,11 @@ pub enum Msg {
     /// What the user asked for failed (an import, an export, a write): the message goes
     /// on the status bar and, whole, in a box until a key is pressed.
     Failed(String),
-    /// An import is done: its report's lines, shown whole until a key is pressed, and the
-    /// filter that lists its new connections.
+    /// An import is done: its report's lines, shown whole until a key is pressed, and
+    /// what Enter lists.
     Imported {
         lines: Vec<String>,
-        new_filter: Option<String>,
+        lists: Option<ImportList>,
     },
     /// A saved filter was stored.
     FilterSaved(String, String),
@@ -648,8 +679,8 @@ impl App {
                 self.status = s;
                 vec![]
             }
-            Msg::Imported { lines, new_filter } => {
-                self.overlay = Overlay::Report { lines, new_filter };
+            Msg::Imported { lines, lists } => {
+                self.overlay = Overlay::Report { lines, lists };
                 vec![]
             }
             Msg::FilterSaved(name, query) => {
@@ -753,14 +784,20 @@ impl App {
             Overlay::Confirm(c) => return self.on_confirm_key(c, key),
             Overlay::Progress { .. } => return vec![],
             Overlay::Report {
-                new_filter: Some(filter),
-                ..
+                lists: Some(list), ..
             } if key.code == KeyCode::Enter => {
                 self.overlay = Overlay::None;
-                self.set_filter(&filter);
+                self.set_filter(&list.filter);
                 self.view = View::Contacts;
-                let triage = self.keymap.key(Command::Triage);
-                self.status = status::new_connections_shown(self.table.ids.len(), triage);
+                let shown = self.table.ids.len();
+                self.status = match list.of {
+                    Listed::NewConnections => {
+                        status::new_connections_shown(shown, self.keymap.key(Command::Triage))
+                    }
+                    Listed::JobChanges => {
+                        status::job_changes_shown(shown, self.keymap.key(Command::Explain))
+                    }
+                };
                 return vec![];
             }
             // Any other key closes it, and does nothing else: it was not meant for the view.

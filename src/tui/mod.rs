@@ -347,7 +347,7 @@ fn run_effect(
                     reload(app, session, &message)?;
                     app.update(Msg::Imported {
                         lines: r.lines(),
-                        new_filter: r.new_filter(),
+                        lists: app::ImportList::of_report(&r),
                     });
                 }
                 Err(e @ netcurate::Error::OlderExport { .. }) => {

@@ -431,6 +431,8 @@ pub const IMPORT_REPORT: &str = " Import ";
 pub const ANY_KEY_CLOSES: &str = " any key closes ";
 pub const ENTER_LISTS_NEW_OR_CLOSE: &str =
     " Enter lists the new connections · any other key closes ";
+pub const ENTER_LISTS_JOB_CHANGES_OR_CLOSE: &str =
+    " Enter lists the job changes · any other key closes ";
 
 /// Asks before marking `n` contacts for pruning, `colleagues` of them at the user's
 /// companies (internal connections count for Build relationships).
@@ -728,6 +730,11 @@ pub mod status {
     /// After Enter on an import's report: what the filter it set shows.
     pub fn new_connections_shown(n: usize, triage: &str) -> String {
         format!("{n} shown: the import's new connections — {triage} triages them")
+    }
+
+    /// After Enter on an import's report without new connections: its job changes.
+    pub fn job_changes_shown(n: usize, explain: &str) -> String {
+        format!("{n} shown: the import's job changes — {explain} says what each was before")
     }
 
     pub fn segment_shown(name: &str, n: usize) -> String {

@@ -2,7 +2,7 @@
 //! rendered into a `TestBackend` and compared with insta snapshots. All on the bundled
 //! demo network, built once.
 
-use super::app::{App, Confirm, Effect, Msg, Overlay, PromptKind, View};
+use super::app::{App, Confirm, Effect, ImportList, Listed, Msg, Overlay, PromptKind, View};
 use super::keymap::Keymap;
 use super::theme::Theme;
 use super::view;
@@ -923,7 +923,7 @@ fn an_import_report_is_shown_until_a_key_closes_it() {
     };
     a.update(Msg::Imported {
         lines: report.lines(),
-        new_filter: None,
+        lists: None,
     });
     let rows = screen_rows(&a, 100, 24);
     let screen = rows.join("\n");
@@ -945,10 +945,7 @@ fn an_import_report_is_shown_until_a_key_closes_it() {
         .map(|i| format!("crm-{i}.csv: contacts — read 3, imported 3, skipped 0"))
         .collect();
     lines.push("other contacts: 120 added, 0 merged".to_string());
-    a.update(Msg::Imported {
-        lines,
-        new_filter: None,
-    });
+    a.update(Msg::Imported { lines, lists: None });
     let rows = screen_rows(&a, 100, 24);
     let screen = rows.join("\n");
     assert!(
@@ -973,7 +970,10 @@ fn enter_on_an_import_report_lists_the_new_connections() {
     key(&mut a, KeyCode::Char('2'));
     a.update(Msg::Imported {
         lines: vec!["connections: …".to_string()],
-        new_filter: Some(format!("connected:>={since}")),
+        lists: Some(ImportList {
+            of: Listed::NewConnections,
+            filter: format!("connected:>={since}"),
+        }),
     });
     let screen = screen_rows(&a, 100, 24).join("\n");
     assert!(
@@ -993,13 +993,64 @@ fn enter_on_an_import_report_lists_the_new_connections() {
 
     a.update(Msg::Imported {
         lines: vec!["invitations: 0 new, 116 already known".to_string()],
-        new_filter: None,
+        lists: None,
     });
     let screen = screen_rows(&a, 100, 24).join("\n");
     assert!(!screen.contains("Enter lists"), "{screen}");
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.overlay, Overlay::None);
     assert_eq!(a.table.ids.len(), new, "Enter only closed the box");
+
+    // Without new connections, Enter lists the job changes the import recorded.
+    a.update(Msg::Imported {
+        lines: vec!["connections: 0 new, 0 gone, 3 changed (job change)".to_string()],
+        lists: Some(ImportList {
+            of: Listed::JobChanges,
+            filter: "flag:job-change".to_string(),
+        }),
+    });
+    let screen = screen_rows(&a, 100, 24).join("\n");
+    assert!(screen.contains("Enter lists the job changes"), "{screen}");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.table.filter, "flag:job-change");
+    let changed = a.table.ids.len();
+    assert!(
+        a.status.starts_with(&format!(
+            "{changed} shown: the import's job changes — enter says"
+        )),
+        "{}",
+        a.status
+    );
+}
+
+/// Enter on an import's report lists the new connections it added to a known network,
+/// else the job changes it recorded, else nothing.
+#[test]
+fn an_import_report_lists_new_connections_first_then_job_changes() {
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let mut r = netcurate::store::ImportReport {
+        unchanged: 90,
+        changed: 2,
+        changed_on: Some(day(27)),
+        ..Default::default()
+    };
+    let job_changes = ImportList::of_report(&r).unwrap();
+    assert_eq!(
+        (job_changes.of, job_changes.filter.as_str()),
+        (Listed::JobChanges, "changed:>=2026-11-27")
+    );
+    r.new = 4;
+    r.new_since = Some(day(20));
+    let new = ImportList::of_report(&r).unwrap();
+    assert_eq!(
+        (new.of, new.filter.as_str()),
+        (Listed::NewConnections, "connected:>=2026-11-20")
+    );
+    let nothing = netcurate::store::ImportReport {
+        unchanged: 90,
+        ..Default::default()
+    };
+    assert_eq!(ImportList::of_report(&nothing), None);
 }
 
 /// Switching views closes an open explanation: it explained a row of the view left, and

@@ -60,8 +60,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Overlay::Confirm(c) => overlays::confirm(app, c, theme, frame, area),
         Overlay::Progress { label, ratio } => overlays::progress(label, *ratio, theme, frame, area),
         Overlay::Failure(message) => overlays::failure(message, theme, frame, area),
-        Overlay::Report { lines, new_filter } => {
-            overlays::report(lines, new_filter.is_some(), theme, frame, area)
+        Overlay::Report { lines, lists } => {
+            let of = lists.as_ref().map(|l| l.of);
+            overlays::report(lines, of, theme, frame, area)
         }
         Overlay::Prompt(_) | Overlay::None => {}
     }

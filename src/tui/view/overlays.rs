@@ -1,7 +1,7 @@
 //! Overlays: help (generated from the keymap), the explain pane (a contact, or an
 //! invitation in full), confirmations, and the triage card.
 
-use super::super::app::{App, Confirm, HelpLine, View};
+use super::super::app::{App, Confirm, HelpLine, Listed, View};
 use super::super::keymap::Command;
 use super::super::strings;
 use super::super::theme::{self, Theme};
@@ -259,13 +259,20 @@ pub fn failure(message: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
     notice(strings::FAILED, text, closes, FAILURE_WIDTH, frame, area);
 }
 
-/// An import's report, a line each (wrapped, indentation kept), in a box; `lists_new`:
-/// Enter lists the import's new connections.
-pub fn report(lines: &[String], lists_new: bool, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// An import's report, a line each (wrapped, indentation kept), in a box; `lists`: what
+/// Enter lists.
+pub fn report(
+    lines: &[String],
+    lists: Option<Listed>,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let text = Text::from_iter(lines.iter().map(|l| Line::raw(l.as_str())));
-    let closes = match lists_new {
-        true => strings::ENTER_LISTS_NEW_OR_CLOSE,
-        false => strings::ANY_KEY_CLOSES,
+    let closes = match lists {
+        Some(Listed::NewConnections) => strings::ENTER_LISTS_NEW_OR_CLOSE,
+        Some(Listed::JobChanges) => strings::ENTER_LISTS_JOB_CHANGES_OR_CLOSE,
+        None => strings::ANY_KEY_CLOSES,
     };
     let closes = Line::styled(closes, theme.dim());
     notice(

@@ -416,6 +416,18 @@ fn a_folder_passes_over_other_files_without_reading_them() {
             .ends_with("endless.iso")
     );
     assert_eq!(skipped[0]["reason"], "not a CSV text file");
+
+    // Links to folders are not followed: one back to the folder itself would never end,
+    // one up would read the folders above.
+    std::fs::remove_file(folder.join("endless.iso")).unwrap();
+    std::os::unix::fs::symlink(".", folder.join("self")).unwrap();
+    std::os::unix::fs::symlink("..", folder.join("up")).unwrap();
+    let report = db.json(&["import", "--json", &folder.display().to_string()]);
+    assert_eq!(report["files"].as_array().unwrap().len(), 1, "{report}");
+    let passed: Vec<&str> = (report["skipped_files"].as_array().unwrap().iter())
+        .map(|f| f["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(passed, ["a link to a folder (not followed)"; 2]);
 }
 
 /// An archive of something else in the folder (holiday photos in Downloads) is passed

@@ -239,6 +239,8 @@ fn parse_sources(
 
 /// Why a file in a folder or archive that is not text is passed over.
 const NOT_TEXT: &str = "not a CSV text file";
+/// Why a link to a folder, inside a folder, is passed over.
+const LINKED_FOLDER: &str = "a link to a folder (not followed)";
 /// Why a file in a folder or archive that holds no known header is passed over.
 const NOT_NETWORK_FILE: &str = "not a network file";
 /// Why a contact list in a folder or archive is passed over.
@@ -331,7 +333,16 @@ fn gather_dir(
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            gather_dir(&path, files, skipped)?;
+            // A link to a folder may lead back up (to the folder itself, or home): it is
+            // not followed.
+            let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+            match link {
+                true => skipped.push(SkippedFile {
+                    name: path.display().to_string(),
+                    reason: LINKED_FOLDER.to_string(),
+                }),
+                false => gather_dir(&path, files, skipped)?,
+            }
             continue;
         }
         let name = path.display().to_string();

@@ -79,7 +79,9 @@ pub enum Command {
     /// Import LinkedIn export files, a whole export .zip, a folder, or other contact CSVs.
     Import {
         /// Files, folders or export .zip archives; each file is recognised by its header.
-        #[arg(required = true, value_name = "PATH")]
+        /// Without any, the folder of the latest import (where next week's export lands
+        /// too): the newest export in it is imported.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Work out and report what the import would do, and store nothing (to check a
         /// CRM or enrichment CSV before it joins the network).
@@ -523,6 +525,10 @@ pub fn run(cli: Cli) -> Result<()> {
             allow_older,
         } => {
             let map = ColumnMap::parse(&map)?;
+            let paths = match paths.is_empty() {
+                true => vec![latest_import_folder(&s)?],
+                false => paths,
+            };
             import(&mut s, &paths, &map, dry_run, allow_older, json, out)
         }
         Command::Profile(ProfileCommand::Init { output }) => {
@@ -811,6 +817,18 @@ pub fn import(
         writeln!(out, "{NO_PROFILE_YET}")?;
     }
     Ok(())
+}
+
+/// Where `import` without a path reads: the folder of the latest import, said on stderr.
+fn latest_import_folder(s: &Session) -> Result<PathBuf> {
+    let Some(folder) = s.store.import_folder()? else {
+        bail!(
+            "import needs a PATH: your LinkedIn export's .zip, its folder, or a CSV (without one it reads the folder of the latest import, and nothing was imported yet)"
+        );
+    };
+    let shown = s.import_folder().unwrap_or_else(|| folder.clone());
+    eprintln!("netcurate: importing from {shown}, the folder of the latest import");
+    Ok(PathBuf::from(folder))
 }
 
 /// An export that looks older than the network, with the command that imports it anyway.

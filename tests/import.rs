@@ -629,6 +629,25 @@ fn of_several_exports_in_a_folder_only_the_newest_is_imported() {
         }])
     );
 
+    // Next week, `import` alone reads that folder again.
+    let (code, out, err) = db.run(&["import", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("importing from ")
+            && err.ends_with("Downloads/, the folder of the latest import\n"),
+        "{err}"
+    );
+    let again: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(again["skipped_files"], report["skipped_files"]);
+    assert_eq!(
+        (again["gone"].clone(), again["changed"].clone()),
+        (json!(0), json!(0))
+    );
+    // Before any import it needs a path.
+    let (code, _, err) = Db::new().run(&["import"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("import needs a PATH"), "{err}");
+
     // The fixture's export beside its unzipped copy: the same as the export alone.
     let alone = Db::new().json(&["import", "--json", &fixture("linkedin/export-2026.zip")]);
     let both = Db::new();

@@ -54,8 +54,8 @@ pub struct ImportBatch {
     /// The given map (`--map`) as each file used it, to read files with the same header
     /// alike next time.
     pub maps_to_remember: Vec<RememberedMap>,
-    /// The folder holding the first path read (where an export was downloaded to, also
-    /// for one unzipped into a folder of its own): where next week's will be.
+    /// Where next week's export will be ([`next_exports_folder`]): the folder this one
+    /// was downloaded to.
     pub folder: Option<PathBuf>,
     /// Import even an export that looks older than the network already imported
     /// ([`crate::Error::OlderExport`]): the connections it leaves out are marked gone.
@@ -100,9 +100,7 @@ impl ImportBatch {
         }
         batch.keep_newest_export();
         batch.check_mapped(mappings.given)?;
-        batch.folder = (paths.first())
-            .and_then(|p| std::fs::canonicalize(p).ok())
-            .and_then(|p| p.parent().map(Path::to_path_buf));
+        batch.folder = (paths.first()).and_then(|p| next_exports_folder(p, &batch.files));
         // What a file was read with, when the user gave a map this time.
         if !mappings.given.is_empty() {
             batch.maps_to_remember = (batch.files.iter())
@@ -192,6 +190,19 @@ impl ImportBatch {
     /// connections *gone*).
     pub fn has_full_network(&self) -> bool {
         self.files.iter().any(|f| f.full_network)
+    }
+}
+
+/// Where next week's export will be, from the first path read (`first`): the folder
+/// holding it (an export's archive, its unzipped folder, or a file) — or, for a folder
+/// with no export files of its own (Downloads, holding the exports' archives and unzipped
+/// folders), that folder itself, not the one above it.
+fn next_exports_folder(first: &Path, files: &[ParsedFile]) -> Option<PathBuf> {
+    let canonical = std::fs::canonicalize(first).ok()?;
+    let holds_files = (files.iter()).any(|f| Path::new(&f.origin) == first);
+    match canonical.is_dir() && !holds_files {
+        true => Some(canonical),
+        false => canonical.parent().map(Path::to_path_buf),
     }
 }
 

@@ -42,11 +42,12 @@ pub enum Error {
     },
     /// An export older than the network already imported: it leaves out connections
     /// made after its newest one, and importing it would mark them gone.
-    #[error("{file}: {}", older_export(*.newest_listed, *.later, *.newest_stored))]
+    #[error("{file}: {}", older_export(*.covers_until, *.later, *.newest_stored))]
     OlderExport {
         file: String,
-        /// The date of the newest connection the file lists.
-        newest_listed: chrono::NaiveDate,
+        /// The date up to which the file lists the network's connections (its newest
+        /// connection's, or the export's date in LinkedIn's archive name).
+        covers_until: chrono::NaiveDate,
         /// Stored connections made after that date, and left out by the file.
         later: u64,
         /// The date of the newest of them.
@@ -68,7 +69,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Why an export looks older than the network: what [`Error::OlderExport`] says.
 fn older_export(
-    newest_listed: chrono::NaiveDate,
+    covers_until: chrono::NaiveDate,
     later: u64,
     newest_stored: chrono::NaiveDate,
 ) -> String {
@@ -77,7 +78,7 @@ fn older_export(
         _ => ("connections", "were"),
     };
     format!(
-        "this export looks older than the network already imported: its newest connection was made on {newest_listed}, \
+        "this export looks older than the network already imported: it lists connections made up to {covers_until}, \
          but it leaves out {later} {connections} that {were} made later (the latest on {newest_stored}); \
          importing it would mark them gone"
     )

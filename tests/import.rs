@@ -732,7 +732,7 @@ fn an_older_export_is_refused_whole_unless_allowed() {
     assert!(
         err.contains(&format!(
             "older.csv: this export looks older than the network already imported: \
-             its newest connection was made on {newest_listed}, but it leaves out {later} \
+             it lists connections made up to {newest_listed}, but it leaves out {later} \
              connections that were made later (the latest on {})",
             people.last().unwrap().connected_on
         )),
@@ -775,6 +775,30 @@ fn an_older_export_is_refused_whole_unless_allowed() {
         (report["gone"].clone(), report["gone_planned"].clone()),
         (json!(removed), json!(removed))
     );
+
+    // The newest connection removed on LinkedIn outside the plan, and none made since:
+    // the export's date, in LinkedIn's archive name, says the export is not older.
+    let removed = Db::new();
+    removed.ok(&["import", &newest]);
+    let last = people.last().unwrap().connected_on;
+    let export = removed.file(&format!(
+        "Basic_LinkedInDataExport_{}",
+        (last + chrono::Duration::days(2)).format("%m-%d-%Y")
+    ));
+    std::fs::create_dir(&export).unwrap();
+    let lacking = write(&export, "Connections.csv", &people[..people.len() - 1]);
+    let undated = write(
+        removed.dir.path(),
+        "undated.csv",
+        &people[..people.len() - 1],
+    );
+    assert_eq!(
+        removed.run(&["import", &undated]).0,
+        1,
+        "without a date: refused"
+    );
+    let report = removed.json(&["import", "--json", &lacking]);
+    assert_eq!(report["gone"], json!(1));
 
     // This week's export, where the newest connection was removed since but newer ones
     // were made: an ordinary import.

@@ -152,8 +152,8 @@ impl ImportBatch {
         if full.len() < 2 {
             return;
         }
-        let Some(&newest) = (full.iter())
-            .max_by_key(|&&i| (self.files[i].newest_connection(), std::cmp::Reverse(i)))
+        let Some(&newest) =
+            (full.iter()).max_by_key(|&&i| (self.files[i].covers_until(), std::cmp::Reverse(i)))
         else {
             return;
         };
@@ -538,5 +538,29 @@ mod tests {
             pass_over_by_head("a.png", b"\x89PNG\r\n\x1a\n\0\0"),
             Some(NOT_TEXT)
         );
+    }
+
+    /// LinkedIn names its archive (and so the folder it unzips to) with the export's
+    /// date, month first; other names have none.
+    #[test]
+    fn an_export_is_dated_by_linkedins_archive_name() {
+        let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d);
+        for (origin, date) in [
+            (
+                "/home/u/Downloads/Basic_LinkedInDataExport_11-25-2026.zip",
+                day(11, 25),
+            ),
+            (
+                "Downloads/Complete_LinkedInDataExport_01-05-2026",
+                day(1, 5),
+            ),
+            ("Complete_LinkedInDataExport_01-05-2026 (1).zip", day(1, 5)),
+            ("/home/u/Downloads", None),
+            ("Basic_LinkedInDataExport_25-11-2026.zip", None),
+            ("Basic_LinkedInDataExport_11-25", None),
+            (".", None),
+        ] {
+            assert_eq!(rows::export_date(origin), date, "{origin}");
+        }
     }
 }

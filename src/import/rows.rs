@@ -139,6 +139,14 @@ impl ParsedFile {
         }
     }
 
+    /// The date up to which a Connections file lists the network: the export's date when
+    /// it came in LinkedIn's archive (or its unzipped folder), named
+    /// `…LinkedInDataExport_MM-DD-YYYY`, else its newest connection's. Connections made
+    /// by then that it leaves out were removed; those made after, it cannot list.
+    pub fn covers_until(&self) -> Option<NaiveDate> {
+        self.newest_connection().max(export_date(&self.origin))
+    }
+
     /// The name keys of the people a Connections file lists.
     pub fn connection_names(&self) -> foldhash::HashSet<String> {
         match &self.rows {
@@ -379,6 +387,14 @@ pub fn weak_key(first: &str, last: &str, company: &str) -> String {
 }
 
 /// Case-folded "first last".
+/// The date in the name of LinkedIn's export archive or its unzipped folder
+/// (`Basic_LinkedInDataExport_11-25-2026.zip`, month first), if the name has one.
+pub fn export_date(origin: &str) -> Option<NaiveDate> {
+    let name = std::path::Path::new(origin).file_name()?.to_str()?;
+    let (_, after) = name.split_once("LinkedInDataExport_")?;
+    NaiveDate::parse_from_str(after.get(..10)?, "%m-%d-%Y").ok()
+}
+
 pub fn name_key(first: &str, last: &str) -> String {
     let mut key = String::with_capacity(first.len() + last.len() + 1);
     key.push_str(first);

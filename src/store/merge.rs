@@ -150,7 +150,7 @@ struct Merge {
     invitations: Vec<InvitationRow>,
     /// The newest date a connection was made in this import's full Connections files,
     /// and the file that listed it.
-    newest_listed: Option<(NaiveDate, String)>,
+    covers_until: Option<(NaiveDate, String)>,
     now: NaiveDateTime,
 }
 
@@ -202,7 +202,7 @@ impl Merge {
             next_id: contacts.iter().map(|c| c.id + 1).max().unwrap_or(1),
             tags: Vec::new(),
             invitations: Vec::new(),
-            newest_listed: None,
+            covers_until: None,
             now,
         };
         // The stored contacts stay in the vector they were read into; only the indexes
@@ -434,19 +434,19 @@ impl Merge {
     /// the removal plan do not count: their removal is what the user planned (the newest
     /// connections, triaged and pruned, may be the ones gone).
     fn refuse_older_export(&self) -> Result<()> {
-        let Some((newest_listed, file)) = &self.newest_listed else {
+        let Some((covers_until, file)) = &self.covers_until else {
             return Ok(());
         };
         let later = (self.contacts.iter().zip(&self.entries))
             .filter(|(c, e)| c.is_connection && e.gone_at.is_none() && !e.seen)
             .filter(|(c, _)| c.decision != Decision::Prune)
-            .filter_map(|(c, _)| c.connected_on.filter(|on| on > newest_listed));
+            .filter_map(|(c, _)| c.connected_on.filter(|on| on > covers_until));
         let (count, newest_stored) =
             later.fold((0, None), |(n, newest), on| (n + 1, newest.max(Some(on))));
         match newest_stored {
             Some(newest_stored) => Err(Error::OlderExport {
                 file: file.clone(),
-                newest_listed: *newest_listed,
+                covers_until: *covers_until,
                 later: count,
                 newest_stored,
             }),
@@ -787,9 +787,9 @@ fn merge_batch(
             fraction,
         });
         let imported = file.imported();
-        let newest = file.newest_connection().filter(|_| file.full_network);
-        if newest > merge.newest_listed.as_ref().map(|(date, _)| *date) {
-            merge.newest_listed = newest.map(|date| (date, file.name.clone()));
+        let covers = file.covers_until().filter(|_| file.full_network);
+        if covers > merge.covers_until.as_ref().map(|(date, _)| *date) {
+            merge.covers_until = covers.map(|date| (date, file.name.clone()));
         }
         report.files.push(FileReport {
             name: file.name,

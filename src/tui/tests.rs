@@ -1668,7 +1668,7 @@ fn an_import_refused_as_older_is_confirmed() {
     let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 10, d).unwrap();
     let why = netcurate::Error::OlderExport {
         file: "Downloads/export-october/Connections.csv".into(),
-        newest_listed: day(14),
+        covers_until: day(14),
         later: 37,
         newest_stored: day(28),
     }

@@ -98,8 +98,9 @@ pub enum Command {
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         map: Vec<String>,
         /// Import an export even when it looks older than the network already imported
-        /// (it leaves out connections made after its newest one): those it leaves out are
-        /// marked gone. Without it such an import is refused, and nothing is stored.
+        /// (it leaves out connections made after its date: the date in LinkedIn's archive
+        /// name, else its newest connection's): those it leaves out are marked gone.
+        /// Without it such an import is refused, and nothing is stored.
         #[arg(long)]
         allow_older: bool,
     },

@@ -390,6 +390,15 @@ fn an_empty_zip_says_it_holds_nothing_to_import() {
     );
 }
 
+/// A folder "downloads" beside `db`'s database, holding a copy of the fixture `export`.
+fn downloads_with(db: &Db, export: &str) -> std::path::PathBuf {
+    let folder = db.file("downloads");
+    std::fs::create_dir(&folder).unwrap();
+    let name = std::path::Path::new(export).file_name().unwrap();
+    std::fs::copy(fixture(export), folder.join(name)).unwrap();
+    folder
+}
+
 /// A folder is imported by what it holds that netcurate reads; anything else is passed
 /// over by its first bytes. A file without end (a link to /dev/zero) shows that nothing
 /// else is read whole.
@@ -397,13 +406,7 @@ fn an_empty_zip_says_it_holds_nothing_to_import() {
 #[test]
 fn a_folder_passes_over_other_files_without_reading_them() {
     let db = Db::new();
-    let folder = db.file("downloads");
-    std::fs::create_dir(&folder).unwrap();
-    std::fs::copy(
-        fixture("linkedin/2026/Connections.csv"),
-        folder.join("Connections.csv"),
-    )
-    .unwrap();
+    let folder = downloads_with(&db, "linkedin/2026/Connections.csv");
     std::os::unix::fs::symlink("/dev/zero", folder.join("endless.iso")).unwrap();
     let report = db.json(&["import", "--json", &folder.display().to_string()]);
     assert_eq!(report["new"], 42);
@@ -437,13 +440,7 @@ fn a_folder_passes_over_other_files_without_reading_them() {
 fn a_folder_passes_over_archives_of_other_files_by_their_first_bytes() {
     use std::io::Write;
     let db = Db::new();
-    let folder = db.file("downloads");
-    std::fs::create_dir(&folder).unwrap();
-    std::fs::copy(
-        fixture("linkedin/export-2026.zip"),
-        folder.join("export.zip"),
-    )
-    .unwrap();
+    let folder = downloads_with(&db, "linkedin/export-2026.zip");
     let mut photo: Vec<u8> = b"\x89PNG\r\n\x1a\n".to_vec();
     photo.extend((0..200_000u32).map(|i| (i % 251) as u8));
     photo.extend(b"DAMAGED HERE");
@@ -479,13 +476,7 @@ fn a_folder_passes_over_other_text_files_by_their_first_bytes() {
     use std::io::Write;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let db = Db::new();
-    let folder = db.file("downloads");
-    std::fs::create_dir(&folder).unwrap();
-    std::fs::copy(
-        fixture("linkedin/2026/Connections.csv"),
-        folder.join("Connections.csv"),
-    )
-    .unwrap();
+    let folder = downloads_with(&db, "linkedin/2026/Connections.csv");
     let dataset = folder.join("dataset.csv");
     let made = std::process::Command::new("mkfifo")
         .arg(&dataset)

@@ -423,6 +423,7 @@ fn enter_on_the_import_report_lists_the_new_connections() {
     let folder = std::fs::canonicalize(fixture("linkedin")).unwrap();
     s.wait_for(&format!("import path: {}/", folder.display()));
     s.keys(&["Escape"]);
+    s.wait_gone("import path:");
     s.keys(&["q"]);
     assert_eq!(s.exit_code(), 0);
 }
@@ -479,7 +480,9 @@ fn the_workbench_imports_a_crm_file_with_its_remembered_map() {
         s.type_text(&next_week.display().to_string());
         s.keys(&["Enter"]);
         s.wait_for(expect);
+        // q sent with Escape would be read as Alt-q.
         s.keys(&["Escape"]);
+        s.wait_gone(expect);
         s.keys(&["q"]);
         assert_eq!(s.exit_code(), 0);
     };

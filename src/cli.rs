@@ -97,12 +97,14 @@ pub enum Command {
         /// Remembered for files with the same header: their next import needs no --map.
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         map: Vec<String>,
-        /// Import an export even when it looks older than the network already imported
-        /// (it leaves out connections made after its date: the date in LinkedIn's archive
-        /// name, else its newest connection's): those it leaves out are marked gone.
-        /// Without it such an import is refused, and nothing is stored.
+        /// Import a Connections export even when it would mark gone connections it gives
+        /// no sign were removed: an export older than the network (it leaves out
+        /// connections made after its date: the date in LinkedIn's archive name, else its
+        /// newest connection's), or one that leaves out most of the network (part of an
+        /// export, or another person's). Without it such an import is refused, and
+        /// nothing is stored.
         #[arg(long)]
-        allow_older: bool,
+        allow_gone: bool,
     },
     /// Draft or show the audience profile.
     #[command(subcommand)]
@@ -523,14 +525,14 @@ pub fn run(cli: Cli) -> Result<()> {
             dry_run,
             json,
             map,
-            allow_older,
+            allow_gone,
         } => {
             let map = ColumnMap::parse(&map)?;
             let paths = match paths.is_empty() {
                 true => vec![latest_import_folder(&s)?],
                 false => paths,
             };
-            import(&mut s, &paths, &map, dry_run, allow_older, json, out)
+            import(&mut s, &paths, &map, dry_run, allow_gone, json, out)
         }
         Command::Profile(ProfileCommand::Init { output }) => {
             profile_init(&s, output.as_deref(), out)
@@ -755,7 +757,7 @@ pub fn import(
     paths: &[PathBuf],
     map: &ColumnMap,
     dry_run: bool,
-    allow_older: bool,
+    allow_gone: bool,
     json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
@@ -781,13 +783,13 @@ pub fn import(
         .map_err(anyhow::Error::from)
         .and_then(|mut b| {
             netcurate::trace::phase("read and parsed");
-            b.allow_older = allow_older;
+            b.allow_gone = allow_gone;
             let (profile, now) = (s.profile.as_ref(), s.now());
             match dry_run {
                 true => s.store.preview_import(b, profile, now, &mut show),
                 false => s.store.import_with(b, profile, now, &mut show),
             }
-            .map_err(|e| older_export_hint(e, s.store.path(), paths))
+            .map_err(|e| import_anyway_hint(e, s.store.path(), paths))
         });
     bar.finish_and_clear();
     netcurate::trace::phase(match dry_run {
@@ -832,15 +834,16 @@ fn latest_import_folder(s: &Session) -> Result<PathBuf> {
     Ok(PathBuf::from(folder))
 }
 
-/// An export that looks older than the network, with the command that imports it anyway.
-fn older_export_hint(e: netcurate::Error, db: &Path, paths: &[PathBuf]) -> anyhow::Error {
-    if !matches!(e, netcurate::Error::OlderExport { .. }) {
+/// An import refused for the connections it would mark gone, with the command that
+/// imports it anyway.
+fn import_anyway_hint(e: netcurate::Error, db: &Path, paths: &[PathBuf]) -> anyhow::Error {
+    if !e.doubts_gone() {
         return e.into();
     }
     let paths: Vec<String> = (paths.iter())
         .map(|p| shell_word(&p.display().to_string()))
         .collect();
-    let anyway = format!("import --allow-older {}", paths.join(" "));
+    let anyway = format!("import --allow-gone {}", paths.join(" "));
     anyhow::anyhow!(
         "{e}. Nothing was imported. If they were removed on LinkedIn since, import it anyway: {}",
         command_line(db, &anyway)

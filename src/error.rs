@@ -53,6 +53,16 @@ pub enum Error {
         /// The date of the newest of them.
         newest_stored: chrono::NaiveDate,
     },
+    /// A full Connections export that lists fewer than half of the network's connections:
+    /// part of an export, or another person's; importing it would mark the rest gone.
+    #[error("{file}: {}", mostly_left_out(*.left_out, *.network))]
+    MostlyLeftOut {
+        file: String,
+        /// Connections it leaves out (the removal plan aside).
+        left_out: u64,
+        /// The network's connections it was matched against.
+        network: u64,
+    },
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
     /// Writing an export failed.
@@ -84,7 +94,26 @@ fn older_export(
     )
 }
 
+/// Why an export looks like part of one, or another network's.
+fn mostly_left_out(left_out: u64, network: u64) -> String {
+    let share = left_out * 100 / network.max(1);
+    format!(
+        "it leaves out {left_out} of the network's {network} connections ({share}%, your removal plan aside): \
+         it looks like part of an export, or another person's network; importing it would mark them gone"
+    )
+}
+
 impl Error {
+    /// An import refused because it would mark gone connections it gives no sign were
+    /// removed ([`Error::OlderExport`], [`Error::MostlyLeftOut`]): imported anyway when
+    /// the user says they were.
+    pub fn doubts_gone(&self) -> bool {
+        matches!(
+            self,
+            Error::OlderExport { .. } | Error::MostlyLeftOut { .. }
+        )
+    }
+
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),

@@ -732,7 +732,7 @@ fn an_older_export_is_refused_whole_unless_allowed() {
     assert!(
         err.contains(&format!(
             "Nothing was imported. If they were removed on LinkedIn since, import it anyway: \
-             netcurate --db {} import --allow-older {older}",
+             netcurate --db {} import --allow-gone {older}",
             db.path.display()
         )),
         "{err}"
@@ -740,9 +740,28 @@ fn an_older_export_is_refused_whole_unless_allowed() {
     assert_eq!(db.stats()["gone"], 0, "nothing stored");
     // A dry run says the same; asked for, it is imported.
     assert_eq!(db.run(&["import", "--dry-run", &older]).0, 1);
-    let report = db.json(&["import", "--allow-older", "--json", &older]);
+    let report = db.json(&["import", "--allow-gone", "--json", &older]);
     assert_eq!(report["gone"], json!(later));
     assert_eq!(db.stats()["gone"], json!(later));
+
+    // A Connections file listing a sixth of the network (cut down in a spreadsheet, or a
+    // colleague's) is refused too; a third removed from a small network is not.
+    let part = write(db.dir.path(), "part.csv", &people[170..]);
+    let (code, _, err) = db.run(&["import", &part]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(
+            "part.csv: it leaves out 170 of the network's 200 connections (85%, your removal \
+             plan aside): it looks like part of an export, or another person's network; \
+             importing it would mark them gone. Nothing was imported."
+        ),
+        "{err}"
+    );
+    let small = Db::new();
+    let thirty = write(small.dir.path(), "thirty.csv", &people[170..]);
+    small.ok(&["import", &thirty]);
+    let kept = write(small.dir.path(), "kept.csv", &people[181..]);
+    assert_eq!(small.json(&["import", "--json", &kept])["gone"], json!(11));
 
     // The newest connections, triaged and pruned, then removed on LinkedIn: the next
     // export lacks them, as planned.

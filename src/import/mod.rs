@@ -57,9 +57,9 @@ pub struct ImportBatch {
     /// Where next week's export will be ([`next_exports_folder`]): the folder this one
     /// was downloaded to.
     pub folder: Option<PathBuf>,
-    /// Import even an export that looks older than the network already imported
-    /// ([`crate::Error::OlderExport`]): the connections it leaves out are marked gone.
-    pub allow_older: bool,
+    /// Import even a full export that would mark gone connections it gives no sign were
+    /// removed ([`crate::Error::doubts_gone`]): the connections it leaves out are marked gone.
+    pub allow_gone: bool,
 }
 
 impl ImportBatch {

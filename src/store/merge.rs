@@ -148,11 +148,16 @@ struct Merge {
     tags: Vec<(i64, String)>,
     /// Invitation rows, stored while contacts are scored.
     invitations: Vec<InvitationRow>,
-    /// The newest date a connection was made in this import's full Connections files,
-    /// and the file that listed it.
-    covers_until: Option<(NaiveDate, String)>,
+    /// The full Connections file this import dates the network by (the one covering the
+    /// latest date), and that date ([`crate::import::rows::ParsedFile::covers_until`]).
+    full_file: Option<String>,
+    covers_until: Option<NaiveDate>,
     now: NaiveDateTime,
 }
+
+/// Fewer connections left out than this never look like another network's export: a
+/// small network's owner may remove a third of it in a week.
+const MOSTLY_LEFT_OUT_MIN: u64 = 20;
 
 /// Sets `slot` to `value`, noting whether that changed it.
 fn assign<T: PartialEq>(slot: &mut T, value: T, changed: &mut bool) {
@@ -202,6 +207,7 @@ impl Merge {
             next_id: contacts.iter().map(|c| c.id + 1).max().unwrap_or(1),
             tags: Vec::new(),
             invitations: Vec::new(),
+            full_file: None,
             covers_until: None,
             now,
         };
@@ -428,30 +434,52 @@ impl Merge {
         c.id
     }
 
-    /// Refuses an export older than the network: one that leaves out connections made
-    /// after its newest one. A newer export lists every connection made before it was
-    /// made, save those removed since, so these were most likely made after it. Those in
-    /// the removal plan do not count: their removal is what the user planned (the newest
-    /// connections, triaged and pruned, may be the ones gone).
-    fn refuse_older_export(&self) -> Result<()> {
-        let Some((covers_until, file)) = &self.covers_until else {
-            return Ok(());
-        };
-        let later = (self.contacts.iter().zip(&self.entries))
+    /// Connections of the network this full export leaves out that are not in the
+    /// removal plan: gone only if the export is the network's, and newer.
+    fn left_out_unplanned(&self) -> impl Iterator<Item = &Contact> {
+        (self.contacts.iter().zip(&self.entries))
             .filter(|(c, e)| c.is_connection && e.gone_at.is_none() && !e.seen)
             .filter(|(c, _)| c.decision != Decision::Prune)
-            .filter_map(|(c, _)| c.connected_on.filter(|on| on > covers_until));
-        let (count, newest_stored) =
-            later.fold((0, None), |(n, newest), on| (n + 1, newest.max(Some(on))));
-        match newest_stored {
-            Some(newest_stored) => Err(Error::OlderExport {
-                file: file.clone(),
-                covers_until: *covers_until,
-                later: count,
-                newest_stored,
-            }),
-            None => Ok(()),
+            .map(|(c, _)| c)
+    }
+
+    /// Refuses a full export that would mark gone connections it gives no sign were
+    /// removed ([`Error::doubts_gone`]). *Older*: it leaves out connections made after its
+    /// date; a newer export lists every connection made by then, save those removed since,
+    /// so these were most likely made after it. *Mostly left out*: it lists fewer than
+    /// half of the network's connections (part of an export, or another person's). Those
+    /// in the removal plan do not count: their removal is what the user planned (the
+    /// newest connections, triaged and pruned, may be the ones gone).
+    fn refuse_doubtful_gone(&self) -> Result<()> {
+        let Some(file) = &self.full_file else {
+            return Ok(());
+        };
+        if let Some(covers_until) = self.covers_until {
+            let later = (self.left_out_unplanned())
+                .filter_map(|c| c.connected_on.filter(|on| *on > covers_until));
+            let (count, newest_stored) =
+                later.fold((0, None), |(n, newest), on| (n + 1, newest.max(Some(on))));
+            if let Some(newest_stored) = newest_stored {
+                return Err(Error::OlderExport {
+                    file: file.clone(),
+                    covers_until,
+                    later: count,
+                    newest_stored,
+                });
+            }
         }
+        let left_out = self.left_out_unplanned().count() as u64;
+        let listed = (self.entries.iter())
+            .filter(|e| e.seen && e.stored.is_some())
+            .count() as u64;
+        if left_out >= MOSTLY_LEFT_OUT_MIN && left_out > listed {
+            return Err(Error::MostlyLeftOut {
+                file: file.clone(),
+                left_out,
+                network: left_out + listed,
+            });
+        }
+        Ok(())
     }
 
     /// Connections of the network that this full export no longer lists.
@@ -787,9 +815,11 @@ fn merge_batch(
             fraction,
         });
         let imported = file.imported();
-        let covers = file.covers_until().filter(|_| file.full_network);
-        if covers > merge.covers_until.as_ref().map(|(date, _)| *date) {
-            merge.covers_until = covers.map(|date| (date, file.name.clone()));
+        if file.full_network
+            && (merge.full_file.is_none() || file.covers_until() > merge.covers_until)
+        {
+            merge.covers_until = file.covers_until();
+            merge.full_file = Some(file.name.clone());
         }
         report.files.push(FileReport {
             name: file.name,
@@ -819,8 +849,8 @@ fn merge_batch(
         }
     }
     if full_network {
-        if !batch.allow_older {
-            merge.refuse_older_export()?;
+        if !batch.allow_gone {
+            merge.refuse_doubtful_gone()?;
         }
         merge.mark_gone(&mut report);
     }

@@ -75,9 +75,9 @@ pub enum Confirm {
     Prune(Vec<ContactId>),
     /// Nothing is left to undo but the latest import, which goes back whole.
     UndoImport,
-    /// The import of `path` was refused: the export looks older than the network
-    /// (`why`). Import it anyway?
-    ImportOlder {
+    /// The import of `path` was refused for the connections it would mark gone (`why`:
+    /// the export looks older than the network, or not the network's). Import it anyway?
+    ImportAnyway {
         path: PathBuf,
         why: String,
     },
@@ -161,10 +161,11 @@ pub enum Effect {
         query: String,
     },
     EditProfile,
-    /// Import `path`; `allow_older`: even an export older than the network.
+    /// Import `path`; `allow_gone`: even when it would mark gone connections it gives no
+    /// sign were removed.
     Import {
         path: PathBuf,
-        allow_older: bool,
+        allow_gone: bool,
     },
     RecordSsi(SsiReading),
     /// Complete the path that ends this prompt text (the runtime reads the folder).
@@ -202,9 +203,9 @@ pub enum Msg {
     SsiRecorded(SsiReading),
     /// Nothing is left to undo but the latest import: ask before taking it back.
     ImportUndoable,
-    /// The import of `path` was refused as older than the network (`why`): ask before
-    /// importing it anyway.
-    ImportLooksOlder {
+    /// The import of `path` was refused for the connections it would mark gone (`why`):
+    /// ask before importing it anyway.
+    ImportRefused {
         path: PathBuf,
         why: String,
     },
@@ -700,9 +701,9 @@ impl App {
                 self.status = status::recorded_ssi(r.total, r.br, r.date);
                 vec![]
             }
-            Msg::ImportLooksOlder { path, why } => {
+            Msg::ImportRefused { path, why } => {
                 self.status = status::import_failed(&why);
-                self.overlay = Overlay::Confirm(Confirm::ImportOlder { path, why });
+                self.overlay = Overlay::Confirm(Confirm::ImportAnyway { path, why });
                 vec![]
             }
             Msg::ImportUndoable => {
@@ -1394,7 +1395,7 @@ impl App {
             PromptKind::Import if !input.is_empty() => {
                 vec![Effect::Import {
                     path: PathBuf::from(typed_path(input)),
-                    allow_older: false,
+                    allow_gone: false,
                 }]
             }
             PromptKind::Export => self.submit_export(p),
@@ -1464,9 +1465,9 @@ impl App {
                 force: true,
             }],
             Confirm::UndoImport => vec![Effect::UndoImport],
-            Confirm::ImportOlder { path, .. } => vec![Effect::Import {
+            Confirm::ImportAnyway { path, .. } => vec![Effect::Import {
                 path,
-                allow_older: true,
+                allow_gone: true,
             }],
         }
     }

@@ -305,7 +305,7 @@ fn run_effect(
             }
             Err(e) => fail(app, e.to_string()),
         },
-        Effect::Import { path, allow_older } => {
+        Effect::Import { path, allow_gone } => {
             let theme = Theme::from_env();
             let mut show = |p: netcurate::import::Progress| {
                 app.overlay = app::Overlay::Progress {
@@ -324,7 +324,7 @@ fn run_effect(
                     ImportBatch::read_with(std::slice::from_ref(&path), &mappings, &mut show)
                 })
                 .and_then(|mut batch| {
-                    batch.allow_older = allow_older;
+                    batch.allow_gone = allow_gone;
                     session.store.import_with(
                         batch,
                         session.profile.as_ref(),
@@ -350,8 +350,8 @@ fn run_effect(
                         lists: app::ImportList::of_report(&r),
                     });
                 }
-                Err(e @ netcurate::Error::OlderExport { .. }) => {
-                    app.update(Msg::ImportLooksOlder {
+                Err(e) if e.doubts_gone() => {
+                    app.update(Msg::ImportRefused {
                         path,
                         why: e.to_string(),
                     });

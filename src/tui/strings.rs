@@ -452,7 +452,7 @@ pub fn confirm_prune(n: usize, colleagues: usize) -> String {
 pub const CONFIRM_UNDO_IMPORT: &str =
     "Nothing is left to undo but the latest import. Take it back whole? (y / n)";
 
-pub fn confirm_import_older(why: &str) -> String {
+pub fn confirm_import_anyway(why: &str) -> String {
     format!("{why}. If they were removed on LinkedIn since, import it anyway? (y / n)")
 }
 

@@ -1674,7 +1674,7 @@ fn an_import_refused_as_older_is_confirmed() {
     }
     .to_string();
     let path = std::path::PathBuf::from("Downloads/export-october");
-    let refused = Msg::ImportLooksOlder {
+    let refused = Msg::ImportRefused {
         path: path.clone(),
         why,
     };
@@ -1693,7 +1693,7 @@ fn an_import_refused_as_older_is_confirmed() {
     }
     assert!(key(&mut a, KeyCode::Char('n')).is_empty());
     assert_eq!(a.status, "cancelled");
-    a.update(Msg::ImportLooksOlder {
+    a.update(Msg::ImportRefused {
         path: path.clone(),
         why: "older".into(),
     });
@@ -1701,7 +1701,7 @@ fn an_import_refused_as_older_is_confirmed() {
         key(&mut a, KeyCode::Char('y')),
         vec![Effect::Import {
             path,
-            allow_older: true
+            allow_gone: true
         }]
     );
 }

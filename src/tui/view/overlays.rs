@@ -239,7 +239,7 @@ pub fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame, area: R
         ),
         Confirm::Overwrite { path, .. } => strings::confirm_overwrite(path),
         Confirm::UndoImport => strings::CONFIRM_UNDO_IMPORT.to_string(),
-        Confirm::ImportOlder { why, .. } => strings::confirm_import_older(why),
+        Confirm::ImportAnyway { why, .. } => strings::confirm_import_anyway(why),
     };
     let width = Line::raw(text.as_str()).width() as u16 + 4;
     // Wrapped, so that a long path never pushes "(y / n)" off a narrow screen.

@@ -1,9 +1,10 @@
 //! Merging an import batch into the store, in one transaction. The network is read into
 //! memory once and every file is merged there: new connections are added, known ones
 //! updated (a company or position change is recorded as a job change), connections
-//! absent from a newer full export are marked gone (never deleted), contact CSVs enrich,
-//! message summaries fold in. Then every contact is scored and each new or changed row
-//! is written once, with its score; invitations are added, and those a newer
+//! absent from a newer full export are marked gone (never deleted; an export older than
+//! the network, or not the network's, is refused unless the user allows it), contact
+//! CSVs enrich, message summaries fold in. Then every contact is scored and each new or
+//! changed row is written once, with its score; invitations are added, and those a newer
 //! Invitations.csv leaves out within its dates marked gone. Decisions are never touched;
 //! tags are only added (from a re-imported netcurate export).
 //!

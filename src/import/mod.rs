@@ -54,8 +54,8 @@ pub struct ImportBatch {
     /// The given map (`--map`) as each file used it, to read files with the same header
     /// alike next time.
     pub maps_to_remember: Vec<RememberedMap>,
-    /// Where next week's export will be ([`next_exports_folder`]): the folder this one
-    /// was downloaded to.
+    /// Where next week's export will be: the folder this one was downloaded to (for a
+    /// folder given with no export files of its own, such as Downloads, that folder).
     pub folder: Option<PathBuf>,
     /// Import even a full export that would mark gone connections it gives no sign were
     /// removed ([`crate::Error::doubts_gone`]): the connections it leaves out are marked gone.

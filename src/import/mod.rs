@@ -194,13 +194,15 @@ impl ImportBatch {
 }
 
 /// Where next week's export will be, from the first path read (`first`): the folder
-/// holding it (an export's archive, its unzipped folder, or a file) — or, for a folder
-/// with no export files of its own (Downloads, holding the exports' archives and unzipped
-/// folders), that folder itself, not the one above it.
+/// holding it (an export's archive, a file, or an unzipped export folder named as
+/// LinkedIn names it) — else, for a folder (Downloads, holding the exports' archives and
+/// unzipped folders, or a renamed export folder), that folder itself: the folder above
+/// it could be the home folder, whose every file the next import would look at.
 fn next_exports_folder(first: &Path, files: &[ParsedFile]) -> Option<PathBuf> {
     let canonical = std::fs::canonicalize(first).ok()?;
-    let holds_files = (files.iter()).any(|f| Path::new(&f.origin) == first);
-    match canonical.is_dir() && !holds_files {
+    let unzipped_export = rows::export_date(&first.display().to_string()).is_some()
+        && (files.iter()).any(|f| Path::new(&f.origin) == first);
+    match canonical.is_dir() && !unzipped_export {
         true => Some(canonical),
         false => canonical.parent().map(Path::to_path_buf),
     }

@@ -58,17 +58,22 @@ impl Screen {
             exit_file.display()
         );
         tmux(&["kill-session", "-t", &name]);
-        tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            &name,
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            &cmd,
-        ]);
+        let (w, h) = (w.to_string(), h.to_string());
+        let new_session = ["new-session", "-d", "-s", &name, "-x", &w, "-y", &h, &cmd];
+        // With no tmux server yet, tests starting side by side race to start one and the
+        // losers' sessions fail (a blank screen for ever): try again until it holds.
+        let start = Instant::now();
+        while !Command::new("tmux")
+            .args(new_session)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "tmux did not start session {name}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
         Screen { name, exit_file }
     }
 
@@ -94,10 +99,22 @@ impl Screen {
             }
             assert!(
                 start.elapsed() < Duration::from_secs(20),
-                "waited for {what}; screen:\n{screen}"
+                "waited for {what}; screen:\n{screen}\n{}",
+                self.diagnosis()
             );
             std::thread::sleep(Duration::from_millis(30));
         }
+    }
+
+    /// What tmux and netcurate say when a wait times out: the sessions, and the exit
+    /// code if netcurate ended.
+    fn diagnosis(&self) -> String {
+        let sessions = tmux(&["list-sessions"]);
+        let exit = std::fs::read_to_string(&self.exit_file).unwrap_or_default();
+        format!(
+            "session {}; tmux sessions:\n{sessions}netcurate's exit code: {exit:?}",
+            self.name
+        )
     }
 
     fn keys(&self, keys: &[&str]) {

@@ -16,7 +16,6 @@ fn parse_bytes(bytes: Vec<u8>) {
     let source = SourceFile {
         name: "fuzz.csv".into(),
         bytes,
-        in_container: false,
         origin: String::new(),
     };
     if let Err(e) = parse_source(&source, &Mappings::default()) {
@@ -116,13 +115,12 @@ proptest! {
         let source = SourceFile {
             name: "crm.csv".into(),
             bytes: writer.into_inner().unwrap(),
-            in_container: false,
             origin: String::new(),
         };
         let mappings = Mappings { given: &map, remembered: &[] };
         match parse_source(&source, &mappings) {
             // (About one case in ten maps both a name and a detail: a contact CSV.)
-            Ok(Ok(parsed)) if parsed.kind == FileKind::Contacts => {
+            Ok(parsed) if parsed.kind == FileKind::Contacts => {
                 for m in map.mappings() {
                     let read = parsed.columns.read.iter().find(|(f, _)| *f == m.field);
                     prop_assert_eq!(read.map(|(_, c)| c.trim()), Some(m.column.as_str()), "{}", m.spec());

@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 use netcurate::import::{Mappings, SourceFile, parse_source};
 
 fuzz_target!(|data: &[u8]| {
-    let source = SourceFile { name: "fuzz.csv".into(), bytes: data.to_vec(), in_container: false, origin: String::new() };
+    let source = SourceFile { name: "fuzz.csv".into(), bytes: data.to_vec(), origin: String::new() };
     if let Err(e) = parse_source(&source, &Mappings::default()) {
         assert!(!e.to_string().contains('\n'));
     }

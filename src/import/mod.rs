@@ -19,13 +19,12 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 pub use table::FileKind;
 
-/// One file's bytes, named as the user would recognise it.
+/// One file's bytes, named as the user would recognise it: a file given by name, or one
+/// found in a folder or archive that holds the header of a LinkedIn export file (the
+/// others are passed over by their first bytes, [`pass_over_by_head`]).
 pub struct SourceFile {
     pub name: String,
     pub bytes: Vec<u8>,
-    /// Found inside a folder or archive: files that are not network files are skipped,
-    /// not errors.
-    pub in_container: bool,
     /// The archive it came out of, else the folder it is in: the files of one origin
     /// are one export.
     pub origin: String,
@@ -85,10 +84,7 @@ impl ImportBatch {
             });
             let sources = gather(path, &mut batch.skipped_files)?;
             for parsed in parse_sources(&sources, mappings) {
-                match parsed? {
-                    Ok(parsed) => batch.files.push(parsed),
-                    Err(skip) => batch.skipped_files.push(skip),
-                }
+                batch.files.push(parsed?);
             }
         }
         if batch.files.is_empty() {
@@ -210,10 +206,7 @@ fn next_exports_folder(first: &Path, files: &[ParsedFile]) -> Option<PathBuf> {
 
 /// Parses sources side by side (an export's Connections and Invitations files are
 /// independent), returning the results in the sources' order.
-fn parse_sources(
-    sources: &[SourceFile],
-    mappings: &Mappings<'_>,
-) -> Vec<Result<std::result::Result<ParsedFile, SkippedFile>>> {
+fn parse_sources(sources: &[SourceFile], mappings: &Mappings<'_>) -> Vec<Result<ParsedFile>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(sources.len());
@@ -260,38 +253,15 @@ const NOT_NETWORK_FILE: &str = "not a network file";
 const LIST_IN_CONTAINER: &str = "a contact list, not a LinkedIn export file: name it to import it";
 
 /// Parses one source, reading the columns `mappings` name as their fields.
-/// `Ok(Err(skip))` when it is not a network file inside a container.
-pub fn parse_source(
-    source: &SourceFile,
-    mappings: &Mappings<'_>,
-) -> Result<std::result::Result<ParsedFile, SkippedFile>> {
-    let skip = |reason: &str| {
-        Ok(Err(SkippedFile {
-            name: source.name.clone(),
-            reason: reason.to_string(),
-        }))
-    };
-    let decoded = match encoding::decode(&source.name, &source.bytes) {
-        Ok(d) => d,
-        Err(_) if source.in_container => return skip(NOT_TEXT),
-        Err(e) => return Err(e),
-    };
+pub fn parse_source(source: &SourceFile, mappings: &Mappings<'_>) -> Result<ParsedFile> {
+    let decoded = encoding::decode(&source.name, &source.bytes)?;
     let Some(table) = table::Table::find(&source.name, &decoded.text, mappings) else {
-        if source.in_container {
-            return skip(NOT_NETWORK_FILE);
-        }
         return Err(Error::file(&source.name, unrecognised(&decoded.text)));
     };
-    // Inside a folder or archive only LinkedIn's own files are read: a contact list (a
-    // CRM file, or a netcurate export, whose tags it would bring back) is imported when
-    // named, not because it lies beside an export.
-    if source.in_container && table.is_contact_list() {
-        return skip(LIST_IN_CONTAINER);
-    }
     let mut parsed = parse_table(&table)?;
     parsed.warnings.extend(decoded.warning);
     parsed.origin.clone_from(&source.origin);
-    Ok(Ok(parsed))
+    Ok(parsed)
 }
 
 /// Why a file given by name is not read: what its first line holds, and how to name the
@@ -329,7 +299,6 @@ pub fn gather(path: &Path, skipped: &mut Vec<SkippedFile>) -> Result<Vec<SourceF
     Ok(vec![SourceFile {
         name,
         bytes,
-        in_container: false,
         origin: folder_of(path),
     }])
 }
@@ -372,7 +341,6 @@ fn gather_dir(
             files.push(SourceFile {
                 name,
                 bytes,
-                in_container: true,
                 origin: folder_of(&path),
             });
         }
@@ -387,7 +355,9 @@ const CONTAINER_HEAD_BYTES: usize = 64 * 1024;
 /// Why a file found in a folder or archive is passed over, told from its first bytes
 /// alone (a folder may hold large files of anything: videos, disk images, datasets):
 /// `None` when they hold the header of one of LinkedIn's export files, which is then read
-/// whole.
+/// whole. Only those are read from a folder or archive: a contact list (a CRM file, or a
+/// netcurate export, whose tags it would bring back) is imported when named, not because
+/// it lies beside an export.
 fn pass_over_by_head(name: &str, head: &[u8]) -> Option<&'static str> {
     if !encoding::looks_like_text(head) {
         return Some(NOT_TEXT);
@@ -482,7 +452,6 @@ fn read_zip(
         files.push(SourceFile {
             name: entry_name,
             bytes: data,
-            in_container: true,
             origin: name.to_string(),
         });
     }

@@ -570,6 +570,23 @@ fn write(dir: &std::path::Path, name: &str, people: &[Person]) -> String {
     path.display().to_string()
 }
 
+/// `n` synthetic people (from `seed`), oldest connection first, written as a Connections
+/// file named `name` beside a new database and imported: the database, the people and
+/// the file's path.
+fn imported_network(
+    seed: u64,
+    n: usize,
+    as_of: NaiveDate,
+    name: &str,
+) -> (Db, Vec<Person>, String) {
+    let mut people = synth::people(seed, n, (100, 50, 300), 0, as_of);
+    people.sort_by_key(|p| p.connected_on);
+    let db = Db::new();
+    let file = write(db.dir.path(), name, &people);
+    db.ok(&["import", &file]);
+    (db, people, file)
+}
+
 /// A Downloads folder holding last month's export and this week's is imported as this
 /// week's alone: its removals and job change are recorded (merged with the older one, the
 /// older one's rows hid them), and the older export is named as passed over. An export
@@ -577,11 +594,7 @@ fn write(dir: &std::path::Path, name: &str, people: &[Person]) -> String {
 #[test]
 fn of_several_exports_in_a_folder_only_the_newest_is_imported() {
     let as_of = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
-    let mut people = synth::people(11, 120, (100, 50, 300), 0, as_of);
-    people.sort_by_key(|p| p.connected_on);
-    let db = Db::new();
-    let first = write(db.dir.path(), "first.csv", &people);
-    db.ok(&["import", &first]);
+    let (db, people, first) = imported_network(11, 120, as_of, "first.csv");
     // Last month's export lacks the 10 newest; this week's lacks 3 removed since, and one
     // person changed jobs.
     let downloads = db.dir.path().join("Downloads");
@@ -737,11 +750,7 @@ fn of_several_exports_in_a_folder_only_the_newest_is_imported() {
 #[test]
 fn an_older_export_is_refused_whole_unless_allowed() {
     let as_of = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
-    let mut people = synth::people(7, 200, (100, 50, 300), 0, as_of);
-    people.sort_by_key(|p| p.connected_on);
-    let db = Db::new();
-    let newest = write(db.dir.path(), "newest.csv", &people);
-    db.ok(&["import", &newest]);
+    let (db, people, newest) = imported_network(7, 200, as_of, "newest.csv");
     // The export made before the 20 newest connections: its newest is the 180th.
     let cut = people[180].connected_on;
     let before: Vec<Person> = (people.iter())

@@ -14,7 +14,7 @@ mod schema;
 mod snapshot;
 
 pub use crate::pillars::{LoggedProjection, SsiReading};
-pub use report::{ColumnRead, FileReport, ImportReport, Total, a_few};
+pub use report::{ColumnRead, FileReport, ImportReport, Total, a_few, if_any};
 pub use snapshot::{ImportUndo, copies as import_copies};
 
 use crate::audience::Scored;

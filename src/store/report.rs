@@ -165,10 +165,7 @@ impl ImportReport {
     fn total_line(&self, total: Total) -> String {
         match total {
             Total::Connections => {
-                let back = match self.returned {
-                    0 => String::new(),
-                    n => format!(", {n} back after being gone"),
-                };
+                let back = if_any(self.returned, |n| format!(", {n} back after being gone"));
                 format!(
                     "connections: {} new{back}, {} gone, {} changed (job change), {} unchanged; {} hidden rows",
                     self.new, self.gone, self.changed, self.unchanged, self.hidden
@@ -183,10 +180,9 @@ impl ImportReport {
                 self.contacts_added, self.contacts_merged
             ),
             Total::Invitations => {
-                let back = match self.invitations_back {
-                    0 => String::new(),
-                    n => format!(" ({n} back after being gone)"),
-                };
+                let back = if_any(self.invitations_back, |n| {
+                    format!(" ({n} back after being gone)")
+                });
                 format!(
                     "invitations: {} new, {} already known{back}, {} gone (withdrawn, expired or declined)",
                     self.invitations_added, self.invitations_known, self.invitations_gone
@@ -287,6 +283,14 @@ fn skipped_files_line(reason: &str, names: &[&str]) -> String {
 }
 
 /// "a, b, c, d, e and 3 more": at most five items, and how many are left out.
+/// `words(n)`, or nothing when `n` is 0: a count said only when there is some.
+pub fn if_any(n: u64, words: impl FnOnce(u64) -> String) -> String {
+    match n {
+        0 => String::new(),
+        n => words(n),
+    }
+}
+
 pub fn a_few(items: &[impl AsRef<str>]) -> String {
     const NAMED: usize = 5;
     let named: Vec<&str> = items.iter().take(NAMED).map(AsRef::as_ref).collect();

@@ -824,10 +824,7 @@ pub mod status {
                     .new_filter()
                     .map(|f| format!(" ({f})"))
                     .unwrap_or_default();
-                let back = match r.returned {
-                    0 => String::new(),
-                    n => format!(", {n} back"),
-                };
+                let back = netcurate::store::if_any(r.returned, |n| format!(", {n} back"));
                 let jobs = r
                     .changed_filter()
                     .map(|f| format!(" ({f})"))

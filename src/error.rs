@@ -41,7 +41,7 @@ pub enum Error {
         supported: i64,
     },
     /// An export older than the network already imported: it leaves out connections
-    /// made after its newest one, and importing it would mark them gone.
+    /// made after its date, and importing it would mark them gone.
     #[error("{file}: {}", older_export(*.covers_until, *.later, *.newest_stored))]
     OlderExport {
         file: String,

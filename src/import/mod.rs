@@ -292,10 +292,15 @@ pub fn gather(path: &Path, skipped: &mut Vec<SkippedFile>) -> Result<Vec<SourceF
         return Ok(files);
     }
     let name = path.display().to_string();
-    if is_zip(&read_head(path, encoding::HEAD_BYTES)?) {
+    let (file, head) = read_head(path, encoding::HEAD_BYTES)?;
+    if is_zip(&head) && meta.is_file() {
         return read_zip_file(path, skipped);
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = read_rest(path, file, head)?;
+    if is_zip(&bytes) {
+        // A pipe's archive (`<(…)` in a shell) cannot be read entry by entry from the file.
+        return read_zip(&name, std::io::Cursor::new(bytes), skipped);
+    }
     Ok(vec![SourceFile {
         name,
         bytes,
@@ -328,7 +333,7 @@ fn gather_dir(
             continue;
         }
         let name = path.display().to_string();
-        let head = read_head(&path, CONTAINER_HEAD_BYTES)?;
+        let (file, head) = read_head(&path, CONTAINER_HEAD_BYTES)?;
         if is_zip(&head) {
             files.extend(read_zip_file(&path, skipped)?);
         } else if let Some(reason) = pass_over_by_head(&name, &head) {
@@ -337,10 +342,9 @@ fn gather_dir(
                 reason: reason.to_string(),
             });
         } else {
-            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
             files.push(SourceFile {
                 name,
-                bytes,
+                bytes: read_rest(&path, file, head)?,
                 origin: folder_of(&path),
             });
         }
@@ -380,12 +384,25 @@ fn folder_of(path: &Path) -> String {
     }
 }
 
-/// The first `bytes` of the file at `path` (fewer when it is shorter).
-fn read_head(path: &Path, bytes: usize) -> Result<Vec<u8>> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+/// The first `bytes` of the file at `path` (fewer when it is shorter), and the file to
+/// read the rest from ([`read_rest`]): a file is opened once, since a pipe (`<(…)` in a
+/// shell, a FIFO) opened again would have lost its head, or wait for ever.
+fn read_head(path: &Path, bytes: usize) -> Result<(std::fs::File, Vec<u8>)> {
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut head = Vec::with_capacity(bytes);
-    (file.take(bytes as u64))
+    (&mut file)
+        .take(bytes as u64)
         .read_to_end(&mut head)
+        .map_err(|e| Error::io(path, e))?;
+    Ok((file, head))
+}
+
+/// The whole file: its `head` ([`read_head`]) and the rest of `file`.
+fn read_rest(path: &Path, mut file: std::fs::File, mut head: Vec<u8>) -> Result<Vec<u8>> {
+    if let Ok(meta) = file.metadata() {
+        head.reserve((meta.len() as usize).saturating_sub(head.len()));
+    }
+    file.read_to_end(&mut head)
         .map_err(|e| Error::io(path, e))?;
     Ok(head)
 }

@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use netcurate::audience::{find_duplicates, score_all};
 use netcurate::import::ImportBatch;
 use netcurate::ops;
@@ -151,4 +151,10 @@ fn bulk(c: &mut Criterion) {
 }
 
 criterion_group!(benches, import, rescore, query, bulk);
-criterion_main!(benches);
+
+/// `criterion_main!` with the binary's allocator settings first.
+fn main() {
+    netcurate::allocator::tune();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

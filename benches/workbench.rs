@@ -15,7 +15,7 @@ mod demo;
 mod tui;
 
 use common::*;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
@@ -114,4 +114,10 @@ fn keystroke(c: &mut Criterion) {
 }
 
 criterion_group!(benches, keystroke);
-criterion_main!(benches);
+
+/// `criterion_main!` with the binary's allocator settings first.
+fn main() {
+    netcurate::allocator::tune();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -31,6 +31,7 @@
 //! `FIELD=COLUMN` names for a contact CSV's columns, remembered for files with the same
 //! header.
 
+pub mod allocator;
 pub mod audience;
 pub mod error;
 pub mod export;

@@ -15,19 +15,8 @@ use clap::Parser;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's `mi_option_purge_delay` (its place in `mi_option_t`, mimalloc.h v2 and v3;
-/// the Rust bindings do not name it).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-const PURGE_DELAY_MS: std::ffi::c_long = 10;
-
 fn main() {
-    // Freed memory goes back to the system 10 ms after it is freed (mimalloc's own
-    // default is a second): an import frees its parsed files while it builds the network,
-    // and the peak stays ~105 MiB instead of ~165 MiB. At once (0 ms) keeps the same peak
-    // but faults freed memory in afresh: a 100k import 0.61 -> 0.57 s with 10 ms (medians
-    // of 15, interleaved).
-    // SAFETY: sets one integer option of the allocator; no other thread runs yet.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
+    netcurate::allocator::tune();
     netcurate::trace::phase("start");
     let cli = cli::Cli::parse();
     if let Err(e) = cli::run(cli) {

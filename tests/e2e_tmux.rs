@@ -9,8 +9,32 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 fn tmux(args: &[&str]) -> String {
-    let out = Command::new("tmux").args(args).output().expect("tmux runs");
+    let out = tmux_command(args).output().expect("tmux runs");
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A tmux command on the end-to-end tests' own server (its own socket, no user config),
+/// which a keep-alive session of each test run holds up until the run ends. On the shared
+/// default server, a test whose session was the last one let the server exit while
+/// another test's new session joined it: that session vanished (a blank screen for 20 s).
+fn tmux_command(args: &[&str]) -> Command {
+    const SOCKET: &str = "netcurate-e2e";
+    static KEEP_ALIVE: std::sync::Once = std::sync::Once::new();
+    KEEP_ALIVE.call_once(|| {
+        let run = std::process::id();
+        let started = Command::new("tmux")
+            .args(["-L", SOCKET, "-f", "/dev/null", "new-session", "-d", "-s"])
+            .arg(format!("keep-alive-{run}"))
+            .arg(format!("while kill -0 {run} 2>/dev/null; do sleep 1; done"))
+            .status();
+        assert!(
+            started.is_ok_and(|s| s.success()),
+            "tmux server did not start"
+        );
+    });
+    let mut command = Command::new("tmux");
+    command.args(["-L", SOCKET]).args(args);
+    command
 }
 
 /// The demo network in a database, or `None` (with a message) when tmux is missing.
@@ -60,20 +84,11 @@ impl Screen {
         tmux(&["kill-session", "-t", &name]);
         let (w, h) = (w.to_string(), h.to_string());
         let new_session = ["new-session", "-d", "-s", &name, "-x", &w, "-y", &h, &cmd];
-        // With no tmux server yet, tests starting side by side race to start one and the
-        // losers' sessions fail (a blank screen for ever): try again until it holds.
-        let start = Instant::now();
-        while !Command::new("tmux")
-            .args(new_session)
-            .status()
-            .is_ok_and(|s| s.success())
-        {
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "tmux did not start session {name}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let started = tmux_command(&new_session).status();
+        assert!(
+            started.is_ok_and(|s| s.success()),
+            "tmux did not start session {name}"
+        );
         Screen { name, exit_file }
     }
 

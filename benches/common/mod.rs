@@ -9,6 +9,10 @@ use netcurate::store::Store;
 use netcurate::synth;
 use std::path::PathBuf;
 
+/// The binary's allocator, so that the figures are the binary's (see `netcurate::allocator`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub const CONNECTIONS: usize = 100_000;
 pub const INVITATIONS: usize = 20_000;
 

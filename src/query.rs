@@ -6,7 +6,9 @@
 
 use crate::error::{Error, Result};
 use crate::import::dates::parse_date;
-use crate::model::{Contact, ContactParts, Decision, Flags, Function, Seniority, push_folded};
+use crate::model::{
+    Contact, ContactParts, Decision, Flags, Function, Seniority, folded, folded_char, push_folded,
+};
 use crate::network::Network;
 use chrono::{Datelike, NaiveDate};
 
@@ -224,7 +226,7 @@ fn mark(text: &str, needle: &Needle, found: Found, out: &mut Vec<usize>) {
     let mut folded = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len());
     for (i, ch) in text.chars().enumerate() {
-        for lower in ch.to_lowercase() {
+        for lower in folded_char(ch) {
             folded.push(lower);
             origin.push(i);
         }
@@ -505,14 +507,14 @@ fn term(token: &str) -> Result<Term> {
     let Some((field, value)) = body.split_once(':') else {
         return Ok(Term {
             negate: false,
-            test: Test::Fuzzy(Needle::new(token.to_lowercase())),
+            test: Test::Fuzzy(Needle::new(folded(token))),
         });
     };
     let value = value.trim();
     if value.is_empty() {
         return Err(bad(format!("'{field}:' needs a value")));
     }
-    let lower = value.to_lowercase();
+    let lower = folded(value);
     let name = field.to_ascii_lowercase();
     let test = match name.as_str() {
         "name" => Test::Text(TextField::Name, Needle::new(lower)),
@@ -722,6 +724,36 @@ mod tests {
         ] {
             assert!(!check(q, &c), "{q}");
         }
+    }
+
+    /// A title or company copied from a web page (no-break spaces, soft hyphens,
+    /// zero-width spaces) is found by what it shows, and its marks fall on the characters
+    /// shown; a Greek name typed in capitals finds its final sigma.
+    #[test]
+    fn copied_text_is_found_as_it_reads() {
+        let c = contact("Νίκος", "Soft\u{ad}ware Inc", "Head of\u{a0}\u{200b}Growth");
+        for q in [
+            "title:\"head of growth\"",
+            "company:software",
+            "software",
+            "name:\"ΝΊΚΟΣ\"",
+            "νίκος",
+        ] {
+            assert!(check(q, &c), "{q}");
+        }
+        let marks = Query::parse("company:software title:\"of growth\"")
+            .unwrap()
+            .marks(&c);
+        assert_eq!(
+            marks.company,
+            vec![0, 1, 2, 3, 5, 6, 7, 8],
+            "the soft hyphen (4) unmarked"
+        );
+        assert_eq!(
+            marks.title,
+            vec![5, 6, 7, 9, 10, 11, 12, 13, 14],
+            "not the zero-width space (8)"
+        );
     }
 
     #[test]

@@ -899,6 +899,44 @@ fn profile_init_drafts_a_profile_score_accepts() {
     db.ok(&["--profile", &path, "score"]);
 }
 
+/// Titles and companies copied from web pages carry no-break spaces, zero-width spaces,
+/// soft hyphens and direction marks. `profile init` on such a network drafts a profile
+/// that `score` accepts (it used to write them as Rust escapes, which TOML refuses), shown
+/// as they read; the drafted title scores them, and a filter typed as they read finds them.
+#[test]
+fn copied_titles_draft_a_profile_that_scores_and_filters_that_find_them() {
+    let db = Db::new();
+    let csv = db.file("Connections.csv");
+    let mut text =
+        String::from("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+    for i in 0..4 {
+        text.push_str(&format!(
+            "Ada{i},Sample,https://www.linkedin.com/in/ada{i},,Soft\u{ad}ware Inc,Head of\u{a0}Growth\u{200e},01 Jan 2025\n\
+             Bo{i},Sample,https://www.linkedin.com/in/bo{i},,Hooli,Engineer\u{200b},02 Jan 2025\n"
+        ));
+    }
+    std::fs::write(&csv, text).unwrap();
+    db.ok(&["import", &csv.display().to_string()]);
+    let path = db.file("audience.toml").display().to_string();
+    db.ok(&["profile", "init", "-o", &path]);
+    let draft = std::fs::read_to_string(&path).unwrap();
+    assert!(draft.contains("target = [\"Head of Growth\"]"), "{draft}");
+    assert!(draft.contains("\"Software Inc\""), "{draft}");
+    db.ok(&["--profile", &path, "score"]);
+    let found = db.json(&[
+        "list",
+        "--json",
+        "--filter",
+        "title:\"head of growth\" company:software",
+    ]);
+    let found = found.as_array().unwrap();
+    assert_eq!(found.len(), 4);
+    assert!(
+        found.iter().all(|c| c["score"].as_i64() >= Some(60)),
+        "{found:?}"
+    );
+}
+
 /// A database scored by an older netcurate (before the colleague flag) is rescored when it
 /// is opened: `flag:colleague` finds the colleagues at once, and `-flag:colleague` keeps
 /// them out of a prune.

@@ -29,17 +29,24 @@ const LEGAL_SUFFIXES: [&str; 22] = [
     "pty",
 ];
 
-/// Lowercase, punctuation replaced by spaces, whitespace collapsed.
+/// Folded as a filter folds it ([`crate::model::folded_char`]: invisible characters out,
+/// lower case), punctuation replaced by spaces, whitespace collapsed.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
-    for c in s.chars() {
+    let mut push = |c: char| {
         if c.is_alphanumeric() || c == '+' || c == '#' {
-            out.extend(c.to_lowercase());
+            out.push(c);
             space = false;
         } else if !space {
             out.push(' ');
             space = true;
+        }
+    };
+    for c in s.chars() {
+        match c.is_ascii() {
+            true => push(c.to_ascii_lowercase()),
+            false => crate::model::folded_char(c).for_each(&mut push),
         }
     }
     if out.ends_with(' ') {
@@ -117,6 +124,17 @@ mod tests {
         assert_eq!(company_key("Stark Cloud GmbH"), "stark cloud");
         assert_eq!(company_key("The Blue Sun Corp"), "blue sun");
         assert_eq!(company_key("Co"), "co");
+    }
+
+    /// A soft hyphen or a zero-width space does not split a word, and a no-break space is
+    /// a space: "Soft­ware" as copied from a web page is the company typed as "Software".
+    #[test]
+    fn invisible_characters_do_not_split_words() {
+        assert_eq!(
+            company_key("Soft\u{ad}ware\u{a0}GmbH"),
+            company_key("Software")
+        );
+        assert_eq!(fold("VP\u{200b} Sales\u{200e}"), "vp sales");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! Must not: score contacts (score.rs does) or read the database.
 
 use crate::error::{Error, Result};
-use crate::model::{Contact, Employers, Seniority};
+use crate::model::{Contact, Employers, Seniority, as_seen_text};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -190,7 +190,11 @@ impl Profile {
             .collect();
         let top = |items: Vec<String>, n: usize| -> Vec<String> {
             let mut counts: HashMap<String, usize> = HashMap::new();
-            for i in items.into_iter().filter(|i| !i.trim().is_empty()) {
+            for i in items
+                .iter()
+                .map(|i| as_seen_text(i))
+                .filter(|i| !i.is_empty())
+            {
                 *counts.entry(i).or_default() += 1;
             }
             let mut v: Vec<(String, usize)> = counts.into_iter().collect();
@@ -199,7 +203,7 @@ impl Profile {
         };
         let list = |v: &[String]| {
             v.iter()
-                .map(|s| format!("{s:?}"))
+                .map(|s| toml::Value::String(as_seen_text(s)).to_string())
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -352,5 +356,38 @@ exclude = []
         assert_eq!(profile.my_companies, employers.current);
         assert!(profile.counts_as_mine("acme widgets"), "{draft}");
         assert!(!profile.counts_as_mine("Hooli"));
+    }
+
+    /// Titles and companies copied from web pages (no-break and zero-width spaces, soft
+    /// hyphens, direction marks) and ones with quotes or backslashes make a draft that
+    /// parses (it was written with Rust's escapes, which TOML refuses: "\u{200b}"), and
+    /// it suggests them as they read, one text however it was copied.
+    #[test]
+    fn a_draft_from_copied_text_parses_and_reads_clean() {
+        let person = |i: usize, position: &str, company: &str| Contact {
+            first_name: format!("P{i}").into(),
+            position: position.into(),
+            company: company.into(),
+            is_connection: true,
+            ..Contact::default()
+        };
+        let mut contacts = Vec::new();
+        for i in 0..3 {
+            contacts.push(person(i, "VP\u{200b} Sales", "Soft\u{ad}ware\u{a0}Inc"));
+            contacts.push(person(i, "VP Sales\u{200e}", "Software Inc"));
+            contacts.push(person(i, "Director, \"Sales\" \\ EU", "Ünïcode \u{feff}AG"));
+        }
+        let employers = Employers {
+            current: vec!["Acme\u{a0}Widgets".into()],
+            past: vec![],
+        };
+        let draft = Profile::draft(&contacts, &employers);
+        let profile = Profile::parse("draft", &draft).unwrap_or_else(|e| panic!("{e}\n{draft}"));
+        assert_eq!(
+            profile.titles.target,
+            ["VP Sales", "Director, \"Sales\" \\ EU"]
+        );
+        assert_eq!(profile.companies.target, ["Software Inc", "Ünïcode AG"]);
+        assert_eq!(profile.my_companies, ["Acme Widgets"]);
     }
 }

@@ -3,14 +3,26 @@
 //!
 //! Must not: know what the text is.
 
+use netcurate::model::as_seen;
 use std::borrow::Cow;
 use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::UnicodeWidthStr;
 
-/// `text` cut to `width` columns, ending in "…" when it was cut.
-pub fn fit(text: &str, width: u16) -> Cow<'_, str> {
-    if text.width() <= usize::from(width) {
+/// `text` as a terminal cell shows it: invisible characters out and every space a plain
+/// one ([`as_seen`]; a soft hyphen counted one column wide but took none on screen, and
+/// the rest of the row slid left), character for character otherwise.
+pub fn seen(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || text.chars().all(|c| as_seen(c) == Some(c)) {
         return text.into();
+    }
+    text.chars().filter_map(as_seen).collect::<String>().into()
+}
+
+/// `text` ([`seen`]) cut to `width` columns, ending in "…" when it was cut.
+pub fn fit(text: &str, width: u16) -> Cow<'_, str> {
+    let text = seen(text);
+    if text.width() <= usize::from(width) {
+        return text;
     }
     if width == 0 {
         return "".into();
@@ -28,7 +40,16 @@ pub fn pad(text: &str, width: u16) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{fit, pad};
+    use super::{Cow, fit, pad, seen};
+
+    /// Text copied from a web page takes the columns it shows: no soft hyphen, zero-width
+    /// space or direction mark counted, a no-break space as a space.
+    #[test]
+    fn invisible_characters_take_no_column() {
+        assert_eq!(pad("Soft\u{ad}ware\u{a0}Inc\u{200e}", 14), "Software Inc  ");
+        assert_eq!(fit("Head\u{200b} of Growth", 8), "Head of…");
+        assert!(matches!(seen("Zoë Ødegård"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn cut_text_ends_in_an_ellipsis_within_its_width() {

@@ -1125,6 +1125,56 @@ fn rows_mark_where_the_filter_matched() {
     assert_eq!(marks, expected, "{line}");
 }
 
+/// A title and company copied from a web page (soft hyphen, zero-width and no-break
+/// spaces, a direction mark) take the columns they show, so the row's later columns stay
+/// in line with the header, and the filter's marks fall on the letters that matched.
+#[test]
+fn rows_with_copied_text_stay_in_their_columns() {
+    use ratatui::style::Modifier;
+    let d = demo();
+    let mut network = d.network.clone();
+    let c = &mut network.contacts[0];
+    c.company = "Soft\u{ad}ware\u{a0}Inc".into();
+    c.position = "Head of\u{200b} Growth\u{200e}".into();
+    let mut a = App::new(
+        network,
+        d.profile.clone(),
+        Keymap::default_map(),
+        d.pillars.clone(),
+    );
+    a.set_filter("company:software title:growth");
+    let (w, h) = (120, 30);
+    let rows = screen_rows(&a, w, h);
+    let header = rows
+        .iter()
+        .position(|r| r.contains("company"))
+        .expect("header");
+    let y = (header..rows.len())
+        .find(|&y| rows[y].contains("Software Inc "))
+        .expect("the row");
+    let line = &rows[y];
+    let column = |text: &str, of: &str| of[..of.find(text).expect(text)].chars().count();
+    let seniority = format!(" {} ", a.network.contacts[0].seniority.as_str());
+    assert_eq!(
+        column("seniority", &rows[header]),
+        column(&seniority, line) + 1,
+        "{line}"
+    );
+    let buffer = screen(&a, w, h).backend().buffer().clone();
+    let marks: Vec<usize> = (0..usize::from(w))
+        .filter(|&x| {
+            buffer[(x as u16, y as u16)]
+                .modifier
+                .contains(Modifier::UNDERLINED)
+        })
+        .collect();
+    let (title, company) = (column("Head of Growth", line), column("Software Inc", line));
+    let expected: Vec<usize> = (title + 8..title + 14)
+        .chain(company..company + 8)
+        .collect();
+    assert_eq!(marks, expected, "{line}");
+}
+
 /// On a screen too short for all 24 months, the months chart shows the latest ones:
 /// it opened on the oldest, so the recent months were below the pane's edge.
 #[test]

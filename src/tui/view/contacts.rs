@@ -4,7 +4,8 @@ use super::super::app::App;
 use super::super::keymap::Command;
 use super::super::strings::{self, column};
 use super::super::theme::{self, Theme};
-use super::fit;
+use super::{fit, seen};
+use netcurate::model::as_seen;
 use netcurate::query::Query;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -128,22 +129,28 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 const COLUMN_SPACING: u16 = 1;
 
-/// `text` cut to `width`, its characters at `marks` (positions in `text`) styled as
-/// matched; a mark past the cut is not shown.
+/// `text` as shown ([`fit`]), its characters at `marks` (positions in `text`) styled as
+/// matched; a mark past the cut, or on an invisible character, is not shown.
 fn marked(text: &str, width: u16, marks: &[usize], theme: &Theme) -> Line<'static> {
     let shown = fit(text, width).into_owned();
     if marks.is_empty() {
         return Line::raw(shown);
     }
-    // A cut text ends in an ellipsis; the characters before it are the text's own.
-    let own = match shown == text {
-        true => usize::MAX,
-        false => shown.chars().count().saturating_sub(1),
-    };
+    // Where each shown character is in `text`; a cut text ends in an ellipsis, its own.
+    let cut = shown != seen(text);
+    let own = shown.chars().count() - usize::from(cut);
+    let places: Vec<usize> = (text.chars().enumerate())
+        .filter(|&(_, ch)| as_seen(ch).is_some())
+        .map(|(i, _)| i)
+        .take(own)
+        .collect();
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut plain = String::new();
-    for (i, ch) in shown.chars().enumerate() {
-        if i < own && marks.binary_search(&i).is_ok() {
+    for (k, ch) in shown.chars().enumerate() {
+        if places
+            .get(k)
+            .is_some_and(|i| marks.binary_search(i).is_ok())
+        {
             if !plain.is_empty() {
                 spans.push(Span::raw(std::mem::take(&mut plain)));
             }

@@ -3,7 +3,7 @@
 //!
 //! Must not: hold domain logic; if a command needs a rule, the library gets it.
 
-use crate::columns::pad;
+use crate::columns::{pad, seen};
 use anyhow::{Context, Result, bail};
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -956,11 +956,19 @@ fn or_unknown(text: &str) -> &str {
     if text.is_empty() { "?" } else { text }
 }
 
+/// `explain`: a contact's texts written as they read ([`seen`]): a control character in a
+/// title (an escape, a line break) would otherwise reach the terminal.
 fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
     let c = find_contact(&network, who)?;
     let guess = audience::seniority::classify(&c.position);
-    writeln!(out, "{} — {} at {}", c.full_name(), c.position, c.company)?;
+    writeln!(
+        out,
+        "{} — {} at {}",
+        seen(&c.full_name()),
+        seen(&c.position),
+        seen(&c.company)
+    )?;
     if !c.url.is_empty() {
         writeln!(out, "  {}", c.url)?;
     }
@@ -1018,8 +1026,8 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
         writeln!(
             out,
             "    job change recorded {on}: was {} at {}",
-            or_unknown(&c.previous_position),
-            or_unknown(&c.previous_company)
+            seen(or_unknown(&c.previous_position)),
+            seen(or_unknown(&c.previous_company))
         )?;
     }
     if c.flags.has(Flags::DUPLICATE)
@@ -1034,9 +1042,9 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
             writeln!(
                 out,
                 "    probable duplicate of {} — {} at {}{on} ({})",
-                d.full_name(),
-                d.position,
-                d.company,
+                seen(&d.full_name()),
+                seen(&d.position),
+                seen(&d.company),
                 if d.url.is_empty() {
                     "no URL"
                 } else {

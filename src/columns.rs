@@ -3,7 +3,7 @@
 //!
 //! Must not: know what the text is.
 
-use netcurate::model::as_seen;
+use netcurate::model::{as_seen, reads_as_written};
 use std::borrow::Cow;
 use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::UnicodeWidthStr;
@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 /// one ([`as_seen`]; a soft hyphen counted one column wide but took none on screen, and
 /// the rest of the row slid left), character for character otherwise.
 pub fn seen(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() || text.chars().all(|c| as_seen(c) == Some(c)) {
+    if reads_as_written(text) {
         return text.into();
     }
     text.chars().filter_map(as_seen).collect::<String>().into()
@@ -49,6 +49,9 @@ mod tests {
         assert_eq!(pad("Soft\u{ad}ware\u{a0}Inc\u{200e}", 14), "Software Inc  ");
         assert_eq!(fit("Head\u{200b} of Growth", 8), "Head of…");
         assert!(matches!(seen("Zoë Ødegård"), Cow::Borrowed(_)));
+        // A control character would reach the terminal (an escape starts a sequence).
+        assert_eq!(pad("Two\nLines\tCo\x1b[31m", 17), "Two Lines Co [31m");
+        assert_eq!(pad("Two\nLines\tCo\x1b[31m", 18), "Two Lines Co [31m ");
     }
 
     #[test]

@@ -336,7 +336,7 @@ pub fn joined_or_none<S: AsRef<str>>(items: &[S]) -> String {
 /// Appends `text` as it is searched to `out`: as a reader sees it ([`as_seen`]), lower-cased
 /// character by character.
 pub fn push_folded(out: &mut String, text: &str) {
-    if text.is_ascii() {
+    if text.is_ascii() && reads_as_written(text) {
         let start = out.len();
         out.push_str(text);
         out[start..].make_ascii_lowercase();
@@ -364,8 +364,9 @@ pub fn folded(text: &str) -> String {
 /// A character as a reader sees it: `None` for an invisible one (a soft hyphen, a
 /// zero-width space, a direction mark, a byte-order mark: format characters that titles
 /// and company names bring from copied text), a plain space for any other space (a
-/// no-break space, a thin space…), else itself. Tabs and line breaks stay as they are,
-/// and so does the zero-width joiner, which joins emoji.
+/// no-break space, a thin space…) and for a control character (a tab, a line break, an
+/// escape, which would otherwise reach the terminal), else itself. The zero-width joiner
+/// is kept: it joins emoji.
 pub fn as_seen(c: char) -> Option<char> {
     match c {
         '\u{00AD}'
@@ -379,8 +380,17 @@ pub fn as_seen(c: char) -> Option<char> {
         | '\u{2060}'..='\u{2064}'
         | '\u{2066}'..='\u{206F}'
         | '\u{FEFF}' => None,
-        c if c != ' ' && c.is_whitespace() && !c.is_control() => Some(' '),
+        c if c != ' ' && (c.is_whitespace() || c.is_control()) => Some(' '),
         c => Some(c),
+    }
+}
+
+/// Whether every character of `text` is as a reader sees it ([`as_seen`]): true of most
+/// texts, which then need no copy to be shown or searched.
+pub fn reads_as_written(text: &str) -> bool {
+    match text.is_ascii() {
+        true => !text.bytes().any(|b| b.is_ascii_control()),
+        false => text.chars().all(|c| as_seen(c) == Some(c)),
     }
 }
 
@@ -590,8 +600,8 @@ mod tests {
         assert_eq!(folded("ΟΔΥΣΣΕΑΣ"), folded("Οδυσσεας"));
         assert_eq!(
             folded("👩\u{200d}💻 Dev\tOps"),
-            "👩\u{200d}💻 dev\tops",
-            "emoji joiner and tab kept"
+            "👩\u{200d}💻 dev ops",
+            "emoji joiner kept, a tab a space"
         );
     }
 

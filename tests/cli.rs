@@ -937,6 +937,37 @@ fn copied_titles_draft_a_profile_that_scores_and_filters_that_find_them() {
     );
 }
 
+/// A title or company holding control characters (a line break in a quoted cell, a tab,
+/// an escape that would start a terminal sequence) is printed by `list` and `explain` with
+/// spaces in their place: a row stays one line and nothing reaches the terminal raw. The
+/// JSON keeps the text as imported.
+#[test]
+fn control_characters_in_a_title_never_reach_the_terminal() {
+    let db = Db::new();
+    let csv = db.file("Connections.csv");
+    std::fs::write(
+        &csv,
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Mul,Ti,https://www.linkedin.com/in/multi,,\"Two\nLines Co\",\"Lead\\x1b[31m\tRed\",01 Jan 2025\n"
+            .replace("\\x1b", "\x1b"),
+    )
+    .unwrap();
+    db.ok(&["import", &csv.display().to_string()]);
+    let list = db.ok(&["list"]);
+    assert_eq!(list.lines().count(), 3, "header, row, count: {list:?}");
+    assert!(list.contains("Lead [31m Red"), "{list:?}");
+    let explained = db.ok(&["explain", "1"]);
+    assert!(
+        explained.starts_with("Mul Ti — Lead [31m Red at Two Lines Co\n"),
+        "{explained:?}"
+    );
+    for printed in [&list, &explained] {
+        assert!(!printed.contains(['\x1b', '\t', '\r']), "{printed:?}");
+    }
+    let json = db.json(&["list", "--json"]);
+    assert_eq!(json[0]["position"], "Lead\x1b[31m\tRed");
+}
+
 /// A database scored by an older netcurate (before the colleague flag) is rescored when it
 /// is opened: `flag:colleague` finds the colleagues at once, and `-flag:colleague` keeps
 /// them out of a prune.

@@ -1175,6 +1175,26 @@ fn rows_with_copied_text_stay_in_their_columns() {
     assert_eq!(marks, expected, "{line}");
 }
 
+/// The explanation of a contact whose title holds control characters (a line break from
+/// a quoted cell, an escape) shows them as spaces, not as two words glued together.
+#[test]
+fn the_explanation_shows_control_characters_as_spaces() {
+    let d = demo();
+    let mut network = d.network.clone();
+    network.contacts[0].position = "Growth\r\nLead\x1b[0m".into();
+    let name = network.contacts[0].full_name();
+    let mut a = App::new(
+        network,
+        d.profile.clone(),
+        Keymap::default_map(),
+        d.pillars.clone(),
+    );
+    a.set_filter(&format!("name:\"{name}\""));
+    key(&mut a, KeyCode::Enter);
+    let text = screen_rows(&a, 120, 30).join("\n");
+    assert!(text.contains("Growth  Lead [0m · "), "{text}");
+}
+
 /// On a screen too short for all 24 months, the months chart shows the latest ones:
 /// it opened on the oldest, so the recent months were below the pane's edge.
 #[test]

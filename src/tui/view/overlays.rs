@@ -5,7 +5,7 @@ use super::super::app::{App, Confirm, HelpLine, Listed, View};
 use super::super::keymap::Command;
 use super::super::strings;
 use super::super::theme::{self, Theme};
-use super::{centered, keys_text};
+use super::{centered, keys_text, seen};
 use netcurate::audience;
 use netcurate::model::{Contact, Flags, joined_or_none};
 use ratatui::Frame;
@@ -83,7 +83,8 @@ fn invitation_lines<'a>(app: &App, i: usize, theme: &Theme) -> Vec<Line<'a>> {
     lines
 }
 
-/// The explanation of one contact, as lines (also used by the triage card).
+/// The explanation of one contact, as lines (also used by the triage card), its texts as
+/// they read ([`seen`]: a title's line break a space, not two words glued together).
 pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>> {
     let guess = audience::seniority::classify(&c.position);
     let mut lines = vec![
@@ -91,11 +92,11 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
             if c.is_hidden() {
                 strings::HIDDEN_NAME.to_string()
             } else {
-                c.full_name()
+                seen(&c.full_name()).into_owned()
             },
             theme.title(),
         ),
-        Line::raw(strings::position_at(&c.position, &c.company)),
+        Line::raw(strings::position_at(&seen(&c.position), &seen(&c.company))),
     ];
     if !c.url.is_empty() {
         lines.push(Line::styled(c.url.clone(), theme.dim()));
@@ -135,8 +136,9 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
         let others = app.duplicates_of(i);
         for &k in others.iter().take(strings::DUPLICATES_SHOWN) {
             let d = &app.network.contacts[k];
-            let line =
-                strings::duplicate_of(&d.full_name(), &d.position, &d.company, d.connected_on);
+            let name = seen(&d.full_name()).into_owned();
+            let (position, company) = (seen(&d.position), seen(&d.company));
+            let line = strings::duplicate_of(&name, &position, &company, d.connected_on);
             lines.push(Line::styled(line, theme.warn()));
         }
         if let Some(n) = others

@@ -1452,8 +1452,8 @@ fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
         writeln!(
             out,
             "your employers (from Positions.csv): {}; earlier: {}",
-            joined_or_none(&employers.current),
-            joined_or_none(&employers.past)
+            seen(&joined_or_none(&employers.current)),
+            seen(&joined_or_none(&employers.past))
         )?;
     }
     if !st.tags.is_empty() {

@@ -3,20 +3,10 @@
 //!
 //! Must not: know what the text is.
 
-use netcurate::model::{as_seen, reads_as_written};
+pub use netcurate::model::seen;
 use std::borrow::Cow;
 use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::UnicodeWidthStr;
-
-/// `text` as a terminal cell shows it: invisible characters out and every space a plain
-/// one ([`as_seen`]; a soft hyphen counted one column wide but took none on screen, and
-/// the rest of the row slid left), character for character otherwise.
-pub fn seen(text: &str) -> Cow<'_, str> {
-    if reads_as_written(text) {
-        return text.into();
-    }
-    text.chars().filter_map(as_seen).collect::<String>().into()
-}
 
 /// `text` ([`seen`]) cut to `width` columns, ending in "…" when it was cut.
 pub fn fit(text: &str, width: u16) -> Cow<'_, str> {

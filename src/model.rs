@@ -7,6 +7,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Database id of a contact.
 pub type ContactId = i64;
@@ -394,11 +395,21 @@ pub fn reads_as_written(text: &str) -> bool {
     }
 }
 
-/// `text` as a reader sees it ([`as_seen`]), its spaces single and trimmed: how netcurate
-/// writes an imported text into a file for the user to read and edit (a drafted profile).
+/// `text` as a reader sees it, character for character ([`as_seen`]): how imported text
+/// is shown (a terminal cell, a report line). A soft hyphen counts one column but takes
+/// none on screen, so the rest of a row slid left; a control character would reach the
+/// terminal (an escape starts a sequence). Borrowed when nothing changes (most texts).
+pub fn seen(text: &str) -> Cow<'_, str> {
+    if reads_as_written(text) {
+        return text.into();
+    }
+    text.chars().filter_map(as_seen).collect::<String>().into()
+}
+
+/// [`seen`], its spaces single and trimmed: how netcurate writes an imported text into a
+/// file for the user to read and edit (a drafted profile).
 pub fn as_seen_text(text: &str) -> String {
-    let seen: String = text.chars().filter_map(as_seen).collect();
-    seen.split_whitespace().collect::<Vec<_>>().join(" ")
+    seen(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A contact's text: inline when short (most names, companies and titles), so that a

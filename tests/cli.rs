@@ -938,8 +938,8 @@ fn copied_titles_draft_a_profile_that_scores_and_filters_that_find_them() {
 }
 
 /// A title or company holding control characters (a line break in a quoted cell, a tab,
-/// an escape that would start a terminal sequence) is printed by `list` and `explain` with
-/// spaces in their place: a row stays one line and nothing reaches the terminal raw. The
+/// an escape that would start a terminal sequence) is printed by `list` and `explain`, and
+/// an employer by the import report and `stats`, with spaces in their place: a row stays one line and nothing reaches the terminal raw. The
 /// JSON keeps the text as imported.
 #[test]
 fn control_characters_in_a_title_never_reach_the_terminal() {
@@ -952,7 +952,23 @@ fn control_characters_in_a_title_never_reach_the_terminal() {
             .replace("\\x1b", "\x1b"),
     )
     .unwrap();
-    db.ok(&["import", &csv.display().to_string()]);
+    let positions = db.file("Positions.csv");
+    std::fs::write(
+        &positions,
+        "Company Name,Title,Description,Location,Started On,Finished On\n\
+         \"Evil\x1b]0;a title\x07 Corp\",CEO,,,Jan 2024,\n",
+    )
+    .unwrap();
+    let report = db.ok(&[
+        "import",
+        &csv.display().to_string(),
+        &positions.display().to_string(),
+    ]);
+    assert!(
+        report.contains("(Positions.csv): Evil ]0;a title  Corp\n"),
+        "{report:?}"
+    );
+    let stats = db.ok(&["stats"]);
     let list = db.ok(&["list"]);
     assert_eq!(list.lines().count(), 3, "header, row, count: {list:?}");
     assert!(list.contains("Lead [31m Red"), "{list:?}");
@@ -961,8 +977,11 @@ fn control_characters_in_a_title_never_reach_the_terminal() {
         explained.starts_with("Mul Ti — Lead [31m Red at Two Lines Co\n"),
         "{explained:?}"
     );
-    for printed in [&list, &explained] {
-        assert!(!printed.contains(['\x1b', '\t', '\r']), "{printed:?}");
+    for printed in [&report, &stats, &list, &explained] {
+        assert!(
+            !printed.contains(['\x1b', '\x07', '\t', '\r']),
+            "{printed:?}"
+        );
     }
     let json = db.json(&["list", "--json"]);
     assert_eq!(json[0]["position"], "Lead\x1b[31m\tRed");

@@ -6,9 +6,10 @@
 //! are shown.
 
 use crate::import::{FileKind, SkippedFile};
-use crate::model::Employers;
+use crate::model::{Employers, seen};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// What one import did, in total and per file.
@@ -231,6 +232,13 @@ impl ImportReport {
         }
         for total in self.totals() {
             lines.push(self.total_line(total));
+        }
+        // Names of files and employers as they read: no control character reaches the
+        // terminal.
+        for line in &mut lines {
+            if let Cow::Owned(shown) = seen(line) {
+                *line = shown;
+            }
         }
         lines
     }

@@ -71,25 +71,58 @@ impl Screen {
 
     /// Starts with extra environment assignments (`EDITOR=…`).
     fn start_with(db: &Db, tag: &str, w: u16, h: u16, env: &str) -> Screen {
+        let (screen, line) = Screen::prepare(db, tag, env);
+        let exit_file = screen.exit_file.display();
+        screen.open(w, h, &format!("{line}; echo $? > '{exit_file}'; sleep 60"));
+        screen
+    }
+
+    /// Starts netcurate from an interactive shell (job control: Ctrl-Z, `fg`), whose
+    /// prompt is `shell$ ` (no exit file: ask the shell for `$?`).
+    fn start_in_shell(db: &Db, tag: &str, w: u16, h: u16) -> Screen {
+        let (screen, line) = Screen::prepare(db, tag, "");
+        screen.open(w, h, "PS1='shell$ ' bash --norc --noprofile -i");
+        screen.wait_for("shell$");
+        screen.type_text(&line);
+        screen.keys(&["Enter"]);
+        screen
+    }
+
+    /// The session's name, its exit file, and the command line that runs netcurate on
+    /// `db`.
+    fn prepare(db: &Db, tag: &str, env: &str) -> (Screen, String) {
         let name = format!("netcurate-e2e-{tag}-{}", std::process::id());
         let exit_file = db.file(&format!("exit-{tag}"));
         let _ = std::fs::remove_file(&exit_file);
-        let cmd = format!(
-            "TERM=xterm-256color {env} '{}' --db '{}' --as-of {}; echo $? > '{}'; sleep 60",
+        let line = format!(
+            "TERM=xterm-256color {env} '{}' --db '{}' --as-of {}",
             env!("CARGO_BIN_EXE_netcurate"),
             db.path.display(),
             common::AS_OF,
-            exit_file.display()
         );
-        tmux(&["kill-session", "-t", &name]);
+        (Screen { name, exit_file }, line)
+    }
+
+    fn open(&self, w: u16, h: u16, cmd: &str) {
+        tmux(&["kill-session", "-t", &self.name]);
         let (w, h) = (w.to_string(), h.to_string());
-        let new_session = ["new-session", "-d", "-s", &name, "-x", &w, "-y", &h, &cmd];
+        let new_session = [
+            "new-session",
+            "-d",
+            "-s",
+            &self.name,
+            "-x",
+            &w,
+            "-y",
+            &h,
+            cmd,
+        ];
         let started = tmux_command(&new_session).status();
         assert!(
             started.is_ok_and(|s| s.success()),
-            "tmux did not start session {name}"
+            "tmux did not start session {}",
+            self.name
         );
-        Screen { name, exit_file }
     }
 
     fn capture(&self) -> String {
@@ -165,6 +198,37 @@ impl Drop for Screen {
     fn drop(&mut self) {
         tmux(&["kill-session", "-t", &self.name]);
     }
+}
+
+/// Ctrl-Z gives the terminal back to the shell (the screen restored, the job stopped);
+/// `fg` brings the workbench back as it was, the filter being typed included, and it quits
+/// cleanly.
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_workbench_back() {
+    let Some(db) = demo_db() else { return };
+    let s = Screen::start_in_shell(&db, "suspend", 100, 30);
+    s.wait_for(" total · ");
+    s.keys(&["/"]);
+    s.type_text("hool");
+    s.wait_for("filter: hool");
+    s.keys(&["C-z"]);
+    let shell = s.wait_for("Stopped");
+    assert!(
+        !shell.contains(" total · "),
+        "the workbench left the screen:\n{shell}"
+    );
+    s.type_text("fg");
+    s.keys(&["Enter"]);
+    s.wait_for(" total · ");
+    s.type_text("i");
+    s.wait_for("filter: hooli█");
+    s.keys(&["Enter"]);
+    s.wait_gone("filter: hooli█");
+    s.keys(&["q"]);
+    s.wait_gone(" total · ");
+    s.type_text("echo exit=$?");
+    s.keys(&["Enter"]);
+    s.wait_for("exit=0");
 }
 
 #[test]

@@ -172,6 +172,8 @@ pub enum Effect {
     CompletePath(String),
     /// Take back the latest import whole (confirmed).
     UndoImport,
+    /// Give the terminal back to the shell until the user brings the workbench back (`fg`).
+    Suspend,
     Quit,
 }
 
@@ -780,6 +782,12 @@ impl App {
             self.quit = true;
             return vec![Effect::Quit];
         }
+        // A control key bound to suspend works everywhere, in a prompt or a box too.
+        if key.modifiers.contains(KeyModifiers::CONTROL)
+            && self.keymap.command(&key) == Some(Command::Suspend)
+        {
+            return vec![Effect::Suspend];
+        }
         match self.overlay.clone() {
             Overlay::Prompt(p) => return self.on_prompt_key(p, key),
             Overlay::Confirm(c) => return self.on_confirm_key(c, key),
@@ -909,6 +917,7 @@ impl App {
             }
             Command::Undo => return vec![Effect::Undo],
             Command::Redo => return vec![Effect::Redo],
+            Command::Suspend => return vec![Effect::Suspend],
             Command::EditProfile => return vec![Effect::EditProfile],
             Command::Import => self.open_prompt(PromptKind::Import, self.import_folder.clone()),
             Command::RecordSsi => self.open_prompt(PromptKind::Ssi, String::new()),

@@ -52,6 +52,7 @@ pub enum Command {
     EditProfile,
     Import,
     RecordSsi,
+    Suspend,
 }
 
 /// (command, config name, default keys), in the help's order; each command's help text
@@ -100,6 +101,7 @@ pub const BINDINGS: &[(Command, &str, &[&str])] = &[
     (Command::ViewPillars, "view-pillars", &["4"]),
     (Command::NextView, "next-view", &["tab"]),
     (Command::Help, "help", &["?"]),
+    (Command::Suspend, "suspend", &["ctrl-z"]),
     (Command::Quit, "quit", &["q"]),
 ];
 
@@ -159,14 +161,23 @@ impl Keymap {
         Keymap::with_overrides(&HashMap::new())
     }
 
+    /// The defaults with `overrides` (config name → keys). A key the user gives a command
+    /// is taken from whichever command had it by default (`undo = "ctrl-z"` undoes rather
+    /// than suspends; before, the command listed later kept the key).
     fn with_overrides(overrides: &HashMap<String, Vec<String>>) -> Keymap {
         let mut map = HashMap::new();
         let mut keys_of = HashMap::new();
+        let claimed: Vec<Key> = (overrides.values().flatten())
+            .filter_map(|k| Key::parse(k))
+            .collect();
         for (command, name, defaults) in BINDINGS {
-            let keys: Vec<String> = overrides
-                .get(*name)
-                .cloned()
-                .unwrap_or_else(|| defaults.iter().map(|k| k.to_string()).collect());
+            let keys: Vec<String> = match overrides.get(*name) {
+                Some(keys) => keys.clone(),
+                None => (defaults.iter())
+                    .filter(|k| Key::parse(k).is_none_or(|key| !claimed.contains(&key)))
+                    .map(|k| k.to_string())
+                    .collect(),
+            };
             for k in &keys {
                 if let Some(key) = Key::parse(k) {
                     map.insert(key, *command);
@@ -300,6 +311,27 @@ mod tests {
         );
         assert!(Keymap::parse_overrides("fly = \"f\"").is_err());
         assert!(Keymap::parse_overrides("undo = \"ctrl-\"").is_err());
+    }
+
+    /// A key the user gives a command is taken from the command that had it by default,
+    /// whichever comes first in the table, and help no longer lists it there: `undo =
+    /// "ctrl-z"` undoes (suspend keeps no key), `undo = "q"` undoes (quit has none left).
+    #[test]
+    fn a_key_the_user_binds_is_taken_from_its_default_command() {
+        for (file, key, gone) in [
+            ("undo = \"ctrl-z\"", Key::parse("ctrl-z"), Command::Suspend),
+            ("undo = \"q\"", Key::parse("q"), Command::Quit),
+        ] {
+            let km = Keymap::parse_overrides(file).unwrap();
+            let key = key.unwrap();
+            let modifiers = match key.ctrl {
+                true => KeyModifiers::CONTROL,
+                false => KeyModifiers::NONE,
+            };
+            let event = KeyEvent::new(key.code, modifiers);
+            assert_eq!(km.command(&event), Some(Command::Undo), "{file}");
+            assert_eq!(km.first_key(gone), None, "{file}");
+        }
     }
 
     /// Text names a command's first key, or its keymap name when the user left it none.

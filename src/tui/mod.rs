@@ -372,6 +372,16 @@ fn run_effect(
                 choices,
             });
         }
+        Effect::Suspend => {
+            ratatui::restore();
+            // Stops here until the shell's `fg` continues the process.
+            let stopped = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+            *terminal = ratatui::try_init()?;
+            terminal.clear()?;
+            if let Err(e) = stopped {
+                fail(app, status::not_suspended(e));
+            }
+        }
         Effect::EditProfile => {
             ratatui::restore();
             let outcome = edit_profile(session, app.keymap.key(keymap::Command::EditProfile));

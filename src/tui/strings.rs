@@ -151,6 +151,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::NextView => "next view",
         Command::Help => "this help",
         Command::Quit => "quit",
+        Command::Suspend => "suspend to the shell (fg comes back)",
     }
 }
 
@@ -865,6 +866,10 @@ pub mod status {
 
     pub fn import_failed(e: impl Display) -> String {
         format!("import failed, nothing changed: {e}")
+    }
+
+    pub fn not_suspended(e: impl Display) -> String {
+        format!("could not suspend: {e}")
     }
 
     pub fn profile_not_changed(e: impl Display) -> String {

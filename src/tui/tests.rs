@@ -55,6 +55,25 @@ fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
     app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
+/// Ctrl-Z suspends the workbench wherever it is, the filter prompt included (its text
+/// kept for when it comes back); a plain letter bound to suspend is still typed in a
+/// prompt.
+#[test]
+fn ctrl_z_suspends_from_anywhere() {
+    let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    let mut a = app();
+    assert_eq!(a.update(Msg::Key(ctrl_z)), vec![Effect::Suspend]);
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "hool");
+    assert_eq!(a.update(Msg::Key(ctrl_z)), vec![Effect::Suspend]);
+    assert!(matches!(&a.overlay, Overlay::Prompt(p) if p.input == "hool"));
+    a.keymap = Keymap::parse_overrides("suspend = \"Z\"").unwrap();
+    typed(&mut a, "Z");
+    assert!(matches!(&a.overlay, Overlay::Prompt(p) if p.input == "hoolZ"));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(key(&mut a, KeyCode::Char('Z')), vec![Effect::Suspend]);
+}
+
 fn typed(app: &mut App, text: &str) {
     for ch in text.chars() {
         key(app, KeyCode::Char(ch));

@@ -893,7 +893,14 @@ const NO_PROFILE_YET: &str =
   netcurate score --profile audience.toml";
 
 fn profile_init(s: &Session, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
-    let draft = Profile::draft(&s.load()?.contacts, &s.store.employers()?);
+    let network = s.load()?;
+    if !network.contacts.iter().any(|c| c.in_network()) {
+        eprintln!(
+            "netcurate: the draft suggests no titles or companies: no connections are imported yet (`{}`); draft again after the import for one drawn from your network",
+            command_line(s.store.path(), "import FILE")
+        );
+    }
+    let draft = Profile::draft(&network.contacts, &s.store.employers()?);
     match output.filter(|path| *path != Path::new("-")) {
         Some(path) => {
             export::write_atomic(path, false, |w| {

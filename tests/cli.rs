@@ -868,6 +868,24 @@ fn decide_prune_counts_the_colleagues_it_marks() {
     assert!(!keep.contains("colleagues"), "{keep}");
 }
 
+/// `profile init` before any import still prints a profile to fill in, and says on
+/// stderr why it suggests nothing, with the command that imports; after an import, not.
+#[test]
+fn profile_init_before_an_import_says_the_draft_is_empty() {
+    let db = Db::new();
+    let empty = "the draft suggests no titles or companies: no connections are imported yet";
+    let (code, printed, err) = db.run(&["profile", "init"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(printed.contains("target = []"), "{printed}");
+    assert!(err.contains(empty) && err.contains("import FILE"), "{err}");
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let (_, printed, err) = db.run(&["profile", "init"]);
+    assert!(
+        !err.contains(empty) && !printed.contains("target = []"),
+        "{err}"
+    );
+}
+
 /// `profile init` drafts a profile from the network that `score` accepts as it is: printed,
 /// or with `-o -` printed too (as `export -o -`), never written to a file named "-"; with
 /// `-o FILE`, written there and never over an existing file.

@@ -223,18 +223,18 @@ enum Found {
 /// each folded character remembers the character it came from.
 fn mark(text: &str, needle: &Needle, found: Found, out: &mut Vec<usize>) {
     // The text folded, and for each folded character the character it came from.
-    let mut folded = String::with_capacity(text.len());
+    let mut folded_text = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len());
     for (i, ch) in text.chars().enumerate() {
         for lower in folded_char(ch) {
-            folded.push(lower);
+            folded_text.push(lower);
             origin.push(i);
         }
     }
     let at: Vec<usize> = match found {
         Found::Subsequence => {
             let mut want = needle.text.chars().peekable();
-            let at = (folded.chars().enumerate())
+            let at = (folded_text.chars().enumerate())
                 .filter(|&(_, ch)| want.next_if_eq(&ch).is_some())
                 .map(|(k, _)| k)
                 .collect();
@@ -244,9 +244,9 @@ fn mark(text: &str, needle: &Needle, found: Found, out: &mut Vec<usize>) {
             at
         }
         // The searcher the filter itself uses, on the same folded text.
-        Found::Substring => match needle.finder.find(folded.as_bytes()) {
+        Found::Substring => match needle.finder.find(folded_text.as_bytes()) {
             Some(byte) => {
-                let k = folded[..byte].chars().count();
+                let k = folded_text[..byte].chars().count();
                 (k..k + needle.text.chars().count()).collect()
             }
             None => return,

@@ -565,8 +565,8 @@ pub fn run(cli: Cli) -> Result<()> {
             let network = s.load_matching(&filter)?;
             let ids = ids_of(&network);
             let op = ops::plan_tag(&network, &ids, &tag, matches!(action, TagAction::Add))?;
-            writeln!(out, "{} ({} matched)", op.describe(), ids.len())?;
-            record_unless_dry_run(&mut s, &op, dry_run, out)
+            let said = format!("{} ({} matched)", op.describe(), ids.len());
+            record_unless_dry_run(&mut s, &op, dry_run, &said, out)
         }
         Command::Decide {
             decision,
@@ -583,18 +583,19 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             let op = ops::plan_decide(&network, &ids, d);
             let skipped = ids.len() - op.len();
-            writeln!(
-                out,
+            let mut said = format!(
                 "{} ({} matched, {skipped} unchanged or protected)",
                 op.describe(),
                 ids.len()
-            )?;
+            );
             // Pruning colleagues lowers the pillar a plan is made for: say so.
             match (d, ops::colleagues_to_prune(&network, &ids)) {
-                (Decision::Prune, n) if n > 0 => writeln!(out, "{}", colleagues_pruned(n))?,
+                (Decision::Prune, n) if n > 0 => {
+                    said.push_str(&format!("\n{}", colleagues_pruned(n)))
+                }
                 _ => {}
             }
-            record_unless_dry_run(&mut s, &op, dry_run, out)
+            record_unless_dry_run(&mut s, &op, dry_run, &said, out)
         }
         Command::Invitations {
             action: None,
@@ -612,13 +613,12 @@ pub fn run(cli: Cli) -> Result<()> {
             let network = s.load()?;
             let stale: Vec<i64> = network.stale_invitations(days).map(|i| i.id).collect();
             let op = ops::plan_withdraw(&network, &stale, true);
-            writeln!(
-                out,
+            let said = format!(
                 "{} (stale: pending more than {days} days, {} in all)",
                 op.describe(),
                 stale.len()
-            )?;
-            record_unless_dry_run(&mut s, &op, dry_run, out)
+            );
+            record_unless_dry_run(&mut s, &op, dry_run, &said, out)
         }
         Command::Ssi(SsiCommand::Record {
             total,
@@ -855,16 +855,22 @@ const DRY_RUN: &str = "dry run: nothing was stored (the same command without --d
 
 /// Stores `op` (one undoable step) and says how to take it back; with `dry_run`, says
 /// that nothing was stored.
+/// Stores `op` (unless `dry_run`), then says `said`, what it does: only once it is stored,
+/// so that a change that fails (a read-only database) is never reported as made.
 fn record_unless_dry_run(
     s: &mut Session,
     op: &ops::Op,
     dry_run: bool,
+    said: &str,
     out: &mut dyn Write,
 ) -> Result<()> {
+    if !dry_run {
+        s.store.record(op)?;
+    }
+    writeln!(out, "{said}")?;
     if dry_run {
         writeln!(out, "{DRY_RUN}")?;
     } else if !op.is_empty() {
-        s.store.record(op)?;
         writeln!(
             out,
             "to take it back: {}",

@@ -31,6 +31,11 @@ pub enum Error {
         "database is busy: another netcurate process is writing to {0}; try again when it is done"
     )]
     Busy(PathBuf),
+    /// The database file, or the folder SQLite keeps its journal in, cannot be written.
+    #[error(
+        "cannot write to {0}: the database file or its folder is read-only (SQLite writes a journal beside the file); check their permissions"
+    )]
+    ReadOnly(PathBuf),
     /// The database was written by a newer netcurate.
     #[error(
         "database {path} has schema version {found}, newer than this netcurate understands ({supported}); upgrade netcurate"

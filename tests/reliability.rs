@@ -153,9 +153,13 @@ fn a_second_writer_waits_then_says_the_database_is_busy() {
     conn.execute_batch("BEGIN IMMEDIATE; UPDATE contacts SET decision = decision;")
         .unwrap();
     let start = Instant::now();
-    let (code, _, err) = db.run(&["tag", "add", "x", "--filter", "title:a"]);
+    let (code, out, err) = db.run(&["tag", "add", "x", "--filter", "title:a"]);
     assert_eq!(code, 1);
     assert!(err.contains("database is busy"), "{err}");
+    assert_eq!(
+        out, "",
+        "a change that was not stored is not reported as made"
+    );
     assert_eq!(err.lines().count(), 1);
     assert!(
         start.elapsed() >= Duration::from_secs(2),

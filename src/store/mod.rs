@@ -227,7 +227,7 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| busy_or(e, &path))?;
-        let value = f(&tx)?;
+        let value = f(&tx).map_err(|e| db_error(e, &path))?;
         match commit {
             true => tx.commit().map_err(|e| busy_or(e, &path))?,
             false => tx.rollback()?,
@@ -594,6 +594,7 @@ fn busy_or(e: rusqlite::Error, path: &Path) -> Error {
         Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
             Error::Busy(path.to_path_buf())
         }
+        Some(rusqlite::ErrorCode::ReadOnly) => Error::ReadOnly(path.to_path_buf()),
         Some(rusqlite::ErrorCode::NotADatabase) => Error::Invalid(format!(
             "{} is not a netcurate database (or it is damaged)",
             path.display()
@@ -1225,6 +1226,28 @@ mod tests {
         store.conn.execute_batch(rows).expect("rows");
         let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
         store.load(as_of).expect("load")
+    }
+
+    /// A write refused because the database cannot be written (as SQLite refuses it for a
+    /// read-only file or folder; here, as the test may run as root, a query-only
+    /// connection) says so, naming the file, rather than SQLite's bare message.
+    #[test]
+    fn a_read_only_database_says_so() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("t.db");
+        let mut store = Store::open(&path).expect("open");
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO contacts (id, first_name) VALUES (1, 'Ada'); PRAGMA query_only = ON;",
+            )
+            .expect("rows");
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let network = store.load(as_of).expect("load");
+        let op = crate::ops::plan_decide(&network, &[1], crate::model::Decision::Keep);
+        let e = store.record(&op).expect_err("read-only");
+        assert!(matches!(&e, Error::ReadOnly(p) if *p == path), "{e:?}");
+        assert!(e.to_string().contains("read-only"), "{e}");
     }
 
     /// The url_key column: NULL reads as the key of the URL, '' as no key, anything else

@@ -296,7 +296,8 @@ pub struct ListArgs {
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
-    /// Output file, or - for standard output.
+    /// Output file, or - for standard output; a folder: a file in it named for the kind
+    /// and the day (netcurate-removal-plan-2026-11-27.csv).
     #[arg(short = 'o', long, value_name = "FILE|-")]
     output: String,
     /// Which contacts, in the filter language (see `netcurate list --help`).
@@ -1389,14 +1390,14 @@ fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result
         write(out)?;
         None
     } else {
-        let path = Path::new(&args.output);
-        Some((export::write_atomic(path, args.force, write)?, path))
+        let path = export::file_for(Path::new(&args.output), kind, s.as_of);
+        Some((export::write_atomic(&path, args.force, write)?, path))
     };
     if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan) {
         let projection = s.projection(&network)?;
         s.log_projection(&projection)?;
     }
-    if let Some((n, path)) = written {
+    if let Some((n, path)) = &written {
         eprintln!(
             "exported {n} rows ({}) to {}",
             kind.as_str(),

@@ -9,6 +9,7 @@ use crate::audience::{Explainer, Profile};
 use crate::error::{Error, Result};
 use crate::model::{Contact, Direction, Invitation, InvitationStatus};
 use crate::network::Network;
+use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
@@ -226,6 +227,19 @@ pub fn write_withdrawal_plan<W: Write>(out: W, network: &Network) -> Result<usiz
     }
     w.flush().map_err(write_error)?;
     Ok(rows.len())
+}
+
+/// The file an export of `kind` writes when asked for `path`: `path` itself, or, when it
+/// is a folder (`-o ~/Desktop`), a file in it named for the kind and the day
+/// (`netcurate-removal-plan-2026-11-27.csv`). A folder used to be refused as a file that
+/// exists, and `--force` then failed with "Is a directory".
+pub fn file_for(path: &Path, kind: ExportKind, as_of: NaiveDate) -> Cow<'_, Path> {
+    match path.is_dir() {
+        true => path
+            .join(format!("netcurate-{}-{as_of}.csv", kind.as_str()))
+            .into(),
+        false => path.into(),
+    }
 }
 
 /// Writes a file whole or not at all: into a temporary file beside it (mode 0600), then

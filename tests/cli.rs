@@ -335,6 +335,17 @@ fn filtered_export_removal_plan_and_atomic_files() {
     db.ok(&["decide", "prune", "--filter", "company:globex"]);
     let plan = db.ok(&["export", "-o", "-", "--kind", "removal-plan"]);
     assert_eq!(plan.lines().count(), globex + 1);
+    // A folder: the file in it is named for the kind and the day; once there, it is kept.
+    let folder = db.file("plans");
+    std::fs::create_dir(&folder).unwrap();
+    let folder_s = folder.display().to_string();
+    let (code, _, told) = db.run(&["export", "-o", &folder_s, "--kind", "removal-plan"]);
+    let named = folder.join(format!("netcurate-removal-plan-{}.csv", common::AS_OF));
+    assert_eq!(code, 0, "{told}");
+    assert!(told.contains(&named.display().to_string()), "{told}");
+    assert_eq!(std::fs::read_to_string(&named).unwrap(), plan);
+    let (code, _, err) = db.run(&["export", "-o", &folder_s, "--kind", "removal-plan"]);
+    assert!(code == 1 && err.contains("exists; use --force"), "{err}");
     let scores: Vec<u32> = csv::Reader::from_reader(plan.as_bytes())
         .records()
         .map(|r| r.unwrap()[5].parse().unwrap())

@@ -8,7 +8,7 @@
 use super::keymap::{Command, Keymap};
 use super::strings::{self, status};
 use netcurate::audience::Profile;
-use netcurate::export::ExportKind;
+use netcurate::export::{self, ExportKind};
 use netcurate::model::{
     ContactId, Decision, Direction, Invitation, InvitationId, InvitationStatus,
 };
@@ -1446,7 +1446,8 @@ impl App {
                 .map(|&i| self.network.contacts[i as usize].id)
                 .collect()
         };
-        let path = PathBuf::from(typed_path(path));
+        let typed = PathBuf::from(typed_path(path));
+        let path = export::file_for(&typed, kind, self.network.as_of).into_owned();
         if path.exists() {
             self.overlay = Overlay::Confirm(Confirm::Overwrite { kind, path, ids });
             return vec![];

@@ -463,7 +463,6 @@ fn export_to(
         .iter()
         .filter_map(|id| app.network.contact(*id))
         .collect();
-    let path = &export::file_for(path, kind, app.network.as_of);
     let n = export::write_atomic(path, force, |w| match kind {
         ExportKind::Contacts => export::write_contacts(w, &contacts, None),
         ExportKind::Linkedin => export::write_contacts(w, &contacts, Some(&[0, 1, 2, 3, 4, 5, 6])),

@@ -413,6 +413,33 @@ fn explain_open_url_export_and_help() {
     assert!(
         matches!(&effects[..], [Effect::Export { ids, force: false, .. }] if ids.len() == a.table.ids.len())
     );
+    // A folder: the file in it, named for the kind and the day (asked about only if it
+    // is there already), not "the folder exists, replace it?".
+    let in_folder = dir
+        .path()
+        .join(format!("netcurate-removal-plan-{}.csv", a.network.as_of));
+    for (there, asks) in [(false, false), (true, true)] {
+        if there {
+            std::fs::write(&in_folder, "").unwrap();
+        }
+        key(&mut a, KeyCode::Char('e'));
+        if let Overlay::Prompt(p) = &mut a.overlay {
+            p.input = format!("removal-plan {}", dir.path().display());
+        }
+        let effects = key(&mut a, KeyCode::Enter);
+        match asks {
+            false => assert!(
+                matches!(&effects[..], [Effect::Export { path, force: false, .. }] if *path == in_folder),
+                "{effects:?}"
+            ),
+            true => assert!(
+                matches!(&a.overlay, Overlay::Confirm(Confirm::Overwrite { path, .. }) if *path == in_folder),
+                "{:?}",
+                a.overlay
+            ),
+        }
+        a.overlay = Overlay::None;
+    }
     key(&mut a, KeyCode::Char('?'));
     assert_eq!(a.overlay, Overlay::Help);
     key(&mut a, KeyCode::Char('?'));

@@ -807,6 +807,26 @@ fn enter_shows_an_invitation_in_full() {
     );
 }
 
+/// An invitation's message keeps its line breaks, a line each, and shows no control
+/// character (LinkedIn's messages are multi-line; Line::raw glued the lines together).
+#[test]
+fn an_invitation_message_keeps_its_lines() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    key(&mut a, KeyCode::Char('G'));
+    let i = a.current_invitation().expect("an invitation");
+    a.network.invitations[i].message = "Hi Ada,\r\nloved your talk.\tCheers\x07".into();
+    key(&mut a, KeyCode::Enter);
+    let rows = screen_rows(&a, 120, 40);
+    let at = |text: &str| rows.iter().position(|r| r.contains(text));
+    let first = at("message: “Hi Ada,").expect("the first line");
+    assert_eq!(
+        at("loved your talk. Cheers ”"),
+        Some(first + 1),
+        "{rows:#?}"
+    );
+}
+
 /// The workbench's import message: the new connections with their filter, those back
 /// after being gone counted apart, and the removal plan's progress, only when there are
 /// some.

@@ -53,19 +53,19 @@ pub fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// the other side, explained, when they are in the network.
 fn invitation_lines<'a>(app: &App, i: usize, theme: &Theme) -> Vec<Line<'a>> {
     let inv = &app.network.invitations[i];
+    let between = strings::invitation_between(inv.direction.as_str(), &inv.from_name, &inv.to_name);
     let mut lines = vec![
-        Line::styled(
-            strings::invitation_between(inv.direction.as_str(), &inv.from_name, &inv.to_name),
-            theme.title(),
-        ),
+        Line::styled(seen(&between).into_owned(), theme.title()),
         Line::raw(strings::invitation_state(
             inv.sent_at.date(),
             inv.age_days(app.network.as_of),
             inv.status.as_str(),
             inv.withdraw_planned,
         )),
-        Line::raw(strings::invitation_message(&inv.message)),
     ];
+    // A message keeps its lines, each as it reads (Line::raw would glue them together).
+    let message = strings::invitation_message(&inv.message);
+    lines.extend(message.lines().map(|l| Line::raw(seen(l).into_owned())));
     if let Some(url) = inv.other_url() {
         lines.push(Line::styled(
             netcurate::import::url::key_to_url(url),

@@ -261,6 +261,33 @@ proptest! {
         prop_assert_eq!(spelled, word);
     }
 
+    /// Text copied from anywhere (no-break and zero-width spaces, soft hyphens, direction
+    /// marks, tabs, line breaks, escapes, capital and final sigmas) is shown with no
+    /// control or invisible character, showing it again changes nothing, it is searched as
+    /// it is shown, and a `title:` term typed as it reads finds it.
+    #[test]
+    fn text_is_shown_and_found_as_it_reads(
+        chars in proptest::collection::vec(proptest::sample::select(vec![
+            'a', 'B', 'é', ' ', 'Σ', 'σ', 'ς', '\u{a0}', '\u{ad}', '\u{200b}', '\u{200e}',
+            '\u{feff}', '\t', '\n', '\r', '\x1b', '\x07',
+        ]), 1..30)
+    ) {
+        use netcurate::model::{as_seen, folded, seen};
+        let text: String = chars.into_iter().collect();
+        let shown = seen(&text);
+        prop_assert!(shown.chars().all(|c| !c.is_control() && as_seen(c) == Some(c)), "{:?}", shown);
+        prop_assert_eq!(seen(&shown), shown.clone());
+        prop_assert_eq!(folded(&text), folded(&shown));
+        let typed = shown.trim();
+        prop_assume!(!typed.is_empty());
+        let contact = netcurate::model::Contact {
+            position: text.as_str().into(),
+            ..Default::default()
+        };
+        let query = Query::parse(&format!("title:\"{}\"", typed.to_uppercase())).expect("a title term");
+        prop_assert!(query.matches(&contact, &netcurate::query::Haystack::of(&contact)), "{:?} by {:?}", text, typed);
+    }
+
     #[test]
     fn message_summaries_match_the_obvious_summary(
         rows in proptest::collection::vec(message(), 0..30)

@@ -74,6 +74,18 @@ fn ctrl_z_suspends_from_anywhere() {
     assert_eq!(key(&mut a, KeyCode::Char('Z')), vec![Effect::Suspend]);
 }
 
+/// The workbench on `network` (the demo's, changed), with the demo's profile and pillar
+/// inputs and the default keys.
+fn app_on(network: Network) -> App {
+    let d = demo();
+    App::new(
+        network,
+        d.profile.clone(),
+        Keymap::default_map(),
+        d.pillars.clone(),
+    )
+}
+
 fn typed(app: &mut App, text: &str) {
     for ch in text.chars() {
         key(app, KeyCode::Char(ch));
@@ -710,12 +722,7 @@ fn explain_names_the_probable_duplicate() {
         c.flags.set(Flags::DUPLICATE, duplicate);
     }
     let network = Network::new(contacts, d.network.invitations.clone(), d.network.as_of);
-    let mut a = App::new(
-        network,
-        d.profile.clone(),
-        Keymap::default_map(),
-        d.pillars.clone(),
-    );
+    let mut a = app_on(network);
     a.set_filter("title:\"board advisor\"");
     assert_eq!(a.table.ids.len(), 1);
     key(&mut a, KeyCode::Enter);
@@ -1202,12 +1209,7 @@ fn rows_with_copied_text_stay_in_their_columns() {
     let c = &mut network.contacts[0];
     c.company = "Soft\u{ad}ware\u{a0}Inc".into();
     c.position = "Head of\u{200b} Growth\u{200e}".into();
-    let mut a = App::new(
-        network,
-        d.profile.clone(),
-        Keymap::default_map(),
-        d.pillars.clone(),
-    );
+    let mut a = app_on(network);
     a.set_filter("company:software title:growth");
     let (w, h) = (120, 30);
     let rows = screen_rows(&a, w, h);
@@ -1249,12 +1251,7 @@ fn the_explanation_shows_control_characters_as_spaces() {
     let mut network = d.network.clone();
     network.contacts[0].position = "Growth\r\nLead\x1b[0m".into();
     let name = network.contacts[0].full_name();
-    let mut a = App::new(
-        network,
-        d.profile.clone(),
-        Keymap::default_map(),
-        d.pillars.clone(),
-    );
+    let mut a = app_on(network);
     a.set_filter(&format!("name:\"{name}\""));
     key(&mut a, KeyCode::Enter);
     let text = screen_rows(&a, 120, 30).join("\n");

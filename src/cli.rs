@@ -113,7 +113,8 @@ pub enum Command {
     Score,
     /// Print one contact's score with its per-factor breakdown and flags (a probable duplicate names the other record).
     Explain {
-        /// A profile URL (any spelling), a contact id (from `list`), or a full name.
+        /// A profile URL (any spelling), a contact id (from `list`), a full name, or part
+        /// of a name that only one contact's holds (several: they are listed with ids).
         who: String,
     },
     /// Print contacts.
@@ -926,6 +927,29 @@ fn profile_init(s: &Session, output: Option<&Path>, out: &mut dyn Write) -> Resu
     Ok(())
 }
 
+/// The contact whose name holds `who` (any case, as it reads), when one does; else which
+/// ones do, to say which by id.
+fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
+    let part = netcurate::model::folded(who.trim());
+    let holding: Vec<&Contact> = (network.contacts.iter())
+        .filter(|c| !part.is_empty() && netcurate::model::folded(&c.full_name()).contains(&part))
+        .collect();
+    match holding[..] {
+        [c] => Ok(c),
+        [] => bail!("no contact with id, profile URL or name '{who}'"),
+        _ => {
+            let named: Vec<String> = (holding.iter())
+                .map(|c| format!("{} (id {})", seen(&c.full_name()), c.id))
+                .collect();
+            bail!(
+                "no contact is named '{who}', and {} names hold it: {}; say which by id or full name",
+                holding.len(),
+                a_few(&named)
+            )
+        }
+    }
+}
+
 fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
     if let Some(c) = who
         .trim()
@@ -953,7 +977,7 @@ fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
         .collect();
     match named[..] {
         [c] => Ok(c),
-        [] => bail!("no contact with id, profile URL or name '{who}'"),
+        [] => part_of_a_name(network, who),
         _ => {
             let ids: Vec<String> = named.iter().map(|c| c.id.to_string()).collect();
             bail!(

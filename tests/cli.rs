@@ -57,8 +57,8 @@ fn explain_says_why_an_assistant_is_not_a_decision_maker() {
 }
 
 /// `explain` also takes a full name (any case) when it names one contact; namesakes are
-/// listed by id to choose from; a probable duplicate (a namesake at the same company)
-/// is named.
+/// listed by id to choose from; part of a name finds the one contact whose name holds
+/// it; a probable duplicate (a namesake at the same company) is named.
 #[test]
 fn explain_finds_a_contact_by_name_or_lists_namesakes() {
     let db = Db::new();
@@ -95,6 +95,15 @@ fn explain_finds_a_contact_by_name_or_lists_namesakes() {
     assert_eq!(code, 1);
     assert!(
         err.contains("no contact with id, profile URL or name 'Nobody'"),
+        "{err}"
+    );
+    // Part of a name: the one contact whose name holds it, else the ones that do, by id.
+    let out = db.ok(&["explain", "BOB"]);
+    assert!(out.starts_with("Fbob Lbob — VP Sales at Hooli"), "{out}");
+    let (code, _, err) = db.run(&["explain", "lee"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("no contact is named 'lee', and 3 names hold it: Ann Lee (id 1), Ann Lee (id 2), Ann Lee (id 3); say which by id or full name"),
         "{err}"
     );
 }

@@ -78,12 +78,13 @@ impl Screen {
     }
 
     /// Starts netcurate from an interactive shell (job control: Ctrl-Z, `fg`), whose
-    /// prompt is `shell$ ` (no exit file: ask the shell for `$?`).
+    /// prompt is `shell$ ` (no exit file: ask the shell for `$?`), under a wrapper as
+    /// `cargo run` is (`sh -c`: the shell's job is the wrapper, not netcurate).
     fn start_in_shell(db: &Db, tag: &str, w: u16, h: u16) -> Screen {
         let (screen, line) = Screen::prepare(db, tag, "");
         screen.open(w, h, "PS1='shell$ ' bash --norc --noprofile -i");
         screen.wait_for("shell$");
-        screen.type_text(&line);
+        screen.type_text(&format!("sh -c \"{line}\""));
         screen.keys(&["Enter"]);
         screen
     }

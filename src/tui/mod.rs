@@ -199,6 +199,20 @@ fn watch_signals() -> Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
+/// Stops the workbench's process group, as Ctrl-Z does to a program that is not in raw
+/// mode, and returns when the shell's `fg` continues it. The whole group, not only this
+/// process: under a wrapper (`cargo run`, `sh -c`) the shell waits on the wrapper, and
+/// would not get the terminal back. Without job control (an orphaned group) the kernel
+/// discards the signal and this returns at once.
+fn stop_process_group() -> std::io::Result<()> {
+    // SAFETY: kill(2) with pid 0 sends a signal to this process's group; it reads and
+    // writes no memory of ours.
+    match unsafe { libc::kill(0, libc::SIGTSTP) } {
+        0 => Ok(()),
+        _ => Err(std::io::Error::last_os_error()),
+    }
+}
+
 /// How long the loop waits for a key before checking for outside changes.
 const TICK: Duration = Duration::from_millis(250);
 
@@ -374,8 +388,7 @@ fn run_effect(
         }
         Effect::Suspend => {
             ratatui::restore();
-            // Stops here until the shell's `fg` continues the process.
-            let stopped = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+            let stopped = stop_process_group();
             *terminal = ratatui::try_init()?;
             terminal.clear()?;
             if let Err(e) = stopped {

@@ -1,7 +1,8 @@
 //! A prepared statement for the rows an import writes by the hundred thousand: it binds
 //! borrowed text as it is (SQLite's `SQLITE_STATIC`) where rusqlite's binding copies every
 //! text into SQLite first. At 100k contacts the copies were a third of the time spent
-//! writing rows. The crate's only unsafe code, kept to this one type.
+//! writing rows. The store's only unsafe code, kept to this one type (elsewhere: one allocator
+//! option in allocator.rs, and kill(2) for Ctrl-Z in the workbench).
 //!
 //! Must not: keep a binding after [`BulkStatement::execute`] returns (the borrowed text
 //! may be gone), or outlive its connection (the lifetime ties them).

@@ -79,8 +79,9 @@ pub enum Command {
     /// Import LinkedIn export files, a whole export .zip, a folder, or other contact CSVs.
     Import {
         /// Files, folders or export .zip archives; each file is recognised by its header.
-        /// Without any, the folder of the latest import (where next week's export lands
-        /// too): the newest export in it is imported.
+        /// `-` reads one from standard input (`unzip -p export.zip Connections.csv |
+        /// netcurate import -`). Without any, the folder of the latest import (where next
+        /// week's export lands too): the newest export in it is imported.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Work out and report what the import would do, and store nothing (to check a
@@ -532,7 +533,10 @@ pub fn run(cli: Cli) -> Result<()> {
             let map = ColumnMap::parse(&map)?;
             let paths = match paths.is_empty() {
                 true => vec![latest_import_folder(&s)?],
-                false => paths,
+                false => paths
+                    .into_iter()
+                    .map(standard_input_for_dash)
+                    .collect::<Result<_>>()?,
             };
             import(&mut s, &paths, &map, dry_run, allow_gone, json, out)
         }
@@ -992,6 +996,21 @@ fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
 /// `text`, or "?" when empty.
 fn or_unknown(text: &str) -> &str {
     if text.is_empty() { "?" } else { text }
+}
+
+/// `path`, or for `-` the standard input, read by its name (`/dev/stdin`: a pipe, or a
+/// file the shell redirected); refused when the standard input is the terminal, where the
+/// import would wait for typing.
+fn standard_input_for_dash(path: PathBuf) -> Result<PathBuf> {
+    if path != Path::new("-") {
+        return Ok(path);
+    }
+    if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        bail!(
+            "- imports what is piped into netcurate (e.g. `unzip -p export.zip Connections.csv | netcurate import -`), and nothing is"
+        );
+    }
+    Ok(PathBuf::from("/dev/stdin"))
 }
 
 /// `explain`: a contact's texts written as they read ([`seen`]): a control character in a

@@ -536,6 +536,43 @@ fn import_json_within_a_minute(db: &Db, path: &std::path::Path) -> std::process:
     out
 }
 
+/// `import -` reads the standard input: a CSV piped in, or a whole export archive; the
+/// report names it /dev/stdin, and no import folder is remembered for it (`netcurate
+/// import` alone then asks for a path).
+#[cfg(unix)]
+#[test]
+fn a_dash_imports_what_is_piped_in() {
+    use std::io::Write;
+    let db = Db::new();
+    for (file, said) in [
+        (
+            "linkedin/2026/Connections.csv",
+            "/dev/stdin: connections — read 42, imported 42",
+        ),
+        (
+            "linkedin/export-2026.zip",
+            "/dev/stdin:Invitations.csv: invitations — read 13, imported 13",
+        ),
+    ] {
+        let mut import = std::process::Command::new(env!("CARGO_BIN_EXE_netcurate"))
+            .arg("--db")
+            .arg(&db.path)
+            .args(["import", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let bytes = std::fs::read(fixture(file)).unwrap();
+        import.stdin.take().unwrap().write_all(&bytes).unwrap();
+        let out = import.wait_with_output().unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success() && report.contains(said), "{out:?}");
+    }
+    assert_eq!(db.stats()["connections"], 42);
+    let (code, _, err) = db.run(&["import"]);
+    assert!(code == 1 && err.contains("import needs a PATH"), "{err}");
+}
+
 /// A file given by name is opened once: a pipe (`netcurate import <(unzip -p …)` in a
 /// shell) is read whole, its first bytes included.
 #[cfg(unix)]

@@ -3,7 +3,7 @@
 //!
 //! Must not: hold domain logic; if a command needs a rule, the library gets it.
 
-use crate::columns::{pad, seen};
+use crate::columns::pad;
 use anyhow::{Context, Result, bail};
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -18,6 +18,7 @@ use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
 use netcurate::query::{self, Haystack, Query, SortKey};
 use netcurate::store::{ImportUndo, Rescored, SsiReading, Store, a_few};
+use netcurate::text::seen;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -934,9 +935,9 @@ fn profile_init(s: &Session, output: Option<&Path>, out: &mut dyn Write) -> Resu
 /// The contact whose name holds `who` (any case, as it reads), when one does; else which
 /// ones do, to say which by id.
 fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
-    let part = netcurate::model::folded(who.trim());
+    let part = netcurate::text::folded(who.trim());
     let holding: Vec<&Contact> = (network.contacts.iter())
-        .filter(|c| !part.is_empty() && netcurate::model::folded(&c.full_name()).contains(&part))
+        .filter(|c| !part.is_empty() && netcurate::text::folded(&c.full_name()).contains(&part))
         .collect();
     match holding[..] {
         [c] => Ok(c),

@@ -3,7 +3,7 @@
 //!
 //! Must not: know what the text is.
 
-pub use netcurate::model::seen;
+use netcurate::text::seen;
 use std::borrow::Cow;
 use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::UnicodeWidthStr;

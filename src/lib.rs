@@ -44,6 +44,7 @@ pub mod pillars;
 pub mod query;
 pub mod store;
 pub mod synth;
+pub mod text;
 pub mod trace;
 
 pub use error::{Error, Result};

@@ -5,9 +5,9 @@
 //! the CLI, the query language and the CSV exports use).
 //! Must not: read files, touch the database or know about terminals.
 
+use crate::text::push_folded;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 
 /// Database id of a contact.
 pub type ContactId = i64;
@@ -334,84 +334,6 @@ pub fn joined_or_none<S: AsRef<str>>(items: &[S]) -> String {
     items.join(", ")
 }
 
-/// Appends `text` as it is searched to `out`: as a reader sees it ([`as_seen`]), lower-cased
-/// character by character.
-pub fn push_folded(out: &mut String, text: &str) {
-    if text.is_ascii() && reads_as_written(text) {
-        let start = out.len();
-        out.push_str(text);
-        out[start..].make_ascii_lowercase();
-    } else {
-        out.extend(text.chars().flat_map(folded_char));
-    }
-}
-
-/// One character as [`push_folded`] folds it: nothing when it is invisible ([`as_seen`]),
-/// else lower-cased, the Greek final sigma as any other sigma (so `ΟΔΥΣΣΕΑΣ` finds
-/// `Οδυσσεας`).
-pub fn folded_char(c: char) -> impl Iterator<Item = char> {
-    (as_seen(c).into_iter())
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ς' { 'σ' } else { c })
-}
-
-/// `text` folded as [`push_folded`] folds it: what a typed filter is compared as.
-pub fn folded(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_folded(&mut out, text);
-    out
-}
-
-/// A character as a reader sees it: `None` for an invisible one (a soft hyphen, a
-/// zero-width space, a direction mark, a byte-order mark: format characters that titles
-/// and company names bring from copied text), a plain space for any other space (a
-/// no-break space, a thin space…) and for a control character (a tab, a line break, an
-/// escape, which would otherwise reach the terminal), else itself. The zero-width joiner
-/// is kept: it joins emoji.
-pub fn as_seen(c: char) -> Option<char> {
-    match c {
-        '\u{00AD}'
-        | '\u{061C}'
-        | '\u{180E}'
-        | '\u{200B}'
-        | '\u{200C}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{206F}'
-        | '\u{FEFF}' => None,
-        c if c != ' ' && (c.is_whitespace() || c.is_control()) => Some(' '),
-        c => Some(c),
-    }
-}
-
-/// Whether every character of `text` is as a reader sees it ([`as_seen`]): true of most
-/// texts, which then need no copy to be shown or searched.
-pub fn reads_as_written(text: &str) -> bool {
-    match text.is_ascii() {
-        true => !text.bytes().any(|b| b.is_ascii_control()),
-        false => text.chars().all(|c| as_seen(c) == Some(c)),
-    }
-}
-
-/// `text` as a reader sees it, character for character ([`as_seen`]): how imported text
-/// is shown (a terminal cell, a report line). A soft hyphen counts one column but takes
-/// none on screen, so the rest of a row slid left; a control character would reach the
-/// terminal (an escape starts a sequence). Borrowed when nothing changes (most texts).
-pub fn seen(text: &str) -> Cow<'_, str> {
-    if reads_as_written(text) {
-        return text.into();
-    }
-    text.chars().filter_map(as_seen).collect::<String>().into()
-}
-
-/// [`seen`], its spaces single and trimmed: how netcurate writes an imported text into a
-/// file for the user to read and edit (a drafted profile).
-pub fn as_seen_text(text: &str) -> String {
-    seen(text).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A contact's text: inline when short (most names, companies and titles), so that a
 /// network of 100k contacts allocates a third as often.
 pub type Text = compact_str::CompactString;
@@ -595,26 +517,7 @@ impl Invitation {
 
 #[cfg(test)]
 mod tests {
-    use super::{as_seen_text, folded, joined_or_none};
-
-    /// Text copied from a web page brings no-break spaces and invisible characters; a
-    /// filter sees it as a reader does, and the Greek final sigma as any sigma.
-    #[test]
-    fn text_is_folded_and_shown_as_a_reader_sees_it() {
-        let copied = "Head of\u{a0}Growth\u{200e} at Soft\u{ad}ware\u{200b}";
-        assert_eq!(folded(copied), "head of growth at software");
-        assert_eq!(as_seen_text(copied), "Head of Growth at Software");
-        assert_eq!(
-            as_seen_text(" \u{feff}VP\u{2009}\u{2009}Sales "),
-            "VP Sales"
-        );
-        assert_eq!(folded("ΟΔΥΣΣΕΑΣ"), folded("Οδυσσεας"));
-        assert_eq!(
-            folded("👩\u{200d}💻 Dev\tOps"),
-            "👩\u{200d}💻 dev ops",
-            "emoji joiner kept, a tab a space"
-        );
-    }
+    use super::joined_or_none;
 
     #[test]
     fn a_list_reads_as_its_items_or_none() {

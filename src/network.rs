@@ -4,9 +4,8 @@
 //!
 //! Must not: write to the database or know about terminals.
 
-use crate::model::{
-    Contact, ContactId, Decision, Direction, Flags, Invitation, InvitationStatus, push_folded,
-};
+use crate::model::{Contact, ContactId, Decision, Direction, Flags, Invitation, InvitationStatus};
+use crate::text::push_folded;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -6,10 +6,9 @@
 
 use crate::error::{Error, Result};
 use crate::import::dates::parse_date;
-use crate::model::{
-    Contact, ContactParts, Decision, Flags, Function, Seniority, folded, folded_char, push_folded,
-};
+use crate::model::{Contact, ContactParts, Decision, Flags, Function, Seniority};
 use crate::network::Network;
+use crate::text::{folded, folded_char, push_folded};
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -272,7 +272,7 @@ proptest! {
             '\u{feff}', '\t', '\n', '\r', '\x1b', '\x07',
         ]), 1..30)
     ) {
-        use netcurate::model::{as_seen, folded, seen};
+        use netcurate::text::{as_seen, folded, seen};
         let text: String = chars.into_iter().collect();
         let shown = seen(&text);
         prop_assert!(shown.chars().all(|c| !c.is_control() && as_seen(c) == Some(c)), "{:?}", shown);

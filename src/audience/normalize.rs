@@ -29,7 +29,7 @@ const LEGAL_SUFFIXES: [&str; 22] = [
     "pty",
 ];
 
-/// Folded as a filter folds it ([`crate::model::folded_char`]: invisible characters out,
+/// Folded as a filter folds it ([`crate::text::folded_char`]: invisible characters out,
 /// lower case), punctuation replaced by spaces, whitespace collapsed.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -46,7 +46,7 @@ pub fn fold(s: &str) -> String {
     for c in s.chars() {
         match c.is_ascii() {
             true => push(c.to_ascii_lowercase()),
-            false => crate::model::folded_char(c).for_each(&mut push),
+            false => crate::text::folded_char(c).for_each(&mut push),
         }
     }
     if out.ends_with(' ') {

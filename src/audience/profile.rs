@@ -5,7 +5,8 @@
 //! Must not: score contacts (score.rs does) or read the database.
 
 use crate::error::{Error, Result};
-use crate::model::{Contact, Employers, Seniority, as_seen_text};
+use crate::model::{Contact, Employers, Seniority};
+use crate::text::as_seen_text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 

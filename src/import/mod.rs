@@ -21,7 +21,7 @@ pub use table::FileKind;
 
 /// One file's bytes, named as the user would recognise it: a file given by name, or one
 /// found in a folder or archive that holds the header of a LinkedIn export file (the
-/// others are passed over by their first bytes, [`pass_over_by_head`]).
+/// others are passed over by their first bytes, `pass_over_by_head`).
 pub struct SourceFile {
     pub name: String,
     pub bytes: Vec<u8>,

@@ -6,7 +6,8 @@
 //! are shown.
 
 use crate::import::{FileKind, SkippedFile};
-use crate::model::{Employers, seen};
+use crate::model::Employers;
+use crate::text::seen;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::borrow::Cow;

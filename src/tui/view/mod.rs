@@ -9,7 +9,7 @@ mod overlays;
 mod pillars;
 mod segments;
 
-pub use crate::columns::{fit, pad, seen};
+pub use crate::columns::{fit, pad};
 
 use super::app::{App, Overlay, PromptKind, View};
 use super::strings::{self, KeyHints};

@@ -782,10 +782,11 @@ impl App {
             self.quit = true;
             return vec![Effect::Quit];
         }
-        // A control key bound to suspend works everywhere, in a prompt or a box too.
-        if key.modifiers.contains(KeyModifiers::CONTROL)
-            && self.keymap.command(&key) == Some(Command::Suspend)
-        {
+        // Suspend's key works everywhere (a box, triage), but a plain key bound to it is
+        // typed in a prompt.
+        let typing = matches!(self.overlay, Overlay::Prompt(_))
+            && !key.modifiers.contains(KeyModifiers::CONTROL);
+        if !typing && self.keymap.command(&key) == Some(Command::Suspend) {
             return vec![Effect::Suspend];
         }
         match self.overlay.clone() {
@@ -917,7 +918,6 @@ impl App {
             }
             Command::Undo => return vec![Effect::Undo],
             Command::Redo => return vec![Effect::Redo],
-            Command::Suspend => return vec![Effect::Suspend],
             Command::EditProfile => return vec![Effect::EditProfile],
             Command::Import => self.open_prompt(PromptKind::Import, self.import_folder.clone()),
             Command::RecordSsi => self.open_prompt(PromptKind::Ssi, String::new()),

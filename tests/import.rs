@@ -478,11 +478,7 @@ fn a_folder_passes_over_other_text_files_by_their_first_bytes() {
     let db = Db::new();
     let folder = downloads_with(&db, "linkedin/2026/Connections.csv");
     let dataset = folder.join("dataset.csv");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&dataset)
-        .status()
-        .unwrap();
-    assert!(made.success());
+    make_fifo(&dataset);
     let written = std::sync::Arc::new(AtomicUsize::new(0));
     let counter = written.clone();
     std::thread::spawn(move || {
@@ -511,14 +507,18 @@ fn a_folder_passes_over_other_text_files_by_their_first_bytes() {
     );
 }
 
+/// A named pipe at `path` (`mkfifo`).
+#[cfg(unix)]
+fn make_fifo(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
+}
+
 /// `netcurate import --json PATH` into `db`'s database, killed (and the test failed) if it
 /// has not ended within a minute: a pipe read wrongly waits for ever.
 #[cfg(unix)]
 fn import_json_within_a_minute(db: &Db, path: &std::path::Path) -> std::process::Output {
-    let mut import = std::process::Command::new(env!("CARGO_BIN_EXE_netcurate"))
-        .arg("--db")
-        .arg(&db.path)
-        .args(["import", "--json"])
+    let mut import = (db.command(&["import", "--json"]))
         .arg(path)
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -542,7 +542,6 @@ fn import_json_within_a_minute(db: &Db, path: &std::path::Path) -> std::process:
 #[cfg(unix)]
 #[test]
 fn a_dash_imports_what_is_piped_in() {
-    use std::io::Write;
     let db = Db::new();
     for (file, said) in [
         (
@@ -554,19 +553,9 @@ fn a_dash_imports_what_is_piped_in() {
             "/dev/stdin:Invitations.csv: invitations — read 13, imported 13",
         ),
     ] {
-        let mut import = std::process::Command::new(env!("CARGO_BIN_EXE_netcurate"))
-            .arg("--db")
-            .arg(&db.path)
-            .args(["import", "-"])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
         let bytes = std::fs::read(fixture(file)).unwrap();
-        import.stdin.take().unwrap().write_all(&bytes).unwrap();
-        let out = import.wait_with_output().unwrap();
-        let report = String::from_utf8_lossy(&out.stdout);
-        assert!(out.status.success() && report.contains(said), "{out:?}");
+        let (code, report, err) = db.run_piping(&["import", "-"], &bytes);
+        assert!(code == 0 && report.contains(said), "{report}{err}");
     }
     assert_eq!(db.stats()["connections"], 42);
     let (code, _, err) = db.run(&["import"]);
@@ -581,11 +570,7 @@ fn a_pipe_given_by_name_is_read_whole() {
     use std::io::Write;
     let db = Db::new();
     let pipe = db.file("Connections.csv");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&pipe)
-        .status()
-        .unwrap();
-    assert!(made.success());
+    make_fifo(&pipe);
     let bytes = std::fs::read(fixture("demo/Connections.csv")).unwrap();
     assert!(
         bytes.len() > 64 * 1024,

@@ -775,14 +775,20 @@ fn incoming_invitations_newest_first_among_equals_with_their_age() {
     );
 }
 
+/// The invitations view, its cursor on the newest outgoing pending invitation (the last
+/// of the list); its index.
+fn on_newest_pending_invitation(a: &mut App) -> usize {
+    key(a, KeyCode::Char('2'));
+    key(a, KeyCode::Char('G'));
+    a.current_invitation().expect("an invitation")
+}
+
 /// Enter on an invitation shows it in full: who to whom, when, where it stands, its
 /// message and the profile; Esc closes it.
 #[test]
 fn enter_shows_an_invitation_in_full() {
     let mut a = app();
-    key(&mut a, KeyCode::Char('2'));
-    key(&mut a, KeyCode::Char('G'));
-    let i = a.current_invitation().expect("an invitation");
+    let i = on_newest_pending_invitation(&mut a);
     let inv = a.network.invitations[i].clone();
     assert!(
         !inv.message.is_empty(),
@@ -819,9 +825,7 @@ fn enter_shows_an_invitation_in_full() {
 #[test]
 fn an_invitation_message_keeps_its_lines() {
     let mut a = app();
-    key(&mut a, KeyCode::Char('2'));
-    key(&mut a, KeyCode::Char('G'));
-    let i = a.current_invitation().expect("an invitation");
+    let i = on_newest_pending_invitation(&mut a);
     a.network.invitations[i].message = "Hi Ada,\r\nloved your talk.\tCheers\x07".into();
     key(&mut a, KeyCode::Enter);
     let rows = screen_rows(&a, 120, 40);

@@ -26,21 +26,36 @@ impl Db {
         db
     }
 
-    /// Runs `netcurate --db DB --as-of AS_OF args…`; returns (exit code, stdout, stderr).
-    pub fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_netcurate"))
+    /// `netcurate --db DB --as-of AS_OF args…`, to run.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_netcurate"));
+        command
             .arg("--db")
             .arg(&self.path)
             .arg("--as-of")
             .arg(AS_OF)
-            .args(args)
-            .output()
+            .args(args);
+        command
+    }
+
+    /// Runs `netcurate --db DB --as-of AS_OF args…`; returns (exit code, stdout, stderr).
+    pub fn run(&self, args: &[&str]) -> (i32, String, String) {
+        outcome(self.command(args).output().expect("run netcurate"))
+    }
+
+    /// [`Db::run`] with `input` piped into its standard input.
+    pub fn run_piping(&self, args: &[&str], input: &[u8]) -> (i32, String, String) {
+        use std::io::Write;
+        let mut child = (self.command(args))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
             .expect("run netcurate");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(input).expect("write stdin");
+        drop(stdin);
+        outcome(child.wait_with_output().expect("run netcurate"))
     }
 
     /// Runs and requires success; returns stdout.
@@ -94,3 +109,12 @@ pub const CRM_MAP: [&str; 6] = [
     "--map",
     "position=Rolle",
 ];
+
+/// (exit code, stdout, stderr) of a run.
+fn outcome(out: std::process::Output) -> (i32, String, String) {
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

@@ -706,36 +706,26 @@ fn of_several_exports_in_a_folder_only_the_newest_is_imported() {
     );
     // An unzipped export, named as LinkedIn names it, remembers the folder it is in; a
     // folder named otherwise remembers itself (the one above could be home).
-    let unzipped = Db::new();
-    unzipped.ok(&["import", newest.to_str().unwrap()]);
-    let (_, _, err) = unzipped.run(&["import", "--dry-run"]);
-    assert!(
-        err.ends_with("Downloads/, the folder of the latest import\n"),
-        "{err}"
-    );
-    let dated = Db::new();
-    dated.ok(&[
-        "import",
-        downloads
-            .join("Basic_LinkedInDataExport_10-01-2026")
-            .to_str()
-            .unwrap(),
-    ]);
-    let (_, _, err) = dated.run(&["import", "--dry-run"]);
-    assert!(
-        err.ends_with("Downloads/, the folder of the latest import\n"),
-        "{err}"
-    );
     let other = db.file("linkedin-october");
     std::fs::create_dir(&other).unwrap();
     write(&other, "Connections.csv", &people[..110]);
-    let renamed = Db::new();
-    renamed.ok(&["import", other.to_str().unwrap()]);
-    let (_, _, err) = renamed.run(&["import", "--dry-run"]);
-    assert!(
-        err.ends_with("linkedin-october/, the folder of the latest import\n"),
-        "{err}"
-    );
+    for (folder, remembered) in [
+        (newest.clone(), "Downloads/"),
+        (
+            downloads.join("Basic_LinkedInDataExport_10-01-2026"),
+            "Downloads/",
+        ),
+        (other, "linkedin-october/"),
+    ] {
+        let imported = Db::new();
+        imported.ok(&["import", folder.to_str().unwrap()]);
+        let (_, _, err) = imported.run(&["import", "--dry-run"]);
+        assert!(
+            err.ends_with(&format!("{remembered}, the folder of the latest import\n")),
+            "{}: {err}",
+            folder.display()
+        );
+    }
 
     // Before any import it needs a path.
     let (code, _, err) = Db::new().run(&["import"]);

@@ -24,6 +24,8 @@ fn main() -> std::io::Result<()> {
         ("2022/Connections.csv", Style::Y2022),
         ("2018/Connections.csv", Style::Y2018),
         ("excel/Connections.csv", Style::Excel),
+        ("excel-de/Connections.csv", Style::ExcelGerman),
+        ("excel-uk/Connections.csv", Style::ExcelBritish),
         ("utf16/Connections.csv", Style::Utf16Tab),
     ] {
         let path = dir.join(name);

@@ -14,6 +14,17 @@ pub enum Error {
         line: u64,
         reason: String,
     },
+    /// A date that reads only in the other order than its file's dates are being read
+    /// in (`13/09/2022`, day first, in a file read month first). The import then reads
+    /// the file in that order; the user sees this only where both orders fail.
+    #[error("{file}: line {line}: the date '{text}' in {column} reads only {reads}")]
+    DateOrder {
+        file: String,
+        line: u64,
+        text: String,
+        column: &'static str,
+        reads: crate::import::dates::DateOrder,
+    },
     /// A problem with a whole input file.
     #[error("{file}: {reason}")]
     File { file: String, reason: String },

@@ -337,6 +337,10 @@ pub enum Style {
     Y2018,
     /// Excel re-save: BOM, CRLF, `;`, `9-Sep-22`, no preamble.
     Excel,
+    /// A German Excel's re-save: BOM, CRLF, `;`, `25.11.2024`, no preamble.
+    ExcelGerman,
+    /// A British Excel's re-save: BOM, CRLF, `25/11/2024` (day first), no preamble.
+    ExcelBritish,
     /// UTF-16LE with BOM, TAB-separated.
     Utf16Tab,
 }
@@ -354,7 +358,8 @@ fn quote(field: &str, delimiter: char) -> String {
 /// Renders Connections.csv in a style, as bytes.
 pub fn connections_csv(people: &[Person], style: Style) -> Vec<u8> {
     let (delim, eol) = match style {
-        Style::Excel => (';', "\r\n"),
+        Style::Excel | Style::ExcelGerman => (';', "\r\n"),
+        Style::ExcelBritish => (',', "\r\n"),
         Style::Utf16Tab => ('\t', "\n"),
         _ => (',', "\n"),
     };
@@ -397,6 +402,8 @@ pub fn connections_csv(people: &[Person], style: Style) -> Vec<u8> {
                 .format("%-m/%-d/%y, %-I:%M %p")
                 .to_string(),
             Style::Excel => p.connected_on.format("%-d-%b-%y").to_string(),
+            Style::ExcelGerman => p.connected_on.format("%d.%m.%Y").to_string(),
+            Style::ExcelBritish => p.connected_on.format("%d/%m/%Y").to_string(),
         };
         let blank = String::new();
         let pick = |s: &String| if p.hidden { blank.clone() } else { s.clone() };
@@ -414,7 +421,7 @@ pub fn connections_csv(people: &[Person], style: Style) -> Vec<u8> {
         out.push_str(eol);
     }
     match style {
-        Style::Excel => {
+        Style::Excel | Style::ExcelGerman | Style::ExcelBritish => {
             let mut bytes = vec![0xEF, 0xBB, 0xBF];
             bytes.extend_from_slice(out.as_bytes());
             bytes

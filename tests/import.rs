@@ -66,7 +66,10 @@ fn zip_import_matches_folder_import_and_lists_skipped_files() {
 
 #[test]
 fn every_connections_variant_imports_to_the_same_network() {
-    for variant in ["2026", "2022", "2018", "excel", "utf16"] {
+    let mut dates_2026 = None;
+    for variant in [
+        "2026", "2022", "2018", "excel", "excel-de", "excel-uk", "utf16",
+    ] {
         let db = Db::new();
         let report = db.json(&[
             "import",
@@ -85,6 +88,16 @@ fn every_connections_variant_imports_to_the_same_network() {
         assert!(
             names.contains("Ødegård"),
             "{variant}: accents survive the encoding"
+        );
+        // Every variant's dates are the same days, whichever way round it writes them.
+        let listed = db.json(&["list", "--sort", "name", "--json"]);
+        let dates: Vec<_> = (listed.as_array().unwrap().iter())
+            .map(|c| (c["first_name"].clone(), c["connected_on"].clone()))
+            .collect();
+        assert_eq!(
+            &dates,
+            dates_2026.get_or_insert_with(|| dates.clone()),
+            "{variant}"
         );
     }
 }

@@ -1,20 +1,58 @@
 //! Dates as LinkedIn exports write them (DESIGN.md §2): `25 Nov 2024`, `1/8/18, 6:14 PM`,
 //! Excel's `9-Sep-22`, ISO `2024-11-25`, invitations' `11/20/24, 3:45 PM` and messages'
-//! `2024-12-16 18:24:37 UTC`. No timezone: everything is read as UTC.
+//! `2024-12-16 18:24:37 UTC`; and as a spreadsheet re-saves them in the user's locale:
+//! `25.11.2024` and `25-11-2024` (day first), `2024/11/25`, and `25/11/2024` where the day
+//! comes first (a [`DateOrder`], decided per file by its caller). No timezone: everything
+//! is read as UTC.
 //!
-//! Must not: decide what a missing date means; callers do.
+//! Must not: decide what a missing date means, or which order a file's dates are in;
+//! callers do.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-const DATE_FORMATS: [&str; 5] = ["%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%Y-%m-%d", "%m/%d/%Y"];
-const DATETIME_FORMATS: [&str; 6] = [
-    "%m/%d/%y, %I:%M %p",
-    "%m/%d/%y %I:%M %p",
-    "%m/%d/%Y, %I:%M %p",
+const DATE_FORMATS: [&str; 4] = ["%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%Y-%m-%d"];
+const DATETIME_FORMATS: [&str; 3] = [
     "%Y-%m-%d %H:%M:%S UTC",
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%dT%H:%M:%S",
 ];
+
+/// Which number comes first in a date written with slashes: `11/25/2024` (month first:
+/// LinkedIn's own older dates and the US) or `25/11/2024` (day first: a spreadsheet
+/// re-saved in much of the world). Dates with dots or dashes (`25.11.2024`) are always
+/// read day first, and a four-digit year first (`2024/11/25`) is always year, month, day.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DateOrder {
+    #[default]
+    MonthFirst,
+    DayFirst,
+}
+
+impl DateOrder {
+    /// How a date in this order is written, for messages.
+    pub fn pattern(self) -> &'static str {
+        match self {
+            DateOrder::MonthFirst => "mm/dd/yyyy",
+            DateOrder::DayFirst => "dd/mm/yyyy",
+        }
+    }
+
+    pub fn other(self) -> DateOrder {
+        match self {
+            DateOrder::MonthFirst => DateOrder::DayFirst,
+            DateOrder::DayFirst => DateOrder::MonthFirst,
+        }
+    }
+}
+
+impl std::fmt::Display for DateOrder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DateOrder::MonthFirst => "month first",
+            DateOrder::DayFirst => "day first",
+        })
+    }
+}
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -74,8 +112,14 @@ pub fn day_month_year_text(d: NaiveDate) -> String {
     )
 }
 
-/// Parses a date in any of the known formats; a date-time is cut to its date.
+/// Parses a date in any of the known formats, slashed dates month first; a date-time is
+/// cut to its date.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    parse_date_in(s, DateOrder::MonthFirst)
+}
+
+/// [`parse_date`] with slashed dates read in `order`.
+pub fn parse_date_in(s: &str, order: DateOrder) -> Option<NaiveDate> {
     let s = s.trim();
     if s.is_empty() {
         return None;
@@ -83,19 +127,25 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if let Some(d) = day_month_year(s).or_else(|| iso_date(s)) {
         return Some(d);
     }
-    DATE_FORMATS
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
-        .or_else(|| parse_datetime(s).map(|dt| dt.date()))
+    numeric_datetime(s, order)
+        .map(|dt| dt.date())
+        .or_else(|| (DATE_FORMATS.iter()).find_map(|f| NaiveDate::parse_from_str(s, f).ok()))
+        .or_else(|| parse_datetime_in(s, order).map(|dt| dt.date()))
 }
 
-/// Parses a date-time in any of the known formats; a bare date is read as midnight.
+/// Parses a date-time in any of the known formats, slashed dates month first; a bare
+/// date is read as midnight.
 pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
+    parse_datetime_in(s, DateOrder::MonthFirst)
+}
+
+/// [`parse_datetime`] with slashed dates read in `order`.
+pub fn parse_datetime_in(s: &str, order: DateOrder) -> Option<NaiveDateTime> {
     let s = s.trim();
     if s.is_empty() {
         return None;
     }
-    if let Some(dt) = iso_datetime(s) {
+    if let Some(dt) = iso_datetime(s).or_else(|| numeric_datetime(s, order)) {
         return Some(dt);
     }
     DATETIME_FORMATS
@@ -107,6 +157,76 @@ pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
                 .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
         })
+}
+
+/// A date written in numbers (`1/8/18`, `25.11.2024`, `2024/11/25`, `25-11-24`), with an
+/// optional time after a space, a comma or a `T` (`6:14 PM`, `15:45`, `18:24:37`).
+fn numeric_datetime(s: &str, order: DateOrder) -> Option<NaiveDateTime> {
+    let date_end = s
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '/' | '.' | '-')))
+        .unwrap_or(s.len());
+    let (date, rest) = s.split_at(date_end);
+    let separator = date.chars().find(|c| !c.is_ascii_digit())?;
+    let parts: Vec<&str> = date.split(separator).collect();
+    let [a, b, c] = parts[..] else { return None };
+    let number = |p: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let (year, month, day) = if a.len() == 4 {
+        (number(a, 4..=4)?, number(b, 1..=2)?, number(c, 1..=2)?)
+    } else {
+        let year = match c.len() {
+            4 => number(c, 4..=4)?,
+            // chrono's %y: 69-99 are 1969-1999, the rest 2000-2068.
+            2 => number(c, 2..=2).map(|y| if y >= 69 { 1900 + y } else { 2000 + y })?,
+            _ => return None,
+        };
+        let (a, b) = (number(a, 1..=2)?, number(b, 1..=2)?);
+        match (separator, order) {
+            ('/', DateOrder::MonthFirst) => (year, a, b),
+            _ => (year, b, a),
+        }
+    };
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let time = match rest.strip_prefix(['T', ' ']).map(str::trim_start) {
+        None if rest.is_empty() => NaiveTime::MIN,
+        None => return None,
+        Some(time) => clock_time(time)?,
+    };
+    Some(date.and_time(time))
+}
+
+/// `6:14 PM`, `15:45` or `18:24:37`.
+fn clock_time(s: &str) -> Option<NaiveTime> {
+    let (clock, half) = match s.rsplit_once(' ') {
+        Some((clock, half)) => (clock, Some(half.to_ascii_uppercase())),
+        None => (s, None),
+    };
+    let mut parts = clock.split(':');
+    let mut next = || -> Option<u32> {
+        let p = parts.next()?;
+        (matches!(p.len(), 1 | 2) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let (hour, minute) = (next()?, next()?);
+    let second = match (parts.next(), parts.next()) {
+        (None, _) => 0,
+        (Some(p), None) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
+            p.parse().ok()?
+        }
+        _ => return None,
+    };
+    let hour = match half.as_deref() {
+        None => hour,
+        Some("AM") if (1..=12).contains(&hour) => hour % 12,
+        Some("PM") if (1..=12).contains(&hour) => hour % 12 + 12,
+        Some(_) => return None,
+    };
+    NaiveTime::from_hms_opt(hour, minute, second)
 }
 
 #[cfg(test)]
@@ -179,6 +299,52 @@ mod tests {
         assert_eq!(parse_date("13/45/22, 1:00 PM"), None);
         assert_eq!(parse_date("yesterday"), None);
         assert_eq!(parse_date(""), None);
+    }
+
+    /// A spreadsheet re-saves dates in its locale's form; slashed ones are read in the
+    /// order asked for, the others in the only order they are written in.
+    #[test]
+    fn dates_as_a_spreadsheet_writes_them() {
+        use DateOrder::{DayFirst, MonthFirst};
+        for order in [MonthFirst, DayFirst] {
+            for (text, day) in [
+                ("25.11.2024", d(2024, 11, 25)),
+                ("5.1.2021", d(2021, 1, 5)),
+                ("25.11.24", d(2024, 11, 25)),
+                ("25-11-2024", d(2024, 11, 25)),
+                ("2024/11/25", d(2024, 11, 25)),
+                ("2024.1.5", d(2024, 1, 5)),
+                ("09.09.1999", d(1999, 9, 9)),
+            ] {
+                assert_eq!(parse_date_in(text, order), Some(day), "{text} {order}");
+            }
+            let at = parse_datetime_in("20.11.2024 15:45", order).unwrap();
+            assert_eq!(at.to_string(), "2024-11-20 15:45:00");
+        }
+        assert_eq!(parse_date_in("13/09/2022", DayFirst), Some(d(2022, 9, 13)));
+        assert_eq!(parse_date_in("13/09/2022", MonthFirst), None);
+        assert_eq!(parse_date_in("03/04/2022", DayFirst), Some(d(2022, 4, 3)));
+        assert_eq!(parse_date_in("03/04/2022", MonthFirst), Some(d(2022, 3, 4)));
+        assert_eq!(parse_date_in("11/25/2024", DayFirst), None);
+        // A bare two-digit year is this century's, not the year 18.
+        assert_eq!(parse_date("1/8/18"), Some(d(2018, 1, 8)));
+        let at = parse_datetime_in("20/11/24, 3:45 PM", DayFirst).unwrap();
+        assert_eq!(at.to_string(), "2024-11-20 15:45:00");
+        for invalid in [
+            "25.13.2024",
+            "25.11",
+            "25.11.2024.1",
+            "25.11.202",
+            "25/11-2024",
+            "123.1.2024",
+            "20.11.2024 25:00",
+            "20.11.2024 3:45 XM",
+            "20.11.2024 13:45 PM",
+            "20.11.2024 10:00:00:00",
+            "20.11.2024x",
+        ] {
+            assert_eq!(parse_datetime_in(invalid, DayFirst), None, "{invalid}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! Must not: touch the database or merge with what is already known; `store` does.
 
-use super::dates::{parse_date, parse_datetime};
+use super::dates::{DateOrder, parse_date_in, parse_datetime_in};
 use super::fields::{ColumnMap, Field};
 use super::table::{FileKind, Table, field};
 use super::url::profile_key;
@@ -228,7 +228,79 @@ fn in_parts<T: Send>(
     Ok((n + m, rows))
 }
 
+/// A date cell read in `order` by `parse`, or why not, naming the line: a date that
+/// reads only in the other order is an [`Error::DateOrder`].
+fn date_cell<T>(
+    file: &str,
+    line: u64,
+    column: &'static str,
+    text: &str,
+    order: DateOrder,
+    parse: fn(&str, DateOrder) -> Option<T>,
+) -> Result<T> {
+    if let Some(value) = parse(text, order) {
+        return Ok(value);
+    }
+    if parse(text, order.other()).is_some() {
+        return Err(Error::DateOrder {
+            file: file.to_string(),
+            line,
+            text: text.to_string(),
+            column,
+            reads: order.other(),
+        });
+    }
+    Err(Error::line(
+        file,
+        line,
+        format!("impossible date '{text}' in {column}"),
+    ))
+}
+
+/// Reads every row of `table`. Its slashed dates are read month first (LinkedIn's own
+/// `11/20/24`) unless one of them reads only day first (`25/11/2024`, re-saved by a
+/// spreadsheet): then the whole file is read again day first, with a warning that says
+/// so. A file with dates in both orders is refused, naming one of each.
 pub fn parse_table(table: &Table<'_>) -> Result<ParsedFile> {
+    let first = match parse_table_in_its_order(table) {
+        Err(Error::DateOrder {
+            line, text, reads, ..
+        }) if reads != table.date_order => (line, text),
+        read => return read,
+    };
+    let mut again = table.clone();
+    again.date_order = table.date_order.other();
+    match parse_table_in_its_order(&again) {
+        Ok(mut parsed) => {
+            parsed.warnings.push(format!(
+                "dates read {} ({}): '{}' on line {} cannot be {}",
+                again.date_order,
+                again.date_order.pattern(),
+                first.1,
+                first.0,
+                table.date_order
+            ));
+            Ok(parsed)
+        }
+        Err(Error::DateOrder {
+            file,
+            line,
+            text,
+            column,
+            reads,
+        }) => Err(Error::line(
+            &file,
+            line,
+            format!(
+                "the date '{text}' in {column} reads only {reads}, but '{}' on line {} only {}: write the file's dates one way (YYYY-MM-DD reads the same everywhere)",
+                first.1, first.0, again.date_order
+            ),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+fn parse_table_in_its_order(table: &Table<'_>) -> Result<ParsedFile> {
     let mut skips = Skips::default();
     let (rows_read, rows) = match table.kind {
         FileKind::Connections => {
@@ -285,6 +357,7 @@ struct PersonColumns {
     position: Option<usize>,
     connected: Option<usize>,
     tags: Option<usize>,
+    date_order: DateOrder,
 }
 
 impl PersonColumns {
@@ -300,6 +373,7 @@ impl PersonColumns {
             position: column(Field::Position),
             connected: t.column(&["connected on"]),
             tags: column(Field::Tags),
+            date_order: t.date_order,
         }
     }
 
@@ -316,16 +390,16 @@ impl PersonColumns {
             }
         }
         let url = Text::from(field(r, self.url));
-        let connected_text = field(r, self.connected);
-        let connected_on = match connected_text {
+        let connected_on = match field(r, self.connected) {
             "" => None,
-            text => Some(parse_date(text).ok_or_else(|| {
-                Error::line(
-                    file,
-                    line,
-                    format!("impossible date '{text}' in Connected On"),
-                )
-            })?),
+            text => Some(date_cell(
+                file,
+                line,
+                "Connected On",
+                text,
+                self.date_order,
+                parse_date_in,
+            )?),
         };
         let url_key = profile_key(&url).map(Text::from);
         let company = Text::from(field(r, self.company));
@@ -386,7 +460,6 @@ pub fn weak_key(first: &str, last: &str, company: &str) -> String {
     key
 }
 
-/// Case-folded "first last".
 /// The date in the name of LinkedIn's export archive or its unzipped folder
 /// (`Basic_LinkedInDataExport_11-25-2026.zip`, month first), if the name has one.
 pub fn export_date(origin: &str) -> Option<NaiveDate> {
@@ -395,6 +468,7 @@ pub fn export_date(origin: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(after.get(..10)?, "%m-%d-%Y").ok()
 }
 
+/// Case-folded "first last".
 pub fn name_key(first: &str, last: &str) -> String {
     let mut key = String::with_capacity(first.len() + last.len() + 1);
     key.push_str(first);
@@ -519,13 +593,14 @@ fn invitations(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<InvitationR
     let mut rows = Vec::with_capacity(t.records_at_most());
     let n = t.for_each_record(|line, r| {
         let sent_text = field(r, Some(sent));
-        let sent_at = parse_datetime(sent_text).ok_or_else(|| {
-            Error::line(
-                &t.file,
-                line,
-                format!("impossible date '{sent_text}' in Sent At"),
-            )
-        })?;
+        let sent_at = date_cell(
+            &t.file,
+            line,
+            "Sent At",
+            sent_text,
+            t.date_order,
+            parse_datetime_in,
+        )?;
         let direction = match field(r, Some(direction)).to_ascii_uppercase().as_str() {
             "OUTGOING" => Direction::Outgoing,
             "INCOMING" => Direction::Incoming,
@@ -583,13 +658,14 @@ fn messages(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<MessageRow>)> 
             return Ok(());
         }
         let date_text = field(r, Some(date));
-        let date = parse_datetime(date_text).ok_or_else(|| {
-            Error::line(
-                &t.file,
-                line,
-                format!("impossible date '{date_text}' in DATE"),
-            )
-        })?;
+        let date = date_cell(
+            &t.file,
+            line,
+            "DATE",
+            date_text,
+            t.date_order,
+            parse_datetime_in,
+        )?;
         rows.push(MessageRow {
             conversation_id: field(r, Some(conversation)).to_string(),
             from_name: clean_name(field(r, Some(from))).into(),
@@ -791,5 +867,65 @@ mod tests {
         let table = Table::find("Connections.csv", &broken, &Default::default()).expect("header");
         let error = parse_table(&table).expect_err("bad row").to_string();
         assert!(error.contains(&format!("line {bad_line}")), "{error}");
+    }
+
+    /// Slashed dates are read month first until one reads only day first: then the whole
+    /// file is, with a warning (in an invitations file too); dates in both orders are
+    /// refused, naming one of each; an impossible date is an impossible date.
+    #[test]
+    fn a_file_of_day_first_dates_is_read_day_first() {
+        let connections = |dates: &[&str]| {
+            let mut text = "First Name,Last Name,Company,Position,Connected On\n".to_string();
+            for (i, date) in dates.iter().enumerate() {
+                text.push_str(&format!("P{i},Q,Co,CTO,{date}\n"));
+            }
+            text
+        };
+        let parse = |text: &str| {
+            let table = Table::find("c.csv", text, &Default::default()).expect("header");
+            parse_table(&table)
+        };
+        let days = |parsed: &ParsedFile| match &parsed.rows {
+            Rows::Connections(rows) => (rows.iter())
+                .map(|r| r.connected_on.expect("date").to_string())
+                .collect::<Vec<_>>(),
+            _ => panic!("connections"),
+        };
+
+        let us = parse(&connections(&["03/04/2022", "11/25/2024"])).expect("month first");
+        assert_eq!(days(&us), ["2022-03-04", "2024-11-25"]);
+        assert!(us.warnings.is_empty(), "{:?}", us.warnings);
+
+        let uk = parse(&connections(&["03/04/2022", "25/11/2024", "1/2/25"])).expect("day first");
+        assert_eq!(days(&uk), ["2022-04-03", "2024-11-25", "2025-02-01"]);
+        assert_eq!(
+            uk.warnings,
+            ["dates read day first (dd/mm/yyyy): '25/11/2024' on line 3 cannot be month first"]
+        );
+
+        let mixed = parse(&connections(&["03/04/2022", "25/11/2024", "11/25/2024"]));
+        let error = mixed.expect_err("both orders").to_string();
+        assert_eq!(
+            error,
+            "c.csv: line 4: the date '11/25/2024' in Connected On reads only month first, but \
+             '25/11/2024' on line 3 only day first: write the file's dates one way (YYYY-MM-DD \
+             reads the same everywhere)"
+        );
+
+        let impossible = parse(&connections(&["03/04/2022", "25/13/2024"]));
+        let error = impossible.expect_err("no such month").to_string();
+        assert_eq!(
+            error,
+            "c.csv: line 3: impossible date '25/13/2024' in Connected On"
+        );
+
+        let invitations = "From,To,Sent At,Message,Direction\n\
+                           A B,C D,20/11/2024 15:45,,OUTGOING\n";
+        let parsed = parse(invitations).expect("day first");
+        let Rows::Invitations(rows) = &parsed.rows else {
+            panic!("invitations")
+        };
+        assert_eq!(rows[0].sent_at.to_string(), "2024-11-20 15:45:00");
+        assert_eq!(parsed.warnings.len(), 1);
     }
 }

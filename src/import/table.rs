@@ -5,6 +5,7 @@
 //!
 //! Must not: interpret what a row means; `rows` does.
 
+use super::dates::DateOrder;
 use super::fields::{ColumnMap, Field, Mappings, header_as_written, normalise_header};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
@@ -63,6 +64,7 @@ fn kind_of(headers: &[String]) -> Option<FileKind> {
 }
 
 /// A CSV text whose header has been found.
+#[derive(Clone)]
 pub struct Table<'a> {
     pub file: String,
     pub kind: FileKind,
@@ -81,6 +83,8 @@ pub struct Table<'a> {
     delimiter: u8,
     /// The body starts with the header line (false for the second part of a split).
     header_first: bool,
+    /// How its slashed dates are read (month first unless its dates say otherwise).
+    pub date_order: DateOrder,
 }
 
 /// Bodies smaller than this are read in one piece.
@@ -140,6 +144,7 @@ impl<'a> Table<'a> {
                         body: &text[offset..],
                         delimiter,
                         header_first: true,
+                        date_order: DateOrder::default(),
                     });
                 }
             }
@@ -206,11 +211,11 @@ impl<'a> Table<'a> {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line()) + self.line_offset;
+                    let line = self.line_at(e.position());
                     return Err(Error::line(&self.file, line, csv_reason(&e)));
                 }
             }
-            let line = record.position().map_or(0, |p| p.line()) + self.line_offset;
+            let line = self.line_at(record.position());
             if record.len() > self.header_len {
                 return Err(Error::line(
                     &self.file,
@@ -229,6 +234,22 @@ impl<'a> Table<'a> {
             each(line, &record)?;
         }
         Ok(rows)
+    }
+
+    /// The physical line (of the whole file) where the record read from `position`
+    /// starts. The csv crate counts a line end when it reads it, and reads the `\n` of a
+    /// `\r\n` (and the blank lines before a record) only when it reads the next record:
+    /// its line is then the line end's, one or more lines before the record's own.
+    fn line_at(&self, position: Option<&csv::Position>) -> u64 {
+        let Some(p) = position else {
+            return self.line_offset;
+        };
+        let ends_first = (self.body.as_bytes().iter())
+            .skip(usize::try_from(p.byte()).unwrap_or(usize::MAX))
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        p.line() + ends_first + self.line_offset
     }
 
     fn reader(&self) -> csv::Reader<&'a [u8]> {
@@ -262,17 +283,10 @@ impl<'a> Table<'a> {
         }
         let lines_before = memchr::memchr_iter(b'\n', &bytes[..cut]).count() as u64;
         let part = |body: &'a str, line_offset: u64, header_first: bool| Table {
-            file: self.file.clone(),
-            kind: self.kind,
-            columns: self.columns.clone(),
-            names: self.names.clone(),
-            remembered_map: self.remembered_map,
-            map: self.map.clone(),
-            header_len: self.header_len,
             line_offset,
             body,
-            delimiter: self.delimiter,
             header_first,
+            ..self.clone()
         };
         Some((
             part(&self.body[..cut], self.line_offset, true),
@@ -349,6 +363,54 @@ mod tests {
         })
         .unwrap();
         assert_eq!(seen, vec![(5, "Ada".to_string())]);
+    }
+
+    /// The line of each record and of an error, as an editor numbers them: with Excel's
+    /// CRLF line ends, blank lines, a quoted field over two lines, a preamble, and in the
+    /// second half of a split table.
+    #[test]
+    fn records_are_numbered_by_their_physical_line() {
+        let row = |name: &str| format!("{name},B,C,D,25 Nov 2024");
+        for end in ["\n", "\r\n"] {
+            let mut lines = vec![
+                "Notes:".to_string(),
+                "\"a, preamble\"".to_string(),
+                String::new(),
+                "First Name,Last Name,Company,Position,Connected On".to_string(),
+                row("r5"),
+                String::new(),
+                String::new(),
+                row("r8"),
+                "r9,B,\"two".to_string(),
+                "lines\",D,25 Nov 2024".to_string(),
+                row("r11"),
+            ];
+            let rows = SPLIT_MIN_BYTES / 20;
+            lines.extend((12..12 + rows).map(|n| row(&format!("r{n}"))));
+            lines.push("r-bad,B,C,D,E,F".to_string());
+            let text = lines.join(end) + end;
+            let t = Table::find("c.csv", &text, &Mappings::default()).unwrap();
+            let (first, second) = t.split().expect("a table large enough to split");
+            let mut seen = vec![];
+            let mut read = |part: &Table<'_>| {
+                part.for_each_record(|line, r| {
+                    seen.push((line, r[0].to_string()));
+                    Ok(())
+                })
+            };
+            read(&first).unwrap();
+            let err = read(&second).unwrap_err().to_string();
+            let bad_line = lines.len();
+            assert!(
+                err.contains(&format!("c.csv: line {bad_line}: 6 fields")),
+                "{end:?}: {err}"
+            );
+            for (line, name) in &seen {
+                let expected = name.trim_start_matches('r').parse::<u64>().unwrap();
+                assert_eq!(*line, expected, "{end:?}: {name}");
+            }
+            assert_eq!(seen.len(), 4 + rows, "{end:?}");
+        }
     }
 
     #[test]

@@ -195,7 +195,7 @@ impl<'a> Table<'a> {
 
     /// Calls `each(line, record)` for every record after the header, reusing one record.
     /// Returns the number of records read. Fails on an unterminated quote or a record with
-    /// more fields than the header, naming the line.
+    /// more filled fields than the header has columns, naming the line.
     pub fn for_each_record(
         &self,
         mut each: impl FnMut(u64, &csv::StringRecord) -> Result<()>,
@@ -216,7 +216,10 @@ impl<'a> Table<'a> {
                 }
             }
             let line = self.line_at(record.position());
-            if record.len() > self.header_len {
+            // Empty cells past the header's last column (a spreadsheet's trailing
+            // delimiters) hold nothing to misread.
+            let beyond_header = record.iter().skip(self.header_len);
+            if beyond_header.clone().any(|f| !f.trim().is_empty()) {
                 return Err(Error::line(
                     &self.file,
                     line,
@@ -411,6 +414,26 @@ mod tests {
             }
             assert_eq!(seen.len(), 4 + rows, "{end:?}");
         }
+    }
+
+    /// Trailing delimiters (empty cells past the header) are read; a filled cell there
+    /// means a field held the delimiter unquoted, and is refused.
+    #[test]
+    fn only_filled_cells_past_the_header_are_refused() {
+        let text = "First Name;Last Name;Company;Position;Connected On\r\n\
+                    A;B;C;D;25.11.2024;;\r\n\
+                    E;F;G;H;25.11.2024; ;\r\n";
+        let t = Table::find("c.csv", text, &Mappings::default()).unwrap();
+        assert_eq!(t.for_each_record(|_, _| Ok(())).unwrap(), 2);
+        let text = "First Name;Last Name;Company;Position;Connected On\r\n\
+                    A;B;C;D;25.11.2024;;\r\n\
+                    E;F;G, Inc; H;25.11.2024;x\r\n";
+        let t = Table::find("c.csv", text, &Mappings::default()).unwrap();
+        let err = t.for_each_record(|_, _| Ok(())).unwrap_err().to_string();
+        assert!(
+            err.contains("c.csv: line 3: 6 fields where the header has 5"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -18,8 +18,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lines = plan_lines(p, theme);
     let plan_width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 1;
     let [gauges, t_left, t_right, bottom] = areas(area, plan_width);
-    let [br, frp] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(gauges);
+    let [br, frp] = halves(gauges);
     pillar(
         app,
         theme,
@@ -109,6 +108,14 @@ fn plan_lines(p: &Projection, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
+/// Two columns with one between them (the first pillar's gauges end before the
+/// second's labels begin), the right one lined up with the assumptions below.
+fn halves(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+        .spacing(1)
+        .areas(area)
+}
+
 /// Where the gauges, the plan, the assumptions and the readings go: the plan beside the
 /// assumptions when two plans (`plan_width` columns each, a gap included) fit side by
 /// side, else above them (on a narrow screen the plan's figures would run into the
@@ -121,9 +128,7 @@ fn areas(area: Rect, plan_width: u16) -> [Rect; 4] {
             Constraint::Min(3),
         ])
         .areas(area);
-        let [plan, assumptions] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(table);
+        let [plan, assumptions] = halves(table);
         return [gauges, plan, assumptions, bottom];
     }
     Layout::vertical([

@@ -281,8 +281,9 @@ pub enum DecideAction {
 #[derive(Args, Debug)]
 pub struct ListArgs {
     /// Space-separated terms, all must hold: fuzzy words, name: company: title: url: tag:T
-    /// -tag:T decision:D score:<40 seniority:>=director connected:<2020-01-01
-    /// changed:>=2026-11-01 (a job change recorded since) function:engineering
+    /// -tag:T decision:D score:<40 seniority:>=director connected:<2020-01-01 (or a month
+    /// 2024-06, a year >=2024) changed:>=2026-11-01 (a job change recorded since)
+    /// function:engineering
     /// flag:warm|messaged|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded.
     #[arg(long, value_name = "QUERY", default_value = "")]
     filter: String,

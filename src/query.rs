@@ -118,6 +118,53 @@ impl std::fmt::Debug for Needle {
     }
 }
 
+/// The days a date term names: one day (`2024-11-25`), a month (`2024-11`) or a year
+/// (`2024`). `<` is before its first day, `<=` up to its last, `>` after its last, `>=`
+/// from its first, `=` (or no operator) within it: `connected:>2024` is from 2025 on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct DateSpan {
+    first: NaiveDate,
+    /// The day after the last.
+    end: NaiveDate,
+}
+
+impl DateSpan {
+    fn parse(text: &str) -> Option<DateSpan> {
+        let text = text.trim();
+        let number = |s: &str, digits: usize| {
+            (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse::<i32>().ok())
+                .flatten()
+        };
+        let month = |year: i32, month: i32| {
+            let first = NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, 1)?;
+            Some((first, first.checked_add_months(chrono::Months::new(1))?))
+        };
+        let (first, end) = match text.split_once('-') {
+            None if text.len() == 4 => {
+                let year = number(text, 4)?;
+                (month(year, 1)?.0, month(year + 1, 1)?.0)
+            }
+            Some((y, m)) if y.len() == 4 && m.len() == 2 => month(number(y, 4)?, number(m, 2)?)?,
+            _ => {
+                let day = parse_date(text)?;
+                (day, day.succ_opt()?)
+            }
+        };
+        Some(DateSpan { first, end })
+    }
+
+    fn holds(self, cmp: Cmp, day: NaiveDate) -> bool {
+        match cmp {
+            Cmp::Lt => day < self.first,
+            Cmp::Le => day < self.end,
+            Cmp::Gt => day >= self.end,
+            Cmp::Ge => day >= self.first,
+            Cmp::Eq => self.first <= day && day < self.end,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum Test {
     Fuzzy(Needle),
@@ -126,9 +173,9 @@ enum Test {
     Decision(Decision),
     Score(Cmp, f64),
     Tier(Cmp, Seniority),
-    Connected(Cmp, NaiveDate),
+    Connected(Cmp, DateSpan),
     /// The day a job change was recorded (by an import).
-    JobChanged(Cmp, NaiveDate),
+    JobChanged(Cmp, DateSpan),
     Function(Function),
     Flag(u32),
 }
@@ -445,8 +492,8 @@ impl Test {
                 (Some(a), Some(b)) => cmp.holds(a, b),
                 _ => false,
             },
-            Test::Connected(cmp, d) => c.connected_on.is_some_and(|x| cmp.holds(x, *d)),
-            Test::JobChanged(cmp, d) => c.job_changed_on.is_some_and(|x| cmp.holds(x, *d)),
+            Test::Connected(cmp, span) => c.connected_on.is_some_and(|x| span.holds(*cmp, x)),
+            Test::JobChanged(cmp, span) => c.job_changed_on.is_some_and(|x| span.holds(*cmp, x)),
             Test::Function(f) => c.function == *f,
             Test::Flag(bit) => c.flags.has(*bit),
         }
@@ -548,11 +595,11 @@ fn term(token: &str) -> Result<Term> {
         }
         "connected" | "changed" => {
             let (cmp, d) = Cmp::split(value);
-            let date =
-                parse_date(d).ok_or_else(|| bad(format!("'{d}' is not a date (YYYY-MM-DD)")))?;
+            let span = DateSpan::parse(d)
+                .ok_or_else(|| bad(format!("'{d}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")))?;
             match name.as_str() {
-                "connected" => Test::Connected(cmp, date),
-                _ => Test::JobChanged(cmp, date),
+                "connected" => Test::Connected(cmp, span),
+                _ => Test::JobChanged(cmp, span),
             }
         }
         "function" => Test::Function(Function::parse(value).ok_or_else(|| {
@@ -819,6 +866,30 @@ mod tests {
         c.job_changed_on = NaiveDate::from_ymd_opt(2026, 11, 20);
         assert!(check("changed:>=2026-11-01 Changed:<=2026-11-20", &c));
         assert!(!check("changed:>2026-11-20", &c));
+        // A month or a year is all of its days.
+        for (q, holds) in [
+            ("connected:2019", true),
+            ("connected:2019-05", true),
+            ("connected:=2019-04", false),
+            ("connected:<2019", false),
+            ("connected:<=2019", true),
+            ("connected:>2018", true),
+            ("connected:>2019", false),
+            ("connected:>=2019-05", true),
+            ("connected:>2019-04", true),
+            ("connected:>2019-05", false),
+            ("connected:<2019-06", true),
+            ("connected:<2019-05", false),
+            ("connected:<=2019-04", false),
+            ("connected:2019-05-01", true),
+            ("connected:\"1 May 2019\"", true),
+            ("connected:>2019-04-30", true),
+            ("connected:<=2019-04-30", false),
+            ("changed:2026-11", true),
+            ("changed:2026-12", false),
+        ] {
+            assert_eq!(check(q, &c), holds, "{q}");
+        }
         assert!(check("adasmp", &c), "fuzzy subsequence on the name");
         assert!(!check("zzz", &c));
         assert!(check("", &c));
@@ -862,6 +933,9 @@ mod tests {
             ("seniority:>=boss", "boss"),
             ("colour:red", "colour"),
             ("connected:<yesterday", "yesterday"),
+            ("connected:2024-13", "'2024-13' is not a date"),
+            ("connected:>=24", "'24' is not a date"),
+            ("connected:>=20x4", "'20x4' is not a date"),
             ("company:\"open", "not closed"),
             ("flag:shiny", "shiny"),
         ] {

@@ -193,11 +193,12 @@ pub const SEGMENT_MAKERS: KeyHints = &[
 ];
 
 /// The help overlay's notes under the keys.
-pub const FILTER_HELP: [&str; 8] = [
+pub const FILTER_HELP: [&str; 9] = [
     "",
     "Filter terms: words (fuzzy) name: company: title: url: tag: -tag:",
     "  decision: score:<40 seniority:>=director function:engineering",
-    "  connected:<2020-01-01 changed:>=2026-11-01 (job changes recorded since)",
+    "  connected:<2020-01-01 (or a month 2024-06, a year >=2024)",
+    "  changed:>=2026-11-01 (job changes recorded since)",
     "  flag:warm|messaged|colleague|gone|job-change",
     "    |duplicate|hidden|no-title|open-to-work|student|excluded",
     "In a prompt: Enter ok · Esc cancel · Backspace · Ctrl-W deletes a word",

@@ -17,6 +17,8 @@ pub use fields::{ColumnMap, Field, Mappings, RememberedMap};
 use rows::{ParsedFile, parse_table};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
 pub use table::FileKind;
 
 /// One file's bytes, named as the user would recognise it: a file given by name, or one
@@ -78,12 +80,16 @@ impl ImportBatch {
     ) -> Result<ImportBatch> {
         let mut batch = ImportBatch::default();
         for (p, path) in paths.iter().enumerate() {
-            progress(Progress {
-                stage: "reading",
-                fraction: 0.4 * p as f64 / paths.len() as f64,
-            });
+            let share = 0.4 / paths.len() as f64;
+            let mut show = |within: f64| {
+                progress(Progress {
+                    stage: "reading",
+                    fraction: share * (p as f64 + within),
+                })
+            };
+            show(0.0);
             let sources = gather(path, &mut batch.skipped_files)?;
-            for parsed in parse_sources(&sources, mappings) {
+            for parsed in parse_sources(&sources, mappings, &mut show) {
                 batch.files.push(parsed?);
             }
         }
@@ -205,32 +211,58 @@ fn next_exports_folder(first: &Path, files: &[ParsedFile]) -> Option<PathBuf> {
 }
 
 /// Parses sources side by side (an export's Connections and Invitations files are
-/// independent), returning the results in the sources' order.
-fn parse_sources(sources: &[SourceFile], mappings: &Mappings<'_>) -> Vec<Result<ParsedFile>> {
+/// independent), returning the results in the sources' order. Meanwhile this thread tells
+/// `progress` the share of the sources' bytes read so far (a large messages.csv takes
+/// seconds).
+fn parse_sources(
+    sources: &[SourceFile],
+    mappings: &Mappings<'_>,
+    progress: &mut dyn FnMut(f64),
+) -> Vec<Result<ParsedFile>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(sources.len());
-    if workers <= 1 {
-        return sources.iter().map(|s| parse_source(s, mappings)).collect();
-    }
     // Largest first, so that the big file does not start last.
     let mut order: Vec<usize> = (0..sources.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(sources[i].bytes.len()));
-    let next = std::sync::atomic::AtomicUsize::new(0);
+    let next = AtomicUsize::new(0);
+    let bytes_read: Vec<AtomicU64> = sources.iter().map(|_| AtomicU64::new(0)).collect();
+    let size = |s: &SourceFile| s.bytes.len() as u64;
+    let total = sources.iter().map(size).sum::<u64>().max(1);
+    let read_so_far = || -> u64 {
+        (bytes_read.iter().zip(sources))
+            .map(|(read, s)| read.load(Ordering::Relaxed).min(size(s)))
+            .sum()
+    };
+    let (finished, ended) = std::sync::mpsc::channel::<()>();
     let mut results: Vec<_> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
-                scope.spawn(|| {
+                let finished = finished.clone();
+                let (order, next, bytes_read) = (&order, &next, &bytes_read[..]);
+                scope.spawn(move || {
                     let mut done = Vec::new();
                     loop {
-                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let k = next.fetch_add(1, Ordering::Relaxed);
                         let Some(&i) = order.get(k) else { break };
-                        done.push((i, parse_source(&sources[i], mappings)));
+                        let parsed = parse_source_counted(&sources[i], mappings, &bytes_read[i]);
+                        done.push((i, parsed));
                     }
+                    let _ = finished.send(());
                     done
                 })
             })
             .collect();
+        let mut running = handles.len();
+        while running > 0 {
+            match ended.recv_timeout(PROGRESS_EVERY) {
+                Ok(()) => running -= 1,
+                Err(RecvTimeoutError::Timeout) => {}
+                // A worker that panicked: its join below carries the panic on.
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+            progress(read_so_far() as f64 / total as f64);
+        }
         handles
             .into_iter()
             .flat_map(|h| {
@@ -243,6 +275,9 @@ fn parse_sources(sources: &[SourceFile], mappings: &Mappings<'_>) -> Vec<Result<
     results.into_iter().map(|(_, r)| r).collect()
 }
 
+/// How often a progress bar is told how far parsing has come.
+const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// Why a file in a folder or archive that is not text is passed over.
 const NOT_TEXT: &str = "not a CSV text file";
 /// Why a link to a folder, inside a folder, is passed over.
@@ -254,14 +289,30 @@ const LIST_IN_CONTAINER: &str = "a contact list, not a LinkedIn export file: nam
 
 /// Parses one source, reading the columns `mappings` name as their fields.
 pub fn parse_source(source: &SourceFile, mappings: &Mappings<'_>) -> Result<ParsedFile> {
-    let decoded = encoding::decode(&source.name, &source.bytes)?;
-    let Some(table) = table::Table::find(&source.name, &decoded.text, mappings) else {
-        return Err(Error::file(&source.name, unrecognised(&decoded.text)));
-    };
-    let mut parsed = parse_table(&table)?;
-    parsed.warnings.extend(decoded.warning);
-    parsed.origin.clone_from(&source.origin);
-    Ok(parsed)
+    parse_source_counted(source, mappings, &AtomicU64::new(0))
+}
+
+/// [`parse_source`], counting in `bytes_read` how much of it is read as it goes (the
+/// decoded text's bytes, which a re-read counts again: a watcher caps it at the source's
+/// size) and, at the end, the source's size.
+fn parse_source_counted(
+    source: &SourceFile,
+    mappings: &Mappings<'_>,
+    bytes_read: &AtomicU64,
+) -> Result<ParsedFile> {
+    let parsed = (|| {
+        let decoded = encoding::decode(&source.name, &source.bytes)?;
+        let Some(mut table) = table::Table::find(&source.name, &decoded.text, mappings) else {
+            return Err(Error::file(&source.name, unrecognised(&decoded.text)));
+        };
+        table.bytes_read = Some(bytes_read);
+        let mut parsed = parse_table(&table)?;
+        parsed.warnings.extend(decoded.warning);
+        parsed.origin.clone_from(&source.origin);
+        Ok(parsed)
+    })();
+    bytes_read.store(source.bytes.len() as u64, Ordering::Relaxed);
+    parsed
 }
 
 /// Why a file given by name is not read: what its first line holds, and how to name the
@@ -479,6 +530,55 @@ fn read_zip(
 mod tests {
     use super::*;
     use crate::synth::{self, Style};
+
+    /// Reading tells how far it has come: a table counts the bytes of the records read
+    /// while it reads, and the sources' reader ends at the whole, never going back.
+    #[test]
+    fn reading_reports_its_progress() {
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let people = synth::people(5, 10_000, (100, 100, 300), 0, as_of);
+        let bytes = synth::connections_csv(&people, Style::Y2026);
+        let text = std::str::from_utf8(&bytes).expect("utf-8");
+        let mut table = table::Table::find("c.csv", text, &Mappings::default()).expect("header");
+        let counter = AtomicU64::new(0);
+        table.bytes_read = Some(&counter);
+        let mut midway = None;
+        table
+            .for_each_record(|line, _| {
+                if line == 5_000 {
+                    midway = Some(counter.load(Ordering::Relaxed));
+                }
+                Ok(())
+            })
+            .expect("read");
+        let midway = midway.expect("line 5000");
+        let whole = counter.load(Ordering::Relaxed);
+        assert!(
+            whole >= text.len() as u64 * 9 / 10,
+            "{whole} of {}",
+            text.len()
+        );
+        assert!(
+            midway > whole / 4 && midway < whole * 3 / 4,
+            "{midway} of {whole}"
+        );
+
+        let source = |name: &str, bytes: Vec<u8>| SourceFile {
+            name: name.to_string(),
+            bytes,
+            origin: ".".to_string(),
+        };
+        let invitations = synth::invitations(5, &people[..50], &[3, 30], 3, as_of);
+        let sources = [
+            source("Connections.csv", bytes.clone()),
+            source("Invitations.csv", synth::invitations_csv(&invitations)),
+        ];
+        let mut told = vec![];
+        let parsed = parse_sources(&sources, &Mappings::default(), &mut |f| told.push(f));
+        assert!(parsed.iter().all(Result::is_ok));
+        assert_eq!(told.last(), Some(&1.0), "{told:?}");
+        assert!(told.windows(2).all(|w| w[0] <= w[1]), "{told:?}");
+    }
 
     /// Every variant of LinkedIn's files is told from the first bytes of a large one (so
     /// that a folder's files are read whole only when they are the network's), and other

@@ -9,6 +9,7 @@ use super::dates::DateOrder;
 use super::fields::{ColumnMap, Field, Mappings, header_as_written, normalise_header};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What a file is, judged from its header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -85,7 +86,12 @@ pub struct Table<'a> {
     header_first: bool,
     /// How its slashed dates are read (month first unless its dates say otherwise).
     pub date_order: DateOrder,
+    /// Where the bytes read so far are counted, for a progress bar, when someone watches.
+    pub bytes_read: Option<&'a AtomicU64>,
 }
+
+/// How many records are read between two updates of [`Table::bytes_read`].
+const RECORDS_PER_COUNT: u64 = 4096;
 
 /// Bodies smaller than this are read in one piece.
 const SPLIT_MIN_BYTES: usize = 2 << 20;
@@ -145,6 +151,7 @@ impl<'a> Table<'a> {
                         delimiter,
                         header_first: true,
                         date_order: DateOrder::default(),
+                        bytes_read: None,
                     });
                 }
             }
@@ -206,7 +213,17 @@ impl<'a> Table<'a> {
         let mut reader = self.reader();
         let mut record = csv::StringRecord::new();
         let mut rows = 0u64;
+        let mut counted = 0u64;
+        let mut count = |upto: u64| {
+            if let Some(bytes_read) = self.bytes_read {
+                bytes_read.fetch_add(upto.saturating_sub(counted), Ordering::Relaxed);
+                counted = counted.max(upto);
+            }
+        };
         loop {
+            if rows.is_multiple_of(RECORDS_PER_COUNT) {
+                count(reader.position().byte());
+            }
             match reader.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
@@ -236,6 +253,7 @@ impl<'a> Table<'a> {
             rows += 1;
             each(line, &record)?;
         }
+        count(self.body.len() as u64);
         Ok(rows)
     }
 

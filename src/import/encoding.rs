@@ -42,13 +42,58 @@ pub fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<Decoded<'a>> {
             warning: None,
         }),
         Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            let (text, odd) = utf8_else_windows_1252(bytes);
             Ok(Decoded {
-                text: Cow::Owned(text.into_owned()),
-                warning: Some("not valid UTF-8; read as Windows-1252".to_string()),
+                warning: Some(odd.warning()),
+                text: Cow::Owned(text),
             })
         }
     }
+}
+
+/// The bytes that were not UTF-8 in a file read by [`utf8_else_windows_1252`].
+struct NotUtf8 {
+    bytes: usize,
+    first_line: usize,
+}
+
+impl NotUtf8 {
+    fn warning(&self) -> String {
+        let bytes = match self.bytes {
+            1 => "1 byte".to_string(),
+            n => format!("{n} bytes"),
+        };
+        format!(
+            "not valid UTF-8 throughout: {bytes} read as Windows-1252 (the first on line {})",
+            self.first_line
+        )
+    }
+}
+
+/// Text whose bytes are UTF-8 where they can be, else Windows-1252 byte by byte: a file
+/// saved by an old Windows program reads as it was written, and so does a UTF-8 file with
+/// a few rows pasted in from one (read wholly as Windows-1252, its "René" would become
+/// "RenÃ©").
+fn utf8_else_windows_1252(bytes: &[u8]) -> (String, NotUtf8) {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut odd = NotUtf8 {
+        bytes: 0,
+        first_line: 0,
+    };
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        let invalid = chunk.invalid();
+        if invalid.is_empty() {
+            continue;
+        }
+        if odd.bytes == 0 {
+            odd.first_line = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+        }
+        odd.bytes += invalid.len();
+        let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(invalid);
+        text.push_str(&decoded);
+    }
+    (text, odd)
 }
 
 /// How much of a file [`looks_like_text`] needs to see.
@@ -97,7 +142,26 @@ mod tests {
     fn falls_back_to_windows_1252_with_warning() {
         let d = decode("f", b"Ren\xE9,x\n").unwrap();
         assert_eq!(d.text, "René,x\n");
-        assert!(d.warning.is_some());
+        assert_eq!(
+            d.warning.as_deref(),
+            Some("not valid UTF-8 throughout: 1 byte read as Windows-1252 (the first on line 1)")
+        );
+    }
+
+    /// UTF-8 with rows from a Windows-1252 file pasted in: each reads as written.
+    #[test]
+    fn utf8_with_windows_1252_rows_reads_both() {
+        let bytes = b"name,company\nRen\xC3\xA9 Dvo\xC5\x99\xC3\xA1k,Caf\xC3\xA9\n\
+                      Bob Caf\xE9,M\xFCller \x96 \x80 GmbH\n\xF0\x9F\x9A\x80 Zo\xEB,x\n";
+        let d = decode("f", bytes).unwrap();
+        assert_eq!(
+            d.text,
+            "name,company\nRené Dvořák,Café\nBob Café,Müller – € GmbH\n🚀 Zoë,x\n"
+        );
+        assert_eq!(
+            d.warning.as_deref(),
+            Some("not valid UTF-8 throughout: 5 bytes read as Windows-1252 (the first on line 3)")
+        );
     }
 
     #[test]

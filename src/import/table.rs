@@ -90,6 +90,10 @@ pub struct Table<'a> {
     pub bytes_read: Option<&'a AtomicU64>,
 }
 
+/// Why a record that repeats the header is refused (read as a person, its "Connected On"
+/// would be an impossible date).
+const HEADER_AGAIN: &str = "the header again: two files joined into one? Import each file as it was exported (several at once: netcurate import FILE FILE…)";
+
 /// How many records are read between two updates of [`Table::bytes_read`].
 const RECORDS_PER_COUNT: u64 = 4096;
 
@@ -250,11 +254,25 @@ impl<'a> Table<'a> {
             if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
+            if self.is_header(&record) {
+                return Err(Error::line(&self.file, line, HEADER_AGAIN));
+            }
             rows += 1;
             each(line, &record)?;
         }
         count(self.body.len() as u64);
         Ok(rows)
+    }
+
+    /// Whether `record` repeats the header (as written, spaces aside).
+    fn is_header(&self, record: &csv::StringRecord) -> bool {
+        let same = |cell: &str, name: &String| header_as_written(cell) == name;
+        record
+            .get(0)
+            .zip(self.names.first())
+            .is_some_and(|(c, n)| same(c, n))
+            && record.len() == self.names.len()
+            && record.iter().zip(&self.names).all(|(c, n)| same(c, n))
     }
 
     /// The physical line (of the whole file) where the record read from `position`
@@ -451,6 +469,26 @@ mod tests {
         assert!(
             err.contains("c.csv: line 3: 6 fields where the header has 5"),
             "{err}"
+        );
+    }
+
+    /// Two exports joined into one file: the second header is named, not read as a person.
+    #[test]
+    fn a_header_met_again_is_named() {
+        let text = "First Name,Last Name,Company,Position,Connected On\n\
+                    A,B,C,D,25 Nov 2024\n\
+                    First Name, Last Name,Company,Position,Connected On\n\
+                    E,F,G,H,25 Nov 2024\n";
+        let t = Table::find("c.csv", text, &Mappings::default()).unwrap();
+        let err = t.for_each_record(|_, _| Ok(())).unwrap_err().to_string();
+        assert!(err.starts_with("c.csv: line 3: the header again"), "{err}");
+        let text = "First Name,Last Name,Company,Position,Connected On\n\
+                    First Name,Last Name,Company,Position,2024-11-25\n";
+        let t = Table::find("c.csv", text, &Mappings::default()).unwrap();
+        assert_eq!(
+            t.for_each_record(|_, _| Ok(())).unwrap(),
+            1,
+            "a person, odd as it is"
         );
     }
 

@@ -2,8 +2,9 @@
 //! Excel's `9-Sep-22`, ISO `2024-11-25`, invitations' `11/20/24, 3:45 PM` and messages'
 //! `2024-12-16 18:24:37 UTC`; and as a spreadsheet re-saves them in the user's locale:
 //! `25.11.2024` and `25-11-2024` (day first), `2024/11/25`, and `25/11/2024` where the day
-//! comes first (a [`DateOrder`], decided per file by its caller). No timezone: everything
-//! is read as UTC.
+//! comes first (a [`DateOrder`], decided per file by its caller), or as its own day
+//! numbers (`45621`) where a column lost its date format. No timezone: everything is read
+//! as UTC.
 //!
 //! Must not: decide what a missing date means, or which order a file's dates are in;
 //! callers do.
@@ -145,7 +146,10 @@ pub fn parse_datetime_in(s: &str, order: DateOrder) -> Option<NaiveDateTime> {
     if s.is_empty() {
         return None;
     }
-    if let Some(dt) = iso_datetime(s).or_else(|| numeric_datetime(s, order)) {
+    if let Some(dt) = (iso_datetime(s))
+        .or_else(|| numeric_datetime(s, order))
+        .or_else(|| spreadsheet_serial(s))
+    {
         return Some(dt);
     }
     DATETIME_FORMATS
@@ -198,6 +202,28 @@ fn numeric_datetime(s: &str, order: DateOrder) -> Option<NaiveDateTime> {
     };
     Some(date.and_time(time))
 }
+
+/// A spreadsheet's own number for a date-time (`45621`, `45621.75`: days since
+/// 1899-12-30), written instead of the date when a re-saved column lost its date format.
+/// Only numbers of this century's days read so (from 2000 to 2099).
+fn spreadsheet_serial(s: &str) -> Option<NaiveDateTime> {
+    let (days, fraction) = s.split_once('.').unwrap_or((s, "0"));
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if days.len() != 5 || !digits(days) || !digits(fraction) {
+        return None;
+    }
+    let days: i64 = days.parse().ok()?;
+    if !(SERIAL_2000..SERIAL_2100).contains(&days) {
+        return None;
+    }
+    let seconds = (format!("0.{fraction}").parse::<f64>().ok()? * 86_400.0).round() as i64;
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?.and_hms_opt(0, 0, 0)?;
+    epoch.checked_add_signed(chrono::Duration::days(days) + chrono::Duration::seconds(seconds))
+}
+
+/// The spreadsheet numbers of 2000-01-01 and 2100-01-01.
+const SERIAL_2000: i64 = 36_526;
+const SERIAL_2100: i64 = 73_051;
 
 /// `6:14 PM`, `15:45` or `18:24:37`.
 fn clock_time(s: &str) -> Option<NaiveTime> {
@@ -326,6 +352,16 @@ mod tests {
         assert_eq!(parse_date_in("03/04/2022", DayFirst), Some(d(2022, 4, 3)));
         assert_eq!(parse_date_in("03/04/2022", MonthFirst), Some(d(2022, 3, 4)));
         assert_eq!(parse_date_in("11/25/2024", DayFirst), None);
+        // A column that lost its date format: the spreadsheet's day numbers.
+        assert_eq!(parse_date("45621"), Some(d(2024, 11, 25)));
+        assert_eq!(parse_date("36526"), Some(d(2000, 1, 1)));
+        let at = parse_datetime("45621.75").unwrap();
+        assert_eq!(at.to_string(), "2024-11-25 18:00:00");
+        for not_a_day in [
+            "36525", "73051", "4562", "456210", "45621.", "45621.x", "-45621",
+        ] {
+            assert_eq!(parse_date(not_a_day), None, "{not_a_day}");
+        }
         // A bare two-digit year is this century's, not the year 18.
         assert_eq!(parse_date("1/8/18"), Some(d(2018, 1, 8)));
         let at = parse_datetime_in("20/11/24, 3:45 PM", DayFirst).unwrap();

@@ -365,30 +365,25 @@ pub struct Session {
     pub rescored: Option<Rescored>,
 }
 
-const PROFILE_KEY: &str = "profile";
 const ASSUMPTIONS_KEY: &str = "assumptions";
 
 impl Session {
     pub fn open(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Result<Session> {
         let store = Store::open(db)?;
-        let stored = match store.setting(PROFILE_KEY)? {
-            Some(text) => Some(Profile::parse("stored profile", &text)?),
-            None => None,
-        };
         let mut session = Session {
             as_of: as_of.unwrap_or_else(|| Utc::now().date_naive()),
-            profile: stored,
+            profile: None,
             store,
             rescored: None,
         };
+        session.read_profile()?;
         if let Some(path) = profile {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("reading profile {}", path.display()))?;
             let new = Profile::parse(&path.display().to_string(), &text)?;
             if session.profile.as_ref() != Some(&new) {
-                session.store.set_setting(PROFILE_KEY, &text)?;
+                session.rescored = Some(session.store.change_profile(&text)?);
                 session.profile = Some(new);
-                session.rescored = Some(session.rescore()?);
             }
         }
         // Scored by an older netcurate, whose scoring stored less (no colleague flag):
@@ -398,6 +393,15 @@ impl Session {
             let _ = session.rescore();
         }
         Ok(session)
+    }
+
+    /// Reads the stored profile again (after an undo or redo that changed it).
+    pub fn read_profile(&mut self) -> Result<()> {
+        self.profile = match self.store.profile_text()? {
+            Some(text) => Some(Profile::parse("stored profile", &text)?),
+            None => None,
+        };
+        Ok(())
     }
 
     pub fn now(&self) -> NaiveDateTime {
@@ -545,7 +549,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Profile(ProfileCommand::Init { output }) => {
             profile_init(&s, output.as_deref(), out)
         }
-        Command::Profile(ProfileCommand::Show) => match s.store.setting(PROFILE_KEY)? {
+        Command::Profile(ProfileCommand::Show) => match s.store.profile_text()? {
             Some(text) => Ok(writeln!(out, "{text}")?),
             None => bail!("no profile stored yet; run `netcurate score --profile FILE`"),
         },

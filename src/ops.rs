@@ -1,5 +1,5 @@
-//! Invertible operations: every change the user makes to tags, decisions and withdrawal
-//! marks is one `Op`, which knows its exact inverse. The store logs them for undo/redo
+//! Invertible operations: every change the user makes to tags, decisions, withdrawal
+//! marks and the audience profile is one `Op`, which knows its exact inverse. The store logs them for undo/redo
 //! (shared by the TUI and the CLI); the TUI applies them to its in-memory network too.
 //!
 //! Must not: decide what to change (callers build ops with the `plan_*` functions) or
@@ -27,6 +27,12 @@ pub enum Op {
     },
     /// Marks (or unmarks) invitations for withdrawal; only ids whose mark changes.
     Withdraw { ids: Vec<InvitationId>, mark: bool },
+    /// Replaces the audience profile (its TOML text; `None`: no profile) and rescores
+    /// every contact with it.
+    Profile {
+        before: Option<String>,
+        after: Option<String>,
+    },
 }
 
 impl Op {
@@ -61,14 +67,25 @@ impl Op {
                 ids: ids.clone(),
                 mark: !mark,
             }],
+            Op::Profile { before, after } => vec![Op::Profile {
+                before: after.clone(),
+                after: before.clone(),
+            }],
         }
     }
 
-    /// How many things it changes.
+    /// How many things it changes (a profile is one).
     pub fn len(&self) -> usize {
         match self {
             Op::Tag { ids, .. } | Op::Decide { ids, .. } | Op::Withdraw { ids, .. } => ids.len(),
+            Op::Profile { before, after } => usize::from(before != after),
         }
+    }
+
+    /// It changes scores, which only scoring the network again works out (not
+    /// [`Op::apply_to`]): a network held in memory is to be read again.
+    pub fn rescores(&self) -> bool {
+        matches!(self, Op::Profile { .. })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -94,10 +111,12 @@ impl Op {
             Op::Withdraw { mark: false, .. } => {
                 format!("unmarked {n} invitation{s} for withdrawal")
             }
+            Op::Profile { after: Some(_), .. } => "changed the audience profile".to_string(),
+            Op::Profile { after: None, .. } => "removed the audience profile".to_string(),
         }
     }
 
-    /// Applies the change to an in-memory network.
+    /// Applies the change to an in-memory network (not a profile's: see [`Op::rescores`]).
     pub fn apply_to(&self, network: &mut Network) {
         match self {
             Op::Tag { tag, add, ids } => {
@@ -130,6 +149,7 @@ impl Op {
                     inv.withdraw_planned = *mark;
                 }
             }
+            Op::Profile { .. } => {}
         }
     }
 }

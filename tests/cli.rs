@@ -620,6 +620,56 @@ fn score_says_how_many_scores_changed() {
     assert!(out.ends_with(": 0 scores changed\n"), "{out}");
 }
 
+/// A changed profile is one step of the history: `undo` brings back the profile and the
+/// scores it gave, `redo` the new ones; the import before it comes next, taken back only
+/// by `undo --import` (the profile given with the first import came before it).
+#[test]
+fn a_profile_change_is_undone_with_its_scores() {
+    let db = Db::with_demo();
+    let scores = |db: &Db| -> Vec<(i64, serde_json::Value)> {
+        let all = db.json(&["list", "--json"]);
+        (all.as_array().unwrap().iter())
+            .map(|c| (c["id"].as_i64().unwrap(), c["score"].clone()))
+            .collect()
+    };
+    let demo_profile = std::fs::read_to_string(fixture("demo/profile.toml")).unwrap();
+    let (before, shown_before) = (scores(&db), db.ok(&["profile", "show"]));
+    assert!(
+        shown_before.contains("Platform engineering leaders"),
+        "{shown_before}"
+    );
+    let changed = demo_profile.replace("\"Stark Cloud\", \"Hooli\"", "\"Initech\"");
+    assert_ne!(changed, demo_profile);
+    let path = db.file("changed.toml");
+    std::fs::write(&path, &changed).unwrap();
+    db.ok(&["--profile", path.to_str().unwrap(), "score"]);
+    let after = scores(&db);
+    assert_ne!(after, before);
+
+    assert_eq!(db.ok(&["undo"]), "undid: changed the audience profile\n");
+    assert_eq!(scores(&db), before);
+    assert_eq!(db.ok(&["profile", "show"]), shown_before);
+    assert_eq!(db.ok(&["redo"]), "redid: changed the audience profile\n");
+    assert_eq!(scores(&db), after);
+    assert!(db.ok(&["profile", "show"]).contains("\"Initech\""));
+
+    db.ok(&["undo"]);
+    let next = db.ok(&["undo"]);
+    assert!(
+        next.contains("`netcurate undo --import` takes back"),
+        "{next}"
+    );
+    assert_eq!(scores(&db), before, "the import and its scores stay");
+    db.ok(&["undo", "--import"]);
+    assert_eq!(db.stats()["connections"], 0);
+    assert_eq!(db.ok(&["undo"]), "undid: changed the audience profile\n");
+    let (code, _, err) = db.run(&["profile", "show"]);
+    assert!(
+        code == 1 && err.contains("no profile stored yet"),
+        "{code} {err}"
+    );
+}
+
 /// `list` prints a header, one aligned row per contact and what was left out.
 #[test]
 fn list_prints_a_table_and_says_what_it_left_out() {

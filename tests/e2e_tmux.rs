@@ -459,6 +459,46 @@ fn a_broken_profile_edit_is_reopened_not_lost() {
     assert!(!kept.exists(), "a saved edit leaves nothing behind");
 }
 
+/// A profile edit is one step: u brings back the old profile's scores on screen, Ctrl-R
+/// the new ones, and the database keeps the one shown.
+#[test]
+fn a_profile_edit_is_undone_and_redone_in_the_workbench() {
+    let Some(db) = demo_db() else { return };
+    let s = Screen::start_with(
+        &db,
+        "undoedit",
+        120,
+        34,
+        "EDITOR=\"sed -i s/Hooli/Initech/\"",
+    );
+    let rows = |screen: &str| {
+        screen
+            .lines()
+            .skip(3)
+            .take(20)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let before = rows(&s.wait_for("2000 total"));
+    s.keys(&["E"]);
+    let edited = rows(&s.wait_for("profile saved; rescored"));
+    assert_ne!(edited, before);
+    s.keys(&["u"]);
+    assert_eq!(
+        rows(&s.wait_for("undid: changed the audience profile")),
+        before
+    );
+    assert!(db.ok(&["profile", "show"]).contains("\"Hooli\""));
+    s.keys(&["C-r"]);
+    assert_eq!(
+        rows(&s.wait_for("redid: changed the audience profile")),
+        edited
+    );
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+    assert!(db.ok(&["profile", "show"]).contains("\"Initech\""));
+}
+
 /// E (with an editor that sets the threshold to 65), saved and rescored; then q.
 fn edit_profile_to_threshold_65_and_quit(s: Screen, db: &Db) {
     s.keys(&["E"]);

@@ -30,7 +30,7 @@ use crate::ops::Op;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::functions::FunctionFlags;
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use std::path::{Path, PathBuf};
 
 /// How long a writer waits for another process's write lock before "database is busy".
@@ -328,20 +328,18 @@ impl Store {
         let payload = serde_json::to_string(op).map_err(|e| Error::Invalid(e.to_string()))?;
         self.write(|tx| {
             apply_op(tx, op)?;
-            tx.execute("DELETE FROM ops WHERE undone = 1", [])?;
-            tx.execute(
-                "INSERT INTO ops (at, label, payload) VALUES (datetime('now'), ?1, ?2)",
-                params![op.describe(), payload],
-            )?;
-            Ok(())
+            log_op(tx, op, &payload)
         })
     }
 
-    /// Undoes the newest step; returns it (as it was done) or `None` when there is none.
-    /// An import is not a step: see [`Store::undo_import`].
+    /// Undoes the newest step; returns it (as it was done) or `None` when there is none
+    /// since the latest import. An import is not a step but comes between them in time:
+    /// the steps made before it are reached once it is taken back ([`Store::undo_import`]).
     pub fn undo(&mut self) -> Result<Option<Op>> {
+        let before_import = snapshot::steps_before_import(&self.conn, &self.path)?;
         self.step(
-            "SELECT id, payload FROM ops WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+            "SELECT id, payload FROM ops WHERE undone = 0 AND id > ?1 ORDER BY id DESC LIMIT 1",
+            before_import,
             true,
         )
     }
@@ -357,15 +355,17 @@ impl Store {
     /// Redoes the oldest undone step.
     pub fn redo(&mut self) -> Result<Option<Op>> {
         self.step(
-            "SELECT id, payload FROM ops WHERE undone = 1 ORDER BY id ASC LIMIT 1",
+            "SELECT id, payload FROM ops WHERE undone = 1 AND id > ?1 ORDER BY id ASC LIMIT 1",
+            0,
             false,
         )
     }
 
-    fn step(&mut self, select: &str, undo: bool) -> Result<Option<Op>> {
+    /// Undoes (or redoes) the step `select` finds among those after step `after`.
+    fn step(&mut self, select: &str, after: i64, undo: bool) -> Result<Option<Op>> {
         self.write(|tx| {
             let found: Option<(i64, String)> = tx
-                .query_row(select, [], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row(select, [after], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
             let Some((id, payload)) = found else {
                 return Ok(None);
@@ -523,37 +523,95 @@ impl Store {
     /// Rescores every contact with `profile` and stores what changed, in one
     /// transaction. Returns how many contacts were scored.
     pub fn rescore(&mut self, profile: Option<&crate::audience::Profile>) -> Result<Rescored> {
+        self.write(|tx| rescore_in(tx, profile))
+    }
+
+    /// The stored audience profile's TOML text, if there is one.
+    pub fn profile_text(&self) -> Result<Option<String>> {
+        self.setting(PROFILE)
+    }
+
+    /// Stores `text` (a profile that parses) as the audience profile and rescores every
+    /// contact with it, in one transaction logged as an undoable step; nothing when it
+    /// is the stored text already.
+    pub fn change_profile(&mut self, text: &str) -> Result<Rescored> {
+        let op = Op::Profile {
+            before: self.profile_text()?,
+            after: Some(text.to_string()),
+        };
+        if op.is_empty() {
+            return Ok(Rescored::default());
+        }
+        let payload = serde_json::to_string(&op).map_err(|e| Error::Invalid(e.to_string()))?;
         self.write(|tx| {
-            let (contacts, stored) = load_for_scoring(tx)?;
-            let scored = crate::audience::score_all(&contacts, profile);
-            let mut update = tx.prepare_cached(
-                "UPDATE contacts SET score = ?2, seniority = ?3, function = ?4, flags = ?5
-                 WHERE id = ?1",
-            )?;
-            let mut changed = 0;
-            for ((c, old), (_, new)) in contacts.iter().zip(&stored).zip(scored) {
-                changed += usize::from(new.score != old.score);
-                if new != *old {
-                    update.execute(params![
-                        c.id,
-                        new.score,
-                        new.seniority.as_str(),
-                        new.function.as_str(),
-                        new.stored_flags
-                    ])?;
-                }
-            }
-            mark_scored(tx)?;
-            Ok(Rescored {
-                contacts: contacts.len(),
-                changed,
-            })
+            let rescored = set_profile(tx, Some(text))?;
+            log_op(tx, &op, &payload)?;
+            Ok(rescored)
         })
     }
 }
 
+/// Where the audience profile is kept among the settings.
+const PROFILE: &str = "profile";
+
+/// Stores `text` as the audience profile (`None`: none) and rescores with it.
+fn set_profile(tx: &Transaction<'_>, text: Option<&str>) -> Result<Rescored> {
+    let profile = match text {
+        Some(text) => {
+            set_setting_in(tx, PROFILE, text)?;
+            Some(crate::audience::Profile::parse("stored profile", text)?)
+        }
+        None => {
+            tx.execute("DELETE FROM settings WHERE key = ?1", [PROFILE])?;
+            None
+        }
+    };
+    rescore_in(tx, profile.as_ref())
+}
+
+/// [`Store::rescore`] within `tx`.
+fn rescore_in(
+    tx: &Transaction<'_>,
+    profile: Option<&crate::audience::Profile>,
+) -> Result<Rescored> {
+    let (contacts, stored) = load_for_scoring(tx)?;
+    let scored = crate::audience::score_all(&contacts, profile);
+    let mut update = tx.prepare_cached(
+        "UPDATE contacts SET score = ?2, seniority = ?3, function = ?4, flags = ?5
+         WHERE id = ?1",
+    )?;
+    let mut changed = 0;
+    for ((c, old), (_, new)) in contacts.iter().zip(&stored).zip(scored) {
+        changed += usize::from(new.score != old.score);
+        if new != *old {
+            update.execute(params![
+                c.id,
+                new.score,
+                new.seniority.as_str(),
+                new.function.as_str(),
+                new.stored_flags
+            ])?;
+        }
+    }
+    mark_scored(tx)?;
+    Ok(Rescored {
+        contacts: contacts.len(),
+        changed,
+    })
+}
+
+/// Logs `op` (its JSON, `payload`) as the newest undoable step, forgetting what was undone.
+fn log_op(tx: &Transaction<'_>, op: &Op, payload: &str) -> Result<()> {
+    tx.execute("DELETE FROM ops WHERE undone = 1", [])?;
+    tx.execute(
+        "INSERT INTO ops (at, label, payload) VALUES (datetime('now'), ?1, ?2)",
+        params![op.describe(), payload],
+    )?;
+    Ok(())
+}
+
 /// What a rescore did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Rescored {
     /// Contacts scored.
     pub contacts: usize,
@@ -1210,6 +1268,9 @@ fn apply_op(tx: &rusqlite::Transaction<'_>, op: &Op) -> Result<()> {
             for id in ids {
                 stmt.execute(params![mark, id])?;
             }
+        }
+        Op::Profile { after, .. } => {
+            set_profile(tx, after.as_deref())?;
         }
     }
     Ok(())

@@ -106,6 +106,16 @@ fn marked(conn: &Connection) -> Result<Option<(i64, String)>> {
     }))
 }
 
+/// The newest step made before the latest import, while that import can still be taken
+/// back (0 when none can): steps up to it come before the import in time, so an undo
+/// reaches them only once the import is taken back.
+pub(crate) fn steps_before_import(conn: &Connection, db: &Path) -> Result<i64> {
+    Ok(match marked(conn)? {
+        Some((newest_step, id)) if copy_path(db, &id).exists() => newest_step,
+        _ => 0,
+    })
+}
+
 /// Whether the latest import can be taken back, or was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportUndo {

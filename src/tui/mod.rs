@@ -263,6 +263,17 @@ fn run_effect(
             } else {
                 session.store.redo()
             } {
+                // Another profile: scores are read again with it.
+                Ok(Some(op)) if op.rescores() => {
+                    session.read_profile()?;
+                    let what = op.describe();
+                    let said = if undo {
+                        status::undid(&what)
+                    } else {
+                        status::redid(&what)
+                    };
+                    reload(app, session, &said)?;
+                }
                 Ok(Some(op)) => {
                     app.update(if undo {
                         Msg::Undone(op)
@@ -512,7 +523,7 @@ fn export_to(
 /// reopens instead of starting over.
 fn edit_profile(session: &mut Session, reopen_key: &str) -> Result<String> {
     let path = crate::cli::profile_edit_file(session.store.path());
-    let text = match session.store.setting("profile")? {
+    let text = match session.store.profile_text()? {
         Some(t) => t,
         None => netcurate::audience::Profile::draft(
             &session.load()?.contacts,
@@ -548,7 +559,7 @@ fn edit_profile(session: &mut Session, reopen_key: &str) -> Result<String> {
         Err(e) => anyhow::bail!(status::edit_kept(reopen_key, e)),
     };
     let _ = std::fs::remove_file(&path);
-    session.store.set_setting("profile", &edited)?;
+    let rescored = session.store.change_profile(&edited)?;
     session.profile = Some(profile);
-    Ok(status::profile_saved(session.rescore()?))
+    Ok(status::profile_saved(rescored))
 }

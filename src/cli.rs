@@ -365,8 +365,6 @@ pub struct Session {
     pub rescored: Option<Rescored>,
 }
 
-const ASSUMPTIONS_KEY: &str = "assumptions";
-
 impl Session {
     pub fn open(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Result<Session> {
         let store = Store::open(db)?;
@@ -443,7 +441,7 @@ impl Session {
     }
 
     pub fn assumptions(&self) -> Result<Assumptions> {
-        Ok(match self.store.setting(ASSUMPTIONS_KEY)? {
+        Ok(match self.store.setting(ops::ASSUMPTIONS)? {
             Some(json) => serde_json::from_str(&json).unwrap_or_default(),
             None => Assumptions::default(),
         })
@@ -558,13 +556,17 @@ pub fn run(cli: Cli) -> Result<()> {
                 Some(r) => r,
                 None => s.rescore()?,
             };
-            Ok(writeln!(
+            writeln!(
                 out,
                 "scored {} contacts with profile '{}': {} scores changed",
                 r.contacts,
                 s.profile.as_ref().map_or("", |p| &p.name),
                 r.changed
-            )?)
+            )?;
+            match s.rescored {
+                Some(_) => say_how_to_take_it_back(&s, out),
+                None => Ok(()),
+            }
         }
         Command::Explain { who } => explain(&s, &who, out),
         Command::List(args) => list(&s, &args, out),
@@ -666,11 +668,12 @@ pub fn run(cli: Cli) -> Result<()> {
                 network_rank,
             };
             s.store.record_ssi(&reading)?;
-            Ok(writeln!(
+            writeln!(
                 out,
                 "recorded SSI {total} on {} (BR {br}, FRP {frp})",
                 reading.date
-            )?)
+            )?;
+            say_how_to_take_it_back(&s, out)
         }
         Command::Ssi(SsiCommand::List) => {
             let readings = s.store.ssi_readings()?;
@@ -865,10 +868,9 @@ fn import_anyway_hint(e: netcurate::Error, db: &Path, paths: &[PathBuf]) -> anyh
 /// What every `--dry-run` ends with.
 const DRY_RUN: &str = "dry run: nothing was stored (the same command without --dry-run does it)";
 
-/// Stores `op` (one undoable step) and says how to take it back; with `dry_run`, says
-/// that nothing was stored.
 /// Stores `op` (unless `dry_run`), then says `said`, what it does: only once it is stored,
-/// so that a change that fails (a read-only database) is never reported as made.
+/// so that a change that fails (a read-only database) is never reported as made; then how
+/// to take it back, or, with `dry_run`, that nothing was stored.
 fn record_unless_dry_run(
     s: &mut Session,
     op: &ops::Op,
@@ -883,13 +885,15 @@ fn record_unless_dry_run(
     if dry_run {
         writeln!(out, "{DRY_RUN}")?;
     } else if !op.is_empty() {
-        writeln!(
-            out,
-            "to take it back: {}",
-            command_line(s.store.path(), "undo")
-        )?;
+        say_how_to_take_it_back(s, out)?;
     }
     Ok(())
+}
+
+/// The line after a change stored as one step: the command that undoes it.
+fn say_how_to_take_it_back(s: &Session, out: &mut dyn Write) -> Result<()> {
+    let undo = command_line(s.store.path(), "undo");
+    Ok(writeln!(out, "to take it back: {undo}")?)
 }
 
 /// `netcurate ARGS` as a command to paste: with the database named unless it is the
@@ -1335,13 +1339,17 @@ fn pillars_cmd(s: &mut Session, json: bool, set: &[String], out: &mut dyn Write)
             a.set(assignment).map_err(anyhow::Error::msg)?;
         }
         s.store
-            .set_setting(ASSUMPTIONS_KEY, &serde_json::to_string(&a)?)?;
+            .change_setting(ops::ASSUMPTIONS, &serde_json::to_string(&a)?)?;
     }
     let network = s.load()?;
     let p = s.projection(&network)?;
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&p)?)?;
         return Ok(());
+    }
+    if !set.is_empty() {
+        writeln!(out, "set {}", set.join(" "))?;
+        say_how_to_take_it_back(s, out)?;
     }
     let br = &p.build_relationships;
     let f = &p.features;

@@ -55,6 +55,12 @@ pub fn build(as_of: Option<NaiveDate>) -> Result<(tempdir::TempDir, Session)> {
     std::fs::write(&profile, PROFILE)?;
     let as_of = as_of.or_else(|| NaiveDate::parse_from_str(DEMO_AS_OF, "%Y-%m-%d").ok());
     let mut session = Session::open(&dir.path().join("demo.db"), as_of, Some(&profile))?;
+    // Sample SSI readings, so that the pillars view has a baseline to project from; before
+    // the import, which is then the newest change (u offers to take it back, as after a
+    // user's first import).
+    for reading in DEMO_READINGS {
+        session.store.record_ssi(&reading)?;
+    }
     let mut batch = netcurate::import::ImportBatch::read(&[export])?;
     // A throwaway folder: the demo's import prompt starts empty, as a first run's does.
     batch.folder = None;
@@ -62,10 +68,6 @@ pub fn build(as_of: Option<NaiveDate>) -> Result<(tempdir::TempDir, Session)> {
         .store
         .import(batch, session.profile.as_ref(), session.now())
         .context("importing the demo network")?;
-    // A sample SSI reading, so that the pillars view has a baseline to project from.
-    for reading in DEMO_READINGS {
-        session.store.record_ssi(&reading)?;
-    }
     Ok((dir, session))
 }
 

@@ -1,5 +1,6 @@
 //! Invertible operations: every change the user makes to tags, decisions, withdrawal
-//! marks and the audience profile is one `Op`, which knows its exact inverse. The store logs them for undo/redo
+//! marks, SSI readings and their settings (the audience profile, the pillar assumptions)
+//! is one `Op`, which knows its exact inverse. The store logs them for undo/redo
 //! (shared by the TUI and the CLI); the TUI applies them to its in-memory network too.
 //!
 //! Must not: decide what to change (callers build ops with the `plan_*` functions) or
@@ -8,6 +9,7 @@
 use crate::error::{Error, Result};
 use crate::model::{ContactId, Decision, Flags, InvitationId};
 use crate::network::Network;
+use crate::pillars::SsiReading;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -27,13 +29,30 @@ pub enum Op {
     },
     /// Marks (or unmarks) invitations for withdrawal; only ids whose mark changes.
     Withdraw { ids: Vec<InvitationId>, mark: bool },
-    /// Replaces the audience profile (its TOML text; `None`: no profile) and rescores
-    /// every contact with it.
-    Profile {
+    /// Records (or takes back) the SSI reading stored as row `id`.
+    Reading {
+        id: i64,
+        reading: SsiReading,
+        add: bool,
+    },
+    /// Replaces one of the user's settings ([`SETTINGS`]; `None`: not set). A new
+    /// audience profile rescores every contact.
+    Setting {
+        key: String,
         before: Option<String>,
         after: Option<String>,
     },
 }
+
+/// The audience profile's setting: its TOML text.
+pub const PROFILE: &str = "profile";
+/// The pillar projection's assumptions' setting (JSON).
+pub const ASSUMPTIONS: &str = "assumptions";
+/// The settings whose changes are steps, with what they are called.
+pub const SETTINGS: [(&str, &str); 2] = [
+    (PROFILE, "the audience profile"),
+    (ASSUMPTIONS, "the pillar assumptions"),
+];
 
 impl Op {
     /// The operation that undoes this one exactly.
@@ -67,7 +86,13 @@ impl Op {
                 ids: ids.clone(),
                 mark: !mark,
             }],
-            Op::Profile { before, after } => vec![Op::Profile {
+            Op::Reading { id, reading, add } => vec![Op::Reading {
+                id: *id,
+                reading: *reading,
+                add: !add,
+            }],
+            Op::Setting { key, before, after } => vec![Op::Setting {
+                key: key.clone(),
                 before: after.clone(),
                 after: before.clone(),
             }],
@@ -78,14 +103,15 @@ impl Op {
     pub fn len(&self) -> usize {
         match self {
             Op::Tag { ids, .. } | Op::Decide { ids, .. } | Op::Withdraw { ids, .. } => ids.len(),
-            Op::Profile { before, after } => usize::from(before != after),
+            Op::Reading { .. } => 1,
+            Op::Setting { before, after, .. } => usize::from(before != after),
         }
     }
 
-    /// It changes scores, which only scoring the network again works out (not
-    /// [`Op::apply_to`]): a network held in memory is to be read again.
-    pub fn rescores(&self) -> bool {
-        matches!(self, Op::Profile { .. })
+    /// It changes what a network held in memory does not hold (SSI readings, settings, the
+    /// scores a new profile gives: see [`Op::apply_to`]): what is shown is read again.
+    pub fn needs_reload(&self) -> bool {
+        matches!(self, Op::Reading { .. } | Op::Setting { .. })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -111,12 +137,26 @@ impl Op {
             Op::Withdraw { mark: false, .. } => {
                 format!("unmarked {n} invitation{s} for withdrawal")
             }
-            Op::Profile { after: Some(_), .. } => "changed the audience profile".to_string(),
-            Op::Profile { after: None, .. } => "removed the audience profile".to_string(),
+            Op::Reading { reading, add, .. } => format!(
+                "{} the SSI reading of {} (SSI {})",
+                if *add { "recorded" } else { "removed" },
+                reading.date,
+                reading.total
+            ),
+            Op::Setting { key, after, .. } => {
+                let what = (SETTINGS.iter())
+                    .find(|(k, _)| k == key)
+                    .map_or(key.as_str(), |(_, what)| what);
+                match after {
+                    Some(_) => format!("changed {what}"),
+                    None => format!("removed {what}"),
+                }
+            }
         }
     }
 
-    /// Applies the change to an in-memory network (not a profile's: see [`Op::rescores`]).
+    /// Applies the change to an in-memory network (only what it holds: see
+    /// [`Op::needs_reload`]).
     pub fn apply_to(&self, network: &mut Network) {
         match self {
             Op::Tag { tag, add, ids } => {
@@ -149,7 +189,7 @@ impl Op {
                     inv.withdraw_planned = *mark;
                 }
             }
-            Op::Profile { .. } => {}
+            Op::Reading { .. } | Op::Setting { .. } => {}
         }
     }
 }

@@ -21,7 +21,7 @@ pub const FRP_LEVERS: [&str; 4] = [
 ];
 
 /// One SSI reading typed from LinkedIn's SSI page.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct SsiReading {
     pub date: NaiveDate,
     pub total: f64,

@@ -613,7 +613,7 @@ fn score_says_how_many_scores_changed() {
     let n = before.iter().filter(|(id, s)| after[id] != **s).count();
     assert!(n > 0);
     assert!(
-        out.ends_with(&format!(": {n} scores changed\n")),
+        out.contains(&format!(": {n} scores changed\nto take it back: ")),
         "{n}: {out}"
     );
     let out = db.ok(&["--profile", path.to_str().unwrap(), "score"]);
@@ -668,6 +668,37 @@ fn a_profile_change_is_undone_with_its_scores() {
         code == 1 && err.contains("no profile stored yet"),
         "{code} {err}"
     );
+}
+
+/// An SSI reading and the pillar assumptions are steps too: a mistyped reading is taken
+/// back by `undo`, the assumptions come back as they were, and `redo` does both again.
+#[test]
+fn an_ssi_reading_and_the_assumptions_are_undone_and_redone() {
+    let db = Db::with_demo();
+    let record = [
+        "ssi", "record", "--total", "61", "--brand", "14", "--frp", "12", "--engage", "16", "--br",
+        "19",
+    ];
+    let said = db.ok(&record);
+    assert!(said.contains("to take it back: "), "{said}");
+    let with_reading = db.ok(&["ssi", "list"]);
+    assert!(with_reading.contains("total  61.0"), "{with_reading}");
+    let k_vp = |db: &Db| db.json(&["pillars", "--json"])["assumptions"]["k_vp"].clone();
+    let said = db.ok(&["pillars", "--set", "k_vp=70"]);
+    assert!(said.starts_with("set k_vp=70\nto take it back: "), "{said}");
+    assert_eq!(k_vp(&db), 70.0);
+
+    assert_eq!(db.ok(&["undo"]), "undid: changed the pillar assumptions\n");
+    assert_eq!(k_vp(&db), 50.0);
+    assert_eq!(
+        db.ok(&["undo"]),
+        "undid: recorded the SSI reading of 2026-11-01 (SSI 61)\n"
+    );
+    assert!(db.ok(&["ssi", "list"]).contains("no SSI readings yet"));
+    db.ok(&["redo"]);
+    db.ok(&["redo"]);
+    assert_eq!(db.ok(&["ssi", "list"]), with_reading);
+    assert_eq!(k_vp(&db), 70.0);
 }
 
 /// `list` prints a header, one aligned row per contact and what was left out.

@@ -26,7 +26,7 @@ use crate::model::{
     InvitationStatus, Seniority, Text,
 };
 use crate::network::Network;
-use crate::ops::Op;
+use crate::ops::{self, Op};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::functions::FunctionFlags;
 use rusqlite::types::ValueRef;
@@ -325,10 +325,9 @@ impl Store {
         if op.is_empty() {
             return Ok(());
         }
-        let payload = serde_json::to_string(op).map_err(|e| Error::Invalid(e.to_string()))?;
         self.write(|tx| {
             apply_op(tx, op)?;
-            log_op(tx, op, &payload)
+            log_op(tx, op)
         })
     }
 
@@ -432,25 +431,22 @@ impl Store {
         })
     }
 
-    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.write(|tx| set_setting_in(tx, key, value))
-    }
-
+    /// Stores an SSI reading, as one undoable step.
     pub fn record_ssi(&mut self, r: &SsiReading) -> Result<()> {
-        self.execute(
-            "INSERT INTO ssi_readings (date, total, brand, frp, engage, br, industry_rank, network_rank)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                date_text(Some(r.date)),
-                r.total,
-                r.brand,
-                r.frp,
-                r.engage,
-                r.br,
-                r.industry_rank,
-                r.network_rank
-            ],
-        )
+        self.write(|tx| {
+            let id: i64 = tx.query_row(
+                "SELECT COALESCE(MAX(id), 0) + 1 FROM ssi_readings",
+                [],
+                |row| row.get(0),
+            )?;
+            let op = Op::Reading {
+                id,
+                reading: *r,
+                add: true,
+            };
+            apply_op(tx, &op)?;
+            log_op(tx, &op)
+        })
     }
 
     /// Every SSI reading, oldest first.
@@ -528,44 +524,49 @@ impl Store {
 
     /// The stored audience profile's TOML text, if there is one.
     pub fn profile_text(&self) -> Result<Option<String>> {
-        self.setting(PROFILE)
+        self.setting(ops::PROFILE)
     }
 
     /// Stores `text` (a profile that parses) as the audience profile and rescores every
-    /// contact with it, in one transaction logged as an undoable step; nothing when it
-    /// is the stored text already.
+    /// contact with it, as one undoable step.
     pub fn change_profile(&mut self, text: &str) -> Result<Rescored> {
-        let op = Op::Profile {
-            before: self.profile_text()?,
-            after: Some(text.to_string()),
+        self.change_setting(ops::PROFILE, text)
+    }
+
+    /// Sets one of the user's settings ([`ops::SETTINGS`]) to `value` in one transaction
+    /// logged as an undoable step (a profile rescores every contact); nothing when it
+    /// holds `value` already.
+    pub fn change_setting(&mut self, key: &str, value: &str) -> Result<Rescored> {
+        let op = Op::Setting {
+            key: key.to_string(),
+            before: self.setting(key)?,
+            after: Some(value.to_string()),
         };
         if op.is_empty() {
             return Ok(Rescored::default());
         }
-        let payload = serde_json::to_string(&op).map_err(|e| Error::Invalid(e.to_string()))?;
         self.write(|tx| {
-            let rescored = set_profile(tx, Some(text))?;
-            log_op(tx, &op, &payload)?;
+            let rescored = put_setting(tx, key, Some(value))?;
+            log_op(tx, &op)?;
             Ok(rescored)
         })
     }
 }
 
-/// Where the audience profile is kept among the settings.
-const PROFILE: &str = "profile";
-
-/// Stores `text` as the audience profile (`None`: none) and rescores with it.
-fn set_profile(tx: &Transaction<'_>, text: Option<&str>) -> Result<Rescored> {
-    let profile = match text {
-        Some(text) => {
-            set_setting_in(tx, PROFILE, text)?;
-            Some(crate::audience::Profile::parse("stored profile", text)?)
-        }
+/// Sets `key` to `value` (`None`: removes it); a profile rescores every contact with it.
+fn put_setting(tx: &Transaction<'_>, key: &str, value: Option<&str>) -> Result<Rescored> {
+    match value {
+        Some(value) => set_setting_in(tx, key, value)?,
         None => {
-            tx.execute("DELETE FROM settings WHERE key = ?1", [PROFILE])?;
-            None
+            tx.execute("DELETE FROM settings WHERE key = ?1", [key])?;
         }
-    };
+    }
+    if key != ops::PROFILE {
+        return Ok(Rescored::default());
+    }
+    let profile = value
+        .map(|text| crate::audience::Profile::parse("stored profile", text))
+        .transpose()?;
     rescore_in(tx, profile.as_ref())
 }
 
@@ -600,8 +601,9 @@ fn rescore_in(
     })
 }
 
-/// Logs `op` (its JSON, `payload`) as the newest undoable step, forgetting what was undone.
-fn log_op(tx: &Transaction<'_>, op: &Op, payload: &str) -> Result<()> {
+/// Logs `op` as the newest undoable step, forgetting what was undone.
+fn log_op(tx: &Transaction<'_>, op: &Op) -> Result<()> {
+    let payload = serde_json::to_string(op).map_err(|e| Error::Invalid(e.to_string()))?;
     tx.execute("DELETE FROM ops WHERE undone = 1", [])?;
     tx.execute(
         "INSERT INTO ops (at, label, payload) VALUES (datetime('now'), ?1, ?2)",
@@ -1269,8 +1271,33 @@ fn apply_op(tx: &rusqlite::Transaction<'_>, op: &Op) -> Result<()> {
                 stmt.execute(params![mark, id])?;
             }
         }
-        Op::Profile { after, .. } => {
-            set_profile(tx, after.as_deref())?;
+        Op::Reading {
+            id,
+            reading: r,
+            add: true,
+        } => {
+            tx.execute(
+                "INSERT INTO ssi_readings (id, date, total, brand, frp, engage, br, industry_rank,
+                     network_rank)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    id,
+                    date_text(Some(r.date)),
+                    r.total,
+                    r.brand,
+                    r.frp,
+                    r.engage,
+                    r.br,
+                    r.industry_rank,
+                    r.network_rank
+                ],
+            )?;
+        }
+        Op::Reading { id, add: false, .. } => {
+            tx.execute("DELETE FROM ssi_readings WHERE id = ?1", [id])?;
+        }
+        Op::Setting { key, after, .. } => {
+            put_setting(tx, key, after.as_deref())?;
         }
     }
     Ok(())

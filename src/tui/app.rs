@@ -700,7 +700,8 @@ impl App {
                 self.pillars.readings.push(r);
                 self.pillars.readings.sort_by_key(|r| r.date);
                 self.refresh_projection();
-                self.status = status::recorded_ssi(r.total, r.br, r.date);
+                let hint = self.keymap.undo_hint();
+                self.status = format!("{}{hint}", status::recorded_ssi(r.total, r.br, r.date));
                 vec![]
             }
             Msg::ImportRefused { path, why } => {

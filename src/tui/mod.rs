@@ -263,8 +263,9 @@ fn run_effect(
             } else {
                 session.store.redo()
             } {
-                // Another profile: scores are read again with it.
-                Ok(Some(op)) if op.rescores() => {
+                // What the workbench does not hold in memory (a profile's scores, an
+                // SSI reading, the assumptions) is read again.
+                Ok(Some(op)) if op.needs_reload() => {
                     session.read_profile()?;
                     let what = op.describe();
                     let said = if undo {
@@ -408,7 +409,9 @@ fn run_effect(
         }
         Effect::EditProfile => {
             ratatui::restore();
-            let outcome = edit_profile(session, app.keymap.key(keymap::Command::EditProfile));
+            let keys = &app.keymap;
+            let reopen = keys.key(keymap::Command::EditProfile);
+            let outcome = edit_profile(session, reopen, &keys.undo_hint());
             *terminal = ratatui::try_init()?;
             match outcome {
                 Ok(message) => reload(app, session, &message)?,
@@ -521,7 +524,7 @@ fn export_to(
 /// rescores. An invalid profile keeps the old one and says why, and the edit is kept in a
 /// file beside the database (not in the shared temporary folder), which the next edit
 /// reopens instead of starting over.
-fn edit_profile(session: &mut Session, reopen_key: &str) -> Result<String> {
+fn edit_profile(session: &mut Session, reopen_key: &str, undo_hint: &str) -> Result<String> {
     let path = crate::cli::profile_edit_file(session.store.path());
     let text = match session.store.profile_text()? {
         Some(t) => t,
@@ -561,5 +564,5 @@ fn edit_profile(session: &mut Session, reopen_key: &str) -> Result<String> {
     let _ = std::fs::remove_file(&path);
     let rescored = session.store.change_profile(&edited)?;
     session.profile = Some(profile);
-    Ok(status::profile_saved(rescored))
+    Ok(format!("{}{undo_hint}", status::profile_saved(rescored)))
 }

@@ -1338,8 +1338,8 @@ fn pillars_cmd(s: &mut Session, json: bool, set: &[String], out: &mut dyn Write)
         for assignment in set {
             a.set(assignment).map_err(anyhow::Error::msg)?;
         }
-        s.store
-            .change_setting(ops::ASSUMPTIONS, &serde_json::to_string(&a)?)?;
+        let json = serde_json::to_string(&a)?;
+        s.store.replace(ops::Named::assumptions(), Some(&json))?;
     }
     let network = s.load()?;
     let p = s.projection(&network)?;

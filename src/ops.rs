@@ -1,6 +1,6 @@
 //! Invertible operations: every change the user makes to tags, decisions, withdrawal
-//! marks, SSI readings and their settings (the audience profile, the pillar assumptions)
-//! is one `Op`, which knows its exact inverse. The store logs them for undo/redo
+//! marks, SSI readings, saved filters and their settings (the audience profile, the
+//! pillar assumptions) is one `Op`, which knows its exact inverse. The store logs them for undo/redo
 //! (shared by the TUI and the CLI); the TUI applies them to its in-memory network too.
 //!
 //! Must not: decide what to change (callers build ops with the `plan_*` functions) or
@@ -35,13 +35,52 @@ pub enum Op {
         reading: SsiReading,
         add: bool,
     },
-    /// Replaces one of the user's settings ([`SETTINGS`]; `None`: not set). A new
-    /// audience profile rescores every contact.
-    Setting {
-        key: String,
+    /// Replaces a text the user keeps by name (`None`: there is none). A new audience
+    /// profile rescores every contact.
+    Replace {
+        what: Named,
         before: Option<String>,
         after: Option<String>,
     },
+}
+
+/// A text the user keeps by name: one of their settings ([`SETTINGS`]) or a saved filter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "name", rename_all = "kebab-case")]
+pub enum Named {
+    Setting(String),
+    SavedFilter(String),
+}
+
+impl Named {
+    pub fn profile() -> Named {
+        Named::Setting(PROFILE.to_string())
+    }
+
+    pub fn assumptions() -> Named {
+        Named::Setting(ASSUMPTIONS.to_string())
+    }
+
+    /// What changing it changes, in words.
+    fn describe(&self, before: bool, after: bool) -> String {
+        match self {
+            Named::Setting(key) => {
+                let what = (SETTINGS.iter())
+                    .find(|(k, _)| k == key)
+                    .map_or(key.as_str(), |(_, what)| what);
+                let done = if after { "changed" } else { "removed" };
+                format!("{done} {what}")
+            }
+            Named::SavedFilter(name) => {
+                let done = match (before, after) {
+                    (false, _) => "saved",
+                    (true, true) => "changed",
+                    (true, false) => "deleted",
+                };
+                format!("{done} segment '{name}'")
+            }
+        }
+    }
 }
 
 /// The audience profile's setting: its TOML text.
@@ -91,8 +130,12 @@ impl Op {
                 reading: *reading,
                 add: !add,
             }],
-            Op::Setting { key, before, after } => vec![Op::Setting {
-                key: key.clone(),
+            Op::Replace {
+                what,
+                before,
+                after,
+            } => vec![Op::Replace {
+                what: what.clone(),
                 before: after.clone(),
                 after: before.clone(),
             }],
@@ -104,14 +147,15 @@ impl Op {
         match self {
             Op::Tag { ids, .. } | Op::Decide { ids, .. } | Op::Withdraw { ids, .. } => ids.len(),
             Op::Reading { .. } => 1,
-            Op::Setting { before, after, .. } => usize::from(before != after),
+            Op::Replace { before, after, .. } => usize::from(before != after),
         }
     }
 
-    /// It changes what a network held in memory does not hold (SSI readings, settings, the
-    /// scores a new profile gives: see [`Op::apply_to`]): what is shown is read again.
+    /// It changes what a network held in memory does not hold (SSI readings, settings,
+    /// saved filters, the scores a new profile gives: see [`Op::apply_to`]): what is shown
+    /// is read again.
     pub fn needs_reload(&self) -> bool {
-        matches!(self, Op::Reading { .. } | Op::Setting { .. })
+        matches!(self, Op::Reading { .. } | Op::Replace { .. })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -143,15 +187,11 @@ impl Op {
                 reading.date,
                 reading.total
             ),
-            Op::Setting { key, after, .. } => {
-                let what = (SETTINGS.iter())
-                    .find(|(k, _)| k == key)
-                    .map_or(key.as_str(), |(_, what)| what);
-                match after {
-                    Some(_) => format!("changed {what}"),
-                    None => format!("removed {what}"),
-                }
-            }
+            Op::Replace {
+                what,
+                before,
+                after,
+            } => what.describe(before.is_some(), after.is_some()),
         }
     }
 
@@ -189,7 +229,7 @@ impl Op {
                     inv.withdraw_planned = *mark;
                 }
             }
-            Op::Reading { .. } | Op::Setting { .. } => {}
+            Op::Reading { .. } | Op::Replace { .. } => {}
         }
     }
 }

@@ -499,6 +499,43 @@ fn a_profile_edit_is_undone_and_redone_in_the_workbench() {
     assert!(db.ok(&["profile", "show"]).contains("\"Initech\""));
 }
 
+/// A saved filter deleted with D in the segments view comes back with u, shown in the
+/// view at once, and the database keeps what is shown.
+#[test]
+fn a_deleted_saved_filter_comes_back_with_u() {
+    let Some(db) = demo_db() else { return };
+    let s = Screen::start(&db, "segments", 120, 34);
+    s.wait_for("2000 total");
+    s.keys(&["/"]);
+    s.type_text("company:hooli");
+    s.keys(&["Enter", "+"]);
+    s.type_text("hooli team");
+    s.keys(&["Enter"]);
+    s.wait_for("saved segment 'hooli team'");
+    s.keys(&["3", "G", "D"]);
+    s.wait_for("deleted segment 'hooli team'");
+    s.wait_for("no tags or saved filters yet");
+    s.keys(&["u"]);
+    let screen = s.wait_for("undid: deleted segment 'hooli team'");
+    assert!(
+        screen.lines().any(|l| l.starts_with("hooli team")),
+        "{screen}"
+    );
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+    let mut store = netcurate::store::Store::open(&db.path).unwrap();
+    let saved = store.saved_filters().unwrap();
+    assert_eq!(
+        saved,
+        [("hooli team".to_string(), "company:hooli".to_string())]
+    );
+    assert_eq!(
+        store.undo().unwrap().map(|op| op.describe()).as_deref(),
+        Some("saved segment 'hooli team'"),
+        "what is left to undo"
+    );
+}
+
 /// E (with an editor that sets the threshold to 65), saved and rescored; then q.
 fn edit_profile_to_threshold_65_and_quit(s: Screen, db: &Db) {
     s.keys(&["E"]);

@@ -26,7 +26,7 @@ use crate::model::{
     InvitationStatus, Seniority, Text,
 };
 use crate::network::Network;
-use crate::ops::{self, Op};
+use crate::ops::{self, Named, Op};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::functions::FunctionFlags;
 use rusqlite::types::ValueRef;
@@ -502,14 +502,6 @@ impl Store {
         )
     }
 
-    pub fn save_filter(&mut self, name: &str, query: &str) -> Result<()> {
-        self.execute(
-            "INSERT INTO saved_filters (name, query) VALUES (?1, ?2)
-             ON CONFLICT(name) DO UPDATE SET query = excluded.query",
-            params![name, query],
-        )
-    }
-
     pub fn saved_filters(&self) -> Result<Vec<(String, String)>> {
         self.query_all("SELECT name, query FROM saved_filters ORDER BY name", |r| {
             Ok((r.get(0)?, r.get(1)?))
@@ -530,38 +522,78 @@ impl Store {
     /// Stores `text` (a profile that parses) as the audience profile and rescores every
     /// contact with it, as one undoable step.
     pub fn change_profile(&mut self, text: &str) -> Result<Rescored> {
-        self.change_setting(ops::PROFILE, text)
+        self.replace(Named::profile(), Some(text))
     }
 
-    /// Sets one of the user's settings ([`ops::SETTINGS`]) to `value` in one transaction
+    /// Saves `query` as segment `name` (replacing one of that name), as one undoable step.
+    pub fn save_filter(&mut self, name: &str, query: &str) -> Result<()> {
+        self.replace(Named::SavedFilter(name.to_string()), Some(query))?;
+        Ok(())
+    }
+
+    /// Deletes the filter saved as segment `name`, as one undoable step; whether there
+    /// was one.
+    pub fn delete_filter(&mut self, name: &str) -> Result<bool> {
+        let what = Named::SavedFilter(name.to_string());
+        let existed = named_text(&self.conn, &what)?.is_some();
+        self.replace(what, None)?;
+        Ok(existed)
+    }
+
+    /// Sets the text kept as `what` to `value` (`None`: removes it) in one transaction
     /// logged as an undoable step (a profile rescores every contact); nothing when it
     /// holds `value` already.
-    pub fn change_setting(&mut self, key: &str, value: &str) -> Result<Rescored> {
-        let op = Op::Setting {
-            key: key.to_string(),
-            before: self.setting(key)?,
-            after: Some(value.to_string()),
+    pub fn replace(&mut self, what: Named, value: Option<&str>) -> Result<Rescored> {
+        let op = Op::Replace {
+            before: named_text(&self.conn, &what)?,
+            what,
+            after: value.map(str::to_string),
         };
         if op.is_empty() {
             return Ok(Rescored::default());
         }
         self.write(|tx| {
-            let rescored = put_setting(tx, key, Some(value))?;
+            let rescored = apply_op(tx, &op)?;
             log_op(tx, &op)?;
             Ok(rescored)
         })
     }
 }
 
-/// Sets `key` to `value` (`None`: removes it); a profile rescores every contact with it.
-fn put_setting(tx: &Transaction<'_>, key: &str, value: Option<&str>) -> Result<Rescored> {
-    match value {
-        Some(value) => set_setting_in(tx, key, value)?,
-        None => {
+/// The text kept as `what`, if any.
+fn named_text(conn: &Connection, what: &Named) -> Result<Option<String>> {
+    match what {
+        Named::Setting(key) => setting_in(conn, key),
+        Named::SavedFilter(name) => Ok(conn
+            .query_row(
+                "SELECT query FROM saved_filters WHERE name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .optional()?),
+    }
+}
+
+/// Sets the text kept as `what` to `value` (`None`: removes it); a profile rescores every
+/// contact with it.
+fn put_named(tx: &Transaction<'_>, what: &Named, value: Option<&str>) -> Result<Rescored> {
+    match (what, value) {
+        (Named::Setting(key), Some(value)) => set_setting_in(tx, key, value)?,
+        (Named::Setting(key), None) => {
             tx.execute("DELETE FROM settings WHERE key = ?1", [key])?;
         }
+        (Named::SavedFilter(name), Some(query)) => {
+            tx.execute(
+                "INSERT INTO saved_filters (name, query) VALUES (?1, ?2)
+                 ON CONFLICT(name) DO UPDATE SET query = excluded.query",
+                params![name, query],
+            )?;
+        }
+        (Named::SavedFilter(name), None) => {
+            tx.execute("DELETE FROM saved_filters WHERE name = ?1", [name])?;
+        }
     }
-    if key != ops::PROFILE {
+    if *what != Named::profile() {
         return Ok(Rescored::default());
     }
     let profile = value
@@ -1245,7 +1277,8 @@ fn take_tags(
     }
 }
 
-fn apply_op(tx: &rusqlite::Transaction<'_>, op: &Op) -> Result<()> {
+/// Applies `op` in `tx`; what it rescored, when it is a new profile.
+fn apply_op(tx: &rusqlite::Transaction<'_>, op: &Op) -> Result<Rescored> {
     match op {
         Op::Tag { tag, add, ids } => {
             let sql = if *add {
@@ -1296,11 +1329,11 @@ fn apply_op(tx: &rusqlite::Transaction<'_>, op: &Op) -> Result<()> {
         Op::Reading { id, add: false, .. } => {
             tx.execute("DELETE FROM ssi_readings WHERE id = ?1", [id])?;
         }
-        Op::Setting { key, after, .. } => {
-            put_setting(tx, key, after.as_deref())?;
+        Op::Replace { what, after, .. } => {
+            return put_named(tx, what, after.as_deref());
         }
     }
-    Ok(())
+    Ok(Rescored::default())
 }
 
 #[cfg(test)]
@@ -1314,6 +1347,34 @@ mod tests {
         store.conn.execute_batch(rows).expect("rows");
         let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
         store.load(as_of).expect("load")
+    }
+
+    /// Saving, changing and deleting a saved filter are steps: each undone and redone
+    /// exactly; deleting what is not there is no step.
+    #[test]
+    fn saved_filters_are_undone_and_redone() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = Store::open(&dir.path().join("t.db")).expect("open");
+        let saved = |store: &Store| store.saved_filters().expect("read");
+        let pair = |name: &str, query: &str| vec![(name.to_string(), query.to_string())];
+        store.save_filter("eu", "tag:eu").expect("save");
+        store.save_filter("eu", "tag:eu score:>50").expect("change");
+        assert!(store.delete_filter("eu").expect("delete"));
+        assert!(!store.delete_filter("eu").expect("nothing to delete"));
+        assert!(saved(&store).is_empty());
+        let undid = store.undo().expect("undo").expect("a step");
+        assert_eq!(undid.describe(), "deleted segment 'eu'");
+        assert_eq!(saved(&store), pair("eu", "tag:eu score:>50"));
+        let undid = store.undo().expect("undo").expect("a step");
+        assert_eq!(undid.describe(), "changed segment 'eu'");
+        assert_eq!(saved(&store), pair("eu", "tag:eu"));
+        let undid = store.undo().expect("undo").expect("a step");
+        assert_eq!(undid.describe(), "saved segment 'eu'");
+        assert!(saved(&store).is_empty());
+        assert!(store.undo().expect("undo").is_none());
+        store.redo().expect("redo");
+        store.redo().expect("redo");
+        assert_eq!(saved(&store), pair("eu", "tag:eu score:>50"));
     }
 
     /// A write refused because the database cannot be written (as SQLite refuses it for a

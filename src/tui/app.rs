@@ -160,6 +160,7 @@ pub enum Effect {
         name: String,
         query: String,
     },
+    DeleteFilter(String),
     EditProfile,
     /// Import `path`; `allow_gone`: even when it would mark gone connections it gives no
     /// sign were removed.
@@ -201,6 +202,7 @@ pub enum Msg {
     },
     /// A saved filter was stored.
     FilterSaved(String, String),
+    FilterDeleted(String),
     /// An SSI reading was stored.
     SsiRecorded(SsiReading),
     /// Nothing is left to undo but the latest import: ask before taking it back.
@@ -581,6 +583,9 @@ impl App {
                 }
             })
             .collect();
+        // On a row still there when segments are gone.
+        let cursor = &mut self.segments.cursor[0];
+        *cursor = (*cursor).min(self.segment_rows.len().saturating_sub(1));
     }
 
     /// The invitation rows of a pane: 0 = outgoing pending, oldest first; 1 = incoming,
@@ -692,7 +697,15 @@ impl App {
                     name: name.clone(),
                     query,
                 });
-                self.status = status::saved_segment(&name);
+                let hint = self.keymap.undo_hint();
+                self.status = format!("{}{hint}", status::saved_segment(&name));
+                self.refresh_segments();
+                vec![]
+            }
+            Msg::FilterDeleted(name) => {
+                self.saved_filters.retain(|s| s.name != name);
+                let hint = self.keymap.undo_hint();
+                self.status = format!("{}{hint}", status::deleted_segment(&name));
                 self.refresh_segments();
                 vec![]
             }
@@ -1329,9 +1342,24 @@ impl App {
                     self.status = status::segment_shown(&name, self.table.ids.len());
                 }
             }
+            Command::DeleteSegment => {
+                let at = *cursor;
+                match self.saved_filter_at(pane, at) {
+                    Some(name) => return vec![Effect::DeleteFilter(name)],
+                    None => self.status = status::NOT_A_SAVED_FILTER.to_string(),
+                }
+            }
             _ => {}
         }
         vec![]
+    }
+
+    /// The name of the saved filter at row `at` of segments pane `pane`, if it is one
+    /// (the first pane lists the tags, then the saved filters).
+    fn saved_filter_at(&self, pane: usize, at: usize) -> Option<String> {
+        let tags = self.network.tag_counts().len();
+        let filter = at.checked_sub(tags).and_then(|i| self.saved_filters.get(i));
+        filter.filter(|_| pane == 0).map(|s| s.name.clone())
     }
 
     fn on_prompt_key(&mut self, mut p: Prompt, key: KeyEvent) -> Vec<Effect> {

@@ -233,6 +233,9 @@ fn reload(app: &mut App, session: &Session, status: &str) -> Result<()> {
         .min(fresh.table.ids.len().saturating_sub(1));
     fresh.status = status.to_string();
     fresh.page = app.page;
+    fresh.segments = app.segments.clone();
+    // Worked out for the view shown (the segments view's rows only when it is).
+    fresh.refresh_segments();
     *app = fresh;
     Ok(())
 }
@@ -318,6 +321,12 @@ fn run_effect(
         } => match export_to(app, session, kind, &path, &ids, force) {
             Ok(message) => tell(app, message),
             Err(e) => fail(app, status::export_failed(e)),
+        },
+        Effect::DeleteFilter(name) => match session.store.delete_filter(&name) {
+            Ok(_) => {
+                app.update(Msg::FilterDeleted(name));
+            }
+            Err(e) => fail(app, e.to_string()),
         },
         Effect::SaveFilter { name, query } => match session.store.save_filter(&name, &query) {
             Ok(()) => {

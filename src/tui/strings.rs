@@ -98,6 +98,8 @@ pub fn key_hints(view: View) -> KeyHints {
             (&[Down, Up], "move"),
             (&[Left, Right], "pane"),
             (&[Explain], "filters the contacts"),
+            (&[DeleteSegment], "deletes a saved filter"),
+            (&[Undo], "undo"),
             (&[Help], "help"),
         ],
         View::Pillars => &[
@@ -141,6 +143,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::WithdrawStale => "mark every stale invitation for withdrawal (invitations view)",
         Command::Triage => "triage cards: one undecided contact at a time",
         Command::SaveFilter => "save the current filter as a segment",
+        Command::DeleteSegment => "delete the saved filter (segments view)",
         Command::EditProfile => "edit the audience profile in $EDITOR, rescore",
         Command::Import => "import a file, folder or .zip",
         Command::RecordSsi => "record an SSI reading (pillars view)",
@@ -681,6 +684,14 @@ pub mod status {
     pub fn saved_segment(name: &str) -> String {
         format!("saved segment '{name}'")
     }
+
+    pub fn deleted_segment(name: &str) -> String {
+        format!("deleted segment '{name}'")
+    }
+
+    /// D on a tag's segment (or another pane's row).
+    pub const NOT_A_SAVED_FILTER: &str =
+        "only a saved filter is deleted here; a tag goes when no contact has it (T removes it)";
 
     pub fn recorded_ssi(total: f64, br: f64, on: NaiveDate) -> String {
         format!("recorded SSI {total} (BR {br}) on {on}")

@@ -1462,6 +1462,30 @@ fn views_segments_and_invitations() {
     );
 }
 
+/// D in the segments view deletes the saved filter under the cursor (the runtime stores
+/// it, undoably); on a tag's segment it says how a tag goes instead.
+#[test]
+fn d_deletes_a_saved_filter_not_a_tag() {
+    let mut a = app();
+    a.network.contacts[0].tags = vec!["eu".into()];
+    for (name, query) in [("hooli", "company:hooli"), ("vps", "seniority:vp")] {
+        a.update(Msg::FilterSaved(name.into(), query.into()));
+    }
+    key(&mut a, KeyCode::Char('3'));
+    assert!(key(&mut a, KeyCode::Char('D')).is_empty(), "the tag 'eu'");
+    assert_eq!(a.status, super::strings::status::NOT_A_SAVED_FILTER);
+    key(&mut a, KeyCode::Char('G'));
+    let effects = key(&mut a, KeyCode::Char('D'));
+    assert_eq!(effects, [Effect::DeleteFilter("vps".into())]);
+    a.update(Msg::FilterDeleted("vps".into()));
+    let names: Vec<_> = a.segment_rows.iter().map(|r| &r.segment.name).collect();
+    assert_eq!(names, ["#eu", "hooli"]);
+    assert_eq!(a.segments.cursor[0], 1, "the cursor stays on a row");
+    assert_eq!(a.status, "deleted segment 'vps' — u to undo");
+    key(&mut a, KeyCode::Char('l'));
+    assert!(key(&mut a, KeyCode::Char('D')).is_empty(), "a score band");
+}
+
 fn screen(a: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal

@@ -621,7 +621,8 @@ fn messages_name_the_keys_as_bound() {
 }
 
 /// On an 80-column screen the invitations view keeps what each row says: the name gives
-/// way to the state and the suggestion, and the key hints drop keys before the help key.
+/// way to the state and the suggestion (and, with no inviter scored, takes the room of
+/// the scores), and the key hints drop keys before the help key.
 #[test]
 fn invitations_fit_an_80_column_screen() {
     let mut a = app();
@@ -630,11 +631,23 @@ fn invitations_fit_an_80_column_screen() {
     a.status.clear();
     let first_row = screen_rows(&a, 80, 24).swap_remove(4);
     let withdraw = first_row.find("withdraw ").expect(&first_row);
-    let unscored = first_row
-        .find("unscored")
-        .or_else(|| first_row.find("accept"));
+    assert!(!a.incoming_scored(), "the demo's inviters are not contacts");
+    let newest_inviter = &a.network.invitations[a.invitation_rows(1)[0]].from_name;
     assert!(
-        unscored.is_some_and(|at| at > withdraw),
+        first_row.find(newest_inviter.as_str()) > Some(withdraw),
+        "both panes whole: {first_row}"
+    );
+    assert!(!first_row.contains("unscored"), "{first_row}");
+    // An inviter who is a contact: scores and suggestions come back.
+    let newest = a.invitation_rows(1)[0];
+    a.network.invitations[newest].contact_id = Some(a.network.contacts[0].id);
+    assert!(a.incoming_scored());
+    let first_row = screen_rows(&a, 80, 24).swap_remove(4);
+    let suggestion = first_row
+        .find("accept")
+        .or_else(|| first_row.find("ignore?"));
+    assert!(
+        suggestion.is_some_and(|at| at > withdraw),
         "both panes whole: {first_row}"
     );
     let (hints, _) = bottom_lines(&a, 80);

@@ -146,8 +146,10 @@ fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let threshold = app.pillars.threshold;
-    // Ranked by score when some inviter is a contact; else the order is simply the newest.
-    let title = match app.incoming_scored() {
+    // Ranked by score when some inviter is a contact; else the order is simply the newest,
+    // and the names take the room of scores that no row has.
+    let scored = app.incoming_scored();
+    let title = match scored {
         true => strings::INCOMING,
         false => strings::INCOMING_UNSCORED,
     };
@@ -155,7 +157,10 @@ fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     // The name gives way to the score and the suggestion on a narrow screen; the age
     // shows where there is room for it too.
     let age_width = if area.width >= 36 { 6 } else { 0 };
-    let name_width = area.width.saturating_sub(19 + age_width).clamp(8, 26);
+    let score_width = if scored { 10 } else { 0 };
+    let name_width = (area.width)
+        .saturating_sub(9 + score_width + age_width)
+        .clamp(8, 26);
     draw_pane(app, theme, frame, area, pane, |i| {
         let inv = &app.network.invitations[i];
         let age = inv.age_days(app.network.as_of);
@@ -164,20 +169,21 @@ fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             (InvitationStatus::Accepted, _) => suggestion::ACCEPTED,
             (_, Some(s)) if f64::from(s) >= threshold => suggestion::ACCEPT,
             (_, Some(_)) => suggestion::IGNORE,
-            (_, None) => suggestion::UNSCORED,
+            (_, None) if scored => suggestion::UNSCORED,
+            (_, None) => "",
         };
         let name = pad(&inv.from_name, name_width);
+        let age = match age_width {
+            0 => String::new(),
+            _ => format!("{age:>4}d "),
+        };
+        let score = match scored {
+            true => format!("{} ", theme::score_bar(score)),
+            false => String::new(),
+        };
         (
-            format!(
-                "{}{} {name} {suggestion}",
-                if age_width > 0 {
-                    format!("{age:>4}d ")
-                } else {
-                    String::new()
-                },
-                theme::score_bar(score)
-            ),
-            theme.score(score),
+            format!("{age}{score}{name} {suggestion}"),
+            theme.score(app.invitation_score(i)),
         )
     });
 }

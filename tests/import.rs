@@ -949,6 +949,12 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         p.company = "Brand New Employer".into();
         p.position = "Chief Happiness Officer".into();
     }
+    // 3 more re-typed their title in capitals, and their company with no-break spaces
+    // and a soft hyphen: the same job (its text updated), not a job change.
+    for p in next.iter_mut().skip(5).take(3) {
+        p.position = p.position.to_uppercase();
+        p.company = p.company.replace(' ', "\u{a0}") + "\u{ad}";
+    }
     next.extend(
         synth::people(99, 30, (100, 50, 300), 0, as_of)
             .into_iter()
@@ -1015,6 +1021,14 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         (json!(30), json!(20), json!(5))
     );
     assert_eq!(report["unchanged"], 275);
+    let retyped = other.json(&[
+        "list",
+        "--json",
+        "--filter",
+        &format!("url:{}", next[5].slug),
+    ]);
+    assert_eq!(retyped[0]["position"], next[5].position.as_str());
+    assert_eq!(retyped[0]["previous_position"], "");
     assert_eq!(
         (
             report["gone_planned"].clone(),

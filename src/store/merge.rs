@@ -23,6 +23,7 @@ use crate::import::rows::{
 };
 use crate::import::{ImportBatch, Progress};
 use crate::model::{Contact, Decision, Flags, Text};
+use crate::text::{as_seen_text, folded};
 use chrono::{NaiveDate, NaiveDateTime};
 use foldhash::{HashMap, HashMapExt};
 use rusqlite::{Transaction, params};
@@ -181,8 +182,10 @@ fn assign_text(slot: &mut Text, value: &str, changed: &mut bool) {
     }
 }
 
+/// The same title or company as a reader sees it: in any case, spaces and invisible
+/// characters aside ("Directeur général" re-typed "Directeur Général" is no job change).
 fn same_text(a: &str, b: &str) -> bool {
-    a.trim().eq_ignore_ascii_case(b.trim())
+    a == b || folded(&as_seen_text(a)) == folded(&as_seen_text(b))
 }
 
 impl Merge {
@@ -1003,6 +1006,23 @@ fn merge_invitations(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A title or company re-typed in other capitals, with other spaces or invisible
+    /// characters is the same job; other words are another.
+    #[test]
+    fn the_same_job_as_a_reader_sees_it() {
+        for (a, b) in [
+            ("Directeur général", "DIRECTEUR GÉNÉRAL"),
+            ("Head of Growth", " head of\u{a0}growth "),
+            ("Softwareфирма", "Soft\u{ad}wareФирма"),
+            ("Blue  Sun", "Blue Sun"),
+        ] {
+            assert!(same_text(a, b), "{a:?} {b:?}");
+        }
+        for (a, b) in [("Head of Growth", "Head of Sales"), ("Bluesun", "Blue Sun")] {
+            assert!(!same_text(a, b), "{a:?} {b:?}");
+        }
+    }
 
     /// The shorter insert of a plain new contact stores the row the full upsert stores.
     #[test]

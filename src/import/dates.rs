@@ -171,8 +171,11 @@ fn numeric_datetime(s: &str, order: DateOrder) -> Option<NaiveDateTime> {
         .unwrap_or(s.len());
     let (date, rest) = s.split_at(date_end);
     let separator = date.chars().find(|c| !c.is_ascii_digit())?;
-    let parts: Vec<&str> = date.split(separator).collect();
-    let [a, b, c] = parts[..] else { return None };
+    let mut parts = date.split(separator);
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
     let number = |p: &str, digits: std::ops::RangeInclusive<usize>| {
         (digits.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
             .then(|| p.parse::<u32>().ok())

@@ -253,6 +253,9 @@ fn parse_sources(
                 })
             })
             .collect();
+        // Only the workers hold the channel now: one that panics (and never says it is
+        // done) leaves it once the others are done, and the wait ends.
+        drop(finished);
         let mut running = handles.len();
         while running > 0 {
             match ended.recv_timeout(PROGRESS_EVERY) {

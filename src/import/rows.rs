@@ -262,7 +262,7 @@ fn date_cell<T>(
 /// spreadsheet): then the whole file is read again day first, with a warning that says
 /// so. A file with dates in both orders is refused, naming one of each.
 pub fn parse_table(table: &Table<'_>) -> Result<ParsedFile> {
-    let first = match parse_table_in_its_order(table) {
+    let (first_line, first_date) = match parse_table_in_its_order(table) {
         Err(Error::DateOrder {
             line, text, reads, ..
         }) if reads != table.date_order => (line, text),
@@ -273,11 +273,9 @@ pub fn parse_table(table: &Table<'_>) -> Result<ParsedFile> {
     match parse_table_in_its_order(&again) {
         Ok(mut parsed) => {
             parsed.warnings.push(format!(
-                "dates read {} ({}): '{}' on line {} cannot be {}",
+                "dates read {} ({}): '{first_date}' on line {first_line} cannot be {}",
                 again.date_order,
                 again.date_order.pattern(),
-                first.1,
-                first.0,
                 table.date_order
             ));
             Ok(parsed)
@@ -292,8 +290,8 @@ pub fn parse_table(table: &Table<'_>) -> Result<ParsedFile> {
             &file,
             line,
             format!(
-                "the date '{text}' in {column} reads only {reads}, but '{}' on line {} only {}: write the file's dates one way (YYYY-MM-DD reads the same everywhere)",
-                first.1, first.0, again.date_order
+                "the date '{text}' in {column} reads only {reads}, but '{first_date}' on line {first_line} only {}: write the file's dates one way (YYYY-MM-DD reads the same everywhere)",
+                again.date_order
             ),
         )),
         Err(e) => Err(e),

@@ -239,8 +239,7 @@ impl<'a> Table<'a> {
             let line = self.line_at(record.position());
             // Empty cells past the header's last column (a spreadsheet's trailing
             // delimiters) hold nothing to misread.
-            let beyond_header = record.iter().skip(self.header_len);
-            if beyond_header.clone().any(|f| !f.trim().is_empty()) {
+            if (record.iter().skip(self.header_len)).any(|f| !f.trim().is_empty()) {
                 return Err(Error::line(
                     &self.file,
                     line,

@@ -326,8 +326,8 @@ impl Store {
             return Ok(());
         }
         self.write(|tx| {
-            apply_op(tx, op)?;
-            log_op(tx, op)
+            record_in(tx, op)?;
+            Ok(())
         })
     }
 
@@ -444,8 +444,8 @@ impl Store {
                 reading: *r,
                 add: true,
             };
-            apply_op(tx, &op)?;
-            log_op(tx, &op)
+            record_in(tx, &op)?;
+            Ok(())
         })
     }
 
@@ -552,11 +552,7 @@ impl Store {
         if op.is_empty() {
             return Ok(Rescored::default());
         }
-        self.write(|tx| {
-            let rescored = apply_op(tx, &op)?;
-            log_op(tx, &op)?;
-            Ok(rescored)
-        })
+        self.write(|tx| record_in(tx, &op))
     }
 }
 
@@ -633,15 +629,17 @@ fn rescore_in(
     })
 }
 
-/// Logs `op` as the newest undoable step, forgetting what was undone.
-fn log_op(tx: &Transaction<'_>, op: &Op) -> Result<()> {
+/// Applies `op` in `tx` and logs it as the newest undoable step (forgetting the steps
+/// undone); what it rescored.
+fn record_in(tx: &Transaction<'_>, op: &Op) -> Result<Rescored> {
+    let rescored = apply_op(tx, op)?;
     let payload = serde_json::to_string(op).map_err(|e| Error::Invalid(e.to_string()))?;
     tx.execute("DELETE FROM ops WHERE undone = 1", [])?;
     tx.execute(
         "INSERT INTO ops (at, label, payload) VALUES (datetime('now'), ?1, ?2)",
         params![op.describe(), payload],
     )?;
-    Ok(())
+    Ok(rescored)
 }
 
 /// What a rescore did.

@@ -13,7 +13,7 @@ use netcurate::import::{ColumnMap, ImportBatch, Mappings};
 use netcurate::model::{
     Contact, ContactId, Decision, Direction, Flags, Invitation, joined_or_none,
 };
-use netcurate::network::Network;
+use netcurate::network::{Figures, Network, Segment};
 use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
 use netcurate::query::{self, Haystack, Query, SortKey};
@@ -158,6 +158,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Tags and saved filters with their counts; save or delete a saved filter.
+    Segments {
+        #[command(subcommand)]
+        action: Option<SegmentsCommand>,
+        /// Print the segments as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Record your SSI reading from LinkedIn's SSI page.
     #[command(subcommand)]
     Ssi(SsiCommand),
@@ -228,6 +236,23 @@ pub enum InvitationsCommand {
         /// Say what would change, and store nothing.
         #[arg(long)]
         dry_run: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SegmentsCommand {
+    /// Save a filter as a segment (replacing one of that name), as the workbench's + does.
+    Save {
+        /// The segment's name, as the segments view and `segments` show it.
+        name: String,
+        /// The contacts it finds, in the filter language (see `netcurate list --help`).
+        #[arg(long, value_name = "QUERY")]
+        filter: String,
+    },
+    /// Delete a saved filter (`undo` brings it back).
+    Delete {
+        /// The saved filter's name.
+        name: String,
     },
 }
 
@@ -694,6 +719,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Segments { action, json } => segments_cmd(&mut s, action, json, out),
         Command::Pillars { json, set } => pillars_cmd(&mut s, json, &set, out),
         Command::Export(args) => export_cmd(&mut s, &args, out),
         Command::Stats { json } => stats(&s, json, out),
@@ -1328,6 +1354,96 @@ fn invitations(s: &Session, only_stale: bool, json: bool, out: &mut dyn Write) -
                 100.0 * rate
             )?;
         }
+    }
+    Ok(())
+}
+
+/// `segments`: each tag and saved filter with its figures, or a saved filter saved or
+/// deleted.
+fn segments_cmd(
+    s: &mut Session,
+    action: Option<SegmentsCommand>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    match action {
+        Some(SegmentsCommand::Save { name, filter }) => {
+            let name = name.trim();
+            if name.is_empty() {
+                bail!("a segment needs a name");
+            }
+            // A filter that does not parse is refused here, before it is saved.
+            let n = s.load_matching(&filter)?.contacts.len();
+            s.store.save_filter(name, &filter)?;
+            writeln!(out, "saved segment '{name}' ({n} contacts)")?;
+            return say_how_to_take_it_back(s, out);
+        }
+        Some(SegmentsCommand::Delete { name }) => {
+            if !s.store.delete_filter(&name)? {
+                let saved: Vec<String> = (s.store.saved_filters()?.into_iter())
+                    .map(|(name, _)| format!("'{name}'"))
+                    .collect();
+                match saved.is_empty() {
+                    true => bail!("no saved filter is named '{name}': none is saved"),
+                    false => bail!(
+                        "no saved filter is named '{name}' (saved: {})",
+                        saved.join(", ")
+                    ),
+                }
+            }
+            writeln!(out, "deleted segment '{name}'")?;
+            return say_how_to_take_it_back(s, out);
+        }
+        None => {}
+    }
+    let network = s.load()?;
+    let saved = s.store.saved_filters()?;
+    let segments = (network.tag_segments()).chain(
+        saved
+            .into_iter()
+            .map(|(name, query)| Segment { name, query }),
+    );
+    let mut rows = Vec::new();
+    for segment in segments {
+        let mut query = Query::parse(&segment.query)?.one_off();
+        let figures = Figures::of(network.contacts.iter().filter(|c| query.matches(c)));
+        rows.push((segment, figures));
+    }
+    if json {
+        let rows: Vec<_> = (rows.iter())
+            .map(|(segment, f)| {
+                serde_json::json!({
+                    "name": segment.name, "query": segment.query, "count": f.count,
+                    "mean_score": f.mean_score, "vp_share": f.vp_share,
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        return Ok(());
+    }
+    if rows.is_empty() {
+        writeln!(
+            out,
+            "no tags or saved filters yet: `{}` saves one",
+            command_line(s.store.path(), "segments save NAME --filter QUERY")
+        )?;
+    }
+    let width = (rows.iter())
+        .map(|(segment, _)| seen(&segment.name).chars().count())
+        .fold(7, usize::max);
+    if !rows.is_empty() {
+        writeln!(out, "{:<width$}  count  mean   VP+  filter", "segment")?;
+    }
+    for (segment, f) in &rows {
+        let name = seen(&segment.name);
+        writeln!(
+            out,
+            "{name:<width$} {:>6} {:>5.0} {:>4.0}%  {}",
+            f.count,
+            f.mean_score,
+            f.vp_share,
+            seen(&segment.query)
+        )?;
     }
     Ok(())
 }

@@ -134,6 +134,11 @@ impl Network {
         counts
     }
 
+    /// Its tags as segments, in name order.
+    pub fn tag_segments(&self) -> impl Iterator<Item = Segment> {
+        self.tag_counts().into_keys().map(|t| Segment::of_tag(&t))
+    }
+
     /// Invitations of one contact (either direction).
     pub fn invitations_of(&self, id: ContactId) -> impl Iterator<Item = &Invitation> {
         self.invitations
@@ -220,6 +225,53 @@ impl Network {
                 })
                 .collect(),
             tags: self.tag_counts(),
+        }
+    }
+}
+
+/// A segment of the network: a tag (`#tag`) or a saved filter, with the query that finds
+/// its contacts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Segment {
+    pub name: String,
+    pub query: String,
+}
+
+impl Segment {
+    /// The segment of the contacts tagged `tag`.
+    pub fn of_tag(tag: &str) -> Segment {
+        Segment {
+            name: format!("#{tag}"),
+            query: format!("tag:\"{tag}\""),
+        }
+    }
+}
+
+/// What the segments view and `segments` show of a segment's contacts.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Figures {
+    pub count: usize,
+    /// The mean score of those scored (0 when none is).
+    pub mean_score: f64,
+    /// Percent of them that are VP or above.
+    pub vp_share: f64,
+}
+
+impl Figures {
+    pub fn of<'c>(contacts: impl IntoIterator<Item = &'c Contact>) -> Figures {
+        let (mut count, mut scored, mut score_sum, mut vp) = (0, 0, 0.0, 0);
+        for c in contacts {
+            count += 1;
+            if let Some(score) = c.score {
+                scored += 1;
+                score_sum += f64::from(score);
+            }
+            vp += usize::from(c.seniority.is_vp_plus());
+        }
+        Figures {
+            count,
+            mean_score: score_sum / scored.max(1) as f64,
+            vp_share: 100.0 * vp as f64 / count.max(1) as f64,
         }
     }
 }

@@ -701,6 +701,66 @@ fn an_ssi_reading_and_the_assumptions_are_undone_and_redone() {
     assert_eq!(k_vp(&db), 70.0);
 }
 
+/// `segments` lists each tag and saved filter with the workbench's figures; `segments
+/// save` and `delete` change the saved filters as undoable steps; a filter that does not
+/// parse is not saved, and deleting an unknown name says which are saved.
+#[test]
+fn segments_are_listed_saved_and_deleted() {
+    let db = Db::with_demo();
+    let empty = db.ok(&["segments"]);
+    assert!(empty.starts_with("no tags or saved filters yet"), "{empty}");
+    db.ok(&["tag", "add", "eu leads", "--filter", "company:hooli"]);
+    let said = db.ok(&[
+        "segments",
+        "save",
+        "vp hooli",
+        "--filter",
+        "company:hooli seniority:>=vp",
+    ]);
+    let vps = db.json(&["list", "--json", "--filter", "company:hooli seniority:>=vp"]);
+    let n = vps.as_array().unwrap().len();
+    assert!(
+        said.starts_with(&format!("saved segment 'vp hooli' ({n} contacts)\n")),
+        "{said}"
+    );
+    let (code, _, err) = db.run(&["segments", "save", "bad", "--filter", "score:<x"]);
+    assert!(code == 1 && err.contains("'x' is not a number"), "{err}");
+
+    let listed = db.json(&["segments", "--json"]);
+    let names: Vec<_> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["name"])
+        .collect();
+    assert_eq!(names, ["#eu leads", "vp hooli"]);
+    let vp = &listed[1];
+    assert_eq!(vp["query"], "company:hooli seniority:>=vp");
+    assert_eq!(vp["count"], n);
+    assert_eq!(vp["vp_share"], 100.0);
+    let mean = (vps.as_array().unwrap().iter())
+        .map(|c| c["score"].as_f64().unwrap())
+        .sum::<f64>()
+        / n as f64;
+    assert!((vp["mean_score"].as_f64().unwrap() - mean).abs() < 1e-9);
+    let text = db.ok(&["segments"]);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("vp hooli") && l.contains("100%")),
+        "{text}"
+    );
+
+    let (code, _, err) = db.run(&["segments", "delete", "vp"]);
+    assert!(code == 1 && err.contains("(saved: 'vp hooli')"), "{err}");
+    db.ok(&["segments", "delete", "vp hooli"]);
+    assert_eq!(
+        db.json(&["segments", "--json"]).as_array().unwrap().len(),
+        1
+    );
+    assert_eq!(db.ok(&["undo"]), "undid: deleted segment 'vp hooli'\n");
+    assert_eq!(db.json(&["segments", "--json"]), listed);
+}
+
 /// `list` prints a header, one aligned row per contact and what was left out.
 #[test]
 fn list_prints_a_table_and_says_what_it_left_out() {

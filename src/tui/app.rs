@@ -12,7 +12,7 @@ use netcurate::export::{self, ExportKind};
 use netcurate::model::{
     ContactId, Decision, Direction, Invitation, InvitationId, InvitationStatus,
 };
-use netcurate::network::Network;
+use netcurate::network::{Figures, Network, Segment};
 use netcurate::ops::{self, Op};
 use netcurate::pillars::{self, Assumptions, Baseline, Projection};
 use netcurate::query::{self, Haystack, Query, SortKey};
@@ -222,21 +222,11 @@ pub enum Msg {
     },
 }
 
-/// Segment list entry: a tag or a saved filter, with the query behind it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Segment {
-    pub name: String,
-    pub query: String,
-}
-
 /// A segment with the figures the segments view shows beside it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SegmentRow {
     pub segment: Segment,
-    pub count: usize,
-    pub mean_score: f64,
-    /// Percent of the segment that is VP+.
-    pub vp_share: f64,
+    pub figures: Figures,
 }
 
 /// The contacts table: filtered, sorted positions into `network.contacts`.
@@ -533,15 +523,7 @@ impl App {
 
     /// Tags and saved filters, as segments.
     pub fn segment_list(&self) -> Vec<Segment> {
-        let mut v: Vec<Segment> = self
-            .network
-            .tag_counts()
-            .into_keys()
-            .map(|t| Segment {
-                query: format!("tag:\"{t}\""),
-                name: format!("#{t}"),
-            })
-            .collect();
+        let mut v: Vec<Segment> = self.network.tag_segments().collect();
         v.extend(self.saved_filters.iter().cloned());
         v
     }
@@ -564,21 +546,9 @@ impl App {
                         )
                     })
                     .unwrap_or_default();
-                let contacts: Vec<_> = ids
-                    .iter()
-                    .map(|&i| &self.network.contacts[i as usize])
-                    .collect();
-                let scores: Vec<f64> = contacts
-                    .iter()
-                    .filter_map(|c| c.score)
-                    .map(f64::from)
-                    .collect();
-                let vp = contacts.iter().filter(|c| c.seniority.is_vp_plus()).count();
-                let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
+                let contacts = ids.iter().map(|&i| &self.network.contacts[i as usize]);
                 SegmentRow {
-                    count: contacts.len(),
-                    mean_score: scores.iter().sum::<f64>() / scores.len().max(1) as f64,
-                    vp_share: 100.0 * share(vp, contacts.len()),
+                    figures: Figures::of(contacts),
                     segment,
                 }
             })

@@ -16,12 +16,13 @@ mod tests;
 
 use crate::cli::Session;
 use anyhow::{Context, Result};
-use app::{App, Effect, Msg, PillarInputs, Segment};
+use app::{App, Effect, Msg, PillarInputs};
 use chrono::NaiveDate;
 use keymap::Keymap;
 use netcurate::export::{self, ExportKind};
 use netcurate::import::{ImportBatch, Mappings};
 use netcurate::model::Contact;
+use netcurate::network::Segment;
 use netcurate::store::ImportUndo;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};

@@ -130,7 +130,8 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         );
     }
     for (k, row) in segments.iter().enumerate() {
-        let (s, count, mean, vp) = (&row.segment, row.count, row.mean_score, row.vp_share);
+        let (s, f) = (&row.segment, &row.figures);
+        let (count, mean, vp) = (f.count, f.mean_score, f.vp_share);
         let text = format!(
             "{} {count:>6} {mean:>5.0} {vp:>4.0}%",
             pad(&s.name, name_w as u16)

@@ -285,8 +285,12 @@ pub enum SsiCommand {
         #[arg(long, value_name = "N")]
         network_rank: Option<f64>,
     },
-    /// List recorded readings.
-    List,
+    /// List recorded readings, oldest first.
+    List {
+        /// Print the readings as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -700,8 +704,15 @@ pub fn run(cli: Cli) -> Result<()> {
             )?;
             say_how_to_take_it_back(&s, out)
         }
-        Command::Ssi(SsiCommand::List) => {
+        Command::Ssi(SsiCommand::List { json }) => {
             let readings = s.store.ssi_readings()?;
+            if json {
+                return Ok(writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&readings)?
+                )?);
+            }
             if readings.is_empty() {
                 let record = "ssi record --total 62 --brand 14 --frp 12 --engage 18 --br 15";
                 writeln!(

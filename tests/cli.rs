@@ -699,6 +699,12 @@ fn an_ssi_reading_and_the_assumptions_are_undone_and_redone() {
     db.ok(&["redo"]);
     assert_eq!(db.ok(&["ssi", "list"]), with_reading);
     assert_eq!(k_vp(&db), 70.0);
+    let readings = db.json(&["ssi", "list", "--json"]);
+    let last = readings.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (last["date"].clone(), last["total"].clone()),
+        (json!("2026-11-01"), json!(61.0))
+    );
 }
 
 /// `segments` lists each tag and saved filter with the workbench's figures; `segments

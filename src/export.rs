@@ -46,11 +46,15 @@ impl ExportKind {
     }
 }
 
-/// A cell a spreadsheet would evaluate gets a leading `'`; the text is kept.
+/// The first characters that make a spreadsheet evaluate a cell as a formula.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell a spreadsheet would evaluate gets a leading `'`; the text is kept (and an import
+/// takes the `'` off again: [`crate::import::table::field`]).
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
-        _ => Cow::Borrowed(cell),
+    match cell.starts_with(FORMULA_STARTS) {
+        true => Cow::Owned(format!("'{cell}")),
+        false => Cow::Borrowed(cell),
     }
 }
 

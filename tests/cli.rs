@@ -423,6 +423,27 @@ fn export_then_import_round_trips() {
     };
     assert_eq!(fields(&a), fields(&b));
     assert_eq!(b.stats()["tags"], a.stats()["tags"]);
+    // Texts a spreadsheet would run as formulas: the export writes them with a leading
+    // "'", and an import of the export reads them as they were.
+    let formulas = a.file("formulas.csv");
+    std::fs::write(
+        &formulas,
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Eve,Sum,https://www.linkedin.com/in/eve-sum,,=SUM(1),-Founder,25 Nov 2024\n\
+         Al,Plus,https://www.linkedin.com/in/al-plus,,@handle,+1 growth,25 Nov 2024\n",
+    )
+    .unwrap();
+    let (f, g) = (Db::new(), Db::new());
+    f.ok(&["import", &formulas.display().to_string()]);
+    let exported = f.file("formulas-out.csv").display().to_string();
+    f.ok(&["export", "-o", &exported]);
+    assert!(
+        std::fs::read_to_string(&exported)
+            .unwrap()
+            .contains(",'=SUM(1),'-Founder,")
+    );
+    g.ok(&["import", &exported]);
+    assert_eq!(fields(&f), fields(&g));
     // A tag edited in a spreadsheet to hold '"' (which quotes filter values, so `tag add`
     // refuses it) imports with "'" instead, and a filter finds it.
     let edited = std::fs::read_to_string(&file)

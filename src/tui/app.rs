@@ -222,6 +222,12 @@ pub enum Msg {
     },
 }
 
+/// What a row of the segments view's first pane is.
+enum SegmentOf {
+    Tag(String),
+    SavedFilter(String),
+}
+
 /// A segment with the figures the segments view shows beside it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SegmentRow {
@@ -1314,9 +1320,10 @@ impl App {
             }
             Command::DeleteSegment => {
                 let at = *cursor;
-                match self.saved_filter_at(pane, at) {
-                    Some(name) => return vec![Effect::DeleteFilter(name)],
-                    None => self.status = status::NOT_A_SAVED_FILTER.to_string(),
+                match self.segment_at(pane, at) {
+                    Some(SegmentOf::SavedFilter(name)) => return vec![Effect::DeleteFilter(name)],
+                    Some(SegmentOf::Tag(tag)) => return self.untag_everyone(&tag),
+                    None => self.status = status::NOT_A_SEGMENT.to_string(),
                 }
             }
             _ => {}
@@ -1326,10 +1333,30 @@ impl App {
 
     /// The name of the saved filter at row `at` of segments pane `pane`, if it is one
     /// (the first pane lists the tags, then the saved filters).
-    fn saved_filter_at(&self, pane: usize, at: usize) -> Option<String> {
-        let tags = self.network.tag_counts().len();
-        let filter = at.checked_sub(tags).and_then(|i| self.saved_filters.get(i));
-        filter.filter(|_| pane == 0).map(|s| s.name.clone())
+    fn segment_at(&self, pane: usize, at: usize) -> Option<SegmentOf> {
+        if pane != 0 {
+            return None;
+        }
+        let tags = self.network.tag_counts();
+        match at.checked_sub(tags.len()) {
+            None => tags.into_keys().nth(at).map(SegmentOf::Tag),
+            Some(i) => (self.saved_filters.get(i)).map(|s| SegmentOf::SavedFilter(s.name.clone())),
+        }
+    }
+
+    /// Takes `tag` off every contact that has it (one step, as `T` on them would).
+    fn untag_everyone(&mut self, tag: &str) -> Vec<Effect> {
+        let tagged: Vec<ContactId> = (self.network.contacts.iter())
+            .filter(|c| c.tags.iter().any(|t| t == tag))
+            .map(|c| c.id)
+            .collect();
+        match ops::plan_tag(&self.network, &tagged, tag, false) {
+            Ok(op) => self.perform(op),
+            Err(e) => {
+                self.status = e.to_string();
+                vec![]
+            }
+        }
     }
 
     fn on_prompt_key(&mut self, mut p: Prompt, key: KeyEvent) -> Vec<Effect> {

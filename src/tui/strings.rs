@@ -98,7 +98,7 @@ pub fn key_hints(view: View) -> KeyHints {
             (&[Down, Up], "move"),
             (&[Left, Right], "pane"),
             (&[Explain], "filters the contacts"),
-            (&[DeleteSegment], "deletes a saved filter"),
+            (&[DeleteSegment], "deletes"),
             (&[Undo], "undo"),
             (&[Help], "help"),
         ],
@@ -143,7 +143,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::WithdrawStale => "mark every stale invitation for withdrawal (invitations view)",
         Command::Triage => "triage cards: one undecided contact at a time",
         Command::SaveFilter => "save the current filter as a segment",
-        Command::DeleteSegment => "delete the saved filter (segments view)",
+        Command::DeleteSegment => "delete the segment: the saved filter, or the tag from everyone",
         Command::EditProfile => "edit the audience profile in $EDITOR, rescore",
         Command::Import => "import a file, folder or .zip",
         Command::RecordSsi => "record an SSI reading (pillars view)",
@@ -689,9 +689,9 @@ pub mod status {
         format!("deleted segment '{name}'")
     }
 
-    /// D on a tag's segment (or another pane's row).
-    pub const NOT_A_SAVED_FILTER: &str =
-        "only a saved filter is deleted here; a tag goes when no contact has it (T removes it)";
+    /// D on a row of the figures' panes (score bands, tiers…).
+    pub const NOT_A_SEGMENT: &str =
+        "only a tag or a saved filter is deleted here (the first pane's rows)";
 
     pub fn recorded_ssi(total: f64, br: f64, on: NaiveDate) -> String {
         format!("recorded SSI {total} (BR {br}) on {on}")

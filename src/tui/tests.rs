@@ -9,6 +9,7 @@ use super::view;
 use netcurate::import::FileKind;
 use netcurate::model::Decision;
 use netcurate::network::Network;
+use netcurate::ops::Op;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -1475,28 +1476,49 @@ fn views_segments_and_invitations() {
     );
 }
 
-/// D in the segments view deletes the saved filter under the cursor (the runtime stores
-/// it, undoably); on a tag's segment it says how a tag goes instead.
+/// D in the segments view deletes the segment under the cursor: a saved filter (the
+/// runtime stores it, undoably), or a tag from every contact that has it (one step);
+/// a score band or another figure is no segment.
 #[test]
-fn d_deletes_a_saved_filter_not_a_tag() {
+fn d_deletes_a_saved_filter_or_a_tag() {
     let mut a = app();
-    a.network.contacts[0].tags = vec!["eu".into()];
+    for c in a.network.contacts.iter_mut().take(3) {
+        c.tags = vec!["eu".into(), "keep-me".into()];
+    }
     for (name, query) in [("hooli", "company:hooli"), ("vps", "seniority:vp")] {
         a.update(Msg::FilterSaved(name.into(), query.into()));
     }
     key(&mut a, KeyCode::Char('3'));
-    assert!(key(&mut a, KeyCode::Char('D')).is_empty(), "the tag 'eu'");
-    assert_eq!(a.status, super::strings::status::NOT_A_SAVED_FILTER);
+    let effects = key(&mut a, KeyCode::Char('D'));
+    assert!(
+        matches!(&effects[..], [Effect::Persist(Op::Tag { tag, add: false, ids })]
+            if tag == "eu" && ids.len() == 3),
+        "{effects:?}"
+    );
+    assert!(
+        a.network
+            .contacts
+            .iter()
+            .all(|c| !c.tags.contains(&"eu".to_string()))
+    );
+    assert_eq!(a.status, "removed tag 'eu' from 3 contacts — u to undo");
+    let names: Vec<_> = a
+        .segment_rows
+        .iter()
+        .map(|r| r.segment.name.as_str())
+        .collect();
+    assert_eq!(names, ["#keep-me", "hooli", "vps"]);
     key(&mut a, KeyCode::Char('G'));
     let effects = key(&mut a, KeyCode::Char('D'));
     assert_eq!(effects, [Effect::DeleteFilter("vps".into())]);
     a.update(Msg::FilterDeleted("vps".into()));
     let names: Vec<_> = a.segment_rows.iter().map(|r| &r.segment.name).collect();
-    assert_eq!(names, ["#eu", "hooli"]);
+    assert_eq!(names, ["#keep-me", "hooli"]);
     assert_eq!(a.segments.cursor[0], 1, "the cursor stays on a row");
     assert_eq!(a.status, "deleted segment 'vps' — u to undo");
     key(&mut a, KeyCode::Char('l'));
     assert!(key(&mut a, KeyCode::Char('D')).is_empty(), "a score band");
+    assert_eq!(a.status, super::strings::status::NOT_A_SEGMENT);
 }
 
 fn screen(a: &App, w: u16, h: u16) -> Terminal<TestBackend> {

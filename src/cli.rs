@@ -1390,6 +1390,22 @@ fn segments_cmd(
             return say_how_to_take_it_back(s, out);
         }
         Some(SegmentsCommand::Delete { name }) => {
+            if let Some(tag) = name.strip_prefix('#')
+                && s.store
+                    .saved_filters()?
+                    .iter()
+                    .all(|(saved, _)| *saved != name)
+            {
+                let remove = format!(
+                    "tag remove {} --filter {}",
+                    shell_word(tag),
+                    shell_word(&format!("tag:\"{tag}\""))
+                );
+                bail!(
+                    "'{name}' is a tag: `{}` takes it off every contact",
+                    command_line(s.store.path(), &remove)
+                );
+            }
             if !s.store.delete_filter(&name)? {
                 let saved: Vec<String> = (s.store.saved_filters()?.into_iter())
                     .map(|(name, _)| format!("'{name}'"))

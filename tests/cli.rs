@@ -779,6 +779,9 @@ fn segments_are_listed_saved_and_deleted() {
 
     let (code, _, err) = db.run(&["segments", "delete", "vp"]);
     assert!(code == 1 && err.contains("(saved: 'vp hooli')"), "{err}");
+    let (code, _, err) = db.run(&["segments", "delete", "#eu leads"]);
+    let remove = "tag remove 'eu leads' --filter 'tag:\"eu leads\"'";
+    assert!(code == 1 && err.contains(remove), "{err}");
     db.ok(&["segments", "delete", "vp hooli"]);
     assert_eq!(
         db.json(&["segments", "--json"]).as_array().unwrap().len(),

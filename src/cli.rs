@@ -21,6 +21,7 @@ use netcurate::store::{ImportUndo, Rescored, SsiReading, Store, a_few};
 use netcurate::text::seen;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use unicode_width::UnicodeWidthStr;
 
 const ABOUT: &str = "A local terminal workbench for curating your LinkedIn network.
 
@@ -1378,60 +1379,64 @@ fn segments_cmd(
     out: &mut dyn Write,
 ) -> Result<()> {
     match action {
-        Some(SegmentsCommand::Save { name, filter }) => {
-            let name = name.trim();
-            if name.is_empty() {
-                bail!("a segment needs a name");
-            }
-            // A filter that does not parse is refused here, before it is saved.
-            let n = s.load_matching(&filter)?.contacts.len();
-            s.store.save_filter(name, &filter)?;
-            writeln!(out, "saved segment '{name}' ({n} contacts)")?;
-            return say_how_to_take_it_back(s, out);
-        }
-        Some(SegmentsCommand::Delete { name }) => {
-            if let Some(tag) = name.strip_prefix('#')
-                && s.store
-                    .saved_filters()?
-                    .iter()
-                    .all(|(saved, _)| *saved != name)
-            {
-                let remove = format!(
-                    "tag remove {} --filter {}",
-                    shell_word(tag),
-                    shell_word(&format!("tag:\"{tag}\""))
-                );
-                bail!(
-                    "'{name}' is a tag: `{}` takes it off every contact",
-                    command_line(s.store.path(), &remove)
-                );
-            }
-            if !s.store.delete_filter(&name)? {
-                let saved: Vec<String> = (s.store.saved_filters()?.into_iter())
-                    .map(|(name, _)| format!("'{name}'"))
-                    .collect();
-                match saved.is_empty() {
-                    true => bail!("no saved filter is named '{name}': none is saved"),
-                    false => bail!(
-                        "no saved filter is named '{name}' (saved: {})",
-                        saved.join(", ")
-                    ),
-                }
-            }
-            writeln!(out, "deleted segment '{name}'")?;
-            return say_how_to_take_it_back(s, out);
-        }
-        None => {}
+        Some(SegmentsCommand::Save { name, filter }) => save_segment(s, &name, &filter, out),
+        Some(SegmentsCommand::Delete { name }) => delete_segment(s, &name, out),
+        None => list_segments(s, json, out),
     }
+}
+
+fn save_segment(s: &mut Session, name: &str, filter: &str, out: &mut dyn Write) -> Result<()> {
+    let name = name.trim();
+    if name.is_empty() {
+        bail!("a segment needs a name");
+    }
+    // A filter that does not parse is refused here, before it is saved.
+    let n = s.load_matching(filter)?.contacts.len();
+    s.store.save_filter(name, filter)?;
+    let contacts = if n == 1 { "contact" } else { "contacts" };
+    writeln!(out, "saved segment '{name}' ({n} {contacts})")?;
+    say_how_to_take_it_back(s, out)
+}
+
+/// Deletes a saved filter; for a tag's name (`#tag`), says the command that removes it.
+fn delete_segment(s: &mut Session, name: &str, out: &mut dyn Write) -> Result<()> {
+    let saved: Vec<String> = (s.store.saved_filters()?.into_iter())
+        .map(|(name, _)| name)
+        .collect();
+    if let Some(tag) = name.strip_prefix('#')
+        && !saved.iter().any(|saved| saved == name)
+    {
+        let tag_filter = format!("tag:\"{tag}\"");
+        let remove = format!(
+            "tag remove {} --filter {}",
+            shell_word(tag),
+            shell_word(&tag_filter)
+        );
+        bail!(
+            "'{name}' is a tag: `{}` takes it off every contact",
+            command_line(s.store.path(), &remove)
+        );
+    }
+    if !s.store.delete_filter(name)? {
+        let quoted: Vec<String> = saved.iter().map(|name| format!("'{name}'")).collect();
+        match quoted.is_empty() {
+            true => bail!("no saved filter is named '{name}': none is saved"),
+            false => bail!(
+                "no saved filter is named '{name}' (saved: {})",
+                quoted.join(", ")
+            ),
+        }
+    }
+    writeln!(out, "deleted segment '{name}'")?;
+    say_how_to_take_it_back(s, out)
+}
+
+/// Each tag, then each saved filter, with the segments view's figures.
+fn list_segments(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
-    let saved = s.store.saved_filters()?;
-    let segments = (network.tag_segments()).chain(
-        saved
-            .into_iter()
-            .map(|(name, query)| Segment { name, query }),
-    );
+    let saved = (s.store.saved_filters()?.into_iter()).map(|(name, query)| Segment { name, query });
     let mut rows = Vec::new();
-    for segment in segments {
+    for segment in network.tag_segments().chain(saved) {
         let mut query = Query::parse(&segment.query)?.one_off();
         let figures = Figures::of(network.contacts.iter().filter(|c| query.matches(c)));
         rows.push((segment, figures));
@@ -1445,27 +1450,24 @@ fn segments_cmd(
                 })
             })
             .collect();
-        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
-        return Ok(());
+        return Ok(writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?);
     }
     if rows.is_empty() {
-        writeln!(
+        let save = command_line(s.store.path(), "segments save NAME --filter QUERY");
+        return Ok(writeln!(
             out,
-            "no tags or saved filters yet: `{}` saves one",
-            command_line(s.store.path(), "segments save NAME --filter QUERY")
-        )?;
+            "no tags or saved filters yet: `{save}` saves one"
+        )?);
     }
     let width = (rows.iter())
-        .map(|(segment, _)| seen(&segment.name).chars().count())
-        .fold(7, usize::max);
-    if !rows.is_empty() {
-        writeln!(out, "{:<width$}  count  mean   VP+  filter", "segment")?;
-    }
+        .map(|(segment, _)| UnicodeWidthStr::width(seen(&segment.name).as_ref()))
+        .fold(7, usize::max) as u16;
+    writeln!(out, "{}  count  mean   VP+  filter", pad("segment", width))?;
     for (segment, f) in &rows {
-        let name = seen(&segment.name);
         writeln!(
             out,
-            "{name:<width$} {:>6} {:>5.0} {:>4.0}%  {}",
+            "{} {:>6} {:>5.0} {:>4.0}%  {}",
+            pad(&segment.name, width),
             f.count,
             f.mean_score,
             f.vp_share,

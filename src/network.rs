@@ -1,5 +1,6 @@
 //! The network in memory: every contact and invitation, loaded once from the store, with
-//! the facts derived from them (inferred invitation status, warm/messaged flags, counts).
+//! the facts derived from them (inferred invitation status, warm/messaged flags, counts,
+//! segments and their figures).
 //! The CLI and the TUI both query this; filters and sorts run over it, not over SQL.
 //!
 //! Must not: write to the database or know about terminals.

@@ -659,6 +659,24 @@ fn invitations_fit_an_80_column_screen() {
 /// On a screen too narrow for the plan beside the assumptions, the plan comes whole
 /// above them: its rows end with the figures after the plan, not in the assumptions' text.
 #[test]
+fn pillars_show_every_assumption_on_an_80_by_24_screen() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('4'));
+    let screen = screen_rows(&a, 80, 24).join("\n");
+    for text in [
+        "k_internal 25",
+        "w_relevant 0.1",
+        "stale_days 21 · noise ±0.5",
+    ] {
+        assert!(screen.contains(text), "{text}:\n{screen}");
+    }
+    assert!(
+        screen.contains("3 readings"),
+        "the readings keep a line:\n{screen}"
+    );
+}
+
+#[test]
 fn pillars_stack_the_plan_above_the_assumptions_when_narrow() {
     let mut a = app();
     key(&mut a, KeyCode::Char('4'));

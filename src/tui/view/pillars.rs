@@ -17,7 +17,8 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(p) = &app.projection else { return };
     let lines = plan_lines(p, theme);
     let plan_width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 1;
-    let [gauges, t_left, t_right, bottom] = areas(area, plan_width);
+    let assumptions = assumptions(p, theme);
+    let [gauges, t_left, t_right, bottom] = areas(area, plan_width, &assumptions);
     let [br, frp] = halves(gauges);
     pillar(
         app,
@@ -37,27 +38,26 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         &p.find_right_people,
         strings::FRP_NOTE,
     );
-    let a = &p.assumptions;
-    // The disclaimer first: on a narrow screen the wrapped lines below it may not fit.
-    let mut right = vec![
-        Line::styled(p.disclaimer, theme.warn()),
-        Line::styled(strings::EDIT_ASSUMPTIONS, theme.header()),
-    ];
-    right.extend(strings::assumptions(a, p.noise_used).map(Line::raw));
-    right.push(Line::styled(strings::frp_levers(&FRP_LEVERS), theme.dim()));
     let block = |title: &'static str| {
         Block::new()
             .borders(Borders::TOP)
             .title(Span::styled(title, theme.title()))
     };
     frame.render_widget(Paragraph::new(lines).block(block(strings::PLAN)), t_left);
-    frame.render_widget(
-        Paragraph::new(right)
-            .wrap(Wrap { trim: true })
-            .block(block(strings::ASSUMPTIONS)),
-        t_right,
-    );
+    frame.render_widget(assumptions.block(block(strings::ASSUMPTIONS)), t_right);
     history(app, theme, frame, bottom);
+}
+
+/// The assumptions pane's text, wrapped: the disclaimer first (on a short screen the
+/// lines below it may not fit), how to edit them, every parameter, the FRP levers.
+fn assumptions<'a>(p: &'a Projection, theme: &Theme) -> Paragraph<'a> {
+    let mut text = vec![
+        Line::styled(p.disclaimer, theme.warn()),
+        Line::styled(strings::EDIT_ASSUMPTIONS, theme.header()),
+    ];
+    text.extend(strings::assumptions(&p.assumptions, p.noise_used).map(Line::raw));
+    text.push(Line::styled(strings::frp_levers(&FRP_LEVERS), theme.dim()));
+    Paragraph::new(text).wrap(Wrap { trim: true })
 }
 
 /// The plan table: each feature of the network before → after the plan.
@@ -119,12 +119,17 @@ fn halves(area: Rect) -> [Rect; 2] {
 /// Where the gauges, the plan, the assumptions and the readings go: the plan beside the
 /// assumptions when two plans (`plan_width` columns each, a gap included) fit side by
 /// side, else above them (on a narrow screen the plan's figures would run into the
-/// assumptions' text).
-fn areas(area: Rect, plan_width: u16) -> [Rect; 4] {
+/// assumptions' text). Side by side, the two are as tall as the assumptions wrap to
+/// (at least the plan's 9 rows), as far as the readings keep their 3.
+fn areas(area: Rect, plan_width: u16, assumptions: &Paragraph<'_>) -> [Rect; 4] {
     if area.width >= 2 * plan_width {
+        const GAUGES: u16 = 7;
+        let [_, right] = halves(area);
+        let wrapped = assumptions.line_count(right.width) as u16 + 1;
+        let table = wrapped.clamp(9, area.height.saturating_sub(GAUGES + 3).max(9));
         let [gauges, table, bottom] = Layout::vertical([
-            Constraint::Length(7),
-            Constraint::Length(9),
+            Constraint::Length(GAUGES),
+            Constraint::Length(table),
             Constraint::Min(3),
         ])
         .areas(area);

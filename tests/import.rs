@@ -634,6 +634,65 @@ fn a_dry_run_reports_the_import_and_stores_nothing() {
     assert!(code == 1 && err.contains("dry run"), "{err}");
 }
 
+/// An export without URLs (2021–2022) lists two people of one name at one company: two
+/// connections, not one listed twice. Imported again they stay two, each matched once;
+/// a newer export without one of them marks exactly one gone. A contact list that repeats
+/// a name and company still lists one person twice.
+#[test]
+fn namesakes_at_one_employer_without_urls_are_two_people() {
+    let db = Db::new();
+    let header = "First Name,Last Name,Email Address,Company,Position,Connected On\n";
+    let wei = |position: &str, on: &str| format!("Wei,Zhang,,Globex,{position},{on}\n");
+    let others: String = (0..30)
+        .map(|i| format!("P{i},Q{i},,Co{i},Engineer,01 Mar 2024\n"))
+        .collect();
+    let both = format!(
+        "{header}{}{}{others}",
+        wei("Engineer", "01 Feb 2023"),
+        wei("Sales Director", "05 Jun 2022")
+    );
+    let file = db.file("Connections.csv");
+    std::fs::write(&file, &both).unwrap();
+    let file = file.display().to_string();
+    let report = db.json(&["import", "--json", &file]);
+    assert_eq!(
+        (report["new"].clone(), report["files"][0]["skipped"].clone()),
+        (json!(32), json!(0))
+    );
+    let weis = || db.json(&["list", "--json", "--filter", "name:\"wei zhang\""]);
+    assert_eq!(weis().as_array().unwrap().len(), 2);
+    let again = db.json(&["import", "--json", &file]);
+    assert_eq!(
+        (
+            again["new"].clone(),
+            again["unchanged"].clone(),
+            again["gone"].clone()
+        ),
+        (json!(0), json!(32), json!(0))
+    );
+    assert_eq!(weis().as_array().unwrap().len(), 2);
+    let one = format!("{header}{}{others}", wei("Engineer", "01 Feb 2023"));
+    let newer = db.file("newer.csv");
+    std::fs::write(&newer, one).unwrap();
+    let report = db.json(&["import", "--json", &newer.display().to_string()]);
+    assert_eq!(
+        (report["gone"].clone(), report["new"].clone()),
+        (json!(1), json!(0))
+    );
+
+    let crm = db.file("crm.csv");
+    std::fs::write(
+        &crm,
+        "First Name,Last Name,Email,Company Name,Job Title\nAna,Lima,,Initech,CTO\nAna,Lima,,Initech,CTO\n",
+    )
+    .unwrap();
+    let report = db.json(&["import", "--json", &crm.display().to_string()]);
+    assert_eq!(
+        report["files"][0]["skipped_why"]["same person listed twice"],
+        1
+    );
+}
+
 fn write(dir: &std::path::Path, name: &str, people: &[Person]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, synth::connections_csv(people, Style::Y2026)).unwrap();

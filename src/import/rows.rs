@@ -303,7 +303,10 @@ fn parse_table_in_its_order(table: &Table<'_>) -> Result<ParsedFile> {
     let (rows_read, rows) = match table.kind {
         FileKind::Connections => {
             let (n, rows) = in_parts(table, &mut skips, connections)?;
-            (n, Rows::Connections(drop_repeats(rows, |r| r, &mut skips)))
+            (
+                n,
+                Rows::Connections(drop_repeats(rows, |r| r, false, &mut skips)),
+            )
         }
         FileKind::Invitations => {
             let (n, rows) = invitations(table, &mut skips)?;
@@ -321,7 +324,7 @@ fn parse_table_in_its_order(table: &Table<'_>) -> Result<ParsedFile> {
             let (n, rows) = in_parts(table, &mut skips, contacts)?;
             (
                 n,
-                Rows::Contacts(drop_repeats(rows, |r| &r.base, &mut skips)),
+                Rows::Contacts(drop_repeats(rows, |r| &r.base, true, &mut skips)),
             )
         }
     };
@@ -475,11 +478,14 @@ pub fn name_key(first: &str, last: &str) -> String {
     key.trim().to_lowercase()
 }
 
-/// Drops rows that list a person an earlier row already listed (same URL key, else same
-/// name and company), counting them. Hidden rows are never repeats.
+/// Drops rows that list a person an earlier row already listed (same URL key, else, with
+/// `by_name`, same name and company), counting them. Hidden rows are never repeats, and
+/// neither are rows of a Connections file without URLs that share a name and company:
+/// LinkedIn lists each connection once, so they are namesakes at one employer.
 fn drop_repeats<T>(
     rows: Vec<T>,
     person: impl Fn(&T) -> &ConnectionRow,
+    by_name: bool,
     skips: &mut Skips,
 ) -> Vec<T> {
     let mut seen: foldhash::HashSet<Cow<'_, str>> = foldhash::HashSet::default();
@@ -493,7 +499,10 @@ fn drop_repeats<T>(
             }
             let id = match &row.url_key {
                 Some(k) => Cow::Borrowed(k.as_str()),
-                None => Cow::Owned(weak_key(&row.first_name, &row.last_name, &row.company)),
+                None if by_name => {
+                    Cow::Owned(weak_key(&row.first_name, &row.last_name, &row.company))
+                }
+                None => return true,
             };
             seen.insert(id)
         })
@@ -836,7 +845,7 @@ mod tests {
         let mut skips = Skips::default();
         let mut rows = Vec::new();
         let n = connections(&table, &mut skips, &mut rows).expect("one pass");
-        let rows = drop_repeats(rows, |r| r, &mut skips);
+        let rows = drop_repeats(rows, |r| r, false, &mut skips);
         assert_eq!(parsed.rows_read, n);
         assert_eq!(parsed.skipped, skips.0);
         let Rows::Connections(halves) = &parsed.rows else {

@@ -91,6 +91,9 @@ struct Probe<'r> {
     company: &'r str,
     /// A hidden row has no name: its date and ordinal among hidden rows of that date.
     hidden: Option<HiddenSlot>,
+    /// A row of a Connections file, which lists each connection once: a contact it
+    /// matches only by name and company, already met in this import, is a namesake.
+    listed_once: bool,
     weak: OnceCell<String>,
 }
 
@@ -107,6 +110,7 @@ impl<'r> Probe<'r> {
             last: &row.last_name,
             company: &row.company,
             hidden,
+            listed_once: false,
             weak: OnceCell::new(),
         }
     }
@@ -125,6 +129,7 @@ impl<'r> Probe<'r> {
             last: &c.last_name,
             company: &c.company,
             hidden,
+            listed_once: false,
             weak,
         }
     }
@@ -248,7 +253,10 @@ impl Merge {
 
     /// The probe for a row of a Connections file (hidden rows take the next slot).
     fn probe<'r>(&mut self, row: &'r ConnectionRow) -> Probe<'r> {
-        Probe::of_row(row, self.hidden_slot(row.hidden, row.connected_on))
+        Probe {
+            listed_once: true,
+            ..Probe::of_row(row, self.hidden_slot(row.hidden, row.connected_on))
+        }
     }
 
     /// Enters contact `i` (not yet pushed), described by `probe`, in every index.
@@ -324,14 +332,20 @@ impl Merge {
                 .find(|&i| self.contacts[i].url_key.as_deref().is_none_or(|k| k == key)),
             Some(_) => None,
             None => {
-                let contacts = &self.contacts;
+                let (contacts, entries) = (&self.contacts, &self.entries);
                 let index = self.by_weak.get_or_insert_with(|| {
                     MultiIndex::build(contacts.iter().enumerate().map(|(i, c)| {
                         let key = weak_key(&c.first_name, &c.last_name, &c.company);
                         (i, (!c.is_hidden()).then_some(key))
                     }))
                 });
-                index.get(p.weak()).next()
+                let mut namesakes = index.get(p.weak());
+                match p.listed_once {
+                    // Two people of one name at one company, in an export without URLs:
+                    // each row takes the next one not yet met (none left: a new one).
+                    true => namesakes.find(|&i| !entries[i].seen),
+                    false => namesakes.next(),
+                }
             }
         }
     }

@@ -671,6 +671,19 @@ fn namesakes_at_one_employer_without_urls_are_two_people() {
         (json!(0), json!(32), json!(0))
     );
     assert_eq!(weis().as_array().unwrap().len(), 2);
+    // Listed the other way round, each keeps their own job.
+    let swapped = format!(
+        "{header}{}{}{others}",
+        wei("Sales Director", "05 Jun 2022"),
+        wei("Engineer", "01 Feb 2023")
+    );
+    let swapped_file = db.file("swapped.csv");
+    std::fs::write(&swapped_file, swapped).unwrap();
+    let again = db.json(&["import", "--json", &swapped_file.display().to_string()]);
+    assert_eq!(
+        (again["changed"].clone(), again["unchanged"].clone()),
+        (json!(0), json!(32))
+    );
     let one = format!("{header}{}{others}", wei("Engineer", "01 Feb 2023"));
     let newer = db.file("newer.csv");
     std::fs::write(&newer, one).unwrap();

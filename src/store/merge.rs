@@ -89,6 +89,7 @@ struct Probe<'r> {
     first: &'r str,
     last: &'r str,
     company: &'r str,
+    position: &'r str,
     /// A hidden row has no name: its date and ordinal among hidden rows of that date.
     hidden: Option<HiddenSlot>,
     /// A row of a Connections file, which lists each connection once: a contact it
@@ -109,6 +110,7 @@ impl<'r> Probe<'r> {
             first: &row.first_name,
             last: &row.last_name,
             company: &row.company,
+            position: &row.position,
             hidden,
             listed_once: false,
             weak: OnceCell::new(),
@@ -128,6 +130,7 @@ impl<'r> Probe<'r> {
             first: &c.first_name,
             last: &c.last_name,
             company: &c.company,
+            position: &c.position,
             hidden,
             listed_once: false,
             weak,
@@ -339,12 +342,17 @@ impl Merge {
                         (i, (!c.is_hidden()).then_some(key))
                     }))
                 });
-                let mut namesakes = index.get(p.weak());
                 match p.listed_once {
                     // Two people of one name at one company, in an export without URLs:
-                    // each row takes the next one not yet met (none left: a new one).
-                    true => namesakes.find(|&i| !entries[i].seen),
-                    false => namesakes.next(),
+                    // each row takes one not yet met, the one in its position first
+                    // (whatever their order in the file); none left: a new one.
+                    true => {
+                        let unseen = |i: &usize| !entries[*i].seen;
+                        let same_job = |i: &usize| same_text(&contacts[*i].position, p.position);
+                        (index.get(p.weak()).filter(unseen).find(same_job))
+                            .or_else(|| index.get(p.weak()).find(unseen))
+                    }
+                    false => index.get(p.weak()).next(),
                 }
             }
         }

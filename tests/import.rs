@@ -641,67 +641,55 @@ fn a_dry_run_reports_the_import_and_stores_nothing() {
 #[test]
 fn namesakes_at_one_employer_without_urls_are_two_people() {
     let db = Db::new();
+    // Writes `text` as file `name` beside the database and imports it: the JSON report.
+    let import = |name: &str, text: &str| {
+        let file = db.file(name);
+        std::fs::write(&file, text).unwrap();
+        db.json(&["import", "--json", &file.display().to_string()])
+    };
+    let totals = |report: &serde_json::Value, keys: &[&str]| -> Vec<serde_json::Value> {
+        keys.iter().map(|k| report[*k].clone()).collect()
+    };
     let header = "First Name,Last Name,Email Address,Company,Position,Connected On\n";
     let wei = |position: &str, on: &str| format!("Wei,Zhang,,Globex,{position},{on}\n");
+    let (engineer, director) = (
+        wei("Engineer", "01 Feb 2023"),
+        wei("Sales Director", "05 Jun 2022"),
+    );
     let others: String = (0..30)
         .map(|i| format!("P{i},Q{i},,Co{i},Engineer,01 Mar 2024\n"))
         .collect();
-    let both = format!(
-        "{header}{}{}{others}",
-        wei("Engineer", "01 Feb 2023"),
-        wei("Sales Director", "05 Jun 2022")
-    );
-    let file = db.file("Connections.csv");
-    std::fs::write(&file, &both).unwrap();
-    let file = file.display().to_string();
-    let report = db.json(&["import", "--json", &file]);
-    assert_eq!(
-        (report["new"].clone(), report["files"][0]["skipped"].clone()),
-        (json!(32), json!(0))
-    );
+    let both = format!("{header}{engineer}{director}{others}");
+    let report = import("Connections.csv", &both);
+    assert_eq!(report["files"][0]["skipped"], 0);
+    assert_eq!(report["new"], 32);
     let weis = || db.json(&["list", "--json", "--filter", "name:\"wei zhang\""]);
     assert_eq!(weis().as_array().unwrap().len(), 2);
-    let again = db.json(&["import", "--json", &file]);
+    let again = import("Connections.csv", &both);
+    let keys = ["new", "unchanged", "gone", "changed"];
     assert_eq!(
-        (
-            again["new"].clone(),
-            again["unchanged"].clone(),
-            again["gone"].clone()
-        ),
-        (json!(0), json!(32), json!(0))
+        totals(&again, &keys),
+        [json!(0), json!(32), json!(0), json!(0)]
     );
     assert_eq!(weis().as_array().unwrap().len(), 2);
     // Listed the other way round, each keeps their own job.
-    let swapped = format!(
-        "{header}{}{}{others}",
-        wei("Sales Director", "05 Jun 2022"),
-        wei("Engineer", "01 Feb 2023")
+    let swapped = import(
+        "swapped.csv",
+        &format!("{header}{director}{engineer}{others}"),
     );
-    let swapped_file = db.file("swapped.csv");
-    std::fs::write(&swapped_file, swapped).unwrap();
-    let again = db.json(&["import", "--json", &swapped_file.display().to_string()]);
     assert_eq!(
-        (again["changed"].clone(), again["unchanged"].clone()),
-        (json!(0), json!(32))
+        totals(&swapped, &keys),
+        [json!(0), json!(32), json!(0), json!(0)]
     );
-    let one = format!("{header}{}{others}", wei("Engineer", "01 Feb 2023"));
-    let newer = db.file("newer.csv");
-    std::fs::write(&newer, one).unwrap();
-    let report = db.json(&["import", "--json", &newer.display().to_string()]);
-    assert_eq!(
-        (report["gone"].clone(), report["new"].clone()),
-        (json!(1), json!(0))
-    );
+    let newer = import("newer.csv", &format!("{header}{engineer}{others}"));
+    assert_eq!(totals(&newer, &["gone", "new"]), [json!(1), json!(0)]);
 
-    let crm = db.file("crm.csv");
-    std::fs::write(
-        &crm,
+    let crm = import(
+        "crm.csv",
         "First Name,Last Name,Email,Company Name,Job Title\nAna,Lima,,Initech,CTO\nAna,Lima,,Initech,CTO\n",
-    )
-    .unwrap();
-    let report = db.json(&["import", "--json", &crm.display().to_string()]);
+    );
     assert_eq!(
-        report["files"][0]["skipped_why"]["same person listed twice"],
+        crm["files"][0]["skipped_why"]["same person listed twice"],
         1
     );
 }

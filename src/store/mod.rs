@@ -535,24 +535,30 @@ impl Store {
     /// was one.
     pub fn delete_filter(&mut self, name: &str) -> Result<bool> {
         let what = Named::SavedFilter(name.to_string());
-        let existed = named_text(&self.conn, &what)?.is_some();
-        self.replace(what, None)?;
-        Ok(existed)
+        Ok(self.write(|tx| replace_in(tx, what, None))?.is_some())
     }
 
     /// Sets the text kept as `what` to `value` (`None`: removes it) in one transaction
     /// logged as an undoable step (a profile rescores every contact); nothing when it
     /// holds `value` already.
     pub fn replace(&mut self, what: Named, value: Option<&str>) -> Result<Rescored> {
-        let op = Op::Replace {
-            before: named_text(&self.conn, &what)?,
-            what,
-            after: value.map(str::to_string),
-        };
-        if op.is_empty() {
-            return Ok(Rescored::default());
-        }
-        self.write(|tx| record_in(tx, &op))
+        Ok(self
+            .write(|tx| replace_in(tx, what, value))?
+            .unwrap_or_default())
+    }
+}
+
+/// [`Store::replace`] within `tx` (the text it replaces read there too, so that no other
+/// writer comes between): what it rescored, or `None` when `what` held `value` already.
+fn replace_in(tx: &Transaction<'_>, what: Named, value: Option<&str>) -> Result<Option<Rescored>> {
+    let op = Op::Replace {
+        before: named_text(tx, &what)?,
+        what,
+        after: value.map(str::to_string),
+    };
+    match op.is_empty() {
+        true => Ok(None),
+        false => record_in(tx, &op).map(Some),
     }
 }
 

@@ -5,7 +5,7 @@
 //! Must not: touch the database or the terminal.
 
 use crate::error::{Error, Result};
-use crate::import::dates::parse_date;
+use crate::import::dates::{digits, parse_date};
 use crate::model::{Contact, ContactParts, Decision, Flags, Function, Seniority};
 use crate::network::Network;
 use crate::text::{folded, folded_char, push_folded};
@@ -131,21 +131,17 @@ struct DateSpan {
 impl DateSpan {
     fn parse(text: &str) -> Option<DateSpan> {
         let text = text.trim();
-        let number = |s: &str, digits: usize| {
-            (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse::<i32>().ok())
-                .flatten()
-        };
-        let month = |year: i32, month: i32| {
-            let first = NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, 1)?;
+        let year = |y: &str| i32::try_from(digits(y, 4..=4)?).ok();
+        let month = |year: i32, month: u32| {
+            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
             Some((first, first.checked_add_months(chrono::Months::new(1))?))
         };
         let (first, end) = match text.split_once('-') {
             None if text.len() == 4 => {
-                let year = number(text, 4)?;
+                let year = year(text)?;
                 (month(year, 1)?.0, month(year + 1, 1)?.0)
             }
-            Some((y, m)) if y.len() == 4 && m.len() == 2 => month(number(y, 4)?, number(m, 2)?)?,
+            Some((y, m)) if y.len() == 4 && m.len() == 2 => month(year(y)?, digits(m, 2..=2)?)?,
             _ => {
                 let day = parse_date(text)?;
                 (day, day.succ_opt()?)

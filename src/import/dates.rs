@@ -176,21 +176,16 @@ fn numeric_datetime(s: &str, order: DateOrder) -> Option<NaiveDateTime> {
     if parts.next().is_some() {
         return None;
     }
-    let number = |p: &str, digits: std::ops::RangeInclusive<usize>| {
-        (digits.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse::<u32>().ok())
-            .flatten()
-    };
     let (year, month, day) = if a.len() == 4 {
-        (number(a, 4..=4)?, number(b, 1..=2)?, number(c, 1..=2)?)
+        (digits(a, 4..=4)?, digits(b, 1..=2)?, digits(c, 1..=2)?)
     } else {
         let year = match c.len() {
-            4 => number(c, 4..=4)?,
+            4 => digits(c, 4..=4)?,
             // chrono's %y: 69-99 are 1969-1999, the rest 2000-2068.
-            2 => number(c, 2..=2).map(|y| if y >= 69 { 1900 + y } else { 2000 + y })?,
+            2 => digits(c, 2..=2).map(|y| if y >= 69 { 1900 + y } else { 2000 + y })?,
             _ => return None,
         };
-        let (a, b) = (number(a, 1..=2)?, number(b, 1..=2)?);
+        let (a, b) = (digits(a, 1..=2)?, digits(b, 1..=2)?);
         match (separator, order) {
             ('/', DateOrder::MonthFirst) => (year, a, b),
             _ => (year, b, a),
@@ -211,11 +206,10 @@ fn numeric_datetime(s: &str, order: DateOrder) -> Option<NaiveDateTime> {
 /// Only numbers of this century's days read so (from 2000 to 2099).
 fn spreadsheet_serial(s: &str) -> Option<NaiveDateTime> {
     let (days, fraction) = s.split_once('.').unwrap_or((s, "0"));
-    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
-    if days.len() != 5 || !digits(days) || !digits(fraction) {
+    if !all_digits(fraction) {
         return None;
     }
-    let days: i64 = days.parse().ok()?;
+    let days = i64::from(digits(days, 5..=5)?);
     if !(SERIAL_2000..SERIAL_2100).contains(&days) {
         return None;
     }
@@ -228,6 +222,18 @@ fn spreadsheet_serial(s: &str) -> Option<NaiveDateTime> {
 const SERIAL_2000: i64 = 36_526;
 const SERIAL_2100: i64 = 73_051;
 
+/// Whether `text` is one or more ASCII digits, and nothing else.
+fn all_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The number `text` writes in ASCII digits, as many as `lengths` allows.
+pub(crate) fn digits(text: &str, lengths: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    (all_digits(text) && lengths.contains(&text.len()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
 /// `6:14 PM`, `15:45` or `18:24:37`.
 fn clock_time(s: &str) -> Option<NaiveTime> {
     let (clock, half) = match s.rsplit_once(' ') {
@@ -235,18 +241,11 @@ fn clock_time(s: &str) -> Option<NaiveTime> {
         None => (s, None),
     };
     let mut parts = clock.split(':');
-    let mut next = || -> Option<u32> {
-        let p = parts.next()?;
-        (matches!(p.len(), 1 | 2) && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse().ok())
-            .flatten()
-    };
+    let mut next = || digits(parts.next()?, 1..=2);
     let (hour, minute) = (next()?, next()?);
     let second = match (parts.next(), parts.next()) {
         (None, _) => 0,
-        (Some(p), None) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
-            p.parse().ok()?
-        }
+        (Some(p), None) => digits(p, 2..=2)?,
         _ => return None,
     };
     let hour = match half.as_deref() {

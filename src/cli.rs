@@ -1406,11 +1406,10 @@ fn delete_segment(s: &mut Session, name: &str, out: &mut dyn Write) -> Result<()
     if let Some(tag) = name.strip_prefix('#')
         && !saved.iter().any(|saved| saved == name)
     {
-        let tag_filter = format!("tag:\"{tag}\"");
         let remove = format!(
             "tag remove {} --filter {}",
             shell_word(tag),
-            shell_word(&tag_filter)
+            shell_word(&Segment::of_tag(tag).query)
         );
         bail!(
             "'{name}' is a tag: `{}` takes it off every contact",

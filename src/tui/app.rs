@@ -673,15 +673,13 @@ impl App {
                     name: name.clone(),
                     query,
                 });
-                let hint = self.keymap.undo_hint();
-                self.status = format!("{}{hint}", status::saved_segment(&name));
+                self.status = self.undoable(status::saved_segment(&name));
                 self.refresh_segments();
                 vec![]
             }
             Msg::FilterDeleted(name) => {
                 self.saved_filters.retain(|s| s.name != name);
-                let hint = self.keymap.undo_hint();
-                self.status = format!("{}{hint}", status::deleted_segment(&name));
+                self.status = self.undoable(status::deleted_segment(&name));
                 self.refresh_segments();
                 vec![]
             }
@@ -689,8 +687,7 @@ impl App {
                 self.pillars.readings.push(r);
                 self.pillars.readings.sort_by_key(|r| r.date);
                 self.refresh_projection();
-                let hint = self.keymap.undo_hint();
-                self.status = format!("{}{hint}", status::recorded_ssi(r.total, r.br, r.date));
+                self.status = self.undoable(status::recorded_ssi(r.total, r.br, r.date));
                 vec![]
             }
             Msg::ImportRefused { path, why } => {
@@ -719,6 +716,11 @@ impl App {
         }
     }
 
+    /// A change's message, followed by the key that undoes it (" — u to undo").
+    fn undoable(&self, said: String) -> String {
+        format!("{said}{}", self.keymap.undo_hint())
+    }
+
     fn after_change(&mut self, status: String) {
         self.refresh_segments();
         if self.table.sort == SortKey::Decision {
@@ -743,8 +745,7 @@ impl App {
         }
         op.apply_to(&mut self.network);
         // The hint goes first when the status line is short (see the view).
-        let hint = self.keymap.undo_hint();
-        self.after_change(format!("{}{note}{hint}", op.describe()));
+        self.after_change(self.undoable(format!("{}{note}", op.describe())));
         vec![Effect::Persist(op)]
     }
 

@@ -313,7 +313,7 @@ pub struct ListArgs {
     /// Space-separated terms, all must hold: fuzzy words, name: company: title: url: tag:T
     /// -tag:T decision:D score:<40 seniority:>=director connected:<2020-01-01 (or a month
     /// 2024-06, a year >=2024) changed:>=2026-11-01 (a job change recorded since)
-    /// function:engineering
+    /// gone:>=2026-11-01 (found gone from the network since) function:engineering
     /// flag:warm|messaged|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded.
     #[arg(long, value_name = "QUERY", default_value = "")]
     filter: String,
@@ -860,6 +860,7 @@ pub fn import(
     let lists = [
         ("the new connections", report.new_filter()),
         ("the job changes", report.changed_filter()),
+        ("the connections gone", report.gone_filter()),
     ];
     for (what, filter) in lists.into_iter().filter(|_| !dry_run) {
         if let Some(filter) = filter {
@@ -1133,6 +1134,12 @@ fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
             "    job change recorded {on}: was {} at {}",
             seen(or_unknown(&c.previous_position)),
             seen(or_unknown(&c.previous_company))
+        )?;
+    }
+    if let Some(on) = c.gone_on {
+        writeln!(
+            out,
+            "    gone since {on}: the export imported then no longer lists them"
         )?;
     }
     if c.flags.has(Flags::DUPLICATE)
@@ -1704,14 +1711,18 @@ mod tests {
         assert_eq!(shell_word("plain.db"), "plain.db");
     }
 
-    /// `list --help` and the workbench's help name every flag the filter language knows.
+    /// `list --help` and the workbench's help name every field and flag the filter
+    /// language knows.
     #[test]
-    fn both_helps_name_every_flag() {
+    fn both_helps_name_every_field_and_flag() {
         let mut cli = Cli::command();
         let list = cli.find_subcommand_mut("list").expect("list");
         let list_help = list.render_long_help().to_string();
         let workbench_help = crate::tui::strings::FILTER_HELP.join("");
         for help in [list_help, workbench_help] {
+            for field in netcurate::query::FIELDS.split(' ') {
+                assert!(help.contains(&format!("{field}:")), "{field}: {help}");
+            }
             for (name, _) in netcurate::model::Flags::NAMES {
                 assert!(
                     help.contains(&format!("|{name}")) || help.contains(&format!(":{name}")),

@@ -355,6 +355,9 @@ pub struct Contact {
     /// The day an import recorded a job change (a new company or position); with the
     /// flags.
     pub job_changed_on: Option<NaiveDate>,
+    /// The day an import found the connection gone (a newer full export left it out:
+    /// removed, by the user or by them, or the account closed); with the flags.
+    pub gone_on: Option<NaiveDate>,
     /// A connection (from Connections.csv) rather than a contact from another CSV.
     pub is_connection: bool,
     pub industry: Text,

@@ -172,6 +172,7 @@ enum Test {
     Connected(Cmp, DateSpan),
     /// The day a job change was recorded (by an import).
     JobChanged(Cmp, DateSpan),
+    Gone(Cmp, DateSpan),
     Function(Function),
     Flag(u32),
 }
@@ -463,7 +464,7 @@ impl Test {
                 Test::Decision(_) => ContactParts::DECISION,
                 Test::Score(..) | Test::Tier(..) | Test::Function(_) => ContactParts::SCORED,
                 Test::Connected(..) => ContactParts::CONNECTED_ON,
-                Test::Flag(_) | Test::JobChanged(..) => ContactParts::FLAGS,
+                Test::Flag(_) | Test::JobChanged(..) | Test::Gone(..) => ContactParts::FLAGS,
             }
     }
 
@@ -490,6 +491,7 @@ impl Test {
             },
             Test::Connected(cmp, span) => c.connected_on.is_some_and(|x| span.holds(*cmp, x)),
             Test::JobChanged(cmp, span) => c.job_changed_on.is_some_and(|x| span.holds(*cmp, x)),
+            Test::Gone(cmp, span) => c.gone_on.is_some_and(|x| span.holds(*cmp, x)),
             Test::Function(f) => c.function == *f,
             Test::Flag(bit) => c.flags.has(*bit),
         }
@@ -534,8 +536,9 @@ fn url_needle(value: &str) -> String {
     })
 }
 
-const FIELDS: &str =
-    "name company title url tag decision score seniority connected changed function flag";
+/// The field terms' names, as the error for an unknown one lists them.
+pub const FIELDS: &str =
+    "name company title url tag decision score seniority connected changed gone function flag";
 
 fn term(token: &str) -> Result<Term> {
     let bad = |reason: String| Error::Query {
@@ -589,13 +592,14 @@ fn term(token: &str) -> Result<Term> {
             }
             Test::Tier(cmp, tier)
         }
-        "connected" | "changed" => {
+        "connected" | "changed" | "gone" => {
             let (cmp, d) = Cmp::split(value);
             let span = DateSpan::parse(d)
                 .ok_or_else(|| bad(format!("'{d}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")))?;
             match name.as_str() {
                 "connected" => Test::Connected(cmp, span),
-                _ => Test::JobChanged(cmp, span),
+                "changed" => Test::JobChanged(cmp, span),
+                _ => Test::Gone(cmp, span),
             }
         }
         "function" => Test::Function(Function::parse(value).ok_or_else(|| {
@@ -862,6 +866,11 @@ mod tests {
         c.job_changed_on = NaiveDate::from_ymd_opt(2026, 11, 20);
         assert!(check("changed:>=2026-11-01 Changed:<=2026-11-20", &c));
         assert!(!check("changed:>2026-11-20", &c));
+        assert!(!check("gone:>=2026-01-01", &c), "not gone");
+        c.gone_on = NaiveDate::from_ymd_opt(2026, 11, 27);
+        assert!(check("gone:>=2026-11-27 gone:2026-11", &c));
+        assert!(!check("gone:<2026-11-27", &c));
+        assert!(check("-gone:2025", &c), "negated like any field term");
         // A month or a year is all of its days.
         for (q, holds) in [
             ("connected:2019", true),

@@ -1046,6 +1046,13 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         )),
         "{text}"
     );
+    assert!(
+        text.contains(&format!(
+            "the connections gone: netcurate --db {} list --filter 'gone:>={AS_OF}'\n",
+            db.path.display()
+        )),
+        "{text}"
+    );
     // The plan exported now lists the one still to remove, not the one removed.
     let plan = db.ok(&["export", "-o", "-", "--kind", "removal-plan"]);
     assert_eq!(plan.lines().count(), 2, "a header and one contact:\n{plan}");
@@ -1146,6 +1153,24 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     );
     let gone = db.json(&["list", "--filter", "flag:gone", "--json"]);
     assert_eq!(gone.as_array().unwrap().len(), 20);
+    // The filter the import named for the connections it found gone lists the same 20,
+    // and with -decision:prune those the user did not remove (one was planned).
+    let since_gone = db.json(&["list", "--filter", &format!("gone:>={AS_OF}"), "--json"]);
+    assert_eq!(since_gone, gone, "the import's gone are those flagged");
+    let left_us = db.json(&[
+        "list",
+        "--filter",
+        &format!("gone:{AS_OF} -decision:prune"),
+        "--json",
+    ]);
+    assert_eq!(left_us.as_array().unwrap().len(), 19);
+    let explained = db.ok(&["explain", &gone[0]["id"].to_string()]);
+    assert!(
+        explained.contains(&format!(
+            "gone since {AS_OF}: the export imported then no longer lists them"
+        )),
+        "{explained}"
+    );
     // The month after, the 20 are back with their old dates and 2 are new: counted
     // apart, so that the new connections' filter lists the 2 alone, not years of others.
     let mut third = next.clone();

@@ -881,6 +881,7 @@ fn merge_batch(
         merge.mark_gone(&mut report);
     }
     report.changed_on = (report.changed > 0).then_some(now.date());
+    report.gone_on = (report.gone > 0).then_some(now.date());
     progress(Progress {
         stage: "scoring",
         fraction: 0.7,

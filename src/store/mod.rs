@@ -997,8 +997,10 @@ fn fill_contact(r: &impl Columns, c: &mut Contact, parts: ContactParts) -> rusql
     }
     if parts.has(ContactParts::FLAGS) {
         c.flags.set(Flags::HIDDEN, r.get(10)?);
-        c.flags
-            .set(Flags::GONE, !matches!(r.column(11)?, ValueRef::Null));
+        c.gone_on = text_ref(r.column(11)?)
+            .and_then(parse_datetime)
+            .map(|at| at.date());
+        c.flags.set(Flags::GONE, c.gone_on.is_some());
         c.job_changed_on = text_ref(r.column(12)?)
             .and_then(parse_datetime)
             .map(|at| at.date());

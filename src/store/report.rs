@@ -20,6 +20,10 @@ pub struct ImportReport {
     pub new: u64,
     /// Connections absent from this full Connections export.
     pub gone: u64,
+    /// The day this import marked connections gone, when it marked some: `gone:>=` it
+    /// lists them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gone_on: Option<NaiveDate>,
     /// Of the gone, those the user had decided to prune: removals done.
     pub gone_planned: u64,
     /// After a full Connections export: connections decided prune that are still
@@ -93,6 +97,14 @@ impl ImportReport {
             .then_some(self.changed_on)
             .flatten()
             .map(|on| format!("changed:>={on}"))
+    }
+
+    /// The filter that lists the connections this import found gone.
+    pub fn gone_filter(&self) -> Option<String> {
+        (self.gone > 0)
+            .then_some(self.gone_on)
+            .flatten()
+            .map(|on| format!("gone:>={on}"))
     }
 
     /// The filter that lists this import's new connections, unless every connection is

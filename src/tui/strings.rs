@@ -196,12 +196,13 @@ pub const SEGMENT_MAKERS: KeyHints = &[
 ];
 
 /// The help overlay's notes under the keys.
-pub const FILTER_HELP: [&str; 9] = [
+pub const FILTER_HELP: [&str; 10] = [
     "",
     "Filter terms: words (fuzzy) name: company: title: url: tag: -tag:",
     "  decision: score:<40 seniority:>=director function:engineering",
     "  connected:<2020-01-01 (or a month 2024-06, a year >=2024)",
     "  changed:>=2026-11-01 (job changes recorded since)",
+    "  gone:>=2026-11-01 (connections an import found gone since)",
     "  flag:warm|messaged|colleague|gone|job-change",
     "    |duplicate|hidden|no-title|open-to-work|student|excluded",
     "In a prompt: Enter ok · Esc cancel · Backspace · Ctrl-W deletes a word",
@@ -405,6 +406,10 @@ pub fn suggested(decision: &str, why: &str) -> String {
 
 pub fn job_change(on: NaiveDate, previous_position: &str, previous_company: &str) -> String {
     format!("job change recorded {on}: was {previous_position} · {previous_company}")
+}
+
+pub fn gone_since(on: NaiveDate) -> String {
+    format!("gone since {on}: the export imported then no longer lists them")
 }
 
 pub fn invitation_line(direction: &str, sent: NaiveDate, status: &str) -> String {
@@ -833,17 +838,17 @@ pub mod status {
     fn brief(r: &ImportReport, total: Total) -> String {
         match total {
             Total::Connections => {
-                let which = r
-                    .new_filter()
-                    .map(|f| format!(" ({f})"))
-                    .unwrap_or_default();
+                // Each count with the filter that lists it, when there is one.
+                let lists =
+                    |filter: Option<String>| filter.map(|f| format!(" ({f})")).unwrap_or_default();
+                let (which, gone, jobs) = (
+                    lists(r.new_filter()),
+                    lists(r.gone_filter()),
+                    lists(r.changed_filter()),
+                );
                 let back = netcurate::store::if_any(r.returned, |n| format!(", {n} back"));
-                let jobs = r
-                    .changed_filter()
-                    .map(|f| format!(" ({f})"))
-                    .unwrap_or_default();
                 format!(
-                    "{} new{which}{back}, {} gone, {} changed{jobs}, {} unchanged, {} hidden",
+                    "{} new{which}{back}, {} gone{gone}, {} changed{jobs}, {} unchanged, {} hidden",
                     r.new, r.gone, r.changed, r.unchanged, r.hidden
                 )
             }

@@ -879,11 +879,13 @@ fn import_message_counts_new_and_returning_apart() {
     );
     let dated = netcurate::store::ImportReport {
         changed_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 26),
+        gone_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 26),
         ..report([2, 0, 5, 1, 1994, 16])
     };
     assert!(
-        status::imported(path, &dated).contains(", 1 changed (changed:>=2026-11-26), "),
-        "the job changes' filter"
+        status::imported(path, &dated)
+            .contains(" 5 gone (gone:>=2026-11-26), 1 changed (changed:>=2026-11-26), "),
+        "the filters of the gone and of the job changes"
     );
     let back = status::imported(path, &report([2, 20, 0, 0, 1977, 16]));
     assert!(
@@ -1274,6 +1276,28 @@ fn the_explanation_shows_control_characters_as_spaces() {
     key(&mut a, KeyCode::Enter);
     let text = screen_rows(&a, 120, 30).join("\n");
     assert!(text.contains("Growth  Lead [0m · "), "{text}");
+}
+
+/// The explanation of a connection an import found gone says since when, and the `gone:`
+/// filter finds it.
+#[test]
+fn the_explanation_says_since_when_a_connection_is_gone() {
+    let d = demo();
+    let mut network = d.network.clone();
+    let c = &mut network.contacts[0];
+    c.gone_on = chrono::NaiveDate::from_ymd_opt(2026, 10, 20);
+    c.flags.set(netcurate::model::Flags::GONE, true);
+    let name = c.full_name();
+    let mut a = app_on(network);
+    a.set_filter("gone:2026-10");
+    assert_eq!(a.table.ids.len(), 1);
+    assert_eq!(current_name(&a), name);
+    key(&mut a, KeyCode::Enter);
+    let text = screen_rows(&a, 120, 30).join("\n");
+    assert!(
+        text.contains("gone since 2026-10-20: the export imported then no longer lists them"),
+        "{text}"
+    );
 }
 
 /// On a screen too short for all 24 months, the months chart shows the latest ones:

@@ -163,6 +163,9 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
             &c.previous_company,
         )));
     }
+    if let Some(on) = c.gone_on {
+        lines.push(Line::raw(strings::gone_since(on)));
+    }
     for inv in app.network.invitations_of(c.id) {
         lines.push(Line::raw(strings::invitation_line(
             inv.direction.as_str(),

@@ -124,9 +124,10 @@ fn bulk(c: &mut Criterion) {
     });
     g.bench_function("export 100k contacts (CSV in memory)", |b| {
         let contacts: Vec<&netcurate::model::Contact> = network.contacts.iter().collect();
+        let all_columns = netcurate::export::ExportKind::Contacts.default_columns();
         b.iter(|| {
             let mut out = Vec::with_capacity(16 << 20);
-            netcurate::export::write_contacts(&mut out, &contacts, None).expect("export");
+            netcurate::export::write_contacts(&mut out, &contacts, &all_columns).expect("export");
             black_box(out)
         })
     });

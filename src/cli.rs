@@ -346,8 +346,11 @@ pub struct ExportArgs {
     /// contacts (default), linkedin, removal-plan, withdrawal-plan.
     #[arg(long, default_value = "contacts")]
     kind: String,
-    /// Columns for the contacts kind, comma-separated (e.g. "First Name,URL,Score").
-    #[arg(long)]
+    /// Columns for the contacts kind, comma-separated (e.g. "First Name,URL,Score"): First
+    /// Name, Last Name, URL, Email Address, Company, Position, Connected On, Score,
+    /// Seniority, Tags, Decision (the default), Function, Flags, Previous Company, Previous
+    /// Position, Job Changed On, Gone On, Last Message On, Messages, Industry, Location.
+    #[arg(long, value_name = "COLUMNS")]
     columns: Option<String>,
     /// Replace an existing file.
     #[arg(long)]
@@ -1580,15 +1583,14 @@ fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result
         .iter()
         .map(|&i| &network.contacts[i as usize])
         .collect();
-    let columns = match (&args.columns, kind) {
-        (Some(c), _) => Some(export::choose_columns(c)?),
-        (None, ExportKind::Linkedin) => Some((0..7).collect()),
-        _ => None,
+    let columns = match &args.columns {
+        Some(c) => export::choose_columns(c)?,
+        None => kind.default_columns(),
     };
     let write = |w: &mut dyn Write| -> netcurate::Result<usize> {
         match kind {
             ExportKind::Contacts | ExportKind::Linkedin => {
-                export::write_contacts(w, &contacts, columns.as_deref())
+                export::write_contacts(w, &contacts, &columns)
             }
             ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts, s.profile.as_ref()),
             ExportKind::WithdrawalPlan => export::write_withdrawal_plan(w, &network),
@@ -1709,6 +1711,18 @@ mod tests {
             assert_eq!(String::from_utf8_lossy(&echoed.stdout), text);
         }
         assert_eq!(shell_word("plain.db"), "plain.db");
+    }
+
+    /// `export --help` names every column `--columns` takes.
+    #[test]
+    fn export_help_names_every_column() {
+        let mut cli = Cli::command();
+        let export = cli.find_subcommand_mut("export").expect("export");
+        let help = export.render_long_help().to_string();
+        let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (column, _) in netcurate::export::CONTACT_COLUMNS {
+            assert!(help.contains(column), "{column}: {help}");
+        }
     }
 
     /// `list --help` and the workbench's help name every field and flag the filter

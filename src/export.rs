@@ -44,6 +44,16 @@ impl ExportKind {
             ExportKind::WithdrawalPlan => "withdrawal-plan",
         }
     }
+
+    /// The [`CONTACT_COLUMNS`] a contact list of this kind has unless told otherwise:
+    /// Connections.csv's own seven for `linkedin` (what other tools, and netcurate, read
+    /// back), then score, seniority, tags and decision for `contacts`.
+    pub fn default_columns(self) -> Vec<usize> {
+        match self {
+            ExportKind::Linkedin => (0..7).collect(),
+            _ => (0..11).collect(),
+        }
+    }
 }
 
 /// The first characters that make a spreadsheet evaluate a cell as a formula.
@@ -60,8 +70,16 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 
 type Getter = fn(&Contact) -> Cow<'_, str>;
 
-/// The contacts columns, in order: (header, value).
-pub const CONTACT_COLUMNS: [(&str, Getter); 11] = [
+/// A day as `YYYY-MM-DD` (the filter language's form, which spreadsheets read as a date),
+/// or an empty cell.
+fn iso_day(day: Option<NaiveDate>) -> Cow<'static, str> {
+    day.map(|d| d.to_string()).unwrap_or_default().into()
+}
+
+/// The contacts columns that can be exported, in order: (header, value). The first
+/// eleven are the default ([`ExportKind::default_columns`]); the rest are chosen by name
+/// (`--columns`).
+pub const CONTACT_COLUMNS: [(&str, Getter); 21] = [
     ("First Name", |c| Cow::Borrowed(&c.first_name)),
     ("Last Name", |c| Cow::Borrowed(&c.last_name)),
     ("URL", |c| Cow::Borrowed(&c.url)),
@@ -80,6 +98,18 @@ pub const CONTACT_COLUMNS: [(&str, Getter); 11] = [
     ("Seniority", |c| c.seniority.as_str().into()),
     ("Tags", |c| c.tags.join(";").into()),
     ("Decision", |c| c.decision.as_str().into()),
+    ("Function", |c| c.function.as_str().into()),
+    ("Flags", |c| c.flags.names().join(";").into()),
+    ("Previous Company", |c| Cow::Borrowed(&c.previous_company)),
+    ("Previous Position", |c| Cow::Borrowed(&c.previous_position)),
+    ("Job Changed On", |c| iso_day(c.job_changed_on)),
+    ("Gone On", |c| iso_day(c.gone_on)),
+    ("Last Message On", |c| {
+        iso_day(c.last_message_at.map(|at| at.date()))
+    }),
+    ("Messages", |c| c.message_count.to_string().into()),
+    ("Industry", |c| Cow::Borrowed(&c.industry)),
+    ("Location", |c| Cow::Borrowed(&c.location)),
 ];
 
 /// Picks columns by header name (case-insensitive), in the order given.
@@ -130,14 +160,8 @@ fn write_row<W: Write, S: AsRef<str>>(
     w.write_record(None::<&[u8]>).map_err(write_error)
 }
 
-/// Writes contacts with the chosen columns (all when `columns` is `None`).
-pub fn write_contacts<W: Write>(
-    out: W,
-    contacts: &[&Contact],
-    columns: Option<&[usize]>,
-) -> Result<usize> {
-    let all: Vec<usize> = (0..CONTACT_COLUMNS.len()).collect();
-    let cols = columns.unwrap_or(&all);
+/// Writes contacts with the chosen [`CONTACT_COLUMNS`], in that order.
+pub fn write_contacts<W: Write>(out: W, contacts: &[&Contact], cols: &[usize]) -> Result<usize> {
     let mut w = csv::Writer::from_writer(out);
     write_row(&mut w, cols.iter().map(|&i| CONTACT_COLUMNS[i].0))?;
     for c in contacts {

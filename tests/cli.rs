@@ -390,6 +390,27 @@ fn filtered_export_removal_plan_and_atomic_files() {
     assert!(columns.starts_with("First Name,URL,Score\n"));
 }
 
+/// The columns beyond the default: what messages and a CRM file brought, by name.
+#[test]
+fn export_columns_carry_messages_and_enrichment() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026")]);
+    db.ok(&["import", &fixture("linkedin/hubspot.csv")]);
+    let text = db.ok(&[
+        "export",
+        "-o",
+        "-",
+        "--filter",
+        "name:\"rené sample\"",
+        "--columns",
+        "first name,Last Message On,Messages,Industry,Function",
+    ]);
+    assert_eq!(
+        text,
+        "First Name,Last Message On,Messages,Industry,Function\nRené,2025-10-31,2,Software,engineering\n"
+    );
+}
+
 #[test]
 fn export_then_import_round_trips() {
     let a = Db::new();

@@ -1151,8 +1151,53 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         )),
         "{explained}"
     );
+    // A list to act on: the job changes with what each was before, as CSV.
+    let moves = db.ok(&[
+        "export",
+        "-o",
+        "-",
+        "--filter",
+        "flag:job-change",
+        "--columns",
+        "URL,Previous Company,Company,job_changed_on,Flags,Gone On",
+    ]);
+    let mut reader = csv::Reader::from_reader(moves.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec![
+            "URL",
+            "Previous Company",
+            "Company",
+            "Job Changed On",
+            "Flags",
+            "Gone On"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 5);
+    for (row, person) in rows.iter().zip(&first[20..25]) {
+        assert_eq!(
+            (&row[1], &row[2], &row[3], &row[5]),
+            (person.company.as_str(), "Brand New Employer", AS_OF, ""),
+            "{row:?}"
+        );
+        assert!(row[4].split(';').any(|f| f == "job-change"), "{row:?}");
+    }
     let gone = db.json(&["list", "--filter", "flag:gone", "--json"]);
     assert_eq!(gone.as_array().unwrap().len(), 20);
+    let gone_csv = db.ok(&[
+        "export",
+        "-o",
+        "-",
+        "--filter",
+        "flag:gone",
+        "--columns",
+        "Gone On",
+    ]);
+    assert_eq!(
+        gone_csv,
+        format!("Gone On\n{}", format!("{AS_OF}\n").repeat(20))
+    );
     // The filter the import named for the connections it found gone lists the same 20,
     // and with -decision:prune those the user did not remove (one was planned).
     let since_gone = db.json(&["list", "--filter", &format!("gone:>={AS_OF}"), "--json"]);

@@ -501,8 +501,9 @@ fn export_to(
         .filter_map(|id| app.network.contact(*id))
         .collect();
     let n = export::write_atomic(path, force, |w| match kind {
-        ExportKind::Contacts => export::write_contacts(w, &contacts, None),
-        ExportKind::Linkedin => export::write_contacts(w, &contacts, Some(&[0, 1, 2, 3, 4, 5, 6])),
+        ExportKind::Contacts | ExportKind::Linkedin => {
+            export::write_contacts(w, &contacts, &kind.default_columns())
+        }
         ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts, app.profile.as_ref()),
         ExportKind::WithdrawalPlan => export::write_withdrawal_plan(w, &app.network),
     })?;

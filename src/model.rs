@@ -231,9 +231,16 @@ impl Function {
     }
 }
 
-/// Quality and relationship flags shown beside a score, as a bit set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+/// Quality and relationship flags shown beside a score, as a bit set (in JSON, the list
+/// of their names: `["warm", "job-change"]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Flags(pub u32);
+
+impl Serialize for Flags {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.names())
+    }
+}
 
 impl Flags {
     pub const HIDDEN: u32 = 1;

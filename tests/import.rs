@@ -1134,6 +1134,14 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     );
     let jobs = db.json(&["list", "--filter", "flag:job-change", "--json"]);
     assert_eq!(jobs.as_array().unwrap().len(), 5);
+    // In JSON, the flags by name (they were a bit set's number).
+    assert!(
+        jobs.as_array().unwrap().iter().all(|c| c["flags"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("job-change"))),
+        "{jobs}"
+    );
     let since = db.json(&["list", "--filter", &format!("changed:>={AS_OF}"), "--json"]);
     assert_eq!(
         since, jobs,

@@ -317,7 +317,8 @@ pub struct ListArgs {
     /// flag:warm|messaged|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded.
     #[arg(long, value_name = "QUERY", default_value = "")]
     filter: String,
-    /// score, name, company, title, seniority, connected, decision (prefix '-' to reverse).
+    /// score, name, company, title, seniority, connected, messaged (the last message,
+    /// latest first), decision; prefix '-' to reverse.
     #[arg(long, default_value = "score", allow_hyphen_values = true)]
     sort: String,
     /// Print at most N contacts.
@@ -1201,11 +1202,8 @@ fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
         Some(k) => (true, k),
         None => (false, args.sort.as_str()),
     };
-    let key = SortKey::parse(key_text).with_context(|| {
-        format!(
-            "unknown sort key '{key_text}' (score name company title seniority connected decision)"
-        )
-    })?;
+    let key = SortKey::parse(key_text)
+        .with_context(|| format!("unknown sort key '{key_text}' ({})", SortKey::names()))?;
     // Text keys sort by the haystack's folded text; number keys need none.
     let hay = match key.needs_text() {
         true => Haystack::all(&network),

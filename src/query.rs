@@ -625,19 +625,28 @@ pub enum SortKey {
     Title,
     Seniority,
     Connected,
+    /// The last message exchanged (messages.csv), for relationship work.
+    Messaged,
     Decision,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 7] = [
+    pub const ALL: [SortKey; 8] = [
         SortKey::Score,
         SortKey::Name,
         SortKey::Company,
         SortKey::Title,
         SortKey::Seniority,
         SortKey::Connected,
+        SortKey::Messaged,
         SortKey::Decision,
     ];
+
+    /// Every key's name, space-separated: what `--sort` takes.
+    pub fn names() -> String {
+        let names: Vec<&str> = SortKey::ALL.iter().map(|k| k.as_str()).collect();
+        names.join(" ")
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -647,6 +656,7 @@ impl SortKey {
             SortKey::Title => "title",
             SortKey::Seniority => "seniority",
             SortKey::Connected => "connected",
+            SortKey::Messaged => "messaged",
             SortKey::Decision => "decision",
         }
     }
@@ -665,7 +675,7 @@ impl SortKey {
     pub fn descending_by_default(self) -> bool {
         matches!(
             self,
-            SortKey::Score | SortKey::Seniority | SortKey::Connected
+            SortKey::Score | SortKey::Seniority | SortKey::Connected | SortKey::Messaged
         )
     }
 
@@ -678,6 +688,7 @@ impl SortKey {
                 c.connected_on
                     .map_or(-1, |d| i64::from(d.num_days_from_ce())),
             ),
+            SortKey::Messaged => Some(c.last_message_at.map_or(-1, |at| at.and_utc().timestamp())),
             SortKey::Decision => Some(c.decision.code()),
             SortKey::Name | SortKey::Company | SortKey::Title => None,
         }
@@ -929,6 +940,34 @@ mod tests {
         assert_eq!(ids_of(&v), vec![2, 1, 3, 4]);
         sort(&mut v, &network, &hay, SortKey::Name, false);
         assert_eq!(ids_of(&v), vec![2, 1, 3, 4], "case-insensitive names");
+    }
+
+    /// By the last message: the latest first, those never messaged last (either way
+    /// round they stay apart from the messaged ones, ties by id).
+    #[test]
+    fn sorts_by_the_last_message() {
+        let at = |d: u32, h: u32| {
+            NaiveDate::from_ymd_opt(2026, 11, d).and_then(|day| day.and_hms_opt(h, 0, 0))
+        };
+        let contacts: Vec<Contact> = [None, at(3, 9), None, at(20, 8), at(3, 10)]
+            .into_iter()
+            .enumerate()
+            .map(|(i, last)| Contact {
+                id: i as i64 + 1,
+                last_message_at: last,
+                ..contact("Ada", "", "")
+            })
+            .collect();
+        let network = Network::new(contacts, vec![], NaiveDate::default());
+        let ids_of = |v: &[u32]| -> Vec<i64> {
+            v.iter().map(|&i| network.contacts[i as usize].id).collect()
+        };
+        let mut v: Vec<u32> = (0..5).collect();
+        let key = SortKey::parse("Messaged").expect("a sort key");
+        sort(&mut v, &network, &[], key, key.descending_by_default());
+        assert_eq!(ids_of(&v), vec![4, 5, 2, 1, 3]);
+        sort(&mut v, &network, &[], key, false);
+        assert_eq!(ids_of(&v), vec![1, 3, 2, 5, 4]);
     }
 
     #[test]

@@ -122,7 +122,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::Left => "previous pane (segments, pillars)",
         Command::Right => "next pane (segments, pillars)",
         Command::Filter => "filter: fuzzy text and field terms (score:<40 tag:x …)",
-        Command::SortNext => "sort by the next column",
+        Command::SortNext => "sort by the next key (the table title says which)",
         Command::SortReverse => "reverse the sort",
         Command::ToggleSelect => "select / unselect the row",
         Command::RangeSelect => "range select: from here to where you move",
@@ -248,6 +248,8 @@ pub mod column {
     pub const COMPANY: &str = "company";
     pub const SENIORITY: &str = "seniority";
     pub const CONNECTED: &str = "connected";
+    /// The date column while the table is sorted by the last message.
+    pub const MESSAGED: &str = "messaged";
     pub const TAGS: &str = "tags";
     pub const DECISION: &str = "decision";
 }

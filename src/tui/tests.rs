@@ -1278,6 +1278,40 @@ fn the_explanation_shows_control_characters_as_spaces() {
     assert!(text.contains("Growth  Lead [0m · "), "{text}");
 }
 
+/// Sorted by the last message (`s` reaches it), the wide table's date column is that
+/// message's day, the latest first; otherwise it is the day of connecting.
+#[test]
+fn sorted_by_the_last_message_the_date_column_shows_it() {
+    use netcurate::query::SortKey;
+    let mut a = app();
+    let header_of = |a: &App| {
+        let rows = screen_rows(a, 130, 20);
+        let at = (rows.iter())
+            .position(|r| r.contains(" name ") && r.contains("decision"))
+            .expect("header");
+        (rows[at].clone(), rows[at + 1].clone())
+    };
+    assert!(header_of(&a).0.contains(" connected "));
+    for _ in 0..SortKey::ALL.len() {
+        if a.table.sort == SortKey::Messaged {
+            break;
+        }
+        key(&mut a, KeyCode::Char('s'));
+    }
+    assert_eq!(a.table.sort, SortKey::Messaged);
+    let latest = (a.network.contacts.iter())
+        .filter_map(|c| c.last_message_at)
+        .max()
+        .expect("the demo has messages")
+        .date();
+    let (header, first) = header_of(&a);
+    assert!(
+        header.contains(" messaged ") && !header.contains("connected"),
+        "{header}"
+    );
+    assert!(first.contains(&latest.to_string()), "{first}");
+}
+
 /// The explanation of a connection an import found gone says since when, and the `gone:`
 /// filter finds it.
 #[test]

@@ -5,7 +5,9 @@ use super::super::keymap::Command;
 use super::super::strings::{self, column};
 use super::super::theme::{self, Theme};
 use super::fit;
-use netcurate::query::Query;
+use chrono::NaiveDate;
+use netcurate::model::Contact;
+use netcurate::query::{Query, SortKey};
 use netcurate::text::{as_seen, seen};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -37,6 +39,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     // position and company under 20 columns between them).
     // Under 80 columns the name gives up 6 of its 22 to position and company.
     let (medium, wide) = (area.width >= 60, area.width >= 120);
+    // The date is the connection's, or the last message's while sorted by it.
+    let (date_column, date_of): (&str, fn(&Contact) -> Option<NaiveDate>) = match t.sort {
+        SortKey::Messaged => (column::MESSAGED, |c| c.last_message_at.map(|at| at.date())),
+        _ => (column::CONNECTED, |c| c.connected_on),
+    };
     let name_width = if area.width < 80 { 16 } else { 22 };
     let mut columns = vec![
         ("", Constraint::Length(1)),
@@ -52,7 +59,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if wide {
         columns.extend([
             (column::SENIORITY, Constraint::Length(9)),
-            (column::CONNECTED, Constraint::Length(10)),
+            (date_column, Constraint::Length(10)),
             (column::TAGS, Constraint::Length(14)),
         ]);
     }
@@ -105,7 +112,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             if wide {
                 cells.push(Cell::from(c.seniority.as_str()));
                 cells.push(Cell::from(
-                    c.connected_on.map(|d| d.to_string()).unwrap_or_default(),
+                    date_of(c).map(|d| d.to_string()).unwrap_or_default(),
                 ));
                 let tags = fit(&c.tags.join(","), width[7]).into_owned();
                 cells.push(Cell::from(tags).style(theme.accent()));

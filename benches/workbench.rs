@@ -5,7 +5,7 @@
 
 mod common;
 
-#[path = "../src/cli.rs"]
+#[path = "../src/cli/mod.rs"]
 mod cli;
 #[path = "../src/columns.rs"]
 mod columns;

@@ -1,0 +1,209 @@
+//! `netcurate explain`: finds one contact by id, URL or name and prints its score, flags,
+//! job change, duplicates, invitations and messages.
+//!
+//! Must not: work out a score (the library's `audience` does).
+
+use crate::cli::Session;
+use anyhow::{Result, bail};
+use netcurate::audience;
+use netcurate::model::{Contact, Flags, joined_or_none};
+use netcurate::network::Network;
+use netcurate::store::a_few;
+use netcurate::text::seen;
+use std::io::Write;
+
+/// The contact whose name holds `who` (any case, as it reads), when one does; else which
+/// ones do, to say which by id.
+pub(crate) fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
+    let part = netcurate::text::folded(who.trim());
+    let holding: Vec<&Contact> = (network.contacts.iter())
+        .filter(|c| !part.is_empty() && netcurate::text::folded(&c.full_name()).contains(&part))
+        .collect();
+    match holding[..] {
+        [c] => Ok(c),
+        [] => bail!("no contact with id, profile URL or name '{who}'"),
+        _ => {
+            let named: Vec<String> = (holding.iter())
+                .map(|c| format!("{} (id {})", seen(&c.full_name()), c.id))
+                .collect();
+            bail!(
+                "no contact is named '{who}', and {} names hold it: {}; say which by id or full name",
+                holding.len(),
+                a_few(&named)
+            )
+        }
+    }
+}
+
+pub(crate) fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
+    if let Some(c) = who
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|id| network.contact(id))
+    {
+        return Ok(c);
+    }
+    if let Some(key) = netcurate::import::url::profile_key(who)
+        && let Some(c) = network
+            .contacts
+            .iter()
+            .find(|c| c.url_key.as_deref() == Some(key.as_str()))
+    {
+        return Ok(c);
+    }
+    // Else the full name, when it names one contact.
+    let name = netcurate::import::rows::name_key(who, "");
+    let named: Vec<&Contact> = (network.contacts.iter())
+        .filter(|c| {
+            !name.is_empty()
+                && netcurate::import::rows::name_key(&c.first_name, &c.last_name) == name
+        })
+        .collect();
+    match named[..] {
+        [c] => Ok(c),
+        [] => part_of_a_name(network, who),
+        _ => {
+            let ids: Vec<String> = named.iter().map(|c| c.id.to_string()).collect();
+            bail!(
+                "{} contacts are named '{who}'; say which by id: {}",
+                named.len(),
+                a_few(&ids)
+            )
+        }
+    }
+}
+
+/// `text`, or "?" when empty.
+pub(crate) fn or_unknown(text: &str) -> &str {
+    if text.is_empty() { "?" } else { text }
+}
+
+/// `explain`: a contact's texts written as they read ([`seen`]): a control character in a
+/// title (an escape, a line break) would otherwise reach the terminal.
+pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
+    let network = s.load()?;
+    let c = find_contact(&network, who)?;
+    let guess = audience::seniority::classify(&c.position);
+    writeln!(
+        out,
+        "{} — {} at {}",
+        seen(&c.full_name()),
+        seen(&c.position),
+        seen(&c.company)
+    )?;
+    if !c.url.is_empty() {
+        writeln!(out, "  {}", c.url)?;
+    }
+    writeln!(
+        out,
+        "  seniority: {} ({}; confidence {:.0}%; titles are self-typed and often inflated)",
+        guess.tier.as_str(),
+        guess.rule,
+        guess.confidence * 100.0
+    )?;
+    let dm = if guess.tier.is_decision_maker() {
+        "yes".to_string()
+    } else {
+        format!(
+            "no — {}",
+            if guess.tier == netcurate::model::Seniority::Support {
+                guess.rule
+            } else {
+                "below director"
+            }
+        )
+    };
+    writeln!(
+        out,
+        "  decision maker: {dm}; VP+: {}",
+        if guess.tier.is_vp_plus() { "yes" } else { "no" }
+    )?;
+    writeln!(out, "  function: {}", c.function.as_str())?;
+    match audience::explain(c, s.profile.as_ref()) {
+        Some(b) => {
+            writeln!(out, "  score: {}", b.score)?;
+            for f in &b.factors {
+                writeln!(
+                    out,
+                    "    {:<10} {:>4.2} ×{:<3} {}",
+                    f.name, f.value, f.weight, f.reason
+                )?;
+            }
+            if let Some(x) = &b.exclusion {
+                writeln!(out, "    excluded: {x} (score capped)")?;
+            }
+            writeln!(out, "  {}", b.one_line())?;
+        }
+        None => writeln!(
+            out,
+            "  score: none yet (run `netcurate score --profile FILE`)"
+        )?,
+    }
+    let threshold = s.profile.as_ref().map_or(60.0, |p| p.threshold);
+    if let Some((d, why)) = audience::suggest(c, threshold) {
+        writeln!(out, "  suggested: {} — {why}", d.as_str())?;
+    }
+    writeln!(out, "  flags: {}", joined_or_none(&c.flags.names()))?;
+    if let Some(on) = c.job_changed_on {
+        writeln!(
+            out,
+            "    job change recorded {on}: was {} at {}",
+            seen(or_unknown(&c.previous_position)),
+            seen(or_unknown(&c.previous_company))
+        )?;
+    }
+    if let Some(on) = c.gone_on {
+        writeln!(
+            out,
+            "    gone since {on}: the export imported then no longer lists them"
+        )?;
+    }
+    if c.flags.has(Flags::DUPLICATE)
+        && let Some(i) = network.position_of(c.id)
+    {
+        for k in audience::Namesakes::new(&network.contacts).of(&network.contacts, i) {
+            let d = &network.contacts[k];
+            let on = d
+                .connected_on
+                .map(|d| format!(", connected {d}"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "    probable duplicate of {} — {} at {}{on} ({})",
+                seen(&d.full_name()),
+                seen(&d.position),
+                seen(&d.company),
+                if d.url.is_empty() {
+                    "no URL"
+                } else {
+                    d.url.as_str()
+                }
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "  decision: {}; tags: {}",
+        c.decision.as_str(),
+        joined_or_none(&c.tags)
+    )?;
+    for inv in network.invitations_of(c.id) {
+        writeln!(
+            out,
+            "  invitation {} {} ({})",
+            inv.direction.as_str(),
+            inv.sent_at.date(),
+            inv.status.as_str()
+        )?;
+    }
+    if let Some(at) = c.last_message_at {
+        writeln!(
+            out,
+            "  messages: {} exchanged, last {}",
+            c.message_count,
+            at.date()
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,91 @@
+//! `netcurate export`: contacts, a removal plan or a withdrawal plan as CSV, to a file or
+//! standard output.
+//!
+//! Must not: write CSV itself (the library's `export`).
+
+use crate::cli::Session;
+use crate::cli::args::ExportArgs;
+use anyhow::{Context, Result};
+use netcurate::export::{self, ExportKind};
+use netcurate::model::Contact;
+use netcurate::query::Query;
+use std::io::Write;
+use std::path::Path;
+
+pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
+    let kind = ExportKind::parse(&args.kind).with_context(|| {
+        format!(
+            "unknown export kind '{}' ({})",
+            args.kind,
+            ExportKind::NAMES
+        )
+    })?;
+    let mut filter = args.filter.clone();
+    if let Some(t) = &args.tag {
+        filter.push_str(&format!(" tag:\"{t}\""));
+    }
+    if let Some(d) = &args.decision {
+        filter.push_str(&format!(" decision:{d}"));
+    }
+    // Contact lists read only the matching contacts; plans need the whole network.
+    let (network, positions) = match kind {
+        ExportKind::Contacts | ExportKind::Linkedin => {
+            let network = s.load_matching(&filter)?;
+            let all = (0..network.contacts.len() as u32).collect();
+            (network, all)
+        }
+        ExportKind::RemovalPlan | ExportKind::WithdrawalPlan => {
+            let query = Query::parse(&filter)?;
+            let network = s.load()?;
+            let positions = query.filter_once(&network);
+            (network, positions)
+        }
+    };
+    netcurate::trace::phase("filtered");
+    let contacts: Vec<&Contact> = positions
+        .iter()
+        .map(|&i| &network.contacts[i as usize])
+        .collect();
+    let columns = match &args.columns {
+        Some(c) => export::choose_columns(c)?,
+        None => kind.default_columns(),
+    };
+    let write = |w: &mut dyn Write| -> netcurate::Result<usize> {
+        match kind {
+            ExportKind::Contacts | ExportKind::Linkedin => {
+                export::write_contacts(w, &contacts, &columns)
+            }
+            ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts, s.profile.as_ref()),
+            ExportKind::WithdrawalPlan => export::write_withdrawal_plan(w, &network),
+        }
+    };
+    let written = if args.output == "-" {
+        write(out)?;
+        None
+    } else {
+        let path = export::file_for(Path::new(&args.output), kind, s.as_of);
+        Some((export::write_atomic(&path, args.force, write)?, path))
+    };
+    if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan) {
+        let projection = s.projection(&network)?;
+        s.log_projection(&projection)?;
+    }
+    if let Some((n, path)) = &written {
+        eprintln!(
+            "exported {n} rows ({}) to {}",
+            kind.as_str(),
+            path.display()
+        );
+    }
+    // An empty plan is most often a plan not made yet: say how to make one.
+    match (kind, written) {
+        (ExportKind::RemovalPlan, Some((0, _))) => eprintln!(
+            "none of these contacts is marked prune and still connected: `netcurate decide prune --filter …` (or x in the workbench) marks them"
+        ),
+        (ExportKind::WithdrawalPlan, Some((0, _))) => eprintln!(
+            "no pending invitation is marked for withdrawal: `netcurate invitations withdraw --stale` (or w / W in the workbench's invitations view) marks them"
+        ),
+        _ => {}
+    }
+    Ok(())
+}

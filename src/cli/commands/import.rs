@@ -1,0 +1,113 @@
+//! `netcurate import`: reads export files, applies them in one step, and prints the report
+//! with the filters that list what changed.
+//!
+//! Must not: hold import logic (the library's `import` and `store` have it).
+
+use crate::cli::{DRY_RUN, NO_PROFILE_YET, Session, command_line, shell_word};
+use anyhow::{Result, bail};
+use netcurate::import::{ColumnMap, ImportBatch, Mappings};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub(crate) fn import(
+    s: &mut Session,
+    paths: &[PathBuf],
+    map: &ColumnMap,
+    dry_run: bool,
+    allow_gone: bool,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let bar = indicatif::ProgressBar::new(100);
+    if json {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg:>8} [{bar:30}] {percent:>3}%")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let mut show = |p: netcurate::import::Progress| {
+        bar.set_message(p.stage);
+        bar.set_position((p.fraction * 100.0) as u64);
+    };
+    let remembered = s.store.remembered_maps()?;
+    let mappings = Mappings {
+        given: map,
+        remembered: &remembered,
+    };
+    let report = ImportBatch::read_with(paths, &mappings, &mut show)
+        .map_err(anyhow::Error::from)
+        .and_then(|mut b| {
+            netcurate::trace::phase("read and parsed");
+            b.allow_gone = allow_gone;
+            let (profile, now) = (s.profile.as_ref(), s.now());
+            match dry_run {
+                true => s.store.preview_import(b, profile, now, &mut show),
+                false => s.store.import_with(b, profile, now, &mut show),
+            }
+            .map_err(|e| import_anyway_hint(e, s.store.path(), paths))
+        });
+    bar.finish_and_clear();
+    netcurate::trace::phase(match dry_run {
+        true => "import rolled back (dry run)",
+        false => "import committed",
+    });
+    let report = report?;
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+        return Ok(());
+    }
+    for line in report.lines() {
+        writeln!(out, "{line}")?;
+    }
+    let lists = [
+        ("the new connections", report.new_filter()),
+        ("the job changes", report.changed_filter()),
+        ("the connections gone", report.gone_filter()),
+    ];
+    for (what, filter) in lists.into_iter().filter(|_| !dry_run) {
+        if let Some(filter) = filter {
+            let list = format!("list --filter {}", shell_word(&filter));
+            writeln!(out, "{what}: {}", command_line(s.store.path(), &list))?;
+        }
+    }
+    if dry_run {
+        writeln!(out, "{DRY_RUN}")?;
+    } else if s.profile.is_none() {
+        writeln!(out, "{NO_PROFILE_YET}")?;
+    }
+    Ok(())
+}
+
+/// Where `import` without a path reads: the folder of the latest import, said on stderr.
+pub(crate) fn latest_import_folder(s: &Session) -> Result<PathBuf> {
+    let Some(folder) = s.store.import_folder()? else {
+        bail!(
+            "import needs a PATH: your LinkedIn export's .zip, its folder, or a CSV (without one it reads the folder of the latest import, and nothing was imported yet)"
+        );
+    };
+    let shown = s.import_folder().unwrap_or_else(|| folder.clone());
+    eprintln!("netcurate: importing from {shown}, the folder of the latest import");
+    Ok(PathBuf::from(folder))
+}
+
+/// An import refused for the connections it would mark gone, with the command that
+/// imports it anyway.
+pub(crate) fn import_anyway_hint(
+    e: netcurate::Error,
+    db: &Path,
+    paths: &[PathBuf],
+) -> anyhow::Error {
+    if !e.doubts_gone() {
+        return e.into();
+    }
+    let paths: Vec<String> = (paths.iter())
+        .map(|p| shell_word(&p.display().to_string()))
+        .collect();
+    let anyway = format!("import --allow-gone {}", paths.join(" "));
+    anyhow::anyhow!(
+        "{e}. Nothing was imported. If they were removed on LinkedIn since, import it anyway: {}",
+        command_line(db, &anyway)
+    )
+}

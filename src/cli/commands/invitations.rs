@@ -1,0 +1,91 @@
+//! `netcurate invitations`: the invitations, oldest pending first, with their ages.
+//!
+//! Must not: decide what is stale (the library's `model` does).
+
+use crate::cli::{Session, command_line};
+use crate::columns::pad;
+use anyhow::Result;
+use netcurate::model::{Direction, Invitation};
+use std::io::Write;
+
+/// Lists the invitations (the stale ones alone with `only_stale`), newest first.
+pub(crate) fn invitations(
+    s: &Session,
+    only_stale: bool,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let network = s.load()?;
+    let stale_days = s.assumptions()?.stale_days;
+    let listed: Vec<&Invitation> = if only_stale {
+        network.stale_invitations(stale_days).collect()
+    } else {
+        network.invitations.iter().collect()
+    };
+    if json {
+        let rows: Vec<serde_json::Value> = (listed.iter())
+            .map(|i| {
+                serde_json::json!({
+                    "id": i.id, "direction": i.direction, "name": i.other_name(), "url": i.other_url().map(netcurate::import::url::key_to_url),
+                    "sent_at": i.sent_at.to_string(), "age_days": i.age_days(network.as_of), "status": i.status,
+                    "stale": i.is_stale(network.as_of, stale_days), "withdraw_planned": i.withdraw_planned,
+                    "score": i.contact_id.and_then(|id| network.contact(id)).and_then(|c| c.score),
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        return Ok(());
+    }
+    if network.invitations.is_empty() {
+        writeln!(
+            out,
+            "no invitations yet: they come from Invitations.csv, in your LinkedIn export (`{}`)",
+            command_line(s.store.path(), "import FILE")
+        )?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "Acceptance is inferred: an invitation is accepted when the person is now a connection."
+    )?;
+    for dir in [Direction::Outgoing, Direction::Incoming] {
+        for i in listed.iter().rev().filter(|i| i.direction == dir) {
+            let pending = i.status == netcurate::model::InvitationStatus::Pending;
+            let mark = if pending && i.withdraw_planned {
+                " [withdraw]"
+            } else if i.is_stale(network.as_of, stale_days) {
+                " [stale]"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "{:<8}  {:>4}d  {:<9}  {}  {}{mark}",
+                dir.as_str(),
+                i.age_days(network.as_of),
+                i.status.as_str(),
+                pad(i.other_name(), 30),
+                i.other_url()
+                    .map(netcurate::import::url::key_to_url)
+                    .unwrap_or_default()
+            )?;
+        }
+    }
+    if only_stale {
+        let n = listed.len();
+        writeln!(
+            out,
+            "{n} stale: outgoing, pending more than {stale_days} days (`invitations withdraw --stale` marks them)"
+        )?;
+    }
+    for (label, days) in [("all time", None), ("last 90 days", Some(90))] {
+        if let Some((rate, sent)) = network.acceptance_rate(days) {
+            writeln!(
+                out,
+                "acceptance rate {label} (inferred): {:.0}% of {sent} sent",
+                100.0 * rate
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,78 @@
+//! `netcurate pillars`: the projected effect of the plan on the SSI pillars, and setting
+//! its assumptions.
+//!
+//! Must not: project anything itself (the library's `pillars`).
+
+use crate::cli::{Session, say_how_to_take_it_back};
+use anyhow::Result;
+use netcurate::ops;
+use netcurate::pillars;
+use std::io::Write;
+
+pub(crate) fn pillars_cmd(
+    s: &mut Session,
+    json: bool,
+    set: &[String],
+    out: &mut dyn Write,
+) -> Result<()> {
+    if !set.is_empty() {
+        let mut a = s.assumptions()?;
+        for assignment in set {
+            a.set(assignment).map_err(anyhow::Error::msg)?;
+        }
+        let json = serde_json::to_string(&a)?;
+        s.store.replace(ops::Named::assumptions(), Some(&json))?;
+    }
+    let network = s.load()?;
+    let p = s.projection(&network)?;
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&p)?)?;
+        return Ok(());
+    }
+    if !set.is_empty() {
+        writeln!(out, "set {}", set.join(" "))?;
+        say_how_to_take_it_back(s, out)?;
+    }
+    let br = &p.build_relationships;
+    let f = &p.features;
+    let range = |pp: &pillars::PillarProjection| match (pp.baseline, pp.low, pp.high) {
+        (Some(b), Some(l), Some(h)) => format!("{b:.1} → {l:.1} … {h:.1}"),
+        _ => format!(
+            "Δ {:+.2} … {:+.2} (record a reading with `netcurate ssi record` for a baseline)",
+            pp.delta_low, pp.delta_high
+        ),
+    };
+    writeln!(
+        out,
+        "Build relationships: {}  {}",
+        range(br),
+        br.direction.words()
+    )?;
+    writeln!(
+        out,
+        "Find the right people: {}  {} (documented change 0; upper end speculative)",
+        range(&p.find_right_people),
+        p.find_right_people.direction.words()
+    )?;
+    writeln!(out, "  FRP levers: {}", pillars::FRP_LEVERS.join(", "))?;
+    writeln!(
+        out,
+        "  connections {} → {}, VP+ {} → {}, colleagues {} → {}, acceptance {:.0}% → {:.0}%, pending {} → {}",
+        f.before.connections,
+        f.after.connections,
+        f.before.vp_plus,
+        f.after.vp_plus,
+        f.before.internal,
+        f.after.internal,
+        100.0 * f.before.acceptance_rate,
+        100.0 * f.after.acceptance_rate,
+        f.before.pending,
+        f.after.pending
+    )?;
+    let readings = s.store.ssi_readings()?;
+    for logged in s.store.projections()? {
+        writeln!(out, "  {}", logged.outcome(&readings))?;
+    }
+    writeln!(out, "{}", p.disclaimer)?;
+    Ok(())
+}

@@ -1,0 +1,125 @@
+//! `netcurate segments`: tags and saved filters with their figures; saving and deleting a
+//! saved filter.
+//!
+//! Must not: work out figures (the library's `network::Figures`).
+
+use crate::cli::args::SegmentsCommand;
+use crate::cli::{Session, command_line, say_how_to_take_it_back, shell_word};
+use crate::columns::pad;
+use anyhow::{Result, bail};
+use netcurate::network::{Figures, Segment};
+use netcurate::query::Query;
+use netcurate::text::seen;
+use std::io::Write;
+use unicode_width::UnicodeWidthStr;
+
+/// `segments`: each tag and saved filter with its figures, or a saved filter saved or
+/// deleted.
+pub(crate) fn segments_cmd(
+    s: &mut Session,
+    action: Option<SegmentsCommand>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    match action {
+        Some(SegmentsCommand::Save { name, filter }) => save_segment(s, &name, &filter, out),
+        Some(SegmentsCommand::Delete { name }) => delete_segment(s, &name, out),
+        None => list_segments(s, json, out),
+    }
+}
+
+pub(crate) fn save_segment(
+    s: &mut Session,
+    name: &str,
+    filter: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let name = name.trim();
+    if name.is_empty() {
+        bail!("a segment needs a name");
+    }
+    // A filter that does not parse is refused here, before it is saved.
+    let n = s.load_matching(filter)?.contacts.len();
+    s.store.save_filter(name, filter)?;
+    let contacts = if n == 1 { "contact" } else { "contacts" };
+    writeln!(out, "saved segment '{name}' ({n} {contacts})")?;
+    say_how_to_take_it_back(s, out)
+}
+
+/// Deletes a saved filter; for a tag's name (`#tag`), says the command that removes it.
+pub(crate) fn delete_segment(s: &mut Session, name: &str, out: &mut dyn Write) -> Result<()> {
+    let saved: Vec<String> = (s.store.saved_filters()?.into_iter())
+        .map(|(name, _)| name)
+        .collect();
+    if let Some(tag) = name.strip_prefix('#')
+        && !saved.iter().any(|saved| saved == name)
+    {
+        let remove = format!(
+            "tag remove {} --filter {}",
+            shell_word(tag),
+            shell_word(&Segment::of_tag(tag).query)
+        );
+        bail!(
+            "'{name}' is a tag: `{}` takes it off every contact",
+            command_line(s.store.path(), &remove)
+        );
+    }
+    if !s.store.delete_filter(name)? {
+        let quoted: Vec<String> = saved.iter().map(|name| format!("'{name}'")).collect();
+        match quoted.is_empty() {
+            true => bail!("no saved filter is named '{name}': none is saved"),
+            false => bail!(
+                "no saved filter is named '{name}' (saved: {})",
+                quoted.join(", ")
+            ),
+        }
+    }
+    writeln!(out, "deleted segment '{name}'")?;
+    say_how_to_take_it_back(s, out)
+}
+
+/// Each tag, then each saved filter, with the segments view's figures.
+pub(crate) fn list_segments(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
+    let network = s.load()?;
+    let saved = (s.store.saved_filters()?.into_iter()).map(|(name, query)| Segment { name, query });
+    let mut rows = Vec::new();
+    for segment in network.tag_segments().chain(saved) {
+        let mut query = Query::parse(&segment.query)?.one_off();
+        let figures = Figures::of(network.contacts.iter().filter(|c| query.matches(c)));
+        rows.push((segment, figures));
+    }
+    if json {
+        let rows: Vec<_> = (rows.iter())
+            .map(|(segment, f)| {
+                serde_json::json!({
+                    "name": segment.name, "query": segment.query, "count": f.count,
+                    "mean_score": f.mean_score, "vp_share": f.vp_share,
+                })
+            })
+            .collect();
+        return Ok(writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?);
+    }
+    if rows.is_empty() {
+        let save = command_line(s.store.path(), "segments save NAME --filter QUERY");
+        return Ok(writeln!(
+            out,
+            "no tags or saved filters yet: `{save}` saves one"
+        )?);
+    }
+    let width = (rows.iter())
+        .map(|(segment, _)| UnicodeWidthStr::width(seen(&segment.name).as_ref()))
+        .fold(7, usize::max) as u16;
+    writeln!(out, "{}  count  mean   VP+  filter", pad("segment", width))?;
+    for (segment, f) in &rows {
+        writeln!(
+            out,
+            "{} {:>6} {:>5.0} {:>4.0}%  {}",
+            pad(&segment.name, width),
+            f.count,
+            f.mean_score,
+            f.vp_share,
+            seen(&segment.query)
+        )?;
+    }
+    Ok(())
+}

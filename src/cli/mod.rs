@@ -1,0 +1,653 @@
+//! The command line (CLI.md): its definitions (`args`), the session every command shares
+//! (the database, the profile, today), and `run`, which dispatches to the commands
+//! (`commands/`, one module a command, each a thin layer over the library). Every change
+//! is one undoable step.
+//!
+//! Must not: hold domain logic; if a command needs a rule, the library gets it.
+
+mod args;
+mod commands;
+
+use anyhow::{Context, Result, bail};
+pub use args::Cli;
+use args::{Command, DecideAction, InvitationsCommand, ProfileCommand, SsiCommand, TagAction};
+use chrono::{NaiveDate, NaiveDateTime, Utc};
+use commands::explain::explain;
+use commands::export::export_cmd;
+use commands::import::{import, latest_import_folder};
+use commands::invitations::invitations;
+use commands::list::{list, stats};
+use commands::pillars::pillars_cmd;
+use commands::segments::segments_cmd;
+use netcurate::audience::Profile;
+use netcurate::export;
+use netcurate::import::ColumnMap;
+use netcurate::model::{ContactId, Decision};
+use netcurate::network::Network;
+use netcurate::ops;
+use netcurate::pillars::{self, Assumptions, Baseline};
+use netcurate::query::Query;
+use netcurate::store::{ImportUndo, Rescored, SsiReading, Store};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// `text` as one word of a POSIX shell command: as it is when nothing in it is special,
+/// else in single quotes.
+fn shell_word(text: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_./:=@%+,-".contains(c);
+    match !text.is_empty() && text.chars().all(plain) {
+        true => text.to_string(),
+        false => format!("'{}'", text.replace('\'', "'\\''")),
+    }
+}
+
+/// The default database path (CLI.md): $NETCURATE_DB, else the platform data directory.
+pub fn default_db() -> PathBuf {
+    if let Some(p) = std::env::var_os("NETCURATE_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME").map(|h| {
+                let home = PathBuf::from(h);
+                if cfg!(target_os = "macos") {
+                    home.join("Library/Application Support")
+                } else {
+                    home.join(".local/share")
+                }
+            })
+        })
+        .unwrap_or_else(|| PathBuf::from("."));
+    base.join("netcurate").join("netcurate.db")
+}
+
+/// An open database with the run's date and profile.
+pub struct Session {
+    pub store: Store,
+    pub as_of: NaiveDate,
+    pub profile: Option<Profile>,
+    /// What opening rescored (a new `--profile`), if it did.
+    pub rescored: Option<Rescored>,
+}
+
+impl Session {
+    pub fn open(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Result<Session> {
+        let store = Store::open(db)?;
+        let mut session = Session {
+            as_of: as_of.unwrap_or_else(|| Utc::now().date_naive()),
+            profile: None,
+            store,
+            rescored: None,
+        };
+        session.read_profile()?;
+        if let Some(path) = profile {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading profile {}", path.display()))?;
+            let new = Profile::parse(&path.display().to_string(), &text)?;
+            if session.profile.as_ref() != Some(&new) {
+                session.rescored = Some(session.store.change_profile(&text)?);
+                session.profile = Some(new);
+            }
+        }
+        // Scored by an older netcurate, whose scoring stored less (no colleague flag):
+        // rescored once, best effort (another process may hold the database; the scores
+        // are then as they were, and the next open tries again).
+        if !session.store.scores_are_current()? {
+            let _ = session.rescore();
+        }
+        Ok(session)
+    }
+
+    /// Reads the stored profile again (after an undo or redo that changed it).
+    pub fn read_profile(&mut self) -> Result<()> {
+        self.profile = match self.store.profile_text()? {
+            Some(text) => Some(Profile::parse("stored profile", &text)?),
+            None => None,
+        };
+        Ok(())
+    }
+
+    pub fn now(&self) -> NaiveDateTime {
+        let now = Utc::now().naive_utc();
+        if now.date() == self.as_of {
+            now
+        } else {
+            self.as_of.and_hms_opt(12, 0, 0).unwrap_or(now)
+        }
+    }
+
+    pub fn load(&self) -> Result<Network> {
+        Ok(self.store.load(self.as_of)?)
+    }
+
+    /// The contacts matching `filter` (no invitations), read without loading the others.
+    pub fn load_matching(&self, filter: &str) -> Result<Network> {
+        let query = Query::parse(filter)?;
+        let mut test = query.one_off();
+        Ok(self
+            .store
+            .load_contacts_where(self.as_of, query.reads(), move |c| test.matches(c))?)
+    }
+
+    /// The folder the latest import came from, written with `~/` for the home folder and
+    /// a trailing `/`: the start of a path to type.
+    pub fn import_folder(&self) -> Option<String> {
+        let folder = self.store.import_folder().ok().flatten()?;
+        let home = std::env::var("HOME").unwrap_or_default();
+        let short = match folder.strip_prefix(&home) {
+            Some(rest) if !home.is_empty() && rest.starts_with('/') => format!("~{rest}"),
+            _ => folder,
+        };
+        Some(format!("{}/", short.trim_end_matches('/')))
+    }
+
+    pub fn rescore(&mut self) -> Result<Rescored> {
+        Ok(self.store.rescore(self.profile.as_ref())?)
+    }
+
+    pub fn assumptions(&self) -> Result<Assumptions> {
+        Ok(match self.store.setting(ops::ASSUMPTIONS)? {
+            Some(json) => serde_json::from_str(&json).unwrap_or_default(),
+            None => Assumptions::default(),
+        })
+    }
+
+    /// Logs a plan's projected BR range (when a plan is exported), so that the next SSI
+    /// reading can be compared with it.
+    pub fn log_projection(&mut self, p: &pillars::Projection) -> Result<()> {
+        let br = &p.build_relationships;
+        let (low, high) = match br.baseline {
+            Some(_) => (br.low.unwrap_or(0.0), br.high.unwrap_or(0.0)),
+            None => (br.delta_low, br.delta_high),
+        };
+        self.store
+            .log_projection(self.as_of, br.baseline, low, high)?;
+        Ok(())
+    }
+
+    pub fn projection(&self, network: &Network) -> Result<pillars::Projection> {
+        let a = self.assumptions()?;
+        let threshold = self.profile.as_ref().map_or(60.0, |p| p.threshold);
+        let pair = pillars::features(network, threshold, a.stale_days);
+        let readings = self.store.ssi_readings()?;
+        let last = readings.last();
+        let baseline = Baseline {
+            br: last.map(|r| r.br),
+            frp: last.map(|r| r.frp),
+            br_history: readings.iter().map(|r| r.br).collect(),
+        };
+        Ok(pillars::project(&pair, &baseline, &a))
+    }
+}
+
+/// The note on pruning `n` colleagues.
+fn colleagues_pruned(n: usize) -> String {
+    format!(
+        "  {n} of them colleagues (at your companies): internal connections, which Build relationships counts"
+    )
+}
+
+fn ids_of(network: &Network) -> Vec<ContactId> {
+    network.contacts.iter().map(|c| c.id).collect()
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let db = cli.db.clone().unwrap_or_else(default_db);
+    let command = match cli.command {
+        None => return crate::tui::run_on(&db, cli.as_of, cli.profile.as_deref()),
+        Some(c) => c,
+    };
+    if let Command::Demo { stats } = command {
+        return crate::demo::run(stats, cli.as_of);
+    }
+    if let Command::Forget { all } = command {
+        return forget(&db, all);
+    }
+    if let Command::Completions { shell } = command {
+        let mut cli = <Cli as clap::CommandFactory>::command();
+        clap_complete::generate(shell, &mut cli, "netcurate", &mut std::io::stdout());
+        return Ok(());
+    }
+    if matches!(command, Command::Import { dry_run: true, .. }) && cli.profile.is_some() {
+        bail!("--profile stores the profile; leave it out of a dry run (the stored one scores)");
+    }
+    if matches!(command, Command::Score) && cli.profile.is_none() {
+        bail!(
+            "score needs --profile FILE (draft one with `netcurate profile init -o audience.toml`)"
+        );
+    }
+    // The database is made on first use (CLI.md); made by a command other than an import,
+    // it may be a mistyped --db, and what follows an empty network's figures: say so.
+    if !db.exists() && !matches!(command, Command::Import { .. }) {
+        eprintln!(
+            "netcurate: a new, empty database at {} (nothing imported there yet: `{}`)",
+            db.display(),
+            command_line(&db, "import FILE")
+        );
+    }
+    let mut s = Session::open(&db, cli.as_of, cli.profile.as_deref())?;
+    netcurate::trace::phase("opened the database");
+    let out = &mut std::io::stdout().lock();
+    match command {
+        Command::Demo { .. } | Command::Forget { .. } | Command::Completions { .. } => {
+            unreachable!("handled above")
+        }
+        Command::Import {
+            paths,
+            dry_run,
+            json,
+            map,
+            allow_gone,
+        } => {
+            let map = ColumnMap::parse(&map)?;
+            let paths = match paths.is_empty() {
+                true => vec![latest_import_folder(&s)?],
+                false => paths
+                    .into_iter()
+                    .map(standard_input_for_dash)
+                    .collect::<Result<_>>()?,
+            };
+            import(&mut s, &paths, &map, dry_run, allow_gone, json, out)
+        }
+        Command::Profile(ProfileCommand::Init { output }) => {
+            profile_init(&s, output.as_deref(), out)
+        }
+        Command::Profile(ProfileCommand::Show) => match s.store.profile_text()? {
+            Some(text) => Ok(writeln!(out, "{text}")?),
+            None => bail!("no profile stored yet; run `netcurate score --profile FILE`"),
+        },
+        Command::Score => {
+            let r = match s.rescored {
+                Some(r) => r,
+                None => s.rescore()?,
+            };
+            writeln!(
+                out,
+                "scored {} contacts with profile '{}': {} scores changed",
+                r.contacts,
+                s.profile.as_ref().map_or("", |p| &p.name),
+                r.changed
+            )?;
+            match s.rescored {
+                Some(_) => say_how_to_take_it_back(&s, out),
+                None => Ok(()),
+            }
+        }
+        Command::Explain { who } => explain(&s, &who, out),
+        Command::List(args) => list(&s, &args, out),
+        Command::Tag {
+            action,
+            tag,
+            filter,
+            dry_run,
+        } => {
+            let network = s.load_matching(&filter)?;
+            let ids = ids_of(&network);
+            let op = ops::plan_tag(&network, &ids, &tag, matches!(action, TagAction::Add))?;
+            let said = format!("{} ({} matched)", op.describe(), ids.len());
+            record_unless_dry_run(&mut s, &op, dry_run, &said, out)
+        }
+        Command::Decide {
+            decision,
+            filter,
+            dry_run,
+        } => {
+            let network = s.load_matching(&filter)?;
+            let ids = ids_of(&network);
+            let d = match decision {
+                DecideAction::Keep => Decision::Keep,
+                DecideAction::Prune => Decision::Prune,
+                DecideAction::Protect => Decision::Protect,
+                DecideAction::Reset => Decision::Undecided,
+            };
+            let op = ops::plan_decide(&network, &ids, d);
+            let skipped = ids.len() - op.len();
+            let mut said = format!(
+                "{} ({} matched, {skipped} unchanged or protected)",
+                op.describe(),
+                ids.len()
+            );
+            // Pruning colleagues lowers the pillar a plan is made for: say so.
+            match (d, ops::colleagues_to_prune(&network, &ids)) {
+                (Decision::Prune, n) if n > 0 => {
+                    said.push_str(&format!("\n{}", colleagues_pruned(n)))
+                }
+                _ => {}
+            }
+            record_unless_dry_run(&mut s, &op, dry_run, &said, out)
+        }
+        Command::Invitations {
+            action: None,
+            stale,
+            json,
+        } => invitations(&s, stale, json, out),
+        Command::Invitations {
+            action: Some(InvitationsCommand::Withdraw { days, dry_run, .. }),
+            ..
+        } => {
+            let days = match days {
+                Some(days) => days,
+                None => s.assumptions()?.stale_days,
+            };
+            let network = s.load()?;
+            let stale: Vec<i64> = network.stale_invitations(days).map(|i| i.id).collect();
+            let op = ops::plan_withdraw(&network, &stale, true);
+            let said = format!(
+                "{} (stale: pending more than {days} days, {} in all)",
+                op.describe(),
+                stale.len()
+            );
+            record_unless_dry_run(&mut s, &op, dry_run, &said, out)
+        }
+        Command::Ssi(SsiCommand::Record {
+            total,
+            brand,
+            frp,
+            engage,
+            br,
+            date,
+            industry_rank,
+            network_rank,
+        }) => {
+            for (name, v, max) in [
+                ("total", total, 100.0),
+                ("brand", brand, 25.0),
+                ("frp", frp, 25.0),
+                ("engage", engage, 25.0),
+                ("br", br, 25.0),
+                ("industry-rank", industry_rank.unwrap_or(0.0), 100.0),
+                ("network-rank", network_rank.unwrap_or(0.0), 100.0),
+            ] {
+                if !(0.0..=max).contains(&v) {
+                    bail!("--{name} {v} is outside 0–{max}");
+                }
+            }
+            let reading = SsiReading {
+                date: date.unwrap_or(s.as_of),
+                total,
+                brand,
+                frp,
+                engage,
+                br,
+                industry_rank,
+                network_rank,
+            };
+            s.store.record_ssi(&reading)?;
+            writeln!(
+                out,
+                "recorded SSI {total} on {} (BR {br}, FRP {frp})",
+                reading.date
+            )?;
+            say_how_to_take_it_back(&s, out)
+        }
+        Command::Ssi(SsiCommand::List { json }) => {
+            let readings = s.store.ssi_readings()?;
+            if json {
+                return Ok(writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&readings)?
+                )?);
+            }
+            if readings.is_empty() {
+                let record = "ssi record --total 62 --brand 14 --frp 12 --engage 18 --br 15";
+                writeln!(
+                    out,
+                    "no SSI readings yet: `{}` records one (your numbers from linkedin.com/sales/ssi)",
+                    command_line(s.store.path(), record)
+                )?;
+            }
+            for r in readings {
+                writeln!(
+                    out,
+                    "{}  total {:5.1}  brand {:4.1}  frp {:4.1}  engage {:4.1}  br {:4.1}",
+                    r.date, r.total, r.brand, r.frp, r.engage, r.br
+                )?;
+            }
+            Ok(())
+        }
+        Command::Segments { action, json } => segments_cmd(&mut s, action, json, out),
+        Command::Pillars { json, set } => pillars_cmd(&mut s, json, &set, out),
+        Command::Export(args) => export_cmd(&mut s, &args, out),
+        Command::Stats { json } => stats(&s, json, out),
+        Command::Undo { import: false } => match s.store.undo()? {
+            Some(op) => Ok(writeln!(out, "undid: {}", op.describe())?),
+            None => match s.store.undo_import(false)? {
+                ImportUndo::Possible => Ok(writeln!(
+                    out,
+                    "nothing to undo; `netcurate undo --import` takes back the latest import"
+                )?),
+                _ => Ok(writeln!(out, "nothing to undo")?),
+            },
+        },
+        Command::Undo { import: true } => match s.store.undo_import(true)? {
+            ImportUndo::Done => Ok(writeln!(out, "{IMPORT_UNDONE}")?),
+            ImportUndo::StepsAfter(n) => bail!(
+                "changes made after the latest import are still done ({n}); undo them first with `netcurate undo`"
+            ),
+            ImportUndo::Possible | ImportUndo::Nothing => {
+                bail!("no import to take back (only the latest one can be, once)")
+            }
+        },
+        Command::Redo => match s.store.redo()? {
+            Some(op) => Ok(writeln!(out, "redid: {}", op.describe())?),
+            None => Ok(writeln!(out, "nothing to redo")?),
+        },
+    }
+}
+
+/// What `undo` says after taking back an import.
+const IMPORT_UNDONE: &str =
+    "undid the latest import: the network is as it was before it (import again to redo it)";
+
+/// Beside the database: a profile being edited in the workbench, kept while it does not
+/// parse (the database's folder is the user's own, unlike the shared temporary folder).
+const PROFILE_EDIT_SUFFIX: &str = ".profile-edit.toml";
+
+pub fn profile_edit_file(db: &Path) -> PathBuf {
+    PathBuf::from(format!("{}{PROFILE_EDIT_SUFFIX}", db.display()))
+}
+
+fn forget(db: &Path, all: bool) -> Result<()> {
+    if !all {
+        bail!("forget deletes everything; say `netcurate forget --all` to confirm");
+    }
+    if db.is_file() && !netcurate::store::is_netcurate_database(db)? {
+        bail!(
+            "{} is not a netcurate database: nothing deleted (check --db or $NETCURATE_DB)",
+            db.display()
+        );
+    }
+    let mut removed = 0;
+    for copy in netcurate::store::import_copies(db) {
+        std::fs::remove_file(&copy).with_context(|| format!("removing {}", copy.display()))?;
+    }
+    for suffix in ["", "-wal", "-shm", PROFILE_EDIT_SUFFIX] {
+        let p = PathBuf::from(format!("{}{suffix}", db.display()));
+        if p.exists() {
+            std::fs::remove_file(&p).with_context(|| format!("removing {}", p.display()))?;
+            removed += 1;
+        }
+    }
+    println!(
+        "{}",
+        if removed > 0 {
+            format!("deleted {}", db.display())
+        } else {
+            format!("nothing at {}", db.display())
+        }
+    );
+    Ok(())
+}
+
+/// What every `--dry-run` ends with.
+const DRY_RUN: &str = "dry run: nothing was stored (the same command without --dry-run does it)";
+
+/// Stores `op` (unless `dry_run`), then says `said`, what it does: only once it is stored,
+/// so that a change that fails (a read-only database) is never reported as made; then how
+/// to take it back, or, with `dry_run`, that nothing was stored.
+fn record_unless_dry_run(
+    s: &mut Session,
+    op: &ops::Op,
+    dry_run: bool,
+    said: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if !dry_run {
+        s.store.record(op)?;
+    }
+    writeln!(out, "{said}")?;
+    if dry_run {
+        writeln!(out, "{DRY_RUN}")?;
+    } else if !op.is_empty() {
+        say_how_to_take_it_back(s, out)?;
+    }
+    Ok(())
+}
+
+/// The line after a change stored as one step: the command that undoes it.
+fn say_how_to_take_it_back(s: &Session, out: &mut dyn Write) -> Result<()> {
+    let undo = command_line(s.store.path(), "undo");
+    Ok(writeln!(out, "to take it back: {undo}")?)
+}
+
+/// `netcurate ARGS` as a command to paste: with the database named unless it is the
+/// default one.
+fn command_line(db: &Path, args: &str) -> String {
+    match db == default_db() {
+        true => format!("netcurate {args}"),
+        false => format!(
+            "netcurate --db {} {args}",
+            shell_word(&db.display().to_string())
+        ),
+    }
+}
+
+/// What an import without a stored profile says next: contacts are not scored yet.
+const NO_PROFILE_YET: &str =
+    "not scored yet (no audience profile). Draft one from your network, edit it, then score:
+  netcurate profile init -o audience.toml
+  netcurate score --profile audience.toml";
+
+fn profile_init(s: &Session, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+    let network = s.load()?;
+    if !network.contacts.iter().any(|c| c.in_network()) {
+        eprintln!(
+            "netcurate: the draft suggests no titles or companies: no connections are imported yet (`{}`); draft again after the import for one drawn from your network",
+            command_line(s.store.path(), "import FILE")
+        );
+    }
+    let draft = Profile::draft(&network.contacts, &s.store.employers()?);
+    match output.filter(|path| *path != Path::new("-")) {
+        Some(path) => {
+            export::write_atomic(path, false, |w| {
+                w.write_all(draft.as_bytes())
+                    .map_err(|e| netcurate::Error::io(path, e))
+            })?;
+            writeln!(
+                out,
+                "drafted {}; edit it, then `netcurate score --profile {}`",
+                path.display(),
+                shell_word(&path.display().to_string())
+            )?;
+        }
+        None => write!(out, "{draft}")?,
+    }
+    Ok(())
+}
+
+/// `path`, or for `-` the standard input, read by its name (`/dev/stdin`: a pipe, or a
+/// file the shell redirected); refused when the standard input is the terminal, where the
+/// import would wait for typing.
+fn standard_input_for_dash(path: PathBuf) -> Result<PathBuf> {
+    if path != Path::new("-") {
+        return Ok(path);
+    }
+    if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        bail!(
+            "- imports what is piped into netcurate (e.g. `unzip -p export.zip Connections.csv | netcurate import -`), and nothing is"
+        );
+    }
+    Ok(PathBuf::from("/dev/stdin"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Cli, shell_word};
+    use clap::CommandFactory;
+
+    /// A word meant to be pasted into a shell reaches the command as it was, whatever it
+    /// holds: checked by a shell echoing it back.
+    #[test]
+    fn shell_words_survive_a_shell() {
+        for text in [
+            "connected:>=2026-11-20",
+            "plain.db",
+            "it's my network.db",
+            "",
+            "a\"b $c",
+        ] {
+            let echoed = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("printf %s {}", shell_word(text)))
+                .output()
+                .expect("sh");
+            assert_eq!(String::from_utf8_lossy(&echoed.stdout), text);
+        }
+        assert_eq!(shell_word("plain.db"), "plain.db");
+    }
+
+    /// `export --help` names every column `--columns` takes.
+    #[test]
+    fn export_help_names_every_column() {
+        let mut cli = Cli::command();
+        let export = cli.find_subcommand_mut("export").expect("export");
+        let help = export.render_long_help().to_string();
+        let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (column, _) in netcurate::export::CONTACT_COLUMNS {
+            assert!(help.contains(column), "{column}: {help}");
+        }
+    }
+
+    /// `list --help` and the workbench's help name every field and flag the filter
+    /// language knows.
+    #[test]
+    fn both_helps_name_every_field_and_flag() {
+        let mut cli = Cli::command();
+        let list = cli.find_subcommand_mut("list").expect("list");
+        let list_help = list.render_long_help().to_string();
+        let workbench_help = crate::tui::strings::FILTER_HELP.join("");
+        for help in [list_help, workbench_help] {
+            for field in netcurate::query::FIELDS.split(' ') {
+                assert!(help.contains(&format!("{field}:")), "{field}: {help}");
+            }
+            for (name, _) in netcurate::model::Flags::NAMES {
+                assert!(
+                    help.contains(&format!("|{name}")) || help.contains(&format!(":{name}")),
+                    "{name}: {help}"
+                );
+            }
+        }
+    }
+
+    /// Every option and argument of every command says what it is in `--help`.
+    #[test]
+    fn every_option_has_help_text() {
+        fn check(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                if arg.get_help().is_none() && !["help", "version"].contains(&arg.get_id().as_str())
+                {
+                    missing.push(format!("{path} --{}", arg.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                check(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        check(&Cli::command(), "netcurate", &mut missing);
+        assert!(missing.is_empty(), "no help text: {missing:?}");
+    }
+}

@@ -10,7 +10,7 @@ mod commands;
 
 use anyhow::{Context, Result, bail};
 pub use args::Cli;
-use args::{Command, DecideAction, InvitationsCommand, ProfileCommand, SsiCommand, TagAction};
+use args::{Command, InvitationsCommand};
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use commands::explain::explain;
 use commands::export::export_cmd;
@@ -18,16 +18,17 @@ use commands::import::{import, latest_import_folder};
 use commands::invitations::invitations;
 use commands::list::{list, stats};
 use commands::pillars::pillars_cmd;
+use commands::profile::{profile, score};
 use commands::segments::segments_cmd;
+use commands::ssi::ssi;
+use commands::{change, undo};
 use netcurate::audience::Profile;
-use netcurate::export;
 use netcurate::import::ColumnMap;
-use netcurate::model::{ContactId, Decision};
 use netcurate::network::Network;
 use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
 use netcurate::query::Query;
-use netcurate::store::{ImportUndo, Rescored, SsiReading, Store};
+use netcurate::store::{Rescored, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -182,17 +183,6 @@ impl Session {
     }
 }
 
-/// The note on pruning `n` colleagues.
-fn colleagues_pruned(n: usize) -> String {
-    format!(
-        "  {n} of them colleagues (at your companies): internal connections, which Build relationships counts"
-    )
-}
-
-fn ids_of(network: &Network) -> Vec<ContactId> {
-    network.contacts.iter().map(|c| c.id).collect()
-}
-
 pub fn run(cli: Cli) -> Result<()> {
     let db = cli.db.clone().unwrap_or_else(default_db);
     let command = match cli.command {
@@ -251,30 +241,8 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             import(&mut s, &paths, &map, dry_run, allow_gone, json, out)
         }
-        Command::Profile(ProfileCommand::Init { output }) => {
-            profile_init(&s, output.as_deref(), out)
-        }
-        Command::Profile(ProfileCommand::Show) => match s.store.profile_text()? {
-            Some(text) => Ok(writeln!(out, "{text}")?),
-            None => bail!("no profile stored yet; run `netcurate score --profile FILE`"),
-        },
-        Command::Score => {
-            let r = match s.rescored {
-                Some(r) => r,
-                None => s.rescore()?,
-            };
-            writeln!(
-                out,
-                "scored {} contacts with profile '{}': {} scores changed",
-                r.contacts,
-                s.profile.as_ref().map_or("", |p| &p.name),
-                r.changed
-            )?;
-            match s.rescored {
-                Some(_) => say_how_to_take_it_back(&s, out),
-                None => Ok(()),
-            }
-        }
+        Command::Profile(command) => profile(&s, command, out),
+        Command::Score => score(&mut s, out),
         Command::Explain { who } => explain(&s, &who, out),
         Command::List(args) => list(&s, &args, out),
         Command::Tag {
@@ -282,42 +250,12 @@ pub fn run(cli: Cli) -> Result<()> {
             tag,
             filter,
             dry_run,
-        } => {
-            let network = s.load_matching(&filter)?;
-            let ids = ids_of(&network);
-            let op = ops::plan_tag(&network, &ids, &tag, matches!(action, TagAction::Add))?;
-            let said = format!("{} ({} matched)", op.describe(), ids.len());
-            record_unless_dry_run(&mut s, &op, dry_run, &said, out)
-        }
+        } => change::tag(&mut s, action, &tag, &filter, dry_run, out),
         Command::Decide {
             decision,
             filter,
             dry_run,
-        } => {
-            let network = s.load_matching(&filter)?;
-            let ids = ids_of(&network);
-            let d = match decision {
-                DecideAction::Keep => Decision::Keep,
-                DecideAction::Prune => Decision::Prune,
-                DecideAction::Protect => Decision::Protect,
-                DecideAction::Reset => Decision::Undecided,
-            };
-            let op = ops::plan_decide(&network, &ids, d);
-            let skipped = ids.len() - op.len();
-            let mut said = format!(
-                "{} ({} matched, {skipped} unchanged or protected)",
-                op.describe(),
-                ids.len()
-            );
-            // Pruning colleagues lowers the pillar a plan is made for: say so.
-            match (d, ops::colleagues_to_prune(&network, &ids)) {
-                (Decision::Prune, n) if n > 0 => {
-                    said.push_str(&format!("\n{}", colleagues_pruned(n)))
-                }
-                _ => {}
-            }
-            record_unless_dry_run(&mut s, &op, dry_run, &said, out)
-        }
+        } => change::decide(&mut s, decision, &filter, dry_run, out),
         Command::Invitations {
             action: None,
             stale,
@@ -326,121 +264,16 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Invitations {
             action: Some(InvitationsCommand::Withdraw { days, dry_run, .. }),
             ..
-        } => {
-            let days = match days {
-                Some(days) => days,
-                None => s.assumptions()?.stale_days,
-            };
-            let network = s.load()?;
-            let stale: Vec<i64> = network.stale_invitations(days).map(|i| i.id).collect();
-            let op = ops::plan_withdraw(&network, &stale, true);
-            let said = format!(
-                "{} (stale: pending more than {days} days, {} in all)",
-                op.describe(),
-                stale.len()
-            );
-            record_unless_dry_run(&mut s, &op, dry_run, &said, out)
-        }
-        Command::Ssi(SsiCommand::Record {
-            total,
-            brand,
-            frp,
-            engage,
-            br,
-            date,
-            industry_rank,
-            network_rank,
-        }) => {
-            for (name, v, max) in [
-                ("total", total, 100.0),
-                ("brand", brand, 25.0),
-                ("frp", frp, 25.0),
-                ("engage", engage, 25.0),
-                ("br", br, 25.0),
-                ("industry-rank", industry_rank.unwrap_or(0.0), 100.0),
-                ("network-rank", network_rank.unwrap_or(0.0), 100.0),
-            ] {
-                if !(0.0..=max).contains(&v) {
-                    bail!("--{name} {v} is outside 0–{max}");
-                }
-            }
-            let reading = SsiReading {
-                date: date.unwrap_or(s.as_of),
-                total,
-                brand,
-                frp,
-                engage,
-                br,
-                industry_rank,
-                network_rank,
-            };
-            s.store.record_ssi(&reading)?;
-            writeln!(
-                out,
-                "recorded SSI {total} on {} (BR {br}, FRP {frp})",
-                reading.date
-            )?;
-            say_how_to_take_it_back(&s, out)
-        }
-        Command::Ssi(SsiCommand::List { json }) => {
-            let readings = s.store.ssi_readings()?;
-            if json {
-                return Ok(writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&readings)?
-                )?);
-            }
-            if readings.is_empty() {
-                let record = "ssi record --total 62 --brand 14 --frp 12 --engage 18 --br 15";
-                writeln!(
-                    out,
-                    "no SSI readings yet: `{}` records one (your numbers from linkedin.com/sales/ssi)",
-                    command_line(s.store.path(), record)
-                )?;
-            }
-            for r in readings {
-                writeln!(
-                    out,
-                    "{}  total {:5.1}  brand {:4.1}  frp {:4.1}  engage {:4.1}  br {:4.1}",
-                    r.date, r.total, r.brand, r.frp, r.engage, r.br
-                )?;
-            }
-            Ok(())
-        }
+        } => change::withdraw_stale(&mut s, days, dry_run, out),
+        Command::Ssi(command) => ssi(&mut s, command, out),
         Command::Segments { action, json } => segments_cmd(&mut s, action, json, out),
         Command::Pillars { json, set } => pillars_cmd(&mut s, json, &set, out),
         Command::Export(args) => export_cmd(&mut s, &args, out),
         Command::Stats { json } => stats(&s, json, out),
-        Command::Undo { import: false } => match s.store.undo()? {
-            Some(op) => Ok(writeln!(out, "undid: {}", op.describe())?),
-            None => match s.store.undo_import(false)? {
-                ImportUndo::Possible => Ok(writeln!(
-                    out,
-                    "nothing to undo; `netcurate undo --import` takes back the latest import"
-                )?),
-                _ => Ok(writeln!(out, "nothing to undo")?),
-            },
-        },
-        Command::Undo { import: true } => match s.store.undo_import(true)? {
-            ImportUndo::Done => Ok(writeln!(out, "{IMPORT_UNDONE}")?),
-            ImportUndo::StepsAfter(n) => bail!(
-                "changes made after the latest import are still done ({n}); undo them first with `netcurate undo`"
-            ),
-            ImportUndo::Possible | ImportUndo::Nothing => {
-                bail!("no import to take back (only the latest one can be, once)")
-            }
-        },
-        Command::Redo => match s.store.redo()? {
-            Some(op) => Ok(writeln!(out, "redid: {}", op.describe())?),
-            None => Ok(writeln!(out, "nothing to redo")?),
-        },
+        Command::Undo { import } => undo::undo(&mut s, import, out),
+        Command::Redo => undo::redo(&mut s, out),
     }
 }
-
-/// What `undo` says after taking back an import.
-const IMPORT_UNDONE: &str =
-    "undid the latest import: the network is as it was before it (import again to redo it)";
 
 /// Beside the database: a profile being edited in the workbench, kept while it does not
 /// parse (the database's folder is the user's own, unlike the shared temporary folder).
@@ -485,28 +318,6 @@ fn forget(db: &Path, all: bool) -> Result<()> {
 /// What every `--dry-run` ends with.
 const DRY_RUN: &str = "dry run: nothing was stored (the same command without --dry-run does it)";
 
-/// Stores `op` (unless `dry_run`), then says `said`, what it does: only once it is stored,
-/// so that a change that fails (a read-only database) is never reported as made; then how
-/// to take it back, or, with `dry_run`, that nothing was stored.
-fn record_unless_dry_run(
-    s: &mut Session,
-    op: &ops::Op,
-    dry_run: bool,
-    said: &str,
-    out: &mut dyn Write,
-) -> Result<()> {
-    if !dry_run {
-        s.store.record(op)?;
-    }
-    writeln!(out, "{said}")?;
-    if dry_run {
-        writeln!(out, "{DRY_RUN}")?;
-    } else if !op.is_empty() {
-        say_how_to_take_it_back(s, out)?;
-    }
-    Ok(())
-}
-
 /// The line after a change stored as one step: the command that undoes it.
 fn say_how_to_take_it_back(s: &Session, out: &mut dyn Write) -> Result<()> {
     let undo = command_line(s.store.path(), "undo");
@@ -523,39 +334,6 @@ fn command_line(db: &Path, args: &str) -> String {
             shell_word(&db.display().to_string())
         ),
     }
-}
-
-/// What an import without a stored profile says next: contacts are not scored yet.
-const NO_PROFILE_YET: &str =
-    "not scored yet (no audience profile). Draft one from your network, edit it, then score:
-  netcurate profile init -o audience.toml
-  netcurate score --profile audience.toml";
-
-fn profile_init(s: &Session, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
-    let network = s.load()?;
-    if !network.contacts.iter().any(|c| c.in_network()) {
-        eprintln!(
-            "netcurate: the draft suggests no titles or companies: no connections are imported yet (`{}`); draft again after the import for one drawn from your network",
-            command_line(s.store.path(), "import FILE")
-        );
-    }
-    let draft = Profile::draft(&network.contacts, &s.store.employers()?);
-    match output.filter(|path| *path != Path::new("-")) {
-        Some(path) => {
-            export::write_atomic(path, false, |w| {
-                w.write_all(draft.as_bytes())
-                    .map_err(|e| netcurate::Error::io(path, e))
-            })?;
-            writeln!(
-                out,
-                "drafted {}; edit it, then `netcurate score --profile {}`",
-                path.display(),
-                shell_word(&path.display().to_string())
-            )?;
-        }
-        None => write!(out, "{draft}")?,
-    }
-    Ok(())
 }
 
 /// `path`, or for `-` the standard input, read by its name (`/dev/stdin`: a pipe, or a

@@ -3,11 +3,17 @@
 //!
 //! Must not: hold import logic (the library's `import` and `store` have it).
 
-use crate::cli::{DRY_RUN, NO_PROFILE_YET, Session, command_line, shell_word};
+use crate::cli::{DRY_RUN, Session, command_line, shell_word};
 use anyhow::{Result, bail};
 use netcurate::import::{ColumnMap, ImportBatch, Mappings};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// What an import without a stored profile says next: contacts are not scored yet.
+const NO_PROFILE_YET: &str =
+    "not scored yet (no audience profile). Draft one from your network, edit it, then score:
+  netcurate profile init -o audience.toml
+  netcurate score --profile audience.toml";
 
 pub(crate) fn import(
     s: &mut Session,

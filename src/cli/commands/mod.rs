@@ -3,10 +3,14 @@
 //!
 //! Must not: hold domain logic; if a command needs a rule, the library gets it.
 
+pub(super) mod change;
 pub(super) mod explain;
 pub(super) mod export;
 pub(super) mod import;
 pub(super) mod invitations;
 pub(super) mod list;
 pub(super) mod pillars;
+pub(super) mod profile;
 pub(super) mod segments;
+pub(super) mod ssi;
+pub(super) mod undo;

@@ -1,0 +1,116 @@
+//! `netcurate tag`, `decide` and `invitations withdraw`: each plans a change over what it
+//! selects, says what it would do, and stores it as one undoable step (or, with
+//! `--dry-run`, stores nothing).
+//!
+//! Must not: work out what changes (the library's `ops` plans it).
+
+use crate::cli::args::{DecideAction, TagAction};
+use crate::cli::{DRY_RUN, Session, say_how_to_take_it_back};
+use anyhow::Result;
+use netcurate::model::{ContactId, Decision};
+use netcurate::network::Network;
+use netcurate::ops;
+use std::io::Write;
+
+/// `tag add|remove TAG --filter QUERY`.
+pub(crate) fn tag(
+    s: &mut Session,
+    action: TagAction,
+    tag: &str,
+    filter: &str,
+    dry_run: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let network = s.load_matching(filter)?;
+    let ids = ids_of(&network);
+    let op = ops::plan_tag(&network, &ids, tag, matches!(action, TagAction::Add))?;
+    let said = format!("{} ({} matched)", op.describe(), ids.len());
+    record_unless_dry_run(s, &op, dry_run, &said, out)
+}
+
+/// `decide keep|prune|protect|reset --filter QUERY`.
+pub(crate) fn decide(
+    s: &mut Session,
+    decision: DecideAction,
+    filter: &str,
+    dry_run: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let network = s.load_matching(filter)?;
+    let ids = ids_of(&network);
+    let d = match decision {
+        DecideAction::Keep => Decision::Keep,
+        DecideAction::Prune => Decision::Prune,
+        DecideAction::Protect => Decision::Protect,
+        DecideAction::Reset => Decision::Undecided,
+    };
+    let op = ops::plan_decide(&network, &ids, d);
+    let skipped = ids.len() - op.len();
+    let mut said = format!(
+        "{} ({} matched, {skipped} unchanged or protected)",
+        op.describe(),
+        ids.len()
+    );
+    // Pruning colleagues lowers the pillar a plan is made for: say so.
+    match (d, ops::colleagues_to_prune(&network, &ids)) {
+        (Decision::Prune, n) if n > 0 => said.push_str(&format!("\n{}", colleagues_pruned(n))),
+        _ => {}
+    }
+    record_unless_dry_run(s, &op, dry_run, &said, out)
+}
+
+/// `invitations withdraw --stale [--days N]`: `days` defaults to the stale_days
+/// assumption.
+pub(crate) fn withdraw_stale(
+    s: &mut Session,
+    days: Option<i64>,
+    dry_run: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let days = match days {
+        Some(days) => days,
+        None => s.assumptions()?.stale_days,
+    };
+    let network = s.load()?;
+    let stale: Vec<i64> = network.stale_invitations(days).map(|i| i.id).collect();
+    let op = ops::plan_withdraw(&network, &stale, true);
+    let said = format!(
+        "{} (stale: pending more than {days} days, {} in all)",
+        op.describe(),
+        stale.len()
+    );
+    record_unless_dry_run(s, &op, dry_run, &said, out)
+}
+
+/// Stores `op` (unless `dry_run`), then says `said`, what it does: only once it is stored,
+/// so that a change that fails (a read-only database) is never reported as made; then how
+/// to take it back, or, with `dry_run`, that nothing was stored.
+fn record_unless_dry_run(
+    s: &mut Session,
+    op: &ops::Op,
+    dry_run: bool,
+    said: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if !dry_run {
+        s.store.record(op)?;
+    }
+    writeln!(out, "{said}")?;
+    if dry_run {
+        writeln!(out, "{DRY_RUN}")?;
+    } else if !op.is_empty() {
+        say_how_to_take_it_back(s, out)?;
+    }
+    Ok(())
+}
+
+/// The note on pruning `n` colleagues.
+fn colleagues_pruned(n: usize) -> String {
+    format!(
+        "  {n} of them colleagues (at your companies): internal connections, which Build relationships counts"
+    )
+}
+
+fn ids_of(network: &Network) -> Vec<ContactId> {
+    network.contacts.iter().map(|c| c.id).collect()
+}

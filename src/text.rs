@@ -87,6 +87,20 @@ pub fn as_seen_text(text: &str) -> String {
     seen(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The longest start all `names` share (whole characters); `None` without names.
+pub fn common_start<'a>(mut names: impl Iterator<Item = &'a str>) -> Option<String> {
+    let first = names.next()?;
+    let mut len = first.len();
+    for name in names {
+        let shared = (first.char_indices().zip(name.chars()))
+            .take_while(|((_, a), b)| a == b)
+            .last()
+            .map_or(0, |((i, a), _)| i + a.len_utf8());
+        len = len.min(shared);
+    }
+    Some(first[..len].to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::{as_seen_text, folded};

@@ -709,7 +709,7 @@ impl App {
                     && p.input == asked
                 {
                     p.input = completed;
-                    self.status = status::path_choices(&choices);
+                    self.status = status::choices(&choices);
                 }
                 vec![]
             }
@@ -1386,6 +1386,11 @@ impl App {
                 {
                     p.input = t;
                 }
+            }
+            KeyCode::Tab if p.kind == PromptKind::Filter => {
+                let completion = netcurate::query::complete(&p.input, &self.all_tags());
+                p.input = completion.text;
+                self.status = status::choices(&completion.choices);
             }
             KeyCode::Tab if matches!(p.kind, PromptKind::Import | PromptKind::Export) => {
                 let asked = p.input.clone();

@@ -457,7 +457,7 @@ fn complete_path(input: &str) -> (String, Vec<String>) {
         })
         .unwrap_or_default();
     names.sort();
-    let Some(common) = common_start(names.iter().map(|(n, _)| n.as_str())) else {
+    let Some(common) = netcurate::text::common_start(names.iter().map(|(n, _)| n.as_str())) else {
         return (input.to_string(), vec![]);
     };
     let slash = if names.len() == 1 && names[0].1 {
@@ -472,20 +472,6 @@ fn complete_path(input: &str) -> (String, Vec<String>) {
             .collect(),
     };
     (format!("{head}{dir}{common}{slash}"), choices)
-}
-
-/// The longest start all `names` share (whole characters); `None` without names.
-fn common_start<'a>(mut names: impl Iterator<Item = &'a str>) -> Option<String> {
-    let first = names.next()?;
-    let mut len = first.len();
-    for name in names {
-        let shared = (first.char_indices().zip(name.chars()))
-            .take_while(|((_, a), b)| a == b)
-            .last()
-            .map_or(0, |((i, a), _)| i + a.len_utf8());
-        len = len.min(shared);
-    }
-    Some(first[..len].to_string())
 }
 
 fn export_to(

@@ -206,7 +206,7 @@ pub const FILTER_HELP: [&str; 10] = [
     "  flag:warm|messaged|colleague|gone|job-change",
     "    |duplicate|hidden|no-title|open-to-work|student|excluded",
     "In a prompt: Enter ok · Esc cancel · Backspace · Ctrl-W deletes a word",
-    "  · Ctrl-U clears · Tab completes a tag or a path",
+    "  · Ctrl-U clears · Tab completes a field, its value, a tag or a path",
 ];
 
 /// Ends a change's message: " — u to undo", `undo` as bound.
@@ -773,8 +773,9 @@ pub mod status {
         format!("'{s}' is not a number")
     }
 
-    /// The names a path being completed could still become (none: nothing to say).
-    pub fn path_choices(names: &[String]) -> String {
+    /// What a path or a filter term being completed could still become (none: nothing to
+    /// say).
+    pub fn choices(names: &[String]) -> String {
         const SHOWN: usize = 6;
         match names.len() {
             0 | 1 => String::new(),

@@ -1825,6 +1825,34 @@ fn tiny_terminals_do_not_panic() {
 
 /// Tab in the import or export prompt asks the runtime to complete the path; the answer
 /// goes into that prompt only while its text is what was asked about.
+/// In the filter prompt, Tab completes a field's name and then its value, and the
+/// completed filter applies at once; with several left, the status line lists them.
+#[test]
+fn tab_completes_a_filter_term() {
+    let mut a = app();
+    let input = |a: &App| match &a.overlay {
+        Overlay::Prompt(p) => p.input.clone(),
+        other => panic!("no prompt: {other:?}"),
+    };
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "sen");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(input(&a), "seniority:");
+    typed(&mut a, ">=d");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(input(&a), "seniority:>=director ");
+    assert_eq!(a.table.filter, "seniority:>=director ");
+    assert!(a.table.ids.len() > 10);
+    assert!(
+        (a.table.ids.iter()).all(|&i| a.network.contacts[i as usize].seniority.rank() >= Some(4)),
+        "director (rank 4) and above"
+    );
+    typed(&mut a, "c");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(input(&a), "seniority:>=director c", "three fields start so");
+    assert_eq!(a.status, "Tab: company:  connected:  changed:");
+}
+
 #[test]
 fn tab_completes_a_path_in_the_import_prompt() {
     let mut a = app();

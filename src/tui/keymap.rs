@@ -2,7 +2,7 @@
 //! generates the help overlay. A user file (`$XDG_CONFIG_HOME/netcurate/keys.toml`, else
 //! `~/.config/netcurate/keys.toml`) can rebind any command: `undo = "ctrl-z"`.
 //!
-//! Must not: know what a command does (app.rs does).
+//! Must not: know what a command does (app/ does).
 
 use super::strings;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

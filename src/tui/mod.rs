@@ -3,7 +3,7 @@
 //! effects it returns (database writes, undo/redo, exports, imports, the editor), and
 //! redraws only when something changed.
 //!
-//! Must not: decide anything about the data; app.rs decides, the library computes.
+//! Must not: decide anything about the data; app/ decides, the library computes.
 
 pub mod app;
 pub mod keymap;

@@ -1,0 +1,162 @@
+//! The invitations view: its two panes (sent and pending, oldest first; incoming, newest
+//! first), their rows, and marking invitations for withdrawal.
+//!
+//! Must not: do I/O (it asks the runtime with an effect).
+
+use super::{App, Effect, Overlay, moved_cursor, range_rows, toggle_range};
+use crate::tui::keymap::Command;
+use netcurate::model::{Direction, Invitation, InvitationId, InvitationStatus};
+use netcurate::ops;
+
+impl App {
+    /// The invitation rows of a pane: 0 = outgoing pending, oldest first; 1 = incoming,
+    /// highest relevance first.
+    pub fn invitation_rows(&self, pane: usize) -> Vec<usize> {
+        let inv = &self.network.invitations;
+        let mut rows: Vec<usize> = (0..inv.len())
+            .filter(|&i| in_invitation_pane(&inv[i], pane))
+            .collect();
+        if pane == 0 {
+            rows.sort_by_key(|&i| (inv[i].sent_at, inv[i].id));
+        } else {
+            // The most relevant first; among equals (often all unscored), the newest.
+            rows.sort_by_key(|&i| {
+                std::cmp::Reverse((self.invitation_score(i), inv[i].sent_at, inv[i].id))
+            });
+        }
+        rows
+    }
+
+    /// The invitation under the cursor of the invitations view's focused pane.
+    pub fn current_invitation(&self) -> Option<usize> {
+        let pane = self.invitations.focus;
+        self.invitation_rows(pane)
+            .get(self.invitations.cursor[pane])
+            .copied()
+    }
+
+    /// How many rows each invitations pane has: (pending outgoing, incoming).
+    pub fn invitation_counts(&self) -> (usize, usize) {
+        let count = |pane| {
+            (self.network.invitations.iter())
+                .filter(|inv| in_invitation_pane(inv, pane))
+                .count()
+        };
+        (count(0), count(1))
+    }
+
+    /// The score of the person behind an invitation, when they are a known contact.
+    /// Whether some invitation of the incoming pane comes from a scored contact (else
+    /// the pane is simply newest first).
+    pub fn incoming_scored(&self) -> bool {
+        let invitations = &self.network.invitations;
+        (0..invitations.len())
+            .any(|i| in_invitation_pane(&invitations[i], 1) && self.invitation_score(i).is_some())
+    }
+
+    pub fn invitation_score(&self, i: usize) -> Option<u8> {
+        self.network.invitations[i]
+            .contact_id
+            .and_then(|id| self.network.contact(id))
+            .and_then(|c| c.score)
+    }
+
+    // ---- update ---------------------------------------------------------------------
+
+    /// Marks for withdrawal the invitations a range selection covers in the outgoing pane
+    /// (`rows`, in order), while one is going on.
+    pub(super) fn select_withdraw_range(&mut self, rows: &[usize]) {
+        let Some(anchor) = self.invitations.range_anchor else {
+            return;
+        };
+        let cursor = self.invitations.cursor[self.invitations.focus];
+        let ids = range_rows(anchor, cursor).filter_map(|k| rows.get(k));
+        let ids: Vec<InvitationId> = ids.map(|&i| self.network.invitations[i].id).collect();
+        self.withdraw_selected.extend(ids);
+    }
+
+    pub(super) fn on_invitations_command(&mut self, c: Command) -> Vec<Effect> {
+        let pane = self.invitations.focus;
+        let rows = self.invitation_rows(pane);
+        if let Some(moved) = moved_cursor(c, self.invitations.cursor[pane], rows.len(), self.page) {
+            self.invitations.cursor[pane] = moved;
+            self.select_withdraw_range(&rows);
+            return vec![];
+        }
+        let cursor = &mut self.invitations.cursor[pane];
+        match c {
+            Command::Left | Command::Right => {
+                self.invitations.focus = 1 - pane;
+                self.invitations.range_anchor = None;
+            }
+            Command::RangeSelect if pane == 0 => {
+                let started = toggle_range(&mut self.invitations.range_anchor, *cursor);
+                self.select_withdraw_range(&rows);
+                self.say_range(started, self.withdraw_selected.len());
+            }
+            Command::ToggleSelect if pane == 0 => {
+                if let Some(&i) = rows.get(*cursor) {
+                    let id = self.network.invitations[i].id;
+                    if !self.withdraw_selected.remove(&id) {
+                        self.withdraw_selected.insert(id);
+                    }
+                    *cursor = (*cursor + 1).min(rows.len().saturating_sub(1));
+                }
+            }
+            Command::SelectAll if pane == 0 => {
+                self.withdraw_selected = rows
+                    .iter()
+                    .map(|&i| self.network.invitations[i].id)
+                    .collect();
+            }
+            Command::ClearSelection => {
+                self.withdraw_selected.clear();
+                self.invitations.range_anchor = None;
+            }
+            Command::Withdraw if pane == 0 => {
+                let targets: Vec<InvitationId> = if self.withdraw_selected.is_empty() {
+                    rows.get(*cursor)
+                        .map(|&i| vec![self.network.invitations[i].id])
+                        .unwrap_or_default()
+                } else {
+                    self.withdraw_selected.iter().copied().collect()
+                };
+                // w toggles: mark what is not marked yet; when everything is, unmark.
+                let mut op = ops::plan_withdraw(&self.network, &targets, true);
+                if op.is_empty() {
+                    op = ops::plan_withdraw(&self.network, &targets, false);
+                }
+                self.withdraw_selected.clear();
+                return self.perform(op);
+            }
+            Command::WithdrawStale => {
+                let stale_days = self.pillars.assumptions.stale_days;
+                let stale: Vec<InvitationId> = (self.network.stale_invitations(stale_days))
+                    .map(|inv| inv.id)
+                    .collect();
+                let op = ops::plan_withdraw(&self.network, &stale, true);
+                return self.perform(op);
+            }
+            Command::Explain if rows.get(*cursor).is_some() => self.overlay = Overlay::Explain,
+            Command::OpenUrl => {
+                if let Some(url) = rows
+                    .get(*cursor)
+                    .and_then(|&i| self.network.invitations[i].other_url())
+                {
+                    return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(url))];
+                }
+            }
+            _ => {}
+        }
+        vec![]
+    }
+}
+
+/// Whether `inv` is a row of the invitations view's pane `pane`: 0 lists the pending
+/// outgoing invitations, 1 the incoming ones not gone from the export (declined).
+pub(super) fn in_invitation_pane(inv: &Invitation, pane: usize) -> bool {
+    match pane {
+        0 => inv.direction == Direction::Outgoing && inv.status == InvitationStatus::Pending,
+        _ => inv.direction == Direction::Incoming && inv.status != InvitationStatus::Gone,
+    }
+}

@@ -1,0 +1,215 @@
+//! Prompts and confirmations: typing and completing (filter terms, tags, paths), and what
+//! Enter does with each kind (filter, tag, export, import, SSI reading, saved filter).
+//!
+//! Must not: do I/O (it asks the runtime with an effect).
+
+use super::{App, Confirm, Effect, Overlay, Prompt, PromptKind};
+use crate::tui::strings::status;
+use netcurate::export::{self, ExportKind};
+use netcurate::ops;
+use netcurate::store::SsiReading;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::PathBuf;
+
+impl App {
+    pub(super) fn on_prompt_key(&mut self, mut p: Prompt, key: KeyEvent) -> Vec<Effect> {
+        match key.code {
+            KeyCode::Esc => {
+                if p.kind == PromptKind::Filter {
+                    self.set_filter(&p.previous);
+                }
+                self.overlay = Overlay::None;
+                return vec![];
+            }
+            KeyCode::Enter => {
+                // The prompt is still open: its last text is applied first.
+                self.settle();
+                self.overlay = Overlay::None;
+                return self.submit_prompt(&p);
+            }
+            KeyCode::Backspace => {
+                p.input.pop();
+            }
+            KeyCode::Tab if matches!(p.kind, PromptKind::TagAdd | PromptKind::TagRemove) => {
+                if let Some(t) = self
+                    .all_tags()
+                    .into_iter()
+                    .find(|t| t.starts_with(&p.input) && *t != p.input)
+                {
+                    p.input = t;
+                }
+            }
+            KeyCode::Tab if p.kind == PromptKind::Filter => {
+                let completion = netcurate::query::complete(&p.input, &self.all_tags());
+                p.input = completion.text;
+                self.status = status::choices(&completion.choices);
+            }
+            KeyCode::Tab if matches!(p.kind, PromptKind::Import | PromptKind::Export) => {
+                let asked = p.input.clone();
+                self.overlay = Overlay::Prompt(p);
+                return vec![Effect::CompletePath(asked)];
+            }
+            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => p.input.clear(),
+            KeyCode::Char('w') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                let kept = p.input.trim_end().rfind(' ').map_or(0, |space| space + 1);
+                p.input.truncate(kept);
+            }
+            KeyCode::Char(ch) if !key.modifiers.contains(KeyModifiers::CONTROL) => p.input.push(ch),
+            _ => {}
+        }
+        self.overlay = Overlay::Prompt(p);
+        vec![]
+    }
+
+    pub(super) fn submit_prompt(&mut self, p: &Prompt) -> Vec<Effect> {
+        let input = p.input.trim();
+        match p.kind {
+            PromptKind::Filter => {
+                if self.table.filter_error.is_some() {
+                    // Keep the prompt open on a malformed term.
+                    self.overlay = Overlay::Prompt(p.clone());
+                } else {
+                    self.status =
+                        status::filter_matches(self.table.ids.len(), self.network.contacts.len());
+                }
+                vec![]
+            }
+            PromptKind::TagAdd | PromptKind::TagRemove if !input.is_empty() => {
+                let add = p.kind == PromptKind::TagAdd;
+                match ops::plan_tag(&self.network, &self.targets(), input, add) {
+                    Ok(op) => self.perform(op),
+                    Err(e) => self.reopen(p, e.to_string()),
+                }
+            }
+            PromptKind::SaveFilter if !input.is_empty() => vec![Effect::SaveFilter {
+                name: input.to_string(),
+                query: self.table.filter.clone(),
+            }],
+            PromptKind::Import if !input.is_empty() => {
+                vec![Effect::Import {
+                    path: PathBuf::from(typed_path(input)),
+                    allow_gone: false,
+                }]
+            }
+            PromptKind::Export => self.submit_export(p),
+            PromptKind::Ssi => match parse_ssi(input, self.network.as_of) {
+                Ok(r) => vec![Effect::RecordSsi(r)],
+                Err(e) => self.reopen(p, e),
+            },
+            _ => vec![],
+        }
+    }
+
+    /// Keeps prompt `p` open with what was typed, saying what is wrong with it.
+    pub(super) fn reopen(&mut self, p: &Prompt, problem: String) -> Vec<Effect> {
+        self.status = problem;
+        self.overlay = Overlay::Prompt(p.clone());
+        vec![]
+    }
+
+    pub(super) fn submit_export(&mut self, p: &Prompt) -> Vec<Effect> {
+        let input = p.input.trim();
+        let (kind, path) = match input.split_once(' ') {
+            Some((k, rest)) if ExportKind::parse(k).is_some() => {
+                (ExportKind::parse(k), rest.trim())
+            }
+            // A kind alone is a kind without a path, not a file named after it.
+            _ if ExportKind::parse(input).is_some() => (None, ""),
+            _ => (Some(ExportKind::Contacts), input),
+        };
+        let Some(kind) = kind.filter(|_| !path.is_empty()) else {
+            let problem = status::export_needs(ExportKind::NAMES);
+            return self.reopen(p, problem);
+        };
+        let ids = if self.selected_count > 0 {
+            self.targets()
+        } else {
+            self.table
+                .ids
+                .iter()
+                .map(|&i| self.network.contacts[i as usize].id)
+                .collect()
+        };
+        let typed = PathBuf::from(typed_path(path));
+        let path = export::file_for(&typed, kind, self.network.as_of).into_owned();
+        if path.exists() {
+            self.overlay = Overlay::Confirm(Confirm::Overwrite { kind, path, ids });
+            return vec![];
+        }
+        vec![Effect::Export {
+            kind,
+            path,
+            ids,
+            force: false,
+        }]
+    }
+
+    pub(super) fn on_confirm_key(&mut self, c: Confirm, key: KeyEvent) -> Vec<Effect> {
+        self.overlay = Overlay::None;
+        if !matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
+            self.status = status::CANCELLED.to_string();
+            return vec![];
+        }
+        match c {
+            Confirm::Prune(ids) => self.prune(&ids),
+            Confirm::Overwrite { kind, path, ids } => vec![Effect::Export {
+                kind,
+                path,
+                ids,
+                force: true,
+            }],
+            Confirm::UndoImport => vec![Effect::UndoImport],
+            Confirm::ImportAnyway { path, .. } => vec![Effect::Import {
+                path,
+                allow_gone: true,
+            }],
+        }
+    }
+}
+
+/// The path a path prompt's text names. A path typed after the folder the prompt
+/// started with starts again where it starts (as in Emacs: `~/Downloads//tmp/x.zip` is
+/// `/tmp/x.zip`, `~/Downloads/~/x.zip` is `~/x.zip`), so that one pasted whole needs no
+/// clearing first; then a leading `~/` is the home folder.
+pub fn typed_path(input: &str) -> String {
+    let restart = [input.rfind("//"), input.rfind("/~/")]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(0, |i| i + 1);
+    expand_home(&input[restart..])
+}
+
+/// `path` with a leading `~/` read as the home folder.
+pub(super) fn expand_home(path: &str) -> String {
+    match (path.strip_prefix("~/"), std::env::var("HOME")) {
+        (Some(rest), Ok(home)) => format!("{home}/{rest}"),
+        _ => path.to_string(),
+    }
+}
+
+pub(super) fn parse_ssi(input: &str, date: chrono::NaiveDate) -> Result<SsiReading, String> {
+    let v: Vec<f64> = input
+        .split_whitespace()
+        .map(|s| s.parse::<f64>().map_err(|_| status::not_a_number(s)))
+        .collect::<Result<_, _>>()?;
+    let [total, brand, frp, engage, br] = v[..] else {
+        return Err(status::SSI_NEEDS_FIVE.to_string());
+    };
+    if !(0.0..=100.0).contains(&total)
+        || [brand, frp, engage, br]
+            .iter()
+            .any(|x| !(0.0..=25.0).contains(x))
+    {
+        return Err(status::SSI_RANGES.to_string());
+    }
+    Ok(SsiReading {
+        date,
+        total,
+        brand,
+        frp,
+        engage,
+        br,
+        ..SsiReading::default()
+    })
+}

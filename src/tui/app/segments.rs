@@ -1,0 +1,195 @@
+//! The segments view: tags and saved filters with their figures, the charts' rows as
+//! filters, and deleting a segment.
+//!
+//! Must not: do I/O (it asks the runtime with an effect).
+
+use super::{App, Effect, SegmentOf, SegmentRow, View, moved_cursor};
+use crate::tui::keymap::Command;
+use crate::tui::strings::status;
+use netcurate::model::ContactId;
+use netcurate::network::{Figures, Network, Segment};
+use netcurate::ops;
+use netcurate::query::Query;
+
+impl App {
+    /// Every tag in the network, for completion.
+    pub fn all_tags(&self) -> Vec<String> {
+        self.network.tag_counts().into_keys().collect()
+    }
+
+    /// Tags and saved filters, as segments.
+    pub fn segment_list(&self) -> Vec<Segment> {
+        let mut v: Vec<Segment> = self.network.tag_segments().collect();
+        v.extend(self.saved_filters.iter().cloned());
+        v
+    }
+
+    /// Recomputes the segments view's figures (when it is shown).
+    pub fn refresh_segments(&mut self) {
+        if self.view != View::Segments {
+            return;
+        }
+        self.segment_rows = self
+            .segment_list()
+            .into_iter()
+            .map(|segment| {
+                let ids = Query::parse(&segment.query)
+                    .map(|q| {
+                        q.filter(
+                            &self.network,
+                            self.hay(),
+                            0..self.network.contacts.len() as u32,
+                        )
+                    })
+                    .unwrap_or_default();
+                let contacts = ids.iter().map(|&i| &self.network.contacts[i as usize]);
+                SegmentRow {
+                    figures: Figures::of(contacts),
+                    segment,
+                }
+            })
+            .collect();
+        // On a row still there when segments are gone.
+        let cursor = &mut self.segments.cursor[0];
+        *cursor = (*cursor).min(self.segment_rows.len().saturating_sub(1));
+    }
+
+    /// The queries behind the segments view's panes, in pane order.
+    pub fn segment_queries(&self, pane: usize) -> Vec<(String, String)> {
+        match pane {
+            0 => self
+                .segment_list()
+                .into_iter()
+                .map(|s| (s.name, s.query))
+                .collect(),
+            1 => (0..10)
+                .map(|b| {
+                    let (lo, hi) = (b * 10, b * 10 + 10);
+                    let q = if b == 9 {
+                        format!("score:>={lo}")
+                    } else {
+                        format!("score:>={lo} score:<{hi}")
+                    };
+                    (format!("{lo}–{}", hi - 1 + usize::from(b == 9)), q)
+                })
+                .collect(),
+            2 => netcurate::model::Seniority::ALL
+                .iter()
+                .map(|s| (s.as_str().to_string(), format!("seniority:{}", s.as_str())))
+                .collect(),
+            3 => netcurate::model::Function::ALL
+                .iter()
+                .map(|f| (f.as_str().to_string(), format!("function:{}", f.as_str())))
+                .collect(),
+            _ => self
+                .months
+                .iter()
+                .map(|&(m, _)| {
+                    let (y, mo) = (m / 12, m % 12 + 1);
+                    let (ny, nmo) = if mo == 12 { (y + 1, 1) } else { (y, mo + 1) };
+                    (
+                        format!("{y}-{mo:02}"),
+                        format!("connected:>={y}-{mo:02}-01 connected:<{ny}-{nmo:02}-01"),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// Connections added per month (as `year*12 + month0`), the last 24 months with data.
+    /// Decisions and tags do not change it, so it is computed once per loaded network.
+    pub(super) fn connections_per_month(network: &Network) -> Vec<(i32, usize)> {
+        use chrono::Datelike;
+        let mut counts = std::collections::BTreeMap::new();
+        for c in network.contacts.iter().filter(|c| c.in_network()) {
+            if let Some(d) = c.connected_on {
+                *counts.entry(d.year() * 12 + d.month0() as i32).or_insert(0) += 1;
+            }
+        }
+        let v: Vec<(i32, usize)> = counts.into_iter().collect();
+        v[v.len().saturating_sub(24)..].to_vec()
+    }
+
+    pub(super) fn on_segments_command(&mut self, c: Command) -> Vec<Effect> {
+        let pane = self.segments.focus;
+        let n = self.segment_queries(pane).len();
+        let cursor = &mut self.segments.cursor[pane];
+        if let Some(moved) = moved_cursor(c, *cursor, n, self.page) {
+            *cursor = moved;
+            return vec![];
+        }
+        match c {
+            Command::Right => self.segments.focus = (pane + 1) % 5,
+            Command::Left => self.segments.focus = (pane + 4) % 5,
+            Command::Explain => {
+                let at = *cursor;
+                if let Some((name, q)) = self.segment_queries(pane).get(at).cloned() {
+                    self.set_filter(&q);
+                    self.view = View::Contacts;
+                    self.status = status::segment_shown(&name, self.table.ids.len());
+                }
+            }
+            Command::DeleteSegment => {
+                let at = *cursor;
+                match self.segment_at(pane, at) {
+                    Some(SegmentOf::SavedFilter(name)) => return vec![Effect::DeleteFilter(name)],
+                    Some(SegmentOf::Tag(tag)) => return self.untag_everyone(&tag),
+                    None => self.status = status::NOT_A_SEGMENT.to_string(),
+                }
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// The name of the saved filter at row `at` of segments pane `pane`, if it is one
+    /// (the first pane lists the tags, then the saved filters).
+    pub(super) fn segment_at(&self, pane: usize, at: usize) -> Option<SegmentOf> {
+        if pane != 0 {
+            return None;
+        }
+        let tags = self.network.tag_counts();
+        match at.checked_sub(tags.len()) {
+            None => tags.into_keys().nth(at).map(SegmentOf::Tag),
+            Some(i) => (self.saved_filters.get(i)).map(|s| SegmentOf::SavedFilter(s.name.clone())),
+        }
+    }
+
+    /// Takes `tag` off every contact that has it (one step, as `T` on them would).
+    pub(super) fn untag_everyone(&mut self, tag: &str) -> Vec<Effect> {
+        let tagged: Vec<ContactId> = (self.network.contacts.iter())
+            .filter(|c| c.tags.iter().any(|t| t == tag))
+            .map(|c| c.id)
+            .collect();
+        match ops::plan_tag(&self.network, &tagged, tag, false) {
+            Ok(op) => self.perform(op),
+            Err(e) => {
+                self.status = e.to_string();
+                vec![]
+            }
+        }
+    }
+}
+
+pub(super) fn segment_slug(filter: &str) -> String {
+    let slug: String = filter
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "all".to_string()
+    } else {
+        slug.chars().take(40).collect()
+    }
+}

@@ -1,0 +1,96 @@
+//! Triage: one card at a time through the undecided contacts in view, lowest score
+//! first.
+//!
+//! Must not: do I/O (it asks the runtime with an effect).
+
+use super::{App, Effect, Overlay, PromptKind, Triage};
+use crate::tui::keymap::Command;
+use crate::tui::strings::status;
+use netcurate::model::Decision;
+use netcurate::ops;
+
+impl App {
+    pub(super) fn start_triage(&mut self) {
+        let mut queue: Vec<u32> = self
+            .table
+            .ids
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let c = &self.network.contacts[i as usize];
+                c.decision == Decision::Undecided && c.in_network()
+            })
+            .collect();
+        let by_score = self.table.filter.is_empty();
+        if by_score {
+            queue.sort_by_key(|&i| (self.network.contacts[i as usize].score, i));
+        }
+        if queue.is_empty() {
+            self.status = status::NOTHING_TO_TRIAGE.to_string();
+            return;
+        }
+        // The card lists its keys; the status says what the queue holds.
+        self.status = status::triage_started(queue.len(), by_score);
+        self.triage = Some(Triage {
+            queue: queue
+                .iter()
+                .map(|&i| self.network.contacts[i as usize].id)
+                .collect(),
+            index: 0,
+        });
+    }
+
+    pub(super) fn on_triage_command(&mut self, c: Command) -> Vec<Effect> {
+        let Some(t) = self.triage.clone() else {
+            return vec![];
+        };
+        let advance = |app: &mut App| {
+            if let Some(t) = app.triage.as_mut() {
+                t.index += 1;
+                if t.index >= t.queue.len() {
+                    app.triage = None;
+                    app.status = status::TRIAGE_DONE.to_string();
+                }
+            }
+        };
+        match c {
+            Command::Keep | Command::Prune | Command::Protect | Command::Reset => {
+                let d = match c {
+                    Command::Keep => Decision::Keep,
+                    Command::Prune => Decision::Prune,
+                    Command::Protect => Decision::Protect,
+                    _ => Decision::Undecided,
+                };
+                let op = ops::plan_decide(&self.network, &t.queue[t.index..=t.index], d);
+                let effects = self.perform(op);
+                advance(self);
+                return effects;
+            }
+            Command::ToggleSelect | Command::Down => advance(self),
+            Command::Up => {
+                if let Some(t) = self.triage.as_mut() {
+                    t.index = t.index.saturating_sub(1);
+                }
+            }
+            Command::TagAdd => self.open_prompt(PromptKind::TagAdd, String::new()),
+            Command::Explain => self.overlay = Overlay::Explain,
+            Command::OpenUrl => {
+                if let Some(k) = self
+                    .current()
+                    .and_then(|i| self.network.contacts[i].url_key.clone())
+                {
+                    return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(&k))];
+                }
+            }
+            Command::Undo => return vec![Effect::Undo],
+            Command::Help => self.open_help(),
+            Command::ClearSelection | Command::Quit | Command::Triage => {
+                self.triage = None;
+                let resume = self.keymap.key(Command::Triage);
+                self.status = status::triage_paused(t.index + 1, t.queue.len(), resume);
+            }
+            _ => {}
+        }
+        vec![]
+    }
+}

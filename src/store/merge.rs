@@ -11,10 +11,9 @@
 //! Must not: parse files (the batch arrives parsed) or decide scores (audience does).
 
 use super::bulk::{BulkStatement, Value};
+use super::read::{read_contacts, url_key_column, url_key_is_derived};
 use super::report::{ColumnRead, FileReport, ImportReport};
-use super::{
-    DateText, Store, date_text, datetime_text, read_contacts, url_key_column, url_key_is_derived,
-};
+use super::{DateText, Store, date_text, datetime_text};
 use crate::audience::{Profile, Scored, score_all};
 use crate::error::{Error, Result};
 use crate::import::rows::{
@@ -893,18 +892,18 @@ fn merge_batch(
         fraction: 0.95,
     });
     // With the import, so that undoing it forgets them too.
-    super::remember_maps(tx, &maps_to_remember)?;
+    super::settings::remember_maps(tx, &maps_to_remember)?;
     if let Some(folder) = folder.as_ref().and_then(|f| f.to_str()) {
-        super::remember_import_folder(tx, folder)?;
+        super::settings::remember_import_folder(tx, folder)?;
     }
     if let Some(employers) = &report.employers {
-        super::remember_employers(tx, employers)?;
+        super::settings::remember_employers(tx, employers)?;
         report.employers_not_in_profile = (employers.current.iter())
             .filter(|c| profile.is_some_and(|p| !p.counts_as_mine(c)))
             .cloned()
             .collect();
     }
-    super::mark_scored(tx)?;
+    super::settings::mark_scored(tx)?;
     let json = serde_json::to_string(&report).unwrap_or_default();
     tx.execute(
         "INSERT INTO import_runs (at, report) VALUES (?1, ?2)",
@@ -1155,7 +1154,7 @@ mod tests {
         let now = as_of.and_hms_opt(12, 0, 0).expect("time");
         let people = crate::synth::people(
             5,
-            super::super::PARALLEL_LOAD_MIN + 500,
+            super::super::read::PARALLEL_LOAD_MIN + 500,
             (60, 40, 200),
             10,
             as_of,

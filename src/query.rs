@@ -653,23 +653,18 @@ pub fn complete(input: &str, tags: &[String]) -> Completion {
         .filter(|c| c.to_lowercase().starts_with(&partial))
         .map(String::as_str)
         .collect();
-    let quoted = |v: &str| match v.contains(' ') {
-        true => format!("\"{v}"),
-        false => v.to_string(),
-    };
+    // A value with a space is quoted: opened, and closed once it is whole.
+    let quote = |v: &str| if v.contains(' ') { "\"" } else { "" };
     let (text, choices) = match matching.as_slice() {
         [] => (input.to_string(), vec![]),
         [one] => {
-            let closed = if one.contains(' ') { "\"" } else { "" };
-            (
-                format!("{head}{prefix}{}{closed}{after}", quoted(one)),
-                vec![],
-            )
+            let q = quote(one);
+            (format!("{head}{prefix}{q}{one}{q}{after}"), vec![])
         }
         many => {
             let common = common_start(many.iter().copied()).unwrap_or_default();
             let text = match common.chars().count() >= partial.chars().count() {
-                true => format!("{head}{prefix}{}", quoted(&common)),
+                true => format!("{head}{prefix}{}{common}", quote(&common)),
                 false => input.to_string(),
             };
             (text, many.iter().map(|c| c.to_string()).collect())

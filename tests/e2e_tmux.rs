@@ -674,3 +674,49 @@ fn the_workbench_imports_a_crm_file_with_its_remembered_map() {
         (Some("Initech"), Some("Head of Data"))
     );
 }
+
+/// In the real terminal, Tab in the filter prompt completes a field and then its value,
+/// and the completed filter applies; sorted by the last message (`s` to it), the wide
+/// table's date column is the last message's.
+#[test]
+fn tab_completes_a_filter_and_the_table_sorts_by_the_last_message() {
+    let Some(db) = demo_db() else { return };
+    let s = Screen::start(&db, "complete-filter", 140, 30);
+    s.wait_for("2000 total");
+    s.keys(&["/"]);
+    s.type_text("fla");
+    s.keys(&["Tab"]);
+    s.wait_for("filter: flag:█");
+    s.type_text("wa");
+    s.keys(&["Tab"]);
+    s.wait_for("filter: flag:warm █");
+    s.keys(&["Enter"]);
+    let warm = db.json(&["list", "--filter", "flag:warm", "--json"]);
+    let warm = warm.as_array().expect("a list").len();
+    s.wait_for(&format!("2000 total · {warm} in view"));
+    // score → name → company → title → seniority → connected → messaged.
+    s.keys(&["s", "s", "s", "s", "s", "s"]);
+    let screen = s.wait_for("sort: messaged ↓");
+    let latest = warm_latest(&db);
+    assert!(screen.contains(" messaged "), "{screen}");
+    assert!(
+        screen.contains(&latest),
+        "the latest message first: {latest}\n{screen}"
+    );
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+}
+
+/// The day of the latest message with a warm contact, as the table shows it.
+fn warm_latest(db: &Db) -> String {
+    let warm = db.json(&[
+        "list",
+        "--filter",
+        "flag:warm",
+        "--sort",
+        "messaged",
+        "--json",
+    ]);
+    let at = warm[0]["last_message_at"].as_str().expect("a date");
+    at[..10].to_string()
+}

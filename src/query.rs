@@ -663,7 +663,8 @@ pub fn complete(input: &str, tags: &[String]) -> Completion {
         }
         many => {
             let common = common_start(many.iter().copied()).unwrap_or_default();
-            let text = match common.chars().count() >= partial.chars().count() {
+            // Only when they agree on more than was typed (never dropping a quote typed).
+            let text = match common.chars().count() > partial.chars().count() {
                 true => format!("{head}{prefix}{}{common}", quote(&common)),
                 false => input.to_string(),
             };
@@ -1049,6 +1050,7 @@ mod tests {
         );
         assert_eq!(text("score:<4"), "score:<4");
         assert_eq!(text("zz"), "zz", "no field starts so");
+        assert_eq!(text("\""), "\"", "a quote typed stays");
         // Several left: as far as they agree, with the choices.
         let c = done("c");
         assert_eq!(c.text, "c");

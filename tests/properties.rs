@@ -8,7 +8,7 @@ use netcurate::import::fields::normalise_header;
 use netcurate::import::rows::{MessageRow, MessageSummary, PersonRef, summarise_messages};
 use netcurate::import::url::profile_key;
 use netcurate::import::{ColumnMap, Field, FileKind, Mappings, SourceFile, parse_source};
-use netcurate::query::Query;
+use netcurate::query::{Query, complete};
 use proptest::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -64,6 +64,25 @@ proptest! {
     #[test]
     fn queries_parse_or_fail_without_panic(s in ".{0,50}") {
         let _ = Query::parse(&s);
+    }
+
+    /// Tab on any text changes only its last term, never shortens it, and offers choices
+    /// only when more than one is left; a term it completed to a whole value parses.
+    #[test]
+    fn completion_keeps_the_text_before_the_last_term(
+        s in "[-a-z:<>=\" é]{0,30}",
+        tags in proptest::collection::vec("[a-z é]{1,8}", 0..4),
+    ) {
+        let c = complete(&s, &tags);
+        let head = &s[..s.rfind(' ').map_or(0, |i| i + 1)];
+        if !s[head.len()..].contains('"') && !head.contains('"') {
+            prop_assert!(c.text.starts_with(head), "{:?} → {:?}", s, c.text);
+        }
+        prop_assert!(c.text.len() >= s.len() || c.text == s, "{:?} → {:?}", s, c.text);
+        prop_assert!(c.choices.len() != 1, "{:?}", c.choices);
+        if c.text.ends_with(' ') && c.text != s && Query::parse(&s).is_ok() {
+            prop_assert!(Query::parse(&c.text).is_ok(), "{:?} → {:?}", s, c.text);
+        }
     }
 
     #[test]

@@ -797,6 +797,41 @@ fn segments_are_listed_saved_and_deleted() {
             .any(|l| l.starts_with("vp hooli") && l.contains("100%")),
         "{text}"
     );
+    // A segment by its name, for list and export: a saved filter, or #tag; with
+    // --filter, the contacts of both.
+    let by_name = db.json(&["list", "--json", "--segment", "vp hooli"]);
+    assert_eq!(by_name, vps);
+    let tagged_vps = db.json(&[
+        "list",
+        "--json",
+        "--segment",
+        "#eu leads",
+        "--filter",
+        "seniority:>=vp",
+    ]);
+    assert_eq!(tagged_vps, vps, "the eu leads are Hooli's");
+    let exported = db.ok(&[
+        "export",
+        "-o",
+        "-",
+        "--segment",
+        "vp hooli",
+        "--columns",
+        "URL",
+    ]);
+    let mut urls: Vec<&str> = (vps.as_array().unwrap().iter())
+        .map(|c| c["url"].as_str().unwrap())
+        .collect();
+    let mut rows: Vec<&str> = exported.lines().collect();
+    assert_eq!(rows.remove(0), "URL");
+    urls.sort();
+    rows.sort();
+    assert_eq!(rows, urls);
+    let (code, _, err) = db.run(&["export", "-o", "-", "--segment", "eu leads"]);
+    assert!(
+        code == 1 && err.contains("(saved: 'vp hooli'); for a tag, say #TAG"),
+        "{err}"
+    );
 
     let (code, _, err) = db.run(&["segments", "delete", "vp"]);
     assert!(code == 1 && err.contains("(saved: 'vp hooli')"), "{err}");

@@ -302,6 +302,10 @@ pub struct ListArgs {
     /// flag:warm|messaged|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded.
     #[arg(long, value_name = "QUERY", default_value = "")]
     pub filter: String,
+    /// Only the contacts of this segment: a saved filter's name, or #TAG (as `segments`
+    /// lists them); with --filter, those of both.
+    #[arg(long, value_name = "NAME")]
+    pub segment: Option<String>,
     /// score, name, company, title, seniority, connected, messaged (the last message,
     /// latest first), decision; prefix '-' to reverse.
     #[arg(long, default_value = "score", allow_hyphen_values = true)]
@@ -323,6 +327,10 @@ pub struct ExportArgs {
     /// Which contacts, in the filter language (see `netcurate list --help`).
     #[arg(long, value_name = "QUERY", default_value = "")]
     pub filter: String,
+    /// Only the contacts of this segment: a saved filter's name, or #TAG (as `segments`
+    /// lists them).
+    #[arg(long, value_name = "NAME")]
+    pub segment: Option<String>,
     /// Only contacts with this tag.
     #[arg(long)]
     pub tag: Option<String>,

@@ -5,6 +5,7 @@
 
 use crate::cli::Session;
 use crate::cli::args::ExportArgs;
+use crate::cli::commands::segments::with_segment;
 use anyhow::{Context, Result};
 use netcurate::export::{self, ExportKind};
 use netcurate::model::Contact;
@@ -20,7 +21,7 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
             ExportKind::NAMES
         )
     })?;
-    let mut filter = args.filter.clone();
+    let mut filter = with_segment(s, &args.filter, args.segment.as_deref())?;
     if let Some(t) = &args.tag {
         filter.push_str(&format!(" tag:\"{t}\""));
     }

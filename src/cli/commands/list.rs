@@ -5,6 +5,7 @@
 
 use crate::cli::Session;
 use crate::cli::args::ListArgs;
+use crate::cli::commands::segments::with_segment;
 use crate::columns::pad;
 use anyhow::{Context, Result};
 use netcurate::model::{Contact, Decision, Flags, joined_or_none};
@@ -13,7 +14,8 @@ use netcurate::text::seen;
 use std::io::Write;
 
 pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
-    let network = s.load_matching(&args.filter)?;
+    let filter = with_segment(s, &args.filter, args.segment.as_deref())?;
+    let network = s.load_matching(&filter)?;
     let mut ids: Vec<u32> = (0..network.contacts.len() as u32).collect();
     let (reverse, key_text) = match args.sort.strip_prefix('-') {
         Some(k) => (true, k),

@@ -65,17 +65,42 @@ pub(crate) fn delete_segment(s: &mut Session, name: &str, out: &mut dyn Write) -
         );
     }
     if !s.store.delete_filter(name)? {
-        let quoted: Vec<String> = saved.iter().map(|name| format!("'{name}'")).collect();
-        match quoted.is_empty() {
-            true => bail!("no saved filter is named '{name}': none is saved"),
-            false => bail!(
-                "no saved filter is named '{name}' (saved: {})",
-                quoted.join(", ")
-            ),
-        }
+        bail!("{}", no_saved_filter(name, &saved));
     }
     writeln!(out, "deleted segment '{name}'")?;
     say_how_to_take_it_back(s, out)
+}
+
+/// `filter` and, with `segment`, the filter of that segment (a saved filter's name, or
+/// `#tag`): the contacts of both.
+pub(crate) fn with_segment(s: &Session, filter: &str, segment: Option<&str>) -> Result<String> {
+    let Some(name) = segment else {
+        return Ok(filter.to_string());
+    };
+    let saved = s.store.saved_filters()?;
+    let query = match saved.iter().find(|(saved, _)| saved == name) {
+        Some((_, query)) => query.clone(),
+        None => match name.strip_prefix('#') {
+            Some(tag) => Segment::of_tag(tag).query,
+            None => {
+                let names: Vec<String> = saved.into_iter().map(|(name, _)| name).collect();
+                bail!("{}; for a tag, say #TAG", no_saved_filter(name, &names));
+            }
+        },
+    };
+    Ok(format!("{filter} {query}").trim().to_string())
+}
+
+/// "no saved filter is named 'x' (saved: 'a', 'b')".
+fn no_saved_filter(name: &str, saved: &[String]) -> String {
+    let quoted: Vec<String> = saved.iter().map(|name| format!("'{name}'")).collect();
+    match quoted.is_empty() {
+        true => format!("no saved filter is named '{name}': none is saved"),
+        false => format!(
+            "no saved filter is named '{name}' (saved: {})",
+            quoted.join(", ")
+        ),
+    }
 }
 
 /// Each tag, then each saved filter, with the segments view's figures.

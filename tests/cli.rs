@@ -827,6 +827,17 @@ fn segments_are_listed_saved_and_deleted() {
     urls.sort();
     rows.sort();
     assert_eq!(rows, urls);
+    // tag and decide take a segment too; one of --filter and --segment is needed.
+    let said = db.ok(&["decide", "protect", "--segment", "vp hooli"]);
+    assert!(
+        said.starts_with(&format!("set {n} contacts to protect")),
+        "{said}"
+    );
+    let protected = db.json(&["list", "--json", "--filter", "decision:protect"]);
+    assert_eq!(protected.as_array().unwrap().len(), n);
+    db.ok(&["undo"]);
+    let (code, _, err) = db.run(&["tag", "add", "vip"]);
+    assert!(code == 2 && err.contains("--filter <QUERY>"), "{err}");
     let (code, _, err) = db.run(&["export", "-o", "-", "--segment", "eu leads"]);
     assert!(
         code == 1 && err.contains("(saved: 'vp hooli'); for a tag, say #TAG"),

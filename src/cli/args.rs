@@ -113,9 +113,8 @@ pub enum Command {
         action: TagAction,
         /// The tag (free text, e.g. eu-leads).
         tag: String,
-        /// Which contacts, in the filter language (see `netcurate list --help`).
-        #[arg(long, value_name = "QUERY")]
-        filter: String,
+        #[command(flatten)]
+        select: Selection,
         /// Say what would change, and store nothing.
         #[arg(long)]
         dry_run: bool,
@@ -124,9 +123,8 @@ pub enum Command {
     Decide {
         /// The decision to set; reset makes the contacts undecided again.
         decision: DecideAction,
-        /// Which contacts, in the filter language (see `netcurate list --help`).
-        #[arg(long, value_name = "QUERY")]
-        filter: String,
+        #[command(flatten)]
+        select: Selection,
         /// Say what would change, and store nothing.
         #[arg(long)]
         dry_run: bool,
@@ -291,6 +289,19 @@ pub enum DecideAction {
     Prune,
     Protect,
     Reset,
+}
+
+/// The contacts a change is made to: a filter, a segment, or both. One of them must be
+/// given (`--filter ''` for every contact), so that no change reaches everyone unasked.
+#[derive(Args, Debug)]
+pub struct Selection {
+    /// Which contacts, in the filter language (see `netcurate list --help`).
+    #[arg(long, value_name = "QUERY", required_unless_present = "segment")]
+    pub filter: Option<String>,
+    /// The contacts of this segment: a saved filter's name, or #TAG (as `segments` lists
+    /// them); with --filter, those of both.
+    #[arg(long, value_name = "NAME")]
+    pub segment: Option<String>,
 }
 
 #[derive(Args, Debug)]

@@ -248,14 +248,14 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Tag {
             action,
             tag,
-            filter,
+            select,
             dry_run,
-        } => change::tag(&mut s, action, &tag, &filter, dry_run, out),
+        } => change::tag(&mut s, action, &tag, &select, dry_run, out),
         Command::Decide {
             decision,
-            filter,
+            select,
             dry_run,
-        } => change::decide(&mut s, decision, &filter, dry_run, out),
+        } => change::decide(&mut s, decision, &select, dry_run, out),
         Command::Invitations {
             action: None,
             stale,

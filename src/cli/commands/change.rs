@@ -4,7 +4,8 @@
 //!
 //! Must not: work out what changes (the library's `ops` plans it).
 
-use crate::cli::args::{DecideAction, TagAction};
+use crate::cli::args::{DecideAction, Selection, TagAction};
+use crate::cli::commands::segments::with_segment;
 use crate::cli::{DRY_RUN, Session, say_how_to_take_it_back};
 use anyhow::Result;
 use netcurate::model::{ContactId, Decision};
@@ -12,31 +13,31 @@ use netcurate::network::Network;
 use netcurate::ops;
 use std::io::Write;
 
-/// `tag add|remove TAG --filter QUERY`.
+/// `tag add|remove TAG --filter QUERY` (or `--segment NAME`).
 pub(crate) fn tag(
     s: &mut Session,
     action: TagAction,
     tag: &str,
-    filter: &str,
+    select: &Selection,
     dry_run: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let network = s.load_matching(filter)?;
+    let network = selected(s, select)?;
     let ids = ids_of(&network);
     let op = ops::plan_tag(&network, &ids, tag, matches!(action, TagAction::Add))?;
     let said = format!("{} ({} matched)", op.describe(), ids.len());
     record_unless_dry_run(s, &op, dry_run, &said, out)
 }
 
-/// `decide keep|prune|protect|reset --filter QUERY`.
+/// `decide keep|prune|protect|reset --filter QUERY` (or `--segment NAME`).
 pub(crate) fn decide(
     s: &mut Session,
     decision: DecideAction,
-    filter: &str,
+    select: &Selection,
     dry_run: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let network = s.load_matching(filter)?;
+    let network = selected(s, select)?;
     let ids = ids_of(&network);
     let d = match decision {
         DecideAction::Keep => Decision::Keep,
@@ -109,6 +110,12 @@ fn colleagues_pruned(n: usize) -> String {
     format!(
         "  {n} of them colleagues (at your companies): internal connections, which Build relationships counts"
     )
+}
+
+/// The contacts `select` names: its filter's, its segment's, or those of both.
+fn selected(s: &Session, select: &Selection) -> Result<Network> {
+    let filter = select.filter.as_deref().unwrap_or_default();
+    s.load_matching(&with_segment(s, filter, select.segment.as_deref())?)
 }
 
 fn ids_of(network: &Network) -> Vec<ContactId> {

@@ -133,6 +133,18 @@ fn tag_decide_undo_redo_are_exact_and_protect_wins() {
         stats.contains(&format!("tags: eu leads ({n}), hooli ({n})")),
         "a tag with a space stays apart from its count: {stats}"
     );
+    // First, where the data is and how fresh: the database, the latest import's day and
+    // folder, the profile.
+    let folder = std::fs::canonicalize(fixture("linkedin/2026")).unwrap();
+    assert_eq!(
+        stats.lines().next().unwrap(),
+        format!(
+            "database {} · last import {AS_OF} (from {}/) · no profile yet",
+            db.path.display(),
+            folder.display()
+        )
+    );
+
     db.ok(&["undo"]);
     // A dry run says what a bulk change would do, and stores nothing.
     let before = db.stats();

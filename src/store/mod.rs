@@ -409,6 +409,13 @@ impl Store {
     }
 
     /// The folder the latest import came from, as an absolute path (none before one).
+    /// The day of the latest import kept (an import taken back is forgotten with it).
+    pub fn last_import_day(&self) -> Result<Option<NaiveDate>> {
+        let at: Option<String> =
+            (self.conn).query_row("SELECT MAX(at) FROM import_runs", [], |r| r.get(0))?;
+        Ok(at.as_deref().and_then(parse_datetime).map(|at| at.date()))
+    }
+
     pub fn import_folder(&self) -> Result<Option<String>> {
         setting_in(&self.conn, IMPORT_FOLDER)
     }

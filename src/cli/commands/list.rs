@@ -123,10 +123,25 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
 pub(crate) fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
     let st = network.stats();
+    // The network's counts alone: two databases of the same network give the same JSON.
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&st)?)?;
         return Ok(());
     }
+    let imported = match (s.store.last_import_day()?, s.import_folder()) {
+        (Some(day), Some(folder)) => format!("last import {day} (from {folder})"),
+        (Some(day), None) => format!("last import {day}"),
+        (None, _) => "no import yet".to_string(),
+    };
+    let profile = match &s.profile {
+        Some(p) => format!("profile '{}'", seen(&p.name)),
+        None => "no profile yet".to_string(),
+    };
+    writeln!(
+        out,
+        "database {} · {imported} · {profile}",
+        s.store.path().display()
+    )?;
     writeln!(
         out,
         "connections {} (hidden {}), gone {}, other contacts {}",

@@ -648,30 +648,57 @@ pub fn complete(input: &str, tags: &[String]) -> Completion {
             (format!("{sign}{field}:{op}"), partial, values, " ")
         }
     };
-    let partial = partial.strip_prefix('"').unwrap_or(partial).to_lowercase();
-    let matching: Vec<&str> = (candidates.iter())
-        .filter(|c| c.to_lowercase().starts_with(&partial))
-        .map(String::as_str)
-        .collect();
+    let partial = partial.strip_prefix('"').unwrap_or(partial);
     // A value with a space is quoted: opened, and closed once it is whole.
     let quote = |v: &str| if v.contains(' ') { "\"" } else { "" };
-    let (text, choices) = match matching.as_slice() {
-        [] => (input.to_string(), vec![]),
-        [one] => {
+    let word = complete_word(partial, &candidates);
+    let text = match (&word.whole, &word.longer) {
+        (Some(one), _) => {
             let q = quote(one);
-            (format!("{head}{prefix}{q}{one}{q}{after}"), vec![])
+            format!("{head}{prefix}{q}{one}{q}{after}")
         }
+        (None, Some(common)) => format!("{head}{prefix}{}{common}", quote(common)),
+        (None, None) => input.to_string(),
+    };
+    Completion {
+        text,
+        choices: word.choices,
+    }
+}
+
+/// What a word typed can become among some candidates: the one it starts (case ignored),
+/// else the start the several it starts share when that is longer than what was typed
+/// (never shorter: a quote typed is kept), and those several.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WordCompletion {
+    pub whole: Option<String>,
+    pub longer: Option<String>,
+    pub choices: Vec<String>,
+}
+
+/// Completes `typed` among `candidates` (the tag prompt's tags; a filter term's fields
+/// and values).
+pub fn complete_word(typed: &str, candidates: &[String]) -> WordCompletion {
+    let lower = typed.to_lowercase();
+    let matching: Vec<&str> = (candidates.iter())
+        .filter(|c| c.to_lowercase().starts_with(&lower))
+        .map(String::as_str)
+        .collect();
+    match matching.as_slice() {
+        [] => WordCompletion::default(),
+        [one] => WordCompletion {
+            whole: Some(one.to_string()),
+            ..WordCompletion::default()
+        },
         many => {
             let common = common_start(many.iter().copied()).unwrap_or_default();
-            // Only when they agree on more than was typed (never dropping a quote typed).
-            let text = match common.chars().count() > partial.chars().count() {
-                true => format!("{head}{prefix}{}{common}", quote(&common)),
-                false => input.to_string(),
-            };
-            (text, many.iter().map(|c| c.to_string()).collect())
+            WordCompletion {
+                whole: None,
+                longer: (common.chars().count() > typed.chars().count()).then_some(common),
+                choices: many.iter().map(|c| c.to_string()).collect(),
+            }
         }
-    };
-    Completion { text, choices }
+    }
 }
 
 /// Where the last term of a filter's text starts: after its last space outside quotes.
@@ -1076,6 +1103,21 @@ mod tests {
                 assert!(Query::parse(&term).is_ok(), "{term}");
             }
         }
+    }
+
+    /// A word completes to the one candidate it starts, else as far as the several agree
+    /// beyond what was typed, listing them; case is ignored.
+    #[test]
+    fn completes_a_word_among_candidates() {
+        let tags: Vec<String> = ["eu-leads", "eu-cto", "Asia"].map(String::from).to_vec();
+        let done = |typed: &str| complete_word(typed, &tags);
+        assert_eq!(done("a").whole.as_deref(), Some("Asia"));
+        let eu = done("e");
+        assert_eq!((eu.whole, eu.longer.as_deref()), (None, Some("eu-")));
+        assert_eq!(eu.choices, ["eu-leads", "eu-cto"]);
+        let typed_out = done("eu-");
+        assert_eq!((typed_out.longer, typed_out.choices.len()), (None, 2));
+        assert_eq!(done("x"), WordCompletion::default());
     }
 
     /// By the last message: the latest first, those never messaged last (either way

@@ -1825,6 +1825,30 @@ fn tiny_terminals_do_not_panic() {
 
 /// Tab in the import or export prompt asks the runtime to complete the path; the answer
 /// goes into that prompt only while its text is what was asked about.
+/// In a tag prompt, Tab completes as far as the tags agree, which the prompt's line
+/// lists; a letter more picks one, and Tab completes it whole.
+#[test]
+fn tab_completes_a_tag_as_far_as_the_tags_agree() {
+    let d = demo();
+    let mut network = d.network.clone();
+    network.contacts[0].tags = vec!["eu-leads".into()];
+    network.contacts[1].tags = vec!["eu-cto".into()];
+    let mut a = app_on(network);
+    let input = |a: &App| match &a.overlay {
+        Overlay::Prompt(p) => p.input.clone(),
+        other => panic!("no prompt: {other:?}"),
+    };
+    key(&mut a, KeyCode::Char('T'));
+    typed(&mut a, "e");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(input(&a), "eu-");
+    let screen = screen_rows(&a, 100, 20).join("\n");
+    assert!(screen.contains("eu-█  Tab: eu-cto eu-leads"), "{screen}");
+    typed(&mut a, "l");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(input(&a), "eu-leads");
+}
+
 /// In the filter prompt, Tab completes a field's name and then its value, and the
 /// completed filter applies at once; with several left, the status line lists them.
 #[test]

@@ -31,12 +31,10 @@ impl App {
                 p.input.pop();
             }
             KeyCode::Tab if matches!(p.kind, PromptKind::TagAdd | PromptKind::TagRemove) => {
-                if let Some(t) = self
-                    .all_tags()
-                    .into_iter()
-                    .find(|t| t.starts_with(&p.input) && *t != p.input)
-                {
-                    p.input = t;
+                // The prompt's line lists the tags it could still become.
+                let word = netcurate::query::complete_word(&p.input, &self.all_tags());
+                if let Some(completed) = word.whole.or(word.longer) {
+                    p.input = completed;
                 }
             }
             KeyCode::Tab if p.kind == PromptKind::Filter => {

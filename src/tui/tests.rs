@@ -93,6 +93,14 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
+/// The text of the open prompt (a test fails when none is open).
+fn prompt_text(app: &App) -> String {
+    match &app.overlay {
+        Overlay::Prompt(p) => p.input.clone(),
+        other => panic!("no prompt: {other:?}"),
+    }
+}
+
 fn current_name(app: &App) -> String {
     app.network.contacts[app.current().unwrap()].full_name()
 }
@@ -1357,10 +1365,6 @@ fn months_chart_opens_on_the_latest_months() {
 fn prompt_lines_are_edited_word_by_word() {
     let mut a = app();
     key(&mut a, KeyCode::Char('e'));
-    let input = |a: &App| match &a.overlay {
-        Overlay::Prompt(p) => p.input.clone(),
-        other => panic!("{other:?}"),
-    };
     let ctrl = |a: &mut App, ch| {
         a.update(Msg::Key(KeyEvent::new(
             KeyCode::Char(ch),
@@ -1368,22 +1372,22 @@ fn prompt_lines_are_edited_word_by_word() {
         )))
     };
     assert!(
-        input(&a).starts_with("contacts netcurate-all-"),
+        prompt_text(&a).starts_with("contacts netcurate-all-"),
         "{}",
-        input(&a)
+        prompt_text(&a)
     );
     ctrl(&mut a, 'w');
-    assert_eq!(input(&a), "contacts ");
+    assert_eq!(prompt_text(&a), "contacts ");
     typed(&mut a, "plan.csv  ");
     ctrl(&mut a, 'w');
-    assert_eq!(input(&a), "contacts ");
+    assert_eq!(prompt_text(&a), "contacts ");
     ctrl(&mut a, 'w');
-    assert_eq!(input(&a), "");
+    assert_eq!(prompt_text(&a), "");
     typed(&mut a, "removal-plan x.csv");
     key(&mut a, KeyCode::Backspace);
-    assert_eq!(input(&a), "removal-plan x.cs");
+    assert_eq!(prompt_text(&a), "removal-plan x.cs");
     ctrl(&mut a, 'u');
-    assert_eq!(input(&a), "");
+    assert_eq!(prompt_text(&a), "");
     assert!(
         a.help_lines().iter().any(
             |l| matches!(l, super::app::HelpLine::Note(n) if n.contains("Ctrl-W deletes a word"))
@@ -1834,19 +1838,15 @@ fn tab_completes_a_tag_as_far_as_the_tags_agree() {
     network.contacts[0].tags = vec!["eu-leads".into()];
     network.contacts[1].tags = vec!["eu-cto".into()];
     let mut a = app_on(network);
-    let input = |a: &App| match &a.overlay {
-        Overlay::Prompt(p) => p.input.clone(),
-        other => panic!("no prompt: {other:?}"),
-    };
     key(&mut a, KeyCode::Char('T'));
     typed(&mut a, "e");
     key(&mut a, KeyCode::Tab);
-    assert_eq!(input(&a), "eu-");
+    assert_eq!(prompt_text(&a), "eu-");
     let screen = screen_rows(&a, 100, 20).join("\n");
     assert!(screen.contains("eu-█  Tab: eu-cto eu-leads"), "{screen}");
     typed(&mut a, "l");
     key(&mut a, KeyCode::Tab);
-    assert_eq!(input(&a), "eu-leads");
+    assert_eq!(prompt_text(&a), "eu-leads");
 }
 
 /// In the filter prompt, Tab completes a field's name and then its value, and the
@@ -1854,17 +1854,13 @@ fn tab_completes_a_tag_as_far_as_the_tags_agree() {
 #[test]
 fn tab_completes_a_filter_term() {
     let mut a = app();
-    let input = |a: &App| match &a.overlay {
-        Overlay::Prompt(p) => p.input.clone(),
-        other => panic!("no prompt: {other:?}"),
-    };
     key(&mut a, KeyCode::Char('/'));
     typed(&mut a, "sen");
     key(&mut a, KeyCode::Tab);
-    assert_eq!(input(&a), "seniority:");
+    assert_eq!(prompt_text(&a), "seniority:");
     typed(&mut a, ">=d");
     key(&mut a, KeyCode::Tab);
-    assert_eq!(input(&a), "seniority:>=director ");
+    assert_eq!(prompt_text(&a), "seniority:>=director ");
     assert_eq!(a.table.filter, "seniority:>=director ");
     assert!(a.table.ids.len() > 10);
     assert!(
@@ -1873,7 +1869,11 @@ fn tab_completes_a_filter_term() {
     );
     typed(&mut a, "c");
     key(&mut a, KeyCode::Tab);
-    assert_eq!(input(&a), "seniority:>=director c", "three fields start so");
+    assert_eq!(
+        prompt_text(&a),
+        "seniority:>=director c",
+        "three fields start so"
+    );
     assert_eq!(a.status, "Tab: company:  connected:  changed:");
 }
 
@@ -1891,13 +1891,9 @@ fn tab_completes_a_path_in_the_import_prompt() {
         choices: vec![],
     };
     a.update(answer("~/Do"));
-    let input = |a: &App| match &a.overlay {
-        Overlay::Prompt(p) => p.input.clone(),
-        other => panic!("{other:?}"),
-    };
-    assert_eq!(input(&a), "~/Down", "a late answer is dropped");
+    assert_eq!(prompt_text(&a), "~/Down", "a late answer is dropped");
     a.update(answer("~/Down"));
-    assert_eq!(input(&a), "~/Downloads/");
+    assert_eq!(prompt_text(&a), "~/Downloads/");
 }
 
 /// The runtime's completion: to the longest shared start, a slash after a folder, the

@@ -88,8 +88,15 @@ impl ImportBatch {
                 })
             };
             show(0.0);
-            let sources = gather(path, &mut batch.skipped_files)?;
-            for parsed in parse_sources(&sources, mappings, &mut show) {
+            // The first half of a path's share is reading its files, the second parsing them.
+            let sources = {
+                let mut meter = Meter::new(|read: f64| show(read / 2.0));
+                let sources = gather(path, &mut batch.skipped_files, &mut meter)?;
+                meter.finish();
+                sources
+            };
+            for parsed in parse_sources(&sources, mappings, &mut |parsed| show(0.5 + parsed / 2.0))
+            {
                 batch.files.push(parsed?);
             }
         }
@@ -338,22 +345,28 @@ fn unrecognised(text: &str) -> String {
 
 /// Expands a path into source files: a file, every file below a folder, or the entries
 /// of a `.zip` archive (recognised by content).
-pub fn gather(path: &Path, skipped: &mut Vec<SkippedFile>) -> Result<Vec<SourceFile>> {
+pub fn gather(
+    path: &Path,
+    skipped: &mut Vec<SkippedFile>,
+    meter: &mut Meter<'_>,
+) -> Result<Vec<SourceFile>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
+        meter.expect(bytes_below(path));
         let mut files = Vec::new();
-        gather_dir(path, &mut files, skipped)?;
+        gather_dir(path, &mut files, skipped, meter)?;
         return Ok(files);
     }
+    meter.expect(meta.len());
     let name = path.display().to_string();
     let (file, head) = read_head(path, encoding::HEAD_BYTES)?;
     if is_zip(&head) && meta.is_file() {
-        return read_zip_file(path, skipped);
+        return read_zip_file(path, skipped, meter);
     }
-    let bytes = read_rest(path, file, head)?;
+    let bytes = read_rest(path, file, head, meter)?;
     if is_zip(&bytes) {
         // A pipe's archive (`<(…)` in a shell) cannot be read entry by entry from the file.
-        return read_zip(&name, std::io::Cursor::new(bytes), skipped);
+        return read_zip(&name, std::io::Cursor::new(bytes), skipped, meter);
     }
     Ok(vec![SourceFile {
         name,
@@ -366,6 +379,7 @@ fn gather_dir(
     dir: &Path,
     files: &mut Vec<SourceFile>,
     skipped: &mut Vec<SkippedFile>,
+    meter: &mut Meter<'_>,
 ) -> Result<()> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
@@ -382,15 +396,16 @@ fn gather_dir(
                     name: path.display().to_string(),
                     reason: LINKED_FOLDER.to_string(),
                 }),
-                false => gather_dir(&path, files, skipped)?,
+                false => gather_dir(&path, files, skipped, meter)?,
             }
             continue;
         }
         let name = path.display().to_string();
         let (file, head) = read_head(&path, CONTAINER_HEAD_BYTES)?;
         if is_zip(&head) {
-            files.extend(read_zip_file(&path, skipped)?);
+            files.extend(read_zip_file(&path, skipped, meter)?);
         } else if let Some(reason) = pass_over_by_head(&name, &head) {
+            meter.read(file.metadata().map_or(0, |m| m.len()));
             skipped.push(SkippedFile {
                 name,
                 reason: reason.to_string(),
@@ -398,7 +413,7 @@ fn gather_dir(
         } else {
             files.push(SourceFile {
                 name,
-                bytes: read_rest(&path, file, head)?,
+                bytes: read_rest(&path, file, head, meter)?,
                 origin: folder_of(&path),
             });
         }
@@ -451,14 +466,98 @@ fn read_head(path: &Path, bytes: usize) -> Result<(std::fs::File, Vec<u8>)> {
     Ok((file, head))
 }
 
-/// The whole file: its `head` ([`read_head`]) and the rest of `file`.
-fn read_rest(path: &Path, mut file: std::fs::File, mut head: Vec<u8>) -> Result<Vec<u8>> {
+/// The whole file: its `head` ([`read_head`]) and the rest of `file`, told to `meter`.
+fn read_rest(
+    path: &Path,
+    file: std::fs::File,
+    mut head: Vec<u8>,
+    meter: &mut Meter<'_>,
+) -> Result<Vec<u8>> {
     if let Ok(meta) = file.metadata() {
         head.reserve((meta.len() as usize).saturating_sub(head.len()));
     }
-    file.read_to_end(&mut head)
-        .map_err(|e| Error::io(path, e))?;
+    meter.read(head.len() as u64);
+    read_metered(file, &mut head, meter, 1.0).map_err(|e| Error::io(path, e))?;
     Ok(head)
+}
+
+/// Reads `reader` to its end into `data`, telling `meter` as it goes (a large file or
+/// archive entry takes seconds from a slow disk), each byte as `scale` bytes on disk (an
+/// archive entry's compressed share).
+fn read_metered(
+    mut reader: impl Read,
+    data: &mut Vec<u8>,
+    meter: &mut Meter<'_>,
+    scale: f64,
+) -> std::io::Result<()> {
+    loop {
+        let before = data.len();
+        let n = (&mut reader).take(METERED_CHUNK).read_to_end(data)?;
+        meter.read(((data.len() - before) as f64 * scale) as u64);
+        if n == 0 {
+            return Ok(());
+        }
+    }
+}
+
+/// The bytes of the files below `dir` (links to folders not followed, as
+/// [`gather_dir`] does not): what reading a folder may read.
+fn bytes_below(dir: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    (entries.filter_map(|e| e.ok()))
+        .map(|e| match (e.file_type(), e.metadata()) {
+            (Ok(t), _) if t.is_dir() => bytes_below(&e.path()),
+            (Ok(t), Ok(m)) if t.is_file() => m.len(),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// How much is read between two reports to a [`Meter`].
+const METERED_CHUNK: u64 = 4 << 20;
+
+/// How far the reading of an import's files has come: the bytes on disk read (or passed
+/// over) of those the path holds, reported as a share that never goes back.
+pub struct Meter<'a> {
+    report: Box<dyn FnMut(f64) + 'a>,
+    read: u64,
+    expected: u64,
+    shown: f64,
+}
+
+impl<'a> Meter<'a> {
+    pub fn new(report: impl FnMut(f64) + 'a) -> Meter<'a> {
+        Meter {
+            report: Box::new(report),
+            read: 0,
+            expected: 0,
+            shown: 0.0,
+        }
+    }
+
+    /// `bytes` more may be read.
+    fn expect(&mut self, bytes: u64) {
+        self.expected += bytes;
+    }
+
+    /// Reading is over, whatever was expected (an archive's own headers are never read
+    /// as an entry).
+    fn finish(&mut self) {
+        self.read = self.read.max(self.expected);
+        self.read(0);
+    }
+
+    /// `bytes` more were read (or passed over).
+    fn read(&mut self, bytes: u64) {
+        self.read += bytes;
+        let share = (self.read as f64 / self.expected.max(1) as f64).min(1.0);
+        if share > self.shown {
+            self.shown = share;
+            (self.report)(share);
+        }
+    }
 }
 
 /// A `.zip` archive by its first bytes: a local file header, or the end of the central
@@ -471,12 +570,17 @@ fn is_zip(bytes: &[u8]) -> bool {
 const MAX_ENTRY_BYTES: u64 = 2 << 30;
 
 /// The entries of the archive at `path` that can be text ([`read_zip`]).
-fn read_zip_file(path: &Path, skipped: &mut Vec<SkippedFile>) -> Result<Vec<SourceFile>> {
+fn read_zip_file(
+    path: &Path,
+    skipped: &mut Vec<SkippedFile>,
+    meter: &mut Meter<'_>,
+) -> Result<Vec<SourceFile>> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     read_zip(
         &path.display().to_string(),
         std::io::BufReader::new(file),
         skipped,
+        meter,
     )
 }
 
@@ -488,6 +592,7 @@ fn read_zip(
     name: &str,
     archive: impl Read + std::io::Seek,
     skipped: &mut Vec<SkippedFile>,
+    meter: &mut Meter<'_>,
 ) -> Result<Vec<SourceFile>> {
     let bad = |e: zip::result::ZipError| Error::file(name, format!("unreadable .zip archive: {e}"));
     let mut archive = zip::ZipArchive::new(archive).map_err(bad)?;
@@ -497,8 +602,12 @@ fn read_zip(
         if entry.is_dir() {
             continue;
         }
+        // Progress counts the archive's bytes: an entry's compressed ones.
+        let on_disk = entry.compressed_size();
+        let scale = on_disk as f64 / entry.size().max(1) as f64;
         let entry_name = format!("{name}:{}", entry.name());
         if entry.size() > MAX_ENTRY_BYTES {
+            meter.read(on_disk);
             skipped.push(SkippedFile {
                 name: entry_name,
                 reason: "larger than 2 GiB".to_string(),
@@ -512,14 +621,16 @@ fn read_zip(
             .read_to_end(&mut data)
             .map_err(cannot)?;
         if let Some(reason) = pass_over_by_head(&entry_name, &data) {
+            meter.read(on_disk);
             skipped.push(SkippedFile {
                 name: entry_name,
                 reason: reason.to_string(),
             });
             continue;
         }
+        meter.read((data.len() as f64 * scale) as u64);
         data.reserve((entry.size() as usize).saturating_sub(data.len()));
-        entry.read_to_end(&mut data).map_err(cannot)?;
+        read_metered(&mut entry, &mut data, meter, scale).map_err(cannot)?;
         files.push(SourceFile {
             name: entry_name,
             bytes: data,
@@ -581,6 +692,45 @@ mod tests {
         assert!(parsed.iter().all(Result::is_ok));
         assert_eq!(told.last(), Some(&1.0), "{told:?}");
         assert!(told.windows(2).all(|w| w[0] <= w[1]), "{told:?}");
+    }
+
+    /// Reading files tells how far it has come before any is parsed (a large messages.csv
+    /// read from a slow disk, or inflated from an archive, takes seconds): a folder's file
+    /// and an archive's entry each report more than once, never going back, ending whole;
+    /// a file passed over by its first bytes is not waited for.
+    #[test]
+    fn reading_files_reports_its_progress() {
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let people = synth::people(7, 60_000, (100, 100, 300), 0, as_of);
+        let bytes = synth::connections_csv(&people, Style::Y2026);
+        assert!(bytes.len() as u64 > METERED_CHUNK, "{}", bytes.len());
+        let dir = tempfile::tempdir().expect("dir");
+        let folder = dir.path().join("export");
+        std::fs::create_dir(&folder).expect("folder");
+        std::fs::write(folder.join("Connections.csv"), &bytes).expect("write");
+        std::fs::write(folder.join("notes.txt"), "shopping list").expect("write");
+        let archive = dir.path().join("export.zip");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&archive).expect("zip"));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("Connections.csv", stored).expect("entry");
+        std::io::Write::write_all(&mut zip, &bytes).expect("entry");
+        zip.finish().expect("zip");
+        for path in [folder.join("Connections.csv"), folder, archive] {
+            let told = std::cell::RefCell::new(vec![]);
+            let mut meter = Meter::new(|share| told.borrow_mut().push(share));
+            let sources = gather(&path, &mut vec![], &mut meter).expect("read");
+            assert_eq!(sources.len(), 1);
+            // An archive's own headers are never read as an entry: `finish` counts them.
+            let read = told.borrow().last().copied();
+            assert!(read > Some(0.99), "{}: {read:?}", path.display());
+            meter.finish();
+            drop(meter);
+            let told = told.into_inner();
+            assert_eq!(told.last(), Some(&1.0), "{}: {told:?}", path.display());
+            assert!(told.windows(2).all(|w| w[0] < w[1]), "{told:?}");
+            assert!(told.len() >= 3, "reported while it read: {told:?}");
+        }
     }
 
     /// Every variant of LinkedIn's files is told from the first bytes of a large one (so

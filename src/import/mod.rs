@@ -500,8 +500,9 @@ fn read_metered(
     }
 }
 
-/// The bytes of the files below `dir` (links to folders not followed, as
-/// [`gather_dir`] does not): what reading a folder may read.
+/// The bytes of the files below `dir`, not following links to folders (nor does
+/// [`gather_dir`]): what reading a folder may read. A pipe or a link to a file is not
+/// counted here: its bytes may run past the whole, which a [`Meter`] caps.
 fn bytes_below(dir: &Path) -> u64 {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;

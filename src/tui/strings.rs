@@ -445,6 +445,8 @@ pub const ENTER_LISTS_NEW_OR_CLOSE: &str =
     " Enter lists the new connections · any other key closes ";
 pub const ENTER_LISTS_JOB_CHANGES_OR_CLOSE: &str =
     " Enter lists the job changes · any other key closes ";
+pub const ENTER_LISTS_GONE_OR_CLOSE: &str =
+    " Enter lists the connections gone · any other key closes ";
 
 /// Asks before marking `n` contacts for pruning, `colleagues` of them at the user's
 /// companies (internal connections count for Build relationships).
@@ -755,6 +757,10 @@ pub mod status {
     /// After Enter on an import's report without new connections: its job changes.
     pub fn job_changes_shown(n: usize, explain: &str) -> String {
         format!("{n} shown: the import's job changes — {explain} says what each was before")
+    }
+
+    pub fn gone_shown(n: usize, explain: &str) -> String {
+        format!("{n} shown: the connections the import found gone — {explain} says since when")
     }
 
     pub fn segment_shown(name: &str, n: usize) -> String {

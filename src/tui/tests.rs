@@ -1122,19 +1122,48 @@ fn enter_on_an_import_report_lists_the_new_connections() {
         "{}",
         a.status
     );
+
+    // Without either, the connections it found gone.
+    a.update(Msg::Imported {
+        lines: vec!["connections: 0 new, 2 gone, 0 changed (job change)".to_string()],
+        lists: Some(ImportList {
+            of: Listed::Gone,
+            filter: "flag:gone".to_string(),
+        }),
+    });
+    let screen = screen_rows(&a, 100, 24).join("\n");
+    assert!(
+        screen.contains("Enter lists the connections gone"),
+        "{screen}"
+    );
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.table.filter, "flag:gone");
+    let gone = a.table.ids.len();
+    assert_eq!(
+        a.status,
+        format!("{gone} shown: the connections the import found gone — enter says since when")
+    );
 }
 
 /// Enter on an import's report lists the new connections it added to a known network,
-/// else the job changes it recorded, else nothing.
+/// else the job changes it recorded, else the connections it found gone, else nothing.
 #[test]
 fn an_import_report_lists_new_connections_first_then_job_changes() {
     let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
     let mut r = netcurate::store::ImportReport {
         unchanged: 90,
-        changed: 2,
-        changed_on: Some(day(27)),
+        gone: 3,
+        gone_on: Some(day(27)),
         ..Default::default()
     };
+    let gone = ImportList::of_report(&r).unwrap();
+    assert_eq!(
+        (gone.of, gone.filter.as_str()),
+        (Listed::Gone, "gone:>=2026-11-27"),
+        "with neither new connections nor job changes, the gone"
+    );
+    r.changed = 2;
+    r.changed_on = Some(day(27));
     let job_changes = ImportList::of_report(&r).unwrap();
     assert_eq!(
         (job_changes.of, job_changes.filter.as_str()),

@@ -133,22 +133,20 @@ pub struct ImportList {
 pub enum Listed {
     NewConnections,
     JobChanges,
+    Gone,
 }
 
 impl ImportList {
     /// What Enter lists after the import `r` reported: its new connections, else its job
-    /// changes, else nothing.
+    /// changes, else the connections it found gone, else nothing.
     pub fn of_report(r: &netcurate::store::ImportReport) -> Option<ImportList> {
-        let new = r.new_filter().map(|filter| ImportList {
-            of: Listed::NewConnections,
-            filter,
-        });
-        new.or_else(|| {
-            r.changed_filter().map(|filter| ImportList {
-                of: Listed::JobChanges,
-                filter,
-            })
-        })
+        [
+            (Listed::NewConnections, r.new_filter()),
+            (Listed::JobChanges, r.changed_filter()),
+            (Listed::Gone, r.gone_filter()),
+        ]
+        .into_iter()
+        .find_map(|(of, filter)| filter.map(|filter| ImportList { of, filter }))
     }
 }
 
@@ -711,6 +709,7 @@ impl App {
                     Listed::JobChanges => {
                         status::job_changes_shown(shown, self.keymap.key(Command::Explain))
                     }
+                    Listed::Gone => status::gone_shown(shown, self.keymap.key(Command::Explain)),
                 };
                 return vec![];
             }

@@ -278,6 +278,7 @@ pub fn report(
     let closes = match lists {
         Some(Listed::NewConnections) => strings::ENTER_LISTS_NEW_OR_CLOSE,
         Some(Listed::JobChanges) => strings::ENTER_LISTS_JOB_CHANGES_OR_CLOSE,
+        Some(Listed::Gone) => strings::ENTER_LISTS_GONE_OR_CLOSE,
         None => strings::ANY_KEY_CLOSES,
     };
     let closes = Line::styled(closes, theme.dim());

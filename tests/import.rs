@@ -1217,6 +1217,22 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         "--json",
     ]);
     assert_eq!(left_us.as_array().unwrap().len(), 19);
+    // In the list, a gone connection's decision column says gone (done: a planned removal).
+    let listed = db.ok(&[
+        "list",
+        "--filter",
+        &format!("gone:{AS_OF}"),
+        "--sort",
+        "decision",
+    ]);
+    let header = listed.lines().next().unwrap();
+    let column = header.find("decision").unwrap();
+    let rows = listed.lines().skip(1).take(listed.lines().count() - 2);
+    let decisions: Vec<String> = rows
+        .map(|l| l.chars().skip(column).take_while(|c| *c != ' ').collect())
+        .collect();
+    let done = decisions.iter().filter(|d| *d == "done").count();
+    assert_eq!((done, decisions.len() - done), (1, 19), "{listed}");
     let explained = db.ok(&["explain", &gone[0]["id"].to_string()]);
     assert!(
         explained.contains(&format!(

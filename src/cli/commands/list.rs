@@ -91,9 +91,13 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
             c.tags.join(","),
         );
         let (position, company) = (c.position.as_str(), c.company.as_str());
-        let decision = match c.decision {
-            Decision::Undecided => "-",
-            d => d.as_str(),
+        // A connection gone from the network says so (a planned removal: done), as the
+        // workbench's decision column does.
+        let decision = match (c.decision, c.is_gone()) {
+            (Decision::Prune, true) => "done",
+            (_, true) => "gone",
+            (Decision::Undecided, false) => "-",
+            (d, false) => d.as_str(),
         };
         let cells = [
             &*id,

@@ -110,6 +110,27 @@ fn keystroke(c: &mut Criterion) {
             })
         },
     );
+    // The tag prompt open over a network whose every contact has a tag: the prompt's line
+    // lists the tags the text could become.
+    app.set_filter("");
+    for (i, c) in app.network.contacts.iter_mut().enumerate() {
+        c.tags = vec![format!("segment-{}", i % 40)];
+    }
+    let t = ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char('t'),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    app.update(Msg::Key(t));
+    g.bench_function(
+        "render one frame with the tag prompt open, 100k rows all tagged, 160x40",
+        |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| tui::view::draw(&app, &theme, f))
+                    .expect("draw");
+            })
+        },
+    );
     g.finish();
 }
 

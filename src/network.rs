@@ -126,13 +126,15 @@ impl Network {
 
     /// Every tag with the number of contacts carrying it.
     pub fn tag_counts(&self) -> BTreeMap<String, usize> {
-        let mut counts = BTreeMap::new();
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for c in &self.contacts {
             for t in &c.tags {
-                *counts.entry(t.clone()).or_insert(0) += 1;
+                *counts.entry(t.as_str()).or_insert(0) += 1;
             }
         }
-        counts
+        (counts.into_iter())
+            .map(|(tag, n)| (tag.to_string(), n))
+            .collect()
     }
 
     /// Its tags as segments, in name order.

@@ -77,6 +77,9 @@ pub struct Prompt {
     pub input: String,
     /// The filter to restore when a filter prompt is cancelled.
     pub previous: String,
+    /// What a tag prompt's text may become (the network's tags), gathered once when it
+    /// opens: the prompt's line lists them at every frame, and Tab completes among them.
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -782,10 +785,15 @@ impl App {
     }
 
     fn open_prompt(&mut self, kind: PromptKind, input: String) {
+        let tags = match kind {
+            PromptKind::TagAdd | PromptKind::TagRemove => self.all_tags(),
+            _ => Vec::new(),
+        };
         self.overlay = Overlay::Prompt(Prompt {
             kind,
             input,
             previous: self.table.filter.clone(),
+            tags,
         });
     }
 

@@ -32,7 +32,7 @@ impl App {
             }
             KeyCode::Tab if matches!(p.kind, PromptKind::TagAdd | PromptKind::TagRemove) => {
                 // The prompt's line lists the tags it could still become.
-                let word = netcurate::query::complete_word(&p.input, &self.all_tags());
+                let word = netcurate::query::complete_word(&p.input, &p.tags);
                 if let Some(completed) = word.whole.or(word.longer) {
                     p.input = completed;
                 }

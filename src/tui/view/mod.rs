@@ -111,11 +111,10 @@ fn draw_filter_line(
                     None => spans.push(Span::styled(counts, theme.dim())),
                 },
                 PromptKind::TagAdd | PromptKind::TagRemove => {
-                    let hint: Vec<String> = app
-                        .all_tags()
-                        .into_iter()
+                    let hint: Vec<String> = (p.tags.iter())
                         .filter(|t| t.starts_with(&p.input))
                         .take(5)
+                        .cloned()
                         .collect();
                     if !hint.is_empty() {
                         spans.push(Span::styled(strings::tag_completions(&hint), theme.dim()));

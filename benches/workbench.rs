@@ -110,6 +110,35 @@ fn keystroke(c: &mut Criterion) {
             })
         },
     );
+    // The other views, drawn from the whole network (charts, invitations).
+    for (view, name) in [
+        (
+            '2',
+            "render one frame of the invitations view, 100k + 20k, 160x40",
+        ),
+        (
+            '3',
+            "render one frame of the segments view (charts), 100k, 160x40",
+        ),
+    ] {
+        let key = ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char(view),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        );
+        app.update(Msg::Key(key));
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| tui::view::draw(&app, &theme, f))
+                    .expect("draw");
+            })
+        });
+    }
+    let contacts_view = ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char('1'),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    app.update(Msg::Key(contacts_view));
     // The tag prompt open over a network whose every contact has a tag: the prompt's line
     // lists the tags the text could become.
     app.set_filter("");

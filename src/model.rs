@@ -231,6 +231,15 @@ impl Function {
     }
 }
 
+/// Where a contact stands with the user's plan: its decision while it is in the network;
+/// once a newer export shows it gone, gone — or, for a planned removal, done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Decided(Decision),
+    Gone,
+    RemovalDone,
+}
+
 /// Quality and relationship flags shown beside a score, as a bit set (in JSON, the list
 /// of their names: `["warm", "job-change"]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -426,6 +435,15 @@ impl Contact {
 
     pub fn is_gone(&self) -> bool {
         self.flags.has(Flags::GONE)
+    }
+
+    /// Where the contact stands with the user's plan, as lists show it.
+    pub fn standing(&self) -> Standing {
+        match (self.decision, self.is_gone()) {
+            (Decision::Prune, true) => Standing::RemovalDone,
+            (_, true) => Standing::Gone,
+            (decision, false) => Standing::Decided(decision),
+        }
     }
 
     /// A connection still in the network (hidden ones included, gone ones not).

@@ -5,7 +5,9 @@
 //!
 //! Must not: write to the database or know about terminals.
 
-use crate::model::{Contact, ContactId, Decision, Direction, Flags, Invitation, InvitationStatus};
+use crate::model::{
+    Contact, ContactId, Decision, Direction, Flags, Invitation, InvitationStatus, Standing,
+};
 use crate::text::push_folded;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -191,7 +193,7 @@ impl Network {
         let pruned_gone = self
             .contacts
             .iter()
-            .filter(|c| c.is_gone() && c.decision == Decision::Prune)
+            .filter(|c| c.standing() == Standing::RemovalDone)
             .count();
         Stats {
             connections: in_network().count(),

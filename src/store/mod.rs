@@ -17,7 +17,7 @@ mod settings;
 mod snapshot;
 
 pub use crate::pillars::{LoggedProjection, SsiReading};
-pub use report::{ColumnRead, FileReport, ImportReport, Total, a_few, if_any};
+pub use report::{ColumnRead, FileReport, Found, ImportReport, Total, a_few, if_any};
 pub use snapshot::{ImportUndo, copies as import_copies};
 
 use read::{

@@ -91,31 +91,32 @@ impl ImportReport {
         }
     }
 
-    /// The filter that lists the connections whose job change this import recorded.
-    pub fn changed_filter(&self) -> Option<String> {
-        (self.changed > 0)
-            .then_some(self.changed_on)
-            .flatten()
-            .map(|on| format!("changed:>={on}"))
+    /// The filter that lists what this import found of `what`, when it found some: the
+    /// connections whose job change it recorded, those it found gone, or its new
+    /// connections (unless every connection is new, a first import).
+    pub fn filter_of(&self, what: Found) -> Option<String> {
+        let (field, found, day) = match what {
+            Found::NewConnections => {
+                let known = self.changed + self.unchanged + self.returned > 0;
+                ("connected", known && self.new > 0, self.new_since)
+            }
+            Found::JobChanges => ("changed", self.changed > 0, self.changed_on),
+            Found::Gone => ("gone", self.gone > 0, self.gone_on),
+        };
+        (found.then_some(day).flatten()).map(|day| format!("{field}:>={day}"))
     }
+}
 
-    /// The filter that lists the connections this import found gone.
-    pub fn gone_filter(&self) -> Option<String> {
-        (self.gone > 0)
-            .then_some(self.gone_on)
-            .flatten()
-            .map(|on| format!("gone:>={on}"))
-    }
+/// What an import found that a filter lists, in the order a person looks at them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    NewConnections,
+    JobChanges,
+    Gone,
+}
 
-    /// The filter that lists this import's new connections, unless every connection is
-    /// new (a first import) or none is.
-    pub fn new_filter(&self) -> Option<String> {
-        let known = self.changed + self.unchanged + self.returned > 0;
-        (known && self.new > 0)
-            .then_some(self.new_since)
-            .flatten()
-            .map(|since| format!("connected:>={since}"))
-    }
+impl Found {
+    pub const ALL: [Found; 3] = [Found::NewConnections, Found::JobChanges, Found::Gone];
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

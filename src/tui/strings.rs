@@ -8,9 +8,9 @@
 use super::app::{PromptKind, View};
 use super::keymap::Command;
 use chrono::NaiveDate;
-use netcurate::model::{Contact, Decision};
+use netcurate::model::{Contact, Decision, Standing};
 use netcurate::pillars::Assumptions;
-use netcurate::store::{ImportReport, Rescored, Total};
+use netcurate::store::{Found, ImportReport, Rescored, Total};
 use std::fmt::Display;
 use std::path::Path;
 
@@ -51,13 +51,13 @@ pub fn tab_line_end(as_of: NaiveDate, help: &str, wide: bool) -> String {
 /// A contact's decision as a short word with a symbol, readable without colour. A planned
 /// prune whose contact is gone in a newer export is done.
 pub fn decision_label(c: &Contact) -> &'static str {
-    match (c.decision, c.is_gone()) {
-        (Decision::Prune, true) => "✓ done",
-        (_, true) => "gone",
-        (Decision::Undecided, false) => "·",
-        (Decision::Keep, false) => "✓ keep",
-        (Decision::Prune, false) => "✗ prune",
-        (Decision::Protect, false) => "◆ protect",
+    match c.standing() {
+        Standing::RemovalDone => "✓ done",
+        Standing::Gone => "gone",
+        Standing::Decided(Decision::Undecided) => "·",
+        Standing::Decided(Decision::Keep) => "✓ keep",
+        Standing::Decided(Decision::Prune) => "✗ prune",
+        Standing::Decided(Decision::Protect) => "◆ protect",
     }
 }
 
@@ -851,9 +851,9 @@ pub mod status {
                 let lists =
                     |filter: Option<String>| filter.map(|f| format!(" ({f})")).unwrap_or_default();
                 let (which, gone, jobs) = (
-                    lists(r.new_filter()),
-                    lists(r.gone_filter()),
-                    lists(r.changed_filter()),
+                    lists(r.filter_of(Found::NewConnections)),
+                    lists(r.filter_of(Found::Gone)),
+                    lists(r.filter_of(Found::JobChanges)),
                 );
                 let back = netcurate::store::if_any(r.returned, |n| format!(", {n} back"));
                 format!(

@@ -2,7 +2,7 @@
 //! rendered into a `TestBackend` and compared with insta snapshots. All on the bundled
 //! demo network, built once.
 
-use super::app::{App, Confirm, Effect, ImportList, Listed, Msg, Overlay, PromptKind, View};
+use super::app::{App, Confirm, Effect, ImportList, Msg, Overlay, PromptKind, View};
 use super::keymap::Keymap;
 use super::theme::Theme;
 use super::view;
@@ -10,6 +10,7 @@ use netcurate::import::FileKind;
 use netcurate::model::Decision;
 use netcurate::network::Network;
 use netcurate::ops::Op;
+use netcurate::store::Found;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -1072,7 +1073,7 @@ fn enter_on_an_import_report_lists_the_new_connections() {
     a.update(Msg::Imported {
         lines: vec!["connections: …".to_string()],
         lists: Some(ImportList {
-            of: Listed::NewConnections,
+            of: Found::NewConnections,
             filter: format!("connected:>={since}"),
         }),
     });
@@ -1106,7 +1107,7 @@ fn enter_on_an_import_report_lists_the_new_connections() {
     a.update(Msg::Imported {
         lines: vec!["connections: 0 new, 0 gone, 3 changed (job change)".to_string()],
         lists: Some(ImportList {
-            of: Listed::JobChanges,
+            of: Found::JobChanges,
             filter: "flag:job-change".to_string(),
         }),
     });
@@ -1127,7 +1128,7 @@ fn enter_on_an_import_report_lists_the_new_connections() {
     a.update(Msg::Imported {
         lines: vec!["connections: 0 new, 2 gone, 0 changed (job change)".to_string()],
         lists: Some(ImportList {
-            of: Listed::Gone,
+            of: Found::Gone,
             filter: "flag:gone".to_string(),
         }),
     });
@@ -1159,7 +1160,7 @@ fn an_import_report_lists_new_connections_first_then_job_changes() {
     let gone = ImportList::of_report(&r).unwrap();
     assert_eq!(
         (gone.of, gone.filter.as_str()),
-        (Listed::Gone, "gone:>=2026-11-27"),
+        (Found::Gone, "gone:>=2026-11-27"),
         "with neither new connections nor job changes, the gone"
     );
     r.changed = 2;
@@ -1167,14 +1168,14 @@ fn an_import_report_lists_new_connections_first_then_job_changes() {
     let job_changes = ImportList::of_report(&r).unwrap();
     assert_eq!(
         (job_changes.of, job_changes.filter.as_str()),
-        (Listed::JobChanges, "changed:>=2026-11-27")
+        (Found::JobChanges, "changed:>=2026-11-27")
     );
     r.new = 4;
     r.new_since = Some(day(20));
     let new = ImportList::of_report(&r).unwrap();
     assert_eq!(
         (new.of, new.filter.as_str()),
-        (Listed::NewConnections, "connected:>=2026-11-20")
+        (Found::NewConnections, "connected:>=2026-11-20")
     );
     let nothing = netcurate::store::ImportReport {
         unchanged: 90,

@@ -6,6 +6,7 @@
 use crate::cli::{DRY_RUN, Session, command_line, shell_word};
 use anyhow::{Result, bail};
 use netcurate::import::{ColumnMap, ImportBatch, Mappings};
+use netcurate::store::Found;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -67,13 +68,13 @@ pub(crate) fn import(
     for line in report.lines() {
         writeln!(out, "{line}")?;
     }
-    let lists = [
-        ("the new connections", report.new_filter()),
-        ("the job changes", report.changed_filter()),
-        ("the connections gone", report.gone_filter()),
-    ];
-    for (what, filter) in lists.into_iter().filter(|_| !dry_run) {
-        if let Some(filter) = filter {
+    for found in Found::ALL.into_iter().filter(|_| !dry_run) {
+        if let Some(filter) = report.filter_of(found) {
+            let what = match found {
+                Found::NewConnections => "the new connections",
+                Found::JobChanges => "the job changes",
+                Found::Gone => "the connections gone",
+            };
             let list = format!("list --filter {}", shell_word(&filter));
             writeln!(out, "{what}: {}", command_line(s.store.path(), &list))?;
         }

@@ -8,7 +8,7 @@ use crate::cli::args::ListArgs;
 use crate::cli::commands::segments::with_segment;
 use crate::columns::pad;
 use anyhow::{Context, Result};
-use netcurate::model::{Contact, Decision, Flags, joined_or_none};
+use netcurate::model::{Contact, Decision, Flags, Standing, joined_or_none};
 use netcurate::query::{self, Haystack, SortKey};
 use netcurate::text::seen;
 use std::io::Write;
@@ -91,13 +91,11 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
             c.tags.join(","),
         );
         let (position, company) = (c.position.as_str(), c.company.as_str());
-        // A connection gone from the network says so (a planned removal: done), as the
-        // workbench's decision column does.
-        let decision = match (c.decision, c.is_gone()) {
-            (Decision::Prune, true) => "done",
-            (_, true) => "gone",
-            (Decision::Undecided, false) => "-",
-            (d, false) => d.as_str(),
+        let decision = match c.standing() {
+            Standing::RemovalDone => "done",
+            Standing::Gone => "gone",
+            Standing::Decided(Decision::Undecided) => "-",
+            Standing::Decided(d) => d.as_str(),
         };
         let cells = [
             &*id,

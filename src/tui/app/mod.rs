@@ -25,7 +25,7 @@ use netcurate::network::{Figures, Network, Segment};
 use netcurate::ops::{self, Op};
 use netcurate::pillars::{self, Assumptions, Baseline, Projection};
 use netcurate::query::{self, Haystack, Query, SortKey};
-use netcurate::store::{LoggedProjection, SsiReading};
+use netcurate::store::{Found, LoggedProjection, SsiReading};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -127,29 +127,17 @@ pub enum Overlay {
 /// that had some, else the job changes it recorded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportList {
-    pub of: Listed,
+    pub of: Found,
     /// The filter that lists them.
     pub filter: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Listed {
-    NewConnections,
-    JobChanges,
-    Gone,
 }
 
 impl ImportList {
     /// What Enter lists after the import `r` reported: its new connections, else its job
     /// changes, else the connections it found gone, else nothing.
     pub fn of_report(r: &netcurate::store::ImportReport) -> Option<ImportList> {
-        [
-            (Listed::NewConnections, r.new_filter()),
-            (Listed::JobChanges, r.changed_filter()),
-            (Listed::Gone, r.gone_filter()),
-        ]
-        .into_iter()
-        .find_map(|(of, filter)| filter.map(|filter| ImportList { of, filter }))
+        (Found::ALL.into_iter())
+            .find_map(|of| r.filter_of(of).map(|filter| ImportList { of, filter }))
     }
 }
 
@@ -706,13 +694,13 @@ impl App {
                 self.view = View::Contacts;
                 let shown = self.table.ids.len();
                 self.status = match list.of {
-                    Listed::NewConnections => {
+                    Found::NewConnections => {
                         status::new_connections_shown(shown, self.keymap.key(Command::Triage))
                     }
-                    Listed::JobChanges => {
+                    Found::JobChanges => {
                         status::job_changes_shown(shown, self.keymap.key(Command::Explain))
                     }
-                    Listed::Gone => status::gone_shown(shown, self.keymap.key(Command::Explain)),
+                    Found::Gone => status::gone_shown(shown, self.keymap.key(Command::Explain)),
                 };
                 return vec![];
             }

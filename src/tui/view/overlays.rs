@@ -1,13 +1,14 @@
 //! Overlays: help (generated from the keymap), the explain pane (a contact, or an
 //! invitation in full), confirmations, and the triage card.
 
-use super::super::app::{App, Confirm, HelpLine, Listed, View};
+use super::super::app::{App, Confirm, HelpLine, View};
 use super::super::keymap::Command;
 use super::super::strings;
 use super::super::theme::{self, Theme};
 use super::{centered, keys_text};
 use netcurate::audience;
 use netcurate::model::{Contact, Flags, joined_or_none};
+use netcurate::store::Found;
 use netcurate::text::seen;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -269,16 +270,16 @@ pub fn failure(message: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// Enter lists.
 pub fn report(
     lines: &[String],
-    lists: Option<Listed>,
+    lists: Option<Found>,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
 ) {
     let text = Text::from_iter(lines.iter().map(|l| Line::raw(l.as_str())));
     let closes = match lists {
-        Some(Listed::NewConnections) => strings::ENTER_LISTS_NEW_OR_CLOSE,
-        Some(Listed::JobChanges) => strings::ENTER_LISTS_JOB_CHANGES_OR_CLOSE,
-        Some(Listed::Gone) => strings::ENTER_LISTS_GONE_OR_CLOSE,
+        Some(Found::NewConnections) => strings::ENTER_LISTS_NEW_OR_CLOSE,
+        Some(Found::JobChanges) => strings::ENTER_LISTS_JOB_CHANGES_OR_CLOSE,
+        Some(Found::Gone) => strings::ENTER_LISTS_GONE_OR_CLOSE,
         None => strings::ANY_KEY_CLOSES,
     };
     let closes = Line::styled(closes, theme.dim());

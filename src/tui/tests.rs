@@ -1416,14 +1416,57 @@ fn prompt_lines_are_edited_word_by_word() {
     typed(&mut a, "removal-plan x.csv");
     key(&mut a, KeyCode::Backspace);
     assert_eq!(prompt_text(&a), "removal-plan x.cs");
+    let alt_backspace = KeyEvent::new(KeyCode::Backspace, KeyModifiers::ALT);
+    a.update(Msg::Key(alt_backspace));
+    assert_eq!(
+        prompt_text(&a),
+        "removal-plan ",
+        "Alt-Backspace deletes a word"
+    );
     ctrl(&mut a, 'u');
     assert_eq!(prompt_text(&a), "");
     assert!(
         a.help_lines().iter().any(
-            |l| matches!(l, super::app::HelpLine::Note(n) if n.contains("Ctrl-W deletes a word"))
+            |l| matches!(l, super::app::HelpLine::Note(n) if n.contains("Ctrl-W or Alt-Backspace deletes"))
         ),
         "help says so"
     );
+}
+
+/// Esc and a key typed right after it reach the workbench as Alt+key (the terminal sends
+/// Alt+key as Esc, key): they do what Esc and then the key do, in a prompt, in the help
+/// and in the view.
+#[test]
+fn escape_and_a_key_read_as_alt_key_are_both_done() {
+    let mut a = app();
+    let alt = |a: &mut App, ch| {
+        a.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char(ch),
+            KeyModifiers::ALT,
+        )))
+    };
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "hool");
+    let narrowed = a.table.ids.len();
+    alt(&mut a, '3');
+    assert_eq!(a.overlay, Overlay::None, "the prompt closed");
+    assert_eq!(a.view, View::Segments, "and 3 went to the view");
+    assert!(a.table.filter.is_empty(), "Esc left no filter behind");
+    assert!(narrowed < a.table.ids.len());
+    key(&mut a, KeyCode::Char('?'));
+    alt(&mut a, '1');
+    assert_eq!((a.overlay.clone(), a.view), (Overlay::None, View::Contacts));
+    key(&mut a, KeyCode::Char('*'));
+    assert!(a.selected_count > 1);
+    alt(&mut a, 'x');
+    assert_eq!(a.selected_count, 0, "Esc cleared the selection");
+    let decided = a
+        .network
+        .contacts
+        .iter()
+        .filter(|c| c.decision != Decision::Undecided)
+        .count();
+    assert_eq!(decided, 1, "x decided the row under the cursor alone");
 }
 
 /// On a short screen the help scrolls with the moving keys, and its title says which

@@ -671,6 +671,11 @@ impl App {
     }
 
     fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if let Some(after_escape) = escape_then(&key) {
+            let mut effects = self.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            effects.extend(self.on_key(after_escape));
+            return effects;
+        }
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             self.quit = true;
             return vec![Effect::Quit];
@@ -845,6 +850,19 @@ impl App {
         self.scroll_into_view();
         true
     }
+}
+
+/// The key after an Esc, when `key` is Alt+key: a terminal sends Alt+key as Esc followed
+/// by the key, so Esc and then a key typed fast (or arriving together over a slow link)
+/// reads as Alt+key. netcurate binds nothing to Alt, so it is Esc, then the key. Alt+
+/// Backspace stays itself (a prompt deletes a word with it, as a shell does).
+fn escape_then(key: &KeyEvent) -> Option<KeyEvent> {
+    let alt_alone =
+        key.modifiers.contains(KeyModifiers::ALT) && !key.modifiers.contains(KeyModifiers::CONTROL);
+    (alt_alone && key.code != KeyCode::Backspace).then(|| KeyEvent {
+        modifiers: key.modifiers - KeyModifiers::ALT,
+        ..*key
+    })
 }
 
 /// Whether `new` can only match a subset of what `old` matched (so filtering can start

@@ -27,6 +27,9 @@ impl App {
                 self.overlay = Overlay::None;
                 return self.submit_prompt(&p);
             }
+            KeyCode::Backspace if key.modifiers.contains(KeyModifiers::ALT) => {
+                delete_word(&mut p.input)
+            }
             KeyCode::Backspace => {
                 p.input.pop();
             }
@@ -49,8 +52,7 @@ impl App {
             }
             KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => p.input.clear(),
             KeyCode::Char('w') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                let kept = p.input.trim_end().rfind(' ').map_or(0, |space| space + 1);
-                p.input.truncate(kept);
+                delete_word(&mut p.input)
             }
             KeyCode::Char(ch) if !key.modifiers.contains(KeyModifiers::CONTROL) => p.input.push(ch),
             _ => {}
@@ -210,4 +212,10 @@ pub(super) fn parse_ssi(input: &str, date: chrono::NaiveDate) -> Result<SsiReadi
         br,
         ..SsiReading::default()
     })
+}
+
+/// Deletes the last word typed (and the spaces after it), as Ctrl-W does in a shell.
+fn delete_word(input: &mut String) {
+    let kept = input.trim_end().rfind(' ').map_or(0, |space| space + 1);
+    input.truncate(kept);
 }

@@ -1856,6 +1856,48 @@ fn snapshot_segments() {
     insta::assert_snapshot!(screen(&a, 120, 32).backend());
 }
 
+/// On a narrow screen the tabs name the view shown (the others by number), and the
+/// segments view shows its focused pane alone, whose labels are whole.
+#[test]
+fn a_narrow_screen_names_its_view_and_shows_one_segments_pane() {
+    let mut a = app();
+    let tabs = |a: &App| screen_rows(a, 50, 16)[0].clone();
+    assert!(
+        tabs(&a).starts_with(" 1 Contacts │ 2 │ 3 │ 4 "),
+        "{}",
+        tabs(&a)
+    );
+    key(&mut a, KeyCode::Char('4'));
+    assert!(
+        tabs(&a).starts_with(" 1 │ 2 │ 3 │ 4 Pillars "),
+        "{}",
+        tabs(&a)
+    );
+    key(&mut a, KeyCode::Char('3'));
+    // The panes' titles are on the line below the tabs.
+    let titles = |a: &App, w| screen_rows(a, w, 16)[1].clone();
+    assert!(
+        titles(&a, 50).starts_with(" Segments ──"),
+        "{}",
+        titles(&a, 50)
+    );
+    key(&mut a, KeyCode::Char('l'));
+    assert!(
+        titles(&a, 50).starts_with(" Score ──"),
+        "{}",
+        titles(&a, 50)
+    );
+    assert!(!titles(&a, 50).contains("Segments"), "{}", titles(&a, 50));
+    let rows = screen_rows(&a, 50, 16).join("\n");
+    assert!(rows.contains(" 10–19 "), "whole labels: {rows}");
+    let wide = titles(&a, 120);
+    assert!(
+        wide.contains(" Segments ") && wide.contains(" Score "),
+        "{wide}"
+    );
+    insta::assert_snapshot!(screen(&a, 50, 16).backend());
+}
+
 #[test]
 fn snapshot_pillars() {
     let mut a = app();

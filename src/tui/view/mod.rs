@@ -69,7 +69,6 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
 }
 
 fn draw_tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let titles: Vec<&str> = View::ALL.iter().map(|v| v.title()).collect();
     let selected = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
     // The view tabs come first; the name and date only when there is room for them.
     let help = keys_text(app, strings::HELP_KEY);
@@ -80,13 +79,30 @@ fn draw_tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     frame.render_widget(
-        Tabs::new(titles)
+        Tabs::new(tab_titles(app.view, left.width))
             .select(selected)
             .highlight_style(theme.cursor())
             .divider("│"),
         left,
     );
     frame.render_widget(Paragraph::new(Span::styled(right, theme.dim())), r);
+}
+
+/// The view tabs' titles: each view's number and name, or where they do not all fit in
+/// `width`, the number alone for every view but the one shown, which is always named.
+fn tab_titles(shown: View, width: u16) -> Vec<&'static str> {
+    let titles = View::ALL.map(View::title);
+    // Tabs pads each title with a space either side and divides them with one column.
+    let needed: usize = titles.iter().map(|t| t.chars().count() + 3).sum::<usize>() - 1;
+    if needed <= width as usize {
+        return titles.to_vec();
+    }
+    (View::ALL.iter().zip(titles))
+        .map(|(&view, title)| match view == shown {
+            true => title,
+            false => title.split(' ').next().unwrap_or(title),
+        })
+        .collect()
 }
 
 fn draw_filter_line(

@@ -12,7 +12,19 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+/// Below this width the panes are too narrow to read side by side: the view shows the
+/// focused pane alone, over the whole area (h/l moves between them as ever).
+const ONE_PANE_BELOW: u16 = 72;
+
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let charts = chart_items(app);
+    if area.width < ONE_PANE_BELOW {
+        match app.segments.focus {
+            0 => draw_segments(app, theme, frame, area),
+            pane => chart(app, theme, frame, area, pane, &charts[pane - 1]),
+        }
+        return;
+    }
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
     let [top, bottom] =
@@ -22,7 +34,14 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [seniority, function] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(bottom);
     draw_segments(app, theme, frame, left);
-    // One pass over the network for all three distributions.
+    for (pane, place) in [score, seniority, function, month].into_iter().enumerate() {
+        chart(app, theme, frame, place, pane + 1, &charts[pane]);
+    }
+}
+
+/// The bars of the chart panes, in pane order (score, seniority, function, months): one
+/// pass over the network for the first three.
+fn chart_items(app: &App) -> [Vec<(String, usize)>; 4] {
     let (mut hist, mut tiers, mut functions) = ([0usize; 10], [0usize; 11], [0usize; 14]);
     for c in app.network.contacts.iter().filter(|c| c.in_network()) {
         if let Some(s) = c.score {
@@ -41,38 +60,18 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         labels.into_iter().zip(counts.iter().copied()).collect()
     };
     let score_labels = app.segment_queries(1).into_iter().map(|(l, _)| l).collect();
-    chart(app, theme, frame, score, 1, &labelled(score_labels, &hist));
-    let tier_labels = Seniority::ALL
-        .iter()
-        .map(|t| t.as_str().to_string())
+    let tier_labels = Seniority::ALL.iter().map(|t| t.as_str().to_string());
+    let function_labels = Function::ALL.iter().map(|f| f.as_str().to_string());
+    let months = (app.segment_queries(MONTHS_PANE).into_iter())
+        .zip(app.months.iter())
+        .map(|((label, _), &(_, n))| (label, n))
         .collect();
-    chart(
-        app,
-        theme,
-        frame,
-        seniority,
-        2,
-        &labelled(tier_labels, &tiers),
-    );
-    let function_labels = Function::ALL
-        .iter()
-        .map(|f| f.as_str().to_string())
-        .collect();
-    chart(
-        app,
-        theme,
-        frame,
-        function,
-        3,
-        &labelled(function_labels, &functions),
-    );
-    let months = app.segment_queries(MONTHS_PANE);
-    let month_items: Vec<(String, usize)> = months
-        .iter()
-        .zip(app.months.iter().copied())
-        .map(|((l, _), (_, n))| (l.clone(), n))
-        .collect();
-    chart(app, theme, frame, month, MONTHS_PANE, &month_items);
+    [
+        labelled(score_labels, &hist),
+        labelled(tier_labels.collect(), &tiers),
+        labelled(function_labels.collect(), &functions),
+        months,
+    ]
 }
 
 fn pane<'a>(app: &App, theme: &Theme, index: usize) -> Block<'a> {

@@ -870,6 +870,47 @@ fn segments_are_listed_saved_and_deleted() {
     assert_eq!(db.json(&["segments", "--json"]), listed);
 }
 
+/// `list` fits its lines to the terminal ($COLUMNS here): text cells narrow in proportion
+/// and stay lined up, tags are cut at the edge; into a pipe every cell keeps its width.
+#[test]
+fn list_fits_its_lines_to_the_terminal() {
+    let db = Db::with_demo();
+    let filter = ["--filter", "seniority:>=vp"];
+    db.ok(&[["tag", "add", "board-level-prospects"].as_slice(), &filter].concat());
+    let list_in = |columns: Option<&str>| {
+        let mut command = db.command(&[["list", "--limit", "40"].as_slice(), &filter].concat());
+        if let Some(c) = columns {
+            command.env("COLUMNS", c);
+        }
+        let output = command.output().expect("run netcurate");
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let width = |l: &str| unicode_width::UnicodeWidthStr::width(l);
+    for columns in [80, 100] {
+        let out = list_in(Some(&columns.to_string()));
+        assert!(
+            out.lines().all(|l| width(l) <= columns),
+            "{columns}:\n{out}"
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        let at = lines[0].find("company").unwrap();
+        let company_at = |l: &str| width(&l[..l.char_indices().nth(at).unwrap().0]);
+        assert!(
+            lines[1..40]
+                .iter()
+                .all(|l| company_at(l) == company_at(lines[0]))
+        );
+        assert!(out.contains('…'), "long titles are cut: {out}");
+        let seniority = lines[0].contains("seniority");
+        assert_eq!(seniority, columns >= 100, "seniority goes below 100: {out}");
+    }
+    let piped = list_in(None);
+    assert!(piped.contains("board-level-prospects"), "{piped}");
+    assert!(piped.lines().any(|l| width(l) > 100), "{piped}");
+    assert_eq!(list_in(Some("400")), piped, "a wide terminal shows it all");
+}
+
 /// `list` prints a header, one aligned row per contact and what was left out.
 #[test]
 fn list_prints_a_table_and_says_what_it_left_out() {

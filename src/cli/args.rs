@@ -106,6 +106,10 @@ pub enum Command {
         who: String,
     },
     /// Print contacts.
+    ///
+    /// One aligned line each, fitted to the terminal's width (or $COLUMNS): long names,
+    /// titles and companies are cut with "…", and under 100 columns the seniority column
+    /// goes. Into a pipe or a file every cell keeps its full width; --json gives all.
     List(ListArgs),
     /// Add or remove a tag on every contact matching a filter.
     Tag {

@@ -29,7 +29,9 @@ impl Db {
     /// `netcurate --db DB --as-of AS_OF args…`, to run.
     pub fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_netcurate"));
+        // `list` fits a width given by $COLUMNS; tests that want one set it.
         command
+            .env_remove("COLUMNS")
             .arg("--db")
             .arg(&self.path)
             .arg("--as-of")

@@ -6,12 +6,14 @@
 use crate::cli::Session;
 use crate::cli::args::ListArgs;
 use crate::cli::commands::segments::with_segment;
-use crate::columns::pad;
+use crate::columns::{fit, pad};
 use anyhow::{Context, Result};
 use netcurate::model::{Contact, Decision, Flags, Standing, joined_or_none};
 use netcurate::query::{self, Haystack, SortKey};
 use netcurate::text::seen;
+use std::borrow::Cow;
 use std::io::Write;
+use unicode_width::UnicodeWidthStr;
 
 pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
     let filter = with_segment(s, &args.filter, args.segment.as_deref())?;
@@ -45,6 +47,11 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
         return Ok(());
     }
     // One aligned line: id, score, name, position, company, seniority, decision, tags.
+    let tags_width = (shown.iter())
+        .map(|&i| UnicodeWidthStr::width(&*network.contacts[i as usize].tags.join(",")))
+        .max()
+        .unwrap_or(0);
+    let widths = TextWidths::within(output_width(), tags_width.min(99) as u16);
     let row = |[
         id,
         score,
@@ -55,13 +62,17 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
         decision,
         tags,
     ]: [&str; 8]| {
+        let seniority = match widths.seniority {
+            true => format!("{}  ", pad(seniority, 9)),
+            false => String::new(),
+        };
         let line = format!(
-            "{id:>6}  {score:>5}  {}  {}  {}  {}  {}  {tags}",
-            pad(name, 28),
-            pad(position, 34),
-            pad(company, 22),
-            pad(seniority, 9),
+            "{id:>6}  {score:>5}  {}  {}  {}  {seniority}{}  {}",
+            pad(name, widths.name),
+            pad(position, widths.position),
+            pad(company, widths.company),
             pad(decision, 8),
+            widths.tags.map_or(Cow::Borrowed(tags), |w| fit(tags, w)),
         );
         line.trim_end().to_string()
     };
@@ -120,6 +131,79 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
         writeln!(out, "{matching} of {total} contacts")?;
     }
     Ok(())
+}
+
+/// The columns `list` gives its cells: as wide as they read well, or, to fit a terminal
+/// (a wrapped table cannot be read), the text cells narrower in proportion, the tags cut
+/// at the edge, and on a narrow one no seniority column (the position says it).
+#[derive(Debug, PartialEq)]
+struct TextWidths {
+    name: u16,
+    position: u16,
+    company: u16,
+    seniority: bool,
+    /// The tags' columns, when the line has to end at the terminal's edge.
+    tags: Option<u16>,
+}
+
+impl TextWidths {
+    /// Name, position and company as wide as they read well.
+    const FULL: [u16; 3] = [28, 34, 22];
+    /// Narrower than this a cell says too little: the line runs past the edge instead.
+    const LEAST: [u16; 3] = [12, 14, 10];
+    /// The id, score and decision columns and the two spaces before each cell.
+    const FIXED: u16 = 6 + 5 + 8 + 6 * 2;
+    /// The seniority column with the spaces before it.
+    const SENIORITY: u16 = 9 + 2;
+    /// Narrower terminals go without the seniority column.
+    const SENIORITY_FROM: u16 = 100;
+    /// Columns kept for the tags (as many as the widest needs, up to this).
+    const TAGS_KEPT: u16 = 12;
+
+    /// The widths for lines of at most `width` columns (`None`: no limit) whose widest
+    /// tags take `tags` columns.
+    fn within(width: Option<u16>, tags: u16) -> TextWidths {
+        let Some(width) = width else {
+            let [name, position, company] = Self::FULL;
+            let (seniority, tags) = (true, None);
+            return TextWidths {
+                name,
+                position,
+                company,
+                seniority,
+                tags,
+            };
+        };
+        let seniority = width >= Self::SENIORITY_FROM;
+        let fixed = Self::FIXED + if seniority { Self::SENIORITY } else { 0 };
+        let full: u16 = Self::FULL.iter().sum();
+        let kept = tags.clamp("tags".len() as u16, Self::TAGS_KEPT);
+        let room = width.saturating_sub(fixed + kept).min(full);
+        let [name, position, company] = [0, 1, 2].map(|i| {
+            let share = u32::from(Self::FULL[i]) * u32::from(room) / u32::from(full);
+            (share as u16).max(Self::LEAST[i])
+        });
+        let tags = Some(width.saturating_sub(fixed + name + position + company));
+        TextWidths {
+            name,
+            position,
+            company,
+            seniority,
+            tags,
+        }
+    }
+}
+
+/// The columns a `list` line may take: `$COLUMNS` when set, else the terminal's width when
+/// the output goes to one; `None` (no limit) into a pipe or a file.
+fn output_width() -> Option<u16> {
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    columns.filter(|&c: &u16| c > 0).or_else(|| {
+        std::io::IsTerminal::is_terminal(&std::io::stdout())
+            .then(|| ratatui::crossterm::terminal::size().ok())
+            .flatten()
+            .map(|(columns, _)| columns)
+    })
 }
 
 pub(crate) fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {

@@ -1,4 +1,4 @@
-//! `netcurate invitations`: the invitations, oldest pending first, with their ages.
+//! `netcurate invitations`: the invitations, newest first, with their ages; stale marked.
 //!
 //! Must not: decide what is stale (the library's `model` does).
 

@@ -503,20 +503,23 @@ fn tokens(text: &str) -> Result<Vec<String>> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut quoted = false;
-    for ch in text.chars() {
+    // Where the term being read starts in `text`, to name it as typed when it is wrong.
+    let mut start = 0;
+    for (at, ch) in text.char_indices() {
         match ch {
             '"' => quoted = !quoted,
             c if c.is_whitespace() && !quoted => {
                 if !current.is_empty() {
                     out.push(std::mem::take(&mut current));
                 }
+                start = at + c.len_utf8();
             }
             c => current.push(c),
         }
     }
     if quoted {
         return Err(Error::Query {
-            term: current,
+            term: text[start..].trim_end().to_string(),
             reason: "the quote is not closed".to_string(),
         });
     }
@@ -1159,6 +1162,7 @@ mod tests {
             ("connected:>=24", "'24' is not a date"),
             ("connected:>=20x4", "'20x4' is not a date"),
             ("company:\"open", "not closed"),
+            ("hooli name:\"rené sa ", "'name:\"rené sa'"),
             ("flag:shiny", "shiny"),
         ] {
             let e = Query::parse(q).unwrap_err().to_string();

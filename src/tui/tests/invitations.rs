@@ -1,0 +1,220 @@
+//! The invitations view: its order, its columns on narrow screens, an invitation in full,
+//! range selection and withdrawal marks.
+
+use super::*;
+
+/// On an 80-column screen the invitations view keeps what each row says: the name gives
+/// way to the state and the suggestion (and, with no inviter scored, takes the room of
+/// the scores), and the key hints drop keys before the help key.
+#[test]
+fn invitations_fit_an_80_column_screen() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    key(&mut a, KeyCode::Char('W'));
+    a.status.clear();
+    let first_row = screen_rows(&a, 80, 24).swap_remove(4);
+    let withdraw = first_row.find("withdraw ").expect(&first_row);
+    assert!(!a.incoming_scored(), "the demo's inviters are not contacts");
+    let newest_inviter = &a.network.invitations[a.invitation_rows(1)[0]].from_name;
+    assert!(
+        first_row.find(newest_inviter.as_str()) > Some(withdraw),
+        "both panes whole: {first_row}"
+    );
+    assert!(!first_row.contains("unscored"), "{first_row}");
+    // An inviter who is a contact: scores and suggestions come back.
+    let newest = a.invitation_rows(1)[0];
+    a.network.invitations[newest].contact_id = Some(a.network.contacts[0].id);
+    assert!(a.incoming_scored());
+    let first_row = screen_rows(&a, 80, 24).swap_remove(4);
+    let suggestion = first_row
+        .find("accept")
+        .or_else(|| first_row.find("ignore?"));
+    assert!(
+        suggestion.is_some_and(|at| at > withdraw),
+        "both panes whole: {first_row}"
+    );
+    let (hints, _) = bottom_lines(&a, 80);
+    assert!(hints.trim_end().ends_with("? help"), "{hints}");
+    assert!(hints.contains("W all stale"), "{hints}");
+}
+
+/// Incoming invitations: the most relevant first and, among equals (the demo's are all
+/// unscored), the newest; each row says how old it is where there is room.
+#[test]
+fn incoming_invitations_newest_first_among_equals_with_their_age() {
+    let mut a = app();
+    let rows = a.invitation_rows(1);
+    assert!(rows.len() > 2);
+    let inv = &a.network.invitations;
+    for pair in rows.windows(2) {
+        let (x, y) = (pair[0], pair[1]);
+        let (sx, sy) = (a.invitation_score(x), a.invitation_score(y));
+        assert!(
+            sx > sy || (sx == sy && inv[x].sent_at >= inv[y].sent_at),
+            "{pair:?}"
+        );
+    }
+    let newest = inv[rows[0]].age_days(a.network.as_of);
+    key(&mut a, KeyCode::Char('2'));
+    let first_row = screen_rows(&a, 80, 24).swap_remove(4);
+    let incoming = first_row.split("stale").nth(1).unwrap_or_default();
+    assert!(
+        incoming.trim_start().starts_with(&format!("{newest}d ")),
+        "{first_row}"
+    );
+    // With none of them scored the pane says it is simply newest first; once an inviter
+    // is a scored contact, it is ranked by relevance.
+    let title_row = |a: &App| screen_rows(a, 120, 24).swap_remove(3);
+    assert!(title_row(&a).contains("Incoming — newest first ─"));
+    let scored = a.network.contacts[0].id;
+    let i = rows[rows.len() - 1];
+    a.network.invitations[i].contact_id = Some(scored);
+    assert!(a.incoming_scored());
+    assert!(
+        title_row(&a).contains("Incoming — by relevance"),
+        "{}",
+        title_row(&a)
+    );
+}
+
+/// The invitations view, its cursor on the newest outgoing pending invitation (the last
+/// of the list); its index.
+fn on_newest_pending_invitation(a: &mut App) -> usize {
+    key(a, KeyCode::Char('2'));
+    key(a, KeyCode::Char('G'));
+    a.current_invitation().expect("an invitation")
+}
+
+/// Enter on an invitation shows it in full: who to whom, when, where it stands, its
+/// message and the profile; Esc closes it.
+#[test]
+fn enter_shows_an_invitation_in_full() {
+    let mut a = app();
+    let i = on_newest_pending_invitation(&mut a);
+    let inv = a.network.invitations[i].clone();
+    assert!(
+        !inv.message.is_empty(),
+        "the newest pending one has a message"
+    );
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.overlay, Overlay::Explain));
+    let text = format!("{:?}", screen(&a, 120, 40).backend());
+    for expected in [
+        format!("outgoing: {} → {}", inv.from_name, inv.to_name),
+        format!(
+            "sent {} ({} days ago) · pending",
+            inv.sent_at.date(),
+            inv.age_days(a.network.as_of)
+        ),
+        format!("message: “{}”", inv.message),
+    ] {
+        assert!(text.contains(&expected), "{expected}: {text}");
+    }
+    key(&mut a, KeyCode::Esc);
+    assert!(matches!(a.overlay, Overlay::None));
+    key(&mut a, KeyCode::Char('l'));
+    key(&mut a, KeyCode::Enter);
+    let text = format!("{:?}", screen(&a, 120, 40).backend());
+    assert!(text.contains("incoming: "), "{text}");
+    assert!(
+        text.contains(crate::tui::strings::INVITATION_NOT_CONTACT),
+        "{text}"
+    );
+}
+
+/// An invitation's message keeps its line breaks, a line each, and shows no control
+/// character (LinkedIn's messages are multi-line; Line::raw glued the lines together).
+#[test]
+fn an_invitation_message_keeps_its_lines() {
+    let mut a = app();
+    let i = on_newest_pending_invitation(&mut a);
+    a.network.invitations[i].message = "Hi Ada,\r\nloved your talk.\tCheers\x07".into();
+    key(&mut a, KeyCode::Enter);
+    let rows = screen_rows(&a, 120, 40);
+    let at = |text: &str| rows.iter().position(|r| r.contains(text));
+    let first = at("message: “Hi Ada,").expect("the first line");
+    assert_eq!(
+        at("loved your talk. Cheers ”"),
+        Some(first + 1),
+        "{rows:#?}"
+    );
+}
+
+/// The outgoing pane's title keeps its key hint where it fits and drops it whole where
+/// it does not (at 60 columns it was cut to "… · w").
+#[test]
+fn outgoing_title_drops_its_key_hint_when_it_does_not_fit() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    for (width, hint) in [(100, true), (60, false)] {
+        let title = (screen_rows(&a, width, 24).into_iter())
+            .find(|l| l.contains(crate::tui::strings::OUTGOING.trim()))
+            .expect("the outgoing pane");
+        let after = title
+            .split(crate::tui::strings::OUTGOING)
+            .nth(1)
+            .unwrap_or_default();
+        assert_eq!(
+            after.starts_with("· w withdraws "),
+            hint,
+            "{width}: {title:?}"
+        );
+        assert!(hint || !after.starts_with('·'), "{width}: {title:?}");
+    }
+}
+
+/// The invitations view moves and selects as the contacts table does: half pages, and a
+/// range from where `v` was pressed to where the cursor goes.
+#[test]
+fn invitations_range_select_and_half_pages() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    let ctrl = |a: &mut App, ch| {
+        a.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char(ch),
+            KeyModifiers::CONTROL,
+        )))
+    };
+    ctrl(&mut a, 'd');
+    let half = a.invitations.cursor[0];
+    assert_eq!(half, 10, "half of a 20-row page");
+    key(&mut a, KeyCode::Char('v'));
+    for _ in 0..3 {
+        key(&mut a, KeyCode::Char('j'));
+    }
+    key(&mut a, KeyCode::Char('k'));
+    assert_eq!(a.withdraw_selected.len(), 4, "rows 10 to 13");
+    key(&mut a, KeyCode::Char('v'));
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.withdraw_selected.len(), 4, "the range ended");
+    let effects = key(&mut a, KeyCode::Char('w'));
+    assert!(matches!(&effects[..], [Effect::Persist(op)] if op.len() == 4));
+    key(&mut a, KeyCode::Char('v'));
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('j'));
+    assert!(a.withdraw_selected.is_empty(), "Esc ends the range too");
+}
+
+/// Invitations gone from a later export (withdrawn, declined) leave both panes.
+#[test]
+fn gone_invitations_leave_the_invitations_view() {
+    use netcurate::model::{Direction, InvitationStatus};
+    let mut a = app();
+    let (outgoing, incoming) = (a.invitation_rows(0).len(), a.invitation_rows(1).len());
+    assert!(outgoing > 1 && incoming > 1);
+    for dir in [Direction::Outgoing, Direction::Incoming] {
+        let inv = (a.network.invitations.iter_mut())
+            .find(|i| i.direction == dir && i.status == InvitationStatus::Pending)
+            .expect("a pending invitation");
+        inv.status = InvitationStatus::Gone;
+    }
+    assert_eq!(a.invitation_rows(0).len(), outgoing - 1);
+    assert_eq!(a.invitation_rows(1).len(), incoming - 1);
+    // The rates say what they leave out.
+    key(&mut a, KeyCode::Char('2'));
+    let screen = screen_rows(&a, 120, 30).join("\n");
+    assert!(
+        screen.contains("now a connection · 1 withdrawn or expired left out"),
+        "{screen}"
+    );
+}

@@ -1,0 +1,826 @@
+//! Keys and prompts through `update`: moving, filtering, sorting, selecting, deciding,
+//! tagging, completing, triage, help, and what the messages say.
+
+use super::*;
+
+/// Ctrl-Z suspends the workbench wherever it is, the filter prompt included (its text
+/// kept for when it comes back); a plain letter bound to suspend is still typed in a
+/// prompt.
+#[test]
+fn ctrl_z_suspends_from_anywhere() {
+    let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    let mut a = app();
+    assert_eq!(a.update(Msg::Key(ctrl_z)), vec![Effect::Suspend]);
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "hool");
+    assert_eq!(a.update(Msg::Key(ctrl_z)), vec![Effect::Suspend]);
+    assert!(matches!(&a.overlay, Overlay::Prompt(p) if p.input == "hool"));
+    a.keymap = Keymap::parse_overrides("suspend = \"Z\"").unwrap();
+    typed(&mut a, "Z");
+    assert!(matches!(&a.overlay, Overlay::Prompt(p) if p.input == "hoolZ"));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(key(&mut a, KeyCode::Char('Z')), vec![Effect::Suspend]);
+}
+
+#[test]
+fn movement_keys_move_and_clamp() {
+    let mut a = app();
+    let n = a.table.ids.len();
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.table.cursor, 2);
+    key(&mut a, KeyCode::Char('k'));
+    assert_eq!(a.table.cursor, 1);
+    key(&mut a, KeyCode::Char('G'));
+    assert_eq!(a.table.cursor, n - 1);
+    assert!(a.table.offset + 20 >= n, "the last row is in view");
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.table.cursor, n - 1);
+    key(&mut a, KeyCode::Char('g'));
+    assert_eq!((a.table.cursor, a.table.offset), (0, 0));
+    a.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('d'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(a.table.cursor, 10);
+    a.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(a.table.cursor, 0);
+}
+
+/// Filter text typed while more keys are queued is worked out once, when the queue is
+/// handled, for the last text: the same rows as typing it key by key. Enter and Esc among
+/// the queued keys see the text typed before them.
+#[test]
+fn queued_filter_keys_are_filtered_once_for_the_last_text() {
+    let mut one_by_one = app();
+    key(&mut one_by_one, KeyCode::Char('/'));
+    typed(&mut one_by_one, "company:hooli score:>=60");
+    let mut a = app();
+    let everyone = a.table.ids.clone();
+    queued(&mut a, &chars("/company:hooli score:>=60"));
+    assert_eq!(
+        (a.table.filter.as_str(), &a.table.ids),
+        ("", &everyone),
+        "nothing worked out while keys are queued"
+    );
+    a.settle();
+    assert_eq!(a.table.filter, "company:hooli score:>=60");
+    assert_eq!(a.table.ids, one_by_one.table.ids);
+
+    let mut entered = app();
+    let mut keys = chars("/company:hooli score:>=60");
+    keys.push(KeyCode::Enter);
+    queued(&mut entered, &keys);
+    assert_eq!(entered.overlay, Overlay::None);
+    assert_eq!(entered.table.ids, one_by_one.table.ids);
+
+    let mut escaped = app();
+    let mut keys = chars("/zzzz");
+    keys.push(KeyCode::Esc);
+    queued(&mut escaped, &keys);
+    escaped.settle();
+    assert_eq!(
+        (escaped.table.filter.as_str(), &escaped.table.ids),
+        ("", &everyone)
+    );
+}
+
+#[test]
+fn filter_applies_as_you_type_and_esc_restores() {
+    let mut a = app();
+    let total = a.table.ids.len();
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "company:hool");
+    let hooli = a.table.ids.len();
+    assert!(hooli > 10 && hooli < total);
+    assert!(
+        a.table
+            .ids
+            .iter()
+            .all(|&i| a.network.contacts[i as usize].company == "Hooli")
+    );
+    typed(&mut a, "i score:>=60");
+    let leaders = a.table.ids.len();
+    assert!(leaders < hooli && leaders > 0);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.table.filter, "company:hooli score:>=60");
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, " zzzz");
+    assert_eq!(a.table.ids.len(), 0);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(
+        a.table.ids.len(),
+        leaders,
+        "Esc restores the filter before the prompt"
+    );
+}
+
+#[test]
+fn malformed_filter_is_shown_inline_and_keeps_results() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "score:<");
+    assert!(
+        a.table
+            .filter_error
+            .as_deref()
+            .is_some_and(|e| e.contains("score:<"))
+    );
+    let shown = a.table.ids.len();
+    let mut last_good = app();
+    last_good.set_filter("score");
+    assert!(
+        a.table.ids == last_good.table.ids,
+        "the last good results stay"
+    );
+    key(&mut a, KeyCode::Enter);
+    assert!(
+        matches!(a.overlay, Overlay::Prompt(_)),
+        "Enter keeps the prompt open on a bad term"
+    );
+    typed(&mut a, "40");
+    assert!(a.table.filter_error.is_none());
+    assert!(a.table.ids.len() != shown);
+    assert!(
+        a.table
+            .ids
+            .iter()
+            .all(|&i| a.network.contacts[i as usize].score.is_some_and(|s| s < 40))
+    );
+}
+
+#[test]
+fn narrowing_filter_equals_a_fresh_filter() {
+    let mut a = app();
+    for text in [
+        "h",
+        "ho",
+        "hoo",
+        "hooli",
+        "hooli ",
+        "hooli t",
+        "hooli title:",
+        "hooli title:d",
+        "hooli title:di",
+    ] {
+        a.set_filter(text);
+        if a.table.filter_error.is_some() {
+            continue;
+        }
+        let mut fresh = app();
+        fresh.set_filter(text);
+        assert!(a.table.ids == fresh.table.ids, "{text:?}");
+    }
+    assert!(
+        !crate::tui::app::narrows("score:<4", "score:<40"),
+        "a number can widen"
+    );
+    assert!(!crate::tui::app::narrows("tag:a", "tag:ab"));
+    assert!(crate::tui::app::narrows("company:ho", "company:hoo"));
+}
+
+#[test]
+fn sort_cycles_and_reverses() {
+    let mut a = app();
+    assert!(a.table.ids.windows(2).all(
+        |w| a.network.contacts[w[0] as usize].score >= a.network.contacts[w[1] as usize].score
+    ));
+    key(&mut a, KeyCode::Char('s'));
+    assert_eq!(a.table.sort.as_str(), "name");
+    let first = current_name(&a);
+    key(&mut a, KeyCode::Char('S'));
+    assert_ne!(current_name(&a), first);
+    assert!(a.table.descending, "S reverses name order");
+}
+
+#[test]
+fn selection_space_range_all_and_esc() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char(' '));
+    assert_eq!((a.selected_count, a.table.cursor), (1, 1));
+    key(&mut a, KeyCode::Char('v'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('v'));
+    assert_eq!(a.selected_count, 4, "row 0 by space, rows 1..=3 by range");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.selected_count, 0);
+    a.set_filter("company:globex");
+    key(&mut a, KeyCode::Char('*'));
+    assert_eq!(a.selected_count, a.table.ids.len());
+    assert_eq!(a.targets().len(), a.table.ids.len());
+    assert_eq!(
+        a.status,
+        format!("selected all {} in view", a.table.ids.len())
+    );
+}
+
+#[test]
+fn decisions_persist_as_ops_and_protect_wins() {
+    let mut a = app();
+    let id = a.network.contacts[a.current().unwrap()].id;
+    let effects = key(&mut a, KeyCode::Char('p'));
+    assert!(matches!(&effects[..], [Effect::Persist(_)]));
+    assert_eq!(a.network.contact(id).unwrap().decision, Decision::Protect);
+    assert!(
+        key(&mut a, KeyCode::Char('x')).is_empty(),
+        "a protected contact is never pruned"
+    );
+    assert_eq!(a.network.contact(id).unwrap().decision, Decision::Protect);
+    key(&mut a, KeyCode::Char('r'));
+    key(&mut a, KeyCode::Char('a'));
+    assert_eq!(a.network.contact(id).unwrap().decision, Decision::Keep);
+    assert!(a.status.contains("u to undo"));
+    assert!(a.projection.is_some());
+}
+
+#[test]
+fn pruning_many_asks_first() {
+    let mut a = app();
+    a.set_filter("score:<20");
+    key(&mut a, KeyCode::Char('*'));
+    let n = a.selected_count;
+    assert!(n > crate::tui::app::CONFIRM_PRUNE_OVER);
+    assert!(key(&mut a, KeyCode::Char('x')).is_empty());
+    assert!(matches!(&a.overlay, Overlay::Confirm(Confirm::Prune(ids)) if ids.len() == n));
+    // The question counts the colleagues (the demo profile's company) among them.
+    let colleagues = (a.table.ids.iter())
+        .map(|&i| &a.network.contacts[i as usize])
+        .filter(|c| c.company.as_str() == "Acme Widgets")
+        .count();
+    assert!(colleagues > 1);
+    let asked = screen_rows(&a, 100, 30).join("\n");
+    assert!(
+        asked.contains(&format!("{colleagues} are colleagues")),
+        "{asked}"
+    );
+    key(&mut a, KeyCode::Char('n'));
+    assert_eq!(a.network.stats().decisions["prune"], 0);
+    key(&mut a, KeyCode::Char('x'));
+    let effects = key(&mut a, KeyCode::Char('y'));
+    assert!(matches!(&effects[..], [Effect::Persist(op)] if op.len() == n));
+    assert_eq!(a.network.stats().decisions["prune"], n);
+    assert!(
+        a.status
+            .contains(&format!("({colleagues} colleagues among them) — u to undo")),
+        "{}",
+        a.status
+    );
+    let br = &a.projection.as_ref().unwrap().build_relationships;
+    assert!(
+        br.delta_low != 0.0 || br.delta_high != 0.0,
+        "the status bar projection follows the plan"
+    );
+}
+
+#[test]
+fn tag_prompt_completes_and_undo_restores_exactly() {
+    let mut a = app();
+    a.set_filter("company:hooli");
+    key(&mut a, KeyCode::Char('*'));
+    key(&mut a, KeyCode::Char('t'));
+    typed(&mut a, "eu-leads");
+    let effects = key(&mut a, KeyCode::Enter);
+    let [Effect::Persist(op)] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    let n = a.table.ids.len();
+    assert_eq!(a.network.tag_counts()["eu-leads"], n);
+    assert_eq!(
+        a.status,
+        format!("tagged {n} contacts 'eu-leads' — u to undo")
+    );
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('T'));
+    typed(&mut a, "eu");
+    key(&mut a, KeyCode::Tab);
+    assert!(
+        matches!(&a.overlay, Overlay::Prompt(p) if p.input == "eu-leads" && p.kind == PromptKind::TagRemove)
+    );
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(key(&mut a, KeyCode::Char('u')), vec![Effect::Undo]);
+    a.update(Msg::Undone(op.clone()));
+    assert!(a.network.tag_counts().is_empty());
+    a.update(Msg::Redone(op.clone()));
+    assert_eq!(a.network.tag_counts()["eu-leads"], n);
+}
+
+#[test]
+fn explain_open_url_export_and_help() {
+    let mut a = app();
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.overlay, Overlay::Explain);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.overlay, Overlay::None);
+    let effects = key(&mut a, KeyCode::Char('o'));
+    assert!(
+        matches!(&effects[..], [Effect::OpenUrl(u)] if u.starts_with("https://www.linkedin.com/in/"))
+    );
+    a.set_filter("company:globex");
+    key(&mut a, KeyCode::Char('e'));
+    let Overlay::Prompt(p) = &a.overlay else {
+        panic!()
+    };
+    assert_eq!(
+        p.input,
+        format!("contacts netcurate-company-globex-{}.csv", a.network.as_of)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.csv");
+    a.overlay = Overlay::None;
+    key(&mut a, KeyCode::Char('e'));
+    if let Overlay::Prompt(p) = &mut a.overlay {
+        p.input = format!("removal-plan {}", path.display());
+    }
+    let effects = key(&mut a, KeyCode::Enter);
+    assert!(
+        matches!(&effects[..], [Effect::Export { ids, force: false, .. }] if ids.len() == a.table.ids.len())
+    );
+    // A folder: the file in it, named for the kind and the day (asked about only if it
+    // is there already), not "the folder exists, replace it?".
+    let in_folder = dir
+        .path()
+        .join(format!("netcurate-removal-plan-{}.csv", a.network.as_of));
+    for (there, asks) in [(false, false), (true, true)] {
+        if there {
+            std::fs::write(&in_folder, "").unwrap();
+        }
+        key(&mut a, KeyCode::Char('e'));
+        if let Overlay::Prompt(p) = &mut a.overlay {
+            p.input = format!("removal-plan {}", dir.path().display());
+        }
+        let effects = key(&mut a, KeyCode::Enter);
+        match asks {
+            false => assert!(
+                matches!(&effects[..], [Effect::Export { path, force: false, .. }] if *path == in_folder),
+                "{effects:?}"
+            ),
+            true => assert!(
+                matches!(&a.overlay, Overlay::Confirm(Confirm::Overwrite { path, .. }) if *path == in_folder),
+                "{:?}",
+                a.overlay
+            ),
+        }
+        a.overlay = Overlay::None;
+    }
+    key(&mut a, KeyCode::Char('?'));
+    assert_eq!(a.overlay, Overlay::Help);
+    key(&mut a, KeyCode::Char('?'));
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(key(&mut a, KeyCode::Char('q')), vec![Effect::Quit]);
+    assert!(a.quit);
+}
+
+/// A prompt whose text cannot be used stays open with it, saying what is wrong, so the
+/// user mends it instead of typing it again.
+#[test]
+fn a_malformed_prompt_stays_open_with_its_text() {
+    let mut a = app();
+    let open_with = |a: &App| match &a.overlay {
+        Overlay::Prompt(p) => Some(p.input.clone()),
+        _ => None,
+    };
+    key(&mut a, KeyCode::Char('4'));
+    key(&mut a, KeyCode::Char('n'));
+    typed(&mut a, "62 15 13 17");
+    assert!(key(&mut a, KeyCode::Enter).is_empty());
+    assert_eq!(open_with(&a).as_deref(), Some("62 15 13 17"));
+    assert!(a.status.contains("five numbers"), "{}", a.status);
+    let (_, status) = bottom_lines(&a, 80);
+    assert!(
+        status.contains("type five numbers"),
+        "the reason shows beside the prompt: {status}"
+    );
+    let said = std::mem::take(&mut a.status);
+    let (_, status) = bottom_lines(&a, 100);
+    assert!(
+        status.contains("2000 total · 2000 in view"),
+        "nothing to say, every count: {status}"
+    );
+    a.status = said;
+    typed(&mut a, " 17");
+    assert!(matches!(
+        &key(&mut a, KeyCode::Enter)[..],
+        [Effect::RecordSsi(_)]
+    ));
+    assert_eq!(open_with(&a), None);
+
+    key(&mut a, KeyCode::Char('1'));
+    key(&mut a, KeyCode::Char('e'));
+    a.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typed(&mut a, "removal-plan");
+    assert!(
+        key(&mut a, KeyCode::Enter).is_empty(),
+        "no file named removal-plan"
+    );
+    assert_eq!(open_with(&a).as_deref(), Some("removal-plan"));
+    assert!(a.status.contains("needs a kind"), "{}", a.status);
+
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('t'));
+    typed(&mut a, "eu;leads");
+    assert!(key(&mut a, KeyCode::Enter).is_empty(), "nothing tagged");
+    assert_eq!(open_with(&a).as_deref(), Some("eu;leads"));
+    assert!(a.status.contains("separates tags"), "{}", a.status);
+}
+
+/// The line above the status bar names each view's own keys, as the user bound them.
+#[test]
+fn key_hints_follow_the_view_and_the_keymap() {
+    let mut a = app();
+    a.keymap = Keymap::parse_overrides("withdraw = \"W\"\nfilter = \"f\"\nundo = \"ctrl-z\"")
+        .expect("keymap");
+    let hints = |a: &App| bottom_lines(a, 100).0;
+    assert!(
+        hints(&a).starts_with("f filter · s sort · space select"),
+        "{}",
+        hints(&a)
+    );
+    key(&mut a, KeyCode::Char('2'));
+    let screen_text = format!("{:?}", screen(&a, 100, 24).backend());
+    assert!(
+        screen_text.contains("oldest first · W withdraws"),
+        "the pane's title too"
+    );
+    let line = hints(&a);
+    assert!(
+        line.contains("W withdraw") && !line.contains("filter"),
+        "{line}"
+    );
+    key(&mut a, KeyCode::Char('4'));
+    let line = hints(&a);
+    assert!(
+        line.starts_with("n records an SSI reading · ctrl-z undo"),
+        "{line}"
+    );
+    key(&mut a, KeyCode::Char('1'));
+    key(&mut a, KeyCode::Char('a'));
+    assert!(a.status.ends_with(" — ctrl-z to undo"), "{}", a.status);
+}
+
+/// Messages that name a key name it as bound: pausing triage says which key resumes it,
+/// and an unscored contact's explanation which key edits the profile.
+#[test]
+fn messages_name_the_keys_as_bound() {
+    let mut a = app();
+    a.keymap = Keymap::parse_overrides("triage = \"T\"\nedit-profile = \"P\"").expect("keymap");
+    key(&mut a, KeyCode::Char('T'));
+    key(&mut a, KeyCode::Esc);
+    assert!(a.status.ends_with("; T resumes"), "{}", a.status);
+    a.profile = None;
+    key(&mut a, KeyCode::Enter);
+    let text = format!("{:?}", screen(&a, 120, 40).backend());
+    assert!(text.contains("no profile yet: P edits one"), "{text}");
+}
+
+/// Switching views closes an open explanation: it explained a row of the view left, and
+/// would have shown another view's row (or a contact over the pillars) instead.
+#[test]
+fn switching_views_closes_the_explanation() {
+    let mut a = app();
+    for (open_in, then) in [('1', '2'), ('2', '1'), ('1', '4')] {
+        key(&mut a, KeyCode::Char(open_in));
+        key(&mut a, KeyCode::Enter);
+        assert!(matches!(a.overlay, Overlay::Explain), "{open_in}");
+        key(&mut a, KeyCode::Char(then));
+        assert!(matches!(a.overlay, Overlay::None), "{open_in} then {then}");
+    }
+    key(&mut a, KeyCode::Char('1'));
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('j'));
+    assert!(
+        matches!(a.overlay, Overlay::Explain),
+        "moving within the view keeps it open"
+    );
+}
+
+/// The prefilled export prompt is edited like a shell line: Ctrl-W deletes the last word
+/// (the file name), Ctrl-U the whole line, Backspace one character.
+#[test]
+fn prompt_lines_are_edited_word_by_word() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('e'));
+    let ctrl = |a: &mut App, ch| {
+        a.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char(ch),
+            KeyModifiers::CONTROL,
+        )))
+    };
+    assert!(
+        prompt_text(&a).starts_with("contacts netcurate-all-"),
+        "{}",
+        prompt_text(&a)
+    );
+    ctrl(&mut a, 'w');
+    assert_eq!(prompt_text(&a), "contacts ");
+    typed(&mut a, "plan.csv  ");
+    ctrl(&mut a, 'w');
+    assert_eq!(prompt_text(&a), "contacts ");
+    ctrl(&mut a, 'w');
+    assert_eq!(prompt_text(&a), "");
+    typed(&mut a, "removal-plan x.csv");
+    key(&mut a, KeyCode::Backspace);
+    assert_eq!(prompt_text(&a), "removal-plan x.cs");
+    let alt_backspace = KeyEvent::new(KeyCode::Backspace, KeyModifiers::ALT);
+    a.update(Msg::Key(alt_backspace));
+    assert_eq!(
+        prompt_text(&a),
+        "removal-plan ",
+        "Alt-Backspace deletes a word"
+    );
+    ctrl(&mut a, 'u');
+    assert_eq!(prompt_text(&a), "");
+    assert!(
+        a.help_lines().iter().any(
+            |l| matches!(l, crate::tui::app::HelpLine::Note(n) if n.contains("Ctrl-W or Alt-Backspace deletes"))
+        ),
+        "help says so"
+    );
+}
+
+/// Esc and a key typed right after it reach the workbench as Alt+key (the terminal sends
+/// Alt+key as Esc, key): they do what Esc and then the key do, in a prompt, in the help
+/// and in the view.
+#[test]
+fn escape_and_a_key_read_as_alt_key_are_both_done() {
+    let mut a = app();
+    let alt = |a: &mut App, ch| {
+        a.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char(ch),
+            KeyModifiers::ALT,
+        )))
+    };
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "hool");
+    let narrowed = a.table.ids.len();
+    alt(&mut a, '3');
+    assert_eq!(a.overlay, Overlay::None, "the prompt closed");
+    assert_eq!(a.view, View::Segments, "and 3 went to the view");
+    assert!(a.table.filter.is_empty(), "Esc left no filter behind");
+    assert!(narrowed < a.table.ids.len());
+    key(&mut a, KeyCode::Char('?'));
+    alt(&mut a, '1');
+    assert_eq!((a.overlay.clone(), a.view), (Overlay::None, View::Contacts));
+    key(&mut a, KeyCode::Char('*'));
+    assert!(a.selected_count > 1);
+    alt(&mut a, 'x');
+    assert_eq!(a.selected_count, 0, "Esc cleared the selection");
+    let decided = a
+        .network
+        .contacts
+        .iter()
+        .filter(|c| c.decision != Decision::Undecided)
+        .count();
+    assert_eq!(decided, 1, "x decided the row under the cursor alone");
+}
+
+/// On a short screen the help scrolls with the moving keys, and its title says which
+/// lines are shown; every line can be reached.
+#[test]
+fn help_scrolls_on_a_short_screen() {
+    let mut a = app(); // 25 rows: 23 lines of help shown
+    let len = a.help_lines().len();
+    assert!(len > 23, "the help is longer than a short screen: {len}");
+    let text = |a: &App| format!("{:?}", screen(a, 90, 25).backend());
+    key(&mut a, KeyCode::Char('?'));
+    assert!(text(&a).contains(&format!("Keys 1–23 of {len}")));
+    assert!(text(&a).contains("move down"));
+    assert!(!text(&a).contains("function:engineering"));
+    for _ in 0..3 {
+        key(&mut a, KeyCode::Char('j'));
+    }
+    assert_eq!(a.help.top, 3);
+    assert!(
+        !text(&a).contains("move down"),
+        "the first lines scrolled away"
+    );
+    key(&mut a, KeyCode::Char('G'));
+    assert_eq!(a.help.top, len - 23);
+    assert!(text(&a).contains("function:engineering"));
+    assert!(text(&a).contains(&format!("of {len}")));
+    key(&mut a, KeyCode::Char('k'));
+    assert_eq!(a.help.top, len - 24, "one line up from the end, at once");
+    key(&mut a, KeyCode::Char('g'));
+    assert_eq!(a.help.top, 0);
+    key(&mut a, KeyCode::Char('G'));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.table.cursor, 0, "moving keys in the help leave the table");
+    key(&mut a, KeyCode::Char('?'));
+    assert_eq!(a.help.top, 0, "the help opens at its top");
+    key(&mut a, KeyCode::Char('G'));
+    a.update(Msg::Resize {
+        rows: 60,
+        help_rows: len + 10,
+    });
+    assert_eq!(a.help.top, 0, "a screen tall enough shows it all");
+}
+
+#[test]
+fn triage_walks_the_undecided_queue_lowest_first() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('c'));
+    let t = a.triage.clone().unwrap();
+    let undecided = a.network.contacts.iter().filter(|c| c.in_network()).count();
+    assert_eq!(t.queue.len(), undecided);
+    let scores: Vec<_> = t
+        .queue
+        .iter()
+        .map(|id| a.network.contact(*id).unwrap().score)
+        .collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] <= w[1]),
+        "lowest score first"
+    );
+    let first = t.queue[0];
+    key(&mut a, KeyCode::Char('x'));
+    assert_eq!(a.network.contact(first).unwrap().decision, Decision::Prune);
+    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Char('a'));
+    assert_eq!(a.triage.as_ref().unwrap().index, 3);
+    key(&mut a, KeyCode::Esc);
+    assert!(a.triage.is_none());
+    assert!(a.status.contains("paused at 4 of"));
+    key(&mut a, KeyCode::Char('c'));
+    assert_eq!(
+        a.triage.as_ref().unwrap().queue.len(),
+        undecided - 2,
+        "resumes with what is still undecided"
+    );
+}
+
+/// D in the segments view deletes the segment under the cursor: a saved filter (the
+/// runtime stores it, undoably), or a tag from every contact that has it (one step);
+/// a score band or another figure is no segment.
+#[test]
+fn d_deletes_a_saved_filter_or_a_tag() {
+    let mut a = app();
+    for c in a.network.contacts.iter_mut().take(3) {
+        c.tags = vec!["eu".into(), "keep-me".into()];
+    }
+    for (name, query) in [("hooli", "company:hooli"), ("vps", "seniority:vp")] {
+        a.update(Msg::FilterSaved(name.into(), query.into()));
+    }
+    key(&mut a, KeyCode::Char('3'));
+    let effects = key(&mut a, KeyCode::Char('D'));
+    assert!(
+        matches!(&effects[..], [Effect::Persist(Op::Tag { tag, add: false, ids })]
+            if tag == "eu" && ids.len() == 3),
+        "{effects:?}"
+    );
+    assert!(
+        a.network
+            .contacts
+            .iter()
+            .all(|c| !c.tags.contains(&"eu".to_string()))
+    );
+    assert_eq!(a.status, "removed tag 'eu' from 3 contacts — u to undo");
+    let names: Vec<_> = a
+        .segment_rows
+        .iter()
+        .map(|r| r.segment.name.as_str())
+        .collect();
+    assert_eq!(names, ["#keep-me", "hooli", "vps"]);
+    key(&mut a, KeyCode::Char('G'));
+    let effects = key(&mut a, KeyCode::Char('D'));
+    assert_eq!(effects, [Effect::DeleteFilter("vps".into())]);
+    a.update(Msg::FilterDeleted("vps".into()));
+    let names: Vec<_> = a.segment_rows.iter().map(|r| &r.segment.name).collect();
+    assert_eq!(names, ["#keep-me", "hooli"]);
+    assert_eq!(a.segments.cursor[0], 1, "the cursor stays on a row");
+    assert_eq!(a.status, "deleted segment 'vps' — u to undo");
+    key(&mut a, KeyCode::Char('l'));
+    assert!(key(&mut a, KeyCode::Char('D')).is_empty(), "a score band");
+    assert_eq!(a.status, crate::tui::strings::status::NOT_A_SEGMENT);
+}
+
+/// Tab in the import or export prompt asks the runtime to complete the path; the answer
+/// goes into that prompt only while its text is what was asked about.
+/// In a tag prompt, Tab completes as far as the tags agree, which the prompt's line
+/// lists; a letter more picks one, and Tab completes it whole.
+#[test]
+fn tab_completes_a_tag_as_far_as_the_tags_agree() {
+    let d = demo();
+    let mut network = d.network.clone();
+    network.contacts[0].tags = vec!["eu-leads".into()];
+    network.contacts[1].tags = vec!["eu-cto".into()];
+    let mut a = app_on(network);
+    key(&mut a, KeyCode::Char('T'));
+    typed(&mut a, "e");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "eu-");
+    let screen = screen_rows(&a, 100, 20).join("\n");
+    assert!(screen.contains("eu-█  Tab: eu-cto eu-leads"), "{screen}");
+    typed(&mut a, "l");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "eu-leads");
+}
+
+/// In the filter prompt, Tab completes a field's name and then its value, and the
+/// completed filter applies at once; with several left, the status line lists them.
+#[test]
+fn tab_completes_a_filter_term() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "sen");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "seniority:");
+    typed(&mut a, ">=d");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "seniority:>=director ");
+    assert_eq!(a.table.filter, "seniority:>=director ");
+    assert!(a.table.ids.len() > 10);
+    assert!(
+        (a.table.ids.iter()).all(|&i| a.network.contacts[i as usize].seniority.rank() >= Some(4)),
+        "director (rank 4) and above"
+    );
+    typed(&mut a, "c");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(
+        prompt_text(&a),
+        "seniority:>=director c",
+        "three fields start so"
+    );
+    assert_eq!(a.status, "Tab: company:  connected:  changed:");
+}
+
+#[test]
+fn tab_completes_a_path_in_the_import_prompt() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('I'));
+    typed(&mut a, "~/Down");
+    let (prompt_line, _) = bottom_lines(&a, 100);
+    assert!(prompt_line.contains("Tab completes"), "{prompt_line}");
+    assert!(matches!(&key(&mut a, KeyCode::Tab)[..], [Effect::CompletePath(t)] if t == "~/Down"));
+    let answer = |asked: &str| Msg::PathCompleted {
+        asked: asked.into(),
+        completed: "~/Downloads/".into(),
+        choices: vec![],
+    };
+    a.update(answer("~/Do"));
+    assert_eq!(prompt_text(&a), "~/Down", "a late answer is dropped");
+    a.update(answer("~/Down"));
+    assert_eq!(prompt_text(&a), "~/Downloads/");
+}
+
+/// The runtime's completion: to the longest shared start, a slash after a folder, the
+/// candidates when several remain, hidden entries only when asked for.
+#[test]
+fn paths_complete_from_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in [
+        "Connections.csv",
+        "Invitations.csv",
+        "Invitations-old.csv",
+        ".secret",
+    ] {
+        std::fs::write(dir.path().join(file), "").unwrap();
+    }
+    std::fs::create_dir(dir.path().join("export")).unwrap();
+    let at = |name: &str| format!("{}/{name}", dir.path().display());
+    let complete = |text: &str| crate::tui::complete_path(text);
+    assert_eq!(complete(&at("Con")), (at("Connections.csv"), vec![]));
+    assert_eq!(complete(&at("ex")), (at("export/"), vec![]));
+    let (text, choices) = complete(&format!("removal-plan {}", at("Inv")));
+    assert_eq!(text, format!("removal-plan {}", at("Invitations")));
+    assert_eq!(choices, ["Invitations-old.csv", "Invitations.csv"]);
+    let (_, all) = complete(&at(""));
+    assert!(!all.iter().any(|n| n.starts_with('.')), "{all:?}");
+    assert!(all.contains(&"export/".to_string()), "{all:?}");
+    assert_eq!(complete(&at(".s")).0, at(".secret"));
+    assert_eq!(complete(&at("nothing")), (at("nothing"), vec![]));
+}
+
+/// A prune too small to ask about says the colleagues it marked too (none: nothing).
+#[test]
+fn a_small_prune_names_the_colleagues_it_marked() {
+    let mut a = app();
+    a.set_filter("flag:colleague");
+    key(&mut a, KeyCode::Char('x'));
+    assert!(
+        a.status
+            .contains("set 1 contact to prune (a colleague) — u to undo"),
+        "{}",
+        a.status
+    );
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('v'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('v'));
+    key(&mut a, KeyCode::Char('x'));
+    assert!(
+        a.status.contains("(2 colleagues among them) — u to undo"),
+        "{}",
+        a.status
+    );
+    a.set_filter("-flag:colleague");
+    key(&mut a, KeyCode::Char('x'));
+    assert!(!a.status.contains("colleague"), "{}", a.status);
+}

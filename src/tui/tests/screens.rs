@@ -1,0 +1,643 @@
+//! Whole screens rendered into a `TestBackend`: the views at several sizes, the
+//! explanation, the status line, and insta snapshots of each view.
+
+use super::*;
+
+/// Asked to replace a file with a long path on a narrow screen, the question wraps and
+/// still ends with its answer keys.
+#[test]
+fn a_long_confirmation_wraps_to_show_its_keys() {
+    let mut a = app();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir
+        .path()
+        .join("a-rather-long-folder-name")
+        .join("removal-plan-for-q4.csv");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "").unwrap();
+    key(&mut a, KeyCode::Char('e'));
+    if let Overlay::Prompt(p) = &mut a.overlay {
+        p.input = format!("removal-plan {}", path.display());
+    }
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.overlay, Overlay::Confirm(_)));
+    let terminal = screen(&a, 60, 24);
+    let text: String = format!("{:?}", terminal.backend());
+    assert!(text.contains("(y / n)"), "{text}");
+}
+
+/// At 60 columns the name column gives room to position and company, so both still say
+/// something ("Vice Presid…", "Stark C…").
+#[test]
+fn a_narrow_table_keeps_position_and_company_readable() {
+    let a = app();
+    let text = format!("{:?}", screen(&a, 60, 24).backend());
+    let row = text
+        .lines()
+        .find(|l| l.contains("Rafael Kaur"))
+        .expect("the top row");
+    assert!(
+        row.contains("Vice Presid") && row.contains("Stark C"),
+        "{row}"
+    );
+}
+
+/// An empty database says how to import, where the export comes from, and the demo.
+#[test]
+fn an_empty_network_says_how_to_begin() {
+    let d = demo();
+    let empty = Network::new(Vec::new(), Vec::new(), d.network.as_of);
+    let a = App::new(empty, None, Keymap::default_map(), d.pillars.clone());
+    let text = format!("{:?}", screen(&a, 100, 24).backend());
+    for needed in [
+        "I imports your LinkedIn export",
+        "Get a copy of your data",
+        "netcurate demo",
+    ] {
+        assert!(text.contains(needed), "{needed:?} missing:\n{text}");
+    }
+}
+
+/// On a screen too narrow for the plan beside the assumptions, the plan comes whole
+/// above them: its rows end with the figures after the plan, not in the assumptions' text.
+#[test]
+fn pillars_stack_the_plan_above_the_assumptions_when_narrow() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('4'));
+    for width in [50, 77] {
+        let lines = screen_rows(&a, width, 34);
+        let at = |text: &str| lines.iter().position(|l| l.contains(text));
+        let pending = at(crate::tui::strings::feature::PENDING_STALE).expect("the plan's last row");
+        let assumptions = at(crate::tui::strings::ASSUMPTIONS.trim()).expect("the assumptions");
+        assert!(assumptions > pending, "{lines:#?}");
+        let row = lines[pending].trim_end();
+        let after = row.rsplit(" → ").next().unwrap_or_default();
+        assert!(
+            after.split(" / ").all(|n| n.parse::<u32>().is_ok()),
+            "{width} columns: {row:?}"
+        );
+    }
+}
+
+/// The plan's figures widen to the widest one (10,000 pending, at 100k contacts) and
+/// stay in their columns; the plan stays beside the assumptions while two such plans fit.
+#[test]
+fn plan_columns_widen_for_large_figures() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('4'));
+    let mut p = a.projection.clone().expect("a projection");
+    (p.features.before.pending, p.features.before.stale) = (10_000, 9_475);
+    a.projection = Some(p);
+    for (width, beside) in [(90, true), (89, false)] {
+        let lines = screen_rows(&a, width, 34);
+        let plan = (lines.iter())
+            .position(|l| l.contains(crate::tui::strings::PLAN.trim()))
+            .expect("the plan");
+        let rows = &lines[plan + 1..plan + 8];
+        let arrows: Vec<usize> = rows
+            .iter()
+            .map(|l| l.chars().position(|c| c == '→').unwrap_or(0))
+            .collect();
+        assert!(arrows.iter().all(|&x| x == arrows[0]), "{width}: {rows:#?}");
+        assert!(
+            rows.iter().any(|l| l.contains("10000 / 9475 → 45 / 35")),
+            "{rows:#?}"
+        );
+        let title = lines
+            .iter()
+            .find(|l| l.contains(crate::tui::strings::PLAN.trim()))
+            .expect("plan");
+        assert_eq!(
+            title.contains(crate::tui::strings::ASSUMPTIONS.trim()),
+            beside,
+            "{width}: {title}"
+        );
+    }
+}
+
+/// Explaining a contact flagged duplicate names the contact it probably duplicates
+/// (the flag alone left the user to search for it).
+#[test]
+fn explain_names_the_probable_duplicate() {
+    use netcurate::model::{Contact, Flags};
+    let d = demo();
+    let mut contacts = d.network.contacts.clone();
+    let first = (contacts.iter())
+        .find(|c| !c.is_hidden() && !c.company.is_empty())
+        .cloned()
+        .expect("a named contact");
+    contacts.push(Contact {
+        id: 99_999,
+        url: "https://www.linkedin.com/in/twin-99999".into(),
+        url_key: Some("linkedin.com/in/twin-99999".into()),
+        position: "Board Advisor".into(),
+        ..first.clone()
+    });
+    let duplicates = netcurate::audience::find_duplicates(&contacts);
+    for (c, duplicate) in contacts.iter_mut().zip(duplicates) {
+        c.flags.set(Flags::DUPLICATE, duplicate);
+    }
+    let network = Network::new(contacts, d.network.invitations.clone(), d.network.as_of);
+    let mut a = app_on(network);
+    a.set_filter("title:\"board advisor\"");
+    assert_eq!(a.table.ids.len(), 1);
+    key(&mut a, KeyCode::Enter);
+    let text = format!("{:?}", screen(&a, 120, 40).backend());
+    let expected = format!(
+        "probable duplicate of {} — {} · {}",
+        first.full_name(),
+        first.position,
+        first.company
+    );
+    assert!(text.contains(&expected), "{expected}: {text}");
+}
+
+/// The rows on screen show where the filter matched: a bare word's letters in the title,
+/// a field term's text in its column; other characters keep their style.
+#[test]
+fn rows_mark_where_the_filter_matched() {
+    use ratatui::style::Modifier;
+    let mut a = app();
+    a.set_filter("plat company:hoo");
+    let terminal = screen(&a, 120, 30);
+    let buffer = terminal.backend().buffer();
+    let rows = screen_rows(&a, 120, 30);
+    let row = (3..30)
+        .find(|&y| rows[y].contains("Platform Engineer ") && rows[y].contains("Hooli"))
+        .expect("a platform engineer at Hooli");
+    let line = &rows[row];
+    let row = row as u16;
+    let marked = |x: usize| {
+        buffer[(x as u16, row)]
+            .modifier
+            .contains(Modifier::UNDERLINED)
+    };
+    // Columns, not bytes: the score bar before them is drawn with multi-byte blocks.
+    let column = |text: &str| line[..line.find(text).expect(text)].chars().count();
+    let (title, company) = (column("Platform Engineer"), column("Hooli"));
+    let marks: Vec<usize> = (0..120).filter(|&x| marked(x)).collect();
+    let expected: Vec<usize> = (title..title + 4).chain(company..company + 3).collect();
+    assert_eq!(marks, expected, "{line}");
+}
+
+/// A title and company copied from a web page (soft hyphen, zero-width and no-break
+/// spaces, a direction mark) take the columns they show, so the row's later columns stay
+/// in line with the header, and the filter's marks fall on the letters that matched.
+#[test]
+fn rows_with_copied_text_stay_in_their_columns() {
+    use ratatui::style::Modifier;
+    let d = demo();
+    let mut network = d.network.clone();
+    let c = &mut network.contacts[0];
+    c.company = "Soft\u{ad}ware\u{a0}Inc".into();
+    c.position = "Head of\u{200b} Growth\u{200e}".into();
+    let mut a = app_on(network);
+    a.set_filter("company:software title:growth");
+    let (w, h) = (120, 30);
+    let rows = screen_rows(&a, w, h);
+    let header = rows
+        .iter()
+        .position(|r| r.contains("company"))
+        .expect("header");
+    let y = (header..rows.len())
+        .find(|&y| rows[y].contains("Software Inc "))
+        .expect("the row");
+    let line = &rows[y];
+    let column = |text: &str, of: &str| of[..of.find(text).expect(text)].chars().count();
+    let seniority = format!(" {} ", a.network.contacts[0].seniority.as_str());
+    assert_eq!(
+        column("seniority", &rows[header]),
+        column(&seniority, line) + 1,
+        "{line}"
+    );
+    let buffer = screen(&a, w, h).backend().buffer().clone();
+    let marks: Vec<usize> = (0..usize::from(w))
+        .filter(|&x| {
+            buffer[(x as u16, y as u16)]
+                .modifier
+                .contains(Modifier::UNDERLINED)
+        })
+        .collect();
+    let (title, company) = (column("Head of Growth", line), column("Software Inc", line));
+    let expected: Vec<usize> = (title + 8..title + 14)
+        .chain(company..company + 8)
+        .collect();
+    assert_eq!(marks, expected, "{line}");
+}
+
+/// The explanation of a contact whose title holds control characters (a line break from
+/// a quoted cell, an escape) shows them as spaces, not as two words glued together.
+#[test]
+fn the_explanation_shows_control_characters_as_spaces() {
+    let d = demo();
+    let mut network = d.network.clone();
+    network.contacts[0].position = "Growth\r\nLead\x1b[0m".into();
+    let name = network.contacts[0].full_name();
+    let mut a = app_on(network);
+    a.set_filter(&format!("name:\"{name}\""));
+    key(&mut a, KeyCode::Enter);
+    let text = screen_rows(&a, 120, 30).join("\n");
+    assert!(text.contains("Growth  Lead [0m · "), "{text}");
+}
+
+/// Sorted by the last message (`s` reaches it), the wide table's date column is that
+/// message's day, the latest first; otherwise it is the day of connecting.
+#[test]
+fn sorted_by_the_last_message_the_date_column_shows_it() {
+    use netcurate::query::SortKey;
+    let mut a = app();
+    let header_of = |a: &App| {
+        let rows = screen_rows(a, 130, 20);
+        let at = (rows.iter())
+            .position(|r| r.contains(" name ") && r.contains("decision"))
+            .expect("header");
+        (rows[at].clone(), rows[at + 1].clone())
+    };
+    assert!(header_of(&a).0.contains(" connected "));
+    for _ in 0..SortKey::ALL.len() {
+        if a.table.sort == SortKey::Messaged {
+            break;
+        }
+        key(&mut a, KeyCode::Char('s'));
+    }
+    assert_eq!(a.table.sort, SortKey::Messaged);
+    let latest = (a.network.contacts.iter())
+        .filter_map(|c| c.last_message_at)
+        .max()
+        .expect("the demo has messages")
+        .date();
+    let (header, first) = header_of(&a);
+    assert!(
+        header.contains(" messaged ") && !header.contains("connected"),
+        "{header}"
+    );
+    assert!(first.contains(&latest.to_string()), "{first}");
+}
+
+/// The explanation of a connection an import found gone says since when, and the `gone:`
+/// filter finds it.
+#[test]
+fn the_explanation_says_since_when_a_connection_is_gone() {
+    let d = demo();
+    let mut network = d.network.clone();
+    let c = &mut network.contacts[0];
+    c.gone_on = chrono::NaiveDate::from_ymd_opt(2026, 10, 20);
+    c.flags.set(netcurate::model::Flags::GONE, true);
+    let name = c.full_name();
+    let mut a = app_on(network);
+    a.set_filter("gone:2026-10");
+    assert_eq!(a.table.ids.len(), 1);
+    assert_eq!(current_name(&a), name);
+    key(&mut a, KeyCode::Enter);
+    let text = screen_rows(&a, 120, 30).join("\n");
+    assert!(
+        text.contains("gone since 2026-10-20: the export imported then no longer lists them"),
+        "{text}"
+    );
+}
+
+/// On a screen too short for all 24 months, the months chart shows the latest ones:
+/// it opened on the oldest, so the recent months were below the pane's edge.
+#[test]
+fn months_chart_opens_on_the_latest_months() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('3'));
+    let labels = a.segment_queries(crate::tui::app::MONTHS_PANE);
+    assert_eq!(labels.len(), 24, "the demo spans more than two years");
+    let text = format!("{:?}", screen(&a, 120, 24).backend());
+    let (oldest, latest) = (&labels[0].0, &labels[23].0);
+    assert!(text.contains(latest.as_str()), "{latest} shown: {text}");
+    assert!(
+        !text.contains(oldest.as_str()),
+        "{oldest} scrolled away: {text}"
+    );
+}
+
+#[test]
+fn views_segments_and_invitations() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    assert_eq!(a.view, View::Invitations);
+    let pending = a.invitation_rows(0);
+    assert_eq!(pending.len(), 45);
+    let ages: Vec<i64> = pending
+        .iter()
+        .map(|&i| a.network.invitations[i].age_days(a.network.as_of))
+        .collect();
+    assert!(ages.windows(2).all(|w| w[0] >= w[1]), "oldest first");
+    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Char(' '));
+    let (_, status) = bottom_lines(&a, 100);
+    assert!(
+        status.starts_with(" 45 pending · 12 incoming · 2 selected "),
+        "the view's own counts: {status}"
+    );
+    let effects = key(&mut a, KeyCode::Char('w'));
+    assert!(matches!(&effects[..], [Effect::Persist(op)] if op.len() == 2));
+    assert_eq!(a.network.stats().invitations.outgoing_withdraw_planned, 2);
+    // W marks every stale one (the two marked already among them, unless they are new).
+    let stale_days = a.pillars.assumptions.stale_days;
+    let stale = ages.iter().filter(|&&age| age > stale_days).count();
+    assert!(
+        stale > 2 && stale < pending.len(),
+        "{stale} of {}",
+        pending.len()
+    );
+    let effects = key(&mut a, KeyCode::Char('W'));
+    assert!(matches!(&effects[..], [Effect::Persist(op)] if op.len() == stale - 2));
+    assert_eq!(
+        a.network.stats().invitations.outgoing_withdraw_planned,
+        stale
+    );
+    assert!(
+        key(&mut a, KeyCode::Char('W')).is_empty(),
+        "nothing more to mark"
+    );
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(a.view, View::Segments);
+    key(&mut a, KeyCode::Char('l'));
+    key(&mut a, KeyCode::Char('G'));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.view, View::Contacts);
+    assert_eq!(a.table.filter, "score:>=90");
+    key(&mut a, KeyCode::Char('3'));
+    key(&mut a, KeyCode::Char('l'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.table.filter, "seniority:partner");
+    key(&mut a, KeyCode::Char('4'));
+    assert_eq!(a.view, View::Pillars);
+    key(&mut a, KeyCode::Char('n'));
+    typed(&mut a, "60 14 12 18 15");
+    let effects = key(&mut a, KeyCode::Enter);
+    let [Effect::RecordSsi(r)] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    a.update(Msg::SsiRecorded(*r));
+    assert_eq!(
+        a.projection.as_ref().unwrap().build_relationships.baseline,
+        Some(15.0)
+    );
+}
+
+/// The status line always shows the counts and the plan's projected BR change; as it gets
+/// shorter the counts take their brief form and the last action drops its undo hint; a
+/// message that still does not fit moves to the line above, after the filter, ending in
+/// "…" only if it does not fit there either. Without a filter it replaces the key hints.
+#[test]
+fn a_short_status_line_keeps_counts_projection_and_the_action() {
+    let mut a = app();
+    a.set_filter("title:vp");
+    key(&mut a, KeyCode::Char('*'));
+    key(&mut a, KeyCode::Char('x'));
+    key(&mut a, KeyCode::Char('y'));
+    let n = a.selected_count;
+    let br = &a.projection.as_ref().unwrap().build_relationships;
+    let numbers = format!("BR Δ {:+.1}…{:+.1}", br.delta_low, br.delta_high);
+    let shows = |line: &str, text: &str| assert!(line.contains(text), "{text:?} not in {line:?}");
+    let action = format!("set {n} contacts to prune");
+    let (above, wide) = bottom_lines(&a, 140);
+    shows(&wide, &format!(" 2000 total · {n} in view · {n} selected "));
+    shows(&wide, &format!("{action} — u to undo"));
+    shows(&wide, &format!("{numbers} {}", br.direction.words()));
+    assert!(!above.contains(&action), "{above}");
+
+    let (_, narrow) = bottom_lines(&a, 80);
+    assert!(
+        narrow.starts_with(&format!(" {n} of 2000 · {n} selected ")),
+        "{narrow}"
+    );
+    shows(&narrow, &action);
+    assert!(narrow.trim_end().ends_with(&numbers), "{narrow}");
+
+    let (above, tight) = bottom_lines(&a, 60);
+    assert!(!tight.contains(&action), "{tight}");
+    assert!(tight.trim_end().ends_with(&numbers), "{tight}");
+    assert!(
+        above.contains(&format!("filter: title:vp  {n} of 2000  {action}")),
+        "{above}"
+    );
+    assert!(!above.contains("undo"), "the hint goes first: {above}");
+
+    let (above, _) = bottom_lines(&a, 40);
+    assert!(above.ends_with("…"), "cut, and marked: {above}");
+
+    a.set_filter("");
+    let (above, _) = bottom_lines(&a, 60);
+    assert!(
+        above.starts_with(&action),
+        "in place of the key hints: {above}"
+    );
+}
+
+#[test]
+fn snapshot_contacts_view() {
+    let mut a = app();
+    a.set_filter("company:hooli");
+    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Char('a'));
+    insta::assert_snapshot!(screen(&a, 120, 24).backend());
+}
+
+/// The first frame, drawn from the top of the list while the network loads, shows what
+/// the whole workbench then shows, but for the status line, which says it is loading.
+#[test]
+fn the_first_frame_is_the_workbench_before_it_has_loaded() {
+    let (_dir, session) = crate::demo::build(None).expect("demo builds");
+    let rows = view::table_rows(25);
+    let first = crate::tui::first_frame_app(&session, Keymap::default_map(), rows).expect("first");
+    let mut whole = crate::tui::build_app(&session, Keymap::default_map()).expect("app");
+    whole.update(Msg::Resize {
+        rows,
+        help_rows: view::help_rows(25),
+    });
+    assert_eq!(first.network.contacts.len(), rows);
+    let lines = |a: &App| screen_rows(a, 120, 25);
+    let (first, whole) = (lines(&first), lines(&whole));
+    assert_eq!(
+        first[..24],
+        whole[..24],
+        "the same tabs, table and help line"
+    );
+    assert!(
+        first[24].contains("loading 2000 contacts…"),
+        "{}",
+        first[24]
+    );
+    assert!(whole[24].contains("2000 total"), "{}", whole[24]);
+}
+
+/// The last action's message keeps its room in the status line: the projection drops its
+/// words, not its numbers, when both do not fit.
+#[test]
+fn the_status_message_is_not_cut_by_the_projection() {
+    let mut a = app();
+    a.status = "tagged 64 contacts 'eu-leads'".into();
+    let last_line = |width: u16| screen_rows(&a, width, 24).swap_remove(23);
+    let narrow = last_line(100);
+    assert!(narrow.contains("tagged 64 contacts 'eu-leads'"), "{narrow}");
+    assert!(narrow.contains("BR Δ +0.0…+0.0"), "{narrow}");
+    assert!(!narrow.contains("notice"), "{narrow}");
+    let wide = last_line(160);
+    assert!(wide.contains("tagged 64 contacts 'eu-leads'"), "{wide}");
+    assert!(wide.contains("too small to notice"), "{wide}");
+}
+
+/// On an 80-column terminal the table keeps the company beside the position, and text
+/// cut to its column ends in "…".
+#[test]
+fn narrow_screens_keep_the_company_and_mark_cut_text() {
+    let a = app();
+    let text = format!("{:?}", screen(&a, 80, 24).backend());
+    assert!(text.contains("company"), "{text}");
+    assert!(text.contains("Stark Cloud"), "{text}");
+    assert!(text.contains("Vice President, Eng…"), "{text}");
+    assert!(
+        !text.contains("seniority"),
+        "no room for seniority at 80 columns"
+    );
+}
+
+/// On an 80-column terminal the pillars view still says, in full, that the projection is
+/// an estimate, shows every assumption, keeps a line of readings, and the plan's numbers
+/// stay apart from the assumptions beside them.
+#[test]
+fn narrow_pillars_keep_the_disclaimer_whole() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('4'));
+    let text = format!("{:?}", screen(&a, 80, 24).backend());
+    for words in [
+        "Estimate from public information;",
+        "LinkedIn does not publish",
+        "formula.",
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    assert!(
+        text.contains("pending / stale    45 / 35 → 45 / 35  "),
+        "{text}"
+    );
+    for words in [
+        "k_internal 25",
+        "w_relevant 0.1",
+        "stale_days 21 · noise ±0.5",
+        "3 readings",
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+}
+
+#[test]
+fn snapshot_explain_and_help() {
+    let mut a = app();
+    key(&mut a, KeyCode::Enter);
+    insta::assert_snapshot!("explain", screen(&a, 110, 30).backend());
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('?'));
+    insta::assert_snapshot!("help", screen(&a, 110, 50).backend());
+}
+
+#[test]
+fn snapshot_invitations_and_capacity() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    insta::assert_snapshot!(screen(&a, 120, 30).backend());
+}
+
+#[test]
+fn snapshot_segments() {
+    let mut a = app();
+    a.set_filter("company:hooli");
+    key(&mut a, KeyCode::Char('*'));
+    key(&mut a, KeyCode::Char('t'));
+    typed(&mut a, "hooli");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('3'));
+    insta::assert_snapshot!(screen(&a, 120, 32).backend());
+}
+
+/// On a narrow screen the tabs name the view shown (the others by number), and the
+/// segments view shows its focused pane alone, whose labels are whole.
+#[test]
+fn a_narrow_screen_names_its_view_and_shows_one_segments_pane() {
+    let mut a = app();
+    let tabs = |a: &App| screen_rows(a, 50, 16)[0].clone();
+    assert!(
+        tabs(&a).starts_with(" 1 Contacts │ 2 │ 3 │ 4 "),
+        "{}",
+        tabs(&a)
+    );
+    key(&mut a, KeyCode::Char('4'));
+    assert!(
+        tabs(&a).starts_with(" 1 │ 2 │ 3 │ 4 Pillars "),
+        "{}",
+        tabs(&a)
+    );
+    key(&mut a, KeyCode::Char('3'));
+    // The panes' titles are on the line below the tabs.
+    let titles = |a: &App, w| screen_rows(a, w, 16)[1].clone();
+    assert!(
+        titles(&a, 50).starts_with(" Segments ──"),
+        "{}",
+        titles(&a, 50)
+    );
+    key(&mut a, KeyCode::Char('l'));
+    assert!(
+        titles(&a, 50).starts_with(" Score ──"),
+        "{}",
+        titles(&a, 50)
+    );
+    assert!(!titles(&a, 50).contains("Segments"), "{}", titles(&a, 50));
+    let rows = screen_rows(&a, 50, 16).join("\n");
+    assert!(rows.contains(" 10–19 "), "whole labels: {rows}");
+    let wide = titles(&a, 120);
+    assert!(
+        wide.contains(" Segments ") && wide.contains(" Score "),
+        "{wide}"
+    );
+    insta::assert_snapshot!(screen(&a, 50, 16).backend());
+}
+
+#[test]
+fn snapshot_pillars() {
+    let mut a = app();
+    a.update(Msg::SsiRecorded(netcurate::store::SsiReading {
+        date: a.network.as_of,
+        total: 60.0,
+        brand: 14.0,
+        frp: 12.0,
+        engage: 18.0,
+        br: 15.0,
+        ..Default::default()
+    }));
+    a.set_filter("score:<20");
+    key(&mut a, KeyCode::Char('*'));
+    key(&mut a, KeyCode::Char('x'));
+    key(&mut a, KeyCode::Char('y'));
+    key(&mut a, KeyCode::Char('4'));
+    insta::assert_snapshot!(screen(&a, 120, 30).backend());
+}
+
+#[test]
+fn snapshot_triage_card() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('c'));
+    insta::assert_snapshot!(screen(&a, 110, 28).backend());
+}
+
+#[test]
+fn tiny_terminals_do_not_panic() {
+    let mut a = app();
+    for (w, h) in [(30, 8), (10, 3), (1, 1), (200, 60)] {
+        for v in ['1', '2', '3', '4', 'c'] {
+            key(&mut a, KeyCode::Char(v));
+            screen(&a, w, h);
+            key(&mut a, KeyCode::Enter);
+            screen(&a, w, h);
+            key(&mut a, KeyCode::Esc);
+            key(&mut a, KeyCode::Char('?'));
+            screen(&a, w, h);
+            key(&mut a, KeyCode::Esc);
+        }
+    }
+}

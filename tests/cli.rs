@@ -870,8 +870,9 @@ fn segments_are_listed_saved_and_deleted() {
     assert_eq!(db.json(&["segments", "--json"]), listed);
 }
 
-/// `list` fits its lines to the terminal ($COLUMNS here): text cells narrow in proportion
-/// and stay lined up, tags are cut at the edge; into a pipe every cell keeps its width.
+/// `list` fits its lines to the terminal ($COLUMNS here): names stay whole, titles and
+/// companies narrow in proportion and stay lined up, tags are cut at the edge; into a pipe
+/// every cell keeps its width.
 #[test]
 fn list_fits_its_lines_to_the_terminal() {
     let db = Db::with_demo();
@@ -887,6 +888,16 @@ fn list_fits_its_lines_to_the_terminal() {
         String::from_utf8(output.stdout).expect("UTF-8")
     };
     let width = |l: &str| unicode_width::UnicodeWidthStr::width(l);
+    let listed = db.json(&[["list", "--limit", "40", "--json"].as_slice(), &filter].concat());
+    let names: Vec<String> = (listed.as_array().unwrap().iter())
+        .map(|c| {
+            format!(
+                "{} {}",
+                c["first_name"].as_str().unwrap(),
+                c["last_name"].as_str().unwrap()
+            )
+        })
+        .collect();
     for columns in [80, 100] {
         let out = list_in(Some(&columns.to_string()));
         assert!(
@@ -902,6 +913,12 @@ fn list_fits_its_lines_to_the_terminal() {
                 .all(|l| company_at(l) == company_at(lines[0]))
         );
         assert!(out.contains('…'), "long titles are cut: {out}");
+        for name in &names {
+            assert!(
+                out.contains(name.as_str()),
+                "{name} whole at {columns}:\n{out}"
+            );
+        }
         let seniority = lines[0].contains("seniority");
         assert_eq!(seniority, columns >= 100, "seniority goes below 100: {out}");
     }

@@ -107,9 +107,10 @@ pub enum Command {
     },
     /// Print contacts.
     ///
-    /// One aligned line each, fitted to the terminal's width (or $COLUMNS): long names,
-    /// titles and companies are cut with "…", and under 100 columns the seniority column
-    /// goes. Into a pipe or a file every cell keeps its full width; --json gives all.
+    /// One aligned line each, fitted to the terminal's width (or $COLUMNS): long titles
+    /// and companies are cut with "…" (names stay whole), tags at the edge, and under 100
+    /// columns the seniority column goes. Into a pipe or a file every cell keeps its full
+    /// width; --json gives all.
     List(ListArgs),
     /// Add or remove a tag on every contact matching a filter.
     Tag {

@@ -47,11 +47,17 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
         return Ok(());
     }
     // One aligned line: id, score, name, position, company, seniority, decision, tags.
-    let tags_width = (shown.iter())
-        .map(|&i| UnicodeWidthStr::width(&*network.contacts[i as usize].tags.join(",")))
-        .max()
-        .unwrap_or(0);
-    let widths = TextWidths::within(output_width(), tags_width.min(99) as u16);
+    let widest = |cell: &dyn Fn(&Contact) -> String| {
+        let widths = shown
+            .iter()
+            .map(|&i| cell(&network.contacts[i as usize]).width());
+        widths.max().unwrap_or(0).min(usize::from(u16::MAX)) as u16
+    };
+    let widths = TextWidths::within(
+        output_width(),
+        widest(&shown_name),
+        widest(&|c| c.tags.join(",")),
+    );
     let row = |[
         id,
         score,
@@ -91,11 +97,7 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
     }
     for &i in shown {
         let c = &network.contacts[i as usize];
-        let name = if c.is_hidden() {
-            "(hidden account)".to_string()
-        } else {
-            c.full_name()
-        };
+        let name = shown_name(c);
         let (id, score, tags) = (
             c.id.to_string(),
             c.score.map_or("-".to_string(), |s| s.to_string()),
@@ -133,9 +135,18 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
     Ok(())
 }
 
+/// A contact's name as `list` shows it.
+fn shown_name(c: &Contact) -> String {
+    match c.is_hidden() {
+        true => "(hidden account)".to_string(),
+        false => c.full_name(),
+    }
+}
+
 /// The columns `list` gives its cells: as wide as they read well, or, to fit a terminal
-/// (a wrapped table cannot be read), the text cells narrower in proportion, the tags cut
-/// at the edge, and on a narrow one no seniority column (the position says it).
+/// (a wrapped table cannot be read), names as wide as the widest shown, titles and
+/// companies narrower in proportion, the tags cut at the edge, and on a narrow terminal
+/// no seniority column (the title says it).
 #[derive(Debug, PartialEq)]
 struct TextWidths {
     name: u16,
@@ -149,8 +160,9 @@ struct TextWidths {
 impl TextWidths {
     /// Name, position and company as wide as they read well.
     const FULL: [u16; 3] = [28, 34, 22];
-    /// Narrower than this a cell says too little: the line runs past the edge instead.
-    const LEAST: [u16; 3] = [12, 14, 10];
+    /// Narrower than this a title or a company says too little: the line runs past the
+    /// edge instead.
+    const LEAST: [u16; 2] = [14, 10];
     /// The id, score and decision columns and the two spaces before each cell.
     const FIXED: u16 = 6 + 5 + 8 + 6 * 2;
     /// The seniority column with the spaces before it.
@@ -161,9 +173,10 @@ impl TextWidths {
     const TAGS_KEPT: u16 = 12;
 
     /// The widths for lines of at most `width` columns (`None`: no limit) whose widest
-    /// tags take `tags` columns.
-    fn within(width: Option<u16>, tags: u16) -> TextWidths {
-        let Some(width) = width else {
+    /// name and tags take `name` and `tags` columns: the full widths when they fit.
+    fn within(width: Option<u16>, name: u16, tags: u16) -> TextWidths {
+        let natural = Self::FIXED + Self::SENIORITY + Self::FULL.iter().sum::<u16>() + tags;
+        let Some(width) = width.filter(|&w| w < natural) else {
             let [name, position, company] = Self::FULL;
             let (seniority, tags) = (true, None);
             return TextWidths {
@@ -176,11 +189,12 @@ impl TextWidths {
         };
         let seniority = width >= Self::SENIORITY_FROM;
         let fixed = Self::FIXED + if seniority { Self::SENIORITY } else { 0 };
-        let full: u16 = Self::FULL.iter().sum();
+        let name = name.clamp("name".len() as u16, Self::FULL[0]);
+        let full = Self::FULL[1] + Self::FULL[2];
         let kept = tags.clamp("tags".len() as u16, Self::TAGS_KEPT);
-        let room = width.saturating_sub(fixed + kept).min(full);
-        let [name, position, company] = [0, 1, 2].map(|i| {
-            let share = u32::from(Self::FULL[i]) * u32::from(room) / u32::from(full);
+        let room = width.saturating_sub(fixed + name + kept).min(full);
+        let [position, company] = [0, 1].map(|i| {
+            let share = u32::from(Self::FULL[i + 1]) * u32::from(room) / u32::from(full);
             (share as u16).max(Self::LEAST[i])
         });
         let tags = Some(width.saturating_sub(fixed + name + position + company));

@@ -1,6 +1,7 @@
-//! The filter language of CLI.md (`--filter` and the TUI's `/`) and sorting. A query is
-//! parsed once into terms, then run over the in-memory network; a malformed term is an
-//! error that names it.
+//! The filter language of CLI.md (`--filter` and the TUI's `/`): a query is parsed once
+//! into terms, then run over the in-memory network through precomputed haystacks (with
+//! the marks of where text matched); a malformed term is an error that names it. Sorting
+//! is in `sort`, Tab completion of a term in `complete`.
 //!
 //! Must not: touch the database or the terminal.
 
@@ -8,8 +9,14 @@ use crate::error::{Error, Result};
 use crate::import::dates::{digits, parse_date};
 use crate::model::{Contact, ContactParts, Decision, Flags, Function, Seniority};
 use crate::network::Network;
-use crate::text::{common_start, folded, folded_char, push_folded};
-use chrono::{Datelike, NaiveDate};
+use crate::text::{folded, folded_char, push_folded};
+use chrono::NaiveDate;
+
+mod complete;
+mod sort;
+
+pub use complete::{Completion, WordCompletion, complete, complete_word};
+pub use sort::{SortKey, sort};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Cmp {
@@ -618,243 +625,11 @@ fn term(token: &str) -> Result<Term> {
     Ok(Term { negate, test })
 }
 
-/// What Tab makes of a filter's last term: its text completed as far as every candidate
-/// agrees, and the candidates while more than one remains.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Completion {
-    pub text: String,
-    pub choices: Vec<String>,
-}
-
-/// Completes the last term of `input`: a field's name (`sen` → `seniority:`), or a value
-/// of a field that has a set of them — seniority (after a comparison too), function,
-/// flag, decision, and tag (`tags`: the network's, quoted when they hold a space). A value
-/// completed whole is followed by a space, for the next term.
-pub fn complete(input: &str, tags: &[String]) -> Completion {
-    let (head, term) = input.split_at(last_term_start(input));
-    let (sign, rest) = match term.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", term),
-    };
-    let (prefix, partial, candidates, after) = match rest.split_once(':') {
-        None => {
-            let fields = FIELDS.split(' ').map(|f| format!("{f}:")).collect();
-            (sign.to_string(), rest, fields, "")
-        }
-        Some((field, value)) => {
-            let field_lower = field.to_ascii_lowercase();
-            let (op, partial) = match field_lower.as_str() {
-                "seniority" => value.split_at(value.len() - Cmp::split(value).1.len()),
-                _ => ("", value),
-            };
-            let values = field_values(&field_lower, tags);
-            (format!("{sign}{field}:{op}"), partial, values, " ")
-        }
-    };
-    let partial = partial.strip_prefix('"').unwrap_or(partial);
-    // A value with a space is quoted: opened, and closed once it is whole.
-    let quote = |v: &str| if v.contains(' ') { "\"" } else { "" };
-    let word = complete_word(partial, &candidates);
-    let text = match (&word.whole, &word.longer) {
-        (Some(one), _) => {
-            let q = quote(one);
-            format!("{head}{prefix}{q}{one}{q}{after}")
-        }
-        (None, Some(common)) => format!("{head}{prefix}{}{common}", quote(common)),
-        (None, None) => input.to_string(),
-    };
-    Completion {
-        text,
-        choices: word.choices,
-    }
-}
-
-/// What a word typed can become among some candidates: the one it starts (case ignored),
-/// else the start the several it starts share when that is longer than what was typed
-/// (never shorter: a quote typed is kept), and those several.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct WordCompletion {
-    pub whole: Option<String>,
-    pub longer: Option<String>,
-    pub choices: Vec<String>,
-}
-
-/// Completes `typed` among `candidates` (the tag prompt's tags; a filter term's fields
-/// and values).
-pub fn complete_word(typed: &str, candidates: &[String]) -> WordCompletion {
-    let lower = typed.to_lowercase();
-    let matching: Vec<&str> = (candidates.iter())
-        .filter(|c| c.to_lowercase().starts_with(&lower))
-        .map(String::as_str)
-        .collect();
-    match matching.as_slice() {
-        [] => WordCompletion::default(),
-        [one] => WordCompletion {
-            whole: Some(one.to_string()),
-            ..WordCompletion::default()
-        },
-        many => {
-            let common = common_start(many.iter().copied()).unwrap_or_default();
-            WordCompletion {
-                whole: None,
-                longer: (common.chars().count() > typed.chars().count()).then_some(common),
-                choices: many.iter().map(|c| c.to_string()).collect(),
-            }
-        }
-    }
-}
-
-/// Where the last term of a filter's text starts: after its last space outside quotes.
-fn last_term_start(input: &str) -> usize {
-    let mut quoted = false;
-    let mut start = 0;
-    for (i, ch) in input.char_indices() {
-        match ch {
-            '"' => quoted = !quoted,
-            ' ' if !quoted => start = i + 1,
-            _ => {}
-        }
-    }
-    start
-}
-
-/// The values a field takes from a set (empty for free text, numbers and dates).
-fn field_values(field: &str, tags: &[String]) -> Vec<String> {
-    let names: Vec<&str> = match field {
-        "seniority" => Seniority::ALL.iter().map(|s| s.as_str()).collect(),
-        "function" => Function::ALL.iter().map(|f| f.as_str()).collect(),
-        "flag" => Flags::NAMES.iter().map(|(n, _)| *n).collect(),
-        "decision" => Decision::ALL.iter().map(|d| d.as_str()).collect(),
-        "tag" => return tags.to_vec(),
-        _ => return Vec::new(),
-    };
-    names.into_iter().map(String::from).collect()
-}
-
-/// What contacts can be sorted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortKey {
-    #[default]
-    Score,
-    Name,
-    Company,
-    Title,
-    Seniority,
-    Connected,
-    /// The last message exchanged (messages.csv), for relationship work.
-    Messaged,
-    Decision,
-}
-
-impl SortKey {
-    pub const ALL: [SortKey; 8] = [
-        SortKey::Score,
-        SortKey::Name,
-        SortKey::Company,
-        SortKey::Title,
-        SortKey::Seniority,
-        SortKey::Connected,
-        SortKey::Messaged,
-        SortKey::Decision,
-    ];
-
-    /// Every key's name, space-separated: what `--sort` takes.
-    pub fn names() -> String {
-        let names: Vec<&str> = SortKey::ALL.iter().map(|k| k.as_str()).collect();
-        names.join(" ")
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SortKey::Score => "score",
-            SortKey::Name => "name",
-            SortKey::Company => "company",
-            SortKey::Title => "title",
-            SortKey::Seniority => "seniority",
-            SortKey::Connected => "connected",
-            SortKey::Messaged => "messaged",
-            SortKey::Decision => "decision",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<SortKey> {
-        let s = s.trim().to_ascii_lowercase();
-        let s = if s == "position" {
-            "title".to_string()
-        } else {
-            s
-        };
-        SortKey::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
-    /// The natural direction: scores, seniority and dates high first; text A→Z.
-    pub fn descending_by_default(self) -> bool {
-        matches!(
-            self,
-            SortKey::Score | SortKey::Seniority | SortKey::Connected | SortKey::Messaged
-        )
-    }
-
-    /// A number that orders contacts by this key, for the keys that are not text.
-    fn number(self, c: &Contact) -> Option<i64> {
-        match self {
-            SortKey::Score => Some(c.score.map_or(-1, i64::from)),
-            SortKey::Seniority => Some(c.seniority.rank().map_or(-1, i64::from)),
-            SortKey::Connected => Some(
-                c.connected_on
-                    .map_or(-1, |d| i64::from(d.num_days_from_ce())),
-            ),
-            SortKey::Messaged => Some(c.last_message_at.map_or(-1, |at| at.and_utc().timestamp())),
-            SortKey::Decision => Some(c.decision.code()),
-            SortKey::Name | SortKey::Company | SortKey::Title => None,
-        }
-    }
-
-    fn text(self, h: &Haystack) -> &str {
-        match self {
-            SortKey::Name => &h.name,
-            SortKey::Company => &h.company,
-            _ => &h.title,
-        }
-    }
-
-    /// Whether sorting by this key reads the lower-cased text.
-    pub fn needs_text(self) -> bool {
-        matches!(self, SortKey::Name | SortKey::Company | SortKey::Title)
-    }
-}
-
-/// Sorts positions by `key`, ties by id (deterministic). Numeric keys sort precomputed
-/// (key, id) pairs; text keys compare the haystacks, which may be empty otherwise.
-pub fn sort(ids: &mut [u32], network: &Network, hay: &[Haystack], key: SortKey, descending: bool) {
-    let contacts = &network.contacts;
-    if !key.needs_text() {
-        let mut keyed: Vec<(i64, i64, u32)> = ids
-            .iter()
-            .map(|&i| {
-                let c = &contacts[i as usize];
-                let k = key.number(c).unwrap_or(0);
-                (if descending { -k } else { k }, c.id, i)
-            })
-            .collect();
-        keyed.sort_unstable();
-        for (slot, (_, _, i)) in ids.iter_mut().zip(keyed) {
-            *slot = i;
-        }
-        return;
-    }
-    ids.sort_unstable_by(|&x, &y| {
-        let o = key.text(&hay[x as usize]).cmp(key.text(&hay[y as usize]));
-        let o = if descending { o.reverse() } else { o };
-        o.then(contacts[x as usize].id.cmp(&contacts[y as usize].id))
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn contact(first: &str, company: &str, position: &str) -> Contact {
+    pub(super) fn contact(first: &str, company: &str, position: &str) -> Contact {
         Contact {
             first_name: first.into(),
             last_name: "Sample".into(),
@@ -1025,130 +800,6 @@ mod tests {
         assert!(check("adasmp", &c), "fuzzy subsequence on the name");
         assert!(!check("zzz", &c));
         assert!(check("", &c));
-    }
-
-    #[test]
-    fn sorts_numbers_and_text_with_id_ties() {
-        let mut contacts: Vec<Contact> = ["Bo", "ada", "Cy", "Di"]
-            .iter()
-            .enumerate()
-            .map(|(i, n)| Contact {
-                id: i as i64 + 1,
-                ..contact(n, "", "")
-            })
-            .collect();
-        for (c, s) in contacts.iter_mut().zip([Some(5), None, Some(5), Some(9)]) {
-            c.score = s;
-        }
-        let network = Network::new(contacts, vec![], NaiveDate::default());
-        let hay = Haystack::all(&network);
-        let ids_of = |v: &[u32]| -> Vec<i64> {
-            v.iter().map(|&i| network.contacts[i as usize].id).collect()
-        };
-        let mut v: Vec<u32> = (0..4).collect();
-        sort(&mut v, &network, &[], SortKey::Score, true);
-        assert_eq!(
-            ids_of(&v),
-            vec![4, 1, 3, 2],
-            "high first, ties by id, no score last"
-        );
-        sort(&mut v, &network, &[], SortKey::Score, false);
-        assert_eq!(ids_of(&v), vec![2, 1, 3, 4]);
-        sort(&mut v, &network, &hay, SortKey::Name, false);
-        assert_eq!(ids_of(&v), vec![2, 1, 3, 4], "case-insensitive names");
-    }
-
-    /// Tab completes a field's name, then a value of a field with a set of them; a value
-    /// chosen whole ends with a space for the next term.
-    #[test]
-    fn completes_fields_and_their_values() {
-        let tags = vec!["eu leads".to_string(), "eu-cto".to_string()];
-        let done = |input: &str| complete(input, &tags);
-        let text = |input: &str| done(input).text;
-        assert_eq!(text("sen"), "seniority:");
-        assert_eq!(text("title:vp -Sen"), "title:vp -seniority:");
-        assert_eq!(text("seniority:>=d"), "seniority:>=director ");
-        assert_eq!(text("Seniority:VP"), "Seniority:vp ");
-        assert_eq!(text("flag:job"), "flag:job-change ");
-        assert_eq!(text("function:eng"), "function:engineering ");
-        assert_eq!(text("tag:eu-"), "tag:eu-cto ");
-        assert_eq!(text("tag:\"eu l"), "tag:\"eu leads\" ");
-        assert_eq!(
-            text("company:\"blue s"),
-            "company:\"blue s",
-            "free text: no values"
-        );
-        assert_eq!(text("score:<4"), "score:<4");
-        assert_eq!(text("zz"), "zz", "no field starts so");
-        assert_eq!(text("\""), "\"", "a quote typed stays");
-        // Several left: as far as they agree, with the choices.
-        let c = done("c");
-        assert_eq!(c.text, "c");
-        assert_eq!(c.choices, ["company:", "connected:", "changed:"]);
-        let d = done("decision:p");
-        assert_eq!(
-            (d.text.as_str(), d.choices),
-            (
-                "decision:pr",
-                vec!["prune".to_string(), "protect".to_string()]
-            )
-        );
-        let t = done("tag:e");
-        assert_eq!((t.text.as_str(), t.choices.len()), ("tag:eu", 2));
-        let all_flags = done("-flag:");
-        assert_eq!(all_flags.text, "-flag:");
-        assert_eq!(all_flags.choices.len(), Flags::NAMES.len());
-        // Each field the parser knows is offered, and each completed term parses.
-        for field in FIELDS.split(' ') {
-            assert_eq!(text(field), format!("{field}:"));
-            for value in field_values(field, &tags) {
-                let term = text(&format!("{field}:{value}"));
-                assert!(Query::parse(&term).is_ok(), "{term}");
-            }
-        }
-    }
-
-    /// A word completes to the one candidate it starts, else as far as the several agree
-    /// beyond what was typed, listing them; case is ignored.
-    #[test]
-    fn completes_a_word_among_candidates() {
-        let tags: Vec<String> = ["eu-leads", "eu-cto", "Asia"].map(String::from).to_vec();
-        let done = |typed: &str| complete_word(typed, &tags);
-        assert_eq!(done("a").whole.as_deref(), Some("Asia"));
-        let eu = done("e");
-        assert_eq!((eu.whole, eu.longer.as_deref()), (None, Some("eu-")));
-        assert_eq!(eu.choices, ["eu-leads", "eu-cto"]);
-        let typed_out = done("eu-");
-        assert_eq!((typed_out.longer, typed_out.choices.len()), (None, 2));
-        assert_eq!(done("x"), WordCompletion::default());
-    }
-
-    /// By the last message: the latest first, those never messaged last (either way
-    /// round they stay apart from the messaged ones, ties by id).
-    #[test]
-    fn sorts_by_the_last_message() {
-        let at = |d: u32, h: u32| {
-            NaiveDate::from_ymd_opt(2026, 11, d).and_then(|day| day.and_hms_opt(h, 0, 0))
-        };
-        let contacts: Vec<Contact> = [None, at(3, 9), None, at(20, 8), at(3, 10)]
-            .into_iter()
-            .enumerate()
-            .map(|(i, last)| Contact {
-                id: i as i64 + 1,
-                last_message_at: last,
-                ..contact("Ada", "", "")
-            })
-            .collect();
-        let network = Network::new(contacts, vec![], NaiveDate::default());
-        let ids_of = |v: &[u32]| -> Vec<i64> {
-            v.iter().map(|&i| network.contacts[i as usize].id).collect()
-        };
-        let mut v: Vec<u32> = (0..5).collect();
-        let key = SortKey::parse("Messaged").expect("a sort key");
-        sort(&mut v, &network, &[], key, key.descending_by_default());
-        assert_eq!(ids_of(&v), vec![4, 5, 2, 1, 3]);
-        sort(&mut v, &network, &[], key, false);
-        assert_eq!(ids_of(&v), vec![1, 3, 2, 5, 4]);
     }
 
     #[test]

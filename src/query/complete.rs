@@ -1,0 +1,192 @@
+//! Tab completion of a filter's last term (a field's name, then a value of a field that
+//! has a set of them) and of a word among candidates (the tag prompts' tags).
+//!
+//! Must not: parse or run queries (the module above does).
+
+use super::{Cmp, FIELDS};
+use crate::model::{Decision, Flags, Function, Seniority};
+use crate::text::common_start;
+
+/// What Tab makes of a filter's last term: its text completed as far as every candidate
+/// agrees, and the candidates while more than one remains.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion {
+    pub text: String,
+    pub choices: Vec<String>,
+}
+
+/// Completes the last term of `input`: a field's name (`sen` → `seniority:`), or a value
+/// of a field that has a set of them — seniority (after a comparison too), function,
+/// flag, decision, and tag (`tags`: the network's, quoted when they hold a space). A value
+/// completed whole is followed by a space, for the next term.
+pub fn complete(input: &str, tags: &[String]) -> Completion {
+    let (head, term) = input.split_at(last_term_start(input));
+    let (sign, rest) = match term.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", term),
+    };
+    let (prefix, partial, candidates, after) = match rest.split_once(':') {
+        None => {
+            let fields = FIELDS.split(' ').map(|f| format!("{f}:")).collect();
+            (sign.to_string(), rest, fields, "")
+        }
+        Some((field, value)) => {
+            let field_lower = field.to_ascii_lowercase();
+            let (op, partial) = match field_lower.as_str() {
+                "seniority" => value.split_at(value.len() - Cmp::split(value).1.len()),
+                _ => ("", value),
+            };
+            let values = field_values(&field_lower, tags);
+            (format!("{sign}{field}:{op}"), partial, values, " ")
+        }
+    };
+    let partial = partial.strip_prefix('"').unwrap_or(partial);
+    // A value with a space is quoted: opened, and closed once it is whole.
+    let quote = |v: &str| if v.contains(' ') { "\"" } else { "" };
+    let word = complete_word(partial, &candidates);
+    let text = match (&word.whole, &word.longer) {
+        (Some(one), _) => {
+            let q = quote(one);
+            format!("{head}{prefix}{q}{one}{q}{after}")
+        }
+        (None, Some(common)) => format!("{head}{prefix}{}{common}", quote(common)),
+        (None, None) => input.to_string(),
+    };
+    Completion {
+        text,
+        choices: word.choices,
+    }
+}
+
+/// What a word typed can become among some candidates: the one it starts (case ignored),
+/// else the start the several it starts share when that is longer than what was typed
+/// (never shorter: a quote typed is kept), and those several.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WordCompletion {
+    pub whole: Option<String>,
+    pub longer: Option<String>,
+    pub choices: Vec<String>,
+}
+
+/// Completes `typed` among `candidates` (the tag prompt's tags; a filter term's fields
+/// and values).
+pub fn complete_word(typed: &str, candidates: &[String]) -> WordCompletion {
+    let lower = typed.to_lowercase();
+    let matching: Vec<&str> = (candidates.iter())
+        .filter(|c| c.to_lowercase().starts_with(&lower))
+        .map(String::as_str)
+        .collect();
+    match matching.as_slice() {
+        [] => WordCompletion::default(),
+        [one] => WordCompletion {
+            whole: Some(one.to_string()),
+            ..WordCompletion::default()
+        },
+        many => {
+            let common = common_start(many.iter().copied()).unwrap_or_default();
+            WordCompletion {
+                whole: None,
+                longer: (common.chars().count() > typed.chars().count()).then_some(common),
+                choices: many.iter().map(|c| c.to_string()).collect(),
+            }
+        }
+    }
+}
+
+/// Where the last term of a filter's text starts: after its last space outside quotes.
+fn last_term_start(input: &str) -> usize {
+    let mut quoted = false;
+    let mut start = 0;
+    for (i, ch) in input.char_indices() {
+        match ch {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => start = i + 1,
+            _ => {}
+        }
+    }
+    start
+}
+
+/// The values a field takes from a set (empty for free text, numbers and dates).
+fn field_values(field: &str, tags: &[String]) -> Vec<String> {
+    let names: Vec<&str> = match field {
+        "seniority" => Seniority::ALL.iter().map(|s| s.as_str()).collect(),
+        "function" => Function::ALL.iter().map(|f| f.as_str()).collect(),
+        "flag" => Flags::NAMES.iter().map(|(n, _)| *n).collect(),
+        "decision" => Decision::ALL.iter().map(|d| d.as_str()).collect(),
+        "tag" => return tags.to_vec(),
+        _ => return Vec::new(),
+    };
+    names.into_iter().map(String::from).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Query;
+    use super::*;
+
+    /// Tab completes a field's name, then a value of a field with a set of them; a value
+    /// chosen whole ends with a space for the next term.
+    #[test]
+    fn completes_fields_and_their_values() {
+        let tags = vec!["eu leads".to_string(), "eu-cto".to_string()];
+        let done = |input: &str| complete(input, &tags);
+        let text = |input: &str| done(input).text;
+        assert_eq!(text("sen"), "seniority:");
+        assert_eq!(text("title:vp -Sen"), "title:vp -seniority:");
+        assert_eq!(text("seniority:>=d"), "seniority:>=director ");
+        assert_eq!(text("Seniority:VP"), "Seniority:vp ");
+        assert_eq!(text("flag:job"), "flag:job-change ");
+        assert_eq!(text("function:eng"), "function:engineering ");
+        assert_eq!(text("tag:eu-"), "tag:eu-cto ");
+        assert_eq!(text("tag:\"eu l"), "tag:\"eu leads\" ");
+        assert_eq!(
+            text("company:\"blue s"),
+            "company:\"blue s",
+            "free text: no values"
+        );
+        assert_eq!(text("score:<4"), "score:<4");
+        assert_eq!(text("zz"), "zz", "no field starts so");
+        assert_eq!(text("\""), "\"", "a quote typed stays");
+        // Several left: as far as they agree, with the choices.
+        let c = done("c");
+        assert_eq!(c.text, "c");
+        assert_eq!(c.choices, ["company:", "connected:", "changed:"]);
+        let d = done("decision:p");
+        assert_eq!(
+            (d.text.as_str(), d.choices),
+            (
+                "decision:pr",
+                vec!["prune".to_string(), "protect".to_string()]
+            )
+        );
+        let t = done("tag:e");
+        assert_eq!((t.text.as_str(), t.choices.len()), ("tag:eu", 2));
+        let all_flags = done("-flag:");
+        assert_eq!(all_flags.text, "-flag:");
+        assert_eq!(all_flags.choices.len(), Flags::NAMES.len());
+        // Each field the parser knows is offered, and each completed term parses.
+        for field in FIELDS.split(' ') {
+            assert_eq!(text(field), format!("{field}:"));
+            for value in field_values(field, &tags) {
+                let term = text(&format!("{field}:{value}"));
+                assert!(Query::parse(&term).is_ok(), "{term}");
+            }
+        }
+    }
+
+    /// A word completes to the one candidate it starts, else as far as the several agree
+    /// beyond what was typed, listing them; case is ignored.
+    #[test]
+    fn completes_a_word_among_candidates() {
+        let tags: Vec<String> = ["eu-leads", "eu-cto", "Asia"].map(String::from).to_vec();
+        let done = |typed: &str| complete_word(typed, &tags);
+        assert_eq!(done("a").whole.as_deref(), Some("Asia"));
+        let eu = done("e");
+        assert_eq!((eu.whole, eu.longer.as_deref()), (None, Some("eu-")));
+        assert_eq!(eu.choices, ["eu-leads", "eu-cto"]);
+        let typed_out = done("eu-");
+        assert_eq!((typed_out.longer, typed_out.choices.len()), (None, 2));
+        assert_eq!(done("x"), WordCompletion::default());
+    }
+}

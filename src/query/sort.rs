@@ -1,0 +1,194 @@
+//! Sorting contacts by a key (score, name, company, title, seniority, connected, last
+//! message, decision), ties broken by id so that every order is the same each time.
+//!
+//! Must not: filter (the module above does).
+
+use super::Haystack;
+use crate::model::Contact;
+use crate::network::Network;
+use chrono::Datelike;
+
+/// What contacts can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Score,
+    Name,
+    Company,
+    Title,
+    Seniority,
+    Connected,
+    /// The last message exchanged (messages.csv), for relationship work.
+    Messaged,
+    Decision,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 8] = [
+        SortKey::Score,
+        SortKey::Name,
+        SortKey::Company,
+        SortKey::Title,
+        SortKey::Seniority,
+        SortKey::Connected,
+        SortKey::Messaged,
+        SortKey::Decision,
+    ];
+
+    /// Every key's name, space-separated: what `--sort` takes.
+    pub fn names() -> String {
+        let names: Vec<&str> = SortKey::ALL.iter().map(|k| k.as_str()).collect();
+        names.join(" ")
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Score => "score",
+            SortKey::Name => "name",
+            SortKey::Company => "company",
+            SortKey::Title => "title",
+            SortKey::Seniority => "seniority",
+            SortKey::Connected => "connected",
+            SortKey::Messaged => "messaged",
+            SortKey::Decision => "decision",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SortKey> {
+        let s = s.trim().to_ascii_lowercase();
+        let s = if s == "position" {
+            "title".to_string()
+        } else {
+            s
+        };
+        SortKey::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The natural direction: scores, seniority and dates high first; text A→Z.
+    pub fn descending_by_default(self) -> bool {
+        matches!(
+            self,
+            SortKey::Score | SortKey::Seniority | SortKey::Connected | SortKey::Messaged
+        )
+    }
+
+    /// A number that orders contacts by this key, for the keys that are not text.
+    fn number(self, c: &Contact) -> Option<i64> {
+        match self {
+            SortKey::Score => Some(c.score.map_or(-1, i64::from)),
+            SortKey::Seniority => Some(c.seniority.rank().map_or(-1, i64::from)),
+            SortKey::Connected => Some(
+                c.connected_on
+                    .map_or(-1, |d| i64::from(d.num_days_from_ce())),
+            ),
+            SortKey::Messaged => Some(c.last_message_at.map_or(-1, |at| at.and_utc().timestamp())),
+            SortKey::Decision => Some(c.decision.code()),
+            SortKey::Name | SortKey::Company | SortKey::Title => None,
+        }
+    }
+
+    fn text(self, h: &Haystack) -> &str {
+        match self {
+            SortKey::Name => &h.name,
+            SortKey::Company => &h.company,
+            _ => &h.title,
+        }
+    }
+
+    /// Whether sorting by this key reads the lower-cased text.
+    pub fn needs_text(self) -> bool {
+        matches!(self, SortKey::Name | SortKey::Company | SortKey::Title)
+    }
+}
+
+/// Sorts positions by `key`, ties by id (deterministic). Numeric keys sort precomputed
+/// (key, id) pairs; text keys compare the haystacks, which may be empty otherwise.
+pub fn sort(ids: &mut [u32], network: &Network, hay: &[Haystack], key: SortKey, descending: bool) {
+    let contacts = &network.contacts;
+    if !key.needs_text() {
+        let mut keyed: Vec<(i64, i64, u32)> = ids
+            .iter()
+            .map(|&i| {
+                let c = &contacts[i as usize];
+                let k = key.number(c).unwrap_or(0);
+                (if descending { -k } else { k }, c.id, i)
+            })
+            .collect();
+        keyed.sort_unstable();
+        for (slot, (_, _, i)) in ids.iter_mut().zip(keyed) {
+            *slot = i;
+        }
+        return;
+    }
+    ids.sort_unstable_by(|&x, &y| {
+        let o = key.text(&hay[x as usize]).cmp(key.text(&hay[y as usize]));
+        let o = if descending { o.reverse() } else { o };
+        o.then(contacts[x as usize].id.cmp(&contacts[y as usize].id))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::contact;
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn sorts_numbers_and_text_with_id_ties() {
+        let mut contacts: Vec<Contact> = ["Bo", "ada", "Cy", "Di"]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Contact {
+                id: i as i64 + 1,
+                ..contact(n, "", "")
+            })
+            .collect();
+        for (c, s) in contacts.iter_mut().zip([Some(5), None, Some(5), Some(9)]) {
+            c.score = s;
+        }
+        let network = Network::new(contacts, vec![], NaiveDate::default());
+        let hay = Haystack::all(&network);
+        let ids_of = |v: &[u32]| -> Vec<i64> {
+            v.iter().map(|&i| network.contacts[i as usize].id).collect()
+        };
+        let mut v: Vec<u32> = (0..4).collect();
+        sort(&mut v, &network, &[], SortKey::Score, true);
+        assert_eq!(
+            ids_of(&v),
+            vec![4, 1, 3, 2],
+            "high first, ties by id, no score last"
+        );
+        sort(&mut v, &network, &[], SortKey::Score, false);
+        assert_eq!(ids_of(&v), vec![2, 1, 3, 4]);
+        sort(&mut v, &network, &hay, SortKey::Name, false);
+        assert_eq!(ids_of(&v), vec![2, 1, 3, 4], "case-insensitive names");
+    }
+
+    /// By the last message: the latest first, those never messaged last (either way
+    /// round they stay apart from the messaged ones, ties by id).
+    #[test]
+    fn sorts_by_the_last_message() {
+        let at = |d: u32, h: u32| {
+            NaiveDate::from_ymd_opt(2026, 11, d).and_then(|day| day.and_hms_opt(h, 0, 0))
+        };
+        let contacts: Vec<Contact> = [None, at(3, 9), None, at(20, 8), at(3, 10)]
+            .into_iter()
+            .enumerate()
+            .map(|(i, last)| Contact {
+                id: i as i64 + 1,
+                last_message_at: last,
+                ..contact("Ada", "", "")
+            })
+            .collect();
+        let network = Network::new(contacts, vec![], NaiveDate::default());
+        let ids_of = |v: &[u32]| -> Vec<i64> {
+            v.iter().map(|&i| network.contacts[i as usize].id).collect()
+        };
+        let mut v: Vec<u32> = (0..5).collect();
+        let key = SortKey::parse("Messaged").expect("a sort key");
+        sort(&mut v, &network, &[], key, key.descending_by_default());
+        assert_eq!(ids_of(&v), vec![4, 5, 2, 1, 3]);
+        sort(&mut v, &network, &[], key, false);
+        assert_eq!(ids_of(&v), vec![1, 3, 2, 5, 4]);
+    }
+}

@@ -54,7 +54,7 @@ impl App {
             KeyCode::Char('w') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 delete_word(&mut p.input)
             }
-            KeyCode::Char(ch) if !key.modifiers.contains(KeyModifiers::CONTROL) => p.input.push(ch),
+            KeyCode::Char(ch) if typed_char(key.modifiers) => p.input.push(ch),
             _ => {}
         }
         self.overlay = Overlay::Prompt(p);
@@ -212,6 +212,14 @@ pub(super) fn parse_ssi(input: &str, date: chrono::NaiveDate) -> Result<SsiReadi
         br,
         ..SsiReading::default()
     })
+}
+
+/// Whether a character key with these modifiers is text to type: without Ctrl, or with
+/// Ctrl and Alt together, which is how Windows reports AltGr (`@`, `\`, `{` on many
+/// European keyboards).
+fn typed_char(modifiers: KeyModifiers) -> bool {
+    let alt_gr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    !modifiers.contains(KeyModifiers::CONTROL) || modifiers.contains(alt_gr)
 }
 
 /// Deletes the last word typed (and the spaces after it), as Ctrl-W does in a shell.

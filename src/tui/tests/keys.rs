@@ -535,6 +535,13 @@ fn prompt_lines_are_edited_word_by_word() {
         "removal-plan ",
         "Alt-Backspace deletes a word"
     );
+    let alt_gr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    a.update(Msg::Key(KeyEvent::new(KeyCode::Char('@'), alt_gr)));
+    assert_eq!(
+        prompt_text(&a),
+        "removal-plan @",
+        "AltGr (Ctrl+Alt on Windows) types"
+    );
     ctrl(&mut a, 'u');
     assert_eq!(prompt_text(&a), "");
     assert!(

@@ -147,7 +147,7 @@ fn shown_name(c: &Contact) -> String {
 /// (a wrapped table cannot be read), names as wide as the widest shown, titles and
 /// companies narrower in proportion, the tags cut at the edge, and on a narrow terminal
 /// no seniority column (the title says it).
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 struct TextWidths {
     name: u16,
     position: u16,
@@ -175,7 +175,8 @@ impl TextWidths {
     /// The widths for lines of at most `width` columns (`None`: no limit) whose widest
     /// name and tags take `name` and `tags` columns: the full widths when they fit.
     fn within(width: Option<u16>, name: u16, tags: u16) -> TextWidths {
-        let natural = Self::FIXED + Self::SENIORITY + Self::FULL.iter().sum::<u16>() + tags;
+        let natural =
+            (Self::FIXED + Self::SENIORITY + Self::FULL.iter().sum::<u16>()).saturating_add(tags);
         let Some(width) = width.filter(|&w| w < natural) else {
             let [name, position, company] = Self::FULL;
             let (seniority, tags) = (true, None);

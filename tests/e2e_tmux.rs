@@ -723,3 +723,20 @@ fn warm_latest(db: &Db) -> String {
     let at = warm[0]["last_message_at"].as_str().expect("a date");
     at[..10].to_string()
 }
+
+/// `y` puts the row's profile URL on the clipboard through the terminal (OSC 52): tmux,
+/// told to take such copies, holds it as its paste buffer.
+#[test]
+fn y_copies_the_profile_url_through_the_terminal() {
+    let Some(db) = demo_db() else { return };
+    tmux(&["set-option", "-g", "set-clipboard", "on"]);
+    let first = &db.json(&["list", "--limit", "1", "--json"])[0];
+    let url = first["url"].as_str().expect("a URL").to_string();
+    let s = Screen::start(&db, "copy", 140, 30);
+    s.wait_for("2000 total");
+    s.keys(&["y"]);
+    s.wait_for(&format!("copied {url} to the clipboard"));
+    assert_eq!(tmux(&["show-buffer"]), url);
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+}

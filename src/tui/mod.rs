@@ -241,6 +241,15 @@ fn reload(app: &mut App, session: &Session, status: &str) -> Result<()> {
     Ok(())
 }
 
+/// Puts `text` on the clipboard of the terminal the workbench runs in (over ssh too: the
+/// user's own), with the OSC 52 sequence; a terminal that does not allow it ignores it.
+fn copy_to_clipboard(out: &mut impl std::io::Write, text: &str) -> std::io::Result<()> {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
+}
+
 fn run_effect(
     effect: Effect,
     app: &mut App,
@@ -310,9 +319,15 @@ fn run_effect(
                 app,
                 match spawned {
                     Ok(_) => status::opened(&url),
-                    Err(_) => status::no_opener(opener, &url),
+                    Err(_) => {
+                        status::no_opener(opener, &url, app.keymap.key(keymap::Command::Copy))
+                    }
                 },
             );
+        }
+        Effect::Copy(urls) => {
+            copy_to_clipboard(terminal.backend_mut(), &urls.join("\n"))?;
+            tell(app, status::copied(&urls));
         }
         Effect::Export {
             kind,

@@ -138,6 +138,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::Redo => "redo",
         Command::Explain => "explain the score / open the segment / show the invitation",
         Command::OpenUrl => "open the profile in the browser",
+        Command::Copy => "copy the profile URL (or the selection's) to the clipboard",
         Command::Export => "export the selection (or the view) to CSV",
         Command::Withdraw => "mark invitations for withdrawal (invitations view)",
         Command::WithdrawStale => "mark every stale invitation for withdrawal (invitations view)",
@@ -669,6 +670,7 @@ pub mod status {
     pub const SELECTION_CLEARED: &str = "selection cleared";
     pub const FILTER_CLEARED: &str = "filter cleared";
     pub const NO_URL: &str = "this contact has no profile URL";
+    pub const NO_URLS: &str = "none of these has a profile URL";
     pub const NOTHING_TO_TRIAGE: &str = "nothing to triage: every contact in view is decided";
     pub const TRIAGE_DONE: &str = "triage done: the queue is empty";
     pub const CANCELLED: &str = "cancelled";
@@ -802,8 +804,21 @@ pub mod status {
         format!("opened {url}")
     }
 
-    pub fn no_opener(opener: &str, url: &str) -> String {
-        format!("no browser opener ({opener}); the URL is {url}")
+    pub fn no_opener(opener: &str, url: &str, copy_key: &str) -> String {
+        format!("no browser opener ({opener}); the URL is {url} ({copy_key} copies it)")
+    }
+
+    /// Profile URLs sent to the clipboard through the terminal (which may refuse them).
+    pub fn copied(urls: &[String]) -> String {
+        let what = match urls {
+            [one] => one.clone(),
+            many => format!("{} profile URLs", many.len()),
+        };
+        format!("copied {what} to the clipboard (through the terminal: OSC 52)")
+    }
+
+    pub fn too_many_to_copy(count: usize, export_key: &str) -> String {
+        format!("{count} profile URLs are too many to copy at once; {export_key} exports them")
     }
 
     pub fn export_failed(e: impl Display) -> String {

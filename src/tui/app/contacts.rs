@@ -129,6 +129,7 @@ impl App {
                     }
                 }
             }
+            Command::Copy => return self.copy_contacts(),
             Command::Export => {
                 let segment = segment_slug(&self.table.filter);
                 let default = format!("contacts netcurate-{segment}-{}.csv", self.network.as_of);

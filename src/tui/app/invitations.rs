@@ -138,6 +138,21 @@ impl App {
                 return self.perform(op);
             }
             Command::Explain if rows.get(*cursor).is_some() => self.overlay = Overlay::Explain,
+            Command::Copy => {
+                let chosen: Vec<usize> = match self.withdraw_selected.is_empty() {
+                    true => rows.get(*cursor).copied().into_iter().collect(),
+                    false => (0..self.network.invitations.len())
+                        .filter(|&i| {
+                            self.withdraw_selected
+                                .contains(&self.network.invitations[i].id)
+                        })
+                        .collect(),
+                };
+                let keys = (chosen.iter())
+                    .filter_map(|&i| self.network.invitations[i].other_url().map(str::to_string))
+                    .collect();
+                return self.copy_profiles(chosen.len(), keys);
+            }
             Command::OpenUrl => {
                 if let Some(url) = rows
                     .get(*cursor)

@@ -148,6 +148,8 @@ pub enum Effect {
     Undo,
     Redo,
     OpenUrl(String),
+    /// Put these profile URLs on the clipboard, one per line (through the terminal).
+    Copy(Vec<String>),
     Export {
         kind: ExportKind,
         path: PathBuf,
@@ -257,6 +259,10 @@ pub struct Triage {
 
 /// The segments view's pane of connections added per month.
 pub const MONTHS_PANE: usize = 4;
+
+/// The most text copied at once (some terminals take no more in one clipboard sequence):
+/// about 2,000 profile URLs; more are exported instead.
+const COPY_MOST_BYTES: usize = 100_000;
 
 /// Per-pane cursors of the segments and invitations views.
 #[derive(Debug, Default, Clone)]
@@ -518,6 +524,43 @@ impl App {
         self.current()
             .map(|i| vec![self.network.contacts[i].id])
             .unwrap_or_default()
+    }
+
+    /// `y`: the profile URLs of the contacts an action applies to ([`App::targets`]).
+    pub(super) fn copy_contacts(&mut self) -> Vec<Effect> {
+        let ids = self.targets();
+        let keys: Vec<String> = (ids.iter())
+            .filter_map(|&id| {
+                self.network
+                    .contact(id)?
+                    .url_key
+                    .as_deref()
+                    .map(str::to_string)
+            })
+            .collect();
+        self.copy_profiles(ids.len(), keys)
+    }
+
+    /// Asks the runtime to copy the URLs of profile `keys` (of `asked` people, some maybe
+    /// without one), or says why not: none has a URL, or too many for one copy.
+    pub(super) fn copy_profiles(&mut self, asked: usize, keys: Vec<String>) -> Vec<Effect> {
+        let urls: Vec<String> = (keys.iter())
+            .map(|k| netcurate::import::url::key_to_url(k))
+            .collect();
+        let bytes: usize = urls.iter().map(|u| u.len() + 1).sum();
+        if urls.is_empty() {
+            self.status = match asked {
+                1 => status::NO_URL,
+                _ => status::NO_URLS,
+            }
+            .to_string();
+            return vec![];
+        }
+        if bytes > COPY_MOST_BYTES {
+            self.status = status::too_many_to_copy(urls.len(), self.keymap.key(Command::Export));
+            return vec![];
+        }
+        vec![Effect::Copy(urls)]
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {

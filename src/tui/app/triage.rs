@@ -82,6 +82,7 @@ impl App {
                     return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(&k))];
                 }
             }
+            Command::Copy => return self.copy_contacts(),
             Command::Undo => return vec![Effect::Undo],
             Command::Help => self.open_help(),
             Command::ClearSelection | Command::Quit | Command::Triage => {

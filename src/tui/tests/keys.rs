@@ -831,3 +831,41 @@ fn a_small_prune_names_the_colleagues_it_marked() {
     key(&mut a, KeyCode::Char('x'));
     assert!(!a.status.contains("colleague"), "{}", a.status);
 }
+
+/// `y` copies profile URLs: the row's, else the selection's, one per line (the runtime
+/// writes them to the terminal as an OSC 52 sequence); a contact without one says so; in
+/// the invitations view, the other person's.
+#[test]
+fn y_copies_the_profile_urls_of_the_row_or_the_selection() {
+    let mut a = app();
+    let url_of = |a: &App, i: usize| {
+        let key = a.network.contacts[i].url_key.as_deref().expect("a URL");
+        netcurate::import::url::key_to_url(key)
+    };
+    let first = a.current().expect("a row");
+    let copied = key(&mut a, KeyCode::Char('y'));
+    assert_eq!(copied, vec![Effect::Copy(vec![url_of(&a, first)])]);
+    let rows: Vec<usize> = a.table.ids[..3].iter().map(|&i| i as usize).collect();
+    for _ in 0..3 {
+        key(&mut a, KeyCode::Char(' '));
+    }
+    let urls: Vec<String> = rows.iter().map(|&i| url_of(&a, i)).collect();
+    assert_eq!(key(&mut a, KeyCode::Char('y')), vec![Effect::Copy(urls)]);
+    key(&mut a, KeyCode::Esc);
+    a.set_filter("flag:hidden");
+    assert_eq!(key(&mut a, KeyCode::Char('y')), vec![]);
+    assert_eq!(a.status, crate::tui::strings::status::NO_URL);
+    key(&mut a, KeyCode::Char('2'));
+    let invitation = a.current_invitation().expect("a pending invitation");
+    let other = a.network.invitations[invitation]
+        .other_url()
+        .expect("a URL");
+    let url = netcurate::import::url::key_to_url(other);
+    assert_eq!(
+        key(&mut a, KeyCode::Char('y')),
+        vec![Effect::Copy(vec![url])]
+    );
+    let mut written = Vec::new();
+    crate::tui::copy_to_clipboard(&mut written, "a\nb").expect("written");
+    assert_eq!(written, b"\x1b]52;c;YQpi\x07");
+}

@@ -1407,3 +1407,20 @@ fn empty_lists_and_plans_say_how_to_fill_them() {
     ]);
     assert!(!err.contains("marks them"), "{err}");
 }
+
+/// The workbench with its output in a pipe (a script, a mistake) says it needs a terminal
+/// and which commands work without one, instead of failing on the terminal, and creates
+/// no database.
+#[test]
+fn the_workbench_without_a_terminal_points_to_the_commands() {
+    let db = Db::new();
+    for args in [&[][..], &["demo"][..]] {
+        let (code, out, err) = db.run(args);
+        assert_eq!(code, 1, "{args:?}: {out}");
+        assert!(
+            err.contains("needs a terminal") && err.contains("netcurate list"),
+            "{err}"
+        );
+    }
+    assert!(!db.path.exists(), "no database made");
+}

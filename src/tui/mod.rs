@@ -80,6 +80,9 @@ pub fn first_frame_app(session: &Session, keymap: Keymap, rows: usize) -> Result
 /// Opens the workbench on a database: a first frame from the top of the list, then the
 /// whole network (at 100k contacts the first frame shows in 0.04 s instead of 0.23 s).
 pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Result<()> {
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        anyhow::bail!(strings::NEEDS_A_TERMINAL);
+    }
     let mut session = Session::open(db, as_of, profile)?;
     let (keymap, keymap_error) = Keymap::load();
     let stop = watch_signals()?;

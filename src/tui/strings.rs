@@ -276,6 +276,9 @@ pub fn no_match(clear: &str) -> String {
 // ---- The line above the status bar, and the status bar ------------------------------
 
 pub const FILTER_IS: &str = "filter: ";
+
+/// Said instead of opening the workbench when its output goes to a pipe or a file.
+pub const NEEDS_A_TERMINAL: &str = "the workbench needs a terminal, and standard output is not one (a pipe or a file); the commands work without one: `netcurate list`, `netcurate stats`, `netcurate --help`";
 pub const PROMPT_KEYS: &str = "  Enter ok · Esc cancel";
 /// [`PROMPT_KEYS`] of a prompt that takes a path.
 pub const PATH_PROMPT_KEYS: &str = "  Enter ok · Esc cancel · Tab completes";

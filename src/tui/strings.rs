@@ -184,7 +184,12 @@ pub const TRIAGE_KEYS: KeyHints = &[
     (&[Command::OpenUrl], "open"),
     (&[Command::ClearSelection], "stop"),
 ];
-pub const CLOSES: KeyHints = &[(&[Command::ClearSelection], "closes")];
+/// In the title of a contact's or an invitation's pane: its profile is at hand.
+pub const PROFILE_KEYS_CLOSES: KeyHints = &[
+    (&[Command::OpenUrl], "opens"),
+    (&[Command::Copy], "copies"),
+    (&[Command::ClearSelection], "closes"),
+];
 pub const HELP_CLOSES: KeyHints = &[(&[Command::ClearSelection, Command::Help], "closes")];
 pub const HELP_SCROLLS: KeyHints = &[(&[Command::Down, Command::Up], "scroll")];
 pub const WITHDRAWS: KeyHints = &[(&[Command::Withdraw], "withdraws")];

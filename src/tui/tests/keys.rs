@@ -845,6 +845,15 @@ fn y_copies_the_profile_urls_of_the_row_or_the_selection() {
     let first = a.current().expect("a row");
     let copied = key(&mut a, KeyCode::Char('y'));
     assert_eq!(copied, vec![Effect::Copy(vec![url_of(&a, first)])]);
+    // Also from the explanation, whose title says so.
+    key(&mut a, KeyCode::Enter);
+    assert!(
+        screen_rows(&a, 110, 30)
+            .join("\n")
+            .contains("y copies · esc closes")
+    );
+    assert_eq!(key(&mut a, KeyCode::Char('y')), copied);
+    key(&mut a, KeyCode::Esc);
     let rows: Vec<usize> = a.table.ids[..3].iter().map(|&i| i as usize).collect();
     for _ in 0..3 {
         key(&mut a, KeyCode::Char(' '));

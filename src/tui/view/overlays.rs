@@ -188,7 +188,7 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
 }
 
 pub fn explain(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let closes = keys_text(app, strings::CLOSES);
+    let closes = keys_text(app, strings::PROFILE_KEYS_CLOSES);
     let (lines, title) = match app.view {
         View::Invitations => {
             let Some(i) = app.current_invitation() else {

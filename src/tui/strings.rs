@@ -182,6 +182,7 @@ pub const TRIAGE_KEYS: KeyHints = &[
     (&[Command::ToggleSelect], "skip"),
     (&[Command::Up], "back"),
     (&[Command::OpenUrl], "open"),
+    (&[Command::Copy], "copy"),
     (&[Command::ClearSelection], "stop"),
 ];
 /// In the title of a contact's or an invitation's pane: its profile is at hand.

@@ -145,6 +145,18 @@ fn tag_decide_undo_redo_are_exact_and_protect_wins() {
         )
     );
 
+    // How many pending invitations are stale, as `invitations --stale` lists them.
+    let stale = db.json(&["invitations", "--stale", "--json"]);
+    let stale = stale.as_array().unwrap().len();
+    let pending = db.stats()["invitations"]["outgoing_pending"]
+        .as_u64()
+        .unwrap();
+    assert!(stale > 0, "the fixture has stale invitations");
+    assert!(
+        stats.contains(&format!("pending {pending} of which {stale} stale,")),
+        "{stats}"
+    );
+
     db.ok(&["undo"]);
     // A dry run says what a bulk change would do, and stores nothing.
     let before = db.stats();

@@ -249,9 +249,11 @@ pub(crate) fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> 
         st.connections, st.hidden, st.gone, st.other_contacts
     )?;
     let i = &st.invitations;
+    let stale_days = s.assumptions()?.stale_days;
+    let stale = network.stale_invitations(stale_days).count();
     writeln!(
         out,
-        "invitations: outgoing {} (accepted {}, pending {}, withdraw planned {}, gone {}), incoming {}",
+        "invitations: outgoing {} (accepted {}, pending {} of which {stale} stale, withdraw planned {}, gone {}), incoming {}",
         i.outgoing,
         i.outgoing_accepted,
         i.outgoing_pending,

@@ -252,6 +252,18 @@ fn stale_invitations_are_withdrawn_and_planned_oldest_first() {
     )));
     let json = db.json(&["invitations", "--stale", "--json"]);
     assert_eq!(json.as_array().unwrap().len(), stale);
+    // The names' column is as wide as the widest name: the URLs line up just after it.
+    let widest = (json.as_array().unwrap().iter())
+        .map(|i| i["name"].as_str().unwrap().chars().count())
+        .max()
+        .unwrap();
+    let url_at = |line: &str| line.find("https://").map(|at| line[..at].chars().count());
+    let rows: Vec<&str> = listed.lines().filter(|l| l.contains("https://")).collect();
+    // Direction, age and status take 28 columns with the spaces after them.
+    assert!(
+        rows.iter().all(|l| url_at(l) == Some(28 + widest + 2)),
+        "{listed}"
+    );
     // The stale age follows the stored assumption unless --days says otherwise.
     db.ok(&["pillars", "--set", "stale_days=60"]);
     let older = ages.iter().filter(|&&a| a > 60).count();

@@ -7,6 +7,7 @@ use crate::columns::pad;
 use anyhow::Result;
 use netcurate::model::{Direction, Invitation};
 use std::io::Write;
+use unicode_width::UnicodeWidthStr;
 
 /// Lists the invitations (the stale ones alone with `only_stale`), newest first.
 pub(crate) fn invitations(
@@ -48,6 +49,12 @@ pub(crate) fn invitations(
         out,
         "Acceptance is inferred: an invitation is accepted when the person is now a connection."
     )?;
+    // The names' column as wide as the widest name listed (up to 30 columns).
+    let name_width = (listed.iter())
+        .map(|i| UnicodeWidthStr::width(i.other_name()))
+        .max()
+        .unwrap_or(0)
+        .min(30) as u16;
     for dir in [Direction::Outgoing, Direction::Incoming] {
         for i in listed.iter().rev().filter(|i| i.direction == dir) {
             let pending = i.status == netcurate::model::InvitationStatus::Pending;
@@ -64,7 +71,7 @@ pub(crate) fn invitations(
                 dir.as_str(),
                 i.age_days(network.as_of),
                 i.status.as_str(),
-                pad(i.other_name(), 30),
+                pad(i.other_name(), name_width),
                 i.other_url()
                     .map(netcurate::import::url::key_to_url)
                     .unwrap_or_default()

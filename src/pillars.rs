@@ -106,6 +106,19 @@ impl Default for Assumptions {
 }
 
 impl Assumptions {
+    /// Every parameter's name, as [`Assumptions::set`] takes it.
+    pub const NAMES: [&str; 9] = [
+        "k_connections",
+        "k_vp",
+        "k_internal",
+        "s_vp",
+        "s_internal",
+        "w_relevant",
+        "kappa",
+        "stale_days",
+        "noise",
+    ];
+
     /// Sets one parameter by name from text (`kappa=0.8`).
     pub fn set(&mut self, assignment: &str) -> Result<(), String> {
         let (name, value) = assignment
@@ -132,9 +145,8 @@ impl Assumptions {
                 return Ok(());
             }
             other => {
-                return Err(format!(
-                    "unknown assumption '{other}' (k_connections k_vp k_internal s_vp s_internal w_relevant kappa stale_days noise)"
-                ));
+                let names = Self::NAMES.join(" ");
+                return Err(format!("unknown assumption '{other}' ({names})"));
             }
         };
         *slot = v;

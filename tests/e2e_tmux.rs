@@ -740,3 +740,27 @@ fn y_copies_the_profile_url_through_the_terminal() {
     s.keys(&["q"]);
     assert_eq!(s.exit_code(), 0);
 }
+
+/// `=` in the pillars view stores an assumption (Tab completing its name), as `pillars
+/// --set` does: the command line reads it, and `undo` takes it back.
+#[test]
+fn an_assumption_set_in_the_workbench_is_stored_and_undone() {
+    let Some(db) = demo_db() else { return };
+    let kappa = |db: &Db| db.json(&["pillars", "--json"])["assumptions"]["kappa"].as_f64();
+    assert_eq!(kappa(&db), Some(1.0));
+    let s = Screen::start(&db, "assumption", 120, 30);
+    s.wait_for("2000 total");
+    s.keys(&["4", "="]);
+    s.wait_for("assumption name=value:");
+    s.type_text("kap");
+    s.keys(&["Tab"]);
+    s.wait_for("assumption name=value: kappa=█");
+    s.type_text("0.5");
+    s.keys(&["Enter"]);
+    s.wait_for("set kappa=0.5");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+    assert_eq!(kappa(&db), Some(0.5));
+    db.ok(&["undo"]);
+    assert_eq!(kappa(&db), Some(1.0));
+}

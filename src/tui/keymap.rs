@@ -54,6 +54,7 @@ pub enum Command {
     EditProfile,
     Import,
     RecordSsi,
+    SetAssumption,
     Suspend,
 }
 
@@ -99,6 +100,7 @@ pub const BINDINGS: &[(Command, &str, &[&str])] = &[
     (Command::EditProfile, "edit-profile", &["E"]),
     (Command::Import, "import", &["I"]),
     (Command::RecordSsi, "record-ssi", &["n"]),
+    (Command::SetAssumption, "set-assumption", &["="]),
     (Command::ViewContacts, "view-contacts", &["1"]),
     (Command::ViewInvitations, "view-invitations", &["2"]),
     (Command::ViewSegments, "view-segments", &["3"]),

@@ -353,6 +353,24 @@ fn run_effect(
             }
             Err(e) => fail(app, e.to_string()),
         },
+        Effect::SetAssumptions {
+            assumptions,
+            assignment,
+        } => {
+            let stored = serde_json::to_string(&assumptions).map_err(anyhow::Error::from);
+            match stored.and_then(|json| {
+                let named = netcurate::ops::Named::assumptions();
+                Ok(session.store.replace(named, Some(&json))?)
+            }) {
+                Ok(_) => {
+                    app.update(Msg::AssumptionsSet {
+                        assumptions,
+                        assignment,
+                    });
+                }
+                Err(e) => fail(app, e.to_string()),
+            }
+        }
         Effect::RecordSsi(r) => match session.store.record_ssi(&r) {
             Ok(()) => {
                 app.update(Msg::SsiRecorded(r));

@@ -36,6 +36,7 @@ pub fn prompt_label(kind: PromptKind) -> &'static str {
         PromptKind::SaveFilter => "save filter as",
         PromptKind::Import => "import path",
         PromptKind::Ssi => "SSI reading: total brand frp engage br",
+        PromptKind::Assumption => "assumption name=value",
     }
 }
 
@@ -104,6 +105,7 @@ pub fn key_hints(view: View) -> KeyHints {
         ],
         View::Pillars => &[
             (&[RecordSsi], "records an SSI reading"),
+            (&[SetAssumption], "sets an assumption"),
             (&[Undo], "undo"),
             (&[Help], "help"),
         ],
@@ -148,6 +150,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::EditProfile => "edit the audience profile in $EDITOR, rescore",
         Command::Import => "import a file, folder or .zip",
         Command::RecordSsi => "record an SSI reading (pillars view)",
+        Command::SetAssumption => "set a pillar assumption: name=value (pillars view)",
         Command::ViewContacts => "contacts view",
         Command::ViewInvitations => "invitations view",
         Command::ViewSegments => "segments view",
@@ -579,7 +582,10 @@ pub const FIND_THE_RIGHT_PEOPLE: &str = " Find the right people ";
 pub const FRP_NOTE: &str = "documented change 0; upper end speculative";
 pub const PLAN: &str = " Plan ";
 pub const ASSUMPTIONS: &str = " Assumptions ";
-pub const EDIT_ASSUMPTIONS: &str = "edit with: netcurate pillars --set name=value";
+pub const EDIT_ASSUMPTIONS: KeyHints = &[(
+    &[Command::SetAssumption],
+    "sets one (name=value), as netcurate pillars --set does",
+)];
 /// The plan table's header: feature, now, after.
 pub const PLAN_COLUMNS: [&str; 3] = ["feature", "now", "after"];
 
@@ -712,6 +718,10 @@ pub mod status {
     /// D on a row of the figures' panes (score bands, tiers…).
     pub const NOT_A_SEGMENT: &str =
         "only a tag or a saved filter is deleted here (the first pane's rows)";
+
+    pub fn assumption_set(assignment: &str) -> String {
+        format!("set {assignment}")
+    }
 
     pub fn recorded_ssi(total: f64, br: f64, on: NaiveDate) -> String {
         format!("recorded SSI {total} (BR {br}) on {on}")

@@ -57,6 +57,8 @@ impl View {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
     Filter,
+    /// A pillar assumption: `name=value`.
+    Assumption,
     TagAdd,
     TagRemove,
     Export,
@@ -77,9 +79,10 @@ pub struct Prompt {
     pub input: String,
     /// The filter to restore when a filter prompt is cancelled.
     pub previous: String,
-    /// What a tag prompt's text may become (the network's tags), gathered once when it
-    /// opens: the prompt's line lists them at every frame, and Tab completes among them.
-    pub tags: Vec<String>,
+    /// What the prompt's text may become, gathered once when it opens: a tag prompt's
+    /// (the network's tags, which its line lists at every frame) or an assumption's names.
+    /// Tab completes among them.
+    pub words: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -169,6 +172,11 @@ pub enum Effect {
         allow_gone: bool,
     },
     RecordSsi(SsiReading),
+    /// Store the pillar assumptions, changed by `assignment` (`kappa=0.8`).
+    SetAssumptions {
+        assumptions: Assumptions,
+        assignment: String,
+    },
     /// Complete the path that ends this prompt text (the runtime reads the folder).
     CompletePath(String),
     /// Take back the latest import whole (confirmed).
@@ -205,6 +213,11 @@ pub enum Msg {
     FilterDeleted(String),
     /// An SSI reading was stored.
     SsiRecorded(SsiReading),
+    /// The pillar assumptions were stored, changed by `assignment`.
+    AssumptionsSet {
+        assumptions: Assumptions,
+        assignment: String,
+    },
     /// Nothing is left to undo but the latest import: ask before taking it back.
     ImportUndoable,
     /// The import of `path` was refused for the connections it would mark gone (`why`):
@@ -628,6 +641,15 @@ impl App {
                 self.refresh_segments();
                 vec![]
             }
+            Msg::AssumptionsSet {
+                assumptions,
+                assignment,
+            } => {
+                self.pillars.assumptions = assumptions;
+                self.refresh_projection();
+                self.status = self.undoable(status::assumption_set(&assignment));
+                vec![]
+            }
             Msg::SsiRecorded(r) => {
                 self.pillars.readings.push(r);
                 self.pillars.readings.sort_by_key(|r| r.date);
@@ -821,15 +843,16 @@ impl App {
     }
 
     fn open_prompt(&mut self, kind: PromptKind, input: String) {
-        let tags = match kind {
+        let words = match kind {
             PromptKind::TagAdd | PromptKind::TagRemove => self.all_tags(),
+            PromptKind::Assumption => Assumptions::NAMES.map(String::from).to_vec(),
             _ => Vec::new(),
         };
         self.overlay = Overlay::Prompt(Prompt {
             kind,
             input,
             previous: self.table.filter.clone(),
-            tags,
+            words,
         });
     }
 
@@ -868,6 +891,7 @@ impl App {
             Command::EditProfile => return vec![Effect::EditProfile],
             Command::Import => self.open_prompt(PromptKind::Import, self.import_folder.clone()),
             Command::RecordSsi => self.open_prompt(PromptKind::Ssi, String::new()),
+            Command::SetAssumption => self.open_prompt(PromptKind::Assumption, String::new()),
             _ => {
                 return match self.view {
                     View::Contacts => self.on_contacts_command(c),

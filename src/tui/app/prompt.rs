@@ -35,10 +35,19 @@ impl App {
             }
             KeyCode::Tab if matches!(p.kind, PromptKind::TagAdd | PromptKind::TagRemove) => {
                 // The prompt's line lists the tags it could still become.
-                let word = netcurate::query::complete_word(&p.input, &p.tags);
+                let word = netcurate::query::complete_word(&p.input, &p.words);
                 if let Some(completed) = word.whole.or(word.longer) {
                     p.input = completed;
                 }
+            }
+            KeyCode::Tab if p.kind == PromptKind::Assumption && !p.input.contains('=') => {
+                let word = netcurate::query::complete_word(&p.input, &p.words);
+                match (word.whole, word.longer) {
+                    (Some(name), _) => p.input = format!("{name}="),
+                    (None, Some(common)) => p.input = common,
+                    (None, None) => {}
+                }
+                self.status = status::choices(&word.choices);
             }
             KeyCode::Tab if p.kind == PromptKind::Filter => {
                 let completion = netcurate::query::complete(&p.input, &self.all_tags());
@@ -92,6 +101,16 @@ impl App {
                 }]
             }
             PromptKind::Export => self.submit_export(p),
+            PromptKind::Assumption => {
+                let mut assumptions = self.pillars.assumptions.clone();
+                match assumptions.set(input) {
+                    Ok(()) => vec![Effect::SetAssumptions {
+                        assumptions,
+                        assignment: input.to_string(),
+                    }],
+                    Err(e) => self.reopen(p, e),
+                }
+            }
             PromptKind::Ssi => match parse_ssi(input, self.network.as_of) {
                 Ok(r) => vec![Effect::RecordSsi(r)],
                 Err(e) => self.reopen(p, e),

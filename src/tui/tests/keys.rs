@@ -457,7 +457,7 @@ fn key_hints_follow_the_view_and_the_keymap() {
     key(&mut a, KeyCode::Char('4'));
     let line = hints(&a);
     assert!(
-        line.starts_with("n records an SSI reading · ctrl-z undo"),
+        line.starts_with("n records an SSI reading · = sets an assumption · ctrl-z undo"),
         "{line}"
     );
     key(&mut a, KeyCode::Char('1'));
@@ -877,4 +877,53 @@ fn y_copies_the_profile_urls_of_the_row_or_the_selection() {
     let mut written = Vec::new();
     crate::tui::copy_to_clipboard(&mut written, "a\nb").expect("written");
     assert_eq!(written, b"\x1b]52;c;YQpi\x07");
+}
+
+/// `=` sets a pillar assumption from the workbench: Tab completes its name (the choices
+/// go to the status line while several are left), a wrong value is said and kept in the
+/// prompt, a right one goes to the runtime; once stored, the projection uses it.
+#[test]
+fn an_assumption_is_set_from_the_pillars_view() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('4'));
+    key(&mut a, KeyCode::Char('='));
+    typed(&mut a, "s_");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "s_");
+    assert!(
+        a.status.contains("s_vp") && a.status.contains("s_internal"),
+        "{}",
+        a.status
+    );
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    typed(&mut a, "kap");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "kappa=");
+    typed(&mut a, "x");
+    assert_eq!(key(&mut a, KeyCode::Enter), vec![]);
+    assert!(a.status.contains("not a number"), "{}", a.status);
+    assert_eq!(prompt_text(&a), "kappa=x", "kept open");
+    key(&mut a, KeyCode::Backspace);
+    typed(&mut a, "0.5");
+    let effects = key(&mut a, KeyCode::Enter);
+    let [
+        Effect::SetAssumptions {
+            assumptions,
+            assignment,
+        },
+    ] = &effects[..]
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!((assumptions.kappa, assignment.as_str()), (0.5, "kappa=0.5"));
+    assert_eq!(a.pillars.assumptions.kappa, 1.0, "not before it is stored");
+    a.update(Msg::AssumptionsSet {
+        assumptions: assumptions.clone(),
+        assignment: assignment.clone(),
+    });
+    assert_eq!(a.pillars.assumptions.kappa, 0.5);
+    let projection = a.projection.as_ref().expect("a projection");
+    assert_eq!(projection.assumptions.kappa, 0.5);
+    assert!(a.status.starts_with("set kappa=0.5"), "{}", a.status);
 }

@@ -127,7 +127,7 @@ fn draw_filter_line(
                     None => spans.push(Span::styled(counts, theme.dim())),
                 },
                 PromptKind::TagAdd | PromptKind::TagRemove => {
-                    let hint: Vec<String> = (p.tags.iter())
+                    let hint: Vec<String> = (p.words.iter())
                         .filter(|t| t.starts_with(&p.input))
                         .take(5)
                         .cloned()

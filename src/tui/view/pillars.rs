@@ -17,7 +17,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(p) = &app.projection else { return };
     let lines = plan_lines(p, theme);
     let plan_width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 1;
-    let assumptions = assumptions(p, theme);
+    let assumptions = assumptions(app, p, theme);
     let [gauges, t_left, t_right, bottom] = areas(area, plan_width, &assumptions);
     let [br, frp] = halves(gauges);
     pillar(
@@ -50,10 +50,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// The assumptions pane's text, wrapped: the disclaimer first (on a short screen the
 /// lines below it may not fit), how to edit them, every parameter, the FRP levers.
-fn assumptions<'a>(p: &'a Projection, theme: &Theme) -> Paragraph<'a> {
+fn assumptions<'a>(app: &App, p: &'a Projection, theme: &Theme) -> Paragraph<'a> {
     let mut text = vec![
         Line::styled(p.disclaimer, theme.warn()),
-        Line::styled(strings::EDIT_ASSUMPTIONS, theme.header()),
+        Line::styled(keys_text(app, strings::EDIT_ASSUMPTIONS), theme.header()),
     ];
     text.extend(strings::assumptions(&p.assumptions, p.noise_used).map(Line::raw));
     text.push(Line::styled(strings::frp_levers(&FRP_LEVERS), theme.dim()));

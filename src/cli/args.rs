@@ -163,7 +163,11 @@ pub enum Command {
         /// Print the projection as JSON.
         #[arg(long)]
         json: bool,
-        /// Change an assumption, e.g. --set kappa=0.8 (repeatable; stored).
+        /// Change an assumption, e.g. --set kappa=0.8 (repeatable; stored; undo takes it
+        /// back): k_connections, k_vp, k_internal (the saturation constants), s_vp,
+        /// s_internal (the shares that count in full), w_relevant (the speculative FRP
+        /// weight), kappa, stale_days, noise (the band inside which a change is too small
+        /// to notice).
         #[arg(long, value_name = "NAME=VALUE")]
         set: Vec<String>,
     },

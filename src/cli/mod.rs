@@ -389,6 +389,17 @@ mod tests {
         }
     }
 
+    /// `pillars --help` names every assumption `--set` takes.
+    #[test]
+    fn pillars_help_names_every_assumption() {
+        let mut cli = Cli::command();
+        let pillars = cli.find_subcommand_mut("pillars").expect("pillars");
+        let help = pillars.render_long_help().to_string();
+        for name in netcurate::pillars::Assumptions::NAMES {
+            assert!(help.contains(name), "{name}: {help}");
+        }
+    }
+
     /// `list --help` and the workbench's help name every field and flag the filter
     /// language knows.
     #[test]

@@ -800,10 +800,12 @@ fn of_several_exports_in_a_folder_only_the_newest_is_imported() {
         );
     }
 
-    // Before any import it needs a path.
-    let (code, _, err) = Db::new().run(&["import"]);
+    // Before any import it needs a path, and makes no database for nothing.
+    let never = Db::new();
+    let (code, _, err) = never.run(&["import"]);
     assert_eq!(code, 1);
     assert!(err.contains("import needs a PATH"), "{err}");
+    assert!(!never.path.exists(), "no database made");
 
     // The fixture's export beside its unzipped copy: the same as the export alone.
     let alone = Db::new().json(&["import", "--json", &fixture("linkedin/export-2026.zip")]);

@@ -208,6 +208,11 @@ pub fn run(cli: Cli) -> Result<()> {
             "score needs --profile FILE (draft one with `netcurate profile init -o audience.toml`)"
         );
     }
+    // Without a path an import reads the latest import's folder: a database not made yet
+    // has none (and is not made for nothing).
+    if matches!(&command, Command::Import { paths, .. } if paths.is_empty()) && !db.exists() {
+        bail!(commands::import::NEEDS_A_PATH);
+    }
     // The database is made on first use (CLI.md); made by a command other than an import,
     // it may be a mistyped --db, and what follows an empty network's figures: say so.
     if !db.exists() && !matches!(command, Command::Import { .. }) {

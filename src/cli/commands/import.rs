@@ -88,11 +88,12 @@ pub(crate) fn import(
 }
 
 /// Where `import` without a path reads: the folder of the latest import, said on stderr.
+/// `import` without a path, before anything was imported.
+pub(crate) const NEEDS_A_PATH: &str = "import needs a PATH: your LinkedIn export's .zip, its folder, or a CSV (without one it reads the folder of the latest import, and nothing was imported yet)";
+
 pub(crate) fn latest_import_folder(s: &Session) -> Result<PathBuf> {
     let Some(folder) = s.store.import_folder()? else {
-        bail!(
-            "import needs a PATH: your LinkedIn export's .zip, its folder, or a CSV (without one it reads the folder of the latest import, and nothing was imported yet)"
-        );
+        bail!(NEEDS_A_PATH);
     };
     let shown = s.import_folder().unwrap_or_else(|| folder.clone());
     eprintln!("netcurate: importing from {shown}, the folder of the latest import");

@@ -28,9 +28,60 @@ pub fn pad(text: &str, width: u16) -> String {
     format!("{cut}{}", " ".repeat(room))
 }
 
+/// `line` broken at spaces into lines of at most `width` columns, for a terminal that
+/// would break it mid-word: the lines after the first are indented two columns past the
+/// first's own indent. A word longer than a line stays whole on its own line.
+pub fn wrap(line: &str, width: usize) -> Vec<String> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let hanging = " ".repeat(indent + 2);
+    let mut lines = vec![" ".repeat(indent)];
+    for word in line[indent..].split(' ') {
+        let last = lines.last_mut().expect("a line");
+        let room = width.saturating_sub(last.width());
+        let starts = last.trim_start().is_empty();
+        if starts || word.width() < room {
+            if !starts {
+                last.push(' ');
+            }
+            last.push_str(word);
+        } else {
+            lines.push(format!("{hanging}{word}"));
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Cow, fit, pad, seen};
+    use super::{Cow, fit, pad, seen, wrap};
+
+    /// A long line breaks at spaces within the width, its later lines indented under it.
+    #[test]
+    fn long_lines_break_at_spaces_with_a_hanging_indent() {
+        let line = "  seniority: cxo (C-level, president or managing director; confidence 90%)";
+        let lines = wrap(line, 40);
+        assert_eq!(
+            lines,
+            [
+                "  seniority: cxo (C-level, president or",
+                "    managing director; confidence 90%)",
+            ]
+        );
+        assert!(lines.iter().all(|l| l.chars().count() <= 40));
+        assert_eq!(wrap("short", 40), ["short"]);
+        // A word longer than the width is kept whole.
+        assert_eq!(
+            wrap(
+                "see https://www.linkedin.com/in/a-very-long-slug-indeed",
+                20
+            ),
+            [
+                "see",
+                "  https://www.linkedin.com/in/a-very-long-slug-indeed"
+            ]
+        );
+        assert_eq!(wrap("", 20), [""]);
+    }
 
     /// Text copied from a web page takes the columns it shows: no soft hyphen, zero-width
     /// space or direction mark counted, a no-break space as a space.

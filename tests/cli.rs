@@ -1448,3 +1448,24 @@ fn the_workbench_without_a_terminal_points_to_the_commands() {
     }
     assert!(!db.path.exists(), "no database made");
 }
+
+/// `explain`, `stats` and `pillars` break their long lines at spaces to fit the terminal
+/// ($COLUMNS here), saying the same words; into a pipe a line is as long as it is.
+#[test]
+fn sentences_fit_the_terminal_with_the_same_words() {
+    let db = Db::with_demo();
+    let first = db.json(&["list", "--limit", "1", "--json"])[0]["id"].to_string();
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let width = |l: &str| unicode_width::UnicodeWidthStr::width(l);
+    for args in [&["explain", first.as_str()][..], &["stats"], &["pillars"]] {
+        let piped = db.ok(args);
+        assert!(piped.lines().any(|l| width(l) > 80), "{args:?}: {piped}");
+        let output = db.command(args).env("COLUMNS", "80").output().unwrap();
+        let fitted = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            fitted.lines().all(|l| width(l) <= 80),
+            "{args:?}:\n{fitted}"
+        );
+        assert_eq!(words(&fitted), words(&piped), "{args:?}");
+    }
+}

@@ -248,7 +248,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Profile(command) => profile(&s, command, out),
         Command::Score => score(&mut s, out),
-        Command::Explain { who } => explain(&s, &who, out),
+        Command::Explain { who } => fitted(out, |out| explain(&s, &who, out)),
         Command::List(args) => list(&s, &args, out),
         Command::Tag {
             action,
@@ -272,9 +272,13 @@ pub fn run(cli: Cli) -> Result<()> {
         } => change::withdraw_stale(&mut s, days, dry_run, out),
         Command::Ssi(command) => ssi(&mut s, command, out),
         Command::Segments { action, json } => segments_cmd(&mut s, action, json, out),
-        Command::Pillars { json, set } => pillars_cmd(&mut s, json, &set, out),
+        Command::Pillars { json: false, set } => {
+            fitted(out, |out| pillars_cmd(&mut s, false, &set, out))
+        }
+        Command::Pillars { json: true, set } => pillars_cmd(&mut s, true, &set, out),
         Command::Export(args) => export_cmd(&mut s, &args, out),
-        Command::Stats { json } => stats(&s, json, out),
+        Command::Stats { json: false } => fitted(out, |out| stats(&s, false, out)),
+        Command::Stats { json: true } => stats(&s, true, out),
         Command::Undo { import } => undo::undo(&mut s, import, out),
         Command::Redo => undo::redo(&mut s, out),
     }
@@ -322,6 +326,70 @@ fn forget(db: &Path, all: bool) -> Result<()> {
 
 /// What every `--dry-run` ends with.
 const DRY_RUN: &str = "dry run: nothing was stored (the same command without --dry-run does it)";
+
+/// The columns a line of output may take: `$COLUMNS` when set, else the terminal's width
+/// when the output goes to one; `None` (no limit) into a pipe or a file.
+pub(crate) fn output_width() -> Option<u16> {
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    columns.filter(|&c: &u16| c > 0).or_else(|| {
+        std::io::IsTerminal::is_terminal(&std::io::stdout())
+            .then(|| ratatui::crossterm::terminal::size().ok())
+            .flatten()
+            .map(|(columns, _)| columns)
+    })
+}
+
+/// Output whose long lines are broken at spaces to fit `width` columns (a terminal would
+/// break them mid-word); with no width, passed on as it is.
+pub(crate) struct Fitted<'a> {
+    out: &'a mut dyn Write,
+    width: Option<u16>,
+    line: Vec<u8>,
+}
+
+impl<'a> Fitted<'a> {
+    pub(crate) fn new(out: &'a mut dyn Write, width: Option<u16>) -> Fitted<'a> {
+        let line = Vec::new();
+        Fitted { out, width, line }
+    }
+
+    /// Writes the line gathered so far, wrapped, ending it with `end`.
+    fn emit(&mut self, width: u16, end: &str) -> std::io::Result<()> {
+        let text = String::from_utf8_lossy(&self.line).into_owned();
+        self.line.clear();
+        let lines = crate::columns::wrap(&text, usize::from(width));
+        write!(self.out, "{}{end}", lines.join("\n"))
+    }
+}
+
+impl Write for Fitted<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let Some(width) = self.width else {
+            return self.out.write(buf);
+        };
+        for &byte in buf {
+            match byte {
+                b'\n' => self.emit(width, "\n")?,
+                other => self.line.push(other),
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if let (Some(width), false) = (self.width, self.line.is_empty()) {
+            self.emit(width, "")?;
+        }
+        self.out.flush()
+    }
+}
+
+/// Runs `command` writing to `out` through [`Fitted`] at the output's width.
+fn fitted(out: &mut dyn Write, command: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let mut fitted = Fitted::new(out, output_width());
+    command(&mut fitted)?;
+    Ok(fitted.flush()?)
+}
 
 /// The line after a change stored as one step: the command that undoes it.
 fn say_how_to_take_it_back(s: &Session, out: &mut dyn Write) -> Result<()> {

@@ -54,7 +54,7 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
         widths.max().unwrap_or(0).min(usize::from(u16::MAX)) as u16
     };
     let widths = TextWidths::within(
-        output_width(),
+        crate::cli::output_width(),
         widest(&shown_name),
         widest(&|c| c.tags.join(",")),
     );
@@ -207,18 +207,6 @@ impl TextWidths {
             tags,
         }
     }
-}
-
-/// The columns a `list` line may take: `$COLUMNS` when set, else the terminal's width when
-/// the output goes to one; `None` (no limit) into a pipe or a file.
-fn output_width() -> Option<u16> {
-    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
-    columns.filter(|&c: &u16| c > 0).or_else(|| {
-        std::io::IsTerminal::is_terminal(&std::io::stdout())
-            .then(|| ratatui::crossterm::terminal::size().ok())
-            .flatten()
-            .map(|(columns, _)| columns)
-    })
 }
 
 pub(crate) fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {

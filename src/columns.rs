@@ -30,12 +30,13 @@ pub fn pad(text: &str, width: u16) -> String {
 
 /// `line` broken at spaces into lines of at most `width` columns, for a terminal that
 /// would break it mid-word: the lines after the first are indented two columns past the
-/// first's own indent. A word longer than a line stays whole on its own line.
+/// first's own indent. A word longer than a line stays whole on its own line, and so does
+/// a `command in backquotes` (to be copied whole).
 pub fn wrap(line: &str, width: usize) -> Vec<String> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     let hanging = " ".repeat(indent + 2);
     let mut lines = vec![" ".repeat(indent)];
-    for word in line[indent..].split(' ') {
+    for word in unbroken_words(&line[indent..]) {
         let last = lines.last_mut().expect("a line");
         let room = width.saturating_sub(last.width());
         let starts = last.trim_start().is_empty();
@@ -49,6 +50,24 @@ pub fn wrap(line: &str, width: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// The words of `text` between single spaces, a span in backquotes counting as one.
+fn unbroken_words(text: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let (mut start, mut quoted) = (0, false);
+    for (at, ch) in text.char_indices() {
+        match ch {
+            '`' => quoted = !quoted,
+            ' ' if !quoted => {
+                words.push(&text[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    words.push(&text[start..]);
+    words
 }
 
 #[cfg(test)]
@@ -81,6 +100,11 @@ mod tests {
             ]
         );
         assert_eq!(wrap("", 20), [""]);
+        // A command in backquotes is copied whole: never broken.
+        assert_eq!(
+            wrap("record one with `netcurate ssi record` first", 24),
+            ["record one with", "  `netcurate ssi record`", "  first"]
+        );
     }
 
     /// Text copied from a web page takes the columns it shows: no soft hyphen, zero-width

@@ -119,6 +119,11 @@ impl Assumptions {
         "noise",
     ];
 
+    /// One parameter's value by name (as it is stored), or `None` for an unknown name.
+    pub fn get(&self, name: &str) -> Option<f64> {
+        serde_json::to_value(self).ok()?.get(name)?.as_f64()
+    }
+
     /// Sets one parameter by name from text (`kappa=0.8`).
     pub fn set(&mut self, assignment: &str) -> Result<(), String> {
         let (name, value) = assignment
@@ -613,5 +618,11 @@ mod tests {
         assert_eq!(a.kappa, 0.8);
         assert!(a.set("gamma=1").is_err());
         assert!(a.set("kappa=-1").is_err());
+        // Every name is read back as it was set.
+        for (k, name) in Assumptions::NAMES.iter().enumerate() {
+            a.set(&format!("{name}={}", k + 2)).unwrap();
+            assert_eq!(a.get(name), Some(k as f64 + 2.0), "{name}");
+        }
+        assert_eq!(a.get("gamma"), None);
     }
 }

@@ -719,6 +719,10 @@ pub mod status {
     pub const NOT_A_SEGMENT: &str =
         "only a tag or a saved filter is deleted here (the first pane's rows)";
 
+    pub fn assumption_now(name: &str, value: f64) -> String {
+        format!("{name} is {value} now")
+    }
+
     pub fn assumption_set(assignment: &str) -> String {
         format!("set {assignment}")
     }

@@ -42,12 +42,17 @@ impl App {
             }
             KeyCode::Tab if p.kind == PromptKind::Assumption && !p.input.contains('=') => {
                 let word = netcurate::query::complete_word(&p.input, &p.words);
+                self.status = status::choices(&word.choices);
                 match (word.whole, word.longer) {
-                    (Some(name), _) => p.input = format!("{name}="),
+                    (Some(name), _) => {
+                        if let Some(now) = self.pillars.assumptions.get(&name) {
+                            self.status = status::assumption_now(&name, now);
+                        }
+                        p.input = format!("{name}=");
+                    }
                     (None, Some(common)) => p.input = common,
                     (None, None) => {}
                 }
-                self.status = status::choices(&word.choices);
             }
             KeyCode::Tab if p.kind == PromptKind::Filter => {
                 let completion = netcurate::query::complete(&p.input, &self.all_tags());

@@ -900,6 +900,7 @@ fn an_assumption_is_set_from_the_pillars_view() {
     typed(&mut a, "kap");
     key(&mut a, KeyCode::Tab);
     assert_eq!(prompt_text(&a), "kappa=");
+    assert_eq!(a.status, "kappa is 1 now");
     typed(&mut a, "x");
     assert_eq!(key(&mut a, KeyCode::Enter), vec![]);
     assert!(a.status.contains("not a number"), "{}", a.status);

@@ -303,6 +303,19 @@ impl Keymap {
 mod tests {
     use super::*;
 
+    /// The README lists every command a keymap file can bind, by its name there.
+    #[test]
+    fn the_readme_names_every_bindable_command() {
+        let readme = include_str!("../../README.md");
+        let listed = readme
+            .split_once("Commands: ")
+            .map(|(_, rest)| rest.split_once(". ").map_or(rest, |(list, _)| list))
+            .expect("the README lists the commands");
+        for (_, name, _) in BINDINGS {
+            assert!(listed.contains(&format!("`{name}`")), "{name} in: {listed}");
+        }
+    }
+
     #[test]
     fn overrides_rebind_and_help_follows() {
         let km = Keymap::parse_overrides("undo = \"ctrl-z\"\nquit = [\"q\", \"Q\"]").unwrap();

@@ -7,6 +7,7 @@
 
 mod args;
 mod commands;
+mod output;
 
 use anyhow::{Context, Result, bail};
 pub use args::Cli;
@@ -29,6 +30,8 @@ use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
 use netcurate::query::Query;
 use netcurate::store::{Rescored, Store};
+use output::fitted;
+pub(crate) use output::output_width;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -326,70 +329,6 @@ fn forget(db: &Path, all: bool) -> Result<()> {
 
 /// What every `--dry-run` ends with.
 const DRY_RUN: &str = "dry run: nothing was stored (the same command without --dry-run does it)";
-
-/// The columns a line of output may take: `$COLUMNS` when set, else the terminal's width
-/// when the output goes to one; `None` (no limit) into a pipe or a file.
-pub(crate) fn output_width() -> Option<u16> {
-    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
-    columns.filter(|&c: &u16| c > 0).or_else(|| {
-        std::io::IsTerminal::is_terminal(&std::io::stdout())
-            .then(|| ratatui::crossterm::terminal::size().ok())
-            .flatten()
-            .map(|(columns, _)| columns)
-    })
-}
-
-/// Output whose long lines are broken at spaces to fit `width` columns (a terminal would
-/// break them mid-word); with no width, passed on as it is.
-pub(crate) struct Fitted<'a> {
-    out: &'a mut dyn Write,
-    width: Option<u16>,
-    line: Vec<u8>,
-}
-
-impl<'a> Fitted<'a> {
-    pub(crate) fn new(out: &'a mut dyn Write, width: Option<u16>) -> Fitted<'a> {
-        let line = Vec::new();
-        Fitted { out, width, line }
-    }
-
-    /// Writes the line gathered so far, wrapped, ending it with `end`.
-    fn emit(&mut self, width: u16, end: &str) -> std::io::Result<()> {
-        let text = String::from_utf8_lossy(&self.line).into_owned();
-        self.line.clear();
-        let lines = crate::columns::wrap(&text, usize::from(width));
-        write!(self.out, "{}{end}", lines.join("\n"))
-    }
-}
-
-impl Write for Fitted<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let Some(width) = self.width else {
-            return self.out.write(buf);
-        };
-        for &byte in buf {
-            match byte {
-                b'\n' => self.emit(width, "\n")?,
-                other => self.line.push(other),
-            }
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        if let (Some(width), false) = (self.width, self.line.is_empty()) {
-            self.emit(width, "")?;
-        }
-        self.out.flush()
-    }
-}
-
-/// Runs `command` writing to `out` through [`Fitted`] at the output's width.
-fn fitted(out: &mut dyn Write, command: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let mut fitted = Fitted::new(out, output_width());
-    command(&mut fitted)?;
-    Ok(fitted.flush()?)
-}
 
 /// The line after a change stored as one step: the command that undoes it.
 fn say_how_to_take_it_back(s: &Session, out: &mut dyn Write) -> Result<()> {

@@ -764,3 +764,26 @@ fn an_assumption_set_in_the_workbench_is_stored_and_undone() {
     db.ok(&["undo"]);
     assert_eq!(kappa(&db), Some(1.0));
 }
+
+/// In a real 80-column terminal (no `$COLUMNS`: the shell does not export it), `list`
+/// fits its lines to the terminal's own width and `explain` breaks its long lines at
+/// spaces: no line wraps (tmux joins wrapped lines back with `capture-pane -J`).
+#[test]
+fn commands_fit_the_terminal_they_print_to() {
+    let Some(db) = demo_db() else { return };
+    let (s, line) = Screen::prepare(&db, "fit", "");
+    s.open(80, 60, "PS1='shell$ ' bash --norc --noprofile -i");
+    s.wait_for("shell$");
+    s.type_text(&format!(
+        "{line} list --limit 8; {line} explain 12; echo done-$((6*7))"
+    ));
+    s.keys(&["Enter"]);
+    s.wait_for("done-42");
+    let joined = tmux(&["capture-pane", "-p", "-J", "-t", &s.name]);
+    let width = |l: &str| unicode_width::UnicodeWidthStr::width(l.trim_end());
+    assert!(joined.contains("8 shown of 2000"), "{joined}");
+    assert!(joined.contains('…'), "titles cut to fit: {joined}");
+    assert!(joined.contains("= "), "explain's summary: {joined}");
+    let output = joined.lines().filter(|l| !l.starts_with("shell$"));
+    assert!(output.clone().all(|l| width(l) <= 80), "{joined}");
+}

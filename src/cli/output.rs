@@ -10,12 +10,9 @@ use std::io::Write;
 /// when the output goes to one; `None` (no limit) into a pipe or a file.
 pub(crate) fn output_width() -> Option<u16> {
     let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
-    columns.filter(|&c: &u16| c > 0).or_else(|| {
-        std::io::IsTerminal::is_terminal(&std::io::stdout())
-            .then(|| ratatui::crossterm::terminal::size().ok())
-            .flatten()
-            .map(|(columns, _)| columns)
-    })
+    columns
+        .filter(|&c: &u16| c > 0)
+        .or_else(crate::tui::stdout_columns)
 }
 
 /// Output whose long lines are broken at spaces to fit `width` columns (a terminal would

@@ -339,7 +339,7 @@ fn run_effect(
         }
         Effect::Copy(urls) => {
             copy_to_clipboard(terminal.backend_mut(), &urls.join("\n"))?;
-            tell(app, status::copied(&urls));
+            tell(app, status::copied(urls.len()));
         }
         Effect::Export {
             kind,

@@ -831,13 +831,13 @@ pub mod status {
         format!("no browser opener ({opener}); the URL is {url} ({copy_key} copies it)")
     }
 
-    /// Profile URLs sent to the clipboard through the terminal (which may refuse them).
-    pub fn copied(urls: &[String]) -> String {
-        let what = match urls {
-            [one] => one.clone(),
-            many => format!("{} profile URLs", many.len()),
-        };
-        format!("copied {what} to the clipboard (through the terminal: OSC 52)")
+    /// Profile URLs sent to the clipboard through the terminal (which may refuse them:
+    /// the help and the README say how it works). Short, to fit the status bar.
+    pub fn copied(count: usize) -> String {
+        match count {
+            1 => "copied the profile URL to the clipboard".to_string(),
+            n => format!("copied {n} profile URLs to the clipboard"),
+        }
     }
 
     pub fn too_many_to_copy(count: usize, export_key: &str) -> String {

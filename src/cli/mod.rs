@@ -389,26 +389,22 @@ mod tests {
         assert_eq!(shell_word("plain.db"), "plain.db");
     }
 
-    /// `export --help` names every column `--columns` takes.
+    /// `export --help` names every column `--columns` takes, and `pillars --help` every
+    /// assumption `--set` takes.
     #[test]
-    fn export_help_names_every_column() {
-        let mut cli = Cli::command();
-        let export = cli.find_subcommand_mut("export").expect("export");
-        let help = export.render_long_help().to_string();
-        let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
-        for (column, _) in netcurate::export::CONTACT_COLUMNS {
-            assert!(help.contains(column), "{column}: {help}");
-        }
-    }
-
-    /// `pillars --help` names every assumption `--set` takes.
-    #[test]
-    fn pillars_help_names_every_assumption() {
-        let mut cli = Cli::command();
-        let pillars = cli.find_subcommand_mut("pillars").expect("pillars");
-        let help = pillars.render_long_help().to_string();
-        for name in netcurate::pillars::Assumptions::NAMES {
-            assert!(help.contains(name), "{name}: {help}");
+    fn helps_name_every_value_their_options_take() {
+        let columns = netcurate::export::CONTACT_COLUMNS.map(|(column, _)| column);
+        let assumptions = netcurate::pillars::Assumptions::NAMES;
+        for (command, values) in [("export", &columns[..]), ("pillars", &assumptions[..])] {
+            let mut cli = Cli::command();
+            let help = (cli.find_subcommand_mut(command).expect(command))
+                .render_long_help()
+                .to_string();
+            // A name with a space may be broken over two lines of the help.
+            let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+            for value in values {
+                assert!(help.contains(value), "{command}: {value}: {help}");
+            }
         }
     }
 

@@ -28,6 +28,13 @@ pub fn pad(text: &str, width: u16) -> String {
     format!("{cut}{}", " ".repeat(room))
 }
 
+/// The columns the widest of `texts` takes as [`pad`] shows it (0 for none; at most
+/// `u16::MAX`): a column sized to what it holds.
+pub fn widest<S: AsRef<str>>(texts: impl IntoIterator<Item = S>) -> u16 {
+    let widths = texts.into_iter().map(|t| seen(t.as_ref()).width());
+    widths.max().unwrap_or(0).min(usize::from(u16::MAX)) as u16
+}
+
 /// `line` broken at spaces into lines of at most `width` columns, for a terminal that
 /// would break it mid-word: the lines after the first are indented two columns past the
 /// first's own indent. A word longer than a line stays whole on its own line, and so does
@@ -142,5 +149,8 @@ mod tests {
         // Cut where a wide character would not fit: its half is a space.
         assert_eq!(pad("東京都庁", 6), "東京… ");
         assert_eq!(pad("Stark Cloud", 8), "Stark C…");
+        // A column sized to the widest it holds, as padded.
+        assert_eq!(super::widest(["Ann", "東京", "Soft\u{ad}ware"]), 8);
+        assert_eq!(super::widest(Vec::<String>::new()), 0);
     }
 }

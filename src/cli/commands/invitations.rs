@@ -3,11 +3,10 @@
 //! Must not: decide what is stale (the library's `model` does).
 
 use crate::cli::{Session, command_line};
-use crate::columns::pad;
+use crate::columns::{pad, widest};
 use anyhow::Result;
 use netcurate::model::{Direction, Invitation};
 use std::io::Write;
-use unicode_width::UnicodeWidthStr;
 
 /// Lists the invitations (the stale ones alone with `only_stale`), newest first.
 pub(crate) fn invitations(
@@ -50,11 +49,7 @@ pub(crate) fn invitations(
         "Acceptance is inferred: an invitation is accepted when the person is now a connection."
     )?;
     // The names' column as wide as the widest name listed (up to 30 columns).
-    let name_width = (listed.iter())
-        .map(|i| UnicodeWidthStr::width(i.other_name()))
-        .max()
-        .unwrap_or(0)
-        .min(30) as u16;
+    let name_width = widest(listed.iter().map(|i| i.other_name())).min(30);
     for dir in [Direction::Outgoing, Direction::Incoming] {
         for i in listed.iter().rev().filter(|i| i.direction == dir) {
             let pending = i.status == netcurate::model::InvitationStatus::Pending;

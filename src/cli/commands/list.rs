@@ -6,14 +6,13 @@
 use crate::cli::Session;
 use crate::cli::args::ListArgs;
 use crate::cli::commands::segments::with_segment;
-use crate::columns::{fit, pad};
+use crate::columns::{fit, pad, widest};
 use anyhow::{Context, Result};
 use netcurate::model::{Contact, Decision, Flags, Standing, joined_or_none};
 use netcurate::query::{self, Haystack, SortKey};
 use netcurate::text::seen;
 use std::borrow::Cow;
 use std::io::Write;
-use unicode_width::UnicodeWidthStr;
 
 pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
     let filter = with_segment(s, &args.filter, args.segment.as_deref())?;
@@ -47,16 +46,11 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
         return Ok(());
     }
     // One aligned line: id, score, name, position, company, seniority, decision, tags.
-    let widest = |cell: &dyn Fn(&Contact) -> String| {
-        let widths = shown
-            .iter()
-            .map(|&i| cell(&network.contacts[i as usize]).width());
-        widths.max().unwrap_or(0).min(usize::from(u16::MAX)) as u16
-    };
+    let contacts = || shown.iter().map(|&i| &network.contacts[i as usize]);
     let widths = TextWidths::within(
         crate::cli::output_width(),
-        widest(&shown_name),
-        widest(&|c| c.tags.join(",")),
+        widest(contacts().map(shown_name)),
+        widest(contacts().map(|c| c.tags.join(","))),
     );
     let row = |[
         id,

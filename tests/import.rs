@@ -293,6 +293,16 @@ fn map_reads_a_crm_file_under_other_column_names() {
         mila["position"], "Head of Infrastructure",
         "Rolle, not Title"
     );
+    // What the CRM brought is looked for by the filter, the CLI's as the workbench's.
+    let names = |filter: &str| -> Vec<String> {
+        let list = db.json(&["list", "--json", "--sort", "name", "--filter", filter]);
+        (list.as_array().expect("a list").iter())
+            .map(|c| format!("{} {}", c["first_name"], c["last_name"]).replace('"', ""))
+            .collect()
+    };
+    assert_eq!(names("location:berlin"), ["René Sample"]);
+    assert_eq!(names("email:@example.org -location:berlin"), ["Mila Novak"]);
+    assert_eq!(names("location:hamburg title:head"), ["Mila Novak"]);
     let text = db.ok(&["import", "--dry-run", &fixture("linkedin/hubspot.csv")]);
     assert!(
         text.contains("    columns read: First Name → first-name, Last Name → last-name, LinkedIn URL → url, Email → email, Company Name → company, Job Title → position, Industry → industry\n"),

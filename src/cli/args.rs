@@ -315,8 +315,8 @@ pub struct Selection {
 
 #[derive(Args, Debug)]
 pub struct ListArgs {
-    /// Space-separated terms, all must hold: fuzzy words, name: company: title: url: tag:T
-    /// -tag:T decision:D score:<40 seniority:>=director connected:<2020-01-01 (or a month
+    /// Space-separated terms, all must hold: fuzzy words, name: company: title: url:
+    /// location: industry: email: tag:T -tag:T decision:D score:<40 seniority:>=director connected:<2020-01-01 (or a month
     /// 2024-06, a year >=2024) changed:>=2026-11-01 (a job change recorded since)
     /// gone:>=2026-11-01 (found gone from the network since) function:engineering
     /// flag:warm|messaged|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded.

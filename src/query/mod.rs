@@ -54,23 +54,53 @@ impl Cmp {
     }
 }
 
+/// A contact's text a field term looks in for a piece of text (`company:hool`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum TextField {
     Name,
     Company,
     Title,
     Url,
+    /// The texts only other contact CSVs (a CRM, an enrichment file) bring: folded when
+    /// a term reads them, not kept in every contact's haystack.
+    Location,
+    Industry,
+    Email,
 }
 
 impl TextField {
+    /// Each field's names in a term (`position:` is `title:`).
+    const NAMES: [(&str, TextField); 8] = [
+        ("name", TextField::Name),
+        ("company", TextField::Company),
+        ("title", TextField::Title),
+        ("position", TextField::Title),
+        ("url", TextField::Url),
+        ("location", TextField::Location),
+        ("industry", TextField::Industry),
+        ("email", TextField::Email),
+    ];
+
+    fn named(name: &str) -> Option<TextField> {
+        let name = name.to_ascii_lowercase();
+        (Self::NAMES.iter()).find_map(|&(n, field)| (n == name).then_some(field))
+    }
+
     fn part(self) -> u16 {
         match self {
             TextField::Name => ContactParts::NAME,
             TextField::Company => ContactParts::COMPANY,
             TextField::Title => ContactParts::TITLE,
             TextField::Url => ContactParts::URL,
+            TextField::Location | TextField::Industry | TextField::Email => ContactParts::REST,
         }
     }
+}
+
+/// Whether `term` (as typed) looks for a piece of text in one field (`company:hool`, not
+/// negated): typing on at its end can only narrow what it matches.
+pub fn is_text_field_term(term: &str) -> bool {
+    (term.split_once(':')).is_some_and(|(field, _)| TextField::named(field).is_some())
 }
 
 /// A lower-cased substring with its searcher built once per query, not per row.
@@ -88,6 +118,19 @@ impl Needle {
 
     fn in_text(&self, haystack: &str) -> bool {
         self.finder.find(haystack.as_bytes()).is_some()
+    }
+
+    /// [`Needle::in_text`] of `text` folded now (a text no haystack keeps).
+    fn in_folded(&self, text: &str) -> bool {
+        thread_local! {
+            static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        !text.is_empty()
+            && FOLDED.with_borrow_mut(|folded| {
+                folded.clear();
+                push_folded(folded, text);
+                self.in_text(folded)
+            })
     }
 
     /// Every character of the needle, in order (bytes when the needle is ASCII).
@@ -237,6 +280,7 @@ impl Haystack {
                     self.url.clear();
                     self.url.push_str(c.url_key.as_deref().unwrap_or_default());
                 }
+                TextField::Location | TextField::Industry | TextField::Email => {}
             }
         }
     }
@@ -487,6 +531,9 @@ impl Test {
                 TextField::Company => v.in_text(&hay.company),
                 TextField::Title => v.in_text(&hay.title),
                 TextField::Url => v.in_text(&hay.url),
+                TextField::Location => v.in_folded(&c.location),
+                TextField::Industry => v.in_folded(&c.industry),
+                TextField::Email => v.in_folded(&c.email),
             },
             Test::Tag(t) => c.tags.iter().any(|x| x.eq_ignore_ascii_case(t)),
             Test::Decision(d) => c.decision == *d,
@@ -547,8 +594,7 @@ fn url_needle(value: &str) -> String {
 }
 
 /// The field terms' names, as the error for an unknown one lists them.
-pub const FIELDS: &str =
-    "name company title url tag decision score seniority connected changed gone function flag";
+pub const FIELDS: &str = "name company title url tag decision score seniority connected changed gone function flag location industry email";
 
 fn term(token: &str) -> Result<Term> {
     let bad = |reason: String| Error::Query {
@@ -572,9 +618,6 @@ fn term(token: &str) -> Result<Term> {
     let lower = folded(value);
     let name = field.to_ascii_lowercase();
     let test = match name.as_str() {
-        "name" => Test::Text(TextField::Name, Needle::new(lower)),
-        "company" => Test::Text(TextField::Company, Needle::new(lower)),
-        "title" | "position" => Test::Text(TextField::Title, Needle::new(lower)),
         "url" => Test::Text(TextField::Url, Needle::new(url_needle(value))),
         "tag" => Test::Tag(value.to_string()),
         "decision" => Test::Decision(
@@ -620,7 +663,10 @@ fn term(token: &str) -> Result<Term> {
             let names: Vec<&str> = Flags::NAMES.iter().map(|(n, _)| *n).collect();
             bad(format!("unknown flag '{value}' ({})", names.join(" ")))
         })?),
-        other => return Err(bad(format!("unknown field '{other}' (fields: {FIELDS})"))),
+        other => match TextField::named(other) {
+            Some(field) => Test::Text(field, Needle::new(lower)),
+            None => return Err(bad(format!("unknown field '{other}' (fields: {FIELDS})"))),
+        },
     };
     Ok(Term { negate, test })
 }
@@ -800,6 +846,41 @@ mod tests {
         assert!(check("adasmp", &c), "fuzzy subsequence on the name");
         assert!(!check("zzz", &c));
         assert!(check("", &c));
+    }
+
+    /// What another contact CSV brings (a CRM's city, an enrichment file's industry, an
+    /// email) is looked for as the other texts are: in any case, negated too;
+    /// a contact without it matches no such term.
+    #[test]
+    fn location_industry_and_email_terms() {
+        let mut c = contact("Ada", "Hooli", "CTO");
+        assert!(!check("location:ber", &c), "no location");
+        assert!(check("-location:ber", &c));
+        c.location = "München, BERLIN area".into();
+        c.industry = "Computer Software".into();
+        c.email = "Ada@Hooli.example".into();
+        for (q, holds) in [
+            ("location:berlin", true),
+            ("Location:MÜNCHEN", true),
+            ("location:\"berlin area\"", true),
+            ("location:paris", false),
+            ("-location:paris", true),
+            ("industry:software company:hooli", true),
+            ("industry:consulting", false),
+            ("email:@hooli.example", true),
+            ("email:@acme", false),
+            // A bare word is still a name, title or company.
+            ("berlin", false),
+        ] {
+            assert_eq!(check(q, &c), holds, "{q}");
+        }
+        let hooli = Query::parse("email:hooli").expect("query");
+        assert!(
+            hooli.reads().has(ContactParts::REST),
+            "the CLI loads the email"
+        );
+        assert!(is_text_field_term("location:ber") && is_text_field_term("position:dir"));
+        assert!(!is_text_field_term("-location:ber") && !is_text_field_term("score:>4"));
     }
 
     #[test]

@@ -206,9 +206,10 @@ pub const SEGMENT_MAKERS: KeyHints = &[
 ];
 
 /// The help overlay's notes under the keys.
-pub const FILTER_HELP: [&str; 10] = [
+pub const FILTER_HELP: [&str; 11] = [
     "",
     "Filter terms: words (fuzzy) name: company: title: url: tag: -tag:",
+    "  location: industry: email: (from other contact CSVs: a CRM, an enrichment)",
     "  decision: score:<40 seniority:>=director function:engineering",
     "  connected:<2020-01-01 (or a month 2024-06, a year >=2024)",
     "  changed:>=2026-11-01 (job changes recorded since)",

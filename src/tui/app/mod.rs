@@ -943,9 +943,7 @@ pub fn narrows(old: &str, new: &str) -> bool {
         return true;
     }
     let last = old.rsplit(' ').next().unwrap_or("");
-    let substring_field = ["name:", "company:", "title:", "url:"]
-        .iter()
-        .any(|f| last.starts_with(f));
+    let substring_field = query::is_text_field_term(last);
     let rest = &new[old.len()..];
     (!last.contains(':') && !last.starts_with('-') || substring_field) && !rest.contains(['"'])
 }

@@ -181,6 +181,9 @@ fn narrowing_filter_equals_a_fresh_filter() {
     );
     assert!(!crate::tui::app::narrows("tag:a", "tag:ab"));
     assert!(crate::tui::app::narrows("company:ho", "company:hoo"));
+    assert!(crate::tui::app::narrows("location:ber", "location:berl"));
+    assert!(crate::tui::app::narrows("position:dir", "position:dire"));
+    assert!(!crate::tui::app::narrows("-company:ho", "-company:hoo"));
 }
 
 #[test]

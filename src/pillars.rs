@@ -297,7 +297,7 @@ pub fn features(network: &Network, threshold: f64, stale_days: i64) -> FeaturePa
     for c in network.contacts.iter().filter(|c| c.in_network()) {
         let vp = u64::from(c.seniority.is_vp_plus());
         let internal = u64::from(c.flags.has(Flags::COLLEAGUE));
-        let relevant = u64::from(c.score.is_some_and(|s| f64::from(s) >= threshold));
+        let relevant = u64::from(crate::audience::in_audience(c.score, threshold));
         before.connections += 1;
         before.vp_plus += vp;
         before.internal += internal;

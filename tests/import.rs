@@ -1001,6 +1001,45 @@ fn an_older_export_is_refused_whole_unless_allowed() {
     );
 }
 
+/// With a profile, an import says how many of its new connections are in the audience:
+/// those of them scoring at or above the profile's threshold; without one it does not.
+#[test]
+fn the_report_counts_the_new_connections_in_the_audience() {
+    let as_of = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    let first = synth::people(5, 300, (100, 50, 300), 0, as_of);
+    let db = Db::new();
+    let old = write(db.dir.path(), "old.csv", &first);
+    let report = db.json(&["import", "--json", &old]);
+    assert!(report.get("new_in_audience").is_none(), "no profile yet");
+    db.ok(&["score", "--profile", &fixture("demo/profile.toml")]);
+    let mut next = first.clone();
+    let new = synth::people(99, 40, (100, 50, 300), 0, as_of).into_iter();
+    next.extend(new.enumerate().map(|(k, mut p)| {
+        p.slug = format!("new-{}", p.slug);
+        // A few with the profile's first target title.
+        if k % 8 == 0 {
+            p.position = "VP Engineering".into();
+        }
+        p
+    }));
+    let next = write(db.dir.path(), "next.csv", &next);
+    let text = db.ok(&["import", "--dry-run", &next]);
+    let report = db.json(&["import", "--json", &next]);
+    let in_audience = db.json(&["list", "--json", "--filter", "url:in/new- score:>=60"]);
+    let count = in_audience.as_array().map_or(0, Vec::len);
+    assert!(count > 0 && count < 40, "some, not all: {count}");
+    assert_eq!(
+        report["new_in_audience"],
+        json!({"threshold": 60.0, "count": count})
+    );
+    assert!(
+        text.contains(&format!(
+            "\nof the 40 new connections, {count} are in your audience (a score of 60 or more)\n"
+        )),
+        "the dry run says it too: {text}"
+    );
+}
+
 #[test]
 fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     let as_of = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();

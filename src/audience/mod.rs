@@ -384,6 +384,12 @@ impl<'p, 'c> Explainer<'p, 'c> {
     }
 }
 
+/// Whether a score puts a contact in the audience: at or above the profile's threshold
+/// ("the right people" of the pillar).
+pub fn in_audience(score: Option<u8>, threshold: f64) -> bool {
+    score.is_some_and(|s| f64::from(s) >= threshold)
+}
+
 /// What netcurate suggests for a contact, with the reason. A warm contact (a two-way
 /// conversation within a year) is suggested for protect and never for prune, whatever
 /// the score; a colleague for keep (pruning one lowers Build relationships).
@@ -402,7 +408,7 @@ pub fn suggest(c: &Contact, threshold: f64) -> Option<(crate::model::Decision, &
         ));
     }
     let score = f64::from(c.score?);
-    if score >= threshold {
+    if in_audience(c.score, threshold) {
         Some((
             Decision::Keep,
             "in your audience (score at or above the threshold)",

@@ -12,9 +12,9 @@
 
 use super::bulk::{BulkStatement, Value};
 use super::read::{read_contacts, url_key_column, url_key_is_derived};
-use super::report::{ColumnRead, FileReport, ImportReport};
+use super::report::{ColumnRead, FileReport, ImportReport, NewInAudience};
 use super::{DateText, Store, date_text, datetime_text};
-use crate::audience::{Profile, Scored, score_all};
+use crate::audience::{Profile, Scored, in_audience, score_all};
 use crate::error::{Error, Result};
 use crate::import::rows::{
     ConnectionRow, ContactRow, InvitationRow, MessageSummary, PersonRef, Rows, employers, name_key,
@@ -40,6 +40,8 @@ struct Entry {
     changed: bool,
     /// Met in this import's Connections files.
     seen: bool,
+    /// A connection this import adds to the network (counted as new in the report).
+    new_connection: bool,
 }
 
 /// Contact indexes by a key that several contacts may share, in insertion order, without
@@ -301,8 +303,10 @@ impl Merge {
         contact.id = self.next_id;
         self.next_id += 1;
         let id = contact.id;
+        // Only a Connections row adds a contact already seen, and it is a new connection.
         let entry = Entry {
             seen,
+            new_connection: seen,
             ..Entry::default()
         };
         let i = self.contacts.len();
@@ -435,6 +439,7 @@ impl Merge {
             report.returned += 1;
         } else {
             report.count_new(row.connected_on);
+            e.new_connection = true;
         }
         assign_text(&mut c.first_name, &row.first_name, &mut changed);
         assign_text(&mut c.last_name, &row.last_name, &mut changed);
@@ -621,6 +626,15 @@ impl Merge {
         );
         let derived = derived?;
         crate::trace::phase("scored and found duplicates");
+        if let Some(profile) = profile {
+            let new = (self.entries.iter().zip(&scored)).filter(|(e, _)| e.new_connection);
+            report.new_in_audience = Some(NewInAudience {
+                threshold: profile.threshold,
+                count: new
+                    .filter(|(_, (_, s))| in_audience(s.score, profile.threshold))
+                    .count() as u64,
+            });
+        }
         let mut upsert = BulkStatement::prepare(tx, UPSERT_CONTACT)?;
         let mut insert_plain = BulkStatement::prepare(tx, INSERT_PLAIN_CONTACT)?;
         let rows = contacts.iter().zip(&self.entries).zip(scored).zip(derived);

@@ -43,6 +43,9 @@ pub struct ImportReport {
     pub new_since: Option<NaiveDate>,
     /// Hidden rows (closed or restricted accounts) in this import.
     pub hidden: u64,
+    /// With a profile: how many of the new connections are in the audience.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_in_audience: Option<NewInAudience>,
     /// Contacts from other CSVs added / merged into known contacts.
     pub contacts_added: u64,
     pub contacts_merged: u64,
@@ -70,10 +73,20 @@ pub struct ImportReport {
     pub skipped_files: Vec<SkippedFile>,
 }
 
+/// Of an import's new connections, those in the audience: scoring at or above the
+/// profile's threshold.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
+pub struct NewInAudience {
+    pub threshold: f64,
+    pub count: u64,
+}
+
 /// A total an import report speaks of (see [`ImportReport::totals`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Total {
     Connections,
+    /// Of the new connections, those in the audience (with a profile).
+    NewInAudience,
     RemovalPlan,
     Contacts,
     Invitations,
@@ -159,6 +172,10 @@ impl ImportReport {
         [
             (Total::Connections, self.read_any(FileKind::Connections)),
             (
+                Total::NewInAudience,
+                self.new > 0 && self.new_in_audience.is_some(),
+            ),
+            (
                 Total::RemovalPlan,
                 self.gone_planned + self.planned_left > 0,
             ),
@@ -185,6 +202,18 @@ impl ImportReport {
                     "connections: {} new{back}, {} gone, {} changed (job change), {} unchanged; {} hidden rows",
                     self.new, self.gone, self.changed, self.unchanged, self.hidden
                 )
+            }
+            Total::NewInAudience => {
+                let a = self.new_in_audience.unwrap_or_default();
+                let score = format!("(a score of {} or more)", a.threshold);
+                match (self.new, a.count) {
+                    (1, 1) => format!("the new connection is in your audience {score}"),
+                    (1, _) => format!("the new connection is not in your audience {score}"),
+                    (new, n) => {
+                        let are = if n == 1 { "is" } else { "are" };
+                        format!("of the {new} new connections, {n} {are} in your audience {score}")
+                    }
+                }
             }
             Total::RemovalPlan => format!(
                 "removal plan: {} done (gone in this export), {} still connected",
@@ -326,6 +355,48 @@ pub fn a_few(items: &[impl AsRef<str>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The new connections in the audience, said in words for one and for several.
+    #[test]
+    fn new_connections_in_the_audience_read_as_a_sentence() {
+        let line = |new, count| {
+            let r = ImportReport {
+                new,
+                new_in_audience: Some(NewInAudience {
+                    threshold: 62.5,
+                    count,
+                }),
+                ..ImportReport::default()
+            };
+            r.total_line(Total::NewInAudience)
+        };
+        let score = "(a score of 62.5 or more)";
+        assert_eq!(
+            line(1, 1),
+            format!("the new connection is in your audience {score}")
+        );
+        assert_eq!(
+            line(1, 0),
+            format!("the new connection is not in your audience {score}")
+        );
+        assert_eq!(
+            line(3, 1),
+            format!("of the 3 new connections, 1 is in your audience {score}")
+        );
+        assert_eq!(
+            line(30, 0),
+            format!("of the 30 new connections, 0 are in your audience {score}")
+        );
+        let r = ImportReport {
+            new_in_audience: None,
+            new: 3,
+            ..ImportReport::default()
+        };
+        assert!(
+            !r.totals().contains(&Total::NewInAudience),
+            "without a profile"
+        );
+    }
 
     /// The other files of a whole export are summed up in one line, naming a few.
     #[test]

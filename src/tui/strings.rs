@@ -900,6 +900,10 @@ pub mod status {
                     r.new, r.gone, r.changed, r.unchanged, r.hidden
                 )
             }
+            Total::NewInAudience => {
+                let a = r.new_in_audience.unwrap_or_default();
+                format!("{} of them in your audience", a.count)
+            }
             Total::RemovalPlan => format!(
                 "removal plan: {} done, {} left",
                 r.gone_planned, r.planned_left

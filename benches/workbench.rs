@@ -11,6 +11,8 @@ mod cli;
 mod columns;
 #[path = "../src/demo.rs"]
 mod demo;
+#[path = "../src/platform.rs"]
+mod platform;
 #[path = "../src/tui/mod.rs"]
 mod tui;
 

@@ -6,6 +6,7 @@
 mod cli;
 mod columns;
 mod demo;
+mod platform;
 mod tui;
 
 use clap::Parser;

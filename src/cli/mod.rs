@@ -50,21 +50,9 @@ pub fn default_db() -> PathBuf {
     if let Some(p) = std::env::var_os("NETCURATE_DB").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .filter(|p| !p.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME").map(|h| {
-                let home = PathBuf::from(h);
-                if cfg!(target_os = "macos") {
-                    home.join("Library/Application Support")
-                } else {
-                    home.join(".local/share")
-                }
-            })
-        })
-        .unwrap_or_else(|| PathBuf::from("."));
-    base.join("netcurate").join("netcurate.db")
+    crate::platform::data_dir()
+        .join("netcurate")
+        .join("netcurate.db")
 }
 
 /// An open database with the run's date and profile.
@@ -139,9 +127,10 @@ impl Session {
     /// a trailing `/`: the start of a path to type.
     pub fn import_folder(&self) -> Option<String> {
         let folder = self.store.import_folder().ok().flatten()?;
-        let home = std::env::var("HOME").unwrap_or_default();
+        let home = crate::platform::home().map(|h| h.display().to_string());
+        let home = home.unwrap_or_default();
         let short = match folder.strip_prefix(&home) {
-            Some(rest) if !home.is_empty() && rest.starts_with('/') => format!("~{rest}"),
+            Some(rest) if !home.is_empty() && rest.starts_with(['/', '\\']) => format!("~{rest}"),
             _ => folder,
         };
         Some(format!("{}/", short.trim_end_matches('/')))

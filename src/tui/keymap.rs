@@ -200,11 +200,11 @@ impl Keymap {
 
     /// The user's keymap file, if any.
     fn user_file() -> Option<PathBuf> {
-        let base = std::env::var_os("XDG_CONFIG_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-        Some(base.join("netcurate").join("keys.toml"))
+        Some(
+            crate::platform::config_dir()?
+                .join("netcurate")
+                .join("keys.toml"),
+        )
     }
 
     /// Defaults with the user's overrides (`command = "key"` or `command = ["k1", "k2"]`),

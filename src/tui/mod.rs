@@ -195,6 +195,7 @@ fn handle_key(
 /// the loop does not stop within a moment (after a hang-up the terminal library can be
 /// stuck reading a closed terminal), the terminal is restored and the process exits
 /// here. Every change is committed when it is made, so nothing is lost.
+#[cfg(unix)]
 fn watch_signals() -> Result<Arc<AtomicBool>> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let stop = Arc::new(AtomicBool::new(false));
@@ -212,18 +213,10 @@ fn watch_signals() -> Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
-/// Stops the workbench's process group, as Ctrl-Z does to a program that is not in raw
-/// mode, and returns when the shell's `fg` continues it. The whole group, not only this
-/// process: under a wrapper (`cargo run`, `sh -c`) the shell waits on the wrapper, and
-/// would not get the terminal back. Without job control (an orphaned group) the kernel
-/// discards the signal and this returns at once.
-fn stop_process_group() -> std::io::Result<()> {
-    // SAFETY: kill(2) with pid 0 sends a signal to this process's group; it reads and
-    // writes no memory of ours.
-    match unsafe { libc::kill(0, libc::SIGTSTP) } {
-        0 => Ok(()),
-        _ => Err(std::io::Error::last_os_error()),
-    }
+/// Windows ends a console program without a signal to catch: nothing to watch.
+#[cfg(not(unix))]
+fn watch_signals() -> Result<Arc<AtomicBool>> {
+    Ok(Arc::new(AtomicBool::new(false)))
 }
 
 /// How long the loop waits for a key before checking for outside changes.
@@ -316,11 +309,7 @@ fn run_effect(
             }
         }
         Effect::OpenUrl(url) => {
-            let opener = if cfg!(target_os = "macos") {
-                "open"
-            } else {
-                "xdg-open"
-            };
+            let opener = crate::platform::URL_OPENER;
             let spawned = std::process::Command::new(opener)
                 .arg(&url)
                 .stdin(std::process::Stdio::null())
@@ -455,7 +444,7 @@ fn run_effect(
         }
         Effect::Suspend => {
             ratatui::restore();
-            let stopped = stop_process_group();
+            let stopped = crate::platform::stop_to_shell();
             *terminal = ratatui::try_init()?;
             terminal.clear()?;
             if let Err(e) = stopped {
@@ -483,7 +472,9 @@ fn run_effect(
 fn complete_path(input: &str) -> (String, Vec<String>) {
     let start = input.rfind(' ').map_or(0, |i| i + 1);
     let (head, word) = input.split_at(start);
-    let (dir, prefix) = word.rfind('/').map_or(("", word), |i| word.split_at(i + 1));
+    let (dir, prefix) = word
+        .rfind(std::path::is_separator)
+        .map_or(("", word), |i| word.split_at(i + 1));
     let listed = if dir.is_empty() {
         ".".to_string()
     } else {
@@ -580,12 +571,8 @@ fn edit_profile(session: &mut Session, reopen_key: &str, undo_hint: &str) -> Res
     }
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".to_string());
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$1\""))
-        .arg("sh")
-        .arg(&path)
+        .unwrap_or_else(|_| crate::platform::DEFAULT_EDITOR.to_string());
+    let status = crate::platform::editor_command(&editor, &path)
         .status()
         .with_context(|| format!("running {editor}"))?;
     let edited = std::fs::read_to_string(&path)?;

@@ -206,8 +206,8 @@ pub fn typed_path(input: &str) -> String {
 
 /// `path` with a leading `~/` read as the home folder.
 pub(super) fn expand_home(path: &str) -> String {
-    match (path.strip_prefix("~/"), std::env::var("HOME")) {
-        (Some(rest), Ok(home)) => format!("{home}/{rest}"),
+    match (path.strip_prefix("~/"), crate::platform::home()) {
+        (Some(rest), Some(home)) => format!("{}/{rest}", home.display()),
         _ => path.to_string(),
     }
 }

@@ -123,17 +123,23 @@ impl Session {
             .load_contacts_where(self.as_of, query.reads(), move |c| test.matches(c))?)
     }
 
-    /// The folder the latest import came from, written with `~/` for the home folder and
-    /// a trailing `/`: the start of a path to type.
+    /// The folder the latest import came from, written with `~` for the home folder and a
+    /// trailing separator (`~/Downloads/`): the start of a path to type.
     pub fn import_folder(&self) -> Option<String> {
         let folder = self.store.import_folder().ok().flatten()?;
         let home = crate::platform::home().map(|h| h.display().to_string());
         let home = home.unwrap_or_default();
         let short = match folder.strip_prefix(&home) {
-            Some(rest) if !home.is_empty() && rest.starts_with(['/', '\\']) => format!("~{rest}"),
+            Some(rest) if !home.is_empty() && rest.starts_with(std::path::is_separator) => {
+                format!("~{rest}")
+            }
             _ => folder,
         };
-        Some(format!("{}/", short.trim_end_matches('/')))
+        let separator = std::path::MAIN_SEPARATOR;
+        Some(format!(
+            "{}{separator}",
+            short.trim_end_matches(['/', separator])
+        ))
     }
 
     pub fn rescore(&mut self) -> Result<Rescored> {

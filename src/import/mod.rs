@@ -208,7 +208,7 @@ impl ImportBatch {
 /// unzipped folders, or a renamed export folder), that folder itself: the folder above
 /// it could be the home folder, whose every file the next import would look at.
 fn next_exports_folder(first: &Path, files: &[ParsedFile]) -> Option<PathBuf> {
-    let canonical = std::fs::canonicalize(first).ok()?;
+    let canonical = dunce::canonicalize(first).ok()?;
     let unzipped_export = rows::export_date(&first.display().to_string()).is_some()
         && (files.iter()).any(|f| Path::new(&f.origin) == first);
     match canonical.is_dir() && !unzipped_export {

@@ -204,10 +204,11 @@ pub fn typed_path(input: &str) -> String {
     expand_home(&input[restart..])
 }
 
-/// `path` with a leading `~/` read as the home folder.
+/// `path` with a leading `~/` (`~\` on Windows too) read as the home folder.
 pub(super) fn expand_home(path: &str) -> String {
-    match (path.strip_prefix("~/"), crate::platform::home()) {
-        (Some(rest), Some(home)) => format!("{}/{rest}", home.display()),
+    let rest = (path.strip_prefix('~')).filter(|rest| rest.starts_with(std::path::is_separator));
+    match (rest, crate::platform::home()) {
+        (Some(rest), Some(home)) => format!("{}{rest}", home.display()),
         _ => path.to_string(),
     }
 }

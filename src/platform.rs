@@ -78,6 +78,16 @@ pub fn editor_command(editor: &str, file: impl Into<OsString>) -> Command {
     }
 }
 
+/// Whether a write failed because the reader of the pipe has gone (`netcurate list |
+/// head`). Windows says so as "the pipe is being closed" or, the reader gone before,
+/// "no process is on the other end of the pipe" (`ERROR_PIPE_NOT_CONNECTED`, which std
+/// does not call a broken pipe).
+pub fn is_closed_pipe(e: &std::io::Error) -> bool {
+    const ERROR_PIPE_NOT_CONNECTED: i32 = 233;
+    e.kind() == std::io::ErrorKind::BrokenPipe
+        || cfg!(windows) && e.raw_os_error() == Some(ERROR_PIPE_NOT_CONNECTED)
+}
+
 /// Stops the workbench's process group, as Ctrl-Z does to a program that is not in raw
 /// mode, and returns when the shell's `fg` continues it. The whole group, not only this
 /// process: under a wrapper (`cargo run`, `sh -c`) the shell waits on the wrapper, and

@@ -78,6 +78,59 @@ pub fn editor_command(editor: &str, file: impl Into<OsString>) -> Command {
     }
 }
 
+/// The program that puts its standard input on the system clipboard, when netcurate runs
+/// on the user's own machine: `pbcopy` on macOS, `clip` on Windows, `wl-copy` under
+/// Wayland, `xclip` under X. None over ssh (that machine's clipboard is not the user's;
+/// the terminal's own copy, OSC 52, reaches theirs) or without a display; `set` says
+/// whether an environment variable is set.
+fn clipboard_program(
+    set: impl Fn(&str) -> bool,
+) -> Option<(&'static str, &'static [&'static str])> {
+    if set("SSH_CONNECTION") || set("SSH_TTY") {
+        None
+    } else if cfg!(target_os = "macos") {
+        Some(("pbcopy", &[]))
+    } else if cfg!(windows) {
+        Some(("clip", &[]))
+    } else if set("WAYLAND_DISPLAY") {
+        Some(("wl-copy", &[]))
+    } else if set("DISPLAY") {
+        Some(("xclip", &["-selection", "clipboard"]))
+    } else {
+        None
+    }
+}
+
+/// Puts `text` on the system clipboard through its program ([`clipboard_program`]),
+/// when there is one; Terminal.app and others ignore the terminal's own copy (OSC 52).
+pub fn copy_to_system_clipboard(text: &str) -> std::io::Result<()> {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match clipboard_program(set) {
+        Some((program, args)) => copy_through(program, args, text),
+        None => Ok(()),
+    }
+}
+
+/// Runs `program` with `args`, `text` on its standard input, and waits for it (xclip and
+/// wl-copy leave a process behind to serve the clipboard, and return).
+fn copy_through(program: &str, args: &[&str], text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(text.as_bytes())?;
+    }
+    match child.wait()?.success() {
+        true => Ok(()),
+        false => Err(std::io::Error::other(format!("{program} failed"))),
+    }
+}
+
 /// Whether a write failed because the reader of the pipe has gone (`netcurate list |
 /// head`). Windows says so as "the pipe is being closed" or, the reader gone before,
 /// "no process is on the other end of the pipe" (`ERROR_PIPE_NOT_CONNECTED`, which std
@@ -115,6 +168,35 @@ pub fn stop_to_shell() -> std::io::Result<()> {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+
+    /// The system clipboard is the user's own only on their machine: over ssh none, else
+    /// the display's program.
+    #[cfg(not(target_os = "macos"))]
+    #[test]
+    fn the_clipboard_program_is_the_displays_on_the_users_machine() {
+        let with = |vars: &'static [&'static str]| {
+            clipboard_program(move |name: &str| vars.contains(&name)).map(|(p, _)| p)
+        };
+        assert_eq!(with(&["WAYLAND_DISPLAY", "DISPLAY"]), Some("wl-copy"));
+        assert_eq!(with(&["DISPLAY"]), Some("xclip"));
+        assert_eq!(with(&[]), None, "a console without a display");
+        assert_eq!(with(&["DISPLAY", "SSH_CONNECTION"]), None, "over ssh");
+        assert_eq!(with(&["WAYLAND_DISPLAY", "SSH_TTY"]), None, "over ssh");
+    }
+
+    /// The text reaches the program whole, on its standard input; a failing program says
+    /// so.
+    #[test]
+    fn copying_hands_the_text_to_the_program() {
+        let dir = tempfile::tempdir().expect("dir");
+        let file = dir.path().join("clipboard");
+        let script = format!("cat > '{}'", file.display());
+        let text = "https://www.linkedin.com/in/ren%C3%A9-sample\nhttps://www.linkedin.com/in/ada";
+        copy_through("sh", &["-c", &script], text).expect("copied");
+        assert_eq!(std::fs::read_to_string(&file).expect("read"), text);
+        assert!(copy_through("sh", &["-c", "exit 3"], text).is_err());
+        assert!(copy_through("no-such-clipboard-program", &[], text).is_err());
+    }
 
     /// The editor's command gets the file as one argument, whatever its name holds (a
     /// space, a quote, a `$`), and the editor's own options as the user wrote them.

@@ -247,7 +247,8 @@ fn reload(app: &mut App, session: &Session, status: &str) -> Result<()> {
 }
 
 /// Puts `text` on the clipboard of the terminal the workbench runs in (over ssh too: the
-/// user's own), with the OSC 52 sequence; a terminal that does not allow it ignores it.
+/// user's own), with the OSC 52 sequence; a terminal that does not allow it ignores it
+/// (the system clipboard's program is asked too: `platform::copy_to_system_clipboard`).
 fn copy_to_clipboard(out: &mut impl std::io::Write, text: &str) -> std::io::Result<()> {
     use base64::Engine;
     let encoded = base64::engine::general_purpose::STANDARD.encode(text);
@@ -327,7 +328,10 @@ fn run_effect(
             );
         }
         Effect::Copy(urls) => {
-            copy_to_clipboard(terminal.backend_mut(), &urls.join("\n"))?;
+            let text = urls.join("\n");
+            copy_to_clipboard(terminal.backend_mut(), &text)?;
+            // Best effort: the terminal's copy may have been enough (over ssh it is all).
+            let _ = crate::platform::copy_to_system_clipboard(&text);
             tell(app, status::copied(urls.len()));
         }
         Effect::Export {

@@ -1,7 +1,8 @@
 //! CSV writers for curated lists (CLI.md "Export kinds"): contacts (segments), the removal
 //! plan and the withdrawal plan. Cells a spreadsheet would run as formulas are
 //! neutralised with a leading `'`; files are written whole or not at all (temporary file,
-//! then rename), mode 0600, and an existing file is replaced only when asked.
+//! then rename), mode 0600, and an existing file is replaced only when asked. A file
+//! starts with a UTF-8 byte-order mark, for Excel (see [`Export::write_file`]).
 //!
 //! Must not: choose which contacts to export (callers filter) or touch the database.
 
@@ -255,6 +256,46 @@ pub fn write_withdrawal_plan<W: Write>(out: W, network: &Network) -> Result<usiz
     }
     w.flush().map_err(write_error)?;
     Ok(rows.len())
+}
+
+/// One export: its kind and what it lists (the contacts chosen, with `columns` for a
+/// contact list; a withdrawal plan lists `network`'s marked invitations).
+pub struct Export<'a> {
+    pub kind: ExportKind,
+    pub contacts: &'a [&'a Contact],
+    pub columns: &'a [usize],
+    /// The profile whose explanations give a removal plan its reasons.
+    pub profile: Option<&'a Profile>,
+    pub network: &'a Network,
+}
+
+/// The UTF-8 byte-order mark: Excel reads a CSV file without it in the system's legacy
+/// code page (René as RenÃ©), and saving it then keeps the damage.
+pub const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
+impl Export<'_> {
+    /// Writes the CSV to `w`; the rows written (contacts or invitations).
+    pub fn write_to(&self, w: &mut dyn Write) -> Result<usize> {
+        match self.kind {
+            ExportKind::Contacts | ExportKind::Linkedin => {
+                write_contacts(w, self.contacts, self.columns)
+            }
+            ExportKind::RemovalPlan => write_removal_plan(w, self.contacts, self.profile),
+            ExportKind::WithdrawalPlan => write_withdrawal_plan(w, self.network),
+        }
+    }
+
+    /// Writes the CSV into the file at `path` ([`write_atomic`]), starting with the
+    /// [`BYTE_ORDER_MARK`] when `mark` and unless it is a `linkedin` export (a copy of
+    /// LinkedIn's own file, which has none); the rows written.
+    pub fn write_file(&self, path: &Path, force: bool, mark: bool) -> Result<usize> {
+        write_atomic(path, force, |w| {
+            if mark && self.kind != ExportKind::Linkedin {
+                w.write_all(BYTE_ORDER_MARK).map_err(Error::Write)?;
+            }
+            self.write_to(w)
+        })
+    }
 }
 
 /// The file an export of `kind` writes when asked for `path`: `path` itself, or, when it

@@ -349,7 +349,29 @@ fn filtered_export_removal_plan_and_atomic_files() {
     db.ok(&["export", "-o", &path_s, "--filter", "company:globex"]);
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text.lines().count(), globex + 1);
-    assert!(text.starts_with("First Name,Last Name,URL,Email Address,Company,Position,Connected On,Score,Seniority,Tags,Decision"));
+    // A file starts with a byte-order mark (Excel reads accents right); standard output,
+    // a file asked without and a copy of LinkedIn's own file do not.
+    let header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On,Score,Seniority,Tags,Decision";
+    assert!(text.starts_with(&format!("\u{feff}{header}")), "{text}");
+    let piped = db.ok(&["export", "-o", "-", "--filter", "company:globex"]);
+    assert_eq!(piped, text.trim_start_matches('\u{feff}'));
+    let bare = db.file("bare.csv").display().to_string();
+    db.ok(&[
+        "export",
+        "-o",
+        &bare,
+        "--no-bom",
+        "--filter",
+        "company:globex",
+    ]);
+    assert_eq!(std::fs::read_to_string(&bare).unwrap(), piped);
+    let linkedin = db.file("linkedin.csv").display().to_string();
+    db.ok(&["export", "-o", &linkedin, "--kind", "linkedin"]);
+    assert!(
+        std::fs::read_to_string(&linkedin)
+            .unwrap()
+            .starts_with("First Name,")
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -392,7 +414,10 @@ fn filtered_export_removal_plan_and_atomic_files() {
     let named = folder.join(format!("netcurate-removal-plan-{}.csv", common::AS_OF));
     assert_eq!(code, 0, "{told}");
     assert!(told.contains(&named.display().to_string()), "{told}");
-    assert_eq!(std::fs::read_to_string(&named).unwrap(), plan);
+    assert_eq!(
+        std::fs::read_to_string(&named).unwrap(),
+        format!("\u{feff}{plan}")
+    );
     let (code, _, err) = db.run(&["export", "-o", &folder_s, "--kind", "removal-plan"]);
     assert!(code == 1 && err.contains("exists; use --force"), "{err}");
     let scores: Vec<u32> = csv::Reader::from_reader(plan.as_bytes())

@@ -377,7 +377,9 @@ fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
         ),
         (1.into(), 1.into(), 1.into())
     );
-    assert_eq!(std::fs::read_to_string(&plan).unwrap().lines().count(), 2);
+    let written = std::fs::read_to_string(&plan).unwrap();
+    assert_eq!(written.lines().count(), 2);
+    assert!(written.starts_with("\u{feff}URL,"), "for Excel: {written}");
 
     // Restart: everything is still there; import a file from inside with I.
     let s = Screen::start(&db, "import", 120, 34);

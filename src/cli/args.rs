@@ -370,4 +370,8 @@ pub struct ExportArgs {
     /// Replace an existing file.
     #[arg(long)]
     pub force: bool,
+    /// Leave out the byte-order mark a file starts with (it makes Excel read accents
+    /// right; standard output and the linkedin kind never have one).
+    #[arg(long)]
+    pub no_bom: bool,
 }

@@ -526,13 +526,14 @@ fn export_to(
         .iter()
         .filter_map(|id| app.network.contact(*id))
         .collect();
-    let n = export::write_atomic(path, force, |w| match kind {
-        ExportKind::Contacts | ExportKind::Linkedin => {
-            export::write_contacts(w, &contacts, &kind.default_columns())
-        }
-        ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts, app.profile.as_ref()),
-        ExportKind::WithdrawalPlan => export::write_withdrawal_plan(w, &app.network),
-    })?;
+    let export = export::Export {
+        kind,
+        contacts: &contacts,
+        columns: &kind.default_columns(),
+        profile: app.profile.as_ref(),
+        network: &app.network,
+    };
+    let n = export.write_file(path, force, true)?;
     if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan)
         && let Some(p) = &app.projection
     {

@@ -7,7 +7,7 @@ use crate::cli::Session;
 use crate::cli::args::ExportArgs;
 use crate::cli::commands::segments::with_segment;
 use anyhow::{Context, Result};
-use netcurate::export::{self, ExportKind};
+use netcurate::export::{self, Export, ExportKind};
 use netcurate::model::Contact;
 use netcurate::query::Query;
 use std::io::Write;
@@ -51,21 +51,19 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
         Some(c) => export::choose_columns(c)?,
         None => kind.default_columns(),
     };
-    let write = |w: &mut dyn Write| -> netcurate::Result<usize> {
-        match kind {
-            ExportKind::Contacts | ExportKind::Linkedin => {
-                export::write_contacts(w, &contacts, &columns)
-            }
-            ExportKind::RemovalPlan => export::write_removal_plan(w, &contacts, s.profile.as_ref()),
-            ExportKind::WithdrawalPlan => export::write_withdrawal_plan(w, &network),
-        }
+    let export = Export {
+        kind,
+        contacts: &contacts,
+        columns: &columns,
+        profile: s.profile.as_ref(),
+        network: &network,
     };
     let written = if args.output == "-" {
-        write(out)?;
+        export.write_to(out)?;
         None
     } else {
         let path = export::file_for(Path::new(&args.output), kind, s.as_of);
-        Some((export::write_atomic(&path, args.force, write)?, path))
+        Some((export.write_file(&path, args.force, !args.no_bom)?, path))
     };
     if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan) {
         let projection = s.projection(&network)?;

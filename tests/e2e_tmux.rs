@@ -591,6 +591,10 @@ fn enter_on_the_import_report_lists_the_new_connections() {
     s.keys(&["y"]);
     let screen = s.wait_for("Enter lists the new connections");
     assert!(screen.contains("connections: 6 new"), "{screen}");
+    assert!(
+        screen.contains("of the 6 new connections, 4 are in your audience"),
+        "{screen}"
+    );
     s.keys(&["Enter"]);
     let screen = s.wait_for("shown: the import's new connections");
     assert!(screen.contains("connected:>=2022-09-23"), "{screen}");

@@ -902,7 +902,7 @@ pub mod status {
             }
             Total::NewInAudience => {
                 let a = r.new_in_audience.unwrap_or_default();
-                format!("{} of them in your audience", a.count)
+                format!("{} of the new in your audience", a.count)
             }
             Total::RemovalPlan => format!(
                 "removal plan: {} done, {} left",

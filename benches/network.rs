@@ -127,7 +127,15 @@ fn bulk(c: &mut Criterion) {
         let all_columns = netcurate::export::ExportKind::Contacts.default_columns();
         b.iter(|| {
             let mut out = Vec::with_capacity(16 << 20);
-            netcurate::export::write_contacts(&mut out, &contacts, &all_columns).expect("export");
+            let export = netcurate::export::Export {
+                kind: netcurate::export::ExportKind::Contacts,
+                contacts: &contacts,
+                columns: &all_columns,
+                profile: None,
+                network: &network,
+                delimiter: b',',
+            };
+            export.write_to(&mut out).expect("export");
             black_box(out)
         })
     });
@@ -143,8 +151,15 @@ fn bulk(c: &mut Criterion) {
         let contacts: Vec<&netcurate::model::Contact> = pruned.iter().collect();
         b.iter(|| {
             let mut out = Vec::with_capacity(32 << 20);
-            netcurate::export::write_removal_plan(&mut out, &contacts, Some(&profile))
-                .expect("export");
+            let export = netcurate::export::Export {
+                kind: netcurate::export::ExportKind::RemovalPlan,
+                contacts: &contacts,
+                columns: &[],
+                profile: Some(&profile),
+                network: &network,
+                delimiter: b',',
+            };
+            export.write_to(&mut out).expect("export");
             black_box(out)
         })
     });

@@ -162,21 +162,23 @@ fn write_row<W: Write, S: AsRef<str>>(
 }
 
 /// Writes contacts with the chosen [`CONTACT_COLUMNS`], in that order.
-pub fn write_contacts<W: Write>(out: W, contacts: &[&Contact], cols: &[usize]) -> Result<usize> {
-    let mut w = csv::Writer::from_writer(out);
-    write_row(&mut w, cols.iter().map(|&i| CONTACT_COLUMNS[i].0))?;
+fn write_contacts<W: Write>(
+    w: &mut csv::Writer<W>,
+    contacts: &[&Contact],
+    cols: &[usize],
+) -> Result<usize> {
+    write_row(w, cols.iter().map(|&i| CONTACT_COLUMNS[i].0))?;
     for c in contacts {
-        write_row(&mut w, cols.iter().map(|&i| (CONTACT_COLUMNS[i].1)(c)))?;
+        write_row(w, cols.iter().map(|&i| (CONTACT_COLUMNS[i].1)(c)))?;
     }
-    w.flush().map_err(write_error)?;
     Ok(contacts.len())
 }
 
 /// The removal plan: connections decided prune and still in the network (one gone from a
 /// later export was removed already), lowest score first, with the reason (the score's
 /// explanation, from `audience::explanations`).
-pub fn write_removal_plan<W: Write>(
-    out: W,
+fn write_removal_plan<W: Write>(
+    w: &mut csv::Writer<W>,
     contacts: &[&Contact],
     profile: Option<&Profile>,
 ) -> Result<usize> {
@@ -187,9 +189,8 @@ pub fn write_removal_plan<W: Write>(
         .filter(|c| c.decision == crate::model::Decision::Prune && c.in_network())
         .collect();
     rows.sort_by_key(|c| (c.score, c.id));
-    let mut w = csv::Writer::from_writer(out);
     write_row(
-        &mut w,
+        w,
         [
             "URL",
             "First Name",
@@ -209,7 +210,7 @@ pub fn write_removal_plan<W: Write>(
         };
         let score = c.score.map(|s| s.to_string()).unwrap_or_default();
         write_row(
-            &mut w,
+            w,
             [
                 c.url.as_str(),
                 c.first_name.as_str(),
@@ -222,12 +223,11 @@ pub fn write_removal_plan<W: Write>(
             ],
         )?;
     }
-    w.flush().map_err(write_error)?;
     Ok(rows.len())
 }
 
 /// The withdrawal plan: outgoing invitations marked for withdrawal, oldest first.
-pub fn write_withdrawal_plan<W: Write>(out: W, network: &Network) -> Result<usize> {
+fn write_withdrawal_plan<W: Write>(w: &mut csv::Writer<W>, network: &Network) -> Result<usize> {
     let mut rows: Vec<&Invitation> = network
         .invitations
         .iter()
@@ -238,11 +238,10 @@ pub fn write_withdrawal_plan<W: Write>(out: W, network: &Network) -> Result<usiz
         })
         .collect();
     rows.sort_by_key(|i| (i.sent_at, i.id));
-    let mut w = csv::Writer::from_writer(out);
-    write_row(&mut w, ["Invitee", "Invitee URL", "Sent At", "Age (days)"])?;
+    write_row(w, ["Invitee", "Invitee URL", "Sent At", "Age (days)"])?;
     for i in &rows {
         write_row(
-            &mut w,
+            w,
             &[
                 i.to_name.clone(),
                 i.invitee_url
@@ -254,7 +253,6 @@ pub fn write_withdrawal_plan<W: Write>(out: W, network: &Network) -> Result<usiz
             ],
         )?;
     }
-    w.flush().map_err(write_error)?;
     Ok(rows.len())
 }
 
@@ -267,6 +265,21 @@ pub struct Export<'a> {
     /// The profile whose explanations give a removal plan its reasons.
     pub profile: Option<&'a Profile>,
     pub network: &'a Network,
+    /// The character between cells: `,`, or `;` for a spreadsheet whose language lists
+    /// with it (Excel in German, French, Dutch…), or a tab ([`delimiter_named`]).
+    pub delimiter: u8,
+}
+
+/// The delimiters an export can use, by the names they are given (`,` `;` `tab`).
+pub const DELIMITERS: [(&str, u8); 3] = [(",", b','), (";", b';'), ("tab", b'\t')];
+
+/// The delimiter of [`DELIMITERS`] named `name` (a tab typed as itself too).
+pub fn delimiter_named(name: &str) -> Result<u8> {
+    let name = if name == "\t" { "tab" } else { name.trim() };
+    (DELIMITERS.iter())
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|&(_, d)| d)
+        .ok_or_else(|| Error::Invalid(format!("unknown delimiter '{name}' (',' ';' or 'tab')")))
 }
 
 /// The UTF-8 byte-order mark: Excel reads a CSV file without it in the system's legacy
@@ -275,14 +288,19 @@ pub const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
 impl Export<'_> {
     /// Writes the CSV to `w`; the rows written (contacts or invitations).
-    pub fn write_to(&self, w: &mut dyn Write) -> Result<usize> {
-        match self.kind {
+    pub fn write_to(&self, out: &mut dyn Write) -> Result<usize> {
+        let w = &mut csv::WriterBuilder::new()
+            .delimiter(self.delimiter)
+            .from_writer(out);
+        let rows = match self.kind {
             ExportKind::Contacts | ExportKind::Linkedin => {
                 write_contacts(w, self.contacts, self.columns)
             }
             ExportKind::RemovalPlan => write_removal_plan(w, self.contacts, self.profile),
             ExportKind::WithdrawalPlan => write_withdrawal_plan(w, self.network),
-        }
+        }?;
+        w.flush().map_err(write_error)?;
+        Ok(rows)
     }
 
     /// Writes the CSV into the file at `path` ([`write_atomic`]), starting with the

@@ -505,6 +505,22 @@ fn export_then_import_round_trips() {
     };
     assert_eq!(fields(&a), fields(&b));
     assert_eq!(b.stats()["tags"], a.stats()["tags"]);
+    // With ';' between cells (Excel in German, French…) and with tabs: the same.
+    for (delimiter, header) in [
+        (";", "First Name;Last Name;URL;"),
+        ("tab", "First Name\tLast Name\t"),
+    ] {
+        let file = a.file(&format!("out-{delimiter}.csv"));
+        let path = file.display().to_string();
+        a.ok(&["export", "-o", &path, "--delimiter", delimiter]);
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.starts_with(&format!("\u{feff}{header}")), "{text}");
+        let c = Db::new();
+        c.ok(&["import", &path]);
+        assert_eq!(fields(&a), fields(&c), "{delimiter}");
+    }
+    let (code, _, err) = a.run(&["export", "-o", "-", "--delimiter", "|"]);
+    assert!(code == 1 && err.contains("unknown delimiter '|'"), "{err}");
     // Texts a spreadsheet would run as formulas: the export writes them with a leading
     // "'", and an import of the export reads them as they were.
     let formulas = a.file("formulas.csv");

@@ -57,6 +57,7 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
         columns: &columns,
         profile: s.profile.as_ref(),
         network: &network,
+        delimiter: export::delimiter_named(&args.delimiter)?,
     };
     let written = if args.output == "-" {
         export.write_to(out)?;

@@ -22,6 +22,17 @@ pub fn home() -> Option<PathBuf> {
     env_path("HOME").or_else(|| env_path("USERPROFILE").filter(|_| cfg!(windows)))
 }
 
+/// `path` with a leading `~/` (`~\` on Windows too) read as the home folder: a shell
+/// does it on Unix, but PowerShell and cmd.exe pass `~` on as it is, and a path typed in
+/// the workbench's prompts has no shell at all.
+pub fn expand_home(path: &str) -> String {
+    let rest = (path.strip_prefix('~')).filter(|rest| rest.starts_with(std::path::is_separator));
+    match (rest, home()) {
+        (Some(rest), Some(home)) => format!("{}{rest}", home.display()),
+        _ => path.to_string(),
+    }
+}
+
 /// Where netcurate keeps its database: `$XDG_DATA_HOME`, else the system's place for an
 /// application's data (`~/Library/Application Support` on macOS, `%APPDATA%` on Windows,
 /// `~/.local/share` elsewhere); the current folder when none is known.

@@ -1510,3 +1510,51 @@ fn sentences_fit_the_terminal_with_the_same_words() {
         assert_eq!(words(&fitted), words(&piped), "{args:?}");
     }
 }
+
+/// A path written with `~/` is read from the home folder, as a Unix shell would expand it:
+/// PowerShell and cmd.exe pass `~` on to the program as it is (here: quoted, as in a
+/// script). Options and arguments alike: --db, --profile, import's paths, export's -o.
+#[test]
+fn a_quoted_tilde_path_is_the_home_folder() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("linkedin/2026/Connections.csv"),
+        home.path().join("Connections.csv"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture("demo/profile.toml"),
+        home.path().join("audience.toml"),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_netcurate"))
+            .env("HOME", home.path())
+            .env_remove("NETCURATE_DB")
+            .args(["--db", "~/net.db", "--as-of", common::AS_OF])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&[
+        "--profile",
+        "~/audience.toml",
+        "import",
+        "~/Connections.csv",
+    ]);
+    run(&["export", "-o", "~/out.csv"]);
+    for made in ["net.db", "out.csv"] {
+        assert!(home.path().join(made).exists(), "{made}");
+    }
+    let exported = std::fs::read_to_string(home.path().join("out.csv")).unwrap();
+    assert_eq!(
+        exported.lines().count(),
+        43,
+        "a header and the 42 connections"
+    );
+}

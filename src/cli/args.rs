@@ -38,17 +38,28 @@ const GLOBAL: &str = "Global options";
 #[command(name = "netcurate", version, about = ABOUT, after_help = AFTER_HELP)]
 pub struct Cli {
     /// The database file (SQLite). Default: $NETCURATE_DB, else the platform data directory.
-    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
+    #[arg(long, global = true, value_name = "PATH", value_parser = typed_path(), help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
     /// The date treated as "today" for ages (stale invitations, warm contacts).
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_day, help_heading = GLOBAL)]
     pub as_of: Option<NaiveDate>,
     /// An audience profile (TOML) to use instead of the stored one; it is stored and
     /// contacts are rescored.
-    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
+    #[arg(long, global = true, value_name = "PATH", value_parser = typed_path(), help_heading = GLOBAL)]
     pub profile: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// A path as typed: a leading `~/` is the home folder ([`crate::platform::expand_home`]:
+/// PowerShell and cmd.exe leave it to the program); any other path as it is, however it
+/// is encoded.
+fn typed_path() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
+    use clap::builder::TypedValueParser;
+    clap::builder::OsStringValueParser::new().map(|typed| match typed.to_str() {
+        Some(text) => PathBuf::from(crate::platform::expand_home(text)),
+        None => PathBuf::from(typed),
+    })
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
@@ -70,7 +81,7 @@ pub enum Command {
         /// `-` reads one from standard input (`unzip -p export.zip Connections.csv |
         /// netcurate import -`). Without any, the folder of the latest import (where next
         /// week's export lands too): the newest export in it is imported.
-        #[arg(value_name = "PATH")]
+        #[arg(value_name = "PATH", value_parser = typed_path())]
         paths: Vec<PathBuf>,
         /// Work out and report what the import would do, and store nothing (to check a
         /// CRM or enrichment CSV before it joins the network).
@@ -209,7 +220,7 @@ pub enum ProfileCommand {
     Init {
         /// Write the draft to this file (it must not exist) instead of printing it; `-`
         /// prints it, as `export -o -` does.
-        #[arg(short = 'o', long, value_name = "FILE")]
+        #[arg(short = 'o', long, value_name = "FILE", value_parser = typed_path())]
         output: Option<PathBuf>,
     },
     /// Print the stored profile.

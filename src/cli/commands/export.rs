@@ -11,7 +11,7 @@ use netcurate::export::{self, Export, ExportKind};
 use netcurate::model::Contact;
 use netcurate::query::Query;
 use std::io::Write;
-use std::path::Path;
+use std::path::PathBuf;
 
 pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     let kind = ExportKind::parse(&args.kind).with_context(|| {
@@ -63,7 +63,8 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
         export.write_to(out)?;
         None
     } else {
-        let path = export::file_for(Path::new(&args.output), kind, s.as_of);
+        let typed = PathBuf::from(crate::platform::expand_home(&args.output));
+        let path = export::file_for(&typed, kind, s.as_of).into_owned();
         Some((export.write_file(&path, args.force, !args.no_bom)?, path))
     };
     if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan) {

@@ -201,16 +201,7 @@ pub fn typed_path(input: &str) -> String {
         .flatten()
         .max()
         .map_or(0, |i| i + 1);
-    expand_home(&input[restart..])
-}
-
-/// `path` with a leading `~/` (`~\` on Windows too) read as the home folder.
-pub(super) fn expand_home(path: &str) -> String {
-    let rest = (path.strip_prefix('~')).filter(|rest| rest.starts_with(std::path::is_separator));
-    match (rest, crate::platform::home()) {
-        (Some(rest), Some(home)) => format!("{}{rest}", home.display()),
-        _ => path.to_string(),
-    }
+    crate::platform::expand_home(&input[restart..])
 }
 
 pub(super) fn parse_ssi(input: &str, date: chrono::NaiveDate) -> Result<SsiReading, String> {

@@ -300,12 +300,17 @@ proptest! {
         // Text that shows as nothing (spaces, invisible characters) cannot be typed.
         let typed = shown.trim();
         if !typed.is_empty() {
+            // In a title (kept folded in every haystack) and in a location (folded when a
+            // term reads it) alike.
             let contact = netcurate::model::Contact {
                 position: text.as_str().into(),
+                location: text.as_str().into(),
                 ..Default::default()
             };
-            let query = Query::parse(&format!("title:\"{}\"", typed.to_uppercase())).expect("a title term");
-            prop_assert!(query.matches(&contact, &netcurate::query::Haystack::of(&contact)), "{:?} by {:?}", text, typed);
+            for field in ["title", "location"] {
+                let query = Query::parse(&format!("{field}:\"{}\"", typed.to_uppercase())).expect("a text term");
+                prop_assert!(query.matches(&contact, &netcurate::query::Haystack::of(&contact)), "{}: {:?} by {:?}", field, text, typed);
+            }
         }
     }
 

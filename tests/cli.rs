@@ -989,6 +989,13 @@ fn list_fits_its_lines_to_the_terminal() {
     }
     let piped = list_in(None);
     assert!(piped.contains("board-level-prospects"), "{piped}");
+    assert!(piped.lines().next().unwrap().ends_with("decision  tags"));
+    // No contact listed has tags: no tags column, not a header cut to "t…" at the edge.
+    let mut untagged = db.command(&["list", "--filter=-tag:board-level-prospects"]);
+    let out = untagged.env("COLUMNS", "80").output().unwrap();
+    let header = String::from_utf8(out.stdout).unwrap();
+    let header = header.lines().next().unwrap();
+    assert!(header.ends_with("decision"), "{header}");
     assert!(piped.lines().any(|l| width(l) > 100), "{piped}");
     assert_eq!(list_in(Some("400")), piped, "a wide terminal shows it all");
 }
@@ -997,6 +1004,7 @@ fn list_fits_its_lines_to_the_terminal() {
 #[test]
 fn list_prints_a_table_and_says_what_it_left_out() {
     let db = Db::with_demo();
+    db.ok(&["tag", "add", "hooli", "--filter", "company:hooli"]);
     let out = db.ok(&["list", "--filter", "company:hooli", "--limit", "2"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 4, "{out}");

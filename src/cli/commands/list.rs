@@ -47,10 +47,11 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
     }
     // One aligned line: id, score, name, position, company, seniority, decision, tags.
     let contacts = || shown.iter().map(|&i| &network.contacts[i as usize]);
+    let tags_width = widest(contacts().map(|c| c.tags.join(",")));
     let widths = TextWidths::within(
         crate::cli::output_width(),
         widest(contacts().map(shown_name)),
-        widest(contacts().map(|c| c.tags.join(","))),
+        tags_width,
     );
     let row = |[
         id,
@@ -85,7 +86,9 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
             "company",
             "seniority",
             "decision",
-            "tags",
+            // Headed only when some contact listed has tags (on a narrow terminal an
+            // empty column's header was cut to "t…").
+            if tags_width > 0 { "tags" } else { "" },
         ];
         writeln!(out, "{}", row(header))?;
     }

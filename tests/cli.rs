@@ -259,9 +259,17 @@ fn stale_invitations_are_withdrawn_and_planned_oldest_first() {
         .unwrap();
     let url_at = |line: &str| line.find("https://").map(|at| line[..at].chars().count());
     let rows: Vec<&str> = listed.lines().filter(|l| l.contains("https://")).collect();
-    // Direction, age and status take 28 columns with the spaces after them.
+    // Direction, age and where it stands ("pending [stale]") take 34 columns with the
+    // spaces after them; the URL comes last, whole.
     assert!(
-        rows.iter().all(|l| url_at(l) == Some(28 + widest + 2)),
+        rows.iter().all(|l| url_at(l) == Some(34 + widest + 2)),
+        "{listed}"
+    );
+    assert!(
+        (rows.iter()).all(|l| l
+            .rsplit(' ')
+            .next()
+            .is_some_and(|u| u.starts_with("https://"))),
         "{listed}"
     );
     // The stale age follows the stored assumption unless --days says otherwise.

@@ -48,29 +48,35 @@ pub(crate) fn invitations(
         out,
         "Acceptance is inferred: an invitation is accepted when the person is now a connection."
     )?;
+    // Where each invitation stands ("pending [stale]"), then the name, then the profile
+    // URL last: on a narrow terminal only the URL runs on to the next line.
+    let state = |i: &Invitation| {
+        let pending = i.status == netcurate::model::InvitationStatus::Pending;
+        let mark = if pending && i.withdraw_planned {
+            " [withdraw]"
+        } else if i.is_stale(network.as_of, stale_days) {
+            " [stale]"
+        } else {
+            ""
+        };
+        format!("{}{mark}", i.status.as_str())
+    };
+    let state_width = widest(listed.iter().map(|&i| state(i)));
     // The names' column as wide as the widest name listed (up to 30 columns).
     let name_width = widest(listed.iter().map(|i| i.other_name())).min(30);
     for dir in [Direction::Outgoing, Direction::Incoming] {
-        for i in listed.iter().rev().filter(|i| i.direction == dir) {
-            let pending = i.status == netcurate::model::InvitationStatus::Pending;
-            let mark = if pending && i.withdraw_planned {
-                " [withdraw]"
-            } else if i.is_stale(network.as_of, stale_days) {
-                " [stale]"
-            } else {
-                ""
-            };
-            writeln!(
-                out,
-                "{:<8}  {:>4}d  {:<9}  {}  {}{mark}",
+        for &i in listed.iter().rev().filter(|i| i.direction == dir) {
+            let line = format!(
+                "{:<8}  {:>4}d  {}  {}  {}",
                 dir.as_str(),
                 i.age_days(network.as_of),
-                i.status.as_str(),
+                pad(&state(i), state_width),
                 pad(i.other_name(), name_width),
                 i.other_url()
                     .map(netcurate::import::url::key_to_url)
                     .unwrap_or_default()
-            )?;
+            );
+            writeln!(out, "{}", line.trim_end())?;
         }
     }
     if only_stale {

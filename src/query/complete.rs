@@ -1,11 +1,13 @@
 //! Tab completion of a filter's last term (a field's name, then a value of a field that
-//! has a set of them) and of a word among candidates (the tag prompts' tags).
+//! has a set of them, or of a text the network holds) and of a word among candidates (the
+//! tag prompts' tags).
 //!
 //! Must not: parse or run queries (the module above does).
 
 use super::{Cmp, FIELDS};
 use crate::model::{Decision, Flags, Function, Seniority};
-use crate::text::common_start;
+use crate::network::Network;
+use crate::text::{common_start, seen};
 
 /// What Tab makes of a filter's last term: its text completed as far as every candidate
 /// agrees, and the candidates while more than one remains.
@@ -17,9 +19,10 @@ pub struct Completion {
 
 /// Completes the last term of `input`: a field's name (`sen` → `seniority:`), or a value
 /// of a field that has a set of them — seniority (after a comparison too), function,
-/// flag, decision, and tag (`tags`: the network's, quoted when they hold a space). A value
-/// completed whole is followed by a space, for the next term.
-pub fn complete(input: &str, tags: &[String]) -> Completion {
+/// flag, decision — or whose values `values_of` gives (tags, companies, locations,
+/// industries: [`network_values`]), quoted when they hold a space. A value completed
+/// whole is followed by a space, for the next term.
+pub fn complete(input: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Completion {
     let (head, term) = input.split_at(last_term_start(input));
     let (sign, rest) = match term.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -36,7 +39,7 @@ pub fn complete(input: &str, tags: &[String]) -> Completion {
                 "seniority" => value.split_at(value.len() - Cmp::split(value).1.len()),
                 _ => ("", value),
             };
-            let values = field_values(&field_lower, tags);
+            let values = field_values(&field_lower, values_of);
             (format!("{sign}{field}:{op}"), partial, values, " ")
         }
     };
@@ -107,17 +110,44 @@ fn last_term_start(input: &str) -> usize {
     start
 }
 
-/// The values a field takes from a set (empty for free text, numbers and dates).
-fn field_values(field: &str, tags: &[String]) -> Vec<String> {
+/// The values a field takes from a set, else those `values_of` gives it (empty for
+/// numbers and dates).
+fn field_values(field: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Vec<String> {
     let names: Vec<&str> = match field {
         "seniority" => Seniority::ALL.iter().map(|s| s.as_str()).collect(),
         "function" => Function::ALL.iter().map(|f| f.as_str()).collect(),
         "flag" => Flags::NAMES.iter().map(|(n, _)| *n).collect(),
         "decision" => Decision::ALL.iter().map(|d| d.as_str()).collect(),
-        "tag" => return tags.to_vec(),
-        _ => return Vec::new(),
+        _ => return values_of(field),
     };
     names.into_iter().map(String::from).collect()
+}
+
+/// The values `network` gives a field term to complete to: its tags (by name), or each
+/// company, location or industry its contacts hold, as it reads, the most common first
+/// (the choices show a few); nothing for other fields. A text holding `"` is left out:
+/// a quoted value cannot hold one.
+pub fn network_values(network: &Network, field: &str) -> Vec<String> {
+    let text: fn(&crate::model::Contact) -> &str = match field {
+        "tag" => return network.tag_counts().into_keys().collect(),
+        "company" => |c| &c.company,
+        "location" => |c| &c.location,
+        "industry" => |c| &c.industry,
+        _ => return Vec::new(),
+    };
+    let mut counts: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+    for c in &network.contacts {
+        let t = text(c);
+        if !t.is_empty() && !t.contains('"') {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    let mut values: Vec<(&str, u32)> = counts.into_iter().collect();
+    values.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    values
+        .into_iter()
+        .map(|(t, _)| seen(t).into_owned())
+        .collect()
 }
 
 #[cfg(test)]
@@ -130,7 +160,11 @@ mod tests {
     #[test]
     fn completes_fields_and_their_values() {
         let tags = vec!["eu leads".to_string(), "eu-cto".to_string()];
-        let done = |input: &str| complete(input, &tags);
+        let values_of = |field: &str| match field {
+            "tag" => tags.clone(),
+            _ => Vec::new(),
+        };
+        let done = |input: &str| complete(input, &values_of);
         let text = |input: &str| done(input).text;
         assert_eq!(text("sen"), "seniority:");
         assert_eq!(text("title:vp -Sen"), "title:vp -seniority:");
@@ -143,7 +177,7 @@ mod tests {
         assert_eq!(
             text("company:\"blue s"),
             "company:\"blue s",
-            "free text: no values"
+            "no company given: no values"
         );
         assert_eq!(text("score:<4"), "score:<4");
         assert_eq!(text("zz"), "zz", "no field starts so");
@@ -168,11 +202,55 @@ mod tests {
         // Each field the parser knows is offered, and each completed term parses.
         for field in FIELDS.split(' ') {
             assert_eq!(text(field), format!("{field}:"));
-            for value in field_values(field, &tags) {
+            for value in field_values(field, &values_of) {
                 let term = text(&format!("{field}:{value}"));
                 assert!(Query::parse(&term).is_ok(), "{term}");
             }
         }
+    }
+
+    /// A company, location or industry completes to one the network holds, the most
+    /// common first, quoted when it holds a space; the term it makes finds them.
+    #[test]
+    fn completes_the_networks_own_texts() {
+        let contact = |company: &str, location: &str| crate::model::Contact {
+            company: company.into(),
+            location: location.into(),
+            ..crate::model::Contact::default()
+        };
+        let mut contacts = vec![contact("Hooli Labs", "Berlin")];
+        contacts.extend(
+            [
+                "Hooli",
+                "Stark Cloud GmbH",
+                "Hooli",
+                "Stark Cloud GmbH",
+                "Hooli",
+            ]
+            .map(|c| contact(c, "")),
+        );
+        contacts.push(contact("Say \"Hi\" Inc", ""));
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let network = Network::new(contacts, Vec::new(), as_of);
+        assert_eq!(
+            network_values(&network, "company"),
+            ["Hooli", "Stark Cloud GmbH", "Hooli Labs"],
+            "the most common first; one with a quote cannot be typed"
+        );
+        let values_of = |field: &str| network_values(&network, field);
+        let done = |input: &str| complete(input, &values_of);
+        assert_eq!(done("company:st").text, "company:\"Stark Cloud GmbH\" ");
+        assert_eq!(done("-Company:ST").text, "-Company:\"Stark Cloud GmbH\" ");
+        let hooli = done("company:hoo");
+        assert_eq!(
+            (hooli.text.as_str(), hooli.choices.len()),
+            ("company:Hooli", 2)
+        );
+        assert_eq!(done("location:b").text, "location:Berlin ");
+        assert_eq!(done("industry:").choices, Vec::<String>::new(), "none held");
+        let term = done("company:st").text;
+        let found = Query::parse(&term).expect("parses").filter_once(&network);
+        assert_eq!(found.len(), 2, "{term}");
     }
 
     /// A word completes to the one candidate it starts, else as far as the several agree

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 mod complete;
 mod sort;
 
-pub use complete::{Completion, WordCompletion, complete, complete_word};
+pub use complete::{Completion, WordCompletion, complete, complete_word, network_values};
 pub use sort::{SortKey, sort};
 
 #[derive(Debug, Clone, Copy, PartialEq)]

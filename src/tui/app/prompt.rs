@@ -55,7 +55,9 @@ impl App {
                 }
             }
             KeyCode::Tab if p.kind == PromptKind::Filter => {
-                let completion = netcurate::query::complete(&p.input, &self.all_tags());
+                let network = &self.network;
+                let values_of = |field: &str| netcurate::query::network_values(network, field);
+                let completion = netcurate::query::complete(&p.input, &values_of);
                 p.input = completion.text;
                 self.status = status::choices(&completion.choices);
             }

@@ -216,8 +216,8 @@ pub const FILTER_HELP: [&str; 11] = [
     "  gone:>=2026-11-01 (connections an import found gone since)",
     "  flag:warm|messaged|colleague|gone|job-change",
     "    |duplicate|hidden|no-title|open-to-work|student|excluded",
-    "In a prompt: Enter ok · Esc cancel · Backspace · Ctrl-W or Alt-Backspace deletes",
-    "  a word · Ctrl-U clears · Tab completes a field, its value, a tag or a path",
+    "In a prompt: Enter ok · Esc cancel · Ctrl-W or Alt-Backspace deletes a word",
+    "  · Ctrl-U clears · Tab completes a field, its value, a tag or a path",
 ];
 
 /// Ends a change's message: " — u to undo", `undo` as bound.

@@ -42,6 +42,26 @@ fn a_narrow_table_keeps_position_and_company_readable() {
     );
 }
 
+/// On an 80-column terminal the help's notes under the keys are whole: none runs past
+/// the box's edge (the prompt keys' line was cut at "delet").
+#[test]
+fn the_help_notes_fit_an_80_column_terminal() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('?'));
+    key(&mut a, KeyCode::Char('G'));
+    let rows = screen_rows(&a, 80, 24);
+    for note in crate::tui::strings::FILTER_HELP
+        .iter()
+        .filter(|n| !n.is_empty())
+    {
+        assert!(
+            rows.iter().any(|r| r.contains(note)),
+            "{note:?} cut:\n{}",
+            rows.join("\n")
+        );
+    }
+}
+
 /// An empty database says how to import, where the export comes from, and the demo.
 #[test]
 fn an_empty_network_says_how_to_begin() {

@@ -62,6 +62,20 @@ fn the_help_notes_fit_an_80_column_terminal() {
     }
 }
 
+/// On an 80-column terminal the triage card's legend goes on two lines rather than
+/// losing its last keys at the edge ("y copy · e" was the end of it).
+#[test]
+fn the_triage_legend_wraps_on_a_narrow_terminal() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('c'));
+    let rows = screen_rows(&a, 80, 24);
+    let legend: Vec<&String> = (rows.iter())
+        .filter(|r| r.contains(" · ") && r.contains("prune") || r.contains("esc stop"))
+        .collect();
+    assert_eq!(legend.len(), 2, "{}", rows.join("\n"));
+    assert!(legend[1].contains("esc stop"), "{}", rows.join("\n"));
+}
+
 /// An empty database says how to import, where the export comes from, and the demo.
 #[test]
 fn an_empty_network_says_how_to_begin() {

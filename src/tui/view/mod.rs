@@ -257,6 +257,22 @@ fn key_hints(app: &App, width: u16) -> String {
     groups.join(" · ")
 }
 
+/// [`keys_text`] in lines of at most `width` columns, broken between two keys.
+pub fn keys_lines(app: &App, hints: KeyHints, width: u16) -> Vec<String> {
+    let text_width = |text: &str| Line::raw(text).width();
+    let mut lines: Vec<String> = Vec::new();
+    for group in key_groups(app, hints) {
+        match lines.last_mut() {
+            Some(line) if text_width(line) + 3 + text_width(&group) <= usize::from(width) => {
+                line.push_str(" · ");
+                line.push_str(&group);
+            }
+            _ => lines.push(group),
+        }
+    }
+    lines
+}
+
 /// `hints` with the user's keys: "a keep · x prune · …" (a command without a key is left
 /// out).
 pub fn keys_text(app: &App, hints: KeyHints) -> String {

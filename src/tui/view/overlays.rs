@@ -5,7 +5,7 @@ use super::super::app::{App, Confirm, HelpLine, View};
 use super::super::keymap::Command;
 use super::super::strings;
 use super::super::theme::{self, Theme};
-use super::{centered, keys_text};
+use super::{centered, keys_lines, keys_text};
 use netcurate::audience;
 use netcurate::model::{Contact, Flags, joined_or_none};
 use netcurate::store::Found;
@@ -340,24 +340,23 @@ pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let card = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(Block::bordered());
-    // The legend sits below the card.
-    let outer = fit_box(&card, inner, 100, 1);
+    // The legend sits below the card, on as many lines as it needs.
+    const CARD_WIDTH: u16 = 100;
+    let legend_lines = keys_lines(app, strings::TRIAGE_KEYS, CARD_WIDTH.min(inner.width));
+    let below = legend_lines.len() as u16;
+    let outer = fit_box(&card, inner, CARD_WIDTH, below);
     let card_area = Rect {
-        height: outer.height.saturating_sub(1),
+        height: outer.height.saturating_sub(below),
         ..outer
     };
     let legend = Rect {
         y: card_area.y + card_area.height,
-        height: outer.height.min(1),
+        height: outer.height.min(below),
         ..outer
     };
     frame.render_widget(card, card_area);
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            keys_text(app, strings::TRIAGE_KEYS),
-            theme.accent(),
-        ))
-        .centered(),
-        legend,
-    );
+    let legend_lines: Vec<Line> = (legend_lines.into_iter())
+        .map(|l| Line::styled(l, theme.accent()))
+        .collect();
+    frame.render_widget(Paragraph::new(legend_lines).centered(), legend);
 }

@@ -76,6 +76,31 @@ fn the_triage_legend_wraps_on_a_narrow_terminal() {
     assert!(legend[1].contains("esc stop"), "{}", rows.join("\n"));
 }
 
+/// A prompt's key hints show whole or not at all: with a long path typed on a narrow
+/// terminal they give way ("Esc cance" was cut at the edge), and come back when there is
+/// room.
+#[test]
+fn prompt_hints_show_whole_or_not_at_all() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('e'));
+    let prompt_row = |a: &App, w| {
+        let rows = screen_rows(a, w, 24);
+        (rows.iter())
+            .find(|r| r.starts_with("export"))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(prompt_row(&a, 120).contains("Enter ok · Esc cancel · Tab completes"));
+    if let Overlay::Prompt(p) = &mut a.overlay {
+        p.input = format!("contacts {}/netcurate-all-2026-11-01.csv", "a".repeat(30));
+    }
+    let narrow = prompt_row(&a, 80);
+    assert!(
+        narrow.contains("netcurate-all") && !narrow.contains("Enter"),
+        "{narrow}"
+    );
+}
+
 /// An empty database says how to import, where the export comes from, and the demo.
 #[test]
 fn an_empty_network_says_how_to_begin() {

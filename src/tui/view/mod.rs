@@ -126,20 +126,29 @@ fn draw_filter_line(
                     Some(e) => spans.push(Span::styled(format!("  {e}"), theme.error())),
                     None => spans.push(Span::styled(counts, theme.dim())),
                 },
-                PromptKind::TagAdd | PromptKind::TagRemove => {
-                    let hint: Vec<String> = (p.words.iter())
-                        .filter(|t| t.starts_with(&p.input))
-                        .take(5)
-                        .cloned()
-                        .collect();
-                    if !hint.is_empty() {
-                        spans.push(Span::styled(strings::tag_completions(&hint), theme.dim()));
+                kind => {
+                    // A hint shows whole or not at all (cut at the edge it read "Esc cance").
+                    let hint = match kind {
+                        PromptKind::TagAdd | PromptKind::TagRemove => {
+                            let hint: Vec<String> = (p.words.iter())
+                                .filter(|t| t.starts_with(&p.input))
+                                .take(5)
+                                .cloned()
+                                .collect();
+                            (!hint.is_empty()).then(|| strings::tag_completions(&hint))
+                        }
+                        PromptKind::Import | PromptKind::Export => {
+                            Some(strings::PATH_PROMPT_KEYS.to_string())
+                        }
+                        _ => Some(strings::PROMPT_KEYS.to_string()),
+                    };
+                    let used = Line::from(spans.clone()).width();
+                    if let Some(hint) =
+                        hint.filter(|h| used + Line::raw(h).width() <= usize::from(area.width))
+                    {
+                        spans.push(Span::styled(hint, theme.dim()));
                     }
                 }
-                PromptKind::Import | PromptKind::Export => {
-                    spans.push(Span::styled(strings::PATH_PROMPT_KEYS, theme.dim()));
-                }
-                _ => spans.push(Span::styled(strings::PROMPT_KEYS, theme.dim())),
             }
             Line::from(spans)
         }

@@ -57,14 +57,31 @@ pub fn config_dir() -> Option<PathBuf> {
     })
 }
 
+/// Whether an environment variable is set (and not empty).
+fn is_set(name: &str) -> bool {
+    std::env::var_os(name).is_some_and(|v| !v.is_empty())
+}
+
+/// Linux under Windows (WSL), where the browser and the clipboard are Windows' own.
+fn in_wsl(set: &impl Fn(&str) -> bool) -> bool {
+    cfg!(target_os = "linux") && set("WSL_DISTRO_NAME")
+}
+
 /// The program that opens a URL in the user's browser.
-pub const URL_OPENER: &str = if cfg!(target_os = "macos") {
-    "open"
-} else if cfg!(windows) {
-    "explorer"
-} else {
-    "xdg-open"
-};
+pub fn url_opener() -> &'static str {
+    url_opener_in(is_set)
+}
+
+/// [`url_opener`], `set` saying whether an environment variable is set.
+fn url_opener_in(set: impl Fn(&str) -> bool) -> &'static str {
+    if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) || in_wsl(&set) {
+        "explorer.exe"
+    } else {
+        "xdg-open"
+    }
+}
 
 /// The editor used when neither `$VISUAL` nor `$EDITOR` names one.
 pub const DEFAULT_EDITOR: &str = if cfg!(windows) { "notepad" } else { "vi" };
@@ -90,10 +107,10 @@ pub fn editor_command(editor: &str, file: impl Into<OsString>) -> Command {
 }
 
 /// The program that puts its standard input on the system clipboard, when netcurate runs
-/// on the user's own machine: `pbcopy` on macOS, `clip` on Windows, `wl-copy` under
-/// Wayland, `xclip` under X. None over ssh (that machine's clipboard is not the user's;
-/// the terminal's own copy, OSC 52, reaches theirs) or without a display; `set` says
-/// whether an environment variable is set.
+/// on the user's own machine: `pbcopy` on macOS, `clip` on Windows and under WSL,
+/// `wl-copy` under Wayland, `xclip` under X. None over ssh (that machine's clipboard is
+/// not the user's; the terminal's own copy, OSC 52, reaches theirs) or without a display;
+/// `set` says whether an environment variable is set.
 fn clipboard_program(
     set: impl Fn(&str) -> bool,
 ) -> Option<(&'static str, &'static [&'static str])> {
@@ -101,8 +118,8 @@ fn clipboard_program(
         None
     } else if cfg!(target_os = "macos") {
         Some(("pbcopy", &[]))
-    } else if cfg!(windows) {
-        Some(("clip", &[]))
+    } else if cfg!(windows) || in_wsl(&set) {
+        Some(("clip.exe", &[]))
     } else if set("WAYLAND_DISPLAY") {
         Some(("wl-copy", &[]))
     } else if set("DISPLAY") {
@@ -115,8 +132,7 @@ fn clipboard_program(
 /// Puts `text` on the system clipboard through its program ([`clipboard_program`]),
 /// when there is one; Terminal.app and others ignore the terminal's own copy (OSC 52).
 pub fn copy_to_system_clipboard(text: &str) -> std::io::Result<()> {
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-    match clipboard_program(set) {
+    match clipboard_program(is_set) {
         Some((program, args)) => copy_through(program, args, text),
         None => Ok(()),
     }
@@ -193,6 +209,20 @@ mod tests {
         assert_eq!(with(&[]), None, "a console without a display");
         assert_eq!(with(&["DISPLAY", "SSH_CONNECTION"]), None, "over ssh");
         assert_eq!(with(&["WAYLAND_DISPLAY", "SSH_TTY"]), None, "over ssh");
+        if cfg!(target_os = "linux") {
+            assert_eq!(with(&["WSL_DISTRO_NAME"]), Some("clip.exe"), "Windows' own");
+        }
+    }
+
+    /// Under WSL the browser is Windows' own (xdg-open is most often missing there).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_browser_under_wsl_is_windows_own() {
+        assert_eq!(
+            url_opener_in(|n: &str| n == "WSL_DISTRO_NAME"),
+            "explorer.exe"
+        );
+        assert_eq!(url_opener_in(|_: &str| false), "xdg-open");
     }
 
     /// The text reaches the program whole, on its standard input; a failing program says

@@ -310,7 +310,7 @@ fn run_effect(
             }
         }
         Effect::OpenUrl(url) => {
-            let opener = crate::platform::URL_OPENER;
+            let opener = crate::platform::url_opener();
             let spawned = std::process::Command::new(opener)
                 .arg(&url)
                 .stdin(std::process::Stdio::null())

@@ -253,12 +253,16 @@ pub fn run(cli: Cli) -> Result<()> {
             tag,
             select,
             dry_run,
-        } => change::tag(&mut s, action, &tag, &select, dry_run, out),
+        } => fitted(out, |out| {
+            change::tag(&mut s, action, &tag, &select, dry_run, out)
+        }),
         Command::Decide {
             decision,
             select,
             dry_run,
-        } => change::decide(&mut s, decision, &select, dry_run, out),
+        } => fitted(out, |out| {
+            change::decide(&mut s, decision, &select, dry_run, out)
+        }),
         Command::Invitations {
             action: None,
             stale,
@@ -267,8 +271,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Invitations {
             action: Some(InvitationsCommand::Withdraw { days, dry_run, .. }),
             ..
-        } => change::withdraw_stale(&mut s, days, dry_run, out),
-        Command::Ssi(command) => ssi(&mut s, command, out),
+        } => fitted(out, |out| {
+            change::withdraw_stale(&mut s, days, dry_run, out)
+        }),
+        Command::Ssi(command) => fitted(out, |out| ssi(&mut s, command, out)),
         Command::Segments { action, json } => segments_cmd(&mut s, action, json, out),
         Command::Pillars { json: false, set } => {
             fitted(out, |out| pillars_cmd(&mut s, false, &set, out))
@@ -328,7 +334,9 @@ const DRY_RUN: &str = "dry run: nothing was stored (the same command without --d
 /// The line after a change stored as one step: the command that undoes it.
 fn say_how_to_take_it_back(s: &Session, out: &mut dyn Write) -> Result<()> {
     let undo = command_line(s.store.path(), "undo");
-    Ok(writeln!(out, "to take it back: {undo}")?)
+    // In backquotes, as every command a line names: a line fitted to the terminal keeps it
+    // whole (see output::Fitted).
+    Ok(writeln!(out, "to take it back: `{undo}`")?)
 }
 
 /// `netcurate ARGS` as a command to paste: with the database named unless it is the

@@ -1092,14 +1092,14 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     // The job changes it recorded, as a filter (the import's day, --as-of here).
     assert!(
         text.contains(&format!(
-            "the job changes: netcurate --db {} list --filter 'changed:>={AS_OF}'\n",
+            "the job changes: `netcurate --db {} list --filter 'changed:>={AS_OF}'`\n",
             db.path.display()
         )),
         "{text}"
     );
     assert!(
         text.contains(&format!(
-            "the connections gone: netcurate --db {} list --filter 'gone:>={AS_OF}'\n",
+            "the connections gone: `netcurate --db {} list --filter 'gone:>={AS_OF}'`\n",
             db.path.display()
         )),
         "{text}"
@@ -1110,7 +1110,8 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     // The command as printed, pasted into a shell (the filter's '>' must not redirect).
     let command = text
         .lines()
-        .find_map(|l| l.trim().strip_prefix("the new connections: netcurate "))
+        .find_map(|l| l.trim().strip_prefix("the new connections: `netcurate "))
+        .and_then(|command| command.strip_suffix('`'))
         .expect("the command");
     assert!(
         command.starts_with(&format!("--db {} list", db.path.display())),
@@ -1312,7 +1313,7 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         "{text}"
     );
     assert!(
-        text.contains(&format!("--filter 'connected:>={since}'\n")),
+        text.contains(&format!("--filter 'connected:>={since}'`\n")),
         "{text}"
     );
     let listed = db.json(&[

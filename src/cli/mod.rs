@@ -242,7 +242,12 @@ pub fn run(cli: Cli) -> Result<()> {
                     .map(standard_input_for_dash)
                     .collect::<Result<_>>()?,
             };
-            import(&mut s, &paths, &map, dry_run, allow_gone, json, out)
+            match json {
+                true => import(&mut s, &paths, &map, dry_run, allow_gone, json, out),
+                false => fitted(out, |out| {
+                    import(&mut s, &paths, &map, dry_run, allow_gone, json, out)
+                }),
+            }
         }
         Command::Profile(command) => profile(&s, command, out),
         Command::Score => score(&mut s, out),

@@ -76,7 +76,7 @@ pub(crate) fn import(
                 Found::Gone => "the connections gone",
             };
             let list = format!("list --filter {}", shell_word(&filter));
-            writeln!(out, "{what}: {}", command_line(s.store.path(), &list))?;
+            writeln!(out, "{what}: `{}`", command_line(s.store.path(), &list))?;
         }
     }
     if dry_run {

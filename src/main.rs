@@ -32,7 +32,7 @@ fn main() {
                 message.push_str(&format!(": {cause}"));
             }
         }
-        eprintln!("netcurate: {message}");
+        cli::tell(&format!("netcurate: {message}"));
         std::process::exit(1);
     }
     netcurate::trace::phase("done");

@@ -1586,3 +1586,35 @@ fn a_quoted_tilde_path_is_the_home_folder() {
         "a header and the 42 connections"
     );
 }
+
+/// What a command says on standard error beside its output (an empty plan's hint, an
+/// error) fits the terminal as its output does, in the same words.
+#[test]
+fn messages_on_standard_error_fit_the_terminal() {
+    let db = Db::with_demo();
+    let plan = db.file("plan.csv").display().to_string();
+    let crm = fixture("linkedin/crm-other-names.csv");
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let width = |l: &str| unicode_width::UnicodeWidthStr::width(l);
+    for args in [
+        &[
+            "export",
+            "-o",
+            plan.as_str(),
+            "--kind",
+            "removal-plan",
+            "--force",
+        ][..],
+        &["import", crm.as_str()],
+    ] {
+        let (_, _, piped) = db.run(args);
+        assert!(piped.lines().any(|l| width(l) > 80), "{args:?}: {piped}");
+        let output = db.command(args).env("COLUMNS", "80").output().unwrap();
+        let fitted = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            fitted.lines().all(|l| width(l) <= 80),
+            "{args:?}:\n{fitted}"
+        );
+        assert_eq!(words(&fitted), words(&piped), "{args:?}");
+    }
+}

@@ -31,7 +31,7 @@ use netcurate::pillars::{self, Assumptions, Baseline};
 use netcurate::query::Query;
 use netcurate::store::{Rescored, Store};
 use output::fitted;
-pub(crate) use output::output_width;
+pub(crate) use output::{output_width, tell};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -214,11 +214,11 @@ pub fn run(cli: Cli) -> Result<()> {
     // The database is made on first use (CLI.md); made by a command other than an import,
     // it may be a mistyped --db, and what follows an empty network's figures: say so.
     if !db.exists() && !matches!(command, Command::Import { .. }) {
-        eprintln!(
+        tell(&format!(
             "netcurate: a new, empty database at {} (nothing imported there yet: `{}`)",
             db.display(),
             command_line(&db, "import FILE")
-        );
+        ));
     }
     let mut s = Session::open(&db, cli.as_of, cli.profile.as_deref())?;
     netcurate::trace::phase("opened the database");

@@ -9,10 +9,25 @@ use std::io::Write;
 /// The columns a line of output may take: `$COLUMNS` when set, else the terminal's width
 /// when the output goes to one; `None` (no limit) into a pipe or a file.
 pub(crate) fn output_width() -> Option<u16> {
+    width_of(&std::io::stdout())
+}
+
+/// [`output_width`] of `stream`.
+fn width_of(stream: &impl std::io::IsTerminal) -> Option<u16> {
     let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
     columns
         .filter(|&c: &u16| c > 0)
-        .or_else(crate::tui::stdout_columns)
+        .or_else(|| crate::tui::columns_of(stream))
+}
+
+/// Says `message` on standard error (what was done beside the output, a hint, an error),
+/// its long lines broken at spaces to the terminal's width as [`Fitted`] does.
+pub(crate) fn tell(message: &str) {
+    let stderr = &mut std::io::stderr();
+    let width = width_of(stderr);
+    let mut fitted = Fitted::new(stderr, width);
+    // Nothing to do when standard error itself is gone.
+    let _ = writeln!(fitted, "{message}").and_then(|()| fitted.flush());
 }
 
 /// Output whose long lines are broken at spaces to fit `width` columns (a terminal would

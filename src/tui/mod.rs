@@ -77,10 +77,11 @@ pub fn first_frame_app(session: &Session, keymap: Keymap, rows: usize) -> Result
     Ok(app)
 }
 
-/// The width of the terminal standard output goes to, when it goes to one (the command
-/// line fits its text to it).
-pub fn stdout_columns() -> Option<u16> {
-    std::io::IsTerminal::is_terminal(&std::io::stdout())
+/// The width of the terminal `stream` (standard output or error) goes to, when it goes
+/// to one (the command line fits its text to it).
+pub fn columns_of(stream: &impl std::io::IsTerminal) -> Option<u16> {
+    stream
+        .is_terminal()
         .then(|| ratatui::crossterm::terminal::size().ok())
         .flatten()
         .map(|(columns, _)| columns)

@@ -3,9 +3,9 @@
 //!
 //! Must not: write CSV itself (the library's `export`).
 
-use crate::cli::Session;
 use crate::cli::args::ExportArgs;
 use crate::cli::commands::segments::with_segment;
+use crate::cli::{Session, tell};
 use anyhow::{Context, Result};
 use netcurate::export::{self, Export, ExportKind};
 use netcurate::model::Contact;
@@ -72,19 +72,16 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
         s.log_projection(&projection)?;
     }
     if let Some((n, path)) = &written {
-        eprintln!(
-            "exported {n} rows ({}) to {}",
-            kind.as_str(),
-            path.display()
-        );
+        let kind = kind.as_str();
+        tell(&format!("exported {n} rows ({kind}) to {}", path.display()));
     }
     // An empty plan is most often a plan not made yet: say how to make one.
     match (kind, written) {
-        (ExportKind::RemovalPlan, Some((0, _))) => eprintln!(
-            "none of these contacts is marked prune and still connected: `netcurate decide prune --filter …` (or x in the workbench) marks them"
+        (ExportKind::RemovalPlan, Some((0, _))) => tell(
+            "none of these contacts is marked prune and still connected: `netcurate decide prune --filter …` (or x in the workbench) marks them",
         ),
-        (ExportKind::WithdrawalPlan, Some((0, _))) => eprintln!(
-            "no pending invitation is marked for withdrawal: `netcurate invitations withdraw --stale` (or w / W in the workbench's invitations view) marks them"
+        (ExportKind::WithdrawalPlan, Some((0, _))) => tell(
+            "no pending invitation is marked for withdrawal: `netcurate invitations withdraw --stale` (or w / W in the workbench's invitations view) marks them",
         ),
         _ => {}
     }

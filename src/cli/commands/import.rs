@@ -96,7 +96,9 @@ pub(crate) fn latest_import_folder(s: &Session) -> Result<PathBuf> {
         bail!(NEEDS_A_PATH);
     };
     let shown = s.import_folder().unwrap_or_else(|| folder.clone());
-    eprintln!("netcurate: importing from {shown}, the folder of the latest import");
+    crate::cli::tell(&format!(
+        "netcurate: importing from {shown}, the folder of the latest import"
+    ));
     Ok(PathBuf::from(folder))
 }
 

@@ -45,10 +45,10 @@ pub(crate) fn score(s: &mut Session, out: &mut dyn Write) -> Result<()> {
 fn init(s: &Session, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
     if !network.contacts.iter().any(|c| c.in_network()) {
-        eprintln!(
+        crate::cli::tell(&format!(
             "netcurate: the draft suggests no titles or companies: no connections are imported yet (`{}`); draft again after the import for one drawn from your network",
             command_line(s.store.path(), "import FILE")
-        );
+        ));
     }
     let draft = Profile::draft(&network.contacts, &s.store.employers()?);
     match output.filter(|path| *path != Path::new("-")) {

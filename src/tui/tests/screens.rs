@@ -77,8 +77,8 @@ fn the_triage_legend_wraps_on_a_narrow_terminal() {
 }
 
 /// A prompt's key hints show whole or not at all: with a long path typed on a narrow
-/// terminal they give way ("Esc cance" was cut at the edge), and come back when there is
-/// room.
+/// terminal they give way ("Esc cance" was cut at the edge), the shorter ones first, and
+/// come back when there is room.
 #[test]
 fn prompt_hints_show_whole_or_not_at_all() {
     let mut a = app();
@@ -98,6 +98,12 @@ fn prompt_hints_show_whole_or_not_at_all() {
     assert!(
         narrow.contains("netcurate-all") && !narrow.contains("Enter"),
         "{narrow}"
+    );
+    // Between the two, the shorter hint.
+    let middle = prompt_row(&a, 115);
+    assert!(
+        middle.trim_end().ends_with("Enter ok · Esc cancel"),
+        "{middle}"
     );
 }
 

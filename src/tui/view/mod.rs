@@ -127,25 +127,32 @@ fn draw_filter_line(
                     None => spans.push(Span::styled(counts, theme.dim())),
                 },
                 kind => {
-                    // A hint shows whole or not at all (cut at the edge it read "Esc cance").
-                    let hint = match kind {
+                    // A hint shows whole or not at all (cut at the edge it read "Esc cance"):
+                    // the first of these that fits.
+                    let hints = match kind {
                         PromptKind::TagAdd | PromptKind::TagRemove => {
                             let hint: Vec<String> = (p.words.iter())
                                 .filter(|t| t.starts_with(&p.input))
                                 .take(5)
                                 .cloned()
                                 .collect();
-                            (!hint.is_empty()).then(|| strings::tag_completions(&hint))
+                            let completions = strings::tag_completions(&hint);
+                            (!hint.is_empty())
+                                .then_some(completions)
+                                .into_iter()
+                                .collect()
                         }
                         PromptKind::Import | PromptKind::Export => {
-                            Some(strings::PATH_PROMPT_KEYS.to_string())
+                            vec![
+                                strings::PATH_PROMPT_KEYS.into(),
+                                strings::PROMPT_KEYS.into(),
+                            ]
                         }
-                        _ => Some(strings::PROMPT_KEYS.to_string()),
+                        _ => vec![strings::PROMPT_KEYS.to_string()],
                     };
-                    let used = Line::from(spans.clone()).width();
-                    if let Some(hint) =
-                        hint.filter(|h| used + Line::raw(h).width() <= usize::from(area.width))
-                    {
+                    let room =
+                        usize::from(area.width).saturating_sub(Line::from(spans.clone()).width());
+                    if let Some(hint) = hints.into_iter().find(|h| Line::raw(h).width() <= room) {
                         spans.push(Span::styled(hint, theme.dim()));
                     }
                 }

@@ -33,6 +33,18 @@ pub fn expand_home(path: &str) -> String {
     }
 }
 
+/// `path` with the home folder written `~` (`/home/you/Downloads` as `~/Downloads`):
+/// the inverse of [`expand_home`], for a path shown as the start of one to type.
+pub fn shorten_home(path: &str) -> String {
+    let home = home().map(|h| h.display().to_string()).unwrap_or_default();
+    match path.strip_prefix(&home) {
+        Some(rest) if !home.is_empty() && rest.starts_with(std::path::is_separator) => {
+            format!("~{rest}")
+        }
+        _ => path.to_string(),
+    }
+}
+
 /// Where netcurate keeps its database: `$XDG_DATA_HOME`, else the system's place for an
 /// application's data (`~/Library/Application Support` on macOS, `%APPDATA%` on Windows,
 /// `~/.local/share` elsewhere); the current folder when none is known.
@@ -59,7 +71,7 @@ pub fn config_dir() -> Option<PathBuf> {
 
 /// Whether an environment variable is set (and not empty).
 fn is_set(name: &str) -> bool {
-    std::env::var_os(name).is_some_and(|v| !v.is_empty())
+    env_path(name).is_some()
 }
 
 /// Linux under Windows (WSL), where the browser and the clipboard are Windows' own.

@@ -127,14 +127,7 @@ impl Session {
     /// trailing separator (`~/Downloads/`): the start of a path to type.
     pub fn import_folder(&self) -> Option<String> {
         let folder = self.store.import_folder().ok().flatten()?;
-        let home = crate::platform::home().map(|h| h.display().to_string());
-        let home = home.unwrap_or_default();
-        let short = match folder.strip_prefix(&home) {
-            Some(rest) if !home.is_empty() && rest.starts_with(std::path::is_separator) => {
-                format!("~{rest}")
-            }
-            _ => folder,
-        };
+        let short = crate::platform::shorten_home(&folder);
         let separator = std::path::MAIN_SEPARATOR;
         Some(format!(
             "{}{separator}",

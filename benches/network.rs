@@ -133,7 +133,7 @@ fn bulk(c: &mut Criterion) {
                 columns: &all_columns,
                 profile: None,
                 network: &network,
-                delimiter: b',',
+                delimiter: netcurate::export::COMMA,
             };
             export.write_to(&mut out).expect("export");
             black_box(out)
@@ -157,7 +157,7 @@ fn bulk(c: &mut Criterion) {
                 columns: &[],
                 profile: Some(&profile),
                 network: &network,
-                delimiter: b',',
+                delimiter: netcurate::export::COMMA,
             };
             export.write_to(&mut out).expect("export");
             black_box(out)

@@ -270,8 +270,11 @@ pub struct Export<'a> {
     pub delimiter: u8,
 }
 
+/// The delimiter unless told otherwise.
+pub const COMMA: u8 = b',';
+
 /// The delimiters an export can use, by the names they are given (`,` `;` `tab`).
-pub const DELIMITERS: [(&str, u8); 3] = [(",", b','), (";", b';'), ("tab", b'\t')];
+pub const DELIMITERS: [(&str, u8); 3] = [(",", COMMA), (";", b';'), ("tab", b'\t')];
 
 /// The delimiter of [`DELIMITERS`] named `name` (a tab typed as itself too).
 pub fn delimiter_named(name: &str) -> Result<u8> {

@@ -4,7 +4,7 @@
 //!
 //! Must not: parse or run queries (the module above does).
 
-use super::{Cmp, FIELDS};
+use super::{Cmp, FIELDS, TextField};
 use crate::model::{Decision, Flags, Function, Seniority};
 use crate::network::Network;
 use crate::text::{common_start, seen};
@@ -128,16 +128,21 @@ fn field_values(field: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Vec<Str
 /// (the choices show a few); nothing for other fields. A text holding `"` is left out:
 /// a quoted value cannot hold one.
 pub fn network_values(network: &Network, field: &str) -> Vec<String> {
-    let text: fn(&crate::model::Contact) -> &str = match field {
-        "tag" => return network.tag_counts().into_keys().collect(),
-        "company" => |c| &c.company,
-        "location" => |c| &c.location,
-        "industry" => |c| &c.industry,
-        _ => return Vec::new(),
+    if field == "tag" {
+        return network.tag_counts().into_keys().collect();
+    }
+    // The texts many contacts share: not titles, names or emails.
+    let shared = |f: &TextField| {
+        matches!(
+            f,
+            TextField::Company | TextField::Location | TextField::Industry
+        )
+    };
+    let Some(field) = TextField::named(field).filter(shared) else {
+        return Vec::new();
     };
     let mut counts: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
-    for c in &network.contacts {
-        let t = text(c);
+    for t in network.contacts.iter().filter_map(|c| field.written(c)) {
         if !t.is_empty() && !t.contains('"') {
             *counts.entry(t).or_default() += 1;
         }

@@ -86,6 +86,19 @@ impl TextField {
         (Self::NAMES.iter()).find_map(|&(n, field)| (n == name).then_some(field))
     }
 
+    /// The one text of `c` this field reads, as written (`None` for a name, which is two
+    /// texts, and a URL, looked for by its key).
+    fn written(self, c: &Contact) -> Option<&str> {
+        match self {
+            TextField::Company => Some(&c.company),
+            TextField::Title => Some(&c.position),
+            TextField::Location => Some(&c.location),
+            TextField::Industry => Some(&c.industry),
+            TextField::Email => Some(&c.email),
+            TextField::Name | TextField::Url => None,
+        }
+    }
+
     fn part(self) -> u16 {
         match self {
             TextField::Name => ContactParts::NAME,
@@ -531,9 +544,9 @@ impl Test {
                 TextField::Company => v.in_text(&hay.company),
                 TextField::Title => v.in_text(&hay.title),
                 TextField::Url => v.in_text(&hay.url),
-                TextField::Location => v.in_folded(&c.location),
-                TextField::Industry => v.in_folded(&c.industry),
-                TextField::Email => v.in_folded(&c.email),
+                TextField::Location | TextField::Industry | TextField::Email => {
+                    field.written(c).is_some_and(|text| v.in_folded(text))
+                }
             },
             Test::Tag(t) => c.tags.iter().any(|x| x.eq_ignore_ascii_case(t)),
             Test::Decision(d) => c.decision == *d,

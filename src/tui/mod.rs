@@ -250,7 +250,7 @@ fn reload(app: &mut App, session: &Session, status: &str) -> Result<()> {
 /// Puts `text` on the clipboard of the terminal the workbench runs in (over ssh too: the
 /// user's own), with the OSC 52 sequence; a terminal that does not allow it ignores it
 /// (the system clipboard's program is asked too: `platform::copy_to_system_clipboard`).
-fn copy_to_clipboard(out: &mut impl std::io::Write, text: &str) -> std::io::Result<()> {
+fn copy_through_terminal(out: &mut impl std::io::Write, text: &str) -> std::io::Result<()> {
     use base64::Engine;
     let encoded = base64::engine::general_purpose::STANDARD.encode(text);
     write!(out, "\x1b]52;c;{encoded}\x07")?;
@@ -330,7 +330,7 @@ fn run_effect(
         }
         Effect::Copy(urls) => {
             let text = urls.join("\n");
-            copy_to_clipboard(terminal.backend_mut(), &text)?;
+            copy_through_terminal(terminal.backend_mut(), &text)?;
             // Best effort: the terminal's copy may have been enough (over ssh it is all).
             let _ = crate::platform::copy_to_system_clipboard(&text);
             tell(app, status::copied(urls.len()));
@@ -533,7 +533,7 @@ fn export_to(
         columns: &kind.default_columns(),
         profile: app.profile.as_ref(),
         network: &app.network,
-        delimiter: b',',
+        delimiter: export::COMMA,
     };
     let n = export.write_file(path, force, true)?;
     if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan)

@@ -878,7 +878,7 @@ fn y_copies_the_profile_urls_of_the_row_or_the_selection() {
         vec![Effect::Copy(vec![url])]
     );
     let mut written = Vec::new();
-    crate::tui::copy_to_clipboard(&mut written, "a\nb").expect("written");
+    crate::tui::copy_through_terminal(&mut written, "a\nb").expect("written");
     assert_eq!(written, b"\x1b]52;c;YQpi\x07");
 }
 

@@ -30,7 +30,7 @@ use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
 use netcurate::query::Query;
 use netcurate::store::{Rescored, Store};
-use output::fitted;
+use output::{fitted, fitted_unless};
 pub(crate) use output::{output_width, tell};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -235,12 +235,9 @@ pub fn run(cli: Cli) -> Result<()> {
                     .map(standard_input_for_dash)
                     .collect::<Result<_>>()?,
             };
-            match json {
-                true => import(&mut s, &paths, &map, dry_run, allow_gone, json, out),
-                false => fitted(out, |out| {
-                    import(&mut s, &paths, &map, dry_run, allow_gone, json, out)
-                }),
-            }
+            fitted_unless(json, out, |out| {
+                import(&mut s, &paths, &map, dry_run, allow_gone, json, out)
+            })
         }
         Command::Profile(command) => profile(&s, command, out),
         Command::Score => score(&mut s, out),
@@ -274,13 +271,11 @@ pub fn run(cli: Cli) -> Result<()> {
         }),
         Command::Ssi(command) => fitted(out, |out| ssi(&mut s, command, out)),
         Command::Segments { action, json } => segments_cmd(&mut s, action, json, out),
-        Command::Pillars { json: false, set } => {
-            fitted(out, |out| pillars_cmd(&mut s, false, &set, out))
+        Command::Pillars { json, set } => {
+            fitted_unless(json, out, |out| pillars_cmd(&mut s, json, &set, out))
         }
-        Command::Pillars { json: true, set } => pillars_cmd(&mut s, true, &set, out),
         Command::Export(args) => export_cmd(&mut s, &args, out),
-        Command::Stats { json: false } => fitted(out, |out| stats(&s, false, out)),
-        Command::Stats { json: true } => stats(&s, true, out),
+        Command::Stats { json } => fitted_unless(json, out, |out| stats(&s, json, out)),
         Command::Undo { import } => undo::undo(&mut s, import, out),
         Command::Redo => undo::redo(&mut s, out),
     }

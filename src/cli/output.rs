@@ -80,7 +80,17 @@ pub(super) fn fitted(
     out: &mut dyn Write,
     command: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
-    let mut fitted = Fitted::new(out, output_width());
+    fitted_unless(false, out, command)
+}
+
+/// [`fitted`], unless the command writes `json` (a script's, passed on as it is).
+pub(super) fn fitted_unless(
+    json: bool,
+    out: &mut dyn Write,
+    command: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let width = if json { None } else { output_width() };
+    let mut fitted = Fitted::new(out, width);
     command(&mut fitted)?;
     Ok(fitted.flush()?)
 }

@@ -169,12 +169,6 @@ fn outgoing_title_drops_its_key_hint_when_it_does_not_fit() {
 fn invitations_range_select_and_half_pages() {
     let mut a = app();
     key(&mut a, KeyCode::Char('2'));
-    let ctrl = |a: &mut App, ch| {
-        a.update(Msg::Key(KeyEvent::new(
-            KeyCode::Char(ch),
-            KeyModifiers::CONTROL,
-        )))
-    };
     ctrl(&mut a, 'd');
     let half = a.invitations.cursor[0];
     assert_eq!(half, 10, "half of a 20-row page");

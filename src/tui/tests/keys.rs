@@ -38,15 +38,9 @@ fn movement_keys_move_and_clamp() {
     assert_eq!(a.table.cursor, n - 1);
     key(&mut a, KeyCode::Char('g'));
     assert_eq!((a.table.cursor, a.table.offset), (0, 0));
-    a.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('d'),
-        KeyModifiers::CONTROL,
-    )));
+    ctrl(&mut a, 'd');
     assert_eq!(a.table.cursor, 10);
-    a.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('u'),
-        KeyModifiers::CONTROL,
-    )));
+    ctrl(&mut a, 'u');
     assert_eq!(a.table.cursor, 0);
 }
 
@@ -414,10 +408,7 @@ fn a_malformed_prompt_stays_open_with_its_text() {
 
     key(&mut a, KeyCode::Char('1'));
     key(&mut a, KeyCode::Char('e'));
-    a.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('u'),
-        KeyModifiers::CONTROL,
-    )));
+    ctrl(&mut a, 'u');
     typed(&mut a, "removal-plan");
     assert!(
         key(&mut a, KeyCode::Enter).is_empty(),
@@ -510,12 +501,6 @@ fn switching_views_closes_the_explanation() {
 fn prompt_lines_are_edited_word_by_word() {
     let mut a = app();
     key(&mut a, KeyCode::Char('e'));
-    let ctrl = |a: &mut App, ch| {
-        a.update(Msg::Key(KeyEvent::new(
-            KeyCode::Char(ch),
-            KeyModifiers::CONTROL,
-        )))
-    };
     assert!(
         prompt_text(&a).starts_with("contacts netcurate-all-"),
         "{}",

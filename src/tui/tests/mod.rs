@@ -63,6 +63,14 @@ fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
     app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
+/// Ctrl and the character `ch`, as [`key`] sends a key.
+fn ctrl(app: &mut App, ch: char) -> Vec<Effect> {
+    app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char(ch),
+        KeyModifiers::CONTROL,
+    )))
+}
+
 /// The workbench on `network` (the demo's, changed), with the demo's profile and pillar
 /// inputs and the default keys.
 fn app_on(network: Network) -> App {

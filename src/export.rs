@@ -80,7 +80,7 @@ fn iso_day(day: Option<NaiveDate>) -> Cow<'static, str> {
 /// The contacts columns that can be exported, in order: (header, value). The first
 /// eleven are the default ([`ExportKind::default_columns`]); the rest are chosen by name
 /// (`--columns`).
-pub const CONTACT_COLUMNS: [(&str, Getter); 21] = [
+pub const CONTACT_COLUMNS: [(&str, Getter); 22] = [
     ("First Name", |c| Cow::Borrowed(&c.first_name)),
     ("Last Name", |c| Cow::Borrowed(&c.last_name)),
     ("URL", |c| Cow::Borrowed(&c.url)),
@@ -105,6 +105,7 @@ pub const CONTACT_COLUMNS: [(&str, Getter); 21] = [
     ("Previous Position", |c| Cow::Borrowed(&c.previous_position)),
     ("Job Changed On", |c| iso_day(c.job_changed_on)),
     ("Gone On", |c| iso_day(c.gone_on)),
+    ("Added On", |c| iso_day(c.added_on)),
     ("Last Message On", |c| {
         iso_day(c.last_message_at.map(|at| at.date()))
     }),

@@ -374,6 +374,9 @@ pub struct Contact {
     /// The day an import found the connection gone (a newer full export left it out:
     /// removed, by the user or by them, or the account closed); with the flags.
     pub gone_on: Option<NaiveDate>,
+    /// The day an import added the contact to the connections (a new connection); none
+    /// for a contact from another CSV, or a connection stored before netcurate kept it.
+    pub added_on: Option<NaiveDate>,
     /// A connection (from Connections.csv) rather than a contact from another CSV.
     pub is_connection: bool,
     pub industry: Text,

@@ -1081,8 +1081,8 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     let text = db.ok(&["import", &newer]);
     let since = (as_of + chrono::Duration::days(3)).to_string();
     assert!(
-        text.contains(&format!("list --filter 'connected:>={since}'")),
-        "{text}"
+        text.contains(&format!("list --filter 'added:>={AS_OF}'")),
+        "the day this import added them: {text}"
     );
     // The export confirms what the user did of the removal plan, and what is left.
     assert!(
@@ -1126,11 +1126,23 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         .expect("sh");
     let listed: serde_json::Value = serde_json::from_slice(&pasted.stdout).expect("JSON");
     assert_eq!(listed.as_array().unwrap().len(), 30, "exactly the new ones");
+    assert!(
+        (listed.as_array().unwrap().iter()).all(|c| c["added_on"] == AS_OF),
+        "{listed}"
+    );
     // The same two exports into a database of their own, for the report.
     let other = Db::new();
     other.ok(&["import", &old]);
+    assert_eq!(
+        other
+            .ok(&["list", "--filter", "added:>=2000", "--json"])
+            .trim(),
+        "[]",
+        "a first import's connections are the network, not news"
+    );
     let report = other.json(&["import", "--json", &newer]);
     assert_eq!(report["new_since"], since);
+    assert_eq!(report["added_on"], AS_OF);
     assert_eq!(
         (
             report["new"].clone(),
@@ -1307,22 +1319,26 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
             }),
     );
     let path = write(db.dir.path(), "third.csv", &third);
-    let text = db.ok(&["import", &path]);
+    // Imported a month after the others.
+    let imported = std::process::Command::new(env!("CARGO_BIN_EXE_netcurate"))
+        .args(["--as-of", "2026-12-01", "--db"])
+        .arg(&db.path)
+        .args(["import", &path])
+        .output()
+        .expect("import");
+    let text = String::from_utf8_lossy(&imported.stdout);
     assert!(
         text.contains("connections: 2 new, 20 back after being gone, 0 gone,"),
         "{text}"
     );
-    assert!(
-        text.contains(&format!("--filter 'connected:>={since}'`\n")),
-        "{text}"
-    );
-    let listed = db.json(&[
-        "list",
-        "--filter",
-        &format!("connected:>={since}"),
-        "--json",
-    ]);
+    assert!(text.contains("--filter 'added:>=2026-12-01'`\n"), "{text}");
+    let listed = db.json(&["list", "--filter", "added:>=2026-12-01", "--json"]);
     assert_eq!(listed.as_array().unwrap().len(), 2, "the new ones alone");
+    let slugs = (listed.as_array().unwrap().iter())
+        .map(|c| c["url"].as_str().unwrap_or_default())
+        .filter(|url| url.contains("/newer-"))
+        .count();
+    assert_eq!(slugs, 2, "{listed}");
     assert_eq!(db.stats()["gone"], 0);
 }
 

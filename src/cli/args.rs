@@ -330,8 +330,8 @@ pub struct ListArgs {
     /// Space-separated terms, all must hold: fuzzy words, name: company: title: url:
     /// location: industry: email: tag:T -tag:T decision:D score:<40 seniority:>=director connected:<2020-01-01 (or a month
     /// 2024-06, a year >=2024) changed:>=2026-11-01 (a job change recorded since)
-    /// gone:>=2026-11-01 (found gone from the network since) function:engineering
-    /// flag:warm|messaged|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded.
+    /// gone:>=2026-11-01 (found gone from the network since) added:>=2026-11-01 (a new
+    /// connection an import added since) function:engineering flag:warm|messaged|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded.
     #[arg(long, value_name = "QUERY", default_value = "")]
     pub filter: String,
     /// Only the contacts of this segment: a saved filter's name, or #TAG (as `segments`
@@ -375,7 +375,8 @@ pub struct ExportArgs {
     /// Columns for the contacts kind, comma-separated (e.g. "First Name,URL,Score"): First
     /// Name, Last Name, URL, Email Address, Company, Position, Connected On, Score,
     /// Seniority, Tags, Decision (the default), Function, Flags, Previous Company, Previous
-    /// Position, Job Changed On, Gone On, Last Message On, Messages, Industry, Location.
+    /// Position, Job Changed On, Gone On, Added On, Last Message On, Messages, Industry,
+    /// Location.
     #[arg(long, value_name = "COLUMNS")]
     pub columns: Option<String>,
     /// Replace an existing file.

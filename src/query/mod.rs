@@ -236,6 +236,8 @@ enum Test {
     /// The day a job change was recorded (by an import).
     JobChanged(Cmp, DateSpan),
     Gone(Cmp, DateSpan),
+    /// The day an import added the contact to the connections.
+    Added(Cmp, DateSpan),
     Function(Function),
     Flag(u32),
 }
@@ -528,7 +530,9 @@ impl Test {
                 Test::Decision(_) => ContactParts::DECISION,
                 Test::Score(..) | Test::Tier(..) | Test::Function(_) => ContactParts::SCORED,
                 Test::Connected(..) => ContactParts::CONNECTED_ON,
-                Test::Flag(_) | Test::JobChanged(..) | Test::Gone(..) => ContactParts::FLAGS,
+                Test::Flag(_) | Test::JobChanged(..) | Test::Gone(..) | Test::Added(..) => {
+                    ContactParts::FLAGS
+                }
             }
     }
 
@@ -559,6 +563,7 @@ impl Test {
             Test::Connected(cmp, span) => c.connected_on.is_some_and(|x| span.holds(*cmp, x)),
             Test::JobChanged(cmp, span) => c.job_changed_on.is_some_and(|x| span.holds(*cmp, x)),
             Test::Gone(cmp, span) => c.gone_on.is_some_and(|x| span.holds(*cmp, x)),
+            Test::Added(cmp, span) => c.added_on.is_some_and(|x| span.holds(*cmp, x)),
             Test::Function(f) => c.function == *f,
             Test::Flag(bit) => c.flags.has(*bit),
         }
@@ -607,7 +612,7 @@ fn url_needle(value: &str) -> String {
 }
 
 /// The field terms' names, as the error for an unknown one lists them.
-pub const FIELDS: &str = "name company title url tag decision score seniority connected changed gone function flag location industry email";
+pub const FIELDS: &str = "name company title url tag decision score seniority connected changed gone added function flag location industry email";
 
 fn term(token: &str) -> Result<Term> {
     let bad = |reason: String| Error::Query {
@@ -658,14 +663,15 @@ fn term(token: &str) -> Result<Term> {
             }
             Test::Tier(cmp, tier)
         }
-        "connected" | "changed" | "gone" => {
+        "connected" | "changed" | "gone" | "added" => {
             let (cmp, d) = Cmp::split(value);
             let span = DateSpan::parse(d)
                 .ok_or_else(|| bad(format!("'{d}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")))?;
             match name.as_str() {
                 "connected" => Test::Connected(cmp, span),
                 "changed" => Test::JobChanged(cmp, span),
-                _ => Test::Gone(cmp, span),
+                "gone" => Test::Gone(cmp, span),
+                _ => Test::Added(cmp, span),
             }
         }
         "function" => Test::Function(Function::parse(value).ok_or_else(|| {
@@ -827,6 +833,13 @@ mod tests {
         c.job_changed_on = NaiveDate::from_ymd_opt(2026, 11, 20);
         assert!(check("changed:>=2026-11-01 Changed:<=2026-11-20", &c));
         assert!(!check("changed:>2026-11-20", &c));
+        assert!(!check("added:>=2000", &c), "not added by an import");
+        c.added_on = NaiveDate::from_ymd_opt(2026, 11, 27);
+        assert!(check(
+            "added:>=2026-11-27 added:2026-11 -added:<2026-11-27",
+            &c
+        ));
+        assert!(!check("added:>2026-11-27", &c));
         assert!(!check("gone:>=2026-01-01", &c), "not gone");
         c.gone_on = NaiveDate::from_ymd_opt(2026, 11, 27);
         assert!(check("gone:>=2026-11-27 gone:2026-11", &c));

@@ -34,6 +34,8 @@ use std::path::Path;
 struct Entry {
     gone_at: Option<NaiveDateTime>,
     job_changed_at: Option<NaiveDateTime>,
+    /// When an import added the contact to the connections.
+    added_at: Option<NaiveDateTime>,
     /// What scoring last stored; `None` for a contact this import adds.
     stored: Option<Scored>,
     /// A merged field differs from the stored row.
@@ -164,6 +166,9 @@ struct Merge {
     full_file: Option<String>,
     covers_until: Option<NaiveDate>,
     now: NaiveDateTime,
+    /// When the new connections count as added at `now`: the network held connections
+    /// before (a first import's connections are the network, not news).
+    added_at: Option<NaiveDateTime>,
 }
 
 /// Fewer connections left out than this never look like another network's export: a
@@ -204,6 +209,7 @@ impl Merge {
         entries.extend(extras.into_iter().map(|extra| Entry {
             gone_at: extra.gone_at,
             job_changed_at: extra.job_changed_at,
+            added_at: extra.added_at,
             stored: Some(extra.scored),
             ..Entry::default()
         }));
@@ -223,6 +229,7 @@ impl Merge {
             full_file: None,
             covers_until: None,
             now,
+            added_at: contacts.iter().any(|c| c.is_connection).then_some(now),
         };
         // The stored contacts stay in the vector they were read into; only the indexes
         // are built.
@@ -307,6 +314,7 @@ impl Merge {
         let entry = Entry {
             seen,
             new_connection: seen,
+            added_at: self.added_at.filter(|_| seen),
             ..Entry::default()
         };
         let i = self.contacts.len();
@@ -440,6 +448,8 @@ impl Merge {
         } else {
             report.count_new(row.connected_on);
             e.new_connection = true;
+            e.added_at = self.added_at;
+            changed = true;
         }
         assign_text(&mut c.first_name, &row.first_name, &mut changed);
         assign_text(&mut c.last_name, &row.last_name, &mut changed);
@@ -640,7 +650,7 @@ impl Merge {
         let rows = contacts.iter().zip(&self.entries).zip(scored).zip(derived);
         for (((c, e), (_, s)), derived) in rows {
             if is_plain_new(c, e) {
-                insert_plain_contact(&mut insert_plain, c, &s, derived)?;
+                insert_plain_contact(&mut insert_plain, c, e, &s, derived)?;
             } else if e.changed || e.stored.as_ref() != Some(&s) {
                 write_contact(&mut upsert, c, e, &s, derived)?;
             }
@@ -688,6 +698,7 @@ fn write_contact(
         date_value(&datetime_text(c.last_inbound_at)),
         date_value(&datetime_text(c.last_outbound_at)),
         c.message_count.into(),
+        date_value(&datetime_text(e.added_at)),
     ])?;
     Ok(())
 }
@@ -697,9 +708,9 @@ fn write_contact(
 const UPSERT_CONTACT: &str = "INSERT INTO contacts (id, url_key, first_name, last_name, url, email,
         company, position, connected_on, is_connection, hidden, gone_at, job_changed_at,
         previous_company, previous_position, industry, location, score, seniority, function,
-        flags, last_message_at, last_inbound_at, last_outbound_at, message_count)
+        flags, last_message_at, last_inbound_at, last_outbound_at, message_count, added_at)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-        ?19, ?20, ?21, ?22, ?23, ?24, ?25)
+        ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)
     ON CONFLICT(id) DO UPDATE SET url_key = excluded.url_key, first_name = excluded.first_name,
         last_name = excluded.last_name, url = excluded.url, email = excluded.email,
         company = excluded.company, position = excluded.position,
@@ -710,7 +721,8 @@ const UPSERT_CONTACT: &str = "INSERT INTO contacts (id, url_key, first_name, las
         location = excluded.location, score = excluded.score, seniority = excluded.seniority,
         function = excluded.function, flags = excluded.flags,
         last_message_at = excluded.last_message_at, last_inbound_at = excluded.last_inbound_at,
-        last_outbound_at = excluded.last_outbound_at, message_count = excluded.message_count";
+        last_outbound_at = excluded.last_outbound_at, message_count = excluded.message_count,
+        added_at = excluded.added_at";
 
 /// A contact this import adds that has only what a Connections row brings (most of a
 /// first import): inserted with those columns, the others left to their defaults.
@@ -732,6 +744,7 @@ fn is_plain_new(c: &Contact, e: &Entry) -> bool {
 fn insert_plain_contact(
     insert: &mut BulkStatement<'_>,
     c: &Contact,
+    e: &Entry,
     s: &Scored,
     url_key_derived: bool,
 ) -> Result<()> {
@@ -750,6 +763,7 @@ fn insert_plain_contact(
         s.seniority.as_str().into(),
         s.function.as_str().into(),
         s.stored_flags.into(),
+        date_value(&datetime_text(e.added_at)),
     ])?;
     Ok(())
 }
@@ -761,8 +775,8 @@ fn date_value(date: &Option<DateText>) -> Value<'_> {
 
 const INSERT_PLAIN_CONTACT: &str = "INSERT INTO contacts (id, url_key, first_name, last_name,
         url, company, position, connected_on, is_connection, hidden, score, seniority,
-        function, flags)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+        function, flags, added_at)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 
 /// A connection row as a new contact.
 fn connection_contact(row: ConnectionRow) -> Contact {
@@ -893,6 +907,7 @@ fn merge_batch(
         }
         merge.mark_gone(&mut report);
     }
+    report.added_on = (merge.added_at.map(|at| at.date())).filter(|_| report.new > 0);
     report.changed_on = (report.changed > 0).then_some(now.date());
     report.gone_on = (report.gone > 0).then_some(now.date());
     progress(Progress {
@@ -1083,7 +1098,10 @@ mod tests {
             function: crate::model::Function::Engineering,
             stored_flags: Flags::DUPLICATE,
         };
-        let entry = Entry::default();
+        let entry = Entry {
+            added_at: NaiveDate::from_ymd_opt(2026, 11, 27).and_then(|d| d.and_hms_opt(9, 0, 0)),
+            ..Entry::default()
+        };
         assert!(is_plain_new(&contact(1), &entry));
         store
             .write(|tx| {
@@ -1091,6 +1109,7 @@ mod tests {
                 insert_plain_contact(
                     &mut BulkStatement::prepare(tx, INSERT_PLAIN_CONTACT)?,
                     &contact(1),
+                    &entry,
                     &scored,
                     derived,
                 )?;

@@ -22,6 +22,7 @@ use std::path::Path;
 pub(crate) struct RowExtra {
     pub gone_at: Option<NaiveDateTime>,
     pub job_changed_at: Option<NaiveDateTime>,
+    pub added_at: Option<NaiveDateTime>,
     /// What scoring stored (its `stored_flags` are the `flags` column as stored).
     pub scored: Scored,
 }
@@ -82,7 +83,7 @@ pub(super) const CONTACT_COLUMNS: &str =
     "id, first_name, last_name, url, url_key, email, company, position,
     connected_on, is_connection, hidden, gone_at, job_changed_at, previous_company,
     previous_position, industry, location, decision, score, seniority, function, flags,
-    last_message_at, last_inbound_at, last_outbound_at, message_count";
+    last_message_at, last_inbound_at, last_outbound_at, message_count, added_at";
 
 /// Where [`fill_contact`] reads the columns of [`CONTACT_COLUMNS`]: a result row, or the
 /// arguments of the SQL function that tests rows inside SQLite ([`contacts_where`]).
@@ -180,6 +181,7 @@ pub(crate) fn read_contacts(
             extras.push(RowExtra {
                 gone_at: text_ref(r.get_ref(11)?).and_then(parse_datetime),
                 job_changed_at: text_ref(r.get_ref(12)?).and_then(parse_datetime),
+                added_at: text_ref(r.get_ref(26)?).and_then(parse_datetime),
                 scored: read_scored(r, 18)?,
             });
             contacts.push(contact_of(r)?);
@@ -274,6 +276,9 @@ pub(super) fn fill_contact(
             .and_then(parse_datetime)
             .map(|at| at.date());
         c.flags.set(Flags::JOB_CHANGE, c.job_changed_on.is_some());
+        c.added_on = text_ref(r.column(26)?)
+            .and_then(parse_datetime)
+            .map(|at| at.date());
         c.last_message_at = text_ref(r.column(22)?).and_then(parse_datetime);
         c.last_inbound_at = text_ref(r.column(23)?).and_then(parse_datetime);
         c.last_outbound_at = text_ref(r.column(24)?).and_then(parse_datetime);

@@ -38,9 +38,12 @@ pub struct ImportReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changed_on: Option<NaiveDate>,
     pub unchanged: u64,
-    /// The earliest connection date among the new connections: `connected:>=` it lists
-    /// them (with whoever connected since), when the network held connections before.
+    /// The earliest connection date among the new connections.
     pub new_since: Option<NaiveDate>,
+    /// The day this import added its new connections, when it added some to a network
+    /// that held connections before: `added:>=` it lists them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub added_on: Option<NaiveDate>,
     /// Hidden rows (closed or restricted accounts) in this import.
     pub hidden: u64,
     /// With a profile: how many of the new connections are in the audience.
@@ -109,10 +112,7 @@ impl ImportReport {
     /// connections (unless every connection is new, a first import).
     pub fn filter_of(&self, what: Found) -> Option<String> {
         let (field, found, day) = match what {
-            Found::NewConnections => {
-                let known = self.changed + self.unchanged + self.returned > 0;
-                ("connected", known && self.new > 0, self.new_since)
-            }
+            Found::NewConnections => ("added", self.new > 0, self.added_on),
             Found::JobChanges => ("changed", self.changed > 0, self.changed_on),
             Found::Gone => ("gone", self.gone > 0, self.gone_on),
         };

@@ -146,6 +146,12 @@ ALTER TABLE invitations_v2 RENAME TO invitations;
     r#"
 ALTER TABLE invitations ADD COLUMN gone_at TEXT;
 "#,
+    // v4: when an import added a contact to the connections (`added:` finds this week's new
+    // ones exactly, whatever their connection dates). Connections stored before are left
+    // without: when they came is not known.
+    r#"
+ALTER TABLE contacts ADD COLUMN added_at TEXT;
+"#,
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -206,7 +206,7 @@ pub const SEGMENT_MAKERS: KeyHints = &[
 ];
 
 /// The help overlay's notes under the keys.
-pub const FILTER_HELP: [&str; 11] = [
+pub const FILTER_HELP: [&str; 12] = [
     "",
     "Filter terms: words (fuzzy) name: company: title: url: tag: -tag:",
     "  location: industry: email: (from other contact CSVs: a CRM, an enrichment)",
@@ -214,6 +214,7 @@ pub const FILTER_HELP: [&str; 11] = [
     "  connected:<2020-01-01 (or a month 2024-06, a year >=2024)",
     "  changed:>=2026-11-01 (job changes recorded since)",
     "  gone:>=2026-11-01 (connections an import found gone since)",
+    "  added:>=2026-11-01 (connections an import added since: the new ones)",
     "  flag:warm|messaged|colleague|gone|job-change",
     "    |duplicate|hidden|no-title|open-to-work|student|excluded",
     "In a prompt: Enter ok · Esc cancel · Ctrl-W or Alt-Backspace deletes a word",
@@ -426,6 +427,10 @@ pub fn job_change(on: NaiveDate, previous_position: &str, previous_company: &str
 
 pub fn gone_since(on: NaiveDate) -> String {
     format!("gone since {on}: the export imported then no longer lists them")
+}
+
+pub fn added_on(on: NaiveDate) -> String {
+    format!("a new connection: added by the import of {on}")
 }
 
 pub fn invitation_line(direction: &str, sent: NaiveDate, status: &str) -> String {

@@ -182,6 +182,9 @@ pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()>
             )?;
         }
     }
+    if let Some(on) = c.added_on {
+        writeln!(out, "  a new connection: added by the import of {on}")?;
+    }
     writeln!(
         out,
         "  decision: {}; tags: {}",

@@ -18,7 +18,7 @@ fn import_message_counts_new_and_returning_apart() {
             changed,
             unchanged,
             hidden,
-            new_since: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+            added_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 27),
             files: vec![file_report(FileKind::Connections)],
             ..Default::default()
         }
@@ -26,7 +26,7 @@ fn import_message_counts_new_and_returning_apart() {
     let weekly = status::imported(path, &report([2, 0, 5, 1, 1994, 16]));
     assert_eq!(
         weekly,
-        "imported export.zip: 2 new (connected:>=2026-11-20), 5 gone, 1 changed, 1994 unchanged, 16 hidden"
+        "imported export.zip: 2 new (added:>=2026-11-27), 5 gone, 1 changed, 1994 unchanged, 16 hidden"
     );
     let dated = netcurate::store::ImportReport {
         changed_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 26),
@@ -40,7 +40,7 @@ fn import_message_counts_new_and_returning_apart() {
     );
     let back = status::imported(path, &report([2, 20, 0, 0, 1977, 16]));
     assert!(
-        back.contains("2 new (connected:>=2026-11-20), 20 back, 0 gone"),
+        back.contains("2 new (added:>=2026-11-27), 20 back, 0 gone"),
         "{back}"
     );
     assert!(!back.contains("removal plan"), "{back}");
@@ -313,11 +313,11 @@ fn an_import_report_lists_new_connections_first_then_job_changes() {
         (Found::JobChanges, "changed:>=2026-11-27")
     );
     r.new = 4;
-    r.new_since = Some(day(20));
+    r.added_on = Some(day(27));
     let new = ImportList::of_report(&r).unwrap();
     assert_eq!(
         (new.of, new.filter.as_str()),
-        (Found::NewConnections, "connected:>=2026-11-20")
+        (Found::NewConnections, "added:>=2026-11-27")
     );
     let nothing = netcurate::store::ImportReport {
         unchanged: 90,

@@ -167,6 +167,9 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
     if let Some(on) = c.gone_on {
         lines.push(Line::raw(strings::gone_since(on)));
     }
+    if let Some(on) = c.added_on {
+        lines.push(Line::raw(strings::added_on(on)));
+    }
     for inv in app.network.invitations_of(c.id) {
         lines.push(Line::raw(strings::invitation_line(
             inv.direction.as_str(),

@@ -19,7 +19,7 @@ With no command, opens the workbench on the database.";
 
 const AFTER_HELP: &str = "Data lives in one SQLite file (mode 0600): --db, else $NETCURATE_DB, else
 $XDG_DATA_HOME/netcurate/netcurate.db (~/.local/share/netcurate/netcurate.db; on macOS
-~/Library/Application Support/netcurate, on Windows %APPDATA%\netcurate), with a
+~/Library/Application Support/netcurate, on Windows %APPDATA%\\netcurate), with a
 copy beside it from before the latest import (`undo --import` restores it).
 Delete both with `netcurate forget --all` (or remove the files).
 

@@ -425,6 +425,21 @@ mod tests {
         }
     }
 
+    /// The top-level help names each system's data folder as it is written there (a
+    /// `\n` in `%APPDATA%\netcurate` once broke the line).
+    #[test]
+    fn the_help_names_the_data_folders_whole() {
+        let help = Cli::command().render_long_help().to_string();
+        let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+        for folder in [
+            "~/.local/share/netcurate/netcurate.db",
+            "~/Library/Application Support/netcurate",
+            "%APPDATA%\\netcurate",
+        ] {
+            assert!(help.contains(folder), "{folder}: {help}");
+        }
+    }
+
     /// Every option and argument of every command says what it is in `--help`.
     #[test]
     fn every_option_has_help_text() {

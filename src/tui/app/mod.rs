@@ -399,6 +399,10 @@ impl App {
         app.segments.cursor[MONTHS_PANE] = app.months.len().saturating_sub(1);
         app.resort();
         app.refresh_projection();
+        // A network without a profile is not scored: say from the start how to score it.
+        if app.profile.is_none() && n > 0 {
+            app.status = strings::no_profile(app.keymap.key(Command::EditProfile));
+        }
         app
     }
 

@@ -123,6 +123,24 @@ fn an_empty_network_says_how_to_begin() {
     }
 }
 
+/// A network opened without a profile says from the first screen how to score it (with
+/// the key as bound); with a profile, or with no contacts, it does not.
+#[test]
+fn an_unscored_network_says_how_to_score_it() {
+    let d = demo();
+    let keymap = Keymap::parse_overrides("edit-profile = \"P\"").expect("keymap");
+    let a = App::new(d.network.clone(), None, keymap, d.pillars.clone());
+    let text = screen_rows(&a, 80, 24).join("\n");
+    assert!(
+        text.contains("no profile yet: P edits one, then scores"),
+        "{text}"
+    );
+    assert_eq!(app().status, "", "scored: nothing to say");
+    let empty = Network::new(Vec::new(), Vec::new(), d.network.as_of);
+    let a = App::new(empty, None, Keymap::default_map(), d.pillars.clone());
+    assert_eq!(a.status, "", "no contacts: the screen says how to import");
+}
+
 /// On a screen too narrow for the plan beside the assumptions, the plan comes whole
 /// above them: its rows end with the figures after the plan, not in the assumptions' text.
 #[test]

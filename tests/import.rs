@@ -906,7 +906,7 @@ fn an_older_export_is_refused_whole_unless_allowed() {
     assert!(
         err.contains(&format!(
             "Nothing was imported. If they were removed on LinkedIn since, import it anyway: \
-             netcurate --db {} import --allow-gone {older}",
+             `netcurate --db {} import --allow-gone {older}`",
             db.path.display()
         )),
         "{err}"

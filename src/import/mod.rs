@@ -338,7 +338,7 @@ fn unrecognised(text: &str) -> String {
         None => first.to_string(),
     };
     format!(
-        "not a file netcurate reads: no Connections, Invitations, messages or contact header in its first lines (the first is \"{first}\"); for contacts under other column names, say which column is which once: netcurate import FILE --map FIELD=COLUMN, e.g. --map position=\"Job Role\" (fields: {})",
+        "not a file netcurate reads: no Connections, Invitations, messages or contact header in its first lines (the first is \"{first}\"); for contacts under other column names, say which column is which once: `netcurate import FILE --map FIELD=COLUMN`, e.g. `--map position=\"Job Role\"` (fields: {})",
         Field::names()
     )
 }

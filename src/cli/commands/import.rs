@@ -117,7 +117,7 @@ pub(crate) fn import_anyway_hint(
         .collect();
     let anyway = format!("import --allow-gone {}", paths.join(" "));
     anyhow::anyhow!(
-        "{e}. Nothing was imported. If they were removed on LinkedIn since, import it anyway: {}",
+        "{e}. Nothing was imported. If they were removed on LinkedIn since, import it anyway: `{}`",
         command_line(db, &anyway)
     )
 }

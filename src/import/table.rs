@@ -92,7 +92,7 @@ pub struct Table<'a> {
 
 /// Why a record that repeats the header is refused (read as a person, its "Connected On"
 /// would be an impossible date).
-const HEADER_AGAIN: &str = "the header again: two files joined into one? Import each file as it was exported (several at once: netcurate import FILE FILE…)";
+const HEADER_AGAIN: &str = "the header again: two files joined into one? Import each file as it was exported (several at once: `netcurate import FILE FILE…`)";
 
 /// How many records are read between two updates of [`Table::bytes_read`].
 const RECORDS_PER_COUNT: u64 = 4096;

@@ -277,6 +277,19 @@ pub const COMMA: u8 = b',';
 /// The delimiters an export can use, by the names they are given (`,` `;` `tab`).
 pub const DELIMITERS: [(&str, u8); 3] = [(",", COMMA), (";", b';'), ("tab", b'\t')];
 
+/// The delimiter of a file named `path` unless told otherwise: a tab for a `.tsv` or
+/// `.tab` file (tab-separated by its name: spreadsheets open it so), else a comma.
+pub fn delimiter_for(path: &Path) -> u8 {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    match ["tsv", "tab"]
+        .iter()
+        .any(|t| extension.eq_ignore_ascii_case(t))
+    {
+        true => b'\t',
+        false => COMMA,
+    }
+}
+
 /// The delimiter of [`DELIMITERS`] named `name` (a tab typed as itself too).
 pub fn delimiter_named(name: &str) -> Result<u8> {
     let name = if name == "\t" { "tab" } else { name.trim() };

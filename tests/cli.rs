@@ -515,19 +515,27 @@ fn export_then_import_round_trips() {
     };
     assert_eq!(fields(&a), fields(&b));
     assert_eq!(b.stats()["tags"], a.stats()["tags"]);
-    // With ';' between cells (Excel in German, French…) and with tabs: the same.
-    for (delimiter, header) in [
-        (";", "First Name;Last Name;URL;"),
-        ("tab", "First Name\tLast Name\t"),
+    // With ';' between cells (Excel in German, French…) and with tabs: the same. A .tsv
+    // file is tab-separated by its name, unless told otherwise.
+    for (name, delimiter, header) in [
+        ("out-semicolon.csv", Some(";"), "First Name;Last Name;URL;"),
+        ("out-tab.csv", Some("tab"), "First Name\tLast Name\t"),
+        ("out.tsv", None, "First Name\tLast Name\t"),
+        ("out-comma.TSV", Some(","), "First Name,Last Name,"),
     ] {
-        let file = a.file(&format!("out-{delimiter}.csv"));
+        let file = a.file(name);
         let path = file.display().to_string();
-        a.ok(&["export", "-o", &path, "--delimiter", delimiter]);
+        let mut args = vec!["export", "-o", &path];
+        args.extend(delimiter.iter().flat_map(|d| ["--delimiter", d]));
+        a.ok(&args);
         let text = std::fs::read_to_string(&file).unwrap();
-        assert!(text.starts_with(&format!("\u{feff}{header}")), "{text}");
+        assert!(
+            text.starts_with(&format!("\u{feff}{header}")),
+            "{name}: {text}"
+        );
         let c = Db::new();
         c.ok(&["import", &path]);
-        assert_eq!(fields(&a), fields(&c), "{delimiter}");
+        assert_eq!(fields(&a), fields(&c), "{name}");
     }
     let (code, _, err) = a.run(&["export", "-o", "-", "--delimiter", "|"]);
     assert!(code == 1 && err.contains("unknown delimiter '|'"), "{err}");

@@ -382,10 +382,10 @@ pub struct ExportArgs {
     /// Replace an existing file.
     #[arg(long)]
     pub force: bool,
-    /// The character between cells: , (the default), ; (for Excel in a language that
-    /// lists with it: German, French, Dutch…), or tab.
-    #[arg(long, value_name = "CHAR", default_value = ",")]
-    pub delimiter: String,
+    /// The character between cells: , (the default; a tab for a .tsv file), ; (for Excel in
+    /// a language that lists with it: German, French, Dutch…), or tab.
+    #[arg(long, value_name = "CHAR")]
+    pub delimiter: Option<String>,
     /// Leave out the byte-order mark a file starts with (it makes Excel read accents
     /// right; standard output and the linkedin kind never have one).
     #[arg(long)]

@@ -533,7 +533,7 @@ fn export_to(
         columns: &kind.default_columns(),
         profile: app.profile.as_ref(),
         network: &app.network,
-        delimiter: export::COMMA,
+        delimiter: export::delimiter_for(path),
     };
     let n = export.write_file(path, force, true)?;
     if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan)

@@ -51,21 +51,30 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
         Some(c) => export::choose_columns(c)?,
         None => kind.default_columns(),
     };
+    // None for standard output.
+    let path = (args.output != "-").then(|| {
+        let typed = PathBuf::from(crate::platform::expand_home(&args.output));
+        export::file_for(&typed, kind, s.as_of).into_owned()
+    });
+    let delimiter = match (&args.delimiter, &path) {
+        (Some(name), _) => export::delimiter_named(name)?,
+        (None, Some(path)) => export::delimiter_for(path),
+        (None, None) => export::COMMA,
+    };
     let export = Export {
         kind,
         contacts: &contacts,
         columns: &columns,
         profile: s.profile.as_ref(),
         network: &network,
-        delimiter: export::delimiter_named(&args.delimiter)?,
+        delimiter,
     };
-    let written = if args.output == "-" {
-        export.write_to(out)?;
-        None
-    } else {
-        let typed = PathBuf::from(crate::platform::expand_home(&args.output));
-        let path = export::file_for(&typed, kind, s.as_of).into_owned();
-        Some((export.write_file(&path, args.force, !args.no_bom)?, path))
+    let written = match path {
+        None => {
+            export.write_to(out)?;
+            None
+        }
+        Some(path) => Some((export.write_file(&path, args.force, !args.no_bom)?, path)),
     };
     if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan) {
         let projection = s.projection(&network)?;

@@ -1130,6 +1130,9 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         (listed.as_array().unwrap().iter()).all(|c| c["added_on"] == AS_OF),
         "{listed}"
     );
+    // Counted back from today (--as-of): the same 30 within the last week.
+    let this_week = db.json(&["list", "--filter", "added:>=7d", "--json"]);
+    assert_eq!(this_week, listed);
     // The same two exports into a database of their own, for the report.
     let other = Db::new();
     other.ok(&["import", &old]);

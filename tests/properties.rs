@@ -12,6 +12,12 @@ use netcurate::query::{Query, complete};
 use proptest::prelude::*;
 use std::collections::{HashMap, HashSet};
 
+/// The day relative filter dates count back from.
+const TODAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 11, 1) {
+    Some(day) => day,
+    None => panic!("a day"),
+};
+
 fn parse_bytes(bytes: Vec<u8>) {
     let source = SourceFile {
         name: "fuzz.csv".into(),
@@ -63,7 +69,7 @@ proptest! {
 
     #[test]
     fn queries_parse_or_fail_without_panic(s in ".{0,50}") {
-        let _ = Query::parse(&s);
+        let _ = Query::parse(&s, TODAY);
     }
 
     /// Tab on any text changes only its last term, never shortens it, and offers choices
@@ -80,8 +86,8 @@ proptest! {
         }
         prop_assert!(c.text.len() >= s.len() || c.text == s, "{:?} → {:?}", s, c.text);
         prop_assert!(c.choices.len() != 1, "{:?}", c.choices);
-        if c.text.ends_with(' ') && c.text != s && Query::parse(&s).is_ok() {
-            prop_assert!(Query::parse(&c.text).is_ok(), "{:?} → {:?}", s, c.text);
+        if c.text.ends_with(' ') && c.text != s && Query::parse(&s, TODAY).is_ok() {
+            prop_assert!(Query::parse(&c.text, TODAY).is_ok(), "{:?} → {:?}", s, c.text);
         }
     }
 
@@ -271,7 +277,7 @@ proptest! {
             position: title.as_str().into(),
             ..Default::default()
         };
-        let query = Query::parse(&word).expect("a bare word");
+        let query = Query::parse(&word, TODAY).expect("a bare word");
         prop_assert!(query.matches(&contact, &netcurate::query::Haystack::of(&contact)));
         let marks = query.marks(&contact).title;
         prop_assert!(marks.windows(2).all(|w| w[0] < w[1]), "{:?}", marks);
@@ -308,7 +314,7 @@ proptest! {
                 ..Default::default()
             };
             for field in ["title", "location"] {
-                let query = Query::parse(&format!("{field}:\"{}\"", typed.to_uppercase())).expect("a text term");
+                let query = Query::parse(&format!("{field}:\"{}\"", typed.to_uppercase()), TODAY).expect("a text term");
                 prop_assert!(query.matches(&contact, &netcurate::query::Haystack::of(&contact)), "{}: {:?} by {:?}", field, text, typed);
             }
         }

@@ -329,9 +329,9 @@ pub struct Selection {
 pub struct ListArgs {
     /// Space-separated terms, all must hold: fuzzy words, name: company: title: url:
     /// location: industry: email: tag:T -tag:T decision:D score:<40 seniority:>=director connected:<2020-01-01 (or a month
-    /// 2024-06, a year >=2024) changed:>=2026-11-01 (a job change recorded since)
-    /// gone:>=2026-11-01 (found gone from the network since) added:>=2026-11-01 (a new
-    /// connection an import added since) function:engineering flag:warm|messaged|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded.
+    /// 2024-06, a year >=2024, or a time ago: >=30d, <2y, also w and m) changed:>=2026-11-01 (a job change recorded since)
+    /// gone:>=2026-11-01 (found gone from the network since) added:>=7d (a new
+    /// connection an import added in the last 7 days) function:engineering flag:warm|messaged|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded.
     #[arg(long, value_name = "QUERY", default_value = "")]
     pub filter: String,
     /// Only the contacts of this segment: a saved filter's name, or #TAG (as `segments`

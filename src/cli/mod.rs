@@ -116,7 +116,7 @@ impl Session {
 
     /// The contacts matching `filter` (no invitations), read without loading the others.
     pub fn load_matching(&self, filter: &str) -> Result<Network> {
-        let query = Query::parse(filter)?;
+        let query = Query::parse(filter, self.as_of)?;
         let mut test = query.one_off();
         Ok(self
             .store

@@ -209,7 +209,10 @@ mod tests {
             assert_eq!(text(field), format!("{field}:"));
             for value in field_values(field, &values_of) {
                 let term = text(&format!("{field}:{value}"));
-                assert!(Query::parse(&term).is_ok(), "{term}");
+                assert!(
+                    Query::parse(&term, super::super::tests::TODAY).is_ok(),
+                    "{term}"
+                );
             }
         }
     }
@@ -254,7 +257,9 @@ mod tests {
         assert_eq!(done("location:b").text, "location:Berlin ");
         assert_eq!(done("industry:").choices, Vec::<String>::new(), "none held");
         let term = done("company:st").text;
-        let found = Query::parse(&term).expect("parses").filter_once(&network);
+        let found = Query::parse(&term, super::super::tests::TODAY)
+            .expect("parses")
+            .filter_once(&network);
         assert_eq!(found.len(), 2, "{term}");
     }
 

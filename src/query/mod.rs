@@ -182,8 +182,10 @@ impl std::fmt::Debug for Needle {
 }
 
 /// The days a date term names: one day (`2024-11-25`), a month (`2024-11`) or a year
-/// (`2024`). `<` is before its first day, `<=` up to its last, `>` after its last, `>=`
-/// from its first, `=` (or no operator) within it: `connected:>2024` is from 2025 on.
+/// (`2024`), or the day so many days, weeks, months or years before today (`30d`, `2w`,
+/// `6m`, `1y`), so that a saved filter stays current. `<` is before its first day, `<=`
+/// up to its last, `>` after its last, `>=` from its first, `=` (or no operator) within
+/// it: `connected:>2024` is from 2025 on, `added:>=7d` the last seven days.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct DateSpan {
     first: NaiveDate,
@@ -192,8 +194,14 @@ struct DateSpan {
 }
 
 impl DateSpan {
-    fn parse(text: &str) -> Option<DateSpan> {
+    fn parse(text: &str, today: NaiveDate) -> Option<DateSpan> {
         let text = text.trim();
+        if let Some(day) = days_before(text, today) {
+            return Some(DateSpan {
+                first: day,
+                end: day.succ_opt()?,
+            });
+        }
         let year = |y: &str| i32::try_from(digits(y, 4..=4)?).ok();
         let month = |year: i32, month: u32| {
             let first = NaiveDate::from_ymd_opt(year, month, 1)?;
@@ -221,6 +229,20 @@ impl DateSpan {
             Cmp::Ge => day >= self.first,
             Cmp::Eq => self.first <= day && day < self.end,
         }
+    }
+}
+
+/// The day `30d`, `2w`, `6m` or `1y` before `today`.
+fn days_before(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let unit = text.chars().last()?;
+    let n = digits(&text[..text.len() - unit.len_utf8()], 1..=4)?;
+    let months = |n: u32| today.checked_sub_months(chrono::Months::new(n));
+    match unit.to_ascii_lowercase() {
+        'd' => today.checked_sub_days(chrono::Days::new(n.into())),
+        'w' => today.checked_sub_days(chrono::Days::new(7 * u64::from(n))),
+        'm' => months(n),
+        'y' => months(n.checked_mul(12)?),
+        _ => None,
     }
 }
 
@@ -371,10 +393,11 @@ pub struct Query {
 }
 
 impl Query {
-    pub fn parse(text: &str) -> Result<Query> {
+    /// The query `text`, its relative dates (`added:>=7d`) counted back from `today`.
+    pub fn parse(text: &str, today: NaiveDate) -> Result<Query> {
         let terms = tokens(text)?
             .into_iter()
-            .map(|t| term(&t))
+            .map(|t| term(&t, today))
             .collect::<Result<_>>()?;
         Ok(Query { terms })
     }
@@ -614,7 +637,7 @@ fn url_needle(value: &str) -> String {
 /// The field terms' names, as the error for an unknown one lists them.
 pub const FIELDS: &str = "name company title url tag decision score seniority connected changed gone added function flag location industry email";
 
-fn term(token: &str) -> Result<Term> {
+fn term(token: &str, today: NaiveDate) -> Result<Term> {
     let bad = |reason: String| Error::Query {
         term: token.to_string(),
         reason,
@@ -665,8 +688,11 @@ fn term(token: &str) -> Result<Term> {
         }
         "connected" | "changed" | "gone" | "added" => {
             let (cmp, d) = Cmp::split(value);
-            let span = DateSpan::parse(d)
-                .ok_or_else(|| bad(format!("'{d}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")))?;
+            let span = DateSpan::parse(d, today).ok_or_else(|| {
+                bad(format!(
+                    "'{d}' is not a date (YYYY-MM-DD, YYYY-MM, YYYY, or 30d 2w 6m 1y ago)"
+                ))
+            })?;
             match name.as_str() {
                 "connected" => Test::Connected(cmp, span),
                 "changed" => Test::JobChanged(cmp, span),
@@ -694,6 +720,12 @@ fn term(token: &str) -> Result<Term> {
 mod tests {
     use super::*;
 
+    /// The day relative dates count back from in these tests.
+    pub(super) const TODAY: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 27) {
+        Some(day) => day,
+        None => panic!("a day"),
+    };
+
     pub(super) fn contact(first: &str, company: &str, position: &str) -> Contact {
         Contact {
             first_name: first.into(),
@@ -706,7 +738,7 @@ mod tests {
     }
 
     fn check(q: &str, c: &Contact) -> bool {
-        Query::parse(q).unwrap().matches(c, &Haystack::of(c))
+        Query::parse(q, TODAY).unwrap().matches(c, &Haystack::of(c))
     }
 
     /// Marks fall on the characters that matched, counted in the texts as shown (an
@@ -754,7 +786,7 @@ mod tests {
         ] {
             assert!(check(q, &c), "{q}");
         }
-        let marks = Query::parse("company:software title:\"of growth\"")
+        let marks = Query::parse("company:software title:\"of growth\"", TODAY)
             .unwrap()
             .marks(&c);
         assert_eq!(
@@ -772,7 +804,7 @@ mod tests {
     #[test]
     fn marks_show_where_text_terms_matched() {
         let c = contact("Søren", "Blue Sun Corp", "Head of Platform");
-        let marks = |q: &str| Query::parse(q).unwrap().marks(&c);
+        let marks = |q: &str| Query::parse(q, TODAY).unwrap().marks(&c);
         let m = marks("plat");
         assert_eq!(
             m.title,
@@ -840,6 +872,17 @@ mod tests {
             &c
         ));
         assert!(!check("added:>2026-11-27", &c));
+        // Relative days count back from today (2026-11-27 here): saved filters stay current.
+        assert!(check("added:>=7d added:0d added:>=1w", &c));
+        assert!(!check("added:<7d", &c));
+        c.added_on = NaiveDate::from_ymd_opt(2026, 11, 20);
+        assert!(
+            check("added:7d added:>=1W", &c),
+            "7 days ago is the day itself"
+        );
+        assert!(!check("added:>7d", &c));
+        assert!(check("connected:<2y connected:>=8y -connected:>=6m", &c));
+        assert!(!check("connected:>=7y", &c), "7 years ago was 2019-11-27");
         assert!(!check("gone:>=2026-01-01", &c), "not gone");
         c.gone_on = NaiveDate::from_ymd_opt(2026, 11, 27);
         assert!(check("gone:>=2026-11-27 gone:2026-11", &c));
@@ -900,7 +943,7 @@ mod tests {
         ] {
             assert_eq!(check(q, &c), holds, "{q}");
         }
-        let hooli = Query::parse("email:hooli").expect("query");
+        let hooli = Query::parse("email:hooli", TODAY).expect("query");
         assert!(
             hooli.reads().has(ContactParts::REST),
             "the CLI loads the email"
@@ -919,11 +962,14 @@ mod tests {
             ("connected:2024-13", "'2024-13' is not a date"),
             ("connected:>=24", "'24' is not a date"),
             ("connected:>=20x4", "'20x4' is not a date"),
+            ("added:>=7x", "'7x' is not a date"),
+            ("added:>=d", "'d' is not a date"),
+            ("added:>=12345d", "'12345d' is not a date"),
             ("company:\"open", "not closed"),
             ("hooli name:\"rené sa ", "'name:\"rené sa'"),
             ("flag:shiny", "shiny"),
         ] {
-            let e = Query::parse(q).unwrap_err().to_string();
+            let e = Query::parse(q, TODAY).unwrap_err().to_string();
             assert!(e.contains(needle), "{q}: {e}");
         }
     }
@@ -954,7 +1000,7 @@ mod tests {
             "",
             "score:>=0 plat",
         ] {
-            let q = Query::parse(text).expect("query");
+            let q = Query::parse(text, TODAY).expect("query");
             let everything = q.filter(&network, &hay, 0..network.contacts.len() as u32);
             assert_eq!(q.filter_once(&network), everything, "{text}");
             let masked: Vec<u32> = (q.mask(&network, &hay).iter().enumerate())

@@ -1036,7 +1036,7 @@ mod tests {
             "ann",
             "",
         ] {
-            let query = Query::parse(text).expect("query");
+            let query = Query::parse(text, network.as_of).expect("query");
             let show = |c: &Contact| format!("{c:?}");
             let whole: Vec<String> = query
                 .filter_once(&network)

@@ -36,7 +36,7 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
             (network, all)
         }
         ExportKind::RemovalPlan | ExportKind::WithdrawalPlan => {
-            let query = Query::parse(&filter)?;
+            let query = Query::parse(&filter, s.as_of)?;
             let network = s.load()?;
             let positions = query.filter_once(&network);
             (network, positions)

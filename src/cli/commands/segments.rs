@@ -109,7 +109,7 @@ pub(crate) fn list_segments(s: &Session, json: bool, out: &mut dyn Write) -> Res
     let saved = (s.store.saved_filters()?.into_iter()).map(|(name, query)| Segment { name, query });
     let mut rows = Vec::new();
     for segment in network.tag_segments().chain(saved) {
-        let mut query = Query::parse(&segment.query)?.one_off();
+        let mut query = Query::parse(&segment.query, s.as_of)?.one_off();
         let figures = Figures::of(network.contacts.iter().filter(|c| query.matches(c)));
         rows.push((segment, figures));
     }

@@ -453,7 +453,7 @@ impl App {
 
     /// Re-runs the current filter over everything (after a change to the data or sort).
     fn refilter(&mut self) {
-        if let Ok(q) = Query::parse(&self.table.filter.clone()) {
+        if let Ok(q) = Query::parse(&self.table.filter, self.network.as_of) {
             self.table.ids = self.filter_all(&q);
         }
         self.clamp_cursor();
@@ -477,7 +477,7 @@ impl App {
     /// Applies a filter as typed. When the new text only narrows the previous one, only
     /// the rows in view are tested again.
     pub fn set_filter(&mut self, text: &str) {
-        match Query::parse(text) {
+        match Query::parse(text, self.network.as_of) {
             Ok(q) => {
                 let narrowing =
                     self.table.filter_error.is_none() && narrows(&self.table.filter, text);

@@ -33,7 +33,7 @@ impl App {
             .segment_list()
             .into_iter()
             .map(|segment| {
-                let ids = Query::parse(&segment.query)
+                let ids = Query::parse(&segment.query, self.network.as_of)
                     .map(|q| {
                         q.filter(
                             &self.network,

@@ -73,7 +73,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|r| r.width)
         .collect();
     // The filter as applied (an invalid text is never applied), to mark where it matched.
-    let query = Query::parse(&t.filter).unwrap_or_default();
+    let query = Query::parse(&t.filter, app.network.as_of).unwrap_or_default();
     let rows_visible = area.height.saturating_sub(2) as usize;
     let end = (t.offset + rows_visible).min(t.ids.len());
     let rows: Vec<Row> = t.ids[t.offset.min(end)..end]

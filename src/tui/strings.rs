@@ -545,7 +545,7 @@ pub const CONNECTIONS_IS: &str = "connections ";
 pub const PENDING_IS: &str = "pending outgoing ";
 pub const SENT_WEEK_IS: &str = "sent last 7 days ";
 pub const NO_WITHDRAWALS: &str = "no withdrawals planned";
-pub const ADDED_PER_MONTH: &str = " connections added per month (last 24 months with data):";
+pub const CONNECTED_PER_MONTH: &str = " connections made per month (last 24 months with data):";
 
 pub fn out_of(n: usize, cap: usize) -> String {
     format!("{n} / {cap}")
@@ -575,7 +575,7 @@ pub const SEGMENT_PANES: [&str; 5] = [
     " Score ",
     " Seniority ",
     " Function ",
-    " Added per month ",
+    " Connected per month ",
 ];
 /// Column headers of the segments pane: name, count, mean score, VP+ share.
 pub const SEGMENT_COLUMNS: [&str; 4] = ["segment", "count", "mean", "VP+"];

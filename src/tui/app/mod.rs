@@ -270,7 +270,7 @@ pub struct Triage {
     pub index: usize,
 }
 
-/// The segments view's pane of connections added per month.
+/// The segments view's pane of connections made per month.
 pub const MONTHS_PANE: usize = 4;
 
 /// The most text copied at once (some terminals take no more in one clipboard sequence):
@@ -317,7 +317,7 @@ pub struct App {
     /// Segment figures, recomputed when the data changes while the segments view is
     /// open (never per frame).
     pub segment_rows: Vec<SegmentRow>,
-    /// Connections added per month (`year*12 + month0`, count), last 24 months with data.
+    /// Connections made per month (`year*12 + month0`, count), last 24 months with data.
     pub months: Vec<(i32, usize)>,
     pub pillars: PillarInputs,
     pub projection: Option<Projection>,

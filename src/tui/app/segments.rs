@@ -96,7 +96,7 @@ impl App {
         }
     }
 
-    /// Connections added per month (as `year*12 + month0`), the last 24 months with data.
+    /// Connections made per month (as `year*12 + month0`), the last 24 months with data.
     /// Decisions and tags do not change it, so it is computed once per loaded network.
     pub(super) fn connections_per_month(network: &Network) -> Vec<(i32, usize)> {
         use chrono::Datelike;

@@ -248,7 +248,7 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     let mut lines = pack(facts, inner.width);
     lines.push(Line::raw(format!(" {reinvite}")));
-    lines.push(Line::styled(strings::ADDED_PER_MONTH, theme.dim()));
+    lines.push(Line::styled(strings::CONNECTED_PER_MONTH, theme.dim()));
     frame.render_widget(block, area);
     let [text, spark] =
         Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(inner);

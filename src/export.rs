@@ -281,13 +281,10 @@ pub const DELIMITERS: [(&str, u8); 3] = [(",", COMMA), (";", b';'), ("tab", b'\t
 /// `.tab` file (tab-separated by its name: spreadsheets open it so), else a comma.
 pub fn delimiter_for(path: &Path) -> u8 {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    match ["tsv", "tab"]
+    let tab_separated = ["tsv", "tab"]
         .iter()
-        .any(|t| extension.eq_ignore_ascii_case(t))
-    {
-        true => b'\t',
-        false => COMMA,
-    }
+        .any(|t| extension.eq_ignore_ascii_case(t));
+    if tab_separated { b'\t' } else { COMMA }
 }
 
 /// The delimiter of [`DELIMITERS`] named `name` (a tab typed as itself too).

@@ -166,8 +166,9 @@ struct Merge {
     full_file: Option<String>,
     covers_until: Option<NaiveDate>,
     now: NaiveDateTime,
-    /// When the new connections count as added at `now`: the network held connections
-    /// before (a first import's connections are the network, not news).
+    /// The time this import's new connections are added at: `now` when the network held
+    /// connections before, else none (a first import's connections are the network, not
+    /// news).
     added_at: Option<NaiveDateTime>,
 }
 

@@ -19,7 +19,7 @@ pub struct Completion {
 
 /// Completes the last term of `input`: a field's name (`sen` → `seniority:`), or a value
 /// of a field that has a set of them — seniority (after a comparison too), function,
-/// flag, decision — or whose values `values_of` gives (tags, companies, locations,
+/// flag, decision, a date's times ago (`added:>=` → `7d 30d 90d 1y`) — or whose values `values_of` gives (tags, companies, locations,
 /// industries: [`network_values`]), quoted when they hold a space. A value completed
 /// whole is followed by a space, for the next term.
 pub fn complete(input: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Completion {
@@ -36,7 +36,9 @@ pub fn complete(input: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Complet
         Some((field, value)) => {
             let field_lower = field.to_ascii_lowercase();
             let (op, partial) = match field_lower.as_str() {
-                "seniority" => value.split_at(value.len() - Cmp::split(value).1.len()),
+                "seniority" | "connected" | "changed" | "gone" | "added" => {
+                    value.split_at(value.len() - Cmp::split(value).1.len())
+                }
                 _ => ("", value),
             };
             let values = field_values(&field_lower, values_of);
@@ -110,10 +112,11 @@ fn last_term_start(input: &str) -> usize {
     start
 }
 
-/// The values a field takes from a set, else those `values_of` gives it (empty for
-/// numbers and dates).
+/// The values a field takes from a set (for a date, times ago as examples), else those
+/// `values_of` gives it (none for scores).
 fn field_values(field: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Vec<String> {
     let names: Vec<&str> = match field {
+        "connected" | "changed" | "gone" | "added" => vec!["7d", "30d", "90d", "1y"],
         "seniority" => Seniority::ALL.iter().map(|s| s.as_str()).collect(),
         "function" => Function::ALL.iter().map(|f| f.as_str()).collect(),
         "flag" => Flags::NAMES.iter().map(|(n, _)| *n).collect(),
@@ -185,6 +188,10 @@ mod tests {
             "no company given: no values"
         );
         assert_eq!(text("score:<4"), "score:<4");
+        // A date offers times ago, after its comparison too.
+        assert_eq!(done("added:>=").choices, ["7d", "30d", "90d", "1y"]);
+        assert_eq!(text("added:>=3"), "added:>=30d ");
+        assert_eq!(text("-connected:<1"), "-connected:<1y ");
         assert_eq!(text("zz"), "zz", "no field starts so");
         assert_eq!(text("\""), "\"", "a quote typed stays");
         // Several left: as far as they agree, with the choices.

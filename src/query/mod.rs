@@ -689,8 +689,12 @@ fn term(token: &str, today: NaiveDate) -> Result<Term> {
         "connected" | "changed" | "gone" | "added" => {
             let (cmp, d) = Cmp::split(value);
             let span = DateSpan::parse(d, today).ok_or_else(|| {
+                let what = match d.trim() {
+                    "" => format!("'{body}' needs a date"),
+                    _ => format!("'{d}' is not a date"),
+                };
                 bad(format!(
-                    "'{d}' is not a date (YYYY-MM-DD, YYYY-MM, YYYY, or 30d 2w 6m 1y ago)"
+                    "{what} (YYYY-MM-DD, YYYY-MM, YYYY, or 30d 2w 6m 1y ago)"
                 ))
             })?;
             match name.as_str() {
@@ -963,6 +967,7 @@ mod tests {
             ("connected:>=24", "'24' is not a date"),
             ("connected:>=20x4", "'20x4' is not a date"),
             ("added:>=7x", "'7x' is not a date"),
+            ("added:>=", "'added:>=' needs a date"),
             ("added:>=d", "'d' is not a date"),
             ("added:>=12345d", "'12345d' is not a date"),
             ("company:\"open", "not closed"),

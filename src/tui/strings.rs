@@ -158,6 +158,8 @@ pub fn command_help(command: Command) -> &'static str {
         Command::NextView => "next view",
         Command::Help => "this help",
         Command::Quit => "quit",
+        // Windows' shells cannot stop and continue a program.
+        Command::Suspend if cfg!(windows) => "suspend (not on Windows)",
         Command::Suspend => "suspend to the shell (fg comes back)",
     }
 }

@@ -145,14 +145,25 @@ fn clipboard_program(
 /// when there is one; Terminal.app and others ignore the terminal's own copy (OSC 52).
 pub fn copy_to_system_clipboard(text: &str) -> std::io::Result<()> {
     match clipboard_program(is_set) {
-        Some((program, args)) => copy_through(program, args, text),
+        Some((program, args)) => copy_through(program, args, &clipboard_input(program, text)),
         None => Ok(()),
     }
 }
 
-/// Runs `program` with `args`, `text` on its standard input, and waits for it (xclip and
+/// `text` as `program` reads it: UTF-16 (little-endian) for Windows' `clip.exe`, which
+/// tells UTF-16 from the console's legacy code page by looking, and reads UTF-8 as the
+/// latter (René became RenÃ©, under WSL too); UTF-8 for the others. No byte-order mark:
+/// it could be pasted with the URL.
+fn clipboard_input(program: &str, text: &str) -> Vec<u8> {
+    match program {
+        "clip.exe" => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        _ => text.as_bytes().to_vec(),
+    }
+}
+
+/// Runs `program` with `args`, `input` on its standard input, and waits for it (xclip and
 /// wl-copy leave a process behind to serve the clipboard, and return).
-fn copy_through(program: &str, args: &[&str], text: &str) -> std::io::Result<()> {
+fn copy_through(program: &str, args: &[&str], input: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     use std::process::Stdio;
     let mut child = Command::new(program)
@@ -161,8 +172,8 @@ fn copy_through(program: &str, args: &[&str], text: &str) -> std::io::Result<()>
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()?;
-    if let Some(mut input) = child.stdin.take() {
-        input.write_all(text.as_bytes())?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input)?;
     }
     match child.wait()?.success() {
         true => Ok(()),
@@ -245,10 +256,21 @@ mod tests {
         let file = dir.path().join("clipboard");
         let script = format!("cat > '{}'", file.display());
         let text = "https://www.linkedin.com/in/ren%C3%A9-sample\nhttps://www.linkedin.com/in/ada";
-        copy_through("sh", &["-c", &script], text).expect("copied");
+        copy_through("sh", &["-c", &script], text.as_bytes()).expect("copied");
         assert_eq!(std::fs::read_to_string(&file).expect("read"), text);
-        assert!(copy_through("sh", &["-c", "exit 3"], text).is_err());
-        assert!(copy_through("no-such-clipboard-program", &[], text).is_err());
+        assert!(copy_through("sh", &["-c", "exit 3"], b"x").is_err());
+        assert!(copy_through("no-such-clipboard-program", &[], b"x").is_err());
+    }
+
+    /// Windows' clip.exe is given UTF-16 (it reads UTF-8 as the legacy code page); the
+    /// other programs UTF-8 as it is.
+    #[test]
+    fn clip_exe_reads_utf16() {
+        assert_eq!(
+            clipboard_input("clip.exe", "Ré\n"),
+            [b'R', 0, 0xe9, 0, b'\n', 0]
+        );
+        assert_eq!(clipboard_input("pbcopy", "Ré"), "Ré".as_bytes());
     }
 
     /// The editor's command gets the file as one argument, whatever its name holds (a

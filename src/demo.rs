@@ -14,6 +14,15 @@ const MESSAGES: &[u8] = include_bytes!("../fixtures/demo/messages.csv");
 pub const PROFILE: &str = include_str!("../fixtures/demo/profile.toml");
 /// The demo export's own date, so ages look as they would have on the day.
 pub const DEMO_AS_OF: &str = "2026-11-01";
+/// The day of the earlier export the demo imports first, as a user would have two weeks
+/// before: the connections made since are new, and a few job changes show.
+const EARLIER_EXPORT_ON: NaiveDate = match NaiveDate::from_ymd_opt(2026, 10, 18) {
+    Some(day) => day,
+    None => NaiveDate::MIN,
+};
+/// Every this many rows of the earlier export, the person was still in their previous
+/// job (that of the next row): about five job changes in the demo.
+const JOB_CHANGE_EVERY: usize = 397;
 
 /// Sample SSI readings (invented): a few weeks of a user's own numbers.
 const DEMO_READINGS: [netcurate::store::SsiReading; 3] = [
@@ -61,14 +70,63 @@ pub fn build(as_of: Option<NaiveDate>) -> Result<(tempdir::TempDir, Session)> {
     for reading in DEMO_READINGS {
         session.store.record_ssi(&reading)?;
     }
-    let mut batch = netcurate::import::ImportBatch::read(&[export])?;
-    // A throwaway folder: the demo's import prompt starts empty, as a first run's does.
-    batch.folder = None;
-    session
-        .store
-        .import(batch, session.profile.as_ref(), session.now())
-        .context("importing the demo network")?;
+    // Two weeks ago's export, then today's: the network as a weekly user has it, with
+    // new connections (`added:`) and job changes (`changed:`) to look at.
+    let earlier = dir.path().join("earlier-export");
+    std::fs::create_dir_all(&earlier)?;
+    std::fs::write(
+        earlier.join("Connections.csv"),
+        earlier_export(CONNECTIONS, EARLIER_EXPORT_ON)?,
+    )?;
+    let noon = |day: NaiveDate| day.and_hms_opt(12, 0, 0).unwrap_or_default();
+    for (folder, now) in [(earlier, noon(EARLIER_EXPORT_ON)), (export, session.now())] {
+        let mut batch = netcurate::import::ImportBatch::read(&[folder])?;
+        // A throwaway folder: the demo's import prompt starts empty, as a first run's does.
+        batch.folder = None;
+        session
+            .store
+            .import(batch, session.profile.as_ref(), now)
+            .context("importing the demo network")?;
+    }
     Ok((dir, session))
+}
+
+/// The Connections export of `on`, made from today's: without the connections made after
+/// that day, and with every [`JOB_CHANGE_EVERY`]th person still in their previous job.
+fn earlier_export(connections: &[u8], on: NaiveDate) -> Result<Vec<u8>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(connections);
+    let records = reader.records().collect::<Result<Vec<_>, _>>()?;
+    let header_at = (records.iter())
+        .position(|r| r.get(0) == Some("First Name"))
+        .context("the demo's Connections.csv has its header")?;
+    let (header, rows) = (&records[header_at], &records[header_at + 1..]);
+    let column = |name: &str| {
+        (header.iter().position(|h| h == name))
+            .with_context(|| format!("the demo's Connections.csv has {name}"))
+    };
+    let (company, position, connected) = (
+        column("Company")?,
+        column("Position")?,
+        column("Connected On")?,
+    );
+    let made_by = |r: &csv::StringRecord| {
+        let day = r.get(connected).unwrap_or_default();
+        NaiveDate::parse_from_str(day, "%d %b %Y").is_ok_and(|day| day <= on)
+    };
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(header)?;
+    for (i, row) in rows.iter().enumerate().filter(|(_, r)| made_by(r)) {
+        let mut row: Vec<&str> = row.iter().collect();
+        if let Some(next) = rows.get(i + 1).filter(|_| i % JOB_CHANGE_EVERY == 100) {
+            row[company] = next.get(company).unwrap_or_default();
+            row[position] = next.get(position).unwrap_or_default();
+        }
+        writer.write_record(row)?;
+    }
+    writer.into_inner().context("writing the earlier export")
 }
 
 pub fn run(stats_only: bool, as_of: Option<NaiveDate>) -> Result<()> {
@@ -115,5 +173,44 @@ mod tempdir {
         fn drop(&mut self) {
             let _ = std::fs::remove_dir_all(&self.0);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use netcurate::query::Query;
+
+    /// The demo is a weekly user's network: the connections made since the earlier export
+    /// are those `added:` finds, and the few still in their previous job then show a job
+    /// change, with where they were.
+    #[test]
+    fn the_demo_holds_the_news_of_its_latest_import() {
+        let (_dir, session) = build(None).expect("the demo builds");
+        let network = session.load().expect("load");
+        let mut made_since: Vec<i64> = (network.contacts.iter())
+            .filter(|c| c.connected_on.is_some_and(|on| on > EARLIER_EXPORT_ON))
+            .map(|c| c.id)
+            .collect();
+        let query = Query::parse("added:>=7d", network.as_of).expect("query");
+        let mut added: Vec<i64> = (query.filter_once(&network).iter())
+            .map(|&i| network.contacts[i as usize].id)
+            .collect();
+        made_since.sort_unstable();
+        added.sort_unstable();
+        assert!(made_since.len() > 3, "{made_since:?}");
+        assert_eq!(added, made_since);
+        let changed: Vec<_> = (network.contacts.iter())
+            .filter(|c| c.job_changed_on == Some(network.as_of))
+            .collect();
+        assert!(changed.len() >= 3, "{}", changed.len());
+        for c in changed {
+            assert!(
+                (c.previous_company != c.company || c.previous_position != c.position)
+                    && !c.previous_company.is_empty(),
+                "{c:?}"
+            );
+        }
+        assert_eq!(network.stats().gone, 0, "nobody left: the demo stays 2000");
     }
 }

@@ -1182,6 +1182,12 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         (json!(20), json!(5))
     );
     let text = db.ok(&["stats"]);
+    assert!(
+        text.contains(&format!(
+            "\nnew connections: 30, added by the import of {AS_OF} (`added:{AS_OF}`)\n"
+        )),
+        "the latest import's new connections: {text}"
+    );
     let flags = text
         .lines()
         .find(|l| l.starts_with("flags: "))

@@ -233,6 +233,16 @@ pub(crate) fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> 
         "connections {} (hidden {}), gone {}, other contacts {}",
         st.connections, st.hidden, st.gone, st.other_contacts
     )?;
+    // The latest import's new connections (the latest day an import added some).
+    if let Some(day) = network.contacts.iter().filter_map(|c| c.added_on).max() {
+        let count = (network.contacts.iter())
+            .filter(|c| c.added_on == Some(day))
+            .count();
+        writeln!(
+            out,
+            "new connections: {count}, added by the import of {day} (`added:{day}`)"
+        )?;
+    }
     let i = &st.invitations;
     let stale_days = s.assumptions()?.stale_days;
     let stale = network.stale_invitations(stale_days).count();

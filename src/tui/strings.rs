@@ -768,6 +768,13 @@ pub mod status {
         format!("no filter to save: filter first with {filter}")
     }
 
+    /// On opening, when imports of the last week added connections (`filter`: the filter
+    /// key as bound, `since`: the filter's value).
+    pub fn added_this_week(count: usize, filter: &str, since: &str) -> String {
+        let s = if count == 1 { "" } else { "s" };
+        format!("{count} new connection{s} this week: {filter} added:>={since}")
+    }
+
     /// The order of a triage queue: lowest score first without a filter, else the table's.
     pub fn triage_started(undecided: usize, by_score: bool) -> String {
         let order = if by_score {

@@ -355,6 +355,9 @@ pub enum HelpLine {
     Note(String),
 }
 
+/// The connections imports added in this many days are news when the workbench opens.
+const RECENT_DAYS: u64 = 7;
+
 impl App {
     pub fn new(
         network: Network,
@@ -399,11 +402,25 @@ impl App {
         app.segments.cursor[MONTHS_PANE] = app.months.len().saturating_sub(1);
         app.resort();
         app.refresh_projection();
-        // A network without a profile is not scored: say from the start how to score it.
-        if app.profile.is_none() && n > 0 {
-            app.status = strings::no_profile(app.keymap.key(Command::EditProfile));
-        }
+        app.status = app.opening_status().unwrap_or_default();
         app
+    }
+
+    /// What the workbench says on opening: how to score a network without a profile (none
+    /// is), else how many connections the imports of the last week added and the filter
+    /// that lists them.
+    fn opening_status(&self) -> Option<String> {
+        let contacts = &self.network.contacts;
+        if self.profile.is_none() && !contacts.is_empty() {
+            return Some(strings::no_profile(self.keymap.key(Command::EditProfile)));
+        }
+        let since = self.network.as_of - chrono::Days::new(RECENT_DAYS);
+        let count = (contacts.iter())
+            .filter(|c| c.added_on.is_some_and(|day| day >= since))
+            .count();
+        let filter = self.keymap.key(Command::Filter);
+        let days = format!("{RECENT_DAYS}d");
+        (count > 0).then(|| status::added_this_week(count, filter, &days))
     }
 
     // ---- derived data -------------------------------------------------------------

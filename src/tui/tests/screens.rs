@@ -123,10 +123,12 @@ fn an_empty_network_says_how_to_begin() {
     }
 }
 
-/// A network opened without a profile says from the first screen how to score it (with
-/// the key as bound); with a profile, or with no contacts, it does not.
+/// On opening, the workbench says how to score a network without a profile (with the key
+/// as bound), else how many connections the imports of the last week added and the
+/// filter that lists them (the demo's latest import added some); nothing when neither
+/// holds.
 #[test]
-fn an_unscored_network_says_how_to_score_it() {
+fn the_workbench_opens_with_what_to_do_first() {
     let d = demo();
     let keymap = Keymap::parse_overrides("edit-profile = \"P\"").expect("keymap");
     let a = App::new(d.network.clone(), None, keymap, d.pillars.clone());
@@ -135,7 +137,40 @@ fn an_unscored_network_says_how_to_score_it() {
         text.contains("no profile yet: P edits one, then scores"),
         "{text}"
     );
-    assert_eq!(app().status, "", "scored: nothing to say");
+    let week_ago = d.network.as_of - chrono::Days::new(7);
+    let added = (d.network.contacts.iter())
+        .filter(|c| c.added_on.is_some_and(|day| day >= week_ago))
+        .count();
+    assert!(added > 0);
+    let a = app();
+    let bottom = screen_rows(&a, 100, 24)[23].clone();
+    assert!(
+        bottom.contains(&format!("{added} new connections this week: / added:>=7d")),
+        "in the status bar: {bottom}"
+    );
+    let mut typed = app();
+    typed.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('/'),
+        KeyModifiers::NONE,
+    )));
+    for ch in "added:>=7d".chars() {
+        key(&mut typed, KeyCode::Char(ch));
+    }
+    key(&mut typed, KeyCode::Enter);
+    assert_eq!(
+        typed.table.ids.len(),
+        added,
+        "the filter it names lists them"
+    );
+    let later = d.network.as_of + chrono::Days::new(30);
+    let month_on = Network::new(d.network.contacts.clone(), Vec::new(), later);
+    let a = App::new(
+        month_on,
+        d.profile.clone(),
+        Keymap::default_map(),
+        d.pillars.clone(),
+    );
+    assert_eq!(a.status, "", "no news a month on");
     let empty = Network::new(Vec::new(), Vec::new(), d.network.as_of);
     let a = App::new(empty, None, Keymap::default_map(), d.pillars.clone());
     assert_eq!(a.status, "", "no contacts: the screen says how to import");

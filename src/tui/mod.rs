@@ -74,6 +74,8 @@ pub fn first_frame_app(session: &Session, keymap: Keymap, rows: usize) -> Result
         PillarInputs::default(),
     );
     app.loading = Some(total);
+    // What the opening says is about the whole network: the next frame's.
+    app.status.clear();
     Ok(app)
 }
 

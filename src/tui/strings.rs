@@ -145,6 +145,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::Withdraw => "mark invitations for withdrawal (invitations view)",
         Command::WithdrawStale => "mark every stale invitation for withdrawal (invitations view)",
         Command::Triage => "triage cards: one undecided contact at a time",
+        Command::ShowNew => "the connections imports added this week (added:>=7d)",
         Command::SaveFilter => "save the current filter as a segment",
         Command::DeleteSegment => "delete the segment: the saved filter, or the tag from everyone",
         Command::EditProfile => "edit the audience profile in $EDITOR, rescore",
@@ -770,9 +771,9 @@ pub mod status {
 
     /// On opening, when imports of the last week added connections (`filter`: the filter
     /// key as bound, `since`: the filter's value).
-    pub fn added_this_week(count: usize, filter: &str, since: &str) -> String {
+    pub fn added_this_week(count: usize, new: &str) -> String {
         let s = if count == 1 { "" } else { "s" };
-        format!("{count} new connection{s} this week: {filter} added:>={since}")
+        format!("{count} new connection{s} this week: {new} lists them")
     }
 
     /// The order of a triage queue: lowest score first without a filter, else the table's.
@@ -792,6 +793,14 @@ pub mod status {
     /// After Enter on an import's report: what the filter it set shows.
     pub fn new_connections_shown(n: usize, triage: &str) -> String {
         format!("{n} shown: the import's new connections — {triage} triages them")
+    }
+
+    /// After the key that lists the connections imports added this week.
+    pub fn added_this_week_shown(n: usize, triage: &str) -> String {
+        match n {
+            0 => "no connections added this week (an import adds them)".to_string(),
+            n => format!("{n} added this week — {triage} triages them"),
+        }
     }
 
     /// After Enter on an import's report without new connections: its job changes.

@@ -418,9 +418,16 @@ impl App {
         let count = (contacts.iter())
             .filter(|c| c.added_on.is_some_and(|day| day >= since))
             .count();
-        let filter = self.keymap.key(Command::Filter);
-        let days = format!("{RECENT_DAYS}d");
-        (count > 0).then(|| status::added_this_week(count, filter, &days))
+        let new = self.keymap.key(Command::ShowNew);
+        (count > 0).then(|| status::added_this_week(count, new))
+    }
+
+    /// Lists the connections imports added this week, in the contacts view.
+    fn show_new(&mut self) {
+        self.set_filter(&format!("added:>={RECENT_DAYS}d"));
+        self.show_view(View::Contacts);
+        let triage = self.keymap.key(Command::Triage);
+        self.status = status::added_this_week_shown(self.table.ids.len(), triage);
     }
 
     // ---- derived data -------------------------------------------------------------
@@ -911,6 +918,7 @@ impl App {
             Command::Redo => return vec![Effect::Redo],
             Command::EditProfile => return vec![Effect::EditProfile],
             Command::Import => self.open_prompt(PromptKind::Import, self.import_folder.clone()),
+            Command::ShowNew => self.show_new(),
             Command::RecordSsi => self.open_prompt(PromptKind::Ssi, String::new()),
             Command::SetAssumption => self.open_prompt(PromptKind::Assumption, String::new()),
             _ => {

@@ -124,9 +124,8 @@ fn an_empty_network_says_how_to_begin() {
 }
 
 /// On opening, the workbench says how to score a network without a profile (with the key
-/// as bound), else how many connections the imports of the last week added and the
-/// filter that lists them (the demo's latest import added some); nothing when neither
-/// holds.
+/// as bound), else how many connections the imports of the last week added and the key
+/// that lists them (the demo's latest import added some); nothing when neither holds.
 #[test]
 fn the_workbench_opens_with_what_to_do_first() {
     let d = demo();
@@ -145,22 +144,21 @@ fn the_workbench_opens_with_what_to_do_first() {
     let a = app();
     let bottom = screen_rows(&a, 100, 24)[23].clone();
     assert!(
-        bottom.contains(&format!("{added} new connections this week: / added:>=7d")),
+        bottom.contains(&format!("{added} new connections this week: N lists them")),
         "in the status bar: {bottom}"
     );
-    let mut typed = app();
-    typed.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('/'),
-        KeyModifiers::NONE,
-    )));
-    for ch in "added:>=7d".chars() {
-        key(&mut typed, KeyCode::Char(ch));
-    }
-    key(&mut typed, KeyCode::Enter);
+    // N lists them from any view, with the filter that finds them.
+    let mut a = app();
+    key(&mut a, KeyCode::Char('3'));
+    key(&mut a, KeyCode::Char('N'));
     assert_eq!(
-        typed.table.ids.len(),
-        added,
-        "the filter it names lists them"
+        (a.view, a.table.filter.as_str()),
+        (View::Contacts, "added:>=7d")
+    );
+    assert_eq!(a.table.ids.len(), added);
+    assert_eq!(
+        a.status,
+        format!("{added} added this week — c triages them")
     );
     let later = d.network.as_of + chrono::Days::new(30);
     let month_on = Network::new(d.network.contacts.clone(), Vec::new(), later);
@@ -171,6 +169,13 @@ fn the_workbench_opens_with_what_to_do_first() {
         d.pillars.clone(),
     );
     assert_eq!(a.status, "", "no news a month on");
+    let mut a = a;
+    key(&mut a, KeyCode::Char('N'));
+    assert!(a.table.ids.is_empty());
+    assert_eq!(
+        a.status,
+        "no connections added this week (an import adds them)"
+    );
     let empty = Network::new(Vec::new(), Vec::new(), d.network.as_of);
     let a = App::new(empty, None, Keymap::default_map(), d.pillars.clone());
     assert_eq!(a.status, "", "no contacts: the screen says how to import");

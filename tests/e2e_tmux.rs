@@ -71,7 +71,13 @@ impl Screen {
 
     /// Starts with extra environment assignments (`EDITOR=…`).
     fn start_with(db: &Db, tag: &str, w: u16, h: u16, env: &str) -> Screen {
+        Screen::start_running(db, tag, w, h, env, "")
+    }
+
+    /// Starts `netcurate … ARGS` (`demo`), with extra environment assignments.
+    fn start_running(db: &Db, tag: &str, w: u16, h: u16, env: &str, args: &str) -> Screen {
         let (screen, line) = Screen::prepare(db, tag, env);
+        let line = format!("{line} {args}");
         let exit_file = screen.exit_file.display();
         screen.open(w, h, &format!("{line}; echo $? > '{exit_file}'; sleep 60"));
         screen
@@ -295,6 +301,25 @@ fn demo_opens_the_workbench_and_a_cli_change_shows_up() {
     s.wait_for("changed by another netcurate: reloaded");
     s.keys(&["3"]);
     s.wait_for("#from-cli");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+}
+
+/// `netcurate demo` opens on the news of its latest import: N lists the new connections,
+/// c triages them.
+#[test]
+fn the_demo_opens_on_the_weeks_new_connections() {
+    let Some(db) = demo_db() else { return };
+    let s = Screen::start_running(&db, "demo-news", 100, 28, "", "demo");
+    s.wait_for("8 new connections this week: N lists them");
+    s.keys(&["N"]);
+    let screen = s.wait_for("8 added this week — c triages them");
+    assert!(screen.contains("filter: added:>=7d  8 of 2000"), "{screen}");
+    s.keys(&["c"]);
+    s.wait_for("Triage  1 of 8");
+    s.wait_for("a new connection: added by the import of 2026-11-01");
+    s.keys(&["Escape"]);
+    s.wait_gone("Triage  1 of 8");
     s.keys(&["q"]);
     assert_eq!(s.exit_code(), 0);
 }

@@ -769,8 +769,8 @@ pub mod status {
         format!("no filter to save: filter first with {filter}")
     }
 
-    /// On opening, when imports of the last week added connections (`filter`: the filter
-    /// key as bound, `since`: the filter's value).
+    /// On opening, when imports of the last week added connections; `new` is the key that
+    /// lists them, as bound.
     pub fn added_this_week(count: usize, new: &str) -> String {
         let s = if count == 1 { "" } else { "s" };
         format!("{count} new connection{s} this week: {new} lists them")

@@ -407,8 +407,8 @@ impl App {
     }
 
     /// What the workbench says on opening: how to score a network without a profile (none
-    /// is), else how many connections the imports of the last week added and the filter
-    /// that lists them.
+    /// is), else how many connections the imports of the last week added and the key that
+    /// lists them.
     fn opening_status(&self) -> Option<String> {
         let contacts = &self.network.contacts;
         if self.profile.is_none() && !contacts.is_empty() {

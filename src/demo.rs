@@ -120,7 +120,8 @@ fn earlier_export(connections: &[u8], on: NaiveDate) -> Result<Vec<u8>> {
     writer.write_record(header)?;
     for (i, row) in rows.iter().enumerate().filter(|(_, r)| made_by(r)) {
         let mut row: Vec<&str> = row.iter().collect();
-        if let Some(next) = rows.get(i + 1).filter(|_| i % JOB_CHANGE_EVERY == 100) {
+        let still_in_previous_job = (i + 1) % JOB_CHANGE_EVERY == 0;
+        if let Some(next) = rows.get(i + 1).filter(|_| still_in_previous_job) {
             row[company] = next.get(company).unwrap_or_default();
             row[position] = next.get(position).unwrap_or_default();
         }

@@ -1111,8 +1111,9 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     let command = text
         .lines()
         .find_map(|l| l.trim().strip_prefix("the new connections: `netcurate "))
-        .and_then(|command| command.strip_suffix('`'))
-        .expect("the command");
+        .and_then(|line| line.split_once("` (in the workbench: "))
+        .map(|(command, _)| command)
+        .expect("the command, and the workbench's key for them");
     assert!(
         command.starts_with(&format!("--db {} list", db.path.display())),
         "names the database it was not told by default: {command}"
@@ -1340,7 +1341,10 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         text.contains("connections: 2 new, 20 back after being gone, 0 gone,"),
         "{text}"
     );
-    assert!(text.contains("--filter 'added:>=2026-12-01'`\n"), "{text}");
+    assert!(
+        text.contains("--filter 'added:>=2026-12-01'` (in the workbench: "),
+        "{text}"
+    );
     let listed = db.json(&["list", "--filter", "added:>=2026-12-01", "--json"]);
     assert_eq!(listed.as_array().unwrap().len(), 2, "the new ones alone");
     let slugs = (listed.as_array().unwrap().iter())

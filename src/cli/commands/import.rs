@@ -76,7 +76,16 @@ pub(crate) fn import(
                 Found::Gone => "the connections gone",
             };
             let list = format!("list --filter {}", shell_word(&filter));
-            writeln!(out, "{what}: `{}`", command_line(s.store.path(), &list))?;
+            let command = command_line(s.store.path(), &list);
+            match found {
+                // The workbench lists the week's new connections with one key.
+                Found::NewConnections => {
+                    let (keys, _) = crate::tui::keymap::Keymap::load();
+                    let new = keys.key(crate::tui::keymap::Command::ShowNew);
+                    writeln!(out, "{what}: `{command}` (in the workbench: {new})")?;
+                }
+                _ => writeln!(out, "{what}: `{command}`")?,
+            }
         }
     }
     if dry_run {

@@ -311,9 +311,9 @@ fn demo_opens_the_workbench_and_a_cli_change_shows_up() {
 fn the_demo_opens_on_the_weeks_new_connections() {
     let Some(db) = demo_db() else { return };
     let s = Screen::start_running(&db, "demo-news", 100, 28, "", "demo");
-    s.wait_for("8 new connections this week: N lists them");
+    s.wait_for("this week: 8 new, 5 job changes — N lists them");
     s.keys(&["N"]);
-    let screen = s.wait_for("8 added this week — c triages them");
+    let screen = s.wait_for("8 new — c triages them · N: 5 job changes");
     assert!(screen.contains("filter: added:>=7d  8 of 2000"), "{screen}");
     s.keys(&["c"]);
     s.wait_for("Triage  1 of 8");

@@ -5,7 +5,7 @@
 //!
 //! Must not: choose colours (theme.rs), lay anything out, or read the app's state.
 
-use super::app::{PromptKind, View};
+use super::app::{News, PromptKind, View};
 use super::keymap::Command;
 use chrono::NaiveDate;
 use netcurate::model::{Contact, Decision, Standing};
@@ -145,7 +145,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::Withdraw => "mark invitations for withdrawal (invitations view)",
         Command::WithdrawStale => "mark every stale invitation for withdrawal (invitations view)",
         Command::Triage => "triage cards: one undecided contact at a time",
-        Command::ShowNew => "the connections imports added this week (added:>=7d)",
+        Command::ShowNew => "this week's news: the new connections, again the job changes",
         Command::SaveFilter => "save the current filter as a segment",
         Command::DeleteSegment => "delete the segment: the saved filter, or the tag from everyone",
         Command::EditProfile => "edit the audience profile in $EDITOR, rescore",
@@ -769,12 +769,29 @@ pub mod status {
         format!("no filter to save: filter first with {filter}")
     }
 
-    /// On opening, when imports of the last week added connections; `new` is the key that
-    /// lists them, as bound.
-    pub fn added_this_week(count: usize, new: &str) -> String {
-        let s = if count == 1 { "" } else { "s" };
-        format!("{count} new connection{s} this week: {new} lists them")
+    /// On opening, when imports of the last week added connections or recorded job
+    /// changes; `new` is the key that lists them, as bound.
+    pub fn news_this_week(added: usize, changed: usize, new: &str) -> String {
+        let parts: Vec<String> = [(added, News::Added), (changed, News::JobChanges)]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, news)| news_count(news, n))
+            .collect();
+        format!("this week: {} — {new} lists them", parts.join(", "))
     }
+
+    /// `8 new`, `1 job change`, `5 job changes`.
+    fn news_count(news: News, n: usize) -> String {
+        match (news, n) {
+            (News::Added, n) => format!("{n} new"),
+            (News::JobChanges, 1) => "1 job change".to_string(),
+            (News::JobChanges, n) => format!("{n} job changes"),
+        }
+    }
+
+    /// When the week holds no news to list.
+    pub const NO_NEWS: &str =
+        "nothing new this week: no import added connections or recorded job changes";
 
     /// The order of a triage queue: lowest score first without a filter, else the table's.
     pub fn triage_started(undecided: usize, by_score: bool) -> String {
@@ -795,11 +812,25 @@ pub mod status {
         format!("{n} shown: the import's new connections — {triage} triages them")
     }
 
-    /// After the key that lists the connections imports added this week.
-    pub fn added_this_week_shown(n: usize, triage: &str) -> String {
-        match n {
-            0 => "no connections added this week (an import adds them)".to_string(),
-            n => format!("{n} added this week — {triage} triages them"),
+    /// After the key that lists the week's `news`: what is shown, what to do with it, and
+    /// the other news the key lists next (`then`).
+    pub fn news_shown(
+        news: News,
+        n: usize,
+        then: Option<(News, usize)>,
+        keys: &crate::tui::keymap::Keymap,
+    ) -> String {
+        let what = match news {
+            News::Added => format!("{} triages them", keys.key(Command::Triage)),
+            News::JobChanges => format!("{}: the old job", keys.key(Command::Explain)),
+        };
+        let shown = format!("{} — {what}", news_count(news, n));
+        match then {
+            Some((other, n)) => {
+                let new = keys.key(Command::ShowNew);
+                format!("{shown} · {new}: {}", news_count(other, n))
+            }
+            None => shown,
         }
     }
 

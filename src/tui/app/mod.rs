@@ -355,8 +355,37 @@ pub enum HelpLine {
     Note(String),
 }
 
-/// The connections imports added in this many days are news when the workbench opens.
+/// What imports recorded in this many days is news when the workbench opens.
 const RECENT_DAYS: u64 = 7;
+
+/// The week's news, in the order the `new` key lists them: the connections imports added,
+/// then the job changes they recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum News {
+    Added,
+    JobChanges,
+}
+
+impl News {
+    pub const ALL: [News; 2] = [News::Added, News::JobChanges];
+
+    /// The filter that lists them.
+    pub fn filter(self) -> String {
+        let field = match self {
+            News::Added => "added",
+            News::JobChanges => "changed",
+        };
+        format!("{field}:>={RECENT_DAYS}d")
+    }
+
+    /// The day an import recorded `c` as this news, if it did.
+    fn day(self, c: &netcurate::model::Contact) -> Option<chrono::NaiveDate> {
+        match self {
+            News::Added => c.added_on,
+            News::JobChanges => c.job_changed_on,
+        }
+    }
+}
 
 impl App {
     pub fn new(
@@ -407,27 +436,48 @@ impl App {
     }
 
     /// What the workbench says on opening: how to score a network without a profile (none
-    /// is), else how many connections the imports of the last week added and the key that
-    /// lists them.
+    /// is), else the week's news (how many connections imports added, how many job changes
+    /// they recorded) and the key that lists them.
     fn opening_status(&self) -> Option<String> {
-        let contacts = &self.network.contacts;
-        if self.profile.is_none() && !contacts.is_empty() {
+        if self.profile.is_none() && !self.network.contacts.is_empty() {
             return Some(strings::no_profile(self.keymap.key(Command::EditProfile)));
         }
-        let since = self.network.as_of - chrono::Days::new(RECENT_DAYS);
-        let count = (contacts.iter())
-            .filter(|c| c.added_on.is_some_and(|day| day >= since))
-            .count();
+        let [added, changed] = self.news_counts();
         let new = self.keymap.key(Command::ShowNew);
-        (count > 0).then(|| status::added_this_week(count, new))
+        (added + changed > 0).then(|| status::news_this_week(added, changed, new))
     }
 
-    /// Lists the connections imports added this week, in the contacts view.
-    fn show_new(&mut self) {
-        self.set_filter(&format!("added:>={RECENT_DAYS}d"));
+    /// How many contacts each of the week's [`News`] holds.
+    fn news_counts(&self) -> [usize; 2] {
+        let since = self.network.as_of - chrono::Days::new(RECENT_DAYS);
+        News::ALL.map(|news| {
+            (self.network.contacts.iter())
+                .filter(|c| news.day(c).is_some_and(|day| day >= since))
+                .count()
+        })
+    }
+
+    /// Lists the week's next news in the contacts view: the new connections, or, when they
+    /// are listed already (or none), the job changes; the status says what the key lists
+    /// next.
+    fn show_news(&mut self) {
+        let counts = self.news_counts();
+        let listed = News::ALL
+            .iter()
+            .position(|n| self.table.filter == n.filter());
+        let start = listed.map_or(0, |i| i + 1);
+        let next = (0..News::ALL.len())
+            .map(|k| (start + k) % News::ALL.len())
+            .find(|&i| counts[i] > 0);
+        let Some(i) = next else {
+            self.status = status::NO_NEWS.to_string();
+            return;
+        };
+        self.set_filter(&News::ALL[i].filter());
         self.show_view(View::Contacts);
-        let triage = self.keymap.key(Command::Triage);
-        self.status = status::added_this_week_shown(self.table.ids.len(), triage);
+        let other = (i + 1) % News::ALL.len();
+        let then = (counts[other] > 0).then_some((News::ALL[other], counts[other]));
+        self.status = status::news_shown(News::ALL[i], self.table.ids.len(), then, &self.keymap);
     }
 
     // ---- derived data -------------------------------------------------------------
@@ -918,7 +968,7 @@ impl App {
             Command::Redo => return vec![Effect::Redo],
             Command::EditProfile => return vec![Effect::EditProfile],
             Command::Import => self.open_prompt(PromptKind::Import, self.import_folder.clone()),
-            Command::ShowNew => self.show_new(),
+            Command::ShowNew => self.show_news(),
             Command::RecordSsi => self.open_prompt(PromptKind::Ssi, String::new()),
             Command::SetAssumption => self.open_prompt(PromptKind::Assumption, String::new()),
             _ => {

@@ -124,8 +124,10 @@ fn an_empty_network_says_how_to_begin() {
 }
 
 /// On opening, the workbench says how to score a network without a profile (with the key
-/// as bound), else how many connections the imports of the last week added and the key
-/// that lists them (the demo's latest import added some); nothing when neither holds.
+/// as bound), else the week's news — the connections imports added and the job changes
+/// they recorded — and the key that lists them (the demo's latest import has both); N
+/// lists one, then the other, from any view; nothing to say or list a month on, or with no
+/// contacts.
 #[test]
 fn the_workbench_opens_with_what_to_do_first() {
     let d = demo();
@@ -137,45 +139,50 @@ fn the_workbench_opens_with_what_to_do_first() {
         "{text}"
     );
     let week_ago = d.network.as_of - chrono::Days::new(7);
-    let added = (d.network.contacts.iter())
-        .filter(|c| c.added_on.is_some_and(|day| day >= week_ago))
+    let this_week = |day: Option<chrono::NaiveDate>| day.is_some_and(|day| day >= week_ago);
+    let contacts = &d.network.contacts;
+    let added = contacts.iter().filter(|c| this_week(c.added_on)).count();
+    let changed = (contacts.iter())
+        .filter(|c| this_week(c.job_changed_on))
         .count();
-    assert!(added > 0);
+    assert!(added > 1 && changed > 1, "{added} {changed}");
     let a = app();
     let bottom = screen_rows(&a, 100, 24)[23].clone();
-    assert!(
-        bottom.contains(&format!("{added} new connections this week: N lists them")),
-        "in the status bar: {bottom}"
-    );
-    // N lists them from any view, with the filter that finds them.
+    let opening = format!("this week: {added} new, {changed} job changes — N lists them");
+    assert!(bottom.contains(&opening), "in the status bar: {bottom}");
+    // N lists the new connections from any view, then the job changes, then again the new.
     let mut a = app();
     key(&mut a, KeyCode::Char('3'));
-    key(&mut a, KeyCode::Char('N'));
-    assert_eq!(
-        (a.view, a.table.filter.as_str()),
-        (View::Contacts, "added:>=7d")
-    );
-    assert_eq!(a.table.ids.len(), added);
-    assert_eq!(
-        a.status,
-        format!("{added} added this week — c triages them")
-    );
+    let lists = [
+        (
+            "added:>=7d",
+            added,
+            format!("{added} new — c triages them · N: {changed} job changes"),
+        ),
+        (
+            "changed:>=7d",
+            changed,
+            format!("{changed} job changes — enter: the old job · N: {added} new"),
+        ),
+    ];
+    for (filter, count, status) in lists.iter().chain(&lists[..1]) {
+        key(&mut a, KeyCode::Char('N'));
+        assert_eq!((a.view, a.table.filter.as_str()), (View::Contacts, *filter));
+        assert_eq!(a.table.ids.len(), *count, "{filter}");
+        assert_eq!(&a.status, status);
+    }
     let later = d.network.as_of + chrono::Days::new(30);
     let month_on = Network::new(d.network.contacts.clone(), Vec::new(), later);
-    let a = App::new(
+    let mut a = App::new(
         month_on,
         d.profile.clone(),
         Keymap::default_map(),
         d.pillars.clone(),
     );
     assert_eq!(a.status, "", "no news a month on");
-    let mut a = a;
     key(&mut a, KeyCode::Char('N'));
-    assert!(a.table.ids.is_empty());
-    assert_eq!(
-        a.status,
-        "no connections added this week (an import adds them)"
-    );
+    assert_eq!(a.table.filter, "", "nothing listed");
+    assert_eq!(a.status, crate::tui::strings::status::NO_NEWS);
     let empty = Network::new(Vec::new(), Vec::new(), d.network.as_of);
     let a = App::new(empty, None, Keymap::default_map(), d.pillars.clone());
     assert_eq!(a.status, "", "no contacts: the screen says how to import");
@@ -450,7 +457,8 @@ fn views_segments_and_invitations() {
     assert!(ages.windows(2).all(|w| w[0] >= w[1]), "oldest first");
     key(&mut a, KeyCode::Char(' '));
     key(&mut a, KeyCode::Char(' '));
-    let (_, status) = bottom_lines(&a, 100);
+    // Wide enough for the counts in full beside the opening's news.
+    let (_, status) = bottom_lines(&a, 130);
     assert!(
         status.starts_with(" 45 pending · 12 incoming · 2 selected "),
         "the view's own counts: {status}"

@@ -266,6 +266,16 @@ pub fn parse_table(table: &Table<'_>) -> Result<ParsedFile> {
         Err(Error::DateOrder {
             line, text, reads, ..
         }) if reads != table.date_order => (line, text),
+        Ok(mut parsed) => {
+            if let Some((line, text)) = undecided_date_order(table, parsed.rows_read)? {
+                parsed.warnings.push(format!(
+                    "dates read {} ({}), as LinkedIn writes them: '{text}' on line {line} and the others read either way; if the day comes first, save them as YYYY-MM-DD",
+                    table.date_order,
+                    table.date_order.pattern()
+                ));
+            }
+            return Ok(parsed);
+        }
         read => return read,
     };
     let mut again = table.clone();
@@ -296,6 +306,45 @@ pub fn parse_table(table: &Table<'_>) -> Result<ParsedFile> {
         )),
         Err(e) => Err(e),
     }
+}
+
+/// More dates than this settle their order in any real file (some day is past the
+/// 12th), so a larger file is not read again to ask.
+const UNDECIDED_DATES_MAX: u64 = 2_000;
+
+/// In a small table of people whose connection dates are written with slashes and no time
+/// (a spreadsheet's re-save; LinkedIn's own `1/8/18, 6:14 PM` is month first), the first
+/// date that reads as another day the other way round, when no date settles the order
+/// (`03/04/2024` and never `25/11/2024`): the file was read in its default order, and
+/// may be in the other.
+fn undecided_date_order(table: &Table<'_>, rows: u64) -> Result<Option<(u64, String)>> {
+    let people = matches!(table.kind, FileKind::Connections | FileKind::Contacts);
+    let Some(column) = table.column(&["connected on"]).filter(|_| people) else {
+        return Ok(None);
+    };
+    if rows > UNDECIDED_DATES_MAX {
+        return Ok(None);
+    }
+    let order = table.date_order;
+    let (mut first_either_way, mut settled) = (None, false);
+    table.for_each_record(|line, r| {
+        let text = field(r, Some(column)).trim();
+        if settled || !text.contains('/') || text.contains(':') {
+            return Ok(());
+        }
+        match (
+            parse_date_in(text, order),
+            parse_date_in(text, order.other()),
+        ) {
+            (Some(a), Some(b)) if a != b => {
+                first_either_way.get_or_insert_with(|| (line, text.to_string()));
+            }
+            (Some(_), None) => settled = true,
+            _ => {}
+        }
+        Ok(())
+    })?;
+    Ok(first_either_way.filter(|_| !settled))
 }
 
 fn parse_table_in_its_order(table: &Table<'_>) -> Result<ParsedFile> {
@@ -902,6 +951,26 @@ mod tests {
         let us = parse(&connections(&["03/04/2022", "11/25/2024"])).expect("month first");
         assert_eq!(days(&us), ["2022-03-04", "2024-11-25"]);
         assert!(us.warnings.is_empty(), "{:?}", us.warnings);
+
+        // No date settles the order: read month first, and said so (not of LinkedIn's own
+        // dates, with their time, which are month first).
+        let either =
+            parse(&connections(&["03/04/2022", "12/12/2023", "01/02/2024"])).expect("month first");
+        assert_eq!(days(&either), ["2022-03-04", "2023-12-12", "2024-01-02"]);
+        assert_eq!(
+            either.warnings,
+            [
+                "dates read month first (mm/dd/yyyy), as LinkedIn writes them: '03/04/2022' on line 2 and the others read either way; if the day comes first, save them as YYYY-MM-DD"
+            ]
+        );
+        let linkedin = parse(&connections(&[
+            "\"3/8/22, 6:14 PM\"",
+            "\"1/5/19, 6:14 PM\"",
+        ]))
+        .expect("LinkedIn's own");
+        assert!(linkedin.warnings.is_empty(), "{:?}", linkedin.warnings);
+        let same_day = parse(&connections(&["05/05/2022", "25 Nov 2024"])).expect("either way");
+        assert!(same_day.warnings.is_empty(), "the same day either way");
 
         let uk = parse(&connections(&["03/04/2022", "25/11/2024", "1/2/25"])).expect("day first");
         assert_eq!(days(&uk), ["2022-04-03", "2024-11-25", "2025-02-01"]);

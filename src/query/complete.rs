@@ -4,7 +4,7 @@
 //!
 //! Must not: parse or run queries (the module above does).
 
-use super::{Cmp, FIELDS, TextField};
+use super::{Cmp, FIELDS, TextField, is_date_field};
 use crate::model::{Decision, Flags, Function, Seniority};
 use crate::network::Network;
 use crate::text::{common_start, seen};
@@ -35,11 +35,11 @@ pub fn complete(input: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Complet
         }
         Some((field, value)) => {
             let field_lower = field.to_ascii_lowercase();
-            let (op, partial) = match field_lower.as_str() {
-                "seniority" | "connected" | "changed" | "gone" | "added" => {
-                    value.split_at(value.len() - Cmp::split(value).1.len())
-                }
-                _ => ("", value),
+            // A seniority or a date follows its comparison.
+            let compared = field_lower == "seniority" || is_date_field(&field_lower);
+            let (op, partial) = match compared {
+                true => value.split_at(value.len() - Cmp::split(value).1.len()),
+                false => ("", value),
             };
             let values = field_values(&field_lower, values_of);
             (format!("{sign}{field}:{op}"), partial, values, " ")
@@ -116,7 +116,7 @@ fn last_term_start(input: &str) -> usize {
 /// `values_of` gives it (none for scores).
 fn field_values(field: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Vec<String> {
     let names: Vec<&str> = match field {
-        "connected" | "changed" | "gone" | "added" => vec!["7d", "30d", "90d", "1y"],
+        date if is_date_field(date) => vec!["7d", "30d", "90d", "1y"],
         "seniority" => Seniority::ALL.iter().map(|s| s.as_str()).collect(),
         "function" => Function::ALL.iter().map(|f| f.as_str()).collect(),
         "flag" => Flags::NAMES.iter().map(|(n, _)| *n).collect(),

@@ -637,6 +637,29 @@ fn url_needle(value: &str) -> String {
 /// The field terms' names, as the error for an unknown one lists them.
 pub const FIELDS: &str = "name company title url tag decision score seniority connected changed gone added function flag location industry email";
 
+/// What a date field tests of a contact, for a comparison with a day span.
+type DateTest = fn(Cmp, DateSpan) -> Test;
+
+/// The fields that take a date, with the test each makes of one.
+const DATE_FIELDS: [(&str, DateTest); 4] = [
+    ("connected", Test::Connected),
+    ("changed", Test::JobChanged),
+    ("gone", Test::Gone),
+    ("added", Test::Added),
+];
+
+/// The test a date field (`field`, lowercase) makes of a day span; `None` for another field.
+fn date_test(field: &str) -> Option<DateTest> {
+    (DATE_FIELDS.iter())
+        .find(|(name, _)| *name == field)
+        .map(|(_, test)| *test)
+}
+
+/// Whether `field` (lowercase) takes a date.
+fn is_date_field(field: &str) -> bool {
+    date_test(field).is_some()
+}
+
 fn term(token: &str, today: NaiveDate) -> Result<Term> {
     let bad = |reason: String| Error::Query {
         term: token.to_string(),
@@ -686,7 +709,7 @@ fn term(token: &str, today: NaiveDate) -> Result<Term> {
             }
             Test::Tier(cmp, tier)
         }
-        "connected" | "changed" | "gone" | "added" => {
+        date if let Some(test) = date_test(date) => {
             let (cmp, d) = Cmp::split(value);
             let span = DateSpan::parse(d, today).ok_or_else(|| {
                 let what = match d.trim() {
@@ -697,12 +720,7 @@ fn term(token: &str, today: NaiveDate) -> Result<Term> {
                     "{what} (YYYY-MM-DD, YYYY-MM, YYYY, or 30d 2w 6m 1y ago)"
                 ))
             })?;
-            match name.as_str() {
-                "connected" => Test::Connected(cmp, span),
-                "changed" => Test::JobChanged(cmp, span),
-                "gone" => Test::Gone(cmp, span),
-                _ => Test::Added(cmp, span),
-            }
+            test(cmp, span)
         }
         "function" => Test::Function(Function::parse(value).ok_or_else(|| {
             let names: Vec<&str> = Function::ALL.iter().map(|f| f.as_str()).collect();

@@ -74,8 +74,6 @@ pub fn first_frame_app(session: &Session, keymap: Keymap, rows: usize) -> Result
         PillarInputs::default(),
     );
     app.loading = Some(total);
-    // What the opening says is about the whole network: the next frame's.
-    app.status.clear();
     Ok(app)
 }
 
@@ -111,6 +109,7 @@ pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Re
         }
         let mut app = build_app(&session, keymap)?;
         netcurate::trace::phase("built the workbench");
+        app.say_what_to_do_first();
         if let Some(e) = keymap_error {
             app.status = status::keymap_ignored(e);
         }

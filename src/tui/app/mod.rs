@@ -431,20 +431,23 @@ impl App {
         app.segments.cursor[MONTHS_PANE] = app.months.len().saturating_sub(1);
         app.resort();
         app.refresh_projection();
-        app.status = app.opening_status().unwrap_or_default();
         app
     }
 
-    /// What the workbench says on opening: how to score a network without a profile (none
-    /// is), else the week's news (how many connections imports added, how many job changes
-    /// they recorded) and the key that lists them.
-    fn opening_status(&self) -> Option<String> {
-        if self.profile.is_none() && !self.network.contacts.is_empty() {
-            return Some(strings::no_profile(self.keymap.key(Command::EditProfile)));
-        }
-        let [added, changed] = self.news_counts();
+    /// Says what the workbench says on opening (not on a reload, nor over the first frame
+    /// of top rows): how to score a network without a profile (none is), else the week's
+    /// news (how many connections imports added, how many job changes they recorded) and
+    /// the key that lists them; else nothing.
+    pub fn say_what_to_do_first(&mut self) {
         let new = self.keymap.key(Command::ShowNew);
-        (added + changed > 0).then(|| status::news_this_week(added, changed, new))
+        self.status = if self.profile.is_none() && !self.network.contacts.is_empty() {
+            strings::no_profile(self.keymap.key(Command::EditProfile))
+        } else {
+            match self.news_counts() {
+                [0, 0] => String::new(),
+                [added, changed] => status::news_this_week(added, changed, new),
+            }
+        };
     }
 
     /// How many contacts each of the week's [`News`] holds.

@@ -52,6 +52,7 @@ fn app() -> App {
         keymap,
         d.pillars.clone(),
     );
+    app.say_what_to_do_first();
     app.update(Msg::Resize {
         rows: 20,
         help_rows: 23,

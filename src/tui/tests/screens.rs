@@ -132,7 +132,8 @@ fn an_empty_network_says_how_to_begin() {
 fn the_workbench_opens_with_what_to_do_first() {
     let d = demo();
     let keymap = Keymap::parse_overrides("edit-profile = \"P\"").expect("keymap");
-    let a = App::new(d.network.clone(), None, keymap, d.pillars.clone());
+    let mut a = App::new(d.network.clone(), None, keymap, d.pillars.clone());
+    a.say_what_to_do_first();
     let text = screen_rows(&a, 80, 24).join("\n");
     assert!(
         text.contains("no profile yet: P edits one, then scores"),
@@ -179,12 +180,14 @@ fn the_workbench_opens_with_what_to_do_first() {
         Keymap::default_map(),
         d.pillars.clone(),
     );
+    a.say_what_to_do_first();
     assert_eq!(a.status, "", "no news a month on");
     key(&mut a, KeyCode::Char('N'));
     assert_eq!(a.table.filter, "", "nothing listed");
     assert_eq!(a.status, crate::tui::strings::status::NO_NEWS);
     let empty = Network::new(Vec::new(), Vec::new(), d.network.as_of);
-    let a = App::new(empty, None, Keymap::default_map(), d.pillars.clone());
+    let mut a = App::new(empty, None, Keymap::default_map(), d.pillars.clone());
+    a.say_what_to_do_first();
     assert_eq!(a.status, "", "no contacts: the screen says how to import");
 }
 

@@ -4,6 +4,7 @@
 //! Must not: work out a score (the library's `audience` does).
 
 use crate::cli::Session;
+use crate::tui::strings::{added_on, gone_since};
 use anyhow::{Result, bail};
 use netcurate::audience;
 use netcurate::model::{Contact, Flags, joined_or_none};
@@ -154,10 +155,7 @@ pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()>
         )?;
     }
     if let Some(on) = c.gone_on {
-        writeln!(
-            out,
-            "    gone since {on}: the export imported then no longer lists them"
-        )?;
+        writeln!(out, "    {}", gone_since(on))?;
     }
     if c.flags.has(Flags::DUPLICATE)
         && let Some(i) = network.position_of(c.id)
@@ -183,7 +181,7 @@ pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()>
         }
     }
     if let Some(on) = c.added_on {
-        writeln!(out, "  a new connection: added by the import of {on}")?;
+        writeln!(out, "  {}", added_on(on))?;
     }
     writeln!(
         out,

@@ -4,6 +4,7 @@
 //! Must not: hold import logic (the library's `import` and `store` have it).
 
 use crate::cli::{DRY_RUN, Session, command_line, shell_word};
+use crate::tui::keymap::Command;
 use anyhow::{Result, bail};
 use netcurate::import::{ColumnMap, ImportBatch, Mappings};
 use netcurate::store::Found;
@@ -77,15 +78,12 @@ pub(crate) fn import(
             };
             let list = format!("list --filter {}", shell_word(&filter));
             let command = command_line(s.store.path(), &list);
-            match found {
-                // The workbench lists the week's new connections with one key.
-                Found::NewConnections => {
-                    let (keys, _) = crate::tui::keymap::Keymap::load();
-                    let new = keys.key(crate::tui::keymap::Command::ShowNew);
-                    writeln!(out, "{what}: `{command}` (in the workbench: {new})")?;
-                }
-                _ => writeln!(out, "{what}: `{command}`")?,
-            }
+            // The workbench lists the week's new connections with one key.
+            let key = (found == Found::NewConnections).then(|| {
+                let (keys, _) = crate::tui::keymap::Keymap::load();
+                format!(" (in the workbench: {})", keys.key(Command::ShowNew))
+            });
+            writeln!(out, "{what}: `{command}`{}", key.unwrap_or_default())?;
         }
     }
     if dry_run {

@@ -169,7 +169,7 @@ struct Merge {
     /// The time this import's new connections are added at: `now` when the network held
     /// connections before, else none (a first import's connections are the network, not
     /// news).
-    added_at: Option<NaiveDateTime>,
+    new_connections_at: Option<NaiveDateTime>,
 }
 
 /// Fewer connections left out than this never look like another network's export: a
@@ -230,7 +230,7 @@ impl Merge {
             full_file: None,
             covers_until: None,
             now,
-            added_at: contacts.iter().any(|c| c.is_connection).then_some(now),
+            new_connections_at: contacts.iter().any(|c| c.is_connection).then_some(now),
         };
         // The stored contacts stay in the vector they were read into; only the indexes
         // are built.
@@ -315,7 +315,7 @@ impl Merge {
         let entry = Entry {
             seen,
             new_connection: seen,
-            added_at: self.added_at.filter(|_| seen),
+            added_at: self.new_connections_at.filter(|_| seen),
             ..Entry::default()
         };
         let i = self.contacts.len();
@@ -449,7 +449,7 @@ impl Merge {
         } else {
             report.count_new(row.connected_on);
             e.new_connection = true;
-            e.added_at = self.added_at;
+            e.added_at = self.new_connections_at;
             changed = true;
         }
         assign_text(&mut c.first_name, &row.first_name, &mut changed);
@@ -908,7 +908,7 @@ fn merge_batch(
         }
         merge.mark_gone(&mut report);
     }
-    report.added_on = (merge.added_at.map(|at| at.date())).filter(|_| report.new > 0);
+    report.added_on = (merge.new_connections_at.map(|at| at.date())).filter(|_| report.new > 0);
     report.changed_on = (report.changed > 0).then_some(now.date());
     report.gone_on = (report.gone > 0).then_some(now.date());
     progress(Progress {

@@ -21,6 +21,19 @@ pub fn fit(text: &str, width: u16) -> Cow<'_, str> {
     format!("{kept}…").into()
 }
 
+/// `text` cut from its start to `width` columns, starting with "…" when it was cut: the
+/// end of what is being typed, where the cursor is.
+pub fn fit_end(text: &str, width: u16) -> Cow<'_, str> {
+    if text.width() <= usize::from(width) {
+        return text.into();
+    }
+    if width == 0 {
+        return "".into();
+    }
+    let (kept, _) = text.unicode_truncate_start(usize::from(width - 1));
+    format!("…{kept}").into()
+}
+
 /// `text` in exactly `width` columns: cut as [`fit`] cuts, then padded with spaces.
 pub fn pad(text: &str, width: u16) -> String {
     let cut = fit(text, width);
@@ -79,7 +92,20 @@ fn unbroken_words(text: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Cow, fit, pad, seen, wrap};
+    use super::{Cow, fit, fit_end, pad, seen, wrap};
+
+    /// Text too long keeps its end (to the last wide character that fits), after "…".
+    #[test]
+    fn text_cut_from_its_start_keeps_its_end() {
+        assert_eq!(
+            fit_end("~/Downloads/leads.csv", 30),
+            "~/Downloads/leads.csv"
+        );
+        assert_eq!(fit_end("~/Downloads/leads.csv", 10), "…leads.csv");
+        assert_eq!(fit_end("東京/名古屋.csv", 9), "…古屋.csv");
+        assert_eq!(fit_end("東京/名古屋.csv", 8), "…屋.csv");
+        assert_eq!(fit_end("abc", 0), "");
+    }
 
     /// A long line breaks at spaces within the width, its later lines indented under it.
     #[test]

@@ -296,6 +296,27 @@ pub fn delimiter_named(name: &str) -> Result<u8> {
         .ok_or_else(|| Error::Invalid(format!("unknown delimiter '{name}' (',' ';' or 'tab')")))
 }
 
+/// The name [`DELIMITERS`] gives `delimiter` (`,` `;` `tab`).
+pub fn delimiter_name(delimiter: u8) -> &'static str {
+    (DELIMITERS.iter())
+        .find(|&&(_, d)| d == delimiter)
+        .map_or(",", |&(name, _)| name)
+}
+
+/// Splits text such as `out.csv ;` into the path and the delimiter named by its last
+/// word, when that word is one of [`DELIMITERS`]' names and a path comes before it: how
+/// the workbench's export prompt is told the delimiter.
+pub fn split_delimiter(text: &str) -> (&str, Option<u8>) {
+    let text = text.trim();
+    match text.rsplit_once([' ', '\t']) {
+        Some((path, word)) if !path.trim().is_empty() => match delimiter_named(word) {
+            Ok(d) => (path.trim_end(), Some(d)),
+            Err(_) => (text, None),
+        },
+        _ => (text, None),
+    }
+}
+
 /// The UTF-8 byte-order mark: Excel reads a CSV file without it in the system's legacy
 /// code page (René as RenÃ©), and saving it then keeps the damage.
 pub const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
@@ -411,5 +432,24 @@ mod tests {
             assert!(n.ends_with(&s[1..]));
         }
         assert_eq!(neutralise("Acme"), "Acme");
+    }
+
+    /// The export prompt's last word names the delimiter only after a path, and only when
+    /// it is one; each name reads back as the delimiter it names.
+    #[test]
+    fn a_delimiter_is_told_by_the_last_word_after_a_path() {
+        assert_eq!(split_delimiter("out.csv ;"), ("out.csv", Some(b';')));
+        assert_eq!(
+            split_delimiter(" ~/a b.csv   tab "),
+            ("~/a b.csv", Some(b'\t'))
+        );
+        assert_eq!(split_delimiter("out.csv ,"), ("out.csv", Some(COMMA)));
+        assert_eq!(split_delimiter("my list.csv"), ("my list.csv", None));
+        assert_eq!(split_delimiter(";"), (";", None));
+        assert_eq!(split_delimiter("out.csv"), ("out.csv", None));
+        for (name, d) in DELIMITERS {
+            assert_eq!(delimiter_name(d), name);
+            assert_eq!(delimiter_named(delimiter_name(d)).ok(), Some(d));
+        }
     }
 }

@@ -184,7 +184,16 @@ impl Screen {
     }
 
     fn type_text(&self, text: &str) {
-        tmux(&["send-keys", "-t", &self.name, "-l", text]);
+        // tmux reads an argument's last `;` as the end of its command (even with -l):
+        // that one is sent escaped.
+        let (head, semicolon) = match text.strip_suffix(';') {
+            Some(head) => (head, true),
+            None => (text, false),
+        };
+        tmux(&["send-keys", "-t", &self.name, "-l", head]);
+        if semicolon {
+            tmux(&["send-keys", "-t", &self.name, "\\;"]);
+        }
     }
 
     /// Waits for the process to exit and returns its exit code.
@@ -371,7 +380,7 @@ fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
     s.wait_for("2000 total");
     // A plan with nothing marked yet says how to mark.
     s.keys(&["e"]);
-    s.wait_for("export (kind path):");
+    s.wait_for("export (kind path");
     s.keys(&["C-u"]);
     s.type_text(&format!("withdrawal-plan {}", db.file("w.csv").display()));
     s.keys(&["Enter"]);
@@ -384,12 +393,14 @@ fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
     s.keys(&["Escape"]);
     s.wait_for("triage paused at 4 of");
     s.keys(&["e"]);
-    s.wait_for("export (kind path):");
+    s.wait_for("export (kind path");
     let plan = db.file("plan.csv");
     s.keys(&["C-u"]);
-    s.type_text(&format!("removal-plan {}", plan.display()));
+    // A last `;`: semicolons, for a spreadsheet in German, French, Dutch…
+    s.type_text(&format!("removal-plan {} ;", plan.display()));
     s.keys(&["Enter"]);
     s.wait_for("exported 1 contacts (removal-plan)");
+    s.wait_for(".csv with ;");
     signal(&db, "-KILL");
     s.exit_code();
     drop(s);
@@ -404,11 +415,16 @@ fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
     );
     let written = std::fs::read_to_string(&plan).unwrap();
     assert_eq!(written.lines().count(), 2);
-    assert!(written.starts_with("\u{feff}URL,"), "for Excel: {written}");
+    assert!(written.starts_with("\u{feff}URL;"), "for Excel: {written}");
 
-    // Restart: everything is still there; import a file from inside with I.
+    // Restart: everything is still there, the export prompt offers `;` again; import a
+    // file from inside with I.
     let s = Screen::start(&db, "import", 120, 34);
     s.wait_for("2000 total");
+    s.keys(&["e"]);
+    s.wait_for(".csv ;█");
+    s.keys(&["Escape"]);
+    s.wait_gone(".csv ;█");
     s.keys(&["I"]);
     s.wait_for("import path:");
     s.type_text(&fixture("linkedin/hubspot.csv"));

@@ -24,8 +24,8 @@ use read::{
     contact_count, contacts_where, contacts_with_tags, data_version, load_for_scoring, load_network,
 };
 use settings::{
-    EMPLOYERS, IMPORT_FOLDER, SCORED_WITH, mark_scored, remembered_maps_in, set_setting_in,
-    setting_in,
+    EMPLOYERS, EXPORT_DELIMITER, IMPORT_FOLDER, SCORED_WITH, mark_scored, remembered_maps_in,
+    set_setting_in, setting_in,
 };
 
 use crate::error::{Error, Result};
@@ -418,6 +418,21 @@ impl Store {
 
     pub fn import_folder(&self) -> Result<Option<String>> {
         setting_in(&self.conn, IMPORT_FOLDER)
+    }
+
+    /// The delimiter the latest export to a `.csv` file chose ([`Store::remember_export_delimiter`]).
+    pub fn export_delimiter(&self) -> Result<Option<u8>> {
+        let name = setting_in(&self.conn, EXPORT_DELIMITER)?;
+        Ok(name.and_then(|n| crate::export::delimiter_named(&n).ok()))
+    }
+
+    /// Remembers the delimiter of an export to a `.csv` file, for the next one.
+    pub fn remember_export_delimiter(&mut self, delimiter: u8) -> Result<()> {
+        set_setting_in(
+            &self.conn,
+            EXPORT_DELIMITER,
+            crate::export::delimiter_name(delimiter),
+        )
     }
 
     /// The owner's employers from the latest Positions.csv imported (none before one).

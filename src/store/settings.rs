@@ -1,5 +1,6 @@
 //! The settings an import remembers (column maps, the folder it came from, the owner's
-//! employers) and the scoring version the scores were made with.
+//! employers), the delimiter exports were last written with, and the scoring version the
+//! scores were made with.
 //!
 //! Must not: hold user settings' undo (a setting the user types is a step: `ops`).
 
@@ -16,6 +17,10 @@ pub(super) const IMPORT_FOLDER: &str = "import_folder";
 
 /// The settings key of the owner's employers (from the latest Positions.csv).
 pub(super) const EMPLOYERS: &str = "employers";
+
+/// The settings key of the delimiter the workbench's latest export to a `.csv` file
+/// used (`;` for a spreadsheet in German, French, Dutch…): its export prompt offers it.
+pub(super) const EXPORT_DELIMITER: &str = "export_delimiter";
 
 /// The settings key of the scoring version the stored scores were worked out with.
 pub(super) const SCORED_WITH: &str = "scored_with";

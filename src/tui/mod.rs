@@ -49,6 +49,7 @@ pub fn build_app(session: &Session, keymap: Keymap) -> Result<App> {
         .map(|(name, query)| Segment { name, query })
         .collect();
     app.import_folder = session.import_folder().unwrap_or_default();
+    app.export_delimiter = (session.store.export_delimiter()?).unwrap_or(export::COMMA);
     Ok(app)
 }
 
@@ -336,13 +337,11 @@ fn run_effect(
             let _ = crate::platform::copy_to_system_clipboard(&text);
             tell(app, status::copied(urls.len()));
         }
-        Effect::Export {
-            kind,
-            path,
-            ids,
-            force,
-        } => match export_to(app, session, kind, &path, &ids, force) {
-            Ok(message) => tell(app, message),
+        Effect::Export { request, force } => match export_to(app, session, &request, force) {
+            Ok(message) => {
+                remember_delimiter(app, session, &request);
+                tell(app, message)
+            }
             Err(e) => fail(app, status::export_failed(e)),
         },
         Effect::DeleteFilter(name) => match session.store.delete_filter(&name) {
@@ -516,14 +515,28 @@ fn complete_path(input: &str) -> (String, Vec<String>) {
     (format!("{head}{dir}{common}{slash}"), choices)
 }
 
+/// After an export to a `.csv` file (a `.tsv` is tab-separated by its name), its
+/// delimiter is the one the next export prompt offers. Best effort: the export is written
+/// either way, and a database that cannot take the setting will say so at the next write.
+fn remember_delimiter(app: &mut App, session: &mut Session, request: &app::ExportRequest) {
+    if export::delimiter_for(&request.path) == export::COMMA {
+        app.export_delimiter = request.delimiter;
+        let _ = session.store.remember_export_delimiter(request.delimiter);
+    }
+}
+
 fn export_to(
     app: &App,
     session: &mut Session,
-    kind: ExportKind,
-    path: &Path,
-    ids: &[i64],
+    request: &app::ExportRequest,
     force: bool,
 ) -> Result<String> {
+    let app::ExportRequest {
+        kind,
+        ref path,
+        ref ids,
+        delimiter,
+    } = *request;
     let contacts: Vec<&Contact> = ids
         .iter()
         .filter_map(|id| app.network.contact(*id))
@@ -534,7 +547,7 @@ fn export_to(
         columns: &kind.default_columns(),
         profile: app.profile.as_ref(),
         network: &app.network,
-        delimiter: export::delimiter_for(path),
+        delimiter,
     };
     let n = export.write_file(path, force, true)?;
     if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan)
@@ -543,7 +556,7 @@ fn export_to(
         session.log_projection(p)?;
     }
     let invitations = kind == ExportKind::WithdrawalPlan;
-    let exported = status::exported(n, invitations, kind.as_str(), path);
+    let exported = status::exported(n, invitations, kind.as_str(), path, delimiter);
     // An empty plan is most often a plan not made yet: say how to make one.
     let key = |c| app.keymap.key(c);
     let hint = match (kind, n) {

@@ -32,7 +32,7 @@ pub fn prompt_label(kind: PromptKind) -> &'static str {
         PromptKind::Filter => "filter",
         PromptKind::TagAdd => "add tag",
         PromptKind::TagRemove => "remove tag",
-        PromptKind::Export => "export (kind path)",
+        PromptKind::Export => "export (kind path [; or tab])",
         PromptKind::SaveFilter => "save filter as",
         PromptKind::Import => "import path",
         PromptKind::Ssi => "SSI reading: total brand frp engage br",
@@ -141,7 +141,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::Explain => "explain the score / open the segment / show the invitation",
         Command::OpenUrl => "open the profile in the browser",
         Command::Copy => "copy the profile URL (or the selection's) to the clipboard",
-        Command::Export => "export the selection (or the view) to CSV",
+        Command::Export => "export selection or view to CSV (end with ; for semicolons)",
         Command::Withdraw => "mark invitations for withdrawal (invitations view)",
         Command::WithdrawStale => "mark every stale invitation for withdrawal (invitations view)",
         Command::Triage => "triage cards: one undecided contact at a time",
@@ -912,13 +912,22 @@ pub mod status {
         }
     }
 
-    pub fn exported(n: usize, invitations: bool, kind: &str, path: &Path) -> String {
+    /// After an export; the `delimiter` is named unless it is the usual comma.
+    pub fn exported(n: usize, invitations: bool, kind: &str, path: &Path, delimiter: u8) -> String {
         let what = if invitations {
             "invitations"
         } else {
             "contacts"
         };
-        format!("exported {n} {what} ({kind}) to {}", path.display())
+        let separated = match delimiter {
+            netcurate::export::COMMA => String::new(),
+            b'\t' => " with tabs".to_string(),
+            d => format!(" with {}", char::from(d)),
+        };
+        format!(
+            "exported {n} {what} ({kind}) to {}{separated}",
+            path.display()
+        )
     }
 
     /// After an import without a profile, before what the import did; `edit` is the

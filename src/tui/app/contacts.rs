@@ -9,6 +9,7 @@ use super::{
 };
 use crate::tui::keymap::Command;
 use crate::tui::strings::status;
+use netcurate::export;
 use netcurate::model::Decision;
 use netcurate::ops;
 use netcurate::query::SortKey;
@@ -132,7 +133,14 @@ impl App {
             Command::Copy => return self.copy_contacts(),
             Command::Export => {
                 let segment = segment_slug(&self.table.filter);
-                let default = format!("contacts netcurate-{segment}-{}.csv", self.network.as_of);
+                let mut default =
+                    format!("contacts netcurate-{segment}-{}.csv", self.network.as_of);
+                if self.export_delimiter != export::COMMA {
+                    default = format!(
+                        "{default} {}",
+                        export::delimiter_name(self.export_delimiter)
+                    );
+                }
                 self.open_prompt(PromptKind::Export, default);
             }
             Command::SaveFilter => {

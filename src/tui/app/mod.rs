@@ -19,7 +19,7 @@ pub use prompt::typed_path;
 use super::keymap::{Command, Keymap};
 use super::strings::{self, status};
 use netcurate::audience::Profile;
-use netcurate::export::ExportKind;
+use netcurate::export::{self, ExportKind};
 use netcurate::model::{ContactId, Decision, InvitationId};
 use netcurate::network::{Figures, Network, Segment};
 use netcurate::ops::{self, Op};
@@ -96,11 +96,16 @@ pub enum Confirm {
         path: PathBuf,
         why: String,
     },
-    Overwrite {
-        kind: ExportKind,
-        path: PathBuf,
-        ids: Vec<ContactId>,
-    },
+    Overwrite(ExportRequest),
+}
+
+/// An export the user asked for: what, where, which contacts, and the delimiter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportRequest {
+    pub kind: ExportKind,
+    pub path: PathBuf,
+    pub ids: Vec<ContactId>,
+    pub delimiter: u8,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -153,10 +158,9 @@ pub enum Effect {
     OpenUrl(String),
     /// Put these profile URLs on the clipboard, one per line (through the terminal).
     Copy(Vec<String>),
+    /// Write the export; `force`: over the file that is there (the user said yes).
     Export {
-        kind: ExportKind,
-        path: PathBuf,
-        ids: Vec<ContactId>,
+        request: ExportRequest,
         force: bool,
     },
     SaveFilter {
@@ -314,6 +318,9 @@ pub struct App {
     pub saved_filters: Vec<Segment>,
     /// What the import prompt starts with: the folder the latest import came from.
     pub import_folder: String,
+    /// The delimiter of the latest export to a `.csv` file, which the export prompt
+    /// offers again (a European spreadsheet's `;` is chosen once).
+    pub export_delimiter: u8,
     /// Segment figures, recomputed when the data changes while the segments view is
     /// open (never per frame).
     pub segment_rows: Vec<SegmentRow>,
@@ -413,6 +420,7 @@ impl App {
             segments: Panes::default(),
             saved_filters: Vec::new(),
             import_folder: String::new(),
+            export_delimiter: export::COMMA,
             segment_rows: Vec::new(),
             months: Vec::new(),
             pillars,

@@ -3,7 +3,7 @@
 //!
 //! Must not: do I/O (it asks the runtime with an effect).
 
-use super::{App, Confirm, Effect, Overlay, Prompt, PromptKind};
+use super::{App, Confirm, Effect, ExportRequest, Overlay, Prompt, PromptKind};
 use crate::tui::strings::status;
 use netcurate::export::{self, ExportKind};
 use netcurate::ops;
@@ -143,6 +143,7 @@ impl App {
             _ if ExportKind::parse(input).is_some() => (None, ""),
             _ => (Some(ExportKind::Contacts), input),
         };
+        let (path, delimiter) = export::split_delimiter(path);
         let Some(kind) = kind.filter(|_| !path.is_empty()) else {
             let problem = status::export_needs(ExportKind::NAMES);
             return self.reopen(p, problem);
@@ -158,14 +159,19 @@ impl App {
         };
         let typed = PathBuf::from(typed_path(path));
         let path = export::file_for(&typed, kind, self.network.as_of).into_owned();
-        if path.exists() {
-            self.overlay = Overlay::Confirm(Confirm::Overwrite { kind, path, ids });
-            return vec![];
-        }
-        vec![Effect::Export {
+        let delimiter = delimiter.unwrap_or_else(|| export::delimiter_for(&path));
+        let request = ExportRequest {
             kind,
             path,
             ids,
+            delimiter,
+        };
+        if request.path.exists() {
+            self.overlay = Overlay::Confirm(Confirm::Overwrite(request));
+            return vec![];
+        }
+        vec![Effect::Export {
+            request,
             force: false,
         }]
     }
@@ -178,10 +184,8 @@ impl App {
         }
         match c {
             Confirm::Prune(ids) => self.prune(&ids),
-            Confirm::Overwrite { kind, path, ids } => vec![Effect::Export {
-                kind,
-                path,
-                ids,
+            Confirm::Overwrite(request) => vec![Effect::Export {
+                request,
                 force: true,
             }],
             Confirm::UndoImport => vec![Effect::UndoImport],

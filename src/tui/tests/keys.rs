@@ -306,6 +306,50 @@ fn tag_prompt_completes_and_undo_restores_exactly() {
     assert_eq!(a.network.tag_counts()["eu-leads"], n);
 }
 
+/// The export prompt's last word `;` (or `tab`) is the delimiter, not part of the file's
+/// name; a `.tsv` is tab-separated by its name; the prompt offers the delimiter of the
+/// latest `.csv` export again.
+#[test]
+fn the_export_prompt_takes_a_delimiter_and_offers_the_last_one() {
+    let mut a = app();
+    let dir = tempfile::tempdir().unwrap();
+    let export = |a: &mut App, typed: String| {
+        key(a, KeyCode::Char('e'));
+        if let Overlay::Prompt(p) = &mut a.overlay {
+            p.input = typed;
+        }
+        match &key(a, KeyCode::Enter)[..] {
+            [Effect::Export { request, .. }] => (request.path.clone(), request.delimiter),
+            other => panic!("{other:?} {}", a.status),
+        }
+    };
+    let csv = dir.path().join("leads.csv");
+    let tsv = dir.path().join("leads.tsv");
+    let cases = [
+        (format!("contacts {} ;", csv.display()), &csv, b';'),
+        (format!("{}  tab", csv.display()), &csv, b'\t'),
+        (format!("contacts {}", csv.display()), &csv, b','),
+        (format!("contacts {}", tsv.display()), &tsv, b'\t'),
+        (format!("contacts {} ;", tsv.display()), &tsv, b';'),
+    ];
+    for (typed, path, delimiter) in cases {
+        assert_eq!(
+            export(&mut a, typed.clone()),
+            (path.clone(), delimiter),
+            "{typed}"
+        );
+    }
+    a.export_delimiter = b';';
+    key(&mut a, KeyCode::Char('e'));
+    let Overlay::Prompt(p) = &a.overlay else {
+        panic!()
+    };
+    assert_eq!(
+        p.input,
+        format!("contacts netcurate-all-{}.csv ;", a.network.as_of)
+    );
+}
+
 #[test]
 fn explain_open_url_export_and_help() {
     let mut a = app();
@@ -335,7 +379,7 @@ fn explain_open_url_export_and_help() {
     }
     let effects = key(&mut a, KeyCode::Enter);
     assert!(
-        matches!(&effects[..], [Effect::Export { ids, force: false, .. }] if ids.len() == a.table.ids.len())
+        matches!(&effects[..], [Effect::Export { request, force: false }] if request.ids.len() == a.table.ids.len())
     );
     // A folder: the file in it, named for the kind and the day (asked about only if it
     // is there already), not "the folder exists, replace it?".
@@ -353,11 +397,11 @@ fn explain_open_url_export_and_help() {
         let effects = key(&mut a, KeyCode::Enter);
         match asks {
             false => assert!(
-                matches!(&effects[..], [Effect::Export { path, force: false, .. }] if *path == in_folder),
+                matches!(&effects[..], [Effect::Export { request, force: false }] if request.path == in_folder),
                 "{effects:?}"
             ),
             true => assert!(
-                matches!(&a.overlay, Overlay::Confirm(Confirm::Overwrite { path, .. }) if *path == in_folder),
+                matches!(&a.overlay, Overlay::Confirm(Confirm::Overwrite(request)) if request.path == in_folder),
                 "{:?}",
                 a.overlay
             ),

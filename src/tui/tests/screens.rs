@@ -96,11 +96,13 @@ fn prompt_hints_show_whole_or_not_at_all() {
     }
     let narrow = prompt_row(&a, 80);
     assert!(
-        narrow.contains("netcurate-all") && !narrow.contains("Enter"),
-        "{narrow}"
+        narrow.contains(": …aaa")
+            && narrow.contains("a/netcurate-all-2026-11-01.csv█")
+            && !narrow.contains("Enter"),
+        "the end of the text, where the cursor is: {narrow}"
     );
     // Between the two, the shorter hint.
-    let middle = prompt_row(&a, 115);
+    let middle = prompt_row(&a, 125);
     assert!(
         middle.trim_end().ends_with("Enter ok · Esc cancel"),
         "{middle}"

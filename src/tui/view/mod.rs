@@ -116,9 +116,13 @@ fn draw_filter_line(
     let counts = strings::shown_of(app.table.ids.len(), app.network.contacts.len());
     let line = match &app.overlay {
         Overlay::Prompt(p) => {
+            let label = format!("{}: ", p.kind.label());
+            // Text longer than the line shows its end, where the cursor is.
+            let room = usize::from(area.width).saturating_sub(Line::raw(&label).width() + 1);
+            let input = crate::columns::fit_end(&p.input, room as u16);
             let mut spans = vec![
-                Span::styled(format!("{}: ", p.kind.label()), theme.accent()),
-                Span::raw(p.input.clone()),
+                Span::styled(label, theme.accent()),
+                Span::raw(input.into_owned()),
                 Span::styled("█", theme.accent()),
             ];
             match p.kind {

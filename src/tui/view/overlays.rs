@@ -247,7 +247,7 @@ pub fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame, area: R
             ids.len(),
             netcurate::ops::colleagues_to_prune(&app.network, ids),
         ),
-        Confirm::Overwrite { path, .. } => strings::confirm_overwrite(path),
+        Confirm::Overwrite(request) => strings::confirm_overwrite(&request.path),
         Confirm::UndoImport => strings::CONFIRM_UNDO_IMPORT.to_string(),
         Confirm::ImportAnyway { why, .. } => strings::confirm_import_anyway(why),
     };

@@ -218,13 +218,17 @@ fn tag_decide_undo_redo_are_exact_and_protect_wins() {
     // Every step undone, `undo` leaves the import alone and says how to take it back.
     let out = db.ok(&["undo"]);
     assert!(
-        out.starts_with("nothing to undo; `netcurate undo --import`"),
+        out.starts_with(
+            "nothing to undo; `netcurate undo --import` takes back the import of 2026/ on "
+        ),
         "{out}"
     );
     assert_eq!(db.stats()["connections"], 42);
+    let out = db.ok(&["undo", "--import"]);
     assert!(
-        db.ok(&["undo", "--import"])
-            .starts_with("undid the latest import")
+        out.starts_with("undid the import of 2026/ on ")
+            && out.contains(" (42 new, 13 invitations added): "),
+        "it names the import: {out}"
     );
     assert_eq!(db.stats()["connections"], 0);
     assert_eq!(db.ok(&["undo"]).trim(), "nothing to undo");
@@ -1186,7 +1190,10 @@ fn undo_import_takes_back_the_latest_import() {
     assert!(code == 1 && err.contains("still done (1)"), "{err}");
     assert!(db.ok(&["undo"]).starts_with("undid: set"));
     let out = db.ok(&["undo", "--import"]);
-    assert!(out.starts_with("undid the latest import"), "{out}");
+    assert!(
+        out.starts_with("undid the import of hubspot.csv on "),
+        "{out}"
+    );
     assert_eq!((db.stats(), db.ok(&["list", "--json"])), before);
     assert_eq!(import_copies(&db), 0);
     let out = db.ok(&["undo"]);
@@ -1219,7 +1226,10 @@ fn undo_of_an_import_while_the_database_is_open_elsewhere() {
     let before = (db.stats(), db.ok(&["list", "--json"]));
     db.ok(&["import", &fixture("linkedin/hubspot.csv")]);
     let out = db.ok(&["undo", "--import"]);
-    assert!(out.starts_with("undid the latest import"), "{out}");
+    assert!(
+        out.starts_with("undid the import of hubspot.csv on "),
+        "{out}"
+    );
     assert_eq!((db.stats(), db.ok(&["list", "--json"])), before);
     let seen: i64 = other
         .query_row("SELECT COUNT(*) FROM tags WHERE tag = 'vip'", [], |r| {

@@ -674,10 +674,12 @@ fn an_import_from_the_workbench_is_completed_by_tab_and_taken_back_by_u() {
     s.keys(&["Escape"]);
     s.wait_gone("any key closes");
     s.keys(&["u"]);
+    s.wait_for("Nothing is left to undo but the import of hubspot.csv on ");
     s.wait_for("Take it back whole? (y / n)");
     s.keys(&["y"]);
-    s.wait_for("undid the latest import");
-    s.wait_for("2000 total");
+    s.wait_for("undid the import of hubspot.csv on ");
+    s.wait_for(": I imports it again");
+    s.wait_for("2000 of 2000");
     s.keys(&["q"]);
     assert_eq!(s.exit_code(), 0);
     drop(s);

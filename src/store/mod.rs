@@ -17,7 +17,7 @@ mod settings;
 mod snapshot;
 
 pub use crate::pillars::{LoggedProjection, SsiReading};
-pub use report::{ColumnRead, FileReport, Found, ImportReport, Total, a_few, if_any};
+pub use report::{ColumnRead, FileReport, Found, ImportReport, ImportRun, Total, a_few, if_any};
 pub use snapshot::{ImportUndo, copies as import_copies};
 
 use read::{
@@ -414,6 +414,21 @@ impl Store {
         let at: Option<String> =
             (self.conn).query_row("SELECT MAX(at) FROM import_runs", [], |r| r.get(0))?;
         Ok(at.as_deref().and_then(parse_datetime).map(|at| at.date()))
+    }
+
+    /// The latest import kept, named by what it read and found (none before one).
+    pub fn latest_import(&self) -> Result<Option<ImportRun>> {
+        let run: Option<(String, String)> = (self.conn)
+            .query_row(
+                "SELECT at, report FROM import_runs ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(run.map(|(at, report)| {
+            let on = parse_datetime(&at).map(|at| at.date());
+            ImportRun::from_report(&report, on)
+        }))
     }
 
     pub fn import_folder(&self) -> Result<Option<String>> {

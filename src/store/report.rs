@@ -9,7 +9,7 @@ use crate::import::{FileKind, SkippedFile};
 use crate::model::Employers;
 use crate::text::seen;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -352,9 +352,125 @@ pub fn a_few(items: &[impl AsRef<str>]) -> String {
     }
 }
 
+/// What the store keeps of an import once done, read back from its report: enough to
+/// name it before it is taken back.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct ImportRun {
+    /// The day it was made.
+    #[serde(skip)]
+    pub on: Option<NaiveDate>,
+    files: Vec<RunFile>,
+    new: u64,
+    gone: u64,
+    changed: u64,
+    contacts_added: u64,
+    invitations_added: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+struct RunFile {
+    name: String,
+}
+
+impl ImportRun {
+    /// The import's report as stored (an older or unreadable one names only the day).
+    pub fn from_report(json: &str, on: Option<NaiveDate>) -> ImportRun {
+        let run: ImportRun = serde_json::from_str(json).unwrap_or_default();
+        ImportRun { on, ..run }
+    }
+
+    /// What the import read, as the user named it: the .zip (its files are named
+    /// `path/export.zip:Connections.csv`), the folder of several files, or the file.
+    fn sources(&self) -> Vec<String> {
+        let mut sources: Vec<(&str, &str)> = Vec::new();
+        for file in &self.files {
+            let whole = match file.name.split_once(".zip:") {
+                Some((zip, _)) => &file.name[..zip.len() + ".zip".len()],
+                None => file.name.as_str(),
+            };
+            let (folder, name) = whole.rsplit_once(['/', '\\']).unwrap_or(("", whole));
+            if !sources.contains(&(folder, name)) {
+                sources.push((folder, name));
+            }
+        }
+        match sources.first() {
+            Some(&(folder, _)) if sources.len() > 1 && sources.iter().all(|s| s.0 == folder) => {
+                let name = folder.rsplit(['/', '\\']).next().unwrap_or(folder);
+                vec![format!("{name}/")]
+            }
+            _ => sources.iter().map(|(_, name)| name.to_string()).collect(),
+        }
+    }
+
+    /// The import by name: "the import of export.zip on 2026-11-27".
+    pub fn name(&self) -> String {
+        let of = match self.sources() {
+            sources if sources.is_empty() => String::new(),
+            sources => format!(" of {}", a_few(&sources)),
+        };
+        let on = self.on.map(|d| format!(" on {d}")).unwrap_or_default();
+        format!("the import{of}{on}")
+    }
+
+    /// The import in words: "the import of export.zip on 2026-11-27 (8 new, 5 changed)".
+    pub fn describe(&self) -> String {
+        let found: Vec<String> = [
+            (self.new, "new"),
+            (self.gone, "gone"),
+            (self.changed, "changed"),
+            (self.contacts_added, "contacts added"),
+            (self.invitations_added, "invitations added"),
+        ]
+        .into_iter()
+        .filter(|&(n, _)| n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        let found = match found.is_empty() {
+            true => "nothing new".to_string(),
+            false => found.join(", "),
+        };
+        format!("{} ({found})", self.name())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An import is named by its files (a .zip by the archive), its day and what it
+    /// found; a report it cannot read still names the day.
+    #[test]
+    fn an_import_is_named_by_its_files_day_and_findings() {
+        let on = NaiveDate::from_ymd_opt(2026, 11, 27);
+        // As an import stores it (a 2026-11 report, cut short).
+        let json = r#"{"new":8,"gone":0,"changed":5,"unchanged":1987,"hidden":2,
+            "files":[{"name":"/home/you/Downloads/export.zip:Connections.csv","kind":"connections","rows_read":2000},
+                     {"name":"/home/you/Downloads/export.zip:Invitations.csv","kind":"invitations","rows_read":104}],
+            "skipped_files":[]}"#;
+        assert_eq!(
+            ImportRun::from_report(json, on).describe(),
+            "the import of export.zip on 2026-11-27 (8 new, 5 changed)"
+        );
+        let folder = json.replace("export.zip:", "export/");
+        assert_eq!(
+            ImportRun::from_report(&folder, on).describe(),
+            "the import of export/ on 2026-11-27 (8 new, 5 changed)"
+        );
+        let one_file = json.replace(
+            "/home/you/Downloads/export.zip:Invitations.csv",
+            "/tmp/x.csv",
+        );
+        assert_eq!(
+            ImportRun::from_report(&one_file, on).describe(),
+            "the import of export.zip, x.csv on 2026-11-27 (8 new, 5 changed)"
+        );
+        assert_eq!(
+            ImportRun::from_report("not json", on).describe(),
+            "the import on 2026-11-27 (nothing new)"
+        );
+    }
 
     /// The new connections in the audience, said in words for one and for several.
     #[test]

@@ -306,7 +306,8 @@ fn run_effect(
                 }
                 // Only the latest import is left: it goes back only once confirmed.
                 Ok(None) if undo && session.store.undo_import(false)? == ImportUndo::Possible => {
-                    app.update(Msg::ImportUndoable);
+                    let import = session.store.latest_import()?.unwrap_or_default();
+                    app.update(Msg::ImportUndoable(import));
                 }
                 Ok(None) => tell(app, status::nothing_to(undo)),
                 Err(e) => fail(app, e.to_string()),
@@ -434,8 +435,11 @@ fn run_effect(
                 Err(e) => fail(app, status::import_failed(e)),
             }
         }
-        Effect::UndoImport => match session.store.undo_import(true) {
-            Ok(ImportUndo::Done) => reload(app, session, status::IMPORT_UNDONE)?,
+        Effect::UndoImport(import) => match session.store.undo_import(true) {
+            Ok(ImportUndo::Done) => {
+                let again = app.keymap.key(keymap::Command::Import).to_string();
+                reload(app, session, &status::import_undone(&import.name(), &again))?
+            }
             Ok(_) => tell(app, status::nothing_to(true)),
             Err(e) => fail(app, e.to_string()),
         },

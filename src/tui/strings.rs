@@ -485,8 +485,10 @@ pub fn confirm_prune(n: usize, colleagues: usize) -> String {
     format!("Mark {n} contacts for pruning?{colleagues} (y / n)")
 }
 
-pub const CONFIRM_UNDO_IMPORT: &str =
-    "Nothing is left to undo but the latest import. Take it back whole? (y / n)";
+/// `import`: the latest import in words (`ImportRun::describe`).
+pub fn confirm_undo_import(import: &str) -> String {
+    format!("Nothing is left to undo but {import}. Take it back whole? (y / n)")
+}
 
 pub fn confirm_import_anyway(why: &str) -> String {
     format!("{why}. If they were removed on LinkedIn since, import it anyway? (y / n)")
@@ -700,7 +702,10 @@ pub mod status {
     pub const CANCELLED: &str = "cancelled";
     pub const RELOADED: &str = "changed by another netcurate: reloaded";
     pub const PROFILE_UNCHANGED: &str = "profile unchanged";
-    pub const IMPORT_UNDONE: &str = "undid the latest import (import again to redo it)";
+    /// After taking back `import` (by name); `import_key` imports again, as bound.
+    pub fn import_undone(import: &str, import_key: &str) -> String {
+        format!("undid {import}: {import_key} imports it again")
+    }
     pub const SSI_NEEDS_FIVE: &str = "type five numbers: total brand frp engage br";
     pub const SSI_RANGES: &str = "total is 0–100, each pillar 0–25";
 

@@ -8,15 +8,20 @@ use anyhow::{Result, bail};
 use netcurate::store::ImportUndo;
 use std::io::Write;
 
-/// What `undo` says after taking back an import.
-const IMPORT_UNDONE: &str =
-    "undid the latest import: the network is as it was before it (import again to redo it)";
+/// The latest import in words ("the import of export.zip on 2026-11-27 (8 new)").
+fn latest_import(s: &Session) -> Result<String> {
+    Ok(s.store.latest_import()?.unwrap_or_default().describe())
+}
 
 /// Undoes the last step, or with `import` the latest import whole.
 pub(crate) fn undo(s: &mut Session, import: bool, out: &mut dyn Write) -> Result<()> {
     if import {
+        let latest = latest_import(s)?;
         return match s.store.undo_import(true)? {
-            ImportUndo::Done => Ok(writeln!(out, "{IMPORT_UNDONE}")?),
+            ImportUndo::Done => Ok(writeln!(
+                out,
+                "undid {latest}: the network is as it was before it (import again to redo it)"
+            )?),
             ImportUndo::StepsAfter(n) => bail!(
                 "changes made after the latest import are still done ({n}); undo them first with `netcurate undo`"
             ),
@@ -30,7 +35,8 @@ pub(crate) fn undo(s: &mut Session, import: bool, out: &mut dyn Write) -> Result
         None => match s.store.undo_import(false)? {
             ImportUndo::Possible => Ok(writeln!(
                 out,
-                "nothing to undo; `netcurate undo --import` takes back the latest import"
+                "nothing to undo; `netcurate undo --import` takes back {}",
+                latest_import(s)?
             )?),
             _ => Ok(writeln!(out, "nothing to undo")?),
         },

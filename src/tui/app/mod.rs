@@ -25,7 +25,7 @@ use netcurate::network::{Figures, Network, Segment};
 use netcurate::ops::{self, Op};
 use netcurate::pillars::{self, Assumptions, Baseline, Projection};
 use netcurate::query::{self, Haystack, Query, SortKey};
-use netcurate::store::{Found, LoggedProjection, SsiReading};
+use netcurate::store::{Found, ImportRun, LoggedProjection, SsiReading};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -89,7 +89,7 @@ pub struct Prompt {
 pub enum Confirm {
     Prune(Vec<ContactId>),
     /// Nothing is left to undo but the latest import, which goes back whole.
-    UndoImport,
+    UndoImport(ImportRun),
     /// The import of `path` was refused for the connections it would mark gone (`why`:
     /// the export looks older than the network, or not the network's). Import it anyway?
     ImportAnyway {
@@ -184,7 +184,7 @@ pub enum Effect {
     /// Complete the path that ends this prompt text (the runtime reads the folder).
     CompletePath(String),
     /// Take back the latest import whole (confirmed).
-    UndoImport,
+    UndoImport(ImportRun),
     /// Give the terminal back to the shell until the user brings the workbench back (`fg`).
     Suspend,
     Quit,
@@ -223,7 +223,7 @@ pub enum Msg {
         assignment: String,
     },
     /// Nothing is left to undo but the latest import: ask before taking it back.
-    ImportUndoable,
+    ImportUndoable(ImportRun),
     /// The import of `path` was refused for the connections it would mark gone (`why`):
     /// ask before importing it anyway.
     ImportRefused {
@@ -751,8 +751,8 @@ impl App {
                 self.overlay = Overlay::Confirm(Confirm::ImportAnyway { path, why });
                 vec![]
             }
-            Msg::ImportUndoable => {
-                self.overlay = Overlay::Confirm(Confirm::UndoImport);
+            Msg::ImportUndoable(import) => {
+                self.overlay = Overlay::Confirm(Confirm::UndoImport(import));
                 vec![]
             }
             Msg::PathCompleted {

@@ -188,7 +188,7 @@ impl App {
                 request,
                 force: true,
             }],
-            Confirm::UndoImport => vec![Effect::UndoImport],
+            Confirm::UndoImport(import) => vec![Effect::UndoImport(import)],
             Confirm::ImportAnyway { path, .. } => vec![Effect::Import {
                 path,
                 allow_gone: true,

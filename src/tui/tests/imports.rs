@@ -331,14 +331,27 @@ fn an_import_report_lists_new_connections_first_then_job_changes() {
 #[test]
 fn undoing_an_import_is_confirmed() {
     let mut a = app();
-    a.update(Msg::ImportUndoable);
-    assert!(matches!(a.overlay, Overlay::Confirm(Confirm::UndoImport)));
-    let text = format!("{:?}", screen(&a, 100, 24).backend());
-    assert!(text.contains("Take it back whole? (y / n)"), "{text}");
+    let report =
+        r#"{"new":8,"changed":5,"files":[{"name":"/home/you/export.zip:Connections.csv"}]}"#;
+    let import = netcurate::store::ImportRun::from_report(report, a.network.as_of.into());
+    a.update(Msg::ImportUndoable(import.clone()));
+    assert!(matches!(&a.overlay, Overlay::Confirm(Confirm::UndoImport(i)) if *i == import));
+    let text = screen_rows(&a, 100, 24).join("\n");
+    assert!(
+        text.contains("Nothing is left to undo but the import of export.zip on 2026-11-01 (8"),
+        "it says which import goes back: {text}"
+    );
+    assert!(
+        text.contains("back whole? (y / n)"),
+        "wrapped, whole: {text}"
+    );
     assert!(key(&mut a, KeyCode::Char('n')).is_empty());
     assert_eq!(a.status, "cancelled");
-    a.update(Msg::ImportUndoable);
-    assert_eq!(key(&mut a, KeyCode::Char('y')), vec![Effect::UndoImport]);
+    a.update(Msg::ImportUndoable(import.clone()));
+    assert_eq!(
+        key(&mut a, KeyCode::Char('y')),
+        vec![Effect::UndoImport(import)]
+    );
 }
 
 /// An import refused as older than the network says why, whole, and asks: y imports the

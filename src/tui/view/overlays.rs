@@ -248,7 +248,7 @@ pub fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame, area: R
             netcurate::ops::colleagues_to_prune(&app.network, ids),
         ),
         Confirm::Overwrite(request) => strings::confirm_overwrite(&request.path),
-        Confirm::UndoImport => strings::CONFIRM_UNDO_IMPORT.to_string(),
+        Confirm::UndoImport(import) => strings::confirm_undo_import(&import.describe()),
         Confirm::ImportAnyway { why, .. } => strings::confirm_import_anyway(why),
     };
     let width = Line::raw(text.as_str()).width() as u16 + 4;

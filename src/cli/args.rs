@@ -10,17 +10,19 @@ use std::path::PathBuf;
 
 const ABOUT: &str = "A local terminal workbench for curating your LinkedIn network.
 
-Import your LinkedIn data export (Connections.csv, Invitations.csv, messages.csv or the
-whole .zip), score every contact against an ideal-audience profile, triage from the
-keyboard, see the projected effect on the SSI pillars, and export curated lists.
+Import your LinkedIn data export (Connections.csv, Invitations.csv, messages.csv or the \
+whole .zip), score every contact against an ideal-audience profile, triage from the \
+keyboard, see the projected effect on the SSI pillars, and export curated lists. \
 Everything stays on this machine: netcurate never logs into or automates LinkedIn.
 
 With no command, opens the workbench on the database.";
 
-const AFTER_HELP: &str = "Data lives in one SQLite file (mode 0600): --db, else $NETCURATE_DB, else
-$XDG_DATA_HOME/netcurate/netcurate.db (~/.local/share/netcurate/netcurate.db; on macOS
-~/Library/Application Support/netcurate, on Windows %APPDATA%\\netcurate), with a
-copy beside it from before the latest import (`undo --import` restores it).
+// A paragraph is one line (a `\` ends each source line): clap wraps it to the terminal.
+const AFTER_HELP: &str =
+    "Data lives in one SQLite file (mode 0600): --db, else $NETCURATE_DB, else \
+$XDG_DATA_HOME/netcurate/netcurate.db (~/.local/share/netcurate/netcurate.db; on macOS \
+~/Library/Application Support/netcurate, on Windows %APPDATA%\\netcurate), with a \
+copy beside it from before the latest import (`undo --import` restores it). \
 Delete both with `netcurate forget --all` (or remove the files).
 
 Examples:

@@ -440,6 +440,37 @@ mod tests {
         }
     }
 
+    /// The top-level help's paragraphs are wrapped to the terminal as paragraphs: its
+    /// source's own line breaks once made ragged lines at 80 columns ("… messages.csv" /
+    /// "or the" / "whole .zip), …").
+    #[test]
+    fn the_help_wraps_its_paragraphs_to_the_terminal() {
+        for width in [60, 80, 120] {
+            let help = Cli::command()
+                .term_width(width)
+                .render_long_help()
+                .to_string();
+            for start in ["Import your LinkedIn", "Data lives in one SQLite file"] {
+                let paragraph: Vec<&str> = (help.lines())
+                    .skip_while(|l| !l.starts_with(start))
+                    .take_while(|l| !l.trim().is_empty())
+                    .collect();
+                assert!(paragraph.len() > 1, "{start}: {help}");
+                for pair in paragraph.windows(2) {
+                    let next_word = pair[1].split_whitespace().next().unwrap_or("");
+                    let with_next = pair[0].chars().count() + 1 + next_word.chars().count();
+                    assert!(
+                        with_next > width,
+                        "at {width} columns, {:?} had room for {next_word:?}\n{help}",
+                        pair[0]
+                    );
+                }
+                let widest = paragraph.iter().map(|l| l.chars().count()).max();
+                assert!(widest <= Some(width), "{help}");
+            }
+        }
+    }
+
     /// Every option and argument of every command says what it is in `--help`.
     #[test]
     fn every_option_has_help_text() {

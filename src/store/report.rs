@@ -262,13 +262,21 @@ impl ImportReport {
     /// read and warnings), the files left out, then the totals of each kind of file read.
     pub fn lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
+        // Files are named from the folder they share (the one the import was asked for):
+        // `export.zip:Connections.csv`, not its whole path on every line.
+        let names = (self.files.iter().map(|f| f.name.as_str()))
+            .chain(self.skipped_files.iter().map(|f| f.name.as_str()));
+        let folder = common_folder(names);
         for f in &self.files {
-            f.describe(&mut lines);
+            f.describe(&f.name[folder..], &mut lines);
         }
         // A whole export holds dozens of other files: one line per reason, not per file.
         let mut skipped: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for f in &self.skipped_files {
-            skipped.entry(&f.reason).or_default().push(&f.name);
+            skipped
+                .entry(&f.reason)
+                .or_default()
+                .push(&f.name[folder..]);
         }
         for (reason, names) in skipped {
             lines.push(skipped_files_line(reason, &names));
@@ -288,11 +296,11 @@ impl ImportReport {
 }
 
 impl FileReport {
-    /// This file's lines of [`ImportReport::lines`].
-    fn describe(&self, lines: &mut Vec<String>) {
+    /// This file's lines of [`ImportReport::lines`], the file called `name`.
+    fn describe(&self, name: &str, lines: &mut Vec<String>) {
         lines.push(format!(
             "{}: {} — read {}, imported {}, skipped {}",
-            self.name,
+            name,
             self.kind.as_str(),
             self.rows_read,
             self.imported,
@@ -321,6 +329,22 @@ impl FileReport {
             lines.push(format!("    warning: {w}"));
         }
     }
+}
+
+/// The length of the folder all `names` start with, up to and including its last `/` (or
+/// `\`); 0 when they share none.
+fn common_folder<'a>(mut names: impl Iterator<Item = &'a str>) -> usize {
+    let Some(first) = names.next() else {
+        return 0;
+    };
+    let folder_of = |text: &str| text.rfind(['/', '\\']).map_or(0, |i| i + 1);
+    let mut len = folder_of(first);
+    for name in names {
+        while len > 0 && name.get(..len) != first.get(..len) {
+            len = folder_of(&first[..len - 1]);
+        }
+    }
+    len
 }
 
 /// "skipped 3 files (not a network file): a.csv, b.csv, c.csv", naming at most five.
@@ -438,6 +462,65 @@ impl ImportRun {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The report names files from the folder they share: a .zip's by the archive, a
+    /// folder's by their own names, files of two folders from where those part.
+    #[test]
+    fn files_are_named_from_the_folder_they_share() {
+        let shown = |names: &[&str]| {
+            let report = ImportReport {
+                files: (names.iter())
+                    .map(|name| FileReport {
+                        name: name.to_string(),
+                        kind: FileKind::Connections,
+                        rows_read: 1,
+                        imported: 1,
+                        skipped: 0,
+                        skipped_why: BTreeMap::new(),
+                        warnings: vec![],
+                        columns: vec![],
+                        unread_columns: vec![],
+                        remembered_map: false,
+                    })
+                    .collect(),
+                ..ImportReport::default()
+            };
+            let lines = report.lines();
+            (lines.iter())
+                .filter_map(|l| {
+                    l.split_once(": connections")
+                        .map(|(name, _)| name.to_string())
+                })
+                .collect::<Vec<_>>()
+        };
+        let zip = "/home/you/Downloads/Basic_LinkedInDataExport.zip";
+        assert_eq!(
+            shown(&[
+                &format!("{zip}:Connections.csv"),
+                &format!("{zip}:Articles/a.csv")
+            ]),
+            [
+                "Basic_LinkedInDataExport.zip:Connections.csv",
+                "Basic_LinkedInDataExport.zip:Articles/a.csv"
+            ]
+        );
+        assert_eq!(
+            shown(&["/home/you/export/Connections.csv"]),
+            ["Connections.csv"]
+        );
+        assert_eq!(
+            shown(&["/home/you/a/Connections.csv", "/home/you/ab/crm.csv"]),
+            ["a/Connections.csv", "ab/crm.csv"]
+        );
+        assert_eq!(
+            shown(&["Connections.csv", "/tmp/crm.csv"]),
+            ["Connections.csv", "/tmp/crm.csv"]
+        );
+        assert_eq!(
+            shown(&["C:\\Users\\you\\Connections.csv"]),
+            ["Connections.csv"]
+        );
+    }
 
     /// An import is named by its files (a .zip by the archive), its day and what it
     /// found; a report it cannot read still names the day.

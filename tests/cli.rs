@@ -759,6 +759,20 @@ fn score_says_how_many_scores_changed() {
     );
     let out = db.ok(&["--profile", path.to_str().unwrap(), "score"]);
     assert!(out.ends_with(": 0 scores changed\n"), "{out}");
+    // Without --profile, the stored one scores again.
+    let out = db.ok(&["score"]);
+    assert!(
+        out.starts_with("scored 2000 contacts with profile '"),
+        "{out}"
+    );
+    assert!(out.ends_with(": 0 scores changed\n"), "{out}");
+    let none = Db::new();
+    none.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let (code, _, err) = none.run(&["score"]);
+    assert!(
+        code == 1 && err.contains("no profile yet: `netcurate score --profile FILE` scores"),
+        "{err}"
+    );
 }
 
 /// A changed profile is one step of the history: `undo` brings back the profile and the

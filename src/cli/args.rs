@@ -111,7 +111,7 @@ pub enum Command {
     /// Draft or show the audience profile.
     #[command(subcommand)]
     Profile(ProfileCommand),
-    /// Score every contact with a profile (--profile FILE) and remember it.
+    /// Score every contact with a profile (--profile FILE, then remembered), or again with the stored one.
     Score,
     /// Print one contact's score with its per-factor breakdown and flags (a probable duplicate names the other record).
     Explain {

@@ -194,11 +194,6 @@ pub fn run(cli: Cli) -> Result<()> {
     if matches!(command, Command::Import { dry_run: true, .. }) && cli.profile.is_some() {
         bail!("--profile stores the profile; leave it out of a dry run (the stored one scores)");
     }
-    if matches!(command, Command::Score) && cli.profile.is_none() {
-        bail!(
-            "score needs --profile FILE (draft one with `netcurate profile init -o audience.toml`)"
-        );
-    }
     // Without a path an import reads the latest import's folder: a database not made yet
     // has none (and is not made for nothing).
     if matches!(&command, Command::Import { paths, .. } if paths.is_empty()) && !db.exists() {
@@ -276,8 +271,8 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Export(args) => export_cmd(&mut s, &args, out),
         Command::Stats { json } => fitted_unless(json, out, |out| stats(&s, json, out)),
-        Command::Undo { import } => undo::undo(&mut s, import, out),
-        Command::Redo => undo::redo(&mut s, out),
+        Command::Undo { import } => fitted(out, |out| undo::undo(&mut s, import, out)),
+        Command::Redo => fitted(out, |out| undo::redo(&mut s, out)),
     }
 }
 

@@ -22,8 +22,14 @@ pub(crate) fn profile(s: &Session, command: ProfileCommand, out: &mut dyn Write)
 }
 
 /// Scores every contact with the profile given (`--profile`, which the session stored
-/// and scored with already), and says how many scores changed.
+/// and scored with already), else with the stored one, and says how many scores changed.
 pub(crate) fn score(s: &mut Session, out: &mut dyn Write) -> Result<()> {
+    if s.profile.is_none() {
+        bail!(
+            "no profile yet: `netcurate score --profile FILE` scores with one (draft it with `{}`)",
+            command_line(s.store.path(), "profile init -o audience.toml")
+        );
+    }
     let r = match s.rescored {
         Some(r) => r,
         None => s.rescore()?,

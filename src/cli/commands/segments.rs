@@ -126,10 +126,12 @@ pub(crate) fn list_segments(s: &Session, json: bool, out: &mut dyn Write) -> Res
     }
     if rows.is_empty() {
         let save = command_line(s.store.path(), "segments save NAME --filter QUERY");
-        return Ok(writeln!(
-            out,
-            "no tags or saved filters yet: `{save}` saves one"
-        )?);
+        return crate::cli::output::fitted(out, |out| {
+            Ok(writeln!(
+                out,
+                "no tags or saved filters yet: `{save}` saves one"
+            )?)
+        });
     }
     let width = (rows.iter())
         .map(|(segment, _)| UnicodeWidthStr::width(seen(&segment.name).as_ref()))

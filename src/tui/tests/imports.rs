@@ -198,6 +198,24 @@ fn an_import_report_is_shown_until_a_key_closes_it() {
     );
     assert!(screen.contains("any key closes"), "{screen}");
     assert!(!screen.contains("crm-1.csv"), "{screen}");
+
+    // A line longer than the box goes on under its own indent.
+    let columns = "    columns read: First Name → first-name, Last Name → last-name, LinkedIn URL → url, Email → email";
+    a.update(Msg::Imported {
+        lines: vec![columns.to_string()],
+        lists: None,
+    });
+    let screen = screen_rows(&a, 80, 24).join("\n");
+    assert!(
+        screen.contains(
+            "│    columns read: First Name → first-name, Last Name → last-name, LinkedIn  │"
+        ),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("│      URL → url, Email → email"),
+        "{screen}"
+    );
 }
 
 /// The report of an import that added connections to a network: Enter lists them in the

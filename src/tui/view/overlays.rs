@@ -278,7 +278,13 @@ pub fn report(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let text = Text::from_iter(lines.iter().map(|l| Line::raw(l.as_str())));
+    // Broken here, not by the box: a long line's later lines go under its own indent.
+    let room = usize::from(REPORT_WIDTH.min(area.width).saturating_sub(4));
+    let text = Text::from_iter(
+        (lines.iter())
+            .flat_map(|l| crate::columns::wrap(l, room))
+            .map(Line::raw),
+    );
     let closes = match lists {
         Some(Found::NewConnections) => strings::ENTER_LISTS_NEW_OR_CLOSE,
         Some(Found::JobChanges) => strings::ENTER_LISTS_JOB_CHANGES_OR_CLOSE,

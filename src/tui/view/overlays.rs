@@ -211,12 +211,62 @@ pub fn explain(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             )
         }
     };
+    const EXPLAIN_WIDTH: u16 = 96;
+    let lines = hang(lines, EXPLAIN_WIDTH.min(area.width).saturating_sub(2));
     let card = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(Block::bordered().title(title));
-    let popup = fit_box(&card, area, 96, 0);
+    let popup = fit_box(&card, area, EXPLAIN_WIDTH, 0);
     frame.render_widget(Clear, popup);
     frame.render_widget(card, popup);
+}
+
+/// `lines` broken at spaces to `width` columns, as [`crate::columns::wrap`] breaks plain
+/// text: a line's later lines go two columns past its own indent, each word in its style
+/// (a box's own wrapping starts them at its left edge, under the indent).
+fn hang(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'_>> {
+    let width = usize::from(width);
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.width() <= width {
+            out.push(line);
+            continue;
+        }
+        // The words between single spaces, each of its spans' pieces; the line's indent
+        // is as many empty words.
+        let mut words: Vec<Vec<Span<'static>>> = vec![vec![]];
+        for span in &line.spans {
+            for (i, piece) in span.content.split(' ').enumerate() {
+                if i > 0 {
+                    words.push(vec![]);
+                }
+                if !piece.is_empty() {
+                    let last = words.last_mut().expect("a word");
+                    last.push(Span::styled(piece.to_string(), span.style));
+                }
+            }
+        }
+        let indent = words.iter().take_while(|w| w.is_empty()).count();
+        let hanging = " ".repeat(indent + 2);
+        let mut current: Vec<Span<'static>> = vec![Span::raw(" ".repeat(indent))];
+        let (mut used, mut starts) = (indent, true);
+        for word in words.into_iter().skip(indent) {
+            let word_width: usize = word.iter().map(Span::width).sum();
+            if !starts && used + 1 + word_width > width {
+                out.push(Line::from(std::mem::take(&mut current)).style(line.style));
+                current.push(Span::raw(hanging.clone()));
+                used = hanging.len();
+            } else if !starts {
+                current.push(Span::raw(" "));
+                used += 1;
+            }
+            used += word_width;
+            current.extend(word);
+            starts = false;
+        }
+        out.push(Line::from(current).style(line.style));
+    }
+    out
 }
 
 /// A centred box at most `max_width` wide for the wrapped `paragraph` (its border
@@ -346,11 +396,12 @@ pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // The legend sits below the card, on as many lines as it needs.
+    const CARD_WIDTH: u16 = 100;
+    let lines = hang(lines, CARD_WIDTH.min(inner.width).saturating_sub(2));
     let card = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(Block::bordered());
-    // The legend sits below the card, on as many lines as it needs.
-    const CARD_WIDTH: u16 = 100;
     let legend_lines = keys_lines(app, strings::TRIAGE_KEYS, CARD_WIDTH.min(inner.width));
     let below = legend_lines.len() as u16;
     let outer = fit_box(&card, inner, CARD_WIDTH, below);
@@ -368,4 +419,47 @@ pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|l| Line::styled(l, theme.accent()))
         .collect();
     frame.render_widget(Paragraph::new(legend_lines).centered(), legend);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Style;
+
+    /// A long line breaks at spaces under its own indent, two columns in, each word
+    /// keeping its style; a line that fits and a word longer than the width stay whole.
+    #[test]
+    fn long_lines_hang_under_their_indent_in_their_styles() {
+        let bold = Style::new().bold();
+        let line = Line::from(vec![
+            Span::raw("  seniority "),
+            Span::styled("vp", bold),
+            Span::raw(" (vice president) — titles are self-typed"),
+        ]);
+        let fits = Line::raw("short");
+        let hung = hang(vec![line, fits.clone()], 24);
+        let text: Vec<String> = hung.iter().map(|l| l.to_string()).collect();
+        assert_eq!(
+            text,
+            [
+                "  seniority vp (vice",
+                "    president) — titles",
+                "    are self-typed",
+                "short"
+            ]
+        );
+        assert!(
+            hung[0]
+                .spans
+                .iter()
+                .any(|s| s.content == "vp" && s.style == bold)
+        );
+        assert_eq!(hung[3], fits);
+        let long = hang(
+            vec![Line::raw("see https://www.linkedin.com/in/a-long-slug")],
+            20,
+        );
+        let text: Vec<String> = long.iter().map(|l| l.to_string()).collect();
+        assert_eq!(text, ["see", "  https://www.linkedin.com/in/a-long-slug"]);
+    }
 }

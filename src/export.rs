@@ -304,10 +304,15 @@ pub fn delimiter_name(delimiter: u8) -> &'static str {
 }
 
 /// Splits text such as `out.csv ;` into the path and the delimiter named by its last
-/// word, when that word is one of [`DELIMITERS`]' names and a path comes before it: how
-/// the workbench's export prompt is told the delimiter.
+/// word, when that word is one of [`DELIMITERS`]' names and a path comes before it (or
+/// by a `;` right after the path): how the workbench's export prompt is told the
+/// delimiter.
 pub fn split_delimiter(text: &str) -> (&str, Option<u8>) {
     let text = text.trim();
+    // `out.csv;` too: no one names a file so.
+    if let Some(path) = text.strip_suffix(';').filter(|p| !p.trim().is_empty()) {
+        return (path.trim_end(), Some(b';'));
+    }
     match text.rsplit_once([' ', '\t']) {
         Some((path, word)) if !path.trim().is_empty() => match delimiter_named(word) {
             Ok(d) => (path.trim_end(), Some(d)),
@@ -439,6 +444,7 @@ mod tests {
     #[test]
     fn a_delimiter_is_told_by_the_last_word_after_a_path() {
         assert_eq!(split_delimiter("out.csv ;"), ("out.csv", Some(b';')));
+        assert_eq!(split_delimiter("out.csv;"), ("out.csv", Some(b';')));
         assert_eq!(
             split_delimiter(" ~/a b.csv   tab "),
             ("~/a b.csv", Some(b'\t'))

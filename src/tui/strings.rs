@@ -138,7 +138,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::TagRemove => "remove a tag",
         Command::Undo => "undo the last change",
         Command::Redo => "redo",
-        Command::Explain => "explain the score / open the segment / show the invitation",
+        Command::Explain => "explain; open a segment or invitation; triage: as suggested",
         Command::OpenUrl => "open the profile in the browser",
         Command::Copy => "copy the profile URL (or the selection's) to the clipboard",
         Command::Export => "export selection or view to CSV (end with ; for semicolons)",
@@ -181,6 +181,7 @@ pub fn not_a_key(key: &str) -> String {
 pub const HELP_KEY: KeyHints = &[(&[Command::Help], "help")];
 /// Under the triage card.
 pub const TRIAGE_KEYS: KeyHints = &[
+    (&[Command::Explain], "as suggested"),
     (&[Command::Keep], "keep"),
     (&[Command::Prune], "prune"),
     (&[Command::Protect], "protect"),
@@ -806,6 +807,17 @@ pub mod status {
             "in the table's order"
         };
         format!("triage: {undecided} undecided, {order}")
+    }
+
+    /// Enter on a triage card that suggests nothing (a score between the two bounds).
+    pub fn no_suggestion(keys: &crate::tui::keymap::Keymap) -> String {
+        let key = |c| keys.key(c);
+        format!(
+            "no suggestion for this one: {} keep · {} prune · {} protect",
+            key(Command::Keep),
+            key(Command::Prune),
+            key(Command::Protect)
+        )
     }
 
     pub fn triage_paused(at: usize, of: usize, resume: &str) -> String {

@@ -3,7 +3,7 @@
 //!
 //! Must not: do I/O (it asks the runtime with an effect).
 
-use super::{App, Effect, Overlay, PromptKind, Triage};
+use super::{App, Effect, PromptKind, Triage};
 use crate::tui::keymap::Command;
 use crate::tui::strings::status;
 use netcurate::model::Decision;
@@ -53,28 +53,40 @@ impl App {
                 }
             }
         };
-        match c {
-            Command::Keep | Command::Prune | Command::Protect | Command::Reset => {
-                let d = match c {
-                    Command::Keep => Decision::Keep,
-                    Command::Prune => Decision::Prune,
-                    Command::Protect => Decision::Protect,
-                    _ => Decision::Undecided,
-                };
+        // The card is the explanation: its key takes the card's suggestion instead.
+        let suggested = || {
+            let c = &self.network.contacts[self.current()?];
+            netcurate::audience::suggest(c, self.pillars.threshold).map(|(d, _)| d)
+        };
+        let decision = match c {
+            Command::Keep => Some(Decision::Keep),
+            Command::Prune => Some(Decision::Prune),
+            Command::Protect => Some(Decision::Protect),
+            Command::Reset => Some(Decision::Undecided),
+            Command::Explain => match suggested() {
+                Some(d) => Some(d),
+                None => {
+                    self.status = status::no_suggestion(&self.keymap);
+                    return vec![];
+                }
+            },
+            _ => None,
+        };
+        match (c, decision) {
+            (_, Some(d)) => {
                 let op = ops::plan_decide(&self.network, &t.queue[t.index..=t.index], d);
                 let effects = self.perform(op);
                 advance(self);
                 return effects;
             }
-            Command::ToggleSelect | Command::Down => advance(self),
-            Command::Up => {
+            (Command::ToggleSelect | Command::Down, _) => advance(self),
+            (Command::Up, _) => {
                 if let Some(t) = self.triage.as_mut() {
                     t.index = t.index.saturating_sub(1);
                 }
             }
-            Command::TagAdd => self.open_prompt(PromptKind::TagAdd, String::new()),
-            Command::Explain => self.overlay = Overlay::Explain,
-            Command::OpenUrl => {
+            (Command::TagAdd, _) => self.open_prompt(PromptKind::TagAdd, String::new()),
+            (Command::OpenUrl, _) => {
                 if let Some(k) = self
                     .current()
                     .and_then(|i| self.network.contacts[i].url_key.clone())
@@ -82,10 +94,10 @@ impl App {
                     return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(&k))];
                 }
             }
-            Command::Copy => return self.copy_contacts(),
-            Command::Undo => return vec![Effect::Undo],
-            Command::Help => self.open_help(),
-            Command::ClearSelection | Command::Quit | Command::Triage => {
+            (Command::Copy, _) => return self.copy_contacts(),
+            (Command::Undo, _) => return vec![Effect::Undo],
+            (Command::Help, _) => self.open_help(),
+            (Command::ClearSelection | Command::Quit | Command::Triage, _) => {
                 self.triage = None;
                 let resume = self.keymap.key(Command::Triage);
                 self.status = status::triage_paused(t.index + 1, t.queue.len(), resume);

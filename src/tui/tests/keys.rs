@@ -695,6 +695,48 @@ fn triage_walks_the_undecided_queue_lowest_first() {
     );
 }
 
+/// Enter on a triage card takes the card's suggestion (the card is the explanation) and
+/// goes on; a card that suggests nothing says which keys decide, and stays.
+#[test]
+fn enter_in_triage_takes_the_suggestion() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('c'));
+    let threshold = a.pillars.threshold;
+    let suggestion = |a: &App, id| {
+        netcurate::audience::suggest(a.network.contact(id).unwrap(), threshold).map(|(d, _)| d)
+    };
+    let queue = a.triage.clone().unwrap().queue;
+    let (mut took, mut told) = (0, 0);
+    for &id in &queue {
+        assert_eq!(a.triage.as_ref().map(|t| t.queue[t.index]), Some(id));
+        let at = |a: &App| a.triage.as_ref().map_or(queue.len(), |t| t.index);
+        let before = at(&a);
+        key(&mut a, KeyCode::Enter);
+        match suggestion(&a, id) {
+            Some(d) => {
+                assert_eq!(a.network.contact(id).unwrap().decision, d);
+                assert_eq!(at(&a), before + 1);
+                took += 1;
+            }
+            None => {
+                assert_eq!(a.network.contact(id).unwrap().decision, Decision::Undecided);
+                assert_eq!(
+                    a.status,
+                    "no suggestion for this one: a keep · x prune · p protect"
+                );
+                assert_eq!(at(&a), before, "the card stays");
+                key(&mut a, KeyCode::Char(' '));
+                told += 1;
+            }
+        }
+        assert_eq!(a.overlay, Overlay::None, "no explanation over the card");
+    }
+    assert!(
+        took > 0 && told > 0,
+        "both kinds of card: {took} taken, {told} told"
+    );
+}
+
 /// D in the segments view deletes the segment under the cursor: a saved filter (the
 /// runtime stores it, undoably), or a tag from every contact that has it (one step);
 /// a score band or another figure is no segment.

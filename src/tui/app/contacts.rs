@@ -58,7 +58,6 @@ impl App {
             return vec![];
         }
         match c {
-            Command::Filter => self.open_prompt(PromptKind::Filter, self.table.filter.clone()),
             Command::SortNext => {
                 let i = SortKey::ALL
                     .iter()

@@ -979,6 +979,12 @@ impl App {
             Command::Redo => return vec![Effect::Redo],
             Command::EditProfile => return vec![Effect::EditProfile],
             Command::Import => self.open_prompt(PromptKind::Import, self.import_folder.clone()),
+            // The filter is the contacts': from another view it goes there (typed keys
+            // were read as that view's commands).
+            Command::Filter => {
+                self.show_view(View::Contacts);
+                self.open_prompt(PromptKind::Filter, self.table.filter.clone());
+            }
             Command::ShowNew => self.show_news(),
             Command::RecordSsi => self.open_prompt(PromptKind::Ssi, String::new()),
             Command::SetAssumption => self.open_prompt(PromptKind::Assumption, String::new()),

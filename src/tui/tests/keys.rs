@@ -695,6 +695,24 @@ fn triage_walks_the_undecided_queue_lowest_first() {
     );
 }
 
+/// `/` from another view filters the contacts there: what is typed is the filter, not
+/// that view's commands.
+#[test]
+fn the_filter_key_from_another_view_filters_the_contacts() {
+    for view in ['2', '3', '4'] {
+        let mut a = app();
+        key(&mut a, KeyCode::Char(view));
+        assert_ne!(a.view, View::Contacts);
+        key(&mut a, KeyCode::Char('/'));
+        assert_eq!(a.view, View::Contacts);
+        typed(&mut a, "varga");
+        key(&mut a, KeyCode::Enter);
+        assert_eq!(a.table.filter, "varga");
+        assert!(a.table.ids.len() < a.network.contacts.len());
+        assert!(a.withdraw_selected.is_empty() && a.selected_count == 0);
+    }
+}
+
 /// Enter on a triage card takes the card's suggestion (the card is the explanation) and
 /// goes on; a card that suggests nothing says which keys decide, and stays.
 #[test]

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::tui::keymap::Command;
 use crate::tui::strings::status;
-use netcurate::export;
+use netcurate::export::ExportKind;
 use netcurate::model::Decision;
 use netcurate::ops;
 use netcurate::query::SortKey;
@@ -131,16 +131,8 @@ impl App {
             }
             Command::Copy => return self.copy_contacts(),
             Command::Export => {
-                let segment = segment_slug(&self.table.filter);
-                let mut default =
-                    format!("contacts netcurate-{segment}-{}.csv", self.network.as_of);
-                if self.export_delimiter != export::COMMA {
-                    default = format!(
-                        "{default} {}",
-                        export::delimiter_name(self.export_delimiter)
-                    );
-                }
-                self.open_prompt(PromptKind::Export, default);
+                let name = segment_slug(&self.table.filter);
+                self.open_export_prompt(ExportKind::Contacts, &name);
             }
             Command::SaveFilter => {
                 if self.table.filter.trim().is_empty() {

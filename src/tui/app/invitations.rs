@@ -5,6 +5,7 @@
 
 use super::{App, Effect, Overlay, moved_cursor, range_rows, toggle_range};
 use crate::tui::keymap::Command;
+use netcurate::export::ExportKind;
 use netcurate::model::{Direction, Invitation, InvitationId, InvitationStatus};
 use netcurate::ops;
 
@@ -129,6 +130,11 @@ impl App {
                 self.withdraw_selected.clear();
                 return self.perform(op);
             }
+            // The invitations' export is the withdrawal plan (the marked invitations).
+            Command::Export => self.open_export_prompt(
+                ExportKind::WithdrawalPlan,
+                ExportKind::WithdrawalPlan.as_str(),
+            ),
             Command::WithdrawStale => {
                 let stale_days = self.pillars.assumptions.stale_days;
                 let stale: Vec<InvitationId> = (self.network.stale_invitations(stale_days))

@@ -945,6 +945,20 @@ impl App {
         });
     }
 
+    /// Opens the export prompt on an export of `kind` to `netcurate-<name>-<day>.csv`, with
+    /// the delimiter the latest `.csv` export chose.
+    fn open_export_prompt(&mut self, kind: ExportKind, name: &str) {
+        let mut text = format!(
+            "{} netcurate-{name}-{}.csv",
+            kind.as_str(),
+            self.network.as_of
+        );
+        if self.export_delimiter != export::COMMA {
+            text = format!("{text} {}", export::delimiter_name(self.export_delimiter));
+        }
+        self.open_prompt(PromptKind::Export, text);
+    }
+
     /// Switches to `view`. An open explanation closes: it was about a row of the view
     /// left (a contact, or an invitation), and would show another's over the new view.
     fn show_view(&mut self, view: View) {

@@ -6,6 +6,7 @@
 use super::{App, Effect, SegmentOf, SegmentRow, View, moved_cursor};
 use crate::tui::keymap::Command;
 use crate::tui::strings::status;
+use netcurate::export::ExportKind;
 use netcurate::model::ContactId;
 use netcurate::network::{Figures, Network, Segment};
 use netcurate::ops;
@@ -121,12 +122,16 @@ impl App {
         match c {
             Command::Right => self.segments.focus = (pane + 1) % 5,
             Command::Left => self.segments.focus = (pane + 4) % 5,
-            Command::Explain => {
+            // Enter shows the segment's contacts; e shows them and asks where to export them.
+            Command::Explain | Command::Export => {
                 let at = *cursor;
                 if let Some((name, q)) = self.segment_queries(pane).get(at).cloned() {
                     self.set_filter(&q);
                     self.view = View::Contacts;
                     self.status = status::segment_shown(&name, self.table.ids.len());
+                    if c == Command::Export {
+                        self.open_export_prompt(ExportKind::Contacts, &segment_slug(&q));
+                    }
                 }
             }
             Command::DeleteSegment => {

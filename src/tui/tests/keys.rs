@@ -695,6 +695,43 @@ fn triage_walks_the_undecided_queue_lowest_first() {
     );
 }
 
+/// `e` exports what each view shows: from the invitations view the withdrawal plan, from
+/// the segments view the segment under the cursor (its contacts shown behind the prompt).
+#[test]
+fn each_view_exports_what_it_shows() {
+    let mut a = app();
+    let day = a.network.as_of;
+    key(&mut a, KeyCode::Char('2'));
+    key(&mut a, KeyCode::Char('e'));
+    assert_eq!(
+        prompt_text(&a),
+        format!("withdrawal-plan netcurate-withdrawal-plan-{day}.csv")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    if let Overlay::Prompt(p) = &mut a.overlay {
+        p.input = format!("withdrawal-plan {}", dir.path().join("w.csv").display());
+    }
+    let effects = key(&mut a, KeyCode::Enter);
+    assert!(
+        matches!(&effects[..], [Effect::Export { request, .. }] if request.kind == netcurate::export::ExportKind::WithdrawalPlan),
+        "{effects:?}"
+    );
+
+    a.update(Msg::FilterSaved("vps".into(), "seniority:vp".into()));
+    key(&mut a, KeyCode::Char('3'));
+    key(&mut a, KeyCode::Char('e'));
+    assert_eq!(
+        (a.view, a.table.filter.as_str()),
+        (View::Contacts, "seniority:vp")
+    );
+    let shown = a.table.ids.len();
+    assert!(shown > 0 && shown < a.network.contacts.len(), "{shown}");
+    assert_eq!(
+        prompt_text(&a),
+        format!("contacts netcurate-seniority-vp-{day}.csv")
+    );
+}
+
 /// `/` from another view filters the contacts there: what is typed is the filter, not
 /// that view's commands.
 #[test]

@@ -113,6 +113,15 @@ pub const BINDINGS: &[(Command, &str, &[&str])] = &[
     (Command::Quit, "quit", &["q"]),
 ];
 
+impl Command {
+    /// The command's name in the keymap file (`prune`, `withdraw-stale`).
+    pub fn name(self) -> &'static str {
+        (BINDINGS.iter())
+            .find(|(c, ..)| *c == self)
+            .map_or("?", |(_, name, ..)| name)
+    }
+}
+
 /// A key as written in the keymap (`j`, `G`, `ctrl-r`, `space`, `enter`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -274,12 +283,7 @@ impl Keymap {
     /// How a message names `command`'s key: its first key, or, when the user left it
     /// without one, the command's name in the keymap file.
     pub fn key(&self, command: Command) -> &str {
-        self.first_key(command).unwrap_or_else(|| {
-            BINDINGS
-                .iter()
-                .find(|(c, ..)| *c == command)
-                .map_or("?", |(_, name, ..)| name)
-        })
+        self.first_key(command).unwrap_or_else(|| command.name())
     }
 
     /// What ends the message of a change: " — u to undo", with the user's undo key.

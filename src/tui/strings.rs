@@ -811,6 +811,22 @@ pub mod status {
         format!("triage: {undecided} undecided, {order}")
     }
 
+    /// A key pressed in a view where its command does nothing: where it works.
+    pub fn acts_in(command: Command, home: View, keys: &crate::tui::keymap::Keymap) -> String {
+        let (what, view) = match home {
+            View::Contacts => ("contacts", Command::ViewContacts),
+            View::Invitations => ("invitations", Command::ViewInvitations),
+            View::Segments => ("segments", Command::ViewSegments),
+            View::Pillars => ("the pillars", Command::ViewPillars),
+        };
+        format!(
+            "{} ({}) acts on {what}: {} shows them",
+            keys.key(command),
+            command.name(),
+            keys.key(view)
+        )
+    }
+
     /// Enter on a triage card that suggests nothing (a score between the two bounds).
     pub fn no_suggestion(keys: &crate::tui::keymap::Keymap) -> String {
         let key = |c| keys.key(c);

@@ -41,6 +41,19 @@ pub enum View {
     Pillars,
 }
 
+/// The one view `command` acts in, for those that act in one only: elsewhere the key
+/// says where it works instead of doing nothing.
+fn home_view(command: Command) -> Option<View> {
+    use Command::*;
+    match command {
+        Keep | Prune | Protect | Reset | TagAdd | TagRemove | SortNext | SortReverse
+        | SaveFilter | Triage => Some(View::Contacts),
+        Withdraw | WithdrawStale => Some(View::Invitations),
+        DeleteSegment => Some(View::Segments),
+        _ => None,
+    }
+}
+
 impl View {
     pub const ALL: [View; 4] = [
         View::Contacts,
@@ -1002,6 +1015,15 @@ impl App {
             Command::ShowNew => self.show_news(),
             Command::RecordSsi => self.open_prompt(PromptKind::Ssi, String::new()),
             Command::SetAssumption => self.open_prompt(PromptKind::Assumption, String::new()),
+            // Triage walks the contacts: from another view it goes there.
+            Command::Triage if self.view != View::Contacts => {
+                self.show_view(View::Contacts);
+                return self.on_contacts_command(c);
+            }
+            _ if home_view(c).is_some_and(|home| home != self.view) => {
+                let home = home_view(c).unwrap_or(View::Contacts);
+                self.status = status::acts_in(c, home, &self.keymap);
+            }
             _ => {
                 return match self.view {
                     View::Contacts => self.on_contacts_command(c),

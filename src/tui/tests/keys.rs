@@ -732,6 +732,48 @@ fn each_view_exports_what_it_shows() {
     );
 }
 
+/// A key whose command acts in one view only says so elsewhere (it did nothing), and
+/// changes nothing; `c` goes to the contacts and triages them.
+#[test]
+fn a_key_of_another_view_says_where_it_acts() {
+    let mut a = app();
+    let decisions = |a: &App| {
+        a.network
+            .contacts
+            .iter()
+            .map(|c| c.decision)
+            .collect::<Vec<_>>()
+    };
+    let before = decisions(&a);
+    for (view, pressed, said) in [
+        ('2', 'x', "x (prune) acts on contacts: 1 shows them"),
+        ('3', 's', "s (sort) acts on contacts: 1 shows them"),
+        ('4', 't', "t (tag) acts on contacts: 1 shows them"),
+        (
+            '1',
+            'W',
+            "W (withdraw-stale) acts on invitations: 2 shows them",
+        ),
+        (
+            '2',
+            'D',
+            "D (delete-segment) acts on segments: 3 shows them",
+        ),
+    ] {
+        key(&mut a, KeyCode::Char(view));
+        let effects = key(&mut a, KeyCode::Char(pressed));
+        assert!(effects.is_empty(), "{effects:?}");
+        assert_eq!(a.status, said);
+        assert_eq!(a.overlay, Overlay::None);
+    }
+    assert_eq!(decisions(&a), before);
+    assert!(a.network.invitations.iter().all(|i| !i.withdraw_planned));
+    key(&mut a, KeyCode::Char('2'));
+    key(&mut a, KeyCode::Char('c'));
+    assert_eq!(a.view, View::Contacts);
+    assert!(a.triage.is_some());
+}
+
 /// `/` from another view filters the contacts there: what is typed is the filter, not
 /// that view's commands.
 #[test]

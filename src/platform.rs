@@ -69,6 +69,31 @@ pub fn config_dir() -> Option<PathBuf> {
     })
 }
 
+/// The folder a browser saves downloads to, where LinkedIn's export lands: on Linux the
+/// one `user-dirs.dirs` names (`XDG_DOWNLOAD_DIR`, e.g. `$HOME/Téléchargements`), else
+/// `Downloads` in the home folder. None when it is not there.
+pub fn downloads_dir() -> Option<PathBuf> {
+    let named = config_dir()
+        .and_then(|c| std::fs::read_to_string(c.join("user-dirs.dirs")).ok())
+        .and_then(|text| xdg_download_dir(&text));
+    named
+        .or_else(|| home().map(|h| h.join("Downloads")))
+        .filter(|d| d.is_dir())
+}
+
+/// `XDG_DOWNLOAD_DIR` of a `user-dirs.dirs` file's `text` (`"$HOME/Downloads"`), its
+/// `$HOME` read as the home folder.
+fn xdg_download_dir(text: &str) -> Option<PathBuf> {
+    let line = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("XDG_DOWNLOAD_DIR="))?;
+    let value = line.trim().trim_matches('"');
+    match value.strip_prefix("$HOME") {
+        Some(rest) => Some(PathBuf::from(format!("{}{rest}", home()?.display()))),
+        None => Some(PathBuf::from(value)).filter(|p| p.is_absolute()),
+    }
+}
+
 /// Whether an environment variable is set (and not empty).
 fn is_set(name: &str) -> bool {
     env_path(name).is_some()

@@ -594,25 +594,45 @@ fn edit_profile_to_threshold_65_and_quit(s: Screen, db: &Db) {
     assert!(db.ok(&["profile", "show"]).contains("threshold = 65"));
 }
 
-/// The first import from an empty workbench, without a profile: the workbench says that
-/// nothing is scored yet and which key drafts a profile.
+/// The first import from an empty workbench, without a profile: the import prompt
+/// starts with the newest LinkedIn export in the downloads folder; the workbench then
+/// says that nothing is scored yet and which key drafts a profile.
 #[test]
 fn a_first_import_without_a_profile_says_how_to_score() {
     if !tmux_or_skip() {
         return;
     }
     let db = Db::new();
-    let s = Screen::start(&db, "first", 120, 30);
+    let home = db.file("home");
+    let downloads = home.join("Downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
+    for name in [
+        "Basic_LinkedInDataExport_10-01-2026.zip",
+        "Basic_LinkedInDataExport_11-25-2026.zip",
+    ] {
+        std::fs::copy(fixture("linkedin/export-2026.zip"), downloads.join(name)).unwrap();
+    }
+    std::fs::write(downloads.join("unrelated.csv"), "a,b\n1,2\n").unwrap();
+    let env = format!(
+        "HOME='{}' XDG_CONFIG_HOME='{}'",
+        home.display(),
+        home.join(".config").display()
+    );
+    let s = Screen::start_with(&db, "first", 120, 30, &env);
     s.wait_for("No contacts yet");
     s.keys(&["I"]);
-    s.wait_for("import path:");
-    s.type_text(&fixture("linkedin/2026/Connections.csv"));
+    s.wait_for("import path: ~/Downloads/Basic_LinkedInDataExport_11-25-2026.zip█");
     s.keys(&["Enter"]);
-    s.wait_for("not scored yet: E drafts a profile; imported");
+    s.wait_for("not scored yet: E drafts a profile; imported Basic_LinkedInDataExport_11-25");
     s.keys(&["Escape"]);
     s.wait_gone("any key closes");
     s.keys(&["q"]);
     assert_eq!(s.exit_code(), 0);
+    assert_eq!(
+        db.stats()["connections"],
+        42,
+        "the archive alone, not the folder"
+    );
 }
 
 /// An export imported from the workbench ends with its report; Enter on it lists the new

@@ -817,6 +817,36 @@ fn of_several_exports_in_a_folder_only_the_newest_is_imported() {
     assert_eq!(code, 1);
     assert!(err.contains("import needs a PATH"), "{err}");
     assert!(!never.path.exists(), "no database made");
+    // It names the newest export in the downloads folder (of `user-dirs.dirs`, in French
+    // here), without importing it.
+    let home = never.file("home");
+    let downloads = home.join("Téléchargements");
+    std::fs::create_dir_all(home.join(".config")).unwrap();
+    std::fs::write(
+        home.join(".config/user-dirs.dirs"),
+        "# written by xdg-user-dirs-update\nXDG_DOWNLOAD_DIR=\"$HOME/Téléchargements\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(downloads.join("Basic_LinkedInDataExport_11-25-2026")).unwrap();
+    for name in [
+        "Basic_LinkedInDataExport_11-25-2026.zip",
+        "Basic_LinkedInDataExport_01-02-2026.zip",
+    ] {
+        std::fs::copy(fixture("linkedin/export-2026.zip"), downloads.join(name)).unwrap();
+    }
+    let out = (never.command(&["import"]))
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "; your newest export: `netcurate import ~/Téléchargements/Basic_LinkedInDataExport_11-25-2026.zip`"
+        ),
+        "{err}"
+    );
+    assert!(!never.path.exists(), "no database made");
 
     // The fixture's export beside its unzipped copy: the same as the export alone.
     let alone = Db::new().json(&["import", "--json", &fixture("linkedin/export-2026.zip")]);

@@ -35,10 +35,14 @@ pub(crate) use output::{output_width, tell};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// `text` as one word of a POSIX shell command: as it is when nothing in it is special,
-/// else in single quotes.
+/// `text` as one word of a POSIX shell command: as it is when nothing in it is special
+/// (letters of any language are not), else in single quotes — but for a leading `~/`,
+/// which the shell reads as the home folder only outside them.
 fn shell_word(text: &str) -> String {
-    let plain = |c: char| c.is_ascii_alphanumeric() || "_./:=@%+,-".contains(c);
+    if let Some(rest) = text.strip_prefix("~/").filter(|r| !r.is_empty()) {
+        return format!("~/{}", shell_word(rest));
+    }
+    let plain = |c: char| c.is_alphanumeric() || "_./:=@%+,-".contains(c);
     match !text.is_empty() && text.chars().all(plain) {
         true => text.to_string(),
         false => format!("'{}'", text.replace('\'', "'\\''")),
@@ -135,6 +139,15 @@ impl Session {
         ))
     }
 
+    /// Where an import is looked for when none is named: the folder of the latest import,
+    /// else (nothing imported yet) the newest LinkedIn export in the downloads folder.
+    pub fn where_to_import(&self) -> Option<String> {
+        self.import_folder().or_else(|| {
+            let export = netcurate::import::newest_export_in(&crate::platform::downloads_dir()?)?;
+            Some(crate::platform::shorten_home(&export.display().to_string()))
+        })
+    }
+
     pub fn rescore(&mut self) -> Result<Rescored> {
         Ok(self.store.rescore(self.profile.as_ref())?)
     }
@@ -197,7 +210,7 @@ pub fn run(cli: Cli) -> Result<()> {
     // Without a path an import reads the latest import's folder: a database not made yet
     // has none (and is not made for nothing).
     if matches!(&command, Command::Import { paths, .. } if paths.is_empty()) && !db.exists() {
-        bail!(commands::import::NEEDS_A_PATH);
+        return Err(commands::import::needs_a_path());
     }
     // The database is made on first use (CLI.md); made by a command other than an import,
     // it may be a mistyped --db, and what follows an empty network's figures: say so.
@@ -369,6 +382,7 @@ mod tests {
             "it's my network.db",
             "",
             "a\"b $c",
+            "Téléchargements/René.csv",
         ] {
             let echoed = std::process::Command::new("sh")
                 .arg("-c")
@@ -378,6 +392,19 @@ mod tests {
             assert_eq!(String::from_utf8_lossy(&echoed.stdout), text);
         }
         assert_eq!(shell_word("plain.db"), "plain.db");
+        assert_eq!(shell_word("Téléchargements/x.zip"), "Téléchargements/x.zip");
+        // The home folder stays the shell's to expand.
+        assert_eq!(shell_word("~/my exports/x.zip"), "~/'my exports/x.zip'");
+        let home = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("printf %s {}", shell_word("~/my exports/x.zip")))
+            .env("HOME", "/home/you")
+            .output()
+            .expect("sh");
+        assert_eq!(
+            String::from_utf8_lossy(&home.stdout),
+            "/home/you/my exports/x.zip"
+        );
     }
 
     /// `export --help` names every column `--columns` takes, and `pillars --help` every

@@ -202,6 +202,26 @@ impl ImportBatch {
     }
 }
 
+/// The newest LinkedIn export in `dir`, by the date LinkedIn puts in its name: an
+/// archive (`Basic_LinkedInDataExport_11-25-2026.zip`) or its unzipped folder, the
+/// archive when both are there. None when `dir` holds none (or cannot be read).
+pub fn newest_export_in(dir: &Path) -> Option<PathBuf> {
+    let entries = std::fs::read_dir(dir).ok()?;
+    (entries.filter_map(|e| e.ok()))
+        .filter_map(|e| {
+            let path = e.path();
+            let date = rows::export_date(&path.display().to_string())?;
+            let archive = is_zip_name(&path) && path.is_file();
+            (archive || path.is_dir()).then_some(((date, archive), path))
+        })
+        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
+        .map(|(_, path)| path)
+}
+
+fn is_zip_name(path: &Path) -> bool {
+    (path.extension()).is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+}
+
 /// Where next week's export will be, from the first path read (`first`): the folder
 /// holding it (an export's archive, a file, or an unzipped export folder named as
 /// LinkedIn names it) — else, for a folder (Downloads, holding the exports' archives and

@@ -48,7 +48,7 @@ pub fn build_app(session: &Session, keymap: Keymap) -> Result<App> {
         .into_iter()
         .map(|(name, query)| Segment { name, query })
         .collect();
-    app.import_folder = session.import_folder().unwrap_or_default();
+    app.import_start = session.where_to_import().unwrap_or_default();
     app.export_delimiter = (session.store.export_delimiter()?).unwrap_or(export::COMMA);
     Ok(app)
 }

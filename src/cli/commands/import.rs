@@ -5,7 +5,7 @@
 
 use crate::cli::{DRY_RUN, Session, command_line, shell_word};
 use crate::tui::keymap::Command;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use netcurate::import::{ColumnMap, ImportBatch, Mappings};
 use netcurate::store::Found;
 use std::io::Write;
@@ -96,11 +96,27 @@ pub(crate) fn import(
 
 /// Where `import` without a path reads: the folder of the latest import, said on stderr.
 /// `import` without a path, before anything was imported.
-pub(crate) const NEEDS_A_PATH: &str = "import needs a PATH: your LinkedIn export's .zip, its folder, or a CSV (without one it reads the folder of the latest import, and nothing was imported yet)";
+/// Why `import` without a path imported nothing (nothing was imported yet), and the
+/// newest LinkedIn export in the downloads folder when there is one.
+pub(crate) fn needs_a_path() -> anyhow::Error {
+    let newest = crate::platform::downloads_dir()
+        .and_then(|d| netcurate::import::newest_export_in(&d))
+        .map(|p| {
+            let shown = crate::platform::shorten_home(&p.display().to_string());
+            format!(
+                "; your newest export: `netcurate import {}`",
+                shell_word(&shown)
+            )
+        });
+    anyhow::anyhow!(
+        "import needs a PATH: your LinkedIn export's .zip, its folder, or a CSV (without one it reads the folder of the latest import, and nothing was imported yet){}",
+        newest.unwrap_or_default()
+    )
+}
 
 pub(crate) fn latest_import_folder(s: &Session) -> Result<PathBuf> {
     let Some(folder) = s.store.import_folder()? else {
-        bail!(NEEDS_A_PATH);
+        return Err(needs_a_path());
     };
     let shown = s.import_folder().unwrap_or_else(|| folder.clone());
     crate::cli::tell(&format!(

@@ -329,8 +329,9 @@ pub struct App {
     pub withdraw_selected: HashSet<InvitationId>,
     pub segments: Panes,
     pub saved_filters: Vec<Segment>,
-    /// What the import prompt starts with: the folder the latest import came from.
-    pub import_folder: String,
+    /// What the import prompt starts with: the folder the latest import came from, else
+    /// (nothing imported yet) the newest LinkedIn export in the downloads folder.
+    pub import_start: String,
     /// The delimiter of the latest export to a `.csv` file, which the export prompt
     /// offers again (a European spreadsheet's `;` is chosen once).
     pub export_delimiter: u8,
@@ -432,7 +433,7 @@ impl App {
             withdraw_selected: HashSet::new(),
             segments: Panes::default(),
             saved_filters: Vec::new(),
-            import_folder: String::new(),
+            import_start: String::new(),
             export_delimiter: export::COMMA,
             segment_rows: Vec::new(),
             months: Vec::new(),
@@ -1005,7 +1006,7 @@ impl App {
             Command::Undo => return vec![Effect::Undo],
             Command::Redo => return vec![Effect::Redo],
             Command::EditProfile => return vec![Effect::EditProfile],
-            Command::Import => self.open_prompt(PromptKind::Import, self.import_folder.clone()),
+            Command::Import => self.open_prompt(PromptKind::Import, self.import_start.clone()),
             // The filter is the contacts': from another view it goes there (typed keys
             // were read as that view's commands).
             Command::Filter => {

@@ -462,7 +462,7 @@ fn a_failure_is_shown_whole_until_a_key_closes_it() {
 #[test]
 fn the_import_prompt_starts_in_the_latest_import_folder() {
     let mut a = app();
-    a.import_folder = "~/Downloads/".to_string();
+    a.import_start = "~/Downloads/".to_string();
     key(&mut a, KeyCode::Char('I'));
     assert!(
         matches!(&a.overlay, Overlay::Prompt(p) if p.kind == PromptKind::Import && p.input == "~/Downloads/"),

@@ -114,7 +114,7 @@ fn prompt_hints_show_whole_or_not_at_all() {
 fn an_empty_network_says_how_to_begin() {
     let d = demo();
     let empty = Network::new(Vec::new(), Vec::new(), d.network.as_of);
-    let a = App::new(empty, None, Keymap::default_map(), d.pillars.clone());
+    let mut a = App::new(empty, None, Keymap::default_map(), d.pillars.clone());
     let text = format!("{:?}", screen(&a, 100, 24).backend());
     for needed in [
         "I imports your LinkedIn export",
@@ -123,6 +123,17 @@ fn an_empty_network_says_how_to_begin() {
     ] {
         assert!(text.contains(needed), "{needed:?} missing:\n{text}");
     }
+    assert!(!text.contains("newest export"), "{text}");
+    // An export found in the downloads folder is named, with the keys that import it.
+    a.import_start = "~/Downloads/Basic_LinkedInDataExport_11-25-2026.zip".into();
+    let text = screen_rows(&a, 100, 24).join("\n");
+    assert!(
+        text.contains(
+            "Your newest export is there: ~/Downloads/Basic_LinkedInDataExport_11-25-2026.zip"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("(I, then Enter)"), "{text}");
 }
 
 /// On opening, the workbench says how to score a network without a profile (with the key

@@ -23,7 +23,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     ]));
     if app.network.contacts.is_empty() || t.ids.is_empty() {
         let text = if app.network.contacts.is_empty() {
-            strings::empty_network(app.keymap.key(Command::Import))
+            let start = app.import_start.as_str();
+            let export = netcurate::import::rows::export_date(start).is_some();
+            strings::empty_network(app.keymap.key(Command::Import), export.then_some(start))
         } else {
             strings::no_match(app.keymap.key(Command::ClearSelection))
         };

@@ -10,6 +10,7 @@ use crate::audience::{Explainer, Profile};
 use crate::error::{Error, Result};
 use crate::model::{Contact, Direction, Invitation, InvitationStatus};
 use crate::network::Network;
+use crate::query::AskedAbout;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::io::Write;
@@ -54,6 +55,28 @@ impl ExportKind {
             ExportKind::Linkedin => (0..7).collect(),
             _ => (0..11).collect(),
         }
+    }
+
+    /// [`ExportKind::default_columns`] for the contacts a filter chose by the events in
+    /// `asked`: a contact list then also says what each one's event was — where a job
+    /// changer was before and when, the day a connection went or was added.
+    pub fn columns_for(self, asked: AskedAbout) -> Vec<usize> {
+        let mut columns = self.default_columns();
+        if self != ExportKind::Contacts {
+            return columns;
+        }
+        let extra = [
+            (asked.job_changes, "Previous Company"),
+            (asked.job_changes, "Previous Position"),
+            (asked.job_changes, "Job Changed On"),
+            (asked.gone, "Gone On"),
+            (asked.added, "Added On"),
+        ];
+        for (wanted, header) in extra {
+            let at = CONTACT_COLUMNS.iter().position(|(h, _)| *h == header);
+            columns.extend(at.filter(|_| wanted));
+        }
+        columns
     }
 }
 

@@ -1296,6 +1296,23 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         );
         assert!(row[4].split(';').any(|f| f == "job-change"), "{row:?}");
     }
+    // Without --columns, a list of job changes says where each was before and when; of
+    // gone connections, the day; filtered otherwise, the usual columns.
+    let headers = |filter: &str| {
+        let out = db.ok(&["export", "-o", "-", "--filter", filter]);
+        let mut reader = csv::Reader::from_reader(out.as_bytes());
+        let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        headers[11..].to_vec()
+    };
+    let previous = ["Previous Company", "Previous Position", "Job Changed On"];
+    assert_eq!(headers(&format!("changed:>={AS_OF}")), previous);
+    assert_eq!(headers("flag:job-change company:employer"), previous);
+    assert_eq!(headers("flag:gone"), ["Gone On"]);
+    assert_eq!(
+        headers(&format!("gone:>={AS_OF} -flag:job-change")),
+        ["Gone On"]
+    );
+    assert!(headers("company:employer -flag:job-change").is_empty());
     let gone = db.json(&["list", "--filter", "flag:gone", "--json"]);
     assert_eq!(gone.as_array().unwrap().len(), 20);
     let gone_csv = db.ok(&[

@@ -392,6 +392,15 @@ pub struct Query {
     terms: Vec<Term>,
 }
 
+/// The events a query selects contacts by ([`Query::asks_about`]): what a list of them is
+/// about, beyond who they are.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AskedAbout {
+    pub job_changes: bool,
+    pub gone: bool,
+    pub added: bool,
+}
+
 impl Query {
     /// The query `text`, its relative dates (`added:>=7d`) counted back from `today`.
     pub fn parse(text: &str, today: NaiveDate) -> Result<Query> {
@@ -471,6 +480,26 @@ impl Query {
         (0..network.contacts.len() as u32)
             .filter(|&i| test.matches(&network.contacts[i as usize]))
             .collect()
+    }
+
+    /// The events this query selects contacts by (in terms not negated): job changes
+    /// (`changed:`, `flag:job-change`), connections gone (`gone:`, `flag:gone`), or
+    /// added by an import (`added:`).
+    pub fn asks_about(&self) -> AskedAbout {
+        let mut asked = AskedAbout::default();
+        for term in self.terms.iter().filter(|t| !t.negate) {
+            match term.test {
+                Test::JobChanged(..) => asked.job_changes = true,
+                Test::Gone(..) => asked.gone = true,
+                Test::Added(..) => asked.added = true,
+                Test::Flag(bits) => {
+                    asked.job_changes |= bits & Flags::JOB_CHANGE != 0;
+                    asked.gone |= bits & Flags::GONE != 0;
+                }
+                _ => {}
+            }
+        }
+        asked
     }
 
     /// The parts of a contact this query reads.
@@ -1031,5 +1060,21 @@ mod tests {
                 .collect();
             assert_eq!(masked, everything, "{text}");
         }
+    }
+
+    /// A query asks about the events its terms select by, not those it leaves out.
+    #[test]
+    fn a_query_asks_about_the_events_it_selects_by() {
+        let asked = |text: &str| Query::parse(text, TODAY).expect("query").asks_about();
+        let about = |job_changes, gone, added| AskedAbout {
+            job_changes,
+            gone,
+            added,
+        };
+        assert_eq!(asked("company:hooli score:>50"), about(false, false, false));
+        assert_eq!(asked("changed:>=7d"), about(true, false, false));
+        assert_eq!(asked("flag:job-change flag:gone"), about(true, true, false));
+        assert_eq!(asked("added:>=7d -flag:gone"), about(false, false, true));
+        assert_eq!(asked("-changed:>=30d gone:2026"), about(false, true, false));
     }
 }

@@ -539,6 +539,7 @@ fn export_to(
         kind,
         ref path,
         ref ids,
+        ref columns,
         delimiter,
     } = *request;
     let contacts: Vec<&Contact> = ids
@@ -548,7 +549,7 @@ fn export_to(
     let export = export::Export {
         kind,
         contacts: &contacts,
-        columns: &kind.default_columns(),
+        columns,
         profile: app.profile.as_ref(),
         network: &app.network,
         delimiter,

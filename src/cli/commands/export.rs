@@ -49,7 +49,7 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
         .collect();
     let columns = match &args.columns {
         Some(c) => export::choose_columns(c)?,
-        None => kind.default_columns(),
+        None => kind.columns_for(Query::parse(&filter, s.as_of)?.asks_about()),
     };
     // None for standard output.
     let path = (args.output != "-").then(|| {

@@ -112,12 +112,16 @@ pub enum Confirm {
     Overwrite(ExportRequest),
 }
 
-/// An export the user asked for: what, where, which contacts, and the delimiter.
+/// An export the user asked for: what, where, which contacts, their columns, and the
+/// delimiter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportRequest {
     pub kind: ExportKind,
     pub path: PathBuf,
     pub ids: Vec<ContactId>,
+    /// Of [`netcurate::export::CONTACT_COLUMNS`]: the kind's, and what the filter asks
+    /// about ([`ExportKind::columns_for`]).
+    pub columns: Vec<usize>,
     pub delimiter: u8,
 }
 

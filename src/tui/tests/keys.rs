@@ -339,6 +339,22 @@ fn the_export_prompt_takes_a_delimiter_and_offers_the_last_one() {
             "{typed}"
         );
     }
+    // A list of job changes says where each was before (as `export` does).
+    a.set_filter("flag:job-change");
+    key(&mut a, KeyCode::Char('e'));
+    let headers = |columns: &[usize]| -> Vec<&str> {
+        (columns.iter())
+            .map(|&i| netcurate::export::CONTACT_COLUMNS[i].0)
+            .collect()
+    };
+    match &key(&mut a, KeyCode::Enter)[..] {
+        [Effect::Export { request, .. }] => assert_eq!(
+            headers(&request.columns)[11..],
+            ["Previous Company", "Previous Position", "Job Changed On"]
+        ),
+        other => panic!("{other:?}"),
+    }
+    a.set_filter("");
     a.export_delimiter = b';';
     key(&mut a, KeyCode::Char('e'));
     let Overlay::Prompt(p) = &a.overlay else {

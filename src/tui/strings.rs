@@ -268,6 +268,12 @@ pub mod column {
     pub const CONNECTED: &str = "connected";
     /// The date column while the table is sorted by the last message.
     pub const MESSAGED: &str = "messaged";
+    /// The date column while the filter selects job changes, gone or added connections.
+    pub const CHANGED: &str = "changed";
+    pub const GONE: &str = "gone";
+    pub const ADDED: &str = "added";
+    /// While the filter selects job changes: the position and company before.
+    pub const WAS: &str = "was";
     pub const TAGS: &str = "tags";
     pub const DECISION: &str = "decision";
 }
@@ -429,6 +435,18 @@ pub fn flags_line(flags: &[&str]) -> String {
 
 pub fn suggested(decision: &str, why: &str) -> String {
     format!("suggested: {decision} — {why}")
+}
+
+/// A job changer's previous position and company, as the table's "was" column shows them.
+pub fn previous_job(c: &Contact) -> String {
+    match (
+        c.previous_position.is_empty(),
+        c.previous_company.is_empty(),
+    ) {
+        (false, false) => format!("{} · {}", c.previous_position, c.previous_company),
+        (true, _) => c.previous_company.to_string(),
+        (false, true) => c.previous_position.to_string(),
+    }
 }
 
 pub fn job_change(on: NaiveDate, previous_position: &str, previous_company: &str) -> String {

@@ -109,6 +109,42 @@ fn prompt_hints_show_whole_or_not_at_all() {
     );
 }
 
+/// A filter on job changes shows what each was before and the day it was recorded; on
+/// gone or added connections, the day of that; otherwise the connection's.
+#[test]
+fn the_table_shows_the_event_its_filter_selects_by() {
+    let mut a = app();
+    let header = |a: &App, w| screen_rows(a, w, 24)[2].clone();
+    assert!(
+        header(&a, 130).contains(" connected "),
+        "{}",
+        header(&a, 130)
+    );
+    assert!(!header(&a, 130).contains(" was "));
+    a.set_filter("changed:>=7d");
+    let rows = screen_rows(&a, 130, 24);
+    assert!(
+        rows[2].contains(" was ") && rows[2].contains(" changed "),
+        "{}",
+        rows[2]
+    );
+    let moved = a.network.contacts[a.table.ids[0] as usize].clone();
+    let was = netcurate::text::seen(&moved.previous_position).into_owned();
+    assert!(!was.is_empty());
+    assert!(rows[3].contains(&was[..was.len().min(8)]), "{rows:?}");
+    assert!(header(&a, 100).contains(" was "), "{}", header(&a, 100));
+    assert!(
+        !header(&a, 50).contains(" was "),
+        "no room under 60 columns"
+    );
+    a.set_filter("added:>=7d");
+    assert!(header(&a, 130).contains(" added "), "{}", header(&a, 130));
+    a.network.contacts[0].gone_on = Some(a.network.as_of);
+    a.set_filter("gone:>=30d");
+    assert_eq!(a.table.ids.len(), 1);
+    assert!(header(&a, 130).contains(" gone "), "{}", header(&a, 130));
+}
+
 /// An empty database says how to import, where the export comes from, and the demo.
 #[test]
 fn an_empty_network_says_how_to_begin() {

@@ -41,11 +41,20 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     // position and company under 20 columns between them).
     // Under 80 columns the name gives up 6 of its 22 to position and company.
     let (medium, wide) = (area.width >= 60, area.width >= 120);
-    // The date is the connection's, or the last message's while sorted by it.
+    // The filter as applied (an invalid text is never applied), to mark where it matched.
+    let query = Query::parse(&t.filter, app.network.as_of).unwrap_or_default();
+    let asked = query.asks_about();
+    // The date is the connection's, or the last message's while sorted by it, or that of
+    // the event the filter selects by (a job change, a connection gone or added).
     let (date_column, date_of): (&str, fn(&Contact) -> Option<NaiveDate>) = match t.sort {
         SortKey::Messaged => (column::MESSAGED, |c| c.last_message_at.map(|at| at.date())),
+        _ if asked.job_changes => (column::CHANGED, |c| c.job_changed_on),
+        _ if asked.gone => (column::GONE, |c| c.gone_on),
+        _ if asked.added => (column::ADDED, |c| c.added_on),
         _ => (column::CONNECTED, |c| c.connected_on),
     };
+    // Job changes show what each was before, beside what each is now.
+    let was = medium && asked.job_changes;
     let name_width = if area.width < 80 { 16 } else { 22 };
     let mut columns = vec![
         ("", Constraint::Length(1)),
@@ -57,6 +66,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             (column::POSITION, Constraint::Fill(3)),
             (column::COMPANY, Constraint::Fill(2)),
         ]);
+    }
+    if was {
+        columns.push((column::WAS, Constraint::Fill(3)));
     }
     if wide {
         columns.extend([
@@ -74,8 +86,6 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|r| r.width)
         .collect();
-    // The filter as applied (an invalid text is never applied), to mark where it matched.
-    let query = Query::parse(&t.filter, app.network.as_of).unwrap_or_default();
     let rows_visible = area.height.saturating_sub(2) as usize;
     let end = (t.offset + rows_visible).min(t.ids.len());
     let rows: Vec<Row> = t.ids[t.offset.min(end)..end]
@@ -111,12 +121,16 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     theme,
                 )));
             }
+            if was {
+                let previous = strings::previous_job(c);
+                cells.push(Cell::from(fit(&previous, width[5]).into_owned()).style(theme.dim()));
+            }
             if wide {
                 cells.push(Cell::from(c.seniority.as_str()));
                 cells.push(Cell::from(
                     date_of(c).map(|d| d.to_string()).unwrap_or_default(),
                 ));
-                let tags = fit(&c.tags.join(","), width[7]).into_owned();
+                let tags = fit(&c.tags.join(","), width[width.len() - 2]).into_owned();
                 cells.push(Cell::from(tags).style(theme.accent()));
             }
             cells.push(Cell::from(strings::decision_label(c)).style(theme.decision(c.decision)));

@@ -147,7 +147,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::Withdraw => "mark invitations for withdrawal (invitations view)",
         Command::WithdrawStale => "mark every stale invitation for withdrawal (invitations view)",
         Command::Triage => "triage cards: one undecided contact at a time",
-        Command::ShowNew => "this week's news: the new connections, again the job changes",
+        Command::ShowNew => "this week's news: new connections, job changes, gone ones",
         Command::SaveFilter => "save the current filter as a segment",
         Command::DeleteSegment => "delete the segment: the saved filter, or the tag from everyone",
         Command::EditProfile => "edit the audience profile in $EDITOR, rescore",
@@ -799,13 +799,13 @@ pub mod status {
         format!("no filter to save: filter first with {filter}")
     }
 
-    /// On opening, when imports of the last week added connections or recorded job
-    /// changes; `new` is the key that lists them, as bound.
-    pub fn news_this_week(added: usize, changed: usize, new: &str) -> String {
-        let parts: Vec<String> = [(added, News::Added), (changed, News::JobChanges)]
-            .into_iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, news)| news_count(news, n))
+    /// On opening, when imports of the last week added connections, recorded job changes
+    /// or found connections gone (`counts`, in [`News::ALL`]'s order); `new` is the key
+    /// that lists them, as bound.
+    pub fn news_this_week(counts: [usize; News::ALL.len()], new: &str) -> String {
+        let parts: Vec<String> = (News::ALL.into_iter().zip(counts))
+            .filter(|(_, n)| *n > 0)
+            .map(|(news, n)| news_count(news, n))
             .collect();
         format!("this week: {} — {new} lists them", parts.join(", "))
     }
@@ -816,12 +816,12 @@ pub mod status {
             (News::Added, n) => format!("{n} new"),
             (News::JobChanges, 1) => "1 job change".to_string(),
             (News::JobChanges, n) => format!("{n} job changes"),
+            (News::Gone, n) => format!("{n} gone"),
         }
     }
 
     /// When the week holds no news to list.
-    pub const NO_NEWS: &str =
-        "nothing new this week: no import added connections or recorded job changes";
+    pub const NO_NEWS: &str = "nothing new this week: no import added, changed or lost connections";
 
     /// The order of a triage queue: lowest score first without a filter, else the table's.
     pub fn triage_started(undecided: usize, by_score: bool) -> String {
@@ -880,6 +880,7 @@ pub mod status {
         let what = match news {
             News::Added => format!("{} triages them", keys.key(Command::Triage)),
             News::JobChanges => format!("{}: the old job", keys.key(Command::Explain)),
+            News::Gone => "no longer connected".to_string(),
         };
         let shown = format!("{} — {what}", news_count(news, n));
         match then {

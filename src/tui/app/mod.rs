@@ -384,21 +384,23 @@ pub enum HelpLine {
 const RECENT_DAYS: u64 = 7;
 
 /// The week's news, in the order the `new` key lists them: the connections imports added,
-/// then the job changes they recorded.
+/// the job changes they recorded, then the connections they found gone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum News {
     Added,
     JobChanges,
+    Gone,
 }
 
 impl News {
-    pub const ALL: [News; 2] = [News::Added, News::JobChanges];
+    pub const ALL: [News; 3] = [News::Added, News::JobChanges, News::Gone];
 
     /// The filter that lists them.
     pub fn filter(self) -> String {
         let field = match self {
             News::Added => "added",
             News::JobChanges => "changed",
+            News::Gone => "gone",
         };
         format!("{field}:>={RECENT_DAYS}d")
     }
@@ -408,6 +410,7 @@ impl News {
         match self {
             News::Added => c.added_on,
             News::JobChanges => c.job_changed_on,
+            News::Gone => c.gone_on,
         }
     }
 }
@@ -470,14 +473,14 @@ impl App {
             strings::no_profile(self.keymap.key(Command::EditProfile))
         } else {
             match self.news_counts() {
-                [0, 0] => String::new(),
-                [added, changed] => status::news_this_week(added, changed, new),
+                counts if counts.iter().all(|&n| n == 0) => String::new(),
+                counts => status::news_this_week(counts, new),
             }
         };
     }
 
     /// How many contacts each of the week's [`News`] holds.
-    fn news_counts(&self) -> [usize; 2] {
+    fn news_counts(&self) -> [usize; News::ALL.len()] {
         let since = self.network.as_of - chrono::Days::new(RECENT_DAYS);
         News::ALL.map(|news| {
             (self.network.contacts.iter())
@@ -487,8 +490,8 @@ impl App {
     }
 
     /// Lists the week's next news in the contacts view: the new connections, or, when they
-    /// are listed already (or none), the job changes; the status says what the key lists
-    /// next.
+    /// are listed already (or none), the job changes, then the connections gone; the
+    /// status says what the key lists next.
     fn show_news(&mut self) {
         let counts = self.news_counts();
         let listed = News::ALL
@@ -504,8 +507,10 @@ impl App {
         };
         self.set_filter(&News::ALL[i].filter());
         self.show_view(View::Contacts);
-        let other = (i + 1) % News::ALL.len();
-        let then = (counts[other] > 0).then_some((News::ALL[other], counts[other]));
+        let then = (1..News::ALL.len())
+            .map(|k| (i + k) % News::ALL.len())
+            .find(|&k| counts[k] > 0)
+            .map(|k| (News::ALL[k], counts[k]));
         self.status = status::news_shown(News::ALL[i], self.table.ids.len(), then, &self.keymap);
     }
 

@@ -221,6 +221,51 @@ fn the_workbench_opens_with_what_to_do_first() {
         assert_eq!(a.table.ids.len(), *count, "{filter}");
         assert_eq!(&a.status, status);
     }
+    // Connections an import found gone this week are news too, listed last.
+    let mut contacts = d.network.contacts.clone();
+    let unchanged = |c: &&mut netcurate::model::Contact| {
+        c.in_network() && !this_week(c.added_on) && !this_week(c.job_changed_on)
+    };
+    for c in contacts.iter_mut().filter(unchanged).take(3) {
+        c.gone_on = Some(d.network.as_of);
+    }
+    let with_gone = Network::new(contacts, Vec::new(), d.network.as_of);
+    let mut a = App::new(
+        with_gone,
+        d.profile.clone(),
+        Keymap::default_map(),
+        d.pillars.clone(),
+    );
+    a.say_what_to_do_first();
+    assert_eq!(
+        a.status,
+        format!("this week: {added} new, {changed} job changes, 3 gone — N lists them")
+    );
+    let cycle = [
+        (
+            "added:>=7d",
+            format!("{added} new — c triages them · N: {changed} job changes"),
+        ),
+        (
+            "changed:>=7d",
+            format!("{changed} job changes — enter: the old job · N: 3 gone"),
+        ),
+        (
+            "gone:>=7d",
+            format!("3 gone — no longer connected · N: {added} new"),
+        ),
+        (
+            "added:>=7d",
+            format!("{added} new — c triages them · N: {changed} job changes"),
+        ),
+    ];
+    for (filter, status) in cycle {
+        key(&mut a, KeyCode::Char('N'));
+        assert_eq!(
+            (a.table.filter.as_str(), a.status.as_str()),
+            (filter, status.as_str())
+        );
+    }
     let later = d.network.as_of + chrono::Days::new(30);
     let month_on = Network::new(d.network.contacts.clone(), Vec::new(), later);
     let mut a = App::new(

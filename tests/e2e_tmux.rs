@@ -667,7 +667,8 @@ fn enter_on_the_import_report_lists_the_new_connections() {
     drop(s);
     // Next week's import prompt starts in the folder this one came from.
     let s = Screen::start(&db, "weekly-again", 110, 34);
-    s.wait_for(" total · ");
+    // The week's news: the 6 added, and the demo's connections this export lacks, gone.
+    s.wait_for("6 new, 36 job changes, 1964 gone — N lists them");
     s.keys(&["I"]);
     let folder = std::fs::canonicalize(fixture("linkedin")).unwrap();
     s.wait_for(&format!("import path: {}/", folder.display()));

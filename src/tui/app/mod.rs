@@ -559,6 +559,11 @@ impl App {
         self.refilter();
     }
 
+    /// The filter as applied: an invalid text is never applied, so it reads as none.
+    pub fn applied_query(&self) -> Query {
+        Query::parse(&self.table.filter, self.network.as_of).unwrap_or_default()
+    }
+
     /// Re-runs the current filter over everything (after a change to the data or sort).
     fn refilter(&mut self) {
         if let Ok(q) = Query::parse(&self.table.filter, self.network.as_of) {
@@ -1030,11 +1035,11 @@ impl App {
                 self.show_view(View::Contacts);
                 return self.on_contacts_command(c);
             }
-            _ if home_view(c).is_some_and(|home| home != self.view) => {
-                let home = home_view(c).unwrap_or(View::Contacts);
-                self.status = status::acts_in(c, home, &self.keymap);
-            }
             _ => {
+                if let Some(home) = home_view(c).filter(|&home| home != self.view) {
+                    self.status = status::acts_in(c, home, &self.keymap);
+                    return vec![];
+                }
                 return match self.view {
                     View::Contacts => self.on_contacts_command(c),
                     View::Invitations => self.on_invitations_command(c),

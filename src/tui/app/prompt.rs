@@ -160,14 +160,11 @@ impl App {
         let typed = PathBuf::from(typed_path(path));
         let path = export::file_for(&typed, kind, self.network.as_of).into_owned();
         let delimiter = delimiter.unwrap_or_else(|| export::delimiter_for(&path));
-        let asked = netcurate::query::Query::parse(&self.table.filter, self.network.as_of)
-            .map(|q| q.asks_about())
-            .unwrap_or_default();
         let request = ExportRequest {
             kind,
             path,
             ids,
-            columns: kind.columns_for(asked),
+            columns: kind.columns_for(self.applied_query().asks_about()),
             delimiter,
         };
         if request.path.exists() {

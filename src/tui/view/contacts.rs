@@ -7,7 +7,7 @@ use super::super::theme::{self, Theme};
 use super::fit;
 use chrono::NaiveDate;
 use netcurate::model::Contact;
-use netcurate::query::{Query, SortKey};
+use netcurate::query::SortKey;
 use netcurate::text::{as_seen, seen};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -41,8 +41,8 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     // position and company under 20 columns between them).
     // Under 80 columns the name gives up 6 of its 22 to position and company.
     let (medium, wide) = (area.width >= 60, area.width >= 120);
-    // The filter as applied (an invalid text is never applied), to mark where it matched.
-    let query = Query::parse(&t.filter, app.network.as_of).unwrap_or_default();
+    // The filter as applied, to mark where it matched.
+    let query = app.applied_query();
     let asked = query.asks_about();
     // The date is the connection's, or the last message's while sorted by it, or that of
     // the event the filter selects by (a job change, a connection gone or added).

@@ -26,6 +26,12 @@ pub enum ExportKind {
 }
 
 impl ExportKind {
+    pub const ALL: [ExportKind; 4] = [
+        ExportKind::Contacts,
+        ExportKind::Linkedin,
+        ExportKind::RemovalPlan,
+        ExportKind::WithdrawalPlan,
+    ];
     pub const NAMES: &'static str = "contacts, linkedin, removal-plan, withdrawal-plan";
 
     pub fn parse(s: &str) -> Option<ExportKind> {

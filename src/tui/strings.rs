@@ -224,7 +224,7 @@ pub const FILTER_HELP: [&str; 12] = [
     "  flag:warm|messaged|colleague|gone|job-change",
     "    |duplicate|hidden|no-title|open-to-work|student|excluded",
     "In a prompt: Enter ok · Esc cancel · Ctrl-W or Alt-Backspace deletes a word",
-    "  · Ctrl-U clears · Tab completes a field, its value, a tag or a path",
+    "  · Ctrl-U clears · Tab completes a field, its value, a tag, a kind or a path",
 ];
 
 /// Ends a change's message: " — u to undo", `undo` as bound.

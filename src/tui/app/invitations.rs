@@ -131,10 +131,7 @@ impl App {
                 return self.perform(op);
             }
             // The invitations' export is the withdrawal plan (the marked invitations).
-            Command::Export => self.open_export_prompt(
-                ExportKind::WithdrawalPlan,
-                ExportKind::WithdrawalPlan.as_str(),
-            ),
+            Command::Export => self.open_export_prompt(ExportKind::WithdrawalPlan, ""),
             Command::WithdrawStale => {
                 let stale_days = self.pillars.assumptions.stale_days;
                 let stale: Vec<InvitationId> = (self.network.stale_invitations(stale_days))

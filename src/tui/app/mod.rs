@@ -976,15 +976,26 @@ impl App {
     /// Opens the export prompt on an export of `kind` to `netcurate-<name>-<day>.csv`, with
     /// the delimiter the latest `.csv` export chose.
     fn open_export_prompt(&mut self, kind: ExportKind, name: &str) {
-        let mut text = format!(
+        let text = self.export_text(kind, name);
+        self.open_prompt(PromptKind::Export, text);
+    }
+
+    /// The export prompt's text for an export of `kind` to `netcurate-<name>-<day>.csv`
+    /// (a plan's name is its kind), with the delimiter the latest `.csv` export chose.
+    fn export_text(&self, kind: ExportKind, name: &str) -> String {
+        let name = match kind {
+            ExportKind::RemovalPlan | ExportKind::WithdrawalPlan => kind.as_str(),
+            _ => name,
+        };
+        let text = format!(
             "{} netcurate-{name}-{}.csv",
             kind.as_str(),
             self.network.as_of
         );
-        if self.export_delimiter != export::COMMA {
-            text = format!("{text} {}", export::delimiter_name(self.export_delimiter));
+        match self.export_delimiter {
+            export::COMMA => text,
+            d => format!("{text} {}", export::delimiter_name(d)),
         }
-        self.open_prompt(PromptKind::Export, text);
     }
 
     /// Switches to `view`. An open explanation closes: it was about a row of the view

@@ -61,6 +61,23 @@ impl App {
                 p.input = completion.text;
                 self.status = status::choices(&completion.choices);
             }
+            // The export's first word is its kind: Tab completes it, with the kind's file.
+            KeyCode::Tab if p.kind == PromptKind::Export && !p.input.contains(' ') => {
+                let kinds = ExportKind::ALL.map(|k| k.as_str().to_string());
+                let word = netcurate::query::complete_word(&p.input, &kinds);
+                match (
+                    word.whole.as_deref().and_then(ExportKind::parse),
+                    word.longer,
+                ) {
+                    (Some(kind), _) => {
+                        let name = super::segments::segment_slug(&self.table.filter);
+                        p.input = self.export_text(kind, &name);
+                    }
+                    (None, Some(longer)) => p.input = longer,
+                    (None, None) => {}
+                }
+                self.status = status::choices(&word.choices);
+            }
             KeyCode::Tab if matches!(p.kind, PromptKind::Import | PromptKind::Export) => {
                 let asked = p.input.clone();
                 self.overlay = Overlay::Prompt(p);

@@ -790,6 +790,35 @@ fn a_key_of_another_view_says_where_it_acts() {
     assert!(a.triage.is_some());
 }
 
+/// In the export prompt, Tab on the first word completes the kind, with its file; with
+/// several kinds possible it lists them.
+#[test]
+fn tab_completes_the_export_kind() {
+    let mut a = app();
+    let day = a.network.as_of;
+    key(&mut a, KeyCode::Char('e'));
+    ctrl(&mut a, 'u');
+    typed(&mut a, "rem");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(
+        prompt_text(&a),
+        format!("removal-plan netcurate-removal-plan-{day}.csv")
+    );
+    ctrl(&mut a, 'u');
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "");
+    for kind in ["contacts", "linkedin", "removal-plan", "withdrawal-plan"] {
+        assert!(a.status.contains(kind), "{}", a.status);
+    }
+    a.set_filter("company:globex");
+    typed(&mut a, "l");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(
+        prompt_text(&a),
+        format!("linkedin netcurate-company-globex-{day}.csv")
+    );
+}
+
 /// `/` from another view filters the contacts there: what is typed is the filter, not
 /// that view's commands.
 #[test]

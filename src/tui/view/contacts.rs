@@ -53,8 +53,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         _ if asked.added => (column::ADDED, |c| c.added_on),
         _ => (column::CONNECTED, |c| c.connected_on),
     };
-    // Job changes show what each was before, beside what each is now.
-    let was = medium && asked.job_changes;
+    // Job changes show what each was before, beside what each is now (from 80 columns:
+    // below, position, company and before would each get a word).
+    let was = area.width >= 80 && asked.job_changes;
     let name_width = if area.width < 80 { 16 } else { 22 };
     let mut columns = vec![
         ("", Constraint::Length(1)),

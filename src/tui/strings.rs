@@ -833,20 +833,33 @@ pub mod status {
         format!("triage: {undecided} undecided, {order}")
     }
 
-    /// A key pressed in a view where its command does nothing: where it works.
-    pub fn acts_in(command: Command, home: View, keys: &crate::tui::keymap::Keymap) -> String {
-        let (what, view) = match home {
-            View::Contacts => ("contacts", Command::ViewContacts),
-            View::Invitations => ("invitations", Command::ViewInvitations),
-            View::Segments => ("segments", Command::ViewSegments),
-            View::Pillars => ("the pillars", Command::ViewPillars),
-        };
+    /// A key pressed in a view where its command does nothing: the views where it works
+    /// (`homes`), and their keys.
+    pub fn acts_in(command: Command, homes: &[View], keys: &crate::tui::keymap::Keymap) -> String {
+        let (whats, views): (Vec<&str>, Vec<&str>) = (homes.iter())
+            .map(|home| match home {
+                View::Contacts => ("contacts", keys.key(Command::ViewContacts)),
+                View::Invitations => ("invitations", keys.key(Command::ViewInvitations)),
+                View::Segments => ("segments", keys.key(Command::ViewSegments)),
+                View::Pillars => ("the pillars", keys.key(Command::ViewPillars)),
+            })
+            .unzip();
         format!(
-            "{} ({}) acts on {what}: {} shows them",
+            "{} ({}) acts on {}: {} shows them",
             keys.key(command),
             command.name(),
-            keys.key(view)
+            in_words(&whats, "and"),
+            in_words(&views, "or")
         )
+    }
+
+    /// "a", "a and b", "a, b and c" (with `and` the last joint).
+    fn in_words(items: &[&str], and: &str) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.to_string(),
+            [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+        }
     }
 
     /// Enter on a triage card that suggests nothing (a score between the two bounds).

@@ -41,16 +41,20 @@ pub enum View {
     Pillars,
 }
 
-/// The one view `command` acts in, for those that act in one only: elsewhere the key
-/// says where it works instead of doing nothing.
-fn home_view(command: Command) -> Option<View> {
+/// The views `command` acts in, for those that act in some only (none: everywhere, or
+/// moving, which needs no word): elsewhere the key says where it works instead of doing
+/// nothing.
+fn home_views(command: Command) -> &'static [View] {
     use Command::*;
+    use View::*;
     match command {
         Keep | Prune | Protect | Reset | TagAdd | TagRemove | SortNext | SortReverse
-        | SaveFilter | Triage => Some(View::Contacts),
-        Withdraw | WithdrawStale => Some(View::Invitations),
-        DeleteSegment => Some(View::Segments),
-        _ => None,
+        | SaveFilter | Triage => &[Contacts],
+        Withdraw | WithdrawStale => &[Invitations],
+        DeleteSegment => &[Segments],
+        OpenUrl | Copy | ToggleSelect | RangeSelect | SelectAll => &[Contacts, Invitations],
+        Explain | Export => &[Contacts, Invitations, Segments],
+        _ => &[],
     }
 }
 
@@ -1047,8 +1051,9 @@ impl App {
                 return self.on_contacts_command(c);
             }
             _ => {
-                if let Some(home) = home_view(c).filter(|&home| home != self.view) {
-                    self.status = status::acts_in(c, home, &self.keymap);
+                let homes = home_views(c);
+                if !homes.is_empty() && !homes.contains(&self.view) {
+                    self.status = status::acts_in(c, homes, &self.keymap);
                     return vec![];
                 }
                 return match self.view {

@@ -775,6 +775,16 @@ fn a_key_of_another_view_says_where_it_acts() {
             'D',
             "D (delete-segment) acts on segments: 3 shows them",
         ),
+        (
+            '3',
+            'o',
+            "o (open) acts on contacts and invitations: 1 or 2 shows them",
+        ),
+        (
+            '4',
+            'e',
+            "e (export) acts on contacts, invitations and segments: 1, 2 or 3 shows them",
+        ),
     ] {
         key(&mut a, KeyCode::Char(view));
         let effects = key(&mut a, KeyCode::Char(pressed));

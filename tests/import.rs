@@ -559,6 +559,36 @@ fn import_json_within_a_minute(db: &Db, path: &std::path::Path) -> std::process:
     out
 }
 
+/// An import names the workbench's key for the week's news once, on the first of its
+/// filters: the job changes' when it added no one.
+#[test]
+fn the_news_key_is_named_on_the_first_filter() {
+    let db = Db::new();
+    let first = fixture("linkedin/2026/Connections.csv");
+    db.ok(&["import", &first]);
+    let text = std::fs::read_to_string(&first).unwrap();
+    let moved = text.replace(
+        "Ada,Abara,https://www.linkedin.com/in/ada-abara-1000,,Los Pollos GmbH,Director of Engineering",
+        "Ada,Abara,https://www.linkedin.com/in/ada-abara-1000,,Hooli,VP Engineering",
+    );
+    assert_ne!(moved, text);
+    let next = db.file("Connections.csv");
+    std::fs::write(&next, moved).unwrap();
+    let out = db.ok(&["import", next.to_str().unwrap()]);
+    assert!(
+        out.contains("connections: 0 new, 0 gone, 1 changed"),
+        "{out}"
+    );
+    let line = (out.lines())
+        .find(|l| l.starts_with("the job changes: `"))
+        .expect("the job changes' filter");
+    assert!(
+        line.contains("` (in the workbench: ") && line.ends_with(')'),
+        "{line}"
+    );
+    assert_eq!(out.matches("(in the workbench: ").count(), 1, "{out}");
+}
+
 /// `import -` reads the standard input: a CSV piped in, or a whole export archive; the
 /// report names it stdin (/dev/stdin, from the folder it is in), and no import folder is remembered for it (`netcurate
 /// import` alone then asks for a path).

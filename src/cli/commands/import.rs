@@ -69,6 +69,8 @@ pub(crate) fn import(
     for line in report.lines() {
         writeln!(out, "{line}")?;
     }
+    // The workbench lists the week's news with one key, in this order: said once, first.
+    let mut key_said = false;
     for found in Found::ALL.into_iter().filter(|_| !dry_run) {
         if let Some(filter) = report.filter_of(found) {
             let what = match found {
@@ -78,11 +80,11 @@ pub(crate) fn import(
             };
             let list = format!("list --filter {}", shell_word(&filter));
             let command = command_line(s.store.path(), &list);
-            // The workbench lists the week's new connections with one key.
-            let key = (found == Found::NewConnections).then(|| {
+            let key = (!key_said).then(|| {
                 let (keys, _) = crate::tui::keymap::Keymap::load();
                 format!(" (in the workbench: {})", keys.key(Command::ShowNew))
             });
+            key_said = true;
             writeln!(out, "{what}: `{command}`{}", key.unwrap_or_default())?;
         }
     }

@@ -333,21 +333,19 @@ pub fn delimiter_name(delimiter: u8) -> &'static str {
 }
 
 /// Splits text such as `out.csv ;` into the path and the delimiter named by its last
-/// word, when that word is one of [`DELIMITERS`]' names and a path comes before it (or
-/// by a `;` right after the path): how the workbench's export prompt is told the
-/// delimiter.
+/// word, when that word is one of [`DELIMITERS`]' names (or by a `;` right after the
+/// path): how the workbench's export prompt is told the delimiter. A delimiter alone
+/// leaves no path.
 pub fn split_delimiter(text: &str) -> (&str, Option<u8>) {
     let text = text.trim();
     // `out.csv;` too: no one names a file so.
-    if let Some(path) = text.strip_suffix(';').filter(|p| !p.trim().is_empty()) {
+    if let Some(path) = text.strip_suffix(';') {
         return (path.trim_end(), Some(b';'));
     }
-    match text.rsplit_once([' ', '\t']) {
-        Some((path, word)) if !path.trim().is_empty() => match delimiter_named(word) {
-            Ok(d) => (path.trim_end(), Some(d)),
-            Err(_) => (text, None),
-        },
-        _ => (text, None),
+    let (path, word) = text.rsplit_once([' ', '\t']).unwrap_or(("", text));
+    match delimiter_named(word) {
+        Ok(d) => (path.trim_end(), Some(d)),
+        Err(_) => (text, None),
     }
 }
 
@@ -480,7 +478,9 @@ mod tests {
         );
         assert_eq!(split_delimiter("out.csv ,"), ("out.csv", Some(COMMA)));
         assert_eq!(split_delimiter("my list.csv"), ("my list.csv", None));
-        assert_eq!(split_delimiter(";"), (";", None));
+        // A delimiter alone names no file.
+        assert_eq!(split_delimiter(";"), ("", Some(b';')));
+        assert_eq!(split_delimiter(" tab"), ("", Some(b'\t')));
         assert_eq!(split_delimiter("out.csv"), ("out.csv", None));
         for (name, d) in DELIMITERS {
             assert_eq!(delimiter_name(d), name);

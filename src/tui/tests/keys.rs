@@ -332,6 +332,15 @@ fn the_export_prompt_takes_a_delimiter_and_offers_the_last_one() {
         (format!("contacts {}", tsv.display()), &tsv, b'\t'),
         (format!("contacts {} ;", tsv.display()), &tsv, b';'),
     ];
+    // A delimiter without a path asks for one.
+    key(&mut a, KeyCode::Char('e'));
+    if let Overlay::Prompt(p) = &mut a.overlay {
+        p.input = "contacts ;".to_string();
+    }
+    assert!(key(&mut a, KeyCode::Enter).is_empty());
+    assert!(matches!(a.overlay, Overlay::Prompt(_)), "kept open");
+    assert!(a.status.contains("removal-plan"), "{}", a.status);
+    a.overlay = Overlay::None;
     for (typed, path, delimiter) in cases {
         assert_eq!(
             export(&mut a, typed.clone()),

@@ -231,12 +231,7 @@ fn the_workbench_opens_with_what_to_do_first() {
         c.gone_on = Some(d.network.as_of);
     }
     let with_gone = Network::new(contacts, Vec::new(), d.network.as_of);
-    let mut a = App::new(
-        with_gone,
-        d.profile.clone(),
-        Keymap::default_map(),
-        d.pillars.clone(),
-    );
+    let mut a = app_on(with_gone);
     a.say_what_to_do_first();
     assert_eq!(
         a.status,
@@ -269,12 +264,7 @@ fn the_workbench_opens_with_what_to_do_first() {
     }
     let later = d.network.as_of + chrono::Days::new(30);
     let month_on = Network::new(d.network.contacts.clone(), Vec::new(), later);
-    let mut a = App::new(
-        month_on,
-        d.profile.clone(),
-        Keymap::default_map(),
-        d.pillars.clone(),
-    );
+    let mut a = app_on(month_on);
     a.say_what_to_do_first();
     assert_eq!(a.status, "", "no news a month on");
     key(&mut a, KeyCode::Char('N'));

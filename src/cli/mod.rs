@@ -49,6 +49,13 @@ fn shell_word(text: &str) -> String {
     }
 }
 
+/// The newest LinkedIn export in the downloads folder, written with `~` for the home
+/// folder: where a first import is pointed to.
+pub fn newest_download() -> Option<String> {
+    let export = netcurate::import::newest_export_in(&crate::platform::downloads_dir()?)?;
+    Some(crate::platform::shorten_home(&export.display().to_string()))
+}
+
 /// The default database path (CLI.md): $NETCURATE_DB, else the platform data directory.
 pub fn default_db() -> PathBuf {
     if let Some(p) = std::env::var_os("NETCURATE_DB").filter(|p| !p.is_empty()) {
@@ -142,10 +149,7 @@ impl Session {
     /// Where an import is looked for when none is named: the folder of the latest import,
     /// else (nothing imported yet) the newest LinkedIn export in the downloads folder.
     pub fn where_to_import(&self) -> Option<String> {
-        self.import_folder().or_else(|| {
-            let export = netcurate::import::newest_export_in(&crate::platform::downloads_dir()?)?;
-            Some(crate::platform::shorten_home(&export.display().to_string()))
-        })
+        self.import_folder().or_else(newest_download)
     }
 
     pub fn rescore(&mut self) -> Result<Rescored> {

@@ -101,15 +101,12 @@ pub(crate) fn import(
 /// Why `import` without a path imported nothing (nothing was imported yet), and the
 /// newest LinkedIn export in the downloads folder when there is one.
 pub(crate) fn needs_a_path() -> anyhow::Error {
-    let newest = crate::platform::downloads_dir()
-        .and_then(|d| netcurate::import::newest_export_in(&d))
-        .map(|p| {
-            let shown = crate::platform::shorten_home(&p.display().to_string());
-            format!(
-                "; your newest export: `netcurate import {}`",
-                shell_word(&shown)
-            )
-        });
+    let newest = crate::cli::newest_download().map(|shown| {
+        format!(
+            "; your newest export: `netcurate import {}`",
+            shell_word(&shown)
+        )
+    });
     anyhow::anyhow!(
         "import needs a PATH: your LinkedIn export's .zip, its folder, or a CSV (without one it reads the folder of the latest import, and nothing was imported yet){}",
         newest.unwrap_or_default()

@@ -609,6 +609,21 @@ fn read_zip_file(
 /// header of a LinkedIn export file ([`pass_over_by_head`]), and the archive itself never
 /// read whole: a folder may hold large archives of anything (the workbench's import
 /// prompt starts in Downloads).
+/// How a file read out of an archive is named: the archive, `:`, the file's path in it
+/// (`~/Downloads/export.zip:Connections.csv`).
+fn entry_name(archive: &str, entry: &str) -> String {
+    format!("{archive}:{entry}")
+}
+
+/// The `.zip` archive a file named by [`entry_name`] came out of (`…/export.zip`), else
+/// the name itself (a file read on its own, or out of a folder).
+pub fn archive_of(name: &str) -> &str {
+    match name.find(".zip:") {
+        Some(at) => &name[..at + ".zip".len()],
+        None => name,
+    }
+}
+
 fn read_zip(
     name: &str,
     archive: impl Read + std::io::Seek,
@@ -626,7 +641,7 @@ fn read_zip(
         // Progress counts the archive's bytes: an entry's compressed ones.
         let on_disk = entry.compressed_size();
         let scale = on_disk as f64 / entry.size().max(1) as f64;
-        let entry_name = format!("{name}:{}", entry.name());
+        let entry_name = entry_name(name, entry.name());
         if entry.size() > MAX_ENTRY_BYTES {
             meter.read(on_disk);
             skipped.push(SkippedFile {

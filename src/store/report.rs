@@ -410,10 +410,7 @@ impl ImportRun {
     fn sources(&self) -> Vec<String> {
         let mut sources: Vec<(&str, &str)> = Vec::new();
         for file in &self.files {
-            let whole = match file.name.split_once(".zip:") {
-                Some((zip, _)) => &file.name[..zip.len() + ".zip".len()],
-                None => file.name.as_str(),
-            };
+            let whole = crate::import::archive_of(&file.name);
             let (folder, name) = whole.rsplit_once(['/', '\\']).unwrap_or(("", whole));
             if !sources.contains(&(folder, name)) {
                 sources.push((folder, name));

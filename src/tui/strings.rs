@@ -449,8 +449,9 @@ pub fn previous_job(c: &Contact) -> String {
     }
 }
 
-pub fn job_change(on: NaiveDate, previous_position: &str, previous_company: &str) -> String {
-    format!("job change recorded {on}: was {previous_position} · {previous_company}")
+/// The explanation's line of a job change recorded `on`: what `c` was before.
+pub fn job_change(on: NaiveDate, c: &Contact) -> String {
+    format!("job change recorded {on}: was {}", previous_job(c))
 }
 
 pub fn gone_since(on: NaiveDate) -> String {

@@ -158,11 +158,7 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
         ));
     }
     if let Some(on) = c.job_changed_on {
-        lines.push(Line::raw(strings::job_change(
-            on,
-            &c.previous_position,
-            &c.previous_company,
-        )));
+        lines.push(Line::raw(strings::job_change(on, c)));
     }
     if let Some(on) = c.gone_on {
         lines.push(Line::raw(strings::gone_since(on)));

@@ -54,19 +54,34 @@ pub fn widest<S: AsRef<str>>(texts: impl IntoIterator<Item = S>) -> u16 {
 /// a `command in backquotes` (to be copied whole).
 pub fn wrap(line: &str, width: usize) -> Vec<String> {
     let indent = line.len() - line.trim_start_matches(' ').len();
-    let hanging = " ".repeat(indent + 2);
-    let mut lines = vec![" ".repeat(indent)];
-    for word in unbroken_words(&line[indent..]) {
-        let last = lines.last_mut().expect("a line");
-        let room = width.saturating_sub(last.width());
-        let starts = last.trim_start().is_empty();
-        if starts || word.width() < room {
-            if !starts {
-                last.push(' ');
-            }
-            last.push_str(word);
+    let words = unbroken_words(&line[indent..]);
+    let lines = lay_out(indent, words, width, |w| w.width());
+    (lines.into_iter())
+        .map(|(indent, words)| format!("{}{}", " ".repeat(indent), words.join(" ")))
+        .collect()
+}
+
+/// `words` laid out greedily in lines of at most `width` columns, one space between
+/// them: each line's indent (`indent` for the first, two more for the others) and words.
+/// A word longer than a line stays whole on its own line. The one rule behind [`wrap`]
+/// and the workbench's styled lines.
+pub fn lay_out<W>(
+    indent: usize,
+    words: impl IntoIterator<Item = W>,
+    width: usize,
+    width_of: impl Fn(&W) -> usize,
+) -> Vec<(usize, Vec<W>)> {
+    let mut lines = vec![(indent, Vec::new())];
+    let mut used = indent;
+    for word in words {
+        let word_width = width_of(&word);
+        let (_, current) = lines.last_mut().expect("a line");
+        if !current.is_empty() && used + 1 + word_width > width {
+            used = indent + 2 + word_width;
+            lines.push((indent + 2, vec![word]));
         } else {
-            lines.push(format!("{hanging}{word}"));
+            used += word_width + usize::from(!current.is_empty());
+            current.push(word);
         }
     }
     lines

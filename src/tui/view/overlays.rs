@@ -243,24 +243,18 @@ fn hang(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'_>> {
             }
         }
         let indent = words.iter().take_while(|w| w.is_empty()).count();
-        let hanging = " ".repeat(indent + 2);
-        let mut current: Vec<Span<'static>> = vec![Span::raw(" ".repeat(indent))];
-        let (mut used, mut starts) = (indent, true);
-        for word in words.into_iter().skip(indent) {
-            let word_width: usize = word.iter().map(Span::width).sum();
-            if !starts && used + 1 + word_width > width {
-                out.push(Line::from(std::mem::take(&mut current)).style(line.style));
-                current.push(Span::raw(hanging.clone()));
-                used = hanging.len();
-            } else if !starts {
-                current.push(Span::raw(" "));
-                used += 1;
+        let words = words.into_iter().skip(indent);
+        let width_of = |w: &Vec<Span>| w.iter().map(Span::width).sum();
+        for (indent, words) in crate::columns::lay_out(indent, words, width, width_of) {
+            let mut spans = vec![Span::raw(" ".repeat(indent))];
+            for (i, word) in words.into_iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::raw(" "));
+                }
+                spans.extend(word);
             }
-            used += word_width;
-            current.extend(word);
-            starts = false;
+            out.push(Line::from(spans).style(line.style));
         }
-        out.push(Line::from(current).style(line.style));
     }
     out
 }

@@ -315,10 +315,7 @@ fn the_export_prompt_takes_a_delimiter_and_offers_the_last_one() {
     let dir = tempfile::tempdir().unwrap();
     let export = |a: &mut App, typed: String| {
         key(a, KeyCode::Char('e'));
-        if let Overlay::Prompt(p) = &mut a.overlay {
-            p.input = typed;
-        }
-        match &key(a, KeyCode::Enter)[..] {
+        match &submit(a, &typed)[..] {
             [Effect::Export { request, .. }] => (request.path.clone(), request.delimiter),
             other => panic!("{other:?} {}", a.status),
         }
@@ -334,10 +331,7 @@ fn the_export_prompt_takes_a_delimiter_and_offers_the_last_one() {
     ];
     // A delimiter without a path asks for one.
     key(&mut a, KeyCode::Char('e'));
-    if let Overlay::Prompt(p) = &mut a.overlay {
-        p.input = "contacts ;".to_string();
-    }
-    assert!(key(&mut a, KeyCode::Enter).is_empty());
+    assert!(submit(&mut a, "contacts ;").is_empty());
     assert!(matches!(a.overlay, Overlay::Prompt(_)), "kept open");
     assert!(a.status.contains("removal-plan"), "{}", a.status);
     a.overlay = Overlay::None;
@@ -366,11 +360,8 @@ fn the_export_prompt_takes_a_delimiter_and_offers_the_last_one() {
     a.set_filter("");
     a.export_delimiter = b';';
     key(&mut a, KeyCode::Char('e'));
-    let Overlay::Prompt(p) = &a.overlay else {
-        panic!()
-    };
     assert_eq!(
-        p.input,
+        prompt_text(&a),
         format!("contacts netcurate-all-{}.csv ;", a.network.as_of)
     );
 }
@@ -399,10 +390,7 @@ fn explain_open_url_export_and_help() {
     let path = dir.path().join("x.csv");
     a.overlay = Overlay::None;
     key(&mut a, KeyCode::Char('e'));
-    if let Overlay::Prompt(p) = &mut a.overlay {
-        p.input = format!("removal-plan {}", path.display());
-    }
-    let effects = key(&mut a, KeyCode::Enter);
+    let effects = submit(&mut a, &format!("removal-plan {}", path.display()));
     assert!(
         matches!(&effects[..], [Effect::Export { request, force: false }] if request.ids.len() == a.table.ids.len())
     );
@@ -416,10 +404,7 @@ fn explain_open_url_export_and_help() {
             std::fs::write(&in_folder, "").unwrap();
         }
         key(&mut a, KeyCode::Char('e'));
-        if let Overlay::Prompt(p) = &mut a.overlay {
-            p.input = format!("removal-plan {}", dir.path().display());
-        }
-        let effects = key(&mut a, KeyCode::Enter);
+        let effects = submit(&mut a, &format!("removal-plan {}", dir.path().display()));
         match asks {
             false => assert!(
                 matches!(&effects[..], [Effect::Export { request, force: false }] if request.path == in_folder),
@@ -733,10 +718,8 @@ fn each_view_exports_what_it_shows() {
         format!("withdrawal-plan netcurate-withdrawal-plan-{day}.csv")
     );
     let dir = tempfile::tempdir().unwrap();
-    if let Overlay::Prompt(p) = &mut a.overlay {
-        p.input = format!("withdrawal-plan {}", dir.path().join("w.csv").display());
-    }
-    let effects = key(&mut a, KeyCode::Enter);
+    let w = dir.path().join("w.csv");
+    let effects = submit(&mut a, &format!("withdrawal-plan {}", w.display()));
     assert!(
         matches!(&effects[..], [Effect::Export { request, .. }] if request.kind == netcurate::export::ExportKind::WithdrawalPlan),
         "{effects:?}"

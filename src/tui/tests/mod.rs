@@ -84,6 +84,14 @@ fn app_on(network: Network) -> App {
     )
 }
 
+/// Replaces the open prompt's text with `text` and presses Enter: what that asks for.
+fn submit(app: &mut App, text: &str) -> Vec<Effect> {
+    if let Overlay::Prompt(p) = &mut app.overlay {
+        p.input = text.to_string();
+    }
+    key(app, KeyCode::Enter)
+}
+
 fn typed(app: &mut App, text: &str) {
     for ch in text.chars() {
         key(app, KeyCode::Char(ch));

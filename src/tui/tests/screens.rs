@@ -16,10 +16,7 @@ fn a_long_confirmation_wraps_to_show_its_keys() {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, "").unwrap();
     key(&mut a, KeyCode::Char('e'));
-    if let Overlay::Prompt(p) = &mut a.overlay {
-        p.input = format!("removal-plan {}", path.display());
-    }
-    key(&mut a, KeyCode::Enter);
+    submit(&mut a, &format!("removal-plan {}", path.display()));
     assert!(matches!(a.overlay, Overlay::Confirm(_)));
     let terminal = screen(&a, 60, 24);
     let text: String = format!("{:?}", terminal.backend());

@@ -149,13 +149,16 @@ pub fn run(stats_only: bool, as_of: Option<NaiveDate>) -> Result<()> {
 mod tempdir {
     use std::path::{Path, PathBuf};
 
+    const PREFIX: &str = "netcurate-demo-";
+
     pub struct TempDir(PathBuf);
 
     impl TempDir {
         pub fn new() -> std::io::Result<TempDir> {
             let base = std::env::temp_dir();
+            remove_abandoned(&base);
             for attempt in 0..100u32 {
-                let p = base.join(format!("netcurate-demo-{}-{attempt}", std::process::id()));
+                let p = base.join(format!("{PREFIX}{}-{attempt}", std::process::id()));
                 match std::fs::create_dir(&p) {
                     Ok(()) => return Ok(TempDir(p)),
                     Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -175,12 +178,56 @@ mod tempdir {
             let _ = std::fs::remove_dir_all(&self.0);
         }
     }
+
+    /// Removes the folders of demos whose process is gone: a demo ended by its terminal
+    /// closing (SIGHUP) or by a kill never runs `drop`, and left its folder behind.
+    /// Linux only, where `/proc` tells which processes live; elsewhere the system empties
+    /// its temporary folder itself.
+    fn remove_abandoned(base: &Path) {
+        if !cfg!(target_os = "linux") {
+            return;
+        }
+        let Ok(entries) = std::fs::read_dir(base) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let pid = (name.to_str())
+                .and_then(|n| n.strip_prefix(PREFIX))
+                .and_then(|rest| rest.split_once('-'))
+                .and_then(|(pid, _)| pid.parse::<u32>().ok());
+            if pid.is_some_and(|pid| !Path::new("/proc").join(pid.to_string()).exists()) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use netcurate::query::Query;
+
+    /// A demo killed (its terminal closed) leaves its folder; the next demo removes it, and
+    /// leaves alone those of demos still running.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_demo_removes_the_folders_of_demos_gone() {
+        let mut ended = std::process::Command::new("true").spawn().expect("spawn");
+        ended.wait().expect("wait");
+        let base = std::env::temp_dir();
+        let gone = base.join(format!("netcurate-demo-{}-0", ended.id()));
+        let running = base.join(format!("netcurate-demo-{}-77", std::process::id()));
+        for dir in [&gone, &running] {
+            std::fs::create_dir_all(dir).expect("dir");
+            std::fs::write(dir.join("demo.db"), "left").expect("write");
+        }
+        let (dir, _session) = build(None).expect("the demo builds");
+        assert!(!gone.exists(), "{gone:?} was left");
+        assert!(running.join("demo.db").exists(), "{running:?} was removed");
+        assert!(dir.path().exists());
+        std::fs::remove_dir_all(&running).expect("clean up");
+    }
 
     /// The demo is a weekly user's network: the connections made since the earlier export
     /// are those `added:` finds, and the few still in their previous job then show a job

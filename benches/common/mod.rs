@@ -24,12 +24,16 @@ pub fn profile() -> Profile {
     Profile::parse("demo", include_str!("../../fixtures/demo/profile.toml")).expect("profile")
 }
 
-/// Writes the export once; returns its folder (kept for the whole run).
+/// Writes the export once a run; returns its folder. The folder is cargo's for benchmarks'
+/// files (`target/tmp`), one for every run: a run writes over the last one's files where a
+/// folder per process in the system's temporary folder kept 144 MiB after each run.
 pub fn export_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("netcurate-bench-{}", std::process::id()));
-    if dir.join("Invitations.csv").exists() {
-        return dir;
-    }
+    static WRITTEN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    WRITTEN.get_or_init(write_export).clone()
+}
+
+fn write_export() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("netcurate-bench");
     std::fs::create_dir_all(&dir).expect("dir");
     let people = synth::people(1, CONNECTIONS, (60, 40, 200), 10, as_of());
     let accepted: Vec<synth::Person> = people.iter().take(INVITATIONS / 2).cloned().collect();

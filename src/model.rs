@@ -405,6 +405,19 @@ impl Contact {
         }
     }
 
+    /// What the contact was before a recorded job change: "position · company", or the
+    /// one of the two known ('' when neither is).
+    pub fn previous_job(&self) -> String {
+        match (
+            self.previous_position.is_empty(),
+            self.previous_company.is_empty(),
+        ) {
+            (false, false) => format!("{} · {}", self.previous_position, self.previous_company),
+            (true, _) => self.previous_company.to_string(),
+            (false, true) => self.previous_position.to_string(),
+        }
+    }
+
     /// `full_name()` case-folded into `out` (cleared first), without allocating when `out`
     /// has room: for lookups that run over every contact.
     pub fn folded_name_into(&self, out: &mut String) {

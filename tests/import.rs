@@ -1343,6 +1343,29 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
         ["Gone On"]
     );
     assert!(headers("company:employer -flag:job-change").is_empty());
+    // Listed, the job changes say what each was before, in the seniority column's place.
+    let listed = db.ok(&["list", "--filter", &format!("changed:>={AS_OF}")]);
+    let header = listed.lines().next().unwrap();
+    assert!(
+        header.contains("  was  ") && !header.contains("seniority"),
+        "{header}"
+    );
+    for person in &first[20..25] {
+        let line = (listed.lines())
+            .find(|l| l.contains(&format!("{} {}", person.first, person.last)))
+            .unwrap_or_else(|| panic!("{} listed: {listed}", person.first));
+        let was = format!("{} · {}", person.position, person.company);
+        let cut = was.chars().take(20).collect::<String>();
+        assert!(
+            line.contains("Brand New Employer") && line.contains(&cut),
+            "{line}"
+        );
+    }
+    let everyone = db.ok(&["list", "--filter", "company:employer"]);
+    assert!(
+        !everyone.lines().next().unwrap().contains("was"),
+        "{everyone}"
+    );
     let gone = db.json(&["list", "--filter", "flag:gone", "--json"]);
     assert_eq!(gone.as_array().unwrap().len(), 20);
     let gone_csv = db.ok(&[

@@ -437,21 +437,9 @@ pub fn suggested(decision: &str, why: &str) -> String {
     format!("suggested: {decision} — {why}")
 }
 
-/// A job changer's previous position and company, as the table's "was" column shows them.
-pub fn previous_job(c: &Contact) -> String {
-    match (
-        c.previous_position.is_empty(),
-        c.previous_company.is_empty(),
-    ) {
-        (false, false) => format!("{} · {}", c.previous_position, c.previous_company),
-        (true, _) => c.previous_company.to_string(),
-        (false, true) => c.previous_position.to_string(),
-    }
-}
-
 /// The explanation's line of a job change recorded `on`: what `c` was before.
 pub fn job_change(on: NaiveDate, c: &Contact) -> String {
-    format!("job change recorded {on}: was {}", previous_job(c))
+    format!("job change recorded {on}: was {}", c.previous_job())
 }
 
 pub fn gone_since(on: NaiveDate) -> String {

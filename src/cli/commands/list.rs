@@ -9,7 +9,7 @@ use crate::cli::commands::segments::with_segment;
 use crate::columns::{fit, pad, widest};
 use anyhow::{Context, Result};
 use netcurate::model::{Contact, Decision, Flags, Standing, joined_or_none};
-use netcurate::query::{self, Haystack, SortKey};
+use netcurate::query::{self, Haystack, Query, SortKey};
 use netcurate::text::seen;
 use std::borrow::Cow;
 use std::io::Write;
@@ -45,79 +45,57 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
         writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
         return Ok(());
     }
-    // One aligned line: id, score, name, position, company, seniority, decision, tags.
+    // One aligned line: id, score, name, position, company, seniority (or, listing job
+    // changes, what each was before), decision, tags.
+    let was = Query::parse(&filter, s.as_of)?.asks_about().job_changes;
     let contacts = || shown.iter().map(|&i| &network.contacts[i as usize]);
     let tags_width = widest(contacts().map(|c| c.tags.join(",")));
     let widths = TextWidths::within(
         crate::cli::output_width(),
         widest(contacts().map(shown_name)),
+        [
+            widest(contacts().map(|c| &c.position)),
+            widest(contacts().map(|c| &c.company)),
+            if was {
+                widest(contacts().map(|c| c.previous_job()))
+            } else {
+                0
+            },
+        ],
         tags_width,
+        was,
     );
-    let row = |[
-        id,
-        score,
-        name,
-        position,
-        company,
-        seniority,
-        decision,
-        tags,
-    ]: [&str; 8]| {
-        let seniority = match widths.seniority {
-            true => format!("{}  ", pad(seniority, 9)),
-            false => String::new(),
-        };
-        let line = format!(
-            "{id:>6}  {score:>5}  {}  {}  {}  {seniority}{}  {}",
-            pad(name, widths.name),
-            pad(position, widths.position),
-            pad(company, widths.company),
-            pad(decision, 8),
-            widths.tags.map_or(Cow::Borrowed(tags), |w| fit(tags, w)),
-        );
-        line.trim_end().to_string()
-    };
     if !shown.is_empty() {
-        let header = [
-            "id",
-            "score",
-            "name",
-            "position",
-            "company",
-            "seniority",
-            "decision",
+        let header = Line {
+            id: "id".into(),
+            score: "score".into(),
+            name: "name".into(),
+            texts: ["position", "company", if was { "was" } else { "" }],
+            seniority: "seniority",
+            decision: "decision",
             // Headed only when some contact listed has tags (on a narrow terminal an
             // empty column's header was cut to "t…").
-            if tags_width > 0 { "tags" } else { "" },
-        ];
-        writeln!(out, "{}", row(header))?;
-    }
-    for &i in shown {
-        let c = &network.contacts[i as usize];
-        let name = shown_name(c);
-        let (id, score, tags) = (
-            c.id.to_string(),
-            c.score.map_or("-".to_string(), |s| s.to_string()),
-            c.tags.join(","),
-        );
-        let (position, company) = (c.position.as_str(), c.company.as_str());
-        let decision = match c.standing() {
-            Standing::RemovalDone => "done",
-            Standing::Gone => "gone",
-            Standing::Decided(Decision::Undecided) => "-",
-            Standing::Decided(d) => d.as_str(),
+            tags: if tags_width > 0 { "tags" } else { "" }.into(),
         };
-        let cells = [
-            &*id,
-            &score,
-            &name,
-            position,
-            company,
-            c.seniority.as_str(),
-            decision,
-            &tags,
-        ];
-        writeln!(out, "{}", row(cells))?;
+        writeln!(out, "{}", header.laid_out(&widths))?;
+    }
+    for c in contacts() {
+        let previous = if was { c.previous_job() } else { String::new() };
+        let line = Line {
+            id: c.id.to_string(),
+            score: c.score.map_or("-".to_string(), |s| s.to_string()),
+            name: shown_name(c),
+            texts: [&c.position, &c.company, &previous],
+            seniority: c.seniority.as_str(),
+            decision: match c.standing() {
+                Standing::RemovalDone => "done",
+                Standing::Gone => "gone",
+                Standing::Decided(Decision::Undecided) => "-",
+                Standing::Decided(d) => d.as_str(),
+            },
+            tags: c.tags.join(","),
+        };
+        writeln!(out, "{}", line.laid_out(&widths))?;
     }
     let (matching, total) = (ids.len(), s.store.contact_count()?);
     if shown.len() < matching {
@@ -140,29 +118,74 @@ fn shown_name(c: &Contact) -> String {
     }
 }
 
+/// One line of `list`, before it is laid out in columns.
+struct Line<'a> {
+    id: String,
+    score: String,
+    name: String,
+    /// Position, company and what the contact was before (shown when listing job changes).
+    texts: [&'a str; 3],
+    seniority: &'a str,
+    decision: &'a str,
+    tags: String,
+}
+
+impl Line<'_> {
+    fn laid_out(&self, widths: &TextWidths) -> String {
+        let mut line = format!(
+            "{:>6}  {:>5}  {}  ",
+            self.id,
+            self.score,
+            pad(&self.name, widths.name)
+        );
+        for (text, &width) in self.texts.iter().zip(&widths.texts) {
+            line.push_str(&pad(text, width));
+            line.push_str("  ");
+        }
+        if widths.seniority {
+            line.push_str(&pad(self.seniority, 9));
+            line.push_str("  ");
+        }
+        line.push_str(&pad(self.decision, 8));
+        line.push_str("  ");
+        line.push_str(
+            &widths
+                .tags
+                .map_or(Cow::Borrowed(&*self.tags), |w| fit(&self.tags, w)),
+        );
+        line.trim_end().to_string()
+    }
+}
+
 /// The columns `list` gives its cells: as wide as they read well, or, to fit a terminal
-/// (a wrapped table cannot be read), names as wide as the widest shown, titles and
-/// companies narrower in proportion, the tags cut at the edge, and on a narrow terminal
-/// no seniority column (the title says it).
+/// (a wrapped table cannot be read), names as wide as the widest shown, titles, companies
+/// (and previous jobs) as wide as the widest shown where that fits and narrower in
+/// proportion where not, the tags cut at the edge, and on a narrow terminal no seniority
+/// column (the title says it).
 #[derive(Debug)]
 struct TextWidths {
     name: u16,
-    position: u16,
-    company: u16,
+    /// Position, company and, listing job changes, what each was before.
+    texts: Vec<u16>,
     seniority: bool,
     /// The tags' columns, when the line has to end at the terminal's edge.
     tags: Option<u16>,
 }
 
 impl TextWidths {
-    /// Name, position and company as wide as they read well.
-    const FULL: [u16; 3] = [28, 34, 22];
+    /// The name as wide as it reads well.
+    const NAME: u16 = 28;
+    /// Position, company and previous job as wide as they read well.
+    const FULL: [u16; 3] = [34, 22, 34];
     /// Narrower than this a title or a company says too little: the line runs past the
     /// edge instead.
-    const LEAST: [u16; 2] = [14, 10];
-    /// The id, score and decision columns and the two spaces before each cell.
-    const FIXED: u16 = 6 + 5 + 8 + 6 * 2;
-    /// The seniority column with the spaces before it.
+    const LEAST: [u16; 3] = [14, 10, 14];
+    /// The id, score and decision columns' widths, and the two spaces after each of the
+    /// id, score and name.
+    const FIXED: u16 = 6 + 5 + 8 + 3 * 2;
+    /// A text column's spaces after it.
+    const GAP: u16 = 2;
+    /// The seniority column with the spaces after it.
     const SENIORITY: u16 = 9 + 2;
     /// Narrower terminals go without the seniority column.
     const SENIORITY_FROM: u16 = 100;
@@ -170,38 +193,76 @@ impl TextWidths {
     const TAGS_KEPT: u16 = 12;
 
     /// The widths for lines of at most `width` columns (`None`: no limit) whose widest
-    /// name and tags take `name` and `tags` columns: the full widths when they fit.
-    fn within(width: Option<u16>, name: u16, tags: u16) -> TextWidths {
+    /// name, texts and tags take `name`, `texts` and `tags` columns: the full widths when
+    /// they fit. With `was` the previous job takes the seniority column's place.
+    fn within(width: Option<u16>, name: u16, texts: [u16; 3], tags: u16, was: bool) -> TextWidths {
+        let full = &Self::FULL[..if was { 3 } else { 2 }];
+        let gaps = Self::GAP * full.len() as u16;
+        let seniority_room = if was { 0 } else { Self::SENIORITY };
+        let full_sum: u16 = full.iter().sum();
+        let tags_room = if tags == 0 {
+            0
+        } else {
+            Self::GAP.saturating_add(tags)
+        };
         let natural =
-            (Self::FIXED + Self::SENIORITY + Self::FULL.iter().sum::<u16>()).saturating_add(tags);
+            (Self::FIXED + seniority_room + gaps + Self::NAME + full_sum).saturating_add(tags_room);
         let Some(width) = width.filter(|&w| w < natural) else {
-            let [name, position, company] = Self::FULL;
-            let (seniority, tags) = (true, None);
             return TextWidths {
-                name,
-                position,
-                company,
-                seniority,
-                tags,
+                name: Self::NAME,
+                texts: full.to_vec(),
+                seniority: !was,
+                tags: None,
             };
         };
-        let seniority = width >= Self::SENIORITY_FROM;
-        let fixed = Self::FIXED + if seniority { Self::SENIORITY } else { 0 };
-        let name = name.clamp("name".len() as u16, Self::FULL[0]);
-        let full = Self::FULL[1] + Self::FULL[2];
-        let kept = tags.clamp("tags".len() as u16, Self::TAGS_KEPT);
-        let room = width.saturating_sub(fixed + name + kept).min(full);
-        let [position, company] = [0, 1].map(|i| {
-            let share = u32::from(Self::FULL[i + 1]) * u32::from(room) / u32::from(full);
-            (share as u16).max(Self::LEAST[i])
-        });
-        let tags = Some(width.saturating_sub(fixed + name + position + company));
+        let seniority = !was && width >= Self::SENIORITY_FROM;
+        let fixed = Self::FIXED + gaps + if seniority { Self::SENIORITY } else { 0 };
+        let name = name.clamp("name".len() as u16, Self::NAME);
+        // The tags' column with the spaces before it, when some contact listed has tags.
+        let kept = match tags {
+            0 => 0,
+            _ => Self::GAP + tags.clamp("tags".len() as u16, Self::TAGS_KEPT),
+        };
+        let room = width.saturating_sub(fixed + name + kept).min(full_sum);
+        // What each column needs: its widest text, at least its header, at most full.
+        let needs: Vec<u16> = (full.iter().zip(texts).zip(["position", "company", "was"]))
+            .map(|((&most, widest), header)| widest.max(header.len() as u16).min(most))
+            .collect();
+        let texts: Vec<u16> = (shares(room, &needs, full).into_iter())
+            .zip(needs.iter().zip(Self::LEAST))
+            .map(|(share, (&need, least))| share.max(least.min(need)))
+            .collect();
+        let tags = Some(width.saturating_sub(fixed + Self::GAP + name + texts.iter().sum::<u16>()));
         TextWidths {
             name,
-            position,
-            company,
+            texts,
             seniority,
             tags,
+        }
+    }
+}
+
+/// `room` columns shared among columns that need `needs` in proportion to `weights`: a
+/// column that needs no more than its share gets what it needs, and what it leaves goes
+/// to the others, again in proportion.
+fn shares(room: u16, needs: &[u16], weights: &[u16]) -> Vec<u16> {
+    let mut given = vec![None; needs.len()];
+    let mut left = u32::from(room);
+    loop {
+        let open = || (0..needs.len()).filter(|&i| given[i].is_none());
+        let weight: u32 = open().map(|i| u32::from(weights[i])).sum();
+        let met: Vec<usize> = open()
+            .filter(|&i| u32::from(needs[i]) * weight <= u32::from(weights[i]) * left)
+            .collect();
+        if met.is_empty() || weight == 0 {
+            for i in open().collect::<Vec<_>>() {
+                given[i] = Some((u32::from(weights[i]) * left / weight.max(1)) as u16);
+            }
+            return given.into_iter().map(|g| g.unwrap_or(0)).collect();
+        }
+        for i in met {
+            given[i] = Some(needs[i]);
+            left -= u32::from(needs[i]);
         }
     }
 }
@@ -291,4 +352,32 @@ pub(crate) fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> 
         writeln!(out, "tags: {}", t.join(", "))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A short column takes what it needs and leaves the rest to the others, in
+    /// proportion; when all fit, each gets what it needs.
+    #[test]
+    fn columns_share_the_room_their_texts_leave() {
+        assert_eq!(shares(36, &[8, 17, 34], &[34, 22, 34]), [8, 11, 17]);
+        assert_eq!(shares(90, &[8, 17, 34], &[34, 22, 34]), [8, 17, 34]);
+        assert_eq!(shares(28, &[34, 22], &[34, 22]), [17, 11]);
+        assert_eq!(shares(0, &[5, 5], &[1, 1]), [0, 0]);
+    }
+
+    /// Job changes listed on 80 columns: no seniority, the previous job beside the
+    /// company, and a line that ends at the edge.
+    #[test]
+    fn a_list_of_job_changes_fits_80_columns() {
+        let w = TextWidths::within(Some(80), 13, [8, 17, 40], 0, true);
+        assert!(!w.seniority);
+        assert_eq!(w.texts.len(), 3);
+        let used = TextWidths::FIXED + 3 * TextWidths::GAP + 13 + w.texts.iter().sum::<u16>();
+        assert_eq!(used, 80, "{w:?}");
+        assert_eq!(w.texts[0], 8, "a short title takes what it needs: {w:?}");
+        assert!(w.texts[2] > w.texts[1], "{w:?}");
+    }
 }

@@ -123,7 +123,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 )));
             }
             if was {
-                let previous = strings::previous_job(c);
+                let previous = c.previous_job();
                 cells.push(Cell::from(fit(&previous, width[5]).into_owned()).style(theme.dim()));
             }
             if wide {

@@ -277,17 +277,30 @@ fn key_hints(app: &App, width: u16) -> String {
     groups.join(" · ")
 }
 
-/// [`keys_text`] in lines of at most `width` columns, broken between two keys.
+/// [`keys_text`] in lines of at most `width` columns, broken between two keys, as few
+/// lines as at `width` and as even as they go (not a full line over one key alone).
 pub fn keys_lines(app: &App, hints: KeyHints, width: u16) -> Vec<String> {
+    let groups = key_groups(app, hints);
+    let fewest = fill_lines(&groups, usize::from(width)).len();
+    let total = Line::raw(groups.join(" · ")).width();
+    (total.div_ceil(fewest.max(1))..usize::from(width))
+        .map(|narrower| fill_lines(&groups, narrower))
+        .find(|lines| lines.len() == fewest)
+        .unwrap_or_else(|| fill_lines(&groups, usize::from(width)))
+}
+
+/// `groups` joined by " · " in lines of at most `width` columns, each line as full as it
+/// goes (a group wider than `width` on a line of its own).
+fn fill_lines(groups: &[String], width: usize) -> Vec<String> {
     let text_width = |text: &str| Line::raw(text).width();
     let mut lines: Vec<String> = Vec::new();
-    for group in key_groups(app, hints) {
+    for group in groups {
         match lines.last_mut() {
-            Some(line) if text_width(line) + 3 + text_width(&group) <= usize::from(width) => {
+            Some(line) if text_width(line) + 3 + text_width(group) <= width => {
                 line.push_str(" · ");
-                line.push_str(&group);
+                line.push_str(group);
             }
-            _ => lines.push(group),
+            _ => lines.push(group.clone()),
         }
     }
     lines

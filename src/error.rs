@@ -152,3 +152,83 @@ impl Error {
         }
     }
 }
+
+/// " (did you mean NAME?)" when `typed` looks like a typo of one of `names` (the most
+/// alike, by Jaro-Winkler similarity above 0.8, case aside), else "": for the errors that
+/// refuse a name the user typed (a filter's field, a profile's key, a sort key…).
+pub fn did_you_mean<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> String {
+    let typed = typed.to_lowercase();
+    let alike = |name: &str| strsim::jaro_winkler(&typed, &name.to_lowercase());
+    (names.into_iter())
+        .map(|name| (alike(name), name))
+        .filter(|&(similar, name)| similar > 0.8 && name.to_lowercase() != typed)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map_or(String::new(), |(_, name)| {
+            format!(" (did you mean {name}?)")
+        })
+}
+
+/// The line (from 1) where a TOML `text` sets `key`: in `[table]`, or with `None` at the
+/// top level, where a `[key]` table header counts too. For errors about a key that TOML
+/// itself accepted (one netcurate does not know, a value out of range). Dotted and inline
+/// keys are not followed: `None`.
+pub fn toml_line(text: &str, table: Option<&str>, key: &str) -> Option<usize> {
+    let bare = |name: &str| name.trim().trim_matches(['"', '\'']).to_string();
+    let mut current: Option<String> = None;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_start();
+        if let Some(header) = line.strip_prefix('[') {
+            let header = bare(header.split(']').next().unwrap_or_default());
+            if table.is_none() && header == key {
+                return Some(i + 1);
+            }
+            current = Some(header);
+        } else if let Some((name, _)) = line.split_once('=')
+            && !line.starts_with('#')
+            && current.as_deref() == table
+            && bare(name) == key
+        {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+/// The line (from 1) at byte `offset` of `text`: where a parser's error span starts.
+pub fn line_at(text: &str, offset: usize) -> usize {
+    let before = text.get(..offset).unwrap_or(text);
+    before.matches('\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_toml_key_is_found_in_its_table() {
+        let text = "# threshold = 1\nname = \"x\"\nthreshold = 70\n[titles]\ntarget = []\n\n[ weights ]\ntitle = 3\n";
+        assert_eq!(
+            toml_line(text, None, "threshold"),
+            Some(3),
+            "not the comment"
+        );
+        assert_eq!(toml_line(text, None, "titles"), Some(4), "a table's header");
+        assert_eq!(toml_line(text, Some("titles"), "target"), Some(5));
+        assert_eq!(toml_line(text, Some("weights"), "title"), Some(8));
+        assert_eq!(toml_line(text, None, "title"), None, "not at the top level");
+        assert_eq!(line_at(text, 0), 1);
+        assert_eq!(line_at(text, text.find("threshold = 70").unwrap()), 3);
+    }
+
+    #[test]
+    fn a_typo_gets_the_name_it_was_meant_to_be() {
+        let fields = ["name", "seniority", "score", "company"];
+        assert_eq!(
+            did_you_mean("senority", fields),
+            " (did you mean seniority?)"
+        );
+        assert_eq!(did_you_mean("Scor", fields), " (did you mean score?)");
+        assert_eq!(did_you_mean("zzz", fields), "");
+        assert_eq!(did_you_mean("name", fields), "", "not a typo");
+    }
+}

@@ -4,6 +4,7 @@
 //!
 //! Must not: read the database; callers pass the network, readings and assumptions.
 
+use crate::error::did_you_mean;
 use crate::model::{Decision, Direction, Flags, InvitationStatus};
 use crate::network::Network;
 use chrono::NaiveDate;
@@ -150,8 +151,8 @@ impl Assumptions {
                 return Ok(());
             }
             other => {
-                let names = Self::NAMES.join(" ");
-                return Err(format!("unknown assumption '{other}' ({names})"));
+                let (names, near) = (Self::NAMES.join(" "), did_you_mean(other, Self::NAMES));
+                return Err(format!("unknown assumption '{other}'{near}: {names}"));
             }
         };
         *slot = v;

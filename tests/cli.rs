@@ -1119,6 +1119,8 @@ fn bad_input_is_one_clear_line_with_exit_1() {
     db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
     let bad_profile = db.file("bad.toml");
     std::fs::write(&bad_profile, "[seniority]\nmin = \"boss\"\n").unwrap();
+    let misspelt_profile = db.file("misspelt.toml");
+    std::fs::write(&misspelt_profile, "# mine\nname = \"x\"\ntreshold = 70\n").unwrap();
     let cases: Vec<(Vec<String>, &str)> = vec![
         (
             vec!["list".into(), "--filter".into(), "score:lots".into()],
@@ -1127,6 +1129,22 @@ fn bad_input_is_one_clear_line_with_exit_1() {
         (
             vec!["list".into(), "--filter".into(), "colour:red".into()],
             "unknown field 'colour'",
+        ),
+        (
+            vec!["list".into(), "--filter".into(), "senority:>=vp".into()],
+            "unknown field 'senority' (did you mean seniority?)",
+        ),
+        (
+            vec!["list".into(), "--sort".into(), "-scor".into()],
+            "unknown sort key 'scor' (did you mean score?)",
+        ),
+        (
+            vec![
+                "score".into(),
+                "--profile".into(),
+                misspelt_profile.display().to_string(),
+            ],
+            "line 3: unknown key 'treshold' (did you mean threshold?)",
         ),
         (
             vec![

@@ -4,7 +4,7 @@
 //!
 //! Must not: score contacts (score.rs does) or read the database.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, did_you_mean, line_at, toml_line};
 use crate::model::{Contact, Employers, Seniority};
 use crate::text::as_seen_text;
 use serde::{Deserialize, Serialize};
@@ -98,23 +98,37 @@ impl Default for Profile {
 }
 
 impl Profile {
-    /// Parses and validates a profile; errors name the file and line.
+    /// Parses and validates a profile the user wrote; errors name the file and line. A key
+    /// netcurate does not know is one: a misspelt `treshold` or `[seniorty]` would
+    /// otherwise leave its setting at the default, unsaid.
     pub fn parse(file: &str, text: &str) -> Result<Profile> {
-        let profile: Profile = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+        let profile = Profile::read(file, text)?;
+        unknown_keys(file, text)?;
+        profile.validate(file, text)?;
+        Ok(profile)
+    }
+
+    /// A profile as the database stores it: written by this netcurate, or by an older one,
+    /// which let keys it did not know pass (they are left aside again, as they were then).
+    pub fn parse_stored(text: &str) -> Result<Profile> {
+        let file = "stored profile";
+        let profile = Profile::read(file, text)?;
+        profile.validate(file, text)?;
+        Ok(profile)
+    }
+
+    /// The profile `text` holds, keys netcurate does not know aside.
+    fn read(file: &str, text: &str) -> Result<Profile> {
+        toml::from_str(text).map_err(|e| {
             let reason = e.message().to_string();
             Error::Profile {
                 file: file.to_string(),
-                reason: match line {
-                    Some(l) => format!("line {l}: {reason}"),
+                reason: match e.span() {
+                    Some(span) => format!("line {}: {reason}", line_at(text, span.start)),
                     None => reason,
                 },
             }
-        })?;
-        profile.validate(file, text)?;
-        Ok(profile)
+        })
     }
 
     pub fn load(path: &std::path::Path) -> Result<Profile> {
@@ -122,22 +136,22 @@ impl Profile {
         Profile::parse(&path.display().to_string(), &text)
     }
 
+    /// Checks the values TOML cannot: the tier, weights, threshold.
     fn validate(&self, file: &str, text: &str) -> Result<()> {
-        let fail = |needle: &str, reason: String| {
-            let line = text
-                .lines()
-                .position(|l| l.contains(needle))
-                .map_or(String::new(), |i| format!("line {}: ", i + 1));
+        let fail = |(table, key): (Option<&str>, &str), reason: String| {
+            let line = toml_line(text, table, key).map_or(String::new(), |l| format!("line {l}: "));
             Err(Error::Profile {
                 file: file.to_string(),
                 reason: format!("{line}{reason}"),
             })
         };
         if self.min_tier().is_none() {
+            let tiers = Seniority::ALL.into_iter().filter(|t| t.rank().is_some());
+            let near = did_you_mean(&self.seniority.min, tiers.map(Seniority::as_str));
             return fail(
-                "min",
+                (Some("seniority"), "min"),
                 format!(
-                    "unknown seniority tier '{}' (expected one of owner, partner, cxo, vp, director, manager, senior, entry, training)",
+                    "unknown seniority tier '{}'{near}; expected one of owner, partner, cxo, vp, director, manager, senior, entry, training",
                     self.seniority.min
                 ),
             );
@@ -153,14 +167,14 @@ impl Profile {
         ] {
             if !(value >= 0.0 && value.is_finite()) {
                 return fail(
-                    name,
+                    (Some("weights"), name),
                     format!("weight '{name}' is {value}; weights must be 0 or more"),
                 );
             }
         }
         if !(0.0..=100.0).contains(&self.threshold) {
             return fail(
-                "threshold",
+                (None, "threshold"),
                 format!("threshold {} is outside 0–100", self.threshold),
             );
         }
@@ -286,6 +300,52 @@ keywords = 15
     }
 }
 
+/// Fails on the first key of `text` (in the file's order) that a profile does not have,
+/// naming its line and the keys its table takes (those [`Profile::default`] writes).
+fn unknown_keys(file: &str, text: &str) -> Result<()> {
+    let (Ok(toml::Value::Table(known)), Ok(given)) = (
+        toml::Value::try_from(Profile::default()),
+        toml::from_str::<toml::Table>(text),
+    ) else {
+        return Ok(());
+    };
+    // (its table, the key, the keys that table takes)
+    let mut unknown: Vec<(Option<&str>, &str, &toml::Table)> = Vec::new();
+    for (key, value) in &given {
+        match (known.get(key), value) {
+            (None, _) => unknown.push((None, key, &known)),
+            (Some(toml::Value::Table(takes)), toml::Value::Table(inner)) => unknown.extend(
+                (inner.keys())
+                    .filter(|k| !takes.contains_key(*k))
+                    .map(|k| (Some(key.as_str()), k.as_str(), takes)),
+            ),
+            _ => {}
+        }
+    }
+    let line = |&(table, key, _): &(Option<&str>, &str, &toml::Table)| toml_line(text, table, key);
+    let Some(first) = unknown.iter().min_by_key(|u| line(u).unwrap_or(usize::MAX)) else {
+        return Ok(());
+    };
+    let (table, key, takes) = *first;
+    let near = did_you_mean(key, takes.keys().map(String::as_str));
+    let names = takes
+        .keys()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let reason = match table {
+        None => format!("unknown key '{key}'{near}; a profile's keys: {names}"),
+        Some(t) => format!("unknown key '{key}' in [{t}]{near}; [{t}] takes {names}"),
+    };
+    Err(Error::Profile {
+        file: file.to_string(),
+        reason: match line(first) {
+            Some(l) => format!("line {l}: {reason}"),
+            None => reason,
+        },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,6 +383,32 @@ exclude = []
             e.contains("p.toml") && e.contains("line 9") && e.contains("boss"),
             "{e}"
         );
+    }
+
+    /// A misspelt key is an error naming its line and the key meant (the first in the
+    /// file's order), where it was left aside and its setting stayed at the default.
+    #[test]
+    fn an_unknown_key_names_its_line_and_the_key_meant() {
+        let typos = GOOD
+            .replace("threshold = 60", "treshold = 70")
+            .replace("[keywords]", "[keyword]");
+        let e = Profile::parse("p.toml", &typos).unwrap_err().to_string();
+        assert!(
+            e.starts_with(
+                "profile p.toml: line 3: unknown key 'treshold' (did you mean threshold?);"
+            ),
+            "{e}"
+        );
+        let bad = GOOD.replace("exclude = [\"recruiter\"", "excludes = [\"recruiter\"");
+        let e = Profile::parse("p.toml", &bad).unwrap_err().to_string();
+        assert!(
+            e.contains("line 7: unknown key 'excludes' in [titles] (did you mean exclude?); [titles] takes exclude target"),
+            "{e}"
+        );
+        // As stored by an older netcurate, which let them pass: read as it read them.
+        let stored = Profile::parse_stored(&typos).expect("stored");
+        assert_eq!(stored.threshold, 60.0);
+        assert_eq!(stored.keywords, KeywordList::default());
     }
 
     #[test]

@@ -106,7 +106,7 @@ impl Session {
     /// Reads the stored profile again (after an undo or redo that changed it).
     pub fn read_profile(&mut self) -> Result<()> {
         self.profile = match self.store.profile_text()? {
-            Some(text) => Some(Profile::parse("stored profile", &text)?),
+            Some(text) => Some(Profile::parse_stored(&text)?),
             None => None,
         };
         Ok(())

@@ -153,14 +153,7 @@ impl ColumnMap {
             };
             let name = name.trim().to_lowercase().replace('_', "-");
             let field = Field::named(&name).ok_or_else(|| {
-                let near = Field::ALL
-                    .into_iter()
-                    .map(Field::as_str)
-                    .max_by(|a, b| {
-                        strsim::jaro_winkler(a, &name).total_cmp(&strsim::jaro_winkler(b, &name))
-                    })
-                    .filter(|near| strsim::jaro_winkler(near, &name) > 0.8)
-                    .map_or(String::new(), |near| format!(" (did you mean {near}?)"));
+                let near = crate::error::did_you_mean(&name, Field::ALL.map(Field::as_str));
                 bad(format!(
                     "no field \"{name}\"{near}; the fields are {}",
                     Field::names()

@@ -5,7 +5,7 @@
 //!
 //! Must not: touch the database or the terminal.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, did_you_mean};
 use crate::import::dates::{digits, parse_date};
 use crate::model::{Contact, ContactParts, Decision, Flags, Function, Seniority};
 use crate::network::Network;
@@ -713,10 +713,12 @@ fn term(token: &str, today: NaiveDate) -> Result<Term> {
     let test = match name.as_str() {
         "url" => Test::Text(TextField::Url, Needle::new(url_needle(value))),
         "tag" => Test::Tag(value.to_string()),
-        "decision" => Test::Decision(
-            Decision::parse(value)
-                .ok_or_else(|| bad("decision is keep, prune, protect or undecided".to_string()))?,
-        ),
+        "decision" => Test::Decision(Decision::parse(value).ok_or_else(|| {
+            let near = did_you_mean(value, Decision::ALL.map(Decision::as_str));
+            bad(format!(
+                "decision is keep, prune, protect or undecided{near}"
+            ))
+        })?),
         "score" => {
             let (cmp, n) = Cmp::split(value);
             let n: f64 = n
@@ -727,8 +729,9 @@ fn term(token: &str, today: NaiveDate) -> Result<Term> {
         "seniority" => {
             let (cmp, t) = Cmp::split(&lower);
             let tier = Seniority::parse(t).ok_or_else(|| {
+                let near = did_you_mean(t, Seniority::ALL.map(Seniority::as_str));
                 bad(format!(
-                    "unknown tier '{t}' (training entry senior manager director vp cxo partner owner support unknown)"
+                    "unknown tier '{t}'{near}: training entry senior manager director vp cxo partner owner support unknown"
                 ))
             })?;
             if cmp != Cmp::Eq && tier.rank().is_none() {
@@ -753,15 +756,25 @@ fn term(token: &str, today: NaiveDate) -> Result<Term> {
         }
         "function" => Test::Function(Function::parse(value).ok_or_else(|| {
             let names: Vec<&str> = Function::ALL.iter().map(|f| f.as_str()).collect();
-            bad(format!("unknown function '{value}' ({})", names.join(" ")))
+            let near = did_you_mean(value, names.iter().copied());
+            bad(format!(
+                "unknown function '{value}'{near}: {}",
+                names.join(" ")
+            ))
         })?),
         "flag" => Test::Flag(Flags::bit_for(value).ok_or_else(|| {
             let names: Vec<&str> = Flags::NAMES.iter().map(|(n, _)| *n).collect();
-            bad(format!("unknown flag '{value}' ({})", names.join(" ")))
+            let near = did_you_mean(value, names.iter().copied());
+            bad(format!("unknown flag '{value}'{near}: {}", names.join(" ")))
         })?),
         other => match TextField::named(other) {
             Some(field) => Test::Text(field, Needle::new(lower)),
-            None => return Err(bad(format!("unknown field '{other}' (fields: {FIELDS})"))),
+            None => {
+                let near = did_you_mean(other, FIELDS.split(' '));
+                return Err(bad(format!(
+                    "unknown field '{other}'{near}; fields: {FIELDS}"
+                )));
+            }
         },
     };
     Ok(Term { negate, test })

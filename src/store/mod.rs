@@ -644,7 +644,7 @@ fn put_named(tx: &Transaction<'_>, what: &Named, value: Option<&str>) -> Result<
         return Ok(Rescored::default());
     }
     let profile = value
-        .map(|text| crate::audience::Profile::parse("stored profile", text))
+        .map(crate::audience::Profile::parse_stored)
         .transpose()?;
     rescore_in(tx, profile.as_ref())
 }

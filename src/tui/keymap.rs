@@ -5,6 +5,7 @@
 //! Must not: know what a command does (app/ does).
 
 use super::strings;
+use netcurate::error::{did_you_mean, line_at, toml_line};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -173,6 +174,14 @@ pub struct Keymap {
     pub file: Option<PathBuf>,
 }
 
+/// `why`, after the line it is about when known: "line 3: …".
+fn at_line(line: Option<usize>, why: String) -> String {
+    match line {
+        Some(line) => format!("line {line}: {why}"),
+        None => why,
+    }
+}
+
 impl Keymap {
     pub fn default_map() -> Keymap {
         Keymap::with_overrides(&HashMap::new())
@@ -241,14 +250,18 @@ impl Keymap {
         (keymap, error)
     }
 
+    /// The keymap a keys.toml `text` makes; a mistake in it is said with its line.
     pub fn parse_overrides(text: &str) -> Result<Keymap, String> {
-        let table: toml::Table = text
-            .parse()
-            .map_err(|e: toml::de::Error| e.message().to_string())?;
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+            let line = e.span().map(|span| line_at(text, span.start));
+            at_line(line, e.message().to_string())
+        })?;
         let mut overrides = HashMap::new();
         for (name, value) in table {
+            let fail = |why: String| Err(at_line(toml_line(text, None, &name), why));
             if !BINDINGS.iter().any(|(_, n, _)| *n == name) {
-                return Err(strings::unknown_command(&name));
+                let near = did_you_mean(&name, BINDINGS.iter().map(|(_, n, _)| *n));
+                return fail(strings::unknown_command(&name, &near));
             }
             let keys: Vec<String> = match value {
                 toml::Value::String(s) => vec![s],
@@ -256,10 +269,10 @@ impl Keymap {
                     .iter()
                     .filter_map(|v| v.as_str().map(str::to_string))
                     .collect(),
-                _ => return Err(strings::takes_keys(&name)),
+                _ => return fail(strings::takes_keys(&name)),
             };
             if let Some(bad) = keys.iter().find(|k| Key::parse(k).is_none()) {
-                return Err(strings::not_a_key(bad));
+                return fail(strings::not_a_key(bad));
             }
             overrides.insert(name, keys);
         }
@@ -336,6 +349,25 @@ mod tests {
         );
         assert!(Keymap::parse_overrides("fly = \"f\"").is_err());
         assert!(Keymap::parse_overrides("undo = \"ctrl-\"").is_err());
+    }
+
+    /// A mistake in keys.toml is said with its line, a misspelt command with the one meant.
+    #[test]
+    fn a_keymap_mistake_names_its_line() {
+        let err = |text: &str| Keymap::parse_overrides(text).err().unwrap_or_default();
+        assert_eq!(
+            err("# mine\nundo = \"ctrl-z\"\nundoo = \"U\"\n"),
+            "line 3: unknown command 'undoo' (did you mean undo?)"
+        );
+        assert_eq!(
+            err("quit = \"q\"\nredo = \"ctrl-\"\n"),
+            "line 2: 'ctrl-' is not a key"
+        );
+        assert_eq!(
+            err("quit = 3\n"),
+            "line 1: 'quit' takes a key or a list of keys"
+        );
+        assert!(err("quit = \"q\"\nundo = = \"u\"\n").starts_with("line 2: "));
     }
 
     /// A key the user gives a command is taken from the command that had it by default,

@@ -168,8 +168,9 @@ pub fn command_help(command: Command) -> &'static str {
 }
 
 // Mistakes in the keymap file.
-pub fn unknown_command(name: &str) -> String {
-    format!("unknown command '{name}'")
+/// A keymap file's command that is none (`near`: " (did you mean undo?)" or "").
+pub fn unknown_command(name: &str, near: &str) -> String {
+    format!("unknown command '{name}'{near}")
 }
 
 pub fn takes_keys(name: &str) -> String {

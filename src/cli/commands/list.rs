@@ -8,6 +8,7 @@ use crate::cli::args::ListArgs;
 use crate::cli::commands::segments::with_segment;
 use crate::columns::{fit, pad, widest};
 use anyhow::{Context, Result};
+use netcurate::error::did_you_mean;
 use netcurate::model::{Contact, Decision, Flags, Standing, joined_or_none};
 use netcurate::query::{self, Haystack, Query, SortKey};
 use netcurate::text::seen;
@@ -22,8 +23,10 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
         Some(k) => (true, k),
         None => (false, args.sort.as_str()),
     };
-    let key = SortKey::parse(key_text)
-        .with_context(|| format!("unknown sort key '{key_text}' ({})", SortKey::names()))?;
+    let key = SortKey::parse(key_text).with_context(|| {
+        let near = did_you_mean(key_text, SortKey::ALL.map(SortKey::as_str));
+        format!("unknown sort key '{key_text}'{near}: {}", SortKey::names())
+    })?;
     // Text keys sort by the haystack's folded text; number keys need none.
     let hay = match key.needs_text() {
         true => Haystack::all(&network),

@@ -611,6 +611,10 @@ impl App {
                 self.table.cursor = 0;
                 self.table.offset = 0;
             }
+            // Beside the filter typed, the term and why: the whole line is for them.
+            Err(netcurate::error::Error::Query { term, reason }) => {
+                self.table.filter_error = Some(format!("'{term}': {reason}"))
+            }
             Err(e) => self.table.filter_error = Some(e.to_string()),
         }
     }

@@ -1081,6 +1081,17 @@ fn list_prints_a_table_and_says_what_it_left_out() {
     let out = db.ok(&["list", "--filter", "company:hooli", "--limit", "2"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(decision_of(lines[1]).as_deref(), Some("prune"), "{out}");
+    // Nobody matches a misspelt tag: the list says why, with the tag meant.
+    for args in [["--filter", "tag:hoolli"], ["--segment", "#hoolli"]] {
+        assert_eq!(
+            db.ok(&[["list"].as_slice(), &args].concat()),
+            "0 of 2000 contacts: no contact is tagged 'hoolli' (did you mean hooli?)\n"
+        );
+    }
+    assert_eq!(
+        db.ok(&["list", "--filter", "tag:hooli zzzzzz"]),
+        "0 of 2000 contacts\n"
+    );
 }
 
 /// `netcurate list | head`, `netcurate export -o - | head`: when the reader stops,

@@ -502,6 +502,21 @@ impl Query {
         asked
     }
 
+    /// Why this query can match no contact when it asks for a tag (in a term not negated)
+    /// that none of `tags` is, the tags contacts have: "no contact is tagged 'bord' (did
+    /// you mean board?)" — a misspelt tag, or one not given yet, finds nobody unsaid.
+    pub fn unknown_tag(&self, tags: &[&str]) -> Option<String> {
+        let asked = self.terms.iter().filter(|t| !t.negate);
+        let unknown = asked
+            .filter_map(|term| match &term.test {
+                Test::Tag(tag) => Some(tag.as_str()),
+                _ => None,
+            })
+            .find(|tag| !tags.iter().any(|known| known.eq_ignore_ascii_case(tag)))?;
+        let near = did_you_mean(unknown, tags.iter().copied());
+        Some(format!("no contact is tagged '{unknown}'{near}"))
+    }
+
     /// The parts of a contact this query reads.
     pub fn reads(&self) -> ContactParts {
         let mut parts = ContactParts::default();
@@ -1073,6 +1088,20 @@ mod tests {
                 .collect();
             assert_eq!(masked, everything, "{text}");
         }
+    }
+
+    /// A filter asking for a tag nobody has says so (a misspelt one, with the tag meant).
+    #[test]
+    fn a_tag_nobody_has_is_why_nothing_matches() {
+        let tags = ["board", "eu-leads"];
+        let why = |text: &str| Query::parse(text, TODAY).expect("query").unknown_tag(&tags);
+        assert_eq!(
+            why("vp tag:bord").as_deref(),
+            Some("no contact is tagged 'bord' (did you mean board?)")
+        );
+        assert_eq!(why("tag:EU-leads"), None, "tags match without case");
+        assert_eq!(why("-tag:bord"), None, "nobody has it: everyone matches");
+        assert_eq!(why("tag:x").as_deref(), Some("no contact is tagged 'x'"));
     }
 
     /// A query asks about the events its terms select by, not those it leaves out.

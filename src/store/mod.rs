@@ -323,6 +323,11 @@ impl Store {
         Ok((contacts, contact_count(&self.conn)?))
     }
 
+    /// Every tag some contact has, in name order.
+    pub fn tags(&self) -> Result<Vec<String>> {
+        self.query_all("SELECT DISTINCT tag FROM tags ORDER BY tag", |r| r.get(0))
+    }
+
     /// How many contacts the database holds.
     pub fn contact_count(&self) -> Result<usize> {
         contact_count(&self.conn)

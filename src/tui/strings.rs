@@ -297,8 +297,12 @@ To look around first: `netcurate demo` opens a made-up network."
 }
 
 /// The contacts view when the filter matches no one; `clear` is the key that clears it.
-pub fn no_match(clear: &str) -> String {
-    format!("No contact matches the filter. {clear} clears it.")
+/// The table's text when its filter matches nobody, with why when that is known.
+pub fn no_match(why: Option<&str>, clear: &str) -> String {
+    match why {
+        Some(why) => format!("No contact matches the filter: {why}. {clear} clears it."),
+        None => format!("No contact matches the filter. {clear} clears it."),
+    }
 }
 
 // ---- The line above the status bar, and the status bar ------------------------------

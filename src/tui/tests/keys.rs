@@ -289,11 +289,7 @@ fn pruning_many_asks_first() {
 #[test]
 fn tag_prompt_completes_and_undo_restores_exactly() {
     let mut a = app();
-    a.set_filter("company:hooli");
-    key(&mut a, KeyCode::Char('*'));
-    key(&mut a, KeyCode::Char('t'));
-    typed(&mut a, "eu-leads");
-    let effects = key(&mut a, KeyCode::Enter);
+    let effects = tag_all(&mut a, "company:hooli", "eu-leads");
     let [Effect::Persist(op)] = &effects[..] else {
         panic!("{effects:?}")
     };

@@ -92,6 +92,16 @@ fn submit(app: &mut App, text: &str) -> Vec<Effect> {
     key(app, KeyCode::Enter)
 }
 
+/// Tags every contact `filter` finds with `tag` from the keys (`/`'s filter, `*`, `t`),
+/// leaving the filter applied: what tagging asks for.
+fn tag_all(app: &mut App, filter: &str, tag: &str) -> Vec<Effect> {
+    app.set_filter(filter);
+    key(app, KeyCode::Char('*'));
+    key(app, KeyCode::Char('t'));
+    typed(app, tag);
+    key(app, KeyCode::Enter)
+}
+
 fn typed(app: &mut App, text: &str) {
     for ch in text.chars() {
         key(app, KeyCode::Char(ch));

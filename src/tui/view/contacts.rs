@@ -27,7 +27,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let export = netcurate::import::rows::export_date(start).is_some();
             strings::empty_network(app.keymap.key(Command::Import), export.then_some(start))
         } else {
-            strings::no_match(app.keymap.key(Command::ClearSelection))
+            let tags = app.all_tags();
+            let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+            let why = app.applied_query().unknown_tag(&tags);
+            strings::no_match(why.as_deref(), app.keymap.key(Command::ClearSelection))
         };
         frame.render_widget(
             Paragraph::new(text)

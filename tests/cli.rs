@@ -1092,6 +1092,26 @@ fn list_prints_a_table_and_says_what_it_left_out() {
         db.ok(&["list", "--filter", "tag:hooli zzzzzz"]),
         "0 of 2000 contacts\n"
     );
+    // So do changes and exports that find nobody, and removing a tag nobody has.
+    let why = "no contact is tagged 'hoolli' (did you mean hooli?)";
+    for (args, said) in [
+        (
+            ["decide", "keep", "--filter", "tag:hoolli"].as_slice(),
+            "(0 matched, 0 unchanged or protected)",
+        ),
+        (&["tag", "add", "x", "--segment", "#hoolli"], "(0 matched)"),
+        (
+            &["tag", "remove", "hoolli", "--filter", "company:hooli"],
+            "from 0 contacts (",
+        ),
+    ] {
+        let out = db.ok(args);
+        let first = out.lines().next().unwrap_or_default();
+        assert!(first.contains(said), "{args:?}: {out}");
+        assert_eq!(out.lines().nth(1), Some(why), "{args:?}: {out}");
+    }
+    let (code, _, err) = db.run(&["export", "-o", "-", "--filter", "tag:hoolli"]);
+    assert_eq!((code, err), (0, format!("{why}\n")));
 }
 
 /// `netcurate list | head`, `netcurate export -o - | head`: when the reader stops,

@@ -134,6 +134,21 @@ impl Session {
             .load_contacts_where(self.as_of, query.reads(), move |c| test.matches(c))?)
     }
 
+    /// Why `filter` matches no contact, when that is known: it asks for a tag nobody has
+    /// ([`Query::unknown_tag`]).
+    pub fn why_none_match(&self, filter: &str) -> Option<String> {
+        let tags = self.store.tags().ok()?;
+        let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+        Query::parse(filter, self.as_of).ok()?.unknown_tag(&tags)
+    }
+
+    /// Whether no contact has `tag`, said with the tag meant ([`netcurate::query::untagged`]).
+    pub fn untagged(&self, tag: &str) -> Option<String> {
+        let tags = self.store.tags().ok()?;
+        let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+        netcurate::query::untagged(tag, &tags)
+    }
+
     /// The folder the latest import came from, written with `~` for the home folder and a
     /// trailing separator (`~/Downloads/`): the start of a path to type.
     pub fn import_folder(&self) -> Option<String> {

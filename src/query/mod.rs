@@ -507,14 +507,12 @@ impl Query {
     /// you mean board?)" — a misspelt tag, or one not given yet, finds nobody unsaid.
     pub fn unknown_tag(&self, tags: &[&str]) -> Option<String> {
         let asked = self.terms.iter().filter(|t| !t.negate);
-        let unknown = asked
+        asked
             .filter_map(|term| match &term.test {
                 Test::Tag(tag) => Some(tag.as_str()),
                 _ => None,
             })
-            .find(|tag| !tags.iter().any(|known| known.eq_ignore_ascii_case(tag)))?;
-        let near = did_you_mean(unknown, tags.iter().copied());
-        Some(format!("no contact is tagged '{unknown}'{near}"))
+            .find_map(|tag| untagged(tag, tags))
     }
 
     /// The parts of a contact this query reads.
@@ -680,6 +678,16 @@ fn url_needle(value: &str) -> String {
 
 /// The field terms' names, as the error for an unknown one lists them.
 pub const FIELDS: &str = "name company title url tag decision score seniority connected changed gone added function flag location industry email";
+
+/// "no contact is tagged 'bord' (did you mean board?)" when `tag` is none of `tags` (the
+/// tags contacts have; compared without case, as filters compare them).
+pub fn untagged(tag: &str, tags: &[&str]) -> Option<String> {
+    if tags.iter().any(|known| known.eq_ignore_ascii_case(tag)) {
+        return None;
+    }
+    let near = did_you_mean(tag, tags.iter().copied());
+    Some(format!("no contact is tagged '{tag}'{near}"))
+}
 
 /// What a date field tests of a contact, for a comparison with a day span.
 type DateTest = fn(Cmp, DateSpan) -> Test;

@@ -22,10 +22,16 @@ pub(crate) fn tag(
     dry_run: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let network = selected(s, select)?;
+    let (network, filter) = selected(s, select)?;
     let ids = ids_of(&network);
-    let op = ops::plan_tag(&network, &ids, tag, matches!(action, TagAction::Add))?;
-    let said = format!("{} ({} matched)", op.describe(), ids.len());
+    let add = matches!(action, TagAction::Add);
+    let op = ops::plan_tag(&network, &ids, tag, add)?;
+    let mut said = format!("{} ({} matched)", op.describe(), ids.len());
+    let why = match (add, op.is_empty()) {
+        (false, true) => s.untagged(tag),
+        _ => why_none_selected(s, &filter, &ids),
+    };
+    said.extend(why.map(|why| format!("\n{why}")));
     record_unless_dry_run(s, &op, dry_run, &said, out)
 }
 
@@ -37,7 +43,7 @@ pub(crate) fn decide(
     dry_run: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let network = selected(s, select)?;
+    let (network, filter) = selected(s, select)?;
     let ids = ids_of(&network);
     let d = match decision {
         DecideAction::Keep => Decision::Keep,
@@ -52,6 +58,7 @@ pub(crate) fn decide(
         op.describe(),
         ids.len()
     );
+    said.extend(why_none_selected(s, &filter, &ids).map(|why| format!("\n{why}")));
     // Pruning colleagues lowers the pillar a plan is made for: say so.
     match (d, ops::colleagues_to_prune(&network, &ids)) {
         (Decision::Prune, n) if n > 0 => said.push_str(&format!("\n{}", colleagues_pruned(n))),
@@ -112,10 +119,17 @@ fn colleagues_pruned(n: usize) -> String {
     )
 }
 
-/// The contacts `select` names: its filter's, its segment's, or those of both.
-fn selected(s: &Session, select: &Selection) -> Result<Network> {
+/// The contacts `select` names (its filter's, its segment's, or those of both), and the
+/// filter that finds them.
+fn selected(s: &Session, select: &Selection) -> Result<(Network, String)> {
     let filter = select.filter.as_deref().unwrap_or_default();
-    s.load_matching(&with_segment(s, filter, select.segment.as_deref())?)
+    let filter = with_segment(s, filter, select.segment.as_deref())?;
+    Ok((s.load_matching(&filter)?, filter))
+}
+
+/// Why `filter` found no contact, when it found none (`ids`) and that is known.
+fn why_none_selected(s: &Session, filter: &str, ids: &[ContactId]) -> Option<String> {
+    ids.is_empty().then(|| s.why_none_match(filter)).flatten()
 }
 
 fn ids_of(network: &Network) -> Vec<ContactId> {

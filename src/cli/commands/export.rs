@@ -7,6 +7,7 @@ use crate::cli::args::ExportArgs;
 use crate::cli::commands::segments::with_segment;
 use crate::cli::{Session, tell};
 use anyhow::{Context, Result};
+use netcurate::error::did_you_mean;
 use netcurate::export::{self, Export, ExportKind};
 use netcurate::model::Contact;
 use netcurate::query::Query;
@@ -15,8 +16,9 @@ use std::path::PathBuf;
 
 pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     let kind = ExportKind::parse(&args.kind).with_context(|| {
+        let near = did_you_mean(&args.kind, ExportKind::ALL.map(ExportKind::as_str));
         format!(
-            "unknown export kind '{}' ({})",
+            "unknown export kind '{}'{near}: {}",
             args.kind,
             ExportKind::NAMES
         )
@@ -83,6 +85,13 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
     if let Some((n, path)) = &written {
         let kind = kind.as_str();
         tell(&format!("exported {n} rows ({kind}) to {}", path.display()));
+    }
+    if let Some(why) = contacts
+        .is_empty()
+        .then(|| s.why_none_match(&filter))
+        .flatten()
+    {
+        tell(&why);
     }
     // An empty plan is most often a plan not made yet: say how to make one.
     match (kind, written) {

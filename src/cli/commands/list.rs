@@ -107,20 +107,12 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
             out,
             "{shown} shown of {matching} matching, {total} contacts"
         )?;
-    } else if let Some(why) = (matching == 0).then(|| unknown_tag(s, &filter)).flatten() {
+    } else if let Some(why) = (matching == 0).then(|| s.why_none_match(&filter)).flatten() {
         writeln!(out, "0 of {total} contacts: {why}")?;
     } else {
         writeln!(out, "{matching} of {total} contacts")?;
     }
     Ok(())
-}
-
-/// Why `filter` matches no contact when it asks for a tag nobody has (see
-/// [`Query::unknown_tag`]).
-fn unknown_tag(s: &Session, filter: &str) -> Option<String> {
-    let tags = s.store.tags().ok()?;
-    let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
-    Query::parse(filter, s.as_of).ok()?.unknown_tag(&tags)
 }
 
 /// A contact's name as `list` shows it.

@@ -300,6 +300,15 @@ fn tag_prompt_completes_and_undo_restores_exactly() {
         format!("tagged {n} contacts 'eu-leads' — u to undo")
     );
     key(&mut a, KeyCode::Esc);
+    // A tag nobody has: the prompt stays open, saying so, with the tag meant.
+    key(&mut a, KeyCode::Char('T'));
+    assert!(submit(&mut a, "eu-lead").is_empty());
+    assert_eq!(
+        a.status,
+        "no contact is tagged 'eu-lead' (did you mean eu-leads?)"
+    );
+    assert!(matches!(&a.overlay, Overlay::Prompt(p) if p.kind == PromptKind::TagRemove));
+    key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('T'));
     typed(&mut a, "eu");
     key(&mut a, KeyCode::Tab);

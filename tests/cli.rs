@@ -99,8 +99,15 @@ fn explain_finds_a_contact_by_name_or_lists_namesakes() {
     );
     let (code, _, err) = db.run(&["explain", "Nobody"]);
     assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "netcurate: no contact with id, profile URL or name 'Nobody'\n"
+    );
+    // A misspelt name: the contact meant.
+    let (code, _, err) = db.run(&["explain", "Fbob Lbbo"]);
+    assert_eq!(code, 1);
     assert!(
-        err.contains("no contact with id, profile URL or name 'Nobody'"),
+        err.ends_with("'Fbob Lbbo' (did you mean Fbob Lbob (id 4)?)\n"),
         "{err}"
     );
     // Part of a name several names hold: they are listed, by id.

@@ -22,7 +22,12 @@ pub(crate) fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n 
         .collect();
     match holding[..] {
         [c] => Ok(c),
-        [] => bail!("no contact with id, profile URL or name '{who}'"),
+        [] => {
+            let near = (closest_name(network, &part)).map_or(String::new(), |c| {
+                format!(" (did you mean {} (id {})?)", seen(&c.full_name()), c.id)
+            });
+            bail!("no contact with id, profile URL or name '{who}'{near}")
+        }
         _ => {
             let named: Vec<String> = (holding.iter())
                 .map(|c| format!("{} (id {})", seen(&c.full_name()), c.id))
@@ -34,6 +39,19 @@ pub(crate) fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n 
             )
         }
     }
+}
+
+/// The contact whose name reads most like `folded` (a misspelt name's: Jaro-Winkler
+/// similarity above 0.9), if any.
+fn closest_name<'n>(network: &'n Network, folded: &str) -> Option<&'n Contact> {
+    let alike =
+        |c: &Contact| strsim::jaro_winkler(folded, &netcurate::text::folded(&c.full_name()));
+    (network.contacts.iter())
+        .filter(|c| !c.is_hidden() && !folded.is_empty())
+        .map(|c| (alike(c), c))
+        .filter(|&(similar, _)| similar > 0.9)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
 }
 
 pub(crate) fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {

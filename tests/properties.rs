@@ -92,6 +92,48 @@ proptest! {
     }
 
     #[test]
+    fn profiles_parse_or_fail_on_one_line(s in "(\\[?[a-z_]{0,12}\\]? ?=? ?\"?[a-z0-9 ]{0,8}\"?\n){0,8}") {
+        if let Err(e) = netcurate::audience::Profile::parse("p.toml", &s) {
+            let msg = e.to_string();
+            prop_assert!(!msg.contains('\n'), "one-line errors: {msg:?}");
+            prop_assert!(msg.starts_with("profile p.toml: "), "{msg:?}");
+        }
+    }
+
+    /// Where a TOML file sets a key: the line toml_line names holds `key =` in the table
+    /// the key belongs to, whatever comments, blank lines and other tables come before.
+    #[test]
+    fn toml_keys_are_found_on_their_lines(
+        lines in proptest::collection::vec((0u8..4, "[a-z]{1,6}"), 1..30),
+    ) {
+        let mut text = String::new();
+        let mut set: Vec<(Option<String>, String, usize)> = Vec::new();
+        let mut table: Option<String> = None;
+        let mut seen = HashSet::new();
+        for (n, (kind, name)) in lines.into_iter().enumerate() {
+            let line = n + 1;
+            match kind {
+                0 => text.push_str(&format!("# {name} = 1\n")),
+                1 => text.push('\n'),
+                2 if seen.insert((None, name.clone())) => {
+                    text.push_str(&format!("[{name}]\n"));
+                    set.push((None, name.clone(), line));
+                    table = Some(name);
+                }
+                _ if seen.insert((table.clone(), name.clone())) => {
+                    text.push_str(&format!("  {name} = \"v\"\n"));
+                    set.push((table.clone(), name, line));
+                }
+                _ => text.push('\n'),
+            }
+        }
+        for (table, key, line) in set {
+            let found = netcurate::error::toml_line(&text, table.as_deref(), &key);
+            prop_assert_eq!(found, Some(line), "[{:?}] {} in\n{}", table, key, text);
+        }
+    }
+
+    #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         parse_bytes(bytes);
     }

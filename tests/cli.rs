@@ -1256,9 +1256,53 @@ fn undo_import_takes_back_the_latest_import() {
     assert_ne!(db.stats(), before.0, "the CSV added contacts");
     // A step after the import is undone first, then the import.
     db.ok(&["decide", "keep", "--filter", "company:hooli"]);
+    // The history lists the import between the steps before and after it, and says what
+    // undo takes back next.
+    let history = || {
+        let out = db.ok(&["history"]);
+        let lines: Vec<String> = out.lines().map(String::from).collect();
+        let (when, what): (Vec<&str>, Vec<&str>) = lines.iter().map(|l| l.split_at(18)).unzip();
+        let when: Vec<String> = when.iter().map(|w| w.trim().to_string()).collect();
+        (when, what.iter().map(|w| w.to_string()).collect::<Vec<_>>())
+    };
+    let (when, what) = history();
+    assert_eq!(when.len(), 3, "{what:?}");
+    assert!(
+        what[0].starts_with("set ")
+            && what[0].ends_with(" to keep — `netcurate undo` takes it back next"),
+        "{what:?}"
+    );
+    assert!(
+        what[1].starts_with("the import of hubspot.csv (")
+            && what[1].ends_with(
+                "— `netcurate undo --import` takes it back once the changes after it are undone"
+            ),
+        "{what:?}"
+    );
+    assert!(
+        what[2].starts_with("tagged ") && what[2].ends_with(" 'vip'"),
+        "{what:?}"
+    );
+    assert_eq!(when[1], AS_OF, "an import's day");
+    let minute = |w: &str| chrono::NaiveDateTime::parse_from_str(w, "%Y-%m-%d %H:%M").is_ok();
+    assert!(minute(&when[0]) && minute(&when[2]), "{when:?}");
     let (code, _, err) = db.run(&["undo", "--import"]);
     assert!(code == 1 && err.contains("still done (1)"), "{err}");
     assert!(db.ok(&["undo"]).starts_with("undid: set"));
+    let (_, what) = history();
+    assert!(
+        what[0].ends_with(" to keep — undone: `netcurate redo` brings it back"),
+        "{what:?}"
+    );
+    assert!(
+        what[1].ends_with(" — `netcurate undo --import` takes it back next"),
+        "{what:?}"
+    );
+    assert!(!what[2].contains('—'), "{what:?}");
+    assert_eq!(
+        db.ok(&["history", "--limit", "1"]).lines().last(),
+        Some("1 older: --limit 2")
+    );
     let out = db.ok(&["undo", "--import"]);
     assert!(
         out.starts_with("undid the import of hubspot.csv on "),
@@ -1278,6 +1322,10 @@ fn undo_import_takes_back_the_latest_import() {
     );
     let (code, _, err) = db.run(&["undo", "--import"]);
     assert!(code == 1 && err.contains("no import to take back"), "{err}");
+    assert!(
+        db.ok(&["history"])
+            .ends_with(" 'vip' — undone: `netcurate redo` brings it back\n")
+    );
 }
 
 /// With another netcurate holding the database open (its write-ahead log in use), the

@@ -202,6 +202,13 @@ pub enum Command {
     },
     /// Redo the last undone change.
     Redo,
+    /// The changes undo and redo walk through, newest first: when, what, and which one
+    /// `undo` takes back next (the latest import among them while it can be taken back).
+    History {
+        /// How many changes to list.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// Delete the database (all imported data and decisions).
     Forget {
         /// Required: confirms deleting everything.

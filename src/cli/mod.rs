@@ -305,6 +305,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Stats { json } => fitted_unless(json, out, |out| stats(&s, json, out)),
         Command::Undo { import } => fitted(out, |out| undo::undo(&mut s, import, out)),
         Command::Redo => fitted(out, |out| undo::redo(&mut s, out)),
+        Command::History { limit } => fitted(out, |out| undo::history(&s, limit, out)),
     }
 }
 

@@ -364,6 +364,33 @@ impl Store {
         snapshot::undo_import(&mut self.conn, &path, apply).map_err(|e| db_error(e, &path))
     }
 
+    /// The recorded steps, newest first (at most `limit`), how many there are, and where
+    /// the latest import stands among them when it can still be taken back.
+    pub fn history(&self, limit: usize) -> Result<History> {
+        let steps = self.query_all(
+            &format!("SELECT id, at, label, undone FROM ops ORDER BY id DESC LIMIT {limit}"),
+            |r| {
+                Ok(Step {
+                    id: r.get(0)?,
+                    at: parse_datetime(&r.get::<_, String>(1)?),
+                    label: r.get(2)?,
+                    undone: r.get(3)?,
+                })
+            },
+        )?;
+        let total: i64 = (self.conn).query_row("SELECT COUNT(*) FROM ops", [], |r| r.get(0))?;
+        let import_after = snapshot::undoable_import_after(&self.conn, &self.path)?;
+        let import = match import_after {
+            Some(_) => self.latest_import()?,
+            None => None,
+        };
+        Ok(History {
+            steps,
+            total: total as usize,
+            import: import.zip(import_after),
+        })
+    }
+
     /// Redoes the oldest undone step.
     pub fn redo(&mut self) -> Result<Option<Op>> {
         self.step(
@@ -696,6 +723,44 @@ fn record_in(tx: &Transaction<'_>, op: &Op) -> Result<Rescored> {
         params![op.describe(), payload],
     )?;
     Ok(rescored)
+}
+
+/// One recorded change, as undo and redo walk them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub id: i64,
+    /// When it was made (UTC).
+    pub at: Option<NaiveDateTime>,
+    /// What it did, in words ("tagged 42 contacts 'eu-leads'").
+    pub label: String,
+    /// Undone: redo brings it back.
+    pub undone: bool,
+}
+
+/// The recorded changes ([`Store::history`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct History {
+    /// Newest first.
+    pub steps: Vec<Step>,
+    /// How many steps are recorded in all.
+    pub total: usize,
+    /// The latest import, when it can still be taken back, and the newest step made before
+    /// it (0: none).
+    pub import: Option<(ImportRun, i64)>,
+}
+
+impl History {
+    /// The step `undo` takes back next: the newest one still done, made after the import
+    /// that can be taken back (steps before it come once it is).
+    pub fn next_undo(&self) -> Option<&Step> {
+        let after = self.import.as_ref().map_or(0, |(_, after)| *after);
+        (self.steps.iter()).find(|s| !s.undone && s.id > after)
+    }
+
+    /// The step `redo` brings back next: the oldest one undone.
+    pub fn next_redo(&self) -> Option<&Step> {
+        self.steps.iter().rev().find(|s| s.undone)
+    }
 }
 
 /// What a rescore did.

@@ -110,9 +110,15 @@ fn marked(conn: &Connection) -> Result<Option<(i64, String)>> {
 /// back (0 when none can): steps up to it come before the import in time, so an undo
 /// reaches them only once the import is taken back.
 pub(crate) fn steps_before_import(conn: &Connection, db: &Path) -> Result<i64> {
+    Ok(undoable_import_after(conn, db)?.unwrap_or(0))
+}
+
+/// The newest step made before the latest import (0: none), when that import can still
+/// be taken back (its copy is kept); `None` when no import can be.
+pub(crate) fn undoable_import_after(conn: &Connection, db: &Path) -> Result<Option<i64>> {
     Ok(match marked(conn)? {
-        Some((newest_step, id)) if copy_path(db, &id).exists() => newest_step,
-        _ => 0,
+        Some((newest_step, id)) if copy_path(db, &id).exists() => Some(newest_step),
+        _ => None,
     })
 }
 

@@ -1,11 +1,12 @@
-//! `netcurate undo`, `undo --import` and `redo`: the one timeline of steps that the
-//! workbench shares.
+//! `netcurate undo`, `undo --import`, `redo` and `history`: the one timeline of steps
+//! that the workbench shares.
 //!
 //! Must not: undo anything itself (the store's op log does).
 
 use crate::cli::Session;
 use anyhow::{Result, bail};
-use netcurate::store::ImportUndo;
+use chrono::{Local, NaiveDateTime, TimeZone};
+use netcurate::store::{ImportRun, ImportUndo};
 use std::io::Write;
 
 /// The latest import in words ("the import of export.zip on 2026-11-27 (8 new)").
@@ -48,4 +49,67 @@ pub(crate) fn redo(s: &mut Session, out: &mut dyn Write) -> Result<()> {
         Some(op) => Ok(writeln!(out, "redid: {}", op.describe())?),
         None => Ok(writeln!(out, "nothing to redo")?),
     }
+}
+
+/// Lists the recorded changes, newest first, in local time, marking what `undo` and
+/// `redo` do next; the latest import stands among them while it can be taken back.
+pub(crate) fn history(s: &Session, limit: usize, out: &mut dyn Write) -> Result<()> {
+    let history = s.store.history(limit)?;
+    let (next_undo, next_redo) = (history.next_undo(), history.next_redo());
+    let mut import = history.import.as_ref();
+    if history.steps.is_empty() && import.is_none() {
+        writeln!(
+            out,
+            "no change recorded yet (tags, decisions, withdrawals, profiles…)"
+        )?;
+        return Ok(());
+    }
+    let local = |at: Option<NaiveDateTime>| {
+        at.map(|at| {
+            Local
+                .from_utc_datetime(&at)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+    };
+    for step in &history.steps {
+        // The import comes between the steps made before it and those after.
+        if let Some((run, _)) = import.filter(|(_, after)| step.id <= *after) {
+            write_import(run, next_undo.is_none(), out)?;
+            import = None;
+        }
+        let note = if Some(step) == next_undo {
+            " — `netcurate undo` takes it back next"
+        } else if Some(step) == next_redo {
+            " — undone: `netcurate redo` brings it back"
+        } else if step.undone {
+            " — undone"
+        } else {
+            ""
+        };
+        writeln!(out, "{:<16}  {}{note}", local(step.at), step.label)?;
+    }
+    if let Some((run, _)) = import {
+        write_import(run, next_undo.is_none(), out)?;
+    }
+    if history.total > history.steps.len() {
+        let more = history.total - history.steps.len();
+        writeln!(out, "{more} older: --limit {}", history.total)?;
+    }
+    Ok(())
+}
+
+/// The latest import's line in the history: taken back next when `next` (no step after it
+/// is still done).
+fn write_import(run: &ImportRun, next: bool, out: &mut dyn Write) -> Result<()> {
+    let day = run.on.map(|d| d.to_string()).unwrap_or_default();
+    let undone_by = match next {
+        true => "`netcurate undo --import` takes it back next",
+        false => "`netcurate undo --import` takes it back once the changes after it are undone",
+    };
+    let mut run = run.clone();
+    run.on = None;
+    writeln!(out, "{day:<16}  {} — {undone_by}", run.describe())?;
+    Ok(())
 }

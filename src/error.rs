@@ -1,5 +1,6 @@
 //! The library's error type: every failure a user can cause, with the file, line or
-//! term that caused it, worded to be shown as one line.
+//! term that caused it, worded to be shown as one line; and what wording one needs: the
+//! name a typo was meant to be, the line of a TOML key.
 //!
 //! Must not: print, exit, or know how the message is displayed.
 

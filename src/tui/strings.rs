@@ -920,6 +920,12 @@ pub mod status {
         format!("export needs a kind ({kinds}) and a path")
     }
 
+    /// An export prompt's first word that looks like a misspelt kind (`near`: " (did you
+    /// mean removal-plan?)").
+    pub fn no_export_kind(word: &str, near: &str) -> String {
+        format!("no export kind '{word}'{near}")
+    }
+
     pub fn not_a_number(s: &str) -> String {
         format!("'{s}' is not a number")
     }

@@ -5,6 +5,7 @@
 
 use super::{App, Confirm, Effect, ExportRequest, Overlay, Prompt, PromptKind};
 use crate::tui::strings::status;
+use netcurate::error::did_you_mean;
 use netcurate::export::{self, ExportKind};
 use netcurate::ops;
 use netcurate::store::SsiReading;
@@ -157,6 +158,14 @@ impl App {
 
     pub(super) fn submit_export(&mut self, p: &Prompt) -> Vec<Effect> {
         let input = p.input.trim();
+        // A first word like a kind, misspelt ("removal-pla out.csv"), would export the
+        // contacts to a file named after both words: ask again instead.
+        let first = input.split(' ').next().unwrap_or_default();
+        let like_a_path = first.contains(['.', '/', '\\', '~']);
+        let near = did_you_mean(first, ExportKind::ALL.map(ExportKind::as_str));
+        if ExportKind::parse(first).is_none() && !like_a_path && !near.is_empty() {
+            return self.reopen(p, status::no_export_kind(first, &near));
+        }
         let (kind, path) = match input.split_once(' ') {
             Some((k, rest)) if ExportKind::parse(k).is_some() => {
                 (ExportKind::parse(k), rest.trim())

@@ -487,6 +487,21 @@ fn a_malformed_prompt_stays_open_with_its_text() {
     );
     assert_eq!(open_with(&a).as_deref(), Some("removal-plan"));
     assert!(a.status.contains("needs a kind"), "{}", a.status);
+    // A misspelt kind is asked again, not taken for part of a file name.
+    assert!(submit(&mut a, "removal-pla out.csv").is_empty());
+    assert_eq!(open_with(&a).as_deref(), Some("removal-pla out.csv"));
+    assert_eq!(
+        a.status,
+        "no export kind 'removal-pla' (did you mean removal-plan?)"
+    );
+    for path in ["contacts.csv", "my contacts.csv", "~/contact"] {
+        assert!(
+            matches!(&submit(&mut a, path)[..], [Effect::Export { .. }]),
+            "{path}: {}",
+            a.status
+        );
+        key(&mut a, KeyCode::Char('e'));
+    }
 
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('t'));

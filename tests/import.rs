@@ -225,6 +225,10 @@ fn map_reads_a_crm_file_under_other_column_names() {
             ["--map", "postion=Titel"],
             "no field \"postion\" (did you mean position?)",
         ),
+        (
+            ["--map", "tags=Telefn"],
+            "--map tags=Telefn: no column \"Telefn\" (did you mean Telefon?) in",
+        ),
     ] {
         let args: Vec<&str> = ["import", &crm]
             .iter()

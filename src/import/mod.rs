@@ -140,8 +140,10 @@ impl ImportBatch {
             [only] => format!(" (its columns: {})", only.header.join(", ")),
             _ => String::new(),
         };
+        let headers = self.files.iter().flat_map(|f| f.header.iter());
+        let near = crate::error::did_you_mean(&unused.column, headers.map(String::as_str));
         Err(Error::Invalid(format!(
-            "--map {}: no column \"{}\" in {}{columns}",
+            "--map {}: no column \"{}\"{near} in {}{columns}",
             unused.spec(),
             unused.column,
             names.join(", ")

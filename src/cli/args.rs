@@ -202,8 +202,11 @@ pub enum Command {
     },
     /// Redo the last undone change.
     Redo,
-    /// The changes undo and redo walk through, newest first: when, what, and which one
-    /// `undo` takes back next (the latest import among them while it can be taken back).
+    /// List the changes undo and redo walk through, newest first.
+    ///
+    /// Each with when it was made (local time) and what it did, the one `undo` takes back
+    /// next and the one `redo` brings back marked. The latest import stands among them
+    /// while it can be taken back (`undo --import`).
     History {
         /// How many changes to list.
         #[arg(long, default_value_t = 20)]

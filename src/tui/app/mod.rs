@@ -611,9 +611,17 @@ impl App {
                 self.table.cursor = 0;
                 self.table.offset = 0;
             }
-            // Beside the filter typed, the term and why: the whole line is for them.
+            // Beside the filter typed, why, after the term unless the reason names it:
+            // the line is short for both ("unknown field 'senority' (did you mean…").
             Err(netcurate::error::Error::Query { term, reason }) => {
-                self.table.filter_error = Some(format!("'{term}': {reason}"))
+                let parts = term.trim_start_matches('-').split(':');
+                let named = parts
+                    .filter(|p| !p.is_empty())
+                    .any(|p| reason.contains(&format!("'{p}'")));
+                self.table.filter_error = Some(match named {
+                    true => reason,
+                    false => format!("'{term}': {reason}"),
+                })
             }
             Err(e) => self.table.filter_error = Some(e.to_string()),
         }

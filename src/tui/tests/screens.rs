@@ -170,6 +170,17 @@ fn an_empty_network_says_how_to_begin() {
     assert!(text.contains("(I, then Enter)"), "{text}");
 }
 
+/// A terminal one column wide draws a filtered table (the marks of a match in a column of
+/// no width took one from nothing: a panic the random keys found).
+#[test]
+fn a_one_column_terminal_draws_a_filtered_table() {
+    let mut a = app();
+    a.set_filter("v");
+    for (w, h) in [(1, 7), (1, 1), (2, 3), (5, 24)] {
+        screen(&a, w, h);
+    }
+}
+
 /// A filter that finds nobody because it asks for a tag nobody has says so, with the tag
 /// meant when it looks misspelt; other filters that find nobody say only that.
 #[test]

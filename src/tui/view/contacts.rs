@@ -165,7 +165,8 @@ fn marked(text: &str, width: u16, marks: &[usize], theme: &Theme) -> Line<'stati
     }
     // Where each shown character is in `text`; a cut text ends in an ellipsis, its own.
     let cut = shown != seen(text);
-    let own = shown.chars().count() - usize::from(cut);
+    // (Nothing shows in a column of no width: no ellipsis either.)
+    let own = shown.chars().count().saturating_sub(usize::from(cut));
     let places: Vec<usize> = (text.chars().enumerate())
         .filter(|&(_, ch)| as_seen(ch).is_some())
         .map(|(i, _)| i)

@@ -373,6 +373,48 @@ mod tests {
         assert_eq!(shares(0, &[5, 5], &[1, 1]), [0, 0]);
     }
 
+    proptest::proptest! {
+        /// A line ends at the terminal's edge: at full widths when they fit; else on any
+        /// terminal wide enough for the narrowest columns, each text column given no more
+        /// than its widest text (or header) needs.
+        #[test]
+        fn lines_end_at_the_terminal_edge(
+            width in 40u16..240,
+            name in 4u16..40,
+            texts in proptest::array::uniform3(0u16..90),
+            tags in 0u16..40,
+            was: bool,
+        ) {
+            let w = TextWidths::within(Some(width), name, texts, tags, was);
+            let columns = w.texts.len();
+            let seniority = if w.seniority { TextWidths::SENIORITY } else { 0 };
+            let fixed = TextWidths::FIXED + columns as u16 * TextWidths::GAP + seniority + w.name;
+            let used = fixed + w.texts.iter().sum::<u16>();
+            let tags_least = if tags == 0 { 0 } else { TextWidths::GAP + tags.clamp(4, 12) };
+            let Some(tags_given) = w.tags else {
+                let tags_all = if tags == 0 { 0 } else { TextWidths::GAP + tags };
+                proptest::prop_assert!(used + tags_all <= width, "full widths that fit: {w:?}");
+                return Ok(());
+            };
+            let needs: Vec<u16> = (texts.iter().zip(["position", "company", "was"]))
+                .zip(TextWidths::FULL)
+                .take(columns)
+                .map(|((&text, header), full)| text.max(header.len() as u16).min(full))
+                .collect();
+            for (given, need) in w.texts.iter().zip(&needs) {
+                proptest::prop_assert!(given <= need, "{w:?} needs {needs:?}");
+            }
+            let least: u16 = (needs.iter().zip(TextWidths::LEAST))
+                .map(|(&need, least)| least.min(need))
+                .sum();
+            if width >= fixed + least + tags_least {
+                proptest::prop_assert!(used + tags_least <= width, "{w:?}");
+                let tags_used = if tags == 0 { 0 } else { TextWidths::GAP + tags_given };
+                proptest::prop_assert!(used + tags_used <= width, "{w:?}");
+            }
+        }
+    }
+
     /// Job changes listed on 80 columns: no seniority, the previous job beside the
     /// company, and a line that ends at the edge.
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! Must not: undo anything itself (the store's op log does).
 
-use crate::cli::Session;
+use crate::cli::{Session, command_line};
 use anyhow::{Result, bail};
 use chrono::{Local, NaiveDateTime, TimeZone};
 use netcurate::store::{ImportRun, ImportUndo};
@@ -76,22 +76,26 @@ pub(crate) fn history(s: &Session, limit: usize, out: &mut dyn Write) -> Result<
     for step in &history.steps {
         // The import comes between the steps made before it and those after.
         if let Some((run, _)) = import.filter(|(_, after)| step.id <= *after) {
-            write_import(run, next_undo.is_none(), out)?;
+            write_import(s, run, next_undo.is_none(), out)?;
             import = None;
         }
         let note = if Some(step) == next_undo {
-            " — `netcurate undo` takes it back next"
+            format!(
+                " — `{}` takes it back next",
+                command_line(s.store.path(), "undo")
+            )
         } else if Some(step) == next_redo {
-            " — undone: `netcurate redo` brings it back"
+            let redo = command_line(s.store.path(), "redo");
+            format!(" — undone: `{redo}` brings it back")
         } else if step.undone {
-            " — undone"
+            " — undone".to_string()
         } else {
-            ""
+            String::new()
         };
         writeln!(out, "{:<16}  {}{note}", local(step.at), step.label)?;
     }
     if let Some((run, _)) = import {
-        write_import(run, next_undo.is_none(), out)?;
+        write_import(s, run, next_undo.is_none(), out)?;
     }
     if history.total > history.steps.len() {
         let more = history.total - history.steps.len();
@@ -102,11 +106,12 @@ pub(crate) fn history(s: &Session, limit: usize, out: &mut dyn Write) -> Result<
 
 /// The latest import's line in the history: taken back next when `next` (no step after it
 /// is still done).
-fn write_import(run: &ImportRun, next: bool, out: &mut dyn Write) -> Result<()> {
+fn write_import(s: &Session, run: &ImportRun, next: bool, out: &mut dyn Write) -> Result<()> {
     let day = run.on.map(|d| d.to_string()).unwrap_or_default();
+    let undo = command_line(s.store.path(), "undo --import");
     let undone_by = match next {
-        true => "`netcurate undo --import` takes it back next",
-        false => "`netcurate undo --import` takes it back once the changes after it are undone",
+        true => format!("`{undo}` takes it back next"),
+        false => format!("`{undo}` takes it back once the changes after it are undone"),
     };
     let mut run = run.clone();
     run.on = None;

@@ -24,7 +24,8 @@ pub(crate) fn undo(s: &mut Session, import: bool, out: &mut dyn Write) -> Result
                 "undid {latest}: the network is as it was before it (import again to redo it)"
             )?),
             ImportUndo::StepsAfter(n) => bail!(
-                "changes made after the latest import are still done ({n}); undo them first with `netcurate undo`"
+                "changes made after the latest import are still done ({n}); undo them first with `{}`",
+                command_line(s.store.path(), "undo")
             ),
             ImportUndo::Possible | ImportUndo::Nothing => {
                 bail!("no import to take back (only the latest one can be, once)")
@@ -36,7 +37,8 @@ pub(crate) fn undo(s: &mut Session, import: bool, out: &mut dyn Write) -> Result
         None => match s.store.undo_import(false)? {
             ImportUndo::Possible => Ok(writeln!(
                 out,
-                "nothing to undo; `netcurate undo --import` takes back {}",
+                "nothing to undo; `{}` takes back {}",
+                command_line(s.store.path(), "undo --import"),
                 latest_import(s)?
             )?),
             _ => Ok(writeln!(out, "nothing to undo")?),

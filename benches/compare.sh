@@ -2,7 +2,7 @@
 # Times whole commands with /usr/bin/time on one generated 100k-connection export:
 # netcurate (import + filtered export, and startup to first frame) next to what a user
 # would pick instead for "load the export and keep the directors": VisiData in batch mode,
-# a pandas script, and Python's csv module as a floor. Prints medians of N runs and ratios.
+# a pandas script, and Python's csv module as a floor. Prints medians of N runs (the commands in turn, N rounds) and ratios.
 #
 #   bash benches/compare.sh [RUNS]        (default 5)
 #
@@ -22,21 +22,37 @@ profile=fixtures/demo/profile.toml
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# time_cmd NAME CMD...: runs CMD $runs times, records wall seconds and peak RSS (MiB).
-# $SETUP, when set, runs before each run, outside the clock.
+# time_cmd NAME CMD...: adds CMD to the commands timed; $SETUP, when set, runs before each
+# of its runs, outside the clock. time_all then runs every command once a round, $runs
+# rounds, so that a slower minute of this shared machine falls on every tool alike (one
+# tool's runs back to back could all land in it), and records each one's median wall
+# seconds and peak RSS (MiB).
 declare -A wall rss
+names=() setups=()
 time_cmd() {
-  local name=$1; shift
-  local w=() m=()
+  local n=${#names[@]}
+  names+=("$1"); setups+=("${SETUP:-}")
+  shift
+  declare -g -a "cmd_$n"
+  eval "cmd_$n=(\"\$@\")"
+}
+time_all() {
+  declare -A walls mems
+  local n args secs kb
   for _ in $(seq "$runs"); do
-    rm -f "$work"/net.db* "$work"/out.csv
-    if [ -n "${SETUP:-}" ]; then bash -c "$SETUP"; fi
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1
-    read -r secs kb < "$work/time"
-    w+=("$secs"); m+=("$((kb / 1024))")
+    for n in "${!names[@]}"; do
+      rm -f "$work"/net.db* "$work"/out.csv
+      if [ -n "${setups[$n]}" ]; then bash -c "${setups[$n]}"; fi
+      eval "args=(\"\${cmd_$n[@]}\")"
+      /usr/bin/time -f "%e %M" -o "$work/time" "${args[@]}" >/dev/null 2>&1
+      read -r secs kb < "$work/time"
+      walls[$n]+="$secs "; mems[$n]+="$((kb / 1024)) "
+    done
   done
-  wall[$name]=$(printf '%s\n' "${w[@]}" | median)
-  rss[$name]=$(printf '%s\n' "${m[@]}" | median)
+  for n in "${!names[@]}"; do
+    wall[${names[$n]}]=$(printf '%s\n' ${walls[$n]} | median)
+    rss[${names[$n]}]=$(printf '%s\n' ${mems[$n]} | median)
+  done
 }
 
 time_cmd "netcurate import (100k + 20k invitations, stored and scored)" \
@@ -79,6 +95,7 @@ if command -v vd >/dev/null; then
     vd -b --skip 3 "$csv" -p "$work/select.vd" -o "$work/out.csv"
 fi
 
+time_all
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); medians of $runs runs"
 printf '%-66s %9s %9s\n' "command" "wall s" "peak MiB"
 for name in "${!wall[@]}"; do printf '%-66s %9s %9s\n' "$name" "${wall[$name]}" "${rss[$name]}"; done | sort

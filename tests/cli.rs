@@ -1302,8 +1302,10 @@ fn undo_import_takes_back_the_latest_import() {
     assert!(!what[2].contains('—'), "{what:?}");
     assert_eq!(
         db.ok(&["history", "--limit", "1"]).lines().last(),
-        Some("1 older: --limit 2")
+        Some("1 more: --limit 2")
     );
+    // A limit that leaves out the steps made after the import leaves it out too.
+    assert_eq!(db.ok(&["history", "--limit", "0"]), "2 more: --limit 2\n");
     let out = db.ok(&["undo", "--import"]);
     assert!(
         out.starts_with("undid the import of hubspot.csv on "),

@@ -379,15 +379,25 @@ impl Store {
             },
         )?;
         let total: i64 = (self.conn).query_row("SELECT COUNT(*) FROM ops", [], |r| r.get(0))?;
-        let import_after = snapshot::undoable_import_after(&self.conn, &self.path)?;
-        let import = match import_after {
-            Some(_) => self.latest_import()?,
+        let import = match snapshot::undoable_import_after(&self.conn, &self.path)? {
+            Some(after_step) => self.latest_import()?.map(|run| -> Result<_> {
+                let newer_steps: i64 = (self.conn).query_row(
+                    "SELECT COUNT(*) FROM ops WHERE id > ?1",
+                    [after_step],
+                    |r| r.get(0),
+                )?;
+                Ok(ImportInHistory {
+                    run,
+                    after_step,
+                    newer_steps: newer_steps as usize,
+                })
+            }),
             None => None,
         };
         Ok(History {
             steps,
             total: total as usize,
-            import: import.zip(import_after),
+            import: import.transpose()?,
         })
     }
 
@@ -744,16 +754,25 @@ pub struct History {
     pub steps: Vec<Step>,
     /// How many steps are recorded in all.
     pub total: usize,
-    /// The latest import, when it can still be taken back, and the newest step made before
-    /// it (0: none).
-    pub import: Option<(ImportRun, i64)>,
+    /// The latest import, when it can still be taken back.
+    pub import: Option<ImportInHistory>,
+}
+
+/// The latest import among the steps of a [`History`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportInHistory {
+    pub run: ImportRun,
+    /// The newest step made before it (0: none).
+    pub after_step: i64,
+    /// How many steps were recorded after it: its place in the history, newest first.
+    pub newer_steps: usize,
 }
 
 impl History {
     /// The step `undo` takes back next: the newest one still done, made after the import
     /// that can be taken back (steps before it come once it is).
     pub fn next_undo(&self) -> Option<&Step> {
-        let after = self.import.as_ref().map_or(0, |(_, after)| *after);
+        let after = self.import.as_ref().map_or(0, |i| i.after_step);
         (self.steps.iter()).find(|s| !s.undone && s.id > after)
     }
 

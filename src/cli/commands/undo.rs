@@ -58,8 +58,8 @@ pub(crate) fn redo(s: &mut Session, out: &mut dyn Write) -> Result<()> {
 pub(crate) fn history(s: &Session, limit: usize, out: &mut dyn Write) -> Result<()> {
     let history = s.store.history(limit)?;
     let (next_undo, next_redo) = (history.next_undo(), history.next_redo());
-    let mut import = history.import.as_ref();
-    if history.steps.is_empty() && import.is_none() {
+    let import = history.import.as_ref();
+    if history.total == 0 && import.is_none() {
         writeln!(
             out,
             "no change recorded yet (tags, decisions, withdrawals, profiles…)"
@@ -75,12 +75,14 @@ pub(crate) fn history(s: &Session, limit: usize, out: &mut dyn Write) -> Result<
         })
         .unwrap_or_default()
     };
-    for step in &history.steps {
-        // The import comes between the steps made before it and those after.
-        if let Some((run, _)) = import.filter(|(_, after)| step.id <= *after) {
-            write_import(s, run, next_undo.is_none(), out)?;
-            import = None;
-        }
+    // The import comes between the steps made before it and those after, when its place
+    // is among those listed.
+    let write_import_at = |place: usize, out: &mut dyn Write| match import {
+        Some(i) if i.newer_steps == place => write_import(s, &i.run, next_undo.is_none(), out),
+        _ => Ok(()),
+    };
+    for (place, step) in history.steps.iter().enumerate() {
+        write_import_at(place, out)?;
         let note = if Some(step) == next_undo {
             format!(
                 " — `{}` takes it back next",
@@ -96,12 +98,10 @@ pub(crate) fn history(s: &Session, limit: usize, out: &mut dyn Write) -> Result<
         };
         writeln!(out, "{:<16}  {}{note}", local(step.at), step.label)?;
     }
-    if let Some((run, _)) = import {
-        write_import(s, run, next_undo.is_none(), out)?;
-    }
+    write_import_at(history.steps.len(), out)?;
     if history.total > history.steps.len() {
         let more = history.total - history.steps.len();
-        writeln!(out, "{more} older: --limit {}", history.total)?;
+        writeln!(out, "{more} more: --limit {}", history.total)?;
     }
     Ok(())
 }

@@ -139,6 +139,18 @@ impl Network {
             .collect()
     }
 
+    /// Every tag some contact has, in name order (without counting: [`Network::tag_counts`]
+    /// counts them).
+    pub fn tags(&self) -> Vec<&str> {
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for c in &self.contacts {
+            seen.extend(c.tags.iter().map(String::as_str));
+        }
+        let mut tags: Vec<&str> = seen.into_iter().collect();
+        tags.sort_unstable();
+        tags
+    }
+
     /// Its tags as segments, in name order.
     pub fn tag_segments(&self) -> impl Iterator<Item = Segment> {
         self.tag_counts().into_keys().map(|t| Segment::of_tag(&t))

@@ -137,9 +137,11 @@ impl Session {
     /// Why `filter` matches no contact, when that is known: it asks for a tag nobody has
     /// ([`Query::unknown_tag`]).
     pub fn why_none_match(&self, filter: &str) -> Option<String> {
+        let query = Query::parse(filter, self.as_of).ok()?;
+        query.tags_asked().next()?;
         let tags = self.store.tags().ok()?;
         let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
-        Query::parse(filter, self.as_of).ok()?.unknown_tag(&tags)
+        query.unknown_tag(&tags)
     }
 
     /// Whether no contact has `tag`, said with the tag meant ([`netcurate::query::untagged`]).

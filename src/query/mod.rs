@@ -506,13 +506,16 @@ impl Query {
     /// that none of `tags` is, the tags contacts have: "no contact is tagged 'bord' (did
     /// you mean board?)" — a misspelt tag, or one not given yet, finds nobody unsaid.
     pub fn unknown_tag(&self, tags: &[&str]) -> Option<String> {
+        self.tags_asked().find_map(|tag| untagged(tag, tags))
+    }
+
+    /// The tags this query asks for, in terms not negated.
+    pub fn tags_asked(&self) -> impl Iterator<Item = &str> {
         let asked = self.terms.iter().filter(|t| !t.negate);
-        asked
-            .filter_map(|term| match &term.test {
-                Test::Tag(tag) => Some(tag.as_str()),
-                _ => None,
-            })
-            .find_map(|tag| untagged(tag, tags))
+        asked.filter_map(|term| match &term.test {
+            Test::Tag(tag) => Some(tag.as_str()),
+            _ => None,
+        })
     }
 
     /// The parts of a contact this query reads.

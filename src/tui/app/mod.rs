@@ -286,6 +286,9 @@ pub struct Table {
     pub range_anchor: Option<usize>,
     /// Every contact in the current sort order; filtering walks it, so a keystroke never sorts.
     sorted_all: Vec<u32>,
+    /// Why the filter finds no contact, when that is known: it asks for a tag nobody has.
+    /// Worked out with the rows (a pass over every contact's tags), not on every frame.
+    pub none_because: Option<String>,
 }
 
 /// Triage cards: an undecided queue walked one contact at a time.
@@ -572,8 +575,17 @@ impl App {
     fn refilter(&mut self) {
         if let Ok(q) = Query::parse(&self.table.filter, self.network.as_of) {
             self.table.ids = self.filter_all(&q);
+            self.table.none_because = self.why_none(&q);
         }
         self.clamp_cursor();
+    }
+
+    /// Why `q` finds no row, when it finds none and asks for a tag nobody has.
+    fn why_none(&self, q: &Query) -> Option<String> {
+        let asks_a_tag = self.table.ids.is_empty() && q.tags_asked().next().is_some();
+        asks_a_tag
+            .then(|| q.unknown_tag(&self.network.tags()))
+            .flatten()
     }
 
     /// The matching rows in sort order: test every contact in memory order, then walk
@@ -608,6 +620,7 @@ impl App {
                 };
                 self.table.filter = text.to_string();
                 self.table.filter_error = None;
+                self.table.none_because = self.why_none(&q);
                 self.table.cursor = 0;
                 self.table.offset = 0;
             }

@@ -27,10 +27,8 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let export = netcurate::import::rows::export_date(start).is_some();
             strings::empty_network(app.keymap.key(Command::Import), export.then_some(start))
         } else {
-            let tags = app.all_tags();
-            let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
-            let why = app.applied_query().unknown_tag(&tags);
-            strings::no_match(why.as_deref(), app.keymap.key(Command::ClearSelection))
+            let why = app.table.none_because.as_deref();
+            strings::no_match(why, app.keymap.key(Command::ClearSelection))
         };
         frame.render_widget(
             Paragraph::new(text)

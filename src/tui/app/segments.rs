@@ -15,7 +15,7 @@ use netcurate::query::Query;
 impl App {
     /// Every tag in the network, for completion.
     pub fn all_tags(&self) -> Vec<String> {
-        self.network.tag_counts().into_keys().collect()
+        self.network.tags().into_iter().map(String::from).collect()
     }
 
     /// Tags and saved filters, as segments.

@@ -139,16 +139,18 @@ impl Session {
     pub fn why_none_match(&self, filter: &str) -> Option<String> {
         let query = Query::parse(filter, self.as_of).ok()?;
         query.tags_asked().next()?;
-        let tags = self.store.tags().ok()?;
-        let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
-        query.unknown_tag(&tags)
+        self.with_tags(|tags| query.unknown_tag(tags))
     }
 
     /// Whether no contact has `tag`, said with the tag meant ([`netcurate::query::untagged`]).
     pub fn untagged(&self, tag: &str) -> Option<String> {
+        self.with_tags(|tags| netcurate::query::untagged(tag, tags))
+    }
+
+    /// `said` of the tags contacts have (none when they cannot be read).
+    fn with_tags(&self, said: impl FnOnce(&[&str]) -> Option<String>) -> Option<String> {
         let tags = self.store.tags().ok()?;
-        let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
-        netcurate::query::untagged(tag, &tags)
+        said(&tags.iter().map(String::as_str).collect::<Vec<_>>())
     }
 
     /// The folder the latest import came from, written with `~` for the home folder and a

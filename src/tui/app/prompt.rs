@@ -110,10 +110,9 @@ impl App {
             }
             PromptKind::TagAdd | PromptKind::TagRemove if !input.is_empty() => {
                 let add = p.kind == PromptKind::TagAdd;
-                let tags = self.all_tags();
-                let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
                 // Removing a tag nobody has is a typo's: the prompt stays, saying so.
-                let untagged = (!add).then(|| netcurate::query::untagged(input, &tags));
+                let untagged =
+                    (!add).then(|| netcurate::query::untagged(input, &self.network.tags()));
                 match ops::plan_tag(&self.network, &self.targets(), input, add) {
                     Ok(_) if let Some(Some(why)) = untagged => self.reopen(p, why),
                     Ok(op) => self.perform(op),

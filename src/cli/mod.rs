@@ -125,19 +125,22 @@ impl Session {
         Ok(self.store.load(self.as_of)?)
     }
 
-    /// The contacts matching `filter` (no invitations), read without loading the others.
-    pub fn load_matching(&self, filter: &str) -> Result<Network> {
-        let query = Query::parse(filter, self.as_of)?;
+    /// `filter` in the filter language, as of the session's day.
+    pub fn query(&self, filter: &str) -> Result<Query> {
+        Ok(Query::parse(filter, self.as_of)?)
+    }
+
+    /// The contacts `query` matches (no invitations), read without loading the others.
+    pub fn load_matching(&self, query: &Query) -> Result<Network> {
         let mut test = query.one_off();
         Ok(self
             .store
             .load_contacts_where(self.as_of, query.reads(), move |c| test.matches(c))?)
     }
 
-    /// Why `filter` matches no contact, when that is known: it asks for a tag nobody has
+    /// Why `query` matches no contact, when that is known: it asks for a tag nobody has
     /// ([`Query::unknown_tag`]).
-    pub fn why_none_match(&self, filter: &str) -> Option<String> {
-        let query = Query::parse(filter, self.as_of).ok()?;
+    pub fn why_none_match(&self, query: &Query) -> Option<String> {
         query.tags_asked().next()?;
         self.with_tags(|tags| query.unknown_tag(tags))
     }

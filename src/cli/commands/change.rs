@@ -11,6 +11,7 @@ use anyhow::Result;
 use netcurate::model::{ContactId, Decision};
 use netcurate::network::Network;
 use netcurate::ops;
+use netcurate::query::Query;
 use std::io::Write;
 
 /// `tag add|remove TAG --filter QUERY` (or `--segment NAME`).
@@ -22,14 +23,14 @@ pub(crate) fn tag(
     dry_run: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let (network, filter) = selected(s, select)?;
+    let (network, query) = selected(s, select)?;
     let ids = ids_of(&network);
     let add = matches!(action, TagAction::Add);
     let op = ops::plan_tag(&network, &ids, tag, add)?;
     let mut said = format!("{} ({} matched)", op.describe(), ids.len());
     let why = match (add, op.is_empty()) {
         (false, true) => s.untagged(tag),
-        _ => why_none_selected(s, &filter, &ids),
+        _ => why_none_selected(s, &query, &ids),
     };
     said.extend(why.map(|why| format!("\n{why}")));
     record_unless_dry_run(s, &op, dry_run, &said, out)
@@ -43,7 +44,7 @@ pub(crate) fn decide(
     dry_run: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let (network, filter) = selected(s, select)?;
+    let (network, query) = selected(s, select)?;
     let ids = ids_of(&network);
     let d = match decision {
         DecideAction::Keep => Decision::Keep,
@@ -58,7 +59,7 @@ pub(crate) fn decide(
         op.describe(),
         ids.len()
     );
-    said.extend(why_none_selected(s, &filter, &ids).map(|why| format!("\n{why}")));
+    said.extend(why_none_selected(s, &query, &ids).map(|why| format!("\n{why}")));
     // Pruning colleagues lowers the pillar a plan is made for: say so.
     match (d, ops::colleagues_to_prune(&network, &ids)) {
         (Decision::Prune, n) if n > 0 => said.push_str(&format!("\n{}", colleagues_pruned(n))),
@@ -120,16 +121,17 @@ fn colleagues_pruned(n: usize) -> String {
 }
 
 /// The contacts `select` names (its filter's, its segment's, or those of both), and the
-/// filter that finds them.
-fn selected(s: &Session, select: &Selection) -> Result<(Network, String)> {
+/// query that finds them.
+fn selected(s: &Session, select: &Selection) -> Result<(Network, Query)> {
     let filter = select.filter.as_deref().unwrap_or_default();
     let filter = with_segment(s, filter, select.segment.as_deref())?;
-    Ok((s.load_matching(&filter)?, filter))
+    let query = s.query(&filter)?;
+    Ok((s.load_matching(&query)?, query))
 }
 
-/// Why `filter` found no contact, when it found none (`ids`) and that is known.
-fn why_none_selected(s: &Session, filter: &str, ids: &[ContactId]) -> Option<String> {
-    ids.is_empty().then(|| s.why_none_match(filter)).flatten()
+/// Why `query` found no contact, when it found none (`ids`) and that is known.
+fn why_none_selected(s: &Session, query: &Query, ids: &[ContactId]) -> Option<String> {
+    ids.is_empty().then(|| s.why_none_match(query)).flatten()
 }
 
 fn ids_of(network: &Network) -> Vec<ContactId> {

@@ -10,7 +10,6 @@ use anyhow::{Context, Result};
 use netcurate::error::did_you_mean;
 use netcurate::export::{self, Export, ExportKind};
 use netcurate::model::Contact;
-use netcurate::query::Query;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -30,15 +29,15 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
     if let Some(d) = &args.decision {
         filter.push_str(&format!(" decision:{d}"));
     }
+    let query = s.query(&filter)?;
     // Contact lists read only the matching contacts; plans need the whole network.
     let (network, positions) = match kind {
         ExportKind::Contacts | ExportKind::Linkedin => {
-            let network = s.load_matching(&filter)?;
+            let network = s.load_matching(&query)?;
             let all = (0..network.contacts.len() as u32).collect();
             (network, all)
         }
         ExportKind::RemovalPlan | ExportKind::WithdrawalPlan => {
-            let query = Query::parse(&filter, s.as_of)?;
             let network = s.load()?;
             let positions = query.filter_once(&network);
             (network, positions)
@@ -51,7 +50,7 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
         .collect();
     let columns = match &args.columns {
         Some(c) => export::choose_columns(c)?,
-        None => kind.columns_for(Query::parse(&filter, s.as_of)?.asks_about()),
+        None => kind.columns_for(query.asks_about()),
     };
     // None for standard output.
     let path = (args.output != "-").then(|| {
@@ -88,7 +87,7 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
     }
     if let Some(why) = contacts
         .is_empty()
-        .then(|| s.why_none_match(&filter))
+        .then(|| s.why_none_match(&query))
         .flatten()
     {
         tell(&why);

@@ -10,14 +10,15 @@ use crate::columns::{fit, pad, widest};
 use anyhow::{Context, Result};
 use netcurate::error::did_you_mean;
 use netcurate::model::{Contact, Decision, Flags, Standing, joined_or_none};
-use netcurate::query::{self, Haystack, Query, SortKey};
+use netcurate::query::{self, Haystack, SortKey};
 use netcurate::text::seen;
 use std::borrow::Cow;
 use std::io::Write;
 
 pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
     let filter = with_segment(s, &args.filter, args.segment.as_deref())?;
-    let network = s.load_matching(&filter)?;
+    let query = s.query(&filter)?;
+    let network = s.load_matching(&query)?;
     let mut ids: Vec<u32> = (0..network.contacts.len() as u32).collect();
     let (reverse, key_text) = match args.sort.strip_prefix('-') {
         Some(k) => (true, k),
@@ -50,7 +51,7 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
     }
     // One aligned line: id, score, name, position, company, seniority (or, listing job
     // changes, what each was before), decision, tags.
-    let was = Query::parse(&filter, s.as_of)?.asks_about().job_changes;
+    let was = query.asks_about().job_changes;
     let contacts = || shown.iter().map(|&i| &network.contacts[i as usize]);
     let tags_width = widest(contacts().map(|c| c.tags.join(",")));
     let widths = TextWidths::within(
@@ -107,7 +108,7 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
             out,
             "{shown} shown of {matching} matching, {total} contacts"
         )?;
-    } else if let Some(why) = (matching == 0).then(|| s.why_none_match(&filter)).flatten() {
+    } else if let Some(why) = (matching == 0).then(|| s.why_none_match(&query)).flatten() {
         writeln!(out, "0 of {total} contacts: {why}")?;
     } else {
         writeln!(out, "{matching} of {total} contacts")?;

@@ -39,7 +39,7 @@ pub(crate) fn save_segment(
         bail!("a segment needs a name");
     }
     // A filter that does not parse is refused here, before it is saved.
-    let n = s.load_matching(filter)?.contacts.len();
+    let n = s.load_matching(&s.query(filter)?)?.contacts.len();
     s.store.save_filter(name, filter)?;
     let contacts = if n == 1 { "contact" } else { "contacts" };
     writeln!(out, "saved segment '{name}' ({n} {contacts})")?;
@@ -109,7 +109,7 @@ pub(crate) fn list_segments(s: &Session, json: bool, out: &mut dyn Write) -> Res
     let saved = (s.store.saved_filters()?.into_iter()).map(|(name, query)| Segment { name, query });
     let mut rows = Vec::new();
     for segment in network.tag_segments().chain(saved) {
-        let mut query = Query::parse(&segment.query, s.as_of)?.one_off();
+        let mut query = s.query(&segment.query)?.one_off();
         let figures = Figures::of(network.contacts.iter().filter(|c| query.matches(c)));
         rows.push((segment, figures));
     }

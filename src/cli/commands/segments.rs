@@ -8,7 +8,6 @@ use crate::cli::{Session, command_line, say_how_to_take_it_back, shell_word};
 use crate::columns::pad;
 use anyhow::{Result, bail};
 use netcurate::network::{Figures, Segment};
-use netcurate::query::Query;
 use netcurate::text::seen;
 use std::io::Write;
 use unicode_width::UnicodeWidthStr;

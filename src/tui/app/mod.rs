@@ -280,6 +280,8 @@ pub struct Table {
     pub cursor: usize,
     pub offset: usize,
     pub filter: String,
+    /// `filter` parsed, as applied (an invalid text is never applied).
+    query: Query,
     pub filter_error: Option<String>,
     pub sort: SortKey,
     pub descending: bool,
@@ -567,16 +569,14 @@ impl App {
     }
 
     /// The filter as applied: an invalid text is never applied, so it reads as none.
-    pub fn applied_query(&self) -> Query {
-        Query::parse(&self.table.filter, self.network.as_of).unwrap_or_default()
+    pub fn applied_query(&self) -> &Query {
+        &self.table.query
     }
 
     /// Re-runs the current filter over everything (after a change to the data or sort).
     fn refilter(&mut self) {
-        if let Ok(q) = Query::parse(&self.table.filter, self.network.as_of) {
-            self.table.ids = self.filter_all(&q);
-            self.table.none_because = self.why_none(&q);
-        }
+        self.table.ids = self.filter_all(&self.table.query);
+        self.table.none_because = self.why_none(&self.table.query);
         self.clamp_cursor();
     }
 
@@ -621,6 +621,7 @@ impl App {
                 self.table.filter = text.to_string();
                 self.table.filter_error = None;
                 self.table.none_because = self.why_none(&q);
+                self.table.query = q;
                 self.table.cursor = 0;
                 self.table.offset = 0;
             }

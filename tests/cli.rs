@@ -742,30 +742,22 @@ fn an_import_without_a_profile_says_how_to_score() {
 #[test]
 fn score_says_how_many_scores_changed() {
     let db = Db::with_demo();
-    let scores = |db: &Db| -> std::collections::HashMap<i64, serde_json::Value> {
-        let all = db.json(&["list", "--json"]);
-        (all.as_array().unwrap().iter())
-            .map(|c| (c["id"].as_i64().unwrap(), c["score"].clone()))
-            .collect()
-    };
-    let before = scores(&db);
-    let profile = std::fs::read_to_string(fixture("demo/profile.toml")).unwrap();
-    let changed = profile.replace(
+    let before = db.scores();
+    let path = db.changed_fixture(
+        "demo/profile.toml",
         "target = [\"VP Engineering\",",
         "target = [\"VP Engineering\", \"Product Designer\",",
+        "changed.toml",
     );
-    assert_ne!(changed, profile);
-    let path = db.file("changed.toml");
-    std::fs::write(&path, changed).unwrap();
-    let out = db.ok(&["--profile", path.to_str().unwrap(), "score"]);
-    let after = scores(&db);
+    let out = db.ok(&["--profile", &path, "score"]);
+    let after = db.scores();
     let n = before.iter().filter(|(id, s)| after[id] != **s).count();
     assert!(n > 0);
     assert!(
         out.contains(&format!(": {n} scores changed\nto take it back: ")),
         "{n}: {out}"
     );
-    let out = db.ok(&["--profile", path.to_str().unwrap(), "score"]);
+    let out = db.ok(&["--profile", &path, "score"]);
     assert!(out.ends_with(": 0 scores changed\n"), "{out}");
     // Without --profile, the stored one scores again.
     let out = db.ok(&["score"]);
@@ -789,37 +781,32 @@ fn score_says_how_many_scores_changed() {
 #[test]
 fn a_profile_change_is_undone_with_its_scores() {
     let db = Db::with_demo();
-    let scores = |db: &Db| -> Vec<(i64, serde_json::Value)> {
-        let all = db.json(&["list", "--json"]);
-        (all.as_array().unwrap().iter())
-            .map(|c| (c["id"].as_i64().unwrap(), c["score"].clone()))
-            .collect()
-    };
-    let demo_profile = std::fs::read_to_string(fixture("demo/profile.toml")).unwrap();
-    let (before, shown_before) = (scores(&db), db.ok(&["profile", "show"]));
+    let (before, shown_before) = (db.scores(), db.ok(&["profile", "show"]));
     assert!(
         shown_before.contains("Platform engineering leaders"),
         "{shown_before}"
     );
-    let changed = demo_profile.replace("\"Stark Cloud\", \"Hooli\"", "\"Initech\"");
-    assert_ne!(changed, demo_profile);
-    let path = db.file("changed.toml");
-    std::fs::write(&path, &changed).unwrap();
-    db.ok(&["--profile", path.to_str().unwrap(), "score"]);
-    let after = scores(&db);
+    let path = db.changed_fixture(
+        "demo/profile.toml",
+        "\"Stark Cloud\", \"Hooli\"",
+        "\"Initech\"",
+        "changed.toml",
+    );
+    db.ok(&["--profile", &path, "score"]);
+    let after = db.scores();
     assert_ne!(after, before);
 
     assert_eq!(db.ok(&["undo"]), "undid: changed the audience profile\n");
-    assert_eq!(scores(&db), before);
+    assert_eq!(db.scores(), before);
     assert_eq!(db.ok(&["profile", "show"]), shown_before);
     assert_eq!(db.ok(&["redo"]), "redid: changed the audience profile\n");
-    assert_eq!(scores(&db), after);
+    assert_eq!(db.scores(), after);
     assert!(db.ok(&["profile", "show"]).contains("\"Initech\""));
 
     db.ok(&["undo"]);
     let next = db.ok(&["undo"]);
     assert!(next.contains(" undo --import` takes back"), "{next}");
-    assert_eq!(scores(&db), before, "the import and its scores stay");
+    assert_eq!(db.scores(), before, "the import and its scores stay");
     db.ok(&["undo", "--import"]);
     assert_eq!(db.stats()["connections"], 0);
     assert_eq!(db.ok(&["undo"]), "undid: changed the audience profile\n");

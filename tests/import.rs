@@ -568,17 +568,14 @@ fn import_json_within_a_minute(db: &Db, path: &std::path::Path) -> std::process:
 #[test]
 fn the_news_key_is_named_on_the_first_filter() {
     let db = Db::new();
-    let first = fixture("linkedin/2026/Connections.csv");
-    db.ok(&["import", &first]);
-    let text = std::fs::read_to_string(&first).unwrap();
-    let moved = text.replace(
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let next = db.changed_fixture(
+        "linkedin/2026/Connections.csv",
         "Ada,Abara,https://www.linkedin.com/in/ada-abara-1000,,Los Pollos GmbH,Director of Engineering",
         "Ada,Abara,https://www.linkedin.com/in/ada-abara-1000,,Hooli,VP Engineering",
+        "Connections.csv",
     );
-    assert_ne!(moved, text);
-    let next = db.file("Connections.csv");
-    std::fs::write(&next, moved).unwrap();
-    let out = db.ok(&["import", next.to_str().unwrap()]);
+    let out = db.ok(&["import", &next]);
     assert!(
         out.contains("connections: 0 new, 0 gone, 1 changed"),
         "{out}"

@@ -75,6 +75,25 @@ impl Db {
         self.json(&["stats", "--json"])
     }
 
+    /// Every contact's score, by id (`null` for none).
+    pub fn scores(&self) -> std::collections::BTreeMap<i64, serde_json::Value> {
+        let all = self.json(&["list", "--json"]);
+        (all.as_array().expect("a list").iter())
+            .map(|c| (c["id"].as_i64().expect("an id"), c["score"].clone()))
+            .collect()
+    }
+
+    /// The fixture `rel` with `from` replaced by `to` (which must change it), written
+    /// beside the database as `name`: its path.
+    pub fn changed_fixture(&self, rel: &str, from: &str, to: &str, name: &str) -> String {
+        let text = std::fs::read_to_string(fixture(rel)).expect("fixture");
+        let changed = text.replace(from, to);
+        assert_ne!(changed, text, "{from:?} is not in {rel}");
+        let path = self.file(name);
+        std::fs::write(&path, changed).expect("write");
+        path.display().to_string()
+    }
+
     /// A database holding the bundled demo network, scored with the demo profile.
     pub fn with_demo() -> Db {
         let db = Db::new();

@@ -376,14 +376,16 @@ pub fn bar_lines<'a>(
     let max = items.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     // Labels give way (cut with "…") to keep a bar of MIN_BAR columns in a narrow pane.
     const MIN_BAR: usize = 6;
+    // Around the label and the bar: the cursor's marker, two spaces and the widest count.
+    let around = 3 + max.to_string().len();
     let label_w = items
         .iter()
         .map(|(l, _)| Line::raw(l.as_str()).width())
         .max()
         .unwrap_or(0)
         .min(18)
-        .min((width as usize).saturating_sub(9 + MIN_BAR).max(4));
-    let bar_w = (width as usize).saturating_sub(label_w + 9).max(1);
+        .min((width as usize).saturating_sub(around + MIN_BAR).max(4));
+    let bar_w = (width as usize).saturating_sub(label_w + around).max(1);
     items
         .iter()
         .enumerate()
@@ -423,7 +425,9 @@ mod tests {
     use crate::tui::theme::Theme;
 
     /// In a narrow pane the labels are cut (marked "…"), not the bars: the largest count
-    /// still gets a bar of several columns, and every line fits the pane.
+    /// still gets a bar of several columns, and every line fits the pane. The counts take
+    /// the columns their widest needs, the labels the rest ("engineering" whole at 80
+    /// columns).
     #[test]
     fn narrow_bars_cut_their_labels_not_their_bars() {
         let items = vec![
@@ -434,9 +438,9 @@ mod tests {
         let lines = bar_lines(&items, 23, None, &Theme::plain());
         let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
         assert!(text.iter().all(|l| l.chars().count() <= 23), "{text:?}");
-        assert!(text[0].starts_with(" enginee… ██████ 512"), "{text:?}");
-        assert!(text[1].starts_with(" custome… █ "), "{text:?}");
-        assert!(text[2].starts_with(" hr       █"), "{text:?}");
+        assert!(text[0].starts_with(" engineering ██████ 512"), "{text:?}");
+        assert!(text[1].starts_with(" customer-s… █ "), "{text:?}");
+        assert!(text[2].starts_with(" hr          ██ "), "{text:?}");
         let wide = bar_lines(&items, 60, None, &Theme::plain());
         assert!(
             wide[1].to_string().starts_with(" customer-success █"),

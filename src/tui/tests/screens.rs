@@ -106,6 +106,35 @@ fn prompt_hints_show_whole_or_not_at_all() {
     );
 }
 
+/// While a prompt stays open, the reason why takes the status line before the projection
+/// and the counts: at 90 columns "(did you mean removal-plan?)" was cut to "(did you mean
+/// re…" beside the projection.
+#[test]
+fn a_prompts_reason_goes_before_the_projection_and_the_counts() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('e'));
+    ctrl(&mut a, 'u');
+    typed(&mut a, "removal-pla out.csv");
+    key(&mut a, KeyCode::Enter);
+    let reason = "no export kind 'removal-pla' (did you mean removal-plan?)";
+    assert_eq!(a.status, reason);
+    let status_row = |w| screen_rows(&a, w, 24)[23].clone();
+    let wide = status_row(140);
+    assert!(wide.contains(reason) && wide.contains("BR Δ"), "{wide}");
+    let middle = status_row(90);
+    assert!(
+        middle.contains(reason) && middle.contains("2000") && !middle.contains("BR Δ"),
+        "{middle}"
+    );
+    let narrow = status_row(60);
+    assert!(narrow.starts_with(&format!(" {reason}")), "{narrow}");
+    let narrowest = status_row(40);
+    assert!(
+        narrowest.starts_with(" no export kind 'removal-pla' (did") && narrowest.ends_with('…'),
+        "{narrowest}"
+    );
+}
+
 /// A filter on job changes shows what each was before and the day it was recorded; on
 /// gone or added connections, the day of that; otherwise the connection's.
 #[test]

@@ -232,6 +232,7 @@ fn status_parts(app: &App, width: u16) -> StatusParts<'_> {
     });
     let message = (!app.status.is_empty()).then_some(app.status.as_str());
     let brief_message = message.map(|m| without_undo_hint(app, m));
+    let nothing = String::new();
     let choices = [
         (&full_counts, message, &words),
         (&full_counts, message, &numbers),
@@ -241,17 +242,29 @@ fn status_parts(app: &App, width: u16) -> StatusParts<'_> {
         (&full_counts, None, &numbers),
         (&brief_counts, None, &numbers),
     ];
+    // While a prompt holds the line above, its message (why the prompt is still open)
+    // goes before the projection, and then before the counts.
+    let prompt_choices = [
+        choices[0],
+        choices[1],
+        choices[2],
+        choices[3],
+        (&full_counts, brief_message, &nothing),
+        (&brief_counts, brief_message, &nothing),
+        (&nothing, brief_message, &nothing),
+    ];
     let text_width = |text: &str| Line::raw(text).width();
     let fits = |(counts, message, projection): &(&String, Option<&str>, &String)| {
         let message = message.map_or(0, |m| 1 + text_width(m));
         text_width(counts) + message + text_width(projection) <= usize::from(width)
     };
     // While a prompt holds the line above, the message stays here, cut if it must be.
-    let prompt_above = matches!(app.overlay, Overlay::Prompt(_));
-    let (counts, message, projection) = match choices.iter().find(|c| fits(c)) {
-        Some(&(_, None, _)) | None if prompt_above && message.is_some() => choices[3],
-        Some(&choice) => choice,
-        None => choices[6],
+    let prompt_above = matches!(app.overlay, Overlay::Prompt(_)) && message.is_some();
+    let (counts, message, projection) = if prompt_above {
+        let found = prompt_choices.iter().find(|c| fits(c));
+        *found.unwrap_or(&prompt_choices[6])
+    } else {
+        *choices.iter().find(|c| fits(c)).unwrap_or(&choices[6])
     };
     StatusParts {
         counts: counts.clone(),

@@ -224,7 +224,7 @@ fn tag_decide_undo_redo_are_exact_and_protect_wins() {
     assert_eq!(st["decisions"]["undecided"], 42);
     // Every step undone, `undo` leaves the import alone and says how to take it back.
     let out = db.ok(&["undo"]);
-    let undo = format!("`netcurate --db {} undo --import`", db.path.display());
+    let undo = format!("`{}`", db.command_line("undo --import"));
     assert!(
         out.starts_with(&format!(
             "nothing to undo; {undo} takes back the import of 2026/ on "
@@ -723,6 +723,14 @@ fn an_import_without_a_profile_says_how_to_score() {
         out.contains("netcurate profile init -o audience.toml"),
         "{out}"
     );
+    let explained = db.ok(&["explain", "1"]);
+    assert!(
+        explained.contains(&format!(
+            "  score: none yet (run `{}`)\n",
+            db.command_line("score --profile FILE")
+        )),
+        "{explained}"
+    );
     let out = db.ok(&[
         "--profile",
         &fixture("demo/profile.toml"),
@@ -770,7 +778,11 @@ fn score_says_how_many_scores_changed() {
     none.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
     let (code, _, err) = none.run(&["score"]);
     assert!(
-        code == 1 && err.contains("no profile yet: `netcurate score --profile FILE` scores"),
+        code == 1
+            && err.contains(&format!(
+                "no profile yet: `{}` scores",
+                none.command_line("score --profile FILE")
+            )),
         "{err}"
     );
 }
@@ -812,7 +824,11 @@ fn a_profile_change_is_undone_with_its_scores() {
     assert_eq!(db.ok(&["undo"]), "undid: changed the audience profile\n");
     let (code, _, err) = db.run(&["profile", "show"]);
     assert!(
-        code == 1 && err.contains("no profile stored yet"),
+        code == 1
+            && err.contains(&format!(
+                "no profile stored yet; run `{}`",
+                db.command_line("score --profile FILE")
+            )),
         "{code} {err}"
     );
 }
@@ -1275,8 +1291,8 @@ fn undo_import_takes_back_the_latest_import() {
     let (_, what) = history();
     // The commands to paste name the database (not the default one here).
     let redo = format!(
-        " to keep — undone: `netcurate --db {} redo` brings it back",
-        db.path.display()
+        " to keep — undone: `{}` brings it back",
+        db.command_line("redo")
     );
     assert!(
         what[0].starts_with("set ") && what[0].ends_with(&redo),
@@ -1448,7 +1464,13 @@ fn profile_init_drafts_a_profile_score_accepts() {
     assert!(!db.file("-").exists(), "no file named '-'");
     let path = db.file("audience.toml").display().to_string();
     let told = db.ok(&["profile", "init", "-o", &path]);
-    assert!(told.starts_with(&format!("drafted {path}")), "{told}");
+    assert_eq!(
+        told,
+        format!(
+            "drafted {path}; edit it, then `{}`\n",
+            db.command_line(&format!("score --profile {path}"))
+        )
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), printed);
     let (code, _, err) = db.run(&["profile", "init", "-o", &path]);
     assert!(code == 1 && err.contains("exists"), "{err}");
@@ -1586,18 +1608,24 @@ fn empty_lists_and_plans_say_how_to_fill_them() {
         out.starts_with("no invitations yet: they come from Invitations.csv"),
         "{out}"
     );
+    let out = db.ok(&["pillars"]);
+    assert!(
+        out.contains(&format!(
+            "(record a reading with `{}` for a baseline)",
+            db.command_line("ssi record")
+        )),
+        "{out}"
+    );
     for (kind, hint) in [
-        ("removal-plan", "`netcurate decide prune --filter …`"),
-        (
-            "withdrawal-plan",
-            "`netcurate invitations withdraw --stale`",
-        ),
+        ("removal-plan", "decide prune --filter …"),
+        ("withdrawal-plan", "invitations withdraw --stale"),
     ] {
+        let hint = format!("`{}`", db.command_line(hint));
         let path = db.file(&format!("{kind}.csv"));
         let (code, _, err) = db.run(&["export", "-o", path.to_str().unwrap(), "--kind", kind]);
         assert_eq!(code, 0, "{err}");
         assert!(
-            err.contains("exported 0 rows") && err.contains(hint),
+            err.contains("exported 0 rows") && err.contains(&hint),
             "{kind}: {err}"
         );
         assert_eq!(std::fs::read_to_string(&path).unwrap().lines().count(), 1);

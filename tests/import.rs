@@ -872,9 +872,10 @@ fn of_several_exports_in_a_folder_only_the_newest_is_imported() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains(
-            "; your newest export: `netcurate import ~/Téléchargements/Basic_LinkedInDataExport_11-25-2026.zip`"
-        ),
+        err.contains(&format!(
+            "; your newest export: `{}`",
+            never.command_line("import ~/Téléchargements/Basic_LinkedInDataExport_11-25-2026.zip")
+        )),
         "{err}"
     );
     assert!(!never.path.exists(), "no database made");
@@ -968,8 +969,8 @@ fn an_older_export_is_refused_whole_unless_allowed() {
     assert!(
         err.contains(&format!(
             "Nothing was imported. If they were removed on LinkedIn since, import it anyway: \
-             `netcurate --db {} import --allow-gone {older}`",
-            db.path.display()
+             `{}`",
+            db.command_line(&format!("import --allow-gone {older}"))
         )),
         "{err}"
     );
@@ -1154,15 +1155,15 @@ fn newer_export_reports_new_gone_changed_and_keeps_tags() {
     // The job changes it recorded, as a filter (the import's day, --as-of here).
     assert!(
         text.contains(&format!(
-            "the job changes: `netcurate --db {} list --filter 'changed:>={AS_OF}'`\n",
-            db.path.display()
+            "the job changes: `{}`\n",
+            db.command_line(&format!("list --filter 'changed:>={AS_OF}'"))
         )),
         "{text}"
     );
     assert!(
         text.contains(&format!(
-            "the connections gone: `netcurate --db {} list --filter 'gone:>={AS_OF}'`\n",
-            db.path.display()
+            "the connections gone: `{}`\n",
+            db.command_line(&format!("list --filter 'gone:>={AS_OF}'"))
         )),
         "{text}"
     );

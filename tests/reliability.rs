@@ -280,7 +280,14 @@ fn forget_all_deletes_the_database() {
     db.ok(&["import", &fixture("linkedin/2026")]);
     let (code, _, err) = db.run(&["forget"]);
     assert_eq!(code, 1);
-    assert!(err.contains("--all"));
+    // The command to confirm with names this database (not the default one).
+    assert!(
+        err.contains(&format!(
+            "say `{}` to confirm",
+            db.command_line("forget --all")
+        )),
+        "{err}"
+    );
     assert!(db.path.exists());
     // A profile edit kept beside the database (it did not parse) goes too.
     let kept_edit = std::path::PathBuf::from(format!("{}.profile-edit.toml", db.path.display()));

@@ -236,7 +236,7 @@ pub fn run(cli: Cli) -> Result<()> {
     // Without a path an import reads the latest import's folder: a database not made yet
     // has none (and is not made for nothing).
     if matches!(&command, Command::Import { paths, .. } if paths.is_empty()) && !db.exists() {
-        return Err(commands::import::needs_a_path());
+        return Err(commands::import::needs_a_path(&db));
     }
     // The database is made on first use (CLI.md); made by a command other than an import,
     // it may be a mistyped --db, and what follows an empty network's figures: say so.
@@ -326,7 +326,10 @@ pub fn profile_edit_file(db: &Path) -> PathBuf {
 
 fn forget(db: &Path, all: bool) -> Result<()> {
     if !all {
-        bail!("forget deletes everything; say `netcurate forget --all` to confirm");
+        bail!(
+            "forget deletes everything; say `{}` to confirm",
+            command_line(db, "forget --all")
+        );
     }
     if db.is_file() && !netcurate::store::is_netcurate_database(db)? {
         bail!(

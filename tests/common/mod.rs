@@ -40,6 +40,12 @@ impl Db {
         command
     }
 
+    /// `netcurate --db DB args`, as netcurate's messages name a command to paste (this
+    /// database is not the default one).
+    pub fn command_line(&self, args: &str) -> String {
+        format!("netcurate --db {} {args}", self.path.display())
+    }
+
     /// Runs `netcurate --db DB --as-of AS_OF args…`; returns (exit code, stdout, stderr).
     pub fn run(&self, args: &[&str]) -> (i32, String, String) {
         outcome(self.command(args).output().expect("run netcurate"))

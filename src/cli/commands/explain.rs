@@ -3,7 +3,7 @@
 //!
 //! Must not: work out a score (the library's `audience` does).
 
-use crate::cli::Session;
+use crate::cli::{Session, command_line};
 use crate::tui::strings::{added_on, gone_since};
 use anyhow::{Result, bail};
 use netcurate::audience;
@@ -156,7 +156,8 @@ pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()>
         }
         None => writeln!(
             out,
-            "  score: none yet (run `netcurate score --profile FILE`)"
+            "  score: none yet (run `{}`)",
+            command_line(s.store.path(), "score --profile FILE")
         )?,
     }
     let threshold = s.profile.as_ref().map_or(60.0, |p| p.threshold);

@@ -5,7 +5,7 @@
 
 use crate::cli::args::ExportArgs;
 use crate::cli::commands::segments::with_segment;
-use crate::cli::{Session, tell};
+use crate::cli::{Session, command_line, tell};
 use anyhow::{Context, Result};
 use netcurate::error::did_you_mean;
 use netcurate::export::{self, Export, ExportKind};
@@ -94,12 +94,14 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
     }
     // An empty plan is most often a plan not made yet: say how to make one.
     match (kind, written) {
-        (ExportKind::RemovalPlan, Some((0, _))) => tell(
-            "none of these contacts is marked prune and still connected: `netcurate decide prune --filter …` (or x in the workbench) marks them",
-        ),
-        (ExportKind::WithdrawalPlan, Some((0, _))) => tell(
-            "no pending invitation is marked for withdrawal: `netcurate invitations withdraw --stale` (or w / W in the workbench's invitations view) marks them",
-        ),
+        (ExportKind::RemovalPlan, Some((0, _))) => tell(&format!(
+            "none of these contacts is marked prune and still connected: `{}` (or x in the workbench) marks them",
+            command_line(s.store.path(), "decide prune --filter …")
+        )),
+        (ExportKind::WithdrawalPlan, Some((0, _))) => tell(&format!(
+            "no pending invitation is marked for withdrawal: `{}` (or w / W in the workbench's invitations view) marks them",
+            command_line(s.store.path(), "invitations withdraw --stale")
+        )),
         _ => {}
     }
     Ok(())

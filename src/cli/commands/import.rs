@@ -100,11 +100,11 @@ pub(crate) fn import(
 /// `import` without a path, before anything was imported.
 /// Why `import` without a path imported nothing (nothing was imported yet), and the
 /// newest LinkedIn export in the downloads folder when there is one.
-pub(crate) fn needs_a_path() -> anyhow::Error {
+pub(crate) fn needs_a_path(db: &Path) -> anyhow::Error {
     let newest = crate::cli::newest_download().map(|shown| {
         format!(
-            "; your newest export: `netcurate import {}`",
-            shell_word(&shown)
+            "; your newest export: `{}`",
+            command_line(db, &format!("import {}", shell_word(&shown)))
         )
     });
     anyhow::anyhow!(
@@ -115,7 +115,7 @@ pub(crate) fn needs_a_path() -> anyhow::Error {
 
 pub(crate) fn latest_import_folder(s: &Session) -> Result<PathBuf> {
     let Some(folder) = s.store.import_folder()? else {
-        return Err(needs_a_path());
+        return Err(needs_a_path(s.store.path()));
     };
     let shown = s.import_folder().unwrap_or_else(|| folder.clone());
     crate::cli::tell(&format!(

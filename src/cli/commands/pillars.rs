@@ -3,7 +3,7 @@
 //!
 //! Must not: project anything itself (the library's `pillars`).
 
-use crate::cli::{Session, say_how_to_take_it_back};
+use crate::cli::{Session, command_line, say_how_to_take_it_back};
 use anyhow::Result;
 use netcurate::ops;
 use netcurate::pillars;
@@ -38,8 +38,10 @@ pub(crate) fn pillars_cmd(
     let range = |pp: &pillars::PillarProjection| match (pp.baseline, pp.low, pp.high) {
         (Some(b), Some(l), Some(h)) => format!("{b:.1} → {l:.1} … {h:.1}"),
         _ => format!(
-            "Δ {:+.2} … {:+.2} (record a reading with `netcurate ssi record` for a baseline)",
-            pp.delta_low, pp.delta_high
+            "Δ {:+.2} … {:+.2} (record a reading with `{}` for a baseline)",
+            pp.delta_low,
+            pp.delta_high,
+            command_line(s.store.path(), "ssi record")
         ),
     };
     writeln!(

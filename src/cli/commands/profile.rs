@@ -16,7 +16,10 @@ pub(crate) fn profile(s: &Session, command: ProfileCommand, out: &mut dyn Write)
         ProfileCommand::Init { output } => init(s, output.as_deref(), out),
         ProfileCommand::Show => match s.store.profile_text()? {
             Some(text) => Ok(writeln!(out, "{text}")?),
-            None => bail!("no profile stored yet; run `netcurate score --profile FILE`"),
+            None => bail!(
+                "no profile stored yet; run `{}`",
+                command_line(s.store.path(), "score --profile FILE")
+            ),
         },
     }
 }
@@ -26,7 +29,8 @@ pub(crate) fn profile(s: &Session, command: ProfileCommand, out: &mut dyn Write)
 pub(crate) fn score(s: &mut Session, out: &mut dyn Write) -> Result<()> {
     if s.profile.is_none() {
         bail!(
-            "no profile yet: `netcurate score --profile FILE` scores with one (draft it with `{}`)",
+            "no profile yet: `{}` scores with one (draft it with `{}`)",
+            command_line(s.store.path(), "score --profile FILE"),
             command_line(s.store.path(), "profile init -o audience.toml")
         );
     }
@@ -65,9 +69,15 @@ fn init(s: &Session, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
             })?;
             writeln!(
                 out,
-                "drafted {}; edit it, then `netcurate score --profile {}`",
+                "drafted {}; edit it, then `{}`",
                 path.display(),
-                shell_word(&path.display().to_string())
+                command_line(
+                    s.store.path(),
+                    &format!(
+                        "score --profile {}",
+                        shell_word(&path.display().to_string())
+                    )
+                )
             )?;
         }
         None => write!(out, "{draft}")?,

@@ -934,12 +934,26 @@ fn merge_batch(
             .collect();
     }
     super::settings::mark_scored(tx)?;
-    let json = serde_json::to_string(&report).unwrap_or_default();
+    let stored = StoredReport {
+        report: &report,
+        made_at: chrono::Utc::now().naive_utc(),
+    };
+    let json = serde_json::to_string(&stored).unwrap_or_default();
     tx.execute(
         "INSERT INTO import_runs (at, report) VALUES (?1, ?2)",
         params![datetime_text(Some(now)), json],
     )?;
     Ok(report)
+}
+
+/// An import's report as stored in `import_runs` (read back as an
+/// [`ImportRun`](super::ImportRun)), with when it was made by the clock: the run's `at` is
+/// the `--as-of` day's when one is given.
+#[derive(serde::Serialize)]
+struct StoredReport<'a> {
+    #[serde(flatten)]
+    report: &'a ImportReport,
+    made_at: NaiveDateTime,
 }
 
 /// An invitation's identity: direction, time sent, and the two names.

@@ -8,7 +8,7 @@
 use crate::import::{FileKind, SkippedFile};
 use crate::model::Employers;
 use crate::text::seen;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -384,6 +384,9 @@ pub struct ImportRun {
     /// The day it was made.
     #[serde(skip)]
     pub on: Option<NaiveDate>,
+    /// When it was made by the clock (UTC), whatever `--as-of` said: none for one stored
+    /// by an older netcurate.
+    pub made_at: Option<NaiveDateTime>,
     files: Vec<RunFile>,
     new: u64,
     gone: u64,
@@ -549,6 +552,13 @@ mod tests {
         assert_eq!(
             ImportRun::from_report("not json", on).describe(),
             "the import on 2026-11-27 (nothing new)"
+        );
+        // When it was made, as an import stores it now; a report stored before has none.
+        assert_eq!(ImportRun::from_report(json, on).made_at, None);
+        let made = json.replace(r#""new":8"#, r#""made_at":"2026-11-27T20:48:02.5","new":8"#);
+        assert_eq!(
+            ImportRun::from_report(&made, on).made_at,
+            NaiveDate::from_ymd_opt(2026, 11, 27).and_then(|d| d.and_hms_milli_opt(20, 48, 2, 500))
         );
     }
 

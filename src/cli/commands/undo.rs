@@ -66,15 +66,6 @@ pub(crate) fn history(s: &Session, limit: usize, out: &mut dyn Write) -> Result<
         )?;
         return Ok(());
     }
-    let local = |at: Option<NaiveDateTime>| {
-        at.map(|at| {
-            Local
-                .from_utc_datetime(&at)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
-    };
     // The import comes between the steps made before it and those after, when its place
     // is among those listed.
     let write_import_at = |place: usize, out: &mut dyn Write| match import {
@@ -96,7 +87,7 @@ pub(crate) fn history(s: &Session, limit: usize, out: &mut dyn Write) -> Result<
         } else {
             String::new()
         };
-        writeln!(out, "{:<16}  {}{note}", local(step.at), step.label)?;
+        writeln!(out, "{:<16}  {}{note}", local_time(step.at), step.label)?;
     }
     write_import_at(history.steps.len(), out)?;
     if history.total > history.steps.len() {
@@ -109,7 +100,10 @@ pub(crate) fn history(s: &Session, limit: usize, out: &mut dyn Write) -> Result<
 /// The latest import's line in the history: taken back next when `next` (no step after it
 /// is still done).
 fn write_import(s: &Session, run: &ImportRun, next: bool, out: &mut dyn Write) -> Result<()> {
-    let day = run.on.map(|d| d.to_string()).unwrap_or_default();
+    let when = match run.made_at {
+        Some(_) => local_time(run.made_at),
+        None => run.on.map(|d| d.to_string()).unwrap_or_default(),
+    };
     let undo = command_line(s.store.path(), "undo --import");
     let undone_by = match next {
         true => format!("`{undo}` takes it back next"),
@@ -117,6 +111,17 @@ fn write_import(s: &Session, run: &ImportRun, next: bool, out: &mut dyn Write) -
     };
     let mut run = run.clone();
     run.on = None;
-    writeln!(out, "{day:<16}  {} — {undone_by}", run.describe())?;
+    writeln!(out, "{when:<16}  {} — {undone_by}", run.describe())?;
     Ok(())
+}
+
+/// A time stored in UTC as the history shows it: local, to the minute.
+fn local_time(at: Option<NaiveDateTime>) -> String {
+    at.map(|at| {
+        Local
+            .from_utc_datetime(&at)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    })
+    .unwrap_or_default()
 }

@@ -15,6 +15,8 @@ mod report;
 mod schema;
 mod settings;
 mod snapshot;
+#[cfg(test)]
+mod timeline_tests;
 
 pub use crate::pillars::{LoggedProjection, SsiReading};
 pub use report::{ColumnRead, FileReport, Found, ImportReport, ImportRun, Total, a_few, if_any};

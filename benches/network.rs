@@ -128,6 +128,21 @@ fn bulk(c: &mut Criterion) {
             store.undo().expect("undo");
         })
     });
+    // The workbench's W: every pending invitation marked, in the network it keeps.
+    let invitations: Vec<i64> = network.invitations.iter().map(|i| i.id).collect();
+    let mut kept = store.load(as_of()).expect("load");
+    g.bench_function(
+        "mark 20k invitations for withdrawal + unmark (in memory)",
+        |b| {
+            b.iter(|| {
+                let op = ops::plan_withdraw(&kept, &invitations, true);
+                op.apply_to(&mut kept);
+                for inverse in op.inverse() {
+                    inverse.apply_to(&mut kept);
+                }
+            })
+        },
+    );
     g.bench_function("export 100k contacts (CSV in memory)", |b| {
         let contacts: Vec<&netcurate::model::Contact> = network.contacts.iter().collect();
         let all_columns = netcurate::export::ExportKind::Contacts.default_columns();

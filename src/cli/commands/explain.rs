@@ -103,7 +103,6 @@ pub(crate) fn or_unknown(text: &str) -> &str {
 pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
     let c = find_contact(&network, who)?;
-    let guess = audience::seniority::classify(&c.position);
     writeln!(
         out,
         "{} — {} at {}",
@@ -114,6 +113,43 @@ pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()>
     if !c.url.is_empty() {
         writeln!(out, "  {}", c.url)?;
     }
+    write_seniority(c, out)?;
+    writeln!(out, "  function: {}", c.function.as_str())?;
+    write_score(s, c, out)?;
+    write_flags(&network, c, out)?;
+    if let Some(on) = c.added_on {
+        writeln!(out, "  {}", added_on(on))?;
+    }
+    writeln!(
+        out,
+        "  decision: {}; tags: {}",
+        c.decision.as_str(),
+        joined_or_none(&c.tags)
+    )?;
+    for inv in network.invitations_of(c.id) {
+        writeln!(
+            out,
+            "  invitation {} {} ({})",
+            inv.direction.as_str(),
+            inv.sent_at.date(),
+            inv.status.as_str()
+        )?;
+    }
+    if let Some(at) = c.last_message_at {
+        writeln!(
+            out,
+            "  messages: {} exchanged, last {}",
+            c.message_count,
+            at.date()
+        )?;
+    }
+    Ok(())
+}
+
+/// The seniority read from the title, by which rule and how surely, and what it makes of
+/// the contact (a decision maker, VP+).
+fn write_seniority(c: &Contact, out: &mut dyn Write) -> Result<()> {
+    let guess = audience::seniority::classify(&c.position);
     writeln!(
         out,
         "  seniority: {} ({}; confidence {:.0}%; titles are self-typed and often inflated)",
@@ -123,22 +159,21 @@ pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()>
     )?;
     let dm = if guess.tier.is_decision_maker() {
         "yes".to_string()
+    } else if guess.tier == netcurate::model::Seniority::Support {
+        format!("no — {}", guess.rule)
     } else {
-        format!(
-            "no — {}",
-            if guess.tier == netcurate::model::Seniority::Support {
-                guess.rule
-            } else {
-                "below director"
-            }
-        )
+        "no — below director".to_string()
     };
     writeln!(
         out,
         "  decision maker: {dm}; VP+: {}",
         if guess.tier.is_vp_plus() { "yes" } else { "no" }
     )?;
-    writeln!(out, "  function: {}", c.function.as_str())?;
+    Ok(())
+}
+
+/// The score factor by factor (or how to get one), and the decision it suggests.
+fn write_score(s: &Session, c: &Contact, out: &mut dyn Write) -> Result<()> {
     match audience::explain(c, s.profile.as_ref()) {
         Some(b) => {
             writeln!(out, "  score: {}", b.score)?;
@@ -164,6 +199,12 @@ pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()>
     if let Some((d, why)) = audience::suggest(c, threshold) {
         writeln!(out, "  suggested: {} — {why}", d.as_str())?;
     }
+    Ok(())
+}
+
+/// The flags, with what stands behind the job change, the gone connection and the
+/// probable duplicate (the other records, by name).
+fn write_flags(network: &Network, c: &Contact, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "  flags: {}", joined_or_none(&c.flags.names()))?;
     if let Some(on) = c.job_changed_on {
         writeln!(
@@ -176,53 +217,28 @@ pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()>
     if let Some(on) = c.gone_on {
         writeln!(out, "    {}", gone_since(on))?;
     }
-    if c.flags.has(Flags::DUPLICATE)
-        && let Some(i) = network.position_of(c.id)
-    {
-        for k in audience::Namesakes::new(&network.contacts).of(&network.contacts, i) {
-            let d = &network.contacts[k];
-            let on = d
-                .connected_on
-                .map(|d| format!(", connected {d}"))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "    probable duplicate of {} — {} at {}{on} ({})",
-                seen(&d.full_name()),
-                seen(&d.position),
-                seen(&d.company),
-                if d.url.is_empty() {
-                    "no URL"
-                } else {
-                    d.url.as_str()
-                }
-            )?;
-        }
-    }
-    if let Some(on) = c.added_on {
-        writeln!(out, "  {}", added_on(on))?;
-    }
-    writeln!(
-        out,
-        "  decision: {}; tags: {}",
-        c.decision.as_str(),
-        joined_or_none(&c.tags)
-    )?;
-    for inv in network.invitations_of(c.id) {
+    let Some(i) = network
+        .position_of(c.id)
+        .filter(|_| c.flags.has(Flags::DUPLICATE))
+    else {
+        return Ok(());
+    };
+    for k in audience::Namesakes::new(&network.contacts).of(&network.contacts, i) {
+        let d = &network.contacts[k];
+        let on = (d.connected_on)
+            .map(|d| format!(", connected {d}"))
+            .unwrap_or_default();
+        let url = if d.url.is_empty() {
+            "no URL"
+        } else {
+            d.url.as_str()
+        };
         writeln!(
             out,
-            "  invitation {} {} ({})",
-            inv.direction.as_str(),
-            inv.sent_at.date(),
-            inv.status.as_str()
-        )?;
-    }
-    if let Some(at) = c.last_message_at {
-        writeln!(
-            out,
-            "  messages: {} exchanged, last {}",
-            c.message_count,
-            at.date()
+            "    probable duplicate of {} — {} at {}{on} ({url})",
+            seen(&d.full_name()),
+            seen(&d.position),
+            seen(&d.company),
         )?;
     }
     Ok(())

@@ -7,7 +7,7 @@ use super::super::theme::{self, Theme};
 use super::fit;
 use chrono::NaiveDate;
 use netcurate::model::Contact;
-use netcurate::query::SortKey;
+use netcurate::query::{AskedAbout, Query, SortKey};
 use netcurate::text::{as_seen, seen};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -22,65 +22,18 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Span::styled(sort, theme.dim()),
     ]));
     if app.network.contacts.is_empty() || t.ids.is_empty() {
-        let text = if app.network.contacts.is_empty() {
-            let start = app.import_start.as_str();
-            let export = netcurate::import::rows::export_date(start).is_some();
-            strings::empty_network(app.keymap.key(Command::Import), export.then_some(start))
-        } else {
-            let why = app.table.none_because.as_deref();
-            strings::no_match(why, app.keymap.key(Command::ClearSelection))
-        };
         frame.render_widget(
-            Paragraph::new(text)
+            Paragraph::new(empty_text(app))
                 .block(block)
                 .wrap(ratatui::widgets::Wrap { trim: true }),
             area,
         );
         return;
     }
-    // Company from 60 columns; seniority, date and tags from 120 (below, they would leave
-    // position and company under 20 columns between them).
-    // Under 80 columns the name gives up 6 of its 22 to position and company.
-    let (medium, wide) = (area.width >= 60, area.width >= 120);
     // The filter as applied, to mark where it matched.
     let query = app.applied_query();
-    let asked = query.asks_about();
-    // The date is the connection's, or the last message's while sorted by it, or that of
-    // the event the filter selects by (a job change, a connection gone or added).
-    let (date_column, date_of): (&str, fn(&Contact) -> Option<NaiveDate>) = match t.sort {
-        SortKey::Messaged => (column::MESSAGED, |c| c.last_message_at.map(|at| at.date())),
-        _ if asked.job_changes => (column::CHANGED, |c| c.job_changed_on),
-        _ if asked.gone => (column::GONE, |c| c.gone_on),
-        _ if asked.added => (column::ADDED, |c| c.added_on),
-        _ => (column::CONNECTED, |c| c.connected_on),
-    };
-    // Job changes show what each was before, beside what each is now (from 80 columns:
-    // below, position, company and before would each get a word).
-    let was = area.width >= 80 && asked.job_changes;
-    let name_width = if area.width < 80 { 16 } else { 22 };
-    let mut columns = vec![
-        ("", Constraint::Length(1)),
-        (column::SCORE, Constraint::Length(9)),
-        (column::NAME, Constraint::Length(name_width)),
-    ];
-    if medium {
-        columns.extend([
-            (column::POSITION, Constraint::Fill(3)),
-            (column::COMPANY, Constraint::Fill(2)),
-        ]);
-    }
-    if was {
-        columns.push((column::WAS, Constraint::Fill(3)));
-    }
-    if wide {
-        columns.extend([
-            (column::SENIORITY, Constraint::Length(9)),
-            (date_column, Constraint::Length(10)),
-            (column::TAGS, Constraint::Length(14)),
-        ]);
-    }
-    columns.push((column::DECISION, Constraint::Length(9)));
-    let widths: Vec<Constraint> = columns.iter().map(|(_, w)| *w).collect();
+    let columns = Columns::new(area.width, t.sort, query.asks_about());
+    let widths: Vec<Constraint> = columns.list.iter().map(|(_, w)| *w).collect();
     // The widths the table gives its columns, to end cut text with an ellipsis.
     let width: Vec<u16> = Layout::horizontal(widths.clone())
         .spacing(COLUMN_SPACING)
@@ -90,66 +43,149 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .collect();
     let rows_visible = area.height.saturating_sub(2) as usize;
     let end = (t.offset + rows_visible).min(t.ids.len());
-    let rows: Vec<Row> = t.ids[t.offset.min(end)..end]
-        .iter()
-        .enumerate()
-        .map(|(k, &i)| {
-            let c = &app.network.contacts[i as usize];
-            let selected = app.selected[i as usize];
-            let name = if c.is_hidden() {
-                strings::HIDDEN_NAME.to_string()
-            } else {
-                c.full_name()
-            };
-            let mark = if selected { "●" } else { " " };
-            let marks = query.marks(c);
-            let name_marks: &[usize] = if c.is_hidden() { &[] } else { &marks.name };
-            let mut cells = vec![
-                Cell::from(mark).style(theme.selected()),
-                Cell::from(theme::score_bar(c.score)).style(theme.score(c.score)),
-                Cell::from(marked(&name, width[2], name_marks, theme)),
-            ];
-            if medium {
-                cells.push(Cell::from(marked(
-                    &c.position,
-                    width[3],
-                    &marks.title,
-                    theme,
-                )));
-                cells.push(Cell::from(marked(
-                    &c.company,
-                    width[4],
-                    &marks.company,
-                    theme,
-                )));
-            }
-            if was {
-                let previous = c.previous_job();
-                cells.push(Cell::from(fit(&previous, width[5]).into_owned()).style(theme.dim()));
-            }
-            if wide {
-                cells.push(Cell::from(c.seniority.as_str()));
-                cells.push(Cell::from(
-                    date_of(c).map(|d| d.to_string()).unwrap_or_default(),
-                ));
-                let tags = fit(&c.tags.join(","), width[width.len() - 2]).into_owned();
-                cells.push(Cell::from(tags).style(theme.accent()));
-            }
-            cells.push(Cell::from(strings::decision_label(c)).style(theme.decision(c.decision)));
-            let row = Row::new(cells);
-            if t.offset + k == t.cursor {
-                row.style(theme.cursor())
-            } else {
-                row
+    let rows: Vec<Row> = (t.offset.min(end)..end)
+        .map(|place| {
+            let i = t.ids[place] as usize;
+            let c = &app.network.contacts[i];
+            let row = columns.row(c, app.selected[i], &width, query, theme);
+            match place == t.cursor {
+                true => row.style(theme.cursor()),
+                false => row,
             }
         })
         .collect();
-    let header: Vec<&str> = columns.iter().map(|(h, _)| *h).collect();
+    let header: Vec<&str> = columns.list.iter().map(|(h, _)| *h).collect();
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header()))
         .block(block)
         .column_spacing(COLUMN_SPACING);
     frame.render_widget(table, area);
+}
+
+/// What the table shows with no row: how to import, for an empty network, else why the
+/// filter finds no one and how to clear it.
+fn empty_text(app: &App) -> String {
+    if app.network.contacts.is_empty() {
+        let start = app.import_start.as_str();
+        let export = netcurate::import::rows::export_date(start).is_some();
+        strings::empty_network(app.keymap.key(Command::Import), export.then_some(start))
+    } else {
+        let why = app.table.none_because.as_deref();
+        strings::no_match(why, app.keymap.key(Command::ClearSelection))
+    }
+}
+
+/// The table's columns at a width: company from 60 columns; seniority, date and tags from
+/// 120 (below, they would leave position and company under 20 columns between them).
+struct Columns {
+    /// Position and company.
+    medium: bool,
+    /// Seniority, a date and the tags.
+    wide: bool,
+    /// What each was before a job change, beside what each is now (from 80 columns:
+    /// below, position, company and before would each get a word).
+    was: bool,
+    /// The date shown, by the column's header.
+    date_of: fn(&Contact) -> Option<NaiveDate>,
+    /// Each column's header and width, in order.
+    list: Vec<(&'static str, Constraint)>,
+}
+
+impl Columns {
+    fn new(width: u16, sort: SortKey, asked: AskedAbout) -> Columns {
+        let (medium, wide) = (width >= 60, width >= 120);
+        let was = width >= 80 && asked.job_changes;
+        // The connection's date, or the last message's while sorted by it, or that of
+        // the event the filter selects by (a job change, a connection gone or added).
+        let (date_column, date_of): (&str, fn(&Contact) -> Option<NaiveDate>) = match sort {
+            SortKey::Messaged => (column::MESSAGED, |c| c.last_message_at.map(|at| at.date())),
+            _ if asked.job_changes => (column::CHANGED, |c| c.job_changed_on),
+            _ if asked.gone => (column::GONE, |c| c.gone_on),
+            _ if asked.added => (column::ADDED, |c| c.added_on),
+            _ => (column::CONNECTED, |c| c.connected_on),
+        };
+        // Under 80 columns the name gives up 6 of its 22 to position and company.
+        let name_width = if width < 80 { 16 } else { 22 };
+        let mut list = vec![
+            ("", Constraint::Length(1)),
+            (column::SCORE, Constraint::Length(9)),
+            (column::NAME, Constraint::Length(name_width)),
+        ];
+        if medium {
+            list.extend([
+                (column::POSITION, Constraint::Fill(3)),
+                (column::COMPANY, Constraint::Fill(2)),
+            ]);
+        }
+        if was {
+            list.push((column::WAS, Constraint::Fill(3)));
+        }
+        if wide {
+            list.extend([
+                (column::SENIORITY, Constraint::Length(9)),
+                (date_column, Constraint::Length(10)),
+                (column::TAGS, Constraint::Length(14)),
+            ]);
+        }
+        list.push((column::DECISION, Constraint::Length(9)));
+        Columns {
+            medium,
+            wide,
+            was,
+            date_of,
+            list,
+        }
+    }
+
+    /// One contact's row, its texts cut to the columns' `width` and the filter's matches
+    /// marked.
+    fn row(
+        &self,
+        c: &Contact,
+        selected: bool,
+        width: &[u16],
+        query: &Query,
+        theme: &Theme,
+    ) -> Row<'static> {
+        let name = match c.is_hidden() {
+            true => strings::HIDDEN_NAME.to_string(),
+            false => c.full_name(),
+        };
+        let marks = query.marks(c);
+        let name_marks: &[usize] = if c.is_hidden() { &[] } else { &marks.name };
+        let mut cells = vec![
+            Cell::from(if selected { "●" } else { " " }).style(theme.selected()),
+            Cell::from(theme::score_bar(c.score)).style(theme.score(c.score)),
+            Cell::from(marked(&name, width[2], name_marks, theme)),
+        ];
+        if self.medium {
+            cells.push(Cell::from(marked(
+                &c.position,
+                width[3],
+                &marks.title,
+                theme,
+            )));
+            cells.push(Cell::from(marked(
+                &c.company,
+                width[4],
+                &marks.company,
+                theme,
+            )));
+        }
+        if self.was {
+            let previous = c.previous_job();
+            cells.push(Cell::from(fit(&previous, width[5]).into_owned()).style(theme.dim()));
+        }
+        if self.wide {
+            cells.push(Cell::from(c.seniority.as_str()));
+            let date = (self.date_of)(c).map(|d| d.to_string()).unwrap_or_default();
+            cells.push(Cell::from(date));
+            let tags = fit(&c.tags.join(","), width[width.len() - 2]).into_owned();
+            cells.push(Cell::from(tags).style(theme.accent()));
+        }
+        cells.push(Cell::from(strings::decision_label(c)).style(theme.decision(c.decision)));
+        Row::new(cells)
+    }
 }
 
 const COLUMN_SPACING: u16 = 1;

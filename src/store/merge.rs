@@ -17,8 +17,8 @@ use super::{DateText, Store, date_text, datetime_text};
 use crate::audience::{Profile, Scored, in_audience, score_all};
 use crate::error::{Error, Result};
 use crate::import::rows::{
-    ConnectionRow, ContactRow, InvitationRow, MessageSummary, PersonRef, Rows, employers, name_key,
-    summarise_messages, weak_key,
+    ConnectionRow, ContactRow, InvitationRow, MessageSummary, ParsedFile, PersonRef, Rows,
+    employers, name_key, summarise_messages, weak_key,
 };
 use crate::import::{ImportBatch, Progress};
 use crate::model::{Contact, Decision, Flags, Text};
@@ -868,31 +868,15 @@ fn merge_batch(
             stage: "merging",
             fraction,
         });
-        let imported = file.imported();
         if file.full_network
             && (merge.full_file.is_none() || file.covers_until() > merge.covers_until)
         {
             merge.covers_until = file.covers_until();
             merge.full_file = Some(file.name.clone());
         }
-        report.files.push(FileReport {
-            name: file.name,
-            kind: file.kind,
-            rows_read: file.rows_read,
-            imported,
-            skipped: file.skipped.values().sum(),
-            skipped_why: file.skipped,
-            warnings: file.warnings,
-            columns: (file.columns.read.into_iter())
-                .map(|(field, column)| ColumnRead {
-                    field: field.as_str(),
-                    column,
-                })
-                .collect(),
-            unread_columns: file.columns.unread,
-            remembered_map: file.remembered_map,
-        });
-        match file.rows {
+        let (file_report, rows) = file_report(file);
+        report.files.push(file_report);
+        match rows {
             Rows::Connections(rows) => merge.merge_connections(rows, &mut report),
             Rows::Contacts(rows) => merge.merge_contacts(rows, &mut report),
             Rows::Invitations(rows) => merge.invitations.extend(rows),
@@ -934,8 +918,37 @@ fn merge_batch(
             .collect();
     }
     super::settings::mark_scored(tx)?;
+    log_run(tx, &report, now)?;
+    Ok(report)
+}
+
+/// What the report says of a file read, and its rows to merge.
+fn file_report(file: ParsedFile) -> (FileReport, Rows) {
+    let report = FileReport {
+        imported: file.imported(),
+        name: file.name,
+        kind: file.kind,
+        rows_read: file.rows_read,
+        skipped: file.skipped.values().sum(),
+        skipped_why: file.skipped,
+        warnings: file.warnings,
+        columns: (file.columns.read.into_iter())
+            .map(|(field, column)| ColumnRead {
+                field: field.as_str(),
+                column,
+            })
+            .collect(),
+        unread_columns: file.columns.unread,
+        remembered_map: file.remembered_map,
+    };
+    (report, file.rows)
+}
+
+/// Logs the import as a run, dated `now` (the day `--as-of` says) with its report and
+/// when it was made by the clock.
+fn log_run(tx: &Transaction<'_>, report: &ImportReport, now: NaiveDateTime) -> Result<()> {
     let stored = StoredReport {
-        report: &report,
+        report,
         made_at: chrono::Utc::now().naive_utc(),
     };
     let json = serde_json::to_string(&stored).unwrap_or_default();
@@ -943,7 +956,7 @@ fn merge_batch(
         "INSERT INTO import_runs (at, report) VALUES (?1, ?2)",
         params![datetime_text(Some(now)), json],
     )?;
-    Ok(report)
+    Ok(())
 }
 
 /// An import's report as stored in `import_runs` (read back as an

@@ -230,13 +230,21 @@ pub fn run(cli: Cli) -> Result<()> {
         clap_complete::generate(shell, &mut cli, "netcurate", &mut std::io::stdout());
         return Ok(());
     }
-    if matches!(command, Command::Import { dry_run: true, .. }) && cli.profile.is_some() {
+    check_before_opening(&command, &db, cli.profile.is_some())?;
+    let s = Session::open(&db, cli.as_of, cli.profile.as_deref())?;
+    netcurate::trace::phase("opened the database");
+    run_in(s, command, &mut std::io::stdout().lock())
+}
+
+/// What can be refused, or said, before the database is opened (or made).
+fn check_before_opening(command: &Command, db: &Path, profile_given: bool) -> Result<()> {
+    if matches!(command, Command::Import { dry_run: true, .. }) && profile_given {
         bail!("--profile stores the profile; leave it out of a dry run (the stored one scores)");
     }
     // Without a path an import reads the latest import's folder: a database not made yet
     // has none (and is not made for nothing).
-    if matches!(&command, Command::Import { paths, .. } if paths.is_empty()) && !db.exists() {
-        return Err(commands::import::needs_a_path(&db));
+    if matches!(command, Command::Import { paths, .. } if paths.is_empty()) && !db.exists() {
+        return Err(commands::import::needs_a_path(db));
     }
     // The database is made on first use (CLI.md); made by a command other than an import,
     // it may be a mistyped --db, and what follows an empty network's figures: say so.
@@ -244,12 +252,14 @@ pub fn run(cli: Cli) -> Result<()> {
         tell(&format!(
             "netcurate: a new, empty database at {} (nothing imported there yet: `{}`)",
             db.display(),
-            command_line(&db, "import FILE")
+            command_line(db, "import FILE")
         ));
     }
-    let mut s = Session::open(&db, cli.as_of, cli.profile.as_deref())?;
-    netcurate::trace::phase("opened the database");
-    let out = &mut std::io::stdout().lock();
+    Ok(())
+}
+
+/// Runs a command on the session's database, printing to `out`.
+fn run_in(mut s: Session, command: Command, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::Demo { .. } | Command::Forget { .. } | Command::Completions { .. } => {
             unreachable!("handled above")

@@ -10,6 +10,7 @@ use crate::columns::{fit, pad, widest};
 use anyhow::{Context, Result};
 use netcurate::error::did_you_mean;
 use netcurate::model::{Contact, Decision, Flags, Standing, joined_or_none};
+use netcurate::network::Network;
 use netcurate::query::{self, Haystack, SortKey};
 use netcurate::text::seen;
 use std::borrow::Cow;
@@ -19,10 +20,36 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
     let filter = with_segment(s, &args.filter, args.segment.as_deref())?;
     let query = s.query(&filter)?;
     let network = s.load_matching(&query)?;
-    let mut ids: Vec<u32> = (0..network.contacts.len() as u32).collect();
-    let (reverse, key_text) = match args.sort.strip_prefix('-') {
+    let ids = sorted(&network, &args.sort)?;
+    let shown: Vec<&Contact> = (ids.iter().take(args.limit.unwrap_or(ids.len())))
+        .map(|&i| &network.contacts[i as usize])
+        .collect();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&shown)?)?;
+        return Ok(());
+    }
+    write_lines(&shown, query.asks_about().job_changes, out)?;
+    let (matching, total) = (ids.len(), s.store.contact_count()?);
+    if shown.len() < matching {
+        let shown = shown.len();
+        writeln!(
+            out,
+            "{shown} shown of {matching} matching, {total} contacts"
+        )?;
+    } else if let Some(why) = (matching == 0).then(|| s.why_none_match(&query)).flatten() {
+        writeln!(out, "0 of {total} contacts: {why}")?;
+    } else {
+        writeln!(out, "{matching} of {total} contacts")?;
+    }
+    Ok(())
+}
+
+/// The places of the network's contacts in the order `--sort` names (`-key` reverses
+/// the key's own direction).
+fn sorted(network: &Network, sort: &str) -> Result<Vec<u32>> {
+    let (reverse, key_text) = match sort.strip_prefix('-') {
         Some(k) => (true, k),
-        None => (false, args.sort.as_str()),
+        None => (false, sort),
     };
     let key = SortKey::parse(key_text).with_context(|| {
         let near = did_you_mean(key_text, SortKey::ALL.map(SortKey::as_str));
@@ -30,29 +57,22 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
     })?;
     // Text keys sort by the haystack's folded text; number keys need none.
     let hay = match key.needs_text() {
-        true => Haystack::all(&network),
+        true => Haystack::all(network),
         false => Vec::new(),
     };
-    query::sort(
-        &mut ids,
-        &network,
-        &hay,
-        key,
-        key.descending_by_default() != reverse,
-    );
-    let shown = &ids[..args.limit.unwrap_or(ids.len()).min(ids.len())];
-    if args.json {
-        let rows: Vec<&Contact> = shown
-            .iter()
-            .map(|&i| &network.contacts[i as usize])
-            .collect();
-        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+    let mut ids: Vec<u32> = (0..network.contacts.len() as u32).collect();
+    let descending = key.descending_by_default() != reverse;
+    query::sort(&mut ids, network, &hay, key, descending);
+    Ok(ids)
+}
+
+/// One aligned line a contact, under a header: id, score, name, position, company,
+/// seniority (or, listing job changes (`was`), what each was before), decision, tags.
+fn write_lines(shown: &[&Contact], was: bool, out: &mut dyn Write) -> Result<()> {
+    if shown.is_empty() {
         return Ok(());
     }
-    // One aligned line: id, score, name, position, company, seniority (or, listing job
-    // changes, what each was before), decision, tags.
-    let was = query.asks_about().job_changes;
-    let contacts = || shown.iter().map(|&i| &network.contacts[i as usize]);
+    let contacts = || shown.iter().copied();
     let tags_width = widest(contacts().map(|c| c.tags.join(",")));
     let widths = TextWidths::within(
         crate::cli::output_width(),
@@ -69,20 +89,18 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
         tags_width,
         was,
     );
-    if !shown.is_empty() {
-        let header = Line {
-            id: "id".into(),
-            score: "score".into(),
-            name: "name".into(),
-            texts: ["position", "company", if was { "was" } else { "" }],
-            seniority: "seniority",
-            decision: "decision",
-            // Headed only when some contact listed has tags (on a narrow terminal an
-            // empty column's header was cut to "t…").
-            tags: if tags_width > 0 { "tags" } else { "" }.into(),
-        };
-        writeln!(out, "{}", header.laid_out(&widths))?;
-    }
+    let header = Line {
+        id: "id".into(),
+        score: "score".into(),
+        name: "name".into(),
+        texts: ["position", "company", if was { "was" } else { "" }],
+        seniority: "seniority",
+        decision: "decision",
+        // Headed only when some contact listed has tags (on a narrow terminal an empty
+        // column's header was cut to "t…").
+        tags: if tags_width > 0 { "tags" } else { "" }.into(),
+    };
+    writeln!(out, "{}", header.laid_out(&widths))?;
     for c in contacts() {
         let previous = if was { c.previous_job() } else { String::new() };
         let line = Line {
@@ -100,18 +118,6 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
             tags: c.tags.join(","),
         };
         writeln!(out, "{}", line.laid_out(&widths))?;
-    }
-    let (matching, total) = (ids.len(), s.store.contact_count()?);
-    if shown.len() < matching {
-        let shown = shown.len();
-        writeln!(
-            out,
-            "{shown} shown of {matching} matching, {total} contacts"
-        )?;
-    } else if let Some(why) = (matching == 0).then(|| s.why_none_match(&query)).flatten() {
-        writeln!(out, "0 of {total} contacts: {why}")?;
-    } else {
-        writeln!(out, "{matching} of {total} contacts")?;
     }
     Ok(())
 }

@@ -108,49 +108,12 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
         guess.rule,
         c.function.as_str(),
     )));
-    match audience::explain(c, app.profile.as_ref()) {
-        Some(b) => {
-            lines.push(Line::from(vec![
-                Span::raw(strings::SCORE),
-                Span::styled(theme::score_bar(Some(b.score)), theme.score(Some(b.score))),
-            ]));
-            for f in &b.factors {
-                lines.push(Line::raw(strings::factor_line(
-                    f.name, f.value, f.weight, &f.reason,
-                )));
-            }
-            if let Some(x) = &b.exclusion {
-                lines.push(Line::styled(strings::excluded(x), theme.warn()));
-            }
-        }
-        None => lines.push(Line::styled(
-            strings::no_profile(app.keymap.key(Command::EditProfile)),
-            theme.dim(),
-        )),
-    }
+    lines.extend(score_lines(app, c, theme));
     let flags = c.flags.names();
     if !flags.is_empty() {
         lines.push(Line::styled(strings::flags_line(&flags), theme.warn()));
     }
-    if c.flags.has(Flags::DUPLICATE)
-        && let Some(i) = app.network.position_of(c.id)
-    {
-        let others = app.duplicates_of(i);
-        for &k in others.iter().take(strings::DUPLICATES_SHOWN) {
-            let d = &app.network.contacts[k];
-            let name = seen(&d.full_name()).into_owned();
-            let (position, company) = (seen(&d.position), seen(&d.company));
-            let line = strings::duplicate_of(&name, &position, &company, d.connected_on);
-            lines.push(Line::styled(line, theme.warn()));
-        }
-        if let Some(n) = others
-            .len()
-            .checked_sub(strings::DUPLICATES_SHOWN)
-            .filter(|&n| n > 0)
-        {
-            lines.push(Line::styled(strings::more_duplicates(n), theme.warn()));
-        }
-    }
+    lines.extend(duplicate_lines(app, c, theme));
     if let Some((d, why)) = audience::suggest(c, app.pillars.threshold) {
         lines.push(Line::styled(
             strings::suggested(d.as_str(), why),
@@ -183,6 +146,47 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
         c.decision.as_str(),
         &joined_or_none(&c.tags),
     )));
+    lines
+}
+
+/// The score with its bar and factor by factor, or how to get one.
+fn score_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>> {
+    let Some(b) = audience::explain(c, app.profile.as_ref()) else {
+        let how = strings::no_profile(app.keymap.key(Command::EditProfile));
+        return vec![Line::styled(how, theme.dim())];
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::raw(strings::SCORE),
+        Span::styled(theme::score_bar(Some(b.score)), theme.score(Some(b.score))),
+    ])];
+    for f in &b.factors {
+        let line = strings::factor_line(f.name, f.value, f.weight, &f.reason);
+        lines.push(Line::raw(line));
+    }
+    if let Some(x) = &b.exclusion {
+        lines.push(Line::styled(strings::excluded(x), theme.warn()));
+    }
+    lines
+}
+
+/// A probable duplicate's other records, the first few by name.
+fn duplicate_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>> {
+    let Some(i) = (app.network.position_of(c.id)).filter(|_| c.flags.has(Flags::DUPLICATE)) else {
+        return vec![];
+    };
+    let others = app.duplicates_of(i);
+    let mut lines: Vec<Line> = (others.iter().take(strings::DUPLICATES_SHOWN))
+        .map(|&k| {
+            let d = &app.network.contacts[k];
+            let name = seen(&d.full_name()).into_owned();
+            let (position, company) = (seen(&d.position), seen(&d.company));
+            let line = strings::duplicate_of(&name, &position, &company, d.connected_on);
+            Line::styled(line, theme.warn())
+        })
+        .collect();
+    if let Some(n) = (others.len().checked_sub(strings::DUPLICATES_SHOWN)).filter(|&n| n > 0) {
+        lines.push(Line::styled(strings::more_duplicates(n), theme.warn()));
+    }
     lines
 }
 

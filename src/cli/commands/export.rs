@@ -22,14 +22,7 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
             ExportKind::NAMES
         )
     })?;
-    let mut filter = with_segment(s, &args.filter, args.segment.as_deref())?;
-    if let Some(t) = &args.tag {
-        filter.push_str(&format!(" tag:\"{t}\""));
-    }
-    if let Some(d) = &args.decision {
-        filter.push_str(&format!(" decision:{d}"));
-    }
-    let query = s.query(&filter)?;
+    let query = s.query(&export_filter(s, args)?)?;
     // Contact lists read only the matching contacts; plans need the whole network.
     let (network, positions) = match kind {
         ExportKind::Contacts | ExportKind::Linkedin => {
@@ -52,16 +45,7 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
         Some(c) => export::choose_columns(c)?,
         None => kind.columns_for(query.asks_about()),
     };
-    // None for standard output.
-    let path = (args.output != "-").then(|| {
-        let typed = PathBuf::from(crate::platform::expand_home(&args.output));
-        export::file_for(&typed, kind, s.as_of).into_owned()
-    });
-    let delimiter = match (&args.delimiter, &path) {
-        (Some(name), _) => export::delimiter_named(name)?,
-        (None, Some(path)) => export::delimiter_for(path),
-        (None, None) => export::COMMA,
-    };
+    let (path, delimiter) = destination(args, kind, s.as_of)?;
     let export = Export {
         kind,
         contacts: &contacts,
@@ -92,17 +76,54 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
     {
         tell(&why);
     }
-    // An empty plan is most often a plan not made yet: say how to make one.
-    match (kind, written) {
-        (ExportKind::RemovalPlan, Some((0, _))) => tell(&format!(
+    if let Some((0, _)) = written {
+        say_how_to_make_the_plan(s, kind);
+    }
+    Ok(())
+}
+
+/// The filter the options make together: `--filter` or `--segment`, `--tag`, `--decision`.
+fn export_filter(s: &Session, args: &ExportArgs) -> Result<String> {
+    let mut filter = with_segment(s, &args.filter, args.segment.as_deref())?;
+    if let Some(t) = &args.tag {
+        filter.push_str(&format!(" tag:\"{t}\""));
+    }
+    if let Some(d) = &args.decision {
+        filter.push_str(&format!(" decision:{d}"));
+    }
+    Ok(filter)
+}
+
+/// Where the export goes (`None`: standard output; a folder: the kind's file named for
+/// the day in it) and with which delimiter (`--delimiter`, else the file name's).
+fn destination(
+    args: &ExportArgs,
+    kind: ExportKind,
+    as_of: chrono::NaiveDate,
+) -> Result<(Option<PathBuf>, u8)> {
+    let path = (args.output != "-").then(|| {
+        let typed = PathBuf::from(crate::platform::expand_home(&args.output));
+        export::file_for(&typed, kind, as_of).into_owned()
+    });
+    let delimiter = match (&args.delimiter, &path) {
+        (Some(name), _) => export::delimiter_named(name)?,
+        (None, Some(path)) => export::delimiter_for(path),
+        (None, None) => export::COMMA,
+    };
+    Ok((path, delimiter))
+}
+
+/// An empty plan is most often a plan not made yet: says how to make one.
+fn say_how_to_make_the_plan(s: &Session, kind: ExportKind) {
+    match kind {
+        ExportKind::RemovalPlan => tell(&format!(
             "none of these contacts is marked prune and still connected: `{}` (or x in the workbench) marks them",
             command_line(s.store.path(), "decide prune --filter …")
         )),
-        (ExportKind::WithdrawalPlan, Some((0, _))) => tell(&format!(
+        ExportKind::WithdrawalPlan => tell(&format!(
             "no pending invitation is marked for withdrawal: `{}` (or w / W in the workbench's invitations view) marks them",
             command_line(s.store.path(), "invitations withdraw --stale")
         )),
-        _ => {}
+        ExportKind::Contacts | ExportKind::Linkedin => {}
     }
-    Ok(())
 }

@@ -182,7 +182,8 @@ pub fn not_a_key(key: &str) -> String {
 }
 
 pub const HELP_KEY: KeyHints = &[(&[Command::Help], "help")];
-/// Under the triage card.
+/// Under the triage card; the first (Enter) only while the card has a suggestion to take
+/// (see [`triage_keys`]).
 pub const TRIAGE_KEYS: KeyHints = &[
     (&[Command::Explain], "as suggested"),
     (&[Command::Keep], "keep"),
@@ -195,6 +196,15 @@ pub const TRIAGE_KEYS: KeyHints = &[
     (&[Command::Copy], "copy"),
     (&[Command::ClearSelection], "stop"),
 ];
+/// The keys under a triage card: [`TRIAGE_KEYS`], without "as suggested" when the card
+/// suggests nothing.
+pub fn triage_keys(suggested: bool) -> KeyHints {
+    match suggested {
+        true => TRIAGE_KEYS,
+        false => &TRIAGE_KEYS[1..],
+    }
+}
+
 /// In the title of a contact's or an invitation's pane: its profile is at hand.
 pub const PROFILE_KEYS_CLOSES: KeyHints = &[
     (&[Command::OpenUrl], "opens"),

@@ -870,7 +870,8 @@ fn the_filter_key_from_another_view_filters_the_contacts() {
 }
 
 /// Enter on a triage card takes the card's suggestion (the card is the explanation) and
-/// goes on; a card that suggests nothing says which keys decide, and stays.
+/// goes on; a card that suggests nothing says which keys decide, and stays. The legend
+/// offers Enter only on a card with a suggestion.
 #[test]
 fn enter_in_triage_takes_the_suggestion() {
     let mut a = app();
@@ -885,6 +886,12 @@ fn enter_in_triage_takes_the_suggestion() {
         assert_eq!(a.triage.as_ref().map(|t| t.queue[t.index]), Some(id));
         let at = |a: &App| a.triage.as_ref().map_or(queue.len(), |t| t.index);
         let before = at(&a);
+        let legend = screen_rows(&a, 110, 28).join("\n");
+        assert_eq!(
+            legend.contains("enter as suggested"),
+            suggestion(&a, id).is_some(),
+            "{legend}"
+        );
         key(&mut a, KeyCode::Enter);
         match suggestion(&a, id) {
             Some(d) => {

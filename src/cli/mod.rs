@@ -382,7 +382,7 @@ fn say_how_to_take_it_back(s: &Session, out: &mut dyn Write) -> Result<()> {
 
 /// `netcurate ARGS` as a command to paste: with the database named unless it is the
 /// default one.
-fn command_line(db: &Path, args: &str) -> String {
+pub(crate) fn command_line(db: &Path, args: &str) -> String {
     match db == default_db() {
         true => format!("netcurate {args}"),
         false => format!(

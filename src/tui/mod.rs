@@ -49,6 +49,7 @@ pub fn build_app(session: &Session, keymap: Keymap) -> Result<App> {
         .map(|(name, query)| Segment { name, query })
         .collect();
     app.import_start = session.where_to_import().unwrap_or_default();
+    app.import_command = crate::cli::command_line(session.store.path(), "import <path>");
     app.export_delimiter = (session.store.export_delimiter()?).unwrap_or(export::COMMA);
     Ok(app)
 }

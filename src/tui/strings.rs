@@ -290,15 +290,16 @@ pub mod column {
 }
 
 /// The contacts view of an empty database; `import` is the import key as bound, `found`
-/// the export found in the downloads folder, if one was.
-pub fn empty_network(import: &str, found: Option<&str>) -> String {
+/// the export found in the downloads folder, if one was, `command` the command that
+/// imports outside the workbench.
+pub fn empty_network(import: &str, found: Option<&str>, command: &str) -> String {
     let found = found
         .map(|path| format!("\n\nYour newest export is there: {path} ({import}, then Enter)."))
         .unwrap_or_default();
     format!(
         "No contacts yet.
 
-{import} imports your LinkedIn export: the .zip, its folder, or Connections.csv (or quit and run `netcurate import <path>`).{found}
+{import} imports your LinkedIn export: the .zip, its folder, or Connections.csv (or quit and run `{command}`).{found}
 
 To get the export, on LinkedIn: Me → Settings & Privacy → Data privacy → Get a copy of your data; tick Connections, Invitations and Messages; LinkedIn e-mails a link, usually within 10 minutes.
 

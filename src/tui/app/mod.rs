@@ -345,6 +345,9 @@ pub struct App {
     /// What the import prompt starts with: the folder the latest import came from, else
     /// (nothing imported yet) the newest LinkedIn export in the downloads folder.
     pub import_start: String,
+    /// The command that imports from outside the workbench, as the empty network names it
+    /// (with `--db` when the database is not the default one).
+    pub import_command: String,
     /// The delimiter of the latest export to a `.csv` file, which the export prompt
     /// offers again (a European spreadsheet's `;` is chosen once).
     pub export_delimiter: u8,
@@ -450,6 +453,7 @@ impl App {
             segments: Panes::default(),
             saved_filters: Vec::new(),
             import_start: String::new(),
+            import_command: "netcurate import <path>".to_string(),
             export_delimiter: export::COMMA,
             segment_rows: Vec::new(),
             months: Vec::new(),

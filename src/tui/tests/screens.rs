@@ -197,6 +197,17 @@ fn an_empty_network_says_how_to_begin() {
         "{text}"
     );
     assert!(text.contains("(I, then Enter)"), "{text}");
+    // Opened on a database that is not the default one, the command to run names it.
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("empty.db");
+    let session = crate::cli::Session::open(&db, Some(d.network.as_of), None).expect("open");
+    let a = crate::tui::build_app(&session, Keymap::default_map()).expect("app");
+    let text = screen_rows(&a, 160, 24).join("\n");
+    let command = format!(
+        "(or quit and run `netcurate --db {} import <path>`)",
+        db.display()
+    );
+    assert!(text.contains(&command), "{text}");
 }
 
 /// A terminal one column wide draws a filtered table (the marks of a match in a column of

@@ -68,7 +68,8 @@ fn empty_text(app: &App) -> String {
     if app.network.contacts.is_empty() {
         let start = app.import_start.as_str();
         let export = netcurate::import::rows::export_date(start).is_some();
-        strings::empty_network(app.keymap.key(Command::Import), export.then_some(start))
+        let import = app.keymap.key(Command::Import);
+        strings::empty_network(import, export.then_some(start), &app.import_command)
     } else {
         let why = app.table.none_because.as_deref();
         strings::no_match(why, app.keymap.key(Command::ClearSelection))

@@ -417,6 +417,75 @@ fn an_empty_zip_says_it_holds_nothing_to_import() {
     );
 }
 
+/// A Connections.csv opened in Excel and saved as a workbook (or by LibreOffice, or an old
+/// .xls) is not "no Connections … found" or "binary data": the import says what it is and
+/// how to save it as CSV; beside an export in a folder it is passed over with that reason.
+#[test]
+fn a_spreadsheet_saved_by_excel_says_to_save_it_as_csv() {
+    use std::io::Write;
+    let db = Db::new();
+    let workbook = |path: &std::path::Path, parts: &[&str]| {
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+        for part in parts {
+            zip.start_file(*part, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(b"<?xml version=\"1.0\"?><x/>").unwrap();
+        }
+        zip.finish().unwrap();
+    };
+    let xlsx = db.file("Connections.xlsx");
+    workbook(
+        &xlsx,
+        &[
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "xl/workbook.xml",
+            "xl/worksheets/sheet1.xml",
+        ],
+    );
+    let ods = db.file("Connections.ods");
+    workbook(&ods, &["mimetype", "content.xml", "META-INF/manifest.xml"]);
+    let xls = db.file("Connections.xls");
+    let mut old = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    old.resize(4096, 0);
+    std::fs::write(&xls, old).unwrap();
+    for (path, said) in [
+        (
+            &xlsx,
+            "an Excel workbook, not a CSV file: in Excel, File → Save As → CSV UTF-8",
+        ),
+        (
+            &ods,
+            "an OpenDocument spreadsheet, not a CSV file: File → Save As → Text CSV",
+        ),
+        (&xls, "an Excel 97–2003 workbook, not a CSV file"),
+    ] {
+        let shown = path.display().to_string();
+        let (code, _, err) = db.run(&["import", &shown]);
+        assert!(
+            code == 1 && err.starts_with(&format!("netcurate: {shown}: {said}")),
+            "{err}"
+        );
+    }
+    assert_eq!(db.stats()["connections"], 0, "nothing imported");
+    // In a folder beside an export: passed over, said in the report.
+    let folder = downloads_with(&db, "linkedin/export-2026.zip");
+    std::fs::copy(&xlsx, folder.join("Connections.xlsx")).unwrap();
+    let report = db.json(&["import", "--json", &folder.display().to_string()]);
+    assert_eq!(report["new"], 42);
+    let skipped = report["skipped_files"].as_array().unwrap();
+    assert!(
+        skipped.iter().any(
+            |s| s["name"].as_str().unwrap().ends_with("Connections.xlsx")
+                && s["reason"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("an Excel workbook")
+        ),
+        "{skipped:?}"
+    );
+}
+
 /// A folder "downloads" beside `db`'s database, holding a copy of the fixture `export`.
 fn downloads_with(db: &Db, export: &str) -> std::path::PathBuf {
     let folder = db.file("downloads");

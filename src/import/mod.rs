@@ -9,6 +9,7 @@ pub mod dates;
 pub mod encoding;
 pub mod fields;
 pub mod rows;
+pub mod spreadsheet;
 pub mod table;
 pub mod url;
 
@@ -102,6 +103,10 @@ impl ImportBatch {
         }
         if batch.files.is_empty() {
             let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            // A path named that was passed over whole (a spreadsheet saved by Excel) says why.
+            if let Some(whole) = (batch.skipped_files.iter()).find(|s| names.contains(&s.name)) {
+                return Err(Error::file(&whole.name, &whole.reason));
+            }
             return Err(Error::file(
                 &names.join(", "),
                 "no Connections, Invitations, messages or contact CSV found",
@@ -382,6 +387,9 @@ pub fn gather(
     meter.expect(meta.len());
     let name = path.display().to_string();
     let (file, head) = read_head(path, encoding::HEAD_BYTES)?;
+    if let Some(why) = spreadsheet::by_head(&head) {
+        return Err(Error::file(&name, why));
+    }
     if is_zip(&head) && meta.is_file() {
         return read_zip_file(path, skipped, meter);
     }
@@ -454,6 +462,9 @@ const CONTAINER_HEAD_BYTES: usize = 64 * 1024;
 /// netcurate export, whose tags it would bring back) is imported when named, not because
 /// it lies beside an export.
 fn pass_over_by_head(name: &str, head: &[u8]) -> Option<&'static str> {
+    if let Some(why) = spreadsheet::by_head(head) {
+        return Some(why);
+    }
     if !encoding::looks_like_text(head) {
         return Some(NOT_TEXT);
     }
@@ -634,6 +645,13 @@ fn read_zip(
 ) -> Result<Vec<SourceFile>> {
     let bad = |e: zip::result::ZipError| Error::file(name, format!("unreadable .zip archive: {e}"));
     let mut archive = zip::ZipArchive::new(archive).map_err(bad)?;
+    if let Some(why) = spreadsheet::by_entries(archive.file_names()) {
+        skipped.push(SkippedFile {
+            name: name.to_string(),
+            reason: why.to_string(),
+        });
+        return Ok(Vec::new());
+    }
     let mut files = Vec::new();
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(bad)?;

@@ -723,6 +723,25 @@ fn an_import_without_a_profile_says_how_to_score() {
         out.contains("netcurate profile init -o audience.toml"),
         "{out}"
     );
+    // A filter on scores says why it finds no one yet.
+    let listed = db.ok(&["list", "--filter", "score:<40"]);
+    assert!(
+        listed.ends_with(&format!(
+            "0 of 42 contacts: no contact is scored yet: `{}` scores them\n",
+            db.command_line("score --profile FILE")
+        )),
+        "{listed}"
+    );
+    // A filter may start with a negated term (it is not taken for an option).
+    assert!(
+        db.ok(&["list", "--filter", "-score:<40"])
+            .ends_with("42 of 42 contacts\n")
+    );
+    for command in [&["decide", "keep"][..], &["tag", "add", "x"]] {
+        db.ok(&[command, &["--filter", "-tag:none", "--dry-run"]].concat());
+    }
+    db.ok(&["segments", "save", "s", "--filter", "-tag:none"]);
+    db.ok(&["export", "-o", "-", "--filter", "-tag:none"]);
     let explained = db.ok(&["explain", "1"]);
     assert!(
         explained.contains(&format!(

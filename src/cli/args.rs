@@ -263,7 +263,7 @@ pub enum SegmentsCommand {
         /// The segment's name, as the segments view and `segments` show it.
         name: String,
         /// The contacts it finds, in the filter language (see `netcurate list --help`).
-        #[arg(long, value_name = "QUERY")]
+        #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
         filter: String,
     },
     /// Delete a saved filter (`undo` brings it back).
@@ -329,7 +329,12 @@ pub enum DecideAction {
 #[derive(Args, Debug)]
 pub struct Selection {
     /// Which contacts, in the filter language (see `netcurate list --help`).
-    #[arg(long, value_name = "QUERY", required_unless_present = "segment")]
+    #[arg(
+        long,
+        value_name = "QUERY",
+        required_unless_present = "segment",
+        allow_hyphen_values = true
+    )]
     pub filter: Option<String>,
     /// The contacts of this segment: a saved filter's name, or #TAG (as `segments` lists
     /// them); with --filter, those of both.
@@ -344,7 +349,12 @@ pub struct ListArgs {
     /// 2024-06, a year >=2024, or a time ago: >=30d, <2y, also w and m) changed:>=2026-11-01 (a job change recorded since)
     /// gone:>=2026-11-01 (found gone from the network since) added:>=7d (a new
     /// connection an import added in the last 7 days) function:engineering flag:warm|messaged|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded.
-    #[arg(long, value_name = "QUERY", default_value = "")]
+    #[arg(
+        long,
+        value_name = "QUERY",
+        default_value = "",
+        allow_hyphen_values = true
+    )]
     pub filter: String,
     /// Only the contacts of this segment: a saved filter's name, or #TAG (as `segments`
     /// lists them); with --filter, those of both.
@@ -369,7 +379,12 @@ pub struct ExportArgs {
     #[arg(short = 'o', long, value_name = "FILE|-")]
     pub output: String,
     /// Which contacts, in the filter language (see `netcurate list --help`).
-    #[arg(long, value_name = "QUERY", default_value = "")]
+    #[arg(
+        long,
+        value_name = "QUERY",
+        default_value = "",
+        allow_hyphen_values = true
+    )]
     pub filter: String,
     /// Only the contacts of this segment: a saved filter's name, or #TAG (as `segments`
     /// lists them).

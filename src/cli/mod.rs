@@ -141,6 +141,10 @@ impl Session {
     /// Why `query` matches no contact, when that is known: it asks for a tag nobody has
     /// ([`Query::unknown_tag`]).
     pub fn why_none_match(&self, query: &Query) -> Option<String> {
+        if query.asks_for_scores() && self.profile.is_none() {
+            let score = command_line(self.store.path(), "score --profile FILE");
+            return Some(format!("no contact is scored yet: `{score}` scores them"));
+        }
         query.tags_asked().next()?;
         self.with_tags(|tags| query.unknown_tag(tags))
     }

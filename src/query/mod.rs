@@ -509,6 +509,12 @@ impl Query {
         self.tags_asked().find_map(|tag| untagged(tag, tags))
     }
 
+    /// Whether this query asks for a score, in a term not negated: in a network not scored
+    /// yet (no profile) it finds no one.
+    pub fn asks_for_scores(&self) -> bool {
+        (self.terms.iter()).any(|t| !t.negate && matches!(t.test, Test::Score(..)))
+    }
+
     /// The tags this query asks for, in terms not negated.
     pub fn tags_asked(&self) -> impl Iterator<Item = &str> {
         let asked = self.terms.iter().filter(|t| !t.negate);

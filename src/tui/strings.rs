@@ -445,6 +445,11 @@ pub fn no_profile(edit: &str) -> String {
     format!("no profile yet: {edit} edits one, then scores")
 }
 
+/// Why a filter on scores finds no one in a network not scored yet.
+pub fn not_scored(edit: &str) -> String {
+    format!("no contact is scored yet ({})", no_profile(edit))
+}
+
 pub fn flags_line(flags: &[&str]) -> String {
     format!("flags: {}", flags.join(", "))
 }

@@ -584,12 +584,17 @@ impl App {
         self.clamp_cursor();
     }
 
-    /// Why `q` finds no row, when it finds none and asks for a tag nobody has.
+    /// Why `q` finds no row, when it finds none and asks for a score in a network not
+    /// scored yet, or for a tag nobody has.
     fn why_none(&self, q: &Query) -> Option<String> {
-        let asks_a_tag = self.table.ids.is_empty() && q.tags_asked().next().is_some();
-        asks_a_tag
-            .then(|| q.unknown_tag(&self.network.tags()))
-            .flatten()
+        if !self.table.ids.is_empty() {
+            return None;
+        }
+        if q.asks_for_scores() && self.profile.is_none() {
+            return Some(strings::not_scored(self.keymap.key(Command::EditProfile)));
+        }
+        q.tags_asked().next()?;
+        q.unknown_tag(&self.network.tags())
     }
 
     /// The matching rows in sort order: test every contact in memory order, then walk

@@ -240,6 +240,22 @@ fn a_filter_on_a_tag_nobody_has_says_so() {
         text.contains("No contact matches the filter. esc clears it."),
         "{text}"
     );
+    // A filter on scores, in a network not scored yet (no profile), says how to score it.
+    let d = demo();
+    let mut unscored = d.network.clone();
+    unscored.contacts.iter_mut().for_each(|c| c.score = None);
+    let mut a = App::new(unscored, None, Keymap::default_map(), d.pillars.clone());
+    a.set_filter("score:<40");
+    let text = screen_rows(&a, 140, 24).join("\n");
+    assert!(
+        text.contains(
+            "No contact matches the filter: no contact is scored yet (no profile yet: E edits one, then scores). esc clears it."
+        ),
+        "{text}"
+    );
+    a.set_filter("-score:<40 score:>90");
+    let text = screen_rows(&a, 140, 24).join("\n");
+    assert!(text.contains("no contact is scored yet"), "{text}");
 }
 
 /// On opening, the workbench says how to score a network without a profile (with the key

@@ -732,6 +732,27 @@ fn an_import_without_a_profile_says_how_to_score() {
         )),
         "{listed}"
     );
+    // So does one on what only other files or a later import bring.
+    for (filter, why) in [
+        (
+            "flag:warm",
+            "no messages imported yet (messages.csv, in your LinkedIn export",
+        ),
+        (
+            "added:>=7d",
+            "no import has added connections yet (a first import's are",
+        ),
+        (
+            "location:berlin",
+            "no contact has a location (a contact CSV",
+        ),
+    ] {
+        let listed = db.ok(&["list", "--filter", filter]);
+        assert!(
+            listed.starts_with(&format!("0 of 42 contacts: {why}")),
+            "{filter}: {listed}"
+        );
+    }
     // A filter may start with a negated term (it is not taken for an option).
     assert!(
         db.ok(&["list", "--filter", "-score:<40"])

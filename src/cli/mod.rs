@@ -28,7 +28,7 @@ use netcurate::import::ColumnMap;
 use netcurate::network::Network;
 use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
-use netcurate::query::Query;
+use netcurate::query::{Lack, Query};
 use netcurate::store::{Rescored, Store};
 use output::{fitted, fitted_unless};
 pub(crate) use output::{output_width, tell};
@@ -141,9 +141,13 @@ impl Session {
     /// Why `query` matches no contact, when that is known: it asks for a tag nobody has
     /// ([`Query::unknown_tag`]).
     pub fn why_none_match(&self, query: &Query) -> Option<String> {
-        if query.asks_for_scores() && self.profile.is_none() {
-            let score = command_line(self.store.path(), "score --profile FILE");
-            return Some(format!("no contact is scored yet: `{score}` scores them"));
+        match query.lacking(|| self.store.holds().ok()) {
+            Some(Lack::Scores) => {
+                let score = command_line(self.store.path(), "score --profile FILE");
+                return Some(format!("{}: `{score}` scores them", Lack::Scores.reason()));
+            }
+            Some(lack) => return Some(lack.reason().to_string()),
+            None => {}
         }
         query.tags_asked().next()?;
         self.with_tags(|tags| query.unknown_tag(tags))

@@ -392,6 +392,92 @@ pub struct Query {
     terms: Vec<Term>,
 }
 
+/// What a network holds at all of what only some imports bring (scores, messages, an
+/// import's news, a contact CSV's texts): a filter asking for what no contact has finds no
+/// one, and [`Query::lacking`] says why.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Holds {
+    pub scores: bool,
+    pub messages: bool,
+    pub added: bool,
+    pub job_changes: bool,
+    pub gone: bool,
+    pub emails: bool,
+    pub industries: bool,
+    pub locations: bool,
+}
+
+impl Holds {
+    pub fn of<'c>(contacts: impl IntoIterator<Item = &'c Contact>) -> Holds {
+        let mut h = Holds::default();
+        for c in contacts {
+            h.scores |= c.score.is_some();
+            h.messages |= c.message_count > 0;
+            h.added |= c.added_on.is_some();
+            h.job_changes |= c.job_changed_on.is_some();
+            h.gone |= c.gone_on.is_some();
+            h.emails |= !c.email.is_empty();
+            h.industries |= !c.industry.is_empty();
+            h.locations |= !c.location.is_empty();
+        }
+        h
+    }
+
+    fn has(&self, lack: Lack) -> bool {
+        match lack {
+            Lack::Scores => self.scores,
+            Lack::Messages => self.messages,
+            Lack::Added => self.added,
+            Lack::JobChanges => self.job_changes,
+            Lack::Gone => self.gone,
+            Lack::Emails => self.emails,
+            Lack::Industries => self.industries,
+            Lack::Locations => self.locations,
+        }
+    }
+}
+
+/// What a network lacks that a filter asks for ([`Query::lacking`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lack {
+    Scores,
+    Messages,
+    Added,
+    JobChanges,
+    Gone,
+    Emails,
+    Industries,
+    Locations,
+}
+
+impl Lack {
+    /// Why a filter asking for it finds no one (for scores, the caller adds how to score).
+    pub fn reason(self) -> &'static str {
+        match self {
+            Lack::Scores => "no contact is scored yet",
+            Lack::Messages => {
+                "no messages imported yet (messages.csv, in your LinkedIn export, brings them)"
+            }
+            Lack::Added => {
+                "no import has added connections yet (a first import's are the network, not news)"
+            }
+            Lack::JobChanges => {
+                "no job change recorded yet (importing a newer export records them)"
+            }
+            Lack::Gone => "no connection found gone yet (importing a newer export finds them)",
+            Lack::Emails => {
+                "no contact has an email address (a contact CSV, such as a CRM's, brings them)"
+            }
+            Lack::Industries => {
+                "no contact has an industry (a contact CSV, such as an enrichment file, brings them)"
+            }
+            Lack::Locations => {
+                "no contact has a location (a contact CSV, such as a CRM's, brings them)"
+            }
+        }
+    }
+}
+
 /// The events a query selects contacts by ([`Query::asks_about`]): what a list of them is
 /// about, beyond who they are.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -509,10 +595,17 @@ impl Query {
         self.tags_asked().find_map(|tag| untagged(tag, tags))
     }
 
-    /// Whether this query asks for a score, in a term not negated: in a network not scored
-    /// yet (no profile) it finds no one.
-    pub fn asks_for_scores(&self) -> bool {
-        (self.terms.iter()).any(|t| !t.negate && matches!(t.test, Test::Score(..)))
+    /// The first thing this query asks for (in a term not negated) that the network
+    /// holds nowhere: why it finds no one. What it holds is asked (`holds`: a pass over
+    /// the network) only when the query asks for such a thing; `None` from it says nothing.
+    pub fn lacking(&self, holds: impl FnOnce() -> Option<Holds>) -> Option<Lack> {
+        let asked = self.terms.iter().filter(|t| !t.negate);
+        let needs: Vec<Lack> = asked.filter_map(|t| t.test.needs()).collect();
+        if needs.is_empty() {
+            return None;
+        }
+        let holds = holds()?;
+        needs.into_iter().find(|&lack| !holds.has(lack))
     }
 
     /// The tags this query asks for, in terms not negated.
@@ -582,6 +675,23 @@ impl OneOffQuery {
 }
 
 impl Test {
+    /// What a contact must hold for this test to find it, of what only some imports bring.
+    fn needs(&self) -> Option<Lack> {
+        match self {
+            Test::Score(..) => Some(Lack::Scores),
+            Test::Added(..) => Some(Lack::Added),
+            Test::JobChanged(..) => Some(Lack::JobChanges),
+            Test::Gone(..) => Some(Lack::Gone),
+            Test::Text(TextField::Email, _) => Some(Lack::Emails),
+            Test::Text(TextField::Industry, _) => Some(Lack::Industries),
+            Test::Text(TextField::Location, _) => Some(Lack::Locations),
+            Test::Flag(bits) if bits & (Flags::WARM | Flags::MESSAGED) != 0 => Some(Lack::Messages),
+            Test::Flag(bits) if bits & Flags::JOB_CHANGE != 0 => Some(Lack::JobChanges),
+            Test::Flag(bits) if bits & Flags::GONE != 0 => Some(Lack::Gone),
+            _ => None,
+        }
+    }
+
     /// The texts of a contact's haystack this test reads.
     fn text_fields(&self) -> &[TextField] {
         match self {
@@ -1119,6 +1229,57 @@ mod tests {
         assert_eq!(why("tag:EU-leads"), None, "tags match without case");
         assert_eq!(why("-tag:bord"), None, "nobody has it: everyone matches");
         assert_eq!(why("tag:x").as_deref(), Some("no contact is tagged 'x'"));
+    }
+
+    /// A query that asks (in a term not negated) for what only some imports bring says
+    /// which the network lacks: why it finds no one.
+    #[test]
+    fn a_query_says_what_the_network_lacks_that_it_asks_for() {
+        let lacking = |text: &str, holds: Holds| {
+            Query::parse(text, TODAY)
+                .expect("query")
+                .lacking(|| Some(holds))
+        };
+        let none = Holds::default();
+        assert_eq!(lacking("score:<40", none), Some(Lack::Scores));
+        assert_eq!(lacking("-score:<40", none), None, "negated: finds everyone");
+        assert_eq!(lacking("flag:warm", none), Some(Lack::Messages));
+        assert_eq!(lacking("flag:messaged", none), Some(Lack::Messages));
+        assert_eq!(lacking("flag:job-change", none), Some(Lack::JobChanges));
+        assert_eq!(lacking("changed:>=7d", none), Some(Lack::JobChanges));
+        assert_eq!(lacking("gone:>=7d", none), Some(Lack::Gone));
+        assert_eq!(lacking("added:>=7d", none), Some(Lack::Added));
+        assert_eq!(lacking("location:berlin", none), Some(Lack::Locations));
+        assert_eq!(lacking("industry:software", none), Some(Lack::Industries));
+        assert_eq!(lacking("email:@hooli.example", none), Some(Lack::Emails));
+        assert_eq!(
+            lacking("company:hooli title:cto flag:duplicate", none),
+            None
+        );
+        // The first term's lack, of those the network lacks.
+        let scored = Holds {
+            scores: true,
+            ..none
+        };
+        assert_eq!(lacking("score:>50 flag:warm", scored), Some(Lack::Messages));
+        assert_eq!(lacking("score:>50 flag:warm", none), Some(Lack::Scores));
+        // What the network holds is not worked out for a query that needs none of it.
+        let plain = Query::parse("company:hooli -flag:warm", TODAY).expect("query");
+        assert_eq!(
+            plain.lacking(|| unreachable!("a pass over the network")),
+            None
+        );
+        // Holds of contacts: each kind by one contact that has it.
+        let mut c = Contact {
+            score: Some(40),
+            message_count: 2,
+            ..Contact::default()
+        };
+        c.location = "Berlin".into();
+        let holds = Holds::of([&c, &Contact::default()]);
+        assert!(holds.scores && holds.messages && holds.locations);
+        assert!(!holds.added && !holds.emails && !holds.gone);
+        assert_eq!(Holds::of([]), none);
     }
 
     /// A query asks about the events its terms select by, not those it leaves out.

@@ -330,6 +330,29 @@ impl Store {
         self.query_all("SELECT DISTINCT tag FROM tags ORDER BY tag", |r| r.get(0))
     }
 
+    /// What the network holds at all of what only some imports bring
+    /// ([`Holds::of`](crate::query::Holds::of), counted in the database).
+    pub fn holds(&self) -> Result<crate::query::Holds> {
+        let sql =
+            "SELECT MAX(score IS NOT NULL), MAX(message_count > 0), MAX(added_at IS NOT NULL),
+            MAX(job_changed_at IS NOT NULL), MAX(gone_at IS NOT NULL), MAX(email <> ''),
+            MAX(industry <> ''), MAX(location <> '') FROM contacts";
+        Ok(self.conn.query_row(sql, [], |r| {
+            // An empty table gives NULLs: it holds nothing.
+            let has = |i| r.get::<_, Option<bool>>(i).map(Option::unwrap_or_default);
+            Ok(crate::query::Holds {
+                scores: has(0)?,
+                messages: has(1)?,
+                added: has(2)?,
+                job_changes: has(3)?,
+                gone: has(4)?,
+                emails: has(5)?,
+                industries: has(6)?,
+                locations: has(7)?,
+            })
+        })?)
+    }
+
     /// How many contacts the database holds.
     pub fn contact_count(&self) -> Result<usize> {
         contact_count(&self.conn)
@@ -908,6 +931,36 @@ mod tests {
         store.conn.execute_batch(rows).expect("rows");
         let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
         store.load(as_of).expect("load")
+    }
+
+    /// What the database holds, counted in SQL, is what its network holds in memory: an
+    /// empty database nothing; an export with messages and a CRM file with emails and
+    /// industries, those.
+    #[test]
+    fn the_database_holds_what_its_network_holds() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = Store::open(&dir.path().join("t.db")).expect("open");
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let now = as_of.and_hms_opt(12, 0, 0).expect("time");
+        assert_eq!(
+            store.holds().expect("holds"),
+            crate::query::Holds::default()
+        );
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/linkedin");
+        let mut seen = Vec::new();
+        for path in ["2026/Connections.csv", "2026", "hubspot.csv"] {
+            let batch = crate::import::ImportBatch::read(&[fixtures.join(path)]).expect("read");
+            store.import(batch, None, now).expect("import");
+            let holds = store.holds().expect("holds");
+            let network = store.load(as_of).expect("load");
+            assert_eq!(holds, crate::query::Holds::of(&network.contacts), "{path}");
+            seen.push(holds);
+        }
+        assert!(!seen[0].messages && seen[1].messages, "{seen:?}");
+        assert!(
+            !seen[1].emails && seen[2].emails && seen[2].industries,
+            "{seen:?}"
+        );
     }
 
     /// Saving, changing and deleting a saved filter are steps: each undone and redone

@@ -24,7 +24,7 @@ use netcurate::model::{ContactId, Decision, InvitationId};
 use netcurate::network::{Figures, Network, Segment};
 use netcurate::ops::{self, Op};
 use netcurate::pillars::{self, Assumptions, Baseline, Projection};
-use netcurate::query::{self, Haystack, Query, SortKey};
+use netcurate::query::{self, Haystack, Holds, Lack, Query, SortKey};
 use netcurate::store::{Found, ImportRun, LoggedProjection, SsiReading};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashSet;
@@ -590,8 +590,12 @@ impl App {
         if !self.table.ids.is_empty() {
             return None;
         }
-        if q.asks_for_scores() && self.profile.is_none() {
-            return Some(strings::not_scored(self.keymap.key(Command::EditProfile)));
+        match q.lacking(|| Some(Holds::of(&self.network.contacts))) {
+            Some(Lack::Scores) => {
+                return Some(strings::not_scored(self.keymap.key(Command::EditProfile)));
+            }
+            Some(lack) => return Some(lack.reason().to_string()),
+            None => {}
         }
         q.tags_asked().next()?;
         q.unknown_tag(&self.network.tags())

@@ -256,6 +256,13 @@ fn a_filter_on_a_tag_nobody_has_says_so() {
     a.set_filter("-score:<40 score:>90");
     let text = screen_rows(&a, 140, 24).join("\n");
     assert!(text.contains("no contact is scored yet"), "{text}");
+    // So does one on what only a contact CSV brings (the demo's export has none).
+    a.set_filter("location:berlin");
+    let text = screen_rows(&a, 140, 24).join("\n");
+    assert!(
+        text.contains("No contact matches the filter: no contact has a location (a contact CSV"),
+        "{text}"
+    );
 }
 
 /// On opening, the workbench says how to score a network without a profile (with the key

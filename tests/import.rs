@@ -308,6 +308,11 @@ fn map_reads_a_crm_file_under_other_column_names() {
     assert_eq!(names("email:@example.org -location:berlin"), ["Mila Novak"]);
     assert_eq!(names("location:hamburg title:head"), ["Mila Novak"]);
     let text = db.ok(&["import", "--dry-run", &fixture("linkedin/hubspot.csv")]);
+    // A dry run into a database not made yet stores nothing, not even an empty database.
+    let fresh = Db::new();
+    fresh.ok(&["import", "--dry-run", &fixture("linkedin/hubspot.csv")]);
+    let left: Vec<_> = std::fs::read_dir(fresh.dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
     assert!(
         text.contains("    columns read: First Name → first-name, Last Name → last-name, LinkedIn URL → url, Email → email, Company Name → company, Job Title → position, Industry → industry\n"),
         "{text}"
@@ -467,7 +472,10 @@ fn a_spreadsheet_saved_by_excel_says_to_save_it_as_csv() {
             "{err}"
         );
     }
-    assert_eq!(db.stats()["connections"], 0, "nothing imported");
+    assert!(
+        !db.path.exists(),
+        "nothing imported: no database left behind"
+    );
     // In a folder beside an export: passed over, said in the report.
     let folder = downloads_with(&db, "linkedin/export-2026.zip");
     std::fs::copy(&xlsx, folder.join("Connections.xlsx")).unwrap();

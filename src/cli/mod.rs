@@ -239,9 +239,17 @@ pub fn run(cli: Cli) -> Result<()> {
         return Ok(());
     }
     check_before_opening(&command, &db, cli.profile.is_some())?;
+    // An import that makes the database and then stores nothing (a dry run, or a file
+    // refused) leaves no empty database behind.
+    let import_makes_it = matches!(command, Command::Import { .. }) && !db.exists();
+    let dry_run = matches!(command, Command::Import { dry_run: true, .. });
     let s = Session::open(&db, cli.as_of, cli.profile.as_deref())?;
     netcurate::trace::phase("opened the database");
-    run_in(s, command, &mut std::io::stdout().lock())
+    let result = run_in(s, command, &mut std::io::stdout().lock());
+    if import_makes_it && (dry_run || result.is_err()) {
+        let _ = remove_database_files(&db);
+    }
+    result
 }
 
 /// What can be refused, or said, before the database is opened (or made).
@@ -355,6 +363,21 @@ fn forget(db: &Path, all: bool) -> Result<()> {
             db.display()
         );
     }
+    let removed = remove_database_files(db)?;
+    println!(
+        "{}",
+        if removed > 0 {
+            format!("deleted {}", db.display())
+        } else {
+            format!("nothing at {}", db.display())
+        }
+    );
+    Ok(())
+}
+
+/// Removes the database and the files kept beside it (the copies for undoing an import,
+/// SQLite's journal, a profile edit); how many of the database's own there were.
+fn remove_database_files(db: &Path) -> Result<usize> {
     let mut removed = 0;
     for copy in netcurate::store::import_copies(db) {
         std::fs::remove_file(&copy).with_context(|| format!("removing {}", copy.display()))?;
@@ -366,15 +389,7 @@ fn forget(db: &Path, all: bool) -> Result<()> {
             removed += 1;
         }
     }
-    println!(
-        "{}",
-        if removed > 0 {
-            format!("deleted {}", db.display())
-        } else {
-            format!("nothing at {}", db.display())
-        }
-    );
-    Ok(())
+    Ok(removed)
 }
 
 /// What every `--dry-run` ends with.

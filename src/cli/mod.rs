@@ -31,7 +31,7 @@ use netcurate::pillars::{self, Assumptions, Baseline};
 use netcurate::query::{Lack, Query};
 use netcurate::store::{Rescored, Store};
 use output::{fitted, fitted_unless};
-pub(crate) use output::{output_width, tell};
+pub(crate) use output::{output_width, tell, write_json};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

@@ -20,6 +20,15 @@ fn width_of(stream: &impl std::io::IsTerminal) -> Option<u16> {
         .or_else(|| crate::tui::columns_of(stream))
 }
 
+/// Writes `value` as indented JSON and a line end, as it is made (`list --json` of 100k
+/// contacts held 214 MiB as one string first).
+pub(crate) fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
+    let mut buffered = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut buffered, value)?;
+    writeln!(buffered)?;
+    Ok(buffered.flush()?)
+}
+
 /// Says `message` on standard error (what was done beside the output, a hint, an error),
 /// its long lines broken at spaces to the terminal's width as [`Fitted`] does.
 pub(crate) fn tell(message: &str) {

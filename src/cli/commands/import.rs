@@ -3,7 +3,7 @@
 //!
 //! Must not: hold import logic (the library's `import` and `store` have it).
 
-use crate::cli::{DRY_RUN, Session, command_line, shell_word};
+use crate::cli::{DRY_RUN, Session, command_line, shell_word, write_json};
 use crate::tui::keymap::Command;
 use anyhow::Result;
 use netcurate::import::{ColumnMap, ImportBatch, Mappings};
@@ -63,7 +63,7 @@ pub(crate) fn import(
     });
     let report = report?;
     if json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+        write_json(out, &report)?;
         return Ok(());
     }
     for line in report.lines() {

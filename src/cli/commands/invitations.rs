@@ -2,7 +2,7 @@
 //!
 //! Must not: decide what is stale (the library's `model` does).
 
-use crate::cli::{Session, command_line};
+use crate::cli::{Session, command_line, write_json};
 use crate::columns::{pad, widest};
 use anyhow::Result;
 use netcurate::model::{Direction, Invitation};
@@ -33,7 +33,7 @@ pub(crate) fn invitations(
                 })
             })
             .collect();
-        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        write_json(out, &rows)?;
         return Ok(());
     }
     if network.invitations.is_empty() {

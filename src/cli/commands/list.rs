@@ -3,9 +3,9 @@
 //!
 //! Must not: filter or count by rules of its own (the library's `query` and `network`).
 
-use crate::cli::Session;
 use crate::cli::args::ListArgs;
 use crate::cli::commands::segments::with_segment;
+use crate::cli::{Session, write_json};
 use crate::columns::{fit, pad, widest};
 use anyhow::{Context, Result};
 use netcurate::error::did_you_mean;
@@ -25,7 +25,7 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
         .map(|&i| &network.contacts[i as usize])
         .collect();
     if args.json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&shown)?)?;
+        write_json(out, &shown)?;
         return Ok(());
     }
     write_lines(&shown, query.asks_about().job_changes, out)?;
@@ -284,7 +284,7 @@ pub(crate) fn stats(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> 
     let st = network.stats();
     // The network's counts alone: two databases of the same network give the same JSON.
     if json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&st)?)?;
+        write_json(out, &st)?;
         return Ok(());
     }
     let imported = match (s.store.last_import_day()?, s.import_folder()) {

@@ -3,7 +3,7 @@
 //!
 //! Must not: project anything itself (the library's `pillars`).
 
-use crate::cli::{Session, command_line, say_how_to_take_it_back};
+use crate::cli::{Session, command_line, say_how_to_take_it_back, write_json};
 use anyhow::Result;
 use netcurate::ops;
 use netcurate::pillars;
@@ -26,7 +26,7 @@ pub(crate) fn pillars_cmd(
     let network = s.load()?;
     let p = s.projection(&network)?;
     if json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&p)?)?;
+        write_json(out, &p)?;
         return Ok(());
     }
     if !set.is_empty() {

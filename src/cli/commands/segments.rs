@@ -4,7 +4,7 @@
 //! Must not: work out figures (the library's `network::Figures`).
 
 use crate::cli::args::SegmentsCommand;
-use crate::cli::{Session, command_line, say_how_to_take_it_back, shell_word};
+use crate::cli::{Session, command_line, say_how_to_take_it_back, shell_word, write_json};
 use crate::columns::pad;
 use anyhow::{Result, bail};
 use netcurate::network::{Figures, Segment};
@@ -121,7 +121,7 @@ pub(crate) fn list_segments(s: &Session, json: bool, out: &mut dyn Write) -> Res
                 })
             })
             .collect();
-        return Ok(writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?);
+        return write_json(out, &rows);
     }
     if rows.is_empty() {
         let save = command_line(s.store.path(), "segments save NAME --filter QUERY");

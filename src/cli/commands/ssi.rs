@@ -4,7 +4,7 @@
 //! Must not: project anything (`pillars` does, from these readings).
 
 use crate::cli::args::SsiCommand;
-use crate::cli::{Session, command_line, say_how_to_take_it_back};
+use crate::cli::{Session, command_line, say_how_to_take_it_back, write_json};
 use anyhow::{Result, bail};
 use netcurate::store::SsiReading;
 use std::io::Write;
@@ -64,11 +64,7 @@ fn record(s: &mut Session, r: &SsiReading, out: &mut dyn Write) -> Result<()> {
 fn list(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
     let readings = s.store.ssi_readings()?;
     if json {
-        return Ok(writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&readings)?
-        )?);
+        return write_json(out, &readings);
     }
     if readings.is_empty() {
         let record = "ssi record --total 62 --brand 14 --frp 12 --engage 18 --br 15";

@@ -44,6 +44,8 @@ pub(crate) fn invitations(
         )?;
         return Ok(());
     }
+    // Buffered: standard output writes each line on its own.
+    let out = &mut std::io::BufWriter::new(out);
     writeln!(
         out,
         "Acceptance is inferred: an invitation is accepted when the person is now a connection."
@@ -95,5 +97,5 @@ pub(crate) fn invitations(
             )?;
         }
     }
-    Ok(())
+    Ok(out.flush()?)
 }

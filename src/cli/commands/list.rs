@@ -28,6 +28,8 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
         write_json(out, &shown)?;
         return Ok(());
     }
+    // Buffered: standard output writes each line on its own (100k writes for 100k lines).
+    let out = &mut std::io::BufWriter::new(out);
     write_lines(&shown, query.asks_about().job_changes, out)?;
     let (matching, total) = (ids.len(), s.store.contact_count()?);
     if shown.len() < matching {
@@ -41,7 +43,7 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
     } else {
         writeln!(out, "{matching} of {total} contacts")?;
     }
-    Ok(())
+    Ok(out.flush()?)
 }
 
 /// The places of the network's contacts in the order `--sort` names (`-key` reverses

@@ -68,7 +68,9 @@ pub const HIDDEN_NAME: &str = "(hidden account)";
 
 /// Keys named by command (the user's own keys are shown), each group with its label:
 /// "a keep · x prune …".
-pub type KeyHints = &'static [(&'static [Command], &'static str)];
+pub type KeyHints = &'static [KeyHint];
+/// The commands a hint names (their keys as bound, joined by "/") and what they do.
+pub type KeyHint = (&'static [Command], &'static str);
 
 /// The line above the status bar when there is nothing else to show: each view's main
 /// keys.
@@ -182,8 +184,7 @@ pub fn not_a_key(key: &str) -> String {
 }
 
 pub const HELP_KEY: KeyHints = &[(&[Command::Help], "help")];
-/// Under the triage card; the first (Enter) only while the card has a suggestion to take
-/// (see [`triage_keys`]).
+/// Under the triage card, those that do something on the card shown ([`triage_keys`]).
 pub const TRIAGE_KEYS: KeyHints = &[
     (&[Command::Explain], "as suggested"),
     (&[Command::Keep], "keep"),
@@ -197,12 +198,17 @@ pub const TRIAGE_KEYS: KeyHints = &[
     (&[Command::ClearSelection], "stop"),
 ];
 /// The keys under a triage card: [`TRIAGE_KEYS`], without "as suggested" when the card
-/// suggests nothing.
-pub fn triage_keys(suggested: bool) -> KeyHints {
-    match suggested {
-        true => TRIAGE_KEYS,
-        false => &TRIAGE_KEYS[1..],
-    }
+/// suggests nothing, and without "back" on the first card.
+pub fn triage_keys(suggested: bool, first: bool) -> Vec<KeyHint> {
+    let applies = |commands: &[Command]| match commands {
+        [Command::Explain] => suggested,
+        [Command::Up] => !first,
+        _ => true,
+    };
+    (TRIAGE_KEYS.iter())
+        .filter(|(commands, _)| applies(commands))
+        .copied()
+        .collect()
 }
 
 /// In the title of a contact's or an invitation's pane: its profile is at hand.

@@ -871,7 +871,7 @@ fn the_filter_key_from_another_view_filters_the_contacts() {
 
 /// Enter on a triage card takes the card's suggestion (the card is the explanation) and
 /// goes on; a card that suggests nothing says which keys decide, and stays. The legend
-/// offers Enter only on a card with a suggestion.
+/// offers Enter only on a card with a suggestion, and "back" from the second card on.
 #[test]
 fn enter_in_triage_takes_the_suggestion() {
     let mut a = app();
@@ -891,6 +891,11 @@ fn enter_in_triage_takes_the_suggestion() {
             legend.contains("enter as suggested"),
             suggestion(&a, id).is_some(),
             "{legend}"
+        );
+        assert_eq!(
+            legend.contains("k back"),
+            before > 0,
+            "back from the second card on"
         );
         key(&mut a, KeyCode::Enter);
         match suggestion(&a, id) {

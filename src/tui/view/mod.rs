@@ -12,7 +12,7 @@ mod segments;
 pub use crate::columns::{fit, pad};
 
 use super::app::{App, Overlay, PromptKind, View};
-use super::strings::{self, KeyHints};
+use super::strings::{self, KeyHint, KeyHints};
 use super::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -292,7 +292,7 @@ fn key_hints(app: &App, width: u16) -> String {
 
 /// [`keys_text`] in lines of at most `width` columns, broken between two keys, as few
 /// lines as at `width` and as even as they go (not a full line over one key alone).
-pub fn keys_lines(app: &App, hints: KeyHints, width: u16) -> Vec<String> {
+pub fn keys_lines(app: &App, hints: &[KeyHint], width: u16) -> Vec<String> {
     let groups = key_groups(app, hints);
     let fewest = fill_lines(&groups, usize::from(width)).len();
     let total = Line::raw(groups.join(" · ")).width();
@@ -326,7 +326,7 @@ pub fn keys_text(app: &App, hints: KeyHints) -> String {
 }
 
 /// Each of `hints` as "keys label", with the user's keys.
-fn key_groups(app: &App, hints: KeyHints) -> Vec<String> {
+fn key_groups(app: &App, hints: &[KeyHint]) -> Vec<String> {
     hints
         .iter()
         .filter_map(|(commands, label)| {

@@ -399,11 +399,8 @@ pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let suggested = (app.current()).is_some_and(|i| {
         audience::suggest(&app.network.contacts[i], app.pillars.threshold).is_some()
     });
-    let legend_lines = keys_lines(
-        app,
-        strings::triage_keys(suggested),
-        CARD_WIDTH.min(inner.width),
-    );
+    let hints = strings::triage_keys(suggested, t.index == 0);
+    let legend_lines = keys_lines(app, &hints, CARD_WIDTH.min(inner.width));
     let below = legend_lines.len() as u16;
     let outer = fit_box(&card, inner, CARD_WIDTH, below);
     let card_area = Rect {

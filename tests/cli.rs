@@ -56,6 +56,19 @@ fn explain_says_why_an_assistant_is_not_a_decision_maker() {
     assert!(score(&cto) > score(&out) + 40, "{cto}\n{out}");
 }
 
+/// A hidden account (a closed or restricted one: everything empty but the date) is
+/// explained under that name, not as " —  at ".
+#[test]
+fn explain_names_a_hidden_account_as_such() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let hidden = db.json(&["list", "--json", "--filter", "flag:hidden"]);
+    let id = hidden[0]["id"].to_string();
+    let out = db.ok(&["explain", &id]);
+    assert!(out.starts_with("(hidden account)\n"), "{out}");
+    assert!(out.contains("  flags: hidden\n"), "{out}");
+}
+
 /// `explain` also takes a full name (any case) when it names one contact; namesakes are
 /// listed by id to choose from; part of a name finds the one contact whose name holds
 /// it; a probable duplicate (a namesake at the same company) is named.

@@ -406,7 +406,11 @@ pub const INVITATION_NOT_CONTACT: &str =
     "not in your network: nothing to score (an invitation carries no title)";
 
 pub fn position_at(position: &str, company: &str) -> String {
-    format!("{position} · {company}")
+    match (position.is_empty(), company.is_empty()) {
+        (false, false) => format!("{position} · {company}"),
+        (false, true) => position.to_string(),
+        (true, _) => company.to_string(),
+    }
 }
 
 /// How many probable duplicates the explanation names; the rest are counted.
@@ -422,10 +426,10 @@ pub fn duplicate_of(
     let on = connected
         .map(|d| format!(", connected {d}"))
         .unwrap_or_default();
-    format!(
-        "probable duplicate of {name} — {}{on}",
-        position_at(position, company)
-    )
+    match position_at(position, company) {
+        job if job.is_empty() => format!("probable duplicate of {name}{on}"),
+        job => format!("probable duplicate of {name} — {job}{on}"),
+    }
 }
 
 pub fn more_duplicates(n: usize) -> String {

@@ -3,6 +3,7 @@
 //!
 //! Must not: work out a score (the library's `audience` does).
 
+use crate::cli::commands::list::shown_name;
 use crate::cli::{Session, command_line};
 use crate::tui::strings::{added_on, gone_since};
 use anyhow::{Result, bail};
@@ -103,13 +104,13 @@ pub(crate) fn or_unknown(text: &str) -> &str {
 pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
     let c = find_contact(&network, who)?;
-    writeln!(
-        out,
-        "{} — {} at {}",
-        seen(&c.full_name()),
-        seen(&c.position),
-        seen(&c.company)
-    )?;
+    let job = match (c.position.is_empty(), c.company.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => format!(" — {}", seen(&c.position)),
+        (true, false) => format!(" — at {}", seen(&c.company)),
+        (false, false) => format!(" — {} at {}", seen(&c.position), seen(&c.company)),
+    };
+    writeln!(out, "{}{job}", seen(&shown_name(c)))?;
     if !c.url.is_empty() {
         writeln!(out, "  {}", c.url)?;
     }

@@ -125,9 +125,9 @@ fn write_lines(shown: &[&Contact], was: bool, out: &mut dyn Write) -> Result<()>
 }
 
 /// A contact's name as `list` shows it.
-fn shown_name(c: &Contact) -> String {
+pub(crate) fn shown_name(c: &Contact) -> String {
     match c.is_hidden() {
-        true => "(hidden account)".to_string(),
+        true => crate::tui::strings::HIDDEN_NAME.to_string(),
         false => c.full_name(),
     }
 }

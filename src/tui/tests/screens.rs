@@ -172,6 +172,25 @@ fn the_table_shows_the_event_its_filter_selects_by() {
     assert!(header(&a, 130).contains(" gone "), "{}", header(&a, 130));
 }
 
+/// A hidden account's explanation names it as such and has no job line (it was " · ").
+#[test]
+fn a_hidden_accounts_explanation_has_no_empty_job() {
+    let mut a = app();
+    a.set_filter("flag:hidden");
+    assert!(!a.table.ids.is_empty());
+    key(&mut a, KeyCode::Enter);
+    let rows = screen_rows(&a, 100, 30);
+    let at = (rows.iter().position(|r| r.contains("│(hidden account)")))
+        .unwrap_or_else(|| panic!("{}", rows.join("\n")));
+    let next = rows[at + 1].trim_matches(|c: char| c == '│' || c == ' ');
+    assert!(next.starts_with("seniority"), "{}", rows.join("\n"));
+    assert!(
+        !rows.iter().any(|r| r.contains("│ · ")),
+        "{}",
+        rows.join("\n")
+    );
+}
+
 /// An empty database says how to import, where the export comes from, and the demo.
 #[test]
 fn an_empty_network_says_how_to_begin() {

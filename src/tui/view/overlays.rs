@@ -89,17 +89,18 @@ fn invitation_lines<'a>(app: &App, i: usize, theme: &Theme) -> Vec<Line<'a>> {
 /// they read ([`seen`]: a title's line break a space, not two words glued together).
 pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>> {
     let guess = audience::seniority::classify(&c.position);
-    let mut lines = vec![
-        Line::styled(
-            if c.is_hidden() {
-                strings::HIDDEN_NAME.to_string()
-            } else {
-                seen(&c.full_name()).into_owned()
-            },
-            theme.title(),
-        ),
-        Line::raw(strings::position_at(&seen(&c.position), &seen(&c.company))),
-    ];
+    let mut lines = vec![Line::styled(
+        if c.is_hidden() {
+            strings::HIDDEN_NAME.to_string()
+        } else {
+            seen(&c.full_name()).into_owned()
+        },
+        theme.title(),
+    )];
+    let job = strings::position_at(&seen(&c.position), &seen(&c.company));
+    if !job.is_empty() {
+        lines.push(Line::raw(job));
+    }
     if !c.url.is_empty() {
         lines.push(Line::styled(c.url.clone(), theme.dim()));
     }

@@ -121,9 +121,12 @@ pub fn sort(ids: &mut [u32], network: &Network, hay: &[Haystack], key: SortKey, 
         return;
     }
     ids.sort_unstable_by(|&x, &y| {
-        let o = key.text(&hay[x as usize]).cmp(key.text(&hay[y as usize]));
-        let o = if descending { o.reverse() } else { o };
-        o.then(contacts[x as usize].id.cmp(&contacts[y as usize].id))
+        let (a, b) = (key.text(&hay[x as usize]), key.text(&hay[y as usize]));
+        let o = if descending { b.cmp(a) } else { a.cmp(b) };
+        // Those without the text (no company, a hidden account's name) last either way.
+        (a.is_empty().cmp(&b.is_empty()))
+            .then(o)
+            .then(contacts[x as usize].id.cmp(&contacts[y as usize].id))
     });
 }
 
@@ -162,6 +165,29 @@ mod tests {
         assert_eq!(ids_of(&v), vec![2, 1, 3, 4]);
         sort(&mut v, &network, &hay, SortKey::Name, false);
         assert_eq!(ids_of(&v), vec![2, 1, 3, 4], "case-insensitive names");
+    }
+
+    /// Contacts without the text sorted by (no company; a hidden account, no name) come
+    /// last, A→Z and Z→A alike, ties by id.
+    #[test]
+    fn contacts_without_the_text_sort_last_either_way() {
+        let companies = ["Hooli", "", "acme", "", "Initech"];
+        let contacts: Vec<Contact> = (companies.iter().enumerate())
+            .map(|(i, company)| Contact {
+                id: i as i64 + 1,
+                ..contact("Ada", company, "")
+            })
+            .collect();
+        let network = Network::new(contacts, vec![], NaiveDate::default());
+        let hay = Haystack::all(&network);
+        let ids_of = |v: &[u32]| -> Vec<i64> {
+            v.iter().map(|&i| network.contacts[i as usize].id).collect()
+        };
+        let mut v: Vec<u32> = (0..5).collect();
+        sort(&mut v, &network, &hay, SortKey::Company, false);
+        assert_eq!(ids_of(&v), vec![3, 1, 5, 2, 4]);
+        sort(&mut v, &network, &hay, SortKey::Company, true);
+        assert_eq!(ids_of(&v), vec![5, 1, 3, 2, 4]);
     }
 
     /// By the last message: the latest first, those never messaged last (either way

@@ -36,6 +36,35 @@ pub struct SsiReading {
     pub network_rank: Option<f64>,
 }
 
+impl SsiReading {
+    /// The first number outside its range, as (name, value, the range's top): the total
+    /// 0–100, each pillar 0–25, the ranks 0–100 when typed.
+    pub fn out_of_range(&self) -> Option<(&'static str, f64, f64)> {
+        [
+            ("total", self.total, 100.0),
+            ("brand", self.brand, 25.0),
+            ("frp", self.frp, 25.0),
+            ("engage", self.engage, 25.0),
+            ("br", self.br, 25.0),
+            ("industry-rank", self.industry_rank.unwrap_or(0.0), 100.0),
+            ("network-rank", self.network_rank.unwrap_or(0.0), 100.0),
+        ]
+        .into_iter()
+        .find(|&(_, v, max)| !(0.0..=max).contains(&v))
+    }
+
+    /// The four pillars' sum when it is not the total (LinkedIn's total is their sum; a
+    /// point or two either way is rounding, more is most likely a number mistyped).
+    pub fn pillars_disagree(&self) -> Option<f64> {
+        let sum = self.brand + self.frp + self.engage + self.br;
+        ((sum - self.total).abs() > PILLARS_ROUNDING).then_some(sum)
+    }
+}
+
+/// How far the four pillars typed as shown may add up from the total shown: each is
+/// rounded on LinkedIn's page.
+const PILLARS_ROUNDING: f64 = 2.0;
+
 /// A projection logged when a plan was applied, to compare with the next reading.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct LoggedProjection {
@@ -421,6 +450,39 @@ pub fn project(pair: &FeaturePair, baseline: &Baseline, a: &Assumptions) -> Proj
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reading's numbers are in range (the first one out is named), and its pillars add
+    /// up to its total within rounding (each is rounded on LinkedIn's page).
+    #[test]
+    fn a_reading_is_checked_for_range_and_sum() {
+        let reading = |total, brand, frp, engage, br| SsiReading {
+            total,
+            brand,
+            frp,
+            engage,
+            br,
+            ..SsiReading::default()
+        };
+        let r = reading(61.0, 14.0, 12.0, 16.0, 19.0);
+        assert_eq!((r.out_of_range(), r.pillars_disagree()), (None, None));
+        assert_eq!(
+            reading(62.0, 14.0, 12.0, 18.0, 16.0).pillars_disagree(),
+            None
+        );
+        assert_eq!(
+            reading(61.0, 14.0, 12.0, 16.0, 9.0).pillars_disagree(),
+            Some(51.0)
+        );
+        assert_eq!(
+            reading(61.0, 14.0, 12.0, 16.0, 30.0).out_of_range(),
+            Some(("br", 30.0, 25.0))
+        );
+        let ranked = SsiReading {
+            industry_rank: Some(101.0),
+            ..r
+        };
+        assert_eq!(ranked.out_of_range(), Some(("industry-rank", 101.0, 100.0)));
+    }
 
     fn worked_example() -> FeaturePair {
         let before = Features {

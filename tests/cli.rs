@@ -897,6 +897,7 @@ fn an_ssi_reading_and_the_assumptions_are_undone_and_redone() {
     ];
     let said = db.ok(&record);
     assert!(said.contains("to take it back: "), "{said}");
+    assert!(!said.contains("note:"), "14 + 12 + 16 + 19 = 61: {said}");
     let with_reading = db.ok(&["ssi", "list"]);
     assert!(with_reading.contains("total  61.0"), "{with_reading}");
     let k_vp = |db: &Db| db.json(&["pillars", "--json"])["assumptions"]["k_vp"].clone();
@@ -920,6 +921,13 @@ fn an_ssi_reading_and_the_assumptions_are_undone_and_redone() {
     assert_eq!(
         (last["date"].clone(), last["total"].clone()),
         (json!("2026-11-01"), json!(61.0))
+    );
+    // A pillar mistyped (19 as 9) is recorded, and said: the pillars add up to 51, not 61.
+    let mistyped = [&record[..11], &["9"]].concat();
+    let said = db.ok(&mistyped);
+    assert!(
+        said.contains("\nnote: the four pillars add up to 51, not 61: LinkedIn's total is their sum, so one may be mistyped\nto take it back: "),
+        "{said}"
     );
 }
 

@@ -786,8 +786,14 @@ pub mod status {
         format!("set {assignment}")
     }
 
-    pub fn recorded_ssi(total: f64, br: f64, on: NaiveDate) -> String {
-        format!("recorded SSI {total} (BR {br}) on {on}")
+    /// `pillars_sum`: what the pillars add up to, when it is not the total.
+    pub fn recorded_ssi(total: f64, br: f64, on: NaiveDate, pillars_sum: Option<f64>) -> String {
+        match pillars_sum {
+            None => format!("recorded SSI {total} (BR {br}) on {on}"),
+            Some(sum) => format!(
+                "recorded SSI {total} (BR {br}) on {on}, but its pillars add up to {sum}: one mistyped?"
+            ),
+        }
     }
 
     pub fn sorted_by(sort: &str) -> String {

@@ -37,20 +37,11 @@ pub(crate) fn ssi(s: &mut Session, command: SsiCommand, out: &mut dyn Write) -> 
     }
 }
 
-/// Stores a reading once each number is within its range.
+/// Stores a reading once each number is within its range; says so when the pillars do
+/// not add up to the total (most likely a number mistyped: `undo` takes it back).
 fn record(s: &mut Session, r: &SsiReading, out: &mut dyn Write) -> Result<()> {
-    for (name, v, max) in [
-        ("total", r.total, 100.0),
-        ("brand", r.brand, 25.0),
-        ("frp", r.frp, 25.0),
-        ("engage", r.engage, 25.0),
-        ("br", r.br, 25.0),
-        ("industry-rank", r.industry_rank.unwrap_or(0.0), 100.0),
-        ("network-rank", r.network_rank.unwrap_or(0.0), 100.0),
-    ] {
-        if !(0.0..=max).contains(&v) {
-            bail!("--{name} {v} is outside 0–{max}");
-        }
+    if let Some((name, v, max)) = r.out_of_range() {
+        bail!("--{name} {v} is outside 0–{max}");
     }
     s.store.record_ssi(r)?;
     writeln!(
@@ -58,6 +49,13 @@ fn record(s: &mut Session, r: &SsiReading, out: &mut dyn Write) -> Result<()> {
         "recorded SSI {} on {} (BR {}, FRP {})",
         r.total, r.date, r.br, r.frp
     )?;
+    if let Some(sum) = r.pillars_disagree() {
+        writeln!(
+            out,
+            "note: the four pillars add up to {sum}, not {}: LinkedIn's total is their sum, so one may be mistyped",
+            r.total
+        )?;
+    }
     say_how_to_take_it_back(s, out)
 }
 

@@ -814,7 +814,8 @@ impl App {
                 self.pillars.readings.push(r);
                 self.pillars.readings.sort_by_key(|r| r.date);
                 self.refresh_projection();
-                self.status = self.undoable(status::recorded_ssi(r.total, r.br, r.date));
+                let recorded = status::recorded_ssi(r.total, r.br, r.date, r.pillars_disagree());
+                self.status = self.undoable(recorded);
                 vec![]
             }
             Msg::ImportRefused { path, why } => {

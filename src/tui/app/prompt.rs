@@ -249,14 +249,7 @@ pub(super) fn parse_ssi(input: &str, date: chrono::NaiveDate) -> Result<SsiReadi
     let [total, brand, frp, engage, br] = v[..] else {
         return Err(status::SSI_NEEDS_FIVE.to_string());
     };
-    if !(0.0..=100.0).contains(&total)
-        || [brand, frp, engage, br]
-            .iter()
-            .any(|x| !(0.0..=25.0).contains(x))
-    {
-        return Err(status::SSI_RANGES.to_string());
-    }
-    Ok(SsiReading {
+    let reading = SsiReading {
         date,
         total,
         brand,
@@ -264,7 +257,11 @@ pub(super) fn parse_ssi(input: &str, date: chrono::NaiveDate) -> Result<SsiReadi
         engage,
         br,
         ..SsiReading::default()
-    })
+    };
+    match reading.out_of_range() {
+        Some(_) => Err(status::SSI_RANGES.to_string()),
+        None => Ok(reading),
+    }
 }
 
 /// Whether a character key with these modifiers is text to type: without Ctrl, or with

@@ -708,6 +708,31 @@ fn views_segments_and_invitations() {
         a.projection.as_ref().unwrap().build_relationships.baseline,
         Some(15.0)
     );
+    assert!(
+        a.status.starts_with("recorded SSI 60 (BR 15) on "),
+        "{}",
+        a.status
+    );
+    assert!(
+        !a.status.contains("mistyped"),
+        "14 + 12 + 18 + 15 = 59: {}",
+        a.status
+    );
+    // A pillar mistyped is recorded, and the status says the pillars do not add up.
+    key(&mut a, KeyCode::Char('n'));
+    ctrl(&mut a, 'u');
+    typed(&mut a, "60 14 12 18 5");
+    let effects = key(&mut a, KeyCode::Enter);
+    let [Effect::RecordSsi(r)] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    a.update(Msg::SsiRecorded(*r));
+    assert!(
+        a.status
+            .contains("but its pillars add up to 49: one mistyped?"),
+        "{}",
+        a.status
+    );
 }
 
 /// The status line always shows the counts and the plan's projected BR change; as it gets

@@ -476,6 +476,13 @@ fn a_spreadsheet_saved_by_excel_says_to_save_it_as_csv() {
         !db.path.exists(),
         "nothing imported: no database left behind"
     );
+    // Named beside a CSV, a workbook is refused as any file named that cannot be read.
+    let connections = fixture("linkedin/2026/Connections.csv");
+    let (code, _, err) = db.run(&["import", &connections, &xlsx.display().to_string()]);
+    assert!(
+        code == 1 && err.contains("an Excel workbook, not a CSV file"),
+        "{err}"
+    );
     // In a folder beside an export: passed over, said in the report.
     let folder = downloads_with(&db, "linkedin/export-2026.zip");
     std::fs::copy(&xlsx, folder.join("Connections.xlsx")).unwrap();

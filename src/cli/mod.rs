@@ -138,8 +138,9 @@ impl Session {
             .load_contacts_where(self.as_of, query.reads(), move |c| test.matches(c))?)
     }
 
-    /// Why `query` matches no contact, when that is known: it asks for a tag nobody has
-    /// ([`Query::unknown_tag`]).
+    /// Why `query` matches no contact, when that is known: it asks for what the network
+    /// holds nowhere ([`Query::lacking`]: scores, messages, an import's news…) or for a tag
+    /// nobody has ([`Query::unknown_tag`]).
     pub fn why_none_match(&self, query: &Query) -> Option<String> {
         match query.lacking(|| self.store.holds().ok()) {
             Some(Lack::Scores) => {

@@ -103,10 +103,6 @@ impl ImportBatch {
         }
         if batch.files.is_empty() {
             let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            // A path named that was passed over whole (a spreadsheet saved by Excel) says why.
-            if let Some(whole) = (batch.skipped_files.iter()).find(|s| names.contains(&s.name)) {
-                return Err(Error::file(&whole.name, &whole.reason));
-            }
             return Err(Error::file(
                 &names.join(", "),
                 "no Connections, Invitations, messages or contact CSV found",
@@ -391,12 +387,13 @@ pub fn gather(
         return Err(Error::file(&name, why));
     }
     if is_zip(&head) && meta.is_file() {
-        return read_zip_file(path, skipped, meter);
+        return read_zip_file(path, Named::Yes, skipped, meter);
     }
     let bytes = read_rest(path, file, head, meter)?;
     if is_zip(&bytes) {
         // A pipe's archive (`<(…)` in a shell) cannot be read entry by entry from the file.
-        return read_zip(&name, std::io::Cursor::new(bytes), skipped, meter);
+        let archive = std::io::Cursor::new(bytes);
+        return read_zip(&name, archive, Named::Yes, skipped, meter);
     }
     Ok(vec![SourceFile {
         name,
@@ -433,7 +430,7 @@ fn gather_dir(
         let name = path.display().to_string();
         let (file, head) = read_head(&path, CONTAINER_HEAD_BYTES)?;
         if is_zip(&head) {
-            files.extend(read_zip_file(&path, skipped, meter)?);
+            files.extend(read_zip_file(&path, Named::No, skipped, meter)?);
         } else if let Some(reason) = pass_over_by_head(&name, &head) {
             meter.read(file.metadata().map_or(0, |m| m.len()));
             skipped.push(SkippedFile {
@@ -603,25 +600,27 @@ fn is_zip(bytes: &[u8]) -> bool {
 /// Largest archive entry read, so that a hostile archive cannot exhaust memory.
 const MAX_ENTRY_BYTES: u64 = 2 << 30;
 
+/// Whether the user named an archive, or it was found in a folder: a spreadsheet document
+/// (a zip archive of its parts) named is refused, as any file named that netcurate cannot
+/// read; found beside an export, it is passed over.
+#[derive(Clone, Copy, PartialEq)]
+enum Named {
+    Yes,
+    No,
+}
+
 /// The entries of the archive at `path` that can be text ([`read_zip`]).
 fn read_zip_file(
     path: &Path,
+    named: Named,
     skipped: &mut Vec<SkippedFile>,
     meter: &mut Meter<'_>,
 ) -> Result<Vec<SourceFile>> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    read_zip(
-        &path.display().to_string(),
-        std::io::BufReader::new(file),
-        skipped,
-        meter,
-    )
+    let name = path.display().to_string();
+    read_zip(&name, std::io::BufReader::new(file), named, skipped, meter)
 }
 
-/// The entries of archive `name`, each read whole only once its first bytes hold the
-/// header of a LinkedIn export file ([`pass_over_by_head`]), and the archive itself never
-/// read whole: a folder may hold large archives of anything (the workbench's import
-/// prompt starts in Downloads).
 /// How a file read out of an archive is named: the archive, `:`, the file's path in it
 /// (`~/Downloads/export.zip:Connections.csv`).
 fn entry_name(archive: &str, entry: &str) -> String {
@@ -637,15 +636,23 @@ pub fn archive_of(name: &str) -> &str {
     }
 }
 
+/// The entries of archive `name`, each read whole only once its first bytes hold the
+/// header of a LinkedIn export file ([`pass_over_by_head`]), and the archive itself never
+/// read whole: a folder may hold large archives of anything (the workbench's import
+/// prompt starts in Downloads).
 fn read_zip(
     name: &str,
     archive: impl Read + std::io::Seek,
+    named: Named,
     skipped: &mut Vec<SkippedFile>,
     meter: &mut Meter<'_>,
 ) -> Result<Vec<SourceFile>> {
     let bad = |e: zip::result::ZipError| Error::file(name, format!("unreadable .zip archive: {e}"));
     let mut archive = zip::ZipArchive::new(archive).map_err(bad)?;
     if let Some(why) = spreadsheet::by_entries(archive.file_names()) {
+        if named == Named::Yes {
+            return Err(Error::file(name, why));
+        }
         skipped.push(SkippedFile {
             name: name.to_string(),
             reason: why.to_string(),

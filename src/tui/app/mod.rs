@@ -584,8 +584,8 @@ impl App {
         self.clamp_cursor();
     }
 
-    /// Why `q` finds no row, when it finds none and asks for a score in a network not
-    /// scored yet, or for a tag nobody has.
+    /// Why `q` finds no row, when it finds none and asks for what the network holds
+    /// nowhere (scores before a profile, messages…) or for a tag nobody has.
     fn why_none(&self, q: &Query) -> Option<String> {
         if !self.table.ids.is_empty() {
             return None;

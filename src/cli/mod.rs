@@ -142,16 +142,14 @@ impl Session {
     /// holds nowhere ([`Query::lacking`]: scores, messages, an import's news…) or for a tag
     /// nobody has ([`Query::unknown_tag`]).
     pub fn why_none_match(&self, query: &Query) -> Option<String> {
-        match query.lacking(|| self.store.holds().ok()) {
-            Some(Lack::Scores) => {
+        query.why_none(
+            || self.store.holds().ok(),
+            || self.store.tags().ok(),
+            || {
                 let score = command_line(self.store.path(), "score --profile FILE");
-                return Some(format!("{}: `{score}` scores them", Lack::Scores.reason()));
-            }
-            Some(lack) => return Some(lack.reason().to_string()),
-            None => {}
-        }
-        query.tags_asked().next()?;
-        self.with_tags(|tags| query.unknown_tag(tags))
+                format!("{}: `{score}` scores them", Lack::Scores.reason())
+            },
+        )
     }
 
     /// Whether no contact has `tag`, said with the tag meant ([`netcurate::query::untagged`]).

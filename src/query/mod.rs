@@ -588,6 +588,26 @@ impl Query {
         asked
     }
 
+    /// Why this query finds no one, when the network tells: it asks for what the network
+    /// holds nowhere (`holds`, [`Query::lacking`]; `unscored` words the lack of scores with
+    /// how the caller's user gets them) or for a tag nobody has (`tags`, the tags contacts
+    /// have). Each is asked for only when a term needs it.
+    pub fn why_none<T: AsRef<str>>(
+        &self,
+        holds: impl FnOnce() -> Option<Holds>,
+        tags: impl FnOnce() -> Option<Vec<T>>,
+        unscored: impl FnOnce() -> String,
+    ) -> Option<String> {
+        match self.lacking(holds) {
+            Some(Lack::Scores) => return Some(unscored()),
+            Some(lack) => return Some(lack.reason().to_string()),
+            None => {}
+        }
+        self.tags_asked().next()?;
+        let tags = tags()?;
+        self.unknown_tag(&tags.iter().map(AsRef::as_ref).collect::<Vec<_>>())
+    }
+
     /// Why this query can match no contact when it asks for a tag (in a term not negated)
     /// that none of `tags` is, the tags contacts have: "no contact is tagged 'bord' (did
     /// you mean board?)" — a misspelt tag, or one not given yet, finds nobody unsaid.

@@ -24,7 +24,7 @@ use netcurate::model::{ContactId, Decision, InvitationId};
 use netcurate::network::{Figures, Network, Segment};
 use netcurate::ops::{self, Op};
 use netcurate::pillars::{self, Assumptions, Baseline, Projection};
-use netcurate::query::{self, Haystack, Holds, Lack, Query, SortKey};
+use netcurate::query::{self, Haystack, Holds, Query, SortKey};
 use netcurate::store::{Found, ImportRun, LoggedProjection, SsiReading};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashSet;
@@ -590,15 +590,11 @@ impl App {
         if !self.table.ids.is_empty() {
             return None;
         }
-        match q.lacking(|| Some(Holds::of(&self.network.contacts))) {
-            Some(Lack::Scores) => {
-                return Some(strings::not_scored(self.keymap.key(Command::EditProfile)));
-            }
-            Some(lack) => return Some(lack.reason().to_string()),
-            None => {}
-        }
-        q.tags_asked().next()?;
-        q.unknown_tag(&self.network.tags())
+        q.why_none(
+            || Some(Holds::of(&self.network.contacts)),
+            || Some(self.network.tags()),
+            || strings::not_scored(self.keymap.key(Command::EditProfile)),
+        )
     }
 
     /// The matching rows in sort order: test every contact in memory order, then walk

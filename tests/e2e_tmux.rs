@@ -618,6 +618,12 @@ fn a_first_import_without_a_profile_says_how_to_score() {
         home.display(),
         home.join(".config").display()
     );
+    // Quit at once, the workbench leaves no database behind (a mistyped --db?).
+    let s = Screen::start_with(&db, "first-look", 120, 30, &env);
+    s.wait_for("No contacts yet");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+    assert!(!db.path.exists(), "an empty database was left behind");
     let s = Screen::start_with(&db, "first", 120, 30, &env);
     s.wait_for("No contacts yet");
     s.keys(&["I"]);

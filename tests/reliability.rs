@@ -184,29 +184,45 @@ fn a_database_from_a_newer_netcurate_is_refused() {
     );
 }
 
-/// The database is made on first use (CLI.md); made by a command other than an import
-/// (a mistyped --db?), the command says so on stderr, once, and works on the empty network.
+/// A command given a database that does not exist yet (a mistyped --db?) works on the
+/// empty network, says so on stderr, and leaves no database behind unless it stored
+/// something; an import makes it on purpose, without the note.
 #[test]
-fn a_new_database_made_by_a_command_is_said() {
+fn a_command_on_a_missing_database_says_so_and_leaves_none_unless_it_stores() {
     let db = Db::new();
     let (code, out, err) = db.run(&["stats", "--json"]);
     assert_eq!(code, 0, "{err}");
     let stats: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(stats["connections"], 0);
-    assert!(
-        err.contains(&format!("a new, empty database at {}", db.path.display()))
-            && err.contains("import FILE`"),
-        "{err}"
-    );
+    let note = |what: &str| {
+        format!(
+            "netcurate: {what} {} (nothing imported there yet: `netcurate --db {} import FILE`)",
+            db.path.display(),
+            db.path.display()
+        )
+    };
+    assert!(err.contains(&note("no database at")), "{err}");
+    let left: Vec<_> = std::fs::read_dir(db.dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+    // A command that fails leaves none either.
+    let (code, _, err) = db.run(&["explain", "Ada"]);
+    assert_eq!(code, 1);
+    assert!(err.contains(&note("no database at")), "{err}");
+    assert!(!db.path.exists());
+    // A saved filter is something stored: the database is kept, and said to be new once.
+    let (code, _, err) = db.run(&["segments", "save", "warm", "--filter", "flag:warm"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(&note("made a new database at")), "{err}");
     assert!(db.path.exists());
     let (_, _, err) = db.run(&["stats"]);
-    assert!(!err.contains("new, empty"), "said once: {err}");
+    assert!(!err.contains("database at"), "said once: {err}");
     let fresh = Db::new();
     let (_, _, err) = fresh.run(&["import", &fixture("linkedin/2026/Connections.csv")]);
     assert!(
-        !err.contains("new, empty"),
+        !err.contains("database at"),
         "an import makes it on purpose: {err}"
     );
+    assert!(fresh.path.exists());
 }
 
 #[test]

@@ -238,17 +238,37 @@ pub fn run(cli: Cli) -> Result<()> {
         return Ok(());
     }
     check_before_opening(&command, &db, cli.profile.is_some())?;
-    // An import that makes the database and then stores nothing (a dry run, or a file
-    // refused) leaves no empty database behind.
-    let import_makes_it = matches!(command, Command::Import { .. }) && !db.exists();
-    let dry_run = matches!(command, Command::Import { dry_run: true, .. });
-    let s = Session::open(&db, cli.as_of, cli.profile.as_deref())?;
+    let made_here = !db.exists();
+    let import = matches!(command, Command::Import { .. });
+    let mut s = Session::open(&db, cli.as_of, cli.profile.as_deref())?;
     netcurate::trace::phase("opened the database");
-    let result = run_in(s, command, &mut std::io::stdout().lock());
-    if import_makes_it && (dry_run || result.is_err()) {
-        let _ = remove_database_files(&db);
+    let result = run_in(&mut s, command, &mut std::io::stdout().lock());
+    if made_here {
+        let kept = keep_unless_empty(s, &db);
+        // An import makes the database on purpose, and says what it stored; another
+        // command may have been given a mistyped --db.
+        if !import {
+            let what = match kept {
+                true => "made a new database at",
+                false => "no database at",
+            };
+            tell(&format!(
+                "netcurate: {what} {} (nothing imported there yet: `{}`)",
+                db.display(),
+                command_line(&db, "import FILE")
+            ));
+        }
     }
     result
+}
+
+/// Closes a database this run made, and removes it when nothing was stored in it (a dry
+/// run, an import refused, a command given a mistyped --db, a workbench quit at once):
+/// whether it is kept.
+pub(crate) fn keep_unless_empty(s: Session, db: &Path) -> bool {
+    let empty = s.store.holds_nothing().unwrap_or(false);
+    drop(s);
+    !(empty && remove_database_files(db).is_ok())
 }
 
 /// What can be refused, or said, before the database is opened (or made).
@@ -261,20 +281,11 @@ fn check_before_opening(command: &Command, db: &Path, profile_given: bool) -> Re
     if matches!(command, Command::Import { paths, .. } if paths.is_empty()) && !db.exists() {
         return Err(commands::import::needs_a_path(db));
     }
-    // The database is made on first use (CLI.md); made by a command other than an import,
-    // it may be a mistyped --db, and what follows an empty network's figures: say so.
-    if !db.exists() && !matches!(command, Command::Import { .. }) {
-        tell(&format!(
-            "netcurate: a new, empty database at {} (nothing imported there yet: `{}`)",
-            db.display(),
-            command_line(db, "import FILE")
-        ));
-    }
     Ok(())
 }
 
 /// Runs a command on the session's database, printing to `out`.
-fn run_in(mut s: Session, command: Command, out: &mut dyn Write) -> Result<()> {
+fn run_in(s: &mut Session, command: Command, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::Demo { .. } | Command::Forget { .. } | Command::Completions { .. } => {
             unreachable!("handled above")
@@ -288,56 +299,54 @@ fn run_in(mut s: Session, command: Command, out: &mut dyn Write) -> Result<()> {
         } => {
             let map = ColumnMap::parse(&map)?;
             let paths = match paths.is_empty() {
-                true => vec![latest_import_folder(&s)?],
+                true => vec![latest_import_folder(s)?],
                 false => paths
                     .into_iter()
                     .map(standard_input_for_dash)
                     .collect::<Result<_>>()?,
             };
             fitted_unless(json, out, |out| {
-                import(&mut s, &paths, &map, dry_run, allow_gone, json, out)
+                import(s, &paths, &map, dry_run, allow_gone, json, out)
             })
         }
-        Command::Profile(command) => profile(&s, command, out),
-        Command::Score => score(&mut s, out),
-        Command::Explain { who } => fitted(out, |out| explain(&s, &who, out)),
-        Command::List(args) => list(&s, &args, out),
+        Command::Profile(command) => profile(s, command, out),
+        Command::Score => score(s, out),
+        Command::Explain { who } => fitted(out, |out| explain(s, &who, out)),
+        Command::List(args) => list(s, &args, out),
         Command::Tag {
             action,
             tag,
             select,
             dry_run,
         } => fitted(out, |out| {
-            change::tag(&mut s, action, &tag, &select, dry_run, out)
+            change::tag(s, action, &tag, &select, dry_run, out)
         }),
         Command::Decide {
             decision,
             select,
             dry_run,
         } => fitted(out, |out| {
-            change::decide(&mut s, decision, &select, dry_run, out)
+            change::decide(s, decision, &select, dry_run, out)
         }),
         Command::Invitations {
             action: None,
             stale,
             json,
-        } => invitations(&s, stale, json, out),
+        } => invitations(s, stale, json, out),
         Command::Invitations {
             action: Some(InvitationsCommand::Withdraw { days, dry_run, .. }),
             ..
-        } => fitted(out, |out| {
-            change::withdraw_stale(&mut s, days, dry_run, out)
-        }),
-        Command::Ssi(command) => fitted(out, |out| ssi(&mut s, command, out)),
-        Command::Segments { action, json } => segments_cmd(&mut s, action, json, out),
+        } => fitted(out, |out| change::withdraw_stale(s, days, dry_run, out)),
+        Command::Ssi(command) => fitted(out, |out| ssi(s, command, out)),
+        Command::Segments { action, json } => segments_cmd(s, action, json, out),
         Command::Pillars { json, set } => {
-            fitted_unless(json, out, |out| pillars_cmd(&mut s, json, &set, out))
+            fitted_unless(json, out, |out| pillars_cmd(s, json, &set, out))
         }
-        Command::Export(args) => export_cmd(&mut s, &args, out),
-        Command::Stats { json } => fitted_unless(json, out, |out| stats(&s, json, out)),
-        Command::Undo { import } => fitted(out, |out| undo::undo(&mut s, import, out)),
-        Command::Redo => fitted(out, |out| undo::redo(&mut s, out)),
-        Command::History { limit } => fitted(out, |out| undo::history(&s, limit, out)),
+        Command::Export(args) => export_cmd(s, &args, out),
+        Command::Stats { json } => fitted_unless(json, out, |out| stats(s, json, out)),
+        Command::Undo { import } => fitted(out, |out| undo::undo(s, import, out)),
+        Command::Redo => fitted(out, |out| undo::redo(s, out)),
+        Command::History { limit } => fitted(out, |out| undo::history(s, limit, out)),
     }
 }
 

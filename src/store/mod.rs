@@ -358,6 +358,30 @@ impl Store {
         contact_count(&self.conn)
     }
 
+    /// Whether nothing was ever stored here: no contact, invitation, step, reading, saved
+    /// filter or remembered setting (the scoring version every database notes does not
+    /// count). A database made by a command that then stored nothing (a mistyped `--db`)
+    /// is one its caller can remove.
+    pub fn holds_nothing(&self) -> Result<bool> {
+        let tables = [
+            "contacts",
+            "invitations",
+            "tags",
+            "import_runs",
+            "ops",
+            "ssi_readings",
+            "projections",
+            "saved_filters",
+        ];
+        let any_row = tables
+            .map(|t| format!("EXISTS (SELECT 1 FROM {t})"))
+            .join(" OR ");
+        let sql = format!(
+            "SELECT NOT ({any_row} OR EXISTS (SELECT 1 FROM settings WHERE key <> '{SCORED_WITH}'))"
+        );
+        Ok(self.conn.query_row(&sql, [], |r| r.get(0))?)
+    }
+
     /// Applies `op` and logs it as the newest undoable step (clearing the redo stack).
     pub fn record(&mut self, op: &Op) -> Result<()> {
         if op.is_empty() {
@@ -961,6 +985,44 @@ mod tests {
             !seen[1].emails && seen[2].emails && seen[2].industries,
             "{seen:?}"
         );
+    }
+
+    /// A new database holds nothing, after a rescore (which notes the scoring version)
+    /// too; a profile, a logged projection, a remembered setting or an import is something.
+    #[test]
+    fn a_database_holds_nothing_until_something_is_stored() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("t.db");
+        let fresh = || {
+            let _ = std::fs::remove_file(&path);
+            let mut store = Store::open(&path).expect("open");
+            assert!(store.holds_nothing().expect("holds"));
+            store.rescore(None).expect("rescore");
+            assert!(store.holds_nothing().expect("holds"), "after a rescore");
+            store
+        };
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let mut store = fresh();
+        store
+            .change_profile("[titles]\ntarget = [\"CTO\"]\n")
+            .expect("profile");
+        assert!(!store.holds_nothing().expect("holds"), "a profile");
+        drop(store);
+        let mut store = fresh();
+        store.log_projection(as_of, None, 0.0, 0.5).expect("log");
+        assert!(!store.holds_nothing().expect("holds"), "a projection");
+        drop(store);
+        let mut store = fresh();
+        store.remember_export_delimiter(b';').expect("remember");
+        assert!(!store.holds_nothing().expect("holds"), "a setting");
+        drop(store);
+        let mut store = fresh();
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/linkedin");
+        let batch = crate::import::ImportBatch::read(&[fixtures.join("2026/Invitations.csv")])
+            .expect("read");
+        let now = as_of.and_hms_opt(12, 0, 0).expect("time");
+        store.import(batch, None, now).expect("import");
+        assert!(!store.holds_nothing().expect("holds"), "invitations");
     }
 
     /// Saving, changing and deleting a saved filter are steps: each undone and redone

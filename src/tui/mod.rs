@@ -95,6 +95,7 @@ pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Re
     if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         anyhow::bail!(strings::NEEDS_A_TERMINAL);
     }
+    let made_here = !db.exists();
     let mut session = Session::open(db, as_of, profile)?;
     let (keymap, keymap_error) = Keymap::load();
     let stop = watch_signals()?;
@@ -118,6 +119,9 @@ pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Re
         event_loop(&mut terminal, &mut app, &mut session, &stop)
     })();
     ratatui::restore();
+    if made_here {
+        crate::cli::keep_unless_empty(session, db);
+    }
     result
 }
 

@@ -5,46 +5,80 @@
 
 use netcurate::text::seen;
 use std::borrow::Cow;
-use unicode_truncate::UnicodeTruncateStr;
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+/// The columns `text` takes on a terminal: its graphemes' widths added up, as ratatui
+/// draws them and terminals show them (`str::width` counts Arabic's lam-alef as one
+/// ligature's column, where a terminal gives each letter its own).
+pub fn width(text: &str) -> usize {
+    // Below the combining marks (ASCII, Latin letters with their accents) every
+    // character is a grapheme of its own: the quick sum is the same.
+    match text.is_ascii() || text.chars().all(|c| c < '\u{300}') {
+        true => text.width(),
+        false => text.graphemes(true).map(UnicodeWidthStr::width).sum(),
+    }
+}
+
 /// `text` ([`seen`]) cut to `width` columns, ending in "…" when it was cut.
-pub fn fit(text: &str, width: u16) -> Cow<'_, str> {
+pub fn fit(text: &str, columns: u16) -> Cow<'_, str> {
     let text = seen(text);
-    if text.width() <= usize::from(width) {
+    if width(&text) <= usize::from(columns) {
         return text;
     }
-    if width == 0 {
+    if columns == 0 {
         return "".into();
     }
-    let (kept, _) = text.unicode_truncate(usize::from(width.saturating_sub(1)));
-    format!("{kept}…").into()
+    format!("{}…", start_within(&text, usize::from(columns - 1))).into()
 }
 
 /// `text` cut from its start to `width` columns, starting with "…" when it was cut: the
 /// end of what is being typed, where the cursor is.
-pub fn fit_end(text: &str, width: u16) -> Cow<'_, str> {
-    if text.width() <= usize::from(width) {
+pub fn fit_end(text: &str, columns: u16) -> Cow<'_, str> {
+    if width(text) <= usize::from(columns) {
         return text.into();
     }
-    if width == 0 {
+    if columns == 0 {
         return "".into();
     }
-    let (kept, _) = text.unicode_truncate_start(usize::from(width - 1));
-    format!("…{kept}").into()
+    format!("…{}", end_within(text, usize::from(columns - 1))).into()
+}
+
+/// The longest start of `text` that takes at most `room` columns ([`width`]).
+fn start_within(text: &str, room: usize) -> &str {
+    let mut used = 0;
+    for (at, grapheme) in text.grapheme_indices(true) {
+        used += grapheme.width();
+        if used > room {
+            return &text[..at];
+        }
+    }
+    text
+}
+
+/// The longest end of `text` that takes at most `room` columns ([`width`]).
+fn end_within(text: &str, room: usize) -> &str {
+    let mut used = 0;
+    for (at, grapheme) in text.grapheme_indices(true).rev() {
+        used += grapheme.width();
+        if used > room {
+            return &text[at + grapheme.len()..];
+        }
+    }
+    text
 }
 
 /// `text` in exactly `width` columns: cut as [`fit`] cuts, then padded with spaces.
 pub fn pad(text: &str, width: u16) -> String {
     let cut = fit(text, width);
-    let room = usize::from(width).saturating_sub(cut.width());
+    let room = usize::from(width).saturating_sub(self::width(&cut));
     format!("{cut}{}", " ".repeat(room))
 }
 
 /// The columns the widest of `texts` takes as [`pad`] shows it (0 for none; at most
 /// `u16::MAX`): a column sized to what it holds.
 pub fn widest<S: AsRef<str>>(texts: impl IntoIterator<Item = S>) -> u16 {
-    let widths = texts.into_iter().map(|t| seen(t.as_ref()).width());
+    let widths = texts.into_iter().map(|t| width(&seen(t.as_ref())));
     widths.max().unwrap_or(0).min(usize::from(u16::MAX)) as u16
 }
 
@@ -55,7 +89,7 @@ pub fn widest<S: AsRef<str>>(texts: impl IntoIterator<Item = S>) -> u16 {
 pub fn wrap(line: &str, width: usize) -> Vec<String> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     let words = unbroken_words(&line[indent..]);
-    let lines = lay_out(indent, words, width, |w| w.width());
+    let lines = lay_out(indent, words, width, |w| self::width(w));
     (lines.into_iter())
         .map(|(indent, words)| format!("{}{}", " ".repeat(indent), words.join(" ")))
         .collect()
@@ -178,6 +212,30 @@ mod tests {
         assert_eq!(fit("東京都庁", 6), "東京…");
         assert_eq!(fit("abc", 1), "…");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    /// A terminal gives each letter of Arabic's lam-alef its own column, as ratatui draws
+    /// it, though `str::width` counts the pair as one ligature: text is cut and padded by
+    /// the columns it takes on screen (a debug build's check in the cutting crate used
+    /// before took the workbench down on such a company).
+    #[test]
+    fn arabic_is_cut_and_padded_by_the_columns_it_takes_on_screen() {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        let company = "شركة الاتصالات السعودية";
+        assert_eq!(super::width(company), 23);
+        assert_eq!(fit(company, 10), "شركة الات…");
+        assert_eq!(fit_end(company, 9), "…السعودية");
+        for columns in 0..30 {
+            let padded = pad(company, columns);
+            let mut buffer = Buffer::empty(Rect::new(0, 0, 40, 1));
+            let (end, _) = buffer.set_stringn(0, 0, &padded, 40, ratatui::style::Style::new());
+            assert_eq!(end, columns, "{padded:?}");
+        }
+        assert_eq!(super::widest([company, "Aramco"]), 23);
+        // An emoji joined of two (woman + laptop) is one on screen.
+        assert_eq!(super::width("Dev 👩\u{200d}💻"), 6);
+        assert_eq!(fit("Dev 👩\u{200d}💻 lead", 7), "Dev 👩\u{200d}💻…");
     }
 
     /// Padded cells line up by display width, whatever the script.

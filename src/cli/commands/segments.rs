@@ -5,12 +5,11 @@
 
 use crate::cli::args::SegmentsCommand;
 use crate::cli::{Session, command_line, say_how_to_take_it_back, shell_word, write_json};
-use crate::columns::pad;
+use crate::columns::{pad, widest};
 use anyhow::{Result, bail};
 use netcurate::network::{Figures, Segment};
 use netcurate::text::seen;
 use std::io::Write;
-use unicode_width::UnicodeWidthStr;
 
 /// `segments`: each tag and saved filter with its figures, or a saved filter saved or
 /// deleted.
@@ -132,9 +131,7 @@ pub(crate) fn list_segments(s: &Session, json: bool, out: &mut dyn Write) -> Res
             )?)
         });
     }
-    let width = (rows.iter())
-        .map(|(segment, _)| UnicodeWidthStr::width(seen(&segment.name).as_ref()))
-        .fold(7, usize::max) as u16;
+    let width = widest(rows.iter().map(|(segment, _)| &segment.name)).max(7);
     writeln!(out, "{}  count  mean   VP+  filter", pad("segment", width))?;
     for (segment, f) in &rows {
         writeln!(

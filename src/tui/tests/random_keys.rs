@@ -1,5 +1,5 @@
-//! Random key sequences on the demo (or an empty network), every view and overlay reached
-//! by chance: `update` never panics, the table's cursor and selection stay inside the
+//! Random key sequences on the demo (or an empty network, or the demo written in the
+//! world's scripts), every view and overlay reached by chance: `update` never panics, the table's cursor and selection stay inside the
 //! network, and the screen draws at any size, a tiny one included. (3,000 cases ran clean
 //! once the one-column panic was fixed; 48 run with the suite.)
 
@@ -9,7 +9,7 @@ use proptest::prelude::*;
 /// A key a user might press: every default binding's character, the editing and moving
 /// keys, a few characters bound to nothing, sometimes with Ctrl.
 fn any_key() -> impl Strategy<Value = KeyEvent> {
-    let chars: Vec<char> = "jkgG/sS vV*axprtTueEcNoy+DwWn=I1234hl?qY:<>-;~.x0"
+    let chars: Vec<char> = "jkgG/sS vV*axprtTueEcNoy+DwWn=I1234hl?qY:<>-;~.x0é東شلا🚀"
         .chars()
         .collect();
     let code = prop_oneof![
@@ -38,6 +38,55 @@ fn any_key() -> impl Strategy<Value = KeyEvent> {
     })
 }
 
+/// Text as the world types it into a profile: accents precomposed and combining, CJK,
+/// Hangul, Arabic (whose lam-alef a width count may take for one ligature), emoji joined
+/// and with their presentation selector, invisible characters, controls and halfwidth
+/// kana marks, in any order.
+fn world_text() -> impl Strategy<Value = String> {
+    let pieces = vec![
+        "a",
+        "Zoë",
+        "e\u{301}",
+        "東京",
+        "한",
+        "ش",
+        "ل",
+        "ا",
+        "لا",
+        "🚀",
+        "👩\u{200d}💻",
+        "❤\u{fe0f}",
+        "\u{200b}",
+        "\u{ad}",
+        "\u{200e}",
+        "\t",
+        "\u{1b}[31m",
+        " ",
+        "ｶﾞ",
+        "|",
+        "\u{a0}",
+        "\u{202e}",
+    ];
+    proptest::collection::vec(proptest::sample::select(pieces), 0..12).prop_map(|p| p.concat())
+}
+
+/// The demo's network with every contact's name, job and tags written in `texts`, in turn.
+fn written_in(texts: &[String]) -> Network {
+    let mut network = demo().network.clone();
+    let text = |i: usize| texts[i % texts.len()].as_str();
+    for (i, c) in network.contacts.iter_mut().enumerate() {
+        c.first_name = text(i).into();
+        c.last_name = text(i + 1).into();
+        c.position = text(i + 2).into();
+        c.company = text(i + 3).into();
+        c.previous_company = text(i + 4).into();
+        if !text(i + 5).trim().is_empty() && i % 3 == 0 {
+            c.tags = vec![text(i + 5).to_string()];
+        }
+    }
+    network
+}
+
 /// What every key leaves true of the app.
 fn holds(a: &App) -> Result<(), TestCaseError> {
     let contacts = a.network.contacts.len();
@@ -61,12 +110,15 @@ proptest! {
     fn random_keys_never_break_the_workbench(
         keys in proptest::collection::vec((any_key(), proptest::option::weighted(0.05, 0usize..50)), 1..80),
         sizes in proptest::collection::vec((1u16..140, 1u16..45), 3),
-        empty in proptest::bool::weighted(0.2),
+        network in 0..5u8,
+        texts in proptest::collection::vec(world_text(), 1..8),
     ) {
-        // The demo, or (a fifth of the time) a network with nothing imported yet.
-        let mut a = match empty {
-            true => app_on(Network::new(Vec::new(), Vec::new(), demo().network.as_of)),
-            false => app(),
+        // The demo, or a network with nothing imported yet, or the demo's written in
+        // the world's scripts.
+        let mut a = match network {
+            0 => app_on(Network::new(Vec::new(), Vec::new(), demo().network.as_of)),
+            1 => app_on(written_in(&texts)),
+            _ => app(),
         };
         for (n, (key, resized)) in keys.into_iter().enumerate() {
             // Now and then the terminal changes size: the page and the help's rows follow.

@@ -238,6 +238,21 @@ mod tests {
         assert_eq!(fit("Dev 👩\u{200d}💻 lead", 7), "Dev 👩\u{200d}💻…");
     }
 
+    proptest::proptest! {
+        /// Whatever the text, a padded cell takes exactly its columns and a cut one no
+        /// more than its own; text that fits is shown whole.
+        #[test]
+        fn cells_take_their_columns_whatever_the_text(text in ".{0,30}", columns in 0u16..40) {
+            let width = super::width;
+            proptest::prop_assert_eq!(width(&pad(&text, columns)), usize::from(columns));
+            proptest::prop_assert!(width(&fit(&text, columns)) <= usize::from(columns));
+            proptest::prop_assert!(width(&fit_end(&text, columns)) <= usize::from(columns));
+            if width(&seen(&text)) <= usize::from(columns) {
+                proptest::prop_assert_eq!(fit(&text, columns), seen(&text));
+            }
+        }
+    }
+
     /// Padded cells line up by display width, whatever the script.
     #[test]
     fn padded_cells_take_exactly_their_columns() {

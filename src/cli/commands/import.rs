@@ -96,8 +96,6 @@ pub(crate) fn import(
     Ok(())
 }
 
-/// Where `import` without a path reads: the folder of the latest import, said on stderr.
-/// `import` without a path, before anything was imported.
 /// Why `import` without a path imported nothing (nothing was imported yet), and the
 /// newest LinkedIn export in the downloads folder when there is one.
 pub(crate) fn needs_a_path(db: &Path) -> anyhow::Error {
@@ -113,6 +111,7 @@ pub(crate) fn needs_a_path(db: &Path) -> anyhow::Error {
     )
 }
 
+/// Where `import` without a path reads: the folder of the latest import, said on stderr.
 pub(crate) fn latest_import_folder(s: &Session) -> Result<PathBuf> {
     let Some(folder) = s.store.import_folder()? else {
         return Err(needs_a_path(s.store.path()));

@@ -1768,3 +1768,43 @@ fn positions_csv_drafts_my_companies() {
         "{text}"
     );
 }
+
+/// A CRM file whose header repeats a column it is read from (the contact's and the
+/// account's "Name") is read from the first, and the report says so, naming the columns;
+/// a header given to `--map` that the file repeats is read from its first too.
+#[test]
+fn a_repeated_header_is_read_from_its_first_column_and_said() {
+    let db = Db::new();
+    let crm = db.file("crm.csv");
+    std::fs::write(
+        &crm,
+        "Name,Title,Email,Name,Org,Org\nMila Novak,Head of Sales,mila@example.org,Initech,Initech,Initrode\n",
+    )
+    .unwrap();
+    let report = db.json(&[
+        "import",
+        "--json",
+        "--map",
+        "company=Org",
+        crm.to_str().unwrap(),
+    ]);
+    let warnings = &report["files"][0]["warnings"];
+    assert_eq!(
+        warnings,
+        &serde_json::json!([
+            "the header names 'Name' twice (columns 1 and 4): the first is read; to read another, rename it",
+            "the header names 'Org' twice (columns 5 and 6): the first is read; to read another, rename it",
+        ]),
+        "{report}"
+    );
+    let list = db.json(&["list", "--json"]);
+    assert_eq!(list[0]["first_name"], "Mila");
+    assert_eq!(list[0]["company"], "Initech");
+    // A LinkedIn export, whose header never repeats, has no such warning.
+    let report = db.json(&[
+        "import",
+        "--json",
+        &fixture("linkedin/2026/Connections.csv"),
+    ]);
+    assert_eq!(report["files"][0]["warnings"], serde_json::json!([]));
+}

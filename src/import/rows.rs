@@ -382,7 +382,7 @@ fn parse_table_in_its_order(table: &Table<'_>) -> Result<ParsedFile> {
         kind: table.kind,
         rows_read,
         skipped: skips.0,
-        warnings: Vec::new(),
+        warnings: table.repeated_columns(),
         rows,
         full_network: table.kind == FileKind::Connections && !table.is_contact_list(),
         columns: match table.kind {

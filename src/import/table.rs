@@ -135,8 +135,9 @@ impl<'a> Table<'a> {
                     let mut columns: HashMap<String, usize> = (headers.iter().enumerate().rev())
                         .map(|(i, h)| (h.clone(), i))
                         .collect();
-                    // Ahead of a column that merely has the field's name.
-                    for &(field, i) in &mapped {
+                    // Ahead of a column that merely has the field's name; of a mapped
+                    // header the file repeats, the first.
+                    for &(field, i) in mapped.iter().rev() {
                         columns.insert(field.headers()[0].to_string(), i);
                     }
                     return Some(Table {
@@ -190,6 +191,40 @@ impl<'a> Table<'a> {
 
     pub fn has_column(&self, name: &str) -> bool {
         self.columns.contains_key(name)
+    }
+
+    /// What to say of each column read whose header the file repeats (a CRM's "Name" of
+    /// the contact and of the account): the first is read.
+    pub fn repeated_columns(&self) -> Vec<String> {
+        if !matches!(self.kind, FileKind::Connections | FileKind::Contacts) {
+            return Vec::new();
+        }
+        let keys: Vec<String> = self.names.iter().map(|n| normalise_header(n)).collect();
+        let mut read: Vec<usize> = (Field::ALL.into_iter())
+            .filter_map(|field| self.column(field.headers()))
+            .collect();
+        read.sort_unstable();
+        read.dedup();
+        (read.into_iter())
+            .filter_map(|i| {
+                let same: Vec<String> = (keys.iter().enumerate())
+                    .filter(|(_, key)| **key == keys[i])
+                    .map(|(j, _)| (j + 1).to_string())
+                    .collect();
+                let (last, others) = same.split_last()?;
+                let times = match same.len() {
+                    2 => "twice".to_string(),
+                    n => format!("{n} times"),
+                };
+                (!others.is_empty()).then(|| {
+                    format!(
+                        "the header names '{}' {times} (columns {} and {last}): the first is read; to read another, rename it",
+                        self.name_of(i),
+                        others.join(", "),
+                    )
+                })
+            })
+            .collect()
     }
 
     /// A list of contacts rather than a file of LinkedIn's export: a CRM or enrichment

@@ -22,12 +22,47 @@ pub fn push_folded(out: &mut String, text: &str) {
 }
 
 /// One character as [`push_folded`] folds it: nothing when it is invisible ([`as_seen`]),
-/// else lower-cased, the Greek final sigma as any other sigma (so `ΟΔΥΣΣΕΑΣ` finds
-/// `Οδυσσεας`).
+/// else lower-cased, without its accents when it is a Latin or Greek letter
+/// ([`without_accents`]), and the Greek final sigma as any other sigma (so `ΟΔΥΣΣΕΑΣ`
+/// finds `Οδυσσεας`).
 pub fn folded_char(c: char) -> impl Iterator<Item = char> {
     (as_seen(c).into_iter())
         .flat_map(char::to_lowercase)
+        .flat_map(without_accents)
         .map(|c| if c == 'ς' { 'σ' } else { c })
+}
+
+/// A lower-case letter as it is typed on a keyboard without its accents: a Latin or Greek
+/// letter's base letter (`ë` → `e`, `ć` → `c`, `ș` → `s`, `ά` → `α`), the letters that
+/// have none as they are spelt out (`ø` → `o`, `ł` → `l`, `ß` → `ss`, `æ` → `ae`), and a
+/// combining accent as nothing; any other character (CJK, Hangul, Arabic…) as itself.
+fn without_accents(
+    c: char,
+) -> std::iter::Chain<std::option::IntoIter<char>, std::option::IntoIter<char>> {
+    let (first, second) = match c {
+        '\u{300}'..='\u{36F}' => (None, None),
+        'ø' => (Some('o'), None),
+        'ł' => (Some('l'), None),
+        'đ' | 'ð' => (Some('d'), None),
+        'ħ' => (Some('h'), None),
+        'ı' => (Some('i'), None),
+        'ß' => (Some('s'), Some('s')),
+        'æ' => (Some('a'), Some('e')),
+        'œ' => (Some('o'), Some('e')),
+        'þ' => (Some('t'), Some('h')),
+        '\u{C0}'..='\u{24F}'
+        | '\u{1E00}'..='\u{1EFF}'
+        | '\u{370}'..='\u{3FF}'
+        | '\u{1F00}'..='\u{1FFF}' => {
+            let mut base = None;
+            unicode_normalization::char::decompose_canonical(c, |part| {
+                base.get_or_insert(part);
+            });
+            (Some(base.unwrap_or(c)), None)
+        }
+        c => (Some(c), None),
+    };
+    first.into_iter().chain(second)
 }
 
 /// `text` folded as [`push_folded`] folds it: what a typed filter is compared as.
@@ -117,6 +152,19 @@ mod tests {
             "VP Sales"
         );
         assert_eq!(folded("ΟΔΥΣΣΕΑΣ"), folded("Οδυσσεας"));
+        // Typed without accents, as on most keyboards.
+        assert_eq!(folded("Zoë Ångström"), "zoe angstrom");
+        assert_eq!(folded("Søren Jovanović, Łódź"), "soren jovanovic, lodz");
+        assert_eq!(folded("Müller Straße ÆØÅ"), "muller strasse aeoa");
+        assert_eq!(
+            folded("Ștefan Țurcanu, Nguyễn Thị"),
+            "stefan turcanu, nguyen thi"
+        );
+        assert_eq!(folded("Ελένη Παπαδοπούλου"), "ελενη παπαδοπουλου");
+        // Accents typed as their own characters fold alike.
+        assert_eq!(folded("Zoe\u{308} Cafe\u{301}"), "zoe cafe");
+        // Other scripts keep their letters.
+        assert_eq!(folded("김민수 山田 ガ محمد"), "김민수 山田 ガ محمد");
         assert_eq!(
             folded("👩\u{200d}💻 Dev\tOps"),
             "👩\u{200d}💻 dev ops",

@@ -1833,3 +1833,25 @@ fn messages_on_standard_error_fit_the_terminal() {
         assert_eq!(words(&fitted), words(&piped), "{args:?}");
     }
 }
+
+/// A name, company or title is found typed without its accents, as most keyboards type
+/// it: `jovanovic` finds the Jovanovićs, `soren` the Sørens, as their own spelling does.
+#[test]
+fn names_are_found_typed_without_accents() {
+    let db = Db::with_demo();
+    let names = |filter: &str| -> Vec<String> {
+        let list = db.json(&["list", "--json", "--sort", "name", "--filter", filter]);
+        (list.as_array().expect("a list").iter())
+            .map(|c| format!("{} {}", c["first_name"], c["last_name"]).replace('"', ""))
+            .collect()
+    };
+    for (typed, written) in [
+        ("name:jovanovic", "name:Jovanović"),
+        ("soren", "Søren"),
+        ("name:chloe", "name:Chloé"),
+    ] {
+        let found = names(typed);
+        assert!(!found.is_empty(), "{typed}");
+        assert_eq!(found, names(written), "{typed}");
+    }
+}

@@ -581,6 +581,36 @@ include = ["platform", "kubernetes"]
         assert!(line.ends_with(&format!("= {}", b.score)));
     }
 
+    /// A profile typed without accents matches the accented spelling, and the other way
+    /// round: a company, a title, a keyword.
+    #[test]
+    fn accents_do_not_keep_a_contact_out_of_the_audience() {
+        let p = Profile::parse(
+            "p",
+            r#"
+[titles]
+target = ["Directeur Général"]
+[companies]
+target = ["Muller", "Société Générale"]
+[keywords]
+include = ["energie"]
+"#,
+        )
+        .unwrap();
+        let mut s = Scorer::new(&p);
+        let tier = super::super::seniority::classify("Directeur General").tier;
+        let b = s.breakdown(&contact("Directeur General Énergie", "Müller GmbH"), tier);
+        let line = b.one_line();
+        assert!(
+            line.contains("title ≈ \"Directeur Général\" 1.00"),
+            "{line}"
+        );
+        assert!(line.contains("company Müller GmbH is a target"), "{line}");
+        assert!(line.contains("keywords 1/1"), "{line}");
+        let b = s.breakdown(&contact("CFO", "Societe Generale SA"), tier);
+        assert!(b.one_line().contains("is a target"), "{}", b.one_line());
+    }
+
     #[test]
     fn exclusion_caps_and_says_why() {
         let b = score("Technical Recruiter, Engineering Leadership", "Hooli");

@@ -176,7 +176,7 @@ fn classify_part(part: &str, whole: &str) -> SeniorityGuess {
         );
     }
     // Tiers, most senior first.
-    const OWNER: [&str; 11] = [
+    const OWNER: [&str; 12] = [
         "founder",
         "cofounder",
         "owner",
@@ -184,7 +184,8 @@ fn classify_part(part: &str, whole: &str) -> SeniorityGuess {
         "inhaberin",
         "fondateur",
         "fondatrice",
-        "gründer",
+        "grunder",
+        "gruender",
         "founding",
         "fundador",
         "fundadora",
@@ -231,8 +232,11 @@ fn classify_part(part: &str, whole: &str) -> SeniorityGuess {
         || (has_word(&part.to_lowercase(), "chief") && has_word(&part.to_lowercase(), "officer"))
         || has("president")
         || (has("managing") && has("director"))
-        || has("geschäftsführer")
-        || has("geschäftsführerin")
+        // The words are folded, accents off (and spelt out, as typed without them).
+        || has("geschaftsfuhrer")
+        || has("geschaftsfuhrerin")
+        || has("geschaeftsfuehrer")
+        || has("geschaeftsfuehrerin")
     {
         return guess(
             Seniority::Cxo,

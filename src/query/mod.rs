@@ -1044,6 +1044,9 @@ mod tests {
             "S, r, n of 'Søren Sample'"
         );
         assert_eq!(marks("name:ØR").name, vec![1, 2]);
+        // Typed without accents, found and marked on the accented letters.
+        assert_eq!(marks("name:soren").name, vec![0, 1, 2, 3, 4]);
+        assert_eq!(marks("sorn").name, vec![0, 1, 2, 4]);
         assert_eq!(marks("company:sun").company, vec![5, 6, 7]);
         let both = marks("company:sun bsc");
         assert_eq!(
@@ -1060,6 +1063,8 @@ mod tests {
             "plat",
             "srn",
             "name:ØR",
+            "name:soren",
+            "sorn",
             "company:sun bsc",
             "title:platform",
         ] {

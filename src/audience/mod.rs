@@ -74,8 +74,9 @@ impl Scored {
 
 /// Raised whenever what scoring stores changes (2: the colleague flag; 3: titles and
 /// companies folded as filters fold them, invisible characters out; 4: accents folded
-/// off, `Müller` as `Muller`), so that a database scored by an older netcurate is
-/// rescored when it is next opened.
+/// off, `Müller` as `Muller`, and the seniorities and functions of titles in German,
+/// French, Spanish, Italian, Portuguese and Dutch), so that a database scored by an older
+/// netcurate is rescored when it is next opened.
 pub const SCORING_VERSION: u32 = 4;
 
 /// Scores contacts one at a time, for [`score_all`]. Many contacts share a title, or a

@@ -14,9 +14,186 @@ pub struct SeniorityGuess {
     pub rule: &'static str,
 }
 
-const CXO_ACRONYMS: [&str; 15] = [
+const CXO_ACRONYMS: [&str; 16] = [
     "CEO", "CTO", "CFO", "COO", "CIO", "CMO", "CPO", "CRO", "CISO", "CDO", "CSO", "CHRO", "CCO",
-    "CAO", "CXO",
+    "CAO", "CXO", "PDG",
+];
+
+// The tiers' words in the languages of most European networks (English, German, French,
+// Spanish, Italian, Portuguese, Dutch), folded as titles are (lower case, accents off:
+// `geschaftsfuhrer`), and as typed without umlauts (`geschaeftsfuehrer`).
+
+/// Who supports a decision maker (" assistant to the CEO "): in the folded title, with
+/// the spaces around.
+const SUPPORT_PHRASES: [&str; 14] = [
+    " executive assistant ",
+    " assistant to ",
+    " secretary ",
+    " assistante de direction ",
+    " assistant de direction ",
+    " asistente de direccion ",
+    " asistente ejecutiva ",
+    " assistente di direzione ",
+    " assistentin der geschaftsfuhrung ",
+    " assistent der geschaftsfuhrung ",
+    " sekretarin ",
+    " sekretar ",
+    " secretaria ",
+    " secretaire ",
+];
+
+/// Founders and owners.
+const OWNER: [&str; 25] = [
+    "founder",
+    "cofounder",
+    "founding",
+    "owner",
+    "inhaber",
+    "inhaberin",
+    "grunder",
+    "gruender",
+    "mitgrunder",
+    "mitgruender",
+    "fondateur",
+    "fondatrice",
+    "cofondateur",
+    "cofondatrice",
+    "fundador",
+    "fundadora",
+    "cofundador",
+    "cofundadora",
+    "fondatore",
+    "cofondatore",
+    "proprietaire",
+    "propietario",
+    "propietaria",
+    "eigenaar",
+    "oprichter",
+];
+
+/// One word that names the head of a company or a board member.
+const CXO_WORDS: [&str; 14] = [
+    "president",
+    "presidente",
+    "prasident",
+    "praesident",
+    "prasidentin",
+    "geschaftsfuhrer",
+    "geschaftsfuhrerin",
+    "geschaeftsfuehrer",
+    "geschaeftsfuehrerin",
+    "vorstand",
+    "vorstandsvorsitzender",
+    "vorstandsvorsitzende",
+    "gerant",
+    "zaakvoerder",
+];
+
+/// Two words that do: a general director is the chief executive in most of Europe.
+const CXO_PAIRS: [(&str, &str); 12] = [
+    ("managing", "director"),
+    ("directeur", "general"),
+    ("directrice", "generale"),
+    ("director", "general"),
+    ("directora", "general"),
+    ("diretor", "geral"),
+    ("diretora", "geral"),
+    ("direttore", "generale"),
+    ("amministratore", "delegato"),
+    ("consejero", "delegado"),
+    ("algemeen", "directeur"),
+    ("gerante", "general"),
+];
+
+const VP_WORDS: [&str; 6] = [
+    "vp",
+    "svp",
+    "evp",
+    "vicepresidente",
+    "vizeprasident",
+    "vizepraesident",
+];
+
+const DIRECTOR_WORDS: [&str; 14] = [
+    "director",
+    "head",
+    "directeur",
+    "directrice",
+    "directora",
+    "diretor",
+    "diretora",
+    "direttore",
+    "direttrice",
+    "bereichsleiter",
+    "bereichsleiterin",
+    "abteilungsleiter",
+    "abteilungsleiterin",
+    "hoofd",
+];
+
+const MANAGER_WORDS: [&str; 13] = [
+    "manager",
+    "supervisor",
+    "responsable",
+    "responsabile",
+    "gerente",
+    "leiter",
+    "leiterin",
+    "teamleiter",
+    "teamleiterin",
+    "gruppenleiter",
+    "gruppenleiterin",
+    "jefe",
+    "jefa",
+];
+
+const SENIOR_WORDS: [&str; 6] = [
+    "senior",
+    "lead",
+    "principal",
+    "staff",
+    "architect",
+    "leader",
+];
+
+const ENTRY_WORDS: [&str; 11] = [
+    "junior",
+    "jr",
+    "associate",
+    "analyst",
+    "assistant",
+    "graduate",
+    "analista",
+    "asistente",
+    "assistente",
+    "assistent",
+    "assistentin",
+];
+
+const TRAINING_WORDS: [&str; 23] = [
+    "intern",
+    "internship",
+    "trainee",
+    "apprentice",
+    "student",
+    "werkstudent",
+    "werkstudentin",
+    "praktikant",
+    "praktikantin",
+    "auszubildender",
+    "auszubildende",
+    "azubi",
+    "stagiaire",
+    "alternant",
+    "alternante",
+    "becario",
+    "becaria",
+    "pasante",
+    "estagiario",
+    "estagiaria",
+    "tirocinante",
+    "stagista",
+    "stagiair",
 ];
 
 /// Words before "executive" that make it a sales-type individual contributor.
@@ -70,10 +247,8 @@ pub fn classify(title: &str) -> SeniorityGuess {
     if lower.trim().is_empty() {
         return guess(Seniority::Unknown, 0.0, "no title");
     }
-    if lower.contains("executive assistant")
-        || lower.contains("assistant to")
-        || has_word(&lower, "secretary")
-    {
+    let folded = format!(" {} ", super::normalize::fold(title));
+    if SUPPORT_PHRASES.iter().any(|p| folded.contains(p)) {
         return guess(
             Seniority::Support,
             0.9,
@@ -176,21 +351,9 @@ fn classify_part(part: &str, whole: &str) -> SeniorityGuess {
         );
     }
     // Tiers, most senior first.
-    const OWNER: [&str; 12] = [
-        "founder",
-        "cofounder",
-        "owner",
-        "inhaber",
-        "inhaberin",
-        "fondateur",
-        "fondatrice",
-        "grunder",
-        "gruender",
-        "founding",
-        "fundador",
-        "fundadora",
-    ];
-    if w.iter().any(|x| OWNER.contains(&x.as_str())) {
+    let any = |list: &[&str]| w.iter().any(|x| list.contains(&x.as_str()));
+    let pair = |(a, b): &(&str, &str)| has(a) && after(a) == Some(*b);
+    if any(&OWNER) {
         return guess(Seniority::Owner, 0.9, "founder or owner");
     }
     if has("partner") {
@@ -228,15 +391,15 @@ fn classify_part(part: &str, whole: &str) -> SeniorityGuess {
                     .iter()
                     .any(|a| a.eq_ignore_ascii_case(x) && x.len() > 2)
             }));
-    if acronym
-        || (has_word(&part.to_lowercase(), "chief") && has_word(&part.to_lowercase(), "officer"))
-        || has("president")
-        || (has("managing") && has("director"))
-        // The words are folded, accents off (and spelt out, as typed without them).
-        || has("geschaftsfuhrer")
-        || has("geschaftsfuhrerin")
-        || has("geschaeftsfuehrer")
-        || has("geschaeftsfuehrerin")
+    // A vice presidente (Spanish, Italian, Portuguese) is a VP.
+    let vice = before("presidente") == Some("vice");
+    if !vice
+        && (acronym
+            || (has_word(&part.to_lowercase(), "chief")
+                && has_word(&part.to_lowercase(), "officer"))
+            || any(&CXO_WORDS)
+            || (has("managing") && has("director"))
+            || CXO_PAIRS.iter().any(pair))
     {
         return guess(
             Seniority::Cxo,
@@ -244,78 +407,44 @@ fn classify_part(part: &str, whole: &str) -> SeniorityGuess {
             "C-level, president or managing director",
         );
     }
-    if ["vp", "svp", "evp"].iter().any(|x| has(x)) {
+    if vice || any(&VP_WORDS) {
         return guess(Seniority::Vp, 0.9, "vice president");
     }
-    if has("director") || has("head") || (has("general") && after("general") == Some("manager")) {
+    if any(&DIRECTOR_WORDS) || pair(&("general", "manager")) {
         return guess(
             Seniority::Director,
             0.85,
             "director, head of, or general manager",
         );
     }
-    if [
-        "manager",
-        "supervisor",
-        "responsable",
-        "gerente",
-        "leiter",
-        "leiterin",
-    ]
-    .iter()
-    .any(|x| has(x))
-        || (has("team") && after("team") == Some("lead"))
-        || (has("team") && after("team") == Some("leader"))
+    // French "chef de projet", "chef d'équipe" (a chef alone cooks).
+    if any(&MANAGER_WORDS)
+        || [
+            ("team", "lead"),
+            ("team", "leader"),
+            ("chef", "de"),
+            ("chef", "d"),
+        ]
+        .iter()
+        .any(pair)
     {
         return guess(Seniority::Manager, 0.8, "manager or team lead");
     }
-    if [
-        "senior",
-        "lead",
-        "principal",
-        "staff",
-        "architect",
-        "leader",
-    ]
-    .iter()
-    .any(|x| has(x))
-    {
+    if any(&SENIOR_WORDS) {
         return guess(
             Seniority::Senior,
             0.7,
             "senior, lead, principal, staff or architect",
         );
     }
-    if [
-        "junior",
-        "jr",
-        "associate",
-        "analyst",
-        "assistant",
-        "graduate",
-    ]
-    .iter()
-    .any(|x| has(x))
-    {
+    if any(&ENTRY_WORDS) {
         return guess(
             Seniority::Entry,
             0.6,
             "junior, associate, analyst, assistant or graduate",
         );
     }
-    if [
-        "intern",
-        "internship",
-        "trainee",
-        "apprentice",
-        "student",
-        "werkstudent",
-        "praktikant",
-        "stagiaire",
-    ]
-    .iter()
-    .any(|x| has(x))
-    {
+    if any(&TRAINING_WORDS) {
         return guess(
             Seniority::Training,
             0.8,
@@ -364,6 +493,45 @@ mod tests {
             ("Software Engineering Intern", Training),
             ("President", Cxo),
             ("Geschäftsführer", Cxo),
+            // Europe's titles.
+            ("Directeur Commercial", Director),
+            ("Directrice Marketing", Director),
+            ("Directora de Marketing", Director),
+            ("Diretor de Vendas", Director),
+            ("Direttore Vendite", Director),
+            ("Leiter Vertrieb", Manager),
+            ("Abteilungsleiter IT", Director),
+            ("Bereichsleiter", Director),
+            ("Teamleiter", Manager),
+            ("Vorstand", Cxo),
+            ("Vorstandsvorsitzender", Cxo),
+            ("PDG", Cxo),
+            ("Président-directeur général", Cxo),
+            ("Directeur Général", Cxo),
+            ("Director General", Cxo),
+            ("Amministratore Delegato", Cxo),
+            ("Consejero Delegado", Cxo),
+            ("Gérant", Cxo),
+            ("Vicepresidente de Ventas", Vp),
+            ("Vice Presidente Comercial", Vp),
+            ("Vizepräsident", Vp),
+            ("Chef de projet", Manager),
+            ("Chef d'équipe", Manager),
+            ("Pastry Chef", Unknown),
+            ("Jefe de ventas", Manager),
+            ("Responsable des ventes", Manager),
+            ("Cofundador", Owner),
+            ("Co-fondateur", Owner),
+            ("Mitgründer", Owner),
+            ("Eigenaar", Owner),
+            ("Stagiaire", Training),
+            ("Becario", Training),
+            ("Auszubildender", Training),
+            ("Estagiário", Training),
+            ("Asistente de dirección", Support),
+            ("Assistante de direction du PDG", Support),
+            ("Sekretärin", Support),
+            ("Asistente de ventas", Entry),
             ("Inhaber", Owner),
             ("Secretary", Support),
             ("Staff Engineer | Kubernetes", Senior),

@@ -1808,3 +1808,31 @@ fn a_repeated_header_is_read_from_its_first_column_and_said() {
     ]);
     assert_eq!(report["files"][0]["warnings"], serde_json::json!([]));
 }
+
+/// A CRM row names a connection as a keyboard without accents types it ("Zoe Odegard" at
+/// her company): it is merged into the connection the export spells "Zoë Ødegård", not
+/// added beside her as a second person.
+#[test]
+fn a_name_typed_without_accents_merges_into_its_connection() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let before = db.stats()["other_contacts"].clone();
+    let zoe = db.json(&["list", "--json", "--filter", "name:Ødegård"]);
+    let company = zoe[0]["company"].as_str().expect("a company").to_string();
+    let crm = db.file("crm.csv");
+    std::fs::write(
+        &crm,
+        format!("First Name,Last Name,Email,Company\nZoe,Odegard,zoe@example.org,{company}\n"),
+    )
+    .unwrap();
+    let report = db.json(&["import", "--json", crm.to_str().unwrap()]);
+    assert_eq!(
+        (&report["contacts_merged"], &report["contacts_added"]),
+        (&serde_json::json!(1), &serde_json::json!(0)),
+        "{report}"
+    );
+    assert_eq!(db.stats()["other_contacts"], before);
+    let zoe = db.json(&["list", "--json", "--filter", "name:odegard"]);
+    assert_eq!(zoe.as_array().map(Vec::len), Some(1), "{zoe}");
+    assert_eq!(zoe[0]["email"], "zoe@example.org");
+}

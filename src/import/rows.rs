@@ -518,13 +518,18 @@ pub fn export_date(origin: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(after.get(..10)?, "%m-%d-%Y").ok()
 }
 
-/// Case-folded "first last".
+/// "first last" as names are compared: folded as filters fold text (case, accents and
+/// invisible characters off: a CRM's "Zoe Odegard" is the export's "Zoë Ødegård"),
+/// without outer spaces.
 pub fn name_key(first: &str, last: &str) -> String {
     let mut key = String::with_capacity(first.len() + last.len() + 1);
-    key.push_str(first);
+    crate::text::push_folded(&mut key, first);
     key.push(' ');
-    key.push_str(last);
-    key.trim().to_lowercase()
+    crate::text::push_folded(&mut key, last);
+    match key.trim().len() == key.len() {
+        true => key,
+        false => key.trim().to_string(),
+    }
 }
 
 /// Drops rows that list a person an earlier row already listed (same URL key, else, with

@@ -1319,10 +1319,13 @@ fn undo_import_takes_back_the_latest_import() {
     // A step after the import is undone first, then the import.
     db.ok(&["decide", "keep", "--filter", "company:hooli"]);
     // The history lists the import between the steps before and after it, and says what
-    // undo takes back next.
+    // undo takes back next; then the imports kept before it.
     let history = || {
         let out = db.ok(&["history"]);
-        let lines: Vec<String> = out.lines().map(String::from).collect();
+        let lines: Vec<String> = (out.lines())
+            .take_while(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
         let (when, what): (Vec<&str>, Vec<&str>) = lines.iter().map(|l| l.split_at(18)).unzip();
         let when: Vec<String> = when.iter().map(|w| w.trim().to_string()).collect();
         (when, what.iter().map(|w| w.to_string()).collect::<Vec<_>>())
@@ -1349,6 +1352,20 @@ fn undo_import_takes_back_the_latest_import() {
     let minutes: Vec<_> = when.iter().map(|w| minute(w)).collect();
     assert!(minutes.iter().all(Option::is_some), "{when:?}");
     assert!(minutes.windows(2).all(|w| w[0] >= w[1]), "{when:?}");
+    // Below, the imports kept before it: what each brought (the time, then the import).
+    let earlier = |out: &str| -> Vec<String> {
+        let mut lines = out.lines().skip_while(|l| !l.is_empty()).skip(1);
+        let title = lines.next().unwrap_or_default().to_string();
+        let runs = lines.map(|l| l.get(18..).unwrap_or(l).to_string());
+        std::iter::once(title).chain(runs).collect()
+    };
+    assert_eq!(
+        earlier(&db.ok(&["history"])),
+        [
+            "earlier imports, kept (only the latest can be taken back):",
+            "the import of 2026/ (42 new, 13 invitations added)"
+        ]
+    );
     let (code, _, err) = db.run(&["undo", "--import"]);
     assert!(code == 1 && err.contains("still done (1)"), "{err}");
     assert!(db.ok(&["undo"]).starts_with("undid: set"));
@@ -1368,7 +1385,10 @@ fn undo_import_takes_back_the_latest_import() {
     );
     assert!(!what[2].contains('—'), "{what:?}");
     assert_eq!(
-        db.ok(&["history", "--limit", "1"]).lines().last(),
+        db.ok(&["history", "--limit", "1"])
+            .lines()
+            .take_while(|l| !l.is_empty())
+            .last(),
         Some("1 more: --limit 2")
     );
     // A limit that leaves out the steps made after the import leaves it out too.
@@ -1392,7 +1412,15 @@ fn undo_import_takes_back_the_latest_import() {
     );
     let (code, _, err) = db.run(&["undo", "--import"]);
     assert!(code == 1 && err.contains("no import to take back"), "{err}");
-    assert!(db.ok(&["history"]).ends_with(" redo` brings it back\n"));
+    let out = db.ok(&["history"]);
+    assert!(out.contains(" redo` brings it back\n\n"), "{out}");
+    assert_eq!(
+        earlier(&out),
+        [
+            "imports, kept (none can be taken back now):",
+            "the import of 2026/ (42 new, 13 invitations added)"
+        ]
+    );
 }
 
 /// With another netcurate holding the database open (its write-ahead log in use), the

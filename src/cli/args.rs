@@ -206,9 +206,10 @@ pub enum Command {
     ///
     /// Each with when it was made (local time) and what it did, the one `undo` takes back
     /// next and the one `redo` brings back marked. The latest import stands among them
-    /// while it can be taken back (`undo --import`).
+    /// while it can be taken back (`undo --import`); the imports kept before it follow,
+    /// each with what it brought.
     History {
-        /// How many changes to list.
+        /// How many changes (and earlier imports) to list.
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },

@@ -509,17 +509,19 @@ impl Store {
 
     /// The latest import kept, named by what it read and found (none before one).
     pub fn latest_import(&self) -> Result<Option<ImportRun>> {
-        let run: Option<(String, String)> = (self.conn)
-            .query_row(
-                "SELECT at, report FROM import_runs ORDER BY id DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        Ok(run.map(|(at, report)| {
-            let on = parse_datetime(&at).map(|at| at.date());
-            ImportRun::from_report(&report, on)
-        }))
+        Ok(self.imports(1)?.into_iter().next())
+    }
+
+    /// The imports kept (an import taken back is forgotten with it), newest first, at
+    /// most `limit`.
+    pub fn imports(&self, limit: usize) -> Result<Vec<ImportRun>> {
+        self.query_all(
+            &format!("SELECT at, report FROM import_runs ORDER BY id DESC LIMIT {limit}"),
+            |r| {
+                let on = parse_datetime(&r.get::<_, String>(0)?).map(|at| at.date());
+                Ok(ImportRun::from_report(&r.get::<_, String>(1)?, on))
+            },
+        )
     }
 
     pub fn import_folder(&self) -> Result<Option<String>> {

@@ -94,16 +94,51 @@ pub(crate) fn history(s: &Session, limit: usize, out: &mut dyn Write) -> Result<
         let more = history.total - history.steps.len();
         writeln!(out, "{more} more: --limit {}", history.total)?;
     }
+    write_earlier_imports(s, import.is_some(), limit, out)
+}
+
+/// The imports kept before the one listed among the steps (`latest_listed`), newest
+/// first: what each brought, though only the latest can be taken back.
+fn write_earlier_imports(
+    s: &Session,
+    latest_listed: bool,
+    limit: usize,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let skip = usize::from(latest_listed);
+    let runs = s.store.imports(limit + skip)?;
+    if runs.len() <= skip {
+        return Ok(());
+    }
+    match latest_listed {
+        true => writeln!(
+            out,
+            "\nearlier imports, kept (only the latest can be taken back):"
+        )?,
+        false => writeln!(out, "\nimports, kept (none can be taken back now):")?,
+    }
+    for run in &runs[skip..] {
+        let mut run = run.clone();
+        let when = import_time(&run);
+        run.on = None;
+        writeln!(out, "{when:<16}  {}", run.describe())?;
+    }
     Ok(())
+}
+
+/// When an import was made, as the history shows it: to the minute, or its day alone
+/// for one stored by an older netcurate.
+fn import_time(run: &ImportRun) -> String {
+    match run.made_at {
+        Some(_) => local_time(run.made_at),
+        None => run.on.map(|d| d.to_string()).unwrap_or_default(),
+    }
 }
 
 /// The latest import's line in the history: taken back next when `next` (no step after it
 /// is still done).
 fn write_import(s: &Session, run: &ImportRun, next: bool, out: &mut dyn Write) -> Result<()> {
-    let when = match run.made_at {
-        Some(_) => local_time(run.made_at),
-        None => run.on.map(|d| d.to_string()).unwrap_or_default(),
-    };
+    let when = import_time(run);
     let undo = command_line(s.store.path(), "undo --import");
     let undone_by = match next {
         true => format!("`{undo}` takes it back next"),

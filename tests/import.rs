@@ -343,22 +343,29 @@ fn a_given_map_is_remembered_for_files_with_the_same_header() {
     db.ok(&args);
     let again = db.ok(&["import", "--dry-run", &crm]);
     assert!(
-        again.contains("    columns read (with the --map given for this header before): Kontakt → name, Firma → company, Rolle → position\n"),
+        again.contains("    columns read (with the --map given for this header before): Kontakt → name, E-Mail-Adresse → email, Firma → company, Rolle → position, Stadt → location\n"),
         "{again}"
     );
-    let report = db.json(&["import", "--json", &crm, "--map", "email=E-Mail-Adresse"]);
+    let report = db.json(&["import", "--json", &crm, "--map", "url=Profil"]);
     assert_eq!(report["files"][0]["remembered_map"], true);
     let columns: Vec<&str> = (report["files"][0]["columns"].as_array().unwrap().iter())
         .filter_map(|c| c["column"].as_str())
         .collect();
     assert_eq!(
         columns,
-        ["Kontakt", "E-Mail-Adresse", "Firma", "Rolle"],
+        [
+            "Kontakt",
+            "Profil",
+            "E-Mail-Adresse",
+            "Firma",
+            "Rolle",
+            "Stadt"
+        ],
         "the given one adds to it"
     );
     let text = db.ok(&["import", &crm]);
     assert!(
-        text.contains("E-Mail-Adresse → email"),
+        text.contains("Profil → url"),
         "and is remembered with it: {text}"
     );
     let mila = &db.json(&["list", "--json", "--filter", "name:\"mila novak\""])[0];
@@ -1835,4 +1842,72 @@ fn a_name_typed_without_accents_merges_into_its_connection() {
     let zoe = db.json(&["list", "--json", "--filter", "name:odegard"]);
     assert_eq!(zoe.as_array().map(Vec::len), Some(1), "{zoe}");
     assert_eq!(zoe[0]["email"], "zoe@example.org");
+}
+
+/// A CRM that labels its columns in German, French or Spanish (accents and all) is read
+/// without `--map`: "Vorname, Name" as German forms write them (the name is the last
+/// name, unless it is the whole one), "Prénom, Nom", "Nombre, Apellidos".
+#[test]
+fn a_crm_in_another_language_is_read_by_its_column_names() {
+    let db = Db::new();
+    let files = [
+        (
+            "de.csv",
+            "Vorname,Name,E-Mail-Adresse,Unternehmen,Berufsbezeichnung,Ort\nJonas,Weber,jonas@example.de,Acme GmbH,Bereichsleiter Vertrieb,München\nLea,Lea Schmidt,,Beta AG,Teamleiterin,Berlin\n",
+        ),
+        (
+            "fr.csv",
+            "Prénom,Nom,Courriel,Société,Intitulé du poste,Ville\nZoé,Martin,zoe@example.fr,Acme SA,Directrice Marketing,Lyon\n",
+        ),
+        (
+            "es.csv",
+            "Nombre,Apellidos,Correo electrónico,Empresa,Cargo,Ciudad\nLucía,García López,lucia@example.es,Gamma SL,Jefa de ventas,Madrid\n",
+        ),
+    ];
+    let mut paths = Vec::new();
+    for (name, text) in files {
+        let path = db.file(name);
+        std::fs::write(&path, text).unwrap();
+        paths.push(path.to_str().unwrap().to_string());
+    }
+    let mut args = vec!["import", "--json"];
+    args.extend(paths.iter().map(String::as_str));
+    let report = db.json(&args);
+    let columns = |i: usize| report["files"][i]["columns"].clone();
+    assert_eq!(
+        columns(0),
+        serde_json::json!([
+            {"field": "first-name", "column": "Vorname"},
+            {"field": "last-name", "column": "Name"},
+            {"field": "email", "column": "E-Mail-Adresse"},
+            {"field": "company", "column": "Unternehmen"},
+            {"field": "position", "column": "Berufsbezeichnung"},
+            {"field": "location", "column": "Ort"},
+        ]),
+        "{report}"
+    );
+    let people: Vec<String> = (db.json(&["list", "--json", "--sort", "name"]).as_array())
+        .expect("a list")
+        .iter()
+        .map(|c| {
+            let text = |k: &str| c[k].as_str().unwrap_or_default().to_string();
+            [
+                text("first_name"),
+                text("last_name"),
+                text("company"),
+                text("location"),
+                text("seniority"),
+            ]
+            .join("|")
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            "Jonas|Weber|Acme GmbH|München|director",
+            "Lea|Schmidt|Beta AG|Berlin|manager",
+            "Lucía|García López|Gamma SL|Madrid|manager",
+            "Zoé|Martin|Acme SA|Lyon|director",
+        ]
+    );
 }

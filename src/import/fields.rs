@@ -57,28 +57,114 @@ impl Field {
     /// The header names recognised for the field (as [`normalise_header`] leaves them),
     /// most specific first; a column the user maps is read as the first.
     pub fn headers(self) -> &'static [&'static str] {
+        // English first, then as CRMs in German, French, Spanish, Italian, Portuguese and
+        // Dutch label their columns (folded: `prénom` is `prenom`).
         match self {
-            Field::FirstName => &["first name", "firstname", "given name"],
-            Field::LastName => &["last name", "lastname", "surname", "family name"],
-            Field::Name => &["name", "full name", "contact name"],
+            Field::FirstName => &[
+                "first name",
+                "firstname",
+                "given name",
+                "vorname",
+                "prenom",
+                "nombre",
+                "nome",
+                "voornaam",
+            ],
+            Field::LastName => &[
+                "last name",
+                "lastname",
+                "surname",
+                "family name",
+                "nachname",
+                "familienname",
+                "nom",
+                "nom de famille",
+                "apellido",
+                "apellidos",
+                "cognome",
+                "sobrenome",
+                "achternaam",
+            ],
+            Field::Name => &[
+                "name",
+                "full name",
+                "contact name",
+                "nom complet",
+                "nombre completo",
+                "nome completo",
+                "volledige naam",
+            ],
             Field::Url => &[
                 "url",
                 "linkedin url",
                 "profile url",
                 "linkedin",
                 "linkedin profile",
+                "linkedin-profil",
+                "profil linkedin",
+                "perfil de linkedin",
             ],
-            Field::Email => &["email address", "email", "e-mail"],
+            Field::Email => &[
+                "email address",
+                "email",
+                "e-mail",
+                "e-mail-adresse",
+                "adresse e-mail",
+                "courriel",
+                "correo electronico",
+                "correo",
+            ],
             Field::Company => &[
                 "company",
                 "company name",
                 "organization",
                 "organisation",
                 "account name",
+                "firma",
+                "unternehmen",
+                "unternehmensname",
+                "entreprise",
+                "societe",
+                "empresa",
+                "azienda",
+                "bedrijf",
             ],
-            Field::Position => &["position", "job title", "title"],
-            Field::Industry => &["industry"],
-            Field::Location => &["location", "city", "country", "region"],
+            Field::Position => &[
+                "position",
+                "job title",
+                "title",
+                "jobtitel",
+                "berufsbezeichnung",
+                "poste",
+                "fonction",
+                "intitule du poste",
+                "cargo",
+                "puesto",
+                "ruolo",
+                "functie",
+                "functietitel",
+            ],
+            Field::Industry => &["industry", "branche", "secteur", "sector", "settore"],
+            Field::Location => &[
+                "location",
+                "city",
+                "country",
+                "region",
+                "ort",
+                "stadt",
+                "standort",
+                "land",
+                "ville",
+                "pays",
+                "localisation",
+                "ciudad",
+                "pais",
+                "ubicacion",
+                "citta",
+                "paese",
+                "cidade",
+                "plaats",
+            ],
             Field::Tags => &["tags"],
         }
     }
@@ -105,13 +191,13 @@ pub fn header_as_written(cell: &str) -> &str {
     cell.trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\u{feff}')
 }
 
-/// A header cell as compared: [`header_as_written`], inner spaces single, lower case.
+/// A header cell as compared: [`header_as_written`], folded as filters fold text (lower
+/// case, accents and invisible characters off: `Prénom` is `prenom`), inner spaces single.
 pub fn normalise_header(h: &str) -> String {
-    header_as_written(h)
+    crate::text::folded(header_as_written(h))
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
 }
 
 /// The user's names for columns: each `FIELD=COLUMN` of `import --map` says that the
@@ -258,7 +344,8 @@ impl RememberedMap {
             .filter_map(|s| {
                 Some(RememberedMap {
                     map: ColumnMap::parse(&s.map).ok()?,
-                    header: s.header,
+                    // Normalised again: one stored by an older netcurate kept accents.
+                    header: s.header.iter().map(|h| normalise_header(h)).collect(),
                 })
             })
             .collect()

@@ -126,7 +126,7 @@ pub fn fixture(rel: &str) -> String {
 }
 
 /// `import` flags that read fixtures/linkedin/crm-other-names.csv's name, company and
-/// position columns (its headers are ones netcurate does not know).
+/// position columns (its name and role columns have names netcurate does not know).
 #[allow(dead_code)]
 pub const CRM_MAP: [&str; 6] = [
     "--map",

@@ -63,7 +63,8 @@ pub fn complete(input: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Complet
     }
 }
 
-/// What a word typed can become among some candidates: the one it starts (case ignored),
+/// What a word typed can become among some candidates: the one it starts (case and
+/// accents ignored, as filters ignore them),
 /// else the start the several it starts share when that is longer than what was typed
 /// (never shorter: a quote typed is kept), and those several.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -76,9 +77,9 @@ pub struct WordCompletion {
 /// Completes `typed` among `candidates` (the tag prompt's tags; a filter term's fields
 /// and values).
 pub fn complete_word(typed: &str, candidates: &[String]) -> WordCompletion {
-    let lower = typed.to_lowercase();
+    let typed_folded = crate::text::folded(typed);
     let matching: Vec<&str> = (candidates.iter())
-        .filter(|c| c.to_lowercase().starts_with(&lower))
+        .filter(|c| crate::text::folded(c).starts_with(&typed_folded))
         .map(String::as_str)
         .collect();
     match matching.as_slice() {
@@ -233,7 +234,10 @@ mod tests {
             location: location.into(),
             ..crate::model::Contact::default()
         };
-        let mut contacts = vec![contact("Hooli Labs", "Berlin")];
+        let mut contacts = vec![
+            contact("Hooli Labs", "Berlin"),
+            contact("Soylent", "München"),
+        ];
         contacts.extend(
             [
                 "Hooli",
@@ -249,7 +253,7 @@ mod tests {
         let network = Network::new(contacts, Vec::new(), as_of);
         assert_eq!(
             network_values(&network, "company"),
-            ["Hooli", "Stark Cloud GmbH", "Hooli Labs"],
+            ["Hooli", "Stark Cloud GmbH", "Hooli Labs", "Soylent"],
             "the most common first; one with a quote cannot be typed"
         );
         let values_of = |field: &str| network_values(&network, field);
@@ -262,6 +266,8 @@ mod tests {
             ("company:Hooli", 2)
         );
         assert_eq!(done("location:b").text, "location:Berlin ");
+        // Typed without its accent, as a filter finds it.
+        assert_eq!(done("location:mun").text, "location:München ");
         assert_eq!(done("industry:").choices, Vec::<String>::new(), "none held");
         let term = done("company:st").text;
         let found = Query::parse(&term, super::super::tests::TODAY)

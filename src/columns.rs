@@ -20,7 +20,7 @@ pub fn width(text: &str) -> usize {
     }
 }
 
-/// `text` ([`seen`]) cut to `width` columns, ending in "…" when it was cut.
+/// `text` ([`seen`]) cut to `columns` columns, ending in "…" when it was cut.
 pub fn fit(text: &str, columns: u16) -> Cow<'_, str> {
     let text = seen(text);
     if width(&text) <= usize::from(columns) {
@@ -32,7 +32,7 @@ pub fn fit(text: &str, columns: u16) -> Cow<'_, str> {
     format!("{}…", start_within(&text, usize::from(columns - 1))).into()
 }
 
-/// `text` cut from its start to `width` columns, starting with "…" when it was cut: the
+/// `text` cut from its start to `columns` columns, starting with "…" when it was cut: the
 /// end of what is being typed, where the cursor is.
 pub fn fit_end(text: &str, columns: u16) -> Cow<'_, str> {
     if width(text) <= usize::from(columns) {
@@ -68,10 +68,10 @@ fn end_within(text: &str, room: usize) -> &str {
     text
 }
 
-/// `text` in exactly `width` columns: cut as [`fit`] cuts, then padded with spaces.
-pub fn pad(text: &str, width: u16) -> String {
-    let cut = fit(text, width);
-    let room = usize::from(width).saturating_sub(self::width(&cut));
+/// `text` in exactly `columns` columns: cut as [`fit`] cuts, then padded with spaces.
+pub fn pad(text: &str, columns: u16) -> String {
+    let cut = fit(text, columns);
+    let room = usize::from(columns).saturating_sub(width(&cut));
     format!("{cut}{}", " ".repeat(room))
 }
 

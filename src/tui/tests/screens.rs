@@ -39,6 +39,45 @@ fn a_narrow_table_keeps_position_and_company_readable() {
     );
 }
 
+/// A company in Arabic, whose lam-alef `str::width` counts as one column, is cut to its
+/// column as drawn: the row's decision lines up with the others' (a debug build used to
+/// panic here, and a release one cut two letters short).
+#[test]
+fn a_row_in_arabic_lines_up_with_the_others() {
+    let mut network = demo().network.clone();
+    for c in network
+        .contacts
+        .iter_mut()
+        .filter(|c| c.full_name() == "Rafael Kaur")
+    {
+        c.company = "شركة الاتصالات السعودية للتقنية والأنظمة".into();
+    }
+    let a = app_on(network);
+    for width in [60, 100, 140] {
+        let rows = screen_rows(&a, width, 24);
+        let arabic = rows
+            .iter()
+            .find(|r| r.contains("Rafael Kaur"))
+            .expect("the row");
+        let other = rows
+            .iter()
+            .find(|r| r.contains("Sven Umarov"))
+            .expect("a row");
+        let decision = |row: &str| {
+            row.chars()
+                .collect::<Vec<_>>()
+                .iter()
+                .rposition(|&c| c == '·')
+        };
+        assert_eq!(
+            decision(arabic),
+            decision(other),
+            "{width}:\n{arabic}\n{other}"
+        );
+        assert!(arabic.contains('…'), "cut: {arabic}");
+    }
+}
+
 /// On an 80-column terminal the help's notes under the keys are whole: none runs past
 /// the box's edge (the prompt keys' line was cut at "delet").
 #[test]

@@ -111,28 +111,9 @@ pub struct ColumnUse {
     pub unread: Vec<String>,
 }
 
-/// Which column each field is read from. A name column beside a first-name column, with
-/// no last-name column, holds the last name, as German forms write them ("Vorname, Name"),
-/// unless the user mapped it as the whole name.
-fn field_columns(t: &Table<'_>) -> Vec<(Field, usize)> {
-    let mut read: Vec<(Field, usize)> = (Field::ALL.into_iter())
-        .filter_map(|field| Some((field, t.column(field.headers())?)))
-        .collect();
-    let has = |read: &[(Field, usize)], field| read.iter().any(|(f, _)| *f == field);
-    let name_mapped = t.map.mappings().iter().any(|m| m.field == Field::Name);
-    if has(&read, Field::FirstName) && !has(&read, Field::LastName) && !name_mapped {
-        for (field, _) in &mut read {
-            if *field == Field::Name {
-                *field = Field::LastName;
-            }
-        }
-    }
-    read
-}
-
 impl ColumnUse {
     fn of(t: &Table<'_>) -> ColumnUse {
-        let read = field_columns(t);
+        let read = t.field_columns();
         let unread = (0..t.names().len())
             .filter(|i| read.iter().all(|(_, r)| r != i))
             .map(|i| t.name_of(i).to_string())
@@ -417,7 +398,7 @@ fn parse_table_in_its_order(table: &Table<'_>) -> Result<ParsedFile> {
 struct PersonColumns {
     first: Option<usize>,
     last: Option<usize>,
-    /// The last name is read from a name column ([`field_columns`]): it may hold the
+    /// The last name is read from a name column ([`Table::field_columns`]): it may hold the
     /// whole name.
     last_from_name: bool,
     full: Option<usize>,
@@ -432,7 +413,7 @@ struct PersonColumns {
 
 impl PersonColumns {
     fn of(t: &Table<'_>) -> PersonColumns {
-        let read = field_columns(t);
+        let read = t.field_columns();
         let column = |field: Field| read.iter().find(|(f, _)| *f == field).map(|&(_, i)| i);
         PersonColumns {
             first: column(Field::FirstName),

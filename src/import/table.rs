@@ -193,6 +193,25 @@ impl<'a> Table<'a> {
         self.columns.contains_key(name)
     }
 
+    /// Which column each field is read from. A name column beside a first-name column,
+    /// with no last-name column, holds the last name, as German forms write them
+    /// ("Vorname, Name"), unless the user mapped it as the whole name.
+    pub fn field_columns(&self) -> Vec<(Field, usize)> {
+        let mut read: Vec<(Field, usize)> = (Field::ALL.into_iter())
+            .filter_map(|field| Some((field, self.column(field.headers())?)))
+            .collect();
+        let has = |read: &[(Field, usize)], field| read.iter().any(|(f, _)| *f == field);
+        let name_mapped = self.map.mappings().iter().any(|m| m.field == Field::Name);
+        if has(&read, Field::FirstName) && !has(&read, Field::LastName) && !name_mapped {
+            for (field, _) in &mut read {
+                if *field == Field::Name {
+                    *field = Field::LastName;
+                }
+            }
+        }
+        read
+    }
+
     /// What to say of each column read whose header the file repeats (a CRM's "Name" of
     /// the contact and of the account): the first is read.
     pub fn repeated_columns(&self) -> Vec<String> {
@@ -200,9 +219,7 @@ impl<'a> Table<'a> {
             return Vec::new();
         }
         let keys: Vec<String> = self.names.iter().map(|n| normalise_header(n)).collect();
-        let mut read: Vec<usize> = (Field::ALL.into_iter())
-            .filter_map(|field| self.column(field.headers()))
-            .collect();
+        let mut read: Vec<usize> = (self.field_columns().into_iter()).map(|(_, i)| i).collect();
         read.sort_unstable();
         read.dedup();
         (read.into_iter())

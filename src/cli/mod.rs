@@ -94,8 +94,8 @@ impl Session {
                 session.profile = Some(new);
             }
         }
-        // Scored by an older netcurate, whose scoring stored less (no colleague flag):
-        // rescored once, best effort (another process may hold the database; the scores
+        // Scored by an older netcurate, whose scoring differs (audience::SCORING_VERSION:
+        // no colleague flag, accents not folded…): rescored once, best effort (another process may hold the database; the scores
         // are then as they were, and the next open tries again).
         if !session.store.scores_are_current()? {
             let _ = session.rescore();

@@ -338,6 +338,14 @@ mod tests {
             ("Professeur de mathématiques", Function::Education),
             ("Fondateur & PDG", Function::Management),
             ("Geschäftsführer", Function::Management),
+            // German compounds: the function of what the head noun is compounded with.
+            ("Vertriebsleiter", Function::Sales),
+            ("Softwareentwickler", Function::Engineering),
+            ("Entwicklungsingenieur", Function::Engineering),
+            ("Marketingdirektor", Function::Marketing),
+            ("Produktmanagerin", Function::Product),
+            ("Einkaufsleiter", Function::Operations),
+            ("Salesmanager", Function::Sales),
         ];
         for (title, want) in cases {
             assert_eq!(classify(title), want, "{title}");

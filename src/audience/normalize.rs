@@ -3,6 +3,8 @@
 //!
 //! Must not: score or classify; it only rewrites strings.
 
+use std::borrow::Cow;
+
 /// Legal suffixes dropped from company names before comparing them.
 const LEGAL_SUFFIXES: [&str; 22] = [
     "inc",
@@ -88,9 +90,58 @@ const TITLE_SYNONYMS: [(&str, &str); 16] = [
     ("eng", "engineering"),
 ];
 
-/// A title folded with synonyms unified (`Vice President, Engineering` → `vp engineering`).
+/// The head nouns German titles are compounded with ("Vertriebsleiter" is a head of
+/// sales): split off, the head's tier and the rest's function are found as in any title.
+const COMPOUND_HEADS: [&str; 18] = [
+    "leiter",
+    "leiterin",
+    "direktor",
+    "direktorin",
+    "manager",
+    "managerin",
+    "entwickler",
+    "entwicklerin",
+    "ingenieur",
+    "ingenieurin",
+    "berater",
+    "beraterin",
+    "referent",
+    "referentin",
+    "spezialist",
+    "spezialistin",
+    "assistent",
+    "assistentin",
+];
+
+/// `word` as two when it is a German compound title ([`COMPOUND_HEADS`]): `vertriebsleiter`
+/// → `vertrieb leiter` (the linking s after a consonant dropped), else as it is.
+fn split_compound(word: &str) -> Cow<'_, str> {
+    let split = COMPOUND_HEADS.iter().find_map(|head| {
+        let prefix = word.strip_suffix(head)?;
+        if prefix.chars().count() < 3 {
+            return None;
+        }
+        let mut end = prefix.chars().rev();
+        let linking_s = end.next() == Some('s')
+            && end
+                .next()
+                .is_some_and(|c| c.is_alphabetic() && !"aeious".contains(c));
+        let prefix = if linking_s {
+            &prefix[..prefix.len() - 1]
+        } else {
+            prefix
+        };
+        Some(format!("{prefix} {head}"))
+    });
+    split.map_or(Cow::Borrowed(word), Cow::Owned)
+}
+
+/// A title folded with synonyms unified (`Vice President, Engineering` → `vp engineering`)
+/// and German compound titles split (`Vertriebsleiter` → `vertrieb leiter`).
 pub fn title_key(s: &str) -> String {
-    let mut t = format!(" {} ", fold(s));
+    let folded = fold(s);
+    let words: Vec<Cow<'_, str>> = folded.split(' ').map(split_compound).collect();
+    let mut t = format!(" {} ", words.join(" "));
     for (from, to) in TITLE_SYNONYMS {
         let pattern = format!(" {from} ");
         while let Some(i) = t.find(&pattern) {
@@ -135,6 +186,22 @@ mod tests {
             company_key("Software")
         );
         assert_eq!(fold("VP\u{200b} Sales\u{200e}"), "vp sales");
+    }
+
+    /// German compound titles are split before their head noun, the linking s dropped
+    /// after a consonant only; a head alone, or other words, stay whole.
+    #[test]
+    fn german_compound_titles_are_split_at_their_head() {
+        assert_eq!(title_key("Vertriebsleiter"), "vertrieb leiter");
+        assert_eq!(
+            title_key("Abteilungsleiterin Einkauf"),
+            "abteilung leiterin einkauf"
+        );
+        assert_eq!(title_key("Salesmanager DACH"), "sales manager dach");
+        assert_eq!(title_key("Softwareentwickler"), "software entwickler");
+        assert_eq!(title_key("Geschäftsführer"), "geschaftsfuhrer");
+        assert_eq!(title_key("Manager, Leiter"), "manager leiter");
+        assert_eq!(title_key("IT-Leiter"), "it leiter");
     }
 
     #[test]

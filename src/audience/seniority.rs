@@ -114,7 +114,7 @@ const VP_WORDS: [&str; 6] = [
     "vizepraesident",
 ];
 
-const DIRECTOR_WORDS: [&str; 14] = [
+const DIRECTOR_WORDS: [&str; 12] = [
     "director",
     "head",
     "directeur",
@@ -124,25 +124,30 @@ const DIRECTOR_WORDS: [&str; 14] = [
     "diretora",
     "direttore",
     "direttrice",
-    "bereichsleiter",
-    "bereichsleiterin",
-    "abteilungsleiter",
-    "abteilungsleiterin",
+    "direktor",
+    "direktorin",
     "hoofd",
 ];
 
-const MANAGER_WORDS: [&str; 13] = [
+/// The head of a division or a department, as German compounds name them once split
+/// (`Bereichsleiter` → `bereich leiter`, see normalize::title_key).
+const DIRECTOR_PAIRS: [(&str, &str); 5] = [
+    ("general", "manager"),
+    ("bereich", "leiter"),
+    ("bereich", "leiterin"),
+    ("abteilung", "leiter"),
+    ("abteilung", "leiterin"),
+];
+
+const MANAGER_WORDS: [&str; 10] = [
     "manager",
+    "managerin",
     "supervisor",
     "responsable",
     "responsabile",
     "gerente",
     "leiter",
     "leiterin",
-    "teamleiter",
-    "teamleiterin",
-    "gruppenleiter",
-    "gruppenleiterin",
     "jefe",
     "jefa",
 ];
@@ -410,7 +415,7 @@ fn classify_part(part: &str, whole: &str) -> SeniorityGuess {
     if vice || any(&VP_WORDS) {
         return guess(Seniority::Vp, 0.9, "vice president");
     }
-    if any(&DIRECTOR_WORDS) || pair(&("general", "manager")) {
+    if any(&DIRECTOR_WORDS) || DIRECTOR_PAIRS.iter().any(pair) {
         return guess(
             Seniority::Director,
             0.85,
@@ -503,6 +508,12 @@ mod tests {
             ("Abteilungsleiter IT", Director),
             ("Bereichsleiter", Director),
             ("Teamleiter", Manager),
+            // German compounds: the head noun's tier.
+            ("Vertriebsleiter", Manager),
+            ("Abteilungsleiterin Einkauf", Director),
+            ("Marketingdirektor", Director),
+            ("Produktmanagerin", Manager),
+            ("Softwareentwickler", Unknown),
             ("Vorstand", Cxo),
             ("Vorstandsvorsitzender", Cxo),
             ("PDG", Cxo),

@@ -116,6 +116,10 @@ const COMPOUND_HEADS: [&str; 18] = [
 /// `word` as two when it is a German compound title ([`COMPOUND_HEADS`]): `vertriebsleiter`
 /// → `vertrieb leiter` (the linking s after a consonant dropped), else as it is.
 fn split_compound(word: &str) -> Cow<'_, str> {
+    // Every head ends in r, n or t.
+    if !word.ends_with(['r', 'n', 't']) {
+        return Cow::Borrowed(word);
+    }
     let split = COMPOUND_HEADS.iter().find_map(|head| {
         let prefix = word.strip_suffix(head)?;
         if prefix.chars().count() < 3 {
@@ -139,9 +143,13 @@ fn split_compound(word: &str) -> Cow<'_, str> {
 /// A title folded with synonyms unified (`Vice President, Engineering` → `vp engineering`)
 /// and German compound titles split (`Vertriebsleiter` → `vertrieb leiter`).
 pub fn title_key(s: &str) -> String {
-    let folded = fold(s);
-    let words: Vec<Cow<'_, str>> = folded.split(' ').map(split_compound).collect();
-    let mut t = format!(" {} ", words.join(" "));
+    let mut folded = fold(s);
+    // Most titles hold no compound: copied only when one splits.
+    if folded.split(' ').any(|w| matches!(split_compound(w), Cow::Owned(_))) {
+        let words: Vec<Cow<'_, str>> = folded.split(' ').map(split_compound).collect();
+        folded = words.join(" ");
+    }
+    let mut t = format!(" {folded} ");
     for (from, to) in TITLE_SYNONYMS {
         let pattern = format!(" {from} ");
         while let Some(i) = t.find(&pattern) {

@@ -145,7 +145,10 @@ fn split_compound(word: &str) -> Cow<'_, str> {
 pub fn title_key(s: &str) -> String {
     let mut folded = fold(s);
     // Most titles hold no compound: copied only when one splits.
-    if folded.split(' ').any(|w| matches!(split_compound(w), Cow::Owned(_))) {
+    if folded
+        .split(' ')
+        .any(|w| matches!(split_compound(w), Cow::Owned(_)))
+    {
         let words: Vec<Cow<'_, str>> = folded.split(' ').map(split_compound).collect();
         folded = words.join(" ");
     }

@@ -90,8 +90,8 @@ const CXO_WORDS: [&str; 14] = [
 ];
 
 /// Two words that do: a general director is the chief executive in most of Europe.
-const CXO_PAIRS: [(&str, &str); 12] = [
-    ("managing", "director"),
+/// (A managing director is one wherever the two words stand: see classify_part.)
+const CXO_PAIRS: [(&str, &str); 11] = [
     ("directeur", "general"),
     ("directrice", "generale"),
     ("director", "general"),

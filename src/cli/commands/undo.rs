@@ -118,35 +118,33 @@ fn write_earlier_imports(
         false => writeln!(out, "\nimports, kept (none can be taken back now):")?,
     }
     for run in &runs[skip..] {
-        let mut run = run.clone();
-        let when = import_time(&run);
-        run.on = None;
-        writeln!(out, "{when:<16}  {}", run.describe())?;
+        writeln!(out, "{}", import_line(run))?;
     }
     Ok(())
 }
 
-/// When an import was made, as the history shows it: to the minute, or its day alone
-/// for one stored by an older netcurate.
-fn import_time(run: &ImportRun) -> String {
-    match run.made_at {
+/// An import as the history lists it: when it was made (to the minute, or its day alone
+/// for one stored by an older netcurate), then what it read and found.
+fn import_line(run: &ImportRun) -> String {
+    let when = match run.made_at {
         Some(_) => local_time(run.made_at),
         None => run.on.map(|d| d.to_string()).unwrap_or_default(),
-    }
+    };
+    // The day is in the time already.
+    let mut run = run.clone();
+    run.on = None;
+    format!("{when:<16}  {}", run.describe())
 }
 
 /// The latest import's line in the history: taken back next when `next` (no step after it
 /// is still done).
 fn write_import(s: &Session, run: &ImportRun, next: bool, out: &mut dyn Write) -> Result<()> {
-    let when = import_time(run);
     let undo = command_line(s.store.path(), "undo --import");
     let undone_by = match next {
         true => format!("`{undo}` takes it back next"),
         false => format!("`{undo}` takes it back once the changes after it are undone"),
     };
-    let mut run = run.clone();
-    run.on = None;
-    writeln!(out, "{when:<16}  {} — {undone_by}", run.describe())?;
+    writeln!(out, "{} — {undone_by}", import_line(run))?;
     Ok(())
 }
 

@@ -262,43 +262,29 @@ const RULES: &[(Function, &[&str])] = &[
             "president",
             "entrepreneur",
             "partner",
-            "fondateur",
-            "fondatrice",
-            "cofondateur",
-            "inhaber",
-            "inhaberin",
-            "grunder",
-            "gruender",
-            "fundador",
-            "fundadora",
-            "cofundador",
-            "geschaftsfuhrer",
-            "geschaftsfuhrerin",
-            "geschaeftsfuehrer",
-            "gerant",
             "pdg",
-            "directeur general",
-            "director general",
-            "presidente",
-            "vorstand",
-            "vorstandsvorsitzender",
-            "vorstandsvorsitzende",
-            "amministratore delegato",
-            "consejero delegado",
         ],
     ),
 ];
 
-/// The function of a title; `Other` when no rule matches.
+/// The function of a title; else management for one that names the head of a company
+/// as seniority knows them in other languages (Geschäftsführer, fondateur, presidente…);
+/// else `Other`.
 pub fn classify(title: &str) -> Function {
     let key = format!(
         " {} ",
         super::normalize::role_part(&super::normalize::title_key(title))
     );
-    RULES
-        .iter()
+    let found = (RULES.iter())
         .find(|(_, words)| words.iter().any(|w| key.contains(&format!(" {w} "))))
-        .map_or(Function::Other, |(f, _)| *f)
+        .map(|(f, _)| *f);
+    found.unwrap_or_else(|| {
+        let words: Vec<&str> = key.split_whitespace().collect();
+        match super::seniority::heads_a_company(&words) {
+            true => Function::Management,
+            false => Function::Other,
+        }
+    })
 }
 
 #[cfg(test)]

@@ -318,6 +318,17 @@ fn normalised_words(part: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a title's words (folded, as [`normalised_words`] gives them) name a founder,
+/// an owner or the head of a company by one of the tiers' words: what the function
+/// classifier calls management.
+pub(super) fn heads_a_company(words: &[&str]) -> bool {
+    let pair = |&(a, b): &(&str, &str)| words.windows(2).any(|w| w == [a, b]);
+    words
+        .iter()
+        .any(|w| OWNER.contains(w) || CXO_WORDS.contains(w))
+        || CXO_PAIRS.iter().any(pair)
+}
+
 fn classify_part(part: &str, whole: &str) -> SeniorityGuess {
     let w = normalised_words(part);
     let has = |x: &str| w.iter().any(|y| y == x);

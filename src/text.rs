@@ -72,6 +72,66 @@ pub fn folded(text: &str) -> String {
     out
 }
 
+/// Parts the spellings of one text in a haystack ([`push_searched`]): a control
+/// character, which a folded needle never holds, so that no needle found in one text
+/// spans both of its spellings.
+pub const SPELLINGS_APART: char = '\u{1}';
+
+/// Appends `parts` (joined by single spaces, empty ones left out) as they are searched:
+/// folded ([`push_folded`]) and, when they hold an umlaut or a ring, then again, after
+/// [`SPELLINGS_APART`], spelt out as a German or Nordic keyboard without them types it
+/// ([`spelt_out_char`]): `mueller` finds Müller, `soeren` Søren, `aalborg` Ålborg, and
+/// `muller`, `soren`, `alborg` still do. Only texts with such letters are written twice.
+pub fn push_searched(out: &mut String, parts: &[&str]) {
+    let parts = || parts.iter().filter(|p| !p.is_empty());
+    for (i, part) in parts().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        push_folded(out, part);
+    }
+    if parts().any(|p| has_other_spelling(p)) {
+        out.push(SPELLINGS_APART);
+        for (i, part) in parts().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.extend(part.chars().flat_map(spelt_out_char));
+        }
+    }
+}
+
+/// Whether `text` has a letter [`spelt_out_char`] spells otherwise than [`folded_char`].
+pub fn has_other_spelling(text: &str) -> bool {
+    !text.is_ascii()
+        && text.chars().any(|c| {
+            matches!(
+                c,
+                'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü' | 'ø' | 'Ø' | 'å' | 'Å' | '\u{308}' | '\u{30A}'
+            )
+        })
+}
+
+/// One character as [`folded_char`] folds it, but for the letters that German and Nordic
+/// spelling writes out without their marks: `ä` → `ae`, `ö` and `ø` → `oe`, `ü` → `ue`,
+/// `å` → `aa` (and a diaeresis or ring typed as its own character → `e`, `a`).
+pub fn spelt_out_char(c: char) -> impl Iterator<Item = char> {
+    let spelt = match c {
+        'ä' | 'Ä' => Some(['a', 'e']),
+        'ö' | 'Ö' | 'ø' | 'Ø' => Some(['o', 'e']),
+        'ü' | 'Ü' => Some(['u', 'e']),
+        'å' | 'Å' => Some(['a', 'a']),
+        '\u{308}' => Some(['e', '\0']),
+        '\u{30A}' => Some(['a', '\0']),
+        _ => None,
+    };
+    let (spelt, folded) = match spelt {
+        Some(letters) => (Some(letters), None),
+        None => (None, Some(folded_char(c))),
+    };
+    (spelt.into_iter().flatten().filter(|&l| l != '\0')).chain(folded.into_iter().flatten())
+}
+
 /// A character as a reader sees it: `None` for an invisible one (a soft hyphen, a
 /// zero-width space, a direction mark, a byte-order mark: format characters that titles
 /// and company names bring from copied text), a plain space for any other space (a
@@ -138,7 +198,44 @@ pub fn common_start<'a>(mut names: impl Iterator<Item = &'a str>) -> Option<Stri
 
 #[cfg(test)]
 mod tests {
-    use super::{as_seen_text, folded};
+    use super::{SPELLINGS_APART, as_seen_text, folded, push_searched};
+
+    fn searched(parts: &[&str]) -> String {
+        let mut out = String::new();
+        push_searched(&mut out, parts);
+        out
+    }
+
+    /// A name with an umlaut or a ring is searched as typed with and without its letters
+    /// spelt out; other texts once.
+    #[test]
+    fn umlauts_and_rings_are_also_searched_spelt_out() {
+        let apart = SPELLINGS_APART;
+        assert_eq!(
+            searched(&["Jürgen", "Müller"]),
+            format!("jurgen muller{apart}juergen mueller")
+        );
+        assert_eq!(
+            searched(&["Søren", "Ålborg"]),
+            format!("soren alborg{apart}soeren aalborg")
+        );
+        assert_eq!(
+            searched(&["Schöne Grüße GmbH"]),
+            format!("schone grusse gmbh{apart}schoene gruesse gmbh")
+        );
+        // Typed as base letters and marks (as macOS writes file names).
+        assert_eq!(
+            searched(&["Mu\u{308}ller"]),
+            format!("muller{apart}mueller")
+        );
+        assert_eq!(
+            searched(&["Zoë", "", "Ødegård"]),
+            format!("zoe odegard{apart}zoe oedegaard")
+        );
+        assert_eq!(searched(&["Ada", "Lovelace"]), "ada lovelace");
+        assert_eq!(searched(&["José", "Núñez"]), "jose nunez");
+        assert_eq!(searched(&["", "Ünal"]), format!("unal{apart}uenal"));
+    }
 
     /// Text copied from a web page brings no-break spaces and invisible characters; a
     /// filter sees it as a reader does, and the Greek final sigma as any sigma.

@@ -64,7 +64,7 @@ pub fn complete(input: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Complet
 }
 
 /// What a word typed can become among some candidates: the one it starts (case and
-/// accents ignored, as filters ignore them),
+/// accents ignored, umlauts typed spelt out or not, as filters take them),
 /// else the start the several it starts share when that is longer than what was typed
 /// (never shorter: a quote typed is kept), and those several.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -79,7 +79,11 @@ pub struct WordCompletion {
 pub fn complete_word(typed: &str, candidates: &[String]) -> WordCompletion {
     let typed_folded = crate::text::folded(typed);
     let matching: Vec<&str> = (candidates.iter())
-        .filter(|c| crate::text::folded(c).starts_with(&typed_folded))
+        .filter(|c| {
+            let mut spellings = String::new();
+            crate::text::push_searched(&mut spellings, &[c]);
+            (spellings.split(crate::text::SPELLINGS_APART)).any(|s| s.starts_with(&typed_folded))
+        })
         .map(String::as_str)
         .collect();
     match matching.as_slice() {
@@ -268,6 +272,12 @@ mod tests {
         assert_eq!(done("location:b").text, "location:Berlin ");
         // Typed without its accent, as a filter finds it.
         assert_eq!(done("location:mun").text, "location:München ");
+        // Or with its umlaut spelt out, as a German keyboard without one types it.
+        assert_eq!(done("location:muen").text, "location:München ");
+        assert!(
+            done("location:mue").choices.is_empty()
+                && done("location:mue").text.contains("München")
+        );
         assert_eq!(done("industry:").choices, Vec::<String>::new(), "none held");
         let term = done("company:st").text;
         let found = Query::parse(&term, super::super::tests::TODAY)

@@ -9,7 +9,7 @@ use crate::error::{Error, Result, did_you_mean};
 use crate::import::dates::{digits, parse_date};
 use crate::model::{Contact, ContactParts, Decision, Flags, Function, Seniority};
 use crate::network::Network;
-use crate::text::{folded, folded_char, push_folded};
+use crate::text::{folded, folded_char, has_other_spelling, push_searched, spelt_out_char};
 use chrono::NaiveDate;
 
 mod complete;
@@ -141,7 +141,7 @@ impl Needle {
         !text.is_empty()
             && FOLDED.with_borrow_mut(|folded| {
                 folded.clear();
-                push_folded(folded, text);
+                push_searched(folded, &[text]);
                 self.in_text(folded)
             })
     }
@@ -304,14 +304,17 @@ impl Haystack {
     fn fill_fields(&mut self, c: &Contact, fields: &[TextField]) {
         for field in fields {
             match field {
-                TextField::Name => c.folded_name_into(&mut self.name),
+                TextField::Name => {
+                    self.name.clear();
+                    push_searched(&mut self.name, &[&c.first_name, &c.last_name]);
+                }
                 TextField::Title => {
                     self.title.clear();
-                    push_folded(&mut self.title, &c.position);
+                    push_searched(&mut self.title, &[&c.position]);
                 }
                 TextField::Company => {
                     self.company.clear();
-                    push_folded(&mut self.company, &c.company);
+                    push_searched(&mut self.company, &[&c.company]);
                 }
                 TextField::Url => {
                     self.url.clear();
@@ -350,14 +353,31 @@ enum Found {
 }
 
 /// Adds to `out` the positions of the characters of `text` where `needle` matches,
-/// when it does. The text is folded as the haystacks are (character by character), and
-/// each folded character remembers the character it came from.
+/// when it does: in the text folded as the haystacks are (character by character, each
+/// folded character remembering the character it came from), else in its other spelling
+/// (`mueller` marks the letters of Müller).
 fn mark(text: &str, needle: &Needle, found: Found, out: &mut Vec<usize>) {
+    let before = out.len();
+    mark_spelling(text, folded_char, needle, found, out);
+    if out.len() == before && has_other_spelling(text) {
+        mark_spelling(text, spelt_out_char, needle, found, out);
+    }
+}
+
+/// [`mark`] in one of the spellings a haystack holds of `text` ([`push_searched`]), each
+/// character folded by `fold`.
+fn mark_spelling<I: Iterator<Item = char>>(
+    text: &str,
+    fold: impl Fn(char) -> I,
+    needle: &Needle,
+    found: Found,
+    out: &mut Vec<usize>,
+) {
     // The text folded, and for each folded character the character it came from.
     let mut folded_text = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len());
     for (i, ch) in text.chars().enumerate() {
-        for lower in folded_char(ch) {
+        for lower in fold(ch) {
             folded_text.push(lower);
             origin.push(i);
         }
@@ -1071,6 +1091,54 @@ mod tests {
             assert!(
                 check(q, &c),
                 "{q} matches, so its marks are where it matched"
+            );
+        }
+    }
+
+    /// German and Nordic names are typed with their umlauts and rings spelt out as often
+    /// as without them: both find the contact, and mark the letters they matched.
+    #[test]
+    fn umlauts_typed_spelt_out_find_and_mark() {
+        let c = contact("Jürgen", "Bäckerei Øster", "Geschäftsführer");
+        let marks = |q: &str| Query::parse(q, TODAY).unwrap().marks(&c);
+        for q in [
+            "name:juergen",
+            "name:jurgen",
+            "name:Jürgen",
+            "company:baeckerei",
+            "company:oester",
+            "company:ster",
+            "title:geschaeftsfuehrer",
+            "title:geschaftsfuhrer",
+            "juergen",
+            "-name:mueller",
+        ] {
+            assert!(check(q, &c), "{q} finds Jürgen");
+        }
+        for q in [
+            "name:juergenx",
+            "name:jurgenue",
+            "company:ster\u{1}",
+            "name:\"jurgen sample\u{1}juergen\"",
+        ] {
+            assert!(!check(q, &c), "{q} does not");
+        }
+        assert_eq!(
+            marks("name:juergen").name,
+            vec![0, 1, 2, 3, 4, 5],
+            "J, ü, r, g, e, n"
+        );
+        assert_eq!(
+            marks("name:urg").name,
+            vec![1, 2, 3],
+            "in the folded spelling first"
+        );
+        assert_eq!(marks("company:oester").company, vec![9, 10, 11, 12, 13]);
+        let plain = contact("Joel", "Muller AG", "CEO");
+        for q in ["name:jol", "company:mueller"] {
+            assert!(
+                !check(q, &plain),
+                "{q}: only texts with umlauts have a second spelling"
             );
         }
     }

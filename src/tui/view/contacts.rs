@@ -77,7 +77,8 @@ fn empty_text(app: &App) -> String {
 }
 
 /// The table's columns at a width: company from 60 columns; seniority, date and tags from
-/// 120 (below, they would leave position and company under 20 columns between them).
+/// 120 (below, they would leave position and company under 20 columns between them); a
+/// wider name from 160, wider tags from 200.
 struct Columns {
     /// Position and company.
     medium: bool,
@@ -105,8 +106,15 @@ impl Columns {
             _ if asked.added => (column::ADDED, |c| c.added_on),
             _ => (column::CONNECTED, |c| c.connected_on),
         };
-        // Under 80 columns the name gives up 6 of its 22 to position and company.
-        let name_width = if width < 80 { 16 } else { 22 };
+        // Under 80 columns the name gives up 6 of its 22 to position and company; from
+        // 160 it takes 30 (a double-barrelled name whole), and from 200 the tags take 24,
+        // where position and company would otherwise get all the room.
+        let name_width = match width {
+            ..80 => 16,
+            80..160 => 22,
+            160.. => 30,
+        };
+        let tags_width = if width < 200 { 14 } else { 24 };
         let mut list = vec![
             ("", Constraint::Length(1)),
             (column::SCORE, Constraint::Length(9)),
@@ -125,7 +133,7 @@ impl Columns {
             list.extend([
                 (column::SENIORITY, Constraint::Length(9)),
                 (date_column, Constraint::Length(10)),
-                (column::TAGS, Constraint::Length(14)),
+                (column::TAGS, Constraint::Length(tags_width)),
             ]);
         }
         list.push((column::DECISION, Constraint::Length(9)));

@@ -101,6 +101,12 @@ pub fn push_searched(out: &mut String, parts: &[&str]) {
     }
 }
 
+/// `text` folded with its umlauts and rings spelt out ([`spelt_out_char`]): `Müller` →
+/// `mueller`.
+pub fn spelt_out(text: &str) -> String {
+    text.chars().flat_map(spelt_out_char).collect()
+}
+
 /// Whether `text` has a letter [`spelt_out_char`] spells otherwise than [`folded_char`].
 pub fn has_other_spelling(text: &str) -> bool {
     !text.is_ascii()

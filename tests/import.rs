@@ -1844,6 +1844,84 @@ fn a_name_typed_without_accents_merges_into_its_connection() {
     assert_eq!(zoe[0]["email"], "zoe@example.org");
 }
 
+/// A CRM typed without umlauts and rings spells them out ("Bjoern Halvorsen",
+/// "Soeren Okafor"): its rows are merged into the connections Björn and Søren, and
+/// messages from them are theirs; rows spelt plainly ("Bjorn") still merge too.
+#[test]
+fn a_name_with_its_umlauts_spelt_out_merges_into_its_connection() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let before = db.stats()["other_contacts"].clone();
+    let crm = db.file("crm.csv");
+    std::fs::write(
+        &crm,
+        "First Name,Last Name,Email,Company\n\
+         Bjoern,Halvorsen,bjorn@example.org,Initech\n\
+         Soeren,Okafor,soren@example.org,Sterling Cooper\n\
+         Joel,Okafor,joel@example.org,Sterling Cooper\n",
+    )
+    .unwrap();
+    let report = db.json(&["import", "--json", crm.to_str().unwrap()]);
+    assert_eq!(
+        (&report["contacts_merged"], &report["contacts_added"]),
+        (&serde_json::json!(2), &serde_json::json!(1)),
+        "Björn and Søren merged; Joel, whose name has no umlaut, is someone else: {report}"
+    );
+    assert_eq!(
+        db.stats()["other_contacts"],
+        serde_json::json!(before.as_u64().unwrap() + 1)
+    );
+    for (filter, email) in [
+        ("name:björn", "bjorn@example.org"),
+        ("name:soeren", "soren@example.org"),
+    ] {
+        let found = db.json(&["list", "--json", "--filter", filter]);
+        assert_eq!(found.as_array().map(Vec::len), Some(1), "{filter}: {found}");
+        assert_eq!(found[0]["email"], email, "{filter}");
+    }
+}
+
+/// Messages whose participants have no profile URL are matched by name, as names are
+/// compared everywhere: accents folded ("Zoë Ødegård") and umlauts typed spelt out
+/// ("Bjoern Halvorsen" for Björn). The accented name found no one: it was compared
+/// lower-cased against names folded.
+#[test]
+fn messages_without_urls_find_their_people_by_folded_names() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let messages = db.file("messages.csv");
+    let head = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT,IS CONVERSATION DRAFT";
+    let row = |id: &str, from: &str, to: &str, at: &str| {
+        format!("{id},,{from},,{to},,{at} UTC,,Hello,INBOX,,No,No")
+    };
+    let rows = [
+        row("c1", "Sam Owner", "Zoë Ødegård", "2026-10-01 10:00:00"),
+        row("c1", "Zoë Ødegård", "Sam Owner", "2026-10-02 10:00:00"),
+        row("c2", "Sam Owner", "Bjoern Halvorsen", "2026-10-03 10:00:00"),
+        row("c2", "Bjoern Halvorsen", "Sam Owner", "2026-10-04 10:00:00"),
+        row("c3", "Sam Owner", "Nobody Known", "2026-10-05 10:00:00"),
+    ];
+    std::fs::write(&messages, format!("{head}\n{}\n", rows.join("\n"))).unwrap();
+    let report = db.json(&["import", "--json", messages.to_str().unwrap()]);
+    assert_eq!(
+        (&report["messaged_matched"], &report["messaged_unmatched"]),
+        (&serde_json::json!(2), &serde_json::json!(1)),
+        "{report}"
+    );
+    let messaged = db.json(&["list", "--json", "--filter", "flag:messaged"]);
+    let mut names: Vec<String> = (messaged.as_array().unwrap().iter())
+        .map(|c| {
+            format!(
+                "{} {}",
+                c["first_name"].as_str().unwrap(),
+                c["last_name"].as_str().unwrap()
+            )
+        })
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Björn Halvorsen", "Zoë Ødegård"]);
+}
+
 /// A CRM that labels its columns in German, French or Spanish (accents and all) is read
 /// without `--map`: "Vorname, Name" as German forms write them (the name is the last
 /// name, unless it is the whole one), "Prénom, Nom", "Nombre, Apellidos".

@@ -9,6 +9,7 @@ use super::table::{FileKind, Table, field};
 use super::url::profile_key;
 use crate::error::{Error, Result};
 use crate::model::{Direction, Text};
+use crate::text::has_other_spelling;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -528,6 +529,24 @@ pub fn export_date(origin: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(after.get(..10)?, "%m-%d-%Y").ok()
 }
 
+/// The other key of a person whose name or company has umlauts or rings: the
+/// [`weak_key`] of the name and company spelt out (`juergen mueller|baeckerei mueller`
+/// for Jürgen Müller at Bäckerei Müller), as a CRM typed without those letters writes
+/// them; `None` for a name and company without them.
+pub fn spelt_out_weak_key(first: &str, last: &str, company: &str) -> Option<String> {
+    let spelt = |text: &str| crate::text::spelt_out(text);
+    (has_other_spelling(first) || has_other_spelling(last) || has_other_spelling(company))
+        .then(|| weak_key(&spelt(first), &spelt(last), &spelt(company)))
+}
+
+/// The [`name_key`] of a name with umlauts or rings spelt out (`juergen mueller`), as
+/// [`spelt_out_weak_key`]; `None` for a name without them.
+pub fn spelt_out_name_key(first: &str, last: &str) -> Option<String> {
+    let spelt = |text: &str| crate::text::spelt_out(text);
+    (has_other_spelling(first) || has_other_spelling(last))
+        .then(|| name_key(&spelt(first), &spelt(last)))
+}
+
 /// "first last" as names are compared: folded as filters fold text (case, accents and
 /// invisible characters off: a CRM's "Zoe Odegard" is the export's "Zoë Ødegård"),
 /// without outer spaces.
@@ -769,7 +788,7 @@ pub struct MessageSummary {
     pub count: u32,
 }
 
-/// A person in messages, by URL key when there is one, else by case-folded name.
+/// A person in messages, by URL key when there is one, else by name as [`name_key`] folds it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PersonRef {
     Url(String),
@@ -832,11 +851,11 @@ pub fn summarise_messages(rows: &[MessageRow]) -> foldhash::HashMap<PersonRef, M
         let start = participants.len();
         participants.push(people.number(match &m.sender_key {
             Some(k) => PersonKey::Url(k),
-            None => PersonKey::Name(m.from_name.to_lowercase()),
+            None => PersonKey::Name(name_key(&m.from_name, "")),
         }));
         if m.recipient_keys.is_empty() {
             for n in &m.to_names {
-                participants.push(people.number(PersonKey::Name(n.to_lowercase())));
+                participants.push(people.number(PersonKey::Name(name_key(n, ""))));
             }
         } else {
             for k in &m.recipient_keys {

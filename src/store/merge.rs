@@ -18,7 +18,7 @@ use crate::audience::{Profile, Scored, in_audience, score_all};
 use crate::error::{Error, Result};
 use crate::import::rows::{
     ConnectionRow, ContactRow, InvitationRow, MessageSummary, ParsedFile, PersonRef, Rows,
-    employers, name_key, summarise_messages, weak_key,
+    employers, name_key, spelt_out_name_key, spelt_out_weak_key, summarise_messages, weak_key,
 };
 use crate::import::{ImportBatch, Progress};
 use crate::model::{Contact, Decision, Flags, Text};
@@ -72,16 +72,25 @@ impl MultiIndex {
         std::iter::successors(first, |i| self.next.get(i).copied())
     }
 
-    /// Indexes every contact that has a key.
-    fn build<'c>(contacts: impl Iterator<Item = (usize, Option<String>)> + 'c) -> MultiIndex {
+    /// Indexes every contact by each of its keys.
+    fn build<K: IntoIterator<Item = String>>(
+        contacts: impl Iterator<Item = (usize, K)>,
+    ) -> MultiIndex {
         let mut index = MultiIndex::default();
-        for (i, key) in contacts {
-            if let Some(key) = key {
+        for (i, keys) in contacts {
+            for key in keys {
                 index.insert(key, i);
             }
         }
         index
     }
+}
+
+/// The keys a person is found by name alone: the name folded and, when it has umlauts or
+/// rings, spelt out (none for a hidden account's empty name).
+fn name_keys(first: &str, last: &str) -> impl Iterator<Item = String> {
+    let keys = [Some(name_key(first, last)), spelt_out_name_key(first, last)];
+    keys.into_iter().flatten().filter(|k| !k.is_empty())
 }
 
 /// What a row (or a stored contact) is matched by. The weak key (name and company) is
@@ -123,6 +132,13 @@ impl<'r> Probe<'r> {
     fn weak(&self) -> &str {
         self.weak
             .get_or_init(|| weak_key(self.first, self.last, self.company))
+    }
+
+    /// The weak key of the name and company spelt out, when they have umlauts or rings
+    /// ([`spelt_out_weak_key`]): a contact is indexed by both, so that a CRM row typed
+    /// without those letters finds it.
+    fn spelt_out_weak(&self) -> Option<String> {
+        spelt_out_weak_key(self.first, self.last, self.company)
     }
 
     /// A probe for a contact that is already built, keeping what a row's probe found.
@@ -284,19 +300,23 @@ impl Merge {
                 self.hidden.insert(h, i);
             }
             None => {
+                let keys = || [Some(probe.weak().to_string()), probe.spelt_out_weak()];
                 if probe.url_key.is_none() {
-                    self.urlless.insert(probe.weak().to_string(), i);
+                    keys()
+                        .into_iter()
+                        .flatten()
+                        .for_each(|k| self.urlless.insert(k, i));
                 }
                 if let Some(index) = &mut self.by_weak {
-                    index.insert(probe.weak().to_string(), i);
+                    keys()
+                        .into_iter()
+                        .flatten()
+                        .for_each(|k| index.insert(k, i));
                 }
             }
         }
         if let Some(index) = &mut self.by_name {
-            let name = name_key(probe.first, probe.last);
-            if !name.is_empty() {
-                index.insert(name, i);
-            }
+            name_keys(probe.first, probe.last).for_each(|k| index.insert(k, i));
         }
     }
 
@@ -350,8 +370,12 @@ impl Merge {
                 let (contacts, entries) = (&self.contacts, &self.entries);
                 let index = self.by_weak.get_or_insert_with(|| {
                     MultiIndex::build(contacts.iter().enumerate().map(|(i, c)| {
-                        let key = weak_key(&c.first_name, &c.last_name, &c.company);
-                        (i, (!c.is_hidden()).then_some(key))
+                        let (first, last, company) = (&c.first_name, &c.last_name, &c.company);
+                        let keys = [
+                            Some(weak_key(first, last, company)),
+                            spelt_out_weak_key(first, last, company),
+                        ];
+                        (i, keys.into_iter().flatten().filter(|_| !c.is_hidden()))
                     }))
                 });
                 match p.listed_once {
@@ -376,10 +400,12 @@ impl Merge {
             PersonRef::Name(n) => {
                 let contacts = &self.contacts;
                 let index = self.by_name.get_or_insert_with(|| {
-                    MultiIndex::build(contacts.iter().enumerate().map(|(i, c)| {
-                        let name = name_key(&c.first_name, &c.last_name);
-                        (i, (!name.is_empty()).then_some(name))
-                    }))
+                    MultiIndex::build(
+                        contacts
+                            .iter()
+                            .enumerate()
+                            .map(|(i, c)| (i, name_keys(&c.first_name, &c.last_name))),
+                    )
                 });
                 let mut found = index.get(n);
                 match (found.next(), found.next()) {

@@ -1058,16 +1058,7 @@ fn list_fits_its_lines_to_the_terminal() {
         String::from_utf8(output.stdout).expect("UTF-8")
     };
     let width = |l: &str| unicode_width::UnicodeWidthStr::width(l);
-    let listed = db.json(&[["list", "--limit", "40", "--json"].as_slice(), &filter].concat());
-    let names: Vec<String> = (listed.as_array().unwrap().iter())
-        .map(|c| {
-            format!(
-                "{} {}",
-                c["first_name"].as_str().unwrap(),
-                c["last_name"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let names = db.names(&[["--limit", "40"].as_slice(), &filter].concat());
     for columns in [80, 100] {
         let out = list_in(Some(&columns.to_string()));
         assert!(

@@ -1908,16 +1908,7 @@ fn messages_without_urls_find_their_people_by_folded_names() {
         (&serde_json::json!(2), &serde_json::json!(1)),
         "{report}"
     );
-    let messaged = db.json(&["list", "--json", "--filter", "flag:messaged"]);
-    let mut names: Vec<String> = (messaged.as_array().unwrap().iter())
-        .map(|c| {
-            format!(
-                "{} {}",
-                c["first_name"].as_str().unwrap(),
-                c["last_name"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let mut names = db.names(&["--filter", "flag:messaged"]);
     names.sort();
     assert_eq!(names, ["Björn Halvorsen", "Zoë Ødegård"]);
 }

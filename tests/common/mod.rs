@@ -81,6 +81,18 @@ impl Db {
         self.json(&["stats", "--json"])
     }
 
+    /// The full names of the contacts `list` shows with `args` (`--filter …`), in its
+    /// order.
+    pub fn names(&self, args: &[&str]) -> Vec<String> {
+        let listed = self.json(&[["list", "--json"].as_slice(), args].concat());
+        (listed.as_array().expect("a list").iter())
+            .map(|c| {
+                let part = |k: &str| c[k].as_str().expect("a name part").to_string();
+                format!("{} {}", part("first_name"), part("last_name"))
+            })
+            .collect()
+    }
+
     /// Every contact's score, by id (`null` for none).
     pub fn scores(&self) -> std::collections::BTreeMap<i64, serde_json::Value> {
         let all = self.json(&["list", "--json"]);

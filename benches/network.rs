@@ -189,9 +189,11 @@ fn bulk(c: &mut Criterion) {
 
 criterion_group!(benches, import, rescore, query, bulk);
 
-/// `criterion_main!` with the binary's allocator settings first.
+/// `criterion_main!` with the binary's allocator settings first: those of its commands
+/// (imports, scoring, exports), which run once and exit.
 fn main() {
     netcurate::allocator::tune();
+    netcurate::allocator::for_one_command();
     benches();
     Criterion::default().configure_from_args().final_summary();
 }

@@ -237,6 +237,7 @@ pub fn run(cli: Cli) -> Result<()> {
         clap_complete::generate(shell, &mut cli, "netcurate", &mut std::io::stdout());
         return Ok(());
     }
+    netcurate::allocator::for_one_command();
     check_before_opening(&command, &db, cli.profile.is_some())?;
     let made_here = !db.exists();
     let import = matches!(command, Command::Import { .. });

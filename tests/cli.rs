@@ -58,6 +58,24 @@ fn explain_says_why_an_assistant_is_not_a_decision_maker() {
 
 /// A hidden account (a closed or restricted one: everything empty but the date) is
 /// explained under that name, not as " —  at ".
+/// A profile URL with an accented slug, percent-encoded in the export, is shown as an
+/// address bar shows it; the URL as exported still finds the contact.
+#[test]
+fn explain_shows_a_profile_url_as_it_reads() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let out = db.ok(&["explain", "Björn Halvorsen"]);
+    assert!(
+        out.contains("  https://www.linkedin.com/in/björn-halvorsen-1013\n"),
+        "{out}"
+    );
+    let by_url = db.ok(&[
+        "explain",
+        "https://www.linkedin.com/in/bj%C3%B6rn-halvorsen-1013",
+    ]);
+    assert_eq!(by_url, out);
+}
+
 #[test]
 fn explain_names_a_hidden_account_as_such() {
     let db = Db::new();

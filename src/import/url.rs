@@ -100,6 +100,18 @@ fn any_profile_key(raw: &str) -> Option<String> {
     Some(format!("{host}/{key_path}"))
 }
 
+/// `raw` as a browser's address bar shows it: its percent escapes decoded when they spell
+/// UTF-8 text (`…/in/björn-yilmaz` for `…/in/bj%C3%B6rn-yilmaz`), as a reader sees it
+/// ([`crate::text::seen`]: an escaped line break is a space). For showing only: opening
+/// and copying take the URL as it is.
+pub fn readable(raw: &str) -> String {
+    let decoded = match raw.contains('%') {
+        true => percent_decode_str(raw).decode_utf8().ok(),
+        false => None,
+    };
+    crate::text::seen(decoded.as_deref().unwrap_or(raw)).into_owned()
+}
+
 /// A URL a browser can open for a key.
 pub fn key_to_url(key: &str) -> String {
     format!("https://www.{key}")
@@ -108,6 +120,27 @@ pub fn key_to_url(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_are_shown_as_an_address_bar_shows_them() {
+        assert_eq!(
+            readable("https://www.linkedin.com/in/bj%C3%B6rn-yilmaz-11f3"),
+            "https://www.linkedin.com/in/björn-yilmaz-11f3"
+        );
+        assert_eq!(
+            readable("https://www.linkedin.com/in/%E5%B1%B1%E7%94%B0"),
+            "https://www.linkedin.com/in/山田"
+        );
+        let plain = "https://www.linkedin.com/in/ada-lovelace";
+        assert_eq!(readable(plain), plain);
+        // Escapes that are not UTF-8 stay as written; an escaped line break is a space.
+        let latin1 = "https://example.com/in/ren%E9";
+        assert_eq!(readable(latin1), latin1);
+        assert_eq!(
+            readable("https://x.example/a%0Ab\u{1b}"),
+            "https://x.example/a b "
+        );
+    }
 
     #[test]
     fn percent_encoded_and_raw_utf8_are_one_identity() {

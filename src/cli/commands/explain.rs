@@ -112,7 +112,7 @@ pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()>
     };
     writeln!(out, "{}{job}", seen(&shown_name(c)))?;
     if !c.url.is_empty() {
-        writeln!(out, "  {}", c.url)?;
+        writeln!(out, "  {}", netcurate::import::url::readable(&c.url))?;
     }
     write_seniority(c, out)?;
     writeln!(out, "  function: {}", c.function.as_str())?;

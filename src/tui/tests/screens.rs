@@ -541,6 +541,25 @@ fn explain_names_the_probable_duplicate() {
     assert!(text.contains(&expected), "{expected}: {text}");
 }
 
+/// Explaining a contact whose profile URL the export percent-encodes (an accented slug)
+/// shows it as an address bar does; `y` still copies it as exported.
+#[test]
+fn explain_shows_a_profile_url_as_it_reads() {
+    let mut a = app();
+    let c = (a.network.contacts.iter())
+        .find(|c| c.url.contains("%C3%B6"))
+        .expect("an ö in a profile URL")
+        .clone();
+    a.set_filter(&format!("url:{}", c.url));
+    assert_eq!(a.table.ids.len(), 1);
+    key(&mut a, KeyCode::Enter);
+    // Above the filter line, which holds the URL as typed.
+    let text = screen_rows(&a, 120, 40)[..38].join("\n");
+    let readable = c.url.replace("%C3%B6", "ö");
+    assert!(text.contains(&readable), "{readable}: {text}");
+    assert!(!text.contains("%C3"), "{text}");
+}
+
 /// The rows on screen show where the filter matched: a bare word's letters in the title,
 /// a field term's text in its column; other characters keep their style.
 #[test]

@@ -102,7 +102,10 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
         lines.push(Line::raw(job));
     }
     if !c.url.is_empty() {
-        lines.push(Line::styled(c.url.clone(), theme.dim()));
+        lines.push(Line::styled(
+            netcurate::import::url::readable(&c.url),
+            theme.dim(),
+        ));
     }
     lines.push(Line::raw(strings::seniority_line(
         guess.tier.as_str(),

@@ -83,21 +83,22 @@ pub const SPELLINGS_APART: char = '\u{1}';
 /// ([`spelt_out_char`]): `mueller` finds Müller, `soeren` Søren, `aalborg` Ålborg, and
 /// `muller`, `soren`, `alborg` still do. Only texts with such letters are written twice.
 pub fn push_searched(out: &mut String, parts: &[&str]) {
-    let parts = || parts.iter().filter(|p| !p.is_empty());
-    for (i, part) in parts().enumerate() {
+    push_joined(out, parts, push_folded);
+    if parts.iter().any(|p| has_other_spelling(p)) {
+        out.push(SPELLINGS_APART);
+        push_joined(out, parts, |out, part| {
+            out.extend(part.chars().flat_map(spelt_out_char));
+        });
+    }
+}
+
+/// Appends the non-empty `parts`, single spaces between them, each by `push`.
+fn push_joined(out: &mut String, parts: &[&str], push: impl Fn(&mut String, &str)) {
+    for (i, part) in parts.iter().filter(|p| !p.is_empty()).enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        push_folded(out, part);
-    }
-    if parts().any(|p| has_other_spelling(p)) {
-        out.push(SPELLINGS_APART);
-        for (i, part) in parts().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            out.extend(part.chars().flat_map(spelt_out_char));
-        }
+        push(out, part);
     }
 }
 
@@ -109,33 +110,30 @@ pub fn spelt_out(text: &str) -> String {
 
 /// Whether `text` has a letter [`spelt_out_char`] spells otherwise than [`folded_char`].
 pub fn has_other_spelling(text: &str) -> bool {
-    !text.is_ascii()
-        && text.chars().any(|c| {
-            matches!(
-                c,
-                'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü' | 'ø' | 'Ø' | 'å' | 'Å' | '\u{308}' | '\u{30A}'
-            )
-        })
+    !text.is_ascii() && text.chars().any(|c| !spelling_of(c).is_empty())
 }
 
 /// One character as [`folded_char`] folds it, but for the letters that German and Nordic
-/// spelling writes out without their marks: `ä` → `ae`, `ö` and `ø` → `oe`, `ü` → `ue`,
-/// `å` → `aa` (and a diaeresis or ring typed as its own character → `e`, `a`).
+/// spelling writes out without their marks ([`spelling_of`]).
 pub fn spelt_out_char(c: char) -> impl Iterator<Item = char> {
-    let spelt = match c {
-        'ä' | 'Ä' => Some(['a', 'e']),
-        'ö' | 'Ö' | 'ø' | 'Ø' => Some(['o', 'e']),
-        'ü' | 'Ü' => Some(['u', 'e']),
-        'å' | 'Å' => Some(['a', 'a']),
-        '\u{308}' => Some(['e', '\0']),
-        '\u{30A}' => Some(['a', '\0']),
-        _ => None,
-    };
-    let (spelt, folded) = match spelt {
-        Some(letters) => (Some(letters), None),
-        None => (None, Some(folded_char(c))),
-    };
-    (spelt.into_iter().flatten().filter(|&l| l != '\0')).chain(folded.into_iter().flatten())
+    let spelt = spelling_of(c);
+    let folded = spelt.is_empty().then(|| folded_char(c));
+    spelt.chars().chain(folded.into_iter().flatten())
+}
+
+/// How German and Nordic spelling writes a letter without its marks: `ä` → `ae`, `ö` and
+/// `ø` → `oe`, `ü` → `ue`, `å` → `aa` (and a diaeresis or ring typed as its own
+/// character → `e`, `a`); nothing for any other character.
+fn spelling_of(c: char) -> &'static str {
+    match c {
+        'ä' | 'Ä' => "ae",
+        'ö' | 'Ö' | 'ø' | 'Ø' => "oe",
+        'ü' | 'Ü' => "ue",
+        'å' | 'Å' => "aa",
+        '\u{308}' => "e",
+        '\u{30A}' => "a",
+        _ => "",
+    }
 }
 
 /// A character as a reader sees it: `None` for an invisible one (a soft hyphen, a

@@ -134,11 +134,12 @@ impl<'r> Probe<'r> {
             .get_or_init(|| weak_key(self.first, self.last, self.company))
     }
 
-    /// The weak key of the name and company spelt out, when they have umlauts or rings
-    /// ([`spelt_out_weak_key`]): a contact is indexed by both, so that a CRM row typed
-    /// without those letters finds it.
-    fn spelt_out_weak(&self) -> Option<String> {
-        spelt_out_weak_key(self.first, self.last, self.company)
+    /// The keys a contact is indexed by name and company: the weak key and, when the
+    /// name or company has umlauts or rings, their [`spelt_out_weak_key`], so that a CRM
+    /// row typed without those letters finds it.
+    fn weak_keys(&self) -> impl Iterator<Item = String> + use<> {
+        let spelt = spelt_out_weak_key(self.first, self.last, self.company);
+        std::iter::once(self.weak().to_string()).chain(spelt)
     }
 
     /// A probe for a contact that is already built, keeping what a row's probe found.
@@ -300,18 +301,11 @@ impl Merge {
                 self.hidden.insert(h, i);
             }
             None => {
-                let keys = || [Some(probe.weak().to_string()), probe.spelt_out_weak()];
                 if probe.url_key.is_none() {
-                    keys()
-                        .into_iter()
-                        .flatten()
-                        .for_each(|k| self.urlless.insert(k, i));
+                    probe.weak_keys().for_each(|k| self.urlless.insert(k, i));
                 }
                 if let Some(index) = &mut self.by_weak {
-                    keys()
-                        .into_iter()
-                        .flatten()
-                        .for_each(|k| index.insert(k, i));
+                    probe.weak_keys().for_each(|k| index.insert(k, i));
                 }
             }
         }
@@ -370,12 +364,9 @@ impl Merge {
                 let (contacts, entries) = (&self.contacts, &self.entries);
                 let index = self.by_weak.get_or_insert_with(|| {
                     MultiIndex::build(contacts.iter().enumerate().map(|(i, c)| {
-                        let (first, last, company) = (&c.first_name, &c.last_name, &c.company);
-                        let keys = [
-                            Some(weak_key(first, last, company)),
-                            spelt_out_weak_key(first, last, company),
-                        ];
-                        (i, keys.into_iter().flatten().filter(|_| !c.is_hidden()))
+                        let probe = Probe::of_contact(c, None, OnceCell::new());
+                        let keys = (!c.is_hidden()).then(|| probe.weak_keys());
+                        (i, keys.into_iter().flatten())
                     }))
                 });
                 match p.listed_once {

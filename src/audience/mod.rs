@@ -75,9 +75,10 @@ impl Scored {
 /// Raised whenever what scoring stores changes (2: the colleague flag; 3: titles and
 /// companies folded as filters fold them, invisible characters out; 4: accents folded
 /// off, `Müller` as `Muller`, and the seniorities and functions of titles in German,
-/// French, Spanish, Italian, Portuguese and Dutch), so that a database scored by an older
+/// French, Spanish, Italian, Portuguese and Dutch; 5: umlauts spelt out or not are one
+/// company or place, `SAP SE` the company `SAP`), so that a database scored by an older
 /// netcurate is rescored when it is next opened.
-pub const SCORING_VERSION: u32 = 4;
+pub const SCORING_VERSION: u32 = 5;
 
 /// Scores contacts one at a time, for [`score_all`]. Many contacts share a title, or a
 /// title and a company, so each distinct one is classified and scored once. The duplicate

@@ -5,8 +5,17 @@
 
 use std::borrow::Cow;
 
-/// Legal suffixes dropped from company names before comparing them.
-const LEGAL_SUFFIXES: [&str; 22] = [
+/// Legal suffixes dropped from company names before comparing them (`SAP SE` is the
+/// target `SAP`; Norway's AS and ASA, Denmark's ApS, Finland's Oyj, Germany's KG).
+const LEGAL_SUFFIXES: [&str; 30] = [
+    "se",
+    "kg",
+    "as",
+    "asa",
+    "aps",
+    "oyj",
+    "ltda",
+    "llp",
     "inc",
     "incorporated",
     "llc",
@@ -68,6 +77,20 @@ pub fn company_key(s: &str) -> String {
         words.remove(0);
     }
     words.join(" ")
+}
+
+/// `s`, and `s` with its umlauts and rings spelt out when it has any (`Müller` and
+/// `mueller`, [`crate::text::spelt_out`]): the texts a profile's value and a contact's are
+/// both compared as, so that either spelling finds the other.
+pub fn spellings(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    let spelt = crate::text::has_other_spelling(s).then(|| crate::text::spelt_out(s).into());
+    std::iter::once(Cow::Borrowed(s)).chain(spelt)
+}
+
+/// The [`company_key`]s of a company's [`spellings`] (`muller`, `mueller` for Müller
+/// GmbH): two names are of one company when they share one.
+pub fn company_keys(s: &str) -> impl Iterator<Item = String> + '_ {
+    spellings(s).map(|s| company_key(&s))
 }
 
 /// Phrases unified in titles before matching, longest first.
@@ -186,6 +209,14 @@ mod tests {
         assert_eq!(company_key("Stark Cloud GmbH"), "stark cloud");
         assert_eq!(company_key("The Blue Sun Corp"), "blue sun");
         assert_eq!(company_key("Co"), "co");
+        assert_eq!(company_key("SAP SE"), "sap");
+        assert_eq!(company_key("Equinor ASA"), "equinor");
+        assert_eq!(company_key("Dr. Oetker KG"), "dr oetker");
+        assert_eq!(
+            company_key("As"),
+            "as",
+            "a name that is only a suffix stays"
+        );
     }
 
     /// A soft hyphen or a zero-width space does not split a word, and a no-break space is

@@ -192,8 +192,13 @@ impl Profile {
     /// Whether `company` is one of `my_companies` (compared as the scorer compares
     /// companies: without case, accents or legal suffixes).
     pub fn counts_as_mine(&self, company: &str) -> bool {
-        let key = super::normalize::company_key(company);
-        (self.my_companies.iter()).any(|c| super::normalize::company_key(c) == key)
+        use super::normalize::company_keys;
+        let mine: Vec<String> = self
+            .my_companies
+            .iter()
+            .flat_map(|c| company_keys(c))
+            .collect();
+        company_keys(company).any(|key| mine.contains(&key))
     }
 
     /// Drafts a profile from the network: the most common titles among decision makers,

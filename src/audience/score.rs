@@ -6,7 +6,7 @@
 //!
 //! Must not: store anything or classify flags other than exclusion (mod.rs gathers them).
 
-use super::normalize::{company_key, fold, role_part, title_key};
+use super::normalize::{company_keys, fold, role_part, spellings, title_key};
 use super::profile::{Profile, Weights};
 use crate::model::{Contact, Function, Seniority};
 use foldhash::{HashMap, HashMapExt, HashSet};
@@ -225,7 +225,7 @@ impl<'p> Scorer<'p> {
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
         };
-        let keys = |v: &[String]| v.iter().map(|c| company_key(c)).collect();
+        let keys = |v: &[String]| v.iter().flat_map(|c| company_keys(c)).collect();
         let (keywords, keyword_excludes) = (
             folded(&profile.keywords.include),
             folded(&profile.keywords.exclude),
@@ -243,8 +243,8 @@ impl<'p> Scorer<'p> {
             has_long_phrases: long(&keywords) || long(&keyword_excludes),
             keywords,
             keyword_excludes,
-            industries: profile.industries.target.iter().map(|t| fold(t)).collect(),
-            locations: profile.locations.target.iter().map(|t| fold(t)).collect(),
+            industries: folded_spellings(&profile.industries.target),
+            locations: folded_spellings(&profile.locations.target),
             matcher: SkimMatcherV2::default(),
         };
         Scorer {
@@ -306,8 +306,10 @@ impl<'p> Scorer<'p> {
         };
         let listed = |list: &[String], value: &str| {
             (!list.is_empty() && !value.is_empty()).then(|| {
-                let v = fold(value);
-                list.iter().any(|t| v.contains(t.as_str()))
+                spellings(value).any(|v| {
+                    let v = fold(&v);
+                    list.iter().any(|t| v.contains(t.as_str()))
+                })
             })
         };
         Values {
@@ -403,11 +405,12 @@ impl Targets {
     }
 
     fn company_facts(&self, company: &str) -> CompanyFacts {
-        let key = company_key(company);
+        let keys: Vec<String> = company_keys(company).filter(|k| !k.is_empty()).collect();
+        let listed = |set: &HashSet<String>| keys.iter().any(|k| set.contains(k));
         CompanyFacts {
-            target: self.companies.contains(&key),
-            excluded: self.company_excludes.contains(&key),
-            mine: !key.is_empty() && self.my_companies.contains(&key),
+            target: listed(&self.companies),
+            excluded: listed(&self.company_excludes),
+            mine: listed(&self.my_companies),
             text: self.phrase_text(company),
         }
     }
@@ -454,6 +457,14 @@ impl Targets {
 }
 
 /// The facts of `text` from `seen`, worked out by `work` the first time it is met.
+/// A profile's industries or locations as they are looked for: each folded, and spelt out
+/// too when it has umlauts or rings ("München" is looked for as `munchen` and `muenchen`).
+fn folded_spellings(values: &[String]) -> Vec<String> {
+    (values.iter().flat_map(|v| spellings(v)))
+        .map(|v| fold(&v))
+        .collect()
+}
+
 fn facts<'s, T>(
     seen: &'s mut HashMap<String, T>,
     text: &str,
@@ -609,6 +620,58 @@ include = ["energie"]
         assert!(line.contains("keywords 1/1"), "{line}");
         let b = s.breakdown(&contact("CFO", "Societe Generale SA"), tier);
         assert!(b.one_line().contains("is a target"), "{}", b.one_line());
+    }
+
+    /// A profile typed with umlauts spelt out (as a keyboard without them writes) matches
+    /// the letters, and the other way round: targets, excluded and own companies, and
+    /// locations (industries are looked for as locations are).
+    #[test]
+    fn umlauts_spelt_out_or_not_are_one_company_and_place() {
+        let p = Profile::parse(
+            "p",
+            r#"
+my_companies = ["Baeckerei Jansen"]
+[titles]
+target = ["CTO"]
+[companies]
+target = ["Mueller GmbH", "Bjørnson AS"]
+exclude = ["Groessler"]
+[locations]
+target = ["Muenchen", "Tromsø"]
+"#,
+        )
+        .unwrap();
+        let mut s = Scorer::new(&p);
+        let cto = super::super::seniority::classify("CTO").tier;
+        let located = |company: &str, location: &str| Contact {
+            location: location.into(),
+            is_connection: true,
+            ..contact("CTO", company)
+        };
+        for (company, location) in [
+            ("Müller AG", "München"),
+            ("Bjoernson", "Tromsoe"),
+            ("Bjørnson", "Tromsø, Norway"),
+        ] {
+            let b = s.breakdown(&located(company, location), cto);
+            let line = b.one_line();
+            assert!(line.contains("is a target"), "{company}: {line}");
+            assert!(line.contains("location matches"), "{location}: {line}");
+        }
+        let b = s.breakdown(&located("Muller", "Munich"), cto);
+        assert!(
+            !b.one_line().contains("is a target"),
+            "Muller is no Mueller: {}",
+            b.one_line()
+        );
+        assert!(
+            s.breakdown(&located("Grössler", ""), cto)
+                .exclusion
+                .is_some()
+        );
+        assert!(s.score(&located("Bäckerei Jansen", ""), cto).colleague);
+        assert!(p.counts_as_mine("Bäckerei Jansen GmbH"));
+        assert!(!p.counts_as_mine("Backerei Jansen"));
     }
 
     #[test]

@@ -7,8 +7,9 @@ use std::borrow::Cow;
 
 /// Legal suffixes dropped from company names before comparing them (`SAP SE` is the
 /// target `SAP`; Norway's AS and ASA, Denmark's ApS, Finland's Oyj, Germany's KG).
-const LEGAL_SUFFIXES: [&str; 30] = [
+const LEGAL_SUFFIXES: [&str; 31] = [
     "se",
+    "sl",
     "kg",
     "as",
     "asa",
@@ -70,8 +71,14 @@ pub fn fold(s: &str) -> String {
 pub fn company_key(s: &str) -> String {
     let folded = fold(s);
     let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) {
-        words.pop();
+    loop {
+        match spelt_suffix(&words) {
+            0 if words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) => {
+                words.pop();
+            }
+            0 => break,
+            letters => words.truncate(words.len() - letters),
+        }
     }
     if words.len() > 1 && words[0] == "the" {
         words.remove(0);
@@ -91,6 +98,20 @@ pub fn spellings(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
 /// GmbH): two names are of one company when they share one.
 pub fn company_keys(s: &str) -> impl Iterator<Item = String> + '_ {
     spellings(s).map(|s| company_key(&s))
+}
+
+/// How many single letters end `words` that spell a legal suffix with their dots or
+/// slash folded away (`B.V.` → `b v`, `S.p.A.`, `A/S`), when a name stays before them;
+/// else 0.
+fn spelt_suffix(words: &[&str]) -> usize {
+    let letters = words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().count() == 1)
+        .count();
+    let joined: String = words[words.len() - letters..].concat();
+    let is_suffix = letters >= 2 && letters < words.len() && LEGAL_SUFFIXES.contains(&&*joined);
+    if is_suffix { letters } else { 0 }
 }
 
 /// Phrases unified in titles before matching, longest first.
@@ -216,6 +237,23 @@ mod tests {
             company_key("As"),
             "as",
             "a name that is only a suffix stays"
+        );
+        // Suffixes written with dots or a slash.
+        assert_eq!(company_key("Philips N.V."), "philips");
+        assert_eq!(company_key("Novo Nordisk A/S"), "novo nordisk");
+        assert_eq!(company_key("Ferrari S.p.A."), "ferrari");
+        assert_eq!(company_key("Acme S.à r.l."), "acme");
+        assert_eq!(company_key("Mercadona, S.L."), "mercadona");
+        assert_eq!(company_key("Bosch GmbH & Co. KG"), "bosch");
+        assert_eq!(
+            company_key("H&M"),
+            "h m",
+            "initials that spell no suffix stay"
+        );
+        assert_eq!(
+            company_key("S.A."),
+            "s a",
+            "nothing before them: the name itself"
         );
     }
 

@@ -25,7 +25,7 @@ const CXO_ACRONYMS: [&str; 16] = [
 
 /// Who supports a decision maker (" assistant to the CEO "): in the folded title, with
 /// the spaces around.
-const SUPPORT_PHRASES: [&str; 14] = [
+const SUPPORT_PHRASES: [&str; 18] = [
     " executive assistant ",
     " assistant to ",
     " secretary ",
@@ -36,8 +36,12 @@ const SUPPORT_PHRASES: [&str; 14] = [
     " assistente di direzione ",
     " assistentin der geschaftsfuhrung ",
     " assistent der geschaftsfuhrung ",
+    " assistentin der geschaeftsfuehrung ",
+    " assistent der geschaeftsfuehrung ",
     " sekretarin ",
     " sekretar ",
+    " sekretaerin ",
+    " sekretaer ",
     " secretaria ",
     " secretaire ",
 ];
@@ -72,12 +76,13 @@ const OWNER: [&str; 25] = [
 ];
 
 /// One word that names the head of a company or a board member.
-const CXO_WORDS: [&str; 14] = [
+const CXO_WORDS: [&str; 15] = [
     "president",
     "presidente",
     "prasident",
     "praesident",
     "prasidentin",
+    "praesidentin",
     "geschaftsfuhrer",
     "geschaftsfuhrerin",
     "geschaeftsfuehrer",
@@ -553,6 +558,10 @@ mod tests {
             ("Asistente de dirección", Support),
             ("Assistante de direction du PDG", Support),
             ("Sekretärin", Support),
+            ("Sekretaerin", Support),
+            ("Assistentin der Geschaeftsfuehrung", Support),
+            ("Praesidentin", Cxo),
+            ("Gruender & Geschaeftsfuehrer", Owner),
             ("Asistente de ventas", Entry),
             ("Inhaber", Owner),
             ("Secretary", Support),

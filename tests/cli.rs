@@ -76,6 +76,21 @@ fn explain_shows_a_profile_url_as_it_reads() {
     assert_eq!(by_url, out);
 }
 
+/// A name typed with its umlauts spelt out, whole or in part, finds the contact as a
+/// filter does.
+#[test]
+fn explain_finds_a_name_typed_with_its_umlauts_spelt_out() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let bjorn = db.ok(&["explain", "Björn Halvorsen"]);
+    assert_eq!(db.ok(&["explain", "Bjoern Halvorsen"]), bjorn);
+    assert_eq!(db.ok(&["explain", "bjoern halv"]), bjorn);
+    assert_eq!(
+        db.ok(&["explain", "Soeren Okafor"]),
+        db.ok(&["explain", "Søren Okafor"])
+    );
+}
+
 #[test]
 fn explain_names_a_hidden_account_as_such() {
     let db = Db::new();

@@ -547,6 +547,13 @@ pub fn spelt_out_name_key(first: &str, last: &str) -> Option<String> {
         .then(|| name_key(&spelt(first), &spelt(last)))
 }
 
+/// The keys a person is found by name alone: the [`name_key`] and, when the name has
+/// umlauts or rings, its [`spelt_out_name_key`] (none for a hidden account's empty name).
+pub fn name_keys(first: &str, last: &str) -> impl Iterator<Item = String> + use<> {
+    let keys = [Some(name_key(first, last)), spelt_out_name_key(first, last)];
+    keys.into_iter().flatten().filter(|k| !k.is_empty())
+}
+
 /// "first last" as names are compared: folded as filters fold text (case, accents and
 /// invisible characters off: a CRM's "Zoe Odegard" is the export's "Zoë Ødegård"),
 /// without outer spaces.

@@ -18,7 +18,7 @@ use crate::audience::{Profile, Scored, in_audience, score_all};
 use crate::error::{Error, Result};
 use crate::import::rows::{
     ConnectionRow, ContactRow, InvitationRow, MessageSummary, ParsedFile, PersonRef, Rows,
-    employers, name_key, spelt_out_name_key, spelt_out_weak_key, summarise_messages, weak_key,
+    employers, name_keys, spelt_out_weak_key, summarise_messages, weak_key,
 };
 use crate::import::{ImportBatch, Progress};
 use crate::model::{Contact, Decision, Flags, Text};
@@ -84,13 +84,6 @@ impl MultiIndex {
         }
         index
     }
-}
-
-/// The keys a person is found by name alone: the name folded and, when it has umlauts or
-/// rings, spelt out (none for a hidden account's empty name).
-fn name_keys(first: &str, last: &str) -> impl Iterator<Item = String> {
-    let keys = [Some(name_key(first, last)), spelt_out_name_key(first, last)];
-    keys.into_iter().flatten().filter(|k| !k.is_empty())
 }
 
 /// What a row (or a stored contact) is matched by. The weak key (name and company) is

@@ -19,7 +19,7 @@ use std::io::Write;
 pub(crate) fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
     let part = netcurate::text::folded(who.trim());
     let holding: Vec<&Contact> = (network.contacts.iter())
-        .filter(|c| !part.is_empty() && netcurate::text::folded(&c.full_name()).contains(&part))
+        .filter(|c| !part.is_empty() && searched_name(c).contains(&part))
         .collect();
     match holding[..] {
         [c] => Ok(c),
@@ -40,6 +40,14 @@ pub(crate) fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n 
             )
         }
     }
+}
+
+/// A contact's full name as filters search it: folded, and spelt out when it has umlauts
+/// or rings (`bjoern` is part of Björn's).
+fn searched_name(c: &Contact) -> String {
+    let mut name = String::new();
+    netcurate::text::push_searched(&mut name, &[&c.first_name, &c.last_name]);
+    name
 }
 
 /// The contact whose name reads most like `folded` (a misspelt name's: Jaro-Winkler
@@ -77,7 +85,8 @@ pub(crate) fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Co
     let named: Vec<&Contact> = (network.contacts.iter())
         .filter(|c| {
             !name.is_empty()
-                && netcurate::import::rows::name_key(&c.first_name, &c.last_name) == name
+                && netcurate::import::rows::name_keys(&c.first_name, &c.last_name)
+                    .any(|k| k == name)
         })
         .collect();
     match named[..] {

@@ -59,8 +59,8 @@ fn kill_9_during_a_100k_import_leaves_the_database_unchanged() {
     for phase in [
         "read and parsed",
         "merged",
-        "scored and found duplicates",
-        "wrote contacts",
+        "scored and wrote contacts",
+        "set the duplicate flags",
     ] {
         let mut child = import_paused_after(&db, &big, phase);
         child.kill().unwrap(); // SIGKILL

@@ -62,13 +62,37 @@ pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(Contac
         .collect()
 }
 
+/// How many contacts' scores [`score_in_chunks`] hands over at a time.
+const SCORED_CHUNK: usize = 4096;
+
+/// [`score_all`] for a caller that stores the scores while they are worked out (on
+/// another thread): hands them to `chunk` in the contacts' order, [`SCORED_CHUNK`] at a
+/// time with their duplicate flags clear, lets go of `chunk` (a channel's sender closes),
+/// then finds the probable duplicates among all the contacts: each one's flag.
+pub fn score_in_chunks(
+    contacts: &[Contact],
+    profile: Option<&Profile>,
+    mut chunk: impl FnMut(Vec<Scored>),
+) -> Vec<bool> {
+    let mut scoring = Scoring::new(profile);
+    for part in contacts.chunks(SCORED_CHUNK) {
+        chunk(part.iter().map(|c| scoring.score(c)).collect());
+    }
+    drop(chunk);
+    find_duplicates(contacts)
+}
+
 impl Scored {
     /// Sets or clears the duplicate flag (which [`find_duplicates`] works out for the
     /// whole network, apart from [`Scoring`]).
-    fn set_duplicate(&mut self, duplicate: bool) {
+    pub fn set_duplicate(&mut self, duplicate: bool) {
         let mut flags = Flags(self.stored_flags);
         flags.set(Flags::DUPLICATE, duplicate);
         self.stored_flags = flags.0;
+    }
+
+    pub fn is_duplicate(&self) -> bool {
+        Flags(self.stored_flags).has(Flags::DUPLICATE)
     }
 }
 

@@ -14,7 +14,7 @@ use super::bulk::{BulkStatement, Value};
 use super::read::{read_contacts, url_key_column, url_key_is_derived};
 use super::report::{ColumnRead, FileReport, ImportReport, NewInAudience};
 use super::{DateText, Store, date_text, datetime_text};
-use crate::audience::{Profile, Scored, in_audience, score_all};
+use crate::audience::{Profile, Scored, in_audience, score_in_chunks};
 use crate::error::{Error, Result};
 use crate::import::rows::{
     ConnectionRow, ContactRow, InvitationRow, MessageSummary, ParsedFile, PersonRef, Rows,
@@ -625,48 +625,37 @@ impl Merge {
 
     /// Scores every contact and writes each new or changed row once, with its score
     /// (a new contact with only a Connections row's columns by a shorter insert: 8% of a
-    /// 100k import), then the carried tags. Contacts are scored (and their duplicates
-    /// found) on other threads while the invitations are stored here (they do not depend
-    /// on scores).
+    /// 100k import), then the carried tags. Contacts are scored on another thread, in
+    /// chunks written here as they come (after the invitations, which do not depend on
+    /// scores), and their duplicates found there meanwhile; a row is written with the
+    /// duplicate flag it had, and the flag set afterwards where it changed.
     fn write(
         self,
         tx: &Transaction<'_>,
         profile: Option<&Profile>,
         report: &mut ImportReport,
     ) -> Result<()> {
-        let contacts = &self.contacts;
-        let (scored, derived) = crate::parallel::join(
-            || score_all(contacts, profile),
+        let (contacts, entries) = (&self.contacts, &self.entries);
+        let (sender, chunks) = std::sync::mpsc::channel();
+        let (duplicates, written) = crate::parallel::join(
+            || score_in_chunks(contacts, profile, move |chunk| drop(sender.send(chunk))),
             || {
                 merge_invitations(tx, &self.invitations, self.now, report)?;
-                // Whether each contact's key is its URL's (see url_key_column).
-                Ok::<_, crate::error::Error>(
-                    contacts.iter().map(url_key_is_derived).collect::<Vec<_>>(),
-                )
+                let scored = chunks.into_iter().flatten();
+                write_contacts(tx, contacts, entries, scored, profile, report)
             },
         );
-        let derived = derived?;
-        crate::trace::phase("scored and found duplicates");
-        if let Some(profile) = profile {
-            let new = (self.entries.iter().zip(&scored)).filter(|(e, _)| e.new_connection);
-            report.new_in_audience = Some(NewInAudience {
-                threshold: profile.threshold,
-                count: new
-                    .filter(|(_, (_, s))| in_audience(s.score, profile.threshold))
-                    .count() as u64,
-            });
-        }
-        let mut upsert = BulkStatement::prepare(tx, UPSERT_CONTACT)?;
-        let mut insert_plain = BulkStatement::prepare(tx, INSERT_PLAIN_CONTACT)?;
-        let rows = contacts.iter().zip(&self.entries).zip(scored).zip(derived);
-        for (((c, e), (_, s)), derived) in rows {
-            if is_plain_new(c, e) {
-                insert_plain_contact(&mut insert_plain, c, e, &s, derived)?;
-            } else if e.changed || e.stored.as_ref() != Some(&s) {
-                write_contact(&mut upsert, c, e, &s, derived)?;
+        let written = written?;
+        crate::trace::phase("scored and wrote contacts");
+        let mut set_flags =
+            BulkStatement::prepare(tx, "UPDATE contacts SET flags = ?2 WHERE id = ?1")?;
+        for ((c, mut s), duplicate) in contacts.iter().zip(written).zip(duplicates) {
+            if s.is_duplicate() != duplicate {
+                s.set_duplicate(duplicate);
+                set_flags.execute(&[c.id.into(), s.stored_flags.into()])?;
             }
         }
-        crate::trace::phase("wrote contacts");
+        crate::trace::phase("set the duplicate flags");
         let mut add_tag =
             tx.prepare_cached("INSERT OR IGNORE INTO tags (contact_id, tag) VALUES (?1, ?2)")?;
         for (id, tag) in &self.tags {
@@ -674,6 +663,42 @@ impl Merge {
         }
         Ok(())
     }
+}
+
+/// Writes each of `contacts` (with its entry, and its score as `scored` yields them with
+/// the duplicate flag clear) that is new or changed, with the duplicate flag its row had
+/// (clear for a new one), and counts the new connections in the audience into `report`:
+/// the scores the rows now hold.
+fn write_contacts(
+    tx: &Transaction<'_>,
+    contacts: &[Contact],
+    entries: &[Entry],
+    scored: impl Iterator<Item = Scored>,
+    profile: Option<&Profile>,
+    report: &mut ImportReport,
+) -> Result<Vec<Scored>> {
+    let mut upsert = BulkStatement::prepare(tx, UPSERT_CONTACT)?;
+    let mut insert_plain = BulkStatement::prepare(tx, INSERT_PLAIN_CONTACT)?;
+    let mut written = Vec::with_capacity(contacts.len());
+    let mut new_in_audience = 0;
+    for ((c, e), mut s) in contacts.iter().zip(entries).zip(scored) {
+        s.set_duplicate(e.stored.as_ref().is_some_and(Scored::is_duplicate));
+        let derived = url_key_is_derived(c);
+        if is_plain_new(c, e) {
+            insert_plain_contact(&mut insert_plain, c, e, &s, derived)?;
+        } else if e.changed || e.stored.as_ref() != Some(&s) {
+            write_contact(&mut upsert, c, e, &s, derived)?;
+        }
+        let threshold = profile.map(|p| p.threshold);
+        new_in_audience +=
+            u64::from(e.new_connection && threshold.is_some_and(|t| in_audience(s.score, t)));
+        written.push(s);
+    }
+    report.new_in_audience = profile.map(|p| NewInAudience {
+        threshold: p.threshold,
+        count: new_in_audience,
+    });
+    Ok(written)
 }
 
 fn write_contact(

@@ -681,6 +681,7 @@ fn write_contacts(
     let mut insert_plain = BulkStatement::prepare(tx, INSERT_PLAIN_CONTACT)?;
     let mut written = Vec::with_capacity(contacts.len());
     let mut new_in_audience = 0;
+    let threshold = profile.map(|p| p.threshold);
     for ((c, e), mut s) in contacts.iter().zip(entries).zip(scored) {
         s.set_duplicate(e.stored.as_ref().is_some_and(Scored::is_duplicate));
         let derived = url_key_is_derived(c);
@@ -689,7 +690,6 @@ fn write_contacts(
         } else if e.changed || e.stored.as_ref() != Some(&s) {
             write_contact(&mut upsert, c, e, &s, derived)?;
         }
-        let threshold = profile.map(|p| p.threshold);
         new_in_audience +=
             u64::from(e.new_connection && threshold.is_some_and(|t| in_audience(s.score, t)));
         written.push(s);

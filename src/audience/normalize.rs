@@ -284,6 +284,24 @@ mod tests {
         assert_eq!(title_key("IT-Leiter"), "it leiter");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        /// A key is its own key (one written folded, a profile's value, meets the key of
+        /// the text it came from), and a company's spellings give the same key once
+        /// folded: whatever the text, in any script.
+        #[test]
+        fn keys_are_their_own_keys(text in "\\PC{0,24}( [a-zA-Z.&/]{1,4}){0,3}") {
+            let key = company_key(&text);
+            proptest::prop_assert_eq!(company_key(&key), key.clone());
+            proptest::prop_assert_eq!(fold(&fold(&text)), fold(&text));
+            let keys: Vec<String> = company_keys(&text).collect();
+            proptest::prop_assert_eq!(&keys[0], &key);
+            if let Some(spelt) = keys.get(1) {
+                proptest::prop_assert_eq!(company_key(spelt), spelt.clone());
+            }
+        }
+    }
+
     #[test]
     fn titles_unify_synonyms() {
         assert_eq!(title_key("Vice President, Engineering"), "vp engineering");

@@ -364,6 +364,33 @@ proptest! {
         }
     }
 
+    /// Any part of a text typed with its umlauts and rings spelt out (`mueller`), or
+    /// plainly folded (`muller`), finds the text and marks letters of it.
+    #[test]
+    fn umlauts_typed_spelt_out_or_not_find_and_mark(
+        title in "[A-Za-zäöüÄÖÜøØåÅß ]{1,20}",
+        from in 0usize..20,
+        len in 1usize..8,
+    ) {
+        use netcurate::text::{folded, spelt_out};
+        let contact = netcurate::model::Contact {
+            position: title.as_str().into(),
+            ..Default::default()
+        };
+        for spelling in [spelt_out(&title), folded(&title)] {
+            let chars: Vec<char> = spelling.chars().collect();
+            let from = from.min(chars.len() - 1);
+            let typed: String = chars[from..(from + len).min(chars.len())].iter().collect();
+            let typed = typed.trim();
+            if typed.is_empty() {
+                continue;
+            }
+            let query = Query::parse(&format!("title:\"{typed}\""), TODAY).expect("a text term");
+            prop_assert!(query.matches(&contact, &netcurate::query::Haystack::of(&contact)), "{:?} by {:?}", title, typed);
+            prop_assert!(!query.marks(&contact).title.is_empty(), "{:?} marked by {:?}", title, typed);
+        }
+    }
+
     #[test]
     fn message_summaries_match_the_obvious_summary(
         rows in proptest::collection::vec(message(), 0..30)

@@ -641,6 +641,40 @@ fn a_first_import_without_a_profile_says_how_to_score() {
     );
 }
 
+/// A file piped in slowly (`… | netcurate import -`) has no size until its end: the
+/// progress line says how much it has read so far instead of standing still, then the
+/// import reports as any other.
+#[test]
+fn a_slow_pipe_shows_the_bytes_read_so_far() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let db = Db::new();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let people = netcurate::synth::people(5, 2000, (60, 40, 200), 0, as_of);
+    let file = db.file("Connections.csv");
+    let csv = netcurate::synth::connections_csv(&people, netcurate::synth::Style::Y2026);
+    std::fs::write(&file, csv).unwrap();
+    let (s, line) = Screen::prepare(&db, "pipe", "");
+    let (file, exit_file) = (file.display(), s.exit_file.display());
+    s.open(
+        100,
+        10,
+        &format!(
+            "(head -c 100000 '{file}'; sleep 3; tail -c +100001 '{file}') | {line} import -; \
+             echo $? > '{exit_file}'; sleep 60"
+        ),
+    );
+    let screen = s.wait_until("the bytes read so far", |screen| {
+        screen
+            .lines()
+            .any(|l| l.contains("reading") && l.contains("KiB"))
+    });
+    assert!(!screen.contains("connections —"), "{screen}");
+    s.wait_for("stdin: connections — read 2000, imported 2000");
+    assert_eq!(s.exit_code(), 0);
+}
+
 /// An export imported from the workbench ends with its report; Enter on it lists the new
 /// connections. (The fixture's export is another, older network than the demo's: the
 /// workbench first asks whether to import it anyway.)

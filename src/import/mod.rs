@@ -46,6 +46,20 @@ pub struct SkippedFile {
 pub struct Progress {
     pub stage: &'static str,
     pub fraction: f64,
+    /// While a pipe is read (`netcurate import -`), whose size is known only at its end:
+    /// the bytes read so far (the fraction stands still meanwhile).
+    pub read_bytes: Option<u64>,
+}
+
+impl Progress {
+    /// `fraction` of the way, at `stage`.
+    pub fn at(stage: &'static str, fraction: f64) -> Progress {
+        Progress {
+            stage,
+            fraction,
+            read_bytes: None,
+        }
+    }
 }
 
 /// Everything one import will apply.
@@ -82,22 +96,25 @@ impl ImportBatch {
         let mut batch = ImportBatch::default();
         for (p, path) in paths.iter().enumerate() {
             let share = 0.4 / paths.len() as f64;
-            let mut show = |within: f64| {
+            let mut show = |within: f64, read_bytes: Option<u64>| {
                 progress(Progress {
-                    stage: "reading",
-                    fraction: share * (p as f64 + within),
+                    read_bytes,
+                    ..Progress::at("reading", share * (p as f64 + within))
                 })
             };
-            show(0.0);
+            show(0.0, None);
             // The first half of a path's share is reading its files, the second parsing them.
             let sources = {
-                let mut meter = Meter::new(|read: f64| show(read / 2.0));
+                let mut meter = Meter::new(|reading| match reading {
+                    Reading::Share(read) => show(read / 2.0, None),
+                    Reading::Bytes(bytes) => show(0.0, Some(bytes)),
+                });
                 let sources = gather(path, &mut batch.skipped_files, &mut meter)?;
                 meter.finish();
                 sources
             };
-            for parsed in parse_sources(&sources, mappings, &mut |parsed| show(0.5 + parsed / 2.0))
-            {
+            let mut parsing = |parsed: f64| show(0.5 + parsed / 2.0, None);
+            for parsed in parse_sources(&sources, mappings, &mut parsing) {
                 batch.files.push(parsed?);
             }
         }
@@ -550,16 +567,17 @@ fn bytes_below(dir: &Path) -> u64 {
 const METERED_CHUNK: u64 = 4 << 20;
 
 /// How far the reading of an import's files has come: the bytes on disk read (or passed
-/// over) of those the path holds, reported as a share that never goes back.
+/// over) of those the path holds, reported as a share that never goes back; or, for a
+/// pipe, whose size is known only at its end, the bytes read so far.
 pub struct Meter<'a> {
-    report: Box<dyn FnMut(f64) + 'a>,
+    report: Box<dyn FnMut(Reading) + 'a>,
     read: u64,
     expected: u64,
     shown: f64,
 }
 
 impl<'a> Meter<'a> {
-    pub fn new(report: impl FnMut(f64) + 'a) -> Meter<'a> {
+    pub fn new(report: impl FnMut(Reading) + 'a) -> Meter<'a> {
         Meter {
             report: Box::new(report),
             read: 0,
@@ -576,19 +594,36 @@ impl<'a> Meter<'a> {
     /// Reading is over, whatever was expected (an archive's own headers are never read
     /// as an entry).
     fn finish(&mut self) {
-        self.read = self.read.max(self.expected);
-        self.read(0);
+        if self.shown < 1.0 {
+            self.shown = 1.0;
+            (self.report)(Reading::Share(1.0));
+        }
     }
 
     /// `bytes` more were read (or passed over).
     fn read(&mut self, bytes: u64) {
         self.read += bytes;
-        let share = (self.read as f64 / self.expected.max(1) as f64).min(1.0);
+        if self.expected == 0 {
+            if bytes > 0 {
+                (self.report)(Reading::Bytes(self.read));
+            }
+            return;
+        }
+        let share = (self.read as f64 / self.expected as f64).min(1.0);
         if share > self.shown {
             self.shown = share;
-            (self.report)(share);
+            (self.report)(Reading::Share(share));
         }
     }
+}
+
+/// What a [`Meter`] reports.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reading {
+    /// The share read of what the files hold (0.0–1.0).
+    Share(f64),
+    /// The bytes read so far of a pipe, whose size is known only at its end.
+    Bytes(u64),
 }
 
 /// A `.zip` archive by its first bytes: a local file header, or the end of the central
@@ -781,7 +816,10 @@ mod tests {
         zip.finish().expect("zip");
         for path in [folder.join("Connections.csv"), folder, archive] {
             let told = std::cell::RefCell::new(vec![]);
-            let mut meter = Meter::new(|share| told.borrow_mut().push(share));
+            let mut meter = Meter::new(|reading| match reading {
+                Reading::Share(share) => told.borrow_mut().push(share),
+                Reading::Bytes(_) => panic!("a file's size is known"),
+            });
             let sources = gather(&path, &mut vec![], &mut meter).expect("read");
             assert_eq!(sources.len(), 1);
             // An archive's own headers are never read as an entry: `finish` counts them.
@@ -794,6 +832,48 @@ mod tests {
             assert!(told.windows(2).all(|w| w[0] < w[1]), "{told:?}");
             assert!(told.len() >= 3, "reported while it read: {told:?}");
         }
+    }
+
+    /// A pipe (`netcurate import -`, a FIFO) has no size until its end: reading it reports
+    /// the bytes read so far, growing, then the whole once it ends.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_metered_by_the_bytes_read_so_far() {
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let people = synth::people(7, 50_000, (100, 100, 300), 0, as_of);
+        let bytes = synth::connections_csv(&people, Style::Y2026);
+        assert!(bytes.len() as u64 > METERED_CHUNK, "{}", bytes.len());
+        let dir = tempfile::tempdir().expect("dir");
+        let fifo = dir.path().join("pipe");
+        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("path");
+        // SAFETY: a NUL-terminated path that lives through the call.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0, "mkfifo");
+        let writer = {
+            let (fifo, bytes) = (fifo.clone(), bytes.clone());
+            std::thread::spawn(move || std::fs::write(fifo, bytes).expect("write the pipe"))
+        };
+        let told = std::cell::RefCell::new(vec![]);
+        let mut meter = Meter::new(|reading| told.borrow_mut().push(reading));
+        let sources = gather(&fifo, &mut vec![], &mut meter).expect("read");
+        meter.finish();
+        drop(meter);
+        writer.join().expect("writer");
+        assert_eq!(sources.len(), 1);
+        assert_eq!(sources[0].bytes, bytes);
+        let told = told.into_inner();
+        let (last, so_far) = told.split_last().expect("told");
+        assert_eq!(*last, Reading::Share(1.0), "{told:?}");
+        let read: Vec<u64> = (so_far.iter())
+            .map(|r| match r {
+                Reading::Bytes(b) => *b,
+                Reading::Share(s) => panic!("a share of an unknown size: {s}"),
+            })
+            .collect();
+        assert!(
+            read.len() >= 2 && read.windows(2).all(|w| w[0] < w[1]),
+            "{read:?}"
+        );
+        assert_eq!(read.last().copied(), Some(bytes.len() as u64));
     }
 
     /// Every variant of LinkedIn's files is told from the first bytes of a large one (so

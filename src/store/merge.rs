@@ -899,10 +899,7 @@ fn merge_batch(
     let files = batch.files.len().max(1);
     for (i, file) in batch.files.into_iter().enumerate() {
         let fraction = 0.4 + 0.3 * i as f64 / files as f64;
-        progress(Progress {
-            stage: "merging",
-            fraction,
-        });
+        progress(Progress::at("merging", fraction));
         if file.full_network
             && (merge.full_file.is_none() || file.covers_until() > merge.covers_until)
         {
@@ -930,16 +927,10 @@ fn merge_batch(
     report.added_on = (merge.new_connections_at.map(|at| at.date())).filter(|_| report.new > 0);
     report.changed_on = (report.changed > 0).then_some(now.date());
     report.gone_on = (report.gone > 0).then_some(now.date());
-    progress(Progress {
-        stage: "scoring",
-        fraction: 0.7,
-    });
+    progress(Progress::at("scoring", 0.7));
     crate::trace::phase("merged");
     merge.write(tx, profile, &mut report)?;
-    progress(Progress {
-        stage: "saving",
-        fraction: 0.95,
-    });
+    progress(Progress::at("saving", 0.95));
     // With the import, so that undoing it forgets them too.
     super::settings::remember_maps(tx, &maps_to_remember)?;
     if let Some(folder) = folder.as_ref().and_then(|f| f.to_str()) {

@@ -390,7 +390,7 @@ fn run_effect(
             let theme = Theme::from_env();
             let mut show = |p: netcurate::import::Progress| {
                 app.overlay = app::Overlay::Progress {
-                    label: strings::import_progress(p.stage, &path),
+                    label: strings::import_progress(p.stage, &path, p.read_bytes),
                     ratio: p.fraction,
                 };
                 let _ = terminal.draw(|f| view::draw(app, &theme, f));

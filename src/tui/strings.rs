@@ -544,8 +544,17 @@ pub fn confirm_overwrite(path: &Path) -> String {
     format!("{} exists. Replace it? (y / n)", path.display())
 }
 
-pub fn import_progress(stage: impl Display, path: &Path) -> String {
-    format!("{stage} {}", path.display())
+/// The import's stage and what it reads; for a pipe (whose size is known only at its end)
+/// how much so far.
+pub fn import_progress(stage: impl Display, path: &Path, read_bytes: Option<u64>) -> String {
+    match read_bytes {
+        Some(bytes) => format!(
+            "{stage} {}: {} so far",
+            path.display(),
+            indicatif::HumanBytes(bytes)
+        ),
+        None => format!("{stage} {}", path.display()),
+    }
 }
 
 // ---- The invitations view -------------------------------------------------------------

@@ -36,7 +36,10 @@ pub(crate) fn import(
             .progress_chars("=> "),
     );
     let mut show = |p: netcurate::import::Progress| {
-        bar.set_message(p.stage);
+        match p.read_bytes {
+            Some(bytes) => bar.set_message(format!("{} {}", p.stage, indicatif::HumanBytes(bytes))),
+            None => bar.set_message(p.stage),
+        }
         bar.set_position((p.fraction * 100.0) as u64);
     };
     let remembered = s.store.remembered_maps()?;

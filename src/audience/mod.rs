@@ -100,7 +100,7 @@ impl Scored {
 /// companies folded as filters fold them, invisible characters out; 4: accents folded
 /// off, `Müller` as `Muller`, and the seniorities and functions of titles in German,
 /// French, Spanish, Italian, Portuguese and Dutch; 5: umlauts spelt out or not are one
-/// company or place, `SAP SE` the company `SAP`, `Sekretaerin` support), so that a
+/// title, company or place, `SAP SE` the company `SAP`, `Sekretaerin` support), so that a
 /// database scored by an older
 /// netcurate is rescored when it is next opened.
 pub const SCORING_VERSION: u32 = 5;

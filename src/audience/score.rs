@@ -80,6 +80,7 @@ pub struct Scorer<'p> {
 struct Targets {
     /// The minimum tier the profile asks for (director unless it says).
     min_tier: Seniority,
+    /// Each target title and its key, once for each of its spellings.
     titles: Vec<(String, String)>,
     title_excludes: Vec<String>,
     companies: HashSet<String>,
@@ -234,7 +235,7 @@ impl<'p> Scorer<'p> {
         let targets = Targets {
             min_tier: profile.min_tier().unwrap_or(Seniority::Director),
             titles: (profile.titles.target.iter())
-                .map(|t| (t.clone(), title_key(t)))
+                .flat_map(|t| spellings(t).map(|s| (t.clone(), title_key(&s))))
                 .collect(),
             title_excludes: folded(&profile.titles.exclude),
             companies: keys(&profile.companies.target),
@@ -427,17 +428,26 @@ impl Targets {
 
     /// Best similarity of a title to any target, with the index of that target.
     fn title_similarity(&self, position: &str) -> (f64, usize) {
-        let key = role_part(&title_key(position));
-        let function = super::function::classify(&key);
+        (spellings(position))
+            .map(|spelling| self.key_similarity(&role_part(&title_key(&spelling))))
+            .fold(
+                (0.0, 0),
+                |best, this| if this.0 > best.0 { this } else { best },
+            )
+    }
+
+    /// [`Targets::title_similarity`] of one spelling of a title, as its key.
+    fn key_similarity(&self, key: &str) -> (f64, usize) {
+        let function = super::function::classify(key);
         let mut best = (0.0, 0);
         for (i, (_, target)) in self.titles.iter().enumerate() {
-            let shares_role = shares_content_word(&key, target);
+            let shares_role = shares_content_word(key, target);
             let mut sim = if !has_content_words(target) {
                 // A bare rank such as "CTO" matches only as a word ("Director" holds the
                 // letters c-t-o, and is not a CTO).
                 f64::from(u8::from(key.split(' ').any(|w| w == target.as_str())))
             } else if shares_role {
-                similarity(&self.matcher, &key, target)
+                similarity(&self.matcher, key, target)
             } else {
                 0.0
             };
@@ -456,7 +466,6 @@ impl Targets {
     }
 }
 
-/// The facts of `text` from `seen`, worked out by `work` the first time it is met.
 /// A profile's industries or locations as they are looked for: each folded, and spelt out
 /// too when it has umlauts or rings ("München" is looked for as `munchen` and `muenchen`).
 fn folded_spellings(values: &[String]) -> Vec<String> {
@@ -465,6 +474,7 @@ fn folded_spellings(values: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The facts of `text` from `seen`, worked out by `work` the first time it is met.
 fn facts<'s, T>(
     seen: &'s mut HashMap<String, T>,
     text: &str,
@@ -623,8 +633,8 @@ include = ["energie"]
     }
 
     /// A profile typed with umlauts spelt out (as a keyboard without them writes) matches
-    /// the letters, and the other way round: targets, excluded and own companies, and
-    /// locations (industries are looked for as locations are).
+    /// the letters, and the other way round: targets, excluded and own companies,
+    /// locations (industries are looked for as locations are) and titles.
     #[test]
     fn umlauts_spelt_out_or_not_are_one_company_and_place() {
         let p = Profile::parse(
@@ -672,6 +682,28 @@ target = ["Muenchen", "Tromsø"]
         assert!(s.score(&located("Bäckerei Jansen", ""), cto).colleague);
         assert!(p.counts_as_mine("Bäckerei Jansen GmbH"));
         assert!(!p.counts_as_mine("Backerei Jansen"));
+        // Titles likewise, both ways, named as the profile writes them.
+        let p = Profile::parse(
+            "p",
+            "[titles]\ntarget = [\"Geschaeftsfuehrer\", \"Leiterin Qualitätssicherung\"]\n",
+        )
+        .unwrap();
+        let mut s = Scorer::new(&p);
+        for (title, target) in [
+            ("Geschäftsführer", "Geschaeftsfuehrer"),
+            ("Geschaeftsfuehrer", "Geschaeftsfuehrer"),
+            (
+                "Leiterin Qualitaetssicherung",
+                "Leiterin Qualitätssicherung",
+            ),
+        ] {
+            let tier = super::super::seniority::classify(title).tier;
+            let line = s.breakdown(&contact(title, "Acme"), tier).one_line();
+            assert!(
+                line.contains(&format!("title ≈ \"{target}\" 1.00")),
+                "{title}: {line}"
+            );
+        }
     }
 
     #[test]

@@ -792,16 +792,23 @@ mod tests {
         assert!(told.windows(2).all(|w| w[0] <= w[1]), "{told:?}");
     }
 
+    /// A Connections.csv larger than one metered read, so that reading it reports more
+    /// than once.
+    fn connections_over_a_chunk() -> Vec<u8> {
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let people = synth::people(7, 60_000, (100, 100, 300), 0, as_of);
+        let bytes = synth::connections_csv(&people, Style::Y2026);
+        assert!(bytes.len() as u64 > METERED_CHUNK, "{}", bytes.len());
+        bytes
+    }
+
     /// Reading files tells how far it has come before any is parsed (a large messages.csv
     /// read from a slow disk, or inflated from an archive, takes seconds): a folder's file
     /// and an archive's entry each report more than once, never going back, ending whole;
     /// a file passed over by its first bytes is not waited for.
     #[test]
     fn reading_files_reports_its_progress() {
-        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-        let people = synth::people(7, 60_000, (100, 100, 300), 0, as_of);
-        let bytes = synth::connections_csv(&people, Style::Y2026);
-        assert!(bytes.len() as u64 > METERED_CHUNK, "{}", bytes.len());
+        let bytes = connections_over_a_chunk();
         let dir = tempfile::tempdir().expect("dir");
         let folder = dir.path().join("export");
         std::fs::create_dir(&folder).expect("folder");
@@ -839,10 +846,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_pipe_is_metered_by_the_bytes_read_so_far() {
-        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-        let people = synth::people(7, 50_000, (100, 100, 300), 0, as_of);
-        let bytes = synth::connections_csv(&people, Style::Y2026);
-        assert!(bytes.len() as u64 > METERED_CHUNK, "{}", bytes.len());
+        let bytes = connections_over_a_chunk();
         let dir = tempfile::tempdir().expect("dir");
         let fifo = dir.path().join("pipe");
         let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("path");

@@ -425,6 +425,12 @@ impl Contact {
         self.push_folded_name(out);
     }
 
+    /// Appends the full name as filters search it: folded, and spelt out too when it has
+    /// umlauts or rings ([`crate::text::push_searched`]: `bjoern` is part of Björn's).
+    pub fn push_searched_name(&self, out: &mut String) {
+        crate::text::push_searched(out, &[&self.first_name, &self.last_name]);
+    }
+
     /// Appends the case-folded full name (as [`Contact::folded_name_into`] writes it).
     pub fn push_folded_name(&self, out: &mut String) {
         push_folded(out, &self.first_name);

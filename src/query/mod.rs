@@ -306,7 +306,7 @@ impl Haystack {
             match field {
                 TextField::Name => {
                     self.name.clear();
-                    push_searched(&mut self.name, &[&c.first_name, &c.last_name]);
+                    c.push_searched_name(&mut self.name);
                 }
                 TextField::Title => {
                     self.title.clear();

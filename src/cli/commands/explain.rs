@@ -19,7 +19,11 @@ use std::io::Write;
 pub(crate) fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
     let part = netcurate::text::folded(who.trim());
     let holding: Vec<&Contact> = (network.contacts.iter())
-        .filter(|c| !part.is_empty() && searched_name(c).contains(&part))
+        .filter(|c| {
+            let mut name = String::new();
+            c.push_searched_name(&mut name);
+            !part.is_empty() && name.contains(&part)
+        })
         .collect();
     match holding[..] {
         [c] => Ok(c),
@@ -40,14 +44,6 @@ pub(crate) fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n 
             )
         }
     }
-}
-
-/// A contact's full name as filters search it: folded, and spelt out when it has umlauts
-/// or rings (`bjoern` is part of Björn's).
-fn searched_name(c: &Contact) -> String {
-    let mut name = String::new();
-    netcurate::text::push_searched(&mut name, &[&c.first_name, &c.last_name]);
-    name
 }
 
 /// The contact whose name reads most like `folded` (a misspelt name's: Jaro-Winkler

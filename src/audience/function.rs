@@ -324,6 +324,8 @@ mod tests {
             ("Professeur de mathématiques", Function::Education),
             ("Fondateur & PDG", Function::Management),
             ("Geschäftsführer", Function::Management),
+            ("Geschaeftsfuehrer", Function::Management),
+            ("Mitgruender", Function::Management),
             // German compounds: the function of what the head noun is compounded with.
             ("Vertriebsleiter", Function::Sales),
             ("Softwareentwickler", Function::Engineering),

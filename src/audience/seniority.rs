@@ -5,6 +5,7 @@
 //! Must not: score; it only classifies.
 
 use crate::model::Seniority;
+use std::borrow::Cow;
 
 /// A tier with how sure the rule is and which rule decided it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,11 +22,12 @@ const CXO_ACRONYMS: [&str; 16] = [
 
 // The tiers' words in the languages of most European networks (English, German, French,
 // Spanish, Italian, Portuguese, Dutch), folded as titles are (lower case, accents off:
-// `geschaftsfuhrer`), and as typed without umlauts (`geschaeftsfuehrer`).
+// `geschaftsfuhrer`). A word typed with its umlauts spelt out (`geschaeftsfuehrer`) is
+// read as the listed word it spells (`as_listed`).
 
 /// Who supports a decision maker (" assistant to the CEO "): in the folded title, with
 /// the spaces around.
-const SUPPORT_PHRASES: [&str; 18] = [
+const SUPPORT_PHRASES: [&str; 14] = [
     " executive assistant ",
     " assistant to ",
     " secretary ",
@@ -36,18 +38,14 @@ const SUPPORT_PHRASES: [&str; 18] = [
     " assistente di direzione ",
     " assistentin der geschaftsfuhrung ",
     " assistent der geschaftsfuhrung ",
-    " assistentin der geschaeftsfuehrung ",
-    " assistent der geschaeftsfuehrung ",
     " sekretarin ",
     " sekretar ",
-    " sekretaerin ",
-    " sekretaer ",
     " secretaria ",
     " secretaire ",
 ];
 
 /// Founders and owners.
-const OWNER: [&str; 25] = [
+const OWNER: [&str; 23] = [
     "founder",
     "cofounder",
     "founding",
@@ -55,9 +53,7 @@ const OWNER: [&str; 25] = [
     "inhaber",
     "inhaberin",
     "grunder",
-    "gruender",
     "mitgrunder",
-    "mitgruender",
     "fondateur",
     "fondatrice",
     "cofondateur",
@@ -76,17 +72,13 @@ const OWNER: [&str; 25] = [
 ];
 
 /// One word that names the head of a company or a board member.
-const CXO_WORDS: [&str; 15] = [
+const CXO_WORDS: [&str; 11] = [
     "president",
     "presidente",
     "prasident",
-    "praesident",
     "prasidentin",
-    "praesidentin",
     "geschaftsfuhrer",
     "geschaftsfuhrerin",
-    "geschaeftsfuehrer",
-    "geschaeftsfuehrerin",
     "vorstand",
     "vorstandsvorsitzender",
     "vorstandsvorsitzende",
@@ -110,14 +102,7 @@ const CXO_PAIRS: [(&str, &str); 11] = [
     ("gerante", "general"),
 ];
 
-const VP_WORDS: [&str; 6] = [
-    "vp",
-    "svp",
-    "evp",
-    "vicepresidente",
-    "vizeprasident",
-    "vizepraesident",
-];
+const VP_WORDS: [&str; 5] = ["vp", "svp", "evp", "vicepresidente", "vizeprasident"];
 
 const DIRECTOR_WORDS: [&str; 12] = [
     "director",
@@ -257,7 +242,9 @@ pub fn classify(title: &str) -> SeniorityGuess {
     if lower.trim().is_empty() {
         return guess(Seniority::Unknown, 0.0, "no title");
     }
-    let folded = format!(" {} ", super::normalize::fold(title));
+    let folded = super::normalize::fold(title);
+    let words: Vec<Cow<'_, str>> = folded.split(' ').map(as_listed).collect();
+    let folded = format!(" {} ", words.join(" "));
     if SUPPORT_PHRASES.iter().any(|p| folded.contains(p)) {
         return guess(
             Seniority::Support,
@@ -319,18 +306,53 @@ fn normalised_words(part: &str) -> Vec<String> {
     let key = super::normalize::role_part(&super::normalize::title_key(part));
     key.split(' ')
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
+        .map(|w| as_listed(w).into_owned())
         .collect()
+}
+
+/// `word` as the tiers' lists write it: one typed with umlauts spelt out
+/// (`geschaeftsfuehrer`, as a keyboard without them writes it) is the listed word it spells
+/// with them folded off (`geschaftsfuhrer`); any other word as it is.
+fn as_listed(word: &str) -> Cow<'_, str> {
+    let spelt = ["ae", "oe", "ue"].iter().any(|d| word.contains(d));
+    if !spelt || is_listed(word) {
+        return word.into();
+    }
+    let folded = word
+        .replace("ae", "a")
+        .replace("oe", "o")
+        .replace("ue", "u");
+    match is_listed(&folded) {
+        true => folded.into(),
+        false => word.into(),
+    }
+}
+
+/// Whether a tier's list, or a support phrase, has `word`.
+fn is_listed(word: &str) -> bool {
+    let lists: [&[&str]; 8] = [
+        &OWNER,
+        &CXO_WORDS,
+        &VP_WORDS,
+        &DIRECTOR_WORDS,
+        &MANAGER_WORDS,
+        &SENIOR_WORDS,
+        &ENTRY_WORDS,
+        &TRAINING_WORDS,
+    ];
+    lists.iter().any(|list| list.contains(&word))
+        || (SUPPORT_PHRASES.iter()).any(|p| p.split(' ').any(|w| w == word))
 }
 
 /// Whether a title's words (folded, as [`normalised_words`] gives them) name a founder,
 /// an owner or the head of a company by one of the tiers' words: what the function
 /// classifier calls management.
 pub(super) fn heads_a_company(words: &[&str]) -> bool {
-    let pair = |&(a, b): &(&str, &str)| words.windows(2).any(|w| w == [a, b]);
+    let words: Vec<Cow<'_, str>> = words.iter().map(|w| as_listed(w)).collect();
+    let pair = |&(a, b): &(&str, &str)| words.windows(2).any(|w| w[0] == a && w[1] == b);
     words
         .iter()
-        .any(|w| OWNER.contains(w) || CXO_WORDS.contains(w))
+        .any(|w| OWNER.contains(&w.as_ref()) || CXO_WORDS.contains(&w.as_ref()))
         || CXO_PAIRS.iter().any(pair)
 }
 
@@ -562,6 +584,10 @@ mod tests {
             ("Assistentin der Geschaeftsfuehrung", Support),
             ("Praesidentin", Cxo),
             ("Gruender & Geschaeftsfuehrer", Owner),
+            ("Geschaeftsfuehrerin", Cxo),
+            ("Vizepraesident Vertrieb", Vp),
+            ("Mitgruender", Owner),
+            ("Sekretaer", Support),
             ("Asistente de ventas", Entry),
             ("Inhaber", Owner),
             ("Secretary", Support),

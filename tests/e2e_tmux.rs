@@ -642,8 +642,8 @@ fn a_first_import_without_a_profile_says_how_to_score() {
 }
 
 /// A file piped in slowly (`… | netcurate import -`) has no size until its end: the
-/// progress line says how much it has read so far instead of standing still, then the
-/// import reports as any other.
+/// progress line says how much it has read so far, by a spinner, instead of a bar
+/// standing still, then the import reports as any other.
 #[test]
 fn a_slow_pipe_shows_the_bytes_read_so_far() {
     if !tmux_or_skip() {
@@ -668,9 +668,11 @@ fn a_slow_pipe_shows_the_bytes_read_so_far() {
     let screen = s.wait_until("the bytes read so far", |screen| {
         screen
             .lines()
-            .any(|l| l.contains("reading") && l.contains("KiB"))
+            .any(|l| l.contains("reading") && l.contains("KiB so far"))
     });
     assert!(!screen.contains("connections —"), "{screen}");
+    // A spinner, not a bar standing at 0% until the pipe ends.
+    assert!(!screen.contains('%'), "{screen}");
     s.wait_for("stdin: connections — read 2000, imported 2000");
     assert_eq!(s.exit_code(), 0);
 }

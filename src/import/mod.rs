@@ -564,7 +564,7 @@ fn bytes_below(dir: &Path) -> u64 {
 }
 
 /// How much is read between two reports to a [`Meter`].
-const METERED_CHUNK: u64 = 4 << 20;
+const METERED_CHUNK: u64 = 1 << 20;
 
 /// How far the reading of an import's files has come: the bytes on disk read (or passed
 /// over) of those the path holds, reported as a share that never goes back; or, for a

@@ -17,6 +17,67 @@ const NO_PROFILE_YET: &str =
   netcurate profile init -o audience.toml
   netcurate score --profile audience.toml";
 
+/// The import's progress on stderr: a bar over its stages, or, while a pipe of unknown size
+/// is read, a spinner with the bytes read so far (a bar would stand at 0% until its end).
+struct ImportBar {
+    bar: indicatif::ProgressBar,
+    spinning: bool,
+}
+
+impl ImportBar {
+    const BAR: &str = "{msg:>8} [{bar:30}] {percent:>3}%";
+    const SPINNER: &str = "{msg} {spinner}";
+
+    fn new(hidden: bool) -> ImportBar {
+        let bar = indicatif::ProgressBar::new(100);
+        if hidden {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+        }
+        bar.set_style(Self::style(Self::BAR));
+        ImportBar {
+            bar,
+            spinning: false,
+        }
+    }
+
+    fn style(template: &str) -> indicatif::ProgressStyle {
+        indicatif::ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> ")
+    }
+
+    fn show(&mut self, p: netcurate::import::Progress) {
+        let spin = p.read_bytes.is_some();
+        if spin != self.spinning {
+            self.spinning = spin;
+            match spin {
+                true => {
+                    self.bar.set_style(Self::style(Self::SPINNER));
+                    self.bar
+                        .enable_steady_tick(std::time::Duration::from_millis(120));
+                }
+                false => {
+                    self.bar.disable_steady_tick();
+                    self.bar.set_style(Self::style(Self::BAR));
+                }
+            }
+        }
+        match p.read_bytes {
+            Some(bytes) => (self.bar).set_message(format!(
+                "{} {} so far",
+                p.stage,
+                indicatif::HumanBytes(bytes)
+            )),
+            None => self.bar.set_message(p.stage),
+        }
+        self.bar.set_position((p.fraction * 100.0) as u64);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
 pub(crate) fn import(
     s: &mut Session,
     paths: &[PathBuf],
@@ -26,22 +87,8 @@ pub(crate) fn import(
     json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let bar = indicatif::ProgressBar::new(100);
-    if json {
-        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
-    }
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{msg:>8} [{bar:30}] {percent:>3}%")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
-    let mut show = |p: netcurate::import::Progress| {
-        match p.read_bytes {
-            Some(bytes) => bar.set_message(format!("{} {}", p.stage, indicatif::HumanBytes(bytes))),
-            None => bar.set_message(p.stage),
-        }
-        bar.set_position((p.fraction * 100.0) as u64);
-    };
+    let mut bar = ImportBar::new(json);
+    let mut show = |p: netcurate::import::Progress| bar.show(p);
     let remembered = s.store.remembered_maps()?;
     let mappings = Mappings {
         given: map,
@@ -59,7 +106,7 @@ pub(crate) fn import(
             }
             .map_err(|e| import_anyway_hint(e, s.store.path(), paths))
         });
-    bar.finish_and_clear();
+    bar.finish();
     netcurate::trace::phase(match dry_run {
         true => "import rolled back (dry run)",
         false => "import committed",

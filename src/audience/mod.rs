@@ -100,10 +100,10 @@ impl Scored {
 /// companies folded as filters fold them, invisible characters out; 4: accents folded
 /// off, `Müller` as `Muller`, and the seniorities and functions of titles in German,
 /// French, Spanish, Italian, Portuguese and Dutch; 5: umlauts spelt out or not are one
-/// title, company or place, `SAP SE` the company `SAP`, `Sekretaerin` support), so that a
-/// database scored by an older
-/// netcurate is rescored when it is next opened.
-pub const SCORING_VERSION: u32 = 5;
+/// title, company or place, `SAP SE` the company `SAP`, `Sekretaerin` support; 6: and one
+/// keyword or exclusion), so that a database scored by an older netcurate is rescored when
+/// it is next opened.
+pub const SCORING_VERSION: u32 = 6;
 
 /// Scores contacts one at a time, for [`score_all`]. Many contacts share a title, or a
 /// title and a company, so each distinct one is classified and scored once. The duplicate

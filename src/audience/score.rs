@@ -82,13 +82,13 @@ struct Targets {
     min_tier: Seniority,
     /// Each target title and its key, once for each of its spellings.
     titles: Vec<(String, String)>,
-    title_excludes: Vec<String>,
+    title_excludes: Vec<Phrase>,
     companies: HashSet<String>,
     company_excludes: HashSet<String>,
     /// The user's own companies (`my_companies`): people there are colleagues.
     my_companies: HashSet<String>,
-    keywords: Vec<String>,
-    keyword_excludes: Vec<String>,
+    keywords: Vec<Phrase>,
+    keyword_excludes: Vec<Phrase>,
     industries: Vec<String>,
     locations: Vec<String>,
     /// Some keyword or keyword exclusion is not kept as a bit ([`is_bit_phrase`]).
@@ -115,8 +115,44 @@ struct CompanyFacts {
     text: PhraseText,
 }
 
-/// A folded text and the one-word keywords and keyword exclusions found in it, as bits
-/// (see [`is_bit_phrase`]).
+/// A phrase of the profile (a keyword, or a keyword or title exclusion) as it is looked
+/// for in a folded text: folded, and spelt out too when it has umlauts or rings
+/// ("Börse" as `borse` and `boerse`). It is found when one of its spellings is.
+struct Phrase {
+    spellings: Vec<String>,
+}
+
+impl Phrase {
+    /// Each of `values` as a phrase; empty ones left out.
+    fn all(values: &[String]) -> Vec<Phrase> {
+        (values.iter())
+            .map(|v| {
+                let mut spellings: Vec<String> = spellings(v).map(|s| fold(&s)).collect();
+                spellings.dedup();
+                Phrase { spellings }
+            })
+            .filter(|p| !p.shown().is_empty())
+            .collect()
+    }
+
+    /// The phrase folded, as a reason names it.
+    fn shown(&self) -> &str {
+        &self.spellings[0]
+    }
+
+    fn is_one_word(&self) -> bool {
+        !self.shown().contains(' ')
+    }
+
+    /// Whether `padded` (a [`PhraseText`]'s text between spaces) holds the phrase.
+    fn is_in(&self, padded: &str) -> bool {
+        self.spellings.iter().any(|s| contains_phrase(padded, s))
+    }
+}
+
+/// A folded text (followed, when it has umlauts or rings, by its spelling with them spelt
+/// out: "Müller" is `muller \u{1} mueller`) and the one-word keywords and keyword
+/// exclusions found in it, as bits (see [`is_bit_phrase`]).
 struct PhraseText {
     folded: String,
     keywords: u64,
@@ -220,24 +256,18 @@ impl Values {
 
 impl<'p> Scorer<'p> {
     pub fn new(profile: &'p Profile) -> Scorer<'p> {
-        let folded = |v: &[String]| {
-            v.iter()
-                .map(|s| fold(s))
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-        };
         let keys = |v: &[String]| v.iter().flat_map(|c| company_keys(c)).collect();
         let (keywords, keyword_excludes) = (
-            folded(&profile.keywords.include),
-            folded(&profile.keywords.exclude),
+            Phrase::all(&profile.keywords.include),
+            Phrase::all(&profile.keywords.exclude),
         );
-        let long = |v: &[String]| v.iter().enumerate().any(|(i, p)| !is_bit_phrase(i, p));
+        let long = |v: &[Phrase]| v.iter().enumerate().any(|(i, p)| !is_bit_phrase(i, p));
         let targets = Targets {
             min_tier: profile.min_tier().unwrap_or(Seniority::Director),
             titles: (profile.titles.target.iter())
                 .flat_map(|t| spellings(t).map(|s| (t.clone(), title_key(&s))))
                 .collect(),
-            title_excludes: folded(&profile.titles.exclude),
+            title_excludes: Phrase::all(&profile.titles.exclude),
             companies: keys(&profile.companies.target),
             company_excludes: keys(&profile.companies.exclude),
             my_companies: keys(&profile.my_companies),
@@ -355,9 +385,16 @@ impl<'p> Scorer<'p> {
 
     fn exclusion_reason(&self, why: Exclusion, c: &Contact) -> String {
         match why {
-            Exclusion::Title(i) => format!("title contains '{}'", self.targets.title_excludes[i]),
+            Exclusion::Title(i) => {
+                format!(
+                    "title contains '{}'",
+                    self.targets.title_excludes[i].shown()
+                )
+            }
             Exclusion::Company => format!("company {} is excluded", c.company),
-            Exclusion::Keyword(i) => format!("keyword '{}'", self.targets.keyword_excludes[i]),
+            Exclusion::Keyword(i) => {
+                format!("keyword '{}'", self.targets.keyword_excludes[i].shown())
+            }
         }
     }
 
@@ -400,7 +437,7 @@ impl Targets {
         TitleFacts {
             similarity: if sim >= TITLE_FLOOR { sim } else { 0.0 },
             target,
-            excluded_by: (self.title_excludes.iter()).position(|x| contains_phrase(&padded, x)),
+            excluded_by: (self.title_excludes.iter()).position(|x| x.is_in(&padded)),
             text,
         }
     }
@@ -417,7 +454,11 @@ impl Targets {
     }
 
     fn phrase_text(&self, text: &str) -> PhraseText {
-        let folded = fold(text);
+        let mut folded = fold(text);
+        if crate::text::has_other_spelling(text) {
+            let spelt = fold(&crate::text::spelt_out(text));
+            folded = format!("{folded} {} {spelt}", crate::text::SPELLINGS_APART);
+        }
         let padded = format!(" {folded} ");
         PhraseText {
             keywords: phrase_bits(&self.keywords, &padded),
@@ -489,28 +530,28 @@ fn facts<'s, T>(
 /// Phrases kept as bits: one-word ones among the first 64. A one-word phrase is found in
 /// " title company " exactly when it is found in the title or in the company; a longer
 /// one may span the two, so it is looked for in them joined.
-fn is_bit_phrase(i: usize, phrase: &str) -> bool {
-    i < 64 && !phrase.contains(' ')
+fn is_bit_phrase(i: usize, phrase: &Phrase) -> bool {
+    i < 64 && phrase.is_one_word()
 }
 
 /// The bits of the one-word `phrases` found in `padded` (a folded text between spaces).
-fn phrase_bits(phrases: &[String], padded: &str) -> u64 {
+fn phrase_bits(phrases: &[Phrase], padded: &str) -> u64 {
     (phrases.iter().enumerate())
-        .filter(|&(i, p)| is_bit_phrase(i, p) && contains_phrase(padded, p))
+        .filter(|&(i, p)| is_bit_phrase(i, p) && p.is_in(padded))
         .fold(0, |bits, (i, _)| bits | 1 << i)
 }
 
 /// The indices of `phrases` found in a title and company: one-word ones by `bits` (the
 /// two texts' bits together), the others in `joined`, " title company ".
 fn found_phrases<'a>(
-    phrases: &'a [String],
+    phrases: &'a [Phrase],
     bits: u64,
     joined: &'a str,
 ) -> impl Iterator<Item = usize> + 'a {
     (phrases.iter().enumerate())
         .filter(move |&(i, p)| match is_bit_phrase(i, p) {
             true => bits >> i & 1 == 1,
-            false => contains_phrase(joined, p),
+            false => p.is_in(joined),
         })
         .map(|(i, _)| i)
 }
@@ -777,6 +818,74 @@ exclude = ["crypto", "web3 labs"]
                 (quick.score, quick.excluded),
                 (b.score, b.exclusion.is_some())
             );
+        }
+    }
+
+    /// Keywords and exclusions typed with umlauts spelt out (as a keyboard without them
+    /// writes) are found in titles and companies with the letters, and the other way
+    /// round; each still counts once. `score` agrees with `breakdown`.
+    #[test]
+    fn keywords_are_found_in_either_spelling_of_an_umlaut() {
+        let p = Profile::parse(
+            "p",
+            r#"
+[titles]
+target = ["Head of Platform"]
+exclude = ["praktikant", "Schüler"]
+[keywords]
+include = ["kuenstliche intelligenz", "Zahlungsverkehr", "Börse", "mueller"]
+exclude = ["Glücksspiel"]
+"#,
+        )
+        .unwrap();
+        let cases = [
+            (
+                "Leiter Künstliche Intelligenz",
+                "Deutsche Börse",
+                "keywords 2/4",
+                None,
+            ),
+            (
+                "Leiter Zahlungsverkehr",
+                "Mueller Boerse AG",
+                "keywords 3/4",
+                None,
+            ),
+            (
+                "Werkstudent Zahlungsverkehr",
+                "Müller AG",
+                "keywords 2/4",
+                None,
+            ),
+            (
+                "Head of Platform",
+                "Gluecksspiel GmbH",
+                "keywords 0/4",
+                Some("keyword 'glucksspiel'"),
+            ),
+            (
+                "Schueler Praktikant",
+                "Hooli",
+                "keywords 0/4",
+                Some("title contains 'praktikant'"),
+            ),
+            (
+                "Schueler",
+                "Hooli",
+                "keywords 0/4",
+                Some("title contains 'schuler'"),
+            ),
+        ];
+        let mut s = Scorer::new(&p);
+        for (position, company, keywords, exclusion) in cases {
+            let c = contact(position, company);
+            let tier = super::super::seniority::classify(position).tier;
+            let b = s.breakdown(&c, tier);
+            let reasons: Vec<&str> = b.factors.iter().map(|f| f.reason.as_str()).collect();
+            assert!(reasons.contains(&keywords), "{position}: {reasons:?}");
+            assert_eq!(b.exclusion.as_deref(), exclusion, "{position}");
+            let fast = s.score(&c, tier);
+            assert_eq!((fast.score, fast.excluded), (b.score, exclusion.is_some()));
         }
     }
 

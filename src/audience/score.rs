@@ -754,6 +754,22 @@ target = ["Muenchen", "Tromsø"]
         assert_eq!(b.exclusion.as_deref(), Some("title contains 'recruiter'"));
     }
 
+    /// Each case's (position, company) is scored by `p` with its keywords reason (such as
+    /// `keywords 2/4`) and its exclusion; `score` gives `breakdown`'s score and exclusion.
+    fn assert_keywords_found(p: &Profile, cases: &[(&str, &str, &str, Option<&str>)]) {
+        let mut s = Scorer::new(p);
+        for &(position, company, keywords, exclusion) in cases {
+            let c = contact(position, company);
+            let tier = super::super::seniority::classify(position).tier;
+            let b = s.breakdown(&c, tier);
+            let reasons: Vec<&str> = b.factors.iter().map(|f| f.reason.as_str()).collect();
+            assert!(reasons.contains(&keywords), "{position}: {reasons:?}");
+            assert_eq!(b.exclusion.as_deref(), exclusion, "{position}");
+            let fast = s.score(&c, tier);
+            assert_eq!((fast.score, fast.excluded), (b.score, exclusion.is_some()));
+        }
+    }
+
     /// Keywords and keyword exclusions are found as in " title company ": one-word ones
     /// from each text's own bits, longer ones (one here spans the two) in the texts
     /// joined; `score` gives `breakdown`'s score and exclusion, for these and for a
@@ -794,17 +810,7 @@ exclude = ["crypto", "web3 labs"]
                 Some("keyword 'crypto'"),
             ),
         ];
-        let mut s = Scorer::new(&p);
-        for (position, company, keywords, exclusion) in cases {
-            let c = contact(position, company);
-            let tier = super::super::seniority::classify(position).tier;
-            let b = s.breakdown(&c, tier);
-            let reasons: Vec<&str> = b.factors.iter().map(|f| f.reason.as_str()).collect();
-            assert!(reasons.contains(&keywords), "{position}: {reasons:?}");
-            assert_eq!(b.exclusion.as_deref(), exclusion, "{position}");
-            let fast = s.score(&c, tier);
-            assert_eq!((fast.score, fast.excluded), (b.score, exclusion.is_some()));
-        }
+        assert_keywords_found(&p, &cases);
         let demo = Profile::parse("demo", include_str!("../../fixtures/demo/profile.toml"))
             .expect("the demo profile");
         let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
@@ -876,17 +882,7 @@ exclude = ["Glücksspiel"]
                 Some("title contains 'schuler'"),
             ),
         ];
-        let mut s = Scorer::new(&p);
-        for (position, company, keywords, exclusion) in cases {
-            let c = contact(position, company);
-            let tier = super::super::seniority::classify(position).tier;
-            let b = s.breakdown(&c, tier);
-            let reasons: Vec<&str> = b.factors.iter().map(|f| f.reason.as_str()).collect();
-            assert!(reasons.contains(&keywords), "{position}: {reasons:?}");
-            assert_eq!(b.exclusion.as_deref(), exclusion, "{position}");
-            let fast = s.score(&c, tier);
-            assert_eq!((fast.score, fast.excluded), (b.score, exclusion.is_some()));
-        }
+        assert_keywords_found(&p, &cases);
     }
 
     #[test]

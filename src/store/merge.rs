@@ -47,29 +47,42 @@ struct Entry {
 }
 
 /// Contact indexes by a key that several contacts may share, in insertion order, without
-/// a vector per key: the map holds each key's first and last contact, `next` chains the rest.
+/// a vector per key: the map holds each key's first and last entry, and each entry its
+/// contact and the key's next entry. A contact may be entered under several keys (a name
+/// in both spellings of an umlaut): each key's chain is its own.
 #[derive(Default)]
 struct MultiIndex {
     ends: HashMap<String, (usize, usize)>,
-    next: HashMap<usize, usize>,
+    /// Each entry's contact and the entry after it under the same key ([`NO_ENTRY`] at
+    /// the end).
+    entries: Vec<(usize, usize)>,
 }
+
+/// The end of a key's chain in a [`MultiIndex`].
+const NO_ENTRY: usize = usize::MAX;
 
 impl MultiIndex {
     fn insert(&mut self, key: String, i: usize) {
+        let entry = self.entries.len();
+        self.entries.push((i, NO_ENTRY));
         match self.ends.get_mut(&key) {
             Some((_, last)) => {
-                self.next.insert(*last, i);
-                *last = i;
+                self.entries[*last].1 = entry;
+                *last = entry;
             }
             None => {
-                self.ends.insert(key, (i, i));
+                self.ends.insert(key, (entry, entry));
             }
         }
     }
 
+    /// The contacts entered under `key`, in the order they were entered.
     fn get(&self, key: &str) -> impl Iterator<Item = usize> + '_ {
         let first = self.ends.get(key).map(|&(first, _)| first);
-        std::iter::successors(first, |i| self.next.get(i).copied())
+        std::iter::successors(first, |&e| {
+            Some(self.entries[e].1).filter(|&n| n != NO_ENTRY)
+        })
+        .map(|e| self.entries[e].0)
     }
 
     /// Indexes every contact by each of its keys.
@@ -1111,6 +1124,28 @@ fn merge_invitations(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each key lists its contacts in the order they were entered, also when a contact
+    /// is entered under several keys (Ana Müller as `muller` and `mueller`): no key's
+    /// list loses a contact to another key's.
+    #[test]
+    fn a_contact_under_two_keys_leaves_each_key_its_contacts() {
+        let keys = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let index = MultiIndex::build(
+            [
+                (0, keys(&["muller", "mueller"])),
+                (1, keys(&["mueller"])),
+                (2, keys(&["muller", "mueller"])),
+                (3, keys(&["li"])),
+            ]
+            .into_iter(),
+        );
+        let got = |key: &str| index.get(key).collect::<Vec<_>>();
+        assert_eq!(got("mueller"), [0, 1, 2]);
+        assert_eq!(got("muller"), [0, 2]);
+        assert_eq!(got("li"), [3]);
+        assert_eq!(got("none"), Vec::<usize>::new());
+    }
 
     /// A title or company re-typed in other capitals, with other spaces or invisible
     /// characters is the same job; other words are another.

@@ -500,3 +500,130 @@ proptest! {
         prop_assert_eq!(contacts(&store), before);
     }
 }
+
+/// A person of a Connections.csv with a profile URL of their own (`n` tells them apart),
+/// at one of a few companies, in a row of that file.
+fn person_row(n: usize, first: &str, company: &str, date: &str) -> String {
+    format!("{first},Sample,https://www.linkedin.com/in/person-{n},,{company},CTO,{date}")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Next week's export against this week's: a connection left out is gone, one at
+    /// another company has changed jobs, one not there before is new, and the rest are
+    /// unchanged, whatever else the files hold (rows without URLs, in both spellings of
+    /// an umlaut, and hidden rows, listed in both weeks).
+    #[test]
+    fn next_weeks_export_reports_exactly_what_changed(
+        fates in prop::collection::vec(0u8..4, 1..25),
+        names in prop::collection::vec(prop::sample::select(vec!["Jürgen", "Juergen", "Ana", "Zoë"]), 25),
+        others in prop::collection::vec(connection_row(), 0..12),
+        added in 0usize..5,
+    ) {
+        // fates: 0 stays, 1 is left out, 2 moves to another company, 3 stays too.
+        let this_week: Vec<String> = (fates.iter().enumerate())
+            .map(|(n, _)| person_row(n, names[n], "Initech", "01 Mar 2024"))
+            .chain(others.iter().cloned())
+            .collect();
+        let next_week: Vec<String> = (fates.iter().enumerate())
+            .filter_map(|(n, fate)| match fate {
+                1 => None,
+                2 => Some(person_row(n, names[n], "Globex", "01 Mar 2024")),
+                _ => Some(person_row(n, names[n], "Initech", "01 Mar 2024")),
+            })
+            .chain(others.iter().cloned())
+            .chain((0..added).map(|a| person_row(100 + a, "Nia", "Hooli", "20 Nov 2026")))
+            .collect();
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = netcurate::store::Store::open(&dir.path().join("n.db")).expect("open");
+        let now = TODAY.and_hms_opt(12, 0, 0).expect("time");
+        let csv = dir.path().join("Connections.csv");
+        let header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+        let mut import = |rows: &[String]| {
+            std::fs::write(&csv, format!("{header}\n{}\n", rows.join("\n"))).expect("write");
+            let mut batch = netcurate::import::ImportBatch::read(std::slice::from_ref(&csv))
+                .expect("read");
+            batch.allow_gone = true;
+            store.import(batch, None, now).expect("import")
+        };
+        let first = import(&this_week);
+        let next = import(&next_week);
+        let count = |fate: u8| fates.iter().filter(|&&f| f == fate).count() as u64;
+        prop_assert_eq!(next.gone, count(1));
+        prop_assert_eq!(next.changed, count(2));
+        prop_assert_eq!(next.new, added as u64);
+        prop_assert_eq!(next.unchanged, first.new - count(1) - count(2));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// A message whose sender is named without a profile URL is the contact's of that
+    /// name (as exported, or typed with its umlauts spelt out or left off: "Juergen
+    /// Mueller" and "Jurgen Muller" are Jürgen Müller's) when exactly one contact has it,
+    /// and no one's when several do.
+    #[test]
+    fn messages_by_name_go_to_the_one_contact_of_that_name(
+        people in prop::collection::vec(
+            (
+                prop::sample::select(vec!["Jürgen", "Juergen", "Jurgen", "Ana"]),
+                prop::sample::select(vec!["Müller", "Mueller", "Muller", "Li"]),
+            ),
+            1..12,
+        ),
+        senders in prop::collection::vec(
+            (
+                prop::sample::select(vec!["Jürgen", "Juergen", "Jurgen", "Ana"]),
+                prop::sample::select(vec!["Müller", "Mueller", "Muller", "Li"]),
+            ),
+            1..6,
+        ),
+    ) {
+        let dir = tempfile::tempdir().expect("dir");
+        let header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+        let rows: Vec<String> = (people.iter().enumerate())
+            .map(|(n, (first, last))| {
+                format!("{first},{last},https://www.linkedin.com/in/p-{n},,Initech,CTO,01 Mar 2024")
+            })
+            .collect();
+        let connections = dir.path().join("Connections.csv");
+        std::fs::write(&connections, format!("{header}\n{}\n", rows.join("\n"))).expect("write");
+        let owner = "Sam Owner,https://www.linkedin.com/in/sam-owner";
+        let messages: Vec<String> = (senders.iter().enumerate())
+            .map(|(n, (first, last))| {
+                format!("c-{n},,{first} {last},,{owner},2026-10-0{} 10:00:00 UTC,,Hi,INBOX", n + 1)
+            })
+            .collect();
+        let messages_csv = dir.path().join("messages.csv");
+        let message_header = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER";
+        std::fs::write(&messages_csv, format!("{message_header}\n{}\n", messages.join("\n"))).expect("write");
+        let mut store = netcurate::store::Store::open(&dir.path().join("n.db")).expect("open");
+        let now = TODAY.and_hms_opt(12, 0, 0).expect("time");
+        let batch = netcurate::import::ImportBatch::read(&[connections, messages_csv]).expect("read");
+        store.import(batch, None, now).expect("import");
+        let keys = |first: &str, last: &str| -> HashSet<String> {
+            netcurate::import::rows::name_keys(first, last).collect()
+        };
+        let mut expected: Vec<String> = Vec::new();
+        for (first, last) in &senders {
+            let sender = netcurate::import::rows::name_key(&format!("{first} {last}"), "");
+            let named: Vec<usize> = (0..people.len())
+                .filter(|&n| keys(people[n].0, people[n].1).contains(&sender))
+                .collect();
+            if let [only] = named[..] {
+                expected.push(format!("https://www.linkedin.com/in/p-{only}"));
+            }
+        }
+        expected.sort();
+        expected.dedup();
+        let network = store.load(TODAY).expect("load");
+        let mut messaged: Vec<String> = (network.contacts.iter())
+            .filter(|c| c.message_count > 0)
+            .map(|c| c.url.to_string())
+            .collect();
+        messaged.sort();
+        prop_assert_eq!(messaged, expected);
+    }
+}

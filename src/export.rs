@@ -89,10 +89,17 @@ impl ExportKind {
 /// The first characters that make a spreadsheet evaluate a cell as a formula.
 pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// A cell a spreadsheet would evaluate gets a leading `'`; the text is kept (and an import
+/// Whether a cell needs a leading `'` in an export: a spreadsheet would evaluate it (it
+/// starts with one of [`FORMULA_STARTS`]), or it already starts with `'`s before such a
+/// character (`'=`), which an import would read without one of them.
+pub fn needs_quote_mark(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// A cell that [`needs_quote_mark`] gets a leading `'`; the text is kept (and an import
 /// takes the `'` off again: [`crate::import::table::field`]).
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    match cell.starts_with(FORMULA_STARTS) {
+    match needs_quote_mark(cell) {
         true => Cow::Owned(format!("'{cell}")),
         false => Cow::Borrowed(cell),
     }
@@ -464,6 +471,13 @@ mod tests {
             assert!(n.ends_with(&s[1..]));
         }
         assert_eq!(neutralise("Acme"), "Acme");
+        assert_eq!(neutralise("'Tis"), "'Tis");
+        // What an import reads back is the text itself, an apostrophe before a formula's
+        // first character included.
+        for s in ["=SUM(A1)", "'=SUM(A1)", "''+1", "'Tis", "-", "'"] {
+            let record = csv::StringRecord::from(vec![neutralise(s).into_owned()]);
+            assert_eq!(crate::import::table::field(&record, Some(0)), s);
+        }
     }
 
     /// The export prompt's last word names the delimiter only after a path, and only when

@@ -627,3 +627,65 @@ proptest! {
         prop_assert_eq!(messaged, expected);
     }
 }
+
+/// A cell of a Connections.csv as people type them: letters with accents and umlauts,
+/// spaces, quotes, the three delimiters, a line break, and the characters that start a
+/// spreadsheet formula.
+fn typed_cell() -> impl Strategy<Value = String> {
+    "[a-zA-Z äöüÄØåé'\",;\t=+@#\n-]{0,14}"
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A contact list exported (with `,`, `;` or tabs between cells) and imported into
+    /// another database gives the same people: names, URLs, companies and positions as
+    /// the first import read them, whatever they hold.
+    #[test]
+    fn an_export_imports_as_the_network_it_lists(
+        people in prop::collection::vec((typed_cell(), typed_cell(), typed_cell(), typed_cell()), 1..10),
+        delimiter in prop::sample::select(vec![b',', b';', b'\t']),
+    ) {
+        let dir = tempfile::tempdir().expect("dir");
+        let now = TODAY.and_hms_opt(12, 0, 0).expect("time");
+        let connections = dir.path().join("Connections.csv");
+        let mut w = csv::Writer::from_path(&connections).expect("csv");
+        w.write_record(["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]).expect("row");
+        for (n, (first, last, company, position)) in people.iter().enumerate() {
+            let url = format!("https://www.linkedin.com/in/p-{n}");
+            w.write_record([first, last, &url, "", company, position, "01 Mar 2024"]).expect("row");
+        }
+        w.flush().expect("flush");
+        drop(w);
+        let imported = |files: &[std::path::PathBuf], db: &str| {
+            let mut store = netcurate::store::Store::open(&dir.path().join(db)).expect("open");
+            let batch = netcurate::import::ImportBatch::read(files).expect("read");
+            store.import(batch, None, now).expect("import");
+            let network = store.load(TODAY).expect("load");
+            let mut people: Vec<_> = (network.contacts.iter())
+                .map(|c| {
+                    let texts = [&c.first_name, &c.last_name, &c.company, &c.position];
+                    (c.url_key.as_deref().map(str::to_string), texts.map(|t| t.to_string()))
+                })
+                .collect();
+            people.sort();
+            (network, people)
+        };
+        let (network, first) = imported(&[connections], "a.db");
+        let contacts: Vec<&netcurate::model::Contact> = network.contacts.iter().collect();
+        let kind = netcurate::export::ExportKind::Contacts;
+        let out = dir.path().join("out.csv");
+        netcurate::export::Export {
+            kind,
+            contacts: &contacts,
+            columns: &kind.default_columns(),
+            profile: None,
+            network: &network,
+            delimiter,
+        }
+        .write_file(&out, true, true)
+        .expect("export");
+        let (_, again) = imported(&[out], "b.db");
+        prop_assert_eq!(again, first);
+    }
+}

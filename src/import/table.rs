@@ -431,12 +431,13 @@ fn csv_reason(e: &csv::Error) -> String {
 
 /// A field with surrounding spaces trimmed (other characters, such as a leading tab, are
 /// kept: they are the user's text), empty when the record is short. A cell that an export
-/// kept from running as a formula (`'=…`, [`crate::export::neutralise`]) is read as it was
-/// before, so that a re-imported export holds the same text as the network.
+/// kept from running as a formula (`'=…`, `''=…` for `'=…`: [`crate::export::neutralise`])
+/// is read as it was before, so that a re-imported export holds the same text as the
+/// network.
 pub fn field(record: &csv::StringRecord, index: Option<usize>) -> &str {
     let cell = (index.and_then(|i| record.get(i))).map_or("", |f| f.trim_matches([' ', '\u{a0}']));
     match cell.strip_prefix('\'') {
-        Some(formula) if formula.starts_with(crate::export::FORMULA_STARTS) => formula,
+        Some(formula) if crate::export::needs_quote_mark(formula) => formula,
         _ => cell,
     }
 }

@@ -690,10 +690,6 @@ proptest! {
     }
 }
 
-/// A user's change in the workbench, or undo and redo: which kind (`0`–`4`), its tag or
-/// decision or mark, and a mask choosing contacts or invitations.
-type Action = (u8, usize, bool, u64);
-
 /// What changes make to a network: each contact's tags and decision, each invitation's
 /// withdrawal mark.
 fn curation(network: &netcurate::network::Network) -> Vec<String> {
@@ -710,7 +706,9 @@ proptest! {
     /// Any run of tags, untags, decisions, withdrawal marks, undos and redos leaves the
     /// workbench's network in memory (each change applied as the workbench applies it) as
     /// the database holds it; undoing every step gives the network as imported, and
-    /// redoing them all the network before the undos.
+    /// redoing them all the network before the undos. An action is a change (`0` tags or
+    /// untags, `1` decides, `2` marks invitations or not), `3` an undo or `4` a redo, with
+    /// its tag or decision, its flag, and a mask choosing contacts or invitations.
     #[test]
     fn undo_and_redo_keep_memory_and_database_alike(
         actions in prop::collection::vec((0u8..5, 0usize..4, any::<bool>(), any::<u64>()), 1..25),

@@ -433,11 +433,30 @@ impl Contact {
 
     /// Appends the case-folded full name (as [`Contact::folded_name_into`] writes it).
     pub fn push_folded_name(&self, out: &mut String) {
-        push_folded(out, &self.first_name);
+        self.push_name_by(out, push_folded);
+    }
+
+    /// Appends the full name folded with its umlauts and rings spelt out (`juergen
+    /// mueller` for Jürgen Müller) when it has such letters ([`crate::text::spelt_out`]);
+    /// whether it did.
+    pub fn push_spelt_out_name(&self, out: &mut String) -> bool {
+        let has = crate::text::has_other_spelling;
+        if !has(&self.first_name) && !has(&self.last_name) {
+            return false;
+        }
+        self.push_name_by(out, |out, part| {
+            out.extend(part.chars().flat_map(crate::text::spelt_out_char))
+        });
+        true
+    }
+
+    /// Appends the first and last name, each by `push`, a space between them.
+    fn push_name_by(&self, out: &mut String, push: impl Fn(&mut String, &str)) {
+        push(out, &self.first_name);
         if !self.first_name.is_empty() && !self.last_name.is_empty() {
             out.push(' ');
         }
-        push_folded(out, &self.last_name);
+        push(out, &self.last_name);
     }
 
     /// Sets the flags that depend on the day (`warm`: a two-way conversation within

@@ -101,9 +101,9 @@ impl Scored {
 /// off, `Müller` as `Muller`, and the seniorities and functions of titles in German,
 /// French, Spanish, Italian, Portuguese and Dutch; 5: umlauts spelt out or not are one
 /// title, company or place, `SAP SE` the company `SAP`, `Sekretaerin` support; 6: and one
-/// keyword or exclusion), so that a database scored by an older netcurate is rescored when
-/// it is next opened.
-pub const SCORING_VERSION: u32 = 6;
+/// keyword or exclusion; 7: namesakes by either spelling are probable duplicates), so
+/// that a database scored by an older netcurate is rescored when it is next opened.
+pub const SCORING_VERSION: u32 = 7;
 
 /// Scores contacts one at a time, for [`score_all`]. Many contacts share a title, or a
 /// title and a company, so each distinct one is classified and scored once. The duplicate
@@ -159,8 +159,9 @@ impl<'a> Scoring<'a> {
     }
 }
 
-/// Probable duplicates, one answer per contact in order: same case-folded name and a
-/// similar (or missing) company (strsim).
+/// Probable duplicates, one answer per contact in order: same case-folded name (a name
+/// with umlauts or rings also in its spelt-out spelling: Jürgen Müller is Jurgen Muller's
+/// namesake and Juergen Mueller's) and a similar (or missing) company (strsim).
 /// URLs are not compared: slugs are made from names, so namesakes' slugs look alike.
 /// One pass in network order writes each case-folded name into one buffer, hashes it
 /// and interns each company; sorted, a run of equal name hashes is one block of
@@ -171,21 +172,23 @@ impl<'a> Scoring<'a> {
 pub fn find_duplicates(contacts: &[Contact]) -> Vec<bool> {
     let mut companies = CompanySimilarity::default();
     let mut folded = String::with_capacity(contacts.len() * 16);
-    let mut keyed: Vec<NameKey> = contacts
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| has_name(c))
-        .map(|(i, c)| {
-            let start = folded.len();
-            c.push_folded_name(&mut folded);
-            NameKey {
-                name: name_hash(&folded[start..]),
-                company: companies.key(&c.company),
-                at: i as u32,
-                folded: (start as u32, folded.len() as u32),
-            }
-        })
-        .collect();
+    let mut keyed: Vec<NameKey> = Vec::with_capacity(contacts.len());
+    for (i, c) in contacts.iter().enumerate().filter(|(_, c)| has_name(c)) {
+        let company = companies.key(&c.company);
+        let key = |folded: &String, start: usize| NameKey {
+            name: name_hash(&folded[start..]),
+            company,
+            at: i as u32,
+            folded: (start as u32, folded.len() as u32),
+        };
+        let start = folded.len();
+        c.push_folded_name(&mut folded);
+        keyed.push(key(&folded, start));
+        let start = folded.len();
+        if c.push_spelt_out_name(&mut folded) {
+            keyed.push(key(&folded, start));
+        }
+    }
     keyed.sort_unstable();
     let name = |k: &NameKey| &folded[k.folded.0 as usize..k.folded.1 as usize];
     let mut duplicate = vec![false; contacts.len()];
@@ -245,35 +248,43 @@ pub struct Namesakes {
 impl Namesakes {
     pub fn new(contacts: &[Contact]) -> Namesakes {
         let mut by_name: HashMap<u64, Vec<u32>> = HashMap::new();
-        let mut folded = String::new();
         for (i, c) in contacts.iter().enumerate().filter(|(_, c)| has_name(c)) {
-            c.folded_name_into(&mut folded);
-            by_name
-                .entry(name_hash(&folded))
-                .or_default()
-                .push(i as u32);
+            for name in names(c) {
+                by_name.entry(name_hash(&name)).or_default().push(i as u32);
+            }
         }
         Namesakes { by_name }
     }
 
     /// The positions of the contacts that `contacts[i]` is a probable duplicate of: the
-    /// same name, and the same, a similar or a missing company.
+    /// same name (in either spelling), and the same, a similar or a missing company.
     pub fn of(&self, contacts: &[Contact], i: usize) -> Vec<usize> {
         let Some(c) = contacts.get(i).filter(|c| has_name(c)) else {
             return Vec::new();
         };
-        let (mut name, mut other) = (String::new(), String::new());
-        c.folded_name_into(&mut name);
         let key = normalize::company_key(&c.company);
-        let same = self.by_name.get(&name_hash(&name));
-        (same.into_iter().flatten().map(|&k| k as usize))
-            .filter(|&k| {
-                contacts[k].folded_name_into(&mut other);
-                k != i && other == name
+        let mut found: Vec<usize> = names(c)
+            .flat_map(|name| {
+                let same = self.by_name.get(&name_hash(&name));
+                (same.into_iter().flatten().map(|&k| k as usize))
+                    .filter(move |&k| k != i && names(&contacts[k]).any(|n| n == name))
             })
             .filter(|&k| companies_alike(&key, &normalize::company_key(&contacts[k].company)))
-            .collect()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
     }
+}
+
+/// A contact's names as [`find_duplicates`] compares them: folded, and spelt out when
+/// the name has umlauts or rings.
+fn names(c: &Contact) -> impl Iterator<Item = String> {
+    let mut folded = String::new();
+    c.push_folded_name(&mut folded);
+    let mut spelt = String::new();
+    let spelt = c.push_spelt_out_name(&mut spelt).then_some(spelt);
+    std::iter::once(folded).chain(spelt)
 }
 
 /// The hash a case-folded name is indexed by.
@@ -625,7 +636,16 @@ mod tests {
         // Case and a final sigma must not split a block.
         contacts[10].first_name = contacts[11].first_name.to_uppercase();
         contacts[10].last_name = contacts[11].last_name.clone();
-        let name = |c: &Contact| c.full_name().to_lowercase();
+        // Umlauts in both spellings: namesakes by one of their names.
+        contacts[20].first_name = "Jürgen".into();
+        contacts[20].last_name = "Müller".into();
+        contacts[20].company = "Initech".into();
+        contacts[21].first_name = "Juergen".into();
+        contacts[21].last_name = "Mueller".into();
+        contacts[21].company = "Initech GmbH".into();
+        let names = |c: &Contact| -> Vec<String> {
+            crate::import::rows::name_keys(&c.first_name, &c.last_name).collect()
+        };
         let alike = |a: &Contact, b: &Contact| {
             let (ka, kb) = (
                 normalize::company_key(&a.company),
@@ -638,7 +658,9 @@ mod tests {
             .iter()
             .filter(|c| !c.is_hidden() && !c.first_name.is_empty())
         {
-            by_name.entry(name(c)).or_default().push(c);
+            for name in names(c) {
+                by_name.entry(name).or_default().push(c);
+            }
         }
         let mut expected: Vec<ContactId> = by_name
             .values()
@@ -650,6 +672,8 @@ mod tests {
             .map(|c| c.id)
             .collect();
         expected.sort();
+        expected.dedup();
+        assert!(expected.contains(&21) && expected.contains(&22));
         let found: Vec<ContactId> = contacts
             .iter()
             .zip(find_duplicates(&contacts))

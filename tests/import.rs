@@ -1881,6 +1881,42 @@ fn a_name_with_its_umlauts_spelt_out_merges_into_its_connection() {
     }
 }
 
+/// The other way round: a connection whose name is spelt out on LinkedIn ("Juergen
+/// Mueller") takes a CRM row that writes the umlauts ("Jürgen Müller", at "Müller GmbH"
+/// for "Mueller GmbH"), while a row written plainly ("Jurgen Muller") is not his: only
+/// the umlauts say "ue".
+#[test]
+fn a_name_with_umlauts_merges_into_its_connection_spelt_out() {
+    let db = Db::new();
+    let connections = db.file("Connections.csv");
+    std::fs::write(
+        &connections,
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On
+         Juergen,Mueller,https://www.linkedin.com/in/juergen-mueller,,Mueller GmbH,CTO,01 Mar 2024
+",
+    )
+    .unwrap();
+    db.ok(&["import", connections.to_str().unwrap()]);
+    let crm = db.file("crm.csv");
+    std::fs::write(
+        &crm,
+        "First Name,Last Name,Email,Company
+         Jürgen,Müller,jm@example.org,Müller GmbH
+         Jurgen,Muller,other@example.org,Mueller GmbH
+",
+    )
+    .unwrap();
+    let report = db.json(&["import", "--json", crm.to_str().unwrap()]);
+    assert_eq!(
+        (&report["contacts_merged"], &report["contacts_added"]),
+        (&serde_json::json!(1), &serde_json::json!(1)),
+        "{report}"
+    );
+    let found = db.json(&["list", "--json", "--filter", "email:jm@"]);
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "{found}");
+    assert_eq!(found[0]["first_name"], "Juergen", "{found}");
+}
+
 /// Messages whose participants have no profile URL are matched by name, as names are
 /// compared everywhere: accents folded ("Zoë Ødegård") and umlauts typed spelt out
 /// ("Bjoern Halvorsen" for Björn). The accented name found no one: it was compared

@@ -77,12 +77,21 @@ impl MultiIndex {
     }
 
     /// The contacts entered under `key`, in the order they were entered.
-    fn get(&self, key: &str) -> impl Iterator<Item = usize> + '_ {
+    fn get<'a>(&'a self, key: &str) -> impl Iterator<Item = usize> + use<'a> {
         let first = self.ends.get(key).map(|&(first, _)| first);
         std::iter::successors(first, |&e| {
             Some(self.entries[e].1).filter(|&n| n != NO_ENTRY)
         })
         .map(|e| self.entries[e].0)
+    }
+
+    /// The contacts entered under any of `keys`, key by key (a contact under two of them
+    /// comes twice).
+    fn get_any<K: IntoIterator<Item = String>>(
+        &self,
+        keys: K,
+    ) -> impl Iterator<Item = usize> + use<'_, K> {
+        keys.into_iter().flat_map(|key| self.get(&key))
     }
 
     /// Indexes every contact by each of its keys.
@@ -140,9 +149,10 @@ impl<'r> Probe<'r> {
             .get_or_init(|| weak_key(self.first, self.last, self.company))
     }
 
-    /// The keys a contact is indexed by name and company: the weak key and, when the
-    /// name or company has umlauts or rings, their [`spelt_out_weak_key`], so that a CRM
-    /// row typed without those letters finds it.
+    /// The keys a contact is indexed and a row looked up by name and company: the weak
+    /// key and, when the name or company has umlauts or rings, their
+    /// [`spelt_out_weak_key`], so that a CRM row typed without those letters finds the
+    /// contact, and a row typed with them finds a contact spelt out.
     fn weak_keys(&self) -> impl Iterator<Item = String> + use<> {
         let spelt = spelt_out_weak_key(self.first, self.last, self.company);
         std::iter::once(self.weak().to_string()).chain(spelt)
@@ -361,9 +371,11 @@ impl Merge {
             return self.hidden.get(&h).copied();
         }
         match p.url_key {
-            Some(key) if !self.urlless.ends.is_empty() => self
-                .urlless
-                .get(p.weak())
+            // A row of a file that lists each person once never takes a namesake already
+            // met in this import (who has no URL to tell them apart).
+            Some(key) if !self.urlless.ends.is_empty() => (self.urlless)
+                .get_any(p.weak_keys())
+                .filter(|&i| !(p.listed_once && self.entries[i].seen))
                 .find(|&i| self.contacts[i].url_key.as_deref().is_none_or(|k| k == key)),
             Some(_) => None,
             None => {
@@ -382,10 +394,10 @@ impl Merge {
                     true => {
                         let unseen = |i: &usize| !entries[*i].seen;
                         let same_job = |i: &usize| same_text(&contacts[*i].position, p.position);
-                        (index.get(p.weak()).filter(unseen).find(same_job))
-                            .or_else(|| index.get(p.weak()).find(unseen))
+                        (index.get_any(p.weak_keys()).filter(unseen).find(same_job))
+                            .or_else(|| index.get_any(p.weak_keys()).find(unseen))
                     }
-                    false => index.get(p.weak()).next(),
+                    false => index.get_any(p.weak_keys()).next(),
                 }
             }
         }

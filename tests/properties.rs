@@ -1,7 +1,8 @@
 //! Property tests (proptest) for the parsers users feed by hand or by file: dates, URLs,
 //! queries and whole CSV files, the summary of messages, where a query marks a match, and
-//! an export imported twice. No input panics; results keep their invariants. The worst
-//! inputs found are kept in fixtures/fuzz/ and replayed here.
+//! imports of an export twice, of next week's, of messages by name and of a contact list
+//! exported. No input panics; results keep their invariants. The worst inputs found are
+//! kept in fixtures/fuzz/ and replayed here. (Undo and redo: `store::timeline_tests`.)
 
 use netcurate::import::dates::{parse_date, parse_datetime};
 use netcurate::import::fields::normalise_header;
@@ -687,84 +688,5 @@ proptest! {
         .expect("export");
         let (_, again) = imported(&[out], "b.db");
         prop_assert_eq!(again, first);
-    }
-}
-
-/// What changes make to a network: each contact's tags and decision, each invitation's
-/// withdrawal mark.
-fn curation(network: &netcurate::network::Network) -> Vec<String> {
-    let contacts =
-        (network.contacts.iter()).map(|c| format!("{:?} {:?} {:?}", c.id, c.tags, c.decision));
-    let invitations =
-        (network.invitations.iter()).map(|i| format!("{:?} {}", i.id, i.withdraw_planned));
-    contacts.chain(invitations).collect()
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
-
-    /// Any run of tags, untags, decisions, withdrawal marks, undos and redos leaves the
-    /// workbench's network in memory (each change applied as the workbench applies it) as
-    /// the database holds it; undoing every step gives the network as imported, and
-    /// redoing them all the network before the undos. An action is a change (`0` tags or
-    /// untags, `1` decides, `2` marks invitations or not), `3` an undo or `4` a redo, with
-    /// its tag or decision, its flag, and a mask choosing contacts or invitations.
-    #[test]
-    fn undo_and_redo_keep_memory_and_database_alike(
-        actions in prop::collection::vec((0u8..5, 0usize..4, any::<bool>(), any::<u64>()), 1..25),
-    ) {
-        use netcurate::ops::{plan_decide, plan_tag, plan_withdraw};
-        let dir = tempfile::tempdir().expect("dir");
-        let mut store = netcurate::store::Store::open(&dir.path().join("n.db")).expect("open");
-        let now = TODAY.and_hms_opt(12, 0, 0).expect("time");
-        let export = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/linkedin/2026"));
-        let batch = netcurate::import::ImportBatch::read(&[export]).expect("read");
-        store.import(batch, None, now).expect("import");
-        let mut network = store.load(TODAY).expect("load");
-        let imported = curation(&network);
-        let chosen = |n: usize, mask: u64| (0..n).filter(move |i| mask >> (i % 64) & 1 == 1);
-        for (kind, which, flag, mask) in actions {
-            match kind {
-                0..=2 => {
-                    let op = match kind {
-                        0 => {
-                            let ids: Vec<_> = chosen(network.contacts.len(), mask).map(|i| network.contacts[i].id).collect();
-                            plan_tag(&network, &ids, ["blue", "Blue team", "ü", "x"][which], flag).expect("tag")
-                        }
-                        1 => {
-                            let ids: Vec<_> = chosen(network.contacts.len(), mask).map(|i| network.contacts[i].id).collect();
-                            plan_decide(&network, &ids, netcurate::model::Decision::ALL[which])
-                        }
-                        _ => {
-                            let ids: Vec<_> = chosen(network.invitations.len(), mask).map(|i| network.invitations[i].id).collect();
-                            plan_withdraw(&network, &ids, flag)
-                        }
-                    };
-                    store.record(&op).expect("record");
-                    op.apply_to(&mut network);
-                }
-                3 => {
-                    if let Some(op) = store.undo().expect("undo") {
-                        op.inverse().iter().for_each(|inverse| inverse.apply_to(&mut network));
-                    }
-                }
-                _ => {
-                    if let Some(op) = store.redo().expect("redo") {
-                        op.apply_to(&mut network);
-                    }
-                }
-            }
-            prop_assert_eq!(curation(&network), curation(&store.load(TODAY).expect("load")));
-        }
-        let done = curation(&network);
-        let mut undone = 0;
-        while store.undo().expect("undo").is_some() {
-            undone += 1;
-        }
-        prop_assert_eq!(curation(&store.load(TODAY).expect("load")), imported);
-        for _ in 0..undone {
-            prop_assert!(store.redo().expect("redo").is_some());
-        }
-        prop_assert_eq!(curation(&store.load(TODAY).expect("load")), done);
     }
 }

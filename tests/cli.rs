@@ -130,7 +130,10 @@ fn explain_finds_a_contact_by_name_or_lists_namesakes() {
     let (code, _, err) = db.run(&["explain", "Ann Lee"]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("3 contacts are named 'Ann Lee'; say which by id: 1, 2, 3"),
+        err.contains(
+            "3 contacts are named 'Ann Lee'; say which by id: Ann Lee — CTO at Hooli (id 1), \
+             Ann Lee — Designer at Acme (id 2), Ann Lee — Advisor at Hooli Inc. (id 3)"
+        ),
         "{err}"
     );
     let out = db.ok(&["explain", "https://www.linkedin.com/in/ann1"]);
@@ -160,7 +163,7 @@ fn explain_finds_a_contact_by_name_or_lists_namesakes() {
     let (code, _, err) = db.run(&["explain", "lee"]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("no contact is named 'lee', and 3 names hold it: Ann Lee (id 1), Ann Lee (id 2), Ann Lee (id 3); say which by id or full name"),
+        err.contains("no contact is named 'lee', and 3 names hold it: Ann Lee — CTO at Hooli (id 1), Ann Lee — Designer at Acme (id 2), Ann Lee — Advisor at Hooli Inc. (id 3); say which by id or full name"),
         "{err}"
     );
 }

@@ -34,9 +34,7 @@ pub(crate) fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n 
             bail!("no contact with id, profile URL or name '{who}'{near}")
         }
         _ => {
-            let named: Vec<String> = (holding.iter())
-                .map(|c| format!("{} (id {})", seen(&c.full_name()), c.id))
-                .collect();
+            let named: Vec<String> = holding.iter().map(|c| with_id(c)).collect();
             bail!(
                 "no contact is named '{who}', and {} names hold it: {}; say which by id or full name",
                 holding.len(),
@@ -89,7 +87,7 @@ pub(crate) fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Co
         [c] => Ok(c),
         [] => part_of_a_name(network, who),
         _ => {
-            let ids: Vec<String> = named.iter().map(|c| c.id.to_string()).collect();
+            let ids: Vec<String> = named.iter().map(|c| with_id(c)).collect();
             bail!(
                 "{} contacts are named '{who}'; say which by id: {}",
                 named.len(),
@@ -97,6 +95,23 @@ pub(crate) fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Co
             )
         }
     }
+}
+
+/// A contact's name and job as `explain` heads it: `Ann Lee — CTO at Hooli`.
+fn described(c: &Contact) -> String {
+    let job = match (c.position.is_empty(), c.company.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => format!(" — {}", seen(&c.position)),
+        (true, false) => format!(" — at {}", seen(&c.company)),
+        (false, false) => format!(" — {} at {}", seen(&c.position), seen(&c.company)),
+    };
+    format!("{}{job}", seen(&shown_name(c)))
+}
+
+/// One of several contacts a name could mean, to be told by id: `Ann Lee — CTO at Hooli
+/// (id 1)`.
+fn with_id(c: &Contact) -> String {
+    format!("{} (id {})", described(c), c.id)
 }
 
 /// `text`, or "?" when empty.
@@ -109,13 +124,7 @@ pub(crate) fn or_unknown(text: &str) -> &str {
 pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
     let c = find_contact(&network, who)?;
-    let job = match (c.position.is_empty(), c.company.is_empty()) {
-        (true, true) => String::new(),
-        (false, true) => format!(" — {}", seen(&c.position)),
-        (true, false) => format!(" — at {}", seen(&c.company)),
-        (false, false) => format!(" — {} at {}", seen(&c.position), seen(&c.company)),
-    };
-    writeln!(out, "{}{job}", seen(&shown_name(c)))?;
+    writeln!(out, "{}", described(c))?;
     if !c.url.is_empty() {
         writeln!(out, "  {}", netcurate::import::url::readable(&c.url))?;
     }
@@ -241,10 +250,8 @@ fn write_flags(network: &Network, c: &Contact, out: &mut dyn Write) -> Result<()
         };
         writeln!(
             out,
-            "    probable duplicate of {} — {} at {}{on} ({url})",
-            seen(&d.full_name()),
-            seen(&d.position),
-            seen(&d.company),
+            "    probable duplicate of {}{on} ({url})",
+            described(d)
         )?;
     }
     Ok(())

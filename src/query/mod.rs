@@ -116,21 +116,44 @@ pub fn is_text_field_term(term: &str) -> bool {
     (term.split_once(':')).is_some_and(|(field, _)| TextField::named(field).is_some())
 }
 
-/// A lower-cased substring with its searcher built once per query, not per row.
+/// A lower-cased substring with its searcher built once per query, not per row; typed
+/// with umlauts or rings, it is looked for in its spelt-out spelling too (`müller` also
+/// finds Mueller, as `mueller` finds Müller).
 #[derive(Clone)]
 struct Needle {
     text: String,
     finder: memchr::memmem::Finder<'static>,
+    /// The spelt-out spelling of a needle typed with umlauts or rings.
+    spelt_out: Option<Box<Needle>>,
 }
 
 impl Needle {
     fn new(text: String) -> Needle {
         let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
-        Needle { text, finder }
+        Needle {
+            text,
+            finder,
+            spelt_out: None,
+        }
+    }
+
+    /// The needle of text as typed: folded, and spelt out too when it has umlauts or rings.
+    fn typed(text: &str) -> Needle {
+        Needle {
+            spelt_out: (has_other_spelling(text))
+                .then(|| Box::new(Needle::new(crate::text::spelt_out(text)))),
+            ..Needle::new(folded(text))
+        }
+    }
+
+    /// This needle and its spelt-out spelling, if any.
+    fn spellings(&self) -> impl Iterator<Item = &Needle> {
+        std::iter::once(self).chain(self.spelt_out.as_deref())
     }
 
     fn in_text(&self, haystack: &str) -> bool {
-        self.finder.find(haystack.as_bytes()).is_some()
+        let found = |n: &Needle| n.finder.find(haystack.as_bytes()).is_some();
+        found(self) || self.spelt_out.as_deref().is_some_and(found)
     }
 
     /// [`Needle::in_text`] of `text` folded now (a text no haystack keeps).
@@ -146,8 +169,14 @@ impl Needle {
             })
     }
 
-    /// Every character of the needle, in order (bytes when the needle is ASCII).
+    /// Every character of the needle (in one of its spellings), in order.
     fn subsequence_of(&self, haystack: &str) -> bool {
+        self.spelling_subsequence_of(haystack)
+            || (self.spelt_out.as_deref()).is_some_and(|n| n.spelling_subsequence_of(haystack))
+    }
+
+    /// Every character of this spelling, in order (bytes when it is ASCII).
+    fn spelling_subsequence_of(&self, haystack: &str) -> bool {
         if self.text.is_ascii() {
             let mut rest = haystack.as_bytes();
             for &b in self.text.as_bytes() {
@@ -352,15 +381,20 @@ enum Found {
     Substring,
 }
 
-/// Adds to `out` the positions of the characters of `text` where `needle` matches,
-/// when it does: in the text folded as the haystacks are (character by character, each
-/// folded character remembering the character it came from), else in its other spelling
-/// (`mueller` marks the letters of Müller).
+/// Adds to `out` the positions of the characters of `text` where `needle` (in its first
+/// spelling that does) matches, when it does: in the text folded as the haystacks are
+/// (character by character, each folded character remembering the character it came
+/// from), else in its other spelling (`mueller` marks the letters of Müller).
 fn mark(text: &str, needle: &Needle, found: Found, out: &mut Vec<usize>) {
     let before = out.len();
-    mark_spelling(text, folded_char, needle, found, out);
-    if out.len() == before && has_other_spelling(text) {
-        mark_spelling(text, spelt_out_char, needle, found, out);
+    for needle in needle.spellings() {
+        mark_spelling(text, folded_char, needle, found, out);
+        if out.len() == before && has_other_spelling(text) {
+            mark_spelling(text, spelt_out_char, needle, found, out);
+        }
+        if out.len() > before {
+            return;
+        }
     }
 }
 
@@ -883,7 +917,7 @@ fn term(token: &str, today: NaiveDate) -> Result<Term> {
     let Some((field, value)) = body.split_once(':') else {
         return Ok(Term {
             negate: false,
-            test: Test::Fuzzy(Needle::new(folded(token))),
+            test: Test::Fuzzy(Needle::typed(token)),
         });
     };
     let value = value.trim();
@@ -950,7 +984,7 @@ fn term(token: &str, today: NaiveDate) -> Result<Term> {
             bad(format!("unknown flag '{value}'{near}: {}", names.join(" ")))
         })?),
         other => match TextField::named(other) {
-            Some(field) => Test::Text(field, Needle::new(lower)),
+            Some(field) => Test::Text(field, Needle::typed(value)),
             None => {
                 let near = did_you_mean(other, FIELDS.split(' '));
                 return Err(bad(format!(
@@ -1141,6 +1175,38 @@ mod tests {
                 "{q}: only texts with umlauts have a second spelling"
             );
         }
+    }
+
+    /// The other way round: a name written spelt out on LinkedIn (Juergen Mueller, a
+    /// Baeckerei) is found by its umlauts typed on a German keyboard, in a field term or a
+    /// bare word, and marked where it matched; typed plainly (`muller`) it is not (only
+    /// the umlauts say "ue").
+    #[test]
+    fn umlauts_typed_find_names_spelt_out() {
+        let c = contact("Juergen Mueller", "Baeckerei Oester", "Geschaeftsfuehrer");
+        let marks = |q: &str| Query::parse(q, TODAY).unwrap().marks(&c);
+        for q in [
+            "name:Jürgen",
+            "name:müller",
+            "müller",
+            "company:bäckerei",
+            "company:Øster",
+            "title:geschäftsführer",
+            "-name:muller",
+        ] {
+            assert!(check(q, &c), "{q} finds Juergen Mueller");
+        }
+        for q in [
+            "name:muller",
+            "name:jurgen",
+            "company:backerei",
+            "name:müllerx",
+        ] {
+            assert!(!check(q, &c), "{q} does not");
+        }
+        assert_eq!(marks("name:müller").name, (8..15).collect::<Vec<_>>());
+        assert_eq!(marks("company:Øster").company, (10..16).collect::<Vec<_>>());
+        assert_eq!(marks("jü").name, vec![0, 1], "J, u: as `ju` is found first");
     }
 
     #[test]

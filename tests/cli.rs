@@ -77,7 +77,7 @@ fn explain_shows_a_profile_url_as_it_reads() {
 }
 
 /// A name typed with its umlauts spelt out, whole or in part, finds the contact as a
-/// filter does.
+/// filter does, and a name spelt out is found by its umlauts typed.
 #[test]
 fn explain_finds_a_name_typed_with_its_umlauts_spelt_out() {
     let db = Db::new();
@@ -89,6 +89,26 @@ fn explain_finds_a_name_typed_with_its_umlauts_spelt_out() {
         db.ok(&["explain", "Soeren Okafor"]),
         db.ok(&["explain", "Søren Okafor"])
     );
+    // The other way round: a name LinkedIn has spelt out, typed with its umlauts.
+    let file = db.file("Connections.csv");
+    std::fs::write(
+        &file,
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Juergen,Mueller,https://www.linkedin.com/in/juergen-mueller,,Initech,CTO,01 Mar 2024\n",
+    )
+    .unwrap();
+    let spelt = Db::new();
+    spelt.ok(&["import", file.to_str().unwrap()]);
+    let juergen = spelt.ok(&["explain", "Juergen Mueller"]);
+    assert!(
+        juergen.starts_with("Juergen Mueller — CTO at Initech"),
+        "{juergen}"
+    );
+    assert_eq!(spelt.ok(&["explain", "Jürgen Müller"]), juergen);
+    assert_eq!(spelt.ok(&["explain", "jürgen mü"]), juergen);
+    // Only the umlauts say "ue": a plain Jurgen Muller is someone else.
+    let (code, _, err) = spelt.run(&["explain", "Jurgen Muller"]);
+    assert!(code == 1 && err.contains("no contact with id"), "{err}");
 }
 
 #[test]

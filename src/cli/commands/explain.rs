@@ -17,12 +17,17 @@ use std::io::Write;
 /// The contact whose name holds `who` (any case, as it reads), when one does; else which
 /// ones do, to say which by id.
 pub(crate) fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
-    let part = netcurate::text::folded(who.trim());
+    let who = who.trim();
+    let part = netcurate::text::folded(who);
+    // Typed with umlauts, also as they are spelt out (`jürgen mü` is part of Juergen
+    // Mueller's name).
+    let spelt = (netcurate::text::has_other_spelling(who)).then(|| netcurate::text::spelt_out(who));
     let holding: Vec<&Contact> = (network.contacts.iter())
         .filter(|c| {
             let mut name = String::new();
             c.push_searched_name(&mut name);
-            !part.is_empty() && name.contains(&part)
+            !part.is_empty()
+                && (name.contains(&part) || spelt.as_ref().is_some_and(|s| name.contains(s)))
         })
         .collect();
     match holding[..] {
@@ -74,13 +79,12 @@ pub(crate) fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Co
     {
         return Ok(c);
     }
-    // Else the full name, when it names one contact.
-    let name = netcurate::import::rows::name_key(who, "");
+    // Else the full name, when it names one contact (in either spelling of an umlaut).
+    let names: Vec<String> = netcurate::import::rows::name_keys(who, "").collect();
     let named: Vec<&Contact> = (network.contacts.iter())
         .filter(|c| {
-            !name.is_empty()
-                && netcurate::import::rows::name_keys(&c.first_name, &c.last_name)
-                    .any(|k| k == name)
+            netcurate::import::rows::name_keys(&c.first_name, &c.last_name)
+                .any(|k| names.contains(&k))
         })
         .collect();
     match named[..] {

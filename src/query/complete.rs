@@ -64,7 +64,7 @@ pub fn complete(input: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Complet
 }
 
 /// What a word typed can become among some candidates: the one it starts (case and
-/// accents ignored, umlauts typed spelt out or not, as filters take them),
+/// accents ignored, umlauts typed spelt out or not, either of them, as filters take them),
 /// else the start the several it starts share when that is longer than what was typed
 /// (never shorter: a quote typed is kept), and those several.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -77,12 +77,17 @@ pub struct WordCompletion {
 /// Completes `typed` among `candidates` (the tag prompt's tags; a filter term's fields
 /// and values).
 pub fn complete_word(typed: &str, candidates: &[String]) -> WordCompletion {
-    let typed_folded = crate::text::folded(typed);
+    let mut typed_spellings = String::new();
+    crate::text::push_searched(&mut typed_spellings, &[typed]);
+    let typed_spellings: Vec<&str> = typed_spellings
+        .split(crate::text::SPELLINGS_APART)
+        .collect();
     let matching: Vec<&str> = (candidates.iter())
         .filter(|c| {
             let mut spellings = String::new();
             crate::text::push_searched(&mut spellings, &[c]);
-            (spellings.split(crate::text::SPELLINGS_APART)).any(|s| s.starts_with(&typed_folded))
+            (spellings.split(crate::text::SPELLINGS_APART))
+                .any(|s| typed_spellings.iter().any(|t| s.starts_with(t)))
         })
         .map(String::as_str)
         .collect();
@@ -253,6 +258,7 @@ mod tests {
             .map(|c| contact(c, "")),
         );
         contacts.push(contact("Say \"Hi\" Inc", ""));
+        contacts.push(contact("", "Duesseldorf"));
         let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
         let network = Network::new(contacts, Vec::new(), as_of);
         assert_eq!(
@@ -274,6 +280,8 @@ mod tests {
         assert_eq!(done("location:mun").text, "location:München ");
         // Or with its umlaut spelt out, as a German keyboard without one types it.
         assert_eq!(done("location:muen").text, "location:München ");
+        // And a place LinkedIn has spelt out, typed with its umlaut.
+        assert_eq!(done("location:düss").text, "location:Duesseldorf ");
         assert!(
             done("location:mue").choices.is_empty()
                 && done("location:mue").text.contains("München")

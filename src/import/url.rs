@@ -76,11 +76,14 @@ fn any_profile_key(raw: &str) -> Option<String> {
         None => (rest, ""),
     };
     let host = host.to_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).trim();
+    let mut host = host.trim();
+    while let Some(rest) = host.strip_prefix("www.") {
+        host = rest.trim();
+    }
     if host.is_empty() || host.contains(char::is_whitespace) {
         return None;
     }
-    let path = percent_decode_str(path).decode_utf8_lossy();
+    let path = decoded_path(path);
     let segments: Vec<&str> = path
         .split('/')
         .map(str::trim)
@@ -98,6 +101,24 @@ fn any_profile_key(raw: &str) -> Option<String> {
         host
     };
     Some(format!("{host}/{key_path}"))
+}
+
+/// A URL's path with its percent escapes decoded (again while that changes it, so that a
+/// key is its own key: each round decodes an escape, shortening the path or, for a byte
+/// that is no text, leaving one `%` fewer), up to a `?` or `#` it then holds.
+fn decoded_path(path: &str) -> String {
+    let mut path = path.to_string();
+    loop {
+        let decoded = percent_decode_str(&path).decode_utf8_lossy();
+        if decoded == path {
+            break;
+        }
+        path = decoded.into_owned();
+    }
+    path.split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// `raw` as a browser's address bar shows it: its percent escapes decoded when they spell

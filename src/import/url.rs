@@ -83,7 +83,7 @@ fn any_profile_key(raw: &str) -> Option<String> {
     if host.is_empty() || host.contains(char::is_whitespace) {
         return None;
     }
-    let path = decoded_path(path);
+    let path = decoded_path(path).to_lowercase();
     let segments: Vec<&str> = path
         .split('/')
         .map(str::trim)
@@ -92,8 +92,8 @@ fn any_profile_key(raw: &str) -> Option<String> {
     let key_path = match segments.as_slice() {
         [] => return None,
         ["in"] => return None,
-        ["in", slug, ..] => format!("in/{}", slug.to_lowercase()),
-        other => other.join("/").to_lowercase(),
+        ["in", slug, ..] => format!("in/{slug}"),
+        other => other.join("/"),
     };
     let host = if host.ends_with("linkedin.com") {
         "linkedin.com"

@@ -2016,3 +2016,60 @@ fn a_crm_in_another_language_is_read_by_its_column_names() {
         ]
     );
 }
+
+/// A contact list fills in a job LinkedIn leaves empty; next week's export, still empty
+/// there, is no job change and keeps what the list said. A move to another company still
+/// is one, and takes the export's job whole (an empty position included).
+#[test]
+fn a_job_a_contact_list_filled_in_is_no_job_change_next_week() {
+    let db = Db::new();
+    let header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+    let connections = db.file("Connections.csv");
+    let write = |company: &str| {
+        std::fs::write(
+            &connections,
+            format!(
+                "{header}\nAna,Muller,https://www.linkedin.com/in/ana,,{company},,01 Mar 2024\n"
+            ),
+        )
+        .unwrap();
+    };
+    write("Initech");
+    let crm = db.file("crm.csv");
+    std::fs::write(
+        &crm,
+        "First Name,Last Name,Email,Company,Job Title\nAna,Muller,ana@example.org,Initech,CTO\n",
+    )
+    .unwrap();
+    let (network, list) = (connections.to_str().unwrap(), crm.to_str().unwrap());
+    db.ok(&["import", network, list]);
+    for again in [vec![network, list], vec![network]] {
+        let report = db.json(&[&["import", "--json"][..], &again].concat());
+        assert_eq!(
+            (&report["changed"], &report["unchanged"]),
+            (&json!(0), &json!(1)),
+            "{report}"
+        );
+        let ana = db.json(&["list", "--json"]);
+        assert_eq!(ana[0]["position"], "CTO", "{ana}");
+    }
+    write("Globex");
+    let report = db.json(&["import", "--json", network]);
+    assert_eq!(report["changed"], json!(1), "{report}");
+    let ana = db.json(&["list", "--json"]);
+    assert_eq!(
+        (
+            &ana[0]["company"],
+            &ana[0]["position"],
+            &ana[0]["previous_company"],
+            &ana[0]["previous_position"]
+        ),
+        (
+            &json!("Globex"),
+            &json!(""),
+            &json!("Initech"),
+            &json!("CTO")
+        ),
+        "{ana}"
+    );
+}

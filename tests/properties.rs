@@ -460,14 +460,17 @@ fn connection_row() -> impl Strategy<Value = String> {
 }
 
 /// One row of a CRM contact list from the same pools (no URL: matched by name and
-/// company), bringing an industry.
+/// company), bringing an industry and a job title (which fills in a connection's empty
+/// one).
 fn crm_row() -> impl Strategy<Value = String> {
     let first = prop::sample::select(vec!["Jürgen", "Juergen", "Ana", "Zoe"]);
     let last = prop::sample::select(vec!["Müller", "Mueller", "Li", "Odegard"]);
     let company = prop::sample::select(vec!["Müller GmbH", "Mueller GmbH", "Initech", ""]);
     let industry = prop::sample::select(vec!["Software", "Bäckerei", ""]);
-    (first, last, company, industry)
-        .prop_map(|(first, last, company, industry)| format!("{first},{last},{company},{industry}"))
+    let title = prop::sample::select(vec!["CFO", "", "Geschäftsführer"]);
+    (first, last, company, industry, title).prop_map(|(first, last, company, industry, title)| {
+        format!("{first},{last},{company},{industry},{title}")
+    })
 }
 
 proptest! {
@@ -493,7 +496,7 @@ proptest! {
         if !crm.is_empty() {
             let list = dir.path().join("crm.csv");
             let rows = crm.join("\n");
-            std::fs::write(&list, format!("First Name,Last Name,Company,Industry\n{rows}\n")).expect("write");
+            std::fs::write(&list, format!("First Name,Last Name,Company,Industry,Job Title\n{rows}\n")).expect("write");
             files.push(list);
         }
         let demo = netcurate::audience::Profile::parse(

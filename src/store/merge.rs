@@ -389,13 +389,18 @@ impl Merge {
                 });
                 match p.listed_once {
                     // Two people of one name at one company, in an export without URLs:
-                    // each row takes one not yet met, the one in its position first
-                    // (whatever their order in the file); none left: a new one.
+                    // each row takes one not yet met, of its own spelling first, the one
+                    // in its position first (whatever their order in the file; an empty
+                    // position says nothing); none left: a new one.
                     true => {
                         let unseen = |i: &usize| !entries[*i].seen;
-                        let same_job = |i: &usize| same_text(&contacts[*i].position, p.position);
-                        (index.get_any(p.weak_keys()).filter(unseen).find(same_job))
-                            .or_else(|| index.get_any(p.weak_keys()).find(unseen))
+                        let same_job = |i: &usize| {
+                            p.position.is_empty() || same_text(&contacts[*i].position, p.position)
+                        };
+                        p.weak_keys().find_map(|key| {
+                            (index.get(&key).filter(unseen).find(same_job))
+                                .or_else(|| index.get(&key).find(unseen))
+                        })
                     }
                     false => index.get_any(p.weak_keys()).next(),
                 }
@@ -468,9 +473,12 @@ impl Merge {
         self.adopt_url_key(i, row.url_key.as_ref(), &mut changed);
         let (c, e) = (&mut self.contacts[i], &mut self.entries[i]);
         let was_present = c.is_connection && e.gone_at.is_none();
+        // An empty company or position says nothing new (a contact list may have filled
+        // in what LinkedIn leaves empty); another one is a job change.
+        let moved = |known: &str, listed: &str| !listed.is_empty() && !same_text(known, listed);
         let job_change = was_present
             && !row.hidden
-            && (!same_text(&c.company, &row.company) || !same_text(&c.position, &row.position));
+            && (moved(&c.company, &row.company) || moved(&c.position, &row.position));
         if job_change {
             c.previous_company = std::mem::take(&mut c.company);
             c.previous_position = std::mem::take(&mut c.position);
@@ -495,8 +503,15 @@ impl Merge {
         if !row.email.is_empty() {
             assign_text(&mut c.email, &row.email, &mut changed);
         }
-        assign_text(&mut c.company, &row.company, &mut changed);
-        assign_text(&mut c.position, &row.position, &mut changed);
+        // A job change takes the row's job whole; else what the row leaves empty is kept.
+        for (known, listed) in [
+            (&mut c.company, &row.company),
+            (&mut c.position, &row.position),
+        ] {
+            if job_change || !listed.is_empty() {
+                assign_text(known, listed, &mut changed);
+            }
+        }
         if row.connected_on.is_some() {
             assign(&mut c.connected_on, row.connected_on, &mut changed);
         }

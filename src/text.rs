@@ -112,6 +112,12 @@ pub fn spelt_out(text: &str) -> String {
     text.chars().flat_map(spelt_out_char).collect()
 }
 
+/// `text` [`spelt_out`] when that is another spelling than [`folded`] (it has umlauts or
+/// rings): the second spelling a typed text or a profile phrase is looked for in.
+pub fn other_spelling(text: &str) -> Option<String> {
+    has_other_spelling(text).then(|| spelt_out(text))
+}
+
 /// Whether `text` has a letter [`spelt_out_char`] spells otherwise than [`folded_char`].
 pub fn has_other_spelling(text: &str) -> bool {
     !text.is_ascii() && text.chars().any(|c| !spelling_of(c).is_empty())

@@ -90,7 +90,7 @@ pub fn company_key(s: &str) -> String {
 /// `mueller`, [`crate::text::spelt_out`]): the texts a profile's value and a contact's are
 /// both compared as, so that either spelling finds the other.
 pub fn spellings(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    let spelt = crate::text::has_other_spelling(s).then(|| crate::text::spelt_out(s).into());
+    let spelt = crate::text::other_spelling(s).map(Cow::Owned);
     std::iter::once(Cow::Borrowed(s)).chain(spelt)
 }
 

@@ -455,9 +455,8 @@ impl Targets {
 
     fn phrase_text(&self, text: &str) -> PhraseText {
         let mut folded = fold(text);
-        if crate::text::has_other_spelling(text) {
-            let spelt = fold(&crate::text::spelt_out(text));
-            folded = format!("{folded} {} {spelt}", crate::text::SPELLINGS_APART);
+        if let Some(spelt) = crate::text::other_spelling(text) {
+            folded = format!("{folded} {} {}", crate::text::SPELLINGS_APART, fold(&spelt));
         }
         let padded = format!(" {folded} ");
         PhraseText {

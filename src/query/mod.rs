@@ -140,8 +140,7 @@ impl Needle {
     /// The needle of text as typed: folded, and spelt out too when it has umlauts or rings.
     fn typed(text: &str) -> Needle {
         Needle {
-            spelt_out: (has_other_spelling(text))
-                .then(|| Box::new(Needle::new(crate::text::spelt_out(text)))),
+            spelt_out: crate::text::other_spelling(text).map(|s| Box::new(Needle::new(s))),
             ..Needle::new(folded(text))
         }
     }

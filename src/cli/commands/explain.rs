@@ -21,7 +21,7 @@ pub(crate) fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n 
     let part = netcurate::text::folded(who);
     // Typed with umlauts, also as they are spelt out (`jürgen mü` is part of Juergen
     // Mueller's name).
-    let spelt = (netcurate::text::has_other_spelling(who)).then(|| netcurate::text::spelt_out(who));
+    let spelt = netcurate::text::other_spelling(who);
     let holding: Vec<&Contact> = (network.contacts.iter())
         .filter(|c| {
             let mut name = String::new();

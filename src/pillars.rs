@@ -159,14 +159,20 @@ impl Assumptions {
         let (name, value) = assignment
             .split_once('=')
             .ok_or_else(|| format!("'{assignment}' is not name=value"))?;
+        let name = name.trim();
+        let Some((max, what)) = Self::limit(name) else {
+            let (names, near) = (Self::NAMES.join(" "), did_you_mean(name, Self::NAMES));
+            return Err(format!("unknown assumption '{name}'{near}: {names}"));
+        };
         let v: f64 = value
             .trim()
             .parse()
             .map_err(|_| format!("'{}' is not a number", value.trim()))?;
-        if !v.is_finite() || v < 0.0 {
-            return Err(format!("{} must be a number of 0 or more", name.trim()));
+        let whole = name == "stale_days";
+        if !(0.0..=max).contains(&v) || (whole && v.fract() != 0.0) {
+            return Err(format!("{name} is {what} from 0 to {max}"));
         }
-        let slot = match name.trim() {
+        let slot = match name {
             "k_connections" => &mut self.k_connections,
             "k_vp" => &mut self.k_vp,
             "k_internal" => &mut self.k_internal,
@@ -175,17 +181,31 @@ impl Assumptions {
             "w_relevant" => &mut self.w_relevant,
             "kappa" => &mut self.kappa,
             "noise" => &mut self.noise,
-            "stale_days" => {
+            // stale_days, the one whole number (the name was checked above)
+            _ => {
                 self.stale_days = v as i64;
                 return Ok(());
-            }
-            other => {
-                let (names, near) = (Self::NAMES.join(" "), did_you_mean(other, Self::NAMES));
-                return Err(format!("unknown assumption '{other}'{near}: {names}"));
             }
         };
         *slot = v;
         Ok(())
+    }
+
+    /// The largest value a parameter takes (each takes 0 too), and what it is, for the
+    /// message that refuses another; `None` for an unknown name. Shares and weights are
+    /// at most 1 and the noise band at most the pillar's 25 points; the bounds keep every
+    /// projection a finite number of points (an unbounded kappa of 1e308 made an empty
+    /// plan's change NaN).
+    fn limit(name: &str) -> Option<(f64, &'static str)> {
+        Some(match name {
+            "k_connections" | "k_vp" | "k_internal" => (100_000.0, "a number of connections"),
+            "s_vp" | "s_internal" => (1.0, "a share"),
+            "w_relevant" => (1.0, "a weight"),
+            "kappa" => (10.0, "a factor"),
+            "stale_days" => (3650.0, "a whole number of days"),
+            "noise" => (25.0, "a number of BR points"),
+            _ => return None,
+        })
     }
 }
 
@@ -683,9 +703,131 @@ mod tests {
         assert!(a.set("kappa=-1").is_err());
         // Every name is read back as it was set.
         for (k, name) in Assumptions::NAMES.iter().enumerate() {
-            a.set(&format!("{name}={}", k + 2)).unwrap();
-            assert_eq!(a.get(name), Some(k as f64 + 2.0), "{name}");
+            let value = (k as f64 + 2.0) / 10.0;
+            let value = if *name == "stale_days" {
+                value * 10.0
+            } else {
+                value
+            };
+            a.set(&format!("{name}={value}")).unwrap();
+            assert_eq!(a.get(name), Some(value), "{name}");
         }
         assert_eq!(a.get("gamma"), None);
+    }
+
+    #[test]
+    fn assumptions_out_of_their_range_are_refused_saying_it() {
+        let mut a = Assumptions::default();
+        let refused = |a: &mut Assumptions, assignment: &str| a.set(assignment).unwrap_err();
+        assert_eq!(refused(&mut a, "s_vp=1.5"), "s_vp is a share from 0 to 1");
+        assert_eq!(
+            refused(&mut a, "stale_days=10.5"),
+            "stale_days is a whole number of days from 0 to 3650"
+        );
+        assert_eq!(
+            refused(&mut a, "kappa=1e308"),
+            "kappa is a factor from 0 to 10"
+        );
+        assert_eq!(
+            refused(&mut a, " noise = -1"),
+            "noise is a number of BR points from 0 to 25"
+        );
+        assert_eq!(
+            refused(&mut a, "kappa=NaN"),
+            "kappa is a factor from 0 to 10"
+        );
+        assert_eq!(a, Assumptions::default(), "nothing refused is set");
+        a.set("s_vp=1").unwrap();
+        a.set("stale_days=3650").unwrap();
+        assert_eq!((a.s_vp, a.stale_days), (1.0, 3650));
+    }
+
+    /// Counts of a network before and after a plan, as [`features`] makes them: the plan
+    /// prunes some of each kind of connection and withdraws some pending invitations.
+    fn feature_pair() -> impl proptest::strategy::Strategy<Value = FeaturePair> {
+        use proptest::prelude::*;
+        let counts = (0u64..40_000, 0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64);
+        let kept = (0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64);
+        let invitations = (0u64..3000, 0u64..3000, 0.0..=1.0f64, 0.0..=1.0f64);
+        (counts, kept, invitations).prop_map(|((n, vp, int, rel), kept, (acc, pend, stale, w))| {
+            let part = |n: u64, share: f64| (n as f64 * share).round() as u64;
+            let (vp, int, rel) = (part(n, vp), part(n, int), part(n, rel));
+            let stale = part(pend, stale);
+            let features = |n, vp, int, rel, pending, stale| Features {
+                connections: n,
+                vp_plus: vp,
+                internal: int,
+                relevant_share: ratio(rel, n),
+                accepted: acc,
+                pending,
+                stale,
+                acceptance_rate: ratio(acc, acc + pending),
+            };
+            let (n_after, withdrawn) = (part(n, kept.0), part(stale, w));
+            FeaturePair {
+                before: features(n, vp, int, rel, pend, stale),
+                after: features(
+                    n_after,
+                    part(vp, kept.1).min(n_after),
+                    part(int, kept.2).min(n_after),
+                    part(rel, kept.3).min(n_after),
+                    pend - withdrawn,
+                    stale - withdrawn,
+                ),
+            }
+        })
+    }
+
+    /// What a user may type as an assumption's value: ordinary values, and any number
+    /// up to the largest there is.
+    fn assumption_value() -> impl proptest::strategy::Strategy<Value = f64> {
+        use proptest::prelude::*;
+        prop_oneof![
+            0.0..30.0f64,
+            proptest::num::f64::POSITIVE | proptest::num::f64::ZERO,
+            Just(f64::MAX),
+        ]
+    }
+
+    proptest::proptest! {
+        /// Whatever the network, the plan and the assumptions a user can set, each pillar's
+        /// projection is a range of finite points inside 0–25 around the baseline; FRP's
+        /// documented change (0) is inside its range; no plan changes nothing.
+        #[test]
+        fn projections_are_ranges_of_points_for_any_assumptions(
+            pair in feature_pair(),
+            settings in proptest::collection::vec(
+                (0..Assumptions::NAMES.len(), assumption_value()),
+                0..6,
+            ),
+            br in 0.0..=25.0f64,
+            frp in 0.0..=25.0f64,
+            no_plan in proptest::prelude::any::<bool>(),
+        ) {
+            let mut a = Assumptions::default();
+            for (name, value) in settings {
+                let _ = a.set(&format!("{}={value}", Assumptions::NAMES[name]));
+            }
+            let pair = match no_plan {
+                true => FeaturePair { before: pair.before, after: pair.before },
+                false => pair,
+            };
+            let baseline = Baseline { br: Some(br), frp: Some(frp), br_history: vec![] };
+            let p = project(&pair, &baseline, &a);
+            for pillar in [&p.build_relationships, &p.find_right_people] {
+                let (low, high) = (pillar.low.unwrap_or(f64::NAN), pillar.high.unwrap_or(f64::NAN));
+                proptest::prop_assert!(pillar.delta_low.is_finite() && pillar.delta_high.is_finite(), "{p:?}");
+                proptest::prop_assert!(pillar.delta_low <= pillar.delta_high, "{p:?}");
+                proptest::prop_assert!((0.0..=25.0).contains(&low) && low <= high && high <= 25.0, "{p:?}");
+            }
+            let frp = &p.find_right_people;
+            proptest::prop_assert!(frp.delta_low <= 0.0 && 0.0 <= frp.delta_high, "{p:?}");
+            if no_plan {
+                for pillar in [&p.build_relationships, &p.find_right_people] {
+                    proptest::prop_assert_eq!((pillar.delta_low, pillar.delta_high), (0.0, 0.0));
+                    proptest::prop_assert_eq!(pillar.direction, Trend::TooSmall);
+                }
+            }
+        }
     }
 }

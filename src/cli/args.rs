@@ -178,10 +178,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// Change an assumption, e.g. --set kappa=0.8 (repeatable; stored; undo takes it
-        /// back): k_connections, k_vp, k_internal (the saturation constants), s_vp,
-        /// s_internal (the shares that count in full), w_relevant (the speculative FRP
-        /// weight), kappa, stale_days, noise (the band inside which a change is too small
-        /// to notice).
+        /// back): k_connections, k_vp, k_internal (the saturation constants, 0 to
+        /// 100000), s_vp, s_internal (the shares that count in full, 0 to 1), w_relevant
+        /// (the speculative FRP weight, 0 to 1), kappa (0 to 10), stale_days (whole days,
+        /// 0 to 3650), noise (the band inside which a change is too small to notice, 0 to
+        /// 25 points).
         #[arg(long, value_name = "NAME=VALUE")]
         set: Vec<String>,
     },

@@ -1,5 +1,6 @@
 //! Property tests (proptest) for the parsers users feed by hand or by file: dates, URLs,
-//! queries and whole CSV files, the summary of messages, where a query marks a match, and
+//! queries and whole CSV files, the summary of messages, where a query marks a match, that
+//! a query means one thing wherever it runs, and
 //! imports of an export twice, of next week's, of messages by name and of a contact list
 //! exported. No input panics; results keep their invariants. The worst inputs found are
 //! kept in fixtures/fuzz/ and replayed here. (Undo and redo: `store::timeline_tests`.)
@@ -708,5 +709,159 @@ proptest! {
         .expect("export");
         let (_, again) = imported(&[out], "b.db");
         prop_assert_eq!(again, first);
+    }
+}
+
+/// A contact of small pools of every part a query reads, umlauts and spelt-out names,
+/// empty parts and missing dates among them.
+fn any_contact() -> impl Strategy<Value = netcurate::model::Contact> {
+    use netcurate::model::{Contact, Decision, Flags, Function, Seniority};
+    let pick = |xs: &'static [&'static str]| proptest::sample::select(xs.to_vec());
+    let day = proptest::option::of((2015i32..2027, 1u32..13, 1u32..29))
+        .prop_map(|d| d.and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d)));
+    let texts = (
+        pick(&["Ana", "Jürgen", "Juergen", "Søren", ""]),
+        pick(&["Müller", "Mueller", "Ødegård", "Head", ""]),
+        pick(&["Acme GmbH", "Bäckerei Vogel", "", "Initech"]),
+        pick(&[
+            "Head of Engineering",
+            "VP Sales",
+            "Director, Product",
+            "",
+            "Student",
+        ]),
+        pick(&["", "ana@acme.example", "j.mueller@initech.example"]),
+        pick(&["", "Berlin, Germany", "Düsseldorf"]),
+        pick(&["", "Software Development", "Bakeries"]),
+        pick(&["", "linkedin.com/in/ana-muller", "linkedin.com/in/jürgen-x"]),
+    );
+    let parts = (
+        proptest::option::of(0u8..=100),
+        proptest::sample::select(Seniority::ALL.to_vec()),
+        proptest::sample::select(Function::ALL.to_vec()),
+        proptest::sample::select(Decision::ALL.to_vec()),
+        proptest::collection::vec(pick(&["board", "cto-eu", "Board"]), 0..3),
+        any::<u32>(),
+        (day.clone(), day.clone(), day.clone(), day),
+    );
+    (texts, parts).prop_map(|(t, p)| {
+        let (first, last, company, position, email, location, industry, url) = t;
+        let (score, seniority, function, decision, tags, bits, dates) = p;
+        let mut flags = Flags::default();
+        for (_, bit) in Flags::NAMES {
+            flags.set(bit, bits & bit != 0);
+        }
+        Contact {
+            first_name: first.into(),
+            last_name: last.into(),
+            company: company.into(),
+            position: position.into(),
+            email: email.into(),
+            location: location.into(),
+            industry: industry.into(),
+            url_key: (!url.is_empty()).then(|| url.into()),
+            url: url.into(),
+            score,
+            seniority,
+            function,
+            decision,
+            tags: tags.into_iter().map(String::from).collect(),
+            flags,
+            connected_on: dates.0,
+            job_changed_on: dates.1,
+            gone_on: dates.2,
+            added_on: dates.3,
+            ..Contact::default()
+        }
+    })
+}
+
+/// A term of each kind the filter language has (field terms to be negated or not).
+fn any_term() -> impl Strategy<Value = String> {
+    let terms = [
+        "ana",
+        "müller",
+        "mueller",
+        "muller",
+        "eng",
+        "vp",
+        "acme",
+        "soren",
+        "x",
+        "-x",
+        "name:\"ana m\"",
+        "name:jürgen",
+        "company:acme",
+        "company:baeckerei",
+        "title:director",
+        "title:\"head of\"",
+        "email:@acme",
+        "location:düss",
+        "location:berlin",
+        "industry:soft",
+        "url:ana",
+        "url:jürgen",
+        "tag:board",
+        "tag:cto-eu",
+        "decision:keep",
+        "decision:undecided",
+        "score:<40",
+        "score:>=70",
+        "score:=55",
+        "seniority:>=director",
+        "seniority:vp",
+        "seniority:unknown",
+        "connected:<2020-01-01",
+        "connected:>=30d",
+        "changed:>=7d",
+        "gone:2026-11",
+        "added:2026",
+        "added:<=2y",
+        "function:engineering",
+        "function:sales",
+        "flag:job-change",
+        "flag:gone",
+        "flag:duplicate",
+        "flag:warm",
+    ];
+    (proptest::sample::select(terms.to_vec()), any::<bool>()).prop_map(
+        |(term, negate)| match negate && term.contains(':') {
+            true => format!("-{term}"),
+            false => term.to_string(),
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A query means one thing however it runs: through the workbench's haystacks kept for
+    /// every contact, and the command line's one-off haystack reused from contact to
+    /// contact; several terms hold together exactly when each holds alone; a negated
+    /// field term holds exactly where the term does not.
+    #[test]
+    fn a_query_means_one_thing_wherever_it_runs(
+        contacts in proptest::collection::vec(any_contact(), 1..8),
+        terms in proptest::collection::vec(any_term(), 1..4),
+    ) {
+        use netcurate::query::Haystack;
+        let text = terms.join(" ");
+        let query = Query::parse(&text, TODAY).expect("terms of the language");
+        let alone: Vec<Query> = terms.iter().map(|t| Query::parse(t, TODAY).expect("a term")).collect();
+        let mut one_off = query.one_off();
+        for c in &contacts {
+            let hay = Haystack::of(c);
+            let held = query.matches(c, &hay);
+            prop_assert_eq!(one_off.matches(c), held, "{} on {:?}", text, c);
+            prop_assert_eq!(alone.iter().all(|q| q.matches(c, &hay)), held, "{} on {:?}", text, c);
+            for term in terms.iter().filter(|t| t.contains(':')) {
+                let opposite = match term.strip_prefix('-') {
+                    Some(plain) => plain.to_string(),
+                    None => format!("-{term}"),
+                };
+                let (q, not) = (Query::parse(term, TODAY).expect("a term"), Query::parse(&opposite, TODAY).expect("a term"));
+                prop_assert_ne!(q.matches(c, &hay), not.matches(c, &hay), "{} and {} on {:?}", term, opposite, c);
+            }
+        }
     }
 }

@@ -350,6 +350,15 @@ pub fn counts_brief(total: usize, in_view: usize, selected: usize) -> String {
     format!(" {in_view} of {total} · {selected} selected ")
 }
 
+/// [`counts_brief`] for the shortest status line: without the selection while nothing
+/// is selected.
+pub fn counts_least(total: usize, in_view: usize, selected: usize) -> String {
+    match selected {
+        0 => format!(" {in_view} of {total} "),
+        _ => counts_brief(total, in_view, selected),
+    }
+}
+
 /// The invitations view's [`counts`]: its two panes' rows and the selected invitations.
 pub fn invitation_counts(pending: usize, incoming: usize, selected: usize) -> String {
     format!(" {pending} pending · {incoming} incoming · {selected} selected ")
@@ -357,6 +366,14 @@ pub fn invitation_counts(pending: usize, incoming: usize, selected: usize) -> St
 
 pub fn invitation_counts_brief(pending: usize, selected: usize) -> String {
     format!(" {pending} pending · {selected} selected ")
+}
+
+/// [`invitation_counts_brief`] for the shortest status line, as [`counts_least`].
+pub fn invitation_counts_least(pending: usize, selected: usize) -> String {
+    match selected {
+        0 => format!(" {pending} pending "),
+        _ => invitation_counts_brief(pending, selected),
+    }
 }
 
 pub fn br_delta(low: f64, high: f64) -> String {

@@ -864,6 +864,38 @@ fn a_short_status_line_keeps_counts_projection_and_the_action() {
     );
 }
 
+/// Narrower than the brief counts and the projection, the counts leave out an empty
+/// selection, then the projection goes: a count is never cut into another number (at 40
+/// columns " 2000 of 2000 · 0 selected" was cut to " 2000 of 2000 · 0 se", at 30 a
+/// 100000 network's " 100000 of 100000" to " 100000 of 1000"); narrower still, cut and
+/// marked.
+#[test]
+fn a_narrow_status_line_never_cuts_a_count() {
+    let mut a = app();
+    let br = &a.projection.as_ref().unwrap().build_relationships;
+    let numbers = format!("BR Δ {:+.1}…{:+.1}", br.delta_low, br.delta_high);
+    for width in [30, 40] {
+        let (_, status) = bottom_lines(&a, width);
+        assert!(status.starts_with(" 2000 of 2000  "), "{width}: {status:?}");
+        assert!(status.trim_end().ends_with(&numbers), "{width}: {status:?}");
+    }
+    key(&mut a, KeyCode::Char('*'));
+    let (_, status) = bottom_lines(&a, 40);
+    assert_eq!(
+        status.trim_end(),
+        " 2000 of 2000 · 2000 selected",
+        "the projection goes"
+    );
+    let (_, status) = bottom_lines(&a, 12);
+    assert_eq!(status, " 2000 of 20…", "cut, and marked");
+    key(&mut a, KeyCode::Char('2'));
+    let (_, status) = bottom_lines(&a, 30);
+    assert!(
+        status.contains(" pending  ") && status.trim_end().ends_with(&numbers),
+        "{status:?}"
+    );
+}
+
 #[test]
 fn snapshot_contacts_view() {
     let mut a = app();

@@ -203,6 +203,7 @@ struct StatusParts<'a> {
 /// The status line's parts at `width` columns. The projection stays, on the right; as the
 /// line gets shorter the counts take their brief form, the last action drops its undo
 /// hint, the projection its words; a message that still does not fit moves up a line.
+/// Narrower still, the counts leave out an empty selection, then the projection goes.
 fn status_parts(app: &App, width: u16) -> StatusParts<'_> {
     let (total, in_view, selected) = (
         app.network.contacts.len(),
@@ -210,18 +211,20 @@ fn status_parts(app: &App, width: u16) -> StatusParts<'_> {
         app.selected_count,
     );
     // The invitations view counts its own rows and selection.
-    let (full_counts, brief_counts) = match app.view {
+    let (full_counts, brief_counts, least_counts) = match app.view {
         View::Invitations => {
             let (pending, incoming) = app.invitation_counts();
             let selected = app.withdraw_selected.len();
             (
                 strings::invitation_counts(pending, incoming, selected),
                 strings::invitation_counts_brief(pending, selected),
+                strings::invitation_counts_least(pending, selected),
             )
         }
         _ => (
             strings::counts(total, in_view, selected),
             strings::counts_brief(total, in_view, selected),
+            strings::counts_least(total, in_view, selected),
         ),
     };
     let (numbers, words) = app.projection.as_ref().map_or_else(Default::default, |p| {
@@ -241,6 +244,9 @@ fn status_parts(app: &App, width: u16) -> StatusParts<'_> {
         (&full_counts, None, &words),
         (&full_counts, None, &numbers),
         (&brief_counts, None, &numbers),
+        (&least_counts, None, &numbers),
+        // The counts before the projection: cut, a count would show another number.
+        (&least_counts, None, &nothing),
     ];
     // While a prompt holds the line above, its message (why the prompt is still open)
     // goes before the projection, and then before the counts.
@@ -264,7 +270,7 @@ fn status_parts(app: &App, width: u16) -> StatusParts<'_> {
         let found = prompt_choices.iter().find(|c| fits(c));
         *found.unwrap_or(&prompt_choices[6])
     } else {
-        *choices.iter().find(|c| fits(c)).unwrap_or(&choices[6])
+        *choices.iter().find(|c| fits(c)).unwrap_or(&choices[8])
     };
     StatusParts {
         counts: counts.clone(),
@@ -365,7 +371,9 @@ fn draw_status(app: &App, parts: StatusParts<'_>, theme: &Theme, frame: &mut Fra
     let room = left
         .width
         .saturating_sub(Line::raw(parts.counts.as_str()).width() as u16 + 1);
-    let mut spans = vec![Span::styled(parts.counts, theme.cursor())];
+    // Cut with "…" when even the least counts do not fit: never a number cut unmarked.
+    let counts = fit(&parts.counts, left.width).into_owned();
+    let mut spans = vec![Span::styled(counts, theme.cursor())];
     if let Some(message) = parts.message {
         spans.push(Span::styled(
             format!(" {}", fit(message, room)),

@@ -212,3 +212,54 @@ fn gone_invitations_leave_the_invitations_view() {
         "{screen}"
     );
 }
+
+/// Under 60 columns the view shows one list at a time (h/l moves between them; side by
+/// side their rows ran into each other: "stalePaz Varga"), the acceptance rates wrap
+/// rather than lose the last 90 days, and a capacity fact drops the limit it is measured
+/// against rather than cut it ("(warn from 2").
+#[test]
+fn a_narrow_invitations_view_shows_one_list_and_cuts_no_number() {
+    use crate::tui::strings::{self, INCOMING_UNSCORED, OUTGOING};
+    use crate::tui::view::invitations::{CAP_WARNING, WEEKLY_RANGE};
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    let has = |rows: &[String], text: &str| rows.iter().any(|r| r.contains(text.trim()));
+    let rows = screen_rows(&a, 40, 24);
+    assert!(
+        has(&rows, OUTGOING) && !has(&rows, INCOMING_UNSCORED),
+        "{rows:#?}"
+    );
+    key(&mut a, KeyCode::Char('l'));
+    let rows = screen_rows(&a, 40, 24);
+    assert!(
+        has(&rows, INCOMING_UNSCORED) && !has(&rows, OUTGOING),
+        "{rows:#?}"
+    );
+    let rate = a
+        .network
+        .acceptance_rate(Some(90))
+        .expect("the demo's invitations");
+    let header = rows[1..5]
+        .iter()
+        .map(|r| r.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(header.contains(&strings::rate(rate.0, rate.1)), "{header}");
+    for aside in [
+        strings::warn_from(CAP_WARNING),
+        strings::weekly_limit(WEEKLY_RANGE),
+    ] {
+        let start = aside.trim().split(' ').next().expect("a word");
+        assert!(
+            !rows.iter().any(|r| r.contains(start)),
+            "{aside} goes whole: {rows:#?}"
+        );
+        let wide = screen_rows(&a, 100, 24);
+        assert!(has(&wide, &aside), "{aside} where it fits: {wide:#?}");
+    }
+    let wide = screen_rows(&a, 80, 24);
+    assert!(
+        has(&wide, OUTGOING) && has(&wide, INCOMING_UNSCORED),
+        "{wide:#?}"
+    );
+}

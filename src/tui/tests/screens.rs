@@ -1060,6 +1060,27 @@ fn a_narrow_screen_names_its_view_and_shows_one_segments_pane() {
     insta::assert_snapshot!(screen(&a, 50, 16).backend());
 }
 
+/// Before the first SSI reading, each pillar says what to do over both its gauges' rows,
+/// wrapped in a narrow pane (at 60 columns it lost "one"), and so does the readings pane
+/// (at 40).
+#[test]
+fn without_a_reading_the_pillars_say_what_to_do_whole() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('4'));
+    a.pillars.readings.clear();
+    a.refresh_projection();
+    let record = crate::tui::view::keys_text(&a, crate::tui::strings::RECORD_ONE);
+    let rows = screen_rows(&a, 60, 30);
+    let left = |row: &str| row.chars().take(29).collect::<String>().trim().to_string();
+    let said = format!("{} {}", left(&rows[2]), left(&rows[3]));
+    assert_eq!(said, crate::tui::strings::no_reading(&record), "{rows:#?}");
+    let readings = crate::tui::strings::no_readings(&record);
+    let rows = screen_rows(&a, 40, 40);
+    let from = rows.iter().position(|r| r.starts_with("no SSI readings"));
+    let whole = from.map(|at| format!("{} {}", rows[at].trim(), rows[at + 1].trim()));
+    assert!(whole.is_some_and(|w| w.starts_with(&readings)), "{rows:#?}");
+}
+
 #[test]
 fn snapshot_pillars() {
     let mut a = app();

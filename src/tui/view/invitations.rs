@@ -4,14 +4,14 @@
 use super::super::app::App;
 use super::super::strings::{self, suggestion};
 use super::super::theme::{self, Theme};
-use super::{keys_text, pad};
+use super::{fit, keys_text, pad};
 use chrono::Duration;
 use netcurate::model::{Direction, InvitationStatus};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Sparkline};
+use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Wrap};
 
 /// LinkedIn's connection cap, and where to start warning.
 pub const CONNECTION_CAP: usize = 30_000;
@@ -23,22 +23,39 @@ pub const WEEKLY_RANGE: (usize, usize) = (100, 200);
 /// Days before a withdrawn person can be invited again.
 pub const REINVITE_DAYS: i64 = 21;
 
+/// Below this width the two lists do not fit side by side (their rows ran into each
+/// other): the view shows the focused one alone, over the whole width (h/l moves between
+/// them as ever), as the segments view does.
+const ONE_PANE_BELOW: u16 = 60;
+
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let header = header(app, theme);
+    // Two lines, wrapped onto more on a narrow screen (the rates are numbers: never cut).
+    let header_rows = (header.line_count(area.width) as u16).clamp(2, 4);
     let [head, lists, capacity] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(header_rows),
         Constraint::Min(3),
         Constraint::Length(7),
     ])
     .areas(area);
-    draw_header(app, theme, frame, head);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(lists);
-    draw_outgoing(app, theme, frame, left);
-    draw_incoming(app, theme, frame, right);
+    frame.render_widget(header, head);
+    if area.width < ONE_PANE_BELOW {
+        match app.invitations.focus {
+            0 => draw_outgoing(app, theme, frame, lists),
+            _ => draw_incoming(app, theme, frame, lists),
+        }
+    } else {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(lists);
+        draw_outgoing(app, theme, frame, left);
+        draw_incoming(app, theme, frame, right);
+    }
     draw_capacity(app, theme, frame, capacity);
 }
 
-fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// The acceptance rates, and how acceptance is inferred.
+fn header<'a>(app: &App, theme: &Theme) -> Paragraph<'a> {
     let rate = |r: Option<(f64, usize)>| match r {
         Some((r, n)) => strings::rate(r, n),
         None => strings::NO_INVITATIONS.to_string(),
@@ -56,7 +73,7 @@ fn draw_header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             theme.dim(),
         ),
     ];
-    frame.render_widget(Paragraph::new(lines), area);
+    Paragraph::new(lines).wrap(Wrap { trim: false })
 }
 
 /// What the rates leave out: outgoing invitations gone from a later export, if any.
@@ -224,23 +241,33 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     // Three facts, on one line when it is wide enough, else as many as they need.
     let facts = vec![
-        vec![
-            Span::raw(strings::CONNECTIONS_IS),
-            Span::styled(strings::out_of(connections, CONNECTION_CAP), cap_style),
-            Span::styled(strings::warn_from(CAP_WARNING), theme.dim()),
-        ],
-        vec![
-            Span::raw(strings::PENDING_IS),
-            Span::styled(
-                strings::out_of_about(pending, PENDING_DANGER),
-                pending_style,
-            ),
-        ],
-        vec![
-            Span::raw(strings::SENT_WEEK_IS),
-            Span::styled(sent_week.to_string(), week_style),
-            Span::styled(strings::weekly_limit(WEEKLY_RANGE), theme.dim()),
-        ],
+        Fact {
+            spans: vec![
+                Span::raw(strings::CONNECTIONS_IS),
+                Span::styled(strings::out_of(connections, CONNECTION_CAP), cap_style),
+            ],
+            aside: Some(Span::styled(strings::warn_from(CAP_WARNING), theme.dim())),
+        },
+        Fact {
+            spans: vec![
+                Span::raw(strings::PENDING_IS),
+                Span::styled(
+                    strings::out_of_about(pending, PENDING_DANGER),
+                    pending_style,
+                ),
+            ],
+            aside: None,
+        },
+        Fact {
+            spans: vec![
+                Span::raw(strings::SENT_WEEK_IS),
+                Span::styled(sent_week.to_string(), week_style),
+            ],
+            aside: Some(Span::styled(
+                strings::weekly_limit(WEEKLY_RANGE),
+                theme.dim(),
+            )),
+        },
     ];
     let block = Block::new()
         .borders(Borders::TOP)
@@ -248,7 +275,10 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     let mut lines = pack(facts, inner.width);
     lines.push(Line::raw(format!(" {reinvite}")));
-    lines.push(Line::styled(strings::CONNECTED_PER_MONTH, theme.dim()));
+    lines.push(Line::styled(
+        fit(strings::CONNECTED_PER_MONTH, inner.width),
+        theme.dim(),
+    ));
     frame.render_widget(block, area);
     let [text, spark] =
         Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(inner);
@@ -260,15 +290,30 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// Groups of spans as lines of at most `width` columns, each line indented by one space
-/// and groups on one line three apart; a group is never split (one wider than `width`
-/// has a line of its own).
-fn pack(groups: Vec<Vec<Span<'_>>>, width: u16) -> Vec<Line<'_>> {
+/// A fact of the capacity pane: what it says, and an aside (the limit it is measured
+/// against) that goes where the fact alone would not fit a line with it: cut, "(warn from
+/// 29000)" read "(warn from 2".
+struct Fact<'a> {
+    spans: Vec<Span<'a>>,
+    aside: Option<Span<'a>>,
+}
+
+/// Facts as lines of at most `width` columns, each line indented by one space and facts
+/// on one line three apart; a fact is never split (one wider than `width` has a line of
+/// its own, without its aside when that is what makes it too wide).
+fn pack(facts: Vec<Fact<'_>>, width: u16) -> Vec<Line<'_>> {
     const INDENT: &str = " ";
     const GAP: &str = "   ";
     let mut lines: Vec<Line> = Vec::new();
-    for group in groups {
-        let wide = group.iter().map(Span::width).sum::<usize>();
+    for Fact { mut spans, aside } in facts {
+        let wide = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+        if let Some(aside) = aside
+            && INDENT.len() + wide(&spans) + aside.width() <= usize::from(width)
+        {
+            spans.push(aside);
+        }
+        let group = spans;
+        let wide = wide(&group);
         match lines.last_mut() {
             Some(line) if line.width() + GAP.len() + wide <= usize::from(width) => {
                 line.spans.push(Span::raw(GAP));
@@ -290,16 +335,30 @@ mod tests {
 
     #[test]
     fn facts_share_a_line_while_they_fit() {
-        let groups = || {
+        let fact = |spans: &[&'static str], aside: Option<&'static str>| Fact {
+            spans: spans.iter().map(|s| Span::raw(*s)).collect(),
+            aside: aside.map(Span::raw),
+        };
+        let facts = || {
             vec![
-                vec![Span::raw("aaaa")],
-                vec![Span::raw("bb"), Span::raw("b")],
-                vec![Span::raw("cc")],
+                fact(&["aaaa"], None),
+                fact(&["bb", "b"], None),
+                fact(&["cc"], None),
             ]
         };
         let text = |lines: Vec<Line>| lines.iter().map(Line::to_string).collect::<Vec<_>>();
-        assert_eq!(text(pack(groups(), 40)), [" aaaa   bbb   cc"]);
-        assert_eq!(text(pack(groups(), 11)), [" aaaa   bbb", " cc"]);
-        assert_eq!(text(pack(groups(), 3)), [" aaaa", " bbb", " cc"]);
+        assert_eq!(text(pack(facts(), 40)), [" aaaa   bbb   cc"]);
+        assert_eq!(text(pack(facts(), 11)), [" aaaa   bbb", " cc"]);
+        assert_eq!(text(pack(facts(), 3)), [" aaaa", " bbb", " cc"]);
+        // An aside stays while its fact and it fit a line, else it goes, whole.
+        let asides = || {
+            vec![
+                fact(&["n 10"], Some(" (of 99)")),
+                fact(&["m 2"], Some(" (~9)")),
+            ]
+        };
+        assert_eq!(text(pack(asides(), 40)), [" n 10 (of 99)   m 2 (~9)"]);
+        assert_eq!(text(pack(asides(), 13)), [" n 10 (of 99)", " m 2 (~9)"]);
+        assert_eq!(text(pack(asides(), 12)), [" n 10", " m 2 (~9)"]);
     }
 }

@@ -4,7 +4,7 @@
 //! Must not: change the app state or do I/O.
 
 mod contacts;
-mod invitations;
+pub(super) mod invitations;
 mod overlays;
 mod pillars;
 mod segments;

@@ -183,12 +183,14 @@ fn pillar(
                 proj,
             );
         }
+        // Without a reading, what to do takes both gauges' rows (wrapped in a narrow pane).
         _ => frame.render_widget(
             Paragraph::new(Line::styled(
                 strings::no_reading(&keys_text(app, strings::RECORD_ONE)),
                 theme.dim(),
-            )),
-            base,
+            ))
+            .wrap(Wrap { trim: true }),
+            base.union(proj),
         ),
     }
     let text = vec![
@@ -225,7 +227,13 @@ fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .style(theme.accent()),
         spark,
     );
-    frame.render_widget(Paragraph::new(readings_summary(app, all, theme)), words);
+    let summary = Paragraph::new(readings_summary(app, all, theme));
+    // Before the first reading, one line of what to do, wrapped onto the second row.
+    let summary = match all.is_empty() {
+        true => summary.wrap(Wrap { trim: true }),
+        false => summary,
+    };
+    frame.render_widget(summary, words);
     let mut lines = Vec::new();
     for l in &app.pillars.log {
         lines.push(Line::raw(l.outcome(&app.pillars.readings)));
@@ -233,7 +241,7 @@ fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if lines.is_empty() {
         lines.push(Line::styled(strings::NO_PROJECTIONS, theme.dim()));
     }
-    frame.render_widget(Paragraph::new(lines), log);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), log);
 }
 
 /// The recorded readings in two lines: how BR moved over them, and the last one whole.

@@ -38,6 +38,7 @@ fn app() -> App {
     app.update(Msg::Resize {
         rows: 35,
         help_rows: 38,
+        help_columns: 82,
     });
     app
 }

@@ -141,6 +141,7 @@ fn event_loop(
             app.update(Msg::Resize {
                 rows: view::table_rows(size.height),
                 help_rows: view::help_rows(size.height),
+                help_columns: view::help_columns(size.width),
             });
             terminal.draw(|f| view::draw(app, &theme, f))?;
             // Once: a line per frame would land on the workbench's screen.

@@ -218,6 +218,7 @@ pub enum Msg {
     Resize {
         rows: usize,
         help_rows: usize,
+        help_columns: usize,
     },
     /// The store undid / redid this op (as it was done).
     Undone(Op),
@@ -370,11 +371,13 @@ pub struct App {
     pub quit: bool,
 }
 
-/// The help overlay's scroll: its first line shown, and how many lines it shows.
+/// The help overlay's scroll: its first line shown, how many lines it shows, and how
+/// many columns they have (0: as many as they take).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HelpScroll {
     pub top: usize,
     pub rows: usize,
+    pub columns: usize,
 }
 
 impl HelpScroll {
@@ -385,11 +388,37 @@ impl HelpScroll {
     }
 }
 
-/// One line of the help overlay: a command's keys and what it does, or a note.
+/// One line of the help overlay: a command's keys and what it does (no keys on the lines
+/// it wraps onto), or a note.
 #[derive(Debug, Clone, PartialEq)]
 pub enum HelpLine {
-    Keys(String, &'static str),
+    Keys(String, String),
     Note(String),
+}
+
+impl HelpLine {
+    /// Where a line of keys starts saying what they do: after the keys, right-aligned in
+    /// this many columns (more for longer keys), and two spaces.
+    pub const KEYS_COLUMNS: usize = 16;
+
+    /// This line broken at spaces into lines of at most `columns` columns (0: whole),
+    /// what the keys do wrapping under itself, a note under its indent, each two columns in.
+    fn wrapped(self, columns: usize) -> Vec<HelpLine> {
+        if columns == 0 {
+            return vec![self];
+        }
+        match self {
+            HelpLine::Keys(keys, text) => {
+                let keys_width = crate::columns::width(&keys).max(Self::KEYS_COLUMNS) + 2;
+                let lines = crate::columns::wrap(&text, columns.saturating_sub(keys_width));
+                let keys = std::iter::once(keys).chain(std::iter::repeat(String::new()));
+                keys.zip(lines).map(|(k, t)| HelpLine::Keys(k, t)).collect()
+            }
+            HelpLine::Note(text) => (crate::columns::wrap(&text, columns).into_iter())
+                .map(HelpLine::Note)
+                .collect(),
+        }
+    }
 }
 
 /// What imports recorded in this many days is news when the workbench opens.
@@ -463,7 +492,11 @@ impl App {
             overlay: Overlay::None,
             status: String::new(),
             page: 20,
-            help: HelpScroll { top: 0, rows: 20 },
+            help: HelpScroll {
+                top: 0,
+                rows: 20,
+                columns: 0,
+            },
             loading: None,
             quit: false,
         };
@@ -746,9 +779,14 @@ impl App {
     pub fn update_queued(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Key(key) => self.on_key(key),
-            Msg::Resize { rows, help_rows } => {
+            Msg::Resize {
+                rows,
+                help_rows,
+                help_columns,
+            } => {
                 self.page = rows.max(1);
                 self.help.rows = help_rows.max(1);
+                self.help.columns = help_columns;
                 // Resize comes with every frame: the help's lines are made only when open.
                 if self.overlay == Overlay::Help {
                     self.help.scroll_by(0, self.help_lines().len());
@@ -963,10 +1001,10 @@ impl App {
     }
 
     /// The help overlay's lines: every command's keys, then the filter terms and where
-    /// keys are rebound.
+    /// keys are rebound, wrapped to the overlay's columns (at 80 a line lost its end).
     pub fn help_lines(&self) -> Vec<HelpLine> {
         let mut lines: Vec<HelpLine> = (self.keymap.help_lines().into_iter())
-            .map(|(keys, text)| HelpLine::Keys(keys, text))
+            .map(|(keys, text)| HelpLine::Keys(keys, text.to_string()))
             .collect();
         lines.extend(
             strings::FILTER_HELP
@@ -976,7 +1014,9 @@ impl App {
         if let Some(path) = &self.keymap.file {
             lines.push(HelpLine::Note(strings::rebind_keys_in(path)));
         }
-        lines
+        (lines.into_iter())
+            .flat_map(|line| line.wrapped(self.help.columns))
+            .collect()
     }
 
     fn open_help(&mut self) {

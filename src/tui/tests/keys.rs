@@ -698,6 +698,7 @@ fn help_scrolls_on_a_short_screen() {
     a.update(Msg::Resize {
         rows: 60,
         help_rows: len + 10,
+        help_columns: 0,
     });
     assert_eq!(a.help.top, 0, "a screen tall enough shows it all");
 }

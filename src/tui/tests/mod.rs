@@ -58,6 +58,8 @@ fn app() -> App {
     app.update(Msg::Resize {
         rows: 20,
         help_rows: 23,
+        // The help's lines whole, as a screen wide enough shows them.
+        help_columns: 0,
     });
     app
 }

@@ -123,7 +123,8 @@ proptest! {
         for (n, (key, resized)) in keys.into_iter().enumerate() {
             // Now and then the terminal changes size: the page and the help's rows follow.
             if let Some(rows) = resized {
-                a.update(Msg::Resize { rows, help_rows: rows });
+                let help_columns = rows;
+                a.update(Msg::Resize { rows, help_rows: rows, help_columns });
             }
             a.update(Msg::Key(key));
             holds(&a)?;

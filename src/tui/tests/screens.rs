@@ -98,6 +98,46 @@ fn the_help_notes_fit_an_80_column_terminal() {
     }
 }
 
+/// What each key does is said whole in the help, wrapped under itself where the box is
+/// narrow (on an 80-column terminal "W … (invitations view" and "D … the tag from everyo"
+/// ran past its edge), and the scroll counts the wrapped lines.
+#[test]
+fn the_help_says_what_each_key_does_whole() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('?'));
+    for width in [80, 50] {
+        a.update(Msg::Resize {
+            rows: 20,
+            help_rows: view::help_rows(120),
+            help_columns: view::help_columns(width),
+        });
+        let rows = screen_rows(&a, width, 120);
+        let inside = |row: &String| row.trim_matches(|c| c == ' ' || c == '│').to_string();
+        let shown: Vec<String> = rows.iter().map(inside).collect();
+        let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let said = words(&shown.join(" "));
+        for (keys, text) in a.keymap.help_lines() {
+            assert!(
+                said.contains(&words(&format!("{keys} {text}"))),
+                "{width}: {text:?} cut:\n{}",
+                rows.join("\n")
+            );
+        }
+        assert!(
+            rows.iter()
+                .all(|r| r.trim_end().ends_with('│') || !r.starts_with('│')),
+            "{rows:#?}"
+        );
+        assert_eq!(
+            a.help_lines().len() + 2,
+            rows.iter()
+                .filter(|r| r.starts_with('│') || r.starts_with('┌') || r.starts_with('└'))
+                .count(),
+            "{width}: the box holds every wrapped line"
+        );
+    }
+}
+
 /// On an 80-column terminal the triage card's legend goes on two lines rather than
 /// losing its last keys at the edge ("y copy · e" was the end of it).
 #[test]
@@ -916,6 +956,7 @@ fn the_first_frame_is_the_workbench_before_it_has_loaded() {
     whole.update(Msg::Resize {
         rows,
         help_rows: view::help_rows(25),
+        help_columns: view::help_columns(120),
     });
     assert_eq!(first.network.contacts.len(), rows);
     let lines = |a: &App| screen_rows(a, 120, 25);

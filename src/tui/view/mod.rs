@@ -30,6 +30,14 @@ pub fn help_rows(height: u16) -> usize {
     height.saturating_sub(2).max(1) as usize
 }
 
+/// The help overlay's width at most, its border included.
+const HELP_WIDTH: u16 = 84;
+
+/// Columns of text the help overlay has on a screen of `width` columns (inside its border).
+pub fn help_columns(width: u16) -> usize {
+    usize::from(width.min(HELP_WIDTH).saturating_sub(2))
+}
+
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let [tabs, main, filter, status] = Layout::vertical([

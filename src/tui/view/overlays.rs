@@ -22,13 +22,16 @@ pub fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .into_iter()
         .map(|line| match line {
             HelpLine::Keys(keys, text) => Line::from(vec![
-                Span::styled(format!("{keys:>16}  "), theme.accent()),
+                Span::styled(
+                    format!("{keys:>w$}  ", w = HelpLine::KEYS_COLUMNS),
+                    theme.accent(),
+                ),
                 Span::raw(text),
             ]),
             HelpLine::Note(text) => Line::styled(text, theme.dim()),
         })
         .collect();
-    let popup = centered(area, 84, lines.len() as u16 + 2);
+    let popup = centered(area, super::HELP_WIDTH, lines.len() as u16 + 2);
     let shown = usize::from(popup.height.saturating_sub(2));
     let closes = keys_text(app, strings::HELP_CLOSES);
     let title = if lines.len() > shown {

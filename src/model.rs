@@ -507,6 +507,20 @@ impl Direction {
             Direction::Outgoing => "outgoing",
         }
     }
+
+    /// Of an invitation in this direction between `from` and `to` (each a URL key and a
+    /// name): the person on the other side of the owner, the invitee of an outgoing one
+    /// and the inviter of an incoming one.
+    pub fn other_side<'a>(
+        self,
+        from: (Option<&'a str>, &'a str),
+        to: (Option<&'a str>, &'a str),
+    ) -> (Option<&'a str>, &'a str) {
+        match self {
+            Direction::Outgoing => to,
+            Direction::Incoming => from,
+        }
+    }
 }
 
 /// The inferred state of an invitation (the export does not say it; see DESIGN.md §2).
@@ -567,20 +581,22 @@ impl Invitation {
             && self.age_days(today) > days
     }
 
+    /// The URL key and name of the person on the other side ([`Direction::other_side`]).
+    pub fn other_side(&self) -> (Option<&str>, &str) {
+        self.direction.other_side(
+            (self.inviter_url.as_deref(), &self.from_name),
+            (self.invitee_url.as_deref(), &self.to_name),
+        )
+    }
+
     /// The URL of the person on the other side.
     pub fn other_url(&self) -> Option<&str> {
-        match self.direction {
-            Direction::Outgoing => self.invitee_url.as_deref(),
-            Direction::Incoming => self.inviter_url.as_deref(),
-        }
+        self.other_side().0
     }
 
     /// The name of the person on the other side.
     pub fn other_name(&self) -> &str {
-        match self.direction {
-            Direction::Outgoing => &self.to_name,
-            Direction::Incoming => &self.from_name,
-        }
+        self.other_side().1
     }
 }
 

@@ -40,6 +40,74 @@ impl Drop for Network {
     }
 }
 
+/// Who is on the other side of invitations, among the connections: the connection with
+/// the invitation's URL key or, for an invitation without a usable URL (Dec 2023
+/// placeholders, 2018-2022 files), the one connection of its folded name (a name that
+/// several connections have is no one's). An invitation with a connection on the other
+/// side was accepted.
+pub struct InvitationLinks {
+    by_url: foldhash::HashMap<String, Option<ContactId>>,
+    /// How many connections have each name, and the last of them.
+    by_name: foldhash::HashMap<String, (u32, ContactId)>,
+}
+
+impl InvitationLinks {
+    /// The links of the invitations whose other sides are `others` (URL key, name):
+    /// the people asked for are collected first, then the connections are scanned once
+    /// (cheaper than indexing every connection for a few thousand invitations).
+    pub fn new<'a>(
+        others: impl Iterator<Item = (Option<&'a str>, &'a str)>,
+        contacts: &[Contact],
+    ) -> InvitationLinks {
+        let mut links = InvitationLinks {
+            by_url: Default::default(),
+            by_name: Default::default(),
+        };
+        let mut folded = String::new();
+        for (url, name) in others {
+            match url {
+                Some(k) => {
+                    links.by_url.insert(k.to_string(), None);
+                }
+                None => {
+                    folded.clear();
+                    push_folded(&mut folded, name);
+                    links.by_name.insert(folded.clone(), (0, 0));
+                }
+            }
+        }
+        if links.by_url.is_empty() && links.by_name.is_empty() {
+            return links;
+        }
+        for c in contacts.iter().filter(|c| c.is_connection) {
+            if let Some(slot) = c.url_key.as_deref().and_then(|k| links.by_url.get_mut(k)) {
+                *slot = Some(c.id);
+            }
+            if links.by_name.is_empty() || c.is_hidden() {
+                continue;
+            }
+            c.folded_name_into(&mut folded);
+            if let Some((count, id)) = links.by_name.get_mut(folded.as_str()) {
+                *count += 1;
+                *id = c.id;
+            }
+        }
+        links
+    }
+
+    /// The connection on the other side of an invitation to or from (`url`, `name`), one
+    /// of those [`InvitationLinks::new`] was given.
+    pub fn contact_of(&self, url: Option<&str>, name: &str) -> Option<ContactId> {
+        match url {
+            Some(k) => self.by_url.get(k).copied().flatten(),
+            None => match self.by_name.get(crate::text::folded(name).as_str()) {
+                Some(&(1, id)) => Some(id),
+                _ => None,
+            },
+        }
+    }
+}
+
 impl Network {
     /// Builds the network and derives what depends on the whole (invitation status) and on
     /// `as_of` (warm).
@@ -53,53 +121,9 @@ impl Network {
         for c in &mut contacts {
             c.derive_flags(as_of);
         }
-        // The people the invitations ask for are collected first (a URL key, or for an
-        // invitation without a usable URL — Dec 2023 placeholders, 2018-2022 files — the
-        // folded name), then the connections are scanned once: a name goes only to a name
-        // that is unique in the network. Cheaper than indexing every connection for the
-        // invitations' few thousand keys.
-        let mut folded = String::new();
-        let mut by_url: foldhash::HashMap<String, Option<ContactId>> = Default::default();
-        let mut by_name: foldhash::HashMap<String, (u32, ContactId)> = Default::default();
-        for i in &invitations {
-            match i.other_url() {
-                Some(k) => {
-                    by_url.insert(k.to_string(), None);
-                }
-                None => {
-                    folded.clear();
-                    push_folded(&mut folded, i.other_name());
-                    by_name.insert(folded.clone(), (0, 0));
-                }
-            }
-        }
-        if !(by_url.is_empty() && by_name.is_empty()) {
-            for c in contacts.iter().filter(|c| c.is_connection) {
-                if let Some(slot) = c.url_key.as_deref().and_then(|k| by_url.get_mut(k)) {
-                    *slot = Some(c.id);
-                }
-                if by_name.is_empty() || c.is_hidden() {
-                    continue;
-                }
-                c.folded_name_into(&mut folded);
-                if let Some((count, id)) = by_name.get_mut(folded.as_str()) {
-                    *count += 1;
-                    *id = c.id;
-                }
-            }
-        }
+        let links = InvitationLinks::new(invitations.iter().map(Invitation::other_side), &contacts);
         for inv in &mut invitations {
-            inv.contact_id = match inv.other_url() {
-                Some(k) => by_url.get(k).copied().flatten(),
-                None => {
-                    folded.clear();
-                    push_folded(&mut folded, inv.other_name());
-                    match by_name.get(folded.as_str()) {
-                        Some(&(1, id)) => Some(id),
-                        _ => None,
-                    }
-                }
-            };
+            inv.contact_id = links.contact_of(inv.other_url(), inv.other_name());
             inv.status = match (inv.contact_id, inv.gone_at) {
                 (Some(_), _) => InvitationStatus::Accepted,
                 (None, Some(_)) => InvitationStatus::Gone,

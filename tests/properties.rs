@@ -1,8 +1,8 @@
 //! Property tests (proptest) for the parsers users feed by hand or by file: dates, URLs,
 //! queries and whole CSV files, the summary of messages, where a query marks a match, that
 //! a query means one thing wherever it runs, and
-//! imports of an export twice, of next week's, of messages by name and of a contact list
-//! exported. No input panics; results keep their invariants. The worst inputs found are
+//! imports of an export twice, of next week's (its connections and its invitations), of
+//! messages by name and of a contact list exported. No input panics; results keep their invariants. The worst inputs found are
 //! kept in fixtures/fuzz/ and replayed here. (Undo and redo: `store::timeline_tests`.)
 
 use netcurate::import::dates::{parse_date, parse_datetime};
@@ -863,5 +863,79 @@ proptest! {
                 prop_assert_ne!(q.matches(c, &hay), not.matches(c, &hay), "{} and {} on {:?}", term, opposite, c);
             }
         }
+    }
+}
+
+/// An outgoing invitation of the owner's, to person `n`, sent on October `day`, as a row
+/// of Invitations.csv.
+fn invitation_row(n: usize, day: usize) -> String {
+    format!(
+        "Sam Owner,Person {n},\"10/{day}/26, 10:00 AM\",,OUTGOING,https://www.linkedin.com/in/sam-owner,https://www.linkedin.com/in/person-{n}"
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Next week's export against this week's invitations: one listed again whose invitee
+    /// is not a connection is still pending; one left out (withdrawn, expired or declined)
+    /// is gone; one whose invitee is now a connection was accepted, listed again or not.
+    /// The withdrawal plan is done where a planned one is gone, still to do where it is
+    /// pending; the report counts each as the network then shows it.
+    #[test]
+    fn next_weeks_invitations_say_what_became_of_each(
+        fates in prop::collection::vec((0u8..4, any::<bool>()), 1..20),
+    ) {
+        // fates: 0 pending, 1 left out, 2 accepted and listed, 3 accepted and left out;
+        // and whether it was planned for withdrawal. Person 90 and 91, invited on the first
+        // and the last day, stay pending: next week's file covers every other's date.
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = netcurate::store::Store::open(&dir.path().join("n.db")).expect("open");
+        let now = TODAY.and_hms_opt(12, 0, 0).expect("time");
+        let header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+        let invitations_header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl";
+        let import = |store: &mut netcurate::store::Store, connections: &[String], invitations: &[String]| {
+            let (csv, inv) = (dir.path().join("Connections.csv"), dir.path().join("Invitations.csv"));
+            std::fs::write(&csv, format!("{header}\n{}\n", connections.join("\n"))).expect("write");
+            std::fs::write(&inv, format!("{invitations_header}\n{}\n", invitations.join("\n"))).expect("write");
+            let batch = netcurate::import::ImportBatch::read(&[csv, inv]).expect("read");
+            store.import(batch, None, now).expect("import")
+        };
+        let base: Vec<String> = (0..3).map(|n| person_row(200 + n, "Ana", "Initech", "01 Mar 2024")).collect();
+        let anchors = [invitation_row(90, 1), invitation_row(91, 28)];
+        let this_week: Vec<String> = (fates.iter().enumerate())
+            .map(|(n, _)| invitation_row(n, n + 2))
+            .chain(anchors.iter().cloned())
+            .collect();
+        import(&mut store, &base, &this_week);
+        let network = store.load(TODAY).expect("load");
+        let planned: Vec<_> = (network.invitations.iter())
+            .filter(|i| i.to_name.strip_prefix("Person ").and_then(|n| n.parse::<usize>().ok()).is_some_and(|n| fates.get(n).is_some_and(|f| f.1)))
+            .map(|i| i.id)
+            .collect();
+        store.record(&netcurate::ops::plan_withdraw(&network, &planned, true)).expect("plan");
+        let next_week: Vec<String> = (fates.iter().enumerate())
+            .filter(|(_, (fate, _))| matches!(fate, 0 | 2))
+            .map(|(n, _)| invitation_row(n, n + 2))
+            .chain(anchors.iter().cloned())
+            .collect();
+        let connected: Vec<String> = (fates.iter().enumerate())
+            .filter(|(_, (fate, _))| matches!(fate, 2 | 3))
+            .map(|(n, _)| format!("Person,{n},https://www.linkedin.com/in/person-{n},,Globex,CTO,20 Nov 2026"))
+            .chain(base.iter().cloned())
+            .collect();
+        let report = import(&mut store, &connected, &next_week);
+        let network = store.load(TODAY).expect("load");
+        use netcurate::model::InvitationStatus::{Accepted, Gone, Pending};
+        for (n, (fate, _)) in fates.iter().enumerate() {
+            let name = format!("Person {n}");
+            let invitation = network.invitations.iter().find(|i| i.to_name == name).expect("stored");
+            let expected = match fate { 0 => Pending, 1 => Gone, _ => Accepted };
+            prop_assert_eq!(invitation.status, expected, "{}", name);
+        }
+        let count = |pick: &dyn Fn(u8, bool) -> bool| fates.iter().filter(|(f, p)| pick(*f, *p)).count() as u64;
+        prop_assert_eq!(report.invitations_gone, count(&|f, _| f == 1), "left out, not accepted");
+        prop_assert_eq!(report.withdrawals_done, count(&|f, p| p && f == 1));
+        prop_assert_eq!(report.withdrawals_left, count(&|f, p| p && f == 0));
     }
 }

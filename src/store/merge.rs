@@ -21,7 +21,8 @@ use crate::import::rows::{
     employers, name_keys, spelt_out_weak_key, summarise_messages, weak_key,
 };
 use crate::import::{ImportBatch, Progress};
-use crate::model::{Contact, Decision, Flags, Text};
+use crate::model::{Contact, Decision, Direction, Flags, Text};
+use crate::network::InvitationLinks;
 use crate::text::{as_seen_text, folded};
 use chrono::{NaiveDate, NaiveDateTime};
 use foldhash::{HashMap, HashMapExt};
@@ -680,7 +681,7 @@ impl Merge {
         let (duplicates, written) = crate::parallel::join(
             || score_in_chunks(contacts, profile, move |chunk| drop(sender.send(chunk))),
             || {
-                merge_invitations(tx, &self.invitations, self.now, report)?;
+                merge_invitations(tx, &self.invitations, contacts, self.now, report)?;
                 let scored = chunks.into_iter().flatten();
                 write_contacts(tx, contacts, entries, scored, profile, report)
             },
@@ -1049,22 +1050,38 @@ struct StoredInvitation {
     withdraw_planned: bool,
     /// In this import's Invitations files.
     listed: bool,
+    /// The URL key and name of the person on the other side ([`Direction::other_side`]).
+    other: (Option<String>, String),
+}
+
+/// The person on the other side of an invitation in `direction`, owned.
+fn other_side(
+    direction: Direction,
+    from: (Option<&str>, &str),
+    to: (Option<&str>, &str),
+) -> (Option<String>, String) {
+    let (url, name) = direction.other_side(from, to);
+    (url.map(str::to_string), name.to_string())
 }
 
 /// Adds the invitations not stored yet (known by [`invitation_key`]), and marks gone the
 /// stored ones that this import's Invitations files leave out though they were sent
 /// within the dates the files cover: withdrawn (the withdrawal plan done), expired or
-/// declined. One listed again is no longer gone.
+/// declined — or accepted, which the report does not count as gone nor as a withdrawal
+/// done or still to do: the person on the other side is one of `contacts`' connections
+/// (as the network links them, [`InvitationLinks`]). One listed again is no longer gone.
 fn merge_invitations(
     tx: &Transaction<'_>,
     rows: &[InvitationRow],
+    contacts: &[Contact],
     now: NaiveDateTime,
     report: &mut ImportReport,
 ) -> Result<()> {
     let mut stored: HashMap<String, StoredInvitation> = HashMap::new();
     {
         let mut stmt = tx.prepare(
-            "SELECT direction, sent_at, from_name, to_name, id, gone_at IS NOT NULL, withdraw_planned
+            "SELECT direction, sent_at, from_name, to_name, id, gone_at IS NOT NULL, withdraw_planned,
+                inviter_url, invitee_url
              FROM invitations",
         )?;
         let mut rows = stmt.query([])?;
@@ -1073,14 +1090,25 @@ fn merge_invitations(
                 r.get_ref(i)
                     .map(|v| v.as_str().unwrap_or_default().to_string())
             };
-            let sent_at = text(1)?;
-            let key = invitation_key(&text(0)?, &sent_at, &text(2)?, &text(3)?);
+            let url = |i| r.get::<_, Option<String>>(i);
+            let (direction, sent_at, from, to) = (text(0)?, text(1)?, text(2)?, text(3)?);
+            let key = invitation_key(&direction, &sent_at, &from, &to);
+            let direction = match direction.as_str() {
+                "outgoing" => Direction::Outgoing,
+                _ => Direction::Incoming,
+            };
+            let (inviter, invitee) = (url(7)?, url(8)?);
             let invitation = StoredInvitation {
                 id: Some(r.get(4)?),
                 sent_at,
                 gone: r.get(5)?,
                 withdraw_planned: r.get(6)?,
                 listed: false,
+                other: other_side(
+                    direction,
+                    (inviter.as_deref(), &from),
+                    (invitee.as_deref(), &to),
+                ),
             };
             stored.insert(key, invitation);
         }
@@ -1121,6 +1149,11 @@ fn merge_invitations(
             gone: false,
             withdraw_planned: false,
             listed: true,
+            other: other_side(
+                r.direction,
+                (r.inviter_url.as_deref(), &r.from_name),
+                (r.invitee_url.as_deref(), &r.to_name),
+            ),
         };
         stored.insert(key, added);
     }
@@ -1133,15 +1166,22 @@ fn merge_invitations(
     };
     let now = datetime_text(Some(now));
     let now = now.as_ref().map(DateText::as_str);
+    let others = stored
+        .values()
+        .map(|i| (i.other.0.as_deref(), i.other.1.as_str()));
+    let links = InvitationLinks::new(others, contacts);
     for invitation in stored.values() {
         let in_files = (first.as_str()..=last.as_str()).contains(&invitation.sent_at.as_str());
+        let (url, name) = &invitation.other;
+        let open = links.contact_of(url.as_deref(), name).is_none();
+        let planned = u64::from(invitation.withdraw_planned && open);
         match (invitation.listed, invitation.id) {
             (false, Some(id)) if in_files && !invitation.gone => {
                 set_gone.execute(params![id, now])?;
-                report.invitations_gone += 1;
-                report.withdrawals_done += u64::from(invitation.withdraw_planned);
+                report.invitations_gone += u64::from(open);
+                report.withdrawals_done += planned;
             }
-            (true, _) => report.withdrawals_left += u64::from(invitation.withdraw_planned),
+            (true, _) => report.withdrawals_left += planned,
             _ => {}
         }
     }

@@ -1,9 +1,9 @@
 //! Property tests (proptest) for the parsers users feed by hand or by file: dates, URLs,
 //! queries and whole CSV files, the summary of messages, where a query marks a match, that
-//! a query means one thing wherever it runs, and
-//! imports of an export twice, of next week's (its connections and its invitations), of
-//! messages by name and of a contact list exported. No input panics; results keep their invariants. The worst inputs found are
-//! kept in fixtures/fuzz/ and replayed here. (Undo and redo: `store::timeline_tests`.)
+//! a query means one thing wherever it runs, and imports of an export twice, of next
+//! week's (its connections and its invitations), of messages by name and of a contact
+//! list exported. No input panics; results keep their invariants. The worst inputs found
+//! are kept in fixtures/fuzz/ and replayed here. (Undo and redo: `store::timeline_tests`.)
 
 use netcurate::import::dates::{parse_date, parse_datetime};
 use netcurate::import::fields::normalise_header;

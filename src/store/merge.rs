@@ -77,6 +77,18 @@ impl MultiIndex {
         }
     }
 
+    /// Takes contact `i` out from under `key` (its entry stays in the chain, for no one).
+    fn remove(&mut self, key: &str, i: usize) {
+        let first = self.ends.get(key).map(|&(first, _)| first);
+        let chain = std::iter::successors(first, |&e| {
+            Some(self.entries[e].1).filter(|&n| n != NO_ENTRY)
+        });
+        let found: Vec<usize> = chain.filter(|&e| self.entries[e].0 == i).collect();
+        for e in found {
+            self.entries[e].0 = NO_ENTRY;
+        }
+    }
+
     /// The contacts entered under `key`, in the order they were entered.
     fn get<'a>(&'a self, key: &str) -> impl Iterator<Item = usize> + use<'a> {
         let first = self.ends.get(key).map(|&(first, _)| first);
@@ -84,6 +96,7 @@ impl MultiIndex {
             Some(self.entries[e].1).filter(|&n| n != NO_ENTRY)
         })
         .map(|e| self.entries[e].0)
+        .filter(|&i| i != NO_ENTRY)
     }
 
     /// The contacts entered under any of `keys`, key by key (a contact under two of them
@@ -93,6 +106,16 @@ impl MultiIndex {
         keys: K,
     ) -> impl Iterator<Item = usize> + use<'_, K> {
         keys.into_iter().flat_map(|key| self.get(&key))
+    }
+
+    /// Moves contact `i` from under the keys `old` to under `new`.
+    fn rekey(&mut self, i: usize, old: &[String], new: &[String]) {
+        for key in old {
+            self.remove(key, i);
+        }
+        for key in new {
+            self.insert(key.clone(), i);
+        }
     }
 
     /// Indexes every contact by each of its keys.
@@ -106,6 +129,48 @@ impl MultiIndex {
             }
         }
         index
+    }
+}
+
+/// What a contact is found by besides its URL, as it was before a row changed it: its
+/// email, name and company.
+#[derive(PartialEq)]
+struct FoundBy {
+    email: Text,
+    first: Text,
+    last: Text,
+    company: Text,
+    hidden: bool,
+}
+
+impl FoundBy {
+    fn of(c: &Contact) -> FoundBy {
+        FoundBy {
+            email: c.email.clone(),
+            first: c.first_name.clone(),
+            last: c.last_name.clone(),
+            company: c.company.clone(),
+            hidden: c.is_hidden(),
+        }
+    }
+
+    /// The keys by name and company ([`Probe::weak_keys`]; none for a hidden row).
+    fn weak_keys(&self) -> Vec<String> {
+        let probe = Probe {
+            url_key: None,
+            email: &self.email,
+            first: &self.first,
+            last: &self.last,
+            company: &self.company,
+            position: "",
+            hidden: None,
+            listed_once: false,
+            weak: OnceCell::new(),
+        };
+        match self.hidden {
+            true => Vec::new(),
+            false => probe.weak_keys().collect(),
+        }
     }
 }
 
@@ -331,6 +396,42 @@ impl Merge {
         }
     }
 
+    /// Re-enters contact `i` in the indexes by email, by name and by name and company,
+    /// where a row changed what it is found by (`was`): a later row of this import then
+    /// finds it as the next import of the same files will (a stale key found it once, and
+    /// the next import added that row's person anew).
+    fn reindex(&mut self, i: usize, was: FoundBy) {
+        let now = FoundBy::of(&self.contacts[i]);
+        if now == was {
+            return;
+        }
+        if now.email != was.email {
+            let old = was.email.as_str().to_lowercase();
+            if self.by_email.get(&old) == Some(&i) {
+                self.by_email.remove(&old);
+            }
+            if !now.email.is_empty() {
+                self.by_email.insert(now.email.as_str().to_lowercase(), i);
+            }
+        }
+        let (old, new) = (was.weak_keys(), now.weak_keys());
+        if old != new {
+            let urlless = self.contacts[i].url_key.is_none();
+            self.urlless
+                .rekey(i, &old, if urlless { &new } else { &[] });
+            if let Some(index) = &mut self.by_weak {
+                index.rekey(i, &old, &new);
+            }
+        }
+        if (&now.first, &now.last) != (&was.first, &was.last)
+            && let Some(index) = &mut self.by_name
+        {
+            let old: Vec<String> = name_keys(&was.first, &was.last).collect();
+            let new: Vec<String> = name_keys(&now.first, &now.last).collect();
+            index.rekey(i, &old, &new);
+        }
+    }
+
     /// A new contact with the next free id, indexed as its row's probe described it.
     fn add_new(
         &mut self,
@@ -356,16 +457,20 @@ impl Merge {
         id
     }
 
-    /// By URL, else email, else name and company (never onto a contact with a different
-    /// URL); a hidden row by its date and ordinal.
-    fn find(&mut self, p: &Probe<'_>) -> Option<usize> {
+    /// By URL, else email: the contact a row names for certain.
+    fn find_by_identity(&self, p: &Probe<'_>) -> Option<usize> {
         if let Some(&i) = p.url_key.and_then(|k| self.by_url.get(k)) {
             return Some(i);
         }
-        if let Some(&i) = (!p.email.is_empty())
-            .then(|| self.by_email.get(&p.email.to_lowercase()))
+        (!p.email.is_empty())
+            .then(|| self.by_email.get(&p.email.to_lowercase()).copied())
             .flatten()
-        {
+    }
+
+    /// By URL, else email, else name and company (never onto a contact with a different
+    /// URL); a hidden row by its date and ordinal.
+    fn find(&mut self, p: &Probe<'_>) -> Option<usize> {
+        if let Some(i) = self.find_by_identity(p) {
             return Some(i);
         }
         if let Some(h) = p.hidden {
@@ -471,6 +576,7 @@ impl Merge {
     ) -> i64 {
         let now = self.now;
         let mut changed = false;
+        let was = FoundBy::of(&self.contacts[i]);
         self.adopt_url_key(i, row.url_key.as_ref(), &mut changed);
         let (c, e) = (&mut self.contacts[i], &mut self.entries[i]);
         let was_present = c.is_connection && e.gone_at.is_none();
@@ -523,7 +629,9 @@ impl Merge {
         assign(&mut e.gone_at, None, &mut changed);
         e.changed |= changed;
         e.seen = true;
-        c.id
+        let id = c.id;
+        self.reindex(i, was);
+        id
     }
 
     /// Connections of the network this full export leaves out that are not in the
@@ -589,9 +697,24 @@ impl Merge {
         }
     }
 
+    /// Merges a contact list's rows: first those that name a contact by URL or email,
+    /// then the others, by name and company. What the first fill in (a company the
+    /// contact lacked) changes how it is found by name and company, so that a row found
+    /// by name before it was filled in would not find it in the next import of the same
+    /// file.
     fn merge_contacts(&mut self, rows: Vec<ContactRow>, report: &mut ImportReport) {
         self.reserve(rows.len());
+        let mut by_name = Vec::new();
         for row in rows {
+            match self.find_by_identity(&Probe::of_row(&row.base, None)) {
+                Some(i) => {
+                    self.enrich(i, &row);
+                    report.contacts_merged += 1;
+                }
+                None => by_name.push(row),
+            }
+        }
+        for row in by_name {
             let probe = Probe::of_row(&row.base, None);
             let found = self.find(&probe);
             let weak = probe.weak;
@@ -620,6 +743,7 @@ impl Merge {
     fn enrich(&mut self, i: usize, row: &ContactRow) {
         let b = &row.base;
         let mut changed = false;
+        let was = FoundBy::of(&self.contacts[i]);
         self.adopt_url_key(i, b.url_key.as_ref(), &mut changed);
         let c = &mut self.contacts[i];
         for (slot, value) in [
@@ -641,6 +765,7 @@ impl Merge {
             }
         }
         self.entries[i].changed |= changed;
+        self.reindex(i, was);
     }
 
     fn merge_messages(
@@ -1289,6 +1414,74 @@ mod tests {
 
     /// The duplicate flag, worked out apart from the scores, reaches every row it
     /// concerns: rows this import writes and rows it leaves as they were.
+    /// Imports a Connections.csv (`connections`' rows) and, when `crm` has rows, a contact
+    /// list beside it, into `store`; what the report says of new contacts and contacts
+    /// added, and the network's contacts as text.
+    fn import_with_list(
+        store: &mut Store,
+        connections: &str,
+        crm: &str,
+    ) -> ((u64, u64), Vec<String>) {
+        let dir = tempfile::tempdir().expect("dir");
+        let now = NaiveDate::from_ymd_opt(2026, 11, 1)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .expect("time");
+        let header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+        let network = dir.path().join("Connections.csv");
+        std::fs::write(&network, format!("{header}\n{connections}")).expect("write");
+        let mut files = vec![network];
+        if !crm.is_empty() {
+            let list = dir.path().join("crm.csv");
+            let header = "First Name,Last Name,Email,Company,Job Title,Industry";
+            std::fs::write(&list, format!("{header}\n{crm}")).expect("write");
+            files.push(list);
+        }
+        let batch = ImportBatch::read(&files).expect("read");
+        let report = store.import(batch, None, now).expect("import");
+        let network = store.load(now.date()).expect("load");
+        let contacts = network.contacts.iter().map(|c| format!("{c:?}")).collect();
+        ((report.new, report.contacts_added), contacts)
+    }
+
+    /// A contact list's row found by name and an empty company, and another that fills
+    /// in that company (found by the email the connection has): the same files again
+    /// change nothing (the first row found the connection before its company was filled
+    /// in, and the next import added its person anew). Found by the cargo-fuzz `merge`
+    /// target.
+    #[test]
+    fn a_company_a_list_fills_in_leaves_the_same_files_unchanged() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+        let connections = "Ana,Mueller,,ana@old.example,,,01 Mar 2024\n";
+        let crm = "Ana,Mueller,ana@new.example,,,\nA.,Mueller,ana@old.example,Initech,CTO,\n";
+        let (_, first) = import_with_list(&mut store, connections, crm);
+        let (counts, again) = import_with_list(&mut store, connections, crm);
+        assert_eq!(counts, (0, 0));
+        assert_eq!(again, first);
+    }
+
+    /// A job change recorded by a Connections row (found by URL) moves the contact to its
+    /// new company for the rest of the import: a contact list's row at the old company no
+    /// longer finds it by a key the next import would not have (it did while an earlier
+    /// row without URL had the index by name and company built, and the next import of the
+    /// same files added the list's person anew).
+    #[test]
+    fn a_job_change_moves_the_contact_in_the_index_at_once() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+        let row = |company: &str| {
+            format!(
+                "Bo,Chen,,,Globex,CFO,01 Mar 2024\nAna,Li,https://www.linkedin.com/in/ana-li,,{company},CTO,01 Mar 2024\n"
+            )
+        };
+        import_with_list(&mut store, &row("Old Co"), "");
+        let crm = "Ana,Li,,Old Co,CTO,Software\n";
+        let (_, moved) = import_with_list(&mut store, &row("New Co"), crm);
+        let (counts, again) = import_with_list(&mut store, &row("New Co"), crm);
+        assert_eq!(counts, (0, 0));
+        assert_eq!(again, moved);
+    }
+
     #[test]
     fn imports_store_the_duplicate_flag_of_rows_written_and_rows_kept() {
         let dir = tempfile::tempdir().expect("dir");

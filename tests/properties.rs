@@ -422,7 +422,7 @@ proptest! {
 /// One row of a Connections.csv drawn from small pools, so that rows meet: names and
 /// companies in both spellings of an umlaut, with and without accents and stray spaces;
 /// URLs missing, repeated, percent-encoded or not, upper-cased, with a trailing slash;
-/// hidden rows (everything empty but the date).
+/// emails seldom, shared now and then; hidden rows (everything empty but the date).
 fn connection_row() -> impl Strategy<Value = String> {
     let first = prop::sample::select(vec![
         "Jürgen", "Juergen", "Jurgen", "Ana", " Ana ", "Zoë", "",
@@ -452,26 +452,43 @@ fn connection_row() -> impl Strategy<Value = String> {
         "",
     ]);
     let date = prop::sample::select(vec!["01 Mar 2024", "15 Oct 2026", "02 Jan 2019"]);
-    (first, last, url, company, position, date, 0u8..10).prop_map(
-        |(first, last, url, company, position, date, hidden)| match hidden {
+    let email = prop::sample::select(vec![
+        "",
+        "",
+        "",
+        "",
+        "ana@initech.example",
+        "J@Mueller.example",
+    ]);
+    (first, last, url, company, position, (date, email), 0u8..10).prop_map(
+        |(first, last, url, company, position, (date, email), hidden)| match hidden {
             0 => format!(",,,,,,{date}"),
-            _ => format!("{first},{last},{url},,{company},{position},{date}"),
+            _ => format!("{first},{last},{url},{email},{company},{position},{date}"),
         },
     )
 }
 
-/// One row of a CRM contact list from the same pools (no URL: matched by name and
-/// company), bringing an industry and a job title (which fills in a connection's empty
-/// one).
+/// One row of a CRM contact list from the same pools (no URL: matched by email, else by
+/// name and company), bringing an industry, a job title (which fills in a connection's
+/// empty one), sometimes an email and a company a connection lacks.
 fn crm_row() -> impl Strategy<Value = String> {
     let first = prop::sample::select(vec!["Jürgen", "Juergen", "Ana", "Zoe"]);
     let last = prop::sample::select(vec!["Müller", "Mueller", "Li", "Odegard"]);
     let company = prop::sample::select(vec!["Müller GmbH", "Mueller GmbH", "Initech", ""]);
     let industry = prop::sample::select(vec!["Software", "Bäckerei", ""]);
     let title = prop::sample::select(vec!["CFO", "", "Geschäftsführer"]);
-    (first, last, company, industry, title).prop_map(|(first, last, company, industry, title)| {
-        format!("{first},{last},{company},{industry},{title}")
-    })
+    let email = prop::sample::select(vec![
+        "",
+        "",
+        "ana@initech.example",
+        "j@mueller.example",
+        "zoe@x.example",
+    ]);
+    (first, last, company, industry, title, email).prop_map(
+        |(first, last, company, industry, title, email)| {
+            format!("{first},{last},{email},{company},{industry},{title}")
+        },
+    )
 }
 
 proptest! {
@@ -497,7 +514,7 @@ proptest! {
         if !crm.is_empty() {
             let list = dir.path().join("crm.csv");
             let rows = crm.join("\n");
-            std::fs::write(&list, format!("First Name,Last Name,Company,Industry,Job Title\n{rows}\n")).expect("write");
+            std::fs::write(&list, format!("First Name,Last Name,Email,Company,Industry,Job Title\n{rows}\n")).expect("write");
             files.push(list);
         }
         let demo = netcurate::audience::Profile::parse(

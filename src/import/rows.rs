@@ -240,11 +240,13 @@ fn date_cell<T>(
     if let Some(value) = parse(text, order) {
         return Ok(value);
     }
+    // A quoted cell may hold line breaks: an error says it on one line.
+    let shown = crate::text::seen(text);
     if parse(text, order.other()).is_some() {
         return Err(Error::DateOrder {
             file: file.to_string(),
             line,
-            text: text.to_string(),
+            text: shown.into_owned(),
             column,
             reads: order.other(),
         });
@@ -252,7 +254,7 @@ fn date_cell<T>(
     Err(Error::line(
         file,
         line,
-        format!("impossible date '{text}' in {column}"),
+        format!("impossible date '{shown}' in {column}"),
     ))
 }
 
@@ -705,7 +707,10 @@ fn invitations(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<InvitationR
                 return Err(Error::line(
                     &t.file,
                     line,
-                    format!("Direction is '{other}', expected INCOMING or OUTGOING"),
+                    format!(
+                        "Direction is '{}', expected INCOMING or OUTGOING",
+                        crate::text::seen(other)
+                    ),
                 ));
             }
         };
@@ -1034,6 +1039,20 @@ mod tests {
         assert_eq!(
             error,
             "c.csv: line 3: impossible date '25/13/2024' in Connected On"
+        );
+        // A quoted date across lines is named on one line (found by the cargo-fuzz merge
+        // target); so is a direction.
+        let broken = parse(&connections(&["03/04/2022", "\"25/13/\n2024\""]));
+        let error = broken.expect_err("no such date").to_string();
+        assert_eq!(
+            error,
+            "c.csv: line 3: impossible date '25/13/ 2024' in Connected On"
+        );
+        let direction = "From,To,Sent At,Message,Direction\nA B,C D,11/20/24,,\"OUT\nGOING\"\n";
+        let error = parse(direction).expect_err("no such direction").to_string();
+        assert!(
+            !error.contains('\n') && error.contains("'OUT GOING'"),
+            "{error}"
         );
 
         let invitations = "From,To,Sent At,Message,Direction\n\

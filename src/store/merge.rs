@@ -20,7 +20,7 @@ use crate::import::rows::{
     ConnectionRow, ContactRow, InvitationRow, MessageSummary, ParsedFile, PersonRef, Rows,
     employers, name_keys, spelt_out_weak_key, summarise_messages, weak_key,
 };
-use crate::import::{ImportBatch, Progress};
+use crate::import::{FileKind, ImportBatch, Progress};
 use crate::model::{Contact, Decision, Direction, Flags, Text};
 use crate::network::InvitationLinks;
 use crate::text::{as_seen_text, folded};
@@ -45,12 +45,18 @@ struct Entry {
     seen: bool,
     /// A connection this import adds to the network (counted as new in the report).
     new_connection: bool,
+    /// Of the contact-list rows of this import, the one (by its place in the files) that
+    /// set the industry, and the location: a later one wins, whatever order the rows are
+    /// merged in.
+    set_by_row: [Option<u32>; 2],
 }
 
-/// Contact indexes by a key that several contacts may share, in insertion order, without
-/// a vector per key: the map holds each key's first and last entry, and each entry its
-/// contact and the key's next entry. A contact may be entered under several keys (a name
-/// in both spellings of an umlaut): each key's chain is its own.
+/// Contact indexes by a key that several contacts may share, each key's contacts in the
+/// network's order (so that one entered under a new key in the middle of an import comes
+/// where an index built afresh by the next import puts it), without a vector per key: the
+/// map holds each key's first and last entry, and each entry its contact and the key's
+/// next entry. A contact may be entered under several keys (a name in both spellings of
+/// an umlaut): each key's chain is its own.
 #[derive(Default)]
 struct MultiIndex {
     ends: HashMap<String, (usize, usize)>,
@@ -63,17 +69,35 @@ struct MultiIndex {
 const NO_ENTRY: usize = usize::MAX;
 
 impl MultiIndex {
+    /// Enters contact `i` under `key`, after the contacts before it in the network (at
+    /// the end, as contacts are entered in their order, unless a row moves one).
     fn insert(&mut self, key: String, i: usize) {
         let entry = self.entries.len();
-        self.entries.push((i, NO_ENTRY));
-        match self.ends.get_mut(&key) {
-            Some((_, last)) => {
-                self.entries[*last].1 = entry;
-                *last = entry;
-            }
-            None => {
-                self.ends.insert(key, (entry, entry));
-            }
+        let Some((first, last)) = self.ends.get_mut(&key) else {
+            self.entries.push((i, NO_ENTRY));
+            self.ends.insert(key, (entry, entry));
+            return;
+        };
+        let entries = &mut self.entries;
+        let at_end = |e: usize| entries[e].0 != NO_ENTRY && entries[e].0 <= i;
+        if at_end(*last) {
+            entries.push((i, NO_ENTRY));
+            entries[*last].1 = entry;
+            *last = entry;
+            return;
+        }
+        // The last entry before the first contact after `i` (removed ones are passed over).
+        let (mut before, mut next) = (None, *first);
+        while next != NO_ENTRY && !(entries[next].0 != NO_ENTRY && entries[next].0 > i) {
+            (before, next) = (Some(next), entries[next].1);
+        }
+        entries.push((i, next));
+        match before {
+            Some(e) => entries[e].1 = entry,
+            None => *first = entry,
+        }
+        if next == NO_ENTRY {
+            *last = entry;
         }
     }
 
@@ -89,7 +113,7 @@ impl MultiIndex {
         }
     }
 
-    /// The contacts entered under `key`, in the order they were entered.
+    /// The contacts entered under `key`, in the network's order.
     fn get<'a>(&'a self, key: &str) -> impl Iterator<Item = usize> + use<'a> {
         let first = self.ends.get(key).map(|&(first, _)| first);
         std::iter::successors(first, |&e| {
@@ -108,12 +132,14 @@ impl MultiIndex {
         keys.into_iter().flat_map(|key| self.get(&key))
     }
 
-    /// Moves contact `i` from under the keys `old` to under `new`.
+    /// Moves contact `i` from under the keys `old` to under `new` (under a key of both it
+    /// keeps its place: a key's contacts stay in the order they were first entered, as
+    /// the next import enters them).
     fn rekey(&mut self, i: usize, old: &[String], new: &[String]) {
-        for key in old {
+        for key in old.iter().filter(|k| !new.contains(k)) {
             self.remove(key, i);
         }
-        for key in new {
+        for key in new.iter().filter(|k| !old.contains(k)) {
             self.insert(key.clone(), i);
         }
     }
@@ -130,6 +156,50 @@ impl MultiIndex {
         }
         index
     }
+}
+
+/// What a row or contact is found by for certain: its email (as emails are compared) and
+/// its URL key, each when it has one.
+fn identities(email: &str, url_key: Option<&str>) -> impl Iterator<Item = String> + use<> {
+    let email = (!email.is_empty()).then(|| format!("email {}", email.to_lowercase()));
+    let url = url_key.map(|k| format!("url {k}"));
+    email.into_iter().chain(url)
+}
+
+/// Whether a row or contact has what finds it for certain: a URL key or an email. A
+/// hidden one without either is found by its date and place among the hidden of that
+/// date; one with either is not counted among them, in the network or in a file alike
+/// (a hidden row found by its email took a place, and the next import found the hidden
+/// contact after it at another).
+fn has_identity(url_key: Option<&str>, email: &str) -> bool {
+    url_key.is_some() || !email.is_empty()
+}
+
+/// Every named contact by name and company ([`Probe::weak_keys`]), in `slot` once built.
+fn weak_index<'a>(slot: &'a mut Option<MultiIndex>, contacts: &[Contact]) -> &'a MultiIndex {
+    slot.get_or_insert_with(|| {
+        MultiIndex::build(contacts.iter().enumerate().map(|(i, c)| {
+            let probe = Probe::of_contact(c, None, OnceCell::new());
+            let keys = (!c.is_hidden()).then(|| probe.weak_keys());
+            (i, keys.into_iter().flatten())
+        }))
+    })
+}
+
+/// Every contact by name ([`name_keys`]), in `slot` once built.
+fn name_index<'a>(slot: &'a mut Option<MultiIndex>, contacts: &[Contact]) -> &'a MultiIndex {
+    slot.get_or_insert_with(|| {
+        MultiIndex::build(
+            (contacts.iter().enumerate()).map(|(i, c)| (i, name_keys(&c.first_name, &c.last_name))),
+        )
+    })
+}
+
+/// Which index a row without URL is looked up in.
+#[derive(Clone, Copy)]
+enum IndexBy {
+    NameAndCompany,
+    Name,
 }
 
 /// What a contact is found by besides its URL, as it was before a row changed it: its
@@ -163,6 +233,7 @@ impl FoundBy {
             last: &self.last,
             company: &self.company,
             position: "",
+            connected_on: None,
             hidden: None,
             listed_once: false,
             weak: OnceCell::new(),
@@ -183,6 +254,7 @@ struct Probe<'r> {
     last: &'r str,
     company: &'r str,
     position: &'r str,
+    connected_on: Option<NaiveDate>,
     /// A hidden row has no name: its date and ordinal among hidden rows of that date.
     hidden: Option<HiddenSlot>,
     /// A row of a Connections file, which lists each connection once: a contact it
@@ -204,6 +276,7 @@ impl<'r> Probe<'r> {
             last: &row.last_name,
             company: &row.company,
             position: &row.position,
+            connected_on: row.connected_on,
             hidden,
             listed_once: false,
             weak: OnceCell::new(),
@@ -213,6 +286,12 @@ impl<'r> Probe<'r> {
     fn weak(&self) -> &str {
         self.weak
             .get_or_init(|| weak_key(self.first, self.last, self.company))
+    }
+
+    /// A name and no company (none, or none that a company key keeps).
+    fn has_name_alone(&self) -> bool {
+        let weak = self.weak();
+        weak.ends_with('|') && !weak.starts_with('|')
     }
 
     /// The keys a contact is indexed and a row looked up by name and company: the weak
@@ -233,6 +312,7 @@ impl<'r> Probe<'r> {
             last: &c.last_name,
             company: &c.company,
             position: &c.position,
+            connected_on: c.connected_on,
             hidden,
             listed_once: false,
             weak,
@@ -260,6 +340,8 @@ struct Merge {
     tags: Vec<(i64, String)>,
     /// Invitation rows, stored while contacts are scored.
     invitations: Vec<InvitationRow>,
+    /// Contact-list rows merged so far in this import (each row's place among them).
+    contact_rows: u32,
     /// The full Connections file this import dates the network by (the one covering the
     /// latest date), and that date ([`crate::import::rows::ParsedFile::covers_until`]).
     full_file: Option<String>,
@@ -326,6 +408,7 @@ impl Merge {
             next_id: contacts.iter().map(|c| c.id + 1).max().unwrap_or(1),
             tags: Vec::new(),
             invitations: Vec::new(),
+            contact_rows: 0,
             full_file: None,
             covers_until: None,
             now,
@@ -334,7 +417,8 @@ impl Merge {
         // The stored contacts stay in the vector they were read into; only the indexes
         // are built.
         for (i, c) in contacts.iter().enumerate() {
-            let hidden = merge.hidden_slot(c.is_hidden(), c.connected_on);
+            let slotted = c.is_hidden() && !has_identity(c.url_key.as_deref(), &c.email);
+            let hidden = merge.hidden_slot(slotted, c.connected_on);
             merge.index(i, &Probe::of_contact(c, hidden, OnceCell::new()));
         }
         merge.contacts = contacts;
@@ -364,9 +448,10 @@ impl Merge {
 
     /// The probe for a row of a Connections file (hidden rows take the next slot).
     fn probe<'r>(&mut self, row: &'r ConnectionRow) -> Probe<'r> {
+        let slotted = row.hidden && !has_identity(row.url_key.as_deref(), &row.email);
         Probe {
             listed_once: true,
-            ..Probe::of_row(row, self.hidden_slot(row.hidden, row.connected_on))
+            ..Probe::of_row(row, self.hidden_slot(slotted, row.connected_on))
         }
     }
 
@@ -482,51 +567,70 @@ impl Merge {
             Some(key) if !self.urlless.ends.is_empty() => (self.urlless)
                 .get_any(p.weak_keys())
                 .filter(|&i| !(p.listed_once && self.entries[i].seen))
-                .find(|&i| self.contacts[i].url_key.as_deref().is_none_or(|k| k == key)),
+                .filter(|&i| self.contacts[i].url_key.as_deref().is_none_or(|k| k == key))
+                .min(),
             Some(_) => None,
-            None => {
-                let (contacts, entries) = (&self.contacts, &self.entries);
-                let index = self.by_weak.get_or_insert_with(|| {
-                    MultiIndex::build(contacts.iter().enumerate().map(|(i, c)| {
-                        let probe = Probe::of_contact(c, None, OnceCell::new());
-                        let keys = (!c.is_hidden()).then(|| probe.weak_keys());
-                        (i, keys.into_iter().flatten())
-                    }))
-                });
-                match p.listed_once {
-                    // Two people of one name at one company, in an export without URLs:
-                    // each row takes one not yet met, of its own spelling first, the one
-                    // in its position first (whatever their order in the file; an empty
-                    // position says nothing); none left: a new one.
-                    true => {
-                        let unseen = |i: &usize| !entries[*i].seen;
-                        let same_job = |i: &usize| {
-                            p.position.is_empty() || same_text(&contacts[*i].position, p.position)
-                        };
-                        p.weak_keys().find_map(|key| {
-                            (index.get(&key).filter(unseen).find(same_job))
-                                .or_else(|| index.get(&key).find(unseen))
-                        })
-                    }
-                    false => index.get_any(p.weak_keys()).next(),
-                }
+            // A contact list's row without a company says nothing of it: the first contact
+            // of its name in the network (in either spelling), whatever their company. (By
+            // name and an empty company, a row found a contact whose company a later row
+            // then filled in, and the next import of the same files did not.) The first in
+            // the network, not of the row's own spelling first: a contact in that spelling
+            // that this import adds would be the next import's pick.
+            None if !p.listed_once && p.has_name_alone() => {
+                let index = name_index(&mut self.by_name, &self.contacts);
+                index.get_any(name_keys(p.first, p.last)).min()
             }
+            None if !p.listed_once => {
+                let index = weak_index(&mut self.by_weak, &self.contacts);
+                index.get_any(p.weak_keys()).min()
+            }
+            // A Connections row without URL: by name and company; one without a company
+            // (LinkedIn leaves it empty between jobs) by name alone, whatever company a
+            // contact list filled in.
+            None => match p.has_name_alone() {
+                true => self.pick_unseen(p, IndexBy::Name),
+                false => self.pick_unseen(p, IndexBy::NameAndCompany),
+            },
         }
+    }
+
+    /// The contact a Connections row without URL (`p`) takes among those `by` its keys
+    /// that this import has not met yet: the one most like it — connected the same day,
+    /// in the same position (an empty one says nothing), its name spelt the same, at the
+    /// same company (an empty one says nothing) — the first in the network of those alike; none
+    /// left: a new one. So two people of one name (at one company) in an export without
+    /// URLs each find their own, whatever their order in the file, and whatever a contact
+    /// list filled in.
+    fn pick_unseen(&mut self, p: &Probe<'_>, by: IndexBy) -> Option<usize> {
+        let keys: Vec<String> = match by {
+            IndexBy::NameAndCompany => p.weak_keys().collect(),
+            IndexBy::Name => name_keys(p.first, p.last).collect(),
+        };
+        let (contacts, entries) = (&self.contacts, &self.entries);
+        let index = match by {
+            IndexBy::NameAndCompany => weak_index(&mut self.by_weak, contacts),
+            IndexBy::Name => name_index(&mut self.by_name, contacts),
+        };
+        let says = |known: &str, listed: &str| listed.is_empty() || same_text(known, listed);
+        let likeness = |i: usize| {
+            let c = &contacts[i];
+            std::cmp::Reverse((
+                c.connected_on == p.connected_on,
+                says(&c.position, p.position),
+                (c.first_name.as_str(), c.last_name.as_str()) == (p.first, p.last),
+                says(&c.company, p.company),
+            ))
+        };
+        (keys.iter().flat_map(|key| index.get(key)))
+            .filter(|&i| !entries[i].seen)
+            .min_by_key(|&i| (likeness(i), i))
     }
 
     fn find_person(&mut self, person: &PersonRef) -> Option<usize> {
         match person {
             PersonRef::Url(k) => self.by_url.get(k.as_str()).copied(),
             PersonRef::Name(n) => {
-                let contacts = &self.contacts;
-                let index = self.by_name.get_or_insert_with(|| {
-                    MultiIndex::build(
-                        contacts
-                            .iter()
-                            .enumerate()
-                            .map(|(i, c)| (i, name_keys(&c.first_name, &c.last_name))),
-                    )
-                });
+                let index = name_index(&mut self.by_name, &self.contacts);
                 let mut found = index.get(n);
                 match (found.next(), found.next()) {
                     (Some(only), None) => Some(only),
@@ -553,7 +657,12 @@ impl Merge {
             let tags = std::mem::take(&mut row.tags);
             report.hidden += u64::from(row.hidden);
             let probe = self.probe(&row);
-            let found = self.find(&probe);
+            // A hidden row with a URL or an email is found by it or is someone new (it
+            // has no name to look for, and no slot among the others).
+            let found = match row.hidden && probe.hidden.is_none() {
+                true => self.find_by_identity(&probe),
+                false => self.find(&probe),
+            };
             let (hidden, weak) = (probe.hidden, probe.weak);
             let id = match found {
                 Some(i) if self.entries[i].seen => continue,
@@ -697,50 +806,83 @@ impl Merge {
         }
     }
 
-    /// Merges a contact list's rows: first those that name a contact by URL or email,
-    /// then the others, by name and company. What the first fill in (a company the
-    /// contact lacked) changes how it is found by name and company, so that a row found
-    /// by name before it was filled in would not find it in the next import of the same
-    /// file.
+    /// Merges a contact list's rows: those that name a contact by URL or email before
+    /// the others, found by name and company — at the start, and whenever a row makes a
+    /// contact found by a URL or an email other rows wait with. What such a row fills in
+    /// (a company the contact lacked) changes how the contact is found by name and
+    /// company: a row found by name before it was filled in would not find it in the next
+    /// import of the same file, where the row found by email comes first.
     fn merge_contacts(&mut self, rows: Vec<ContactRow>, report: &mut ImportReport) {
         self.reserve(rows.len());
-        let mut by_name = Vec::new();
-        for row in rows {
+        let first = self.contact_rows;
+        self.contact_rows += rows.len() as u32;
+        let mut by_name: Vec<Option<(u32, ContactRow)>> = Vec::new();
+        for (place, row) in (first..).zip(rows) {
             match self.find_by_identity(&Probe::of_row(&row.base, None)) {
-                Some(i) => {
-                    self.enrich(i, &row);
-                    report.contacts_merged += 1;
+                Some(_) => {
+                    self.merge_list_row(place, row, report);
                 }
-                None => by_name.push(row),
+                None => by_name.push(Some((place, row))),
             }
         }
-        for row in by_name {
-            let probe = Probe::of_row(&row.base, None);
-            let found = self.find(&probe);
-            let weak = probe.weak;
-            match found {
-                Some(i) => {
-                    self.enrich(i, &row);
-                    report.contacts_merged += 1;
-                }
-                None => {
-                    let contact = Contact {
-                        is_connection: false,
-                        industry: row.industry,
-                        location: row.location,
-                        flags: Flags::default(),
-                        ..connection_contact(row.base)
-                    };
-                    self.add_new(contact, false, None, weak);
-                    report.contacts_added += 1;
+        // The rows left, by the email and URL key they would be found by.
+        let mut waiting: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, (_, row)) in by_name
+            .iter()
+            .enumerate()
+            .filter_map(|(k, r)| Some((k, r.as_ref()?)))
+        {
+            for key in identities(&row.base.email, row.base.url_key.as_deref()) {
+                waiting.entry(key).or_default().push(k);
+            }
+        }
+        for k in 0..by_name.len() {
+            let mut queue = vec![k];
+            while let Some(k) = queue.pop() {
+                let Some((place, row)) = by_name[k].take() else {
+                    continue;
+                };
+                let keys = identities(&row.base.email, row.base.url_key.as_deref());
+                let i = self.merge_list_row(place, row, report);
+                let c = &self.contacts[i];
+                let keys = keys.chain(identities(&c.email, c.url_key.as_deref()));
+                for key in keys.collect::<Vec<_>>() {
+                    queue.extend(waiting.remove(&key).into_iter().flatten().rev());
                 }
             }
         }
     }
 
-    /// Fills what a known contact lacks from a contact CSV row; industry and location
-    /// from the row win.
-    fn enrich(&mut self, i: usize, row: &ContactRow) {
+    /// Merges the `place`-th contact-list row of this import into the contact it finds,
+    /// or adds it; the contact's index.
+    fn merge_list_row(&mut self, place: u32, row: ContactRow, report: &mut ImportReport) -> usize {
+        let probe = Probe::of_row(&row.base, None);
+        let found = self.find(&probe);
+        let weak = probe.weak;
+        if let Some(i) = found {
+            self.enrich(i, &row, place);
+            report.contacts_merged += 1;
+            return i;
+        }
+        let set = [!row.industry.is_empty(), !row.location.is_empty()];
+        let contact = Contact {
+            is_connection: false,
+            industry: row.industry,
+            location: row.location,
+            flags: Flags::default(),
+            ..connection_contact(row.base)
+        };
+        self.add_new(contact, false, None, weak);
+        let i = self.contacts.len() - 1;
+        self.entries[i].set_by_row = set.map(|set| set.then_some(place));
+        report.contacts_added += 1;
+        i
+    }
+
+    /// Fills what a known contact lacks from a contact CSV row (the `place`-th of this
+    /// import's); industry and location from the row win, unless a later row of this
+    /// import set them.
+    fn enrich(&mut self, i: usize, row: &ContactRow, place: u32) {
         let b = &row.base;
         let mut changed = false;
         let was = FoundBy::of(&self.contacts[i]);
@@ -756,16 +898,27 @@ impl Merge {
                 assign_text(slot, value, &mut changed);
             }
         }
-        for (slot, value) in [
+        let set_by_row = &mut self.entries[i].set_by_row;
+        for ((slot, value), set_by) in [
             (&mut c.industry, &row.industry),
             (&mut c.location, &row.location),
-        ] {
-            if !value.is_empty() {
+        ]
+        .into_iter()
+        .zip(set_by_row)
+        {
+            if !value.is_empty() && set_by.is_none_or(|by| by < place) {
                 assign_text(slot, value, &mut changed);
+                *set_by = Some(place);
             }
         }
         self.entries[i].changed |= changed;
         self.reindex(i, was);
+        // Another email than the contact's names it too for the rest of this import: a
+        // later row with it is the same person (as in the next import of the same file,
+        // where this row comes first again), not someone to add.
+        if !b.email.is_empty() {
+            (self.by_email.entry(b.email.as_str().to_lowercase())).or_insert(i);
+        }
     }
 
     fn merge_messages(
@@ -1063,6 +1216,10 @@ fn merge_batch(
     let mut merge = Merge::load(tx, path, now)?;
     crate::trace::phase("loaded the network for merging");
     let files = batch.files.len().max(1);
+    // The network first, then what contact lists add to it, then the messages that find
+    // people among them all: in whatever order the files were named, an import merges
+    // them alike, and the same files again change nothing.
+    batch.files.sort_by_key(|f| merge_rank(f.kind));
     for (i, file) in batch.files.into_iter().enumerate() {
         let fraction = 0.4 + 0.3 * i as f64 / files as f64;
         progress(Progress::at("merging", fraction));
@@ -1112,6 +1269,17 @@ fn merge_batch(
     super::settings::mark_scored(tx)?;
     log_run(tx, &report, now)?;
     Ok(report)
+}
+
+/// Where files of `kind` come in the order an import merges its files.
+fn merge_rank(kind: FileKind) -> u8 {
+    match kind {
+        FileKind::Connections => 0,
+        FileKind::Contacts => 1,
+        FileKind::Messages => 2,
+        FileKind::Invitations => 3,
+        FileKind::Positions => 4,
+    }
 }
 
 /// What the report says of a file read, and its rows to merge.
@@ -1415,32 +1583,17 @@ mod tests {
     /// The duplicate flag, worked out apart from the scores, reaches every row it
     /// concerns: rows this import writes and rows it leaves as they were.
     /// Imports a Connections.csv (`connections`' rows) and, when `crm` has rows, a contact
-    /// list beside it, into `store`; what the report says of new contacts and contacts
-    /// added, and the network's contacts as text.
+    /// list beside it, into `store` ([`import_files`]).
     fn import_with_list(
         store: &mut Store,
         connections: &str,
         crm: &str,
-    ) -> ((u64, u64), Vec<String>) {
-        let dir = tempfile::tempdir().expect("dir");
-        let now = NaiveDate::from_ymd_opt(2026, 11, 1)
-            .and_then(|d| d.and_hms_opt(12, 0, 0))
-            .expect("time");
-        let header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
-        let network = dir.path().join("Connections.csv");
-        std::fs::write(&network, format!("{header}\n{connections}")).expect("write");
-        let mut files = vec![network];
-        if !crm.is_empty() {
-            let list = dir.path().join("crm.csv");
-            let header = "First Name,Last Name,Email,Company,Job Title,Industry";
-            std::fs::write(&list, format!("{header}\n{crm}")).expect("write");
-            files.push(list);
+    ) -> ((u64, u64, u64), Vec<String>) {
+        let network = ("Connections.csv", CONNECTIONS, connections);
+        match crm.is_empty() {
+            true => import_files(store, &[network]),
+            false => import_files(store, &[network, ("crm.csv", LIST, crm)]),
         }
-        let batch = ImportBatch::read(&files).expect("read");
-        let report = store.import(batch, None, now).expect("import");
-        let network = store.load(now.date()).expect("load");
-        let contacts = network.contacts.iter().map(|c| format!("{c:?}")).collect();
-        ((report.new, report.contacts_added), contacts)
     }
 
     /// A contact list's row found by name and an empty company, and another that fills
@@ -1456,7 +1609,7 @@ mod tests {
         let crm = "Ana,Mueller,ana@new.example,,,\nA.,Mueller,ana@old.example,Initech,CTO,\n";
         let (_, first) = import_with_list(&mut store, connections, crm);
         let (counts, again) = import_with_list(&mut store, connections, crm);
-        assert_eq!(counts, (0, 0));
+        assert_eq!(counts, (0, 0, 0));
         assert_eq!(again, first);
     }
 
@@ -1478,8 +1631,129 @@ mod tests {
         let crm = "Ana,Li,,Old Co,CTO,Software\n";
         let (_, moved) = import_with_list(&mut store, &row("New Co"), crm);
         let (counts, again) = import_with_list(&mut store, &row("New Co"), crm);
-        assert_eq!(counts, (0, 0));
+        assert_eq!(counts, (0, 0, 0));
         assert_eq!(again, moved);
+    }
+
+    /// Imports `files` (name, header and rows each) in the order given into `store`:
+    /// the report's (new, gone, contacts added), and the network's contacts as text.
+    fn import_files(
+        store: &mut Store,
+        files: &[(&str, &str, &str)],
+    ) -> ((u64, u64, u64), Vec<String>) {
+        let dir = tempfile::tempdir().expect("dir");
+        let now = NaiveDate::from_ymd_opt(2026, 11, 1)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .expect("time");
+        let paths: Vec<_> = (files.iter())
+            .map(|(name, header, rows)| {
+                let path = dir.path().join(name);
+                std::fs::write(&path, format!("{header}\n{rows}")).expect("write");
+                path
+            })
+            .collect();
+        let mut batch = ImportBatch::read(&paths).expect("read");
+        batch.allow_gone = true;
+        let report = store.import(batch, None, now).expect("import");
+        let network = store.load(now.date()).expect("load");
+        let contacts = network.contacts.iter().map(|c| format!("{c:?}")).collect();
+        ((report.new, report.gone, report.contacts_added), contacts)
+    }
+
+    const CONNECTIONS: &str =
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+    const LIST: &str = "First Name,Last Name,Email,Company,Job Title,Industry";
+
+    /// A hidden row that has an email (or a URL) is found by it, and takes no place among
+    /// the hidden rows of its date: it took one, so that the hidden row after it was
+    /// looked for at the next place, and the next import of the same file said "1 new,
+    /// 1 gone".
+    #[test]
+    fn a_hidden_row_found_by_its_email_takes_no_place_among_the_hidden() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+        let rows = "Ana,Li,,ana@x.example,Initech,CTO,01 Mar 2024\n\
+                    ,,https://www.linkedin.com/in,ana@x.example,,,15 Oct 2026\n\
+                    ,,,,,,15 Oct 2026\n";
+        let file = [("Connections.csv", CONNECTIONS, rows)];
+        let (_, first) = import_files(&mut store, &file);
+        let (counts, again) = import_files(&mut store, &file);
+        assert_eq!(counts, (0, 0, 0));
+        assert_eq!(again, first);
+    }
+
+    /// The files of an import are merged in one order (connections, contact lists,
+    /// messages) whatever order they are named in: a list named first found a contact by
+    /// the company a Connections row then changed.
+    #[test]
+    fn files_merge_alike_in_whatever_order_they_are_named() {
+        let network = "Ana,Li,https://www.linkedin.com/in/ana-li,,Globex,CTO,01 Mar 2024\n";
+        let list = "Ana,Li,,Globex,CTO,Software\n";
+        let files = [
+            ("crm.csv", LIST, list),
+            ("Connections.csv", CONNECTIONS, network),
+        ];
+        let reversed = [files[1], files[0]];
+        let mut contacts = Vec::new();
+        for order in [&files, &reversed] {
+            let dir = tempfile::tempdir().expect("dir");
+            let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+            let (counts, merged) = import_files(&mut store, order);
+            assert_eq!(counts, (1, 0, 0), "the list's row joins the connection");
+            contacts.push(merged);
+        }
+        assert_eq!(contacts[0], contacts[1]);
+    }
+
+    /// A contact list's row without a company joins the first contact of its name in the
+    /// network, whatever their company (it joined only one with no company either, then
+    /// one that a later row gave a company was found no more).
+    #[test]
+    fn a_list_row_without_a_company_joins_the_first_contact_of_its_name() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+        let network = "Jürgen,Müller,https://www.linkedin.com/in/jm,,Initech,CTO,01 Mar 2024\n\
+                       Jürgen,Müller,https://www.linkedin.com/in/jm2,,Globex,CFO,01 Mar 2025\n";
+        let list = "Juergen,Mueller,jm@x.example,,,Software\n";
+        let files = [
+            ("Connections.csv", CONNECTIONS, network),
+            ("crm.csv", LIST, list),
+        ];
+        let (counts, _) = import_files(&mut store, &files);
+        assert_eq!(counts, (2, 0, 0), "no contact added");
+        let network = store.load(NaiveDate::MIN).expect("load");
+        let found: Vec<_> = (network.contacts.iter())
+            .map(|c| (c.url.as_str(), c.email.as_str(), c.industry.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("https://www.linkedin.com/in/jm", "jm@x.example", "Software"),
+                ("https://www.linkedin.com/in/jm2", "", "")
+            ]
+        );
+    }
+
+    /// Two people of one name without URLs, one at a company and one without: each row of
+    /// the next export finds its own, whatever their order in the file. (A row without a
+    /// company looks among everyone of its name: taking the first not met yet, it would
+    /// take the other's contact, and the other's row then none: "1 new, 1 gone". It takes
+    /// the one connected the same day.)
+    #[test]
+    fn namesakes_without_urls_find_their_own_in_any_order() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+        let at = "Ana,Li,,,Initech,CTO,01 Mar 2024\n";
+        let between_jobs = "Ana,Li,,,,CTO,15 Oct 2025\n";
+        let first = format!("{at}{between_jobs}");
+        let (counts, before) =
+            import_files(&mut store, &[("Connections.csv", CONNECTIONS, &first)]);
+        assert_eq!(counts, (2, 0, 0));
+        let swapped = format!("{between_jobs}{at}");
+        let (counts, after) =
+            import_files(&mut store, &[("Connections.csv", CONNECTIONS, &swapped)]);
+        assert_eq!(counts, (0, 0, 0));
+        assert_eq!(after, before);
     }
 
     #[test]

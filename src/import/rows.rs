@@ -570,10 +570,11 @@ pub fn name_key(first: &str, last: &str) -> String {
     }
 }
 
-/// Drops rows that list a person an earlier row already listed (same URL key, else, with
-/// `by_name`, same name and company), counting them. Hidden rows are never repeats, and
-/// neither are rows of a Connections file without URLs that share a name and company:
-/// LinkedIn lists each connection once, so they are namesakes at one employer.
+/// Drops rows that list a person an earlier row already listed (same URL key, or the same
+/// email unless both rows have URL keys, else, with `by_name`, same name and company),
+/// counting them. Hidden rows are never repeats, and neither are rows of a Connections
+/// file without URLs that share a name and company: LinkedIn lists each connection once,
+/// so they are namesakes at one employer.
 fn drop_repeats<T>(
     rows: Vec<T>,
     person: impl Fn(&T) -> &ConnectionRow,
@@ -582,10 +583,23 @@ fn drop_repeats<T>(
 ) -> Vec<T> {
     let mut seen: foldhash::HashSet<Cow<'_, str>> = foldhash::HashSet::default();
     seen.reserve(rows.len());
+    // Each email met, and whether the row it was met in had a URL key.
+    let mut emails: foldhash::HashMap<String, bool> = foldhash::HashMap::default();
     let keep: Vec<bool> = rows
         .iter()
         .map(|r| {
             let row = person(r);
+            if !row.email.is_empty() {
+                let with_url = row.url_key.is_some();
+                let email = row.email.as_str().to_lowercase();
+                match emails.get(&email) {
+                    Some(&met_with_url) if !(met_with_url && with_url) => return false,
+                    Some(_) => {}
+                    None => {
+                        emails.insert(email, with_url);
+                    }
+                }
+            }
             if row.hidden {
                 return true;
             }
@@ -969,6 +983,26 @@ mod tests {
         let table = Table::find("Connections.csv", &broken, &Default::default()).expect("header");
         let error = parse_table(&table).expect_err("bad row").to_string();
         assert!(error.contains(&format!("line {bad_line}")), "{error}");
+    }
+
+    /// A row repeats an earlier one with its URL key, or its email unless both rows have
+    /// URL keys (two profiles are two people): a row without URL of the same email (a
+    /// Dec 2023 placeholder) is the same person listed twice.
+    #[test]
+    fn a_row_with_an_email_met_before_is_a_repeat_unless_both_have_urls() {
+        let text = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+                    Ana,Li,https://www.linkedin.com/in/ana,ana@x.example,Initech,CTO,01 Mar 2024\n\
+                    Ana,Li,https://www.linkedin.com/in,ANA@x.example,Initech,CTO,01 Mar 2024\n\
+                    Bo,Chen,https://www.linkedin.com/in/bo,ana@x.example,Globex,CFO,01 Mar 2024\n\
+                    Bo,Chen,https://www.linkedin.com/in/bo,,Globex,CFO,01 Mar 2024\n";
+        let table = Table::find("Connections.csv", text, &Default::default()).expect("header");
+        let parsed = parse_table(&table).expect("parse");
+        let Rows::Connections(rows) = &parsed.rows else {
+            panic!("connections")
+        };
+        let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 4]);
+        assert_eq!(parsed.skipped.get("same person listed twice"), Some(&2));
     }
 
     /// Slashed dates are read month first until one reads only day first: then the whole

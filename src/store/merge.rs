@@ -325,7 +325,8 @@ struct Merge {
     contacts: Vec<Contact>,
     entries: Vec<Entry>,
     by_url: HashMap<Text, usize>,
-    by_email: HashMap<String, usize>,
+    /// Contacts by email (lower-cased); several may have one ([`Merge::find_by_identity`]).
+    by_email: MultiIndex,
     /// Contacts without a URL key, by weak key: all that a row with a URL may match by
     /// name and company (never a contact with another URL).
     urlless: MultiIndex,
@@ -399,7 +400,7 @@ impl Merge {
             contacts: Vec::new(),
             entries,
             by_url: HashMap::with_capacity(contacts.len()),
-            by_email: HashMap::new(),
+            by_email: MultiIndex::default(),
             urlless: MultiIndex::default(),
             by_weak: None,
             by_name: None,
@@ -491,9 +492,8 @@ impl Merge {
             return;
         }
         if now.email != was.email {
-            let old = was.email.as_str().to_lowercase();
-            if self.by_email.get(&old) == Some(&i) {
-                self.by_email.remove(&old);
+            if !was.email.is_empty() {
+                self.by_email.remove(&was.email.as_str().to_lowercase(), i);
             }
             if !now.email.is_empty() {
                 self.by_email.insert(now.email.as_str().to_lowercase(), i);
@@ -542,14 +542,37 @@ impl Merge {
         id
     }
 
-    /// By URL, else email: the contact a row names for certain.
+    /// Whether contact `i` (or a new one, for `usize::MAX`) may take `email`: no other
+    /// contact has it. A row does not give a contact another's email, which would then
+    /// find either of the two (a row took one, and the next import of the same file the
+    /// other).
+    fn email_free_for(&self, email: &str, i: usize) -> bool {
+        self.by_email.get(&email.to_lowercase()).all(|j| j == i)
+    }
+
+    /// By URL, else email (never a contact with another URL): the contact a row names for
+    /// certain. Of several contacts with
+    /// the row's email (a row gave one of them the email another had): one with the row's
+    /// URL key or, without, one without; then, for a Connections row, one it has not met
+    /// yet; then the first in the network. (By the first alone, or the last, a row took
+    /// one contact, and the next import of the same file the other.)
     fn find_by_identity(&self, p: &Probe<'_>) -> Option<usize> {
         if let Some(&i) = p.url_key.and_then(|k| self.by_url.get(k)) {
             return Some(i);
         }
-        (!p.email.is_empty())
-            .then(|| self.by_email.get(&p.email.to_lowercase()).copied())
-            .flatten()
+        if p.email.is_empty() {
+            return None;
+        }
+        (self.by_email.get(&p.email.to_lowercase()))
+            .filter(|&i| {
+                let known = self.contacts[i].url_key.as_deref();
+                p.url_key.is_none() || known.is_none_or(|k| Some(k) == p.url_key)
+            })
+            .min_by_key(|&i| {
+                let met = p.listed_once && self.entries[i].seen;
+                let other_url = self.contacts[i].url_key.as_deref() != p.url_key;
+                (other_url, met, i)
+            })
     }
 
     /// By URL, else email, else name and company (never onto a contact with a different
@@ -653,26 +676,91 @@ impl Merge {
     fn merge_connections(&mut self, rows: Vec<ConnectionRow>, report: &mut ImportReport) {
         self.hidden_ordinals.clear();
         self.reserve(rows.len());
-        for mut row in rows {
-            let tags = std::mem::take(&mut row.tags);
-            report.hidden += u64::from(row.hidden);
-            let probe = self.probe(&row);
-            // A hidden row with a URL or an email is found by it or is someone new (it
-            // has no name to look for, and no slot among the others).
-            let found = match row.hidden && probe.hidden.is_none() {
-                true => self.find_by_identity(&probe),
-                false => self.find(&probe),
-            };
-            let (hidden, weak) = (probe.hidden, probe.weak);
-            let id = match found {
-                Some(i) if self.entries[i].seen => continue,
-                Some(i) => self.update_connection(i, &row, report),
-                None => {
-                    report.count_new(row.connected_on);
-                    self.add_new(connection_contact(row), true, hidden, weak)
+        let merge_row = &mut |merge: &mut Merge, row| merge.merge_connection_row(row, report);
+        self.in_identity_order(rows, |row| row, merge_row);
+    }
+
+    /// Merges a Connections row into the contact it finds (unless this import met that
+    /// one already), or adds it; the contact's index.
+    fn merge_connection_row(
+        &mut self,
+        mut row: ConnectionRow,
+        report: &mut ImportReport,
+    ) -> Option<usize> {
+        let tags = std::mem::take(&mut row.tags);
+        report.hidden += u64::from(row.hidden);
+        let probe = self.probe(&row);
+        // A hidden row with a URL or an email is found by it or is someone new (it has no
+        // name to look for, and no slot among the others).
+        let found = match row.hidden && probe.hidden.is_none() {
+            true => self.find_by_identity(&probe),
+            false => self.find(&probe),
+        };
+        let (hidden, weak) = (probe.hidden, probe.weak);
+        let (i, id) = match found {
+            Some(i) if self.entries[i].seen => return None,
+            Some(i) => (i, self.update_connection(i, &row, report)),
+            None => {
+                report.count_new(row.connected_on);
+                if !self.email_free_for(&row.email, usize::MAX) {
+                    row.email = Text::default();
                 }
+                let id = self.add_new(connection_contact(row), true, hidden, weak);
+                (self.contacts.len() - 1, id)
+            }
+        };
+        self.tags.extend(tags.into_iter().map(|tag| (id, tag)));
+        Some(i)
+    }
+
+    /// Merges `rows` (each a person's, as `person` reads it) one by one with `merge_row`,
+    /// those that name a contact by URL or email before the others, found by name (and
+    /// company) — at the start, and whenever a row makes a contact found by a URL or an
+    /// email other rows wait with; the others in their order. What a row found by email
+    /// gives its contact (a name, a company) changes how it is found by name: a row found
+    /// by name before would not find it in the next import of the same file, where the
+    /// row found by email comes first.
+    fn in_identity_order<R>(
+        &mut self,
+        rows: Vec<R>,
+        person: impl Fn(&R) -> &ConnectionRow,
+        merge_row: &mut dyn FnMut(&mut Merge, R) -> Option<usize>,
+    ) {
+        let mut by_name: Vec<Option<R>> = Vec::new();
+        for row in rows {
+            match self.find_by_identity(&Probe::of_row(person(&row), None)) {
+                Some(_) => {
+                    merge_row(self, row);
+                }
+                None => by_name.push(Some(row)),
+            }
+        }
+        // The rows left, by the email and URL key they would be found by.
+        let mut waiting: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, row) in by_name.iter().enumerate() {
+            let Some(p) = row.as_ref().map(&person) else {
+                continue;
             };
-            self.tags.extend(tags.into_iter().map(|tag| (id, tag)));
+            for key in identities(&p.email, p.url_key.as_deref()) {
+                waiting.entry(key).or_default().push(k);
+            }
+        }
+        for k in 0..by_name.len() {
+            let mut queue = vec![k];
+            while let Some(k) = queue.pop() {
+                let Some(row) = by_name[k].take() else {
+                    continue;
+                };
+                let p = person(&row);
+                let mut keys: Vec<String> = identities(&p.email, p.url_key.as_deref()).collect();
+                if let Some(i) = merge_row(self, row) {
+                    let c = &self.contacts[i];
+                    keys.extend(identities(&c.email, c.url_key.as_deref()));
+                }
+                for key in keys {
+                    queue.extend(waiting.remove(&key).into_iter().flatten().rev());
+                }
+            }
         }
     }
 
@@ -687,6 +775,7 @@ impl Merge {
         let mut changed = false;
         let was = FoundBy::of(&self.contacts[i]);
         self.adopt_url_key(i, row.url_key.as_ref(), &mut changed);
+        let email_free = self.email_free_for(&row.email, i);
         let (c, e) = (&mut self.contacts[i], &mut self.entries[i]);
         let was_present = c.is_connection && e.gone_at.is_none();
         // An empty company or position says nothing new (a contact list may have filled
@@ -713,10 +802,13 @@ impl Merge {
         }
         assign_text(&mut c.first_name, &row.first_name, &mut changed);
         assign_text(&mut c.last_name, &row.last_name, &mut changed);
-        if !row.url.is_empty() {
+        // A URL without a key (Dec 2023's placeholder) says nothing of one with a key.
+        if !row.url.is_empty() && (row.url_key.is_some() || c.url_key.is_none()) {
             assign_text(&mut c.url, &row.url, &mut changed);
         }
-        if !row.email.is_empty() {
+        // An email is filled in, never replaced (nor given when another contact has it):
+        // a contact's email then finds it from one import to the next.
+        if c.email.is_empty() && email_free {
             assign_text(&mut c.email, &row.email, &mut changed);
         }
         // A job change takes the row's job whole; else what the row leaves empty is kept.
@@ -806,56 +898,26 @@ impl Merge {
         }
     }
 
-    /// Merges a contact list's rows: those that name a contact by URL or email before
-    /// the others, found by name and company — at the start, and whenever a row makes a
-    /// contact found by a URL or an email other rows wait with. What such a row fills in
-    /// (a company the contact lacked) changes how the contact is found by name and
-    /// company: a row found by name before it was filled in would not find it in the next
-    /// import of the same file, where the row found by email comes first.
+    /// Merges a contact list's rows ([`Merge::in_identity_order`]).
     fn merge_contacts(&mut self, rows: Vec<ContactRow>, report: &mut ImportReport) {
         self.reserve(rows.len());
         let first = self.contact_rows;
         self.contact_rows += rows.len() as u32;
-        let mut by_name: Vec<Option<(u32, ContactRow)>> = Vec::new();
-        for (place, row) in (first..).zip(rows) {
-            match self.find_by_identity(&Probe::of_row(&row.base, None)) {
-                Some(_) => {
-                    self.merge_list_row(place, row, report);
-                }
-                None => by_name.push(Some((place, row))),
-            }
-        }
-        // The rows left, by the email and URL key they would be found by.
-        let mut waiting: HashMap<String, Vec<usize>> = HashMap::new();
-        for (k, (_, row)) in by_name
-            .iter()
-            .enumerate()
-            .filter_map(|(k, r)| Some((k, r.as_ref()?)))
-        {
-            for key in identities(&row.base.email, row.base.url_key.as_deref()) {
-                waiting.entry(key).or_default().push(k);
-            }
-        }
-        for k in 0..by_name.len() {
-            let mut queue = vec![k];
-            while let Some(k) = queue.pop() {
-                let Some((place, row)) = by_name[k].take() else {
-                    continue;
-                };
-                let keys = identities(&row.base.email, row.base.url_key.as_deref());
-                let i = self.merge_list_row(place, row, report);
-                let c = &self.contacts[i];
-                let keys = keys.chain(identities(&c.email, c.url_key.as_deref()));
-                for key in keys.collect::<Vec<_>>() {
-                    queue.extend(waiting.remove(&key).into_iter().flatten().rev());
-                }
-            }
-        }
+        let rows: Vec<(u32, ContactRow)> = (first..).zip(rows).collect();
+        let merge_row = &mut |merge: &mut Merge, (place, row): (u32, ContactRow)| {
+            Some(merge.merge_list_row(place, row, report))
+        };
+        self.in_identity_order(rows, |(_, row)| &row.base, merge_row);
     }
 
     /// Merges the `place`-th contact-list row of this import into the contact it finds,
     /// or adds it; the contact's index.
-    fn merge_list_row(&mut self, place: u32, row: ContactRow, report: &mut ImportReport) -> usize {
+    fn merge_list_row(
+        &mut self,
+        place: u32,
+        mut row: ContactRow,
+        report: &mut ImportReport,
+    ) -> usize {
         let probe = Probe::of_row(&row.base, None);
         let found = self.find(&probe);
         let weak = probe.weak;
@@ -865,6 +927,9 @@ impl Merge {
             return i;
         }
         let set = [!row.industry.is_empty(), !row.location.is_empty()];
+        if !self.email_free_for(&row.base.email, usize::MAX) {
+            row.base.email = Text::default();
+        }
         let contact = Contact {
             is_connection: false,
             industry: row.industry,
@@ -887,10 +952,14 @@ impl Merge {
         let mut changed = false;
         let was = FoundBy::of(&self.contacts[i]);
         self.adopt_url_key(i, b.url_key.as_ref(), &mut changed);
+        let email = match self.email_free_for(&b.email, i) {
+            true => &b.email,
+            false => &Text::default(),
+        };
         let c = &mut self.contacts[i];
         for (slot, value) in [
             (&mut c.url, &b.url),
-            (&mut c.email, &b.email),
+            (&mut c.email, email),
             (&mut c.company, &b.company),
             (&mut c.position, &b.position),
         ] {
@@ -916,8 +985,9 @@ impl Merge {
         // Another email than the contact's names it too for the rest of this import: a
         // later row with it is the same person (as in the next import of the same file,
         // where this row comes first again), not someone to add.
-        if !b.email.is_empty() {
-            (self.by_email.entry(b.email.as_str().to_lowercase())).or_insert(i);
+        let email = b.email.as_str().to_lowercase();
+        if !email.is_empty() && self.by_email.get(&email).next().is_none() {
+            self.by_email.insert(email, i);
         }
     }
 
@@ -1754,6 +1824,56 @@ mod tests {
             import_files(&mut store, &[("Connections.csv", CONNECTIONS, &swapped)]);
         assert_eq!(counts, (0, 0, 0));
         assert_eq!(after, before);
+    }
+
+    /// A contact's email is filled in, never replaced, nor given when another contact has
+    /// it; a URL without a key (Dec 2023's placeholder) leaves a contact's URL as it is.
+    /// (Else a row found a contact by an email another row of the same import then gave
+    /// or took away, and the next import of the same file found another.)
+    #[test]
+    fn emails_are_filled_in_once_and_never_shared() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+        let ana =
+            |url: &str, email: &str| format!("Ana,Li,{url},{email},Initech,CTO,01 Mar 2024\n");
+        let bo = |email: &str| {
+            format!("Bo,Chen,https://www.linkedin.com/in/bo,{email},Globex,CFO,01 Mar 2024\n")
+        };
+        let url = "https://www.linkedin.com/in/ana";
+        let weeks = [
+            format!("{}{}", ana(url, "ana@x.example"), bo("")),
+            // Bo's row gives him Ana's email, and another: he takes neither.
+            format!("{}{}", ana(url, ""), bo("ana@x.example")),
+            format!("{}{}", ana(url, ""), bo("bo@x.example")),
+            // Ana's row with a placeholder URL: found by her email, her URL kept.
+            format!(
+                "{}{}",
+                ana("https://www.linkedin.com/in", "ana@x.example"),
+                bo("")
+            ),
+        ];
+        for rows in &weeks {
+            let file = [("Connections.csv", CONNECTIONS, rows.as_str())];
+            let (counts, after) = import_files(&mut store, &file);
+            assert_eq!(
+                counts.0 + counts.1,
+                if rows == &weeks[0] { 2 } else { 0 },
+                "{rows}"
+            );
+            let (again, same) = import_files(&mut store, &file);
+            assert_eq!((again, &same), ((0, 0, 0), &after), "{rows}");
+        }
+        let network = store.load(NaiveDate::MIN).expect("load");
+        let found: Vec<_> = (network.contacts.iter())
+            .map(|c| (c.url.as_str(), c.email.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (url, "ana@x.example"),
+                ("https://www.linkedin.com/in/bo", "bo@x.example")
+            ]
+        );
     }
 
     #[test]

@@ -158,14 +158,6 @@ impl MultiIndex {
     }
 }
 
-/// What a row or contact is found by for certain: its email (as emails are compared) and
-/// its URL key, each when it has one.
-fn identities(email: &str, url_key: Option<&str>) -> impl Iterator<Item = String> + use<> {
-    let email = (!email.is_empty()).then(|| format!("email {}", email.to_lowercase()));
-    let url = url_key.map(|k| format!("url {k}"));
-    email.into_iter().chain(url)
-}
-
 /// Whether a row or contact has what finds it for certain: a URL key or an email. A
 /// hidden one without either is found by its date and place among the hidden of that
 /// date; one with either is not counted among them, in the network or in a file alike
@@ -681,12 +673,8 @@ impl Merge {
     }
 
     /// Merges a Connections row into the contact it finds (unless this import met that
-    /// one already), or adds it; the contact's index.
-    fn merge_connection_row(
-        &mut self,
-        mut row: ConnectionRow,
-        report: &mut ImportReport,
-    ) -> Option<usize> {
+    /// one already), or adds it.
+    fn merge_connection_row(&mut self, mut row: ConnectionRow, report: &mut ImportReport) {
         let tags = std::mem::take(&mut row.tags);
         report.hidden += u64::from(row.hidden);
         let probe = self.probe(&row);
@@ -697,71 +685,50 @@ impl Merge {
             false => self.find(&probe),
         };
         let (hidden, weak) = (probe.hidden, probe.weak);
-        let (i, id) = match found {
-            Some(i) if self.entries[i].seen => return None,
-            Some(i) => (i, self.update_connection(i, &row, report)),
+        let id = match found {
+            Some(i) if self.entries[i].seen => return,
+            Some(i) => self.update_connection(i, &row, report),
             None => {
                 report.count_new(row.connected_on);
                 if !self.email_free_for(&row.email, usize::MAX) {
                     row.email = Text::default();
                 }
-                let id = self.add_new(connection_contact(row), true, hidden, weak);
-                (self.contacts.len() - 1, id)
+                self.add_new(connection_contact(row), true, hidden, weak)
             }
         };
         self.tags.extend(tags.into_iter().map(|tag| (id, tag)));
-        Some(i)
     }
 
     /// Merges `rows` (each a person's, as `person` reads it) one by one with `merge_row`,
     /// those that name a contact by URL or email before the others, found by name (and
-    /// company) — at the start, and whenever a row makes a contact found by a URL or an
-    /// email other rows wait with; the others in their order. What a row found by email
-    /// gives its contact (a name, a company) changes how it is found by name: a row found
-    /// by name before would not find it in the next import of the same file, where the
-    /// row found by email comes first.
+    /// company), each in their order. What a row found by email gives its contact (a
+    /// name, a company) changes how the contact is found by name: a row found by name
+    /// before would not find it in the next import of the same file, where the row found
+    /// by email comes first. (A row cannot wait for another of its file to make its URL or
+    /// email known: a row gives a contact only its own, and a file's rows that share a URL
+    /// or an email are one person listed twice, dropped when the file is read.)
     fn in_identity_order<R>(
         &mut self,
         rows: Vec<R>,
         person: impl Fn(&R) -> &ConnectionRow,
-        merge_row: &mut dyn FnMut(&mut Merge, R) -> Option<usize>,
+        merge_row: &mut dyn FnMut(&mut Merge, R),
     ) {
-        let mut by_name: Vec<Option<R>> = Vec::new();
-        for row in rows {
-            match self.find_by_identity(&Probe::of_row(person(&row), None)) {
-                Some(_) => {
-                    merge_row(self, row);
-                }
-                None => by_name.push(Some(row)),
+        let known: Vec<bool> = (rows.iter())
+            .map(|row| (self.find_by_identity(&Probe::of_row(person(row), None))).is_some())
+            .collect();
+        // Into an empty network (a first import) no row is known: nothing to hold back.
+        if !known.contains(&true) || !known.contains(&false) {
+            rows.into_iter().for_each(|row| merge_row(self, row));
+            return;
+        }
+        let mut by_name = Vec::new();
+        for (row, known) in rows.into_iter().zip(known) {
+            match known {
+                true => merge_row(self, row),
+                false => by_name.push(row),
             }
         }
-        // The rows left, by the email and URL key they would be found by.
-        let mut waiting: HashMap<String, Vec<usize>> = HashMap::new();
-        for (k, row) in by_name.iter().enumerate() {
-            let Some(p) = row.as_ref().map(&person) else {
-                continue;
-            };
-            for key in identities(&p.email, p.url_key.as_deref()) {
-                waiting.entry(key).or_default().push(k);
-            }
-        }
-        for k in 0..by_name.len() {
-            let mut queue = vec![k];
-            while let Some(k) = queue.pop() {
-                let Some(row) = by_name[k].take() else {
-                    continue;
-                };
-                let p = person(&row);
-                let mut keys: Vec<String> = identities(&p.email, p.url_key.as_deref()).collect();
-                if let Some(i) = merge_row(self, row) {
-                    let c = &self.contacts[i];
-                    keys.extend(identities(&c.email, c.url_key.as_deref()));
-                }
-                for key in keys {
-                    queue.extend(waiting.remove(&key).into_iter().flatten().rev());
-                }
-            }
-        }
+        by_name.into_iter().for_each(|row| merge_row(self, row));
     }
 
     /// A known contact met again in a Connections file.
@@ -905,26 +872,21 @@ impl Merge {
         self.contact_rows += rows.len() as u32;
         let rows: Vec<(u32, ContactRow)> = (first..).zip(rows).collect();
         let merge_row = &mut |merge: &mut Merge, (place, row): (u32, ContactRow)| {
-            Some(merge.merge_list_row(place, row, report))
+            merge.merge_list_row(place, row, report)
         };
         self.in_identity_order(rows, |(_, row)| &row.base, merge_row);
     }
 
     /// Merges the `place`-th contact-list row of this import into the contact it finds,
-    /// or adds it; the contact's index.
-    fn merge_list_row(
-        &mut self,
-        place: u32,
-        mut row: ContactRow,
-        report: &mut ImportReport,
-    ) -> usize {
+    /// or adds it.
+    fn merge_list_row(&mut self, place: u32, mut row: ContactRow, report: &mut ImportReport) {
         let probe = Probe::of_row(&row.base, None);
         let found = self.find(&probe);
         let weak = probe.weak;
         if let Some(i) = found {
             self.enrich(i, &row, place);
             report.contacts_merged += 1;
-            return i;
+            return;
         }
         let set = [!row.industry.is_empty(), !row.location.is_empty()];
         if !self.email_free_for(&row.base.email, usize::MAX) {
@@ -941,7 +903,6 @@ impl Merge {
         let i = self.contacts.len() - 1;
         self.entries[i].set_by_row = set.map(|set| set.then_some(place));
         report.contacts_added += 1;
-        i
     }
 
     /// Fills what a known contact lacks from a contact CSV row (the `place`-th of this

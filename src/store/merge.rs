@@ -8,6 +8,12 @@
 //! Invitations.csv leaves out within its dates marked gone. Decisions are never touched;
 //! tags are only added (from a re-imported netcurate export).
 //!
+//! The one rule every choice here serves: the same files imported again change nothing.
+//! So files merge in one order (connections, contact lists, messages), rows found by URL
+//! or email before rows found by name, the indexes follow a contact a row changes, and
+//! where several contacts could be a row's the pick depends on nothing this import
+//! changes (`tests/properties.rs` imports generated exports twice; `fuzz/` does too).
+//!
 //! Must not: parse files (the batch arrives parsed) or decide scores (audience does).
 
 use super::bulk::{BulkStatement, Value};

@@ -540,12 +540,22 @@ impl Merge {
         id
     }
 
-    /// Whether contact `i` (or a new one, for `usize::MAX`) may take `email`: no other
-    /// contact has it. A row does not give a contact another's email, which would then
-    /// find either of the two (a row took one, and the next import of the same file the
-    /// other).
-    fn email_free_for(&self, email: &str, i: usize) -> bool {
-        self.by_email.get(&email.to_lowercase()).all(|j| j == i)
+    /// Whether contact `i` (or a new one, for `None`) may take `email`: no other contact
+    /// has it. A row does not give a contact another's email, which would then find
+    /// either of the two (a row took one, and the next import of the same file the other).
+    fn email_free_for(&self, email: &str, i: Option<usize>) -> bool {
+        self.by_email
+            .get(&email.to_lowercase())
+            .all(|j| Some(j) == i)
+    }
+
+    /// `row` as a new contact: its email left out when another contact has it
+    /// ([`Merge::email_free_for`]).
+    fn new_contact(&self, mut row: ConnectionRow) -> Contact {
+        if !self.email_free_for(&row.email, None) {
+            row.email = Text::default();
+        }
+        connection_contact(row)
     }
 
     /// By URL, else email (never a contact with another URL): the contact a row names for
@@ -696,10 +706,7 @@ impl Merge {
             Some(i) => self.update_connection(i, &row, report),
             None => {
                 report.count_new(row.connected_on);
-                if !self.email_free_for(&row.email, usize::MAX) {
-                    row.email = Text::default();
-                }
-                self.add_new(connection_contact(row), true, hidden, weak)
+                self.add_new(self.new_contact(row), true, hidden, weak)
             }
         };
         self.tags.extend(tags.into_iter().map(|tag| (id, tag)));
@@ -748,7 +755,7 @@ impl Merge {
         let mut changed = false;
         let was = FoundBy::of(&self.contacts[i]);
         self.adopt_url_key(i, row.url_key.as_ref(), &mut changed);
-        let email_free = self.email_free_for(&row.email, i);
+        let email_free = self.email_free_for(&row.email, Some(i));
         let (c, e) = (&mut self.contacts[i], &mut self.entries[i]);
         let was_present = c.is_connection && e.gone_at.is_none();
         // An empty company or position says nothing new (a contact list may have filled
@@ -885,7 +892,7 @@ impl Merge {
 
     /// Merges the `place`-th contact-list row of this import into the contact it finds,
     /// or adds it.
-    fn merge_list_row(&mut self, place: u32, mut row: ContactRow, report: &mut ImportReport) {
+    fn merge_list_row(&mut self, place: u32, row: ContactRow, report: &mut ImportReport) {
         let probe = Probe::of_row(&row.base, None);
         let found = self.find(&probe);
         let weak = probe.weak;
@@ -895,15 +902,12 @@ impl Merge {
             return;
         }
         let set = [!row.industry.is_empty(), !row.location.is_empty()];
-        if !self.email_free_for(&row.base.email, usize::MAX) {
-            row.base.email = Text::default();
-        }
         let contact = Contact {
             is_connection: false,
             industry: row.industry,
             location: row.location,
             flags: Flags::default(),
-            ..connection_contact(row.base)
+            ..self.new_contact(row.base)
         };
         self.add_new(contact, false, None, weak);
         let i = self.contacts.len() - 1;
@@ -919,7 +923,7 @@ impl Merge {
         let mut changed = false;
         let was = FoundBy::of(&self.contacts[i]);
         self.adopt_url_key(i, b.url_key.as_ref(), &mut changed);
-        let email = match self.email_free_for(&b.email, i) {
+        let email = match self.email_free_for(&b.email, Some(i)) {
             true => &b.email,
             false => &Text::default(),
         };

@@ -193,6 +193,20 @@ fn name_index<'a>(slot: &'a mut Option<MultiIndex>, contacts: &[Contact]) -> &'a
     })
 }
 
+/// The keys a contact is indexed and a row looked up by name and company: its `weak` key
+/// ([`weak_key`]) and, when the name or company has umlauts or rings, their
+/// [`spelt_out_weak_key`], so that a CRM row typed without those letters finds the
+/// contact, and a row typed with them finds a contact spelt out.
+fn weak_keys(
+    weak: String,
+    first: &str,
+    last: &str,
+    company: &str,
+) -> impl Iterator<Item = String> + use<> {
+    let spelt = spelt_out_weak_key(first, last, company);
+    std::iter::once(weak).chain(spelt)
+}
+
 /// Which index a row without URL is looked up in.
 #[derive(Clone, Copy)]
 enum IndexBy {
@@ -222,23 +236,12 @@ impl FoundBy {
         }
     }
 
-    /// The keys by name and company ([`Probe::weak_keys`]; none for a hidden row).
+    /// The keys by name and company ([`weak_keys`]; none for a hidden row).
     fn weak_keys(&self) -> Vec<String> {
-        let probe = Probe {
-            url_key: None,
-            email: &self.email,
-            first: &self.first,
-            last: &self.last,
-            company: &self.company,
-            position: "",
-            connected_on: None,
-            hidden: None,
-            listed_once: false,
-            weak: OnceCell::new(),
-        };
+        let (first, last, company) = (&self.first, &self.last, &self.company);
         match self.hidden {
             true => Vec::new(),
-            false => probe.weak_keys().collect(),
+            false => weak_keys(weak_key(first, last, company), first, last, company).collect(),
         }
     }
 }
@@ -292,13 +295,9 @@ impl<'r> Probe<'r> {
         weak.ends_with('|') && !weak.starts_with('|')
     }
 
-    /// The keys a contact is indexed and a row looked up by name and company: the weak
-    /// key and, when the name or company has umlauts or rings, their
-    /// [`spelt_out_weak_key`], so that a CRM row typed without those letters finds the
-    /// contact, and a row typed with them finds a contact spelt out.
+    /// The keys this probe is indexed and looked up by name and company ([`weak_keys`]).
     fn weak_keys(&self) -> impl Iterator<Item = String> + use<> {
-        let spelt = spelt_out_weak_key(self.first, self.last, self.company);
-        std::iter::once(self.weak().to_string()).chain(spelt)
+        weak_keys(self.weak().to_string(), self.first, self.last, self.company)
     }
 
     /// A probe for a contact that is already built, keeping what a row's probe found.
@@ -381,6 +380,12 @@ fn assign_text(slot: &mut Text, value: &str, changed: &mut bool) {
 /// characters aside ("Directeur général" re-typed "Directeur Général" is no job change).
 fn same_text(a: &str, b: &str) -> bool {
     a == b || folded(&as_seen_text(a)) == folded(&as_seen_text(b))
+}
+
+/// Whether a row's `listed` company or position says another than the `known` one (an
+/// empty one says nothing: a contact list may have filled in what LinkedIn leaves empty).
+fn says_other(known: &str, listed: &str) -> bool {
+    !listed.is_empty() && !same_text(known, listed)
 }
 
 impl Merge {
@@ -559,11 +564,11 @@ impl Merge {
     }
 
     /// By URL, else email (never a contact with another URL): the contact a row names for
-    /// certain. Of several contacts with
-    /// the row's email (a row gave one of them the email another had): one with the row's
-    /// URL key or, without, one without; then, for a Connections row, one it has not met
-    /// yet; then the first in the network. (By the first alone, or the last, a row took
-    /// one contact, and the next import of the same file the other.)
+    /// certain. Of several contacts with the row's email (older data: a row no longer
+    /// gives one another's email), one with the row's URL key or, without, one without;
+    /// then, for a Connections row, one it has not met yet; then the first in the
+    /// network. (By the first alone, or the last, a row took one contact, and the next
+    /// import of the same file the other.)
     fn find_by_identity(&self, p: &Probe<'_>) -> Option<usize> {
         if let Some(&i) = p.url_key.and_then(|k| self.by_url.get(k)) {
             return Some(i);
@@ -628,8 +633,8 @@ impl Merge {
     /// The contact a Connections row without URL (`p`) takes among those `by` its keys
     /// that this import has not met yet: the one most like it — connected the same day,
     /// in the same position (an empty one says nothing), its name spelt the same, at the
-    /// same company (an empty one says nothing) — the first in the network of those alike; none
-    /// left: a new one. So two people of one name (at one company) in an export without
+    /// same company (an empty one says nothing) — the first in the network of those
+    /// alike; none left: a new one. So two people of one name (at one company) in an export without
     /// URLs each find their own, whatever their order in the file, and whatever a contact
     /// list filled in.
     fn pick_unseen(&mut self, p: &Probe<'_>, by: IndexBy) -> Option<usize> {
@@ -642,14 +647,13 @@ impl Merge {
             IndexBy::NameAndCompany => weak_index(&mut self.by_weak, contacts),
             IndexBy::Name => name_index(&mut self.by_name, contacts),
         };
-        let says = |known: &str, listed: &str| listed.is_empty() || same_text(known, listed);
         let likeness = |i: usize| {
             let c = &contacts[i];
             std::cmp::Reverse((
                 c.connected_on == p.connected_on,
-                says(&c.position, p.position),
+                !says_other(&c.position, p.position),
                 (c.first_name.as_str(), c.last_name.as_str()) == (p.first, p.last),
-                says(&c.company, p.company),
+                !says_other(&c.company, p.company),
             ))
         };
         (keys.iter().flat_map(|key| index.get(key)))
@@ -758,12 +762,10 @@ impl Merge {
         let email_free = self.email_free_for(&row.email, Some(i));
         let (c, e) = (&mut self.contacts[i], &mut self.entries[i]);
         let was_present = c.is_connection && e.gone_at.is_none();
-        // An empty company or position says nothing new (a contact list may have filled
-        // in what LinkedIn leaves empty); another one is a job change.
-        let moved = |known: &str, listed: &str| !listed.is_empty() && !same_text(known, listed);
+        // Another company or position is a job change ([`says_other`]).
         let job_change = was_present
             && !row.hidden
-            && (moved(&c.company, &row.company) || moved(&c.position, &row.position));
+            && (says_other(&c.company, &row.company) || says_other(&c.position, &row.position));
         if job_change {
             c.previous_company = std::mem::take(&mut c.company);
             c.previous_position = std::mem::take(&mut c.position);

@@ -1949,6 +1949,39 @@ fn messages_without_urls_find_their_people_by_folded_names() {
     assert_eq!(names, ["Björn Halvorsen", "Zoë Ødegård"]);
 }
 
+/// A message from a name with umlauts ("Jürgen Müller", messages.csv without profile
+/// URLs) is the contact's a CRM list spells out ("Juergen Mueller") when no one has the
+/// name as written: the spelt-out name found the umlauts, not the other way round.
+#[test]
+fn a_message_with_umlauts_finds_its_contact_spelt_out() {
+    let db = Db::new();
+    let crm = db.file("crm.csv");
+    std::fs::write(
+        &crm,
+        "First Name,Last Name,Email,Company\nJuergen,Mueller,jm@example.org,Initech\n",
+    )
+    .unwrap();
+    db.ok(&["import", crm.to_str().unwrap()]);
+    let messages = db.file("messages.csv");
+    let head = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER";
+    let rows = [
+        "c1,,Sam Owner,,Jürgen Müller,,2026-10-01 10:00:00 UTC,,Hello,INBOX",
+        "c1,,Jürgen Müller,,Sam Owner,,2026-10-02 10:00:00 UTC,,Hi,INBOX",
+        "c2,,Sam Owner,,Nobody Known,,2026-10-03 10:00:00 UTC,,Hello,INBOX",
+    ];
+    std::fs::write(&messages, format!("{head}\n{}\n", rows.join("\n"))).unwrap();
+    let report = db.json(&["import", "--json", messages.to_str().unwrap()]);
+    assert_eq!(
+        (&report["messaged_matched"], &report["messaged_unmatched"]),
+        (&serde_json::json!(1), &serde_json::json!(1)),
+        "{report}"
+    );
+    assert_eq!(
+        db.names(&["--filter", "flag:messaged"]),
+        ["Juergen Mueller"]
+    );
+}
+
 /// A CRM that labels its columns in German, French or Spanish (accents and all) is read
 /// without `--map`: "Vorname, Name" as German forms write them (the name is the last
 /// name, unless it is the whole one), "Prénom, Nom", "Nombre, Apellidos".

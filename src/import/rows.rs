@@ -814,25 +814,33 @@ pub struct MessageSummary {
     pub count: u32,
 }
 
-/// A person in messages, by URL key when there is one, else by name as [`name_key`] folds it.
+/// A person in messages, by URL key when there is one, else by name: as [`name_key`]
+/// folds it, with its [`spelt_out_name_key`] when it has umlauts or rings.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PersonRef {
     Url(String),
-    Name(String),
+    Name(String, Option<String>),
+}
+
+impl PersonRef {
+    /// The person a message names `name` (a whole name, as messages.csv writes it).
+    pub fn named(name: &str) -> PersonRef {
+        PersonRef::Name(name_key(name, ""), spelt_out_name_key(name, ""))
+    }
 }
 
 /// A person in messages while they are summarised: borrowed from the rows where it can be.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum PersonKey<'a> {
     Url(&'a str),
-    Name(String),
+    Name(PersonRef),
 }
 
 impl PersonKey<'_> {
     fn to_ref(&self) -> PersonRef {
         match self {
             PersonKey::Url(k) => PersonRef::Url(k.to_string()),
-            PersonKey::Name(n) => PersonRef::Name(n.clone()),
+            PersonKey::Name(n) => n.clone(),
         }
     }
 }
@@ -877,11 +885,11 @@ pub fn summarise_messages(rows: &[MessageRow]) -> foldhash::HashMap<PersonRef, M
         let start = participants.len();
         participants.push(people.number(match &m.sender_key {
             Some(k) => PersonKey::Url(k),
-            None => PersonKey::Name(name_key(&m.from_name, "")),
+            None => PersonKey::Name(PersonRef::named(&m.from_name)),
         }));
         if m.recipient_keys.is_empty() {
             for n in &m.to_names {
-                participants.push(people.number(PersonKey::Name(name_key(n, ""))));
+                participants.push(people.number(PersonKey::Name(PersonRef::named(n))));
             }
         } else {
             for k in &m.recipient_keys {

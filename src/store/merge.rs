@@ -661,15 +661,25 @@ impl Merge {
             .min_by_key(|&i| (likeness(i), i))
     }
 
+    /// The contact a person in messages is: by URL key, else the one contact of their name.
     fn find_person(&mut self, person: &PersonRef) -> Option<usize> {
         match person {
             PersonRef::Url(k) => self.by_url.get(k.as_str()).copied(),
-            PersonRef::Name(n) => {
+            PersonRef::Name(key, spelt_out) => {
                 let index = name_index(&mut self.by_name, &self.contacts);
-                let mut found = index.get(n);
-                match (found.next(), found.next()) {
-                    (Some(only), None) => Some(only),
-                    _ => None,
+                let only = |key: &str| {
+                    let mut found = index.get(key);
+                    match (found.next(), found.next()) {
+                        (Some(only), None) => Some(only),
+                        _ => None,
+                    }
+                };
+                // The name as written first; a name with umlauts no one has so is looked
+                // for spelt out (Jürgen Müller's messages are Juergen Mueller's, from a
+                // CRM list).
+                match index.get(key).next() {
+                    Some(_) => only(key),
+                    None => spelt_out.as_deref().and_then(only),
                 }
             }
         }

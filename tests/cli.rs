@@ -109,6 +109,21 @@ fn explain_finds_a_name_typed_with_its_umlauts_spelt_out() {
     // Only the umlauts say "ue": a plain Jurgen Muller is someone else.
     let (code, _, err) = spelt.run(&["explain", "Jurgen Muller"]);
     assert!(code == 1 && err.contains("no contact with id"), "{err}");
+    // A short name misspelt with its umlauts spelt out is suggested: "joerg eck" is not
+    // near "jorg ek", but it is near "joerg ek".
+    std::fs::write(
+        &file,
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Jörg,Ek,https://www.linkedin.com/in/joerg-ek,,Initech,CTO,01 Mar 2024\n",
+    )
+    .unwrap();
+    let short = Db::new();
+    short.ok(&["import", file.to_str().unwrap()]);
+    let (code, _, err) = short.run(&["explain", "Joerg Eck"]);
+    assert!(
+        code == 1 && err.ends_with("'Joerg Eck' (did you mean Jörg Ek (id 1)?)\n"),
+        "{err}"
+    );
 }
 
 #[test]

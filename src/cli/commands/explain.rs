@@ -33,7 +33,8 @@ pub(crate) fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n 
     match holding[..] {
         [c] => Ok(c),
         [] => {
-            let near = (closest_name(network, &part)).map_or(String::new(), |c| {
+            let typed = [Some(part), spelt];
+            let near = (closest_name(network, typed.iter().flatten())).map_or(String::new(), |c| {
                 format!(" (did you mean {} (id {})?)", seen(&c.full_name()), c.id)
             });
             bail!("no contact with id, profile URL or name '{who}'{near}")
@@ -49,13 +50,28 @@ pub(crate) fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n 
     }
 }
 
-/// The contact whose name reads most like `folded` (a misspelt name's: Jaro-Winkler
-/// similarity above 0.9), if any.
-fn closest_name<'n>(network: &'n Network, folded: &str) -> Option<&'n Contact> {
-    let alike =
-        |c: &Contact| strsim::jaro_winkler(folded, &netcurate::text::folded(&c.full_name()));
+/// The contact whose name reads most like one of `typed` (a misspelt name's, folded or
+/// spelt out: Jaro-Winkler similarity above 0.9), in either spelling of its umlauts
+/// ("Juergen Muler" is Jürgen Müller's), if any.
+fn closest_name<'n, 't>(
+    network: &'n Network,
+    typed: impl Iterator<Item = &'t String> + Clone,
+) -> Option<&'n Contact> {
+    let alike = |c: &Contact| {
+        let name = c.full_name();
+        let spellings = [
+            Some(netcurate::text::folded(&name)),
+            netcurate::text::other_spelling(&name),
+        ];
+        let pairs = typed
+            .clone()
+            .flat_map(|t| spellings.iter().flatten().map(move |n| (t, n)));
+        (pairs.filter(|(t, _)| !t.is_empty()))
+            .map(|(t, n)| strsim::jaro_winkler(t, n))
+            .fold(0.0, f64::max)
+    };
     (network.contacts.iter())
-        .filter(|c| !c.is_hidden() && !folded.is_empty())
+        .filter(|c| !c.is_hidden())
         .map(|c| (alike(c), c))
         .filter(|&(similar, _)| similar > 0.9)
         .max_by(|a, b| a.0.total_cmp(&b.0))

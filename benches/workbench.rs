@@ -39,6 +39,7 @@ fn app() -> App {
         rows: 35,
         help_rows: 38,
         help_columns: 82,
+        pillars_hidden: 0,
     });
     app
 }

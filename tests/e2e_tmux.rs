@@ -314,6 +314,46 @@ fn demo_opens_the_workbench_and_a_cli_change_shows_up() {
     assert_eq!(s.exit_code(), 0);
 }
 
+/// On an 80×24 terminal the pillars view is taller than the screen: a scrollbar shows,
+/// and `G` scrolls to the readings at its end, `g` back to the gauges.
+#[test]
+fn the_pillars_view_scrolls_on_a_standard_terminal() {
+    let Some(db) = demo_db() else { return };
+    db.ok(&[
+        "ssi",
+        "record",
+        "--total",
+        "61",
+        "--brand",
+        "14",
+        "--frp",
+        "12",
+        "--engage",
+        "16",
+        "--br",
+        "19",
+        "--date",
+        "2026-10-01",
+    ]);
+    let s = Screen::start(&db, "pillars", 80, 24);
+    s.wait_for(" total · ");
+    s.keys(&["4"]);
+    s.wait_for("Build relationships");
+    assert!(s.capture().contains('▲'), "{}", s.capture());
+    assert!(!s.capture().contains("last: SSI 61"), "{}", s.capture());
+    s.keys(&["G"]);
+    s.wait_for("last: SSI 61");
+    assert!(
+        !s.capture().contains("Build relationships"),
+        "{}",
+        s.capture()
+    );
+    s.keys(&["g"]);
+    s.wait_for("Build relationships");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+}
+
 /// `netcurate demo` opens on the news of its latest import: N lists the new connections,
 /// c triages them.
 #[test]

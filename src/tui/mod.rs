@@ -142,6 +142,7 @@ fn event_loop(
                 rows: view::table_rows(size.height),
                 help_rows: view::help_rows(size.height),
                 help_columns: view::help_columns(size.width),
+                pillars_hidden: view::pillars_hidden(app, &theme, size),
             });
             terminal.draw(|f| view::draw(app, &theme, f))?;
             // Once: a line per frame would land on the workbench's screen.

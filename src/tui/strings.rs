@@ -119,14 +119,14 @@ pub fn key_hints(view: View) -> KeyHints {
 /// What each command does, as the help lists it.
 pub fn command_help(command: Command) -> &'static str {
     match command {
-        Command::Down => "move down",
-        Command::Up => "move up",
+        Command::Down => "move down (or scroll)",
+        Command::Up => "move up (or scroll)",
         Command::Top => "go to the first row",
         Command::Bottom => "go to the last row",
         Command::HalfPageDown => "half a page down",
         Command::HalfPageUp => "half a page up",
-        Command::Left => "previous pane (segments, pillars)",
-        Command::Right => "next pane (segments, pillars)",
+        Command::Left => "previous pane (invitations, segments)",
+        Command::Right => "next pane (invitations, segments)",
         Command::Filter => "filter: fuzzy text and field terms (score:<40 tag:x …)",
         Command::SortNext => "sort by the next key (the table title says which)",
         Command::SortReverse => "reverse the sort",

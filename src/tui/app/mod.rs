@@ -214,11 +214,13 @@ pub enum Effect {
 #[derive(Debug)]
 pub enum Msg {
     Key(KeyEvent),
-    /// Rows available to the table and to the help's text (set from the terminal size).
+    /// Rows available to the table and to the help's text, and the pillars view's rows
+    /// that do not fit (set from the terminal size).
     Resize {
         rows: usize,
         help_rows: usize,
         help_columns: usize,
+        pillars_hidden: usize,
     },
     /// The store undid / redid this op (as it was done).
     Undone(Op),
@@ -365,6 +367,8 @@ pub struct App {
     pub page: usize,
     /// Where the help overlay is scrolled to.
     pub help: HelpScroll,
+    /// Where the pillars view is scrolled to, when it is taller than the screen.
+    pub pillars_scroll: ViewScroll,
     /// While the first frame shows only the top of the list: how many contacts are
     /// loading.
     pub loading: Option<usize>,
@@ -386,6 +390,36 @@ impl HelpScroll {
         let last = len.saturating_sub(self.rows);
         self.top = self.top.saturating_add_signed(delta).min(last);
     }
+}
+
+/// A view's scroll when it is taller than the screen: its first row shown, and how many
+/// of its rows do not fit (0 when it all shows; set from the terminal size each frame).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ViewScroll {
+    pub top: usize,
+    pub hidden: usize,
+}
+
+impl ViewScroll {
+    /// Moves by `delta` rows, no further than the last row shown at the bottom.
+    fn scroll_by(&mut self, delta: isize) {
+        self.top = self.top.saturating_add_signed(delta).min(self.hidden);
+    }
+}
+
+/// How far a moving command scrolls a text of pages of `rows` lines; `None` for a
+/// command that does not move.
+fn scroll_delta(c: Command, rows: usize) -> Option<isize> {
+    let half = (rows / 2).max(1) as isize;
+    Some(match c {
+        Command::Down => 1,
+        Command::Up => -1,
+        Command::HalfPageDown => half,
+        Command::HalfPageUp => -half,
+        Command::Top => isize::MIN,
+        Command::Bottom => isize::MAX,
+        _ => return None,
+    })
 }
 
 /// One line of the help overlay: a command's keys and what it does (no keys on the lines
@@ -497,6 +531,7 @@ impl App {
                 rows: 20,
                 columns: 0,
             },
+            pillars_scroll: ViewScroll::default(),
             loading: None,
             quit: false,
         };
@@ -783,8 +818,11 @@ impl App {
                 rows,
                 help_rows,
                 help_columns,
+                pillars_hidden,
             } => {
                 self.page = rows.max(1);
+                self.pillars_scroll.hidden = pillars_hidden;
+                self.pillars_scroll.scroll_by(0);
                 self.help.rows = help_rows.max(1);
                 self.help.columns = help_columns;
                 // Resize comes with every frame: the help's lines are made only when open.
@@ -1026,17 +1064,9 @@ impl App {
 
     /// Moving keys scroll the open help.
     fn scroll_help(&mut self, c: Command) {
-        let page = (self.help.rows / 2).max(1) as isize;
-        let delta = match c {
-            Command::Down => 1,
-            Command::Up => -1,
-            Command::HalfPageDown => page,
-            Command::HalfPageUp => -page,
-            Command::Top => isize::MIN,
-            Command::Bottom => isize::MAX,
-            _ => return,
-        };
-        self.help.scroll_by(delta, self.help_lines().len());
+        if let Some(delta) = scroll_delta(c, self.help.rows) {
+            self.help.scroll_by(delta, self.help_lines().len());
+        }
     }
 
     fn open_prompt(&mut self, kind: PromptKind, input: String) {
@@ -1136,7 +1166,13 @@ impl App {
                     View::Contacts => self.on_contacts_command(c),
                     View::Invitations => self.on_invitations_command(c),
                     View::Segments => self.on_segments_command(c),
-                    View::Pillars => vec![],
+                    View::Pillars => {
+                        // Moving keys scroll it (when it is taller than the screen).
+                        if let Some(delta) = scroll_delta(c, self.page) {
+                            self.pillars_scroll.scroll_by(delta);
+                        }
+                        vec![]
+                    }
                 };
             }
         }

@@ -60,6 +60,7 @@ fn app() -> App {
         help_rows: 23,
         // The help's lines whole, as a screen wide enough shows them.
         help_columns: 0,
+        pillars_hidden: 0,
     });
     app
 }
@@ -141,6 +142,19 @@ fn screen(a: &App, w: u16, h: u16) -> Terminal<TestBackend> {
         .draw(|f| view::draw(a, &Theme::plain(), f))
         .unwrap();
     terminal
+}
+
+/// Tells `a` the terminal is `w`×`h`, as the event loop does before each frame; the
+/// pillars view's rows that do not fit.
+fn resize(a: &mut App, w: u16, h: u16) -> usize {
+    let pillars_hidden = view::pillars_hidden(a, &Theme::plain(), ratatui::layout::Size::new(w, h));
+    a.update(Msg::Resize {
+        rows: view::table_rows(h),
+        help_rows: view::help_rows(h),
+        help_columns: view::help_columns(w),
+        pillars_hidden,
+    });
+    pillars_hidden
 }
 
 /// Each row of the screen drawn at `w`×`h`, as text (one character a cell).

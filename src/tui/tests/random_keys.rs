@@ -100,6 +100,7 @@ fn holds(a: &App) -> Result<(), TestCaseError> {
     prop_assert!(ids.iter().all(|&i| (i as usize) < contacts));
     prop_assert_eq!(a.selected.len(), contacts);
     prop_assert_eq!(a.selected_count, a.selected.iter().filter(|&&s| s).count());
+    prop_assert!(a.pillars_scroll.top <= a.pillars_scroll.hidden);
     Ok(())
 }
 
@@ -124,7 +125,7 @@ proptest! {
             // Now and then the terminal changes size: the page and the help's rows follow.
             if let Some(rows) = resized {
                 let help_columns = rows;
-                a.update(Msg::Resize { rows, help_rows: rows, help_columns });
+                a.update(Msg::Resize { rows, help_rows: rows, help_columns, pillars_hidden: rows });
             }
             a.update(Msg::Key(key));
             holds(&a)?;

@@ -110,6 +110,7 @@ fn the_help_says_what_each_key_does_whole() {
             rows: 20,
             help_rows: view::help_rows(120),
             help_columns: view::help_columns(width),
+            pillars_hidden: 0,
         });
         let rows = screen_rows(&a, width, 120);
         let inside = |row: &String| row.trim_matches(|c| c == ' ' || c == '│').to_string();
@@ -957,6 +958,7 @@ fn the_first_frame_is_the_workbench_before_it_has_loaded() {
         rows,
         help_rows: view::help_rows(25),
         help_columns: view::help_columns(120),
+        pillars_hidden: 0,
     });
     assert_eq!(first.network.contacts.len(), rows);
     let lines = |a: &App| screen_rows(a, 120, 25);
@@ -1006,8 +1008,8 @@ fn narrow_screens_keep_the_company_and_mark_cut_text() {
 }
 
 /// On an 80-column terminal the pillars view still says, in full, that the projection is
-/// an estimate, shows every assumption, keeps a line of readings, and the plan's numbers
-/// stay apart from the assumptions beside them.
+/// an estimate, shows every assumption, and the plan's numbers stay apart from the
+/// assumptions beside them; the readings are a scroll away.
 #[test]
 fn narrow_pillars_keep_the_disclaimer_whole() {
     let mut a = app();
@@ -1028,10 +1030,71 @@ fn narrow_pillars_keep_the_disclaimer_whole() {
         "k_internal 25",
         "w_relevant 0.1",
         "stale_days 21 · noise ±0.5",
-        "3 readings",
     ] {
         assert!(text.contains(words), "{words}: {text}");
     }
+    resize(&mut a, 80, 24);
+    key(&mut a, KeyCode::Char('G'));
+    let text = format!("{:?}", screen(&a, 80, 24).backend());
+    assert!(
+        text.contains("3 readings") && text.contains("last: SSI"),
+        "{text}"
+    );
+}
+
+/// A pillars view taller than the screen (at 80×24 the readings' last line and the log
+/// did not show) scrolls with the moving keys, a scrollbar showing; its log has the latest
+/// projection first. On a tall screen it all shows and nothing scrolls.
+#[test]
+fn a_pillars_view_taller_than_the_screen_scrolls() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('4'));
+    let on = |day: u32| chrono::NaiveDate::from_ymd_opt(2026, 10, day).expect("day");
+    for (day, low) in [(1, 14.0), (20, 15.5)] {
+        let baseline = Some(14.6);
+        let (date, high) = (on(day), low + 1.0);
+        (a.pillars.log).push(netcurate::pillars::LoggedProjection {
+            date,
+            baseline,
+            low,
+            high,
+        });
+    }
+    let hidden = resize(&mut a, 80, 24);
+    assert!(hidden > 0);
+    let rows = screen_rows(&a, 80, 24);
+    assert!(
+        rows[1].contains("Build relationships") && rows[1].ends_with('▲'),
+        "{rows:#?}"
+    );
+    assert!(!rows.iter().any(|r| r.contains("last: SSI")), "{rows:#?}");
+    key(&mut a, KeyCode::Char('G'));
+    assert_eq!(a.pillars_scroll.top, hidden);
+    let rows = screen_rows(&a, 80, 24);
+    let at = |text: &str| rows.iter().position(|r| r.contains(text));
+    let newest = at("projected BR +0.9…+1.9 on 2026-10-20").expect("the newest projection");
+    let oldest = at("projected BR -0.6…+0.4 on 2026-10-01").expect("the oldest projection");
+    assert!(
+        at("last: SSI").is_some_and(|last| last < newest) && newest < oldest,
+        "{rows:#?}"
+    );
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.pillars_scroll.top, hidden, "no further than the end");
+    key(&mut a, KeyCode::Char('k'));
+    assert_eq!(a.pillars_scroll.top, hidden - 1);
+    key(&mut a, KeyCode::Char('g'));
+    assert_eq!(a.pillars_scroll.top, 0);
+    assert!(screen_rows(&a, 80, 24)[1].contains("Build relationships"));
+    // Tall enough: nothing hidden, no scrollbar, and a scroll made on a short screen is
+    // taken back.
+    key(&mut a, KeyCode::Char('G'));
+    assert_eq!(resize(&mut a, 120, 50), 0);
+    assert_eq!(a.pillars_scroll.top, 0);
+    let rows = screen_rows(&a, 120, 50);
+    assert!(
+        !rows.iter().any(|r| r.contains('▲') || r.contains('▼')),
+        "{rows:#?}"
+    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ use super::app::{App, Overlay, PromptKind, View};
 use super::strings::{self, KeyHint, KeyHints};
 use super::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect, Size};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Tabs};
 
@@ -38,15 +38,26 @@ pub fn help_columns(width: u16) -> usize {
     usize::from(width.min(HELP_WIDTH).saturating_sub(2))
 }
 
-pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
-    let area = frame.area();
-    let [tabs, main, filter, status] = Layout::vertical([
+/// Rows of the pillars view that do not fit a terminal of this size (0 when it all shows).
+pub fn pillars_hidden(app: &App, theme: &Theme, size: Size) -> usize {
+    let [_, main, _, _] = frame_areas(Rect::from((Position::ORIGIN, size)));
+    pillars::hidden_rows(app, theme, main)
+}
+
+/// The frame's rows: the view tabs, the view, the filter line and the status bar.
+fn frame_areas(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let [tabs, main, filter, status] = frame_areas(area);
     draw_tabs(app, theme, frame, tabs);
     if app.triage.is_some() {
         overlays::triage(app, theme, frame, main);

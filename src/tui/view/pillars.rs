@@ -9,43 +9,172 @@ use super::super::theme::Theme;
 use super::keys_text;
 use netcurate::pillars::{FRP_LEVERS, PillarProjection, Projection, SsiReading};
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{
+    Block, Borders, LineGauge, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    Sparkline, Widget, Wrap,
+};
 
+/// Draws the view, scrolled to `app.pillars_scroll.top` when it is taller than `area`
+/// (a scrollbar then takes the last column): it is drawn whole into a buffer of its own
+/// height, and the rows shown are copied out.
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(p) = &app.projection else { return };
-    let lines = plan_lines(p, theme);
-    let plan_width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 1;
-    let assumptions = assumptions(app, p, theme);
-    let [gauges, t_left, t_right, bottom] = areas(area, plan_width, &assumptions);
+    let parts = Parts::new(app, p, theme, area);
+    let top = app.pillars_scroll.top.min(parts.hidden(area));
+    let whole = Rect::new(0, 0, parts.width, parts.rows.max(area.height));
+    let mut buffer = Buffer::empty(whole);
+    draw_whole(app, p, theme, parts, &mut buffer);
+    let shown = frame.buffer_mut();
+    for y in 0..area.height.min(whole.height) {
+        for x in 0..parts.width {
+            shown[(area.x + x, area.y + y)] = buffer[(x, top as u16 + y)].clone();
+        }
+    }
+    if parts.width < area.width {
+        let mut state = ScrollbarState::new(parts.hidden(area) + 1).position(top);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.dim()),
+            area,
+            &mut state,
+        );
+    }
+}
+
+/// Rows of the view that do not fit `area` (0 when it all shows).
+pub fn hidden_rows(app: &App, theme: &Theme, area: Rect) -> usize {
+    let Some(p) = &app.projection else { return 0 };
+    Parts::new(app, p, theme, area).hidden(area)
+}
+
+/// How the view is laid out at a width: the columns it is drawn in (one less than the
+/// screen's when it scrolls, for the scrollbar), the rows of each part, and in all.
+#[derive(Clone, Copy)]
+struct Parts {
+    width: u16,
+    /// The plan beside the assumptions (both this tall), or above them.
+    side_by_side: bool,
+    gauges: u16,
+    plan: u16,
+    assumptions: u16,
+    /// The readings, with their title and the whole projection log.
+    readings: u16,
+    rows: u16,
+}
+
+impl Parts {
+    /// The parts as drawn in `area`'s width, or one column narrower when they do not
+    /// fit its height.
+    fn new(app: &App, p: &Projection, theme: &Theme, area: Rect) -> Parts {
+        let whole = Parts::at(app, p, theme, area.width);
+        match whole.rows > area.height && area.width > 1 {
+            true => Parts::at(app, p, theme, area.width - 1),
+            false => whole,
+        }
+    }
+
+    /// The parts at `width`. The plan goes beside the assumptions when two plans (a gap
+    /// included) fit side by side, else above them (on a narrow screen the plan's figures
+    /// would run into the assumptions' text); side by side, the two are as tall as the
+    /// assumptions wrap to, at least the plan's 9 rows.
+    fn at(app: &App, p: &Projection, theme: &Theme, width: u16) -> Parts {
+        let plan_width = plan_width(p, theme);
+        let side_by_side = width >= 2 * plan_width;
+        let [left, right] = halves(Rect::new(0, 0, width, 1));
+        let words = |pillar: &PillarProjection, note: &str, w: u16| {
+            pillar_words(pillar, note, theme).line_count(w) as u16
+        };
+        let gauges = 3
+            + (words(&p.build_relationships, "", left.width)).max(words(
+                &p.find_right_people,
+                strings::FRP_NOTE,
+                right.width,
+            ));
+        let assumptions_width = if side_by_side { right.width } else { width };
+        let assumptions = assumptions(app, p, theme).line_count(assumptions_width) as u16 + 1;
+        let (plan, assumptions) = match side_by_side {
+            true => {
+                let both = assumptions.max(PLAN_ROWS + 1);
+                (both, both)
+            }
+            false => (PLAN_ROWS, assumptions),
+        };
+        let readings = 3 + (log(app, theme).line_count(width) as u16).max(1);
+        let table = if side_by_side {
+            plan
+        } else {
+            plan + assumptions
+        };
+        Parts {
+            width,
+            side_by_side,
+            gauges,
+            plan,
+            assumptions,
+            readings,
+            rows: gauges + table + readings,
+        }
+    }
+
+    fn hidden(&self, area: Rect) -> usize {
+        usize::from(self.rows.saturating_sub(area.height))
+    }
+}
+
+/// Rows of the plan table with its title: the header and six features.
+const PLAN_ROWS: u16 = 8;
+
+fn draw_whole(app: &App, p: &Projection, theme: &Theme, parts: Parts, buffer: &mut Buffer) {
+    let area = buffer.area;
+    let [gauges, table, bottom] = Layout::vertical([
+        Constraint::Length(parts.gauges),
+        Constraint::Length(match parts.side_by_side {
+            true => parts.plan,
+            false => parts.plan + parts.assumptions,
+        }),
+        Constraint::Min(parts.readings),
+    ])
+    .areas(area);
     let [br, frp] = halves(gauges);
-    pillar(
-        app,
-        theme,
-        frame,
-        br,
-        strings::BUILD_RELATIONSHIPS,
-        &p.build_relationships,
-        "",
-    );
-    pillar(
-        app,
-        theme,
-        frame,
-        frp,
-        strings::FIND_THE_RIGHT_PEOPLE,
-        &p.find_right_people,
-        strings::FRP_NOTE,
-    );
+    let pillar_parts = [
+        (br, strings::BUILD_RELATIONSHIPS, &p.build_relationships, ""),
+        (
+            frp,
+            strings::FIND_THE_RIGHT_PEOPLE,
+            &p.find_right_people,
+            strings::FRP_NOTE,
+        ),
+    ];
+    for (area, title, pillar_projection, note) in pillar_parts {
+        pillar(app, theme, buffer, area, title, pillar_projection, note);
+    }
+    let [plan, assumptions_area] = match parts.side_by_side {
+        true => halves(table),
+        false => Layout::vertical([
+            Constraint::Length(parts.plan),
+            Constraint::Length(parts.assumptions),
+        ])
+        .areas(table),
+    };
     let block = |title: &'static str| {
         Block::new()
             .borders(Borders::TOP)
             .title(Span::styled(title, theme.title()))
     };
-    frame.render_widget(Paragraph::new(lines).block(block(strings::PLAN)), t_left);
-    frame.render_widget(assumptions.block(block(strings::ASSUMPTIONS)), t_right);
-    history(app, theme, frame, bottom);
+    Paragraph::new(plan_lines(p, theme))
+        .block(block(strings::PLAN))
+        .render(plan, buffer);
+    (assumptions(app, p, theme).block(block(strings::ASSUMPTIONS)))
+        .render(assumptions_area, buffer);
+    history(app, theme, buffer, bottom);
+}
+
+/// The plan table's width, a column to spare.
+fn plan_width(p: &Projection, theme: &Theme) -> u16 {
+    let lines = plan_lines(p, theme);
+    lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 1
 }
 
 /// The assumptions pane's text, wrapped: the disclaimer first (on a short screen the
@@ -116,39 +245,10 @@ fn halves(area: Rect) -> [Rect; 2] {
         .areas(area)
 }
 
-/// Where the gauges, the plan, the assumptions and the readings go: the plan beside the
-/// assumptions when two plans (`plan_width` columns each, a gap included) fit side by
-/// side, else above them (on a narrow screen the plan's figures would run into the
-/// assumptions' text). Side by side, the two are as tall as the assumptions wrap to
-/// (at least the plan's 9 rows), as far as the readings keep their 3.
-fn areas(area: Rect, plan_width: u16, assumptions: &Paragraph<'_>) -> [Rect; 4] {
-    if area.width >= 2 * plan_width {
-        const GAUGES: u16 = 7;
-        let [_, right] = halves(area);
-        let wrapped = assumptions.line_count(right.width) as u16 + 1;
-        let table = wrapped.clamp(9, area.height.saturating_sub(GAUGES + 3).max(9));
-        let [gauges, table, bottom] = Layout::vertical([
-            Constraint::Length(GAUGES),
-            Constraint::Length(table),
-            Constraint::Min(3),
-        ])
-        .areas(area);
-        let [plan, assumptions] = halves(table);
-        return [gauges, plan, assumptions, bottom];
-    }
-    Layout::vertical([
-        Constraint::Length(7),
-        Constraint::Length(8),
-        Constraint::Length(10),
-        Constraint::Min(3),
-    ])
-    .areas(area)
-}
-
 fn pillar(
     app: &App,
     theme: &Theme,
-    frame: &mut Frame,
+    buffer: &mut Buffer,
     area: Rect,
     title: &str,
     p: &PillarProjection,
@@ -158,7 +258,7 @@ fn pillar(
         .borders(Borders::TOP)
         .title(Span::styled(title.to_string(), theme.title()));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    block.render(area, buffer);
     let [base, proj, words] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -168,50 +268,47 @@ fn pillar(
     let ratio = |x: f64| (x / 25.0).clamp(0.0, 1.0);
     match (p.baseline, p.low, p.high) {
         (Some(b), Some(lo), Some(hi)) => {
-            frame.render_widget(
-                LineGauge::default()
-                    .ratio(ratio(b))
-                    .label(strings::gauge_now(b))
-                    .filled_style(theme.accent()),
-                base,
-            );
-            frame.render_widget(
-                LineGauge::default()
-                    .ratio(ratio((lo + hi) / 2.0))
-                    .label(strings::gauge_plan(lo, hi))
-                    .filled_style(theme.good()),
-                proj,
-            );
+            (LineGauge::default().ratio(ratio(b)))
+                .label(strings::gauge_now(b))
+                .filled_style(theme.accent())
+                .render(base, buffer);
+            (LineGauge::default().ratio(ratio((lo + hi) / 2.0)))
+                .label(strings::gauge_plan(lo, hi))
+                .filled_style(theme.good())
+                .render(proj, buffer);
         }
         // Without a reading, what to do takes both gauges' rows (wrapped in a narrow pane).
-        _ => frame.render_widget(
-            Paragraph::new(Line::styled(
-                strings::no_reading(&keys_text(app, strings::RECORD_ONE)),
-                theme.dim(),
-            ))
-            .wrap(Wrap { trim: true }),
-            base.union(proj),
-        ),
+        _ => Paragraph::new(Line::styled(
+            strings::no_reading(&keys_text(app, strings::RECORD_ONE)),
+            theme.dim(),
+        ))
+        .wrap(Wrap { trim: true })
+        .render(base.union(proj), buffer),
     }
+    pillar_words(p, note, theme).render(words, buffer);
+}
+
+/// The change in words under a pillar's gauges, and its note, wrapped.
+fn pillar_words<'a>(p: &PillarProjection, note: &'a str, theme: &Theme) -> Paragraph<'a> {
     let text = vec![
         Line::raw(strings::delta(
             p.delta_low,
             p.delta_high,
             p.direction.words(),
         )),
-        Line::styled(note.to_string(), theme.dim()),
+        Line::styled(note, theme.dim()),
     ];
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), words);
+    Paragraph::new(text).wrap(Wrap { trim: true })
 }
 
-fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn history(app: &App, theme: &Theme, buffer: &mut Buffer, area: Rect) {
     let block = Block::new().borders(Borders::TOP).title(Span::styled(
         strings::readings_title(&keys_text(app, strings::RECORDS_A_READING)),
         theme.title(),
     ));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let [readings, log] =
+    block.render(area, buffer);
+    let [readings, log_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
     let all = &app.pillars.readings;
     let data: Vec<u64> = all.iter().map(|r| (r.br * 10.0).round() as u64).collect();
@@ -220,28 +317,28 @@ fn history(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [spark, words] = Layout::horizontal([Constraint::Length(spark_width), Constraint::Min(1)])
         .spacing(u16::from(spark_width > 0))
         .areas(readings);
-    frame.render_widget(
-        Sparkline::default()
-            .data(&data)
-            .max(250)
-            .style(theme.accent()),
-        spark,
-    );
+    (Sparkline::default().data(&data).max(250))
+        .style(theme.accent())
+        .render(spark, buffer);
     let summary = Paragraph::new(readings_summary(app, all, theme));
     // Before the first reading, one line of what to do, wrapped onto the second row.
     let summary = match all.is_empty() {
         true => summary.wrap(Wrap { trim: true }),
         false => summary,
     };
-    frame.render_widget(summary, words);
-    let mut lines = Vec::new();
-    for l in &app.pillars.log {
-        lines.push(Line::raw(l.outcome(&app.pillars.readings)));
-    }
+    summary.render(words, buffer);
+    log(app, theme).render(log_area, buffer);
+}
+
+/// The projections logged, the latest first, each against the reading after it.
+fn log<'a>(app: &App, theme: &Theme) -> Paragraph<'a> {
+    let mut lines: Vec<Line> = (app.pillars.log.iter().rev())
+        .map(|l| Line::raw(l.outcome(&app.pillars.readings)))
+        .collect();
     if lines.is_empty() {
         lines.push(Line::styled(strings::NO_PROJECTIONS, theme.dim()));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), log);
+    Paragraph::new(lines).wrap(Wrap { trim: true })
 }
 
 /// The recorded readings in two lines: how BR moved over them, and the last one whole.

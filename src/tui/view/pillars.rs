@@ -1,7 +1,7 @@
 //! The pillars view: baseline vs projected gauges for "Build relationships" and "Find the
 //! right people", the direction in words, the feature table before → after, the
 //! assumptions, the disclaimer, the documented FRP levers, the readings sparkline and the
-//! projection log.
+//! projection log; laid out at the height they take, and scrolled on a shorter screen.
 
 use super::super::app::App;
 use super::super::strings::{self, feature};

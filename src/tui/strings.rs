@@ -660,8 +660,9 @@ pub const NO_SEGMENTS: &str = "no tags or saved filters yet:";
 
 // ---- The pillars view -----------------------------------------------------------------
 
-pub const BUILD_RELATIONSHIPS: &str = " Build relationships ";
-pub const FIND_THE_RIGHT_PEOPLE: &str = " Find the right people ";
+/// The pillars' titles, and their initials for a pane too narrow for them.
+pub const BUILD_RELATIONSHIPS: [&str; 2] = [" Build relationships ", " BR "];
+pub const FIND_THE_RIGHT_PEOPLE: [&str; 2] = [" Find the right people ", " FRP "];
 pub const FRP_NOTE: &str = "documented change 0; upper end speculative";
 pub const PLAN: &str = " Plan ";
 pub const ASSUMPTIONS: &str = " Assumptions ";
@@ -720,8 +721,14 @@ pub fn no_reading(record: &str) -> String {
     format!("no SSI reading yet: {record}")
 }
 
-pub fn readings_title(record: &str) -> String {
-    format!(" Readings (BR) and projections — {record} ")
+/// The readings pane's title, longest first, with "n records a reading" and "n records
+/// one": the first that fits is shown.
+pub fn readings_titles(record_a_reading: &str, record_one: &str) -> [String; 3] {
+    [
+        format!(" Readings (BR) and projections — {record_a_reading} "),
+        format!(" Readings — {record_one} "),
+        " Readings ".to_string(),
+    ]
 }
 
 pub const NO_PROJECTIONS: &str = "exporting a removal or withdrawal plan logs its projection here";

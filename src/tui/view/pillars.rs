@@ -101,7 +101,8 @@ impl Parts {
             }
             false => (PLAN_ROWS, assumptions),
         };
-        let readings = 3 + (log(app, theme).line_count(width) as u16).max(1);
+        let (_, _, summary) = readings(app, theme, width);
+        let readings = 1 + summary + (log(app, theme).line_count(width) as u16).max(1);
         let table = if side_by_side {
             plan
         } else {
@@ -250,13 +251,14 @@ fn pillar(
     theme: &Theme,
     buffer: &mut Buffer,
     area: Rect,
-    title: &str,
+    titles: [&str; 2],
     p: &PillarProjection,
     note: &str,
 ) {
+    let title = fitting(titles.map(String::from), area.width);
     let block = Block::new()
         .borders(Borders::TOP)
-        .title(Span::styled(title.to_string(), theme.title()));
+        .title(Span::styled(title, theme.title()));
     let inner = block.inner(area);
     block.render(area, buffer);
     let [base, proj, words] = Layout::vertical([
@@ -302,32 +304,49 @@ fn pillar_words<'a>(p: &PillarProjection, note: &'a str, theme: &Theme) -> Parag
 }
 
 fn history(app: &App, theme: &Theme, buffer: &mut Buffer, area: Rect) {
-    let block = Block::new().borders(Borders::TOP).title(Span::styled(
-        strings::readings_title(&keys_text(app, strings::RECORDS_A_READING)),
-        theme.title(),
-    ));
+    let titles = strings::readings_titles(
+        &keys_text(app, strings::RECORDS_A_READING),
+        &keys_text(app, strings::RECORD_ONE),
+    );
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(fitting(titles, area.width), theme.title()));
     let inner = block.inner(area);
     block.render(area, buffer);
+    let (spark_width, summary, rows) = readings(app, theme, inner.width);
     let [readings, log_area] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
-    let all = &app.pillars.readings;
-    let data: Vec<u64> = all.iter().map(|r| (r.br * 10.0).round() as u64).collect();
-    // One column per reading, then what they say in words.
-    let spark_width = (data.len() as u16).min(readings.width / 3);
+        Layout::vertical([Constraint::Length(rows), Constraint::Min(1)]).areas(inner);
     let [spark, words] = Layout::horizontal([Constraint::Length(spark_width), Constraint::Min(1)])
         .spacing(u16::from(spark_width > 0))
         .areas(readings);
+    let data: Vec<u64> = (app.pillars.readings.iter())
+        .map(|r| (r.br * 10.0).round() as u64)
+        .collect();
     (Sparkline::default().data(&data).max(250))
         .style(theme.accent())
         .render(spark, buffer);
-    let summary = Paragraph::new(readings_summary(app, all, theme));
-    // Before the first reading, one line of what to do, wrapped onto the second row.
-    let summary = match all.is_empty() {
-        true => summary.wrap(Wrap { trim: true }),
-        false => summary,
-    };
     summary.render(words, buffer);
     log(app, theme).render(log_area, buffer);
+}
+
+/// The readings at `width`: the sparkline's columns (one per reading, at most a third of
+/// them), the summary in words beside it, wrapped (a number is never cut), and the rows
+/// they take (at least the sparkline's two).
+fn readings<'a>(app: &App, theme: &Theme, width: u16) -> (u16, Paragraph<'a>, u16) {
+    let all = &app.pillars.readings;
+    let spark_width = (all.len() as u16).min(width / 3);
+    let words_width = width.saturating_sub(spark_width + u16::from(spark_width > 0));
+    let summary = Paragraph::new(readings_summary(app, all, theme)).wrap(Wrap { trim: true });
+    let rows = (summary.line_count(words_width) as u16).max(2);
+    (spark_width, summary, rows)
+}
+
+/// The first of `titles` (longest first) that fits in `width` columns, else the last.
+fn fitting<const N: usize>(titles: [String; N], width: u16) -> String {
+    let fits = |t: &String| crate::columns::width(t) <= usize::from(width);
+    let mut titles = titles.into_iter();
+    let last = titles.next_back().unwrap_or_default();
+    titles.find(fits).unwrap_or(last)
 }
 
 /// The projections logged, the latest first, each against the reading after it.

@@ -212,6 +212,7 @@ pub fn triage_keys(suggested: bool, first: bool) -> Vec<KeyHint> {
 }
 
 /// In the title of a contact's or an invitation's pane: its profile is at hand.
+pub const CLOSES: KeyHints = &[(&[Command::ClearSelection], "closes")];
 pub const PROFILE_KEYS_CLOSES: KeyHints = &[
     (&[Command::OpenUrl], "opens"),
     (&[Command::Copy], "copies"),
@@ -388,12 +389,17 @@ pub fn loading(total: usize) -> String {
 
 pub const TITLES_NOTE: &str = "titles are self-typed and often inflated";
 
-pub fn explain_title(closes: &str) -> String {
-    format!(" Why this score — {closes} ")
-}
+pub const EXPLAIN_TITLE: &str = "Why this score";
+pub const INVITATION_TITLE: &str = "Invitation";
 
-pub fn invitation_title(closes: &str) -> String {
-    format!(" Invitation — {closes} ")
+/// A box's title with its keys ("o opens · y copies · esc closes"), longest first: with
+/// all of them, with the key that closes it, bare. The first that fits is shown.
+pub fn box_titles(title: &str, keys: &str, closes: &str) -> [String; 3] {
+    [
+        format!(" {title} — {keys} "),
+        format!(" {title} — {closes} "),
+        format!(" {title} "),
+    ]
 }
 
 /// Who sent an invitation to whom.
@@ -622,7 +628,12 @@ pub const CONNECTIONS_IS: &str = "connections ";
 pub const PENDING_IS: &str = "pending outgoing ";
 pub const SENT_WEEK_IS: &str = "sent last 7 days ";
 pub const NO_WITHDRAWALS: &str = "no withdrawals planned";
-pub const CONNECTED_PER_MONTH: &str = " connections made per month (last 24 months with data):";
+/// The label over the months' sparkline, longest first: the first that fits is shown.
+pub const CONNECTED_PER_MONTH: [&str; 3] = [
+    " connections made per month (last 24 months with data):",
+    " connections made per month:",
+    " connected per month:",
+];
 
 pub fn out_of(n: usize, cap: usize) -> String {
     format!("{n} / {cap}")

@@ -1123,6 +1123,29 @@ fn narrow_pillars_cut_no_title_or_number() {
     }
 }
 
+/// A box too narrow for its title with every key keeps the key that closes it ("Why this
+/// score — o opens · y copies ·" lost "esc closes" at 40 columns), and the months'
+/// label drops its words rather than be cut.
+#[test]
+fn narrow_boxes_keep_the_key_that_closes_them() {
+    let mut a = app();
+    key(&mut a, KeyCode::Enter);
+    let rows = screen_rows(&a, 40, 24);
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("┌ Why this score — esc closes ─")),
+        "{rows:#?}"
+    );
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('2'));
+    let rows = screen_rows(&a, 40, 30);
+    assert!(
+        rows.iter()
+            .any(|r| r.trim_end() == " connections made per month:"),
+        "{rows:#?}"
+    );
+}
+
 #[test]
 fn snapshot_explain_and_help() {
     let mut a = app();

@@ -4,7 +4,7 @@
 use super::super::app::App;
 use super::super::strings::{self, suggestion};
 use super::super::theme::{self, Theme};
-use super::{fit, keys_text, pad};
+use super::{fitting, keys_text, pad};
 use chrono::Duration;
 use netcurate::model::{Direction, InvitationStatus};
 use ratatui::Frame;
@@ -276,7 +276,7 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut lines = pack(facts, inner.width);
     lines.push(Line::raw(format!(" {reinvite}")));
     lines.push(Line::styled(
-        fit(strings::CONNECTED_PER_MONTH, inner.width),
+        fitting(strings::CONNECTED_PER_MONTH.map(String::from), inner.width),
         theme.dim(),
     ));
     frame.render_widget(block, area);

@@ -38,6 +38,17 @@ pub fn help_columns(width: u16) -> usize {
     usize::from(width.min(HELP_WIDTH).saturating_sub(2))
 }
 
+/// The first of `texts` (longest first) that fits in `width` columns, else the last one
+/// cut to fit: a title or a label that drops words rather than be cut.
+fn fitting<const N: usize>(texts: [String; N], width: u16) -> String {
+    let fits = |t: &String| crate::columns::width(t) <= usize::from(width);
+    let mut texts = texts.into_iter();
+    let last = texts.next_back().unwrap_or_default();
+    texts
+        .find(fits)
+        .unwrap_or_else(|| fit(&last, width).into_owned())
+}
+
 /// Rows of the pillars view that do not fit a terminal of this size (0 when it all shows).
 pub fn pillars_hidden(app: &App, theme: &Theme, size: Size) -> usize {
     let [_, main, _, _] = frame_areas(Rect::from((Position::ORIGIN, size)));

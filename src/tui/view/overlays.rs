@@ -5,7 +5,7 @@ use super::super::app::{App, Confirm, HelpLine, View};
 use super::super::keymap::Command;
 use super::super::strings;
 use super::super::theme::{self, Theme};
-use super::{centered, keys_lines, keys_text};
+use super::{centered, fitting, keys_lines, keys_text};
 use netcurate::audience;
 use netcurate::model::{Contact, Flags, joined_or_none};
 use netcurate::store::Found;
@@ -198,31 +198,30 @@ fn duplicate_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>> {
 }
 
 pub fn explain(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let closes = keys_text(app, strings::PROFILE_KEYS_CLOSES);
     let (lines, title) = match app.view {
         View::Invitations => {
             let Some(i) = app.current_invitation() else {
                 return;
             };
-            (
-                invitation_lines(app, i, theme),
-                strings::invitation_title(&closes),
-            )
+            (invitation_lines(app, i, theme), strings::INVITATION_TITLE)
         }
         _ => {
             let Some(i) = app.current() else { return };
             let c = &app.network.contacts[i];
-            (
-                contact_lines(app, c, theme),
-                strings::explain_title(&closes),
-            )
+            (contact_lines(app, c, theme), strings::EXPLAIN_TITLE)
         }
     };
     const EXPLAIN_WIDTH: u16 = 96;
-    let lines = hang(lines, EXPLAIN_WIDTH.min(area.width).saturating_sub(2));
+    let width = EXPLAIN_WIDTH.min(area.width);
+    let lines = hang(lines, width.saturating_sub(2));
+    let titles = strings::box_titles(
+        title,
+        &keys_text(app, strings::PROFILE_KEYS_CLOSES),
+        &keys_text(app, strings::CLOSES),
+    );
     let card = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(title));
+        .block(Block::bordered().title(fitting(titles, width.saturating_sub(2))));
     let popup = fit_box(&card, area, EXPLAIN_WIDTH, 0);
     frame.render_widget(Clear, popup);
     frame.render_widget(card, popup);

@@ -6,7 +6,7 @@
 use super::super::app::App;
 use super::super::strings::{self, feature};
 use super::super::theme::Theme;
-use super::keys_text;
+use super::{fitting, keys_text};
 use netcurate::pillars::{FRP_LEVERS, PillarProjection, Projection, SsiReading};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -339,14 +339,6 @@ fn readings<'a>(app: &App, theme: &Theme, width: u16) -> (u16, Paragraph<'a>, u1
     let summary = Paragraph::new(readings_summary(app, all, theme)).wrap(Wrap { trim: true });
     let rows = (summary.line_count(words_width) as u16).max(2);
     (spark_width, summary, rows)
-}
-
-/// The first of `titles` (longest first) that fits in `width` columns, else the last.
-fn fitting<const N: usize>(titles: [String; N], width: u16) -> String {
-    let fits = |t: &String| crate::columns::width(t) <= usize::from(width);
-    let mut titles = titles.into_iter();
-    let last = titles.next_back().unwrap_or_default();
-    titles.find(fits).unwrap_or(last)
 }
 
 /// The projections logged, the latest first, each against the reading after it.

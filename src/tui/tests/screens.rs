@@ -1146,6 +1146,35 @@ fn narrow_boxes_keep_the_key_that_closes_them() {
     );
 }
 
+/// A triage card taller than the screen keeps what to decide: the suggestion and the
+/// decision come before the facts a short screen cuts (the decision was the last line,
+/// and went first).
+#[test]
+fn a_card_cut_short_keeps_the_suggestion_and_decision() {
+    let mut a = app();
+    let i = a.table.ids[0] as usize;
+    let name = a.network.contacts[i].full_name();
+    let c = &mut a.network.contacts[i];
+    let day = a.network.as_of;
+    (c.job_changed_on, c.added_on) = (Some(day), Some(day));
+    c.last_message_at = day.and_hms_opt(9, 0, 0);
+    c.message_count = 3;
+    c.tags = vec!["eu-lead".to_string()];
+    a.set_filter(&format!("\"{name}\""));
+    key(&mut a, KeyCode::Char('c'));
+    let rows = screen_rows(&a, 80, 20);
+    let text = rows.join("\n");
+    assert!(
+        !text.contains("messages: 3 exchanged"),
+        "the card is cut: {text}"
+    );
+    assert!(text.contains("suggested: "), "{text}");
+    assert!(
+        text.contains("decision: undecided · tags: eu-lead"),
+        "{text}"
+    );
+}
+
 #[test]
 fn snapshot_explain_and_help() {
     let mut a = app();

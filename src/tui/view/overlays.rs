@@ -120,13 +120,18 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
     if !flags.is_empty() {
         lines.push(Line::styled(strings::flags_line(&flags), theme.warn()));
     }
-    lines.extend(duplicate_lines(app, c, theme));
+    // What to decide comes before the facts below it, which a short screen cuts first.
     if let Some((d, why)) = audience::suggest(c, app.pillars.threshold) {
         lines.push(Line::styled(
             strings::suggested(d.as_str(), why),
             theme.good(),
         ));
     }
+    lines.push(Line::raw(strings::decision_and_tags(
+        c.decision.as_str(),
+        &joined_or_none(&c.tags),
+    )));
+    lines.extend(duplicate_lines(app, c, theme));
     if let Some(on) = c.job_changed_on {
         lines.push(Line::raw(strings::job_change(on, c)));
     }
@@ -149,10 +154,6 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
             at.date(),
         )));
     }
-    lines.push(Line::raw(strings::decision_and_tags(
-        c.decision.as_str(),
-        &joined_or_none(&c.tags),
-    )));
     lines
 }
 

@@ -116,6 +116,9 @@ pub fn key_hints(view: View) -> KeyHints {
     }
 }
 
+/// The pillars view's keys when it is taller than the screen: the moving keys scroll it.
+pub const PILLARS_SCROLL: KeyHints = &[(&[Command::Down, Command::Up], "scroll")];
+
 /// What each command does, as the help lists it.
 pub fn command_help(command: Command) -> &'static str {
     match command {

@@ -1071,6 +1071,10 @@ fn a_pillars_view_taller_than_the_screen_scrolls() {
         "{rows:#?}"
     );
     assert!(!rows.iter().any(|r| r.contains("last: SSI")), "{rows:#?}");
+    // The keys line says the moving keys scroll it (when the status is empty).
+    a.status.clear();
+    let hints = &screen_rows(&a, 80, 24)[22];
+    assert!(hints.starts_with("j/k scroll · n records"), "{hints}");
     key(&mut a, KeyCode::Char('G'));
     assert_eq!(a.pillars_scroll.top, hidden);
     let rows = screen_rows(&a, 80, 24);
@@ -1098,6 +1102,7 @@ fn a_pillars_view_taller_than_the_screen_scrolls() {
         !rows.iter().any(|r| r.contains('▲') || r.contains('▼')),
         "{rows:#?}"
     );
+    assert!(rows[48].starts_with("n records"), "{rows:#?}");
 }
 
 /// At 40 columns the pillars' titles are their initials rather than cut ("Find the right

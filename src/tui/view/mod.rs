@@ -319,6 +319,9 @@ fn message_above<'a>(app: &'a App, status: &StatusParts<'_>) -> Option<&'a str> 
 /// so that the help key (the last) stays.
 fn key_hints(app: &App, width: u16) -> String {
     let mut groups = key_groups(app, strings::key_hints(app.view));
+    if app.view == View::Pillars && app.pillars_scroll.hidden > 0 {
+        groups.splice(0..0, key_groups(app, strings::PILLARS_SCROLL));
+    }
     let fits = |groups: &[String]| Line::raw(groups.join(" · ")).width() <= usize::from(width);
     while groups.len() > 1 && !fits(&groups) {
         groups.remove(groups.len() - 2);

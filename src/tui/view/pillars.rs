@@ -59,6 +59,8 @@ struct Parts {
     gauges: u16,
     plan: u16,
     assumptions: u16,
+    /// The plan and the assumptions: side by side, or one above the other.
+    table: u16,
     /// The readings, with their title and the whole projection log.
     readings: u16,
     rows: u16,
@@ -86,12 +88,10 @@ impl Parts {
         let words = |pillar: &PillarProjection, note: &str, w: u16| {
             pillar_words(pillar, note, theme).line_count(w) as u16
         };
-        let gauges = 3
-            + (words(&p.build_relationships, "", left.width)).max(words(
-                &p.find_right_people,
-                strings::FRP_NOTE,
-                right.width,
-            ));
+        let br = words(&p.build_relationships, "", left.width);
+        let frp = words(&p.find_right_people, strings::FRP_NOTE, right.width);
+        // A title, the two gauges, and the words under them.
+        let gauges = 3 + br.max(frp);
         let assumptions_width = if side_by_side { right.width } else { width };
         let assumptions = assumptions(app, p, theme).line_count(assumptions_width) as u16 + 1;
         let (plan, assumptions) = match side_by_side {
@@ -114,6 +114,7 @@ impl Parts {
             gauges,
             plan,
             assumptions,
+            table,
             readings,
             rows: gauges + table + readings,
         }
@@ -131,10 +132,7 @@ fn draw_whole(app: &App, p: &Projection, theme: &Theme, parts: Parts, buffer: &m
     let area = buffer.area;
     let [gauges, table, bottom] = Layout::vertical([
         Constraint::Length(parts.gauges),
-        Constraint::Length(match parts.side_by_side {
-            true => parts.plan,
-            false => parts.plan + parts.assumptions,
-        }),
+        Constraint::Length(parts.table),
         Constraint::Min(parts.readings),
     ])
     .areas(area);

@@ -138,6 +138,28 @@ fn keystroke(c: &mut Criterion) {
             })
         });
     }
+    // The pillars view at 80x24, where it is taller than the screen: each frame is
+    // measured (how many rows do not fit, as the event loop asks before drawing), laid out
+    // whole, drawn into a buffer of its height and its rows shown copied out.
+    let pillars = ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char('4'),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    app.update(Msg::Key(pillars));
+    let mut small = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let size = ratatui::layout::Size::new(80, 24);
+    g.bench_function(
+        "render one frame of the pillars view scrolled, 100k, 80x24, measured first",
+        |b| {
+            b.iter(|| {
+                let hidden = tui::view::pillars_hidden(&app, &theme, size);
+                small
+                    .draw(|f| tui::view::draw(&app, &theme, f))
+                    .expect("draw");
+                hidden
+            })
+        },
+    );
     let contacts_view = ratatui::crossterm::event::KeyEvent::new(
         ratatui::crossterm::event::KeyCode::Char('1'),
         ratatui::crossterm::event::KeyModifiers::NONE,

@@ -521,6 +521,16 @@ impl Direction {
             Direction::Incoming => from,
         }
     }
+
+    /// Of an invitation in this direction between `from` and `to`: the owner's side, the
+    /// inviter of an outgoing one and the invitee of an incoming one.
+    pub fn own_side<'a>(
+        self,
+        from: (Option<&'a str>, &'a str),
+        to: (Option<&'a str>, &'a str),
+    ) -> (Option<&'a str>, &'a str) {
+        self.other_side(to, from)
+    }
 }
 
 /// The inferred state of an invitation (the export does not say it; see DESIGN.md §2).

@@ -1982,6 +1982,69 @@ fn a_message_with_umlauts_finds_its_contact_spelt_out() {
     );
 }
 
+/// With a single conversation in messages.csv both its people are in every conversation:
+/// the owner is the one the invitations name (the inviter of an outgoing one), from the
+/// same import or an earlier one. By the count alone the tie went by name order, and the
+/// owner's connection was taken for the owner ("Ada Zeta" before "Zed Owner").
+#[test]
+fn the_owner_of_a_single_conversation_is_who_the_invitations_name() {
+    let at = |tag: &str| format!("https://www.linkedin.com/in/{tag}");
+    let write = |db: &Db, name: &str, text: String| {
+        let path = db.file(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let files = |db: &Db| {
+        let connections = write(
+            db,
+            "Connections.csv",
+            format!(
+                "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+                 Ada,Zeta,{},,Initech,CTO,01 Mar 2024\n",
+                at("ada-zeta")
+            ),
+        );
+        let invitations = write(
+            db,
+            "Invitations.csv",
+            format!(
+                "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+                 Zed Owner,Bo Li,\"10/20/26, 3:45 PM\",,OUTGOING,{},{}\n",
+                at("zed-owner"),
+                at("bo-li")
+            ),
+        );
+        let head = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER";
+        let (zed, ada) = (at("zed-owner"), at("ada-zeta"));
+        let messages = write(
+            db,
+            "messages.csv",
+            format!(
+                "{head}\n\
+                 c1,,Zed Owner,{zed},Ada Zeta,{ada},2026-10-01 10:00:00 UTC,,Hi,INBOX\n\
+                 c1,,Ada Zeta,{ada},Zed Owner,{zed},2026-10-02 10:00:00 UTC,,Hello,INBOX\n"
+            ),
+        );
+        (connections, invitations, messages)
+    };
+    // All in one import, and the messages a week after the invitations.
+    let together = Db::new();
+    let (connections, invitations, messages) = files(&together);
+    let report = together.json(&["import", "--json", &connections, &invitations, &messages]);
+    let later = Db::new();
+    let (connections, invitations, messages) = files(&later);
+    later.ok(&["import", &connections, &invitations]);
+    let next = later.json(&["import", "--json", &messages]);
+    for (db, report) in [(&together, report), (&later, next)] {
+        assert_eq!(
+            (&report["messaged_matched"], &report["messaged_unmatched"]),
+            (&serde_json::json!(1), &serde_json::json!(0)),
+            "{report}"
+        );
+        assert_eq!(db.names(&["--filter", "flag:messaged"]), ["Ada Zeta"]);
+    }
+}
+
 /// A CRM that labels its columns in German, French or Spanish (accents and all) is read
 /// without `--map`: "Vorname, Name" as German forms write them (the name is the last
 /// name, unless it is the whole one), "Prénom, Nom", "Nombre, Apellidos".

@@ -234,8 +234,9 @@ fn regression_corpus_parses_or_fails_cleanly() {
 }
 
 /// The obvious summary of messages (a set of conversations per person, hash maps keyed by
-/// owned names), the model the import's numbered version must agree with.
-fn obvious_summary(rows: &[MessageRow]) -> HashMap<PersonRef, MessageSummary> {
+/// owned names), the model the import's numbered version must agree with: the owner is
+/// the first of `owner` who takes part, else who is in the most conversations.
+fn obvious_summary(rows: &[MessageRow], owner: &[PersonRef]) -> HashMap<PersonRef, MessageSummary> {
     let sender = |m: &MessageRow| match &m.sender_key {
         Some(k) => PersonRef::Url(k.clone()),
         None => PersonRef::named(&m.from_name),
@@ -260,9 +261,15 @@ fn obvious_summary(rows: &[MessageRow]) -> HashMap<PersonRef, MessageSummary> {
                 .insert(&m.conversation_id);
         }
     }
-    let owner = (conversations_of.iter())
-        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then_with(|| b.0.cmp(a.0)))
-        .map(|(p, _)| p.clone());
+    let named = owner
+        .iter()
+        .find(|p| conversations_of.contains_key(p))
+        .cloned();
+    let owner = named.or_else(|| {
+        (conversations_of.iter())
+            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then_with(|| b.0.cmp(a.0)))
+            .map(|(p, _)| p.clone())
+    });
     let mut out: HashMap<PersonRef, MessageSummary> = HashMap::new();
     for m in rows {
         let (from, outbound) = (sender(m), Some(&sender(m)) == owner.as_ref());
@@ -408,12 +415,22 @@ proptest! {
         }
     }
 
+    /// With or without an owner named by invitations (by URL key or by name, in the
+    /// messages or not).
     #[test]
     fn message_summaries_match_the_obvious_summary(
-        rows in proptest::collection::vec(message(), 0..30)
+        rows in proptest::collection::vec(message(), 0..30),
+        named in proptest::option::of((0usize..7, any::<bool>())),
     ) {
-        let fast: HashMap<PersonRef, MessageSummary> = summarise_messages(&rows).into_iter().collect();
-        prop_assert_eq!(fast, obvious_summary(&rows));
+        let owner: Vec<PersonRef> = named
+            .map(|(p, by_url)| match by_url {
+                true => PersonRef::Url(format!("linkedin.com/in/p{p}")),
+                false => PersonRef::named(["Ada Abara", "BO LI", "Cy Do", "Di Ek", "Ed Fu", "Flo Gi", "Nobody"][p]),
+            })
+            .into_iter()
+            .collect();
+        let fast: HashMap<PersonRef, MessageSummary> = summarise_messages(&rows, &owner).into_iter().collect();
+        prop_assert_eq!(fast, obvious_summary(&rows, &owner));
     }
 }
 

@@ -836,7 +836,15 @@ enum PersonKey<'a> {
     Name(PersonRef),
 }
 
-impl PersonKey<'_> {
+impl<'a> PersonKey<'a> {
+    /// The key of a person as the summary names them.
+    fn of(person: &'a PersonRef) -> PersonKey<'a> {
+        match person {
+            PersonRef::Url(k) => PersonKey::Url(k),
+            PersonRef::Name(..) => PersonKey::Name(person.clone()),
+        }
+    }
+
     fn to_ref(&self) -> PersonRef {
         match self {
             PersonKey::Url(k) => PersonRef::Url(k.to_string()),
@@ -868,11 +876,23 @@ impl<K: Clone + Eq + std::hash::Hash> Numbering<K> {
     }
 }
 
-/// Summarises messages per counterpart. The owner is the participant present in the
-/// most conversations (they are in every one; a tie goes to the first by [`PersonRef`]'s
-/// order). People are numbered once, so that a large messages.csv costs one hash lookup
-/// per participant of each message.
-pub fn summarise_messages(rows: &[MessageRow]) -> foldhash::HashMap<PersonRef, MessageSummary> {
+/// The export's owner as an invitation names them ([`Direction::own_side`]: the inviter
+/// of an outgoing one, the invitee of an incoming one): by URL key when it has one, then
+/// by name.
+pub fn owner_in((url, name): (Option<&str>, &str)) -> Vec<PersonRef> {
+    let by_url = url.map(|k| PersonRef::Url(k.to_string()));
+    by_url.into_iter().chain([PersonRef::named(name)]).collect()
+}
+
+/// Summarises messages per counterpart. The owner is the first of `owner` (as
+/// [`owner_in`] names them) among the participants, else the participant present in the
+/// most conversations (they are in every one; a tie, as with a single conversation, goes
+/// to the first by [`PersonRef`]'s order). People are numbered once, so that a large
+/// messages.csv costs one hash lookup per participant of each message.
+pub fn summarise_messages(
+    rows: &[MessageRow],
+    owner: &[PersonRef],
+) -> foldhash::HashMap<PersonRef, MessageSummary> {
     let mut people = Numbering::new();
     let mut conversations = Numbering::new();
     // Each message's participants, sender first, as numbers; and who is in which
@@ -905,11 +925,12 @@ pub fn summarise_messages(rows: &[MessageRow]) -> foldhash::HashMap<PersonRef, M
     for (p, _) in present {
         conversations_of[p as usize] += 1;
     }
-    let owner = (0..people.keys.len()).max_by(|&a, &b| {
+    let named = (owner.iter()).find_map(|p| people.number_of.get(&PersonKey::of(p)).copied());
+    let most = (0..people.keys.len()).max_by(|&a, &b| {
         (conversations_of[a].cmp(&conversations_of[b]))
             .then_with(|| people.keys[b].cmp(&people.keys[a]))
     });
-    let owner = owner.map(|o| o as u32);
+    let owner = named.or(most.map(|o| o as u32));
     let mut summaries = vec![MessageSummary::default(); people.keys.len()];
     let mut bump = |p: u32, at: NaiveDateTime, outbound: bool| {
         let s = &mut summaries[p as usize];

@@ -24,7 +24,7 @@ use crate::audience::{Profile, Scored, in_audience, score_in_chunks};
 use crate::error::{Error, Result};
 use crate::import::rows::{
     ConnectionRow, ContactRow, InvitationRow, MessageSummary, ParsedFile, PersonRef, Rows,
-    employers, name_keys, spelt_out_weak_key, summarise_messages, weak_key,
+    employers, name_keys, owner_in, spelt_out_weak_key, summarise_messages, weak_key,
 };
 use crate::import::{FileKind, ImportBatch, Progress};
 use crate::model::{Contact, Decision, Direction, Flags, Text};
@@ -32,7 +32,7 @@ use crate::network::InvitationLinks;
 use crate::text::{as_seen_text, folded};
 use chrono::{NaiveDate, NaiveDateTime};
 use foldhash::{HashMap, HashMapExt};
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use std::cell::OnceCell;
 use std::path::Path;
 
@@ -1249,6 +1249,40 @@ impl Store {
     }
 }
 
+/// The export's owner as an invitation names them ([`owner_in`]): the first of this
+/// import's Invitations files, else the latest one stored; none without invitations.
+fn owner_of(tx: &Transaction<'_>, files: &[ParsedFile]) -> Result<Vec<PersonRef>> {
+    let listed = files.iter().find_map(|f| match &f.rows {
+        Rows::Invitations(rows) => rows.first(),
+        _ => None,
+    });
+    if let Some(i) = listed {
+        let (from, to) = (
+            (i.inviter_url.as_deref(), &*i.from_name),
+            (i.invitee_url.as_deref(), &*i.to_name),
+        );
+        return Ok(owner_in(i.direction.own_side(from, to)));
+    }
+    let stored = tx
+        .query_row(
+            "SELECT direction, inviter_url, from_name, invitee_url, to_name FROM invitations
+             ORDER BY sent_at DESC, id DESC LIMIT 1",
+            [],
+            |r| {
+                let direction = match r.get_ref(0)?.as_str()? {
+                    "outgoing" => Direction::Outgoing,
+                    _ => Direction::Incoming,
+                };
+                let (from_url, from): (Option<String>, String) = (r.get(1)?, r.get(2)?);
+                let (to_url, to): (Option<String>, String) = (r.get(3)?, r.get(4)?);
+                let (from, to) = ((from_url.as_deref(), &*from), (to_url.as_deref(), &*to));
+                Ok(owner_in(direction.own_side(from, to)))
+            },
+        )
+        .optional()?;
+    Ok(stored.unwrap_or_default())
+}
+
 /// Merges `batch` into the database of `tx` (at `path`), scores what changed with
 /// `profile` and logs the run; the caller commits or rolls back.
 fn merge_batch(
@@ -1273,6 +1307,14 @@ fn merge_batch(
     // people among them all: in whatever order the files were named, an import merges
     // them alike, and the same files again change nothing.
     batch.files.sort_by_key(|f| merge_rank(f.kind));
+    let owner = match batch
+        .files
+        .iter()
+        .any(|f| matches!(f.rows, Rows::Messages(_)))
+    {
+        true => owner_of(tx, &batch.files)?,
+        false => Vec::new(),
+    };
     for (i, file) in batch.files.into_iter().enumerate() {
         let fraction = 0.4 + 0.3 * i as f64 / files as f64;
         progress(Progress::at("merging", fraction));
@@ -1289,7 +1331,7 @@ fn merge_batch(
             Rows::Contacts(rows) => merge.merge_contacts(rows, &mut report),
             Rows::Invitations(rows) => merge.invitations.extend(rows),
             Rows::Messages(rows) => {
-                merge.merge_messages(&summarise_messages(&rows), &mut report);
+                merge.merge_messages(&summarise_messages(&rows, &owner), &mut report);
             }
             Rows::Positions(rows) => report.employers = Some(employers(&rows)),
         }

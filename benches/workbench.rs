@@ -39,7 +39,7 @@ fn app() -> App {
         rows: 35,
         help_rows: 38,
         help_columns: 82,
-        pillars_hidden: 0,
+        pillars_hidden: None,
     });
     app
 }

@@ -215,12 +215,12 @@ pub enum Effect {
 pub enum Msg {
     Key(KeyEvent),
     /// Rows available to the table and to the help's text, and the pillars view's rows
-    /// that do not fit (set from the terminal size).
+    /// that do not fit, measured while it is shown (set from the terminal size).
     Resize {
         rows: usize,
         help_rows: usize,
         help_columns: usize,
-        pillars_hidden: usize,
+        pillars_hidden: Option<usize>,
     },
     /// The store undid / redid this op (as it was done).
     Undone(Op),
@@ -821,8 +821,10 @@ impl App {
                 pillars_hidden,
             } => {
                 self.page = rows.max(1);
-                self.pillars_scroll.hidden = pillars_hidden;
-                self.pillars_scroll.scroll_by(0);
+                if let Some(hidden) = pillars_hidden {
+                    self.pillars_scroll.hidden = hidden;
+                    self.pillars_scroll.scroll_by(0);
+                }
                 self.help.rows = help_rows.max(1);
                 self.help.columns = help_columns;
                 // Resize comes with every frame: the help's lines are made only when open.

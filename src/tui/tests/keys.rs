@@ -699,7 +699,7 @@ fn help_scrolls_on_a_short_screen() {
         rows: 60,
         help_rows: len + 10,
         help_columns: 0,
-        pillars_hidden: 0,
+        pillars_hidden: None,
     });
     assert_eq!(a.help.top, 0, "a screen tall enough shows it all");
 }

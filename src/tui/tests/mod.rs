@@ -60,7 +60,7 @@ fn app() -> App {
         help_rows: 23,
         // The help's lines whole, as a screen wide enough shows them.
         help_columns: 0,
-        pillars_hidden: 0,
+        pillars_hidden: None,
     });
     app
 }
@@ -145,8 +145,8 @@ fn screen(a: &App, w: u16, h: u16) -> Terminal<TestBackend> {
 }
 
 /// Tells `a` the terminal is `w`×`h`, as the event loop does before each frame; the
-/// pillars view's rows that do not fit.
-fn resize(a: &mut App, w: u16, h: u16) -> usize {
+/// pillars view's rows that do not fit (while it is shown).
+fn resize(a: &mut App, w: u16, h: u16) -> Option<usize> {
     let pillars_hidden = view::pillars_hidden(a, &Theme::plain(), ratatui::layout::Size::new(w, h));
     a.update(Msg::Resize {
         rows: view::table_rows(h),

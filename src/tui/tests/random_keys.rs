@@ -125,7 +125,7 @@ proptest! {
             // Now and then the terminal changes size: the page and the help's rows follow.
             if let Some(rows) = resized {
                 let help_columns = rows;
-                a.update(Msg::Resize { rows, help_rows: rows, help_columns, pillars_hidden: rows });
+                a.update(Msg::Resize { rows, help_rows: rows, help_columns, pillars_hidden: Some(rows) });
             }
             a.update(Msg::Key(key));
             holds(&a)?;

@@ -110,7 +110,7 @@ fn the_help_says_what_each_key_does_whole() {
             rows: 20,
             help_rows: view::help_rows(120),
             help_columns: view::help_columns(width),
-            pillars_hidden: 0,
+            pillars_hidden: None,
         });
         let rows = screen_rows(&a, width, 120);
         let inside = |row: &String| row.trim_matches(|c| c == ' ' || c == '│').to_string();
@@ -961,7 +961,7 @@ fn the_first_frame_is_the_workbench_before_it_has_loaded() {
         rows,
         help_rows: view::help_rows(25),
         help_columns: view::help_columns(120),
-        pillars_hidden: 0,
+        pillars_hidden: None,
     });
     assert_eq!(first.network.contacts.len(), rows);
     let lines = |a: &App| screen_rows(a, 120, 25);
@@ -1063,7 +1063,7 @@ fn a_pillars_view_taller_than_the_screen_scrolls() {
             high,
         });
     }
-    let hidden = resize(&mut a, 80, 24);
+    let hidden = resize(&mut a, 80, 24).expect("the pillars view is measured");
     assert!(hidden > 0);
     let rows = screen_rows(&a, 80, 24);
     assert!(
@@ -1089,13 +1089,19 @@ fn a_pillars_view_taller_than_the_screen_scrolls() {
     assert_eq!(a.pillars_scroll.top, hidden, "no further than the end");
     key(&mut a, KeyCode::Char('k'));
     assert_eq!(a.pillars_scroll.top, hidden - 1);
+    // Another view is not measured, and the scroll is where it was on coming back.
+    key(&mut a, KeyCode::Char('1'));
+    assert_eq!(resize(&mut a, 80, 24), None);
+    key(&mut a, KeyCode::Char('4'));
+    assert_eq!(resize(&mut a, 80, 24), Some(hidden));
+    assert_eq!(a.pillars_scroll.top, hidden - 1);
     key(&mut a, KeyCode::Char('g'));
     assert_eq!(a.pillars_scroll.top, 0);
     assert!(screen_rows(&a, 80, 24)[1].contains("Build relationships"));
     // Tall enough: nothing hidden, no scrollbar, and a scroll made on a short screen is
     // taken back.
     key(&mut a, KeyCode::Char('G'));
-    assert_eq!(resize(&mut a, 120, 50), 0);
+    assert_eq!(resize(&mut a, 120, 50), Some(0));
     assert_eq!(a.pillars_scroll.top, 0);
     let rows = screen_rows(&a, 120, 50);
     assert!(

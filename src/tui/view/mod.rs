@@ -49,10 +49,11 @@ fn fitting<const N: usize>(texts: [String; N], width: u16) -> String {
         .unwrap_or_else(|| fit(&last, width).into_owned())
 }
 
-/// Rows of the pillars view that do not fit a terminal of this size (0 when it all shows).
-pub fn pillars_hidden(app: &App, theme: &Theme, size: Size) -> usize {
+/// Rows of the pillars view that do not fit a terminal of this size (0 when it all
+/// shows); `None` while another view is shown (it is not measured for nothing).
+pub fn pillars_hidden(app: &App, theme: &Theme, size: Size) -> Option<usize> {
     let [_, main, _, _] = frame_areas(Rect::from((Position::ORIGIN, size)));
-    pillars::hidden_rows(app, theme, main)
+    (app.view == View::Pillars).then(|| pillars::hidden_rows(app, theme, main))
 }
 
 /// The frame's rows: the view tabs, the view, the filter line and the status bar.

@@ -508,6 +508,14 @@ impl Direction {
         }
     }
 
+    /// The direction [`Direction::as_str`] wrote (anything else is incoming).
+    pub fn from_stored(text: Option<&str>) -> Direction {
+        match text {
+            Some("outgoing") => Direction::Outgoing,
+            _ => Direction::Incoming,
+        }
+    }
+
     /// Of an invitation in this direction between `from` and `to` (each a URL key and a
     /// name): the person on the other side of the owner, the invitee of an outgoing one
     /// and the inviter of an incoming one.

@@ -1269,10 +1269,7 @@ fn owner_of(tx: &Transaction<'_>, files: &[ParsedFile]) -> Result<Vec<PersonRef>
              ORDER BY sent_at DESC, id DESC LIMIT 1",
             [],
             |r| {
-                let direction = match r.get_ref(0)?.as_str()? {
-                    "outgoing" => Direction::Outgoing,
-                    _ => Direction::Incoming,
-                };
+                let direction = Direction::from_stored(r.get_ref(0)?.as_str().ok());
                 let (from_url, from): (Option<String>, String) = (r.get(1)?, r.get(2)?);
                 let (to_url, to): (Option<String>, String) = (r.get(3)?, r.get(4)?);
                 let (from, to) = ((from_url.as_deref(), &*from), (to_url.as_deref(), &*to));
@@ -1481,10 +1478,7 @@ fn merge_invitations(
             let url = |i| r.get::<_, Option<String>>(i);
             let (direction, sent_at, from, to) = (text(0)?, text(1)?, text(2)?, text(3)?);
             let key = invitation_key(&direction, &sent_at, &from, &to);
-            let direction = match direction.as_str() {
-                "outgoing" => Direction::Outgoing,
-                _ => Direction::Incoming,
-            };
+            let direction = Direction::from_stored(Some(&direction));
             let (inviter, invitee) = (url(7)?, url(8)?);
             let invitation = StoredInvitation {
                 id: Some(r.get(4)?),

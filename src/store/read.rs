@@ -502,10 +502,7 @@ pub(super) fn read_invitations(conn: &Connection) -> Result<Vec<Invitation>> {
     let rows = stmt.query_map([], |r| {
         Ok(Invitation {
             id: r.get(0)?,
-            direction: match text_ref(r.get_ref(1)?) {
-                Some("outgoing") => Direction::Outgoing,
-                _ => Direction::Incoming,
-            },
+            direction: Direction::from_stored(text_ref(r.get_ref(1)?)),
             from_name: r.get(2)?,
             to_name: r.get(3)?,
             sent_at: text_ref(r.get_ref(4)?)

@@ -214,8 +214,9 @@ pub fn triage_keys(suggested: bool, first: bool) -> Vec<KeyHint> {
         .collect()
 }
 
-/// In the title of a contact's or an invitation's pane: its profile is at hand.
+/// In the title of a box too narrow for its other keys.
 pub const CLOSES: KeyHints = &[(&[Command::ClearSelection], "closes")];
+/// In the title of a contact's or an invitation's pane: its profile is at hand.
 pub const PROFILE_KEYS_CLOSES: KeyHints = &[
     (&[Command::OpenUrl], "opens"),
     (&[Command::Copy], "copies"),

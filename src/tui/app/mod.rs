@@ -393,7 +393,8 @@ impl HelpScroll {
 }
 
 /// A view's scroll when it is taller than the screen: its first row shown, and how many
-/// of its rows do not fit (0 when it all shows; set from the terminal size each frame).
+/// of its rows do not fit (0 when it all shows; set from the terminal size at each frame
+/// while the view is shown).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ViewScroll {
     pub top: usize,

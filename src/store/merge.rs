@@ -1574,6 +1574,13 @@ fn merge_invitations(
 mod tests {
     use super::*;
 
+    /// A new store in a folder of its own, removed when the folder is dropped.
+    fn scratch_store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("dir");
+        let store = Store::open(&dir.path().join("d.db")).expect("open");
+        (dir, store)
+    }
+
     /// Each key lists its contacts in the order they were entered, also when a contact
     /// is entered under several keys (Ana Müller as `muller` and `mueller`): no key's
     /// list loses a contact to another key's.
@@ -1616,8 +1623,7 @@ mod tests {
     /// The shorter insert of a plain new contact stores the row the full upsert stores.
     #[test]
     fn a_plain_insert_stores_what_the_full_upsert_stores() {
-        let dir = tempfile::tempdir().expect("dir");
-        let mut store = Store::open(&dir.path().join("p.db")).expect("open");
+        let (_dir, mut store) = scratch_store();
         let contact = |id| Contact {
             id,
             first_name: "Ada".into(),
@@ -1692,8 +1698,7 @@ mod tests {
     /// target.
     #[test]
     fn a_company_a_list_fills_in_leaves_the_same_files_unchanged() {
-        let dir = tempfile::tempdir().expect("dir");
-        let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+        let (_dir, mut store) = scratch_store();
         let connections = "Ana,Mueller,,ana@old.example,,,01 Mar 2024\n";
         let crm = "Ana,Mueller,ana@new.example,,,\nA.,Mueller,ana@old.example,Initech,CTO,\n";
         let (_, first) = import_with_list(&mut store, connections, crm);
@@ -1709,8 +1714,7 @@ mod tests {
     /// same files added the list's person anew).
     #[test]
     fn a_job_change_moves_the_contact_in_the_index_at_once() {
-        let dir = tempfile::tempdir().expect("dir");
-        let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+        let (_dir, mut store) = scratch_store();
         let row = |company: &str| {
             format!(
                 "Bo,Chen,,,Globex,CFO,01 Mar 2024\nAna,Li,https://www.linkedin.com/in/ana-li,,{company},CTO,01 Mar 2024\n"
@@ -1759,8 +1763,7 @@ mod tests {
     /// 1 gone".
     #[test]
     fn a_hidden_row_found_by_its_email_takes_no_place_among_the_hidden() {
-        let dir = tempfile::tempdir().expect("dir");
-        let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+        let (_dir, mut store) = scratch_store();
         let rows = "Ana,Li,,ana@x.example,Initech,CTO,01 Mar 2024\n\
                     ,,https://www.linkedin.com/in,ana@x.example,,,15 Oct 2026\n\
                     ,,,,,,15 Oct 2026\n";
@@ -1785,8 +1788,7 @@ mod tests {
         let reversed = [files[1], files[0]];
         let mut contacts = Vec::new();
         for order in [&files, &reversed] {
-            let dir = tempfile::tempdir().expect("dir");
-            let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+            let (_dir, mut store) = scratch_store();
             let (counts, merged) = import_files(&mut store, order);
             assert_eq!(counts, (1, 0, 0), "the list's row joins the connection");
             contacts.push(merged);
@@ -1799,8 +1801,7 @@ mod tests {
     /// one that a later row gave a company was found no more).
     #[test]
     fn a_list_row_without_a_company_joins_the_first_contact_of_its_name() {
-        let dir = tempfile::tempdir().expect("dir");
-        let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+        let (_dir, mut store) = scratch_store();
         let network = "Jürgen,Müller,https://www.linkedin.com/in/jm,,Initech,CTO,01 Mar 2024\n\
                        Jürgen,Müller,https://www.linkedin.com/in/jm2,,Globex,CFO,01 Mar 2025\n";
         let list = "Juergen,Mueller,jm@x.example,,,Software\n";
@@ -1830,8 +1831,7 @@ mod tests {
     /// the one connected the same day.)
     #[test]
     fn namesakes_without_urls_find_their_own_in_any_order() {
-        let dir = tempfile::tempdir().expect("dir");
-        let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+        let (_dir, mut store) = scratch_store();
         let at = "Ana,Li,,,Initech,CTO,01 Mar 2024\n";
         let between_jobs = "Ana,Li,,,,CTO,15 Oct 2025\n";
         let first = format!("{at}{between_jobs}");
@@ -1851,8 +1851,7 @@ mod tests {
     /// or took away, and the next import of the same file found another.)
     #[test]
     fn emails_are_filled_in_once_and_never_shared() {
-        let dir = tempfile::tempdir().expect("dir");
-        let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+        let (_dir, mut store) = scratch_store();
         let ana =
             |url: &str, email: &str| format!("Ana,Li,{url},{email},Initech,CTO,01 Mar 2024\n");
         let bo = |email: &str| {
@@ -1897,8 +1896,7 @@ mod tests {
 
     #[test]
     fn imports_store_the_duplicate_flag_of_rows_written_and_rows_kept() {
-        let dir = tempfile::tempdir().expect("dir");
-        let mut store = Store::open(&dir.path().join("d.db")).expect("open");
+        let (dir, mut store) = scratch_store();
         let now = NaiveDate::from_ymd_opt(2026, 11, 1)
             .and_then(|d| d.and_hms_opt(12, 0, 0))
             .expect("time");

@@ -27,8 +27,7 @@ fn person(slug: &str, company: &str, position: &str) -> Person {
 }
 
 fn write(db: &Db, name: &str, bytes: Vec<u8>) -> String {
-    let p = db.file(name);
-    std::fs::write(&p, bytes).unwrap();
+    let p = db.write(name, bytes);
     p.display().to_string()
 }
 
@@ -90,13 +89,11 @@ fn explain_finds_a_name_typed_with_its_umlauts_spelt_out() {
         db.ok(&["explain", "Søren Okafor"])
     );
     // The other way round: a name LinkedIn has spelt out, typed with its umlauts.
-    let file = db.file("Connections.csv");
-    std::fs::write(
-        &file,
+    let file = db.write(
+        "Connections.csv",
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
          Juergen,Mueller,https://www.linkedin.com/in/juergen-mueller,,Initech,CTO,01 Mar 2024\n",
-    )
-    .unwrap();
+    );
     let spelt = Db::new();
     spelt.ok(&["import", file.to_str().unwrap()]);
     let juergen = spelt.ok(&["explain", "Juergen Mueller"]);
@@ -637,14 +634,12 @@ fn export_then_import_round_trips() {
     assert!(code == 1 && err.contains("unknown delimiter '|'"), "{err}");
     // Texts a spreadsheet would run as formulas: the export writes them with a leading
     // "'", and an import of the export reads them as they were.
-    let formulas = a.file("formulas.csv");
-    std::fs::write(
-        &formulas,
+    let formulas = a.write(
+        "formulas.csv",
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
          Eve,Sum,https://www.linkedin.com/in/eve-sum,,=SUM(1),-Founder,25 Nov 2024\n\
          Al,Plus,https://www.linkedin.com/in/al-plus,,@handle,+1 growth,25 Nov 2024\n",
-    )
-    .unwrap();
+    );
     let (f, g) = (Db::new(), Db::new());
     f.ok(&["import", &formulas.display().to_string()]);
     let exported = f.file("formulas-out.csv").display().to_string();
@@ -661,8 +656,7 @@ fn export_then_import_round_trips() {
     let edited = std::fs::read_to_string(&file)
         .unwrap()
         .replace(",round-trip,", ",\"say \"\"hi\"\"; second\",");
-    let file = b.file("edited.csv");
-    std::fs::write(&file, edited).unwrap();
+    let file = b.write("edited.csv", edited);
     let c = Db::new();
     c.ok(&["import", &file.display().to_string()]);
     let found = c.json(&["list", "--json", "--filter", "tag:\"say 'hi'\""]);
@@ -1279,10 +1273,8 @@ fn a_closed_pipe_ends_the_output_quietly() {
 fn bad_input_is_one_clear_line_with_exit_1() {
     let db = Db::new();
     db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
-    let bad_profile = db.file("bad.toml");
-    std::fs::write(&bad_profile, "[seniority]\nmin = \"boss\"\n").unwrap();
-    let misspelt_profile = db.file("misspelt.toml");
-    std::fs::write(&misspelt_profile, "# mine\nname = \"x\"\ntreshold = 70\n").unwrap();
+    let bad_profile = db.write("bad.toml", "[seniority]\nmin = \"boss\"\n");
+    let misspelt_profile = db.write("misspelt.toml", "# mine\nname = \"x\"\ntreshold = 70\n");
     let cases: Vec<(Vec<String>, &str)> = vec![
         (
             vec!["list".into(), "--filter".into(), "score:lots".into()],
@@ -1519,8 +1511,7 @@ fn undo_of_an_import_while_the_database_is_open_elsewhere() {
 #[test]
 fn bash_completion_completes_commands_flags_and_values() {
     let db = Db::new();
-    let script = db.file("netcurate.bash");
-    std::fs::write(&script, db.ok(&["completions", "bash"])).unwrap();
+    let script = db.write("netcurate.bash", db.ok(&["completions", "bash"]));
     let complete = |words: &[&str]| {
         let line = words.join(" ");
         let program = format!(
@@ -1676,21 +1667,14 @@ fn copied_titles_draft_a_profile_that_scores_and_filters_that_find_them() {
 #[test]
 fn control_characters_in_a_title_never_reach_the_terminal() {
     let db = Db::new();
-    let csv = db.file("Connections.csv");
-    std::fs::write(
-        &csv,
-        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+    let csv = db.write("Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
          Mul,Ti,https://www.linkedin.com/in/multi,,\"Two\nLines Co\",\"Lead\\x1b[31m\tRed\",01 Jan 2025\n"
-            .replace("\\x1b", "\x1b"),
-    )
-    .unwrap();
-    let positions = db.file("Positions.csv");
-    std::fs::write(
-        &positions,
+            .replace("\\x1b", "\x1b"));
+    let positions = db.write(
+        "Positions.csv",
         "Company Name,Title,Description,Location,Started On,Finished On\n\
          \"Evil\x1b]0;a title\x07 Corp\",CEO,,,Jan 2024,\n",
-    )
-    .unwrap();
+    );
     let report = db.ok(&[
         "import",
         &csv.display().to_string(),

@@ -512,13 +512,8 @@ fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
 #[test]
 fn a_broken_profile_edit_is_reopened_not_lost() {
     let Some(db) = demo_db() else { return };
-    let editor = db.file("editor.sh");
-    std::fs::write(
-        &editor,
-        "if grep -q 'threshold = lots' \"$1\"; then sed -i 's/threshold = lots/threshold = 65/' \"$1\"; \
-         else sed -i 's/threshold = 60/threshold = lots/' \"$1\"; fi\n",
-    )
-    .unwrap();
+    let editor = db.write("editor.sh", "if grep -q 'threshold = lots' \"$1\"; then sed -i 's/threshold = lots/threshold = 65/' \"$1\"; \
+         else sed -i 's/threshold = 60/threshold = lots/' \"$1\"; fi\n");
     let s = Screen::start_with(
         &db,
         "reedit",
@@ -799,13 +794,11 @@ fn the_workbench_imports_a_crm_file_with_its_remembered_map() {
     }
     let db = Db::new();
     db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
-    let next_week = db.file("crm-next-week.csv");
-    std::fs::write(
-        &next_week,
+    let next_week = db.write(
+        "crm-next-week.csv",
         "Kontakt;Firma;Rolle;Title;Profil;E-Mail-Adresse;Stadt;Telefon\n\
          Jonas Berg;Initech;Head of Data;Old title;;jonas@example.org;Köln;\n",
-    )
-    .unwrap();
+    );
     let import_in_workbench = |name: &str, expect: &str| {
         let s = Screen::start(&db, name, 100, 30);
         s.wait_for(" total · ");

@@ -776,8 +776,7 @@ fn namesakes_at_one_employer_without_urls_are_two_people() {
     let db = Db::new();
     // Writes `text` as file `name` beside the database and imports it: the JSON report.
     let import = |name: &str, text: &str| {
-        let file = db.file(name);
-        std::fs::write(&file, text).unwrap();
+        let file = db.write(name, text);
         db.json(&["import", "--json", &file.display().to_string()])
     };
     let totals = |report: &serde_json::Value, keys: &[&str]| -> Vec<serde_json::Value> {
@@ -1647,15 +1646,13 @@ fn a_newer_invitations_export_confirms_the_withdrawal_plan() {
     let e = ("Eve Incoming", "eve-incoming", "8/10/26", true);
     let f = ("Fay Pending", "fay-pending", "9/20/26", false);
     let h = ("Hal New", "hal-new", "6/20/26", false);
-    let first = db.file("first.csv");
-    std::fs::write(&first, invitations_csv(&[a, b, c, d, e, f])).unwrap();
+    let first = db.write("first.csv", invitations_csv(&[a, b, c, d, e, f]));
     db.ok(&["import", first.to_str().unwrap()]);
     let marked = db.ok(&["invitations", "withdraw", "--stale", "--days", "80"]);
     assert!(marked.starts_with("marked 3 invitations"), "{marked}");
     let before = db.json(&["pillars", "--json"])["features"]["before"].clone();
 
-    let newer = db.file("newer.csv");
-    std::fs::write(&newer, invitations_csv(&[h, c, f])).unwrap();
+    let newer = db.write("newer.csv", invitations_csv(&[h, c, f]));
     let report = db.json(&["import", "--json", newer.to_str().unwrap()]);
     assert_eq!(
         [
@@ -1754,8 +1751,7 @@ fn positions_csv_drafts_my_companies() {
         .find(|l| l.starts_with("target = [") && !l.contains("Head"))
         .unwrap_or_default();
     assert!(!targets.contains("Initech"), "{targets}\n{draft}");
-    let path = db.file("draft.toml");
-    std::fs::write(&path, &draft).unwrap();
+    let path = db.write("draft.toml", &draft);
     db.ok(&["--profile", path.to_str().unwrap(), "score"]);
     assert!(db.stats()["flags"]["colleague"].as_u64().unwrap() > 0);
 
@@ -1782,12 +1778,7 @@ fn positions_csv_drafts_my_companies() {
 #[test]
 fn a_repeated_header_is_read_from_its_first_column_and_said() {
     let db = Db::new();
-    let crm = db.file("crm.csv");
-    std::fs::write(
-        &crm,
-        "Name,Title,Email,Name,Org,Org\nMila Novak,Head of Sales,mila@example.org,Initech,Initech,Initrode\n",
-    )
-    .unwrap();
+    let crm = db.write("crm.csv", "Name,Title,Email,Name,Org,Org\nMila Novak,Head of Sales,mila@example.org,Initech,Initech,Initrode\n");
     let report = db.json(&[
         "import",
         "--json",
@@ -1826,12 +1817,10 @@ fn a_name_typed_without_accents_merges_into_its_connection() {
     let before = db.stats()["other_contacts"].clone();
     let zoe = db.json(&["list", "--json", "--filter", "name:Ødegård"]);
     let company = zoe[0]["company"].as_str().expect("a company").to_string();
-    let crm = db.file("crm.csv");
-    std::fs::write(
-        &crm,
+    let crm = db.write(
+        "crm.csv",
         format!("First Name,Last Name,Email,Company\nZoe,Odegard,zoe@example.org,{company}\n"),
-    )
-    .unwrap();
+    );
     let report = db.json(&["import", "--json", crm.to_str().unwrap()]);
     assert_eq!(
         (&report["contacts_merged"], &report["contacts_added"]),
@@ -1852,15 +1841,13 @@ fn a_name_with_its_umlauts_spelt_out_merges_into_its_connection() {
     let db = Db::new();
     db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
     let before = db.stats()["other_contacts"].clone();
-    let crm = db.file("crm.csv");
-    std::fs::write(
-        &crm,
+    let crm = db.write(
+        "crm.csv",
         "First Name,Last Name,Email,Company\n\
          Bjoern,Halvorsen,bjorn@example.org,Initech\n\
          Soeren,Okafor,soren@example.org,Sterling Cooper\n\
          Joel,Okafor,joel@example.org,Sterling Cooper\n",
-    )
-    .unwrap();
+    );
     let report = db.json(&["import", "--json", crm.to_str().unwrap()]);
     assert_eq!(
         (&report["contacts_merged"], &report["contacts_added"]),
@@ -1888,24 +1875,20 @@ fn a_name_with_its_umlauts_spelt_out_merges_into_its_connection() {
 #[test]
 fn a_name_with_umlauts_merges_into_its_connection_spelt_out() {
     let db = Db::new();
-    let connections = db.file("Connections.csv");
-    std::fs::write(
-        &connections,
+    let connections = db.write(
+        "Connections.csv",
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On
          Juergen,Mueller,https://www.linkedin.com/in/juergen-mueller,,Mueller GmbH,CTO,01 Mar 2024
 ",
-    )
-    .unwrap();
+    );
     db.ok(&["import", connections.to_str().unwrap()]);
-    let crm = db.file("crm.csv");
-    std::fs::write(
-        &crm,
+    let crm = db.write(
+        "crm.csv",
         "First Name,Last Name,Email,Company
          Jürgen,Müller,jm@example.org,Müller GmbH
          Jurgen,Muller,other@example.org,Mueller GmbH
 ",
-    )
-    .unwrap();
+    );
     let report = db.json(&["import", "--json", crm.to_str().unwrap()]);
     assert_eq!(
         (&report["contacts_merged"], &report["contacts_added"]),
@@ -1955,12 +1938,10 @@ fn messages_without_urls_find_their_people_by_folded_names() {
 #[test]
 fn a_message_with_umlauts_finds_its_contact_spelt_out() {
     let db = Db::new();
-    let crm = db.file("crm.csv");
-    std::fs::write(
-        &crm,
+    let crm = db.write(
+        "crm.csv",
         "First Name,Last Name,Email,Company\nJuergen,Mueller,jm@example.org,Initech\n",
-    )
-    .unwrap();
+    );
     db.ok(&["import", crm.to_str().unwrap()]);
     let messages = db.file("messages.csv");
     let head = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER";
@@ -1990,8 +1971,7 @@ fn a_message_with_umlauts_finds_its_contact_spelt_out() {
 fn the_owner_of_a_single_conversation_is_who_the_invitations_name() {
     let at = |tag: &str| format!("https://www.linkedin.com/in/{tag}");
     let write = |db: &Db, name: &str, text: String| {
-        let path = db.file(name);
-        std::fs::write(&path, text).unwrap();
+        let path = db.write(name, text);
         path.to_str().unwrap().to_string()
     };
     let files = |db: &Db| {
@@ -2067,8 +2047,7 @@ fn a_crm_in_another_language_is_read_by_its_column_names() {
     ];
     let mut paths = Vec::new();
     for (name, text) in files {
-        let path = db.file(name);
-        std::fs::write(&path, text).unwrap();
+        let path = db.write(name, text);
         paths.push(path.to_str().unwrap().to_string());
     }
     let mut args = vec!["import", "--json"];
@@ -2131,12 +2110,10 @@ fn a_job_a_contact_list_filled_in_is_no_job_change_next_week() {
         .unwrap();
     };
     write("Initech");
-    let crm = db.file("crm.csv");
-    std::fs::write(
-        &crm,
+    let crm = db.write(
+        "crm.csv",
         "First Name,Last Name,Email,Company,Job Title\nAna,Muller,ana@example.org,Initech,CTO\n",
-    )
-    .unwrap();
+    );
     let (network, list) = (connections.to_str().unwrap(), crm.to_str().unwrap());
     db.ok(&["import", network, list]);
     for again in [vec![network, list], vec![network]] {

@@ -127,6 +127,13 @@ impl Db {
     pub fn file(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
+
+    /// Writes `text` to the file `name` in the test's folder; its path.
+    pub fn write(&self, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.file(name);
+        std::fs::write(&path, text).expect("write a test file");
+        path
+    }
 }
 
 pub fn fixture(rel: &str) -> String {

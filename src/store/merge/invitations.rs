@@ -1,0 +1,163 @@
+//! Merging an import's invitations with the stored ones.
+//!
+//! Must not: touch contacts (it reads them only to link accepted invitations).
+
+use crate::error::Result;
+use crate::import::rows::InvitationRow;
+use crate::model::{Contact, Direction};
+use crate::network::InvitationLinks;
+use crate::store::bulk::BulkStatement;
+use crate::store::report::ImportReport;
+use crate::store::{DateText, datetime_text};
+use chrono::NaiveDateTime;
+use foldhash::{HashMap, HashMapExt};
+use rusqlite::{Transaction, params};
+
+/// An invitation's identity: direction, time sent, and the two names.
+fn invitation_key(direction: &str, sent_at: &str, from: &str, to: &str) -> String {
+    format!("{direction}|{sent_at}|{from}|{to}")
+}
+
+/// A stored invitation, as an import of invitations needs it.
+struct StoredInvitation {
+    /// `None` for one this import adds.
+    id: Option<i64>,
+    sent_at: String,
+    gone: bool,
+    withdraw_planned: bool,
+    /// In this import's Invitations files.
+    listed: bool,
+    /// The URL key and name of the person on the other side ([`Direction::other_side`]).
+    other: (Option<String>, String),
+}
+
+/// The person on the other side of an invitation in `direction`, owned.
+fn other_side(
+    direction: Direction,
+    from: (Option<&str>, &str),
+    to: (Option<&str>, &str),
+) -> (Option<String>, String) {
+    let (url, name) = direction.other_side(from, to);
+    (url.map(str::to_string), name.to_string())
+}
+
+/// Adds the invitations not stored yet (known by [`invitation_key`]), and marks gone the
+/// stored ones that this import's Invitations files leave out though they were sent
+/// within the dates the files cover: withdrawn (the withdrawal plan done), expired or
+/// declined — or accepted, which the report does not count as gone nor as a withdrawal
+/// done or still to do: the person on the other side is one of `contacts`' connections
+/// (as the network links them, [`InvitationLinks`]). One listed again is no longer gone.
+pub(super) fn merge_invitations(
+    tx: &Transaction<'_>,
+    rows: &[InvitationRow],
+    contacts: &[Contact],
+    now: NaiveDateTime,
+    report: &mut ImportReport,
+) -> Result<()> {
+    let mut stored: HashMap<String, StoredInvitation> = HashMap::new();
+    {
+        let mut stmt = tx.prepare(
+            "SELECT direction, sent_at, from_name, to_name, id, gone_at IS NOT NULL, withdraw_planned,
+                inviter_url, invitee_url
+             FROM invitations",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let text = |i| {
+                r.get_ref(i)
+                    .map(|v| v.as_str().unwrap_or_default().to_string())
+            };
+            let url = |i| r.get::<_, Option<String>>(i);
+            let (direction, sent_at, from, to) = (text(0)?, text(1)?, text(2)?, text(3)?);
+            let key = invitation_key(&direction, &sent_at, &from, &to);
+            let direction = Direction::from_stored(Some(&direction));
+            let (inviter, invitee) = (url(7)?, url(8)?);
+            let invitation = StoredInvitation {
+                id: Some(r.get(4)?),
+                sent_at,
+                gone: r.get(5)?,
+                withdraw_planned: r.get(6)?,
+                listed: false,
+                other: other_side(
+                    direction,
+                    (inviter.as_deref(), &from),
+                    (invitee.as_deref(), &to),
+                ),
+            };
+            stored.insert(key, invitation);
+        }
+    }
+    let mut insert = BulkStatement::prepare(
+        tx,
+        "INSERT INTO invitations (direction, from_name, to_name, sent_at, message, inviter_url, invitee_url)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let mut set_gone = tx.prepare("UPDATE invitations SET gone_at = ?2 WHERE id = ?1")?;
+    for r in rows {
+        let sent_at = datetime_text(Some(r.sent_at));
+        let sent_at = sent_at.as_ref().map_or("", DateText::as_str);
+        let key = invitation_key(r.direction.as_str(), sent_at, &r.from_name, &r.to_name);
+        if let Some(known) = stored.get_mut(&key) {
+            report.invitations_known += 1;
+            known.listed = true;
+            if let (true, Some(id)) = (known.gone, known.id) {
+                set_gone.execute(params![id, None::<&str>])?;
+                known.gone = false;
+                report.invitations_back += 1;
+            }
+            continue;
+        }
+        insert.execute(&[
+            r.direction.as_str().into(),
+            r.from_name.as_str().into(),
+            r.to_name.as_str().into(),
+            sent_at.into(),
+            r.message.as_str().into(),
+            r.inviter_url.as_deref().into(),
+            r.invitee_url.as_deref().into(),
+        ])?;
+        report.invitations_added += 1;
+        let added = StoredInvitation {
+            id: None,
+            sent_at: sent_at.to_string(),
+            gone: false,
+            withdraw_planned: false,
+            listed: true,
+            other: other_side(
+                r.direction,
+                (r.inviter_url.as_deref(), &r.from_name),
+                (r.invitee_url.as_deref(), &r.to_name),
+            ),
+        };
+        stored.insert(key, added);
+    }
+    // The dates the files cover: what they leave out of them is gone.
+    let covered = (rows.iter().map(|r| r.sent_at).min())
+        .zip(rows.iter().map(|r| r.sent_at).max())
+        .and_then(|(first, last)| datetime_text(Some(first)).zip(datetime_text(Some(last))));
+    let Some((first, last)) = covered else {
+        return Ok(());
+    };
+    let now = datetime_text(Some(now));
+    let now = now.as_ref().map(DateText::as_str);
+    let others = stored
+        .values()
+        .map(|i| (i.other.0.as_deref(), i.other.1.as_str()));
+    let links = InvitationLinks::new(others, contacts);
+    for invitation in stored.values() {
+        let in_files = (first.as_str()..=last.as_str()).contains(&invitation.sent_at.as_str());
+        let (url, name) = &invitation.other;
+        let open = links.contact_of(url.as_deref(), name).is_none();
+        let planned = u64::from(invitation.withdraw_planned && open);
+        match (invitation.listed, invitation.id) {
+            (false, Some(id)) if in_files && !invitation.gone => {
+                set_gone.execute(params![id, now])?;
+                report.invitations_gone += u64::from(open);
+                report.withdrawals_done += planned;
+            }
+            (true, _) => report.withdrawals_left += planned,
+            _ => {}
+        }
+    }
+    Ok(())
+}

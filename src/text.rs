@@ -23,7 +23,7 @@ pub fn push_folded(out: &mut String, text: &str) {
 
 /// One character as [`push_folded`] folds it: nothing when it is invisible ([`as_seen`]),
 /// else lower-cased, without its accents when it is a Latin or Greek letter
-/// ([`without_accents`]), and the Greek final sigma as any other sigma (so `ΟΔΥΣΣΕΑΣ`
+/// (`without_accents`), and the Greek final sigma as any other sigma (so `ΟΔΥΣΣΕΑΣ`
 /// finds `Οδυσσεας`).
 pub fn folded_char(c: char) -> impl Iterator<Item = char> {
     (as_seen(c).into_iter())
@@ -124,7 +124,7 @@ pub fn has_other_spelling(text: &str) -> bool {
 }
 
 /// One character as [`folded_char`] folds it, but for the letters that German and Nordic
-/// spelling writes out without their marks ([`spelling_of`]).
+/// spelling writes out without their marks (`spelling_of`).
 pub fn spelt_out_char(c: char) -> impl Iterator<Item = char> {
     let spelt = spelling_of(c);
     let folded = spelt.is_empty().then(|| folded_char(c));

@@ -66,7 +66,7 @@ pub fn score_all(contacts: &[Contact], profile: Option<&Profile>) -> Vec<(Contac
 const SCORED_CHUNK: usize = 4096;
 
 /// [`score_all`] for a caller that stores the scores while they are worked out (on
-/// another thread): hands them to `chunk` in the contacts' order, [`SCORED_CHUNK`] at a
+/// another thread): hands them to `chunk` in the contacts' order, `SCORED_CHUNK` (4096) at a
 /// time with their duplicate flags clear, lets go of `chunk` (a channel's sender closes),
 /// then finds the probable duplicates among all the contacts: each one's flag.
 pub fn score_in_chunks(
@@ -84,7 +84,7 @@ pub fn score_in_chunks(
 
 impl Scored {
     /// Sets or clears the duplicate flag (which [`find_duplicates`] works out for the
-    /// whole network, apart from [`Scoring`]).
+    /// whole network, apart from `Scoring`).
     pub fn set_duplicate(&mut self, duplicate: bool) {
         let mut flags = Flags(self.stored_flags);
         flags.set(Flags::DUPLICATE, duplicate);

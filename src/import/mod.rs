@@ -662,7 +662,7 @@ fn entry_name(archive: &str, entry: &str) -> String {
     format!("{archive}:{entry}")
 }
 
-/// The `.zip` archive a file named by [`entry_name`] came out of (`…/export.zip`), else
+/// The `.zip` archive a file named by `entry_name` came out of (`…/export.zip`), else
 /// the name itself (a file read on its own, or out of a folder).
 pub fn archive_of(name: &str) -> &str {
     match name.find(".zip:") {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// What the copies' names start with, after the database's own name.
 pub const COPY_SUFFIX: &str = ".before-import.";
-/// In the database's settings: "<id of the newest step then> <the copy's id>".
+/// In the database's settings: `"<id of the newest step then> <the copy's id>"`.
 const MARK_KEY: &str = "undo_import";
 
 fn copy_path(db: &Path, id: &str) -> PathBuf {

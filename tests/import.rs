@@ -2146,3 +2146,51 @@ fn a_job_a_contact_list_filled_in_is_no_job_change_next_week() {
         "{ana}"
     );
 }
+
+/// Two invitations to two people of one name, sent in the same minute (a recruiter
+/// inviting from one search), are two invitations: the export tells them apart by the
+/// invitee's profile URL. The same row listed twice is still one. An invitation stored
+/// from an export without URLs is the first of the two, and learns its URL; imported
+/// again, nothing changes.
+#[test]
+fn namesakes_invited_in_the_same_minute_are_two_invitations() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("linkedin/2026/Connections.csv")]);
+    let one = ("Maria Garcia", "maria-garcia-1", "9/1/26", false);
+    let two = ("Maria Garcia", "maria-garcia-2", "9/1/26", false);
+    let import = |name: &str, csv: String| {
+        let path = db.write(name, csv);
+        db.json(&["import", "--json", path.to_str().unwrap()])
+    };
+    let counts = |report: &serde_json::Value| {
+        ["invitations_added", "invitations_known"].map(|k| report[k].as_u64().unwrap())
+    };
+    let marias = |db: &Db| {
+        let all = db.json(&["invitations", "--json"]);
+        (all.as_array().unwrap().iter())
+            .filter(|i| i["name"] == "Maria Garcia")
+            .count()
+    };
+
+    let listed = import("both.csv", invitations_csv(&[one, two, one]));
+    assert_eq!(counts(&listed), [2, 0], "{listed:#}");
+    let file = &listed["files"][0];
+    assert_eq!([&file["rows_read"], &file["imported"]], [3, 2], "{file:#}");
+    assert_eq!(file["skipped_why"]["same invitation listed twice"], 1);
+    assert_eq!(marias(&db), 2);
+    let again = import("both.csv", invitations_csv(&[one, two]));
+    assert_eq!(counts(&again), [0, 2], "{again:#}");
+    assert_eq!(marias(&db), 2);
+
+    let old = Db::new();
+    let without_urls =
+        "From,To,Sent At,Message,Direction\nSam Owner,Maria Garcia,\"9/1/26, 9:00 AM\",,OUTGOING\n";
+    let path = old.write("old.csv", without_urls);
+    old.ok(&["import", path.to_str().unwrap()]);
+    let path = old.write("new.csv", invitations_csv(&[one, two]));
+    let newer = old.json(&["import", "--json", path.to_str().unwrap()]);
+    assert_eq!(counts(&newer), [1, 1], "{newer:#}");
+    let again = old.json(&["import", "--json", path.to_str().unwrap()]);
+    assert_eq!(counts(&again), [0, 2], "{again:#}");
+    assert_eq!(marias(&old), 2);
+}

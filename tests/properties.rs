@@ -1018,3 +1018,52 @@ proptest! {
         prop_assert_eq!(report.withdrawals_left, count(&|f, p| p && f == 0));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Invitations to people of few names, sent in few minutes (namesakes invited from one
+    /// search), some rows listed twice, in any order: each distinct invitation (time, name,
+    /// invitee's URL) is stored once, and the same file again adds none. An earlier file
+    /// without URLs, listing some of them, takes nothing away: its invitations are the
+    /// first of their namesakes, and the rest are added.
+    #[test]
+    fn namesakes_invited_together_are_each_one_invitation(
+        rows in prop::collection::vec((0usize..3, 0usize..2, 0usize..4), 1..16),
+        without_urls_first in any::<bool>(),
+    ) {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = netcurate::store::Store::open(&dir.path().join("n.db")).expect("open");
+        let now = TODAY.and_hms_opt(12, 0, 0).expect("time");
+        let names = ["Maria Garcia", "Li Wei", "Ana Lima"];
+        let line = |&(name, minute, slug): &(usize, usize, usize), urls: bool| {
+            let to = names[name];
+            let sent = format!("\"10/2/26, 10:0{minute} AM\"");
+            match urls {
+                true => format!("Sam Owner,{to},{sent},,OUTGOING,https://www.linkedin.com/in/sam-owner,https://www.linkedin.com/in/p-{name}-{slug}"),
+                false => format!("Sam Owner,{to},{sent},,OUTGOING"),
+            }
+        };
+        let mut import = |lines: Vec<String>, urls: bool| {
+            let header = match urls {
+                true => "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl",
+                false => "From,To,Sent At,Message,Direction",
+            };
+            let path = dir.path().join("Invitations.csv");
+            std::fs::write(&path, format!("{header}\n{}\n", lines.join("\n"))).expect("write");
+            let batch = netcurate::import::ImportBatch::read(&[path]).expect("read");
+            store.import(batch, None, now).expect("import")
+        };
+        if without_urls_first {
+            import(rows.iter().take(3).map(|r| line(r, false)).collect(), false);
+        }
+        let distinct: std::collections::BTreeSet<_> = rows.iter().collect();
+        let with_urls: Vec<String> = rows.iter().map(|r| line(r, true)).collect();
+        import(with_urls.clone(), true);
+        let again = import(with_urls, true);
+        prop_assert_eq!(again.invitations_added, 0);
+        prop_assert_eq!(again.invitations_known, distinct.len() as u64);
+        let stored = store.load(TODAY).expect("load").invitations.len();
+        prop_assert_eq!(stored, distinct.len());
+    }
+}

@@ -12,7 +12,7 @@ use crate::model::{Direction, Text};
 use crate::text::has_other_spelling;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConnectionRow {
@@ -41,6 +41,24 @@ pub struct InvitationRow {
     pub message: String,
     pub inviter_url: Option<String>,
     pub invitee_url: Option<String>,
+}
+
+impl InvitationRow {
+    /// The URL key and name of the person on the other side ([`Direction::other_side`]).
+    pub fn other_side(&self) -> (Option<&str>, &str) {
+        self.direction.other_side(
+            (self.inviter_url.as_deref(), &self.from_name),
+            (self.invitee_url.as_deref(), &self.to_name),
+        )
+    }
+}
+
+/// Whether two invitations of one direction, time and names may be one, by the URL keys
+/// of the people on the other side: the same key, or none on either (an export without
+/// URLs says nothing). Two people of one name invited in the same minute (from one
+/// search) have two keys.
+pub fn may_be_one_invitation(a: Option<&str>, b: Option<&str>) -> bool {
+    a.is_none() || b.is_none() || a == b
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -702,7 +720,7 @@ fn invitations(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<InvitationR
     let message = t.column(&["message"]);
     let inviter = t.column(&["inviterprofileurl"]);
     let invitee = t.column(&["inviteeprofileurl"]);
-    let mut seen = HashSet::new();
+    let mut seen = HashMap::new();
     let mut rows = Vec::with_capacity(t.records_at_most());
     let n = t.for_each_record(|line, r| {
         let sent_text = field(r, Some(sent));
@@ -744,10 +762,16 @@ fn invitations(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<InvitationR
             row.from_name.clone(),
             row.to_name.clone(),
         );
-        if !seen.insert(identity) {
+        let others: &mut Vec<Option<String>> = seen.entry(identity).or_default();
+        let other = row.other_side().0;
+        if others
+            .iter()
+            .any(|o| may_be_one_invitation(o.as_deref(), other))
+        {
             skips.add("same invitation listed twice");
             return Ok(());
         }
+        others.push(other.map(str::to_string));
         rows.push(row);
         Ok(())
     })?;

@@ -3,7 +3,7 @@
 //! Must not: touch contacts (it reads them only to link accepted invitations).
 
 use crate::error::Result;
-use crate::import::rows::InvitationRow;
+use crate::import::rows::{InvitationRow, may_be_one_invitation};
 use crate::model::{Contact, Direction};
 use crate::network::InvitationLinks;
 use crate::store::bulk::BulkStatement;
@@ -13,7 +13,9 @@ use chrono::NaiveDateTime;
 use foldhash::{HashMap, HashMapExt};
 use rusqlite::{Transaction, params};
 
-/// An invitation's identity: direction, time sent, and the two names.
+/// What an invitation is known by: direction, time sent, and the two names. Those of one
+/// key are one invitation when their other sides' URL keys allow it
+/// ([`may_be_one_invitation`]).
 fn invitation_key(direction: &str, sent_at: &str, from: &str, to: &str) -> String {
     format!("{direction}|{sent_at}|{from}|{to}")
 }
@@ -41,7 +43,21 @@ fn other_side(
     (url.map(str::to_string), name.to_string())
 }
 
-/// Adds the invitations not stored yet (known by [`invitation_key`]), and marks gone the
+/// Of the invitations `alike` (one key), the one a row whose other side has the URL key
+/// `other` lists: one this import has not listed yet, else one it has (the same row in
+/// two files); none that may be the row's ([`may_be_one_invitation`]): a new one.
+fn listed_as<'a>(
+    alike: &'a mut [StoredInvitation],
+    other: Option<&str>,
+) -> Option<&'a mut StoredInvitation> {
+    let may_be = |i: &StoredInvitation| may_be_one_invitation(i.other.0.as_deref(), other);
+    let at = (alike.iter().position(|i| may_be(i) && !i.listed))
+        .or_else(|| alike.iter().position(may_be))?;
+    Some(&mut alike[at])
+}
+
+/// Adds the invitations not stored yet (known by [`invitation_key`] and the URL of the
+/// person on the other side, [`listed_as`]), and marks gone the
 /// stored ones that this import's Invitations files leave out though they were sent
 /// within the dates the files cover: withdrawn (the withdrawal plan done), expired or
 /// declined — or accepted, which the report does not count as gone nor as a withdrawal
@@ -54,7 +70,7 @@ pub(super) fn merge_invitations(
     now: NaiveDateTime,
     report: &mut ImportReport,
 ) -> Result<()> {
-    let mut stored: HashMap<String, StoredInvitation> = HashMap::new();
+    let mut stored: HashMap<String, Vec<StoredInvitation>> = HashMap::new();
     {
         let mut stmt = tx.prepare(
             "SELECT direction, sent_at, from_name, to_name, id, gone_at IS NOT NULL, withdraw_planned,
@@ -84,7 +100,7 @@ pub(super) fn merge_invitations(
                     (invitee.as_deref(), &to),
                 ),
             };
-            stored.insert(key, invitation);
+            stored.entry(key).or_default().push(invitation);
         }
     }
     let mut insert = BulkStatement::prepare(
@@ -93,17 +109,28 @@ pub(super) fn merge_invitations(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     let mut set_gone = tx.prepare("UPDATE invitations SET gone_at = ?2 WHERE id = ?1")?;
+    let mut set_urls = tx.prepare(
+        "UPDATE invitations SET inviter_url = COALESCE(inviter_url, ?2),
+            invitee_url = COALESCE(invitee_url, ?3) WHERE id = ?1",
+    )?;
     for r in rows {
         let sent_at = datetime_text(Some(r.sent_at));
         let sent_at = sent_at.as_ref().map_or("", DateText::as_str);
         let key = invitation_key(r.direction.as_str(), sent_at, &r.from_name, &r.to_name);
-        if let Some(known) = stored.get_mut(&key) {
+        let alike = stored.entry(key).or_default();
+        if let Some(known) = listed_as(alike, r.other_side().0) {
             report.invitations_known += 1;
-            known.listed = true;
-            if let (true, Some(id)) = (known.gone, known.id) {
+            let first_listing = !std::mem::replace(&mut known.listed, true);
+            let Some(id) = known.id else { continue };
+            if known.gone {
                 set_gone.execute(params![id, None::<&str>])?;
                 known.gone = false;
                 report.invitations_back += 1;
+            }
+            if let (true, None, Some(url)) = (first_listing, &known.other.0, r.other_side().0) {
+                // Stored from an export without URLs: its URLs tell it from a namesake's.
+                set_urls.execute(params![id, r.inviter_url, r.invitee_url])?;
+                known.other.0 = Some(url.to_string());
             }
             continue;
         }
@@ -129,7 +156,7 @@ pub(super) fn merge_invitations(
                 (r.invitee_url.as_deref(), &r.to_name),
             ),
         };
-        stored.insert(key, added);
+        alike.push(added);
     }
     // The dates the files cover: what they leave out of them is gone.
     let covered = (rows.iter().map(|r| r.sent_at).min())
@@ -140,11 +167,9 @@ pub(super) fn merge_invitations(
     };
     let now = datetime_text(Some(now));
     let now = now.as_ref().map(DateText::as_str);
-    let others = stored
-        .values()
-        .map(|i| (i.other.0.as_deref(), i.other.1.as_str()));
+    let others = (stored.values().flatten()).map(|i| (i.other.0.as_deref(), i.other.1.as_str()));
     let links = InvitationLinks::new(others, contacts);
-    for invitation in stored.values() {
+    for invitation in stored.values().flatten() {
         let in_files = (first.as_str()..=last.as_str()).contains(&invitation.sent_at.as_str());
         let (url, name) = &invitation.other;
         let open = links.contact_of(url.as_deref(), name).is_none();

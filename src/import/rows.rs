@@ -44,12 +44,24 @@ pub struct InvitationRow {
 }
 
 impl InvitationRow {
-    /// The URL key and name of the person on the other side ([`Direction::other_side`]).
-    pub fn other_side(&self) -> (Option<&str>, &str) {
-        self.direction.other_side(
+    /// The inviter's and the invitee's URL key and name.
+    fn sides(&self) -> [(Option<&str>, &str); 2] {
+        [
             (self.inviter_url.as_deref(), &self.from_name),
             (self.invitee_url.as_deref(), &self.to_name),
-        )
+        ]
+    }
+
+    /// The URL key and name of the person on the other side ([`Direction::other_side`]).
+    pub fn other_side(&self) -> (Option<&str>, &str) {
+        let [from, to] = self.sides();
+        self.direction.other_side(from, to)
+    }
+
+    /// The URL key and name of the export's owner ([`Direction::own_side`]).
+    pub fn own_side(&self) -> (Option<&str>, &str) {
+        let [from, to] = self.sides();
+        self.direction.own_side(from, to)
     }
 }
 

@@ -33,13 +33,8 @@ struct StoredInvitation {
     other: (Option<String>, String),
 }
 
-/// The person on the other side of an invitation in `direction`, owned.
-fn other_side(
-    direction: Direction,
-    from: (Option<&str>, &str),
-    to: (Option<&str>, &str),
-) -> (Option<String>, String) {
-    let (url, name) = direction.other_side(from, to);
+/// A side of an invitation (a URL key and a name), owned.
+fn owned((url, name): (Option<&str>, &str)) -> (Option<String>, String) {
     (url.map(str::to_string), name.to_string())
 }
 
@@ -94,10 +89,8 @@ pub(super) fn merge_invitations(
                 gone: r.get(5)?,
                 withdraw_planned: r.get(6)?,
                 listed: false,
-                other: other_side(
-                    direction,
-                    (inviter.as_deref(), &from),
-                    (invitee.as_deref(), &to),
+                other: owned(
+                    direction.other_side((inviter.as_deref(), &from), (invitee.as_deref(), &to)),
                 ),
             };
             stored.entry(key).or_default().push(invitation);
@@ -150,11 +143,7 @@ pub(super) fn merge_invitations(
             gone: false,
             withdraw_planned: false,
             listed: true,
-            other: other_side(
-                r.direction,
-                (r.inviter_url.as_deref(), &r.from_name),
-                (r.invitee_url.as_deref(), &r.to_name),
-            ),
+            other: owned(r.other_side()),
         };
         alike.push(added);
     }

@@ -284,11 +284,7 @@ fn owner_of(tx: &Transaction<'_>, files: &[ParsedFile]) -> Result<Vec<PersonRef>
         _ => None,
     });
     if let Some(i) = listed {
-        let (from, to) = (
-            (i.inviter_url.as_deref(), &*i.from_name),
-            (i.invitee_url.as_deref(), &*i.to_name),
-        );
-        return Ok(owner_in(i.direction.own_side(from, to)));
+        return Ok(owner_in(i.own_side()));
     }
     let stored = tx
         .query_row(

@@ -1,6 +1,6 @@
-//! Any rows under a Connections.csv header, and any under a CRM list's, imported twice
-//! into one database: the second import adds, changes and loses no one (or both imports
-//! fail alike, with one-line errors).
+//! Any rows under a Connections.csv header, any under a CRM list's and any under an
+//! Invitations.csv's, imported twice into one database: the second import adds, changes
+//! and loses no one and no invitation (or both imports fail alike, with one-line errors).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -11,7 +11,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let (connections, crm) = text.split_once('\u{1}').unwrap_or((text, ""));
+    let (connections, rest) = text.split_once('\u{1}').unwrap_or((text, ""));
+    let (crm, invitations) = rest.split_once('\u{1}').unwrap_or((rest, ""));
     let dir = tempfile::tempdir().expect("dir");
     let network = dir.path().join("Connections.csv");
     let header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
@@ -21,6 +22,12 @@ fuzz_target!(|data: &[u8]| {
         let list = dir.path().join("crm.csv");
         std::fs::write(&list, format!("First Name,Last Name,Email,Company,Job Title\n{crm}"))
             .expect("write");
+        files.push(list);
+    }
+    if !invitations.is_empty() {
+        let list = dir.path().join("Invitations.csv");
+        let header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl";
+        std::fs::write(&list, format!("{header}\n{invitations}")).expect("write");
         files.push(list);
     }
     let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 1)
@@ -34,7 +41,8 @@ fuzz_target!(|data: &[u8]| {
     let first = import(&mut store);
     let contacts = |store: &Store| {
         let network = store.load(now.date()).expect("load");
-        network.contacts.iter().map(|c| format!("{c:?}")).collect::<Vec<_>>()
+        let contacts = network.contacts.iter().map(|c| format!("{c:?}"));
+        contacts.chain(network.invitations.iter().map(|i| format!("{i:?}"))).collect::<Vec<_>>()
     };
     let before = contacts(&store);
     let again = import(&mut store);
@@ -43,6 +51,8 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!((again.new, again.gone, again.changed), (0, 0, 0));
             assert_eq!(again.unchanged, first.new);
             assert_eq!(again.contacts_added, 0);
+            assert_eq!(again.invitations_added, 0);
+            assert_eq!(again.invitations_known, first.invitations_added);
             assert_eq!(contacts(&store), before);
         }
         (Err(a), Err(b)) => {

@@ -51,13 +51,13 @@ fn listed_as<'a>(
     Some(&mut alike[at])
 }
 
+/// The stored invitations by [`invitation_key`], none listed yet.
+type Stored = HashMap<String, Vec<StoredInvitation>>;
+
 /// Adds the invitations not stored yet (known by [`invitation_key`] and the URL of the
-/// person on the other side, [`listed_as`]), and marks gone the
-/// stored ones that this import's Invitations files leave out though they were sent
-/// within the dates the files cover: withdrawn (the withdrawal plan done), expired or
-/// declined — or accepted, which the report does not count as gone nor as a withdrawal
-/// done or still to do: the person on the other side is one of `contacts`' connections
-/// (as the network links them, [`InvitationLinks`]). One listed again is no longer gone.
+/// person on the other side, [`listed_as`]), and marks gone the stored ones that this
+/// import's Invitations files leave out ([`mark_left_out_gone`]). One listed again is no
+/// longer gone.
 pub(super) fn merge_invitations(
     tx: &Transaction<'_>,
     rows: &[InvitationRow],
@@ -65,43 +65,59 @@ pub(super) fn merge_invitations(
     now: NaiveDateTime,
     report: &mut ImportReport,
 ) -> Result<()> {
-    let mut stored: HashMap<String, Vec<StoredInvitation>> = HashMap::new();
-    {
-        let mut stmt = tx.prepare(
-            "SELECT direction, sent_at, from_name, to_name, id, gone_at IS NOT NULL, withdraw_planned,
-                inviter_url, invitee_url
-             FROM invitations",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let text = |i| {
-                r.get_ref(i)
-                    .map(|v| v.as_str().unwrap_or_default().to_string())
-            };
-            let url = |i| r.get::<_, Option<String>>(i);
-            let (direction, sent_at, from, to) = (text(0)?, text(1)?, text(2)?, text(3)?);
-            let key = invitation_key(&direction, &sent_at, &from, &to);
-            let direction = Direction::from_stored(Some(&direction));
-            let (inviter, invitee) = (url(7)?, url(8)?);
-            let invitation = StoredInvitation {
-                id: Some(r.get(4)?),
-                sent_at,
-                gone: r.get(5)?,
-                withdraw_planned: r.get(6)?,
-                listed: false,
-                other: owned(
-                    direction.other_side((inviter.as_deref(), &from), (invitee.as_deref(), &to)),
-                ),
-            };
-            stored.entry(key).or_default().push(invitation);
-        }
+    let mut stored = read_stored(tx)?;
+    list_rows(tx, rows, &mut stored, report)?;
+    mark_left_out_gone(tx, rows, &stored, contacts, now, report)
+}
+
+/// Every stored invitation, as an import needs it.
+fn read_stored(tx: &Transaction<'_>) -> Result<Stored> {
+    let mut stored = Stored::new();
+    let mut stmt = tx.prepare(
+        "SELECT direction, sent_at, from_name, to_name, id, gone_at IS NOT NULL, withdraw_planned,
+            inviter_url, invitee_url
+         FROM invitations",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let text = |i| {
+            r.get_ref(i)
+                .map(|v| v.as_str().unwrap_or_default().to_string())
+        };
+        let url = |i| r.get::<_, Option<String>>(i);
+        let (direction, sent_at, from, to) = (text(0)?, text(1)?, text(2)?, text(3)?);
+        let key = invitation_key(&direction, &sent_at, &from, &to);
+        let direction = Direction::from_stored(Some(&direction));
+        let (inviter, invitee) = (url(7)?, url(8)?);
+        let invitation = StoredInvitation {
+            id: Some(r.get(4)?),
+            sent_at,
+            gone: r.get(5)?,
+            withdraw_planned: r.get(6)?,
+            listed: false,
+            other: owned(
+                direction.other_side((inviter.as_deref(), &from), (invitee.as_deref(), &to)),
+            ),
+        };
+        stored.entry(key).or_default().push(invitation);
     }
+    Ok(stored)
+}
+
+/// Lists each row's invitation in `stored`: a known one is listed (and back, if it was
+/// gone), a new one stored.
+fn list_rows(
+    tx: &Transaction<'_>,
+    rows: &[InvitationRow],
+    stored: &mut Stored,
+    report: &mut ImportReport,
+) -> Result<()> {
     let mut insert = BulkStatement::prepare(
         tx,
         "INSERT INTO invitations (direction, from_name, to_name, sent_at, message, inviter_url, invitee_url)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    let mut set_gone = tx.prepare("UPDATE invitations SET gone_at = ?2 WHERE id = ?1")?;
+    let mut set_back = tx.prepare("UPDATE invitations SET gone_at = NULL WHERE id = ?1")?;
     let mut set_urls = tx.prepare(
         "UPDATE invitations SET inviter_url = COALESCE(inviter_url, ?2),
             invitee_url = COALESCE(invitee_url, ?3) WHERE id = ?1",
@@ -116,7 +132,7 @@ pub(super) fn merge_invitations(
             let first_listing = !std::mem::replace(&mut known.listed, true);
             let Some(id) = known.id else { continue };
             if known.gone {
-                set_gone.execute(params![id, None::<&str>])?;
+                set_back.execute(params![id])?;
                 known.gone = false;
                 report.invitations_back += 1;
             }
@@ -137,17 +153,31 @@ pub(super) fn merge_invitations(
             r.invitee_url.as_deref().into(),
         ])?;
         report.invitations_added += 1;
-        let added = StoredInvitation {
+        alike.push(StoredInvitation {
             id: None,
             sent_at: sent_at.to_string(),
             gone: false,
             withdraw_planned: false,
             listed: true,
             other: owned(r.other_side()),
-        };
-        alike.push(added);
+        });
     }
-    // The dates the files cover: what they leave out of them is gone.
+    Ok(())
+}
+
+/// Marks gone the stored invitations that `rows` leave out though they were sent within
+/// the dates the rows cover: withdrawn (the withdrawal plan done), expired or declined —
+/// or accepted, which the report does not count as gone nor as a withdrawal done or still
+/// to do: the person on the other side is one of `contacts`' connections (as the network
+/// links them, [`InvitationLinks`]).
+fn mark_left_out_gone(
+    tx: &Transaction<'_>,
+    rows: &[InvitationRow],
+    stored: &Stored,
+    contacts: &[Contact],
+    now: NaiveDateTime,
+    report: &mut ImportReport,
+) -> Result<()> {
     let covered = (rows.iter().map(|r| r.sent_at).min())
         .zip(rows.iter().map(|r| r.sent_at).max())
         .and_then(|(first, last)| datetime_text(Some(first)).zip(datetime_text(Some(last))));
@@ -156,6 +186,7 @@ pub(super) fn merge_invitations(
     };
     let now = datetime_text(Some(now));
     let now = now.as_ref().map(DateText::as_str);
+    let mut set_gone = tx.prepare("UPDATE invitations SET gone_at = ?2 WHERE id = ?1")?;
     let others = (stored.values().flatten()).map(|i| (i.other.0.as_deref(), i.other.1.as_str()));
     let links = InvitationLinks::new(others, contacts);
     for invitation in stored.values().flatten() {

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
         .and_then(|d| d.and_hms_opt(12, 0, 0))
         .expect("a time");
     let mut store = Store::open(&dir.path().join("n.db")).expect("open");
-    let mut import = |store: &mut Store| {
+    let import = |store: &mut Store| {
         let batch = ImportBatch::read(&files).map_err(|e| e.to_string())?;
         store.import(batch, None, now).map_err(|e| e.to_string())
     };

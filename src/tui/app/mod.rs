@@ -814,51 +814,32 @@ impl App {
     /// would be stale before they were shown.
     pub fn update_queued(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
-            Msg::Key(key) => self.on_key(key),
+            Msg::Key(key) => return self.on_key(key),
             Msg::Resize {
                 rows,
                 help_rows,
                 help_columns,
                 pillars_hidden,
-            } => {
-                self.page = rows.max(1);
-                if let Some(hidden) = pillars_hidden {
-                    self.pillars_scroll.hidden = hidden;
-                    self.pillars_scroll.scroll_by(0);
-                }
-                self.help.rows = help_rows.max(1);
-                self.help.columns = help_columns;
-                // Resize comes with every frame: the help's lines are made only when open.
-                if self.overlay == Overlay::Help {
-                    self.help.scroll_by(0, self.help_lines().len());
-                }
-                self.scroll_into_view();
-                vec![]
-            }
+            } => self.on_resize(rows, (help_rows, help_columns), pillars_hidden),
             Msg::Undone(op) => {
                 for inverse in op.inverse() {
                     inverse.apply_to(&mut self.network);
                 }
                 self.after_change(status::undid(&op.describe()));
-                vec![]
             }
             Msg::Redone(op) => {
                 op.apply_to(&mut self.network);
                 self.after_change(status::redid(&op.describe()));
-                vec![]
             }
             Msg::Status(s) => {
                 self.status = s;
-                vec![]
             }
             Msg::Failed(s) => {
                 self.overlay = Overlay::Failure(s.clone());
                 self.status = s;
-                vec![]
             }
             Msg::Imported { lines, lists } => {
                 self.overlay = Overlay::Report { lines, lists };
-                vec![]
             }
             Msg::FilterSaved(name, query) => {
                 self.saved_filters.retain(|s| s.name != name);
@@ -868,13 +849,11 @@ impl App {
                 });
                 self.status = self.undoable(status::saved_segment(&name));
                 self.refresh_segments();
-                vec![]
             }
             Msg::FilterDeleted(name) => {
                 self.saved_filters.retain(|s| s.name != name);
                 self.status = self.undoable(status::deleted_segment(&name));
                 self.refresh_segments();
-                vec![]
             }
             Msg::AssumptionsSet {
                 assumptions,
@@ -883,7 +862,6 @@ impl App {
                 self.pillars.assumptions = assumptions;
                 self.refresh_projection();
                 self.status = self.undoable(status::assumption_set(&assignment));
-                vec![]
             }
             Msg::SsiRecorded(r) => {
                 self.pillars.readings.push(r);
@@ -891,16 +869,13 @@ impl App {
                 self.refresh_projection();
                 let recorded = status::recorded_ssi(r.total, r.br, r.date, r.pillars_disagree());
                 self.status = self.undoable(recorded);
-                vec![]
             }
             Msg::ImportRefused { path, why } => {
                 self.status = status::import_failed(&why);
                 self.overlay = Overlay::Confirm(Confirm::ImportAnyway { path, why });
-                vec![]
             }
             Msg::ImportUndoable(import) => {
                 self.overlay = Overlay::Confirm(Confirm::UndoImport(import));
-                vec![]
             }
             Msg::PathCompleted {
                 asked,
@@ -914,9 +889,25 @@ impl App {
                     p.input = completed;
                     self.status = status::choices(&choices);
                 }
-                vec![]
             }
         }
+        vec![]
+    }
+
+    /// The screen's size, measured as the frame is drawn: `rows` of the table, the help's
+    /// rows and columns, and how many rows of the pillars view do not fit (when shown).
+    fn on_resize(&mut self, rows: usize, help: (usize, usize), pillars_hidden: Option<usize>) {
+        self.page = rows.max(1);
+        if let Some(hidden) = pillars_hidden {
+            self.pillars_scroll.hidden = hidden;
+            self.pillars_scroll.scroll_by(0);
+        }
+        (self.help.rows, self.help.columns) = (help.0.max(1), help.1);
+        // Resize comes with every frame: the help's lines are made only when open.
+        if self.overlay == Overlay::Help {
+            self.help.scroll_by(0, self.help_lines().len());
+        }
+        self.scroll_into_view();
     }
 
     /// A change's message, followed by the key that undoes it (" — u to undo").

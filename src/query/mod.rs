@@ -1,22 +1,28 @@
 //! The filter language of CLI.md (`--filter` and the TUI's `/`): a query is parsed once
 //! into terms, then run over the in-memory network through precomputed haystacks (with
-//! the marks of where text matched); a malformed term is an error that names it. Sorting
+//! the marks of where text matched); a malformed term is an error that names it. The
+//! text is read into terms in `parse`; the haystacks and marks are in `haystack`; sorting
 //! is in `sort`, Tab completion of a term in `complete`.
 //!
 //! Must not: touch the database or the terminal.
 
-use crate::error::{Error, Result, did_you_mean};
-use crate::import::dates::{digits, parse_date};
+use crate::error::{Result, did_you_mean};
 use crate::model::{Contact, ContactParts, Decision, Flags, Function, Seniority};
 use crate::network::Network;
-use crate::text::{folded, folded_char, has_other_spelling, push_searched, spelt_out_char};
+use crate::text::{folded, push_searched};
 use chrono::NaiveDate;
 
 mod complete;
+mod haystack;
+mod parse;
 mod sort;
 
 pub use complete::{Completion, WordCompletion, complete, complete_word, network_values};
+pub use haystack::{Haystack, Marks};
 pub use sort::{SortKey, sort};
+
+use haystack::{Found, mark};
+use parse::{DateSpan, is_date_field, term, tokens};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Cmp {
@@ -209,71 +215,6 @@ impl std::fmt::Debug for Needle {
     }
 }
 
-/// The days a date term names: one day (`2024-11-25`), a month (`2024-11`) or a year
-/// (`2024`), or the day so many days, weeks, months or years before today (`30d`, `2w`,
-/// `6m`, `1y`), so that a saved filter stays current. `<` is before its first day, `<=`
-/// up to its last, `>` after its last, `>=` from its first, `=` (or no operator) within
-/// it: `connected:>2024` is from 2025 on, `added:>=7d` the last seven days.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct DateSpan {
-    first: NaiveDate,
-    /// The day after the last.
-    end: NaiveDate,
-}
-
-impl DateSpan {
-    fn parse(text: &str, today: NaiveDate) -> Option<DateSpan> {
-        let text = text.trim();
-        if let Some(day) = days_before(text, today) {
-            return Some(DateSpan {
-                first: day,
-                end: day.succ_opt()?,
-            });
-        }
-        let year = |y: &str| i32::try_from(digits(y, 4..=4)?).ok();
-        let month = |year: i32, month: u32| {
-            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-            Some((first, first.checked_add_months(chrono::Months::new(1))?))
-        };
-        let (first, end) = match text.split_once('-') {
-            None if text.len() == 4 => {
-                let year = year(text)?;
-                (month(year, 1)?.0, month(year + 1, 1)?.0)
-            }
-            Some((y, m)) if y.len() == 4 && m.len() == 2 => month(year(y)?, digits(m, 2..=2)?)?,
-            _ => {
-                let day = parse_date(text)?;
-                (day, day.succ_opt()?)
-            }
-        };
-        Some(DateSpan { first, end })
-    }
-
-    fn holds(self, cmp: Cmp, day: NaiveDate) -> bool {
-        match cmp {
-            Cmp::Lt => day < self.first,
-            Cmp::Le => day < self.end,
-            Cmp::Gt => day >= self.end,
-            Cmp::Ge => day >= self.first,
-            Cmp::Eq => self.first <= day && day < self.end,
-        }
-    }
-}
-
-/// The day `30d`, `2w`, `6m` or `1y` before `today`.
-fn days_before(text: &str, today: NaiveDate) -> Option<NaiveDate> {
-    let unit = text.chars().last()?;
-    let n = digits(&text[..text.len() - unit.len_utf8()], 1..=4)?;
-    let months = |n: u32| today.checked_sub_months(chrono::Months::new(n));
-    match unit.to_ascii_lowercase() {
-        'd' => today.checked_sub_days(chrono::Days::new(n.into())),
-        'w' => today.checked_sub_days(chrono::Days::new(7 * u64::from(n))),
-        'm' => months(n),
-        'y' => months(n.checked_mul(12)?),
-        _ => None,
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 enum Test {
     Fuzzy(Needle),
@@ -298,146 +239,9 @@ struct Term {
     test: Test,
 }
 
-/// Lower-cased text of one contact, computed once per network load so that filtering a
-/// large network allocates nothing per keystroke.
-#[derive(Debug, Clone, Default)]
-pub struct Haystack {
-    name: String,
-    title: String,
-    company: String,
-    url: String,
-}
-
-impl Haystack {
-    pub fn of(c: &Contact) -> Haystack {
-        let mut hay = Haystack::default();
-        hay.fill(c);
-        hay
-    }
-
-    /// Makes this the haystack of `c`, reusing the strings' allocations.
-    pub fn fill(&mut self, c: &Contact) {
-        self.fill_fields(
-            c,
-            &[
-                TextField::Name,
-                TextField::Title,
-                TextField::Company,
-                TextField::Url,
-            ],
-        );
-    }
-
-    /// [`Haystack::fill`] for the texts in `fields` only.
-    fn fill_fields(&mut self, c: &Contact, fields: &[TextField]) {
-        for field in fields {
-            match field {
-                TextField::Name => {
-                    self.name.clear();
-                    c.push_searched_name(&mut self.name);
-                }
-                TextField::Title => {
-                    self.title.clear();
-                    push_searched(&mut self.title, &[&c.position]);
-                }
-                TextField::Company => {
-                    self.company.clear();
-                    push_searched(&mut self.company, &[&c.company]);
-                }
-                TextField::Url => {
-                    self.url.clear();
-                    self.url.push_str(c.url_key.as_deref().unwrap_or_default());
-                }
-                TextField::Location | TextField::Industry | TextField::Email => {}
-            }
-        }
-    }
-
-    pub fn all(network: &Network) -> Vec<Haystack> {
-        network.contacts.iter().map(Haystack::of).collect()
-    }
-}
-
 /// From this many contacts a full pass of a query is split between two threads (below,
 /// starting a thread costs more than it saves).
 const PARALLEL_FROM: usize = 20_000;
-
-/// Where a query matched a contact's texts: character positions in its full name, its
-/// title and its company, in order.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Marks {
-    pub name: Vec<usize>,
-    pub title: Vec<usize>,
-    pub company: Vec<usize>,
-}
-
-/// How a needle is looked for in a text.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Found {
-    /// Every character, in order, as a bare word matches (the leftmost such).
-    Subsequence,
-    /// The whole needle in one piece, as a field term matches (the first place).
-    Substring,
-}
-
-/// Adds to `out` the positions of the characters of `text` where `needle` (in its first
-/// spelling that does) matches, when it does: in the text folded as the haystacks are
-/// (character by character, each folded character remembering the character it came
-/// from), else in its other spelling (`mueller` marks the letters of Müller).
-fn mark(text: &str, needle: &Needle, found: Found, out: &mut Vec<usize>) {
-    let before = out.len();
-    for needle in needle.spellings() {
-        mark_spelling(text, folded_char, needle, found, out);
-        if out.len() == before && has_other_spelling(text) {
-            mark_spelling(text, spelt_out_char, needle, found, out);
-        }
-        if out.len() > before {
-            return;
-        }
-    }
-}
-
-/// [`mark`] in one of the spellings a haystack holds of `text` ([`push_searched`]), each
-/// character folded by `fold`.
-fn mark_spelling<I: Iterator<Item = char>>(
-    text: &str,
-    fold: impl Fn(char) -> I,
-    needle: &Needle,
-    found: Found,
-    out: &mut Vec<usize>,
-) {
-    // The text folded, and for each folded character the character it came from.
-    let mut folded_text = String::with_capacity(text.len());
-    let mut origin = Vec::with_capacity(text.len());
-    for (i, ch) in text.chars().enumerate() {
-        for lower in fold(ch) {
-            folded_text.push(lower);
-            origin.push(i);
-        }
-    }
-    let at: Vec<usize> = match found {
-        Found::Subsequence => {
-            let mut want = needle.text.chars().peekable();
-            let at = (folded_text.chars().enumerate())
-                .filter(|&(_, ch)| want.next_if_eq(&ch).is_some())
-                .map(|(k, _)| k)
-                .collect();
-            if want.peek().is_some() {
-                return;
-            }
-            at
-        }
-        // The searcher the filter itself uses, on the same folded text.
-        Found::Substring => match needle.finder.find(folded_text.as_bytes()) {
-            Some(byte) => {
-                let k = folded_text[..byte].chars().count();
-                (k..k + needle.text.chars().count()).collect()
-            }
-            None => return,
-        },
-    };
-    out.extend(at.into_iter().map(|k| origin[k]));
-}
 
 /// A parsed query; the empty query matches everything.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -827,47 +631,6 @@ impl Test {
     }
 }
 
-/// Splits on spaces, keeping `"quoted values"` whole.
-fn tokens(text: &str) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut quoted = false;
-    // Where the term being read starts in `text`, to name it as typed when it is wrong.
-    let mut start = 0;
-    for (at, ch) in text.char_indices() {
-        match ch {
-            '"' => quoted = !quoted,
-            c if c.is_whitespace() && !quoted => {
-                if !current.is_empty() {
-                    out.push(std::mem::take(&mut current));
-                }
-                start = at + c.len_utf8();
-            }
-            c => current.push(c),
-        }
-    }
-    if quoted {
-        return Err(Error::Query {
-            term: text[start..].trim_end().to_string(),
-            reason: "the quote is not closed".to_string(),
-        });
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    Ok(out)
-}
-
-/// What a `url:` value is looked for as in a contact's profile key: a pasted profile URL
-/// by its own key (`https://www.linkedin.com/in/Ren%C3%A9-Sample/` as
-/// `linkedin.com/in/rené-sample`), anything else percent-decoded and lowercased.
-fn url_needle(value: &str) -> String {
-    crate::import::url::profile_key(value).unwrap_or_else(|| {
-        let decoded = percent_encoding::percent_decode_str(value).decode_utf8_lossy();
-        decoded.to_lowercase()
-    })
-}
-
 /// The field terms' names, as the error for an unknown one lists them.
 pub const FIELDS: &str = "name company title url tag decision score seniority connected changed gone added function flag location industry email";
 
@@ -879,120 +642,6 @@ pub fn untagged(tag: &str, tags: &[&str]) -> Option<String> {
     }
     let near = did_you_mean(tag, tags.iter().copied());
     Some(format!("no contact is tagged '{tag}'{near}"))
-}
-
-/// What a date field tests of a contact, for a comparison with a day span.
-type DateTest = fn(Cmp, DateSpan) -> Test;
-
-/// The fields that take a date, with the test each makes of one.
-const DATE_FIELDS: [(&str, DateTest); 4] = [
-    ("connected", Test::Connected),
-    ("changed", Test::JobChanged),
-    ("gone", Test::Gone),
-    ("added", Test::Added),
-];
-
-/// The test a date field (`field`, lowercase) makes of a day span; `None` for another field.
-fn date_test(field: &str) -> Option<DateTest> {
-    (DATE_FIELDS.iter())
-        .find(|(name, _)| *name == field)
-        .map(|(_, test)| *test)
-}
-
-/// Whether `field` (lowercase) takes a date.
-fn is_date_field(field: &str) -> bool {
-    date_test(field).is_some()
-}
-
-fn term(token: &str, today: NaiveDate) -> Result<Term> {
-    let bad = |reason: String| Error::Query {
-        term: token.to_string(),
-        reason,
-    };
-    let (negate, body) = match token.strip_prefix('-') {
-        Some(rest) if rest.contains(':') => (true, rest),
-        _ => (false, token),
-    };
-    let Some((field, value)) = body.split_once(':') else {
-        return Ok(Term {
-            negate: false,
-            test: Test::Fuzzy(Needle::typed(token)),
-        });
-    };
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(bad(format!("'{field}:' needs a value")));
-    }
-    let lower = folded(value);
-    let name = field.to_ascii_lowercase();
-    let test = match name.as_str() {
-        "url" => Test::Text(TextField::Url, Needle::new(url_needle(value))),
-        "tag" => Test::Tag(value.to_string()),
-        "decision" => Test::Decision(Decision::parse(value).ok_or_else(|| {
-            let near = did_you_mean(value, Decision::ALL.map(Decision::as_str));
-            bad(format!(
-                "decision is keep, prune, protect or undecided{near}"
-            ))
-        })?),
-        "score" => {
-            let (cmp, n) = Cmp::split(value);
-            let n: f64 = n
-                .parse()
-                .map_err(|_| bad(format!("'{n}' is not a number")))?;
-            Test::Score(cmp, n)
-        }
-        "seniority" => {
-            let (cmp, t) = Cmp::split(&lower);
-            let tier = Seniority::parse(t).ok_or_else(|| {
-                let near = did_you_mean(t, Seniority::ALL.map(Seniority::as_str));
-                bad(format!(
-                    "unknown tier '{t}'{near}: training entry senior manager director vp cxo partner owner support unknown"
-                ))
-            })?;
-            if cmp != Cmp::Eq && tier.rank().is_none() {
-                return Err(bad(format!(
-                    "'{t}' is outside the tier order; use seniority:{t}"
-                )));
-            }
-            Test::Tier(cmp, tier)
-        }
-        date if let Some(test) = date_test(date) => {
-            let (cmp, d) = Cmp::split(value);
-            let span = DateSpan::parse(d, today).ok_or_else(|| {
-                let what = match d.trim() {
-                    "" => format!("'{body}' needs a date"),
-                    _ => format!("'{d}' is not a date"),
-                };
-                bad(format!(
-                    "{what} (YYYY-MM-DD, YYYY-MM, YYYY, or 30d 2w 6m 1y ago)"
-                ))
-            })?;
-            test(cmp, span)
-        }
-        "function" => Test::Function(Function::parse(value).ok_or_else(|| {
-            let names: Vec<&str> = Function::ALL.iter().map(|f| f.as_str()).collect();
-            let near = did_you_mean(value, names.iter().copied());
-            bad(format!(
-                "unknown function '{value}'{near}: {}",
-                names.join(" ")
-            ))
-        })?),
-        "flag" => Test::Flag(Flags::bit_for(value).ok_or_else(|| {
-            let names: Vec<&str> = Flags::NAMES.iter().map(|(n, _)| *n).collect();
-            let near = did_you_mean(value, names.iter().copied());
-            bad(format!("unknown flag '{value}'{near}: {}", names.join(" ")))
-        })?),
-        other => match TextField::named(other) {
-            Some(field) => Test::Text(field, Needle::typed(value)),
-            None => {
-                let near = did_you_mean(other, FIELDS.split(' '));
-                return Err(bad(format!(
-                    "unknown field '{other}'{near}; fields: {FIELDS}"
-                )));
-            }
-        },
-    };
-    Ok(Term { negate, test })
 }
 
 #[cfg(test)]

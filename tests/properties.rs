@@ -1026,7 +1026,8 @@ proptest! {
     /// search), some rows listed twice, in any order: each distinct invitation (time, name,
     /// invitee's URL) is stored once, and the same file again adds none. An earlier file
     /// without URLs, listing some of them, takes nothing away: its invitations are the
-    /// first of their namesakes, and the rest are added.
+    /// first of their namesakes, and the rest are added. A file without URLs imported
+    /// after them (an older export) lists them all: it adds none and marks none gone.
     #[test]
     fn namesakes_invited_together_are_each_one_invitation(
         rows in prop::collection::vec((0usize..3, 0usize..2, 0usize..4), 1..16),
@@ -1044,7 +1045,7 @@ proptest! {
                 false => format!("Sam Owner,{to},{sent},,OUTGOING"),
             }
         };
-        let mut import = |lines: Vec<String>, urls: bool| {
+        let import = |store: &mut netcurate::store::Store, lines: Vec<String>, urls: bool| {
             let header = match urls {
                 true => "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl",
                 false => "From,To,Sent At,Message,Direction",
@@ -1055,15 +1056,20 @@ proptest! {
             store.import(batch, None, now).expect("import")
         };
         if without_urls_first {
-            import(rows.iter().take(3).map(|r| line(r, false)).collect(), false);
+            import(&mut store, rows.iter().take(3).map(|r| line(r, false)).collect(), false);
         }
         let distinct: std::collections::BTreeSet<_> = rows.iter().collect();
         let with_urls: Vec<String> = rows.iter().map(|r| line(r, true)).collect();
-        import(with_urls.clone(), true);
-        let again = import(with_urls, true);
+        import(&mut store, with_urls.clone(), true);
+        let again = import(&mut store, with_urls, true);
         prop_assert_eq!(again.invitations_added, 0);
         prop_assert_eq!(again.invitations_known, distinct.len() as u64);
         let stored = store.load(TODAY).expect("load").invitations.len();
         prop_assert_eq!(stored, distinct.len());
+        let older = import(&mut store, rows.iter().map(|r| line(r, false)).collect(), false);
+        prop_assert_eq!((older.invitations_added, older.invitations_gone), (0, 0));
+        let network = store.load(TODAY).expect("load");
+        let gone = network.invitations.iter().filter(|i| i.status == netcurate::model::InvitationStatus::Gone).count();
+        prop_assert_eq!((network.invitations.len(), gone), (distinct.len(), 0));
     }
 }

@@ -40,7 +40,9 @@ fn owned((url, name): (Option<&str>, &str)) -> (Option<String>, String) {
 
 /// Of the invitations `alike` (one key), the one a row whose other side has the URL key
 /// `other` lists: one this import has not listed yet, else one it has (the same row in
-/// two files); none that may be the row's ([`may_be_one_invitation`]): a new one.
+/// two files); none that may be the row's ([`may_be_one_invitation`]): a new one. A row
+/// without a URL (an older export) cannot tell namesakes apart: the others it may be are
+/// listed too, so that none of them is taken for gone.
 fn listed_as<'a>(
     alike: &'a mut [StoredInvitation],
     other: Option<&str>,
@@ -48,6 +50,11 @@ fn listed_as<'a>(
     let may_be = |i: &StoredInvitation| may_be_one_invitation(i.other.0.as_deref(), other);
     let at = (alike.iter().position(|i| may_be(i) && !i.listed))
         .or_else(|| alike.iter().position(may_be))?;
+    if other.is_none() {
+        for (_, namesake) in (alike.iter_mut().enumerate()).filter(|(i, _)| *i != at) {
+            namesake.listed = true;
+        }
+    }
     Some(&mut alike[at])
 }
 

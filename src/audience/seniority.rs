@@ -356,145 +356,203 @@ pub(super) fn heads_a_company(words: &[&str]) -> bool {
         || CXO_PAIRS.iter().any(pair)
 }
 
-fn classify_part(part: &str, whole: &str) -> SeniorityGuess {
-    let w = normalised_words(part);
-    let has = |x: &str| w.iter().any(|y| y == x);
-    let before = |x: &str| -> Option<&str> {
-        w.iter()
-            .position(|y| y == x)
-            .and_then(|i| i.checked_sub(1))
-            .map(|i| w[i].as_str())
-    };
-    let after = |x: &str| -> Option<&str> {
-        w.iter()
-            .position(|y| y == x)
-            .and_then(|i| w.get(i + 1))
-            .map(String::as_str)
-    };
-    // Guards.
-    if has("executive") && before("executive").is_some_and(|b| EXECUTIVE_IC.contains(&b)) {
-        return guess(
-            Seniority::Senior,
-            0.7,
-            "an account/sales executive is a senior individual contributor",
-        );
+/// A title part's words ([`normalised_words`]), and what the tier rules ask of them.
+struct TitleWords<'a> {
+    words: Vec<String>,
+    /// The part as written, and the whole title it is part of (for acronyms' case).
+    part: &'a str,
+    whole: &'a str,
+}
+
+impl TitleWords<'_> {
+    fn has(&self, x: &str) -> bool {
+        self.words.iter().any(|y| y == x)
     }
-    if has("chief") && after("chief") == Some("of") && w.iter().any(|x| x == "staff") {
-        return guess(
-            Seniority::Director,
-            0.7,
-            "a chief of staff ranks as a director",
-        );
+
+    /// The word before the first `x`.
+    fn before(&self, x: &str) -> Option<&str> {
+        let at = self.words.iter().position(|y| y == x)?;
+        Some(self.words[at.checked_sub(1)?].as_str())
     }
-    if has("avp") {
-        return guess(
-            Seniority::Director,
-            0.7,
-            "an assistant/associate VP ranks as a director",
-        );
+
+    /// The word after the first `x`.
+    fn after(&self, x: &str) -> Option<&str> {
+        let at = self.words.iter().position(|y| y == x)?;
+        self.words.get(at + 1).map(String::as_str)
     }
-    // Tiers, most senior first.
-    let any = |list: &[&str]| w.iter().any(|x| list.contains(&x.as_str()));
-    let pair = |(a, b): &(&str, &str)| has(a) && after(a) == Some(*b);
-    if any(&OWNER) {
-        return guess(Seniority::Owner, 0.9, "founder or owner");
+
+    fn any(&self, list: &[&str]) -> bool {
+        self.words.iter().any(|x| list.contains(&x.as_str()))
     }
-    if has("partner") {
-        let prev = before("partner");
-        let next = after("partner");
-        let role = w
-            .iter()
+
+    /// The first `a` followed by `b`.
+    fn pair(&self, &(a, b): &(&str, &str)) -> bool {
+        self.has(a) && self.after(a) == Some(b)
+    }
+
+    /// A partner in another role: a business partner, a partner manager.
+    fn partner_in_a_role(&self) -> bool {
+        const ROLES_AFTER: [&str; 5] = [
+            "manager",
+            "marketing",
+            "success",
+            "development",
+            "management",
+        ];
+        (self.words.iter())
             .take_while(|x| *x != "partner")
             .any(|x| PARTNER_ROLE.contains(&x.as_str()))
-            || next.is_some_and(|n| {
-                [
-                    "manager",
-                    "marketing",
-                    "success",
-                    "development",
-                    "management",
-                ]
-                .contains(&n)
-            });
-        if prev == Some("associate") {
-            return guess(
-                Seniority::Senior,
-                0.7,
-                "an associate partner is senior, not a partner",
-            );
-        }
-        if !role {
-            return guess(Seniority::Partner, 0.85, "partner");
-        }
+            || self
+                .after("partner")
+                .is_some_and(|n| ROLES_AFTER.contains(&n))
     }
-    let acronym = words(part).any(|x| CXO_ACRONYMS.contains(&x))
-        || (whole == whole.to_lowercase()
-            && words(part).any(|x| {
-                CXO_ACRONYMS
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(x) && x.len() > 2)
-            }));
-    // A vice presidente (Spanish, Italian, Portuguese) is a VP.
-    let vice = before("presidente") == Some("vice");
-    if !vice
-        && (acronym
-            || (has_word(&part.to_lowercase(), "chief")
-                && has_word(&part.to_lowercase(), "officer"))
-            || any(&CXO_WORDS)
-            || (has("managing") && has("director"))
-            || CXO_PAIRS.iter().any(pair))
-    {
-        return guess(
-            Seniority::Cxo,
-            0.9,
-            "C-level, president or managing director",
-        );
+
+    /// A vice presidente (Spanish, Italian, Portuguese) is a VP.
+    fn vice_presidente(&self) -> bool {
+        self.before("presidente") == Some("vice")
     }
-    if vice || any(&VP_WORDS) {
-        return guess(Seniority::Vp, 0.9, "vice president");
+
+    /// A C-level acronym as listed (`CTO`), or in any case when the whole title is
+    /// written in lower case (`cto`) and it has three letters or more.
+    fn cxo_acronym(&self) -> bool {
+        let lower_title = self.whole == self.whole.to_lowercase();
+        words(self.part).any(|x| {
+            CXO_ACRONYMS.contains(&x)
+                || (lower_title && x.len() > 2)
+                    && CXO_ACRONYMS.iter().any(|a| a.eq_ignore_ascii_case(x))
+        })
     }
-    if any(&DIRECTOR_WORDS) || DIRECTOR_PAIRS.iter().any(pair) {
-        return guess(
-            Seniority::Director,
-            0.85,
-            "director, head of, or general manager",
-        );
+
+    fn chief_officer(&self) -> bool {
+        let lower = self.part.to_lowercase();
+        has_word(&lower, "chief") && has_word(&lower, "officer")
     }
-    // French "chef de projet", "chef d'équipe" (a chef alone cooks).
-    if any(&MANAGER_WORDS)
-        || [
-            ("team", "lead"),
-            ("team", "leader"),
-            ("chef", "de"),
-            ("chef", "d"),
-        ]
-        .iter()
-        .any(pair)
-    {
-        return guess(Seniority::Manager, 0.8, "manager or team lead");
+}
+
+/// A rule of [`TIER_RULES`]: when `holds`, the part is of `tier`, with `confidence`, for
+/// the reason `rule` says.
+struct TierRule {
+    holds: fn(&TitleWords<'_>) -> bool,
+    tier: Seniority,
+    confidence: f32,
+    rule: &'static str,
+}
+
+/// The rules a title part is classified by, in order: the first that holds decides. First
+/// the guards (titles whose words would read as a higher tier), then the tiers, most
+/// senior first.
+const TIER_RULES: [TierRule; 13] = [
+    TierRule {
+        holds: |w| {
+            w.before("executive")
+                .is_some_and(|b| EXECUTIVE_IC.contains(&b))
+        },
+        tier: Seniority::Senior,
+        confidence: 0.7,
+        rule: "an account/sales executive is a senior individual contributor",
+    },
+    TierRule {
+        holds: |w| w.after("chief") == Some("of") && w.has("staff"),
+        tier: Seniority::Director,
+        confidence: 0.7,
+        rule: "a chief of staff ranks as a director",
+    },
+    TierRule {
+        holds: |w| w.has("avp"),
+        tier: Seniority::Director,
+        confidence: 0.7,
+        rule: "an assistant/associate VP ranks as a director",
+    },
+    TierRule {
+        holds: |w| w.any(&OWNER),
+        tier: Seniority::Owner,
+        confidence: 0.9,
+        rule: "founder or owner",
+    },
+    TierRule {
+        holds: |w| w.before("partner") == Some("associate"),
+        tier: Seniority::Senior,
+        confidence: 0.7,
+        rule: "an associate partner is senior, not a partner",
+    },
+    TierRule {
+        holds: |w| w.has("partner") && !w.partner_in_a_role(),
+        tier: Seniority::Partner,
+        confidence: 0.85,
+        rule: "partner",
+    },
+    TierRule {
+        holds: |w| {
+            !w.vice_presidente()
+                && (w.cxo_acronym()
+                    || w.chief_officer()
+                    || w.any(&CXO_WORDS)
+                    || (w.has("managing") && w.has("director"))
+                    || CXO_PAIRS.iter().any(|p| w.pair(p)))
+        },
+        tier: Seniority::Cxo,
+        confidence: 0.9,
+        rule: "C-level, president or managing director",
+    },
+    TierRule {
+        holds: |w| w.vice_presidente() || w.any(&VP_WORDS),
+        tier: Seniority::Vp,
+        confidence: 0.9,
+        rule: "vice president",
+    },
+    TierRule {
+        holds: |w| w.any(&DIRECTOR_WORDS) || DIRECTOR_PAIRS.iter().any(|p| w.pair(p)),
+        tier: Seniority::Director,
+        confidence: 0.85,
+        rule: "director, head of, or general manager",
+    },
+    TierRule {
+        // French "chef de projet", "chef d'équipe" (a chef alone cooks).
+        holds: |w| {
+            const LEADS: [(&str, &str); 4] = [
+                ("team", "lead"),
+                ("team", "leader"),
+                ("chef", "de"),
+                ("chef", "d"),
+            ];
+            w.any(&MANAGER_WORDS) || LEADS.iter().any(|p| w.pair(p))
+        },
+        tier: Seniority::Manager,
+        confidence: 0.8,
+        rule: "manager or team lead",
+    },
+    TierRule {
+        holds: |w| w.any(&SENIOR_WORDS),
+        tier: Seniority::Senior,
+        confidence: 0.7,
+        rule: "senior, lead, principal, staff or architect",
+    },
+    TierRule {
+        holds: |w| w.any(&ENTRY_WORDS),
+        tier: Seniority::Entry,
+        confidence: 0.6,
+        rule: "junior, associate, analyst, assistant or graduate",
+    },
+    TierRule {
+        holds: |w| w.any(&TRAINING_WORDS),
+        tier: Seniority::Training,
+        confidence: 0.8,
+        rule: "intern, trainee, apprentice or student",
+    },
+];
+
+/// The tier of one part of a title (`whole`): by the first of [`TIER_RULES`] that holds,
+/// else unknown.
+fn classify_part(part: &str, whole: &str) -> SeniorityGuess {
+    let words = TitleWords {
+        words: normalised_words(part),
+        part,
+        whole,
+    };
+    match TIER_RULES.iter().find(|r| (r.holds)(&words)) {
+        Some(r) => guess(r.tier, r.confidence, r.rule),
+        None => guess(Seniority::Unknown, 0.2, "no seniority word in the title"),
     }
-    if any(&SENIOR_WORDS) {
-        return guess(
-            Seniority::Senior,
-            0.7,
-            "senior, lead, principal, staff or architect",
-        );
-    }
-    if any(&ENTRY_WORDS) {
-        return guess(
-            Seniority::Entry,
-            0.6,
-            "junior, associate, analyst, assistant or graduate",
-        );
-    }
-    if any(&TRAINING_WORDS) {
-        return guess(
-            Seniority::Training,
-            0.8,
-            "intern, trainee, apprentice or student",
-        );
-    }
-    guess(Seniority::Unknown, 0.2, "no seniority word in the title")
 }
 
 #[cfg(test)]

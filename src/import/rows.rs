@@ -768,26 +768,33 @@ fn invitations(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<InvitationR
             inviter_url: profile_key(field(r, inviter)),
             invitee_url: profile_key(field(r, invitee)),
         };
-        let identity = (
-            row.direction,
-            row.sent_at,
-            row.from_name.clone(),
-            row.to_name.clone(),
-        );
-        let others: &mut Vec<Option<String>> = seen.entry(identity).or_default();
-        let other = row.other_side().0;
-        if others
-            .iter()
-            .any(|o| may_be_one_invitation(o.as_deref(), other))
-        {
+        let others: &mut Vec<Option<String>> = seen.entry(identity(&row)).or_default();
+        let other = row.other_side().0.map(str::to_string);
+        if others.contains(&other) {
             skips.add("same invitation listed twice");
             return Ok(());
         }
-        others.push(other.map(str::to_string));
+        others.push(other);
         rows.push(row);
         Ok(())
     })?;
+    // A row without the other side's URL is the same invitation as a row of its minute
+    // and names with one ([`may_be_one_invitation`]), whichever comes first.
+    let listed = rows.len();
+    rows.retain(|r| r.other_side().0.is_some() || !seen[&identity(r)].iter().any(Option::is_some));
+    skips.add_many("same invitation listed twice", (listed - rows.len()) as u64);
     Ok((n, rows))
+}
+
+/// What tells invitations of a file apart, besides the other side's URL: direction, time
+/// sent and the two names.
+fn identity(r: &InvitationRow) -> (Direction, NaiveDateTime, String, String) {
+    (
+        r.direction,
+        r.sent_at,
+        r.from_name.clone(),
+        r.to_name.clone(),
+    )
 }
 
 fn messages(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<MessageRow>)> {
@@ -1048,6 +1055,43 @@ mod tests {
         let table = Table::find("Connections.csv", &broken, &Default::default()).expect("header");
         let error = parse_table(&table).expect_err("bad row").to_string();
         assert!(error.contains(&format!("line {bad_line}")), "{error}");
+    }
+
+    /// Invitations of one minute to people of one name are told apart by the invitee's
+    /// URL: two URLs are two invitations; a row without one is the same as a row with
+    /// one, whichever comes first in the file.
+    #[test]
+    fn a_namesakes_invitation_without_url_repeats_one_with_url_in_any_order() {
+        let row = |slug: &str| {
+            let them = match slug {
+                "" => String::new(),
+                s => format!("https://www.linkedin.com/in/{s}"),
+            };
+            format!("Sam Owner,Maria Garcia,\"9/1/26, 9:00 AM\",,OUTGOING,,{them}\n")
+        };
+        let header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+        for order in [
+            ["", "maria-1", "maria-2"],
+            ["maria-1", "", "maria-2"],
+            ["maria-1", "maria-2", ""],
+        ] {
+            let text = format!("{header}{}", order.map(row).concat());
+            let table = Table::find("Invitations.csv", &text, &Default::default()).expect("header");
+            let parsed = parse_table(&table).expect("parse");
+            let Rows::Invitations(rows) = &parsed.rows else {
+                panic!("invitations")
+            };
+            let urls: Vec<_> = rows.iter().map(|r| r.other_side().0).collect();
+            assert_eq!(
+                urls,
+                [
+                    Some("linkedin.com/in/maria-1"),
+                    Some("linkedin.com/in/maria-2")
+                ],
+                "{order:?}"
+            );
+            assert_eq!(parsed.skipped.get("same invitation listed twice"), Some(&1));
+        }
     }
 
     /// A row repeats an earlier one with its URL key, or its email unless both rows have

@@ -2194,3 +2194,23 @@ fn namesakes_invited_in_the_same_minute_are_two_invitations() {
     assert_eq!(counts(&again), [0, 2], "{again:#}");
     assert_eq!(marias(&old), 2);
 }
+
+/// The same invitation in two files of one import (an export's Invitations.csv and a
+/// copy kept from last month) is one invitation, in whichever order the files come.
+#[test]
+fn an_invitation_listed_in_two_files_of_one_import_is_one() {
+    let maria = ("Maria Garcia", "maria-garcia-1", "9/1/26", false);
+    let ana = ("Ana Lima", "ana-lima", "9/2/26", false);
+    let db = Db::new();
+    let both = db.write("Invitations.csv", invitations_csv(&[maria, ana]));
+    let copy = db.write("invitations-copy.csv", invitations_csv(&[maria]));
+    let report = db.json(&[
+        "import",
+        "--json",
+        both.to_str().unwrap(),
+        copy.to_str().unwrap(),
+    ]);
+    assert_eq!(report["invitations_added"], 2, "{report:#}");
+    let stored = db.json(&["invitations", "--json"]);
+    assert_eq!(stored.as_array().unwrap().len(), 2, "{stored:#}");
+}

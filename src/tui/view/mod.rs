@@ -11,7 +11,7 @@ mod segments;
 
 pub use crate::columns::{fit, pad};
 
-use super::app::{App, Overlay, PromptKind, View};
+use super::app::{App, Overlay, Prompt, PromptKind, View};
 use super::strings::{self, KeyHint, KeyHints};
 use super::theme::Theme;
 use ratatui::Frame;
@@ -146,54 +146,7 @@ fn draw_filter_line(
     let message_above = message_above(app, status);
     let counts = strings::shown_of(app.table.ids.len(), app.network.contacts.len());
     let line = match &app.overlay {
-        Overlay::Prompt(p) => {
-            let label = format!("{}: ", p.kind.label());
-            // Text longer than the line shows its end, where the cursor is.
-            let room = usize::from(area.width).saturating_sub(Line::raw(&label).width() + 1);
-            let input = crate::columns::fit_end(&p.input, room as u16);
-            let mut spans = vec![
-                Span::styled(label, theme.accent()),
-                Span::raw(input.into_owned()),
-                Span::styled("█", theme.accent()),
-            ];
-            match p.kind {
-                PromptKind::Filter => match &app.table.filter_error {
-                    Some(e) => spans.push(Span::styled(format!("  {e}"), theme.error())),
-                    None => spans.push(Span::styled(counts, theme.dim())),
-                },
-                kind => {
-                    // A hint shows whole or not at all (cut at the edge it read "Esc cance"):
-                    // the first of these that fits.
-                    let hints = match kind {
-                        PromptKind::TagAdd | PromptKind::TagRemove => {
-                            let hint: Vec<String> = (p.words.iter())
-                                .filter(|t| t.starts_with(&p.input))
-                                .take(5)
-                                .cloned()
-                                .collect();
-                            let completions = strings::tag_completions(&hint);
-                            (!hint.is_empty())
-                                .then_some(completions)
-                                .into_iter()
-                                .collect()
-                        }
-                        PromptKind::Import | PromptKind::Export => {
-                            vec![
-                                strings::PATH_PROMPT_KEYS.into(),
-                                strings::PROMPT_KEYS.into(),
-                            ]
-                        }
-                        _ => vec![strings::PROMPT_KEYS.to_string()],
-                    };
-                    let room =
-                        usize::from(area.width).saturating_sub(Line::from(spans.clone()).width());
-                    if let Some(hint) = hints.into_iter().find(|h| Line::raw(h).width() <= room) {
-                        spans.push(Span::styled(hint, theme.dim()));
-                    }
-                }
-            }
-            Line::from(spans)
-        }
+        Overlay::Prompt(p) => prompt_line(app, p, counts, theme, area.width),
         // The filter is the contacts view's; the other views keep their own key hints.
         _ if app.view == View::Contacts && !app.table.filter.is_empty() => {
             let mut spans = vec![
@@ -221,6 +174,57 @@ fn draw_filter_line(
         },
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// An open prompt: its label, the text typed (its end, when longer than the line) with the
+/// cursor, then the filter's count or error, or the first of the prompt's hints that fits.
+fn prompt_line(app: &App, p: &Prompt, counts: String, theme: &Theme, width: u16) -> Line<'static> {
+    let label = format!("{}: ", p.kind.label());
+    let room = usize::from(width).saturating_sub(Line::raw(&label).width() + 1);
+    let input = crate::columns::fit_end(&p.input, room as u16);
+    let mut spans = vec![
+        Span::styled(label, theme.accent()),
+        Span::raw(input.into_owned()),
+        Span::styled("█", theme.accent()),
+    ];
+    if p.kind == PromptKind::Filter {
+        spans.push(match &app.table.filter_error {
+            Some(e) => Span::styled(format!("  {e}"), theme.error()),
+            None => Span::styled(counts, theme.dim()),
+        });
+        return Line::from(spans);
+    }
+    // A hint shows whole or not at all (cut at the edge it read "Esc cance").
+    let room = usize::from(width).saturating_sub(Line::from(spans.clone()).width());
+    if let Some(hint) = (prompt_hints(p).into_iter()).find(|h| Line::raw(h).width() <= room) {
+        spans.push(Span::styled(hint, theme.dim()));
+    }
+    Line::from(spans)
+}
+
+/// The hints a prompt (not the filter's) may show, longest first: the tags that complete
+/// what is typed, or the keys of a path's or any prompt.
+fn prompt_hints(p: &Prompt) -> Vec<String> {
+    match p.kind {
+        PromptKind::TagAdd | PromptKind::TagRemove => {
+            let tags: Vec<String> = (p.words.iter())
+                .filter(|t| t.starts_with(&p.input))
+                .take(5)
+                .cloned()
+                .collect();
+            match tags.is_empty() {
+                true => vec![],
+                false => vec![strings::tag_completions(&tags)],
+            }
+        }
+        PromptKind::Import | PromptKind::Export => {
+            vec![
+                strings::PATH_PROMPT_KEYS.into(),
+                strings::PROMPT_KEYS.into(),
+            ]
+        }
+        _ => vec![strings::PROMPT_KEYS.to_string()],
+    }
 }
 
 /// What the status line shows: the counts, the last action's message (unless it is too

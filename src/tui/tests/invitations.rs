@@ -263,3 +263,36 @@ fn a_narrow_invitations_view_shows_one_list_and_cuts_no_number() {
         "{wide:#?}"
     );
 }
+
+/// Two people of one name invited in the same minute (from one search) sit side by side
+/// in the outgoing list: each row then ends its name with the end of the person's profile
+/// address, so that they can be told apart; a name alone in its place shows as before.
+#[test]
+fn namesakes_side_by_side_show_their_profiles() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    let rows = a.invitation_rows(0);
+    let (first, second) = (rows[0], rows[1]);
+    for (i, slug) in [(first, "maria-garcia-1"), (second, "maria-garcia-2")] {
+        let inv = &mut a.network.invitations[i];
+        inv.to_name = "Maria Garcia".into();
+        inv.invitee_url = Some(format!("linkedin.com/in/{slug}"));
+    }
+    let third = a.network.invitations[rows[2]].to_name.clone();
+    let screen = screen_rows(&a, 100, 24);
+    let outgoing: Vec<String> = (screen[4..7].iter())
+        .map(|r| r.chars().take(50).collect())
+        .collect();
+    assert!(
+        outgoing[0].contains("Maria Garcia") && outgoing[0].contains("garcia-1"),
+        "{outgoing:#?}"
+    );
+    assert!(
+        outgoing[1].contains("Maria Garcia") && outgoing[1].contains("garcia-2"),
+        "{outgoing:#?}"
+    );
+    assert!(
+        outgoing[2].contains(&third) && !outgoing[2].contains("pending-"),
+        "{outgoing:#?}"
+    );
+}

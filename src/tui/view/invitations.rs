@@ -4,9 +4,10 @@
 use super::super::app::App;
 use super::super::strings::{self, suggestion};
 use super::super::theme::{self, Theme};
-use super::{fitting, keys_text, pad};
+use super::{fit, fitting, keys_text, pad};
+use crate::columns;
 use chrono::Duration;
-use netcurate::model::{Direction, InvitationStatus};
+use netcurate::model::{Direction, Invitation, InvitationStatus};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -88,15 +89,16 @@ fn gone_note(app: &App) -> String {
 }
 
 /// One list pane (index, title, text when empty): a window of rows around the pane's
-/// cursor, each row drawn by `row`
-/// as (text, style); the cursor row is reversed when the pane has the focus.
+/// cursor, each row drawn by `row` (given the invitation and whether a row beside it names
+/// another person of the same name, [`namesake_beside`]) as (text, style); the cursor row
+/// is reversed when the pane has the focus.
 fn draw_pane(
     app: &App,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
     (pane, title, empty): (usize, &str, &str),
-    row: impl Fn(usize) -> (String, Style),
+    row: impl Fn(usize, bool) -> (String, Style),
 ) {
     let rows = app.invitation_rows(pane);
     let cursor = app.invitations.cursor[pane];
@@ -112,7 +114,7 @@ fn draw_pane(
         .iter()
         .enumerate()
         .map(|(k, &i)| {
-            let (text, style) = row(i);
+            let (text, style) = row(i, namesake_beside(app, &rows, start + k));
             let style = if focused && start + k == cursor {
                 theme.cursor()
             } else {
@@ -127,6 +129,34 @@ fn draw_pane(
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
+/// Whether a row next to the `at`-th of `rows` is an invitation of another person of the
+/// same name (two people invited in the same minute from one search sit side by side).
+fn namesake_beside(app: &App, rows: &[usize], at: usize) -> bool {
+    let invitations = &app.network.invitations;
+    let this = &invitations[rows[at]];
+    let beside = [at.checked_sub(1), Some(at + 1)];
+    (beside.into_iter().flatten().filter_map(|k| rows.get(k))).any(|&j| {
+        let other = &invitations[j];
+        other.other_name() == this.other_name() && other.other_url() != this.other_url()
+    })
+}
+
+/// The name of the person on the other side, `width` columns wide; for a `namesake`
+/// beside it, followed by the end of their profile's address (`…garcia-2`), the name
+/// giving way first.
+fn name_cell(inv: &Invitation, namesake: bool, width: u16) -> String {
+    let slug = (inv.other_url().filter(|_| namesake)).and_then(|key| key.rsplit('/').next());
+    let Some(slug) = slug else {
+        return pad(inv.other_name(), width);
+    };
+    let slug_width = (columns::width(slug) as u16).min(width / 2);
+    let name = fit(inv.other_name(), width.saturating_sub(slug_width + 1));
+    pad(
+        &format!("{name} {}", columns::fit_end(slug, slug_width)),
+        width,
+    )
+}
+
 fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let stale_days = app.pillars.assumptions.stale_days;
     // Fits the pane on an 80-column screen; narrower, the key hints below name the key.
@@ -138,7 +168,7 @@ fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let pane = (0, title.as_str(), strings::NO_OUTGOING);
     // The name gives way to the age and the state on a narrow screen.
     let name_width = area.width.saturating_sub(18).clamp(8, 28);
-    draw_pane(app, theme, frame, area, pane, |i| {
+    draw_pane(app, theme, frame, area, pane, |i, namesake| {
         let inv = &app.network.invitations[i];
         let age = inv.age_days(app.network.as_of);
         let mark = if app.withdraw_selected.contains(&inv.id) {
@@ -156,7 +186,7 @@ fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             ("", Style::new())
         };
-        let name = pad(&inv.to_name, name_width);
+        let name = name_cell(inv, namesake, name_width);
         (format!("{mark}{age:>4}d  {name} {state:<9}"), style)
     });
 }
@@ -178,7 +208,7 @@ fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let name_width = (area.width)
         .saturating_sub(9 + score_width + age_width)
         .clamp(8, 26);
-    draw_pane(app, theme, frame, area, pane, |i| {
+    draw_pane(app, theme, frame, area, pane, |i, namesake| {
         let inv = &app.network.invitations[i];
         let age = inv.age_days(app.network.as_of);
         let score = app.invitation_score(i);
@@ -189,7 +219,7 @@ fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             (_, None) if scored => suggestion::UNSCORED,
             (_, None) => "",
         };
-        let name = pad(&inv.from_name, name_width);
+        let name = name_cell(inv, namesake, name_width);
         let age = match age_width {
             0 => String::new(),
             _ => format!("{age:>4}d "),

@@ -51,9 +51,8 @@ fn listed_as<'a>(
     let at = (alike.iter().position(|i| may_be(i) && !i.listed))
         .or_else(|| alike.iter().position(may_be))?;
     if other.is_none() {
-        for (_, namesake) in (alike.iter_mut().enumerate()).filter(|(i, _)| *i != at) {
-            namesake.listed = true;
-        }
+        let namesakes = alike.iter_mut().enumerate().filter(|&(k, _)| k != at);
+        namesakes.for_each(|(_, namesake)| namesake.listed = true);
     }
     Some(&mut alike[at])
 }
@@ -134,7 +133,8 @@ fn list_rows(
         let sent_at = sent_at.as_ref().map_or("", DateText::as_str);
         let key = invitation_key(r.direction.as_str(), sent_at, &r.from_name, &r.to_name);
         let alike = stored.entry(key).or_default();
-        if let Some(known) = listed_as(alike, r.other_side().0) {
+        let other_url = r.other_side().0;
+        if let Some(known) = listed_as(alike, other_url) {
             report.invitations_known += 1;
             let first_listing = !std::mem::replace(&mut known.listed, true);
             let Some(id) = known.id else { continue };
@@ -143,7 +143,7 @@ fn list_rows(
                 known.gone = false;
                 report.invitations_back += 1;
             }
-            if let (true, None, Some(url)) = (first_listing, &known.other.0, r.other_side().0) {
+            if let (true, None, Some(url)) = (first_listing, &known.other.0, other_url) {
                 // Stored from an export without URLs: its URLs tell it from a namesake's.
                 set_urls.execute(params![id, r.inviter_url, r.invitee_url])?;
                 known.other.0 = Some(url.to_string());

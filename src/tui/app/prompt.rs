@@ -3,7 +3,7 @@
 //!
 //! Must not: do I/O (it asks the runtime with an effect).
 
-use super::{App, Confirm, Effect, ExportRequest, Overlay, Prompt, PromptKind};
+use super::{App, Confirm, Effect, ExportRequest, Overlay, Prompt, PromptKind, View};
 use crate::tui::strings::status;
 use netcurate::error::did_you_mean;
 use netcurate::export::{self, ExportKind};
@@ -155,6 +155,15 @@ impl App {
         vec![]
     }
 
+    /// What a path typed without a kind exports: what `e` offers in the view, the
+    /// withdrawal plan in the invitations view, else the contacts.
+    fn bare_path_kind(&self) -> ExportKind {
+        match self.view {
+            View::Invitations => ExportKind::WithdrawalPlan,
+            _ => ExportKind::Contacts,
+        }
+    }
+
     pub(super) fn submit_export(&mut self, p: &Prompt) -> Vec<Effect> {
         let input = p.input.trim();
         // A first word like a kind, misspelt ("removal-pla out.csv"), would export the
@@ -171,7 +180,7 @@ impl App {
             }
             // A kind alone is a kind without a path, not a file named after it.
             _ if ExportKind::parse(input).is_some() => (None, ""),
-            _ => (Some(ExportKind::Contacts), input),
+            _ => (Some(self.bare_path_kind()), input),
         };
         let (path, delimiter) = export::split_delimiter(path);
         let Some(kind) = kind.filter(|_| !path.is_empty()) else {

@@ -296,3 +296,34 @@ fn namesakes_side_by_side_show_their_profiles() {
         "{outgoing:#?}"
     );
 }
+
+/// In the invitations view `e` offers the withdrawal plan; a bare path typed over the
+/// offer (the kind cleared with the rest) exports that plan still, not the contacts.
+#[test]
+fn a_bare_path_in_the_invitations_view_exports_the_withdrawal_plan() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("plan.csv");
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    key(&mut a, KeyCode::Char('e'));
+    assert!(
+        prompt_text(&a).starts_with("withdrawal-plan "),
+        "{}",
+        prompt_text(&a)
+    );
+    match &submit(&mut a, path.to_str().expect("utf-8"))[..] {
+        [Effect::Export { request, .. }] => {
+            assert_eq!(request.kind, netcurate::export::ExportKind::WithdrawalPlan)
+        }
+        other => panic!("{other:?}"),
+    }
+    // In the contacts view a bare path exports the contacts, as before.
+    key(&mut a, KeyCode::Char('1'));
+    key(&mut a, KeyCode::Char('e'));
+    match &submit(&mut a, path.to_str().expect("utf-8"))[..] {
+        [Effect::Export { request, .. }] => {
+            assert_eq!(request.kind, netcurate::export::ExportKind::Contacts)
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -196,16 +196,17 @@ pub const TRIAGE_KEYS: KeyHints = &[
     (&[Command::TagAdd], "tag"),
     (&[Command::ToggleSelect], "skip"),
     (&[Command::Up], "back"),
+    (&[Command::Undo], "undo"),
     (&[Command::OpenUrl], "open"),
     (&[Command::Copy], "copy"),
     (&[Command::ClearSelection], "stop"),
 ];
 /// The keys under a triage card: [`TRIAGE_KEYS`], without "as suggested" when the card
-/// suggests nothing, and without "back" on the first card.
+/// suggests nothing, and without "back" and "undo" on the first card.
 pub fn triage_keys(suggested: bool, first: bool) -> Vec<KeyHint> {
     let applies = |commands: &[Command]| match commands {
         [Command::Explain] => suggested,
-        [Command::Up] => !first,
+        [Command::Up] | [Command::Undo] => !first,
         _ => true,
     };
     (TRIAGE_KEYS.iter())
@@ -945,6 +946,17 @@ pub mod status {
             key(Command::Keep),
             key(Command::Prune),
             key(Command::Protect)
+        )
+    }
+
+    /// A key pressed on a triage card that the card does not take.
+    pub fn not_in_triage(command: Command, keys: &crate::tui::keymap::Keymap) -> String {
+        format!(
+            "{} ({}) acts once triage is paused: {} pauses it, {} resumes",
+            keys.key(command),
+            command.name(),
+            keys.key(Command::ClearSelection),
+            keys.key(Command::Triage)
         )
     }
 

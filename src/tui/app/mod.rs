@@ -825,10 +825,12 @@ impl App {
                 for inverse in op.inverse() {
                     inverse.apply_to(&mut self.network);
                 }
+                self.follow_in_triage(&op, true);
                 self.after_change(status::undid(&op.describe()));
             }
             Msg::Redone(op) => {
                 op.apply_to(&mut self.network);
+                self.follow_in_triage(&op, false);
                 self.after_change(status::redid(&op.describe()));
             }
             Msg::Status(s) => {

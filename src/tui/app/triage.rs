@@ -7,7 +7,7 @@ use super::{App, Effect, PromptKind, Triage};
 use crate::tui::keymap::Command;
 use crate::tui::strings::status;
 use netcurate::model::Decision;
-use netcurate::ops;
+use netcurate::ops::{self, Op};
 
 impl App {
     pub(super) fn start_triage(&mut self) {
@@ -96,14 +96,32 @@ impl App {
             }
             (Command::Copy, _) => return self.copy_contacts(),
             (Command::Undo, _) => return vec![Effect::Undo],
+            (Command::Redo, _) => return vec![Effect::Redo],
             (Command::Help, _) => self.open_help(),
             (Command::ClearSelection | Command::Quit | Command::Triage, _) => {
                 self.triage = None;
                 let resume = self.keymap.key(Command::Triage);
                 self.status = status::triage_paused(t.index + 1, t.queue.len(), resume);
             }
-            _ => {}
+            (other, _) => self.status = status::not_in_triage(other, &self.keymap),
         }
         vec![]
+    }
+
+    /// After `op` is undone (`undone`) or redone: a card's decision taken back shows its
+    /// card again, and the same decision made again goes on past it.
+    pub(super) fn follow_in_triage(&mut self, op: &Op, undone: bool) {
+        let (Some(t), Op::Decide { ids, .. }) = (self.triage.as_mut(), op) else {
+            return;
+        };
+        let [id] = ids[..] else { return };
+        if undone && t.index > 0 && t.queue[t.index - 1] == id {
+            t.index -= 1;
+        } else if !undone && t.queue.get(t.index) == Some(&id) {
+            t.index += 1;
+            if t.index >= t.queue.len() {
+                self.triage = None;
+            }
+        }
     }
 }

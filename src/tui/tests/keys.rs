@@ -737,6 +737,47 @@ fn triage_walks_the_undecided_queue_lowest_first() {
     );
 }
 
+/// Undo on a triage card takes back the previous card's decision and shows that card
+/// again; redo makes it again and goes on. An undo of something else leaves the card. A
+/// key the card does not take says how to reach it.
+#[test]
+fn undo_in_triage_goes_back_to_the_card_it_takes_back() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('c'));
+    let queue = a.triage.clone().unwrap().queue;
+    let effects = key(&mut a, KeyCode::Char('x'));
+    let [Effect::Persist(op)] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(a.triage.as_ref().unwrap().index, 1);
+    assert_eq!(key(&mut a, KeyCode::Char('u')), vec![Effect::Undo]);
+    a.update(Msg::Undone(op.clone()));
+    assert_eq!(a.triage.as_ref().unwrap().index, 0, "back to its card");
+    assert_eq!(
+        a.network.contact(queue[0]).unwrap().decision,
+        Decision::Undecided
+    );
+    assert_eq!(ctrl(&mut a, 'r'), vec![Effect::Redo]);
+    a.update(Msg::Redone(op.clone()));
+    assert_eq!(a.triage.as_ref().unwrap().index, 1, "on past it again");
+    assert_eq!(
+        a.network.contact(queue[0]).unwrap().decision,
+        Decision::Prune
+    );
+    // Two cards on, an undo of the first card's decision stays where it is.
+    key(&mut a, KeyCode::Char(' '));
+    a.update(Msg::Undone(op.clone()));
+    assert_eq!(a.triage.as_ref().unwrap().index, 2);
+
+    key(&mut a, KeyCode::Char('2'));
+    assert_eq!(a.view, View::Contacts);
+    assert_eq!(
+        a.status,
+        "2 (view-invitations) acts once triage is paused: esc pauses it, c resumes"
+    );
+    assert!(a.triage.is_some());
+}
+
 /// `e` exports what each view shows: from the invitations view the withdrawal plan, from
 /// the segments view the segment under the cursor (its contacts shown behind the prompt).
 #[test]
@@ -895,9 +936,9 @@ fn enter_in_triage_takes_the_suggestion() {
             "{legend}"
         );
         assert_eq!(
-            legend.contains("k back"),
+            legend.contains("k back") && legend.contains("u undo"),
             before > 0,
-            "back from the second card on"
+            "back and undo from the second card on"
         );
         key(&mut a, KeyCode::Enter);
         match suggestion(&a, id) {

@@ -952,9 +952,8 @@ pub mod status {
     /// A key pressed on a triage card that the card does not take.
     pub fn not_in_triage(command: Command, keys: &crate::tui::keymap::Keymap) -> String {
         format!(
-            "{} ({}) acts once triage is paused: {} pauses it, {} resumes",
+            "{}: {} pauses triage first ({} resumes)",
             keys.key(command),
-            command.name(),
             keys.key(Command::ClearSelection),
             keys.key(Command::Triage)
         )

@@ -98,14 +98,30 @@ impl App {
             (Command::Undo, _) => return vec![Effect::Undo],
             (Command::Redo, _) => return vec![Effect::Redo],
             (Command::Help, _) => self.open_help(),
-            (Command::ClearSelection | Command::Quit | Command::Triage, _) => {
-                self.triage = None;
-                let resume = self.keymap.key(Command::Triage);
-                self.status = status::triage_paused(t.index + 1, t.queue.len(), resume);
+            (Command::ClearSelection | Command::Quit | Command::Triage, _) => self.pause_triage(&t),
+            // Going elsewhere pauses triage on the way.
+            (
+                other @ (Command::ViewContacts
+                | Command::ViewInvitations
+                | Command::ViewSegments
+                | Command::ViewPillars
+                | Command::NextView
+                | Command::Filter
+                | Command::ShowNew),
+                _,
+            ) => {
+                self.pause_triage(&t);
+                return self.on_command(other);
             }
             (other, _) => self.status = status::not_in_triage(other, &self.keymap),
         }
         vec![]
+    }
+
+    fn pause_triage(&mut self, t: &Triage) {
+        self.triage = None;
+        let resume = self.keymap.key(Command::Triage);
+        self.status = status::triage_paused(t.index + 1, t.queue.len(), resume);
     }
 
     /// After `op` is undone (`undone`) or redone: a card's decision taken back shows its

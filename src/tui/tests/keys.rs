@@ -739,7 +739,7 @@ fn triage_walks_the_undecided_queue_lowest_first() {
 
 /// Undo on a triage card takes back the previous card's decision and shows that card
 /// again; redo makes it again and goes on. An undo of something else leaves the card. A
-/// key the card does not take says how to reach it.
+/// key the card does not take says how to reach it; a view's key pauses triage and goes.
 #[test]
 fn undo_in_triage_goes_back_to_the_card_it_takes_back() {
     let mut a = app();
@@ -769,13 +769,18 @@ fn undo_in_triage_goes_back_to_the_card_it_takes_back() {
     a.update(Msg::Undone(op.clone()));
     assert_eq!(a.triage.as_ref().unwrap().index, 2);
 
-    key(&mut a, KeyCode::Char('2'));
-    assert_eq!(a.view, View::Contacts);
-    assert_eq!(
-        a.status,
-        "2 (view-invitations) acts once triage is paused: esc pauses it, c resumes"
-    );
+    key(&mut a, KeyCode::Char('s'));
+    assert_eq!(a.status, "s: esc pauses triage first (c resumes)");
     assert!(a.triage.is_some());
+    // Going to another view pauses triage on the way.
+    key(&mut a, KeyCode::Char('2'));
+    assert_eq!(a.view, View::Invitations);
+    assert!(a.triage.is_none());
+    assert!(
+        a.status.starts_with("triage paused at 3 of"),
+        "{}",
+        a.status
+    );
 }
 
 /// `e` exports what each view shows: from the invitations view the withdrawal plan, from

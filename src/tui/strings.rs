@@ -136,7 +136,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::ToggleSelect => "select / unselect the row",
         Command::RangeSelect => "range select: from here to where you move",
         Command::SelectAll => "select every row in view",
-        Command::ClearSelection => "clear the selection (or close)",
+        Command::ClearSelection => "clear the selection (or close; pause triage)",
         Command::Keep => "decide keep",
         Command::Prune => "decide prune (never a protected contact)",
         Command::Protect => "decide protect",

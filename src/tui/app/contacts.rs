@@ -53,6 +53,21 @@ impl App {
         self.perform(op)
     }
 
+    /// Opens the current contact's profile (the row's, or the triage card's), or says it
+    /// has none.
+    pub(super) fn open_profile(&mut self) -> Vec<Effect> {
+        let Some(i) = self.current() else {
+            return vec![];
+        };
+        match self.network.contacts[i].url_key.as_deref() {
+            Some(k) => vec![Effect::OpenUrl(netcurate::import::url::key_to_url(k))],
+            None => {
+                self.status = status::NO_URL.to_string();
+                vec![]
+            }
+        }
+    }
+
     pub(super) fn on_contacts_command(&mut self, c: Command) -> Vec<Effect> {
         if self.move_cursor(c) {
             return vec![];
@@ -118,17 +133,7 @@ impl App {
             Command::TagAdd => self.open_prompt(PromptKind::TagAdd, String::new()),
             Command::TagRemove => self.open_prompt(PromptKind::TagRemove, String::new()),
             Command::Explain if self.current().is_some() => self.overlay = Overlay::Explain,
-            Command::OpenUrl => {
-                if let Some(i) = self.current() {
-                    let c = &self.network.contacts[i];
-                    match c.url_key.as_deref() {
-                        Some(k) => {
-                            return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(k))];
-                        }
-                        None => self.status = status::NO_URL.to_string(),
-                    }
-                }
-            }
+            Command::OpenUrl => return self.open_profile(),
             Command::Copy => return self.copy_contacts(),
             Command::Export => {
                 let name = segment_slug(&self.table.filter);

@@ -86,14 +86,7 @@ impl App {
                 }
             }
             (Command::TagAdd, _) => self.open_prompt(PromptKind::TagAdd, String::new()),
-            (Command::OpenUrl, _) => {
-                if let Some(k) = self
-                    .current()
-                    .and_then(|i| self.network.contacts[i].url_key.clone())
-                {
-                    return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(&k))];
-                }
-            }
+            (Command::OpenUrl, _) => return self.open_profile(),
             (Command::Copy, _) => return self.copy_contacts(),
             (Command::Undo, _) => return vec![Effect::Undo],
             (Command::Redo, _) => return vec![Effect::Redo],

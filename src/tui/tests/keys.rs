@@ -783,6 +783,22 @@ fn undo_in_triage_goes_back_to_the_card_it_takes_back() {
     );
 }
 
+/// `o` on a triage card opens its profile, or says it has none (as in the table).
+#[test]
+fn o_on_a_triage_card_without_a_profile_says_so() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('c'));
+    let first = a.triage.as_ref().unwrap().queue[0];
+    let url = a.network.contact(first).unwrap().url_key.clone().unwrap();
+    assert_eq!(
+        key(&mut a, KeyCode::Char('o')),
+        vec![Effect::OpenUrl(netcurate::import::url::key_to_url(&url))]
+    );
+    a.network.contact_mut(first).unwrap().url_key = None;
+    assert!(key(&mut a, KeyCode::Char('o')).is_empty());
+    assert_eq!(a.status, crate::tui::strings::status::NO_URL);
+}
+
 /// `e` exports what each view shows: from the invitations view the withdrawal plan, from
 /// the segments view the segment under the cursor (its contacts shown behind the prompt).
 #[test]

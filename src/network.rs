@@ -137,6 +137,16 @@ impl Network {
         }
     }
 
+    /// The profile key of the person on the other side of `inv`: the invitation's own,
+    /// else that of the connection it is linked to (by name, for an invitation from an
+    /// export without URLs).
+    pub fn invitation_profile<'a>(&'a self, inv: &'a Invitation) -> Option<&'a str> {
+        inv.other_url().or_else(|| {
+            let id = inv.contact_id?;
+            self.contact(id)?.url_key.as_deref()
+        })
+    }
+
     pub fn contact(&self, id: ContactId) -> Option<&Contact> {
         self.position_of(id).map(|i| &self.contacts[i])
     }

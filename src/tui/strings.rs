@@ -792,6 +792,10 @@ pub mod status {
     pub const FILTER_CLEARED: &str = "filter cleared";
     pub const NO_URL: &str = "this contact has no profile URL";
     pub const NO_URLS: &str = "none of these has a profile URL";
+    /// `o` or `y` on an invitation from an export without URLs (2018–2022, Dec 2023), its person
+    /// not among the connections.
+    pub const INVITATION_NO_URL: &str =
+        "this invitation has no profile URL (older exports leave it out)";
     pub const NOTHING_TO_TRIAGE: &str = "nothing to triage: every contact in view is decided";
     pub const TRIAGE_DONE: &str = "triage done: the queue is empty";
     pub const CANCELLED: &str = "cancelled";

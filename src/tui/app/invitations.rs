@@ -5,6 +5,7 @@
 
 use super::{App, Effect, Overlay, moved_cursor, range_rows, toggle_range};
 use crate::tui::keymap::Command;
+use crate::tui::strings::status;
 use netcurate::export::ExportKind;
 use netcurate::model::{Direction, Invitation, InvitationId, InvitationStatus};
 use netcurate::ops;
@@ -151,22 +152,33 @@ impl App {
                         })
                         .collect(),
                 };
-                let keys = (chosen.iter())
-                    .filter_map(|&i| self.network.invitations[i].other_url().map(str::to_string))
+                let keys: Vec<String> = (chosen.iter())
+                    .filter_map(|&i| self.invitation_profile(i).map(str::to_string))
                     .collect();
+                if keys.is_empty() && chosen.len() == 1 {
+                    self.status = status::INVITATION_NO_URL.to_string();
+                    return vec![];
+                }
                 return self.copy_profiles(chosen.len(), keys);
             }
-            Command::OpenUrl => {
-                if let Some(url) = rows
-                    .get(*cursor)
-                    .and_then(|&i| self.network.invitations[i].other_url())
-                {
-                    return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(url))];
+            Command::OpenUrl => match rows.get(*cursor).map(|&i| self.invitation_profile(i)) {
+                Some(Some(key)) => {
+                    return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(key))];
                 }
-            }
+                Some(None) => self.status = status::INVITATION_NO_URL.to_string(),
+                None => {}
+            },
             _ => {}
         }
         vec![]
+    }
+}
+
+impl App {
+    /// The profile of the person on the other side of invitation `i`.
+    fn invitation_profile(&self, i: usize) -> Option<&str> {
+        let network = &self.network;
+        network.invitation_profile(&network.invitations[i])
     }
 }
 

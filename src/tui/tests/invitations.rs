@@ -327,3 +327,33 @@ fn a_bare_path_in_the_invitations_view_exports_the_withdrawal_plan() {
         other => panic!("{other:?}"),
     }
 }
+
+/// `o` and `y` on an invitation from an export without URLs take the profile of the
+/// connection it is linked to (by name); one linked to no one says it has no URL (they
+/// did nothing, and `y` spoke of a contact).
+#[test]
+fn an_invitation_without_a_url_opens_its_connection_or_says_why_not() {
+    let mut a = app();
+    let i = on_newest_pending_invitation(&mut a);
+    let inv = &mut a.network.invitations[i];
+    (inv.inviter_url, inv.invitee_url) = (None, None);
+    for k in ['o', 'y'] {
+        a.status.clear();
+        assert!(key(&mut a, KeyCode::Char(k)).is_empty());
+        assert_eq!(a.status, crate::tui::strings::status::INVITATION_NO_URL);
+    }
+    let connection = (a.network.contacts.iter())
+        .find(|c| c.is_connection && c.url_key.is_some())
+        .unwrap();
+    let (id, url) = (connection.id, connection.url_key.clone().unwrap());
+    a.network.invitations[i].contact_id = Some(id);
+    let url = netcurate::import::url::key_to_url(&url);
+    assert_eq!(
+        key(&mut a, KeyCode::Char('o')),
+        vec![Effect::OpenUrl(url.clone())]
+    );
+    assert_eq!(
+        key(&mut a, KeyCode::Char('y')),
+        vec![Effect::Copy(vec![url])]
+    );
+}

@@ -1,13 +1,14 @@
 //! Library benchmarks at 100k connections + 20k invitations: import (parse, normalise,
-//! store, score; and the same export again), rescore with a new profile, filter, sort,
-//! bulk tag + undo, export.
+//! store, score; the same export again; and the floor under it, writing the parsed rows
+//! alone), rescore with a new profile, filter, sort, bulk tag + undo, export.
 
 mod common;
 
 use common::*;
-use criterion::{Criterion, criterion_group};
+use criterion::{BatchSize, Criterion, criterion_group};
 use netcurate::audience::{find_duplicates, score_all};
 use netcurate::import::ImportBatch;
+use netcurate::import::rows::{ConnectionRow, Rows};
 use netcurate::ops;
 use netcurate::query::{Haystack, Query, SortKey, sort};
 use netcurate::store::Store;
@@ -32,6 +33,17 @@ fn import(c: &mut Criterion) {
             let _ = imported_db("import-bench");
         })
     });
+    // The floor under the import: the same 100k Connections rows, already parsed, written
+    // into a new database's contacts table in one transaction as a first import writes them
+    // (its columns, journal and sync settings), and nothing else: no merge, no scoring.
+    let rows = connection_rows(&dir);
+    g.bench_function("floor: write the 100k parsed rows to SQLite alone", |b| {
+        b.iter_batched(
+            new_db,
+            |path| write_rows_alone(&path, &rows),
+            BatchSize::PerIteration,
+        )
+    });
     // The weekly case: the same export into the database that holds it (read what is
     // stored, merge, rescore; nothing changes, so each run finds the database as before).
     let (_, mut again) = imported_db("import-again");
@@ -39,6 +51,65 @@ fn import(c: &mut Criterion) {
         b.iter(|| import_export(&mut again))
     });
     g.finish();
+}
+
+/// The rows of the export's Connections.csv, parsed.
+fn connection_rows(dir: &std::path::Path) -> Vec<ConnectionRow> {
+    let batch = ImportBatch::read(&[dir.join("Connections.csv")]).expect("read");
+    (batch.files.into_iter())
+        .find_map(|f| match f.rows {
+            Rows::Connections(rows) => Some(rows),
+            _ => None,
+        })
+        .expect("connections")
+}
+
+/// A new, empty database (its schema made), closed; its path.
+fn new_db() -> std::path::PathBuf {
+    let path = export_dir().join("floor.db");
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    drop(Store::open(&path).expect("open"));
+    path
+}
+
+/// Writes `rows` into the contacts table at `path` with the columns, journal and sync a
+/// first import uses (its `INSERT_PLAIN_CONTACT`), in one transaction.
+fn write_rows_alone(path: &std::path::Path, rows: &[ConnectionRow]) {
+    let mut conn = rusqlite::Connection::open(path).expect("open");
+    conn.execute_batch(
+        "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_size = -4096;",
+    )
+    .expect("pragmas");
+    let tx = conn.transaction().expect("transaction");
+    {
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO contacts (id, url_key, first_name, last_name, url, company,
+                    position, connected_on, is_connection, hidden, score, seniority, function,
+                    flags, added_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, 0, 'unknown', 'other', 0, NULL)",
+            )
+            .expect("prepare");
+        for (id, row) in (1i64..).zip(rows) {
+            let connected_on = row.connected_on.map(|d| d.to_string());
+            insert
+                .execute(rusqlite::params![
+                    id,
+                    None::<&str>,
+                    row.first_name.as_str(),
+                    row.last_name.as_str(),
+                    row.url.as_str(),
+                    row.company.as_str(),
+                    row.position.as_str(),
+                    connected_on,
+                    row.hidden,
+                ])
+                .expect("insert");
+        }
+    }
+    tx.commit().expect("commit");
 }
 
 fn rescore(c: &mut Criterion) {

@@ -137,6 +137,20 @@ impl Network {
         }
     }
 
+    /// The outgoing pending invitations to `who`: a profile URL, else a full name as the
+    /// invitations list shows it (case and accents aside, as a filter reads them).
+    pub fn pending_invitations_to(&self, who: &str) -> Vec<&Invitation> {
+        let key = crate::import::url::profile_key(who);
+        let name = crate::text::folded(who.trim());
+        (self.invitations.iter())
+            .filter(|i| i.direction == Direction::Outgoing && i.status == InvitationStatus::Pending)
+            .filter(|i| match &key {
+                Some(key) => i.other_url() == Some(key.as_str()),
+                None => crate::text::folded(i.other_name()) == name,
+            })
+            .collect()
+    }
+
     /// The profile key of the person on the other side of `inv`: the invitation's own,
     /// else that of the connection it is linked to (by name, for an invitation from an
     /// export without URLs).

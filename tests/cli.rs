@@ -406,6 +406,85 @@ fn stale_invitations_are_withdrawn_and_planned_oldest_first() {
     assert_eq!(db.stats()["invitations"]["outgoing_withdraw_planned"], 0);
 }
 
+/// `invitations withdraw --to` marks the pending invitation to one person (by name, case
+/// and accents aside, or by profile URL), `invitations keep --to` takes it out of the plan
+/// and `keep --all` empties the plan; two people of one name are told apart by URL.
+#[test]
+fn one_invitation_is_withdrawn_and_kept_by_name_or_url() {
+    let db = Db::new();
+    let owner = "Sam Owner,";
+    let rows = [
+        ("Aiko Várga", "10/01/26, 9:00 AM", "aiko-varga"),
+        ("Maria Garcia", "10/02/26, 9:00 AM", "maria-garcia-1"),
+        ("Maria Garcia", "10/02/26, 9:00 AM", "maria-garcia-2"),
+    ];
+    let mut csv =
+        String::from("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n");
+    for (to, sent, slug) in rows {
+        csv += &format!(
+            "{owner}{to},\"{sent}\",,OUTGOING,https://www.linkedin.com/in/sam-owner,https://www.linkedin.com/in/{slug}\n"
+        );
+    }
+    let file = write(&db, "Invitations.csv", csv.into_bytes());
+    db.ok(&["import", &file]);
+    let planned = || db.stats()["invitations"]["outgoing_withdraw_planned"].clone();
+    let withdraw = |to: &str| db.ok(&["invitations", "withdraw", "--to", to]);
+
+    assert!(withdraw("aiko varga").starts_with("marked 1 invitation for withdrawal"));
+    assert!(withdraw("Aiko Várga").starts_with("the invitation to Aiko Várga is marked"));
+    assert_eq!(planned(), 1);
+    let (code, _, err) = db.run(&["invitations", "withdraw", "--to", "Maria Garcia"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("2 people named Maria Garcia")
+            && err.contains("https://www.linkedin.com/in/maria-garcia-1, https://www.linkedin.com/in/maria-garcia-2"),
+        "{err}"
+    );
+    withdraw("https://www.linkedin.com/in/Maria-Garcia-2/?trk=x");
+    let plan = db.ok(&["export", "-o", "-", "--kind", "withdrawal-plan"]);
+    assert!(
+        plan.contains("maria-garcia-2") && !plan.contains("maria-garcia-1"),
+        "{plan}"
+    );
+
+    let out = db.ok(&["invitations", "keep", "--to", "AIKO VARGA"]);
+    assert!(
+        out.starts_with("unmarked 1 invitation for withdrawal"),
+        "{out}"
+    );
+    assert_eq!(planned(), 1);
+    let out = db.ok(&["invitations", "keep", "--all", "--dry-run"]);
+    assert!(out.starts_with("unmarked 1 invitation"), "{out}");
+    assert_eq!(planned(), 1, "a dry run stores nothing");
+    db.ok(&["invitations", "keep", "--all"]);
+    assert_eq!(planned(), 0);
+    db.ok(&["undo"]);
+    assert_eq!(planned(), 1);
+
+    let (code, _, err) = db.run(&["invitations", "withdraw", "--to", "Nobody Here"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("no pending invitation to 'Nobody Here'"),
+        "{err}"
+    );
+    for args in [
+        &["invitations", "withdraw"][..],
+        &["invitations", "withdraw", "--stale", "--to", "Aiko Várga"],
+        &[
+            "invitations",
+            "withdraw",
+            "--to",
+            "Aiko Várga",
+            "--days",
+            "30",
+        ],
+        &["invitations", "keep"],
+        &["invitations", "keep", "--all", "--to", "Aiko Várga"],
+    ] {
+        assert_eq!(db.run(args).0, 2, "{args:?} is a usage error");
+    }
+}
+
 #[test]
 fn export_neutralises_formulas_and_keeps_the_text() {
     let db = Db::new();

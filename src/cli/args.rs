@@ -148,7 +148,7 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// List invitations, or mark stale ones for withdrawal.
+    /// List invitations, or mark them for withdrawal (or take them out of the plan).
     Invitations {
         #[command(subcommand)]
         action: Option<InvitationsCommand>,
@@ -243,15 +243,35 @@ pub enum ProfileCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum InvitationsCommand {
-    /// Mark outgoing pending invitations older than N days for withdrawal.
+    /// Mark outgoing pending invitations for withdrawal: every stale one, or the one to a
+    /// person.
+    #[command(group(clap::ArgGroup::new("which").required(true).args(["stale", "to"])))]
     Withdraw {
         /// Every stale one: outgoing, still pending, sent more than --days days ago.
-        #[arg(long, required = true)]
+        #[arg(long)]
         stale: bool,
         /// The age in days from which a pending invitation is stale. Default: the
         /// stale_days assumption (21 unless set with `pillars --set stale_days=N`).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "to")]
         days: Option<i64>,
+        /// The pending invitation to this person: their name as `netcurate invitations`
+        /// lists it, or their profile URL.
+        #[arg(long, value_name = "NAME|URL")]
+        to: Option<String>,
+        /// Say what would change, and store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Take outgoing invitations out of the withdrawal plan: the one to a person, or all.
+    #[command(group(clap::ArgGroup::new("which").required(true).args(["to", "all"])))]
+    Keep {
+        /// The invitation to this person: their name as `netcurate invitations` lists it,
+        /// or their profile URL.
+        #[arg(long, value_name = "NAME|URL")]
+        to: Option<String>,
+        /// Every invitation marked for withdrawal.
+        #[arg(long)]
+        all: bool,
         /// Say what would change, and store nothing.
         #[arg(long)]
         dry_run: bool,

@@ -335,9 +335,40 @@ fn run_in(s: &mut Session, command: Command, out: &mut dyn Write) -> Result<()> 
             json,
         } => invitations(s, stale, json, out),
         Command::Invitations {
-            action: Some(InvitationsCommand::Withdraw { days, dry_run, .. }),
+            action:
+                Some(InvitationsCommand::Withdraw {
+                    to: None,
+                    days,
+                    dry_run,
+                    ..
+                }),
             ..
         } => fitted(out, |out| change::withdraw_stale(s, days, dry_run, out)),
+        Command::Invitations {
+            action:
+                Some(InvitationsCommand::Withdraw {
+                    to: Some(who),
+                    dry_run,
+                    ..
+                }),
+            ..
+        } => fitted(out, |out| change::withdraw_to(s, &who, true, dry_run, out)),
+        Command::Invitations {
+            action:
+                Some(InvitationsCommand::Keep {
+                    to: Some(who),
+                    dry_run,
+                    ..
+                }),
+            ..
+        } => fitted(out, |out| change::withdraw_to(s, &who, false, dry_run, out)),
+        Command::Invitations {
+            action:
+                Some(InvitationsCommand::Keep {
+                    to: None, dry_run, ..
+                }),
+            ..
+        } => fitted(out, |out| change::keep_all(s, dry_run, out)),
         Command::Ssi(command) => fitted(out, |out| ssi(s, command, out)),
         Command::Segments { action, json } => segments_cmd(s, action, json, out),
         Command::Pillars { json, set } => {

@@ -1,4 +1,4 @@
-//! `netcurate tag`, `decide` and `invitations withdraw`: each plans a change over what it
+//! `netcurate tag`, `decide` and `invitations withdraw` / `keep`: each plans a change over what it
 //! selects, says what it would do, and stores it as one undoable step (or, with
 //! `--dry-run`, stores nothing).
 //!
@@ -7,11 +7,13 @@
 use crate::cli::args::{DecideAction, Selection, TagAction};
 use crate::cli::commands::segments::with_segment;
 use crate::cli::{DRY_RUN, Session, say_how_to_take_it_back};
-use anyhow::Result;
-use netcurate::model::{ContactId, Decision};
+use anyhow::{Result, bail};
+use netcurate::import::url;
+use netcurate::model::{ContactId, Decision, InvitationId};
 use netcurate::network::Network;
 use netcurate::ops;
 use netcurate::query::Query;
+use std::collections::BTreeSet;
 use std::io::Write;
 
 /// `tag add|remove TAG --filter QUERY` (or `--segment NAME`).
@@ -89,6 +91,59 @@ pub(crate) fn withdraw_stale(
         stale.len()
     );
     record_unless_dry_run(s, &op, dry_run, &said, out)
+}
+
+/// `invitations withdraw --to WHO` (`mark`) and `invitations keep --to WHO`: the pending
+/// invitation to one person, marked for withdrawal or taken out of the plan.
+pub(crate) fn withdraw_to(
+    s: &mut Session,
+    who: &str,
+    mark: bool,
+    dry_run: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let network = s.load()?;
+    let ids = pending_invitations_to(&network, who)?;
+    let op = ops::plan_withdraw(&network, &ids, mark);
+    let said = match (op.is_empty(), mark) {
+        (false, _) => op.describe(),
+        (true, true) => format!("the invitation to {who} is marked for withdrawal already"),
+        (true, false) => format!("the invitation to {who} is not marked for withdrawal"),
+    };
+    record_unless_dry_run(s, &op, dry_run, &said, out)
+}
+
+/// `invitations keep --all`: the withdrawal plan emptied.
+pub(crate) fn keep_all(s: &mut Session, dry_run: bool, out: &mut dyn Write) -> Result<()> {
+    let network = s.load()?;
+    let marked: Vec<InvitationId> = (network.invitations.iter())
+        .filter(|i| i.withdraw_planned)
+        .map(|i| i.id)
+        .collect();
+    let op = ops::plan_withdraw(&network, &marked, false);
+    record_unless_dry_run(s, &op, dry_run, &op.describe(), out)
+}
+
+/// The pending invitations to `who` (a name or a profile URL): one person's, or an error
+/// that says why none, or which of several namesakes to name by URL.
+fn pending_invitations_to(network: &Network, who: &str) -> Result<Vec<InvitationId>> {
+    let found = network.pending_invitations_to(who);
+    if found.is_empty() {
+        bail!("no pending invitation to '{who}' (`netcurate invitations` lists them)");
+    }
+    // Invitations without a URL (older exports) may be any of the people named.
+    let people: BTreeSet<String> = (found.iter())
+        .filter_map(|i| i.other_url().map(url::key_to_url))
+        .collect();
+    if people.len() > 1 {
+        let people: Vec<String> = people.into_iter().collect();
+        bail!(
+            "{} people named {who} have pending invitations: {}; say which by profile URL",
+            people.len(),
+            people.join(", ")
+        );
+    }
+    Ok(found.iter().map(|i| i.id).collect())
 }
 
 /// Stores `op` (unless `dry_run`), then says `said`, what it does: only once it is stored,

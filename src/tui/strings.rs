@@ -953,6 +953,13 @@ pub mod status {
         )
     }
 
+    /// A selection or withdrawal key in the incoming invitations' pane.
+    pub fn withdraws_sent_only(key: &str, back: &str) -> String {
+        format!(
+            "{key} acts on the invitations you sent ({back}); incoming ones are answered on LinkedIn"
+        )
+    }
+
     /// A key pressed on a triage card that the card does not take.
     pub fn not_in_triage(command: Command, keys: &crate::tui::keymap::Keymap) -> String {
         format!(

@@ -168,6 +168,14 @@ impl App {
                 Some(None) => self.status = status::INVITATION_NO_URL.to_string(),
                 None => {}
             },
+            // Only sent invitations can be withdrawn: the incoming are answered on LinkedIn.
+            Command::Withdraw
+            | Command::ToggleSelect
+            | Command::SelectAll
+            | Command::RangeSelect => {
+                let back = self.keymap.key(Command::Left);
+                self.status = status::withdraws_sent_only(self.keymap.key(c), back);
+            }
             _ => {}
         }
         vec![]

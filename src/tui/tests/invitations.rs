@@ -357,3 +357,28 @@ fn an_invitation_without_a_url_opens_its_connection_or_says_why_not() {
         vec![Effect::Copy(vec![url])]
     );
 }
+
+/// In the incoming pane, the keys that select and mark for withdrawal say they act on the
+/// sent invitations (they did nothing).
+#[test]
+fn withdrawal_keys_in_the_incoming_pane_say_where_they_act() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    key(&mut a, KeyCode::Char('l'));
+    for k in ['w', ' ', '*', 'v'] {
+        a.status.clear();
+        assert!(key(&mut a, KeyCode::Char(k)).is_empty());
+        let k = if k == ' ' {
+            "space".to_string()
+        } else {
+            k.to_string()
+        };
+        assert_eq!(
+            a.status,
+            format!(
+                "{k} acts on the invitations you sent (h); incoming ones are answered on LinkedIn"
+            )
+        );
+    }
+    assert!(a.withdraw_selected.is_empty());
+}

@@ -139,6 +139,10 @@ impl App {
                     .map(|inv| inv.id)
                     .collect();
                 let op = ops::plan_withdraw(&self.network, &stale, true);
+                if op.is_empty() {
+                    self.status = status::stale_marked_already(stale.len(), stale_days);
+                    return vec![];
+                }
                 return self.perform(op);
             }
             Command::Explain if rows.get(*cursor).is_some() => self.overlay = Overlay::Explain,

@@ -382,3 +382,29 @@ fn withdrawal_keys_in_the_incoming_pane_say_where_they_act() {
     }
     assert!(a.withdraw_selected.is_empty());
 }
+
+/// `W` with every stale invitation marked already says so, and with none stale that
+/// there is none, not "nothing to change".
+#[test]
+fn w_again_says_the_stale_are_marked_already() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('2'));
+    let stale = a.network.stale_invitations(21).count();
+    assert!(stale > 1);
+    assert_eq!(
+        key(&mut a, KeyCode::Char('W')).len(),
+        1,
+        "marked: persisted"
+    );
+    assert!(key(&mut a, KeyCode::Char('W')).is_empty());
+    assert_eq!(
+        a.status,
+        format!("the {stale} stale invitations are marked for withdrawal already")
+    );
+    a.pillars.assumptions.stale_days = 1000;
+    assert!(key(&mut a, KeyCode::Char('W')).is_empty());
+    assert_eq!(
+        a.status,
+        "no stale invitation: none pending more than 1000 days"
+    );
+}

@@ -391,16 +391,48 @@ impl Export<'_> {
 }
 
 /// The file an export of `kind` writes when asked for `path`: `path` itself, or, when it
-/// is a folder (`-o ~/Desktop`), a file in it named for the kind and the day
-/// (`netcurate-removal-plan-2026-11-27.csv`). A folder used to be refused as a file that
-/// exists, and `--force` then failed with "Is a directory".
-pub fn file_for(path: &Path, kind: ExportKind, as_of: NaiveDate) -> Cow<'_, Path> {
+/// is a folder (`-o ~/Desktop`), the [`file_name`] for `kind`, `name` and the day in it.
+/// A folder used to be refused as a file that exists, and `--force` then failed with "Is
+/// a directory".
+pub fn file_for<'a>(
+    path: &'a Path,
+    kind: ExportKind,
+    name: &str,
+    as_of: NaiveDate,
+) -> Cow<'a, Path> {
     match path.is_dir() {
-        true => path
-            .join(format!("netcurate-{}-{as_of}.csv", kind.as_str()))
-            .into(),
+        true => path.join(file_name(kind, name, as_of)).into(),
         false => path.into(),
     }
+}
+
+/// The name of an export's file: `netcurate-<name>-<day>.csv`, a plan's name its kind
+/// (`netcurate-removal-plan-2026-11-27.csv`), contacts' the [`slug`] of `name`, what
+/// chose them — a segment's name, a tag, a filter — (`netcurate-vp-hooli-…`), else the
+/// kind's (`netcurate-contacts-…`). Exports of several segments into one folder then
+/// each have their own file.
+pub fn file_name(kind: ExportKind, name: &str, as_of: NaiveDate) -> String {
+    let slug = slug(name);
+    let name = match kind {
+        ExportKind::RemovalPlan | ExportKind::WithdrawalPlan => kind.as_str(),
+        _ if slug.is_empty() => kind.as_str(),
+        _ => &slug,
+    };
+    format!("netcurate-{name}-{as_of}.csv")
+}
+
+/// `text` as a file name's word: its letters and digits, lowercased, the runs of anything
+/// else one '-' (`seniority:>=vp company:"blue sun"` → `seniority-vp-company-blue-sun`), at
+/// most 40 characters.
+pub fn slug(text: &str) -> String {
+    let lowered = text.chars().map(|c| match c.is_alphanumeric() {
+        true => c.to_lowercase().next().unwrap_or(c),
+        false => '-',
+    });
+    let words: String = lowered.collect();
+    let words: Vec<&str> = words.split('-').filter(|w| !w.is_empty()).collect();
+    let slug: String = words.join("-").chars().take(40).collect();
+    slug.trim_end_matches('-').to_string()
 }
 
 /// Writes a file whole or not at all: into a temporary file beside it (mode 0600), then
@@ -462,6 +494,38 @@ pub fn write_atomic<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file is named for what chose its contacts, in lowercase words joined by '-', no
+    /// longer than 40 characters and never ending in '-'; a plan for its kind.
+    #[test]
+    fn an_exports_file_is_named_for_what_chose_it() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).expect("day");
+        let name = |kind, text| file_name(kind, text, day);
+        assert_eq!(
+            name(ExportKind::Contacts, "seniority:>=vp company:\"Blue Sun\""),
+            "netcurate-seniority-vp-company-blue-sun-2026-11-01.csv"
+        );
+        assert_eq!(
+            name(ExportKind::Contacts, "#Zoë's list"),
+            "netcurate-zoë-s-list-2026-11-01.csv"
+        );
+        assert_eq!(
+            name(ExportKind::Contacts, " :: "),
+            "netcurate-contacts-2026-11-01.csv"
+        );
+        assert_eq!(
+            name(ExportKind::Linkedin, ""),
+            "netcurate-linkedin-2026-11-01.csv"
+        );
+        assert_eq!(
+            name(ExportKind::RemovalPlan, "score:<20"),
+            "netcurate-removal-plan-2026-11-01.csv"
+        );
+        let long = slug("company:abcdefghijklmnopqrstuvwxyz title:head");
+        assert_eq!(long, "company-abcdefghijklmnopqrstuvwxyz-title");
+        let cut = slug(&format!("{} tail", "a".repeat(39)));
+        assert_eq!(cut, "a".repeat(39), "no '-' left at the end");
+    }
 
     #[test]
     fn formula_cells_are_prefixed_and_kept() {

@@ -602,6 +602,31 @@ fn filtered_export_removal_plan_and_atomic_files() {
     );
     let (code, _, err) = db.run(&["export", "-o", &folder_s, "--kind", "removal-plan"]);
     assert!(code == 1 && err.contains("exists; use --force"), "{err}");
+    // Contacts into the same folder: each file named for what chose them (a segment by its
+    // name, a filter by its words), so that several lists go side by side.
+    db.ok(&[
+        "segments",
+        "save",
+        "Globex Team",
+        "--filter",
+        "company:globex",
+    ]);
+    for (args, name) in [
+        (&["--segment", "Globex Team"][..], "globex-team"),
+        (
+            &["--filter", "company:\"blue sun\" -tag:x"],
+            "company-blue-sun-tag-x",
+        ),
+        (&[], "contacts"),
+    ] {
+        let (code, _, told) = db.run(&[&["export", "-o", &folder_s][..], args].concat());
+        let file = folder.join(format!("netcurate-{name}-{}.csv", common::AS_OF));
+        assert!(
+            code == 0 && told.contains(&file.display().to_string()),
+            "{told}"
+        );
+        assert!(file.exists());
+    }
     let scores: Vec<u32> = csv::Reader::from_reader(plan.as_bytes())
         .records()
         .map(|r| r.unwrap()[5].parse().unwrap())

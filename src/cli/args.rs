@@ -397,8 +397,9 @@ pub struct ListArgs {
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
-    /// Output file, or - for standard output; a folder: a file in it named for the kind
-    /// and the day (netcurate-removal-plan-2026-11-27.csv).
+    /// Output file, or - for standard output; a folder: a file in it named for the
+    /// segment or filter (a plan for its kind) and the day: netcurate-vp-hooli-2026-11-27.csv,
+    /// netcurate-removal-plan-2026-11-27.csv.
     #[arg(short = 'o', long, value_name = "FILE|-")]
     pub output: String,
     /// Which contacts, in the filter language (see `netcurate list --help`).

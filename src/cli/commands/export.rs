@@ -22,7 +22,8 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
             ExportKind::NAMES
         )
     })?;
-    let query = s.query(&export_filter(s, args)?)?;
+    let filter = export_filter(s, args)?;
+    let query = s.query(&filter)?;
     // Contact lists read only the matching contacts; plans need the whole network.
     let (network, positions) = match kind {
         ExportKind::Contacts | ExportKind::Linkedin => {
@@ -45,7 +46,9 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
         Some(c) => export::choose_columns(c)?,
         None => kind.columns_for(query.asks_about()),
     };
-    let (path, delimiter) = destination(args, kind, s.as_of)?;
+    // A file in a folder is named for the segment asked for, else for the filter.
+    let name = args.segment.as_deref().unwrap_or(&filter);
+    let (path, delimiter) = destination(args, kind, name, s.as_of)?;
     let export = Export {
         kind,
         contacts: &contacts,
@@ -94,16 +97,18 @@ fn export_filter(s: &Session, args: &ExportArgs) -> Result<String> {
     Ok(filter)
 }
 
-/// Where the export goes (`None`: standard output; a folder: the kind's file named for
-/// the day in it) and with which delimiter (`--delimiter`, else the file name's).
+/// Where the export goes (`None`: standard output; a folder: the file named for `name`
+/// and the day in it, [`export::file_name`]) and with which delimiter (`--delimiter`,
+/// else the file name's).
 fn destination(
     args: &ExportArgs,
     kind: ExportKind,
+    name: &str,
     as_of: chrono::NaiveDate,
 ) -> Result<(Option<PathBuf>, u8)> {
     let path = (args.output != "-").then(|| {
         let typed = PathBuf::from(crate::platform::expand_home(&args.output));
-        export::file_for(&typed, kind, as_of).into_owned()
+        export::file_for(&typed, kind, name, as_of).into_owned()
     });
     let delimiter = match (&args.delimiter, &path) {
         (Some(name), _) => export::delimiter_named(name)?,

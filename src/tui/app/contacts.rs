@@ -3,7 +3,6 @@
 //!
 //! Must not: do I/O (it asks the runtime with an effect).
 
-use super::segments::segment_slug;
 use super::{
     App, CONFIRM_PRUNE_OVER, Confirm, Effect, Overlay, PromptKind, range_rows, toggle_range,
 };
@@ -136,8 +135,8 @@ impl App {
             Command::OpenUrl => return self.open_profile(),
             Command::Copy => return self.copy_contacts(),
             Command::Export => {
-                let name = segment_slug(&self.table.filter);
-                self.open_export_prompt(ExportKind::Contacts, &name);
+                let filter = self.table.filter.clone();
+                self.open_export_prompt(ExportKind::Contacts, &filter);
             }
             Command::SaveFilter => {
                 if self.table.filter.trim().is_empty() {

@@ -1086,18 +1086,11 @@ impl App {
         self.open_prompt(PromptKind::Export, text);
     }
 
-    /// The export prompt's text for an export of `kind` to `netcurate-<name>-<day>.csv`
-    /// (a plan's name is its kind), with the delimiter the latest `.csv` export chose.
+    /// The export prompt's text for an export of `kind` to its file named for `name`
+    /// ([`export::file_name`]), with the delimiter the latest `.csv` export chose.
     fn export_text(&self, kind: ExportKind, name: &str) -> String {
-        let name = match kind {
-            ExportKind::RemovalPlan | ExportKind::WithdrawalPlan => kind.as_str(),
-            _ => name,
-        };
-        let text = format!(
-            "{} netcurate-{name}-{}.csv",
-            kind.as_str(),
-            self.network.as_of
-        );
+        let file = export::file_name(kind, name, self.network.as_of);
+        let text = format!("{} {file}", kind.as_str());
         match self.export_delimiter {
             export::COMMA => text,
             d => format!("{text} {}", export::delimiter_name(d)),

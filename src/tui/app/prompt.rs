@@ -71,8 +71,7 @@ impl App {
                     word.longer,
                 ) {
                     (Some(kind), _) => {
-                        let name = super::segments::segment_slug(&self.table.filter);
-                        p.input = self.export_text(kind, &name);
+                        p.input = self.export_text(kind, &self.table.filter);
                     }
                     (None, Some(longer)) => p.input = longer,
                     (None, None) => {}
@@ -197,7 +196,8 @@ impl App {
                 .collect()
         };
         let typed = PathBuf::from(typed_path(path));
-        let path = export::file_for(&typed, kind, self.network.as_of).into_owned();
+        let as_of = self.network.as_of;
+        let path = export::file_for(&typed, kind, &self.table.filter, as_of).into_owned();
         let delimiter = delimiter.unwrap_or_else(|| export::delimiter_for(&path));
         let request = ExportRequest {
             kind,

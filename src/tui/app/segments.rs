@@ -129,8 +129,10 @@ impl App {
                     self.set_filter(&q);
                     self.view = View::Contacts;
                     self.status = status::segment_shown(&name, self.table.ids.len());
+                    // A tag's or saved filter's file is named for it, a bar's for its filter.
                     if c == Command::Export {
-                        self.open_export_prompt(ExportKind::Contacts, &segment_slug(&q));
+                        let named = if pane == 0 { &name } else { &q };
+                        self.open_export_prompt(ExportKind::Contacts, named);
                     }
                 }
             }
@@ -173,28 +175,5 @@ impl App {
                 vec![]
             }
         }
-    }
-}
-
-pub(super) fn segment_slug(filter: &str) -> String {
-    let slug: String = filter
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let slug = slug
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if slug.is_empty() {
-        "all".to_string()
-    } else {
-        slug.chars().take(40).collect()
     }
 }

@@ -377,7 +377,7 @@ fn the_export_prompt_takes_a_delimiter_and_offers_the_last_one() {
     key(&mut a, KeyCode::Char('e'));
     assert_eq!(
         prompt_text(&a),
-        format!("contacts netcurate-all-{}.csv ;", a.network.as_of)
+        format!("contacts netcurate-contacts-{}.csv ;", a.network.as_of)
     );
 }
 
@@ -586,7 +586,7 @@ fn prompt_lines_are_edited_word_by_word() {
     let mut a = app();
     key(&mut a, KeyCode::Char('e'));
     assert!(
-        prompt_text(&a).starts_with("contacts netcurate-all-"),
+        prompt_text(&a).starts_with("contacts netcurate-contacts-"),
         "{}",
         prompt_text(&a)
     );
@@ -830,7 +830,17 @@ fn each_view_exports_what_it_shows() {
     assert!(shown > 0 && shown < a.network.contacts.len(), "{shown}");
     assert_eq!(
         prompt_text(&a),
-        format!("contacts netcurate-seniority-vp-{day}.csv")
+        format!("contacts netcurate-vps-{day}.csv"),
+        "a saved filter's file is named for it"
+    );
+    // A chart's bar: for its filter.
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('3'));
+    key(&mut a, KeyCode::Char('l'));
+    key(&mut a, KeyCode::Char('e'));
+    assert_eq!(
+        prompt_text(&a),
+        format!("contacts netcurate-score-0-score-10-{day}.csv")
     );
 }
 

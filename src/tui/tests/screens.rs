@@ -169,12 +169,15 @@ fn prompt_hints_show_whole_or_not_at_all() {
     };
     assert!(prompt_row(&a, 120).contains("Enter ok · Esc cancel · Tab completes"));
     if let Overlay::Prompt(p) = &mut a.overlay {
-        p.input = format!("contacts {}/netcurate-all-2026-11-01.csv", "a".repeat(30));
+        p.input = format!(
+            "contacts {}/netcurate-contacts-2026-11-01.csv",
+            "a".repeat(25)
+        );
     }
     let narrow = prompt_row(&a, 80);
     assert!(
         narrow.contains(": …aaa")
-            && narrow.contains("a/netcurate-all-2026-11-01.csv█")
+            && narrow.contains("a/netcurate-contacts-2026-11-01.csv█")
             && !narrow.contains("Enter"),
         "the end of the text, where the cursor is: {narrow}"
     );

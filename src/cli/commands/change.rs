@@ -1,5 +1,5 @@
-//! `netcurate tag`, `decide` and `invitations withdraw` / `keep`: each plans a change over what it
-//! selects, says what it would do, and stores it as one undoable step (or, with
+//! `netcurate tag`, `decide` and `invitations withdraw` / `keep`: each plans a change over
+//! what it selects, says what it would do, and stores it as one undoable step (or, with
 //! `--dry-run`, stores nothing).
 //!
 //! Must not: work out what changes (the library's `ops` plans it).

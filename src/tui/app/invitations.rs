@@ -63,6 +63,12 @@ impl App {
             .and_then(|c| c.score)
     }
 
+    /// The profile of the person on the other side of invitation `i`.
+    fn invitation_profile(&self, i: usize) -> Option<&str> {
+        let network = &self.network;
+        network.invitation_profile(&network.invitations[i])
+    }
+
     // ---- update ---------------------------------------------------------------------
 
     /// Marks for withdrawal the invitations a range selection covers in the outgoing pane
@@ -183,14 +189,6 @@ impl App {
             _ => {}
         }
         vec![]
-    }
-}
-
-impl App {
-    /// The profile of the person on the other side of invitation `i`.
-    fn invitation_profile(&self, i: usize) -> Option<&str> {
-        let network = &self.network;
-        network.invitation_profile(&network.invitations[i])
     }
 }
 

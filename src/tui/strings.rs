@@ -199,7 +199,7 @@ pub const TRIAGE_KEYS: KeyHints = &[
     (&[Command::Undo], "undo"),
     (&[Command::OpenUrl], "open"),
     (&[Command::Copy], "copy"),
-    (&[Command::ClearSelection], "stop"),
+    (&[Command::ClearSelection], "pause"),
 ];
 /// The keys under a triage card: [`TRIAGE_KEYS`], without "as suggested" when the card
 /// suggests nothing, and without "back" and "undo" on the first card.

@@ -147,10 +147,10 @@ fn the_triage_legend_wraps_on_a_narrow_terminal() {
     key(&mut a, KeyCode::Char('c'));
     let rows = screen_rows(&a, 80, 24);
     let legend: Vec<&String> = (rows.iter())
-        .filter(|r| r.contains(" · ") && r.contains("prune") || r.contains("esc stop"))
+        .filter(|r| r.contains(" · ") && r.contains("prune") || r.contains("esc pause"))
         .collect();
     assert_eq!(legend.len(), 2, "{}", rows.join("\n"));
-    assert!(legend[1].contains("esc stop"), "{}", rows.join("\n"));
+    assert!(legend[1].contains("esc pause"), "{}", rows.join("\n"));
 }
 
 /// A prompt's key hints show whole or not at all: with a long path typed on a narrow

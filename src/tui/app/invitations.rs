@@ -122,62 +122,21 @@ impl App {
                 self.invitations.range_anchor = None;
             }
             Command::Withdraw if pane == 0 => {
-                let targets: Vec<InvitationId> = if self.withdraw_selected.is_empty() {
-                    rows.get(*cursor)
-                        .map(|&i| vec![self.network.invitations[i].id])
-                        .unwrap_or_default()
-                } else {
-                    self.withdraw_selected.iter().copied().collect()
-                };
-                // w toggles: mark what is not marked yet; when everything is, unmark.
-                let mut op = ops::plan_withdraw(&self.network, &targets, true);
-                if op.is_empty() {
-                    op = ops::plan_withdraw(&self.network, &targets, false);
-                }
-                self.withdraw_selected.clear();
-                return self.perform(op);
+                let row = rows.get(*cursor).copied();
+                return self.toggle_withdrawal(row);
             }
             // The invitations' export is the withdrawal plan (the marked invitations).
             Command::Export => self.open_export_prompt(ExportKind::WithdrawalPlan, ""),
-            Command::WithdrawStale => {
-                let stale_days = self.pillars.assumptions.stale_days;
-                let stale: Vec<InvitationId> = (self.network.stale_invitations(stale_days))
-                    .map(|inv| inv.id)
-                    .collect();
-                let op = ops::plan_withdraw(&self.network, &stale, true);
-                if op.is_empty() {
-                    self.status = status::stale_marked_already(stale.len(), stale_days);
-                    return vec![];
-                }
-                return self.perform(op);
-            }
+            Command::WithdrawStale => return self.mark_stale(),
             Command::Explain if rows.get(*cursor).is_some() => self.overlay = Overlay::Explain,
             Command::Copy => {
-                let chosen: Vec<usize> = match self.withdraw_selected.is_empty() {
-                    true => rows.get(*cursor).copied().into_iter().collect(),
-                    false => (0..self.network.invitations.len())
-                        .filter(|&i| {
-                            self.withdraw_selected
-                                .contains(&self.network.invitations[i].id)
-                        })
-                        .collect(),
-                };
-                let keys: Vec<String> = (chosen.iter())
-                    .filter_map(|&i| self.invitation_profile(i).map(str::to_string))
-                    .collect();
-                if keys.is_empty() && chosen.len() == 1 {
-                    self.status = status::INVITATION_NO_URL.to_string();
-                    return vec![];
-                }
-                return self.copy_profiles(chosen.len(), keys);
+                let row = rows.get(*cursor).copied();
+                return self.copy_invitation_profiles(row);
             }
-            Command::OpenUrl => match rows.get(*cursor).map(|&i| self.invitation_profile(i)) {
-                Some(Some(key)) => {
-                    return vec![Effect::OpenUrl(netcurate::import::url::key_to_url(key))];
-                }
-                Some(None) => self.status = status::INVITATION_NO_URL.to_string(),
-                None => {}
-            },
+            Command::OpenUrl => {
+                let row = rows.get(*cursor).copied();
+                return self.open_invitation_profile(row);
+            }
             // Only sent invitations can be withdrawn: the incoming are answered on LinkedIn.
             Command::Withdraw
             | Command::ToggleSelect
@@ -189,6 +148,68 @@ impl App {
             _ => {}
         }
         vec![]
+    }
+
+    /// `w`: marks the selected invitations (else the one at `row`) for withdrawal, or,
+    /// when every one is marked already, unmarks them.
+    fn toggle_withdrawal(&mut self, row: Option<usize>) -> Vec<Effect> {
+        let targets: Vec<InvitationId> = match self.withdraw_selected.is_empty() {
+            true => (row.iter())
+                .map(|&i| self.network.invitations[i].id)
+                .collect(),
+            false => self.withdraw_selected.iter().copied().collect(),
+        };
+        let mut op = ops::plan_withdraw(&self.network, &targets, true);
+        if op.is_empty() {
+            op = ops::plan_withdraw(&self.network, &targets, false);
+        }
+        self.withdraw_selected.clear();
+        self.perform(op)
+    }
+
+    /// `W`: marks every stale invitation for withdrawal, or says why there is none to mark.
+    fn mark_stale(&mut self) -> Vec<Effect> {
+        let stale_days = self.pillars.assumptions.stale_days;
+        let stale: Vec<InvitationId> = (self.network.stale_invitations(stale_days))
+            .map(|inv| inv.id)
+            .collect();
+        let op = ops::plan_withdraw(&self.network, &stale, true);
+        if op.is_empty() {
+            self.status = status::stale_marked_already(stale.len(), stale_days);
+            return vec![];
+        }
+        self.perform(op)
+    }
+
+    /// `y`: copies the profiles of the selected invitations' people (else of the one at
+    /// `row`).
+    fn copy_invitation_profiles(&mut self, row: Option<usize>) -> Vec<Effect> {
+        let chosen: Vec<usize> = match self.withdraw_selected.is_empty() {
+            true => row.into_iter().collect(),
+            false => (0..self.network.invitations.len())
+                .filter(|&i| (self.withdraw_selected).contains(&self.network.invitations[i].id))
+                .collect(),
+        };
+        let keys: Vec<String> = (chosen.iter())
+            .filter_map(|&i| self.invitation_profile(i).map(str::to_string))
+            .collect();
+        if keys.is_empty() && chosen.len() == 1 {
+            self.status = status::INVITATION_NO_URL.to_string();
+            return vec![];
+        }
+        self.copy_profiles(chosen.len(), keys)
+    }
+
+    /// `o`: opens the profile of the person of the invitation at `row`, or says it has none.
+    fn open_invitation_profile(&mut self, row: Option<usize>) -> Vec<Effect> {
+        match row.map(|i| self.invitation_profile(i)) {
+            Some(Some(key)) => vec![Effect::OpenUrl(netcurate::import::url::key_to_url(key))],
+            Some(None) => {
+                self.status = status::INVITATION_NO_URL.to_string();
+                vec![]
+            }
+            None => vec![],
+        }
     }
 }
 

@@ -321,6 +321,16 @@ pub fn plan_decide(network: &Network, targets: &[ContactId], decision: Decision)
     }
 }
 
+/// Why marking the `stale` invitations (pending more than `days` days) changes nothing:
+/// there is none, or every one is marked already. For the status bar and the CLI.
+pub fn stale_marked_already(stale: usize, days: i64) -> String {
+    match stale {
+        0 => format!("no stale invitation: none pending more than {days} days"),
+        1 => "the stale invitation is marked for withdrawal already".to_string(),
+        n => format!("the {n} stale invitations are marked for withdrawal already"),
+    }
+}
+
 /// Marks (or unmarks) invitations for withdrawal; only outgoing pending ones qualify.
 pub fn plan_withdraw(network: &Network, targets: &[InvitationId], mark: bool) -> Op {
     let targets: std::collections::HashSet<InvitationId> = targets.iter().copied().collect();

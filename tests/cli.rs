@@ -386,6 +386,16 @@ fn stale_invitations_are_withdrawn_and_planned_oldest_first() {
         db.stats()["invitations"]["outgoing_withdraw_planned"],
         stale
     );
+    let again = db.ok(&["invitations", "withdraw", "--stale", "--days", "21"]);
+    assert_eq!(
+        again.trim(),
+        format!("the {stale} stale invitations are marked for withdrawal already")
+    );
+    let none = db.ok(&["invitations", "withdraw", "--stale", "--days", "999"]);
+    assert_eq!(
+        none.trim(),
+        "no stale invitation: none pending more than 999 days"
+    );
     let plan = db.ok(&["export", "-o", "-", "--kind", "withdrawal-plan"]);
     let rows: Vec<&str> = plan.lines().skip(1).collect();
     assert_eq!(rows.len(), stale);

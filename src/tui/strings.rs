@@ -953,15 +953,6 @@ pub mod status {
         )
     }
 
-    /// `W` with nothing left to mark: no stale invitation, or every one marked.
-    pub fn stale_marked_already(stale: usize, days: i64) -> String {
-        match stale {
-            0 => format!("no stale invitation: none pending more than {days} days"),
-            1 => "the stale invitation is marked for withdrawal already".to_string(),
-            n => format!("the {n} stale invitations are marked for withdrawal already"),
-        }
-    }
-
     /// A selection or withdrawal key in the incoming invitations' pane.
     pub fn withdraws_sent_only(key: &str, back: &str) -> String {
         format!(

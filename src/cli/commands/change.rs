@@ -85,11 +85,14 @@ pub(crate) fn withdraw_stale(
     let network = s.load()?;
     let stale: Vec<i64> = network.stale_invitations(days).map(|i| i.id).collect();
     let op = ops::plan_withdraw(&network, &stale, true);
-    let said = format!(
-        "{} (stale: pending more than {days} days, {} in all)",
-        op.describe(),
-        stale.len()
-    );
+    let said = match op.is_empty() {
+        true => ops::stale_marked_already(stale.len(), days),
+        false => format!(
+            "{} (stale: pending more than {days} days, {} in all)",
+            op.describe(),
+            stale.len()
+        ),
+    };
     record_unless_dry_run(s, &op, dry_run, &said, out)
 }
 

@@ -175,7 +175,7 @@ impl App {
             .collect();
         let op = ops::plan_withdraw(&self.network, &stale, true);
         if op.is_empty() {
-            self.status = status::stale_marked_already(stale.len(), stale_days);
+            self.status = ops::stale_marked_already(stale.len(), stale_days);
             return vec![];
         }
         self.perform(op)

@@ -592,11 +592,15 @@ impl Invitation {
         (today - self.sent_at.date()).num_days()
     }
 
+    /// An invitation the owner sent that is neither accepted nor gone: one they may
+    /// withdraw.
+    pub fn is_pending_outgoing(&self) -> bool {
+        self.direction == Direction::Outgoing && self.status == InvitationStatus::Pending
+    }
+
     /// An outgoing invitation still pending after `days` days.
     pub fn is_stale(&self, today: NaiveDate, days: i64) -> bool {
-        self.direction == Direction::Outgoing
-            && self.status == InvitationStatus::Pending
-            && self.age_days(today) > days
+        self.is_pending_outgoing() && self.age_days(today) > days
     }
 
     /// The URL key and name of the person on the other side ([`Direction::other_side`]).

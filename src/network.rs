@@ -143,7 +143,7 @@ impl Network {
         let key = crate::import::url::profile_key(who);
         let name = crate::text::folded(who.trim());
         (self.invitations.iter())
-            .filter(|i| i.direction == Direction::Outgoing && i.status == InvitationStatus::Pending)
+            .filter(|i| i.is_pending_outgoing())
             .filter(|i| match &key {
                 Some(key) => i.other_url() == Some(key.as_str()),
                 None => crate::text::folded(i.other_name()) == name,

@@ -338,11 +338,7 @@ pub fn plan_withdraw(network: &Network, targets: &[InvitationId], mark: bool) ->
         .invitations
         .iter()
         .filter(|i| targets.contains(&i.id))
-        .filter(|i| {
-            i.direction == crate::model::Direction::Outgoing
-                && i.status == crate::model::InvitationStatus::Pending
-                && i.withdraw_planned != mark
-        })
+        .filter(|i| i.is_pending_outgoing() && i.withdraw_planned != mark)
         .map(|i| i.id)
         .collect();
     Op::Withdraw { ids, mark }

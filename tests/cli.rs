@@ -474,7 +474,12 @@ fn one_invitation_is_withdrawn_and_kept_by_name_or_url() {
     let (code, _, err) = db.run(&["invitations", "withdraw", "--to", "Nobody Here"]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("no pending invitation to 'Nobody Here'"),
+        err.contains("no pending invitation to 'Nobody Here' (`netcurate invitations` lists"),
+        "{err}"
+    );
+    let (_, _, err) = db.run(&["invitations", "withdraw", "--to", "Aiko"]);
+    assert!(
+        err.contains("no pending invitation to 'Aiko' (did you mean Aiko Várga?)"),
         "{err}"
     );
     for args in [

@@ -8,6 +8,7 @@ use crate::cli::args::{DecideAction, Selection, TagAction};
 use crate::cli::commands::segments::with_segment;
 use crate::cli::{DRY_RUN, Session, say_how_to_take_it_back};
 use anyhow::{Result, bail};
+use netcurate::error::did_you_mean;
 use netcurate::import::url;
 use netcurate::model::{ContactId, Decision, InvitationId};
 use netcurate::network::Network;
@@ -132,7 +133,14 @@ pub(crate) fn keep_all(s: &mut Session, dry_run: bool, out: &mut dyn Write) -> R
 fn pending_invitations_to(network: &Network, who: &str) -> Result<Vec<InvitationId>> {
     let found = network.pending_invitations_to(who);
     if found.is_empty() {
-        bail!("no pending invitation to '{who}' (`netcurate invitations` lists them)");
+        let pending = (network.invitations.iter())
+            .filter(|i| i.is_pending_outgoing())
+            .map(|i| i.other_name());
+        let near = match did_you_mean(who, pending) {
+            near if near.is_empty() => " (`netcurate invitations` lists them)".to_string(),
+            near => near,
+        };
+        bail!("no pending invitation to '{who}'{near}");
     }
     // Invitations without a URL (older exports) may be any of the people named.
     let people: BTreeSet<String> = (found.iter())

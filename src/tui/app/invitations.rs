@@ -217,7 +217,7 @@ impl App {
 /// outgoing invitations, 1 the incoming ones not gone from the export (declined).
 pub(super) fn in_invitation_pane(inv: &Invitation, pane: usize) -> bool {
     match pane {
-        0 => inv.direction == Direction::Outgoing && inv.status == InvitationStatus::Pending,
+        0 => inv.is_pending_outgoing(),
         _ => inv.direction == Direction::Incoming && inv.status != InvitationStatus::Gone,
     }
 }

@@ -11,7 +11,7 @@ mod output;
 
 use anyhow::{Context, Result, bail};
 pub use args::Cli;
-use args::{Command, InvitationsCommand};
+use args::Command;
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use commands::explain::explain;
 use commands::export::export_cmd;
@@ -335,40 +335,9 @@ fn run_in(s: &mut Session, command: Command, out: &mut dyn Write) -> Result<()> 
             json,
         } => invitations(s, stale, json, out),
         Command::Invitations {
-            action:
-                Some(InvitationsCommand::Withdraw {
-                    to: None,
-                    days,
-                    dry_run,
-                    ..
-                }),
+            action: Some(action),
             ..
-        } => fitted(out, |out| change::withdraw_stale(s, days, dry_run, out)),
-        Command::Invitations {
-            action:
-                Some(InvitationsCommand::Withdraw {
-                    to: Some(who),
-                    dry_run,
-                    ..
-                }),
-            ..
-        } => fitted(out, |out| change::withdraw_to(s, &who, true, dry_run, out)),
-        Command::Invitations {
-            action:
-                Some(InvitationsCommand::Keep {
-                    to: Some(who),
-                    dry_run,
-                    ..
-                }),
-            ..
-        } => fitted(out, |out| change::withdraw_to(s, &who, false, dry_run, out)),
-        Command::Invitations {
-            action:
-                Some(InvitationsCommand::Keep {
-                    to: None, dry_run, ..
-                }),
-            ..
-        } => fitted(out, |out| change::keep_all(s, dry_run, out)),
+        } => fitted(out, |out| change::withdrawal_plan(s, action, out)),
         Command::Ssi(command) => fitted(out, |out| ssi(s, command, out)),
         Command::Segments { action, json } => segments_cmd(s, action, json, out),
         Command::Pillars { json, set } => {

@@ -4,7 +4,7 @@
 //!
 //! Must not: work out what changes (the library's `ops` plans it).
 
-use crate::cli::args::{DecideAction, Selection, TagAction};
+use crate::cli::args::{DecideAction, InvitationsCommand, Selection, TagAction};
 use crate::cli::commands::segments::with_segment;
 use crate::cli::{DRY_RUN, Session, say_how_to_take_it_back};
 use anyhow::{Result, bail};
@@ -73,7 +73,7 @@ pub(crate) fn decide(
 
 /// `invitations withdraw --stale [--days N]`: `days` defaults to the stale_days
 /// assumption.
-pub(crate) fn withdraw_stale(
+fn withdraw_stale(
     s: &mut Session,
     days: Option<i64>,
     dry_run: bool,
@@ -97,9 +97,32 @@ pub(crate) fn withdraw_stale(
     record_unless_dry_run(s, &op, dry_run, &said, out)
 }
 
+/// `invitations withdraw` (`--stale` or `--to`) and `invitations keep` (`--to` or `--all`):
+/// invitations into the withdrawal plan, or out of it.
+pub(crate) fn withdrawal_plan(
+    s: &mut Session,
+    action: InvitationsCommand,
+    out: &mut dyn Write,
+) -> Result<()> {
+    match action {
+        InvitationsCommand::Withdraw {
+            to: Some(who),
+            dry_run,
+            ..
+        } => withdraw_to(s, &who, true, dry_run, out),
+        InvitationsCommand::Withdraw { days, dry_run, .. } => withdraw_stale(s, days, dry_run, out),
+        InvitationsCommand::Keep {
+            to: Some(who),
+            dry_run,
+            ..
+        } => withdraw_to(s, &who, false, dry_run, out),
+        InvitationsCommand::Keep { dry_run, .. } => keep_all(s, dry_run, out),
+    }
+}
+
 /// `invitations withdraw --to WHO` (`mark`) and `invitations keep --to WHO`: the pending
 /// invitation to one person, marked for withdrawal or taken out of the plan.
-pub(crate) fn withdraw_to(
+fn withdraw_to(
     s: &mut Session,
     who: &str,
     mark: bool,
@@ -118,7 +141,7 @@ pub(crate) fn withdraw_to(
 }
 
 /// `invitations keep --all`: the withdrawal plan emptied.
-pub(crate) fn keep_all(s: &mut Session, dry_run: bool, out: &mut dyn Write) -> Result<()> {
+fn keep_all(s: &mut Session, dry_run: bool, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
     let marked: Vec<InvitationId> = (network.invitations.iter())
         .filter(|i| i.withdraw_planned)

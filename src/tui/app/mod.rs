@@ -354,6 +354,9 @@ pub struct App {
     /// The delimiter of the latest export to a `.csv` file, which the export prompt
     /// offers again (a European spreadsheet's `;` is chosen once).
     pub export_delimiter: u8,
+    /// What the open export prompt's contacts are named for (a filter, a segment's name):
+    /// the file it offers, and the file in a folder typed instead ([`export::file_name`]).
+    pub export_name: String,
     /// Segment figures, recomputed when the data changes while the segments view is
     /// open (never per frame).
     pub segment_rows: Vec<SegmentRow>,
@@ -519,6 +522,7 @@ impl App {
             import_start: String::new(),
             import_command: "netcurate import <path>".to_string(),
             export_delimiter: export::COMMA,
+            export_name: String::new(),
             segment_rows: Vec::new(),
             months: Vec::new(),
             pillars,
@@ -1082,6 +1086,7 @@ impl App {
     /// Opens the export prompt on an export of `kind` to `netcurate-<name>-<day>.csv`, with
     /// the delimiter the latest `.csv` export chose.
     fn open_export_prompt(&mut self, kind: ExportKind, name: &str) {
+        self.export_name = name.to_string();
         let text = self.export_text(kind, name);
         self.open_prompt(PromptKind::Export, text);
     }

@@ -71,7 +71,7 @@ impl App {
                     word.longer,
                 ) {
                     (Some(kind), _) => {
-                        p.input = self.export_text(kind, &self.table.filter);
+                        p.input = self.export_text(kind, &self.export_name);
                     }
                     (None, Some(longer)) => p.input = longer,
                     (None, None) => {}
@@ -197,7 +197,7 @@ impl App {
         };
         let typed = PathBuf::from(typed_path(path));
         let as_of = self.network.as_of;
-        let path = export::file_for(&typed, kind, &self.table.filter, as_of).into_owned();
+        let path = export::file_for(&typed, kind, &self.export_name, as_of).into_owned();
         let delimiter = delimiter.unwrap_or_else(|| export::delimiter_for(&path));
         let request = ExportRequest {
             kind,

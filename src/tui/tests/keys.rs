@@ -833,6 +833,14 @@ fn each_view_exports_what_it_shows() {
         format!("contacts netcurate-vps-{day}.csv"),
         "a saved filter's file is named for it"
     );
+    // A folder typed instead: the same file in it.
+    let folder = tempfile::tempdir().unwrap();
+    let effects = submit(&mut a, &format!("contacts {}", folder.path().display()));
+    let named = folder.path().join(format!("netcurate-vps-{day}.csv"));
+    assert!(
+        matches!(&effects[..], [Effect::Export { request, .. }] if request.path == named),
+        "{effects:?}"
+    );
     // A chart's bar: for its filter.
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('3'));

@@ -924,7 +924,11 @@ fn tab_completes_the_export_kind() {
     for kind in ["contacts", "linkedin", "removal-plan", "withdrawal-plan"] {
         assert!(a.status.contains(kind), "{}", a.status);
     }
+    // The kind's file is named for what the prompt was opened on.
+    key(&mut a, KeyCode::Esc);
     a.set_filter("company:globex");
+    key(&mut a, KeyCode::Char('e'));
+    ctrl(&mut a, 'u');
     typed(&mut a, "l");
     key(&mut a, KeyCode::Tab);
     assert_eq!(

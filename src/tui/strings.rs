@@ -670,6 +670,9 @@ pub const SEGMENT_PANES: [&str; 5] = [
     " Function ",
     " Connected per month ",
 ];
+/// What a bar of each chart pane counts, before its label, to name the people behind
+/// it ("score 0–9", "connected 2025-09") when it is opened or exported.
+pub const SEGMENT_BARS: [&str; 5] = ["", "score", "seniority", "function", "connected"];
 /// Column headers of the segments pane: name, count, mean score, VP+ share.
 pub const SEGMENT_COLUMNS: [&str; 4] = ["segment", "count", "mean", "VP+"];
 pub const NO_SEGMENTS: &str = "no tags or saved filters yet:";

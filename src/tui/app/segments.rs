@@ -5,7 +5,7 @@
 
 use super::{App, Effect, SegmentOf, SegmentRow, View, moved_cursor};
 use crate::tui::keymap::Command;
-use crate::tui::strings::status;
+use crate::tui::strings::{SEGMENT_BARS, status};
 use netcurate::export::ExportKind;
 use netcurate::model::ContactId;
 use netcurate::network::{Figures, Network, Segment};
@@ -125,14 +125,18 @@ impl App {
             // Enter shows the segment's contacts; e shows them and asks where to export them.
             Command::Explain | Command::Export => {
                 let at = *cursor;
-                if let Some((name, q)) = self.segment_queries(pane).get(at).cloned() {
+                if let Some((label, q)) = self.segment_queries(pane).get(at).cloned() {
+                    // A bar is named for its chart and label: "score 0–9".
+                    let name = match SEGMENT_BARS[pane] {
+                        "" => label,
+                        chart => format!("{chart} {label}"),
+                    };
                     self.set_filter(&q);
                     self.view = View::Contacts;
                     self.status = status::segment_shown(&name, self.table.ids.len());
-                    // A tag's or saved filter's file is named for it, a bar's for its filter.
+                    // Its file too: netcurate-score-0-9-<day>.csv.
                     if c == Command::Export {
-                        let named = if pane == 0 { &name } else { &q };
-                        self.open_export_prompt(ExportKind::Contacts, named);
+                        self.open_export_prompt(ExportKind::Contacts, &name);
                     }
                 }
             }

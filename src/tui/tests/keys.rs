@@ -848,7 +848,22 @@ fn each_view_exports_what_it_shows() {
     key(&mut a, KeyCode::Char('e'));
     assert_eq!(
         prompt_text(&a),
-        format!("contacts netcurate-score-0-score-10-{day}.csv")
+        format!("contacts netcurate-score-0-9-{day}.csv")
+    );
+    assert!(a.status.starts_with("segment score 0–9: "), "{}", a.status);
+    // A month's bar: "connected 2025-09".
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('3'));
+    let months = a.segment_queries(crate::tui::app::MONTHS_PANE);
+    for _ in 0..3 {
+        key(&mut a, KeyCode::Char('l'));
+    }
+    key(&mut a, KeyCode::Char('e'));
+    let offered = prompt_text(&a);
+    assert!(
+        (months.iter())
+            .any(|(m, _)| offered == format!("contacts netcurate-connected-{m}-{day}.csv")),
+        "{offered}"
     );
 }
 

@@ -8,7 +8,7 @@
 
 use crate::audience::{Explainer, Profile};
 use crate::error::{Error, Result};
-use crate::model::{Contact, Direction, Invitation, InvitationStatus};
+use crate::model::{Contact, Invitation};
 use crate::network::Network;
 use crate::query::AskedAbout;
 use chrono::NaiveDate;
@@ -268,11 +268,7 @@ fn write_withdrawal_plan<W: Write>(w: &mut csv::Writer<W>, network: &Network) ->
     let mut rows: Vec<&Invitation> = network
         .invitations
         .iter()
-        .filter(|i| {
-            i.direction == Direction::Outgoing
-                && i.status == InvitationStatus::Pending
-                && i.withdraw_planned
-        })
+        .filter(|i| i.in_withdrawal_plan())
         .collect();
     rows.sort_by_key(|i| (i.sent_at, i.id));
     write_row(w, ["Invitee", "Invitee URL", "Sent At", "Age (days)"])?;

@@ -598,6 +598,11 @@ impl Invitation {
         self.direction == Direction::Outgoing && self.status == InvitationStatus::Pending
     }
 
+    /// A pending outgoing invitation marked for withdrawal: a row of the withdrawal plan.
+    pub fn in_withdrawal_plan(&self) -> bool {
+        self.is_pending_outgoing() && self.withdraw_planned
+    }
+
     /// An outgoing invitation still pending after `days` days.
     pub fn is_stale(&self, today: NaiveDate, days: i64) -> bool {
         self.is_pending_outgoing() && self.age_days(today) > days

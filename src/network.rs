@@ -276,9 +276,7 @@ impl Network {
                 outgoing_gone: outgoing()
                     .filter(|i| i.status == InvitationStatus::Gone)
                     .count(),
-                outgoing_withdraw_planned: outgoing()
-                    .filter(|i| i.status == InvitationStatus::Pending && i.withdraw_planned)
-                    .count(),
+                outgoing_withdraw_planned: outgoing().filter(|i| i.in_withdrawal_plan()).count(),
             },
             decisions,
             removal_plan_done: pruned_gone,

@@ -144,7 +144,7 @@ fn withdraw_to(
 fn keep_all(s: &mut Session, dry_run: bool, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
     let marked: Vec<InvitationId> = (network.invitations.iter())
-        .filter(|i| i.withdraw_planned)
+        .filter(|i| i.in_withdrawal_plan())
         .map(|i| i.id)
         .collect();
     let op = ops::plan_withdraw(&network, &marked, false);

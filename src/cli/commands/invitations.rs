@@ -53,8 +53,7 @@ pub(crate) fn invitations(
     // Where each invitation stands ("pending [stale]"), then the name, then the profile
     // URL last: on a narrow terminal only the URL runs on to the next line.
     let state = |i: &Invitation| {
-        let pending = i.status == netcurate::model::InvitationStatus::Pending;
-        let mark = if pending && i.withdraw_planned {
+        let mark = if i.in_withdrawal_plan() {
             " [withdraw]"
         } else if i.is_stale(network.as_of, stale_days) {
             " [stale]"

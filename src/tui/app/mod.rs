@@ -1087,14 +1087,15 @@ impl App {
     /// the delimiter the latest `.csv` export chose.
     fn open_export_prompt(&mut self, kind: ExportKind, name: &str) {
         self.export_name = name.to_string();
-        let text = self.export_text(kind, name);
+        let text = self.export_text(kind);
         self.open_prompt(PromptKind::Export, text);
     }
 
-    /// The export prompt's text for an export of `kind` to its file named for `name`
-    /// ([`export::file_name`]), with the delimiter the latest `.csv` export chose.
-    fn export_text(&self, kind: ExportKind, name: &str) -> String {
-        let file = export::file_name(kind, name, self.network.as_of);
+    /// The export prompt's text for an export of `kind` to its file named for
+    /// [`App::export_name`] ([`export::file_name`]), with the delimiter the latest `.csv`
+    /// export chose.
+    fn export_text(&self, kind: ExportKind) -> String {
+        let file = export::file_name(kind, &self.export_name, self.network.as_of);
         let text = format!("{} {file}", kind.as_str());
         match self.export_delimiter {
             export::COMMA => text,

@@ -71,7 +71,7 @@ impl App {
                     word.longer,
                 ) {
                     (Some(kind), _) => {
-                        p.input = self.export_text(kind, &self.export_name);
+                        p.input = self.export_text(kind);
                     }
                     (None, Some(longer)) => p.input = longer,
                     (None, None) => {}

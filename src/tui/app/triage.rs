@@ -44,15 +44,6 @@ impl App {
         let Some(t) = self.triage.clone() else {
             return vec![];
         };
-        let advance = |app: &mut App| {
-            if let Some(t) = app.triage.as_mut() {
-                t.index += 1;
-                if t.index >= t.queue.len() {
-                    app.triage = None;
-                    app.status = status::TRIAGE_DONE.to_string();
-                }
-            }
-        };
         // The card is the explanation: its key takes the card's suggestion instead.
         let suggested = || {
             let c = &self.network.contacts[self.current()?];
@@ -76,10 +67,10 @@ impl App {
             (_, Some(d)) => {
                 let op = ops::plan_decide(&self.network, &t.queue[t.index..=t.index], d);
                 let effects = self.perform(op);
-                advance(self);
+                self.next_card();
                 return effects;
             }
-            (Command::ToggleSelect | Command::Down, _) => advance(self),
+            (Command::ToggleSelect | Command::Down, _) => self.next_card(),
             (Command::Up, _) => {
                 if let Some(t) = self.triage.as_mut() {
                     t.index = t.index.saturating_sub(1);
@@ -111,6 +102,17 @@ impl App {
         vec![]
     }
 
+    /// On to the next card; past the last, triage is done.
+    fn next_card(&mut self) {
+        if let Some(t) = self.triage.as_mut() {
+            t.index += 1;
+            if t.index >= t.queue.len() {
+                self.triage = None;
+                self.status = status::TRIAGE_DONE.to_string();
+            }
+        }
+    }
+
     fn pause_triage(&mut self, t: &Triage) {
         self.triage = None;
         let resume = self.keymap.key(Command::Triage);
@@ -127,10 +129,7 @@ impl App {
         if undone && t.index > 0 && t.queue[t.index - 1] == id {
             t.index -= 1;
         } else if !undone && t.queue.get(t.index) == Some(&id) {
-            t.index += 1;
-            if t.index >= t.queue.len() {
-                self.triage = None;
-            }
+            self.next_card();
         }
     }
 }

@@ -496,27 +496,35 @@ mod tests {
     #[test]
     fn an_exports_file_is_named_for_what_chose_it() {
         let day = NaiveDate::from_ymd_opt(2026, 11, 1).expect("day");
-        let name = |kind, text| file_name(kind, text, day);
-        assert_eq!(
-            name(ExportKind::Contacts, "seniority:>=vp company:\"Blue Sun\""),
-            "netcurate-seniority-vp-company-blue-sun-2026-11-01.csv"
-        );
-        assert_eq!(
-            name(ExportKind::Contacts, "#Zoë's list"),
-            "netcurate-zoë-s-list-2026-11-01.csv"
-        );
-        assert_eq!(
-            name(ExportKind::Contacts, " :: "),
-            "netcurate-contacts-2026-11-01.csv"
-        );
-        assert_eq!(
-            name(ExportKind::Linkedin, ""),
-            "netcurate-linkedin-2026-11-01.csv"
-        );
-        assert_eq!(
-            name(ExportKind::RemovalPlan, "score:<20"),
-            "netcurate-removal-plan-2026-11-01.csv"
-        );
+        for (kind, text, file) in [
+            (
+                ExportKind::Contacts,
+                "seniority:>=vp company:\"Blue Sun\"",
+                "netcurate-seniority-vp-company-blue-sun-2026-11-01.csv",
+            ),
+            (
+                ExportKind::Contacts,
+                "#Zoë's list",
+                "netcurate-zoë-s-list-2026-11-01.csv",
+            ),
+            (
+                ExportKind::Contacts,
+                " :: ",
+                "netcurate-contacts-2026-11-01.csv",
+            ),
+            (
+                ExportKind::Linkedin,
+                "",
+                "netcurate-linkedin-2026-11-01.csv",
+            ),
+            (
+                ExportKind::RemovalPlan,
+                "score:<20",
+                "netcurate-removal-plan-2026-11-01.csv",
+            ),
+        ] {
+            assert_eq!(file_name(kind, text, day), file, "{kind:?} {text}");
+        }
         let long = slug("company:abcdefghijklmnopqrstuvwxyz title:head");
         assert_eq!(long, "company-abcdefghijklmnopqrstuvwxyz-title");
         let cut = slug(&format!("{} tail", "a".repeat(39)));

@@ -7,7 +7,7 @@
 
 use netcurate::import::dates::{parse_date, parse_datetime};
 use netcurate::import::fields::normalise_header;
-use netcurate::import::rows::{MessageRow, MessageSummary, PersonRef, summarise_messages};
+use netcurate::import::messages::{MessageLog, MessageRow, MessageSummary, PersonRef};
 use netcurate::import::url::profile_key;
 use netcurate::import::{ColumnMap, Field, FileKind, Mappings, SourceFile, parse_source};
 use netcurate::query::{Query, complete};
@@ -429,7 +429,7 @@ proptest! {
             })
             .into_iter()
             .collect();
-        let fast: HashMap<PersonRef, MessageSummary> = summarise_messages(&rows, &owner).into_iter().collect();
+        let fast: HashMap<PersonRef, MessageSummary> = rows.iter().collect::<MessageLog>().summarise(&owner).into_iter().collect();
         prop_assert_eq!(fast, obvious_summary(&rows, &owner));
     }
 }

@@ -8,6 +8,7 @@
 pub mod dates;
 pub mod encoding;
 pub mod fields;
+pub mod messages;
 pub mod rows;
 pub mod spreadsheet;
 pub mod table;

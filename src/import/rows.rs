@@ -5,6 +5,7 @@
 
 use super::dates::{DateOrder, parse_date_in, parse_datetime_in};
 use super::fields::{ColumnMap, Field};
+use super::messages::{MessageLog, MessageRow};
 use super::table::{FileKind, Table, field};
 use super::url::profile_key;
 use crate::error::{Error, Result};
@@ -73,22 +74,12 @@ pub fn may_be_one_invitation(a: Option<&str>, b: Option<&str>) -> bool {
     a.is_none() || b.is_none() || a == b
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct MessageRow {
-    pub conversation_id: String,
-    pub from_name: String,
-    pub sender_key: Option<String>,
-    pub recipient_keys: Vec<String>,
-    pub to_names: Vec<String>,
-    pub date: NaiveDateTime,
-}
-
 /// The rows of one file, by kind.
 #[derive(Debug, Clone)]
 pub enum Rows {
     Connections(Vec<ConnectionRow>),
     Invitations(Vec<InvitationRow>),
-    Messages(Vec<MessageRow>),
+    Messages(MessageLog),
     /// Other contact CSVs reuse the connection row, with enrichment columns.
     Contacts(Vec<ContactRow>),
     Positions(Vec<PositionRow>),
@@ -797,7 +788,7 @@ fn identity(r: &InvitationRow) -> (Direction, NaiveDateTime, String, String) {
     )
 }
 
-fn messages(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<MessageRow>)> {
+fn messages(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, MessageLog)> {
     let conversation = t.require(&["conversation id"])?;
     let from = t.require(&["from"])?;
     let date = t.require(&["date"])?;
@@ -808,7 +799,9 @@ fn messages(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<MessageRow>)> 
         t.column(&["is message draft"]),
         t.column(&["is conversation draft"]),
     ];
-    let mut rows = Vec::with_capacity(t.records_at_most());
+    let mut log = MessageLog::with_capacity(t.records_at_most());
+    // One row filled again for each message: the log keeps only numbers.
+    let mut row = MessageRow::default();
     let n = t.for_each_record(|line, r| {
         if drafts.iter().any(|c| {
             field(r, *c).eq_ignore_ascii_case("yes") || field(r, *c).eq_ignore_ascii_case("true")
@@ -825,182 +818,25 @@ fn messages(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, Vec<MessageRow>)> 
             t.date_order,
             parse_datetime_in,
         )?;
-        rows.push(MessageRow {
-            conversation_id: field(r, Some(conversation)).to_string(),
-            from_name: clean_name(field(r, Some(from))).into(),
-            sender_key: profile_key(field(r, sender)),
-            recipient_keys: field(r, recipients)
-                .split(',')
-                .filter_map(profile_key)
-                .collect(),
-            to_names: field(r, to)
-                .split(',')
+        row.conversation_id.clear();
+        row.conversation_id.push_str(field(r, Some(conversation)));
+        row.from_name.clear();
+        row.from_name.push_str(&clean_name(field(r, Some(from))));
+        row.sender_key = profile_key(field(r, sender));
+        row.recipient_keys.clear();
+        (row.recipient_keys).extend(field(r, recipients).split(',').filter_map(profile_key));
+        row.to_names.clear();
+        row.to_names.extend(
+            (field(r, to).split(','))
                 .map(clean_name)
                 .filter(|n| !n.is_empty())
-                .map(String::from)
-                .collect(),
-            date,
-        });
+                .map(String::from),
+        );
+        row.date = date;
+        log.push(&row);
         Ok(())
     })?;
-    Ok((n, rows))
-}
-
-/// What the messages say about each person the owner talked with.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct MessageSummary {
-    pub last_message_at: Option<NaiveDateTime>,
-    /// Last message the person sent to the owner.
-    pub last_inbound_at: Option<NaiveDateTime>,
-    /// Last message the owner sent to the person.
-    pub last_outbound_at: Option<NaiveDateTime>,
-    pub count: u32,
-}
-
-/// A person in messages, by URL key when there is one, else by name: as [`name_key`]
-/// folds it, with its [`spelt_out_name_key`] when it has umlauts or rings.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum PersonRef {
-    Url(String),
-    Name(String, Option<String>),
-}
-
-impl PersonRef {
-    /// The person a message names `name` (a whole name, as messages.csv writes it).
-    pub fn named(name: &str) -> PersonRef {
-        PersonRef::Name(name_key(name, ""), spelt_out_name_key(name, ""))
-    }
-}
-
-/// A person in messages while they are summarised: borrowed from the rows where it can be.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum PersonKey<'a> {
-    Url(&'a str),
-    Name(PersonRef),
-}
-
-impl<'a> PersonKey<'a> {
-    /// The key of a person as the summary names them.
-    fn of(person: &'a PersonRef) -> PersonKey<'a> {
-        match person {
-            PersonRef::Url(k) => PersonKey::Url(k),
-            PersonRef::Name(..) => PersonKey::Name(person.clone()),
-        }
-    }
-
-    fn to_ref(&self) -> PersonRef {
-        match self {
-            PersonKey::Url(k) => PersonRef::Url(k.to_string()),
-            PersonKey::Name(n) => n.clone(),
-        }
-    }
-}
-
-/// Numbers each distinct key from 0, in order of first sight.
-struct Numbering<K> {
-    number_of: HashMap<K, u32, foldhash::fast::FixedState>,
-    keys: Vec<K>,
-}
-
-impl<K: Clone + Eq + std::hash::Hash> Numbering<K> {
-    fn new() -> Self {
-        Numbering {
-            number_of: HashMap::with_hasher(foldhash::fast::FixedState::with_seed(0)),
-            keys: Vec::new(),
-        }
-    }
-
-    fn number(&mut self, key: K) -> u32 {
-        let next = self.keys.len() as u32;
-        *self.number_of.entry(key).or_insert_with_key(|key| {
-            self.keys.push(key.clone());
-            next
-        })
-    }
-}
-
-/// The export's owner as an invitation names them ([`Direction::own_side`]: the inviter
-/// of an outgoing one, the invitee of an incoming one): by URL key when it has one, then
-/// by name.
-pub fn owner_in((url, name): (Option<&str>, &str)) -> Vec<PersonRef> {
-    let by_url = url.map(|k| PersonRef::Url(k.to_string()));
-    by_url.into_iter().chain([PersonRef::named(name)]).collect()
-}
-
-/// Summarises messages per counterpart. The owner is the first of `owner` (as
-/// [`owner_in`] names them) among the participants, else the participant present in the
-/// most conversations (they are in every one; a tie, as with a single conversation, goes
-/// to the first by [`PersonRef`]'s order). People are numbered once, so that a large
-/// messages.csv costs one hash lookup per participant of each message.
-pub fn summarise_messages(
-    rows: &[MessageRow],
-    owner: &[PersonRef],
-) -> foldhash::HashMap<PersonRef, MessageSummary> {
-    let mut people = Numbering::new();
-    let mut conversations = Numbering::new();
-    // Each message's participants, sender first, as numbers; and who is in which
-    // conversation.
-    let mut participants: Vec<u32> = Vec::with_capacity(rows.len() * 2);
-    let mut ends: Vec<usize> = Vec::with_capacity(rows.len());
-    let mut present: Vec<(u32, u32)> = Vec::with_capacity(rows.len() * 2);
-    for m in rows {
-        let conversation = conversations.number(m.conversation_id.as_str());
-        let start = participants.len();
-        participants.push(people.number(match &m.sender_key {
-            Some(k) => PersonKey::Url(k),
-            None => PersonKey::Name(PersonRef::named(&m.from_name)),
-        }));
-        if m.recipient_keys.is_empty() {
-            for n in &m.to_names {
-                participants.push(people.number(PersonKey::Name(PersonRef::named(n))));
-            }
-        } else {
-            for k in &m.recipient_keys {
-                participants.push(people.number(PersonKey::Url(k)));
-            }
-        }
-        present.extend(participants[start..].iter().map(|&p| (p, conversation)));
-        ends.push(participants.len());
-    }
-    present.sort_unstable();
-    present.dedup();
-    let mut conversations_of = vec![0u32; people.keys.len()];
-    for (p, _) in present {
-        conversations_of[p as usize] += 1;
-    }
-    let named = (owner.iter()).find_map(|p| people.number_of.get(&PersonKey::of(p)).copied());
-    let most = (0..people.keys.len()).max_by(|&a, &b| {
-        (conversations_of[a].cmp(&conversations_of[b]))
-            .then_with(|| people.keys[b].cmp(&people.keys[a]))
-    });
-    let owner = named.or(most.map(|o| o as u32));
-    let mut summaries = vec![MessageSummary::default(); people.keys.len()];
-    let mut bump = |p: u32, at: NaiveDateTime, outbound: bool| {
-        let s = &mut summaries[p as usize];
-        s.count += 1;
-        s.last_message_at = s.last_message_at.max(Some(at));
-        let last = match outbound {
-            true => &mut s.last_outbound_at,
-            false => &mut s.last_inbound_at,
-        };
-        *last = (*last).max(Some(at));
-    };
-    let mut start = 0;
-    for (m, &end) in rows.iter().zip(&ends) {
-        let (sender, recipients) = (participants[start], &participants[start + 1..end]);
-        if Some(sender) == owner {
-            for &r in recipients.iter().filter(|&&r| Some(r) != owner) {
-                bump(r, m.date, true);
-            }
-        } else {
-            bump(sender, m.date, false);
-        }
-        start = end;
-    }
-    (people.keys.iter().zip(summaries))
-        .filter(|(_, s)| s.count > 0)
-        .map(|(key, s)| (key.to_ref(), s))
-        .collect()
+    Ok((n, log))
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 
 use super::index::{FoundBy, HiddenSlot, IndexBy, Probe, has_identity, name_index, weak_index};
 use super::{Entry, Merge, says_other};
-use crate::import::rows::{ConnectionRow, PersonRef, name_keys};
+use crate::import::messages::PersonRef;
+use crate::import::rows::{ConnectionRow, name_keys};
 use crate::model::{Contact, Flags, Text};
 use chrono::NaiveDate;
 use std::cell::OnceCell;

@@ -27,9 +27,8 @@ use super::report::{ColumnRead, FileReport, ImportReport};
 use super::{Store, datetime_text};
 use crate::audience::{Profile, Scored, score_in_chunks};
 use crate::error::Result;
-use crate::import::rows::{
-    InvitationRow, ParsedFile, PersonRef, Rows, employers, owner_in, summarise_messages,
-};
+use crate::import::messages::{PersonRef, owner_in};
+use crate::import::rows::{InvitationRow, ParsedFile, Rows, employers};
 use crate::import::{FileKind, ImportBatch, Progress};
 use crate::model::{Contact, Direction, Text};
 use crate::text::{as_seen_text, folded};
@@ -351,7 +350,7 @@ fn merge_batch(
             Rows::Contacts(rows) => merge.merge_contacts(rows, &mut report),
             Rows::Invitations(rows) => merge.invitations.extend(rows),
             Rows::Messages(rows) => {
-                merge.merge_messages(&summarise_messages(&rows, &owner), &mut report);
+                merge.merge_messages(&rows.summarise(&owner), &mut report);
             }
             Rows::Positions(rows) => report.employers = Some(employers(&rows)),
         }

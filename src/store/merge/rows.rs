@@ -6,7 +6,8 @@
 use super::index::{FoundBy, Probe};
 use super::{Merge, assign, assign_text, raise, says_other};
 use crate::error::{Error, Result};
-use crate::import::rows::{ConnectionRow, ContactRow, MessageSummary, PersonRef};
+use crate::import::messages::{MessageSummary, PersonRef};
+use crate::import::rows::{ConnectionRow, ContactRow};
 use crate::model::{Contact, Decision, Flags, Text};
 use crate::store::report::ImportReport;
 use foldhash::HashMap;

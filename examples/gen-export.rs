@@ -25,6 +25,9 @@ struct Args {
     /// Conversations with the first N connections (about 1.5 messages each).
     #[arg(long, default_value_t = 0)]
     messages: usize,
+    /// Messages each conversation goes on with after its opening (a heavy inbox: 28).
+    #[arg(long, default_value_t = 0)]
+    follow_ups: usize,
     /// The seed: the same seed writes the same export.
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -67,7 +70,7 @@ fn main() -> std::io::Result<()> {
         let talk_to = &people[..talked.min(people.len())];
         std::fs::write(
             out.join("messages.csv"),
-            synth::messages_csv(seed, talk_to, as_of),
+            synth::messages_csv(seed, talk_to, as_of, args.follow_ups),
         )?;
     }
     eprintln!(

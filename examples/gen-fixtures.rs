@@ -56,7 +56,7 @@ fn main() -> std::io::Result<()> {
     std::fs::write(dir.join("2023-placeholder/Invitations.csv"), placeholder)?;
     // Messages with HTML, multi-line content and one draft.
     let talk: Vec<Person> = people.iter().skip(34).take(4).cloned().collect();
-    let mut messages = synth::messages_csv(11, &talk, as_of);
+    let mut messages = synth::messages_csv(11, &talk, as_of, 0);
     messages.extend_from_slice(
         b"2-draft,,Sam Owner,https://www.linkedin.com/in/sam-owner-demo,Ana Lima,https://www.linkedin.com/in/ana-lima,2026-10-30 09:00:00 UTC,,\"<b>draft</b>, never sent\",DRAFTS,,Yes,No\n",
     );

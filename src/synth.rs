@@ -555,9 +555,14 @@ pub fn invitations_csv(invitations: &[SynthInvitation]) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// A follow-up in a long conversation, about as long as a real one.
+const FOLLOW_UP: &str = "<p>Thanks for the notes on the platform migration, \"very\" useful.</p>\n\
+    We moved our build farm last quarter and hit the same wall with cache invalidation; \
+    happy to share what worked for us. Does Thursday afternoon suit you for a short call?";
+
 /// Renders messages.csv: conversations with `talk_to`, two-way for every other one,
-/// with HTML and multi-line content.
-pub fn messages_csv(seed: u64, talk_to: &[Person], as_of: NaiveDate) -> Vec<u8> {
+/// with HTML and multi-line content; each goes on for `follow_ups` messages more.
+pub fn messages_csv(seed: u64, talk_to: &[Person], as_of: NaiveDate, follow_ups: usize) -> Vec<u8> {
     let mut rng = Rng::new(seed ^ 0x5EED);
     let mut out = String::from(
         "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT,IS CONVERSATION DRAFT\n",
@@ -602,6 +607,21 @@ pub fn messages_csv(seed: u64, talk_to: &[Person], as_of: NaiveDate) -> Vec<u8> 
                 "Thanks, \"happy\" to chat.\nNext week?",
             ));
         }
+        // A long conversation: turns in turn, a day apart.
+        let url = p.url();
+        for k in 1..=follow_ups as i64 {
+            let at = t0 + Duration::days(k) + Duration::minutes(rng.below(600) as i64);
+            if at.date() > as_of {
+                break;
+            }
+            let (owner, them) = ((OWNER_NAME, owner_url.as_str()), (name.as_str(), &*url));
+            let (from, to) = if k % 2 == 0 {
+                (owner, them)
+            } else {
+                (them, owner)
+            };
+            out.push_str(&line(from.0, from.1, to.0, to.1, at, FOLLOW_UP));
+        }
     }
     out.into_bytes()
 }
@@ -623,7 +643,7 @@ pub fn demo_export(as_of: NaiveDate) -> DemoExport {
     DemoExport {
         connections: connections_csv(&all, Style::Y2026),
         invitations: invitations_csv(&invs),
-        messages: messages_csv(2026, &talk, as_of),
+        messages: messages_csv(2026, &talk, as_of, 0),
     }
 }
 

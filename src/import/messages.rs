@@ -133,6 +133,24 @@ impl MessageLog {
         });
     }
 
+    /// Adds the messages of `later` (the later part of one file) after these, each
+    /// person and conversation they share numbered as here.
+    pub fn append(&mut self, later: MessageLog) {
+        let person: Vec<u32> = (later.people.into_iter()).map(|p| self.person(p)).collect();
+        let mut conversation = vec![0; later.conversation_by_id.len()];
+        for (id, n) in later.conversation_by_id {
+            let next = self.conversation_by_id.len() as u32;
+            conversation[n as usize] = *self.conversation_by_id.entry(id).or_insert(next);
+        }
+        let before = self.participants.len() as u32;
+        (self.participants).extend(later.participants.iter().map(|&p| person[p as usize]));
+        self.messages.extend(later.messages.iter().map(|m| Message {
+            conversation: conversation[m.conversation as usize],
+            participants_end: before + m.participants_end,
+            date: m.date,
+        }));
+    }
+
     /// The number of the person with URL key `key`, given on first sight.
     fn person_by_url(&mut self, key: &str) -> u32 {
         let next = self.people.len() as u32;

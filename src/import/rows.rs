@@ -218,30 +218,58 @@ impl Skips {
     }
 }
 
-/// Reads a table's records into rows, counting skips; returns records read and rows.
-type ReadRows<T> = fn(&Table<'_>, &mut Skips, &mut Vec<T>) -> Result<u64>;
+/// What a table's records are read into: rows in a vector, or a messages file's log.
+trait Collected: Send {
+    /// Empty, with room for about `records` records.
+    fn with_room(records: usize) -> Self;
+    /// Adds what the later part of a table gave, after what this one holds.
+    fn append(&mut self, later: Self);
+}
+
+impl<T: Send> Collected for Vec<T> {
+    fn with_room(records: usize) -> Self {
+        Vec::with_capacity(records)
+    }
+
+    fn append(&mut self, mut later: Self) {
+        Vec::append(self, &mut later);
+    }
+}
+
+impl Collected for MessageLog {
+    fn with_room(records: usize) -> Self {
+        MessageLog::with_capacity(records)
+    }
+
+    fn append(&mut self, later: Self) {
+        MessageLog::append(self, later);
+    }
+}
+
+/// Reads a table's records into `C`, counting skips; returns records read.
+type ReadRows<C> = fn(&Table<'_>, &mut Skips, &mut C) -> Result<u64>;
 
 /// Reads a large table's two halves side by side (see [`Table::split`]), in file order.
-/// The first half reads into a vector with room for the whole table, so the rows are
-/// copied once, not again when the vector grows (fresh memory is slow to touch).
-fn in_parts<T: Send>(
+/// The first half reads into room for the whole table, so the rows are copied once, not
+/// again when the vector grows (fresh memory is slow to touch).
+fn in_parts<C: Collected>(
     table: &Table<'_>,
     skips: &mut Skips,
-    read: ReadRows<T>,
-) -> Result<(u64, Vec<T>)> {
-    let mut rows = Vec::with_capacity(table.records_at_most());
+    read: ReadRows<C>,
+) -> Result<(u64, C)> {
+    let mut rows = C::with_room(table.records_at_most());
     let Some((first, second)) = table.split() else {
         let n = read(table, skips, &mut rows)?;
         return Ok((n, rows));
     };
     let mut later = Skips::default();
-    let mut more = Vec::with_capacity(second.records_at_most());
+    let mut more = C::with_room(second.records_at_most());
     let (tail, head) = crate::parallel::join(
         || read(&second, &mut later, &mut more),
         || read(&first, skips, &mut rows),
     );
     let (n, m) = (head?, tail?);
-    rows.append(&mut more);
+    rows.append(more);
     for (reason, count) in later.0 {
         skips.add_many(&reason, count);
     }
@@ -384,7 +412,7 @@ fn parse_table_in_its_order(table: &Table<'_>) -> Result<ParsedFile> {
             (n, Rows::Invitations(rows))
         }
         FileKind::Messages => {
-            let (n, rows) = messages(table, &mut skips)?;
+            let (n, rows) = in_parts(table, &mut skips, messages)?;
             (n, Rows::Messages(rows))
         }
         FileKind::Positions => {
@@ -788,7 +816,7 @@ fn identity(r: &InvitationRow) -> (Direction, NaiveDateTime, String, String) {
     )
 }
 
-fn messages(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, MessageLog)> {
+fn messages(t: &Table<'_>, skips: &mut Skips, log: &mut MessageLog) -> Result<u64> {
     let conversation = t.require(&["conversation id"])?;
     let from = t.require(&["from"])?;
     let date = t.require(&["date"])?;
@@ -799,10 +827,9 @@ fn messages(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, MessageLog)> {
         t.column(&["is message draft"]),
         t.column(&["is conversation draft"]),
     ];
-    let mut log = MessageLog::with_capacity(t.records_at_most());
     // One row filled again for each message: the log keeps only numbers.
     let mut row = MessageRow::default();
-    let n = t.for_each_record(|line, r| {
+    t.for_each_record(|line, r| {
         if drafts.iter().any(|c| {
             field(r, *c).eq_ignore_ascii_case("yes") || field(r, *c).eq_ignore_ascii_case("true")
         }) {
@@ -835,8 +862,7 @@ fn messages(t: &Table<'_>, skips: &mut Skips) -> Result<(u64, MessageLog)> {
         row.date = date;
         log.push(&row);
         Ok(())
-    })?;
-    Ok((n, log))
+    })
 }
 
 #[cfg(test)]
@@ -890,6 +916,53 @@ mod tests {
             .collect();
         let table = Table::find("Connections.csv", &broken, &Default::default()).expect("header");
         let error = parse_table(&table).expect_err("bad row").to_string();
+        assert!(error.contains(&format!("line {bad_line}")), "{error}");
+    }
+
+    /// A large messages file read in two halves side by side says what one pass says:
+    /// the same count, the same summary per person (the owner and the people whose
+    /// conversations straddle the cut are numbered once), and an error in the second
+    /// half names its true line.
+    #[test]
+    fn a_large_messages_file_read_in_halves_is_read_as_one() {
+        use super::super::messages::owner_in;
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let people = crate::synth::people(5, 3_000, (100, 100, 300), 20, as_of);
+        let bytes = crate::synth::messages_csv(5, &people, as_of, 8);
+        let text = String::from_utf8(bytes).expect("utf-8");
+        let table = Table::find("messages.csv", &text, &Default::default()).expect("header");
+        assert!(table.split().is_some(), "the file is large enough to split");
+        let parsed = parse_table(&table).expect("parse");
+        let mut one_pass = MessageLog::default();
+        let n = messages(&table, &mut Skips::default(), &mut one_pass).expect("one pass");
+        let Rows::Messages(halves) = &parsed.rows else {
+            panic!("messages")
+        };
+        assert_eq!((parsed.rows_read, halves.len()), (n, one_pass.len()));
+        let owner = owner_in((None, crate::synth::OWNER_NAME));
+        let summary = halves.summarise(&owner);
+        assert!(summary.len() > 2_000, "{}", summary.len());
+        assert_eq!(summary, one_pass.summarise(&owner));
+        assert_eq!(
+            summary,
+            halves.summarise(&[]),
+            "the owner is in the most conversations"
+        );
+
+        // The last message's date, one past the end: not a time.
+        let lines: Vec<&str> = text.lines().collect();
+        let bad_line = 1 + lines
+            .iter()
+            .rposition(|l| l.contains(" UTC,"))
+            .expect("a date");
+        let broken = (lines.iter().enumerate())
+            .map(|(i, l)| match i + 1 == bad_line {
+                true => l.replace(" UTC,", " UTC+,"),
+                false => l.to_string(),
+            })
+            .fold(String::new(), |all, l| all + &l + "\n");
+        let table = Table::find("messages.csv", &broken, &Default::default()).expect("header");
+        let error = parse_table(&table).expect_err("bad date").to_string();
         assert!(error.contains(&format!("line {bad_line}")), "{error}");
     }
 

@@ -222,9 +222,9 @@ impl MessageLog {
         most.map(|o| o as u32)
     }
 
-    /// Summarises the messages per counterpart of the owner ([`MessageLog::owner`]): a
-    /// message the owner sent counts for each recipient, one sent to the owner for its
-    /// sender.
+    /// Summarises the messages per counterpart of the owner (the first of `owner` who
+    /// takes part, else who is in the most conversations): a message the owner sent
+    /// counts for each recipient, one sent to the owner for its sender.
     pub fn summarise(&self, owner: &[PersonRef]) -> HashMap<PersonRef, MessageSummary> {
         let owner = self.owner(owner);
         let mut summaries = vec![MessageSummary::default(); self.people.len()];

@@ -191,12 +191,38 @@ fn explain_finds_a_contact_by_name_or_lists_namesakes() {
         err.ends_with("'Fbob Lbbo' (did you mean Fbob Lbob (id 4)?)\n"),
         "{err}"
     );
+    // A name needs no quotes.
+    let out = db.ok(&["explain", "Fbob", "LBOB"]);
+    assert!(out.starts_with("Fbob Lbob — VP Sales at Hooli"), "{out}");
     // Part of a name several names hold: they are listed, by id.
     let (code, _, err) = db.run(&["explain", "lee"]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("no contact is named 'lee', and 3 names hold it: Ann Lee — CTO at Hooli (id 1), Ann Lee — Designer at Acme (id 2), Ann Lee — Advisor at Hooli Inc. (id 3); say which by id or full name"),
+        err.contains("no contact is named 'lee', and 3 names hold it: Ann Lee — CTO at Hooli (id 1), Ann Lee — Designer at Acme (id 2), Ann Lee — Advisor at Hooli Inc. (id 3); say which by id or full name\n"),
         "{err}"
+    );
+    // More namesakes than a few: the error names five and the command that lists them all.
+    let many = Db::new();
+    let mut cys: Vec<_> = (0..7)
+        .map(|i| person(&format!("cy{i}"), "Acme", "CTO"))
+        .collect();
+    for p in &mut cys {
+        (p.first, p.last) = ("Cy".to_string(), "Do".to_string());
+    }
+    let file = write(&many, "c.csv", synth::connections_csv(&cys, Style::Y2026));
+    many.ok(&["import", &file]);
+    let (code, _, err) = many.run(&["explain", "Cy", "Do"]);
+    assert_eq!(code, 1);
+    let list = many.command_line("list --filter 'name:\"Cy Do\"'");
+    assert!(
+        err.contains(&format!(" and 2 more; `{list}` lists them all with ids\n")),
+        "{err}"
+    );
+    let listed = many.ok(&["list", "--filter", "name:\"Cy Do\""]);
+    assert_eq!(
+        listed.lines().filter(|l| l.contains("Cy Do")).count(),
+        7,
+        "{listed}"
     );
 }
 

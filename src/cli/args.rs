@@ -117,7 +117,9 @@ pub enum Command {
     Explain {
         /// A profile URL (any spelling), a contact id (from `list`), a full name, or part
         /// of a name that only one contact's holds (several: they are listed with ids).
-        who: String,
+        /// A name needs no quotes: `explain Ada Abara`.
+        #[arg(required = true, num_args = 1.., value_name = "WHO")]
+        who: Vec<String>,
     },
     /// Print contacts.
     ///

@@ -38,7 +38,7 @@ use std::path::{Path, PathBuf};
 /// `text` as one word of a POSIX shell command: as it is when nothing in it is special
 /// (letters of any language are not), else in single quotes — but for a leading `~/`,
 /// which the shell reads as the home folder only outside them.
-fn shell_word(text: &str) -> String {
+pub(crate) fn shell_word(text: &str) -> String {
     if let Some(rest) = text.strip_prefix("~/").filter(|r| !r.is_empty()) {
         return format!("~/{}", shell_word(rest));
     }
@@ -312,7 +312,7 @@ fn run_in(s: &mut Session, command: Command, out: &mut dyn Write) -> Result<()> 
         }
         Command::Profile(command) => profile(s, command, out),
         Command::Score => score(s, out),
-        Command::Explain { who } => fitted(out, |out| explain(s, &who, out)),
+        Command::Explain { who } => fitted(out, |out| explain(s, &who.join(" "), out)),
         Command::List(args) => list(s, &args, out),
         Command::Tag {
             action,

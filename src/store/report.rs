@@ -357,7 +357,9 @@ fn skipped_files_line(reason: &str, names: &[&str]) -> String {
     )
 }
 
-/// "a, b, c, d, e and 3 more": at most five items, and how many are left out.
+/// How many items [`a_few`] names.
+pub const A_FEW: usize = 5;
+
 /// `words(n)`, or nothing when `n` is 0: a count said only when there is some.
 pub fn if_any(n: u64, words: impl FnOnce(u64) -> String) -> String {
     match n {
@@ -366,11 +368,11 @@ pub fn if_any(n: u64, words: impl FnOnce(u64) -> String) -> String {
     }
 }
 
+/// "a, b, c, d, e and 3 more": at most [`A_FEW`] items, and how many are left out.
 pub fn a_few(items: &[impl AsRef<str>]) -> String {
-    const NAMED: usize = 5;
-    let named: Vec<&str> = items.iter().take(NAMED).map(AsRef::as_ref).collect();
-    if items.len() > NAMED {
-        format!("{} and {} more", named.join(", "), items.len() - NAMED)
+    let named: Vec<&str> = items.iter().take(A_FEW).map(AsRef::as_ref).collect();
+    if items.len() > A_FEW {
+        format!("{} and {} more", named.join(", "), items.len() - A_FEW)
     } else {
         named.join(", ")
     }

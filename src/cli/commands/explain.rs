@@ -4,19 +4,24 @@
 //! Must not: work out a score (the library's `audience` does).
 
 use crate::cli::commands::list::shown_name;
-use crate::cli::{Session, command_line};
+use crate::cli::{Session, command_line, shell_word};
 use crate::tui::strings::{added_on, gone_since};
 use anyhow::{Result, bail};
 use netcurate::audience;
 use netcurate::model::{Contact, Flags, joined_or_none};
 use netcurate::network::Network;
-use netcurate::store::a_few;
+use netcurate::store::{A_FEW, a_few};
 use netcurate::text::seen;
 use std::io::Write;
+use std::path::Path;
 
 /// The contact whose name holds `who` (any case, as it reads), when one does; else which
 /// ones do, to say which by id.
-pub(crate) fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
+pub(crate) fn part_of_a_name<'n>(
+    network: &'n Network,
+    who: &str,
+    db: &Path,
+) -> Result<&'n Contact> {
     let who = who.trim();
     let part = netcurate::text::folded(who);
     // Typed with umlauts, also as they are spelt out (`jürgen mü` is part of Juergen
@@ -42,9 +47,10 @@ pub(crate) fn part_of_a_name<'n>(network: &'n Network, who: &str) -> Result<&'n 
         _ => {
             let named: Vec<String> = holding.iter().map(|c| with_id(c)).collect();
             bail!(
-                "no contact is named '{who}', and {} names hold it: {}; say which by id or full name",
+                "no contact is named '{who}', and {} names hold it: {}; say which by id or full name{}",
                 holding.len(),
-                a_few(&named)
+                a_few(&named),
+                all_of_them(db, who, holding.len())
             )
         }
     }
@@ -78,7 +84,18 @@ fn closest_name<'n, 't>(
         .map(|(_, c)| c)
 }
 
-pub(crate) fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Contact> {
+/// After a few of `n` contacts a name holds, how to list them all (with their ids), when
+/// there are more than a few.
+fn all_of_them(db: &Path, who: &str, n: usize) -> String {
+    if n <= A_FEW {
+        return String::new();
+    }
+    let filter = format!("name:\"{}\"", who.trim());
+    let list = format!("list --filter {}", shell_word(&filter));
+    format!("; `{}` lists them all with ids", command_line(db, &list))
+}
+
+pub(crate) fn find_contact<'n>(network: &'n Network, who: &str, db: &Path) -> Result<&'n Contact> {
     if let Some(c) = who
         .trim()
         .parse::<i64>()
@@ -105,13 +122,14 @@ pub(crate) fn find_contact<'n>(network: &'n Network, who: &str) -> Result<&'n Co
         .collect();
     match named[..] {
         [c] => Ok(c),
-        [] => part_of_a_name(network, who),
+        [] => part_of_a_name(network, who, db),
         _ => {
             let ids: Vec<String> = named.iter().map(|c| with_id(c)).collect();
             bail!(
-                "{} contacts are named '{who}'; say which by id: {}",
+                "{} contacts are named '{who}'; say which by id: {}{}",
                 named.len(),
-                a_few(&ids)
+                a_few(&ids),
+                all_of_them(db, who, named.len())
             )
         }
     }
@@ -143,7 +161,7 @@ pub(crate) fn or_unknown(text: &str) -> &str {
 /// title (an escape, a line break) would otherwise reach the terminal.
 pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
-    let c = find_contact(&network, who)?;
+    let c = find_contact(&network, who, s.store.path())?;
     writeln!(out, "{}", described(c))?;
     if !c.url.is_empty() {
         writeln!(out, "  {}", netcurate::import::url::readable(&c.url))?;

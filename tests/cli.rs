@@ -483,7 +483,8 @@ fn one_invitation_is_withdrawn_and_kept_by_name_or_url() {
         "{plan}"
     );
 
-    let out = db.ok(&["invitations", "keep", "--to", "AIKO VARGA"]);
+    // A name needs no quotes: its words are the values of --to.
+    let out = db.ok(&["invitations", "keep", "--to", "AIKO", "VARGA"]);
     assert!(
         out.starts_with("unmarked 1 invitation for withdrawal"),
         "{out}"

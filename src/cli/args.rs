@@ -257,9 +257,9 @@ pub enum InvitationsCommand {
         #[arg(long, conflicts_with = "to")]
         days: Option<i64>,
         /// The pending invitation to this person: their name as `netcurate invitations`
-        /// lists it, or their profile URL.
-        #[arg(long, value_name = "NAME|URL")]
-        to: Option<String>,
+        /// lists it (no quotes needed), or their profile URL.
+        #[arg(long, value_name = "NAME|URL", num_args = 1..)]
+        to: Option<Vec<String>>,
         /// Say what would change, and store nothing.
         #[arg(long)]
         dry_run: bool,
@@ -267,10 +267,10 @@ pub enum InvitationsCommand {
     /// Take outgoing invitations out of the withdrawal plan: the one to a person, or all.
     #[command(group(clap::ArgGroup::new("which").required(true).args(["to", "all"])))]
     Keep {
-        /// The invitation to this person: their name as `netcurate invitations` lists it,
-        /// or their profile URL.
-        #[arg(long, value_name = "NAME|URL")]
-        to: Option<String>,
+        /// The invitation to this person: their name as `netcurate invitations` lists it
+        /// (no quotes needed), or their profile URL.
+        #[arg(long, value_name = "NAME|URL", num_args = 1..)]
+        to: Option<Vec<String>>,
         /// Every invitation marked for withdrawal.
         #[arg(long)]
         all: bool,

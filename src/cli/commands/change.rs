@@ -109,13 +109,13 @@ pub(crate) fn withdrawal_plan(
             to: Some(who),
             dry_run,
             ..
-        } => withdraw_to(s, &who, true, dry_run, out),
+        } => withdraw_to(s, &who.join(" "), true, dry_run, out),
         InvitationsCommand::Withdraw { days, dry_run, .. } => withdraw_stale(s, days, dry_run, out),
         InvitationsCommand::Keep {
             to: Some(who),
             dry_run,
             ..
-        } => withdraw_to(s, &who, false, dry_run, out),
+        } => withdraw_to(s, &who.join(" "), false, dry_run, out),
         InvitationsCommand::Keep { dry_run, .. } => keep_all(s, dry_run, out),
     }
 }

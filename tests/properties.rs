@@ -432,6 +432,23 @@ proptest! {
         let fast: HashMap<PersonRef, MessageSummary> = rows.iter().collect::<MessageLog>().summarise(&owner).into_iter().collect();
         prop_assert_eq!(fast, obvious_summary(&rows, &owner));
     }
+
+    /// A file read in two parts (a large one is) summarises as one read whole, wherever
+    /// the cut falls: the later part's people and conversations are numbered as the first's.
+    #[test]
+    fn messages_read_in_two_parts_summarise_as_one(
+        rows in proptest::collection::vec(message(), 0..30),
+        cut in 0usize..30,
+        named in proptest::option::of(0usize..6),
+    ) {
+        let owner: Vec<PersonRef> = named.map(|p| PersonRef::Url(format!("linkedin.com/in/p{p}"))).into_iter().collect();
+        let cut = cut.min(rows.len());
+        let mut parts: MessageLog = rows[..cut].iter().collect();
+        parts.append(rows[cut..].iter().collect());
+        let whole: MessageLog = rows.iter().collect();
+        prop_assert_eq!(parts.len(), whole.len());
+        prop_assert_eq!(parts.summarise(&owner), whole.summarise(&owner));
+    }
 }
 
 /// One row of a Connections.csv drawn from small pools, so that rows meet: names and

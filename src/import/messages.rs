@@ -67,7 +67,7 @@ struct Message {
 
 /// A messages file's messages, each person and each conversation numbered once as they
 /// are read. Kept as rows of strings they took ~500 bytes a message: a 357 MB
-/// messages.csv of 862k messages peaked at 823 MiB to import, 440 MiB so.
+/// messages.csv of 862k messages peaked at 823 MiB to import, 454 MiB so.
 #[derive(Debug, Clone, Default)]
 pub struct MessageLog {
     people: Vec<PersonRef>,

@@ -751,6 +751,9 @@ pub fn readings_titles(record_a_reading: &str, record_one: &str) -> [String; 3] 
 }
 
 pub const NO_PROJECTIONS: &str = "exporting a removal or withdrawal plan logs its projection here";
+/// The pillars view's chart: the line of BR readings, and the projections' ranges.
+pub const CHART_READINGS: &str = "BR readings";
+pub const CHART_PROJECTED: &str = "projected ranges";
 
 pub fn no_readings(record: &str) -> String {
     format!("no SSI readings yet: {record} from LinkedIn's SSI page")

@@ -1114,6 +1114,71 @@ fn a_pillars_view_taller_than_the_screen_scrolls() {
     assert!(rows[48].starts_with("n records"), "{rows:#?}");
 }
 
+/// Rows the pillars view leaves free draw BR: the readings as a line and each projection
+/// logged (with its baseline) as the range it gave, scaled to what they span, with the
+/// first and last day under it (at 120×30, nine rows spare; 120×50 here). A screen with
+/// no rows to spare draws none, and the sparkline beside the readings' words rises with
+/// them (it stood as full bars: BR 14.6 and 15.2 out of 25 looked alike).
+#[test]
+fn spare_rows_of_the_pillars_view_chart_br_and_the_projected_ranges() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('4'));
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 10, 12).expect("day");
+    let (baseline, low, high) = (Some(14.6), 13.2, 18.4);
+    (a.pillars.log).push(netcurate::pillars::LoggedProjection {
+        date,
+        baseline,
+        low,
+        high,
+    });
+    resize(&mut a, 120, 50);
+    let rows = screen_rows(&a, 120, 50);
+    let at = |text: &str| rows.iter().position(|r| r.contains(text));
+    // The y axis spans the projected range too, with room: 18.4 + 0.52, 13.2 - 0.52.
+    let top = at("18.9│").expect("BR's top label");
+    let bottom = at("12.7│").expect("BR's bottom label");
+    let days = (rows.iter()).rposition(|r| {
+        let r = r.trim();
+        r.starts_with("2026-10-10") && r.ends_with("2026-10-25")
+    });
+    assert!(
+        at("projected BR").is_some_and(|log| log < top) && top < bottom && days > Some(bottom),
+        "{rows:#?}"
+    );
+    assert!(
+        at("BR readings").is_some() && at("projected ranges").is_some(),
+        "{rows:#?}"
+    );
+    let chart = rows[top..=bottom].join("\n");
+    assert!(
+        chart.contains('⢸') || chart.contains('⡇'),
+        "a range's bar: {chart}"
+    );
+    let spark = |rows: &[String]| -> String {
+        let at = rows
+            .iter()
+            .position(|r| r.contains("3 readings"))
+            .expect("the readings");
+        [&rows[at], &rows[at + 1]]
+            .map(|r| r.chars().take(3).collect::<String>())
+            .join("/")
+    };
+    // BR 14.6, 14.9, 15.2: a tenth above the lowest, four, seven (of two rows' eighths).
+    assert_eq!(spark(&rows), " ▁█/▂██", "{rows:#?}");
+    // A screen the view scrolls on has no row to spare: at its end, the log and no chart.
+    assert!(resize(&mut a, 120, 20).is_some_and(|hidden| hidden > 0));
+    key(&mut a, KeyCode::Char('G'));
+    let short = screen_rows(&a, 120, 20);
+    assert!(
+        short.iter().any(|r| r.starts_with("projected BR")),
+        "{short:#?}"
+    );
+    assert!(
+        !short.iter().any(|r| r.contains('│') && r.contains('.')),
+        "no chart: {short:#?}"
+    );
+}
+
 /// At 40 columns the pillars' titles are their initials rather than cut ("Find the right
 /// peo"), the readings' title drops to "Readings — n records one", and the readings'
 /// numbers wrap whole (a date was cut to "from 202").

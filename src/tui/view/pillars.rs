@@ -2,19 +2,22 @@
 //! right people", the direction in words, the feature table before → after, the
 //! assumptions, the disclaimer, the documented FRP levers, the readings sparkline and the
 //! projection log; laid out at the height they take, and scrolled on a shorter screen.
+//! Rows left over draw BR's readings and the projected ranges as a chart.
 
 use super::super::app::App;
 use super::super::strings::{self, feature};
 use super::super::theme::Theme;
 use super::{fitting, keys_text};
+use chrono::NaiveDate;
 use netcurate::pillars::{FRP_LEVERS, PillarProjection, Projection, SsiReading};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Borders, LineGauge, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
-    Sparkline, Widget, Wrap,
+    Axis, Block, Borders, Chart, Dataset, GraphType, LineGauge, Paragraph, Scrollbar,
+    ScrollbarOrientation, ScrollbarState, Sparkline, Widget, Wrap,
 };
 
 /// Draws the view, scrolled to `app.pillars_scroll.top` when it is taller than `area`
@@ -312,19 +315,94 @@ fn history(app: &App, theme: &Theme, buffer: &mut Buffer, area: Rect) {
     let inner = block.inner(area);
     block.render(area, buffer);
     let (spark_width, summary, rows) = readings(app, theme, inner.width);
-    let [readings, log_area] =
-        Layout::vertical([Constraint::Length(rows), Constraint::Min(1)]).areas(inner);
+    let log = log(app, theme);
+    let log_rows = (log.line_count(inner.width) as u16).max(1);
+    let [readings, log_area, chart] = Layout::vertical([
+        Constraint::Length(rows),
+        Constraint::Length(log_rows),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
     let [spark, words] = Layout::horizontal([Constraint::Length(spark_width), Constraint::Min(1)])
         .spacing(u16::from(spark_width > 0))
         .areas(readings);
-    let data: Vec<u64> = (app.pillars.readings.iter())
+    // Tenths of BR above the lowest reading (and one more, so that it shows): the bars
+    // span the readings' range, as the chart's line does.
+    let tenths: Vec<u64> = (app.pillars.readings.iter())
         .map(|r| (r.br * 10.0).round() as u64)
         .collect();
-    (Sparkline::default().data(&data).max(250))
+    let lowest = tenths.iter().min().map_or(0, |t| t.saturating_sub(1));
+    let data: Vec<u64> = tenths.iter().map(|t| t - lowest).collect();
+    let highest = data.iter().max().copied().unwrap_or(1);
+    (Sparkline::default().data(&data).max(highest))
         .style(theme.accent())
         .render(spark, buffer);
     summary.render(words, buffer);
-    log(app, theme).render(log_area, buffer);
+    log.render(log_area, buffer);
+    if chart.height >= CHART_MIN_ROWS {
+        br_chart(app, theme, buffer, chart);
+    }
+}
+
+/// The fewest rows the BR chart is drawn in: under the words, the view's spare rows.
+const CHART_MIN_ROWS: u16 = 7;
+
+/// BR over the readings recorded, and beside them each projection logged as the range it
+/// gave on its day, scaled to what they span: in the rows the view leaves free, when
+/// there are two things to draw.
+fn br_chart(app: &App, theme: &Theme, buffer: &mut Buffer, area: Rect) {
+    let readings = &app.pillars.readings;
+    let ranges: Vec<(NaiveDate, [f64; 2])> = (app.pillars.log.iter())
+        .filter(|l| l.baseline.is_some())
+        .map(|l| (l.date, [l.low, l.high]))
+        .collect();
+    let days = (readings.iter().map(|r| r.date)).chain(ranges.iter().map(|r| r.0));
+    let (Some(first), Some(last)) = (days.clone().min(), days.max()) else {
+        return;
+    };
+    if readings.len() + ranges.len() < 2 {
+        return;
+    }
+    let x = |day: NaiveDate| (day - first).num_days() as f64;
+    let points: Vec<(f64, f64)> = readings.iter().map(|r| (x(r.date), r.br)).collect();
+    let bars: Vec<[(f64, f64); 2]> = (ranges.iter())
+        .map(|&(day, [low, high])| [(x(day), low), (x(day), high)])
+        .collect();
+    let values = (points.iter().map(|p| p.1)).chain(bars.iter().flatten().map(|p| p.1));
+    let (low, high) = values.fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v), h.max(v)));
+    let pad = ((high - low) / 10.0).max(0.5);
+    let (low, high) = ((low - pad).max(0.0), (high + pad).min(25.0));
+    let mut datasets = vec![
+        Dataset::default()
+            .name(strings::CHART_READINGS)
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.accent())
+            .data(&points),
+    ];
+    for (i, bar) in bars.iter().enumerate() {
+        let dataset = (Dataset::default().marker(Marker::Braille))
+            .graph_type(GraphType::Line)
+            .style(theme.warn())
+            .data(bar);
+        datasets.push(match i {
+            0 => dataset.name(strings::CHART_PROJECTED),
+            _ => dataset,
+        });
+    }
+    let axis = |bounds: [f64; 2], labels: [String; 2]| {
+        (Axis::default().bounds(bounds).labels(labels)).style(theme.dim())
+    };
+    // The first day's label starts at the BR axis rather than ending there: the BR
+    // labels' width is the chart's margin.
+    let days = axis(
+        [0.0, x(last).max(1.0)],
+        [first, last].map(|d| d.to_string()),
+    );
+    Chart::new(datasets)
+        .x_axis(days.labels_alignment(Alignment::Right))
+        .y_axis(axis([low, high], [low, high].map(|v| format!("{v:.1}"))))
+        .render(area, buffer);
 }
 
 /// The readings at `width`: the sparkline's columns (one per reading, at most a third of

@@ -631,6 +631,7 @@ pub mod suggestion {
 pub const CAPACITY: &str = " Capacity ";
 pub const CONNECTIONS_IS: &str = "connections ";
 pub const PENDING_IS: &str = "pending outgoing ";
+pub const STALE_IS: &str = "stale ";
 pub const SENT_WEEK_IS: &str = "sent last 7 days ";
 pub const NO_WITHDRAWALS: &str = "no withdrawals planned";
 /// The label over the months' sparkline, longest first: the first that fits is shown.
@@ -650,6 +651,11 @@ pub fn out_of_about(n: usize, cap: usize) -> String {
 
 pub fn warn_from(n: usize) -> String {
     format!(" (warn from {n})")
+}
+
+/// Why a stale invitation is worth withdrawing: it will most likely never be accepted.
+pub fn stale_aside(stale_days: i64) -> String {
+    format!(" (pending over {stale_days} days; 99% of acceptances come within 30)")
 }
 
 pub fn weekly_limit((low, high): (usize, usize)) -> String {

@@ -391,6 +391,10 @@ fn w_again_says_the_stale_are_marked_already() {
     key(&mut a, KeyCode::Char('2'));
     let stale = a.network.stale_invitations(21).count();
     assert!(stale > 1);
+    // The capacity pane counts the stale ones W marks, and says why they are worth it.
+    let said = format!("stale {stale} (pending over 21 days; 99% of acceptances come within 30)");
+    let rows = screen_rows(&a, 120, 30);
+    assert!(rows.iter().any(|r| r.trim() == said), "{rows:#?}");
     assert_eq!(
         key(&mut a, KeyCode::Char('W')).len(),
         1,

@@ -241,6 +241,7 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     };
     let (connections, pending) = (f.before.connections as usize, f.before.pending as usize);
+    let stale = f.before.stale as usize;
     let planned = pending - f.after.pending as usize;
     let today = app.network.as_of;
     let sent_week = app
@@ -269,7 +270,12 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         strings::NO_WITHDRAWALS.to_string()
     };
-    // Three facts, on one line when it is wide enough, else as many as they need.
+    let stale_style = if stale > 0 {
+        theme.warn()
+    } else {
+        theme.good()
+    };
+    // Four facts, on one line when it is wide enough, else as many as they need.
     let facts = vec![
         Fact {
             spans: vec![
@@ -287,6 +293,16 @@ fn draw_capacity(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 ),
             ],
             aside: None,
+        },
+        Fact {
+            spans: vec![
+                Span::raw(strings::STALE_IS),
+                Span::styled(stale.to_string(), stale_style),
+            ],
+            aside: Some(Span::styled(
+                strings::stale_aside(app.pillars.assumptions.stale_days),
+                theme.dim(),
+            )),
         },
         Fact {
             spans: vec![

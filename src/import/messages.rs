@@ -5,8 +5,7 @@
 //! Must not: read tables (`rows` reads the file and pushes each message here) or look
 //! for people in the network (`store::merge` does, with the summaries).
 
-use super::rows::name_key;
-use super::rows::spelt_out_name_key;
+use super::rows::{name_key, spelt_out_name_key};
 use chrono::NaiveDateTime;
 use foldhash::HashMap;
 

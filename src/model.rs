@@ -469,6 +469,13 @@ impl Contact {
         self.flags.set(Flags::MESSAGED, self.message_count > 0);
     }
 
+    /// Whether the last message between the owner and this contact was the contact's
+    /// (one the owner may owe an answer), rather than the owner's; `None` without messages.
+    pub fn wrote_last(&self) -> Option<bool> {
+        self.last_message_at?;
+        Some(self.last_inbound_at > self.last_outbound_at)
+    }
+
     /// Everything empty but the connection date: a closed or restricted account.
     pub fn is_hidden(&self) -> bool {
         self.flags.has(Flags::HIDDEN)

@@ -146,6 +146,20 @@ fn warm_and_messaged_come_from_messages() {
         count("flag:warm") >= 1 && count("flag:warm") <= 2,
         "two-way conversations only"
     );
+    // explain says whose the last message was: Oskar answered, Nia has not.
+    let oskar = db.ok(&[
+        "explain",
+        "https://www.linkedin.com/in/oskar-jovanović-1022",
+    ]);
+    assert!(
+        oskar.contains("  messages: 2 exchanged, last 2025-11-15 (theirs)\n"),
+        "{oskar}"
+    );
+    let nia = db.ok(&["explain", "Nia", "Yilmaz"]);
+    assert!(
+        nia.contains("  messages: 1 exchanged, last 2025-03-20 (yours)\n"),
+        "{nia}"
+    );
 }
 
 #[test]

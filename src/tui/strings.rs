@@ -514,8 +514,10 @@ pub fn invitation_line(direction: &str, sent: NaiveDate, status: &str) -> String
     format!("invitation {direction} {sent} ({status}, inferred)")
 }
 
-pub fn messages_line(count: impl Display, last: NaiveDate) -> String {
-    format!("messages: {count} exchanged, last {last}")
+/// The messages with a contact: how many, the last one's day, and whose it was.
+pub fn messages_line(count: impl Display, last: NaiveDate, theirs: bool) -> String {
+    let whose = if theirs { "theirs" } else { "yours" };
+    format!("messages: {count} exchanged, last {last} ({whose})")
 }
 
 pub fn decision_and_tags(decision: &str, tags: &str) -> String {

@@ -5,7 +5,7 @@
 
 use crate::cli::commands::list::shown_name;
 use crate::cli::{Session, command_line, shell_word};
-use crate::tui::strings::{added_on, gone_since};
+use crate::tui::strings::{added_on, gone_since, messages_line};
 use anyhow::{Result, bail};
 use netcurate::audience;
 use netcurate::model::{Contact, Flags, joined_or_none};
@@ -188,13 +188,9 @@ pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()>
             inv.status.as_str()
         )?;
     }
-    if let Some(at) = c.last_message_at {
-        writeln!(
-            out,
-            "  messages: {} exchanged, last {}",
-            c.message_count,
-            at.date()
-        )?;
+    if let (Some(at), Some(theirs)) = (c.last_message_at, c.wrote_last()) {
+        let said = messages_line(c.message_count, at.date(), theirs);
+        writeln!(out, "  {said}")?;
     }
     Ok(())
 }

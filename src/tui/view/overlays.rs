@@ -148,10 +148,11 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
             inv.status.as_str(),
         )));
     }
-    if let Some(at) = c.last_message_at {
+    if let (Some(at), Some(theirs)) = (c.last_message_at, c.wrote_last()) {
         lines.push(Line::raw(strings::messages_line(
             c.message_count,
             at.date(),
+            theirs,
         )));
     }
     lines

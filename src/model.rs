@@ -264,9 +264,12 @@ impl Flags {
     pub const EXCLUDED: u32 = 1 << 9;
     /// A connection at one of the profile's `my_companies` (an internal connection).
     pub const COLLEAGUE: u32 = 1 << 10;
+    /// The last message with the contact was theirs ([`Contact::wrote_last`]): one the
+    /// owner may owe an answer.
+    pub const UNANSWERED: u32 = 1 << 11;
 
     /// Query-language names of the flags, in display order.
-    pub const NAMES: [(&'static str, u32); 11] = [
+    pub const NAMES: [(&'static str, u32); 12] = [
         ("hidden", Flags::HIDDEN),
         ("no-title", Flags::NO_TITLE),
         ("duplicate", Flags::DUPLICATE),
@@ -274,6 +277,7 @@ impl Flags {
         ("student", Flags::STUDENT),
         ("warm", Flags::WARM),
         ("messaged", Flags::MESSAGED),
+        ("unanswered", Flags::UNANSWERED),
         ("gone", Flags::GONE),
         ("job-change", Flags::JOB_CHANGE),
         ("excluded", Flags::EXCLUDED),
@@ -460,13 +464,16 @@ impl Contact {
     }
 
     /// Sets the flags that depend on the day (`warm`: a two-way conversation within
-    /// [`WARM_DAYS`](crate::network::WARM_DAYS) of `as_of`) and on message counts.
+    /// [`WARM_DAYS`](crate::network::WARM_DAYS) of `as_of`) and on messages (`messaged`,
+    /// `unanswered`).
     pub fn derive_flags(&mut self, as_of: NaiveDate) {
         let warm = [self.last_inbound_at, self.last_outbound_at]
             .iter()
             .all(|t| t.is_some_and(|t| (as_of - t.date()).num_days() <= crate::network::WARM_DAYS));
         self.flags.set(Flags::WARM, warm);
         self.flags.set(Flags::MESSAGED, self.message_count > 0);
+        self.flags
+            .set(Flags::UNANSWERED, self.wrote_last() == Some(true));
     }
 
     /// Whether the last message between the owner and this contact was the contact's

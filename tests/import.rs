@@ -146,6 +146,20 @@ fn warm_and_messaged_come_from_messages() {
         count("flag:warm") >= 1 && count("flag:warm") <= 2,
         "two-way conversations only"
     );
+    // The last message was theirs (one the owner may owe an answer): Oskar's and René's
+    // replies, not the openings Nia and Jo left unanswered.
+    let names = |q: &str| -> Vec<String> {
+        let listed = db.json(&["list", "--filter", q, "--json", "--sort", "name"]);
+        let people = listed.as_array().unwrap().iter();
+        people
+            .map(|c| c["last_name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names("flag:unanswered"), ["Jovanović", "Sample"]);
+    assert_eq!(
+        names("flag:messaged -flag:unanswered"),
+        ["Doe, MBA", "Yilmaz"]
+    );
     // explain says whose the last message was: Oskar answered, Nia has not.
     let oskar = db.ok(&[
         "explain",

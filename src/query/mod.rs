@@ -562,7 +562,9 @@ impl Test {
             Test::Text(TextField::Email, _) => Some(Lack::Emails),
             Test::Text(TextField::Industry, _) => Some(Lack::Industries),
             Test::Text(TextField::Location, _) => Some(Lack::Locations),
-            Test::Flag(bits) if bits & (Flags::WARM | Flags::MESSAGED) != 0 => Some(Lack::Messages),
+            Test::Flag(bits) if bits & (Flags::WARM | Flags::MESSAGED | Flags::UNANSWERED) != 0 => {
+                Some(Lack::Messages)
+            }
             Test::Flag(bits) if bits & Flags::JOB_CHANGE != 0 => Some(Lack::JobChanges),
             Test::Flag(bits) if bits & Flags::GONE != 0 => Some(Lack::Gone),
             _ => None,
@@ -1052,6 +1054,7 @@ mod tests {
         assert_eq!(lacking("-score:<40", none), None, "negated: finds everyone");
         assert_eq!(lacking("flag:warm", none), Some(Lack::Messages));
         assert_eq!(lacking("flag:messaged", none), Some(Lack::Messages));
+        assert_eq!(lacking("flag:unanswered", none), Some(Lack::Messages));
         assert_eq!(lacking("flag:job-change", none), Some(Lack::JobChanges));
         assert_eq!(lacking("changed:>=7d", none), Some(Lack::JobChanges));
         assert_eq!(lacking("gone:>=7d", none), Some(Lack::Gone));

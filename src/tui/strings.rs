@@ -245,7 +245,7 @@ pub const FILTER_HELP: [&str; 13] = [
     "  changed:>=2026-11-01 (job changes recorded since)",
     "  gone:>=2026-11-01 (connections an import found gone since)",
     "  added:>=7d (connections an import added in the last 7 days: the new ones)",
-    "  flag:warm|messaged|colleague|gone|job-change",
+    "  flag:warm|messaged|unanswered (they wrote last)|colleague|gone|job-change",
     "    |duplicate|hidden|no-title|open-to-work|student|excluded",
     "In a prompt: Enter ok · Esc cancel · Ctrl-W or Alt-Backspace deletes a word",
     "  · Ctrl-U clears · Tab completes a field, its value, a tag, a kind or a path",

@@ -196,6 +196,18 @@ impl Screen {
         }
     }
 
+    /// A mouse report as a terminal sends it (SGR: `button`, then the 1-based column and
+    /// row of the cell at `x`, `y` counted from 0).
+    fn mouse(&self, button: u8, x: u16, y: u16) {
+        self.type_text(&format!("\x1b[<{button};{};{}M", x + 1, y + 1));
+    }
+
+    /// Whether the program in the pane has the terminal report the mouse to it.
+    fn mouse_taken(&self) -> bool {
+        let format = "#{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}";
+        tmux(&["display-message", "-p", "-t", &self.name, format]).contains('1')
+    }
+
     /// Waits for the process to exit and returns its exit code.
     fn exit_code(&self) -> i32 {
         let start = Instant::now();
@@ -221,9 +233,9 @@ impl Drop for Screen {
     }
 }
 
-/// Ctrl-Z gives the terminal back to the shell (the screen restored, the job stopped);
-/// `fg` brings the workbench back as it was, the filter being typed included, and it quits
-/// cleanly.
+/// Ctrl-Z gives the terminal back to the shell (the screen restored, the mouse too, the
+/// job stopped); `fg` brings the workbench back as it was, the filter being typed included,
+/// and it quits cleanly.
 #[test]
 fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_workbench_back() {
     let Some(db) = demo_db() else { return };
@@ -238,9 +250,11 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_workbench_back() {
         !shell.contains(" total · "),
         "the workbench left the screen:\n{shell}"
     );
+    assert!(!s.mouse_taken(), "the shell has the mouse back");
     s.type_text("fg");
     s.keys(&["Enter"]);
     s.wait_for(" total · ");
+    assert!(s.mouse_taken(), "the workbench has the mouse again");
     s.type_text("i");
     s.wait_for("filter: hooli█");
     s.keys(&["Enter"]);
@@ -392,6 +406,57 @@ fn a_broken_keymap_file_is_named_and_the_default_keys_work() {
     s.wait_for(&format!("Rebind keys in {}", keys.display()));
     s.keys(&["Escape"]);
     s.wait_for("2000 total");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+}
+
+/// The workbench takes the mouse while it runs and gives it back when it quits: a click on
+/// a tab shows its view, the wheel scrolls the table, a click on a row and another there
+/// explain it. With `mouse = false` in keys.toml the terminal keeps the mouse.
+#[test]
+fn the_mouse_clicks_and_scrolls_and_is_given_back_on_quit() {
+    // SGR mouse buttons.
+    const LEFT: u8 = 0;
+    const WHEEL_DOWN: u8 = 65;
+    let Some(db) = demo_db() else { return };
+    let s = Screen::start(&db, "mouse", 120, 30);
+    let first = s.wait_for("2000 total");
+    assert!(s.mouse_taken(), "the workbench has the mouse");
+    // The tabs: " 1 Contacts │ 2 Invitations │ …"
+    s.mouse(LEFT, 18, 0);
+    s.wait_for("Acceptance");
+    s.mouse(LEFT, 4, 0);
+    s.wait_for("sort: score");
+    // Ten notches: the cursor 30 rows down, past the first page; the top row scrolls away.
+    let top_row = first.lines().nth(3).expect("a first row").to_string();
+    for _ in 0..10 {
+        s.mouse(WHEEL_DOWN, 40, 10);
+    }
+    s.wait_until("the table to scroll", |screen| {
+        screen.lines().nth(3).is_some_and(|row| row != top_row)
+    });
+    s.mouse(LEFT, 20, 6);
+    s.mouse(LEFT, 20, 6);
+    s.wait_for("Why this score");
+    s.keys(&["Escape", "q"]);
+    assert_eq!(s.exit_code(), 0);
+    assert!(!s.mouse_taken(), "the mouse is given back");
+    drop(s);
+
+    let config = db.file("config-mouse");
+    std::fs::create_dir_all(config.join("netcurate")).unwrap();
+    std::fs::write(
+        config.join("netcurate").join("keys.toml"),
+        "mouse = false\n",
+    )
+    .unwrap();
+    let env = format!("XDG_CONFIG_HOME='{}'", config.display());
+    let s = Screen::start_with(&db, "no-mouse", 120, 30, &env);
+    s.wait_for("2000 total");
+    assert!(
+        !s.mouse_taken(),
+        "mouse = false leaves the mouse to the terminal"
+    );
     s.keys(&["q"]);
     assert_eq!(s.exit_code(), 0);
 }

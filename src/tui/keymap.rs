@@ -172,7 +172,14 @@ pub struct Keymap {
     /// Where the user rebinds keys (whether or not the file exists yet), for help to say;
     /// `None` for the defaults alone.
     pub file: Option<PathBuf>,
+    /// Whether the workbench takes the mouse (the wheel, clicks); `mouse = false` in the
+    /// file leaves it to the terminal (selecting text without holding Shift).
+    pub mouse: bool,
 }
+
+/// The keymap file's one setting that is not a command: whether the workbench takes the
+/// mouse.
+const MOUSE_SETTING: &str = "mouse";
 
 /// `why`, after the line it is about when known: "line 3: …".
 fn at_line(line: Option<usize>, why: String) -> String {
@@ -215,6 +222,7 @@ impl Keymap {
             map,
             keys_of,
             file: None,
+            mouse: true,
         }
     }
 
@@ -257,10 +265,19 @@ impl Keymap {
             at_line(line, e.message().to_string())
         })?;
         let mut overrides = HashMap::new();
+        let mut mouse = true;
         for (name, value) in table {
             let fail = |why: String| Err(at_line(toml_line(text, None, &name), why));
+            if name == MOUSE_SETTING {
+                match value {
+                    toml::Value::Boolean(on) => mouse = on,
+                    _ => return fail(strings::MOUSE_TAKES.to_string()),
+                }
+                continue;
+            }
             if !BINDINGS.iter().any(|(_, n, _)| *n == name) {
-                let near = did_you_mean(&name, BINDINGS.iter().map(|(_, n, _)| *n));
+                let names = BINDINGS.iter().map(|(_, n, _)| *n);
+                let near = did_you_mean(&name, names.chain([MOUSE_SETTING]));
                 return fail(strings::unknown_command(&name, &near));
             }
             let keys: Vec<String> = match value {
@@ -276,7 +293,10 @@ impl Keymap {
             }
             overrides.insert(name, keys);
         }
-        Ok(Keymap::with_overrides(&overrides))
+        Ok(Keymap {
+            mouse,
+            ..Keymap::with_overrides(&overrides)
+        })
     }
 
     pub fn command(&self, event: &KeyEvent) -> Option<Command> {
@@ -368,6 +388,26 @@ mod tests {
             "line 1: 'quit' takes a key or a list of keys"
         );
         assert!(err("quit = \"q\"\nundo = = \"u\"\n").starts_with("line 2: "));
+        assert_eq!(
+            err("undo = \"u\"\nmouse = \"no\"\n"),
+            "line 2: 'mouse' takes true or false"
+        );
+        assert_eq!(
+            err("mose = false\n"),
+            "line 1: unknown command 'mose' (did you mean mouse?)"
+        );
+    }
+
+    /// The workbench takes the mouse unless the keymap file says `mouse = false`; the
+    /// keys bound there still apply.
+    #[test]
+    fn the_keymap_file_can_leave_the_mouse_to_the_terminal() {
+        assert!(Keymap::default_map().mouse);
+        assert!(Keymap::parse_overrides("undo = \"U\"").unwrap().mouse);
+        let km = Keymap::parse_overrides("mouse = false\nundo = \"U\"").unwrap();
+        assert!(!km.mouse);
+        let shift_u = KeyEvent::new(KeyCode::Char('U'), KeyModifiers::SHIFT);
+        assert_eq!(km.command(&shift_u), Some(Command::Undo));
     }
 
     /// A key the user gives a command is taken from the command that had it by default,

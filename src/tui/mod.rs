@@ -8,6 +8,7 @@
 pub mod app;
 pub mod keymap;
 pub mod strings;
+mod terminal;
 pub mod theme;
 pub mod view;
 
@@ -25,7 +26,10 @@ use netcurate::model::Contact;
 use netcurate::network::Segment;
 use netcurate::store::ImportUndo;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Size};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -99,7 +103,7 @@ pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Re
     let mut session = Session::open(db, as_of, profile)?;
     let (keymap, keymap_error) = Keymap::load();
     let stop = watch_signals()?;
-    let mut terminal = ratatui::try_init().context("opening the terminal")?;
+    let mut terminal = terminal::take(keymap.mouse)?;
     let result = (|| {
         let theme = Theme::from_env();
         let height = terminal.size()?.height;
@@ -118,7 +122,7 @@ pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Re
         }
         event_loop(&mut terminal, &mut app, &mut session, &stop)
     })();
-    ratatui::restore();
+    terminal::give_back();
     if made_here {
         crate::cli::keep_unless_empty(session, db);
     }
@@ -160,45 +164,57 @@ fn event_loop(
             }
             continue;
         }
-        match event::read()? {
-            Event::Key(key) if key.kind == KeyEventKind::Press => {
-                handle_key(key, app, session, terminal)?;
-                // Keys already queued are handled before the next frame (see
-                // App::update_queued), for up to a frame's time so that a key held down
-                // still shows; a resize among them is drawn with them.
-                let started = std::time::Instant::now();
-                while !app.quit
-                    && started.elapsed() < QUEUED_KEYS_MAX
-                    && event::poll(Duration::ZERO)?
-                {
-                    if let Event::Key(key) = event::read()?
-                        && key.kind == KeyEventKind::Press
-                    {
-                        handle_key(key, app, session, terminal)?;
-                    }
-                }
-                app.settle();
-                version = session.store.data_version()?;
-                dirty = true;
+        if handle_event(event::read()?, app, session, terminal)? {
+            // Events already queued are handled before the next frame (see
+            // App::update_queued), for up to a frame's time so that a key held down
+            // still shows.
+            let started = std::time::Instant::now();
+            while !app.quit && started.elapsed() < QUEUED_KEYS_MAX && event::poll(Duration::ZERO)? {
+                handle_event(event::read()?, app, session, terminal)?;
             }
-            Event::Resize(..) => dirty = true,
-            _ => {}
+            app.settle();
+            version = session.store.data_version()?;
+            dirty = true;
         }
     }
     Ok(())
 }
 
-/// One key: the app's update, then the effects it asks for, in order.
-fn handle_key(
-    key: KeyEvent,
+/// One event: a key, the mouse's wheel or click, a resize. The app's update, then the
+/// effects it asks for, in order; whether the screen is to be drawn again.
+fn handle_event(
+    event: Event,
     app: &mut App,
     session: &mut Session,
     terminal: &mut DefaultTerminal,
-) -> Result<()> {
-    for effect in app.update_queued(Msg::Key(key)) {
+) -> Result<bool> {
+    let msg = match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => Msg::Key(key),
+        Event::Mouse(mouse) => match mouse_msg(app, terminal.size()?, mouse) {
+            Some(msg) => msg,
+            None => return Ok(false),
+        },
+        Event::Resize(..) => return Ok(true),
+        _ => return Ok(false),
+    };
+    for effect in app.update_queued(msg) {
         run_effect(effect, app, session, terminal)?;
     }
-    Ok(())
+    Ok(true)
+}
+
+/// What a mouse event asks of the app, on a screen of `size` as last drawn: a notch of
+/// the wheel, or a left click on something there; nothing for the rest (moves, drags,
+/// other buttons).
+fn mouse_msg(app: &App, size: Size, mouse: MouseEvent) -> Option<Msg> {
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Msg::Wheel { down: true }),
+        MouseEventKind::ScrollUp => Some(Msg::Wheel { down: false }),
+        MouseEventKind::Down(MouseButton::Left) => {
+            view::clicked_at(app, size, Position::new(mouse.column, mouse.row)).map(Msg::Click)
+        }
+        _ => None,
+    }
 }
 
 /// SIGTERM and SIGHUP ask the loop to stop (it restores the terminal on its way out). If
@@ -216,7 +232,7 @@ fn watch_signals() -> Result<Arc<AtomicBool>> {
         if signals.forever().next().is_some() {
             flag.store(true, Ordering::Relaxed);
             std::thread::sleep(TICK * 3);
-            ratatui::restore();
+            terminal::give_back();
             std::process::exit(0);
         }
     });
@@ -459,20 +475,20 @@ fn run_effect(
             });
         }
         Effect::Suspend => {
-            ratatui::restore();
+            terminal::give_back();
             let stopped = crate::platform::stop_to_shell();
-            *terminal = ratatui::try_init()?;
+            *terminal = terminal::take(app.keymap.mouse)?;
             terminal.clear()?;
             if let Err(e) = stopped {
                 fail(app, status::not_suspended(e));
             }
         }
         Effect::EditProfile => {
-            ratatui::restore();
+            terminal::give_back();
             let keys = &app.keymap;
             let reopen = keys.key(keymap::Command::EditProfile);
             let outcome = edit_profile(session, reopen, &keys.undo_hint());
-            *terminal = ratatui::try_init()?;
+            *terminal = terminal::take(keys.mouse)?;
             match outcome {
                 Ok(message) => reload(app, session, &message)?,
                 Err(e) => fail(app, status::profile_not_changed(e)),

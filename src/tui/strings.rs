@@ -182,6 +182,8 @@ pub fn takes_keys(name: &str) -> String {
     format!("'{name}' takes a key or a list of keys")
 }
 
+pub const MOUSE_TAKES: &str = "'mouse' takes true or false";
+
 pub fn not_a_key(key: &str) -> String {
     format!("'{key}' is not a key")
 }
@@ -250,6 +252,18 @@ pub const FILTER_HELP: [&str; 13] = [
     "In a prompt: Enter ok · Esc cancel · Ctrl-W or Alt-Backspace deletes a word",
     "  · Ctrl-U clears · Tab completes a field, its value, a tag, a kind or a path",
 ];
+
+/// The help's line on the mouse: what it does, or that it is left to the terminal.
+pub fn mouse_help(taken: bool) -> &'static str {
+    match taken {
+        true => {
+            "Mouse: the wheel moves as the moving keys do; a click picks a tab or a row, and on the row \
+             at the cursor does what Enter does. Shift+drag selects text (mouse = false in keys.toml \
+             leaves the mouse to the terminal)"
+        }
+        false => "Mouse: left to the terminal (mouse = false in keys.toml)",
+    }
+}
 
 /// Ends a change's message: " — u to undo", `undo` as bound.
 pub fn undo_hint(undo: &str) -> String {

@@ -19,7 +19,8 @@ impl Theme {
         }
     }
 
-    #[cfg(test)]
+    /// No colour: for tests, and for finding where a view draws what (a style moves
+    /// nothing).
     pub fn plain() -> Theme {
         Theme { color: false }
     }

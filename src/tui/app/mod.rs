@@ -261,7 +261,32 @@ pub enum Msg {
         completed: String,
         choices: Vec<String>,
     },
+    /// The mouse wheel turned a notch, down or up: it moves as the moving keys do,
+    /// [`WHEEL_ROWS`] rows a notch, in the views and the help; in triage and in a box that
+    /// waits for an answer, it does nothing.
+    Wheel {
+        down: bool,
+    },
+    /// A left click on what the screen shows there (the view finds it).
+    Click(Clicked),
 }
+
+/// What a click landed on: `view::clicked_at` finds it from where the frame drew what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clicked {
+    /// A view's tab: shows the view, as its number key does.
+    Tab(View),
+    /// The contacts table's row at this place in the list shown: the cursor goes there;
+    /// on the row at the cursor, it is explained (as Enter does).
+    Row(usize),
+    /// A row of a pane of the invitations or segments view (an invitation, a segment, a
+    /// chart's bar): the pane takes the focus and its cursor goes there; on the row at the
+    /// focused pane's cursor, Enter's work is done (explain, show the segment).
+    PaneRow { pane: usize, place: usize },
+}
+
+/// Rows a notch of the mouse wheel moves.
+pub const WHEEL_ROWS: usize = 3;
 
 /// What a row of the segments view's first pane is.
 enum SegmentOf {
@@ -819,6 +844,8 @@ impl App {
     pub fn update_queued(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Key(key) => return self.on_key(key),
+            Msg::Wheel { down } => return self.on_wheel(down),
+            Msg::Click(clicked) => return self.on_click(clicked),
             Msg::Resize {
                 rows,
                 help_rows,
@@ -1038,6 +1065,63 @@ impl App {
         }
     }
 
+    /// A notch of the wheel: [`WHEEL_ROWS`] moves down or up wherever the moving keys
+    /// move something (a list, the help, the pillars view, the contact explained).
+    fn on_wheel(&mut self, down: bool) -> Vec<Effect> {
+        let c = if down { Command::Down } else { Command::Up };
+        let notch = std::iter::repeat_n(c, WHEEL_ROWS);
+        match self.overlay {
+            _ if self.triage.is_some() => vec![],
+            Overlay::Help => {
+                notch.for_each(|c| self.scroll_help(c));
+                vec![]
+            }
+            Overlay::None | Overlay::Explain => notch.flat_map(|c| self.on_command(c)).collect(),
+            _ => vec![],
+        }
+    }
+
+    /// A click: on a tab, its view; on a row of the contacts table, the cursor there, or
+    /// on the row at the cursor, its explanation. Only where nothing covers the view.
+    fn on_click(&mut self, clicked: Clicked) -> Vec<Effect> {
+        if self.overlay != Overlay::None || self.triage.is_some() {
+            return vec![];
+        }
+        match clicked {
+            Clicked::Tab(view) => self.show_view(view),
+            Clicked::Row(place) if place == self.table.cursor => {
+                return self.on_command(Command::Explain);
+            }
+            Clicked::Row(place) => self.put_cursor(place),
+            Clicked::PaneRow { pane, place } => return self.click_pane_row(pane, place),
+        }
+        vec![]
+    }
+
+    /// [`Clicked::PaneRow`] in the invitations or segments view.
+    fn click_pane_row(&mut self, pane: usize, place: usize) -> Vec<Effect> {
+        let panes = match self.view {
+            View::Invitations => &mut self.invitations,
+            View::Segments => &mut self.segments,
+            View::Contacts | View::Pillars => return vec![],
+        };
+        if panes.focus == pane && panes.cursor.get(pane) == Some(&place) {
+            return self.on_command(Command::Explain);
+        }
+        if panes.focus != pane {
+            panes.focus = pane;
+            panes.range_anchor = None;
+        }
+        if let Some(cursor) = panes.cursor.get_mut(pane) {
+            *cursor = place;
+        }
+        if self.view == View::Invitations {
+            let rows = self.invitation_rows(pane);
+            self.select_withdraw_range(&rows);
+        }
+        vec![]
+    }
+
     /// The help overlay's lines: every command's keys, then the filter terms and where
     /// keys are rebound, wrapped to the overlay's columns (at 80 a line lost its end).
     pub fn help_lines(&self) -> Vec<HelpLine> {
@@ -1049,6 +1133,9 @@ impl App {
                 .iter()
                 .map(|t| HelpLine::Note(t.to_string())),
         );
+        lines.push(HelpLine::Note(
+            strings::mouse_help(self.keymap.mouse).to_string(),
+        ));
         if let Some(path) = &self.keymap.file {
             lines.push(HelpLine::Note(strings::rebind_keys_in(path)));
         }
@@ -1179,13 +1266,19 @@ impl App {
         let Some(cursor) = moved_cursor(c, self.table.cursor, n, self.page) else {
             return false;
         };
-        if n == 0 {
-            return true;
-        }
-        self.table.cursor = cursor;
+        self.put_cursor(cursor);
+        true
+    }
+
+    /// Puts the table's cursor at `place` (the last row at most), extending a range
+    /// selection going on, and scrolls it into view.
+    fn put_cursor(&mut self, place: usize) {
+        let Some(last) = self.table.ids.len().checked_sub(1) else {
+            return;
+        };
+        self.table.cursor = place.min(last);
         self.select_table_range();
         self.scroll_into_view();
-        true
     }
 }
 

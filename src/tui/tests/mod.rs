@@ -20,6 +20,7 @@ use std::sync::OnceLock;
 mod imports;
 mod invitations;
 mod keys;
+mod mouse;
 mod narrowing;
 mod random_keys;
 mod screens;

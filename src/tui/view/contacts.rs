@@ -41,7 +41,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|r| r.width)
         .collect();
-    let rows_visible = area.height.saturating_sub(2) as usize;
+    let rows_visible = area.height.saturating_sub(HEAD_ROWS) as usize;
     let end = (t.offset + rows_visible).min(t.ids.len());
     let rows: Vec<Row> = (t.offset.min(end)..end)
         .map(|place| {
@@ -60,6 +60,17 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .block(block)
         .column_spacing(COLUMN_SPACING);
     frame.render_widget(table, area);
+}
+
+/// Rows the table draws above its first contact: its title's rule and the header.
+const HEAD_ROWS: u16 = 2;
+
+/// The place in the list shown of the row [`draw`] draws at screen row `y` in `area`, if
+/// one is there.
+pub fn row_at(app: &App, area: Rect, y: u16) -> Option<usize> {
+    let below_head = y.checked_sub(area.y + HEAD_ROWS)?;
+    let place = app.table.offset + usize::from(below_head);
+    (y < area.bottom() && place < app.table.ids.len()).then_some(place)
 }
 
 /// What the table shows with no row: how to import, for an empty network, else why the

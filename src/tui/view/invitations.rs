@@ -9,7 +9,7 @@ use crate::columns;
 use chrono::Duration;
 use netcurate::model::{Direction, Invitation, InvitationStatus};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Wrap};
@@ -31,6 +31,27 @@ const ONE_PANE_BELOW: u16 = 60;
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let header = header(app, theme);
+    let parts = parts(app, &header, area);
+    frame.render_widget(header, parts.head);
+    for (pane, place) in parts.lists {
+        match pane {
+            0 => draw_outgoing(app, theme, frame, place),
+            _ => draw_incoming(app, theme, frame, place),
+        }
+    }
+    draw_capacity(app, theme, frame, parts.capacity);
+}
+
+/// Where the view draws what in `area`.
+struct Parts {
+    /// The acceptance rates.
+    head: Rect,
+    /// Each list pane shown (0 outgoing, 1 incoming) and its place.
+    lists: Vec<(usize, Rect)>,
+    capacity: Rect,
+}
+
+fn parts(app: &App, header: &Paragraph, area: Rect) -> Parts {
     // Two lines, wrapped onto more on a narrow screen (the rates are numbers: never cut).
     let header_rows = (header.line_count(area.width) as u16).clamp(2, 4);
     let [head, lists, capacity] = Layout::vertical([
@@ -39,20 +60,37 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Constraint::Length(7),
     ])
     .areas(area);
-    frame.render_widget(header, head);
-    if area.width < ONE_PANE_BELOW {
-        match app.invitations.focus {
-            0 => draw_outgoing(app, theme, frame, lists),
-            _ => draw_incoming(app, theme, frame, lists),
-        }
+    let lists = if area.width < ONE_PANE_BELOW {
+        vec![(app.invitations.focus, lists)]
     } else {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
                 .areas(lists);
-        draw_outgoing(app, theme, frame, left);
-        draw_incoming(app, theme, frame, right);
+        vec![(0, left), (1, right)]
+    };
+    Parts {
+        head,
+        lists,
+        capacity,
     }
-    draw_capacity(app, theme, frame, capacity);
+}
+
+/// The list pane and the place in its rows of the row [`draw`] draws at `at` in `area`,
+/// if one is there.
+pub fn row_at(app: &App, area: Rect, at: Position) -> Option<(usize, usize)> {
+    let parts = parts(app, &header(app, &Theme::plain()), area);
+    let (pane, place) = parts.lists.into_iter().find(|(_, r)| r.contains(at))?;
+    let rows = app.invitation_rows(pane).len();
+    let height = place.height.saturating_sub(1) as usize;
+    let start = window_start(app.invitations.cursor[pane], height);
+    let row = start + usize::from(at.y.checked_sub(place.y + 1)?);
+    (row < rows).then_some((pane, row))
+}
+
+/// The first row a pane of `height` rows shows for its cursor at `cursor`: the cursor on
+/// the last row once it is past the first page.
+fn window_start(cursor: usize, height: usize) -> usize {
+    cursor.saturating_sub(height.saturating_sub(1))
 }
 
 /// The acceptance rates, and how acceptance is inferred.
@@ -108,7 +146,7 @@ fn draw_pane(
         .borders(Borders::TOP)
         .title(Span::styled(title.to_string(), title_style));
     let height = area.height.saturating_sub(1) as usize;
-    let start = cursor.saturating_sub(height.saturating_sub(1));
+    let start = window_start(cursor, height);
     let end = (start + height).min(rows.len());
     let mut lines: Vec<Line> = rows[start.min(end)..end]
         .iter()

@@ -11,7 +11,7 @@ mod segments;
 
 pub use crate::columns::{fit, pad};
 
-use super::app::{App, Overlay, Prompt, PromptKind, View};
+use super::app::{App, Clicked, Overlay, Prompt, PromptKind, View};
 use super::strings::{self, KeyHint, KeyHints};
 use super::theme::Theme;
 use ratatui::Frame;
@@ -99,24 +99,82 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     }
 }
 
-fn draw_tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let selected = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
-    // The view tabs come first; the name and date only when there is room for them.
+/// What a click at `at` lands on, on a screen of `size` as [`draw`] drew `app` on it: a
+/// view's tab, a row of the contacts table (not while triage covers it), or a row of a
+/// pane of the invitations or segments view.
+pub fn clicked_at(app: &App, size: Size, at: Position) -> Option<Clicked> {
+    let [tabs, main, _, _] = frame_areas(Rect::from((Position::ORIGIN, size)));
+    if tabs.contains(at) {
+        let TabLine {
+            tabs: left, titles, ..
+        } = tab_line(app, tabs);
+        let view = (tab_spans(&titles, left).position(|(from, to)| (from..to).contains(&at.x)))
+            .map(|i| View::ALL[i]);
+        return view.map(Clicked::Tab);
+    }
+    if !main.contains(at) || app.triage.is_some() {
+        return None;
+    }
+    let pane_row = |(pane, place)| Clicked::PaneRow { pane, place };
+    match app.view {
+        View::Contacts => contacts::row_at(app, main, at.y).map(Clicked::Row),
+        View::Invitations => invitations::row_at(app, main, at).map(pane_row),
+        View::Segments => segments::row_at(app, main, at).map(pane_row),
+        View::Pillars => None,
+    }
+}
+
+/// The tab line's parts: the view tabs first, then the name, date and help key.
+struct TabLine {
+    tabs: Rect,
+    titles: Vec<&'static str>,
+    end: Rect,
+    /// The name and date only when there is room for them.
+    end_text: String,
+}
+
+/// The tab line in `area`.
+fn tab_line(app: &App, area: Rect) -> TabLine {
     let help = keys_text(app, strings::HELP_KEY);
-    let right = strings::tab_line_end(app.network.as_of, &help, area.width >= 100);
-    let [left, r] = Layout::horizontal([
+    let end_text = strings::tab_line_end(app.network.as_of, &help, area.width >= 100);
+    let [tabs, end] = Layout::horizontal([
         Constraint::Min(1),
-        Constraint::Length(right.chars().count() as u16),
+        Constraint::Length(end_text.chars().count() as u16),
     ])
     .areas(area);
+    TabLine {
+        tabs,
+        titles: tab_titles(app.view, tabs.width),
+        end,
+        end_text,
+    }
+}
+
+/// The columns each tab takes in `area` as [`Tabs`] draws `titles`: a space either side
+/// of its title, one column between tabs.
+fn tab_spans(titles: &[&str], area: Rect) -> impl Iterator<Item = (u16, u16)> {
+    let widths = titles.iter().map(|t| crate::columns::width(t) as u16 + 2);
+    widths.scan(area.x, move |from, width| {
+        let span = (*from, (*from + width).min(area.right()));
+        *from += width + 1;
+        Some(span)
+    })
+}
+
+fn draw_tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let selected = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
+    let line = tab_line(app, area);
     frame.render_widget(
-        Tabs::new(tab_titles(app.view, left.width))
+        Tabs::new(line.titles)
             .select(selected)
             .highlight_style(theme.cursor())
             .divider("│"),
-        left,
+        line.tabs,
     );
-    frame.render_widget(Paragraph::new(Span::styled(right, theme.dim())), r);
+    frame.render_widget(
+        Paragraph::new(Span::styled(line.end_text, theme.dim())),
+        line.end,
+    );
 }
 
 /// The view tabs' titles: each view's number and name, or where they do not all fit in

@@ -8,7 +8,7 @@ use super::super::theme::Theme;
 use super::{bar_lines, keys_text, pad};
 use netcurate::model::{Function, Seniority};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
@@ -18,12 +18,19 @@ const ONE_PANE_BELOW: u16 = 72;
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let charts = chart_items(app);
-    if area.width < ONE_PANE_BELOW {
-        match app.segments.focus {
-            0 => draw_segments(app, theme, frame, area),
-            pane => chart(app, theme, frame, area, pane, &charts[pane - 1]),
+    for (pane, place) in panes(app, area) {
+        match pane {
+            0 => draw_segments(app, theme, frame, place),
+            _ => chart(app, theme, frame, place, pane, &charts[pane - 1]),
         }
-        return;
+    }
+}
+
+/// Each pane shown (0 the segments, then the charts: score, seniority, function, months)
+/// and its place in `area`.
+fn panes(app: &App, area: Rect) -> Vec<(usize, Rect)> {
+    if area.width < ONE_PANE_BELOW {
+        return vec![(app.segments.focus, area)];
     }
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
@@ -33,10 +40,39 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(top);
     let [seniority, function] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(bottom);
-    draw_segments(app, theme, frame, left);
-    for (pane, place) in [score, seniority, function, month].into_iter().enumerate() {
-        chart(app, theme, frame, place, pane + 1, &charts[pane]);
-    }
+    vec![
+        (0, left),
+        (1, score),
+        (2, seniority),
+        (3, function),
+        (4, month),
+    ]
+}
+
+/// The pane and the place in its rows (a segment, a bar) of the row [`draw`] draws at
+/// `at` in `area`, if one is there.
+pub fn row_at(app: &App, area: Rect, at: Position) -> Option<(usize, usize)> {
+    let (pane, place) = panes(app, area).into_iter().find(|(_, r)| r.contains(at))?;
+    // Under the pane's rule: the segments' column headers, or a chart's bars.
+    let (first_row, start, rows) = match pane {
+        0 => (place.y + 2, 0, app.segment_rows.len()),
+        _ => {
+            let inner = pane_block(app, &Theme::plain(), pane).inner(place);
+            let bars = app.segment_queries(pane).len();
+            let start = chart_start(app.segments.cursor[pane], inner.height, bars);
+            (inner.y, start, bars)
+        }
+    };
+    let row = start + usize::from(at.y.checked_sub(first_row)?);
+    (row < rows).then_some((pane, row))
+}
+
+/// The first bar a chart of `height` rows and `bars` bars shows for its cursor at
+/// `cursor`: the cursor on the last row once it is past the first page.
+fn chart_start(cursor: usize, height: u16, bars: usize) -> usize {
+    cursor
+        .saturating_sub(usize::from(height).saturating_sub(1))
+        .min(bars)
 }
 
 /// The bars of the chart panes, in pane order (score, seniority, function, months): one
@@ -74,7 +110,7 @@ fn chart_items(app: &App) -> [Vec<(String, usize)>; 4] {
     ]
 }
 
-fn pane<'a>(app: &App, theme: &Theme, index: usize) -> Block<'a> {
+fn pane_block<'a>(app: &App, theme: &Theme, index: usize) -> Block<'a> {
     let style = if app.segments.focus == index {
         theme.accent()
     } else {
@@ -93,21 +129,18 @@ fn chart(
     index: usize,
     items: &[(String, usize)],
 ) {
-    let block = pane(app, theme, index);
+    let block = pane_block(app, theme, index);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let focused = app.segments.focus == index;
     let cursor = app.segments.cursor[index];
-    let height = inner.height as usize;
-    let start = cursor
-        .saturating_sub(height.saturating_sub(1))
-        .min(items.len());
+    let start = chart_start(cursor, inner.height, items.len());
     let lines = bar_lines(items, inner.width, focused.then_some(cursor), theme);
     frame.render_widget(Paragraph::new(lines[start..].to_vec()), inner);
 }
 
 fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = pane(app, theme, 0);
+    let block = pane_block(app, theme, 0);
     let segments = &app.segment_rows;
     let cursor = app.segments.cursor[0];
     // The numbers keep their columns; the name takes the rest but a column (cut with "…").

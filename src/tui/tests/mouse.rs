@@ -1,0 +1,189 @@
+//! The mouse: what a click lands on is found on the screen as drawn (`view::clicked_at`
+//! against the rendered buffer), and what the wheel and a click do (`update`).
+
+use super::*;
+use crate::tui::app::{Clicked, WHEEL_ROWS};
+use ratatui::layout::{Position, Size};
+
+const W: u16 = 120;
+const H: u16 = 30;
+
+/// What a click at (`x`, `y`) lands on, on the `W`×`H` screen `a` is drawn on.
+fn clicked(a: &App, x: u16, y: u16) -> Option<Clicked> {
+    view::clicked_at(a, Size::new(W, H), Position::new(x, y))
+}
+
+/// The screen row that shows `text` first, and the column it starts at.
+fn found(a: &App, text: &str) -> (u16, u16) {
+    found_right_of(a, text, 0)
+}
+
+/// [`found`] for `text` starting at column `from` or further right.
+fn found_right_of(a: &App, text: &str, from: usize) -> (u16, u16) {
+    let rows = screen_rows(a, W, H);
+    let starts = |row: &String| {
+        (row.match_indices(text))
+            .map(|(at, _)| row[..at].chars().count())
+            .find(|&x| x >= from)
+    };
+    (rows.iter().enumerate())
+        .find_map(|(y, row)| Some((y as u16, starts(row)? as u16)))
+        .unwrap_or_else(|| panic!("{text:?} on the screen:\n{}", rows.join("\n")))
+}
+
+fn wheel(a: &mut App, down: bool) -> Vec<Effect> {
+    a.update(Msg::Wheel { down })
+}
+
+/// A click on a row of the table puts the cursor on the contact drawn there (scrolled or
+/// not); a click on the row at the cursor explains it; a click on a tab shows its view.
+#[test]
+fn a_click_lands_on_the_contact_or_the_tab_drawn_there() {
+    let mut a = app();
+    resize(&mut a, W, H);
+    // Scrolled: the cursor 40 rows down, the window following it.
+    for _ in 0..40 / WHEEL_ROWS + 1 {
+        wheel(&mut a, true);
+    }
+    assert!(a.table.offset > 0, "the table scrolled");
+    let rows = screen_rows(&a, W, H);
+    for y in [3, 10, H - 3] {
+        let Some(Clicked::Row(place)) = clicked(&a, 20, y) else {
+            panic!("row {y} is a contact's:\n{}", rows[y as usize]);
+        };
+        let name = a.network.contacts[a.table.ids[place] as usize].full_name();
+        assert!(rows[y as usize].contains(&name), "{name} at row {y}");
+        a.update(Msg::Click(Clicked::Row(place)));
+        assert_eq!((current_name(&a), &a.overlay), (name, &Overlay::None));
+    }
+    // Again on the row at the cursor: its explanation.
+    let y = H - 3;
+    let again = clicked(&a, 60, y).expect("a row");
+    a.update(Msg::Click(again));
+    assert_eq!(a.overlay, Overlay::Explain);
+    // The rule above the table, its header, the filter and status lines: no row.
+    for y in [1, 2, H - 2, H - 1] {
+        assert_eq!(clicked(&a, 20, y), None, "row {y}");
+    }
+    // While the explanation covers the view, a click changes nothing.
+    let (tab_row, x) = found(&a, "2 Invitations");
+    a.update(Msg::Click(clicked(&a, x + 3, tab_row).expect("the tab")));
+    assert_eq!((a.view, &a.overlay), (View::Contacts, &Overlay::Explain));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(
+        clicked(&a, x + 3, tab_row),
+        Some(Clicked::Tab(View::Invitations))
+    );
+    for (title, view) in [("3 Segments", View::Segments), ("4 Pillars", View::Pillars)] {
+        let (y, x) = found(&a, title);
+        // On either end of the title, not on the rule between tabs.
+        assert_eq!(clicked(&a, x, y), Some(Clicked::Tab(view)), "{title}");
+        let end = x + title.len() as u16 - 1;
+        assert_eq!(clicked(&a, end, y), Some(Clicked::Tab(view)), "{title}");
+        assert_eq!(clicked(&a, x - 2, y), None, "the rule before {title}");
+    }
+    a.update(Msg::Click(Clicked::Tab(View::Invitations)));
+    assert_eq!(a.view, View::Invitations);
+}
+
+/// In the invitations view a click picks a pane and an invitation in it; on the one at
+/// the cursor, it explains it.
+#[test]
+fn a_click_picks_an_invitation_in_either_pane() {
+    let mut a = app();
+    resize(&mut a, W, H);
+    key(&mut a, KeyCode::Char('2'));
+    for pane in [1, 0] {
+        let rows = a.invitation_rows(pane);
+        let name = a.network.invitations[rows[2]].other_name().to_string();
+        // The incoming pane is the right one.
+        let (y, x) = found_right_of(&a, &name, pane * usize::from(W) * 55 / 100);
+        let click = clicked(&a, x, y);
+        assert_eq!(click, Some(Clicked::PaneRow { pane, place: 2 }), "{name}");
+        a.update(Msg::Click(Clicked::PaneRow { pane, place: 2 }));
+        assert_eq!((a.invitations.focus, a.invitations.cursor[pane]), (pane, 2));
+    }
+    a.update(Msg::Click(Clicked::PaneRow { pane: 0, place: 2 }));
+    assert_eq!(a.overlay, Overlay::Explain);
+}
+
+/// In the segments view a click on a chart's bar puts the cursor on it; again, it shows
+/// the contacts behind the bar, as Enter does.
+#[test]
+fn a_click_on_a_chart_bar_then_again_shows_its_contacts() {
+    let mut a = app();
+    resize(&mut a, W, H);
+    key(&mut a, KeyCode::Char('3'));
+    let bars = a.segment_queries(2);
+    let (label, query) = bars[3].clone();
+    // The seniority chart: the lower left of the charts, right of the segments.
+    let (y, x) = found_right_of(&a, &format!("{label} "), usize::from(W) * 40 / 100);
+    assert_eq!(
+        clicked(&a, x, y),
+        Some(Clicked::PaneRow { pane: 2, place: 3 }),
+        "{label}"
+    );
+    a.update(Msg::Click(Clicked::PaneRow { pane: 2, place: 3 }));
+    assert_eq!((a.segments.focus, a.segments.cursor[2]), (2, 3));
+    assert_eq!(a.view, View::Segments);
+    a.update(Msg::Click(Clicked::PaneRow { pane: 2, place: 3 }));
+    assert_eq!(
+        (a.view, a.table.filter.as_str()),
+        (View::Contacts, query.as_str())
+    );
+}
+
+/// The wheel moves as the moving keys do, a notch three rows: the table's cursor, the
+/// help, a pane's cursor; in triage and in a prompt, it does nothing.
+#[test]
+fn the_wheel_moves_as_the_moving_keys_do() {
+    let mut a = app();
+    resize(&mut a, W, H);
+    wheel(&mut a, true);
+    wheel(&mut a, true);
+    assert_eq!(a.table.cursor, 2 * WHEEL_ROWS);
+    wheel(&mut a, false);
+    assert_eq!(a.table.cursor, WHEEL_ROWS);
+    // The help scrolls.
+    key(&mut a, KeyCode::Char('?'));
+    wheel(&mut a, true);
+    assert_eq!((a.help.top, a.table.cursor), (WHEEL_ROWS, WHEEL_ROWS));
+    key(&mut a, KeyCode::Esc);
+    // A prompt keeps its text, the table its cursor.
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "vp");
+    let cursor = a.table.cursor;
+    wheel(&mut a, true);
+    assert_eq!(
+        (prompt_text(&a), a.table.cursor),
+        ("vp".to_string(), cursor)
+    );
+    key(&mut a, KeyCode::Esc);
+    // Triage stays on its card.
+    key(&mut a, KeyCode::Char('c'));
+    let card = current_name(&a);
+    wheel(&mut a, true);
+    assert_eq!(current_name(&a), card);
+    key(&mut a, KeyCode::Esc);
+    // The invitations' focused pane.
+    key(&mut a, KeyCode::Char('2'));
+    wheel(&mut a, true);
+    assert_eq!(a.invitations.cursor[0], WHEEL_ROWS);
+}
+
+/// The help says what the mouse does, or that it is left to the terminal.
+#[test]
+fn the_help_says_what_the_mouse_does() {
+    let mut a = app();
+    let said = |a: &App| {
+        (a.help_lines().iter())
+            .filter_map(|l| match l {
+                super::super::app::HelpLine::Note(n) => Some(n.clone()),
+                _ => None,
+            })
+            .find(|n| n.starts_with("Mouse:"))
+    };
+    assert!(said(&a).is_some_and(|n| n.contains("wheel")));
+    a.keymap.mouse = false;
+    assert!(said(&a).is_some_and(|n| n.contains("left to the terminal")));
+}

@@ -3,7 +3,7 @@
 //!
 //! Must not: do I/O (it asks the runtime with an effect).
 
-use super::{App, Effect, Overlay, moved_cursor, range_rows, toggle_range};
+use super::{App, Effect, Overlay, PANES_OF_INVITATIONS, moved_cursor, range_rows, toggle_range};
 use crate::tui::keymap::Command;
 use crate::tui::strings::status;
 use netcurate::export::ExportKind;
@@ -94,7 +94,7 @@ impl App {
         let cursor = &mut self.invitations.cursor[pane];
         match c {
             Command::Left | Command::Right => {
-                self.invitations.focus = 1 - pane;
+                self.invitations.focus = (pane + 1) % PANES_OF_INVITATIONS;
                 self.invitations.range_anchor = None;
             }
             Command::RangeSelect if pane == 0 => {

@@ -285,6 +285,11 @@ pub enum Clicked {
     PaneRow { pane: usize, place: usize },
 }
 
+/// The invitations view's panes (outgoing, incoming) and the segments view's (the
+/// segments, then the score, seniority, function and months charts).
+pub const PANES_OF_INVITATIONS: usize = 2;
+pub const PANES_OF_SEGMENTS: usize = 5;
+
 /// Rows a notch of the mouse wheel moves.
 pub const WHEEL_ROWS: usize = 3;
 
@@ -1098,23 +1103,29 @@ impl App {
         vec![]
     }
 
-    /// [`Clicked::PaneRow`] in the invitations or segments view.
+    /// [`Clicked::PaneRow`] in the invitations or segments view (a pane or a row the view
+    /// does not have, nothing).
     fn click_pane_row(&mut self, pane: usize, place: usize) -> Vec<Effect> {
+        let rows = match self.view {
+            View::Invitations if pane < PANES_OF_INVITATIONS => self.invitation_rows(pane).len(),
+            View::Segments if pane < PANES_OF_SEGMENTS => self.segment_queries(pane).len(),
+            _ => return vec![],
+        };
         let panes = match self.view {
             View::Invitations => &mut self.invitations,
-            View::Segments => &mut self.segments,
-            View::Contacts | View::Pillars => return vec![],
+            _ => &mut self.segments,
         };
-        if panes.focus == pane && panes.cursor.get(pane) == Some(&place) {
+        if place >= rows {
+            return vec![];
+        }
+        if panes.focus == pane && panes.cursor[pane] == place {
             return self.on_command(Command::Explain);
         }
         if panes.focus != pane {
             panes.focus = pane;
             panes.range_anchor = None;
         }
-        if let Some(cursor) = panes.cursor.get_mut(pane) {
-            *cursor = place;
-        }
+        panes.cursor[pane] = place;
         if self.view == View::Invitations {
             let rows = self.invitation_rows(pane);
             self.select_withdraw_range(&rows);

@@ -3,7 +3,7 @@
 //!
 //! Must not: do I/O (it asks the runtime with an effect).
 
-use super::{App, Effect, SegmentOf, SegmentRow, View, moved_cursor};
+use super::{App, Effect, PANES_OF_SEGMENTS, SegmentOf, SegmentRow, View, moved_cursor};
 use crate::tui::keymap::Command;
 use crate::tui::strings::{SEGMENT_BARS, status};
 use netcurate::export::ExportKind;
@@ -120,8 +120,10 @@ impl App {
             return vec![];
         }
         match c {
-            Command::Right => self.segments.focus = (pane + 1) % 5,
-            Command::Left => self.segments.focus = (pane + 4) % 5,
+            Command::Right => self.segments.focus = (pane + 1) % PANES_OF_SEGMENTS,
+            Command::Left => {
+                self.segments.focus = (pane + PANES_OF_SEGMENTS - 1) % PANES_OF_SEGMENTS;
+            }
             // Enter shows the segment's contacts; e shows them and asks where to export them.
             Command::Explain | Command::Export => {
                 let at = *cursor;

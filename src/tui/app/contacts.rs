@@ -77,10 +77,7 @@ impl App {
                     .iter()
                     .position(|k| *k == self.table.sort)
                     .unwrap_or(0);
-                self.table.sort = SortKey::ALL[(i + 1) % SortKey::ALL.len()];
-                self.table.descending = self.table.sort.descending_by_default();
-                self.resort();
-                self.status = status::sorted_by(self.table.sort.as_str());
+                self.sort_by(SortKey::ALL[(i + 1) % SortKey::ALL.len()]);
             }
             Command::SortReverse => {
                 self.table.descending = !self.table.descending;

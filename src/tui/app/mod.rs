@@ -276,6 +276,9 @@ pub enum Msg {
 pub enum Clicked {
     /// A view's tab: shows the view, as its number key does.
     Tab(View),
+    /// A column's header in the contacts table: the table sorts by it (again: the other
+    /// way round), as `s` and `S` do.
+    Header(SortKey),
     /// The contacts table's row at this place in the list shown: the cursor goes there;
     /// on the row at the cursor, it is explained (as Enter does).
     Row(usize),
@@ -654,6 +657,15 @@ impl App {
             br_history: p.readings.iter().map(|r| r.br).collect(),
         };
         self.projection = Some(pillars::project(&pair, &baseline, &p.assumptions));
+    }
+
+    /// Sorts the table by `key`, its usual way round (the best scores, the latest dates
+    /// first), saying so.
+    fn sort_by(&mut self, key: SortKey) {
+        self.table.sort = key;
+        self.table.descending = key.descending_by_default();
+        self.resort();
+        self.status = status::sorted_by(key.as_str());
     }
 
     fn resort(&mut self) {
@@ -1094,6 +1106,10 @@ impl App {
         }
         match clicked {
             Clicked::Tab(view) => self.show_view(view),
+            Clicked::Header(key) if key == self.table.sort => {
+                return self.on_command(Command::SortReverse);
+            }
+            Clicked::Header(key) => self.sort_by(key),
             Clicked::Row(place) if place == self.table.cursor => {
                 return self.on_command(Command::Explain);
             }

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::tui::app::{Clicked, WHEEL_ROWS};
+use netcurate::query::SortKey;
 use ratatui::layout::{Position, Size};
 
 const W: u16 = 120;
@@ -61,8 +62,8 @@ fn a_click_lands_on_the_contact_or_the_tab_drawn_there() {
     let again = clicked(&a, 60, y).expect("a row");
     a.update(Msg::Click(again));
     assert_eq!(a.overlay, Overlay::Explain);
-    // The rule above the table, its header, the filter and status lines: no row.
-    for y in [1, 2, H - 2, H - 1] {
+    // The rule above the table, the filter and status lines: no row.
+    for y in [1, H - 2, H - 1] {
         assert_eq!(clicked(&a, 20, y), None, "row {y}");
     }
     // While the explanation covers the view, a click changes nothing.
@@ -84,6 +85,43 @@ fn a_click_lands_on_the_contact_or_the_tab_drawn_there() {
     }
     a.update(Msg::Click(Clicked::Tab(View::Invitations)));
     assert_eq!(a.view, View::Invitations);
+}
+
+/// A click on a column's header sorts the table by it, again the other way round; a
+/// header without a sort (the tags) does nothing.
+#[test]
+fn a_click_on_a_header_sorts_by_its_column() {
+    let mut a = app();
+    resize(&mut a, W, H);
+    let header = |a: &App, text: &str| {
+        let (y, x) = found(a, text);
+        assert_eq!(y, 2, "{text} is in the header");
+        clicked(a, x + 1, y)
+    };
+    for (text, key) in [
+        ("company", SortKey::Company),
+        ("position", SortKey::Title),
+        ("connected", SortKey::Connected),
+        ("name", SortKey::Name),
+    ] {
+        let click = header(&a, text).expect("a header to click");
+        assert_eq!(click, Clicked::Header(key), "{text}");
+        a.update(Msg::Click(click));
+        assert_eq!(
+            (a.table.sort, a.table.descending),
+            (key, key.descending_by_default())
+        );
+        a.update(Msg::Click(click));
+        assert_eq!(
+            (a.table.sort, a.table.descending),
+            (key, !key.descending_by_default())
+        );
+    }
+    // Names from the end of the alphabet first.
+    let first = a.network.contacts[a.table.ids[0] as usize].full_name();
+    let last = a.network.contacts[a.table.ids[a.table.ids.len() - 1] as usize].full_name();
+    assert!(first > last, "{first} before {last}");
+    assert_eq!(header(&a, "tags"), None);
 }
 
 /// In the invitations view a click picks a pane and an invitation in it; on the one at

@@ -10,7 +10,7 @@ use netcurate::model::Contact;
 use netcurate::query::{AskedAbout, Query, SortKey};
 use netcurate::text::{as_seen, seen};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
@@ -33,14 +33,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     // The filter as applied, to mark where it matched.
     let query = app.applied_query();
     let columns = Columns::new(area.width, t.sort, query.asks_about());
-    let widths: Vec<Constraint> = columns.list.iter().map(|(_, w)| *w).collect();
+    let widths: Vec<Constraint> = columns.list.iter().map(|c| c.width).collect();
     // The widths the table gives its columns, to end cut text with an ellipsis.
-    let width: Vec<u16> = Layout::horizontal(widths.clone())
-        .spacing(COLUMN_SPACING)
-        .split(area)
-        .iter()
-        .map(|r| r.width)
-        .collect();
+    let width: Vec<u16> = columns.areas(area).iter().map(|r| r.width).collect();
     let rows_visible = area.height.saturating_sub(HEAD_ROWS) as usize;
     let end = (t.offset + rows_visible).min(t.ids.len());
     let rows: Vec<Row> = (t.offset.min(end)..end)
@@ -54,7 +49,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    let header: Vec<&str> = columns.list.iter().map(|(h, _)| *h).collect();
+    let header: Vec<&str> = columns.list.iter().map(|c| c.header).collect();
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header()))
         .block(block)
@@ -73,6 +68,20 @@ pub fn row_at(app: &App, area: Rect, y: u16) -> Option<usize> {
     (y < area.bottom() && place < app.table.ids.len()).then_some(place)
 }
 
+/// The sort of the column whose header [`draw`] draws at `at` in `area`, if it has one.
+pub fn header_at(app: &App, area: Rect, at: Position) -> Option<SortKey> {
+    let t = &app.table;
+    if at.y != area.y + HEAD_ROWS - 1 || t.ids.is_empty() {
+        return None;
+    }
+    let columns = Columns::new(area.width, t.sort, app.applied_query().asks_about());
+    let areas = columns.areas(area);
+    let at_column = areas
+        .iter()
+        .position(|r| (r.left()..r.right()).contains(&at.x))?;
+    columns.list[at_column].sorts_by
+}
+
 /// What the table shows with no row: how to import, for an empty network, else why the
 /// filter finds no one and how to clear it.
 fn empty_text(app: &App) -> String {
@@ -84,6 +93,23 @@ fn empty_text(app: &App) -> String {
     } else {
         let why = app.table.none_because.as_deref();
         strings::no_match(why, app.keymap.key(Command::ClearSelection))
+    }
+}
+
+/// One column of the table: its header, its width, and the sort its header's click picks.
+struct Column {
+    header: &'static str,
+    width: Constraint,
+    sorts_by: Option<SortKey>,
+}
+
+impl Column {
+    fn new(header: &'static str, width: Constraint, sorts_by: Option<SortKey>) -> Column {
+        Column {
+            header,
+            width,
+            sorts_by,
+        }
     }
 }
 
@@ -100,8 +126,8 @@ struct Columns {
     was: bool,
     /// The date shown, by the column's header.
     date_of: fn(&Contact) -> Option<NaiveDate>,
-    /// Each column's header and width, in order.
-    list: Vec<(&'static str, Constraint)>,
+    /// The columns, in order.
+    list: Vec<Column>,
 }
 
 impl Columns {
@@ -110,12 +136,21 @@ impl Columns {
         let was = width >= 80 && asked.job_changes;
         // The connection's date, or the last message's while sorted by it, or that of
         // the event the filter selects by (a job change, a connection gone or added).
-        let (date_column, date_of): (&str, fn(&Contact) -> Option<NaiveDate>) = match sort {
-            SortKey::Messaged => (column::MESSAGED, |c| c.last_message_at.map(|at| at.date())),
-            _ if asked.job_changes => (column::CHANGED, |c| c.job_changed_on),
-            _ if asked.gone => (column::GONE, |c| c.gone_on),
-            _ if asked.added => (column::ADDED, |c| c.added_on),
-            _ => (column::CONNECTED, |c| c.connected_on),
+        type DateOf = fn(&Contact) -> Option<NaiveDate>;
+        let (date_column, date_of, date_sort): (&str, DateOf, _) = match sort {
+            SortKey::Messaged => (
+                column::MESSAGED,
+                |c| c.last_message_at.map(|at| at.date()),
+                Some(SortKey::Messaged),
+            ),
+            _ if asked.job_changes => (column::CHANGED, |c| c.job_changed_on, None),
+            _ if asked.gone => (column::GONE, |c| c.gone_on, None),
+            _ if asked.added => (column::ADDED, |c| c.added_on, None),
+            _ => (
+                column::CONNECTED,
+                |c| c.connected_on,
+                Some(SortKey::Connected),
+            ),
         };
         // Under 80 columns the name gives up 6 of its 22 to position and company; from
         // 160 it takes 30 (a double-barrelled name whole), and from 200 the tags take 24,
@@ -127,27 +162,39 @@ impl Columns {
         };
         let tags_width = if width < 200 { 14 } else { 24 };
         let mut list = vec![
-            ("", Constraint::Length(1)),
-            (column::SCORE, Constraint::Length(9)),
-            (column::NAME, Constraint::Length(name_width)),
+            Column::new("", Constraint::Length(1), None),
+            Column::new(column::SCORE, Constraint::Length(9), Some(SortKey::Score)),
+            Column::new(
+                column::NAME,
+                Constraint::Length(name_width),
+                Some(SortKey::Name),
+            ),
         ];
         if medium {
             list.extend([
-                (column::POSITION, Constraint::Fill(3)),
-                (column::COMPANY, Constraint::Fill(2)),
+                Column::new(column::POSITION, Constraint::Fill(3), Some(SortKey::Title)),
+                Column::new(column::COMPANY, Constraint::Fill(2), Some(SortKey::Company)),
             ]);
         }
         if was {
-            list.push((column::WAS, Constraint::Fill(3)));
+            list.push(Column::new(column::WAS, Constraint::Fill(3), None));
         }
         if wide {
             list.extend([
-                (column::SENIORITY, Constraint::Length(9)),
-                (date_column, Constraint::Length(10)),
-                (column::TAGS, Constraint::Length(tags_width)),
+                Column::new(
+                    column::SENIORITY,
+                    Constraint::Length(9),
+                    Some(SortKey::Seniority),
+                ),
+                Column::new(date_column, Constraint::Length(10), date_sort),
+                Column::new(column::TAGS, Constraint::Length(tags_width), None),
             ]);
         }
-        list.push((column::DECISION, Constraint::Length(9)));
+        list.push(Column::new(
+            column::DECISION,
+            Constraint::Length(9),
+            Some(SortKey::Decision),
+        ));
         Columns {
             medium,
             wide,
@@ -155,6 +202,13 @@ impl Columns {
             date_of,
             list,
         }
+    }
+
+    /// Where each column goes in `area`, as the table lays them out.
+    fn areas(&self, area: Rect) -> std::rc::Rc<[Rect]> {
+        Layout::horizontal(self.list.iter().map(|c| c.width))
+            .spacing(COLUMN_SPACING)
+            .split(area)
     }
 
     /// One contact's row, its texts cut to the columns' `width` and the filter's matches

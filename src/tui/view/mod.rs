@@ -100,8 +100,8 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
 }
 
 /// What a click at `at` lands on, on a screen of `size` as [`draw`] drew `app` on it: a
-/// view's tab, a row of the contacts table (not while triage covers it), or a row of a
-/// pane of the invitations or segments view.
+/// view's tab, a column's header or a row of the contacts table (not while triage covers
+/// it), or a row of a pane of the invitations or segments view.
 pub fn clicked_at(app: &App, size: Size, at: Position) -> Option<Clicked> {
     let [tabs, main, _, _] = frame_areas(Rect::from((Position::ORIGIN, size)));
     if tabs.contains(at) {
@@ -117,7 +117,8 @@ pub fn clicked_at(app: &App, size: Size, at: Position) -> Option<Clicked> {
     }
     let pane_row = |(pane, place)| Clicked::PaneRow { pane, place };
     match app.view {
-        View::Contacts => contacts::row_at(app, main, at.y).map(Clicked::Row),
+        View::Contacts => (contacts::header_at(app, main, at).map(Clicked::Header))
+            .or_else(|| contacts::row_at(app, main, at.y).map(Clicked::Row)),
         View::Invitations => invitations::row_at(app, main, at).map(pane_row),
         View::Segments => segments::row_at(app, main, at).map(pane_row),
         View::Pillars => None,

@@ -209,6 +209,14 @@ fn explain_finds_a_contact_by_name_or_lists_namesakes() {
     for p in &mut cys {
         (p.first, p.last) = ("Cy".to_string(), "Do".to_string());
     }
+    // And six who go by a nickname in quotes, which a filter cannot quote.
+    let mut ros: Vec<_> = (0..6)
+        .map(|i| person(&format!("ro{i}"), "Acme", "CFO"))
+        .collect();
+    for p in &mut ros {
+        (p.first, p.last) = ("Ro \"Bo\"".to_string(), "Li".to_string());
+    }
+    let cys = [cys, ros].concat();
     let file = write(&many, "c.csv", synth::connections_csv(&cys, Style::Y2026));
     many.ok(&["import", &file]);
     let (code, _, err) = many.run(&["explain", "Cy", "Do"]);
@@ -222,6 +230,22 @@ fn explain_finds_a_contact_by_name_or_lists_namesakes() {
     assert_eq!(
         listed.lines().filter(|l| l.contains("Cy Do")).count(),
         7,
+        "{listed}"
+    );
+    let (code, _, err) = many.run(&["explain", "Ro \"Bo\" Li"]);
+    assert_eq!(code, 1);
+    let list = many.command_line("list --filter 'name:Ro name:Bo name:Li'");
+    assert!(
+        err.contains(&format!(" and 1 more; `{list}` lists them all with ids\n")),
+        "{err}"
+    );
+    let listed = many.ok(&["list", "--filter", "name:Ro name:Bo name:Li"]);
+    assert_eq!(
+        listed
+            .lines()
+            .filter(|l| l.contains("Ro \"Bo\" Li"))
+            .count(),
+        6,
         "{listed}"
     );
 }

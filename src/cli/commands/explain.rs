@@ -90,9 +90,22 @@ fn all_of_them(db: &Path, who: &str, n: usize) -> String {
     if n <= A_FEW {
         return String::new();
     }
-    let filter = format!("name:\"{}\"", who.trim());
-    let list = format!("list --filter {}", shell_word(&filter));
+    let list = format!("list --filter {}", shell_word(&name_filter(who)));
     format!("; `{}` lists them all with ids", command_line(db, &list))
+}
+
+/// A filter that finds every contact named `who`: the name quoted, or, when it holds a
+/// double quote (a nickname: `Robert "Bob" Smith`), which a filter cannot quote, each of
+/// its words.
+fn name_filter(who: &str) -> String {
+    if !who.contains('"') {
+        return format!("name:\"{}\"", who.trim());
+    }
+    let words = who.split(|c: char| c.is_whitespace() || c == '"');
+    let terms: Vec<String> = (words.filter(|w| !w.is_empty()))
+        .map(|w| format!("name:{w}"))
+        .collect();
+    terms.join(" ")
 }
 
 pub(crate) fn find_contact<'n>(network: &'n Network, who: &str, db: &Path) -> Result<&'n Contact> {

@@ -282,6 +282,9 @@ pub enum Clicked {
     /// The contacts table's row at this place in the list shown: the cursor goes there;
     /// on the row at the cursor, it is explained (as Enter does).
     Row(usize),
+    /// The line under the contacts table that shows its filter (or the keys): the filter
+    /// prompt opens, as `/` opens it.
+    FilterLine,
     /// A row of a pane of the invitations or segments view (an invitation, a segment, a
     /// chart's bar): the pane takes the focus and its cursor goes there; on the row at the
     /// focused pane's cursor, Enter's work is done (explain, show the segment).
@@ -1099,13 +1102,19 @@ impl App {
     }
 
     /// A click: on a tab, its view; on a row of the contacts table, the cursor there, or
-    /// on the row at the cursor, its explanation. Only where nothing covers the view.
+    /// on the row at the cursor, its explanation. Only where nothing covers the view; a
+    /// box that any key closes, a click closes too.
     fn on_click(&mut self, clicked: Clicked) -> Vec<Effect> {
+        if matches!(self.overlay, Overlay::Failure(_) | Overlay::Report { .. }) {
+            self.overlay = Overlay::None;
+            return vec![];
+        }
         if self.overlay != Overlay::None || self.triage.is_some() {
             return vec![];
         }
         match clicked {
             Clicked::Tab(view) => self.show_view(view),
+            Clicked::FilterLine => return self.on_command(Command::Filter),
             Clicked::Header(key) if key == self.table.sort => {
                 return self.on_command(Command::SortReverse);
             }

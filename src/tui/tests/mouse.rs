@@ -62,8 +62,8 @@ fn a_click_lands_on_the_contact_or_the_tab_drawn_there() {
     let again = clicked(&a, 60, y).expect("a row");
     a.update(Msg::Click(again));
     assert_eq!(a.overlay, Overlay::Explain);
-    // The rule above the table, the filter and status lines: no row.
-    for y in [1, H - 2, H - 1] {
+    // The rule above the table and the status line: no row.
+    for y in [1, H - 1] {
         assert_eq!(clicked(&a, 20, y), None, "row {y}");
     }
     // While the explanation covers the view, a click changes nothing.
@@ -85,6 +85,27 @@ fn a_click_lands_on_the_contact_or_the_tab_drawn_there() {
     }
     a.update(Msg::Click(Clicked::Tab(View::Invitations)));
     assert_eq!(a.view, View::Invitations);
+}
+
+/// A click on the line under the table edits its filter (as `/` does); in another view
+/// that line holds key hints, and a click there does nothing. A box that any key closes, a
+/// click closes, and does nothing else.
+#[test]
+fn a_click_on_the_filter_line_edits_the_filter_and_a_click_closes_a_message() {
+    let mut a = app();
+    resize(&mut a, W, H);
+    a.set_filter("hooli");
+    assert!(screen_rows(&a, W, H)[usize::from(H - 2)].contains("hooli"));
+    let click = clicked(&a, 30, H - 2);
+    assert_eq!(click, Some(Clicked::FilterLine));
+    a.update(Msg::Click(Clicked::FilterLine));
+    assert_eq!(prompt_text(&a), "hooli");
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('2'));
+    assert_eq!(clicked(&a, 30, H - 2), None);
+    a.update(Msg::Failed("the export failed".to_string()));
+    a.update(Msg::Click(Clicked::Tab(View::Segments)));
+    assert_eq!((&a.overlay, a.view), (&Overlay::None, View::Invitations));
 }
 
 /// A click on a column's header sorts the table by it, again the other way round; a

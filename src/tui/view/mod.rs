@@ -100,10 +100,14 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
 }
 
 /// What a click at `at` lands on, on a screen of `size` as [`draw`] drew `app` on it: a
-/// view's tab, a column's header or a row of the contacts table (not while triage covers
-/// it), or a row of a pane of the invitations or segments view.
+/// view's tab, a column's header or a row of the contacts table or its filter's line (not
+/// while triage covers it), or a row of a pane of the invitations or segments view.
 pub fn clicked_at(app: &App, size: Size, at: Position) -> Option<Clicked> {
-    let [tabs, main, _, _] = frame_areas(Rect::from((Position::ORIGIN, size)));
+    let [tabs, main, filter, _] = frame_areas(Rect::from((Position::ORIGIN, size)));
+    if filter.contains(at) {
+        let table_shown = app.view == View::Contacts && app.triage.is_none();
+        return table_shown.then_some(Clicked::FilterLine);
+    }
     if tabs.contains(at) {
         let TabLine {
             tabs: left, titles, ..

@@ -4,16 +4,20 @@
 //! command is tested without a terminal. Here: the state, the messages and effects, and
 //! what every view shares (moving, undo, help, views); each view's own commands are in
 //! `contacts`, `triage`, `invitations` and `segments`, prompts and confirmations in
-//! `prompt`.
+//! `prompt`, the mouse's wheel and clicks in `mouse`.
 //!
 //! Must not: touch the terminal, the database or files.
 
 mod contacts;
 mod invitations;
+mod mouse;
 mod prompt;
 mod segments;
 mod triage;
 
+pub use mouse::Clicked;
+#[cfg(test)]
+pub use mouse::WHEEL_ROWS;
 pub use prompt::typed_path;
 
 use super::keymap::{Command, Keymap};
@@ -262,8 +266,8 @@ pub enum Msg {
         choices: Vec<String>,
     },
     /// The mouse wheel turned a notch, down or up: it moves as the moving keys do,
-    /// [`WHEEL_ROWS`] rows a notch, in the views and the help; in triage and in a box that
-    /// waits for an answer, it does nothing.
+    /// [`WHEEL_ROWS`](mouse::WHEEL_ROWS) rows a notch, in the views and the help; in
+    /// triage and in a box that waits for an answer, it does nothing.
     Wheel {
         down: bool,
     },
@@ -271,33 +275,10 @@ pub enum Msg {
     Click(Clicked),
 }
 
-/// What a click landed on: `view::clicked_at` finds it from where the frame drew what.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Clicked {
-    /// A view's tab: shows the view, as its number key does.
-    Tab(View),
-    /// A column's header in the contacts table: the table sorts by it (again: the other
-    /// way round), as `s` and `S` do.
-    Header(SortKey),
-    /// The contacts table's row at this place in the list shown: the cursor goes there;
-    /// on the row at the cursor, it is explained (as Enter does).
-    Row(usize),
-    /// The line under the contacts table that shows its filter (or the keys): the filter
-    /// prompt opens, as `/` opens it.
-    FilterLine,
-    /// A row of a pane of the invitations or segments view (an invitation, a segment, a
-    /// chart's bar): the pane takes the focus and its cursor goes there; on the row at the
-    /// focused pane's cursor, Enter's work is done (explain, show the segment).
-    PaneRow { pane: usize, place: usize },
-}
-
 /// The invitations view's panes (outgoing, incoming) and the segments view's (the
 /// segments, then the score, seniority, function and months charts).
 pub const PANES_OF_INVITATIONS: usize = 2;
 pub const PANES_OF_SEGMENTS: usize = 5;
-
-/// Rows a notch of the mouse wheel moves.
-pub const WHEEL_ROWS: usize = 3;
 
 /// What a row of the segments view's first pane is.
 enum SegmentOf {
@@ -1083,79 +1064,6 @@ impl App {
             Some(c) => self.on_command(c),
             None => vec![],
         }
-    }
-
-    /// A notch of the wheel: [`WHEEL_ROWS`] moves down or up wherever the moving keys
-    /// move something (a list, the help, the pillars view, the contact explained).
-    fn on_wheel(&mut self, down: bool) -> Vec<Effect> {
-        let c = if down { Command::Down } else { Command::Up };
-        let notch = std::iter::repeat_n(c, WHEEL_ROWS);
-        match self.overlay {
-            _ if self.triage.is_some() => vec![],
-            Overlay::Help => {
-                notch.for_each(|c| self.scroll_help(c));
-                vec![]
-            }
-            Overlay::None | Overlay::Explain => notch.flat_map(|c| self.on_command(c)).collect(),
-            _ => vec![],
-        }
-    }
-
-    /// A click: on a tab, its view; on a row of the contacts table, the cursor there, or
-    /// on the row at the cursor, its explanation. Only where nothing covers the view; a
-    /// box that any key closes, a click closes too.
-    fn on_click(&mut self, clicked: Clicked) -> Vec<Effect> {
-        if matches!(self.overlay, Overlay::Failure(_) | Overlay::Report { .. }) {
-            self.overlay = Overlay::None;
-            return vec![];
-        }
-        if self.overlay != Overlay::None || self.triage.is_some() {
-            return vec![];
-        }
-        match clicked {
-            Clicked::Tab(view) => self.show_view(view),
-            Clicked::FilterLine => return self.on_command(Command::Filter),
-            Clicked::Header(key) if key == self.table.sort => {
-                return self.on_command(Command::SortReverse);
-            }
-            Clicked::Header(key) => self.sort_by(key),
-            Clicked::Row(place) if place == self.table.cursor => {
-                return self.on_command(Command::Explain);
-            }
-            Clicked::Row(place) => self.put_cursor(place),
-            Clicked::PaneRow { pane, place } => return self.click_pane_row(pane, place),
-        }
-        vec![]
-    }
-
-    /// [`Clicked::PaneRow`] in the invitations or segments view (a pane or a row the view
-    /// does not have, nothing).
-    fn click_pane_row(&mut self, pane: usize, place: usize) -> Vec<Effect> {
-        let rows = match self.view {
-            View::Invitations if pane < PANES_OF_INVITATIONS => self.invitation_rows(pane).len(),
-            View::Segments if pane < PANES_OF_SEGMENTS => self.segment_queries(pane).len(),
-            _ => return vec![],
-        };
-        let panes = match self.view {
-            View::Invitations => &mut self.invitations,
-            _ => &mut self.segments,
-        };
-        if place >= rows {
-            return vec![];
-        }
-        if panes.focus == pane && panes.cursor[pane] == place {
-            return self.on_command(Command::Explain);
-        }
-        if panes.focus != pane {
-            panes.focus = pane;
-            panes.range_anchor = None;
-        }
-        panes.cursor[pane] = place;
-        if self.view == View::Invitations {
-            let rows = self.invitation_rows(pane);
-            self.select_withdraw_range(&rows);
-        }
-        vec![]
     }
 
     /// The help overlay's lines: every command's keys, then the filter terms and where

@@ -1,0 +1,108 @@
+//! The mouse: what a notch of the wheel and a click do. Where a click landed is the
+//! view's to find (`view::clicked_at`, from where it drew what); here, what it then does,
+//! which is what the keys do wherever there is one for it.
+//!
+//! Must not: know the screen's layout (view/ does) or read terminal events (the runtime
+//! turns them into messages).
+
+use super::{App, Effect, Overlay, PANES_OF_INVITATIONS, PANES_OF_SEGMENTS, View};
+use crate::tui::keymap::Command;
+use netcurate::query::SortKey;
+
+/// What a click landed on: `view::clicked_at` finds it from where the frame drew what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clicked {
+    /// A view's tab: shows the view, as its number key does.
+    Tab(View),
+    /// A column's header in the contacts table: the table sorts by it (again: the other
+    /// way round), as `s` and `S` do.
+    Header(SortKey),
+    /// The contacts table's row at this place in the list shown: the cursor goes there;
+    /// on the row at the cursor, it is explained (as Enter does).
+    Row(usize),
+    /// The line under the contacts table that shows its filter (or the keys): the filter
+    /// prompt opens, as `/` opens it.
+    FilterLine,
+    /// A row of a pane of the invitations or segments view (an invitation, a segment, a
+    /// chart's bar): the pane takes the focus and its cursor goes there; on the row at the
+    /// focused pane's cursor, Enter's work is done (explain, show the segment).
+    PaneRow { pane: usize, place: usize },
+}
+
+/// Rows a notch of the mouse wheel moves.
+pub const WHEEL_ROWS: usize = 3;
+
+impl App {
+    /// A notch of the wheel: [`WHEEL_ROWS`] moves down or up wherever the moving keys
+    /// move something (a list, the help, the pillars view, the contact explained).
+    pub(super) fn on_wheel(&mut self, down: bool) -> Vec<Effect> {
+        let c = if down { Command::Down } else { Command::Up };
+        let notch = std::iter::repeat_n(c, WHEEL_ROWS);
+        match self.overlay {
+            _ if self.triage.is_some() => vec![],
+            Overlay::Help => {
+                notch.for_each(|c| self.scroll_help(c));
+                vec![]
+            }
+            Overlay::None | Overlay::Explain => notch.flat_map(|c| self.on_command(c)).collect(),
+            _ => vec![],
+        }
+    }
+
+    /// A click: on a tab, its view; on a row of the contacts table, the cursor there, or
+    /// on the row at the cursor, its explanation. Only where nothing covers the view; a
+    /// box that any key closes, a click closes too.
+    pub(super) fn on_click(&mut self, clicked: Clicked) -> Vec<Effect> {
+        if matches!(self.overlay, Overlay::Failure(_) | Overlay::Report { .. }) {
+            self.overlay = Overlay::None;
+            return vec![];
+        }
+        if self.overlay != Overlay::None || self.triage.is_some() {
+            return vec![];
+        }
+        match clicked {
+            Clicked::Tab(view) => self.show_view(view),
+            Clicked::FilterLine => return self.on_command(Command::Filter),
+            Clicked::Header(key) if key == self.table.sort => {
+                return self.on_command(Command::SortReverse);
+            }
+            Clicked::Header(key) => self.sort_by(key),
+            Clicked::Row(place) if place == self.table.cursor => {
+                return self.on_command(Command::Explain);
+            }
+            Clicked::Row(place) => self.put_cursor(place),
+            Clicked::PaneRow { pane, place } => return self.click_pane_row(pane, place),
+        }
+        vec![]
+    }
+
+    /// [`Clicked::PaneRow`] in the invitations or segments view (a pane or a row the view
+    /// does not have, nothing).
+    fn click_pane_row(&mut self, pane: usize, place: usize) -> Vec<Effect> {
+        let rows = match self.view {
+            View::Invitations if pane < PANES_OF_INVITATIONS => self.invitation_rows(pane).len(),
+            View::Segments if pane < PANES_OF_SEGMENTS => self.segment_queries(pane).len(),
+            _ => return vec![],
+        };
+        let panes = match self.view {
+            View::Invitations => &mut self.invitations,
+            _ => &mut self.segments,
+        };
+        if place >= rows {
+            return vec![];
+        }
+        if panes.focus == pane && panes.cursor[pane] == place {
+            return self.on_command(Command::Explain);
+        }
+        if panes.focus != pane {
+            panes.focus = pane;
+            panes.range_anchor = None;
+        }
+        panes.cursor[pane] = place;
+        if self.view == View::Invitations {
+            let rows = self.invitation_rows(pane);
+            self.select_withdraw_range(&rows);
+        }
+        vec![]
+    }
+}

@@ -461,6 +461,29 @@ fn the_mouse_clicks_and_scrolls_and_is_given_back_on_quit() {
     assert_eq!(s.exit_code(), 0);
 }
 
+/// A filter typed in one session is recalled by Up in the filter prompt of the next: the
+/// history is kept with the database.
+#[test]
+fn a_filter_typed_is_recalled_by_up_in_the_next_session() {
+    let Some(db) = demo_db() else { return };
+    let s = Screen::start(&db, "history", 120, 30);
+    s.wait_for("2000 total");
+    s.keys(&["/"]);
+    s.type_text("title:cto");
+    s.wait_for("filter: title:cto█");
+    s.keys(&["Enter"]);
+    s.wait_gone("title:cto█");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+    drop(s);
+    let s = Screen::start(&db, "history-again", 120, 30);
+    s.wait_for("2000 total");
+    s.keys(&["/", "Up"]);
+    s.wait_for("filter: title:cto█");
+    s.keys(&["Escape", "q"]);
+    assert_eq!(s.exit_code(), 0);
+}
+
 /// Sends a signal to the netcurate process working on this database.
 fn signal(db: &Db, sig: &str) {
     let status = Command::new("pkill")

@@ -31,8 +31,8 @@ use read::{
     contact_count, contacts_where, contacts_with_tags, data_version, load_for_scoring, load_network,
 };
 use settings::{
-    EMPLOYERS, EXPORT_DELIMITER, IMPORT_FOLDER, SCORED_WITH, mark_scored, remembered_maps_in,
-    set_setting_in, setting_in,
+    EMPLOYERS, EXPORT_DELIMITER, FILTER_HISTORY, IMPORT_FOLDER, SCORED_WITH, mark_scored,
+    remembered_maps_in, set_setting_in, setting_in,
 };
 
 use crate::error::{Error, Result};
@@ -365,7 +365,7 @@ impl Store {
 
     /// Whether nothing was ever stored here: no contact, invitation, step, reading, saved
     /// filter or remembered setting (the scoring version every database notes does not
-    /// count). A database made by a command that then stored nothing (a mistyped `--db`)
+    /// count, nor the filters typed in a workbench opened on it). A database made by a command that then stored nothing (a mistyped `--db`)
     /// is one its caller can remove.
     pub fn holds_nothing(&self) -> Result<bool> {
         let tables = [
@@ -382,7 +382,8 @@ impl Store {
             .map(|t| format!("EXISTS (SELECT 1 FROM {t})"))
             .join(" OR ");
         let sql = format!(
-            "SELECT NOT ({any_row} OR EXISTS (SELECT 1 FROM settings WHERE key <> '{SCORED_WITH}'))"
+            "SELECT NOT ({any_row} OR EXISTS (SELECT 1 FROM settings
+             WHERE key NOT IN ('{SCORED_WITH}', '{FILTER_HISTORY}')))"
         );
         Ok(self.conn.query_row(&sql, [], |r| r.get(0))?)
     }
@@ -446,6 +447,21 @@ impl Store {
             EXPORT_DELIMITER,
             crate::export::delimiter_name(delimiter),
         )
+    }
+
+    /// The filters typed in the workbench, the latest last
+    /// ([`Store::remember_filter_history`]).
+    pub fn filter_history(&self) -> Result<Vec<String>> {
+        Ok(setting_in(&self.conn, FILTER_HISTORY)?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default())
+    }
+
+    /// Remembers the filters typed in the workbench, the latest last, for its filter
+    /// prompt to recall in the next session.
+    pub fn remember_filter_history(&mut self, filters: &[String]) -> Result<()> {
+        let json = serde_json::to_string(filters).unwrap_or_default();
+        set_setting_in(&self.conn, FILTER_HISTORY, &json)
     }
 
     /// The owner's employers from the latest Positions.csv imported (none before one).
@@ -719,6 +735,16 @@ mod tests {
         let mut store = fresh();
         store.remember_export_delimiter(b';').expect("remember");
         assert!(!store.holds_nothing().expect("holds"), "a setting");
+        drop(store);
+        // The filters typed in a workbench opened on it are kept, but are not data.
+        let mut store = fresh();
+        let filters = ["added:>=7d".to_string(), "flag:warm".to_string()];
+        store.remember_filter_history(&filters).expect("remember");
+        assert_eq!(store.filter_history().expect("read"), filters);
+        assert!(
+            store.holds_nothing().expect("holds"),
+            "a filter history alone"
+        );
         drop(store);
         let mut store = fresh();
         let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/linkedin");

@@ -1,6 +1,6 @@
 //! The settings an import remembers (column maps, the folder it came from, the owner's
-//! employers), the delimiter exports were last written with, and the scoring version the
-//! scores were made with.
+//! employers), the delimiter exports were last written with, the filters typed in the
+//! workbench, and the scoring version the scores were made with.
 //!
 //! Must not: hold user settings' undo (a setting the user types is a step: `ops`).
 
@@ -21,6 +21,10 @@ pub(super) const EMPLOYERS: &str = "employers";
 /// The settings key of the delimiter the workbench's latest export to a `.csv` file
 /// used (`;` for a spreadsheet in German, French, Dutch…): its export prompt offers it.
 pub(super) const EXPORT_DELIMITER: &str = "export_delimiter";
+
+/// The settings key of the filters typed in the workbench, the latest last (its filter
+/// prompt recalls them with Up).
+pub(super) const FILTER_HISTORY: &str = "filter_history";
 
 /// The settings key of the scoring version the stored scores were worked out with.
 pub(super) const SCORED_WITH: &str = "scored_with";

@@ -55,6 +55,7 @@ pub fn build_app(session: &Session, keymap: Keymap) -> Result<App> {
     app.import_start = session.where_to_import().unwrap_or_default();
     app.import_command = crate::cli::command_line(session.store.path(), "import <path>");
     app.export_delimiter = (session.store.export_delimiter()?).unwrap_or(export::COMMA);
+    app.filter_history = session.store.filter_history()?;
     Ok(app)
 }
 
@@ -473,6 +474,10 @@ fn run_effect(
                 completed,
                 choices,
             });
+        }
+        // Best effort: a history not stored is this session's still.
+        Effect::RememberFilters(filters) => {
+            let _ = session.store.remember_filter_history(&filters);
         }
         Effect::Suspend => {
             terminal::give_back();

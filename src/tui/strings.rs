@@ -237,7 +237,7 @@ pub const SEGMENT_MAKERS: KeyHints = &[
 ];
 
 /// The help overlay's notes under the keys.
-pub const FILTER_HELP: [&str; 13] = [
+pub const FILTER_HELP: [&str; 14] = [
     "",
     "Filter terms: words (fuzzy) name: company: title: url: tag: -tag:",
     "  (case and accents ignored: name:jovanovic finds Jovanović)",
@@ -251,6 +251,7 @@ pub const FILTER_HELP: [&str; 13] = [
     "    |duplicate|hidden|no-title|open-to-work|student|excluded",
     "In a prompt: Enter ok · Esc cancel · Ctrl-W or Alt-Backspace deletes a word",
     "  · Ctrl-U clears · Tab completes a field, its value, a tag, a kind or a path",
+    "  · Up/Down recall earlier filters (those starting with the text typed)",
 ];
 
 /// The help's line on the mouse: what it does, or that it is left to the terminal.

@@ -104,7 +104,22 @@ pub struct Prompt {
     /// (the network's tags, which its line lists at every frame) or an assumption's names.
     /// Tab completes among them.
     pub words: Vec<String>,
+    /// While Up and Down walk the filter history: the filter shown, and the text typed
+    /// before them.
+    pub recalled: Option<Recalled>,
 }
+
+/// A filter recalled from the history into the filter prompt: its place in
+/// [`App::filter_history`], and the text typed before Up was pressed (only filters that
+/// start with it are recalled).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recalled {
+    pub at: usize,
+    pub typed: String,
+}
+
+/// How many filters the history keeps.
+pub const FILTER_HISTORY_MAX: usize = 100;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirm {
@@ -208,6 +223,8 @@ pub enum Effect {
     },
     /// Complete the path that ends this prompt text (the runtime reads the folder).
     CompletePath(String),
+    /// Store the filter history (the latest filter typed joined it), for the next session.
+    RememberFilters(Vec<String>),
     /// Take back the latest import whole (confirmed).
     UndoImport(ImportRun),
     /// Give the terminal back to the shell until the user brings the workbench back (`fg`).
@@ -371,6 +388,9 @@ pub struct App {
     /// The delimiter of the latest export to a `.csv` file, which the export prompt
     /// offers again (a European spreadsheet's `;` is chosen once).
     pub export_delimiter: u8,
+    /// The filters typed into the filter prompt, this session's and earlier ones', the
+    /// latest last: Up and Down in the prompt recall them.
+    pub filter_history: Vec<String>,
     /// What the open export prompt's contacts are named for (a filter, a segment's name):
     /// the file it offers, and the file in a folder typed instead ([`export::file_name`]).
     pub export_name: String,
@@ -539,6 +559,7 @@ impl App {
             import_start: String::new(),
             import_command: "netcurate import <path>".to_string(),
             export_delimiter: export::COMMA,
+            filter_history: Vec::new(),
             export_name: String::new(),
             segment_rows: Vec::new(),
             months: Vec::new(),
@@ -1111,6 +1132,7 @@ impl App {
             input,
             previous: self.table.filter.clone(),
             words,
+            recalled: None,
         });
     }
 

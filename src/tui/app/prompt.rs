@@ -1,9 +1,13 @@
-//! Prompts and confirmations: typing and completing (filter terms, tags, paths), and what
-//! Enter does with each kind (filter, tag, export, import, SSI reading, saved filter).
+//! Prompts and confirmations: typing, completing (filter terms, tags, paths) and recalling
+//! (the filters typed before), and what Enter does with each kind (filter, tag, export,
+//! import, SSI reading, saved filter).
 //!
 //! Must not: do I/O (it asks the runtime with an effect).
 
-use super::{App, Confirm, Effect, ExportRequest, Overlay, Prompt, PromptKind, View};
+use super::{
+    App, Confirm, Effect, ExportRequest, FILTER_HISTORY_MAX, Overlay, Prompt, PromptKind, Recalled,
+    View,
+};
 use crate::tui::strings::status;
 use netcurate::error::did_you_mean;
 use netcurate::export::{self, ExportKind};
@@ -14,6 +18,11 @@ use std::path::PathBuf;
 
 impl App {
     pub(super) fn on_prompt_key(&mut self, mut p: Prompt, key: KeyEvent) -> Vec<Effect> {
+        // Any key but Up and Down ends a walk through the history: the text recalled is
+        // the prompt's now, to edit or apply.
+        if !matches!(key.code, KeyCode::Up | KeyCode::Down) {
+            p.recalled = None;
+        }
         match key.code {
             KeyCode::Esc => {
                 if p.kind == PromptKind::Filter {
@@ -83,6 +92,9 @@ impl App {
                 self.overlay = Overlay::Prompt(p);
                 return vec![Effect::CompletePath(asked)];
             }
+            KeyCode::Up | KeyCode::Down if p.kind == PromptKind::Filter => {
+                self.recall_filter(&mut p, key.code == KeyCode::Up);
+            }
             KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => p.input.clear(),
             KeyCode::Char('w') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 delete_word(&mut p.input)
@@ -94,6 +106,50 @@ impl App {
         vec![]
     }
 
+    /// Up (`earlier`) shows the latest filter typed before the one shown that starts with
+    /// the text typed (the whole history when none is); Down the next one after it, and
+    /// past the latest, the text typed again.
+    fn recall_filter(&self, p: &mut Prompt, earlier: bool) {
+        let history = &self.filter_history;
+        let typed = match &p.recalled {
+            Some(r) => r.typed.clone(),
+            None => p.input.clone(),
+        };
+        let recalls = |f: &String| f.starts_with(&typed) && *f != typed;
+        let shown = p.recalled.as_ref().map_or(history.len(), |r| r.at);
+        let found = match earlier {
+            true => history[..shown].iter().rposition(recalls),
+            false => (history.iter().enumerate().skip(shown + 1))
+                .find(|(_, f)| recalls(f))
+                .map(|(at, _)| at),
+        };
+        match found {
+            Some(at) => {
+                p.input = history[at].clone();
+                p.recalled = Some(Recalled { at, typed });
+            }
+            // Past the latest: what was typed. Before the earliest: it stays.
+            None if !earlier => {
+                p.input = typed;
+                p.recalled = None;
+            }
+            None => {}
+        }
+    }
+
+    /// Adds `filter` to the history as its latest (once: an earlier use moves up), and
+    /// asks for the history to be stored.
+    fn remember_filter(&mut self, filter: &str) -> Vec<Effect> {
+        if filter.is_empty() || self.filter_history.last().is_some_and(|f| f == filter) {
+            return vec![];
+        }
+        self.filter_history.retain(|f| f != filter);
+        self.filter_history.push(filter.to_string());
+        let over = self.filter_history.len().saturating_sub(FILTER_HISTORY_MAX);
+        self.filter_history.drain(..over);
+        vec![Effect::RememberFilters(self.filter_history.clone())]
+    }
+
     pub(super) fn submit_prompt(&mut self, p: &Prompt) -> Vec<Effect> {
         let input = p.input.trim();
         match p.kind {
@@ -101,11 +157,11 @@ impl App {
                 if self.table.filter_error.is_some() {
                     // Keep the prompt open on a malformed term.
                     self.overlay = Overlay::Prompt(p.clone());
-                } else {
-                    self.status =
-                        status::filter_matches(self.table.ids.len(), self.network.contacts.len());
+                    return vec![];
                 }
-                vec![]
+                self.status =
+                    status::filter_matches(self.table.ids.len(), self.network.contacts.len());
+                self.remember_filter(input)
             }
             PromptKind::TagAdd | PromptKind::TagRemove if !input.is_empty() => {
                 let add = p.kind == PromptKind::TagAdd;

@@ -113,6 +113,71 @@ fn filter_applies_as_you_type_and_esc_restores() {
     );
 }
 
+/// Up in the filter prompt recalls the filters typed before, the latest first (those that
+/// start with the text typed, when some is), and the table follows; Down walks back to the
+/// text typed. A filter used again moves up; each new one asks for the history to be
+/// stored.
+#[test]
+fn up_and_down_recall_the_filters_typed_before() {
+    let mut a = app();
+    let mut stored = Vec::new();
+    for filter in ["hooli", "title:cto", "added:>=7d", "hooli", "title:cto"] {
+        key(&mut a, KeyCode::Char('/'));
+        ctrl(&mut a, 'u');
+        typed(&mut a, filter);
+        for effect in key(&mut a, KeyCode::Enter) {
+            if let Effect::RememberFilters(filters) = effect {
+                stored = filters;
+            }
+        }
+    }
+    assert_eq!(stored, ["added:>=7d", "hooli", "title:cto"]);
+    assert_eq!(a.filter_history, stored);
+    key(&mut a, KeyCode::Char('/'));
+    ctrl(&mut a, 'u');
+    let walk = |a: &mut App, code| {
+        key(a, code);
+        (prompt_text(a), a.table.filter.clone())
+    };
+    let shown = |text: &str| (text.to_string(), text.to_string());
+    assert_eq!(walk(&mut a, KeyCode::Up), shown("title:cto"));
+    assert_eq!(walk(&mut a, KeyCode::Up), shown("hooli"));
+    assert_eq!(walk(&mut a, KeyCode::Up), shown("added:>=7d"));
+    assert_eq!(
+        walk(&mut a, KeyCode::Up),
+        shown("added:>=7d"),
+        "the earliest stays"
+    );
+    assert_eq!(walk(&mut a, KeyCode::Down), shown("hooli"));
+    assert_eq!(walk(&mut a, KeyCode::Down), shown("title:cto"));
+    assert_eq!(
+        walk(&mut a, KeyCode::Down),
+        shown(""),
+        "back to the text typed"
+    );
+    // With some text typed, only the filters that start with it.
+    typed(&mut a, "h");
+    assert_eq!(walk(&mut a, KeyCode::Up), shown("hooli"));
+    assert_eq!(walk(&mut a, KeyCode::Up), shown("hooli"));
+    assert_eq!(walk(&mut a, KeyCode::Down), shown("h"));
+    // A filter recalled and edited is the text typed from then on.
+    walk(&mut a, KeyCode::Up);
+    typed(&mut a, " vp");
+    assert_eq!(
+        walk(&mut a, KeyCode::Up),
+        shown("hooli vp"),
+        "none starts with it"
+    );
+    // Enter keeps it; Esc would have gone back to the filter before the prompt.
+    let effects = key(&mut a, KeyCode::Enter);
+    assert!(effects.contains(&Effect::RememberFilters(vec![
+        "added:>=7d".to_string(),
+        "hooli".to_string(),
+        "title:cto".to_string(),
+        "hooli vp".to_string(),
+    ])));
+}
+
 #[test]
 fn malformed_filter_is_shown_inline_and_keeps_results() {
     let mut a = app();

@@ -108,6 +108,49 @@ fn a_click_on_the_filter_line_edits_the_filter_and_a_click_closes_a_message() {
     assert_eq!((&a.overlay, a.view), (&Overlay::None, View::Invitations));
 }
 
+/// A list longer than the screen has a scrollbar beside its rows, its thumb where the
+/// rows shown are; a click on the bar goes as far down the list as it is down the bar.
+#[test]
+fn the_scrollbar_shows_where_the_rows_are_and_a_click_on_it_goes_there() {
+    let mut a = app();
+    resize(&mut a, W, H);
+    let (first, last) = (3, H - 3);
+    // The bar's column, from its first row to its last.
+    let bar = |a: &App| -> String {
+        let rows = screen_rows(a, W, H);
+        (first..=last)
+            .map(|y| rows[usize::from(y)].chars().last().unwrap_or(' '))
+            .collect()
+    };
+    let thumb_at = |bar: &str| bar.chars().position(|c| c == '█');
+    let at_top = bar(&a);
+    assert!(
+        at_top.starts_with("▲█") && at_top.ends_with("║▼"),
+        "{at_top}"
+    );
+    let len = a.table.ids.len();
+    let middle = first + (last - first) / 2;
+    let Some(Clicked::Row(place)) = clicked(&a, W - 1, middle) else {
+        panic!("the bar's middle is a place in the list");
+    };
+    assert!(
+        (len * 2 / 5..len * 3 / 5).contains(&place),
+        "{place} of {len}"
+    );
+    a.update(Msg::Click(Clicked::Row(place)));
+    assert_eq!(a.table.cursor, place);
+    let halfway = bar(&a);
+    let thumb = thumb_at(&halfway).expect("a thumb");
+    assert!(
+        (5..usize::from(last - first) - 5).contains(&thumb),
+        "{halfway}"
+    );
+    a.update(Msg::Click(clicked(&a, W - 1, last).expect("the bar's end")));
+    assert_eq!(a.table.cursor, len - 1);
+    let at_end = bar(&a);
+    assert!(at_end.ends_with("█▼"), "{at_end}");
+}
+
 /// A click on a column's header sorts the table by it, again the other way round; a
 /// header without a sort (the tags) does nothing.
 #[test]

@@ -12,7 +12,9 @@ use netcurate::text::{as_seen, seen};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
+use ratatui::widgets::{
+    Block, Borders, Cell, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table,
+};
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = &app.table;
@@ -34,10 +36,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let query = app.applied_query();
     let columns = Columns::new(area.width, t.sort, query.asks_about());
     let widths: Vec<Constraint> = columns.list.iter().map(|c| c.width).collect();
+    let places = Places::of(app, area);
     // The widths the table gives its columns, to end cut text with an ellipsis.
-    let width: Vec<u16> = columns.areas(area).iter().map(|r| r.width).collect();
-    let rows_visible = area.height.saturating_sub(HEAD_ROWS) as usize;
-    let end = (t.offset + rows_visible).min(t.ids.len());
+    let width: Vec<u16> = (columns.areas(places.table).iter())
+        .map(|r| r.width)
+        .collect();
+    let end = (t.offset + places.rows).min(t.ids.len());
     let rows: Vec<Row> = (t.offset.min(end)..end)
         .map(|place| {
             let i = t.ids[place] as usize;
@@ -52,30 +56,93 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let header: Vec<&str> = columns.list.iter().map(|c| c.header).collect();
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header()))
-        .block(block)
         .column_spacing(COLUMN_SPACING);
-    frame.render_widget(table, area);
+    frame.render_widget(block, area);
+    frame.render_widget(table, places.table);
+    if let Some(bar) = places.scrollbar {
+        let pages = list_len(app).saturating_sub(places.rows) + 1;
+        let mut state = ScrollbarState::new(pages).position(t.offset);
+        let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.dim());
+        frame.render_stateful_widget(scrollbar, bar, &mut state);
+    }
 }
 
-/// Rows the table draws above its first contact: its title's rule and the header.
-const HEAD_ROWS: u16 = 2;
+/// Where the table draws what in the view's area: under its title's rule, the header and
+/// the rows, and beside the rows, when the list is longer than they are, a scrollbar.
+struct Places {
+    /// The header and the rows.
+    table: Rect,
+    /// How many rows show.
+    rows: usize,
+    scrollbar: Option<Rect>,
+}
 
-/// The place in the list shown of the row [`draw`] draws at screen row `y` in `area`, if
-/// one is there.
-pub fn row_at(app: &App, area: Rect, y: u16) -> Option<usize> {
-    let below_head = y.checked_sub(area.y + HEAD_ROWS)?;
+impl Places {
+    fn of(app: &App, area: Rect) -> Places {
+        let table = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        let rows = usize::from(table.height.saturating_sub(1));
+        if rows == 0 || list_len(app) <= rows || table.width < SCROLLBAR_FROM_WIDTH {
+            return Places {
+                table,
+                rows,
+                scrollbar: None,
+            };
+        }
+        let scrollbar = Rect {
+            x: table.right() - 1,
+            y: table.y + 1,
+            width: 1,
+            height: table.height.saturating_sub(1),
+        };
+        let table = Rect {
+            width: table.width - 1,
+            ..table
+        };
+        Places {
+            table,
+            rows,
+            scrollbar: Some(scrollbar),
+        }
+    }
+}
+
+/// Below this width the table keeps every column for its text: no scrollbar.
+const SCROLLBAR_FROM_WIDTH: u16 = 80;
+
+/// How long the list shown is: while the first frame shows the top of it, the whole
+/// network loading (so that the first frame is drawn as the whole workbench then is).
+fn list_len(app: &App) -> usize {
+    app.loading.unwrap_or(app.table.ids.len())
+}
+
+/// The place in the list shown of the row [`draw`] draws at `at` in `area`, if one is
+/// there; on the scrollbar, the place as far down the list as `at` is down the bar.
+pub fn row_at(app: &App, area: Rect, at: Position) -> Option<usize> {
+    let places = Places::of(app, area);
+    let len = app.table.ids.len();
+    if let Some(bar) = places.scrollbar.filter(|bar| bar.contains(at)) {
+        let down = usize::from(at.y - bar.y);
+        let last = usize::from(bar.height.saturating_sub(1)).max(1);
+        return Some((down * (len - 1) / last).min(len - 1));
+    }
+    let below_head = at.y.checked_sub(places.table.y + 1)?;
     let place = app.table.offset + usize::from(below_head);
-    (y < area.bottom() && place < app.table.ids.len()).then_some(place)
+    (at.y < area.bottom() && place < len).then_some(place)
 }
 
 /// The sort of the column whose header [`draw`] draws at `at` in `area`, if it has one.
 pub fn header_at(app: &App, area: Rect, at: Position) -> Option<SortKey> {
     let t = &app.table;
-    if at.y != area.y + HEAD_ROWS - 1 || t.ids.is_empty() {
+    let places = Places::of(app, area);
+    if at.y != places.table.y || t.ids.is_empty() {
         return None;
     }
     let columns = Columns::new(area.width, t.sort, app.applied_query().asks_about());
-    let areas = columns.areas(area);
+    let areas = columns.areas(places.table);
     let at_column = areas
         .iter()
         .position(|r| (r.left()..r.right()).contains(&at.x))?;

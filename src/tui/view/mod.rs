@@ -122,7 +122,7 @@ pub fn clicked_at(app: &App, size: Size, at: Position) -> Option<Clicked> {
     let pane_row = |(pane, place)| Clicked::PaneRow { pane, place };
     match app.view {
         View::Contacts => (contacts::header_at(app, main, at).map(Clicked::Header))
-            .or_else(|| contacts::row_at(app, main, at.y).map(Clicked::Row)),
+            .or_else(|| contacts::row_at(app, main, at).map(Clicked::Row)),
         View::Invitations => invitations::row_at(app, main, at).map(pane_row),
         View::Segments => segments::row_at(app, main, at).map(pane_row),
         View::Pillars => None,

@@ -207,6 +207,18 @@ fn a_click_picks_an_invitation_in_either_pane() {
     }
     a.update(Msg::Click(Clicked::PaneRow { pane: 0, place: 2 }));
     assert_eq!(a.overlay, Overlay::Explain);
+    key(&mut a, KeyCode::Esc);
+    // The outgoing list is longer than its pane: a click at the end of its scrollbar
+    // goes to its last invitation.
+    let (y, x) = found(&a, "▼");
+    let last = a.invitation_rows(0).len() - 1;
+    assert_eq!(
+        clicked(&a, x, y),
+        Some(Clicked::PaneRow {
+            pane: 0,
+            place: last
+        })
+    );
 }
 
 /// In the segments view a click on a chart's bar puts the cursor on it; again, it shows

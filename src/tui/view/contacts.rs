@@ -4,7 +4,7 @@ use super::super::app::App;
 use super::super::keymap::Command;
 use super::super::strings::{self, column};
 use super::super::theme::{self, Theme};
-use super::fit;
+use super::{draw_scrollbar, fit, place_on_scrollbar};
 use chrono::NaiveDate;
 use netcurate::model::Contact;
 use netcurate::query::{AskedAbout, Query, SortKey};
@@ -12,9 +12,7 @@ use netcurate::text::{as_seen, seen};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Cell, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table,
-};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = &app.table;
@@ -60,10 +58,8 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     frame.render_widget(table, places.table);
     if let Some(bar) = places.scrollbar {
-        let pages = list_len(app).saturating_sub(places.rows) + 1;
-        let mut state = ScrollbarState::new(pages).position(t.offset);
-        let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.dim());
-        frame.render_stateful_widget(scrollbar, bar, &mut state);
+        let hidden = list_len(app).saturating_sub(places.rows);
+        draw_scrollbar(frame, theme, bar, hidden, t.offset);
     }
 }
 
@@ -125,9 +121,7 @@ pub fn row_at(app: &App, area: Rect, at: Position) -> Option<usize> {
     let places = Places::of(app, area);
     let len = app.table.ids.len();
     if let Some(bar) = places.scrollbar.filter(|bar| bar.contains(at)) {
-        let down = usize::from(at.y - bar.y);
-        let last = usize::from(bar.height.saturating_sub(1)).max(1);
-        return Some((down * (len - 1) / last).min(len - 1));
+        return Some(place_on_scrollbar(len, bar, at.y));
     }
     let below_head = at.y.checked_sub(places.table.y + 1)?;
     let place = app.table.offset + usize::from(below_head);

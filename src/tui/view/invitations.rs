@@ -4,7 +4,7 @@
 use super::super::app::App;
 use super::super::strings::{self, suggestion};
 use super::super::theme::{self, Theme};
-use super::{fit, fitting, keys_text, pad};
+use super::{draw_scrollbar, fit, fitting, keys_text, pad, place_on_scrollbar};
 use crate::columns;
 use chrono::Duration;
 use netcurate::model::{Direction, Invitation, InvitationStatus};
@@ -81,10 +81,34 @@ pub fn row_at(app: &App, area: Rect, at: Position) -> Option<(usize, usize)> {
     let parts = parts(app, &header(app, &Theme::plain()), area);
     let (pane, place) = parts.lists.into_iter().find(|(_, r)| r.contains(at))?;
     let rows = app.invitation_rows(pane).len();
+    if let Some(bar) = pane_scrollbar(place, rows).filter(|bar| bar.contains(at)) {
+        return Some((pane, place_on_scrollbar(rows, bar, at.y)));
+    }
     let height = place.height.saturating_sub(1) as usize;
     let start = window_start(app.invitations.cursor[pane], height);
     let row = start + usize::from(at.y.checked_sub(place.y + 1)?);
     (row < rows).then_some((pane, row))
+}
+
+/// A list pane's scrollbar, when its `len` rows are more than the pane shows (and the
+/// pane is wide enough to spare the column): its last column, under its title.
+fn pane_scrollbar(area: Rect, len: usize) -> Option<Rect> {
+    let height = area.height.saturating_sub(1);
+    let scrolls = height > 0 && len > usize::from(height);
+    (scrolls && area.width >= PANE_SCROLLBAR_FROM_WIDTH).then(|| Rect {
+        x: area.right() - 1,
+        y: area.y + 1,
+        width: 1,
+        height,
+    })
+}
+
+/// Below this width a pane keeps every column for its text: no scrollbar.
+const PANE_SCROLLBAR_FROM_WIDTH: u16 = 40;
+
+/// The columns a list pane's rows have: all but its scrollbar's, if it has one.
+fn pane_text_width(area: Rect, len: usize) -> u16 {
+    area.width - u16::from(pane_scrollbar(area, len).is_some())
 }
 
 /// The first row a pane of `height` rows shows for its cursor at `cursor`: the cursor on
@@ -135,10 +159,10 @@ fn draw_pane(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
+    rows: &[usize],
     (pane, title, empty): (usize, &str, &str),
     row: impl Fn(usize, bool) -> (String, Style),
 ) {
-    let rows = app.invitation_rows(pane);
     let cursor = app.invitations.cursor[pane];
     let focused = app.invitations.focus == pane;
     let title_style = if focused { theme.accent() } else { theme.dim() };
@@ -152,7 +176,7 @@ fn draw_pane(
         .iter()
         .enumerate()
         .map(|(k, &i)| {
-            let (text, style) = row(i, namesake_beside(app, &rows, start + k));
+            let (text, style) = row(i, namesake_beside(app, rows, start + k));
             let style = if focused && start + k == cursor {
                 theme.cursor()
             } else {
@@ -165,6 +189,9 @@ fn draw_pane(
         lines.push(Line::styled(empty.to_string(), theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
+    if let Some(bar) = pane_scrollbar(area, rows.len()) {
+        draw_scrollbar(frame, theme, bar, rows.len() - height, start);
+    }
 }
 
 /// Whether a row next to the `at`-th of `rows` is an invitation of another person of the
@@ -205,8 +232,10 @@ fn draw_outgoing(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let pane = (0, title.as_str(), strings::NO_OUTGOING);
     // The name gives way to the age and the state on a narrow screen.
-    let name_width = area.width.saturating_sub(18).clamp(8, 28);
-    draw_pane(app, theme, frame, area, pane, |i, namesake| {
+    let rows = app.invitation_rows(0);
+    let width = pane_text_width(area, rows.len());
+    let name_width = width.saturating_sub(18).clamp(8, 28);
+    draw_pane(app, theme, frame, area, &rows, pane, |i, namesake| {
         let inv = &app.network.invitations[i];
         let age = inv.age_days(app.network.as_of);
         let mark = if app.withdraw_selected.contains(&inv.id) {
@@ -241,12 +270,14 @@ fn draw_incoming(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let pane = (1, title, strings::NO_INCOMING);
     // The name gives way to the score and the suggestion on a narrow screen; the age
     // shows where there is room for it too.
-    let age_width = if area.width >= 36 { 6 } else { 0 };
+    let rows = app.invitation_rows(1);
+    let width = pane_text_width(area, rows.len());
+    let age_width = if width >= 36 { 6 } else { 0 };
     let score_width = if scored { 10 } else { 0 };
-    let name_width = (area.width)
+    let name_width = width
         .saturating_sub(9 + score_width + age_width)
         .clamp(8, 26);
-    draw_pane(app, theme, frame, area, pane, |i, namesake| {
+    draw_pane(app, theme, frame, area, &rows, pane, |i, namesake| {
         let inv = &app.network.invitations[i];
         let age = inv.age_days(app.network.as_of);
         let score = app.invitation_score(i);

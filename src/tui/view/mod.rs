@@ -17,7 +17,7 @@ use super::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect, Size};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Tabs};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Tabs};
 
 /// Rows the contacts table can show in a terminal of this height (header, tabs, filter
 /// and status lines excluded).
@@ -127,6 +127,22 @@ pub fn clicked_at(app: &App, size: Size, at: Position) -> Option<Clicked> {
         View::Segments => segments::row_at(app, main, at).map(pane_row),
         View::Pillars => None,
     }
+}
+
+/// A scrollbar in `bar` beside a list (or a text) `hidden` rows longer than the rows
+/// shown, scrolled `top` rows down: its thumb where the rows shown are.
+fn draw_scrollbar(frame: &mut Frame, theme: &Theme, bar: Rect, hidden: usize, top: usize) {
+    let mut state = ScrollbarState::new(hidden + 1).position(top);
+    let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.dim());
+    frame.render_stateful_widget(scrollbar, bar, &mut state);
+}
+
+/// Where a click on a list's scrollbar `bar` at row `y` goes: the place as far down the
+/// list (`len` rows long) as `y` is down the bar.
+fn place_on_scrollbar(len: usize, bar: Rect, y: u16) -> usize {
+    let down = usize::from(y.saturating_sub(bar.y));
+    let last = usize::from(bar.height.saturating_sub(1)).max(1);
+    (down * len.saturating_sub(1) / last).min(len.saturating_sub(1))
 }
 
 /// The tab line's parts: the view tabs first, then the name, date and help key.

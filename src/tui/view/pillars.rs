@@ -16,8 +16,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Axis, Block, Borders, Chart, Dataset, GraphType, LineGauge, Paragraph, Scrollbar,
-    ScrollbarOrientation, ScrollbarState, Sparkline, Widget, Wrap,
+    Axis, Block, Borders, Chart, Dataset, GraphType, LineGauge, Paragraph, Sparkline, Widget, Wrap,
 };
 
 /// Draws the view, scrolled to `app.pillars_scroll.top` when it is taller than `area`
@@ -37,12 +36,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
     }
     if parts.width < area.width {
-        let mut state = ScrollbarState::new(parts.hidden(area) + 1).position(top);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.dim()),
-            area,
-            &mut state,
-        );
+        super::draw_scrollbar(frame, theme, area, parts.hidden(area), top);
     }
 }
 

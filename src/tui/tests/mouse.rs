@@ -247,6 +247,51 @@ fn a_click_on_a_chart_bar_then_again_shows_its_contacts() {
     );
 }
 
+/// More segments than the pane has rows: the list scrolls with its cursor (the last one
+/// shows once the cursor is on it), a scrollbar beside it, and a click finds the segment
+/// drawn where it lands.
+#[test]
+fn a_long_list_of_segments_scrolls_with_its_cursor() {
+    let mut network = demo().network.clone();
+    for (i, c) in network.contacts.iter_mut().enumerate().take(400) {
+        c.tags = vec![format!("team-{:02}", i % 40)];
+    }
+    let mut a = app_on(network);
+    resize(&mut a, W, H);
+    key(&mut a, KeyCode::Char('3'));
+    assert!(!screen_rows(&a, W, H).join("\n").contains("team-39"));
+    key(&mut a, KeyCode::Char('G'));
+    let last = a.segment_rows.len() - 1;
+    assert_eq!(a.segments.cursor[0], last);
+    let name = a.segment_rows[last].segment.name.clone();
+    let (y, x) = found(&a, &name);
+    assert_eq!(
+        clicked(&a, x, y),
+        Some(Clicked::PaneRow {
+            pane: 0,
+            place: last
+        })
+    );
+    let above = a.segment_rows[last - 3].segment.name.clone();
+    let (y, x) = found(&a, &above);
+    assert_eq!(
+        clicked(&a, x, y),
+        Some(Clicked::PaneRow {
+            pane: 0,
+            place: last - 3
+        })
+    );
+    let (y, x) = found(&a, "▼");
+    assert!(x < W / 2, "the segments pane's scrollbar");
+    assert_eq!(
+        clicked(&a, x, y),
+        Some(Clicked::PaneRow {
+            pane: 0,
+            place: last
+        })
+    );
+}
+
 /// The wheel moves as the moving keys do, a notch three rows: the table's cursor, the
 /// help, a pane's cursor; in triage and in a prompt, it does nothing.
 #[test]

@@ -4,7 +4,9 @@
 use super::super::app::App;
 use super::super::strings::{self, suggestion};
 use super::super::theme::{self, Theme};
-use super::{draw_scrollbar, fit, fitting, keys_text, pad, place_on_scrollbar};
+use super::{
+    draw_scrollbar, fit, fitting, keys_text, pad, pane_scrollbar, place_on_scrollbar, window_start,
+};
 use crate::columns;
 use chrono::Duration;
 use netcurate::model::{Direction, Invitation, InvitationStatus};
@@ -81,7 +83,7 @@ pub fn row_at(app: &App, area: Rect, at: Position) -> Option<(usize, usize)> {
     let parts = parts(app, &header(app, &Theme::plain()), area);
     let (pane, place) = parts.lists.into_iter().find(|(_, r)| r.contains(at))?;
     let rows = app.invitation_rows(pane).len();
-    if let Some(bar) = pane_scrollbar(place, rows).filter(|bar| bar.contains(at)) {
+    if let Some(bar) = pane_scrollbar(place, 1, rows).filter(|bar| bar.contains(at)) {
         return Some((pane, place_on_scrollbar(rows, bar, at.y)));
     }
     let height = place.height.saturating_sub(1) as usize;
@@ -90,31 +92,9 @@ pub fn row_at(app: &App, area: Rect, at: Position) -> Option<(usize, usize)> {
     (row < rows).then_some((pane, row))
 }
 
-/// A list pane's scrollbar, when its `len` rows are more than the pane shows (and the
-/// pane is wide enough to spare the column): its last column, under its title.
-fn pane_scrollbar(area: Rect, len: usize) -> Option<Rect> {
-    let height = area.height.saturating_sub(1);
-    let scrolls = height > 0 && len > usize::from(height);
-    (scrolls && area.width >= PANE_SCROLLBAR_FROM_WIDTH).then(|| Rect {
-        x: area.right() - 1,
-        y: area.y + 1,
-        width: 1,
-        height,
-    })
-}
-
-/// Below this width a pane keeps every column for its text: no scrollbar.
-const PANE_SCROLLBAR_FROM_WIDTH: u16 = 40;
-
 /// The columns a list pane's rows have: all but its scrollbar's, if it has one.
 fn pane_text_width(area: Rect, len: usize) -> u16 {
-    area.width - u16::from(pane_scrollbar(area, len).is_some())
-}
-
-/// The first row a pane of `height` rows shows for its cursor at `cursor`: the cursor on
-/// the last row once it is past the first page.
-fn window_start(cursor: usize, height: usize) -> usize {
-    cursor.saturating_sub(height.saturating_sub(1))
+    area.width - u16::from(pane_scrollbar(area, 1, len).is_some())
 }
 
 /// The acceptance rates, and how acceptance is inferred.
@@ -189,7 +169,7 @@ fn draw_pane(
         lines.push(Line::styled(empty.to_string(), theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
-    if let Some(bar) = pane_scrollbar(area, rows.len()) {
+    if let Some(bar) = pane_scrollbar(area, 1, rows.len()) {
         draw_scrollbar(frame, theme, bar, rows.len() - height, start);
     }
 }

@@ -137,6 +137,29 @@ fn draw_scrollbar(frame: &mut Frame, theme: &Theme, bar: Rect, hidden: usize, to
     frame.render_stateful_widget(scrollbar, bar, &mut state);
 }
 
+/// The first row a list of `rows` rows on screen shows for its cursor at `cursor`: the
+/// cursor on the last row once it is past the first page.
+fn window_start(cursor: usize, rows: usize) -> usize {
+    cursor.saturating_sub(rows.saturating_sub(1))
+}
+
+/// A list pane's scrollbar, when its `len` rows are more than the pane shows under its
+/// `head` rows (its title's rule, a header), and the pane is wide enough to spare the
+/// column: its last column, beside the rows.
+fn pane_scrollbar(area: Rect, head: u16, len: usize) -> Option<Rect> {
+    let height = area.height.saturating_sub(head);
+    let scrolls = height > 0 && len > usize::from(height);
+    (scrolls && area.width >= PANE_SCROLLBAR_FROM_WIDTH).then(|| Rect {
+        x: area.right() - 1,
+        y: area.y + head,
+        width: 1,
+        height,
+    })
+}
+
+/// Below this width a pane keeps every column for its text: no scrollbar.
+const PANE_SCROLLBAR_FROM_WIDTH: u16 = 40;
+
 /// Where a click on a list's scrollbar `bar` at row `y` goes: the place as far down the
 /// list (`len` rows long) as `y` is down the bar.
 fn place_on_scrollbar(len: usize, bar: Rect, y: u16) -> usize {

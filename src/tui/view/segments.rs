@@ -5,7 +5,9 @@
 use super::super::app::{App, MONTHS_PANE};
 use super::super::strings;
 use super::super::theme::Theme;
-use super::{bar_lines, keys_text, pad};
+use super::{
+    bar_lines, draw_scrollbar, keys_text, pad, pane_scrollbar, place_on_scrollbar, window_start,
+};
 use netcurate::model::{Function, Seniority};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -54,25 +56,25 @@ fn panes(app: &App, area: Rect) -> Vec<(usize, Rect)> {
 pub fn row_at(app: &App, area: Rect, at: Position) -> Option<(usize, usize)> {
     let (pane, place) = panes(app, area).into_iter().find(|(_, r)| r.contains(at))?;
     // Under the pane's rule: the segments' column headers, or a chart's bars.
-    let (first_row, start, rows) = match pane {
-        0 => (place.y + 2, 0, app.segment_rows.len()),
-        _ => {
-            let inner = pane_block(app, &Theme::plain(), pane).inner(place);
-            let bars = app.segment_queries(pane).len();
-            let start = chart_start(app.segments.cursor[pane], inner.height, bars);
-            (inner.y, start, bars)
-        }
+    let (first_row, rows) = match pane {
+        0 => (place.y + SEGMENTS_HEAD, app.segment_rows.len()),
+        _ => (place.y + 1, app.segment_queries(pane).len()),
     };
+    if let Some(bar) = segments_scrollbar(app, place).filter(|bar| pane == 0 && bar.contains(at)) {
+        return Some((pane, place_on_scrollbar(rows, bar, at.y)));
+    }
+    let shown = usize::from(place.bottom().saturating_sub(first_row));
+    let start = window_start(app.segments.cursor[pane], shown);
     let row = start + usize::from(at.y.checked_sub(first_row)?);
     (row < rows).then_some((pane, row))
 }
 
-/// The first bar a chart of `height` rows and `bars` bars shows for its cursor at
-/// `cursor`: the cursor on the last row once it is past the first page.
-fn chart_start(cursor: usize, height: u16, bars: usize) -> usize {
-    cursor
-        .saturating_sub(usize::from(height).saturating_sub(1))
-        .min(bars)
+/// Rows of the segments pane above its first segment: its title's rule and its header.
+const SEGMENTS_HEAD: u16 = 2;
+
+/// The segments pane's scrollbar, when it has more segments than rows.
+fn segments_scrollbar(app: &App, area: Rect) -> Option<Rect> {
+    pane_scrollbar(area, SEGMENTS_HEAD, app.segment_rows.len())
 }
 
 /// The bars of the chart panes, in pane order (score, seniority, function, months): one
@@ -134,7 +136,7 @@ fn chart(
     frame.render_widget(block, area);
     let focused = app.segments.focus == index;
     let cursor = app.segments.cursor[index];
-    let start = chart_start(cursor, inner.height, items.len());
+    let start = window_start(cursor, usize::from(inner.height)).min(items.len());
     let lines = bar_lines(items, inner.width, focused.then_some(cursor), theme);
     frame.render_widget(Paragraph::new(lines[start..].to_vec()), inner);
 }
@@ -143,10 +145,13 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = pane_block(app, theme, 0);
     let segments = &app.segment_rows;
     let cursor = app.segments.cursor[0];
-    // The numbers keep their columns; the name takes the rest but a column (cut with "…").
-    let name_w = usize::from(block.inner(area).width)
-        .saturating_sub(20)
-        .clamp(6, 32);
+    let scrollbar = segments_scrollbar(app, area);
+    // The numbers keep their columns; the name takes the rest but a column (cut with "…"),
+    // and the scrollbar's.
+    let width = block.inner(area).width - u16::from(scrollbar.is_some());
+    let name_w = usize::from(width).saturating_sub(20).clamp(6, 32);
+    let shown = usize::from(area.height.saturating_sub(SEGMENTS_HEAD));
+    let start = window_start(cursor, shown).min(segments.len());
     let [segment, count, mean, vp] = strings::SEGMENT_COLUMNS;
     let mut lines = vec![Line::styled(
         format!("{segment:<name_w$} {count:>6} {mean:>5} {vp:>5}"),
@@ -161,7 +166,7 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .map(|text| Line::styled(text, theme.dim())),
         );
     }
-    for (k, row) in segments.iter().enumerate() {
+    for (k, row) in segments.iter().enumerate().skip(start).take(shown) {
         let (s, f) = (&row.segment, &row.figures);
         let (count, mean, vp) = (f.count, f.mean_score, f.vp_share);
         let text = format!(
@@ -176,4 +181,7 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         });
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
+    if let Some(bar) = scrollbar {
+        draw_scrollbar(frame, theme, bar, segments.len() - shown, start);
+    }
 }

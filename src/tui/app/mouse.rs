@@ -34,7 +34,7 @@ pub const WHEEL_ROWS: usize = 3;
 
 impl App {
     /// A notch of the wheel: [`WHEEL_ROWS`] moves down or up wherever the moving keys
-    /// move something (a list, the help, the pillars view, the contact explained).
+    /// move something (a list, the help, the pillars view); the explanation, one contact.
     pub(super) fn on_wheel(&mut self, down: bool) -> Vec<Effect> {
         let c = if down { Command::Down } else { Command::Up };
         let notch = std::iter::repeat_n(c, WHEEL_ROWS);
@@ -44,7 +44,9 @@ impl App {
                 notch.for_each(|c| self.scroll_help(c));
                 vec![]
             }
-            Overlay::None | Overlay::Explain => notch.flat_map(|c| self.on_command(c)).collect(),
+            Overlay::None => notch.flat_map(|c| self.on_command(c)).collect(),
+            // The explanation shows one contact: a notch goes to the next one.
+            Overlay::Explain => self.on_command(c),
             _ => vec![],
         }
     }

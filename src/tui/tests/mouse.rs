@@ -303,6 +303,15 @@ fn the_wheel_moves_as_the_moving_keys_do() {
     assert_eq!(a.table.cursor, 2 * WHEEL_ROWS);
     wheel(&mut a, false);
     assert_eq!(a.table.cursor, WHEEL_ROWS);
+    // The explanation goes to the next contact, one a notch.
+    key(&mut a, KeyCode::Enter);
+    wheel(&mut a, true);
+    assert_eq!(
+        (&a.overlay, a.table.cursor),
+        (&Overlay::Explain, WHEEL_ROWS + 1)
+    );
+    wheel(&mut a, false);
+    key(&mut a, KeyCode::Esc);
     // The help scrolls.
     key(&mut a, KeyCode::Char('?'));
     wheel(&mut a, true);

@@ -212,7 +212,9 @@ fn mouse_msg(app: &App, size: Size, mouse: MouseEvent) -> Option<Msg> {
         MouseEventKind::ScrollDown => Some(Msg::Wheel { down: true }),
         MouseEventKind::ScrollUp => Some(Msg::Wheel { down: false }),
         MouseEventKind::Down(MouseButton::Left) => {
-            view::clicked_at(app, size, Position::new(mouse.column, mouse.row)).map(Msg::Click)
+            let at = Position::new(mouse.column, mouse.row);
+            let clicked = view::clicked_at(app, size, at).unwrap_or(app::Clicked::Elsewhere);
+            Some(Msg::Click(clicked))
         }
         _ => None,
     }

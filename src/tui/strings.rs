@@ -259,7 +259,8 @@ pub fn mouse_help(taken: bool) -> &'static str {
     match taken {
         true => {
             "Mouse: the wheel moves as the moving keys do; a click picks a tab, a row or a column to sort \
-             by, and on the row at the cursor does what Enter does. Shift+drag (Option or Fn on a Mac) selects text (mouse = false in keys.toml \
+             by, and on the row at the cursor does what Enter does; a click closes a box that shows \
+             something (this help, an explanation). Shift+drag (Option or Fn on a Mac) selects text (mouse = false in keys.toml \
              leaves the mouse to the terminal)"
         }
         false => "Mouse: left to the terminal (mouse = false in keys.toml)",

@@ -27,6 +27,8 @@ pub enum Clicked {
     /// chart's bar): the pane takes the focus and its cursor goes there; on the row at the
     /// focused pane's cursor, Enter's work is done (explain, show the segment).
     PaneRow { pane: usize, place: usize },
+    /// Where nothing on the screen takes a click (a rule, a line of text, a box).
+    Elsewhere,
 }
 
 /// Rows a notch of the mouse wheel moves.
@@ -52,10 +54,18 @@ impl App {
     }
 
     /// A click: on a tab, its view; on a row of the contacts table, the cursor there, or
-    /// on the row at the cursor, its explanation. Only where nothing covers the view; a
-    /// box that any key closes, a click closes too.
+    /// on the row at the cursor, its explanation; and so on ([`Clicked`]). A box that only
+    /// shows something (the help, an explanation, a message) closes on a click anywhere,
+    /// and the click does nothing else; a box that asks (a prompt, a question) and triage
+    /// wait for their keys.
     pub(super) fn on_click(&mut self, clicked: Clicked) -> Vec<Effect> {
-        if matches!(self.overlay, Overlay::Failure(_) | Overlay::Report { .. }) {
+        let shows = |o: &Overlay| {
+            matches!(
+                o,
+                Overlay::Help | Overlay::Explain | Overlay::Failure(_) | Overlay::Report { .. }
+            )
+        };
+        if shows(&self.overlay) {
             self.overlay = Overlay::None;
             return vec![];
         }
@@ -63,6 +73,7 @@ impl App {
             return vec![];
         }
         match clicked {
+            Clicked::Elsewhere => {}
             Clicked::Tab(view) => self.show_view(view),
             Clicked::FilterLine => return self.on_command(Command::Filter),
             Clicked::Header(key) if key == self.table.sort => {

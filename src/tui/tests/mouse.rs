@@ -66,10 +66,19 @@ fn a_click_lands_on_the_contact_or_the_tab_drawn_there() {
     for y in [1, H - 1] {
         assert_eq!(clicked(&a, 20, y), None, "row {y}");
     }
-    // While the explanation covers the view, a click changes nothing.
+    // While the explanation covers the view, a click closes it and does nothing else,
+    // wherever it lands; so does the help.
     let (tab_row, x) = found(&a, "2 Invitations");
+    let cursor = a.table.cursor;
     a.update(Msg::Click(clicked(&a, x + 3, tab_row).expect("the tab")));
-    assert_eq!((a.view, &a.overlay), (View::Contacts, &Overlay::Explain));
+    assert_eq!((a.view, &a.overlay), (View::Contacts, &Overlay::None));
+    key(&mut a, KeyCode::Char('?'));
+    a.update(Msg::Click(Clicked::Row(0)));
+    assert_eq!((&a.overlay, a.table.cursor), (&Overlay::None, cursor));
+    // A prompt waits for its keys.
+    key(&mut a, KeyCode::Char('/'));
+    a.update(Msg::Click(Clicked::Elsewhere));
+    assert!(matches!(a.overlay, Overlay::Prompt(_)));
     key(&mut a, KeyCode::Esc);
     assert_eq!(
         clicked(&a, x + 3, tab_row),

@@ -26,6 +26,7 @@ fn any_input() -> impl Strategy<Value = Input> {
         view.prop_map(Clicked::Tab),
         (0usize..3000).prop_map(Clicked::Row),
         (0usize..7, 0usize..300).prop_map(|(pane, place)| Clicked::PaneRow { pane, place }),
+        Just(Clicked::Elsewhere),
     ];
     prop_oneof![
         20 => any_key().prop_map(Input::Key),
@@ -165,8 +166,11 @@ proptest! {
             let msg = match key {
                 Input::Key(key) => Some(Msg::Key(key)),
                 Input::Wheel { down } => Some(Msg::Wheel { down }),
+                // As the runtime sends it: somewhere, when nothing there takes a click.
                 Input::ClickAt(x, y) => {
-                    view::clicked_at(&a, Size::new(w, h), Position::new(x, y)).map(Msg::Click)
+                    let at = Position::new(x, y);
+                    let clicked = view::clicked_at(&a, Size::new(w, h), at);
+                    Some(Msg::Click(clicked.unwrap_or(Clicked::Elsewhere)))
                 }
                 Input::Click(clicked) => Some(Msg::Click(clicked)),
             };

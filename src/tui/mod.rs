@@ -1,5 +1,6 @@
-//! The workbench runtime: opens the terminal (restored on quit, error, panic, SIGTERM and
-//! SIGHUP), turns terminal events into messages for the pure `App::update`, runs the
+//! The workbench runtime: opens the terminal (`terminal`: restored on quit, error, panic,
+//! SIGTERM and SIGHUP), turns terminal events (keys, the mouse, resizes) into messages for
+//! the pure `App::update`, runs the
 //! effects it returns (database writes, undo/redo, exports, imports, the editor), and
 //! redraws only when something changed.
 //!

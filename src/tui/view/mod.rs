@@ -1,5 +1,6 @@
 //! Drawing the workbench: the frame (tabs, view, filter line, status bar) and the
-//! overlays. Each view renders only what is visible; nothing here changes state.
+//! overlays. Each view renders only what is visible; nothing here changes state. And what
+//! a click lands on ([`clicked_at`]), found from the same layout the drawing uses.
 //!
 //! Must not: change the app state or do I/O.
 

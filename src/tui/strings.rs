@@ -258,8 +258,9 @@ pub const FILTER_HELP: [&str; 14] = [
 pub fn mouse_help(taken: bool) -> &'static str {
     match taken {
         true => {
-            "Mouse: the wheel moves as the moving keys do; a click picks a tab, a row or a column to sort \
-             by, and on the row at the cursor does what Enter does; a click closes a box that shows \
+            "Mouse: the wheel moves as the moving keys do; a click picks a tab, a row, a column to sort \
+             by or a key hint (does what the key does), and on the row at the cursor does \
+             what Enter does; a click closes a box that shows \
              something (this help, an explanation). Shift+drag (Option or Fn on a Mac) selects text (mouse = false in keys.toml \
              leaves the mouse to the terminal)"
         }

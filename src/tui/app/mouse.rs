@@ -27,6 +27,9 @@ pub enum Clicked {
     /// chart's bar): the pane takes the focus and its cursor goes there; on the row at the
     /// focused pane's cursor, Enter's work is done (explain, show the segment).
     PaneRow { pane: usize, place: usize },
+    /// A key hint on the line above the status bar (`w withdraw`): what pressing that key
+    /// does.
+    Key(Command),
     /// Where nothing on the screen takes a click (a rule, a line of text, a box).
     Elsewhere,
 }
@@ -76,6 +79,7 @@ impl App {
             Clicked::Elsewhere => {}
             Clicked::Tab(view) => self.show_view(view),
             Clicked::FilterLine => return self.on_command(Command::Filter),
+            Clicked::Key(command) => return self.on_command(command),
             Clicked::Header(key) if key == self.table.sort => {
                 return self.on_command(Command::SortReverse);
             }

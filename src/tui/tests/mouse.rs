@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::tui::app::{Clicked, WHEEL_ROWS};
+use crate::tui::keymap::Command;
 use netcurate::query::SortKey;
 use ratatui::layout::{Position, Size};
 
@@ -97,7 +98,7 @@ fn a_click_lands_on_the_contact_or_the_tab_drawn_there() {
 }
 
 /// A click on the line under the table edits its filter (as `/` does); in another view
-/// that line holds key hints, and a click there does nothing. A box that any key closes, a
+/// that line holds key hints, and a click there is a hint's. A box that any key closes, a
 /// click closes, and does nothing else.
 #[test]
 fn a_click_on_the_filter_line_edits_the_filter_and_a_click_closes_a_message() {
@@ -111,7 +112,7 @@ fn a_click_on_the_filter_line_edits_the_filter_and_a_click_closes_a_message() {
     assert_eq!(prompt_text(&a), "hooli");
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('2'));
-    assert_eq!(clicked(&a, 30, H - 2), None);
+    assert!(matches!(clicked(&a, 30, H - 2), Some(Clicked::Key(_))));
     a.update(Msg::Failed("the export failed".to_string()));
     a.update(Msg::Click(Clicked::Tab(View::Segments)));
     assert_eq!((&a.overlay, a.view), (&Overlay::None, View::Invitations));
@@ -158,6 +159,39 @@ fn the_scrollbar_shows_where_the_rows_are_and_a_click_on_it_goes_there() {
     assert_eq!(a.table.cursor, len - 1);
     let at_end = bar(&a);
     assert!(at_end.ends_with("█▼"), "{at_end}");
+}
+
+/// The key hints above the status bar are buttons: a click on a key does what the key
+/// does, on a hint's label what its first key does.
+#[test]
+fn a_click_on_a_key_hint_does_what_the_key_does() {
+    let mut a = app();
+    resize(&mut a, W, H);
+    let hints = screen_rows(&a, W, H)[usize::from(H - 2)].clone();
+    assert!(hints.starts_with("/ filter · s sort"), "{hints}");
+    let at = |text: &str| hints[..hints.find(text).expect(text)].chars().count() as u16;
+    let key_at = |x: u16| clicked(&a, x, H - 2);
+    assert_eq!(key_at(at("s sort")), Some(Clicked::Key(Command::SortNext)));
+    assert_eq!(
+        key_at(at("s sort") + 3),
+        Some(Clicked::Key(Command::SortNext))
+    );
+    assert_eq!(key_at(at("x/p decide")), Some(Clicked::Key(Command::Prune)));
+    assert_eq!(key_at(at("p decide")), Some(Clicked::Key(Command::Protect)));
+    assert_eq!(key_at(at("decide") + 2), Some(Clicked::Key(Command::Keep)));
+    assert_eq!(key_at(at("· s sort") + 1), None, "between two hints");
+    a.update(Msg::Click(Clicked::Key(Command::SortNext)));
+    assert_eq!(a.table.sort, SortKey::Name);
+    // In the invitations view, its own: W marks every stale invitation.
+    key(&mut a, KeyCode::Char('2'));
+    let hints = screen_rows(&a, W, H)[usize::from(H - 2)].clone();
+    let x = hints[..hints.find("W all stale").expect("W")]
+        .chars()
+        .count() as u16;
+    let click = clicked(&a, x, H - 2);
+    assert_eq!(click, Some(Clicked::Key(Command::WithdrawStale)));
+    a.update(Msg::Click(Clicked::Key(Command::WithdrawStale)));
+    assert!(a.network.invitations.iter().any(|i| i.withdraw_planned));
 }
 
 /// A click on a column's header sorts the table by it, again the other way round; a

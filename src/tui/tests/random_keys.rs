@@ -6,6 +6,7 @@
 
 use super::*;
 use crate::tui::app::Clicked;
+use crate::tui::keymap::BINDINGS;
 use proptest::prelude::*;
 use ratatui::layout::{Position, Size};
 
@@ -27,6 +28,8 @@ fn any_input() -> impl Strategy<Value = Input> {
         (0usize..3000).prop_map(Clicked::Row),
         (0usize..7, 0usize..300).prop_map(|(pane, place)| Clicked::PaneRow { pane, place }),
         Just(Clicked::Elsewhere),
+        proptest::sample::select(BINDINGS.iter().map(|(c, _, _)| *c).collect::<Vec<_>>())
+            .prop_map(Clicked::Key),
     ];
     prop_oneof![
         20 => any_key().prop_map(Input::Key),

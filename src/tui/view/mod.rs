@@ -13,6 +13,7 @@ mod segments;
 pub use crate::columns::{fit, pad};
 
 use super::app::{App, Clicked, Overlay, Prompt, PromptKind, View};
+use super::keymap::Command;
 use super::strings::{self, KeyHint, KeyHints};
 use super::theme::Theme;
 use ratatui::Frame;
@@ -106,8 +107,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
 pub fn clicked_at(app: &App, size: Size, at: Position) -> Option<Clicked> {
     let [tabs, main, filter, _] = frame_areas(Rect::from((Position::ORIGIN, size)));
     if filter.contains(at) {
-        let table_shown = app.view == View::Contacts && app.triage.is_none();
-        return table_shown.then_some(Clicked::FilterLine);
+        return match filter_line_shows(app, &status_parts(app, size.width)) {
+            FilterLine::Filter => Some(Clicked::FilterLine),
+            FilterLine::Keys => hint_at(app, filter.width, at.x - filter.x).map(Clicked::Key),
+            FilterLine::Prompt | FilterLine::Message(_) => None,
+        };
     }
     if tabs.contains(at) {
         let TabLine {
@@ -248,10 +252,9 @@ fn draw_filter_line(
 ) {
     let message_above = message_above(app, status);
     let counts = strings::shown_of(app.table.ids.len(), app.network.contacts.len());
-    let line = match &app.overlay {
-        Overlay::Prompt(p) => prompt_line(app, p, counts, theme, area.width),
-        // The filter is the contacts view's; the other views keep their own key hints.
-        _ if app.view == View::Contacts && !app.table.filter.is_empty() => {
+    let line = match (&app.overlay, filter_line_shows(app, status)) {
+        (Overlay::Prompt(p), _) => prompt_line(app, p, counts, theme, area.width),
+        (_, FilterLine::Filter) => {
             let mut spans = vec![
                 Span::styled(strings::FILTER_IS, theme.dim()),
                 Span::raw(app.table.filter.clone()),
@@ -268,15 +271,36 @@ fn draw_filter_line(
             }
             Line::from(spans)
         }
-        _ => match message_above {
-            Some(message) => Line::from(Span::styled(
-                fit_message(app, message, area.width),
-                theme.accent(),
-            )),
-            None => Line::from(Span::styled(key_hints(app, area.width), theme.dim())),
-        },
+        (_, FilterLine::Message(message)) => Line::from(Span::styled(
+            fit_message(app, message, area.width),
+            theme.accent(),
+        )),
+        (_, FilterLine::Prompt | FilterLine::Keys) => {
+            Line::from(Span::styled(key_hints(app, area.width), theme.dim()))
+        }
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// What the line above the status bar shows.
+enum FilterLine<'a> {
+    /// The open prompt.
+    Prompt,
+    /// The contacts' filter (the filter is the contacts view's).
+    Filter,
+    /// A message too long for the status bar.
+    Message(&'a str),
+    /// The view's main keys.
+    Keys,
+}
+
+fn filter_line_shows<'a>(app: &'a App, status: &StatusParts<'_>) -> FilterLine<'a> {
+    match message_above(app, status) {
+        _ if matches!(app.overlay, Overlay::Prompt(_)) => FilterLine::Prompt,
+        _ if app.view == View::Contacts && !app.table.filter.is_empty() => FilterLine::Filter,
+        Some(message) => FilterLine::Message(message),
+        None => FilterLine::Keys,
+    }
 }
 
 /// An open prompt: its label, the text typed (its end, when longer than the line) with the
@@ -426,15 +450,77 @@ fn message_above<'a>(app: &'a App, status: &StatusParts<'_>) -> Option<&'a str> 
 /// "/ filter · s sort · … · ? help". Where they do not all fit, the last but one go first,
 /// so that the help key (the last) stays.
 fn key_hints(app: &App, width: u16) -> String {
-    let mut groups = key_groups(app, strings::key_hints(app.view));
-    if app.view == View::Pillars && app.pillars_scroll.hidden > 0 {
-        groups.splice(0..0, key_groups(app, strings::PILLARS_SCROLL));
-    }
-    let fits = |groups: &[String]| Line::raw(groups.join(" · ")).width() <= usize::from(width);
-    while groups.len() > 1 && !fits(&groups) {
-        groups.remove(groups.len() - 2);
-    }
+    let groups: Vec<String> = fitted_hints(app, width)
+        .iter()
+        .map(ShownHint::text)
+        .collect();
     groups.join(" · ")
+}
+
+/// [`key_hints`]' hints, each with its keys.
+fn fitted_hints(app: &App, width: u16) -> Vec<ShownHint> {
+    let mut hints = shown_hints(app, strings::key_hints(app.view));
+    if app.view == View::Pillars && app.pillars_scroll.hidden > 0 {
+        hints.splice(0..0, shown_hints(app, strings::PILLARS_SCROLL));
+    }
+    let fits = |hints: &[ShownHint]| {
+        let texts: Vec<String> = hints.iter().map(ShownHint::text).collect();
+        Line::raw(texts.join(" · ")).width() <= usize::from(width)
+    };
+    while hints.len() > 1 && !fits(&hints) {
+        hints.remove(hints.len() - 2);
+    }
+    hints
+}
+
+/// The command of the key (or of the first key, on its label) that the line of key hints
+/// shows at column `x` of a line `width` wide: a hint is a button too.
+fn hint_at(app: &App, width: u16, x: u16) -> Option<Command> {
+    let mut from = 0u16;
+    for hint in fitted_hints(app, width) {
+        for (i, (command, key)) in hint.keys.iter().enumerate() {
+            let to = from + crate::columns::width(key) as u16;
+            // A key, and the "/" after it.
+            if (from..=to).contains(&x) {
+                return Some(*command);
+            }
+            from = to + if i + 1 < hint.keys.len() { 1 } else { 0 };
+        }
+        let label_end = from + 1 + crate::columns::width(hint.label) as u16;
+        if (from..label_end).contains(&x) {
+            return hint.keys.first().map(|(c, _)| *c);
+        }
+        // " · " between two hints.
+        from = label_end + 3;
+    }
+    None
+}
+
+/// A key hint as the user's keys make it: each command with its key, and the label.
+struct ShownHint {
+    keys: Vec<(Command, String)>,
+    label: &'static str,
+}
+
+impl ShownHint {
+    /// "a/x/p decide".
+    fn text(&self) -> String {
+        let keys: Vec<&str> = self.keys.iter().map(|(_, k)| k.as_str()).collect();
+        format!("{} {}", keys.join("/"), self.label)
+    }
+}
+
+/// Each of `hints` with the user's keys; a hint none of whose commands has a key is left
+/// out.
+fn shown_hints(app: &App, hints: &[KeyHint]) -> Vec<ShownHint> {
+    (hints.iter())
+        .filter_map(|(commands, label)| {
+            let keys: Vec<(Command, String)> = (commands.iter())
+                .filter_map(|&c| Some((c, app.keymap.first_key(c)?.to_string())))
+                .collect();
+            (!keys.is_empty()).then_some(ShownHint { keys, label })
+        })
+        .collect()
 }
 
 /// [`keys_text`] in lines of at most `width` columns, broken between two keys, as few
@@ -474,15 +560,9 @@ pub fn keys_text(app: &App, hints: KeyHints) -> String {
 
 /// Each of `hints` as "keys label", with the user's keys.
 fn key_groups(app: &App, hints: &[KeyHint]) -> Vec<String> {
-    hints
+    shown_hints(app, hints)
         .iter()
-        .filter_map(|(commands, label)| {
-            let keys: Vec<&str> = commands
-                .iter()
-                .filter_map(|&c| app.keymap.first_key(c))
-                .collect();
-            (!keys.is_empty()).then(|| format!("{} {label}", keys.join("/")))
-        })
+        .map(ShownHint::text)
         .collect()
 }
 

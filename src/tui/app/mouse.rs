@@ -27,8 +27,8 @@ pub enum Clicked {
     /// chart's bar): the pane takes the focus and its cursor goes there; on the row at the
     /// focused pane's cursor, Enter's work is done (explain, show the segment).
     PaneRow { pane: usize, place: usize },
-    /// A key hint on the line above the status bar (`w withdraw`): what pressing that key
-    /// does.
+    /// A key hint, on the line above the status bar (`w withdraw`) or under a triage card
+    /// (`x prune`): what pressing that key does.
     Key(Command),
     /// Where nothing on the screen takes a click (a rule, a line of text, a box).
     Elsewhere,
@@ -59,8 +59,8 @@ impl App {
     /// A click: on a tab, its view; on a row of the contacts table, the cursor there, or
     /// on the row at the cursor, its explanation; and so on ([`Clicked`]). A box that only
     /// shows something (the help, an explanation, a message) closes on a click anywhere,
-    /// and the click does nothing else; a box that asks (a prompt, a question) and triage
-    /// wait for their keys.
+    /// and the click does nothing else; a box that asks (a prompt, a question) waits for
+    /// its keys, and triage takes those of its legend.
     pub(super) fn on_click(&mut self, clicked: Clicked) -> Vec<Effect> {
         let shows = |o: &Overlay| {
             matches!(
@@ -72,8 +72,15 @@ impl App {
             self.overlay = Overlay::None;
             return vec![];
         }
-        if self.overlay != Overlay::None || self.triage.is_some() {
+        if self.overlay != Overlay::None {
             return vec![];
+        }
+        // Triage takes its keys from the legend under its card.
+        if self.triage.is_some() {
+            return match clicked {
+                Clicked::Key(command) => self.on_command(command),
+                _ => vec![],
+            };
         }
         match clicked {
             Clicked::Elsewhere => {}

@@ -4,6 +4,7 @@
 use super::*;
 use crate::tui::app::{Clicked, WHEEL_ROWS};
 use crate::tui::keymap::Command;
+use netcurate::model::Decision;
 use netcurate::query::SortKey;
 use ratatui::layout::{Position, Size};
 
@@ -192,6 +193,30 @@ fn a_click_on_a_key_hint_does_what_the_key_does() {
     assert_eq!(click, Some(Clicked::Key(Command::WithdrawStale)));
     a.update(Msg::Click(Clicked::Key(Command::WithdrawStale)));
     assert!(a.network.invitations.iter().any(|i| i.withdraw_planned));
+}
+
+/// Triage's legend is buttons too: a click on `x prune` prunes the card's contact and
+/// shows the next card; elsewhere in triage a click does nothing.
+#[test]
+fn a_click_on_the_triage_legend_decides_the_card() {
+    let mut a = app();
+    resize(&mut a, W, H);
+    key(&mut a, KeyCode::Char('c'));
+    let card = a.current().expect("a card");
+    let (y, x) = found(&a, "x prune");
+    assert_eq!(clicked(&a, x, y), Some(Clicked::Key(Command::Prune)));
+    assert_eq!(
+        clicked(&a, x + 3, y),
+        Some(Clicked::Key(Command::Prune)),
+        "its label"
+    );
+    let (name_row, name_x) = found(&a, &current_name(&a));
+    assert_eq!(clicked(&a, name_x, name_row), None, "the card itself");
+    a.update(Msg::Click(Clicked::Row(0)));
+    assert_eq!(a.current(), Some(card), "a click elsewhere does nothing");
+    a.update(Msg::Click(Clicked::Key(Command::Prune)));
+    assert_eq!(a.network.contacts[card].decision, Decision::Prune);
+    assert_ne!(a.current(), Some(card), "the next card");
 }
 
 /// A click on a column's header sorts the table by it, again the other way round; a

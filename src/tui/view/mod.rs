@@ -102,8 +102,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
 }
 
 /// What a click at `at` lands on, on a screen of `size` as [`draw`] drew `app` on it: a
-/// view's tab, a column's header or a row of the contacts table or its filter's line (not
-/// while triage covers it), or a row of a pane of the invitations or segments view.
+/// view's tab, a column's header or a row of the contacts table or its filter's line, a
+/// row of a pane of the invitations or segments view, a key hint (on the line above the
+/// status bar, or under a triage card).
 pub fn clicked_at(app: &App, size: Size, at: Position) -> Option<Clicked> {
     let [tabs, main, filter, _] = frame_areas(Rect::from((Position::ORIGIN, size)));
     if filter.contains(at) {
@@ -121,8 +122,11 @@ pub fn clicked_at(app: &App, size: Size, at: Position) -> Option<Clicked> {
             .map(|i| View::ALL[i]);
         return view.map(Clicked::Tab);
     }
-    if !main.contains(at) || app.triage.is_some() {
+    if !main.contains(at) {
         return None;
+    }
+    if app.triage.is_some() {
+        return overlays::triage_key_at(app, main, at).map(Clicked::Key);
     }
     let pane_row = |(pane, place)| Clicked::PaneRow { pane, place };
     match app.view {
@@ -450,11 +454,7 @@ fn message_above<'a>(app: &'a App, status: &StatusParts<'_>) -> Option<&'a str> 
 /// "/ filter · s sort · … · ? help". Where they do not all fit, the last but one go first,
 /// so that the help key (the last) stays.
 fn key_hints(app: &App, width: u16) -> String {
-    let groups: Vec<String> = fitted_hints(app, width)
-        .iter()
-        .map(ShownHint::text)
-        .collect();
-    groups.join(" · ")
+    hints_text(&fitted_hints(app, width))
 }
 
 /// [`key_hints`]' hints, each with its keys.
@@ -463,10 +463,7 @@ fn fitted_hints(app: &App, width: u16) -> Vec<ShownHint> {
     if app.view == View::Pillars && app.pillars_scroll.hidden > 0 {
         hints.splice(0..0, shown_hints(app, strings::PILLARS_SCROLL));
     }
-    let fits = |hints: &[ShownHint]| {
-        let texts: Vec<String> = hints.iter().map(ShownHint::text).collect();
-        Line::raw(texts.join(" · ")).width() <= usize::from(width)
-    };
+    let fits = |hints: &[ShownHint]| Line::raw(hints_text(hints)).width() <= usize::from(width);
     while hints.len() > 1 && !fits(&hints) {
         hints.remove(hints.len() - 2);
     }
@@ -476,8 +473,14 @@ fn fitted_hints(app: &App, width: u16) -> Vec<ShownHint> {
 /// The command of the key (or of the first key, on its label) that the line of key hints
 /// shows at column `x` of a line `width` wide: a hint is a button too.
 fn hint_at(app: &App, width: u16, x: u16) -> Option<Command> {
+    hint_in(&fitted_hints(app, width), x)
+}
+
+/// The command of the key (or of the first key, on its label) at column `x` of a line of
+/// `hints` as [`hints_text`] writes it.
+pub fn hint_in(hints: &[ShownHint], x: u16) -> Option<Command> {
     let mut from = 0u16;
-    for hint in fitted_hints(app, width) {
+    for hint in hints {
         for (i, (command, key)) in hint.keys.iter().enumerate() {
             let to = from + crate::columns::width(key) as u16;
             // A key, and the "/" after it.
@@ -490,14 +493,13 @@ fn hint_at(app: &App, width: u16, x: u16) -> Option<Command> {
         if (from..label_end).contains(&x) {
             return hint.keys.first().map(|(c, _)| *c);
         }
-        // " · " between two hints.
-        from = label_end + 3;
+        from = label_end + HINTS_APART as u16;
     }
     None
 }
 
 /// A key hint as the user's keys make it: each command with its key, and the label.
-struct ShownHint {
+pub struct ShownHint {
     keys: Vec<(Command, String)>,
     label: &'static str,
 }
@@ -525,31 +527,46 @@ fn shown_hints(app: &App, hints: &[KeyHint]) -> Vec<ShownHint> {
 
 /// [`keys_text`] in lines of at most `width` columns, broken between two keys, as few
 /// lines as at `width` and as even as they go (not a full line over one key alone).
-pub fn keys_lines(app: &App, hints: &[KeyHint], width: u16) -> Vec<String> {
-    let groups = key_groups(app, hints);
-    let fewest = fill_lines(&groups, usize::from(width)).len();
-    let total = Line::raw(groups.join(" · ")).width();
-    (total.div_ceil(fewest.max(1))..usize::from(width))
-        .map(|narrower| fill_lines(&groups, narrower))
+pub fn keys_lines(app: &App, hints: &[KeyHint], width: u16) -> Vec<Vec<ShownHint>> {
+    let mut hints = shown_hints(app, hints).into_iter();
+    let widths: Vec<usize> = (hints.as_slice().iter())
+        .map(|h| Line::raw(h.text()).width())
+        .collect();
+    let fewest = fill_lines(&widths, usize::from(width)).len();
+    let total = widths.iter().sum::<usize>() + HINTS_APART * widths.len().saturating_sub(1);
+    let lines = (total.div_ceil(fewest.max(1))..usize::from(width))
+        .map(|narrower| fill_lines(&widths, narrower))
         .find(|lines| lines.len() == fewest)
-        .unwrap_or_else(|| fill_lines(&groups, usize::from(width)))
+        .unwrap_or_else(|| fill_lines(&widths, usize::from(width)));
+    (lines.into_iter())
+        .map(|count| hints.by_ref().take(count).collect())
+        .collect()
 }
 
-/// `groups` joined by " · " in lines of at most `width` columns, each line as full as it
-/// goes (a group wider than `width` on a line of its own).
-fn fill_lines(groups: &[String], width: usize) -> Vec<String> {
-    let text_width = |text: &str| Line::raw(text).width();
-    let mut lines: Vec<String> = Vec::new();
-    for group in groups {
+/// How many hints of `widths` go on each line of at most `width` columns, with
+/// [`HINTS_APART`] columns between two, each line as full as it goes (a hint wider than
+/// `width` on a line of its own).
+fn fill_lines(widths: &[usize], width: usize) -> Vec<usize> {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    for &w in widths {
         match lines.last_mut() {
-            Some(line) if text_width(line) + 3 + text_width(group) <= width => {
-                line.push_str(" · ");
-                line.push_str(group);
+            Some((count, used)) if *used + HINTS_APART + w <= width => {
+                *count += 1;
+                *used += HINTS_APART + w;
             }
-            _ => lines.push(group.clone()),
+            _ => lines.push((1, w)),
         }
     }
-    lines
+    lines.into_iter().map(|(count, _)| count).collect()
+}
+
+/// Between two key hints: " · ".
+const HINTS_APART: usize = 3;
+
+/// A line of key hints: "a keep · x prune · …".
+pub fn hints_text(hints: &[ShownHint]) -> String {
+    let texts: Vec<String> = hints.iter().map(ShownHint::text).collect();
+    texts.join(" · ")
 }
 
 /// `hints` with the user's keys: "a keep · x prune · …" (a command without a key is left

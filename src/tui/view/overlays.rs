@@ -5,13 +5,13 @@ use super::super::app::{App, Confirm, HelpLine, View};
 use super::super::keymap::Command;
 use super::super::strings;
 use super::super::theme::{self, Theme};
-use super::{centered, fitting, keys_lines, keys_text};
+use super::{ShownHint, centered, fitting, hint_in, hints_text, keys_lines, keys_text};
 use netcurate::audience;
 use netcurate::model::{Contact, Flags, joined_or_none};
 use netcurate::store::Found;
 use netcurate::text::seen;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Wrap};
 
@@ -392,14 +392,35 @@ pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             theme.accent(),
         ),
     ]));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let (card, layout) = triage_card(app, theme, inner);
+    frame.render_widget(card, layout.card);
+    let legend_lines: Vec<Line> = (layout.legend_lines.iter())
+        .map(|hints| Line::styled(hints_text(hints), theme.accent()))
+        .collect();
+    frame.render_widget(Paragraph::new(legend_lines).centered(), layout.legend);
+}
+
+/// The widest a triage card goes.
+const CARD_WIDTH: u16 = 100;
+
+/// Where a triage card and the legend of its keys go under the view's title.
+struct TriageLayout {
+    card: Rect,
+    legend: Rect,
+    /// The legend's lines, centred under the card.
+    legend_lines: Vec<Vec<ShownHint>>,
+}
+
+/// The card of the contact triage shows, and where it and its legend go in `inner` (the
+/// view under its title): the legend sits below the card, on as many lines as it needs.
+fn triage_card<'a>(app: &App, theme: &Theme, inner: Rect) -> (Paragraph<'a>, TriageLayout) {
+    let first = app.triage.as_ref().is_none_or(|t| t.index == 0);
     let lines = match app.current() {
         Some(i) => contact_lines(app, &app.network.contacts[i], theme),
         None => vec![Line::raw(strings::QUEUE_EMPTY)],
     };
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    // The legend sits below the card, on as many lines as it needs.
-    const CARD_WIDTH: u16 = 100;
     let lines = hang(lines, CARD_WIDTH.min(inner.width).saturating_sub(2));
     let card = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
@@ -407,7 +428,7 @@ pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let suggested = (app.current()).is_some_and(|i| {
         audience::suggest(&app.network.contacts[i], app.pillars.threshold).is_some()
     });
-    let hints = strings::triage_keys(suggested, t.index == 0);
+    let hints = strings::triage_keys(suggested, first);
     let legend_lines = keys_lines(app, &hints, CARD_WIDTH.min(inner.width));
     let below = legend_lines.len() as u16;
     let outer = fit_box(&card, inner, CARD_WIDTH, below);
@@ -420,11 +441,33 @@ pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         height: outer.height.min(below),
         ..outer
     };
-    frame.render_widget(card, card_area);
-    let legend_lines: Vec<Line> = (legend_lines.into_iter())
-        .map(|l| Line::styled(l, theme.accent()))
-        .collect();
-    frame.render_widget(Paragraph::new(legend_lines).centered(), legend);
+    let layout = TriageLayout {
+        card: card_area,
+        legend,
+        legend_lines,
+    };
+    (card, layout)
+}
+
+/// The command of the key in the triage legend that `area` (the view, title included)
+/// shows at `at`: the legend's keys are buttons.
+pub fn triage_key_at(app: &App, area: Rect, at: Position) -> Option<Command> {
+    let inner = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let (_, layout) = triage_card(app, &Theme::plain(), inner);
+    let legend = layout.legend;
+    let row = usize::from(at.y.checked_sub(legend.y)?);
+    let hints = layout
+        .legend_lines
+        .get(row)
+        .filter(|_| legend.contains(at))?;
+    // Centred as a paragraph centres it.
+    let width = Line::raw(hints_text(hints)).width() as u16;
+    let from = legend.x + legend.width.saturating_sub(width) / 2;
+    hint_in(hints, at.x.checked_sub(from)?)
 }
 
 #[cfg(test)]

@@ -17,15 +17,17 @@ pub enum Clicked {
     /// A column's header in the contacts table: the table sorts by it (again: the other
     /// way round), as `s` and `S` do.
     Header(SortKey),
-    /// The contacts table's row at this place in the list shown: the cursor goes there;
-    /// on the row at the cursor, it is explained (as Enter does).
+    /// The contacts table's row at this place in the list shown (or the place its
+    /// scrollbar points to there): the cursor goes there; on the row at the cursor, it is
+    /// explained (as Enter does).
     Row(usize),
-    /// The line under the contacts table that shows its filter (or the keys): the filter
-    /// prompt opens, as `/` opens it.
+    /// The contacts' filter, shown under the table: the filter prompt opens on it, as `/`
+    /// opens it.
     FilterLine,
     /// A row of a pane of the invitations or segments view (an invitation, a segment, a
-    /// chart's bar): the pane takes the focus and its cursor goes there; on the row at the
-    /// focused pane's cursor, Enter's work is done (explain, show the segment).
+    /// chart's bar; or where the pane's scrollbar points): the pane takes the focus and its
+    /// cursor goes there; on the row at the focused pane's cursor, Enter's work is done
+    /// (explain, show the segment).
     PaneRow { pane: usize, place: usize },
     /// A key hint, on the line above the status bar (`w withdraw`) or under a triage card
     /// (`x prune`): what pressing that key does.

@@ -15,7 +15,8 @@ whole .zip), score every contact against an ideal-audience profile, triage from 
 keyboard, see the projected effect on the SSI pillars, and export curated lists. \
 Everything stays on this machine: netcurate never logs into or automates LinkedIn.
 
-With no command, opens the workbench on the database.";
+With no command, opens the workbench on the database: `?` there lists every key, and the mouse
+scrolls and clicks too.";
 
 // A paragraph is one line (a `\` ends each source line): clap wraps it to the terminal.
 const AFTER_HELP: &str =

@@ -3,7 +3,8 @@
 //! page faults and resident memory so far (first touches of memory are costly on small
 //! virtual machines, so they tell where time goes as much as the clock). For crash tests,
 //! `NETCURATE_PAUSE_AFTER=<phase name>` stops the command for good once that phase is
-//! printed, so that a test can kill it at a known point instead of after a guessed delay.
+//! printed, so that a test can kill it at a known point instead of after a guessed delay,
+//! and `NETCURATE_PANIC_AFTER=<phase name>` panics there (the terminal must come back).
 //!
 //! Must not: change behaviour, or print anything, when the variables are unset.
 
@@ -13,6 +14,7 @@ use std::time::Instant;
 struct Trace {
     start: Instant,
     pause_after: Option<String>,
+    panic_after: Option<String>,
 }
 
 static TRACE: OnceLock<Option<Trace>> = OnceLock::new();
@@ -23,6 +25,7 @@ pub fn phase(name: &str) {
         std::env::var_os("NETCURATE_TRACE").map(|_| Trace {
             start: Instant::now(),
             pause_after: std::env::var("NETCURATE_PAUSE_AFTER").ok(),
+            panic_after: std::env::var("NETCURATE_PANIC_AFTER").ok(),
         })
     });
     if let Some(t) = trace {
@@ -35,6 +38,9 @@ pub fn phase(name: &str) {
             loop {
                 std::thread::park();
             }
+        }
+        if t.panic_after.as_deref() == Some(name) {
+            panic!("NETCURATE_PANIC_AFTER={name}: a panic as asked, for a crash test");
         }
     }
 }

@@ -484,6 +484,23 @@ fn a_filter_typed_is_recalled_by_up_in_the_next_session() {
     assert_eq!(s.exit_code(), 0);
 }
 
+/// A panic in the workbench gives the terminal back as it was (the screen, the mouse) and
+/// says what happened.
+#[test]
+fn a_panic_in_the_workbench_gives_the_terminal_back() {
+    let Some(db) = demo_db() else { return };
+    let err = db.file("panic-stderr");
+    let env = "NETCURATE_TRACE=1 NETCURATE_PANIC_AFTER='drew the whole workbench'";
+    let stderr_to = format!("2> '{}'", err.display());
+    let s = Screen::start_running(&db, "panic", 100, 30, env, &stderr_to);
+    assert_eq!(s.exit_code(), 101, "a panic's exit code");
+    let pane = "#{alternate_on} #{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}";
+    let modes = tmux(&["display-message", "-p", "-t", &s.name, pane]);
+    assert_eq!(modes.trim(), "0 000", "the screen and the mouse given back");
+    let stderr = std::fs::read_to_string(&err).unwrap_or_default();
+    assert!(stderr.contains("a panic as asked"), "{stderr}");
+}
+
 /// Sends a signal to the netcurate process working on this database.
 fn signal(db: &Db, sig: &str) {
     let status = Command::new("pkill")

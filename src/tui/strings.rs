@@ -261,7 +261,7 @@ pub fn mouse_help(taken: bool) -> &'static str {
             "Mouse: the wheel moves as the moving keys do; a click picks a tab, a row, a column to sort \
              by or a key hint (does what the key does), and on the row at the cursor does \
              what Enter does; a click closes a box that shows \
-             something (this help, an explanation). Shift+drag (Option or Fn on a Mac) selects text (mouse = false in keys.toml \
+             something (this help; an explanation, but for a click on another row). Shift+drag (Option or Fn on a Mac) selects text (mouse = false in keys.toml \
              leaves the mouse to the terminal)"
         }
         false => "Mouse: left to the terminal (mouse = false in keys.toml)",

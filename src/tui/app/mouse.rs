@@ -70,11 +70,17 @@ impl App {
                 Overlay::Help | Overlay::Explain | Overlay::Failure(_) | Overlay::Report { .. }
             )
         };
-        if shows(&self.overlay) {
+        // Beside an explanation, a click on another row goes there and the explanation
+        // follows, as with the moving keys; on its own row, in its box or on nothing, it
+        // closes.
+        let beside_explanation = self.overlay == Overlay::Explain
+            && !matches!(clicked, Clicked::Elsewhere)
+            && !self.is_at_cursor(clicked);
+        if shows(&self.overlay) && !beside_explanation {
             self.overlay = Overlay::None;
             return vec![];
         }
-        if self.overlay != Overlay::None {
+        if !matches!(self.overlay, Overlay::None | Overlay::Explain) {
             return vec![];
         }
         // Triage takes its keys from the legend under its card.
@@ -100,6 +106,21 @@ impl App {
             Clicked::PaneRow { pane, place } => return self.click_pane_row(pane, place),
         }
         vec![]
+    }
+
+    /// Whether `clicked` is the row at the cursor (of the table, or of the focused pane).
+    fn is_at_cursor(&self, clicked: Clicked) -> bool {
+        match clicked {
+            Clicked::Row(place) => place == self.table.cursor,
+            Clicked::PaneRow { pane, place } => {
+                let panes = match self.view {
+                    View::Invitations => &self.invitations,
+                    _ => &self.segments,
+                };
+                panes.focus == pane && panes.cursor.get(pane) == Some(&place)
+            }
+            _ => false,
+        }
     }
 
     /// [`Clicked::PaneRow`] in the invitations or segments view (a pane or a row the view

@@ -68,12 +68,24 @@ fn a_click_lands_on_the_contact_or_the_tab_drawn_there() {
     for y in [1, H - 1] {
         assert_eq!(clicked(&a, 20, y), None, "row {y}");
     }
-    // While the explanation covers the view, a click closes it and does nothing else,
-    // wherever it lands; so does the help.
+    // Beside the explanation, a click on another row goes there and the explanation
+    // follows (as j does); in its box, or on its own row, it closes.
+    let (y, x) = found(&a, "Why this score");
+    assert_eq!(clicked(&a, x, y + 2), None, "in the box");
+    let above = clicked(&a, 20, 3).expect("a row above the box");
+    a.update(Msg::Click(above));
+    let Clicked::Row(place) = above else {
+        panic!("{above:?}");
+    };
+    assert_eq!((a.table.cursor, &a.overlay), (place, &Overlay::Explain));
+    a.update(Msg::Click(Clicked::Elsewhere));
+    assert_eq!(a.overlay, Overlay::None);
+    key(&mut a, KeyCode::Enter);
+    a.update(Msg::Click(Clicked::Row(place)));
+    assert_eq!(a.overlay, Overlay::None, "its own row");
+    // The help closes on any click, which does nothing else.
     let (tab_row, x) = found(&a, "2 Invitations");
     let cursor = a.table.cursor;
-    a.update(Msg::Click(clicked(&a, x + 3, tab_row).expect("the tab")));
-    assert_eq!((a.view, &a.overlay), (View::Contacts, &Overlay::None));
     key(&mut a, KeyCode::Char('?'));
     a.update(Msg::Click(Clicked::Row(0)));
     assert_eq!((&a.overlay, a.table.cursor), (&Overlay::None, cursor));

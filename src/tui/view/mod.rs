@@ -106,7 +106,13 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
 /// row of a pane of the invitations or segments view, a key hint (on the line above the
 /// status bar, or under a triage card).
 pub fn clicked_at(app: &App, size: Size, at: Position) -> Option<Clicked> {
-    let [tabs, main, filter, _] = frame_areas(Rect::from((Position::ORIGIN, size)));
+    let screen = Rect::from((Position::ORIGIN, size));
+    // The explanation's box takes no click; what shows beside it does.
+    let in_box = |r: Rect| r.contains(at);
+    if app.overlay == Overlay::Explain && overlays::explain_box(app, screen).is_some_and(in_box) {
+        return None;
+    }
+    let [tabs, main, filter, _] = frame_areas(screen);
     if filter.contains(at) {
         return match filter_line_shows(app, &status_parts(app, size.width)) {
             FilterLine::Filter => Some(Clicked::FilterLine),

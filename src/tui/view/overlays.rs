@@ -200,16 +200,28 @@ fn duplicate_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>> {
 }
 
 pub fn explain(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some((card, popup)) = explain_card(app, theme, area) else {
+        return;
+    };
+    frame.render_widget(Clear, popup);
+    frame.render_widget(card, popup);
+}
+
+/// Where the explanation's box goes on a screen of `area`, when there is one to show.
+pub fn explain_box(app: &App, area: Rect) -> Option<Rect> {
+    explain_card(app, &Theme::plain(), area).map(|(_, popup)| popup)
+}
+
+/// The explanation of the contact (or, in the invitations view, the invitation) at the
+/// cursor, and where its box goes in `area`.
+fn explain_card<'a>(app: &App, theme: &Theme, area: Rect) -> Option<(Paragraph<'a>, Rect)> {
     let (lines, title) = match app.view {
         View::Invitations => {
-            let Some(i) = app.current_invitation() else {
-                return;
-            };
+            let i = app.current_invitation()?;
             (invitation_lines(app, i, theme), strings::INVITATION_TITLE)
         }
         _ => {
-            let Some(i) = app.current() else { return };
-            let c = &app.network.contacts[i];
+            let c = &app.network.contacts[app.current()?];
             (contact_lines(app, c, theme), strings::EXPLAIN_TITLE)
         }
     };
@@ -225,8 +237,7 @@ pub fn explain(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .wrap(Wrap { trim: false })
         .block(Block::bordered().title(fitting(titles, width.saturating_sub(2))));
     let popup = fit_box(&card, area, EXPLAIN_WIDTH, 0);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(card, popup);
+    Some((card, popup))
 }
 
 /// `lines` broken at spaces to `width` columns, as [`crate::columns::wrap`] breaks plain

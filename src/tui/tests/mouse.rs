@@ -34,6 +34,11 @@ fn found_right_of(a: &App, text: &str, from: usize) -> (u16, u16) {
         .unwrap_or_else(|| panic!("{text:?} on the screen:\n{}", rows.join("\n")))
 }
 
+/// A click on the row at `place` of pane `pane`.
+fn pane_row(pane: usize, place: usize) -> Option<Clicked> {
+    Some(Clicked::PaneRow { pane, place })
+}
+
 fn wheel(a: &mut App, down: bool) -> Vec<Effect> {
     a.update(Msg::Wheel { down })
 }
@@ -281,7 +286,7 @@ fn a_click_picks_an_invitation_in_either_pane() {
         // The incoming pane is the right one.
         let (y, x) = found_right_of(&a, &name, pane * usize::from(W) * 55 / 100);
         let click = clicked(&a, x, y);
-        assert_eq!(click, Some(Clicked::PaneRow { pane, place: 2 }), "{name}");
+        assert_eq!(click, pane_row(pane, 2), "{name}");
         a.update(Msg::Click(Clicked::PaneRow { pane, place: 2 }));
         assert_eq!((a.invitations.focus, a.invitations.cursor[pane]), (pane, 2));
     }
@@ -292,13 +297,7 @@ fn a_click_picks_an_invitation_in_either_pane() {
     // goes to its last invitation.
     let (y, x) = found(&a, "▼");
     let last = a.invitation_rows(0).len() - 1;
-    assert_eq!(
-        clicked(&a, x, y),
-        Some(Clicked::PaneRow {
-            pane: 0,
-            place: last
-        })
-    );
+    assert_eq!(clicked(&a, x, y), pane_row(0, last));
 }
 
 /// In the segments view a click on a chart's bar puts the cursor on it; again, it shows
@@ -312,11 +311,7 @@ fn a_click_on_a_chart_bar_then_again_shows_its_contacts() {
     let (label, query) = bars[3].clone();
     // The seniority chart: the lower left of the charts, right of the segments.
     let (y, x) = found_right_of(&a, &format!("{label} "), usize::from(W) * 40 / 100);
-    assert_eq!(
-        clicked(&a, x, y),
-        Some(Clicked::PaneRow { pane: 2, place: 3 }),
-        "{label}"
-    );
+    assert_eq!(clicked(&a, x, y), pane_row(2, 3), "{label}");
     a.update(Msg::Click(Clicked::PaneRow { pane: 2, place: 3 }));
     assert_eq!((a.segments.focus, a.segments.cursor[2]), (2, 3));
     assert_eq!(a.view, View::Segments);
@@ -345,31 +340,13 @@ fn a_long_list_of_segments_scrolls_with_its_cursor() {
     assert_eq!(a.segments.cursor[0], last);
     let name = a.segment_rows[last].segment.name.clone();
     let (y, x) = found(&a, &name);
-    assert_eq!(
-        clicked(&a, x, y),
-        Some(Clicked::PaneRow {
-            pane: 0,
-            place: last
-        })
-    );
+    assert_eq!(clicked(&a, x, y), pane_row(0, last));
     let above = a.segment_rows[last - 3].segment.name.clone();
     let (y, x) = found(&a, &above);
-    assert_eq!(
-        clicked(&a, x, y),
-        Some(Clicked::PaneRow {
-            pane: 0,
-            place: last - 3
-        })
-    );
+    assert_eq!(clicked(&a, x, y), pane_row(0, last - 3));
     let (y, x) = found(&a, "▼");
     assert!(x < W / 2, "the segments pane's scrollbar");
-    assert_eq!(
-        clicked(&a, x, y),
-        Some(Clicked::PaneRow {
-            pane: 0,
-            place: last
-        })
-    );
+    assert_eq!(clicked(&a, x, y), pane_row(0, last));
 }
 
 /// The wheel moves as the moving keys do, a notch three rows: the table's cursor, the

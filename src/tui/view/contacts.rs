@@ -4,7 +4,7 @@ use super::super::app::App;
 use super::super::keymap::Command;
 use super::super::strings::{self, column};
 use super::super::theme::{self, Theme};
-use super::{draw_scrollbar, fit, place_on_scrollbar};
+use super::{draw_scrollbar, fit, list_scrollbar, place_on_scrollbar};
 use chrono::NaiveDate;
 use netcurate::model::Contact;
 use netcurate::query::{AskedAbout, Query, SortKey};
@@ -75,33 +75,18 @@ struct Places {
 
 impl Places {
     fn of(app: &App, area: Rect) -> Places {
+        // Under the title's rule: the header, then the rows.
+        let scrollbar = list_scrollbar(area, 2, list_len(app), SCROLLBAR_FROM_WIDTH);
         let table = Rect {
             y: area.y + 1,
             height: area.height.saturating_sub(1),
+            width: area.width - u16::from(scrollbar.is_some()),
             ..area
-        };
-        let rows = usize::from(table.height.saturating_sub(1));
-        if rows == 0 || list_len(app) <= rows || table.width < SCROLLBAR_FROM_WIDTH {
-            return Places {
-                table,
-                rows,
-                scrollbar: None,
-            };
-        }
-        let scrollbar = Rect {
-            x: table.right() - 1,
-            y: table.y + 1,
-            width: 1,
-            height: table.height.saturating_sub(1),
-        };
-        let table = Rect {
-            width: table.width - 1,
-            ..table
         };
         Places {
             table,
-            rows,
-            scrollbar: Some(scrollbar),
+            rows: usize::from(area.height.saturating_sub(2)),
+            scrollbar,
         }
     }
 }

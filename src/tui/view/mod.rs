@@ -158,13 +158,19 @@ fn window_start(cursor: usize, rows: usize) -> usize {
     cursor.saturating_sub(rows.saturating_sub(1))
 }
 
-/// A list pane's scrollbar, when its `len` rows are more than the pane shows under its
-/// `head` rows (its title's rule, a header), and the pane is wide enough to spare the
-/// column: its last column, beside the rows.
+/// A list pane's scrollbar ([`list_scrollbar`]) when the pane is wide enough to spare
+/// the column.
 fn pane_scrollbar(area: Rect, head: u16, len: usize) -> Option<Rect> {
+    list_scrollbar(area, head, len, PANE_SCROLLBAR_FROM_WIDTH)
+}
+
+/// The scrollbar of a list in `area` (a pane, the table), when its `len` rows are more
+/// than `area` shows under its `head` rows (a title's rule, a header) and `area` is at
+/// least `min_width` wide: its last column, beside the rows.
+fn list_scrollbar(area: Rect, head: u16, len: usize, min_width: u16) -> Option<Rect> {
     let height = area.height.saturating_sub(head);
     let scrolls = height > 0 && len > usize::from(height);
-    (scrolls && area.width >= PANE_SCROLLBAR_FROM_WIDTH).then(|| Rect {
+    (scrolls && area.width >= min_width).then(|| Rect {
         x: area.right() - 1,
         y: area.y + head,
         width: 1,

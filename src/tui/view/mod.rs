@@ -117,7 +117,7 @@ pub fn clicked_at(app: &App, size: Size, at: Position) -> Option<Clicked> {
         return match filter_line_shows(app, &status_parts(app, size.width)) {
             FilterLine::Filter => Some(Clicked::FilterLine),
             FilterLine::Keys => hint_at(app, filter.width, at.x - filter.x).map(Clicked::Key),
-            FilterLine::Prompt | FilterLine::Message(_) => None,
+            FilterLine::Prompt(_) | FilterLine::Message(_) => None,
         };
     }
     if tabs.contains(at) {
@@ -268,9 +268,9 @@ fn draw_filter_line(
 ) {
     let message_above = message_above(app, status);
     let counts = strings::shown_of(app.table.ids.len(), app.network.contacts.len());
-    let line = match (&app.overlay, filter_line_shows(app, status)) {
-        (Overlay::Prompt(p), _) => prompt_line(app, p, counts, theme, area.width),
-        (_, FilterLine::Filter) => {
+    let line = match filter_line_shows(app, status) {
+        FilterLine::Prompt(p) => prompt_line(app, p, counts, theme, area.width),
+        FilterLine::Filter => {
             let mut spans = vec![
                 Span::styled(strings::FILTER_IS, theme.dim()),
                 Span::raw(app.table.filter.clone()),
@@ -287,13 +287,11 @@ fn draw_filter_line(
             }
             Line::from(spans)
         }
-        (_, FilterLine::Message(message)) => Line::from(Span::styled(
+        FilterLine::Message(message) => Line::from(Span::styled(
             fit_message(app, message, area.width),
             theme.accent(),
         )),
-        (_, FilterLine::Prompt | FilterLine::Keys) => {
-            Line::from(Span::styled(key_hints(app, area.width), theme.dim()))
-        }
+        FilterLine::Keys => Line::from(Span::styled(key_hints(app, area.width), theme.dim())),
     };
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -301,7 +299,7 @@ fn draw_filter_line(
 /// What the line above the status bar shows.
 enum FilterLine<'a> {
     /// The open prompt.
-    Prompt,
+    Prompt(&'a Prompt),
     /// The contacts' filter (the filter is the contacts view's).
     Filter,
     /// A message too long for the status bar.
@@ -311,11 +309,11 @@ enum FilterLine<'a> {
 }
 
 fn filter_line_shows<'a>(app: &'a App, status: &StatusParts<'_>) -> FilterLine<'a> {
-    match message_above(app, status) {
-        _ if matches!(app.overlay, Overlay::Prompt(_)) => FilterLine::Prompt,
+    match (&app.overlay, message_above(app, status)) {
+        (Overlay::Prompt(p), _) => FilterLine::Prompt(p),
         _ if app.view == View::Contacts && !app.table.filter.is_empty() => FilterLine::Filter,
-        Some(message) => FilterLine::Message(message),
-        None => FilterLine::Keys,
+        (_, Some(message)) => FilterLine::Message(message),
+        (_, None) => FilterLine::Keys,
     }
 }
 
@@ -491,23 +489,35 @@ fn hint_at(app: &App, width: u16, x: u16) -> Option<Command> {
 /// The command of the key (or of the first key, on its label) at column `x` of a line of
 /// `hints` as [`hints_text`] writes it.
 pub fn hint_in(hints: &[ShownHint], x: u16) -> Option<Command> {
-    let mut from = 0u16;
-    for hint in hints {
-        for (i, (command, key)) in hint.keys.iter().enumerate() {
-            let to = from + crate::columns::width(key) as u16;
-            // A key, and the "/" after it.
-            if (from..=to).contains(&x) {
-                return Some(*command);
-            }
-            from = to + if i + 1 < hint.keys.len() { 1 } else { 0 };
+    let mut from = 0;
+    for (piece, command) in line_pieces(hints) {
+        from += crate::columns::width(piece);
+        if usize::from(x) < from {
+            return command;
         }
-        let label_end = from + 1 + crate::columns::width(hint.label) as u16;
-        if (from..label_end).contains(&x) {
-            return hint.keys.first().map(|(c, _)| *c);
-        }
-        from = label_end + HINTS_APART as u16;
     }
     None
+}
+
+/// A line of `hints`, piece by piece, each with the command a click on it runs: a key
+/// (and the "/" after it) its own, a label its hint's first key's, " · " none.
+fn line_pieces(hints: &[ShownHint]) -> impl Iterator<Item = (&str, Option<Command>)> {
+    hints.iter().enumerate().flat_map(|(n, hint)| {
+        let apart = (n > 0).then_some((HINTS_APART, None));
+        let keys = hint
+            .keys
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (command, key))| {
+                let slash = (i > 0).then_some(("/", Some(*command)));
+                slash.into_iter().chain([(key.as_str(), Some(*command))])
+            });
+        let first = hint.keys.first().map(|(c, _)| *c);
+        apart
+            .into_iter()
+            .chain(keys)
+            .chain([(" ", first), (hint.label, first)])
+    })
 }
 
 /// A key hint as the user's keys make it: each command with its key, and the label.
@@ -519,8 +529,7 @@ pub struct ShownHint {
 impl ShownHint {
     /// "a/x/p decide".
     fn text(&self) -> String {
-        let keys: Vec<&str> = self.keys.iter().map(|(_, k)| k.as_str()).collect();
-        format!("{} {}", keys.join("/"), self.label)
+        hints_text(std::slice::from_ref(self))
     }
 }
 
@@ -545,7 +554,7 @@ pub fn keys_lines(app: &App, hints: &[KeyHint], width: u16) -> Vec<Vec<ShownHint
         .map(|h| Line::raw(h.text()).width())
         .collect();
     let fewest = fill_lines(&widths, usize::from(width)).len();
-    let total = widths.iter().sum::<usize>() + HINTS_APART * widths.len().saturating_sub(1);
+    let total = Line::raw(hints_text(hints.as_slice())).width();
     let lines = (total.div_ceil(fewest.max(1))..usize::from(width))
         .map(|narrower| fill_lines(&widths, narrower))
         .find(|lines| lines.len() == fewest)
@@ -556,15 +565,16 @@ pub fn keys_lines(app: &App, hints: &[KeyHint], width: u16) -> Vec<Vec<ShownHint
 }
 
 /// How many hints of `widths` go on each line of at most `width` columns, with
-/// [`HINTS_APART`] columns between two, each line as full as it goes (a hint wider than
-/// `width` on a line of its own).
+/// [`HINTS_APART`] between two, each line as full as it goes (a hint wider than `width`
+/// on a line of its own).
 fn fill_lines(widths: &[usize], width: usize) -> Vec<usize> {
+    let apart = crate::columns::width(HINTS_APART);
     let mut lines: Vec<(usize, usize)> = Vec::new();
     for &w in widths {
         match lines.last_mut() {
-            Some((count, used)) if *used + HINTS_APART + w <= width => {
+            Some((count, used)) if *used + apart + w <= width => {
                 *count += 1;
-                *used += HINTS_APART + w;
+                *used += apart + w;
             }
             _ => lines.push((1, w)),
         }
@@ -572,27 +582,18 @@ fn fill_lines(widths: &[usize], width: usize) -> Vec<usize> {
     lines.into_iter().map(|(count, _)| count).collect()
 }
 
-/// Between two key hints: " · ".
-const HINTS_APART: usize = 3;
+/// Between two key hints.
+const HINTS_APART: &str = " · ";
 
 /// A line of key hints: "a keep · x prune · …".
 pub fn hints_text(hints: &[ShownHint]) -> String {
-    let texts: Vec<String> = hints.iter().map(ShownHint::text).collect();
-    texts.join(" · ")
+    line_pieces(hints).map(|(piece, _)| piece).collect()
 }
 
 /// `hints` with the user's keys: "a keep · x prune · …" (a command without a key is left
 /// out).
 pub fn keys_text(app: &App, hints: KeyHints) -> String {
-    key_groups(app, hints).join(" · ")
-}
-
-/// Each of `hints` as "keys label", with the user's keys.
-fn key_groups(app: &App, hints: &[KeyHint]) -> Vec<String> {
-    shown_hints(app, hints)
-        .iter()
-        .map(ShownHint::text)
-        .collect()
+    hints_text(&shown_hints(app, hints))
 }
 
 /// `message` without the undo hint a change's message ends with.

@@ -395,14 +395,9 @@ const FAILURE_WIDTH: u16 = 76;
 const REPORT_WIDTH: u16 = 100;
 
 pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(t) = &app.triage else { return };
-    let block = Block::new().borders(Borders::TOP).title(Line::from(vec![
-        Span::styled(strings::TRIAGE, theme.title()),
-        Span::styled(
-            strings::triage_position(t.index + 1, t.queue.len()),
-            theme.accent(),
-        ),
-    ]));
+    let Some(block) = triage_title(app, theme) else {
+        return;
+    };
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (card, layout) = triage_card(app, theme, inner);
@@ -411,6 +406,19 @@ pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|hints| Line::styled(hints_text(hints), theme.accent()))
         .collect();
     frame.render_widget(Paragraph::new(legend_lines).centered(), layout.legend);
+}
+
+/// Triage's rule above its card, titled with where it is in its queue (none outside
+/// triage).
+fn triage_title<'a>(app: &App, theme: &Theme) -> Option<Block<'a>> {
+    let t = app.triage.as_ref()?;
+    Some(Block::new().borders(Borders::TOP).title(Line::from(vec![
+        Span::styled(strings::TRIAGE, theme.title()),
+        Span::styled(
+            strings::triage_position(t.index + 1, t.queue.len()),
+            theme.accent(),
+        ),
+    ])))
 }
 
 /// The widest a triage card goes.
@@ -463,12 +471,8 @@ fn triage_card<'a>(app: &App, theme: &Theme, inner: Rect) -> (Paragraph<'a>, Tri
 /// The command of the key in the triage legend that `area` (the view, title included)
 /// shows at `at`: the legend's keys are buttons.
 pub fn triage_key_at(app: &App, area: Rect, at: Position) -> Option<Command> {
-    let inner = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(1),
-        ..area
-    };
-    let (_, layout) = triage_card(app, &Theme::plain(), inner);
+    let theme = Theme::plain();
+    let (_, layout) = triage_card(app, &theme, triage_title(app, &theme)?.inner(area));
     let legend = layout.legend;
     let row = usize::from(at.y.checked_sub(legend.y)?);
     let hints = layout

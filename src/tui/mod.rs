@@ -30,7 +30,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
 };
-use ratatui::layout::{Position, Size};
+use ratatui::layout::Position;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -192,7 +192,7 @@ fn handle_event(
 ) -> Result<bool> {
     let msg = match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => Msg::Key(key),
-        Event::Mouse(mouse) => match mouse_msg(app, terminal.size()?, mouse) {
+        Event::Mouse(mouse) => match mouse_msg(app, terminal, mouse)? {
             Some(msg) => msg,
             None => return Ok(false),
         },
@@ -205,20 +205,20 @@ fn handle_event(
     Ok(true)
 }
 
-/// What a mouse event asks of the app, on a screen of `size` as last drawn: a notch of
-/// the wheel, or a left click on something there; nothing for the rest (moves, drags,
-/// other buttons).
-fn mouse_msg(app: &App, size: Size, mouse: MouseEvent) -> Option<Msg> {
-    match mouse.kind {
+/// What a mouse event asks of the app, on the screen as last drawn: a notch of the
+/// wheel, or a left click on something there; nothing for the rest (moves, drags, other
+/// buttons), which the terminal reports by the hundred and cost no more than this match.
+fn mouse_msg(app: &App, terminal: &DefaultTerminal, mouse: MouseEvent) -> Result<Option<Msg>> {
+    Ok(match mouse.kind {
         MouseEventKind::ScrollDown => Some(Msg::Wheel { down: true }),
         MouseEventKind::ScrollUp => Some(Msg::Wheel { down: false }),
         MouseEventKind::Down(MouseButton::Left) => {
             let at = Position::new(mouse.column, mouse.row);
-            let clicked = view::clicked_at(app, size, at).unwrap_or(app::Clicked::Elsewhere);
-            Some(Msg::Click(clicked))
+            let clicked = view::clicked_at(app, terminal.size()?, at);
+            Some(Msg::Click(clicked.unwrap_or(app::Clicked::Elsewhere)))
         }
         _ => None,
-    }
+    })
 }
 
 /// SIGTERM and SIGHUP ask the loop to stop (it restores the terminal on its way out). If

@@ -60,28 +60,19 @@ impl App {
 
     /// A click: on a tab, its view; on a row of the contacts table, the cursor there, or
     /// on the row at the cursor, its explanation; and so on ([`Clicked`]). A box that only
-    /// shows something (the help, an explanation, a message) closes on a click anywhere,
-    /// and the click does nothing else; a box that asks (a prompt, a question) waits for
-    /// its keys, and triage takes those of its legend.
+    /// shows something (the help, a message) closes on a click and the click does nothing
+    /// else; so does an explanation, but for a click on another row beside it, which goes
+    /// there (the explanation follows, as with the moving keys). A box that asks (a
+    /// prompt, a question) waits for its keys, and triage takes those of its legend.
     pub(super) fn on_click(&mut self, clicked: Clicked) -> Vec<Effect> {
-        let shows = |o: &Overlay| {
-            matches!(
-                o,
-                Overlay::Help | Overlay::Explain | Overlay::Failure(_) | Overlay::Report { .. }
-            )
-        };
-        // Beside an explanation, a click on another row goes there and the explanation
-        // follows, as with the moving keys; on its own row, in its box or on nothing, it
-        // closes.
-        let beside_explanation = self.overlay == Overlay::Explain
-            && !matches!(clicked, Clicked::Elsewhere)
-            && !self.is_at_cursor(clicked);
-        if shows(&self.overlay) && !beside_explanation {
-            self.overlay = Overlay::None;
-            return vec![];
-        }
-        if !matches!(self.overlay, Overlay::None | Overlay::Explain) {
-            return vec![];
+        match self.overlay {
+            Overlay::None => {}
+            Overlay::Explain if clicked != Clicked::Elsewhere && !self.is_at_cursor(clicked) => {}
+            Overlay::Help | Overlay::Explain | Overlay::Failure(_) | Overlay::Report { .. } => {
+                self.overlay = Overlay::None;
+                return vec![];
+            }
+            Overlay::Prompt(_) | Overlay::Confirm(_) | Overlay::Progress { .. } => return vec![],
         }
         // Triage takes its keys from the legend under its card.
         if self.triage.is_some() {
@@ -99,11 +90,10 @@ impl App {
                 return self.on_command(Command::SortReverse);
             }
             Clicked::Header(key) => self.sort_by(key),
-            Clicked::Row(place) if place == self.table.cursor => {
-                return self.on_command(Command::Explain);
-            }
+            // Again on the row at the cursor: what Enter does there.
+            row if self.is_at_cursor(row) => return self.on_command(Command::Explain),
             Clicked::Row(place) => self.put_cursor(place),
-            Clicked::PaneRow { pane, place } => return self.click_pane_row(pane, place),
+            Clicked::PaneRow { pane, place } => self.click_pane_row(pane, place),
         }
         vec![]
     }
@@ -123,23 +113,21 @@ impl App {
         }
     }
 
-    /// [`Clicked::PaneRow`] in the invitations or segments view (a pane or a row the view
-    /// does not have, nothing).
-    fn click_pane_row(&mut self, pane: usize, place: usize) -> Vec<Effect> {
+    /// [`Clicked::PaneRow`] off the cursor, in the invitations or segments view: the pane
+    /// takes the focus and its cursor goes there (a pane or a row the view does not have,
+    /// nothing).
+    fn click_pane_row(&mut self, pane: usize, place: usize) {
         let rows = match self.view {
             View::Invitations if pane < PANES_OF_INVITATIONS => self.invitation_rows(pane).len(),
             View::Segments if pane < PANES_OF_SEGMENTS => self.segment_queries(pane).len(),
-            _ => return vec![],
+            _ => return,
         };
         let panes = match self.view {
             View::Invitations => &mut self.invitations,
             _ => &mut self.segments,
         };
         if place >= rows {
-            return vec![];
-        }
-        if panes.focus == pane && panes.cursor[pane] == place {
-            return self.on_command(Command::Explain);
+            return;
         }
         if panes.focus != pane {
             panes.focus = pane;
@@ -150,6 +138,5 @@ impl App {
             let rows = self.invitation_rows(pane);
             self.select_withdraw_range(&rows);
         }
-        vec![]
     }
 }

@@ -31,8 +31,8 @@ use read::{
     contact_count, contacts_where, contacts_with_tags, data_version, load_for_scoring, load_network,
 };
 use settings::{
-    EMPLOYERS, EXPORT_DELIMITER, FILTER_HISTORY, IMPORT_FOLDER, SCORED_WITH, mark_scored,
-    remembered_maps_in, set_setting_in, setting_in,
+    EMPLOYERS, EXPORT_DELIMITER, FILTER_HISTORY, IMPORT_FOLDER, SCORED_WITH, json_setting_in,
+    mark_scored, remembered_maps_in, set_json_setting_in, set_setting_in, setting_in,
 };
 
 use crate::error::{Error, Result};
@@ -365,8 +365,8 @@ impl Store {
 
     /// Whether nothing was ever stored here: no contact, invitation, step, reading, saved
     /// filter or remembered setting (the scoring version every database notes does not
-    /// count, nor the filters typed in a workbench opened on it). A database made by a command that then stored nothing (a mistyped `--db`)
-    /// is one its caller can remove.
+    /// count, nor the filters typed in a workbench opened on it). A database made by a
+    /// command that then stored nothing (a mistyped `--db`) is one its caller can remove.
     pub fn holds_nothing(&self) -> Result<bool> {
         let tables = [
             "contacts",
@@ -452,23 +452,18 @@ impl Store {
     /// The filters typed in the workbench, the latest last
     /// ([`Store::remember_filter_history`]).
     pub fn filter_history(&self) -> Result<Vec<String>> {
-        Ok(setting_in(&self.conn, FILTER_HISTORY)?
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default())
+        json_setting_in(&self.conn, FILTER_HISTORY)
     }
 
     /// Remembers the filters typed in the workbench, the latest last, for its filter
     /// prompt to recall in the next session.
     pub fn remember_filter_history(&mut self, filters: &[String]) -> Result<()> {
-        let json = serde_json::to_string(filters).unwrap_or_default();
-        set_setting_in(&self.conn, FILTER_HISTORY, &json)
+        set_json_setting_in(&self.conn, FILTER_HISTORY, &filters)
     }
 
     /// The owner's employers from the latest Positions.csv imported (none before one).
     pub fn employers(&self) -> Result<Employers> {
-        Ok(setting_in(&self.conn, EMPLOYERS)?
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default())
+        json_setting_in(&self.conn, EMPLOYERS)
     }
 
     /// Every row of a read query, mapped.

@@ -66,8 +66,28 @@ pub(crate) fn remember_import_folder(conn: &Connection, folder: &str) -> Result<
 
 /// Stores the owner's employers, replacing those of an earlier Positions.csv.
 pub(crate) fn remember_employers(conn: &Connection, employers: &Employers) -> Result<()> {
-    let json = serde_json::to_string(employers).map_err(|e| Error::Invalid(e.to_string()))?;
-    set_setting_in(conn, EMPLOYERS, &json)
+    set_json_setting_in(conn, EMPLOYERS, employers)
+}
+
+/// A setting stored as JSON ([`set_json_setting_in`]); its default when it was never
+/// stored or no longer reads as one.
+pub(super) fn json_setting_in<T: serde::de::DeserializeOwned + Default>(
+    conn: &Connection,
+    key: &str,
+) -> Result<T> {
+    Ok((setting_in(conn, key)?)
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default())
+}
+
+/// Stores `value` as the JSON of setting `key`.
+pub(super) fn set_json_setting_in(
+    conn: &Connection,
+    key: &str,
+    value: &impl serde::Serialize,
+) -> Result<()> {
+    let json = serde_json::to_string(value).map_err(|e| Error::Invalid(e.to_string()))?;
+    set_setting_in(conn, key, &json)
 }
 
 /// Adds `maps` to the remembered column maps, each replacing one for the same header.

@@ -203,50 +203,52 @@ fn explain_finds_a_contact_by_name_or_lists_namesakes() {
     );
     // More namesakes than a few: the error names five and the command that lists them all.
     let many = Db::new();
-    let mut cys: Vec<_> = (0..7)
-        .map(|i| person(&format!("cy{i}"), "Acme", "CTO"))
-        .collect();
-    for p in &mut cys {
-        (p.first, p.last) = ("Cy".to_string(), "Do".to_string());
-    }
-    // And six who go by a nickname in quotes, which a filter cannot quote.
-    let mut ros: Vec<_> = (0..6)
-        .map(|i| person(&format!("ro{i}"), "Acme", "CFO"))
-        .collect();
-    for p in &mut ros {
-        (p.first, p.last) = ("Ro \"Bo\"".to_string(), "Li".to_string());
-    }
-    let cys = [cys, ros].concat();
-    let file = write(&many, "c.csv", synth::connections_csv(&cys, Style::Y2026));
+    let namesakes = |n: usize, slug: &str, title: &str, (first, last): (&str, &str)| {
+        let mut people: Vec<_> = (0..n)
+            .map(|i| person(&format!("{slug}{i}"), "Acme", title))
+            .collect();
+        for p in &mut people {
+            (p.first, p.last) = (first.to_string(), last.to_string());
+        }
+        people
+    };
+    // Seven Cy Do, and six who go by a nickname in quotes, which a filter cannot quote.
+    let people = [
+        namesakes(7, "cy", "CTO", ("Cy", "Do")),
+        namesakes(6, "ro", "CFO", ("Ro \"Bo\"", "Li")),
+    ]
+    .concat();
+    let file = write(
+        &many,
+        "c.csv",
+        synth::connections_csv(&people, Style::Y2026),
+    );
     many.ok(&["import", &file]);
-    let (code, _, err) = many.run(&["explain", "Cy", "Do"]);
-    assert_eq!(code, 1);
-    let list = many.command_line("list --filter 'name:\"Cy Do\"'");
-    assert!(
-        err.contains(&format!(" and 2 more; `{list}` lists them all with ids\n")),
-        "{err}"
-    );
-    let listed = many.ok(&["list", "--filter", "name:\"Cy Do\""]);
-    assert_eq!(
-        listed.lines().filter(|l| l.contains("Cy Do")).count(),
-        7,
-        "{listed}"
-    );
-    let (code, _, err) = many.run(&["explain", "Ro \"Bo\" Li"]);
-    assert_eq!(code, 1);
-    let list = many.command_line("list --filter 'name:Ro name:Bo name:Li'");
-    assert!(
-        err.contains(&format!(" and 1 more; `{list}` lists them all with ids\n")),
-        "{err}"
-    );
-    let listed = many.ok(&["list", "--filter", "name:Ro name:Bo name:Li"]);
-    assert_eq!(
-        listed
-            .lines()
-            .filter(|l| l.contains("Ro \"Bo\" Li"))
-            .count(),
+    // `explain NAME` names five and the `list` that shows all `n`, which does.
+    let lists_all = |who: &[&str], name: &str, filter: &str, n: usize| {
+        let (code, _, err) = many.run(&[["explain"].as_slice(), who].concat());
+        assert_eq!(code, 1);
+        let list = many.command_line(&format!("list --filter '{filter}'"));
+        let more = n - 5;
+        assert!(
+            err.contains(&format!(
+                " and {more} more; `{list}` lists them all with ids\n"
+            )),
+            "{err}"
+        );
+        let listed = many.ok(&["list", "--filter", filter]);
+        assert_eq!(
+            listed.lines().filter(|l| l.contains(name)).count(),
+            n,
+            "{listed}"
+        );
+    };
+    lists_all(&["Cy", "Do"], "Cy Do", "name:\"Cy Do\"", 7);
+    lists_all(
+        &["Ro \"Bo\" Li"],
+        "Ro \"Bo\" Li",
+        "name:Ro name:Bo name:Li",
         6,
-        "{listed}"
     );
 }
 

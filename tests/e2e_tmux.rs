@@ -461,6 +461,35 @@ fn the_mouse_clicks_and_scrolls_and_is_given_back_on_quit() {
     assert_eq!(s.exit_code(), 0);
 }
 
+/// A click that reaches the workbench together with a key (a fast hand, a slow link) lands
+/// on the row the user clicked, on the screen they saw, not on the row the key put there:
+/// `G` and a click on the fourth row, in one write, then Enter explains that row's contact.
+#[test]
+fn a_click_queued_behind_a_key_lands_on_the_row_that_was_shown() {
+    let Some(db) = demo_db() else { return };
+    let s = Screen::start(&db, "click-queued", 120, 30);
+    let first = s.wait_for("2000 total");
+    // Row 6 of the screen: the fourth contact (a title line, a rule, the header first).
+    let row = first.lines().nth(6).expect("a fourth row");
+    let name = row
+        .split_whitespace()
+        .skip(2)
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    s.type_text("G\x1b[<0;21;7M");
+    s.keys(&["Enter"]);
+    let explained = s.wait_for("Why this score");
+    let title = explained
+        .lines()
+        .skip_while(|line| !line.contains("Why this score"))
+        .nth(1)
+        .expect("the explanation's first line");
+    assert!(title.contains(&name), "{name:?} explained:\n{explained}");
+    s.keys(&["Escape", "q"]);
+    assert_eq!(s.exit_code(), 0);
+}
+
 /// A filter typed in one session is recalled by Up in the filter prompt of the next: the
 /// history is kept with the database.
 #[test]

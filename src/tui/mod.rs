@@ -166,14 +166,18 @@ fn event_loop(
             }
             continue;
         }
-        if handle_event(event::read()?, app, session, terminal)? {
-            // Events already queued are handled before the next frame (see
-            // App::update_queued), for up to a frame's time so that a key held down
-            // still shows.
-            let started = std::time::Instant::now();
-            while !app.quit && started.elapsed() < QUEUED_KEYS_MAX && event::poll(Duration::ZERO)? {
-                handle_event(event::read()?, app, session, terminal)?;
+        let (msgs, redraw) = read_queued(app, terminal)?;
+        // Events queued together are handled before the next frame (see
+        // App::update_queued).
+        for msg in msgs {
+            if app.quit {
+                break;
             }
+            for effect in app.update_queued(msg) {
+                run_effect(effect, app, session, terminal)?;
+            }
+        }
+        if redraw {
             app.settle();
             version = session.store.data_version()?;
             dirty = true;
@@ -182,27 +186,29 @@ fn event_loop(
     Ok(())
 }
 
-/// One event: a key, the mouse's wheel or click, a resize. The app's update, then the
-/// effects it asks for, in order; whether the screen is to be drawn again.
-fn handle_event(
-    event: Event,
-    app: &mut App,
-    session: &mut Session,
-    terminal: &mut DefaultTerminal,
-) -> Result<bool> {
-    let msg = match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => Msg::Key(key),
-        Event::Mouse(mouse) => match mouse_msg(app, terminal, mouse)? {
-            Some(msg) => msg,
-            None => return Ok(false),
-        },
-        Event::Resize(..) => return Ok(true),
-        _ => return Ok(false),
-    };
-    for effect in app.update_queued(msg) {
-        run_effect(effect, app, session, terminal)?;
+/// The events already queued, read before any is handled, as the app's messages (keys,
+/// the wheel's notches, clicks), and whether the screen is to be drawn again (a resize
+/// asks for nothing else). Reading them all first places a click on the screen the user
+/// clicked, the frame last drawn, not on what the keys queued before it (a `G`, a notch
+/// of the wheel) make of it. For up to a frame's time, so that a key held down still
+/// shows.
+fn read_queued(app: &App, terminal: &DefaultTerminal) -> Result<(Vec<Msg>, bool)> {
+    let started = std::time::Instant::now();
+    let mut msgs = Vec::new();
+    let mut resized = false;
+    loop {
+        match event::read()? {
+            Event::Key(key) if key.kind == KeyEventKind::Press => msgs.push(Msg::Key(key)),
+            Event::Mouse(mouse) => msgs.extend(mouse_msg(app, terminal, mouse)?),
+            Event::Resize(..) => resized = true,
+            _ => {}
+        }
+        if started.elapsed() >= QUEUED_KEYS_MAX || !event::poll(Duration::ZERO)? {
+            break;
+        }
     }
-    Ok(true)
+    let redraw = resized || !msgs.is_empty();
+    Ok((msgs, redraw))
 }
 
 /// What a mouse event asks of the app, on the screen as last drawn: a notch of the
@@ -252,7 +258,7 @@ fn watch_signals() -> Result<Arc<AtomicBool>> {
 /// How long the loop waits for a key before checking for outside changes.
 const TICK: Duration = Duration::from_millis(250);
 
-/// How long queued keys are handled before a frame is drawn anyway.
+/// How long queued events are read before those read are handled and a frame drawn.
 const QUEUED_KEYS_MAX: Duration = Duration::from_millis(50);
 
 /// Reloads the network from the database, keeping the view (filter, sort, view).

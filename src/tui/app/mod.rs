@@ -107,6 +107,10 @@ pub struct Prompt {
     /// While Up and Down walk the filter history: the filter shown, and the text typed
     /// before them.
     pub recalled: Option<Recalled>,
+    /// The status as it was when the prompt opened. What the prompt says while open (what
+    /// Tab could complete, why Enter did not take the text) is moot once it closes: the
+    /// status goes back to this, unless what Enter does says something of its own.
+    pub status_before: String,
 }
 
 /// A filter recalled from the history into the filter prompt: its place in
@@ -1133,6 +1137,7 @@ impl App {
             previous: self.table.filter.clone(),
             words,
             recalled: None,
+            status_before: self.status.clone(),
         });
     }
 

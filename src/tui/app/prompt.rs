@@ -29,12 +29,14 @@ impl App {
                     self.set_filter(&p.previous);
                 }
                 self.overlay = Overlay::None;
+                self.status = p.status_before;
                 return vec![];
             }
             KeyCode::Enter => {
                 // The prompt is still open: its last text is applied first.
                 self.settle();
                 self.overlay = Overlay::None;
+                self.status = p.status_before.clone();
                 return self.submit_prompt(&p);
             }
             KeyCode::Backspace if key.modifiers.contains(KeyModifiers::ALT) => {

@@ -113,6 +113,27 @@ fn filter_applies_as_you_type_and_esc_restores() {
     );
 }
 
+/// What a prompt says while open (what Tab could complete) goes with it: Esc, or Enter
+/// that says nothing of its own, leaves the status as it was before the prompt opened,
+/// not a list of companies under the next prompt.
+#[test]
+fn a_prompts_completions_go_when_it_closes() {
+    let mut a = app();
+    a.status = "before".to_string();
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "company:");
+    key(&mut a, KeyCode::Tab);
+    assert!(a.status.starts_with("Tab: "), "{}", a.status);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.status, "before");
+    key(&mut a, KeyCode::Char('e'));
+    ctrl(&mut a, 'u');
+    key(&mut a, KeyCode::Tab);
+    assert!(a.status.starts_with("Tab: "), "{}", a.status);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.status, "before");
+}
+
 /// Up in the filter prompt recalls the filters typed before, the latest first (those that
 /// start with the text typed, when some is), and the table follows; Down walks back to the
 /// text typed. A filter used again moves up; each new one asks for the history to be

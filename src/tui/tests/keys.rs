@@ -119,19 +119,36 @@ fn filter_applies_as_you_type_and_esc_restores() {
 #[test]
 fn a_prompts_completions_go_when_it_closes() {
     let mut a = app();
-    a.status = "before".to_string();
-    key(&mut a, KeyCode::Char('/'));
-    typed(&mut a, "company:");
-    key(&mut a, KeyCode::Tab);
-    assert!(a.status.starts_with("Tab: "), "{}", a.status);
-    key(&mut a, KeyCode::Esc);
-    assert_eq!(a.status, "before");
-    key(&mut a, KeyCode::Char('e'));
-    ctrl(&mut a, 'u');
-    key(&mut a, KeyCode::Tab);
-    assert!(a.status.starts_with("Tab: "), "{}", a.status);
-    key(&mut a, KeyCode::Esc);
-    assert_eq!(a.status, "before");
+    // A filter's companies, the export kinds, the assumptions' names; a folder's files
+    // (Tab in the import prompt asks the runtime, which answers with them), and Enter on
+    // the prompt left empty does nothing.
+    let tab = |a: &mut App| {
+        let asked = key(a, KeyCode::Tab);
+        if let [Effect::CompletePath(asked)] = asked.as_slice() {
+            a.update(Msg::PathCompleted {
+                asked: asked.clone(),
+                completed: asked.clone(),
+                choices: vec!["2025/".into(), "2026/".into()],
+            });
+        }
+    };
+    let prompts = [
+        ('/', "company:", KeyCode::Esc),
+        ('e', "", KeyCode::Esc),
+        ('=', "", KeyCode::Esc),
+        ('I', "", KeyCode::Enter),
+    ];
+    for (opens, text, closes) in prompts {
+        a.status = "before".to_string();
+        key(&mut a, KeyCode::Char(opens));
+        ctrl(&mut a, 'u');
+        typed(&mut a, text);
+        tab(&mut a);
+        assert!(a.status.starts_with("Tab: "), "{opens}: {}", a.status);
+        key(&mut a, closes);
+        assert!(matches!(a.overlay, Overlay::None), "{opens}");
+        assert_eq!(a.status, "before", "{opens}");
+    }
 }
 
 /// Up in the filter prompt recalls the filters typed before, the latest first (those that

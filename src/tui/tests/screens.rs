@@ -943,6 +943,34 @@ fn a_narrow_status_line_never_cuts_a_count() {
     );
 }
 
+/// The filter line keeps its count whole, the filter cut to make room (at 40 columns
+/// "929 of 2000" was cut to "929 of 200"), both as applied and while typed; with too
+/// little room for both, the filter stays and the count goes.
+#[test]
+fn a_narrow_filter_line_never_cuts_its_count() {
+    let mut a = app();
+    let filter = "score:<10 -flag:warm -flag:hidden";
+    a.set_filter(filter);
+    let count = crate::tui::strings::shown_of(a.table.ids.len(), a.network.contacts.len());
+    let count = count.trim();
+    let (line, _) = bottom_lines(&a, 40);
+    assert!(line.trim_end().ends_with(count), "{line:?}");
+    assert!(line.starts_with("filter: score:<10"), "{line:?}");
+    assert!(line.contains('…'), "the filter is marked cut: {line:?}");
+    key(&mut a, KeyCode::Char('/'));
+    let (line, _) = bottom_lines(&a, 40);
+    assert!(line.trim_end().ends_with(count), "{line:?}");
+    assert!(
+        line.contains("-flag:hidden█"),
+        "the end typed shows: {line:?}"
+    );
+    for width in [20, 24] {
+        let (line, _) = bottom_lines(&a, width);
+        assert!(!line.contains(" of "), "{width}: {line:?}");
+        assert!(line.trim_end().ends_with("hidden█"), "{width}: {line:?}");
+    }
+}
+
 #[test]
 fn snapshot_contacts_view() {
     let mut a = app();

@@ -271,11 +271,16 @@ fn draw_filter_line(
     let line = match filter_line_shows(app, status) {
         FilterLine::Prompt(p) => prompt_line(app, p, counts, theme, area.width),
         FilterLine::Filter => {
+            let room =
+                usize::from(area.width).saturating_sub(Line::raw(strings::FILTER_IS).width());
+            let (filter_room, count_shows) = room_before_count(&app.table.filter, &counts, room);
             let mut spans = vec![
                 Span::styled(strings::FILTER_IS, theme.dim()),
-                Span::raw(app.table.filter.clone()),
-                Span::styled(counts, theme.dim()),
+                Span::raw(fit(&app.table.filter, filter_room as u16).into_owned()),
             ];
+            if count_shows {
+                spans.push(Span::styled(counts, theme.dim()));
+            }
             if let Some(message) = message_above {
                 let room = area
                     .width
@@ -294,6 +299,18 @@ fn draw_filter_line(
         FilterLine::Keys => Line::from(Span::styled(key_hints(app, area.width), theme.dim())),
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The columns left for `text` before `count` in `room` columns, and whether the count
+/// shows: a count shows whole or not at all (cut at the edge, "929 of 2000" would read
+/// "929 of 200"), and goes rather than leave the text fewer than a few columns.
+fn room_before_count(text: &str, count: &str, room: usize) -> (usize, bool) {
+    const TEXT_AT_LEAST: usize = 8;
+    let (text, count) = (crate::columns::width(text), Line::raw(count).width());
+    match text + count <= room || room >= count + TEXT_AT_LEAST {
+        true => (room.saturating_sub(count), true),
+        false => (room, false),
+    }
 }
 
 /// What the line above the status bar shows.
@@ -322,17 +339,28 @@ fn filter_line_shows<'a>(app: &'a App, status: &StatusParts<'_>) -> FilterLine<'
 fn prompt_line(app: &App, p: &Prompt, counts: String, theme: &Theme, width: u16) -> Line<'static> {
     let label = format!("{}: ", p.kind.label());
     let room = usize::from(width).saturating_sub(Line::raw(&label).width() + 1);
-    let input = crate::columns::fit_end(&p.input, room as u16);
+    // A filter's count (not its error, cut at the edge if it must be) has its room kept.
+    let count =
+        (p.kind == PromptKind::Filter && app.table.filter_error.is_none()).then_some(counts);
+    let (input_room, count_shows) = match &count {
+        Some(count) => room_before_count(&p.input, count, room),
+        None => (room, false),
+    };
+    let input = crate::columns::fit_end(&p.input, input_room as u16);
     let mut spans = vec![
         Span::styled(label, theme.accent()),
         Span::raw(input.into_owned()),
         Span::styled("█", theme.accent()),
     ];
     if p.kind == PromptKind::Filter {
-        spans.push(match &app.table.filter_error {
-            Some(e) => Span::styled(format!("  {e}"), theme.error()),
-            None => Span::styled(counts, theme.dim()),
-        });
+        if let Some(e) = &app.table.filter_error {
+            spans.push(Span::styled(format!("  {e}"), theme.error()));
+        }
+        spans.extend(
+            count
+                .filter(|_| count_shows)
+                .map(|c| Span::styled(c, theme.dim())),
+        );
         return Line::from(spans);
     }
     // A hint shows whole or not at all (cut at the edge it read "Esc cance").

@@ -701,6 +701,13 @@ pub const SEGMENT_BARS: [&str; 5] = ["", "score", "seniority", "function", "conn
 /// Column headers of the segments pane: name, count, mean score, VP+ share.
 pub const SEGMENT_COLUMNS: [&str; 4] = ["segment", "count", "mean", "VP+"];
 pub const NO_SEGMENTS: &str = "no tags or saved filters yet:";
+/// The segments pane's first row: every contact (the charts show the segment under the
+/// cursor, this one the whole network).
+pub const ALL_CONTACTS: &str = "all contacts";
+/// A chart's title naming the segment it shows (" Score · #hooli-folks ").
+pub fn chart_title(chart: &str, segment: &str) -> String {
+    format!("{} · {segment} ", chart.trim_end())
+}
 
 // ---- The pillars view -----------------------------------------------------------------
 
@@ -861,7 +868,7 @@ pub mod status {
 
     /// D on a row of the figures' panes (score bands, tiers…).
     pub const NOT_A_SEGMENT: &str =
-        "only a tag or a saved filter is deleted here (the first pane's rows)";
+        "only a tag or a saved filter is deleted here (the first pane's rows, below all contacts)";
 
     pub fn assumption_now(name: &str, value: f64) -> String {
         format!("{name} is {value} now")

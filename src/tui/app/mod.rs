@@ -312,6 +312,8 @@ enum SegmentOf {
 pub struct SegmentRow {
     pub segment: Segment,
     pub figures: Figures,
+    /// Its contacts: positions in the network's contacts, for the charts.
+    pub members: Vec<u32>,
 }
 
 /// The contacts table: filtered, sorted positions into `network.contacts`.

@@ -5,7 +5,7 @@
 
 use super::{App, Effect, PANES_OF_SEGMENTS, SegmentOf, SegmentRow, View, moved_cursor};
 use crate::tui::keymap::Command;
-use crate::tui::strings::{SEGMENT_BARS, status};
+use crate::tui::strings::{self, SEGMENT_BARS, status};
 use netcurate::export::ExportKind;
 use netcurate::model::ContactId;
 use netcurate::network::{Figures, Network, Segment};
@@ -18,11 +18,26 @@ impl App {
         self.network.tags().into_iter().map(String::from).collect()
     }
 
-    /// Tags and saved filters, as segments.
+    /// The segments pane's rows: all contacts, then the tags and the saved filters.
     pub fn segment_list(&self) -> Vec<Segment> {
-        let mut v: Vec<Segment> = self.network.tag_segments().collect();
+        let all = Segment {
+            name: strings::ALL_CONTACTS.to_string(),
+            query: String::new(),
+        };
+        let mut v = vec![all];
+        v.extend(self.network.tag_segments());
         v.extend(self.saved_filters.iter().cloned());
         v
+    }
+
+    /// The segment the charts show: the one under the segments pane's cursor, unless that
+    /// is all contacts (none: the whole network).
+    pub fn charted_segment(&self) -> Option<&Segment> {
+        let at = self.segments.cursor[0];
+        (at > 0)
+            .then(|| self.segment_rows.get(at))
+            .flatten()
+            .map(|row| &row.segment)
     }
 
     /// Recomputes the segments view's figures (when it is shown).
@@ -47,6 +62,7 @@ impl App {
                 SegmentRow {
                     figures: Figures::of(contacts),
                     segment,
+                    members: ids,
                 }
             })
             .collect();
@@ -55,8 +71,20 @@ impl App {
         *cursor = (*cursor).min(self.segment_rows.len().saturating_sub(1));
     }
 
-    /// The queries behind the segments view's panes, in pane order.
+    /// The queries behind the segments view's panes, in pane order: a chart's bars within
+    /// the segment it shows.
     pub fn segment_queries(&self, pane: usize) -> Vec<(String, String)> {
+        let mut queries = self.pane_queries(pane);
+        if let Some(segment) = self.charted_segment().filter(|_| pane > 0) {
+            for (_, q) in &mut queries {
+                *q = format!("{} {q}", segment.query);
+            }
+        }
+        queries
+    }
+
+    /// [`App::segment_queries`] of the whole network.
+    fn pane_queries(&self, pane: usize) -> Vec<(String, String)> {
         match pane {
             0 => self
                 .segment_list()
@@ -128,10 +156,12 @@ impl App {
             Command::Explain | Command::Export => {
                 let at = *cursor;
                 if let Some((label, q)) = self.segment_queries(pane).get(at).cloned() {
-                    // A bar is named for its chart and label: "score 0–9".
-                    let name = match SEGMENT_BARS[pane] {
-                        "" => label,
-                        chart => format!("{chart} {label}"),
+                    // A bar is named for its chart and label, in its segment:
+                    // "#hooli-folks score 0–9".
+                    let name = match (SEGMENT_BARS[pane], self.charted_segment()) {
+                        ("", _) => label,
+                        (chart, None) => format!("{chart} {label}"),
+                        (chart, Some(segment)) => format!("{} {chart} {label}", segment.name),
                     };
                     self.set_filter(&q);
                     self.view = View::Contacts;
@@ -155,12 +185,13 @@ impl App {
         vec![]
     }
 
-    /// The name of the saved filter at row `at` of segments pane `pane`, if it is one
-    /// (the first pane lists the tags, then the saved filters).
+    /// The tag or saved filter at row `at` of segments pane `pane`, if it is one (the
+    /// first pane lists all contacts, then the tags, then the saved filters).
     pub(super) fn segment_at(&self, pane: usize, at: usize) -> Option<SegmentOf> {
         if pane != 0 {
             return None;
         }
+        let at = at.checked_sub(1)?;
         let tags = self.network.tag_counts();
         match at.checked_sub(tags.len()) {
             None => tags.into_keys().nth(at).map(SegmentOf::Tag),

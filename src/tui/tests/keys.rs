@@ -924,6 +924,7 @@ fn each_view_exports_what_it_shows() {
 
     a.update(Msg::FilterSaved("vps".into(), "seniority:vp".into()));
     key(&mut a, KeyCode::Char('3'));
+    key(&mut a, KeyCode::Char('j'));
     key(&mut a, KeyCode::Char('e'));
     assert_eq!(
         (a.view, a.table.filter.as_str()),
@@ -944,9 +945,26 @@ fn each_view_exports_what_it_shows() {
         matches!(&effects[..], [Effect::Export { request, .. }] if request.path == named),
         "{effects:?}"
     );
-    // A chart's bar: for its filter.
+    // A chart's bar: for its filter, within the segment the charts show.
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('3'));
+    key(&mut a, KeyCode::Char('l'));
+    key(&mut a, KeyCode::Char('e'));
+    assert_eq!(
+        prompt_text(&a),
+        format!("contacts netcurate-vps-score-0-9-{day}.csv")
+    );
+    assert_eq!(a.table.filter, "seniority:vp score:>=0 score:<10");
+    assert!(
+        a.status.starts_with("segment vps score 0–9: "),
+        "{}",
+        a.status
+    );
+    // Of all contacts.
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('3'));
+    key(&mut a, KeyCode::Char('h'));
+    key(&mut a, KeyCode::Char('g'));
     key(&mut a, KeyCode::Char('l'));
     key(&mut a, KeyCode::Char('e'));
     assert_eq!(
@@ -1140,6 +1158,9 @@ fn d_deletes_a_saved_filter_or_a_tag() {
         a.update(Msg::FilterSaved(name.into(), query.into()));
     }
     key(&mut a, KeyCode::Char('3'));
+    assert!(key(&mut a, KeyCode::Char('D')).is_empty(), "all contacts");
+    assert_eq!(a.status, crate::tui::strings::status::NOT_A_SEGMENT);
+    key(&mut a, KeyCode::Char('j'));
     let effects = key(&mut a, KeyCode::Char('D'));
     assert!(
         matches!(&effects[..], [Effect::Persist(Op::Tag { tag, add: false, ids })]
@@ -1158,14 +1179,14 @@ fn d_deletes_a_saved_filter_or_a_tag() {
         .iter()
         .map(|r| r.segment.name.as_str())
         .collect();
-    assert_eq!(names, ["#keep-me", "hooli", "vps"]);
+    assert_eq!(names, ["all contacts", "#keep-me", "hooli", "vps"]);
     key(&mut a, KeyCode::Char('G'));
     let effects = key(&mut a, KeyCode::Char('D'));
     assert_eq!(effects, [Effect::DeleteFilter("vps".into())]);
     a.update(Msg::FilterDeleted("vps".into()));
     let names: Vec<_> = a.segment_rows.iter().map(|r| &r.segment.name).collect();
-    assert_eq!(names, ["#keep-me", "hooli"]);
-    assert_eq!(a.segments.cursor[0], 1, "the cursor stays on a row");
+    assert_eq!(names, ["all contacts", "#keep-me", "hooli"]);
+    assert_eq!(a.segments.cursor[0], 2, "the cursor stays on a row");
     assert_eq!(a.status, "deleted segment 'vps' — u to undo");
     key(&mut a, KeyCode::Char('l'));
     assert!(key(&mut a, KeyCode::Char('D')).is_empty(), "a score band");

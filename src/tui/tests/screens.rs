@@ -1307,6 +1307,41 @@ fn snapshot_segments() {
     insta::assert_snapshot!(screen(&a, 120, 32).backend());
 }
 
+/// The charts show the segment under the cursor, named in their titles: all contacts
+/// first, a tag's contacts on its row; a bar then filters within the segment.
+#[test]
+fn the_charts_show_the_segment_under_the_cursor() {
+    let mut a = app();
+    tag_all(&mut a, "company:hooli", "hooli");
+    key(&mut a, KeyCode::Char('3'));
+    // The count after a bar's label in the chart that holds it.
+    let count_of = |a: &App, label: &str| -> usize {
+        let rows = screen_rows(a, 120, 32);
+        (rows.iter())
+            .find_map(|row| {
+                let after = &row[row.find(label)? + label.len()..];
+                after.split_whitespace().find_map(|w| w.parse().ok())
+            })
+            .unwrap_or_else(|| panic!("{label} in:\n{}", rows.join("\n")))
+    };
+    let low = |c: &&netcurate::model::Contact| c.score.is_some_and(|s| s < 10);
+    let contacts = &a.network.contacts;
+    let everyone = contacts.iter().filter(low).count();
+    let tagged = (contacts.iter())
+        .filter(|c| c.tags.iter().any(|t| t == "hooli"))
+        .filter(low)
+        .count();
+    assert!(tagged < everyone, "{tagged} {everyone}");
+    assert_eq!(count_of(&a, "0–9 "), everyone);
+    assert!(!screen_rows(&a, 120, 32).join("").contains("Score ·"));
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(count_of(&a, "0–9 "), tagged);
+    assert!(screen_rows(&a, 120, 32)[1].contains(" Score · #hooli "));
+    key(&mut a, KeyCode::Char('l'));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.table.ids.len(), tagged, "{}", a.table.filter);
+}
+
 /// On a narrow screen the tabs name the view shown (the others by number), and the
 /// segments view shows its focused pane alone, whose labels are whole.
 #[test]

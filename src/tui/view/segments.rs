@@ -1,6 +1,7 @@
-//! The segments view: tags and saved filters with counts, mean score and VP+ share, and
-//! charts (score histogram, seniority and function bars, connections per month) whose
-//! bars filter the contacts view to the people behind them (Enter).
+//! The segments view: all contacts, then tags and saved filters, with counts, mean score
+//! and VP+ share, and charts of the segment under the cursor (score histogram, seniority
+//! and function bars, connections per month) whose bars filter the contacts view to the
+//! people behind them (Enter).
 
 use super::super::app::{App, MONTHS_PANE};
 use super::super::strings;
@@ -8,7 +9,8 @@ use super::super::theme::Theme;
 use super::{
     bar_lines, draw_scrollbar, keys_text, pad, pane_scrollbar, place_on_scrollbar, window_start,
 };
-use netcurate::model::{Function, Seniority};
+use chrono::Datelike;
+use netcurate::model::{Contact, Function, Seniority};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -77,11 +79,21 @@ fn segments_scrollbar(app: &App, area: Rect) -> Option<Rect> {
     pane_scrollbar(area, SEGMENTS_HEAD, app.segment_rows.len())
 }
 
-/// The bars of the chart panes, in pane order (score, seniority, function, months): one
-/// pass over the network for the first three.
+/// The bars of the chart panes, in pane order (score, seniority, function, months), of
+/// the segment under the segments pane's cursor (all contacts before the rows are
+/// worked out): one pass over its contacts.
 fn chart_items(app: &App) -> [Vec<(String, usize)>; 4] {
+    let contacts = &app.network.contacts;
+    let members: Box<dyn Iterator<Item = &Contact>> =
+        match app.segment_rows.get(app.segments.cursor[0]) {
+            Some(row) => Box::new(row.members.iter().map(|&i| &contacts[i as usize])),
+            None => Box::new(contacts.iter()),
+        };
     let (mut hist, mut tiers, mut functions) = ([0usize; 10], [0usize; 11], [0usize; 14]);
-    for c in app.network.contacts.iter().filter(|c| c.in_network()) {
+    // On the network's months (the last 24 with connections made), so that segments
+    // compare.
+    let mut months = vec![0usize; app.months.len()];
+    for c in members {
         if let Some(s) = c.score {
             hist[(s as usize / 10).min(9)] += 1;
         }
@@ -93,22 +105,24 @@ fn chart_items(app: &App) -> [Vec<(String, usize)>; 4] {
             .iter()
             .position(|f| *f == c.function)
             .unwrap_or(13)] += 1;
+        let month = c.connected_on.map(|d| d.year() * 12 + d.month0() as i32);
+        if let Some(at) = month.and_then(|m| app.months.binary_search_by_key(&m, |&(m, _)| m).ok())
+        {
+            months[at] += 1;
+        }
     }
-    let labelled = |labels: Vec<String>, counts: &[usize]| -> Vec<(String, usize)> {
-        labels.into_iter().zip(counts.iter().copied()).collect()
+    let labelled = |pane: usize, counts: &[usize]| -> Vec<(String, usize)> {
+        let labels = app
+            .segment_queries(pane)
+            .into_iter()
+            .map(|(label, _)| label);
+        labels.zip(counts.iter().copied()).collect()
     };
-    let score_labels = app.segment_queries(1).into_iter().map(|(l, _)| l).collect();
-    let tier_labels = Seniority::ALL.iter().map(|t| t.as_str().to_string());
-    let function_labels = Function::ALL.iter().map(|f| f.as_str().to_string());
-    let months = (app.segment_queries(MONTHS_PANE).into_iter())
-        .zip(app.months.iter())
-        .map(|((label, _), &(_, n))| (label, n))
-        .collect();
     [
-        labelled(score_labels, &hist),
-        labelled(tier_labels.collect(), &tiers),
-        labelled(function_labels.collect(), &functions),
-        months,
+        labelled(1, &hist),
+        labelled(2, &tiers),
+        labelled(3, &functions),
+        labelled(MONTHS_PANE, &months),
     ]
 }
 
@@ -118,9 +132,13 @@ fn pane_block<'a>(app: &App, theme: &Theme, index: usize) -> Block<'a> {
     } else {
         theme.dim()
     };
+    let title = match app.charted_segment().filter(|_| index > 0) {
+        Some(segment) => strings::chart_title(strings::SEGMENT_PANES[index], &segment.name),
+        None => strings::SEGMENT_PANES[index].to_string(),
+    };
     Block::new()
         .borders(Borders::TOP)
-        .title(Span::styled(strings::SEGMENT_PANES[index], style))
+        .title(Span::styled(title, style))
 }
 
 fn chart(
@@ -157,15 +175,6 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         format!("{segment:<name_w$} {count:>6} {mean:>5} {vp:>5}"),
         theme.header(),
     )];
-    if segments.is_empty() {
-        lines.extend(
-            [
-                strings::NO_SEGMENTS.to_string(),
-                keys_text(app, strings::SEGMENT_MAKERS),
-            ]
-            .map(|text| Line::styled(text, theme.dim())),
-        );
-    }
     for (k, row) in segments.iter().enumerate().skip(start).take(shown) {
         let (s, f) = (&row.segment, &row.figures);
         let (count, mean, vp) = (f.count, f.mean_score, f.vp_share);
@@ -179,6 +188,16 @@ fn draw_segments(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             Line::raw(text)
         });
+    }
+    // All contacts alone: how to make a segment.
+    if segments.len() <= 1 {
+        lines.extend(
+            [
+                strings::NO_SEGMENTS.to_string(),
+                keys_text(app, strings::SEGMENT_MAKERS),
+            ]
+            .map(|text| Line::styled(text, theme.dim())),
+        );
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
     if let Some(bar) = scrollbar {

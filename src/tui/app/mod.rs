@@ -24,7 +24,7 @@ use super::keymap::{Command, Keymap};
 use super::strings::{self, status};
 use netcurate::audience::Profile;
 use netcurate::export::{self, ExportKind};
-use netcurate::model::{ContactId, Decision, InvitationId};
+use netcurate::model::{ContactId, Decision, Function, InvitationId, Seniority};
 use netcurate::network::{Figures, Network, Segment};
 use netcurate::ops::{self, Op};
 use netcurate::pillars::{self, Assumptions, Baseline, Projection};
@@ -312,8 +312,19 @@ enum SegmentOf {
 pub struct SegmentRow {
     pub segment: Segment,
     pub figures: Figures,
-    /// Its contacts: positions in the network's contacts, for the charts.
-    pub members: Vec<u32>,
+    /// What the charts count of it, when the cursor is on it.
+    pub charts: ChartCounts,
+}
+
+/// What the segments view's charts count of one segment's contacts: by score band (tens),
+/// seniority and function (in their `ALL` order), and by month connected, on the months
+/// of [`App::months`] (the network's, so that segments compare).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChartCounts {
+    pub scores: [usize; 10],
+    pub tiers: [usize; Seniority::ALL.len()],
+    pub functions: [usize; Function::ALL.len()],
+    pub months: Vec<usize>,
 }
 
 /// The contacts table: filtered, sorted positions into `network.contacts`.

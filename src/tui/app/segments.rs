@@ -3,14 +3,49 @@
 //!
 //! Must not: do I/O (it asks the runtime with an effect).
 
-use super::{App, Effect, PANES_OF_SEGMENTS, SegmentOf, SegmentRow, View, moved_cursor};
+use super::{
+    App, ChartCounts, Effect, PANES_OF_SEGMENTS, SegmentOf, SegmentRow, View, moved_cursor,
+};
 use crate::tui::keymap::Command;
 use crate::tui::strings::{self, SEGMENT_BARS, status};
 use netcurate::export::ExportKind;
-use netcurate::model::ContactId;
+use netcurate::model::{Contact, ContactId, Function, Seniority};
 use netcurate::network::{Figures, Network, Segment};
 use netcurate::ops;
 use netcurate::query::Query;
+
+impl ChartCounts {
+    /// The counts of `contacts` on the months `months` (as [`App::months`] holds them).
+    pub fn of<'c>(contacts: impl Iterator<Item = &'c Contact>, months: &[(i32, usize)]) -> Self {
+        let mut counts = ChartCounts {
+            months: vec![0; months.len()],
+            ..ChartCounts::default()
+        };
+        for c in contacts {
+            if let Some(s) = c.score {
+                counts.scores[(s as usize / 10).min(9)] += 1;
+            }
+            if let Some(at) = Seniority::ALL.iter().position(|t| *t == c.seniority) {
+                counts.tiers[at] += 1;
+            }
+            if let Some(at) = Function::ALL.iter().position(|f| *f == c.function) {
+                counts.functions[at] += 1;
+            }
+            let month = c.connected_on.map(month_number);
+            if let Some(at) = month.and_then(|m| months.binary_search_by_key(&m, |&(m, _)| m).ok())
+            {
+                counts.months[at] += 1;
+            }
+        }
+        counts
+    }
+}
+
+/// A date's month as [`App::months`] numbers them: `year * 12 + month0`.
+fn month_number(date: chrono::NaiveDate) -> i32 {
+    use chrono::Datelike;
+    date.year() * 12 + date.month0() as i32
+}
 
 impl App {
     /// Every tag in the network, for completion.
@@ -60,9 +95,9 @@ impl App {
                     .unwrap_or_default();
                 let contacts = ids.iter().map(|&i| &self.network.contacts[i as usize]);
                 SegmentRow {
-                    figures: Figures::of(contacts),
+                    figures: Figures::of(contacts.clone()),
+                    charts: ChartCounts::of(contacts, &self.months),
                     segment,
-                    members: ids,
                 }
             })
             .collect();
@@ -128,11 +163,10 @@ impl App {
     /// Connections made per month (as `year*12 + month0`), the last 24 months with data.
     /// Decisions and tags do not change it, so it is computed once per loaded network.
     pub(super) fn connections_per_month(network: &Network) -> Vec<(i32, usize)> {
-        use chrono::Datelike;
         let mut counts = std::collections::BTreeMap::new();
         for c in network.contacts.iter().filter(|c| c.in_network()) {
             if let Some(d) = c.connected_on {
-                *counts.entry(d.year() * 12 + d.month0() as i32).or_insert(0) += 1;
+                *counts.entry(month_number(d)).or_insert(0) += 1;
             }
         }
         let v: Vec<(i32, usize)> = counts.into_iter().collect();

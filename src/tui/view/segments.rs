@@ -3,14 +3,12 @@
 //! and function bars, connections per month) whose bars filter the contacts view to the
 //! people behind them (Enter).
 
-use super::super::app::{App, MONTHS_PANE};
+use super::super::app::{App, ChartCounts, MONTHS_PANE};
 use super::super::strings;
 use super::super::theme::Theme;
 use super::{
     bar_lines, draw_scrollbar, keys_text, pad, pane_scrollbar, place_on_scrollbar, window_start,
 };
-use chrono::Datelike;
-use netcurate::model::{Contact, Function, Seniority};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -80,37 +78,17 @@ fn segments_scrollbar(app: &App, area: Rect) -> Option<Rect> {
 }
 
 /// The bars of the chart panes, in pane order (score, seniority, function, months), of
-/// the segment under the segments pane's cursor (all contacts before the rows are
-/// worked out): one pass over its contacts.
+/// the segment under the segments pane's cursor, as counted when the segments were
+/// worked out (all contacts, counted here, before they are).
 fn chart_items(app: &App) -> [Vec<(String, usize)>; 4] {
-    let contacts = &app.network.contacts;
-    let members: Box<dyn Iterator<Item = &Contact>> =
-        match app.segment_rows.get(app.segments.cursor[0]) {
-            Some(row) => Box::new(row.members.iter().map(|&i| &contacts[i as usize])),
-            None => Box::new(contacts.iter()),
-        };
-    let (mut hist, mut tiers, mut functions) = ([0usize; 10], [0usize; 11], [0usize; 14]);
-    // On the network's months (the last 24 with connections made), so that segments
-    // compare.
-    let mut months = vec![0usize; app.months.len()];
-    for c in members {
-        if let Some(s) = c.score {
-            hist[(s as usize / 10).min(9)] += 1;
+    let counted;
+    let counts = match app.segment_rows.get(app.segments.cursor[0]) {
+        Some(row) => &row.charts,
+        None => {
+            counted = ChartCounts::of(app.network.contacts.iter(), &app.months);
+            &counted
         }
-        tiers[Seniority::ALL
-            .iter()
-            .position(|t| *t == c.seniority)
-            .unwrap_or(10)] += 1;
-        functions[Function::ALL
-            .iter()
-            .position(|f| *f == c.function)
-            .unwrap_or(13)] += 1;
-        let month = c.connected_on.map(|d| d.year() * 12 + d.month0() as i32);
-        if let Some(at) = month.and_then(|m| app.months.binary_search_by_key(&m, |&(m, _)| m).ok())
-        {
-            months[at] += 1;
-        }
-    }
+    };
     let labelled = |pane: usize, counts: &[usize]| -> Vec<(String, usize)> {
         let labels = app
             .segment_queries(pane)
@@ -119,10 +97,10 @@ fn chart_items(app: &App) -> [Vec<(String, usize)>; 4] {
         labels.zip(counts.iter().copied()).collect()
     };
     [
-        labelled(1, &hist),
-        labelled(2, &tiers),
-        labelled(3, &functions),
-        labelled(MONTHS_PANE, &months),
+        labelled(1, &counts.scores),
+        labelled(2, &counts.tiers),
+        labelled(3, &counts.functions),
+        labelled(MONTHS_PANE, &counts.months),
     ]
 }
 

@@ -490,6 +490,27 @@ fn a_click_queued_behind_a_key_lands_on_the_row_that_was_shown() {
     assert_eq!(s.exit_code(), 0);
 }
 
+/// A paste reaches the workbench marked as one (bracketed paste): a line break in it is
+/// text in the filter prompt, not Enter, and what follows it does not run as keys (`x`
+/// would prune the contacts in view).
+#[test]
+fn a_pasted_line_break_is_text_not_enter() {
+    let Some(db) = demo_db() else { return };
+    let s = Screen::start(&db, "paste", 120, 30);
+    s.wait_for("2000 total");
+    s.keys(&["/"]);
+    s.wait_for("filter: █");
+    let buffer = format!("paste-{}", s.name);
+    tmux(&["set-buffer", "-b", &buffer, "company:hooli\nx"]);
+    tmux(&["paste-buffer", "-p", "-d", "-b", &buffer, "-t", &s.name]);
+    s.wait_for("filter: company:hooli x█");
+    s.keys(&["Escape"]);
+    s.wait_gone("filter: company");
+    assert!(!s.capture().contains("prune"), "nothing pruned");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+}
+
 /// A filter typed in one session is recalled by Up in the filter prompt of the next: the
 /// history is kept with the database.
 #[test]

@@ -200,6 +200,7 @@ fn read_queued(app: &App, terminal: &DefaultTerminal) -> Result<(Vec<Msg>, bool)
         match event::read()? {
             Event::Key(key) if key.kind == KeyEventKind::Press => msgs.push(Msg::Key(key)),
             Event::Mouse(mouse) => msgs.extend(mouse_msg(app, terminal, mouse)?),
+            Event::Paste(text) => msgs.push(Msg::Paste(text)),
             Event::Resize(..) => resized = true,
             _ => {}
         }

@@ -294,6 +294,8 @@ pub enum Msg {
     },
     /// A left click on what the screen shows there (the view finds it).
     Click(Clicked),
+    /// Text pasted (the terminal marks a paste, so its line breaks are not Enter).
+    Paste(String),
 }
 
 /// The invitations view's panes (outgoing, incoming) and the segments view's (the
@@ -885,6 +887,7 @@ impl App {
             Msg::Key(key) => return self.on_key(key),
             Msg::Wheel { down } => return self.on_wheel(down),
             Msg::Click(clicked) => return self.on_click(clicked),
+            Msg::Paste(text) => self.on_paste(&text),
             Msg::Resize {
                 rows,
                 help_rows,

@@ -108,6 +108,21 @@ impl App {
         vec![]
     }
 
+    /// Text pasted goes into the open prompt as if typed, but for its line breaks and
+    /// tabs, which become spaces: a pasted line break neither submits the prompt nor lets
+    /// the rest of the text run as commands. A line break at its end (a line copied whole)
+    /// is left out. Outside a prompt a paste goes nowhere, and the status says so.
+    pub(super) fn on_paste(&mut self, text: &str) {
+        let Overlay::Prompt(p) = &mut self.overlay else {
+            self.status = status::PASTE_NOWHERE.to_string();
+            return;
+        };
+        let text = text.trim_end_matches(['\r', '\n']);
+        let spaced = text.chars().map(|c| if c.is_control() { ' ' } else { c });
+        p.input.extend(spaced);
+        p.recalled = None;
+    }
+
     /// Up (`earlier`) shows the latest filter typed before the one shown that starts with
     /// the text typed (the whole history when none is); Down the next one after it, and
     /// past the latest, the text typed again.

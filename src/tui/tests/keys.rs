@@ -113,6 +113,30 @@ fn filter_applies_as_you_type_and_esc_restores() {
     );
 }
 
+/// A paste goes into the open prompt as text: its line breaks become spaces, so the
+/// prompt stays open and nothing after a line break runs as a key (`x` would prune);
+/// outside a prompt it goes nowhere and says so.
+#[test]
+fn a_paste_is_text_in_a_prompt_and_never_keys() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('/'));
+    a.update(Msg::Paste("company:hooli\nx\tp\n".into()));
+    assert_eq!(prompt_text(&a), "company:hooli x p");
+    assert!(matches!(a.overlay, Overlay::Prompt(_)));
+    assert_eq!(a.table.filter, "company:hooli x p", "the table follows");
+    key(&mut a, KeyCode::Esc);
+    a.update(Msg::Paste("x".into()));
+    assert_eq!(a.status, crate::tui::strings::status::PASTE_NOWHERE);
+    let decided = |a: &App| {
+        a.network
+            .contacts
+            .iter()
+            .filter(|c| c.decision != Decision::Undecided)
+            .count()
+    };
+    assert_eq!(decided(&a), 0, "nothing was decided");
+}
+
 /// What a prompt says while open (what Tab could complete) goes with it: Esc, or Enter
 /// that says nothing of its own, leaves the status as it was before the prompt opened,
 /// not a list of companies under the next prompt.

@@ -1,4 +1,4 @@
-//! Random key sequences, with the mouse's wheel and clicks among them, on the demo (or an
+//! Random key sequences, with the mouse's wheel, clicks and pastes among them, on the demo (or an
 //! empty network, or the demo written in the world's scripts), every view and overlay
 //! reached by chance: `update` never panics, the table's cursor and selection stay inside
 //! the network, and the screen draws at any size, a tiny one included. (3,000 cases ran
@@ -16,9 +16,13 @@ use ratatui::layout::{Position, Size};
 #[derive(Debug, Clone)]
 enum Input {
     Key(KeyEvent),
-    Wheel { down: bool },
+    Wheel {
+        down: bool,
+    },
     ClickAt(u16, u16),
     Click(Clicked),
+    /// Text pasted (any of the world's, line breaks and controls among it).
+    Paste(String),
 }
 
 fn any_input() -> impl Strategy<Value = Input> {
@@ -36,6 +40,7 @@ fn any_input() -> impl Strategy<Value = Input> {
         2 => any::<bool>().prop_map(|down| Input::Wheel { down }),
         3 => (0u16..140, 0u16..45).prop_map(|(x, y)| Input::ClickAt(x, y)),
         1 => clicked.prop_map(Input::Click),
+        1 => (world_text(), world_text()).prop_map(|(a, b)| Input::Paste(format!("{a}\n{b}"))),
     ]
 }
 
@@ -176,6 +181,7 @@ proptest! {
                     Some(Msg::Click(clicked.unwrap_or(Clicked::Elsewhere)))
                 }
                 Input::Click(clicked) => Some(Msg::Click(clicked)),
+                Input::Paste(text) => Some(Msg::Paste(text)),
             };
             if let Some(msg) = msg {
                 a.update(msg);

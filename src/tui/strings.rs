@@ -430,13 +430,23 @@ pub fn invitation_between(direction: &str, from: &str, to: &str) -> String {
 }
 
 /// When an invitation was sent and where it stands.
-pub fn invitation_state(sent: NaiveDate, age: i64, status: &str, withdraw: bool) -> String {
+/// An invitation's date, age and state; `stale_days` when it is stale (pending longer).
+pub fn invitation_state(
+    sent: NaiveDate,
+    age: i64,
+    status: &str,
+    stale_days: Option<i64>,
+    withdraw: bool,
+) -> String {
+    let stale = stale_days.map_or(String::new(), |days| {
+        format!(", stale{}", stale_aside(days))
+    });
     let planned = if withdraw {
         " · marked for withdrawal"
     } else {
         ""
     };
-    format!("sent {sent} ({age} days ago) · {status}{planned}")
+    format!("sent {sent} ({age} days ago) · {status}{stale}{planned}")
 }
 
 pub fn invitation_message(message: &str) -> String {

@@ -84,8 +84,8 @@ fn on_newest_pending_invitation(a: &mut App) -> usize {
     a.current_invitation().expect("an invitation")
 }
 
-/// Enter on an invitation shows it in full: who to whom, when, where it stands, its
-/// message and the profile; Esc closes it.
+/// Enter on an invitation shows it in full: who to whom, when, where it stands (stale
+/// too, when it is), its message and the profile; Esc closes it.
 #[test]
 fn enter_shows_an_invitation_in_full() {
     let mut a = app();
@@ -109,8 +109,18 @@ fn enter_shows_an_invitation_in_full() {
     ] {
         assert!(text.contains(&expected), "{expected}: {text}");
     }
+    assert!(!text.contains("pending, stale"), "a week old: {text}");
     key(&mut a, KeyCode::Esc);
     assert!(matches!(a.overlay, Overlay::None));
+    // The oldest pending one says it is stale, as its row in the list does.
+    key(&mut a, KeyCode::Char('g'));
+    key(&mut a, KeyCode::Enter);
+    let text = format!("{:?}", screen(&a, 120, 40).backend());
+    assert!(
+        text.contains("· pending, stale (pending over 21 days"),
+        "{text}"
+    );
+    key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('l'));
     key(&mut a, KeyCode::Enter);
     let text = format!("{:?}", screen(&a, 120, 40).backend());

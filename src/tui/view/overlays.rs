@@ -59,12 +59,14 @@ pub fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn invitation_lines<'a>(app: &App, i: usize, theme: &Theme) -> Vec<Line<'a>> {
     let inv = &app.network.invitations[i];
     let between = strings::invitation_between(inv.direction.as_str(), &inv.from_name, &inv.to_name);
+    let (today, stale_days) = (app.network.as_of, app.pillars.assumptions.stale_days);
     let mut lines = vec![
         Line::styled(seen(&between).into_owned(), theme.title()),
         Line::raw(strings::invitation_state(
             inv.sent_at.date(),
-            inv.age_days(app.network.as_of),
+            inv.age_days(today),
             inv.status.as_str(),
+            inv.is_stale(today, stale_days).then_some(stale_days),
             inv.withdraw_planned,
         )),
     ];

@@ -77,6 +77,8 @@ impl ExportKind {
             (asked.job_changes, "Job Changed On"),
             (asked.gone, "Gone On"),
             (asked.added, "Added On"),
+            (asked.industry, "Industry"),
+            (asked.location, "Location"),
         ];
         for (wanted, header) in extra {
             let at = CONTACT_COLUMNS.iter().position(|(h, _)| *h == header);
@@ -490,6 +492,29 @@ pub fn write_atomic<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A contacts export chosen by what a contact CSV told (`industry:`, `location:`) has
+    /// those columns after the usual ones; a plan, or a filter on other things, does not.
+    #[test]
+    fn an_export_filtered_by_location_or_industry_has_those_columns() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).expect("day");
+        let headers = |kind: ExportKind, filter: &str| -> Vec<&str> {
+            let asked = crate::query::Query::parse(filter, day)
+                .expect("query")
+                .asks_about();
+            let columns = kind.columns_for(asked);
+            let extra = &columns[kind.default_columns().len()..];
+            extra.iter().map(|&i| CONTACT_COLUMNS[i].0).collect()
+        };
+        let contacts = ExportKind::Contacts;
+        assert_eq!(headers(contacts, "location:berlin"), ["Location"]);
+        assert_eq!(
+            headers(contacts, "industry:soft location:berlin"),
+            ["Industry", "Location"]
+        );
+        assert!(headers(contacts, "-location:berlin company:acme").is_empty());
+        assert!(headers(ExportKind::RemovalPlan, "location:berlin").is_empty());
+    }
 
     /// A file is named for what chose its contacts, in lowercase words joined by '-', no
     /// longer than 40 characters and never ending in '-'; a plan for its kind.

@@ -335,6 +335,12 @@ fn map_reads_a_crm_file_under_other_column_names() {
     assert_eq!(names("location:berlin"), ["René Sample"]);
     assert_eq!(names("email:@example.org -location:berlin"), ["Mila Novak"]);
     assert_eq!(names("location:hamburg title:head"), ["Mila Novak"]);
+    // explain says what the CRM told.
+    let explained = db.ok(&["explain", "René Sample"]);
+    assert!(
+        explained.contains("\n  rene@example.org · Berlin\n"),
+        "{explained}"
+    );
     let text = db.ok(&["import", "--dry-run", &fixture("linkedin/hubspot.csv")]);
     // A dry run into a database not made yet stores nothing, not even an empty database.
     let fresh = Db::new();

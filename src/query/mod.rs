@@ -335,13 +335,16 @@ impl Lack {
     }
 }
 
-/// The events a query selects contacts by ([`Query::asks_about`]): what a list of them is
-/// about, beyond who they are.
+/// The events a query selects contacts by, and the texts of a contact CSV
+/// ([`Query::asks_about`]): what a list of them is about, beyond who they are.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct AskedAbout {
     pub job_changes: bool,
     pub gone: bool,
     pub added: bool,
+    /// The texts a contact CSV brings (`industry:`, `location:`).
+    pub industry: bool,
+    pub location: bool,
 }
 
 impl Query {
@@ -435,6 +438,8 @@ impl Query {
                 Test::JobChanged(..) => asked.job_changes = true,
                 Test::Gone(..) => asked.gone = true,
                 Test::Added(..) => asked.added = true,
+                Test::Text(TextField::Industry, _) => asked.industry = true,
+                Test::Text(TextField::Location, _) => asked.location = true,
                 Test::Flag(bits) => {
                     asked.job_changes |= bits & Flags::JOB_CHANGE != 0;
                     asked.gone |= bits & Flags::GONE != 0;
@@ -1092,7 +1097,8 @@ mod tests {
         assert_eq!(Holds::of([]), none);
     }
 
-    /// A query asks about the events its terms select by, not those it leaves out.
+    /// A query asks about the events and the contact CSV's texts its terms select by, not
+    /// those it leaves out.
     #[test]
     fn a_query_asks_about_the_events_it_selects_by() {
         let asked = |text: &str| Query::parse(text, TODAY).expect("query").asks_about();
@@ -1100,8 +1106,16 @@ mod tests {
             job_changes,
             gone,
             added,
+            ..AskedAbout::default()
         };
         assert_eq!(asked("company:hooli score:>50"), about(false, false, false));
+        let texts = |industry, location| AskedAbout {
+            industry,
+            location,
+            ..AskedAbout::default()
+        };
+        assert_eq!(asked("location:berlin"), texts(false, true));
+        assert_eq!(asked("industry:soft -location:x"), texts(true, false));
         assert_eq!(asked("changed:>=7d"), about(true, false, false));
         assert_eq!(asked("flag:job-change flag:gone"), about(true, true, false));
         assert_eq!(asked("added:>=7d -flag:gone"), about(false, false, true));

@@ -315,6 +315,8 @@ pub mod column {
     pub const ADDED: &str = "added";
     /// While the filter selects job changes: the position and company before.
     pub const WAS: &str = "was";
+    pub const INDUSTRY: &str = "industry";
+    pub const LOCATION: &str = "location";
     pub const TAGS: &str = "tags";
     pub const DECISION: &str = "decision";
 }
@@ -527,6 +529,17 @@ pub fn suggested(decision: &str, why: &str) -> String {
 /// The explanation's line of a job change recorded `on`: what `c` was before.
 pub fn job_change(on: NaiveDate, c: &Contact) -> String {
     format!("job change recorded {on}: was {}", c.previous_job())
+}
+
+/// What a contact CSV (a CRM, an enrichment) told of a contact: email, industry and
+/// location, those it has, as they read; none when it has none.
+pub fn contact_details(c: &Contact) -> Option<String> {
+    let details: Vec<String> = [&c.email, &c.industry, &c.location]
+        .into_iter()
+        .filter(|text| !text.trim().is_empty())
+        .map(|text| netcurate::text::seen(text).into_owned())
+        .collect();
+    (!details.is_empty()).then(|| details.join(" · "))
 }
 
 pub fn gone_since(on: NaiveDate) -> String {

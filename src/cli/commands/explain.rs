@@ -5,7 +5,7 @@
 
 use crate::cli::commands::list::shown_name;
 use crate::cli::{Session, command_line, shell_word};
-use crate::tui::strings::{added_on, gone_since, messages_line};
+use crate::tui::strings::{added_on, contact_details, gone_since, messages_line};
 use anyhow::{Result, bail};
 use netcurate::audience;
 use netcurate::model::{Contact, Flags, joined_or_none};
@@ -178,6 +178,9 @@ pub(crate) fn explain(s: &Session, who: &str, out: &mut dyn Write) -> Result<()>
     writeln!(out, "{}", described(c))?;
     if !c.url.is_empty() {
         writeln!(out, "  {}", netcurate::import::url::readable(&c.url))?;
+    }
+    if let Some(details) = contact_details(c) {
+        writeln!(out, "  {details}")?;
     }
     write_seniority(c, out)?;
     writeln!(out, "  function: {}", c.function.as_str())?;

@@ -1307,6 +1307,34 @@ fn snapshot_segments() {
     insta::assert_snapshot!(screen(&a, 120, 32).backend());
 }
 
+/// What a contact CSV told (email, industry, location) shows in the explanation; a filter
+/// on the location or the industry shows it in the table too, from 80 columns.
+#[test]
+fn a_filter_on_location_shows_it_in_the_table() {
+    let mut network = demo().network.clone();
+    for c in network.contacts.iter_mut().take(40) {
+        c.location = "Berlin, Germany".into();
+        c.industry = "Software Development".into();
+    }
+    let mut a = app_on(network);
+    let text = |a: &App, w| screen_rows(a, w, 24).join("\n");
+    assert!(!text(&a, 120).contains("location"), "{}", text(&a, 120));
+    a.set_filter("location:berlin");
+    assert_eq!(a.table.ids.len(), 40);
+    let shown = text(&a, 120);
+    let header = &screen_rows(&a, 120, 24)[2];
+    assert!(header.contains(" location "), "{header}");
+    assert!(!header.contains("industry"), "{header}");
+    assert!(shown.contains(" Berlin, "), "{shown}");
+    assert!(!screen_rows(&a, 79, 24)[2].contains("location"));
+    key(&mut a, KeyCode::Enter);
+    assert!(
+        text(&a, 120).contains("Software Development · Berlin, Germany"),
+        "{}",
+        text(&a, 120)
+    );
+}
+
 /// The charts show the segment under the cursor, named in their titles: all contacts
 /// first, a tag's contacts on its row; a bar then filters within the segment.
 #[test]

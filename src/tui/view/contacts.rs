@@ -170,6 +170,9 @@ struct Columns {
     /// What each was before a job change, beside what each is now (from 80 columns:
     /// below, position, company and before would each get a word).
     was: bool,
+    /// The texts the filter asks about that the table shows nowhere else (industry,
+    /// location), from 80 columns, after company (or what each was).
+    asked_texts: Vec<fn(&Contact) -> &str>,
     /// The date shown, by the column's header.
     date_of: fn(&Contact) -> Option<NaiveDate>,
     /// The columns, in order.
@@ -225,6 +228,19 @@ impl Columns {
         if was {
             list.push(Column::new(column::WAS, Constraint::Fill(3), None));
         }
+        type TextOf = fn(&Contact) -> &str;
+        let texts: [(bool, &str, TextOf); 2] = [
+            (asked.industry, column::INDUSTRY, |c| &c.industry),
+            (asked.location, column::LOCATION, |c| &c.location),
+        ];
+        let mut asked_texts = Vec::new();
+        for (_, header, text_of) in texts
+            .into_iter()
+            .filter(|(asked, ..)| *asked && width >= 80)
+        {
+            list.push(Column::new(header, Constraint::Fill(2), None));
+            asked_texts.push(text_of);
+        }
         if wide {
             list.extend([
                 Column::new(
@@ -245,6 +261,7 @@ impl Columns {
             medium,
             wide,
             was,
+            asked_texts,
             date_of,
             list,
         }
@@ -295,6 +312,10 @@ impl Columns {
         if self.was {
             let previous = c.previous_job();
             cells.push(Cell::from(fit(&previous, width[5]).into_owned()).style(theme.dim()));
+        }
+        for text_of in &self.asked_texts {
+            let at = cells.len();
+            cells.push(Cell::from(fit(text_of(c), width[at]).into_owned()));
         }
         if self.wide {
             cells.push(Cell::from(c.seniority.as_str()));

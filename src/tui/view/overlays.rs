@@ -112,6 +112,9 @@ pub fn contact_lines<'a>(app: &App, c: &Contact, theme: &Theme) -> Vec<Line<'a>>
             theme.dim(),
         ));
     }
+    if let Some(details) = strings::contact_details(c) {
+        lines.push(Line::styled(details, theme.dim()));
+    }
     lines.push(Line::raw(strings::seniority_line(
         guess.tier.as_str(),
         guess.rule,

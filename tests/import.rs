@@ -335,6 +335,17 @@ fn map_reads_a_crm_file_under_other_column_names() {
     assert_eq!(names("location:berlin"), ["René Sample"]);
     assert_eq!(names("email:@example.org -location:berlin"), ["Mila Novak"]);
     assert_eq!(names("location:hamburg title:head"), ["Mila Novak"]);
+    // list shows the location it is filtered by, in the seniority column's place.
+    let listed = db.ok(&["list", "--filter", "location:berlin"]);
+    let header = listed.lines().next().unwrap();
+    assert!(
+        header.contains("  location  ") && !header.contains("seniority"),
+        "{listed}"
+    );
+    assert!(
+        listed.lines().nth(1).unwrap().contains("  Berlin  "),
+        "{listed}"
+    );
     // explain says what the CRM told.
     let explained = db.ok(&["explain", "René Sample"]);
     assert!(

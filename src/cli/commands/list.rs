@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use netcurate::error::did_you_mean;
 use netcurate::model::{Contact, Decision, Flags, Standing, joined_or_none};
 use netcurate::network::Network;
-use netcurate::query::{self, Haystack, SortKey};
+use netcurate::query::{self, AskedAbout, Haystack, SortKey};
 use netcurate::text::seen;
 use std::borrow::Cow;
 use std::io::Write;
@@ -30,7 +30,7 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
     }
     // Buffered: standard output writes each line on its own (100k writes for 100k lines).
     let out = &mut std::io::BufWriter::new(out);
-    write_lines(&shown, query.asks_about().job_changes, out)?;
+    write_lines(&shown, asked_text(query.asks_about()), out)?;
     let (matching, total) = (ids.len(), s.store.contact_count()?);
     if shown.len() < matching {
         let shown = shown.len();
@@ -68,9 +68,29 @@ fn sorted(network: &Network, sort: &str) -> Result<Vec<u32>> {
     Ok(ids)
 }
 
+/// A text the filter asks about that `list` otherwise leaves out: its column's header and
+/// each contact's.
+#[derive(Clone, Copy)]
+struct AskedText {
+    header: &'static str,
+    text_of: fn(&Contact) -> String,
+}
+
+/// The text column a filter asks for: listing job changes, what each was before; filtered
+/// by a contact CSV's location or industry, that.
+fn asked_text(asked: AskedAbout) -> Option<AskedText> {
+    let (header, text_of): (_, fn(&Contact) -> String) = match () {
+        _ if asked.job_changes => ("was", |c| c.previous_job()),
+        _ if asked.location => ("location", |c| c.location.to_string()),
+        _ if asked.industry => ("industry", |c| c.industry.to_string()),
+        _ => return None,
+    };
+    Some(AskedText { header, text_of })
+}
+
 /// One aligned line a contact, under a header: id, score, name, position, company,
-/// seniority (or, listing job changes (`was`), what each was before), decision, tags.
-fn write_lines(shown: &[&Contact], was: bool, out: &mut dyn Write) -> Result<()> {
+/// seniority (or the text the filter asks about: [`asked_text`]), decision, tags.
+fn write_lines(shown: &[&Contact], asked: Option<AskedText>, out: &mut dyn Write) -> Result<()> {
     if shown.is_empty() {
         return Ok(());
     }
@@ -82,20 +102,16 @@ fn write_lines(shown: &[&Contact], was: bool, out: &mut dyn Write) -> Result<()>
         [
             widest(contacts().map(|c| &c.position)),
             widest(contacts().map(|c| &c.company)),
-            if was {
-                widest(contacts().map(|c| c.previous_job()))
-            } else {
-                0
-            },
+            asked.map_or(0, |a| widest(contacts().map(a.text_of))),
         ],
         tags_width,
-        was,
+        asked.map(|a| a.header),
     );
     let header = Line {
         id: "id".into(),
         score: "score".into(),
         name: "name".into(),
-        texts: ["position", "company", if was { "was" } else { "" }],
+        texts: ["position", "company", asked.map_or("", |a| a.header)],
         seniority: "seniority",
         decision: "decision",
         // Headed only when some contact listed has tags (on a narrow terminal an empty
@@ -104,12 +120,12 @@ fn write_lines(shown: &[&Contact], was: bool, out: &mut dyn Write) -> Result<()>
     };
     writeln!(out, "{}", header.laid_out(&widths))?;
     for c in contacts() {
-        let previous = if was { c.previous_job() } else { String::new() };
+        let third = asked.map_or(String::new(), |a| (a.text_of)(c));
         let line = Line {
             id: c.id.to_string(),
             score: c.score.map_or("-".to_string(), |s| s.to_string()),
             name: shown_name(c),
-            texts: [&c.position, &c.company, &previous],
+            texts: [&c.position, &c.company, &third],
             seniority: c.seniority.as_str(),
             decision: match c.standing() {
                 Standing::RemovalDone => "done",
@@ -137,7 +153,7 @@ struct Line<'a> {
     id: String,
     score: String,
     name: String,
-    /// Position, company and what the contact was before (shown when listing job changes).
+    /// Position, company and the text the filter asks about ([`asked_text`]).
     texts: [&'a str; 3],
     seniority: &'a str,
     decision: &'a str,
@@ -208,8 +224,16 @@ impl TextWidths {
 
     /// The widths for lines of at most `width` columns (`None`: no limit) whose widest
     /// name, texts and tags take `name`, `texts` and `tags` columns: the full widths when
-    /// they fit. With `was` the previous job takes the seniority column's place.
-    fn within(width: Option<u16>, name: u16, texts: [u16; 3], tags: u16, was: bool) -> TextWidths {
+    /// they fit. A third text (headed `third`: what each was before, a location) takes the
+    /// seniority column's place.
+    fn within(
+        width: Option<u16>,
+        name: u16,
+        texts: [u16; 3],
+        tags: u16,
+        third: Option<&str>,
+    ) -> TextWidths {
+        let was = third.is_some();
         let full = &Self::FULL[..if was { 3 } else { 2 }];
         let gaps = Self::GAP * full.len() as u16;
         let seniority_room = if was { 0 } else { Self::SENIORITY };
@@ -239,7 +263,8 @@ impl TextWidths {
         };
         let room = width.saturating_sub(fixed + name + kept).min(full_sum);
         // What each column needs: its widest text, at least its header, at most full.
-        let needs: Vec<u16> = (full.iter().zip(texts).zip(["position", "company", "was"]))
+        let headers = ["position", "company", third.unwrap_or_default()];
+        let needs: Vec<u16> = (full.iter().zip(texts).zip(headers))
             .map(|((&most, widest), header)| widest.max(header.len() as u16).min(most))
             .collect();
         let texts: Vec<u16> = (shares(room, &needs, full).into_iter())
@@ -394,7 +419,7 @@ mod tests {
             tags in 0u16..40,
             was: bool,
         ) {
-            let w = TextWidths::within(Some(width), name, texts, tags, was);
+            let w = TextWidths::within(Some(width), name, texts, tags, was.then_some("was"));
             let columns = w.texts.len();
             let seniority = if w.seniority { TextWidths::SENIORITY } else { 0 };
             let fixed = TextWidths::FIXED + columns as u16 * TextWidths::GAP + seniority + w.name;
@@ -428,7 +453,7 @@ mod tests {
     /// company, and a line that ends at the edge.
     #[test]
     fn a_list_of_job_changes_fits_80_columns() {
-        let w = TextWidths::within(Some(80), 13, [8, 17, 40], 0, true);
+        let w = TextWidths::within(Some(80), 13, [8, 17, 40], 0, Some("was"));
         assert!(!w.seniority);
         assert_eq!(w.texts.len(), 3);
         let used = TextWidths::FIXED + 3 * TextWidths::GAP + 13 + w.texts.iter().sum::<u16>();

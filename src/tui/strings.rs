@@ -891,7 +891,7 @@ pub mod status {
 
     /// D on a row of the figures' panes (score bands, tiers…).
     pub const PASTE_NOWHERE: &str =
-        "a paste goes into a prompt (a filter, a tag, a path to import): open one first";
+        "a paste goes into a prompt, or from a view into the filter: not here";
 
     pub const NOT_A_SEGMENT: &str =
         "only a tag or a saved filter is deleted here (the first pane's rows, below all contacts)";

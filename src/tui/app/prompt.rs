@@ -111,8 +111,14 @@ impl App {
     /// Text pasted goes into the open prompt as if typed, but for its line breaks and
     /// tabs, which become spaces: a pasted line break neither submits the prompt nor lets
     /// the rest of the text run as commands. A line break at its end (a line copied whole)
-    /// is left out. Outside a prompt a paste goes nowhere, and the status says so.
+    /// is left out. Pasted in a view, it is a new filter (a name copied from an email
+    /// finds its contact; Esc brings the filter back); over anything else (the help, an
+    /// explanation, a card, a question) it goes nowhere, and the status says so.
     pub(super) fn on_paste(&mut self, text: &str) {
+        if self.overlay == Overlay::None {
+            self.show_view(View::Contacts);
+            self.open_prompt(PromptKind::Filter, String::new());
+        }
         let Overlay::Prompt(p) = &mut self.overlay else {
             self.status = status::PASTE_NOWHERE.to_string();
             return;

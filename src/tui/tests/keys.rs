@@ -114,8 +114,9 @@ fn filter_applies_as_you_type_and_esc_restores() {
 }
 
 /// A paste goes into the open prompt as text: its line breaks become spaces, so the
-/// prompt stays open and nothing after a line break runs as a key (`x` would prune);
-/// outside a prompt it goes nowhere and says so.
+/// prompt stays open and nothing after a line break runs as a key (`x` would prune).
+/// Pasted in a view, it is a new filter (Esc brings back the one before); over the help
+/// it goes nowhere and says so.
 #[test]
 fn a_paste_is_text_in_a_prompt_and_never_keys() {
     let mut a = app();
@@ -125,8 +126,31 @@ fn a_paste_is_text_in_a_prompt_and_never_keys() {
     assert!(matches!(a.overlay, Overlay::Prompt(_)));
     assert_eq!(a.table.filter, "company:hooli x p", "the table follows");
     key(&mut a, KeyCode::Esc);
+    a.set_filter("company:hooli");
+    key(&mut a, KeyCode::Char('2'));
+    a.update(Msg::Paste("Sven Fontaine\n".into()));
+    assert_eq!(
+        (a.view, prompt_text(&a)),
+        (View::Contacts, "Sven Fontaine".into())
+    );
+    let found = |a: &App| {
+        a.table
+            .ids
+            .iter()
+            .map(|&i| a.network.contacts[i as usize].full_name())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        found(&a).contains(&"Sven Fontaine".to_string()) && found(&a).len() < 10,
+        "{:?}",
+        found(&a)
+    );
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.table.filter, "company:hooli", "the filter before");
+    key(&mut a, KeyCode::Char('?'));
     a.update(Msg::Paste("x".into()));
     assert_eq!(a.status, crate::tui::strings::status::PASTE_NOWHERE);
+    assert_eq!(a.overlay, Overlay::Help);
     let decided = |a: &App| {
         a.network
             .contacts

@@ -2,12 +2,20 @@
 //! company names copied from web pages carry no-break and zero-width spaces, soft hyphens
 //! and direction marks; self-typed ones can hold line breaks and escapes. One rule
 //! ([`as_seen`]) says what each character looks like; filters, scoring keys, table cells,
-//! reports and drafted profiles all go through it.
+//! reports and drafted profiles all go through it. Also: a count in words ([`counted`]).
 //!
 //! Must not: change stored text (JSON and CSV exports keep it as imported) or know about
 //! terminals beyond what a character looks like.
 
 use std::borrow::Cow;
+
+/// `n` things in words, the noun in the number's form: "1 contact", "3 contacts".
+pub fn counted(n: u64, one: &str, many: &str) -> String {
+    match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}
 
 /// Appends `text` as it is searched to `out`: as a reader sees it ([`as_seen`]), lower-cased
 /// character by character.

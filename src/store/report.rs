@@ -443,15 +443,19 @@ impl ImportRun {
     /// The import in words: "the import of export.zip on 2026-11-27 (8 new, 5 changed)".
     pub fn describe(&self) -> String {
         let found: Vec<String> = [
-            (self.new, "new"),
-            (self.gone, "gone"),
-            (self.changed, "changed"),
-            (self.contacts_added, "contacts added"),
-            (self.invitations_added, "invitations added"),
+            (self.new, "new", "new"),
+            (self.gone, "gone", "gone"),
+            (self.changed, "changed", "changed"),
+            (self.contacts_added, "contact added", "contacts added"),
+            (
+                self.invitations_added,
+                "invitation added",
+                "invitations added",
+            ),
         ]
         .into_iter()
-        .filter(|&(n, _)| n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
+        .filter(|&(n, ..)| n > 0)
+        .map(|(n, one, many)| crate::text::counted(n, one, many))
         .collect();
         let found = match found.is_empty() {
             true => "nothing new".to_string(),
@@ -554,6 +558,15 @@ mod tests {
         assert_eq!(
             ImportRun::from_report("not json", on).describe(),
             "the import on 2026-11-27 (nothing new)"
+        );
+        // A count of one names one thing.
+        let crm = json.replace(
+            r#""new":8,"gone":0,"changed":5"#,
+            r#""contacts_added":1,"invitations_added":2"#,
+        );
+        assert_eq!(
+            ImportRun::from_report(&crm, on).describe(),
+            "the import of export.zip on 2026-11-27 (1 contact added, 2 invitations added)"
         );
         // When it was made, as an import stores it now; a report stored before has none.
         assert_eq!(ImportRun::from_report(json, on).made_at, None);

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use netcurate::model::{Contact, Decision, Standing};
 use netcurate::pillars::Assumptions;
 use netcurate::store::{Found, ImportReport, Rescored, Total};
+use netcurate::text::counted;
 use std::fmt::Display;
 use std::path::Path;
 
@@ -1076,7 +1077,10 @@ pub mod status {
     }
 
     pub fn segment_shown(name: &str, n: usize) -> String {
-        format!("segment {name}: {n} contacts")
+        format!(
+            "segment {name}: {}",
+            counted(n as u64, "contact", "contacts")
+        )
     }
 
     pub fn filter_matches(n: usize, of: usize) -> String {
@@ -1210,15 +1214,19 @@ pub mod status {
                 r.gone_planned, r.planned_left
             ),
             Total::Contacts => format!(
-                "{} contacts added, {} merged",
-                r.contacts_added, r.contacts_merged
+                "{}, {} merged",
+                counted(r.contacts_added, "contact added", "contacts added"),
+                r.contacts_merged
             ),
             Total::Invitations => format!("{} new invitations", r.invitations_added),
             Total::WithdrawalPlan => format!(
                 "withdrawal plan: {} done, {} left",
                 r.withdrawals_done, r.withdrawals_left
             ),
-            Total::Messages => format!("messages of {} contacts", r.messaged_matched),
+            Total::Messages => format!(
+                "messages of {}",
+                counted(r.messaged_matched, "contact", "contacts")
+            ),
             Total::Employers => match r.employers_not_in_profile.is_empty() {
                 true => (r.employers.as_ref())
                     .map(|e| e.current.join(", "))
@@ -1252,10 +1260,10 @@ pub mod status {
     }
 
     pub fn profile_saved(r: Rescored) -> String {
-        let s = if r.changed == 1 { "" } else { "s" };
         format!(
-            "profile saved; rescored {} contacts: {} score{s} changed",
-            r.contacts, r.changed
+            "profile saved; rescored {}: {} changed",
+            counted(r.contacts as u64, "contact", "contacts"),
+            counted(r.changed as u64, "score", "scores")
         )
     }
 }

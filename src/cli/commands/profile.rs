@@ -8,6 +8,7 @@ use crate::cli::{Session, command_line, say_how_to_take_it_back, shell_word};
 use anyhow::{Result, bail};
 use netcurate::audience::Profile;
 use netcurate::export;
+use netcurate::text::counted;
 use std::io::Write;
 use std::path::Path;
 
@@ -40,10 +41,10 @@ pub(crate) fn score(s: &mut Session, out: &mut dyn Write) -> Result<()> {
     };
     writeln!(
         out,
-        "scored {} contacts with profile '{}': {} scores changed",
-        r.contacts,
+        "scored {} with profile '{}': {} changed",
+        counted(r.contacts as u64, "contact", "contacts"),
         s.profile.as_ref().map_or("", |p| &p.name),
-        r.changed
+        counted(r.changed as u64, "score", "scores")
     )?;
     match s.rescored {
         Some(_) => say_how_to_take_it_back(s, out),

@@ -39,8 +39,8 @@ pub(crate) fn save_segment(
     // A filter that does not parse is refused here, before it is saved.
     let n = s.load_matching(&s.query(filter)?)?.contacts.len();
     s.store.save_filter(name, filter)?;
-    let contacts = if n == 1 { "contact" } else { "contacts" };
-    writeln!(out, "saved segment '{name}' ({n} {contacts})")?;
+    let contacts = netcurate::text::counted(n as u64, "contact", "contacts");
+    writeln!(out, "saved segment '{name}' ({contacts})")?;
     say_how_to_take_it_back(s, out)
 }
 

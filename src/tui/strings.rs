@@ -892,6 +892,8 @@ pub mod status {
     }
 
     /// D on a row of the figures' panes (score bands, tiers…).
+    pub const IMPORT_NEEDS_PATH: &str = "type your LinkedIn export's path: the .zip, its folder, or a CSV (Tab completes; Esc cancels)";
+
     pub const PASTE_NOWHERE: &str =
         "a paste goes into a prompt, or from a view into the filter: not here";
 

@@ -207,6 +207,8 @@ impl App {
                     allow_gone: false,
                 }]
             }
+            // Nothing typed, and no export found to offer: the prompt says what it wants.
+            PromptKind::Import => self.reopen(p, status::IMPORT_NEEDS_PATH.to_string()),
             PromptKind::Export => self.submit_export(p),
             PromptKind::Assumption => {
                 let mut assumptions = self.pillars.assumptions.clone();

@@ -168,8 +168,8 @@ fn a_paste_is_text_in_a_prompt_and_never_keys() {
 fn a_prompts_completions_go_when_it_closes() {
     let mut a = app();
     // A filter's companies, the export kinds, the assumptions' names; a folder's files
-    // (Tab in the import prompt asks the runtime, which answers with them), and Enter on
-    // the prompt left empty does nothing.
+    // (Tab in the import prompt asks the runtime, which answers with them), then Enter
+    // imports (the runtime says how it went).
     let tab = |a: &mut App| {
         let asked = key(a, KeyCode::Tab);
         if let [Effect::CompletePath(asked)] = asked.as_slice() {
@@ -184,7 +184,7 @@ fn a_prompts_completions_go_when_it_closes() {
         ('/', "company:", KeyCode::Esc),
         ('e', "", KeyCode::Esc),
         ('=', "", KeyCode::Esc),
-        ('I', "", KeyCode::Enter),
+        ('I', "export.zip", KeyCode::Enter),
     ];
     for (opens, text, closes) in prompts {
         a.status = "before".to_string();
@@ -197,6 +197,12 @@ fn a_prompts_completions_go_when_it_closes() {
         assert!(matches!(a.overlay, Overlay::None), "{opens}");
         assert_eq!(a.status, "before", "{opens}");
     }
+    // Enter on an empty import prompt (no export found to offer) says what it wants.
+    key(&mut a, KeyCode::Char('I'));
+    ctrl(&mut a, 'u');
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.overlay, Overlay::Prompt(_)));
+    assert_eq!(a.status, crate::tui::strings::status::IMPORT_NEEDS_PATH);
 }
 
 /// Up in the filter prompt recalls the filters typed before, the latest first (those that

@@ -511,6 +511,24 @@ fn a_pasted_line_break_is_text_not_enter() {
     assert_eq!(s.exit_code(), 0);
 }
 
+/// A file dragged onto the terminal (its path pasted, quoted as Linux terminals quote
+/// it) is offered for import: Enter imports it and shows the report.
+#[test]
+fn a_dropped_export_is_imported_on_enter() {
+    let Some(db) = demo_db() else { return };
+    let s = Screen::start(&db, "drop", 120, 30);
+    s.wait_for("2000 total");
+    let folder = format!("'{}/fixtures/demo/'", env!("CARGO_MANIFEST_DIR"));
+    let buffer = format!("drop-{}", s.name);
+    tmux(&["set-buffer", "-b", &buffer, &folder]);
+    tmux(&["paste-buffer", "-p", "-d", "-b", &buffer, "-t", &s.name]);
+    s.wait_for("fixtures/demo/█");
+    s.keys(&["Enter"]);
+    s.wait_for("0 new, 0 gone");
+    s.keys(&["Escape", "q"]);
+    assert_eq!(s.exit_code(), 0);
+}
+
 /// A filter typed in one session is recalled by Up in the filter prompt of the next: the
 /// history is kept with the database.
 #[test]

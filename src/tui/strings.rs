@@ -238,7 +238,7 @@ pub const SEGMENT_MAKERS: KeyHints = &[
 ];
 
 /// The help overlay's notes under the keys.
-pub const FILTER_HELP: [&str; 15] = [
+pub const FILTER_HELP: [&str; 16] = [
     "",
     "Filter terms: words (fuzzy) name: company: title: url: tag: -tag:",
     "  (case and accents ignored: name:jovanovic finds Jovanović)",
@@ -254,6 +254,7 @@ pub const FILTER_HELP: [&str; 15] = [
     "  · Ctrl-U clears · Tab completes a field, its value, a tag, a kind or a path",
     "  · Up/Down recall earlier filters (those starting with the text typed)",
     "  · a paste is text, its line breaks spaces; pasted in a view, a new filter",
+    "  (a file dragged onto the window: its path, offered for import)",
 ];
 
 /// The help's line on the mouse: what it does, or that it is left to the terminal.

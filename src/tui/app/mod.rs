@@ -18,6 +18,8 @@ mod triage;
 pub use mouse::Clicked;
 #[cfg(test)]
 pub use mouse::WHEEL_ROWS;
+#[cfg(test)]
+pub use prompt::dropped_path;
 pub use prompt::typed_path;
 
 use super::keymap::{Command, Keymap};

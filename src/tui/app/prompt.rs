@@ -112,17 +112,31 @@ impl App {
     /// tabs, which become spaces: a pasted line break neither submits the prompt nor lets
     /// the rest of the text run as commands. A line break at its end (a line copied whole)
     /// is left out. Pasted in a view, it is a new filter (a name copied from an email
-    /// finds its contact; Esc brings the filter back); over anything else (the help, an
-    /// explanation, a card, a question) it goes nowhere, and the status says so.
+    /// finds its contact; Esc brings the filter back), or, when it is a whole path (a file
+    /// dragged onto the terminal: [`dropped_path`]), the import prompt with that path;
+    /// over anything else (the help, an explanation, a card, a question) it goes nowhere,
+    /// and the status says so.
     pub(super) fn on_paste(&mut self, text: &str) {
+        let dropped = dropped_path(text);
         if self.overlay == Overlay::None {
-            self.show_view(View::Contacts);
-            self.open_prompt(PromptKind::Filter, String::new());
+            if dropped.is_none() {
+                self.show_view(View::Contacts);
+            }
+            let kind = match dropped {
+                Some(_) => PromptKind::Import,
+                None => PromptKind::Filter,
+            };
+            self.open_prompt(kind, String::new());
         }
         let Overlay::Prompt(p) = &mut self.overlay else {
             self.status = status::PASTE_NOWHERE.to_string();
             return;
         };
+        // A dropped file's path is the whole path to import, whatever the prompt offered.
+        if let (PromptKind::Import, Some(path)) = (p.kind, dropped) {
+            p.input = path;
+            return;
+        }
         let text = text.trim_end_matches(['\r', '\n']);
         let spaced = text.chars().map(|c| if c.is_control() { ' ' } else { c });
         p.input.extend(spaced);
@@ -329,6 +343,47 @@ pub fn typed_path(input: &str) -> String {
         .max()
         .map_or(0, |i| i + 1);
     crate::platform::expand_home(&input[restart..])
+}
+
+/// The path a file dragged onto a terminal pastes, as terminals write it: quoted
+/// (`'/home/you/My export.zip'`, Linux terminals; `"C:\Users\you\x.zip"`, Windows'), with
+/// its spaces and brackets escaped (`/Users/you/My\ export.zip`, macOS'), or bare; none
+/// when the text does not start as a whole path does (`/`, `~/`, a drive's `C:\`) or
+/// holds more than one line.
+pub fn dropped_path(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.contains(['\n', '\r']) {
+        return None;
+    }
+    let quoted = ['\'', '"']
+        .iter()
+        .find_map(|&q| text.strip_prefix(q)?.strip_suffix(q));
+    let path = match quoted {
+        Some(inside) => inside.to_string(),
+        // Windows' separator is a backslash: nothing there is escaped.
+        None if text.contains(":\\") => text.to_string(),
+        None => unescaped(text),
+    };
+    let drive = |p: &str| {
+        let mut chars = p.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.next() == Some(':')
+            && chars.next().is_some_and(|c| c == '\\' || c == '/')
+    };
+    (path.starts_with('/') || path.starts_with("~/") || drive(&path)).then_some(path)
+}
+
+/// `text` with each backslash-escaped character as itself (`My\ export` is `My export`).
+fn unescaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        out.push(match c {
+            '\\' => chars.next().unwrap_or(c),
+            _ => c,
+        });
+    }
+    out
 }
 
 pub(super) fn parse_ssi(input: &str, date: chrono::NaiveDate) -> Result<SsiReading, String> {

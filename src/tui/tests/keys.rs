@@ -161,6 +161,61 @@ fn a_paste_is_text_in_a_prompt_and_never_keys() {
     assert_eq!(decided(&a), 0, "nothing was decided");
 }
 
+/// A file dragged onto the terminal pastes its path, as each terminal writes it: the
+/// path is read back whole, and, pasted in a view, opens the import prompt with it (Enter
+/// imports); in the import prompt it replaces what the prompt offered. Text that is not
+/// a whole path is none.
+#[test]
+fn a_dropped_export_is_offered_for_import() {
+    use crate::tui::app::dropped_path;
+    for (pasted, path) in [
+        (
+            "'/home/you/My export (1).zip'",
+            "/home/you/My export (1).zip",
+        ),
+        (
+            "/Users/you/My\\ export\\ \\(1\\).zip",
+            "/Users/you/My export (1).zip",
+        ),
+        (
+            "/tmp/Basic_LinkedInDataExport_11-25-2026.zip\n",
+            "/tmp/Basic_LinkedInDataExport_11-25-2026.zip",
+        ),
+        ("\"C:\\Users\\you\\x.zip\"", "C:\\Users\\you\\x.zip"),
+        ("C:\\Users\\you\\Downloads\\", "C:\\Users\\you\\Downloads\\"),
+        ("~/Downloads/export/", "~/Downloads/export/"),
+    ] {
+        assert_eq!(dropped_path(pasted).as_deref(), Some(path), "{pasted}");
+    }
+    for text in [
+        "Sven Fontaine",
+        "company:hooli",
+        "/a\n/b",
+        "relative/x.zip",
+        "",
+    ] {
+        assert_eq!(dropped_path(text), None, "{text}");
+    }
+    let mut a = app();
+    key(&mut a, KeyCode::Char('3'));
+    a.update(Msg::Paste("'/tmp/My export.zip'".into()));
+    assert!(matches!(&a.overlay, Overlay::Prompt(p) if p.kind == PromptKind::Import));
+    assert_eq!(prompt_text(&a), "/tmp/My export.zip");
+    assert_eq!(a.view, View::Segments, "the view stays");
+    let effects = key(&mut a, KeyCode::Enter);
+    assert!(
+        matches!(&effects[..], [Effect::Import { path, .. }] if path.to_str() == Some("/tmp/My export.zip")),
+        "{effects:?}"
+    );
+    key(&mut a, KeyCode::Char('I'));
+    a.update(Msg::Paste("/Users/you/x\\ y.zip".into()));
+    assert_eq!(
+        prompt_text(&a),
+        "/Users/you/x y.zip",
+        "the offered folder replaced"
+    );
+}
+
 /// What a prompt says while open (what Tab could complete) goes with it: Esc, or Enter
 /// that says nothing of its own, leaves the status as it was before the prompt opened,
 /// not a list of companies under the next prompt.

@@ -13,6 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
+use std::borrow::Cow;
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = &app.table;
@@ -167,12 +168,9 @@ struct Columns {
     medium: bool,
     /// Seniority, a date and the tags.
     wide: bool,
-    /// What each was before a job change, beside what each is now (from 80 columns:
-    /// below, position, company and before would each get a word).
-    was: bool,
-    /// The texts the filter asks about that the table shows nowhere else (industry,
-    /// location), from 80 columns, after company (or what each was).
-    asked_texts: Vec<fn(&Contact) -> &str>,
+    /// The texts the filter asks about that the table shows nowhere else, after company,
+    /// from 80 columns (below, position, company and these would each get a word).
+    asked: Vec<AskedText>,
     /// The date shown, by the column's header.
     date_of: fn(&Contact) -> Option<NaiveDate>,
     /// The columns, in order.
@@ -182,7 +180,6 @@ struct Columns {
 impl Columns {
     fn new(width: u16, sort: SortKey, asked: AskedAbout) -> Columns {
         let (medium, wide) = (width >= 60, width >= 120);
-        let was = width >= 80 && asked.job_changes;
         // The connection's date, or the last message's while sorted by it, or that of
         // the event the filter selects by (a job change, a connection gone or added).
         type DateOf = fn(&Contact) -> Option<NaiveDate>;
@@ -225,21 +222,9 @@ impl Columns {
                 Column::new(column::COMPANY, Constraint::Fill(2), Some(SortKey::Company)),
             ]);
         }
-        if was {
-            list.push(Column::new(column::WAS, Constraint::Fill(3), None));
-        }
-        type TextOf = fn(&Contact) -> &str;
-        let texts: [(bool, &str, TextOf); 2] = [
-            (asked.industry, column::INDUSTRY, |c| &c.industry),
-            (asked.location, column::LOCATION, |c| &c.location),
-        ];
-        let mut asked_texts = Vec::new();
-        for (_, header, text_of) in texts
-            .into_iter()
-            .filter(|(asked, ..)| *asked && width >= 80)
-        {
-            list.push(Column::new(header, Constraint::Fill(2), None));
-            asked_texts.push(text_of);
+        let asked = AskedText::for_filter(asked, width);
+        for text in &asked {
+            list.push(Column::new(text.header, Constraint::Fill(text.fill), None));
         }
         if wide {
             list.extend([
@@ -260,8 +245,7 @@ impl Columns {
         Columns {
             medium,
             wide,
-            was,
-            asked_texts,
+            asked,
             date_of,
             list,
         }
@@ -309,13 +293,14 @@ impl Columns {
                 theme,
             )));
         }
-        if self.was {
-            let previous = c.previous_job();
-            cells.push(Cell::from(fit(&previous, width[5]).into_owned()).style(theme.dim()));
-        }
-        for text_of in &self.asked_texts {
-            let at = cells.len();
-            cells.push(Cell::from(fit(text_of(c), width[at]).into_owned()));
+        for text in &self.asked {
+            let shown = fit(&(text.text_of)(c), width[cells.len()]).into_owned();
+            let style = if text.dim {
+                theme.dim()
+            } else {
+                Default::default()
+            };
+            cells.push(Cell::from(shown).style(style));
         }
         if self.wide {
             cells.push(Cell::from(c.seniority.as_str()));
@@ -326,6 +311,45 @@ impl Columns {
         }
         cells.push(Cell::from(strings::decision_label(c)).style(theme.decision(c.decision)));
         Row::new(cells)
+    }
+}
+
+/// A column the filter asks for: what each was before a job change (beside what each is
+/// now, dimmed), the industry or the location a contact CSV gave.
+struct AskedText {
+    header: &'static str,
+    fill: u16,
+    dim: bool,
+    text_of: fn(&Contact) -> Cow<'_, str>,
+}
+
+impl AskedText {
+    /// The columns `asked` asks for, at a table `width` wide (none under 80 columns).
+    fn for_filter(asked: AskedAbout, width: u16) -> Vec<AskedText> {
+        let texts = [
+            (
+                asked.job_changes,
+                column::WAS,
+                3,
+                true,
+                (|c| c.previous_job().into()) as fn(&Contact) -> Cow<'_, str>,
+            ),
+            (asked.industry, column::INDUSTRY, 2, false, |c| {
+                c.industry.as_str().into()
+            }),
+            (asked.location, column::LOCATION, 2, false, |c| {
+                c.location.as_str().into()
+            }),
+        ];
+        (texts.into_iter())
+            .filter(|&(wanted, ..)| wanted && width >= 80)
+            .map(|(_, header, fill, dim, text_of)| AskedText {
+                header,
+                fill,
+                dim,
+                text_of,
+            })
+            .collect()
     }
 }
 

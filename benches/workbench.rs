@@ -1,5 +1,5 @@
-//! Workbench benchmarks at 100k contacts: one filter keystroke (cold and narrowing) and
-//! one frame render of the contacts view. The TUI lives in the binary, so its modules are
+//! Workbench benchmarks at 100k contacts: one filter keystroke (cold and narrowing), one
+//! frame render of each view, and working out the segments view. The TUI lives in the binary, so its modules are
 //! compiled into this bench as they are into `netcurate`.
 #![allow(dead_code, unused_imports)]
 
@@ -203,6 +203,19 @@ fn keystroke(c: &mut Criterion) {
                     .expect("draw");
             })
         },
+    );
+    // The segments view worked out again (as after a change while it is shown): all
+    // contacts and 40 tags, each segment's figures and chart counts.
+    app.set_filter("");
+    let segments_view = ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char('3'),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    app.update(Msg::Key(segments_view));
+    assert_eq!(app.segment_rows.len(), 41, "all contacts and 40 tags");
+    g.bench_function(
+        "work out the segments view: all contacts and 40 tags, 100k",
+        |b| b.iter(|| app.refresh_segments()),
     );
     g.finish();
 }

@@ -316,8 +316,21 @@ enum SegmentOf {
 pub struct SegmentRow {
     pub segment: Segment,
     pub figures: Figures,
-    /// What the charts count of it, when the cursor is on it.
-    pub charts: ChartCounts,
+    /// Its contacts: positions in the network's contacts.
+    pub members: Vec<u32>,
+    /// What the charts count of it, worked out the first time the cursor is on it (most
+    /// segments' charts are never shown).
+    pub charts: std::cell::OnceCell<ChartCounts>,
+}
+
+impl SegmentRow {
+    /// What the charts count of this segment, on the network's `months`.
+    pub fn charts(&self, network: &Network, months: &[(i32, usize)]) -> &ChartCounts {
+        self.charts.get_or_init(|| {
+            let contacts = self.members.iter().map(|&i| &network.contacts[i as usize]);
+            ChartCounts::of(contacts, months)
+        })
+    }
 }
 
 /// What the segments view's charts count of one segment's contacts: by score band (tens),

@@ -95,8 +95,9 @@ impl App {
                     .unwrap_or_default();
                 let contacts = ids.iter().map(|&i| &self.network.contacts[i as usize]);
                 SegmentRow {
-                    figures: Figures::of(contacts.clone()),
-                    charts: ChartCounts::of(contacts, &self.months),
+                    figures: Figures::of(contacts),
+                    members: ids,
+                    charts: Default::default(),
                     segment,
                 }
             })

@@ -78,12 +78,12 @@ fn segments_scrollbar(app: &App, area: Rect) -> Option<Rect> {
 }
 
 /// The bars of the chart panes, in pane order (score, seniority, function, months), of
-/// the segment under the segments pane's cursor, as counted when the segments were
-/// worked out (all contacts, counted here, before they are).
+/// the segment under the segments pane's cursor (counted the first time it is shown; all
+/// contacts, counted here, before the segments are worked out).
 fn chart_items(app: &App) -> [Vec<(String, usize)>; 4] {
     let counted;
     let counts = match app.segment_rows.get(app.segments.cursor[0]) {
-        Some(row) => &row.charts,
+        Some(row) => row.charts(&app.network, &app.months),
         None => {
             counted = ChartCounts::of(app.network.contacts.iter(), &app.months);
             &counted

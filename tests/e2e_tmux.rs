@@ -202,6 +202,14 @@ impl Screen {
         self.type_text(&format!("\x1b[<{button};{};{}M", x + 1, y + 1));
     }
 
+    /// Pastes `text` as a terminal does (marked as a paste when the program asked for
+    /// that: bracketed paste), through a tmux buffer of this session's own.
+    fn paste(&self, text: &str) {
+        let buffer = format!("paste-{}", self.name);
+        tmux(&["set-buffer", "-b", &buffer, text]);
+        tmux(&["paste-buffer", "-p", "-d", "-b", &buffer, "-t", &self.name]);
+    }
+
     /// Whether the program in the pane has the terminal report the mouse to it.
     fn mouse_taken(&self) -> bool {
         let format = "#{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}";
@@ -500,9 +508,7 @@ fn a_pasted_line_break_is_text_not_enter() {
     s.wait_for("2000 total");
     s.keys(&["/"]);
     s.wait_for("filter: █");
-    let buffer = format!("paste-{}", s.name);
-    tmux(&["set-buffer", "-b", &buffer, "company:hooli\nx"]);
-    tmux(&["paste-buffer", "-p", "-d", "-b", &buffer, "-t", &s.name]);
+    s.paste("company:hooli\nx");
     s.wait_for("filter: company:hooli x█");
     s.keys(&["Escape"]);
     s.wait_gone("filter: company");
@@ -519,9 +525,7 @@ fn a_dropped_export_is_imported_on_enter() {
     let s = Screen::start(&db, "drop", 120, 30);
     s.wait_for("2000 total");
     let folder = format!("'{}/fixtures/demo/'", env!("CARGO_MANIFEST_DIR"));
-    let buffer = format!("drop-{}", s.name);
-    tmux(&["set-buffer", "-b", &buffer, &folder]);
-    tmux(&["paste-buffer", "-p", "-d", "-b", &buffer, "-t", &s.name]);
+    s.paste(&folder);
     s.wait_for("fixtures/demo/█");
     s.keys(&["Enter"]);
     s.wait_for("0 new, 0 gone");

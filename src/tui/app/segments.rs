@@ -54,7 +54,7 @@ impl App {
     }
 
     /// The segments pane's rows: all contacts, then the tags and the saved filters.
-    pub fn segment_list(&self) -> Vec<Segment> {
+    fn segment_list(&self) -> Vec<Segment> {
         let all = Segment {
             name: strings::ALL_CONTACTS.to_string(),
             query: String::new(),
@@ -122,10 +122,10 @@ impl App {
     /// [`App::segment_queries`] of the whole network.
     fn pane_queries(&self, pane: usize) -> Vec<(String, String)> {
         match pane {
-            0 => self
-                .segment_list()
-                .into_iter()
-                .map(|s| (s.name, s.query))
+            // As worked out for the view (not again at each key: the tags take a pass
+            // over the network).
+            0 => (self.segment_rows.iter())
+                .map(|row| (row.segment.name.clone(), row.segment.query.clone()))
                 .collect(),
             1 => (0..10)
                 .map(|b| {

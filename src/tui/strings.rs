@@ -10,8 +10,10 @@ use super::keymap::Command;
 use chrono::NaiveDate;
 use netcurate::model::{Contact, Decision, Standing};
 use netcurate::pillars::Assumptions;
+use netcurate::query::AskedAbout;
 use netcurate::store::{Found, ImportReport, Rescored, Total};
 use netcurate::text::counted;
+use std::borrow::Cow;
 use std::fmt::Display;
 use std::path::Path;
 
@@ -532,6 +534,33 @@ pub fn suggested(decision: &str, why: &str) -> String {
 /// The explanation's line of a job change recorded `on`: what `c` was before.
 pub fn job_change(on: NaiveDate, c: &Contact) -> String {
     format!("job change recorded {on}: was {}", c.previous_job())
+}
+
+/// A text a filter asks about that a list of contacts otherwise leaves out: its column's
+/// header and each contact's text.
+#[derive(Clone, Copy)]
+pub struct AskedText {
+    pub header: &'static str,
+    pub text_of: fn(&Contact) -> Cow<'_, str>,
+}
+
+/// The texts `asked` asks for, in order: what each was before a job change, the location
+/// and the industry a contact CSV gave. The table shows each; `list` the first.
+pub fn asked_texts(asked: AskedAbout) -> Vec<AskedText> {
+    type TextOf = fn(&Contact) -> Cow<'_, str>;
+    let texts: [(bool, &str, TextOf); 3] = [
+        (asked.job_changes, column::WAS, |c| c.previous_job().into()),
+        (asked.location, column::LOCATION, |c| {
+            c.location.as_str().into()
+        }),
+        (asked.industry, column::INDUSTRY, |c| {
+            c.industry.as_str().into()
+        }),
+    ];
+    (texts.into_iter())
+        .filter(|&(wanted, ..)| wanted)
+        .map(|(_, header, text_of)| AskedText { header, text_of })
+        .collect()
 }
 
 /// What a contact CSV (a CRM, an enrichment) told of a contact: email, industry and

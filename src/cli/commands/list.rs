@@ -7,11 +7,12 @@ use crate::cli::args::ListArgs;
 use crate::cli::commands::segments::with_segment;
 use crate::cli::{Session, write_json};
 use crate::columns::{fit, pad, widest};
+use crate::tui::strings::{AskedText, asked_texts};
 use anyhow::{Context, Result};
 use netcurate::error::did_you_mean;
 use netcurate::model::{Contact, Decision, Flags, Standing, joined_or_none};
 use netcurate::network::Network;
-use netcurate::query::{self, AskedAbout, Haystack, SortKey};
+use netcurate::query::{self, Haystack, SortKey};
 use netcurate::text::seen;
 use std::borrow::Cow;
 use std::io::Write;
@@ -30,7 +31,8 @@ pub(crate) fn list(s: &Session, args: &ListArgs, out: &mut dyn Write) -> Result<
     }
     // Buffered: standard output writes each line on its own (100k writes for 100k lines).
     let out = &mut std::io::BufWriter::new(out);
-    write_lines(&shown, asked_text(query.asks_about()), out)?;
+    let asked = asked_texts(query.asks_about()).into_iter().next();
+    write_lines(&shown, asked, out)?;
     let (matching, total) = (ids.len(), s.store.contact_count()?);
     if shown.len() < matching {
         let shown = shown.len();
@@ -68,28 +70,8 @@ fn sorted(network: &Network, sort: &str) -> Result<Vec<u32>> {
     Ok(ids)
 }
 
-/// A text the filter asks about that `list` otherwise leaves out: its column's header and
-/// each contact's.
-#[derive(Clone, Copy)]
-struct AskedText {
-    header: &'static str,
-    text_of: fn(&Contact) -> String,
-}
-
-/// The text column a filter asks for: listing job changes, what each was before; filtered
-/// by a contact CSV's location or industry, that.
-fn asked_text(asked: AskedAbout) -> Option<AskedText> {
-    let (header, text_of): (_, fn(&Contact) -> String) = match () {
-        _ if asked.job_changes => ("was", |c| c.previous_job()),
-        _ if asked.location => ("location", |c| c.location.to_string()),
-        _ if asked.industry => ("industry", |c| c.industry.to_string()),
-        _ => return None,
-    };
-    Some(AskedText { header, text_of })
-}
-
 /// One aligned line a contact, under a header: id, score, name, position, company,
-/// seniority (or the text the filter asks about: [`asked_text`]), decision, tags.
+/// seniority (or the first text the filter asks about: [`asked_texts`]), decision, tags.
 fn write_lines(shown: &[&Contact], asked: Option<AskedText>, out: &mut dyn Write) -> Result<()> {
     if shown.is_empty() {
         return Ok(());
@@ -120,7 +102,7 @@ fn write_lines(shown: &[&Contact], asked: Option<AskedText>, out: &mut dyn Write
     };
     writeln!(out, "{}", header.laid_out(&widths))?;
     for c in contacts() {
-        let third = asked.map_or(String::new(), |a| (a.text_of)(c));
+        let third = asked.map_or(Default::default(), |a| (a.text_of)(c));
         let line = Line {
             id: c.id.to_string(),
             score: c.score.map_or("-".to_string(), |s| s.to_string()),
@@ -153,7 +135,7 @@ struct Line<'a> {
     id: String,
     score: String,
     name: String,
-    /// Position, company and the text the filter asks about ([`asked_text`]).
+    /// Position, company and the text the filter asks about ([`asked_texts`]).
     texts: [&'a str; 3],
     seniority: &'a str,
     decision: &'a str,

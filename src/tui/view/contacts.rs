@@ -2,7 +2,7 @@
 
 use super::super::app::App;
 use super::super::keymap::Command;
-use super::super::strings::{self, column};
+use super::super::strings::{self, AskedText, column};
 use super::super::theme::{self, Theme};
 use super::{draw_scrollbar, fit, list_scrollbar, place_on_scrollbar};
 use chrono::NaiveDate;
@@ -13,7 +13,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
-use std::borrow::Cow;
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = &app.table;
@@ -222,9 +221,14 @@ impl Columns {
                 Column::new(column::COMPANY, Constraint::Fill(2), Some(SortKey::Company)),
             ]);
         }
-        let asked = AskedText::for_filter(asked, width);
+        // What each was before takes more room than the industry or the location.
+        let asked = match width >= 80 {
+            true => strings::asked_texts(asked),
+            false => Vec::new(),
+        };
         for text in &asked {
-            list.push(Column::new(text.header, Constraint::Fill(text.fill), None));
+            let fill = if text.header == column::WAS { 3 } else { 2 };
+            list.push(Column::new(text.header, Constraint::Fill(fill), None));
         }
         if wide {
             list.extend([
@@ -295,7 +299,8 @@ impl Columns {
         }
         for text in &self.asked {
             let shown = fit(&(text.text_of)(c), width[cells.len()]).into_owned();
-            let style = if text.dim {
+            // What each was before, dimmed beside what each is now.
+            let style = if text.header == column::WAS {
                 theme.dim()
             } else {
                 Default::default()
@@ -311,45 +316,6 @@ impl Columns {
         }
         cells.push(Cell::from(strings::decision_label(c)).style(theme.decision(c.decision)));
         Row::new(cells)
-    }
-}
-
-/// A column the filter asks for: what each was before a job change (beside what each is
-/// now, dimmed), the industry or the location a contact CSV gave.
-struct AskedText {
-    header: &'static str,
-    fill: u16,
-    dim: bool,
-    text_of: fn(&Contact) -> Cow<'_, str>,
-}
-
-impl AskedText {
-    /// The columns `asked` asks for, at a table `width` wide (none under 80 columns).
-    fn for_filter(asked: AskedAbout, width: u16) -> Vec<AskedText> {
-        let texts = [
-            (
-                asked.job_changes,
-                column::WAS,
-                3,
-                true,
-                (|c| c.previous_job().into()) as fn(&Contact) -> Cow<'_, str>,
-            ),
-            (asked.industry, column::INDUSTRY, 2, false, |c| {
-                c.industry.as_str().into()
-            }),
-            (asked.location, column::LOCATION, 2, false, |c| {
-                c.location.as_str().into()
-            }),
-        ];
-        (texts.into_iter())
-            .filter(|&(wanted, ..)| wanted && width >= 80)
-            .map(|(_, header, fill, dim, text_of)| AskedText {
-                header,
-                fill,
-                dim,
-                text_of,
-            })
-            .collect()
     }
 }
 

@@ -1054,33 +1054,35 @@ fn each_view_exports_what_it_shows() {
         matches!(&effects[..], [Effect::Export { request, .. }] if request.path == named),
         "{effects:?}"
     );
-    // A chart's bar: for its filter, within the segment the charts show.
-    key(&mut a, KeyCode::Esc);
-    key(&mut a, KeyCode::Char('3'));
-    key(&mut a, KeyCode::Char('l'));
-    key(&mut a, KeyCode::Char('e'));
-    assert_eq!(
-        prompt_text(&a),
-        format!("contacts netcurate-vps-score-0-9-{day}.csv")
-    );
-    assert_eq!(a.table.filter, "seniority:vp score:>=0 score:<10");
-    assert!(
-        a.status.starts_with("segment vps score 0–9: "),
-        "{}",
-        a.status
-    );
-    // Of all contacts.
-    key(&mut a, KeyCode::Esc);
-    key(&mut a, KeyCode::Char('3'));
-    key(&mut a, KeyCode::Char('h'));
-    key(&mut a, KeyCode::Char('g'));
-    key(&mut a, KeyCode::Char('l'));
-    key(&mut a, KeyCode::Char('e'));
-    assert_eq!(
-        prompt_text(&a),
-        format!("contacts netcurate-score-0-9-{day}.csv")
-    );
-    assert!(a.status.starts_with("segment score 0–9: "), "{}", a.status);
+    // A chart's bar: for its filter, within the segment the charts show (the saved
+    // filter under the cursor), then of all contacts (the first row).
+    let cases = [
+        (
+            "",
+            "vps-score-0-9",
+            "vps score 0–9",
+            Some("seniority:vp score:>=0 score:<10"),
+        ),
+        ("hg", "score-0-9", "score 0–9", None),
+    ];
+    for (to_segment, file, name, filter) in cases {
+        key(&mut a, KeyCode::Esc);
+        key(&mut a, KeyCode::Char('3'));
+        for k in to_segment.chars() {
+            key(&mut a, KeyCode::Char(k));
+        }
+        key(&mut a, KeyCode::Char('l'));
+        key(&mut a, KeyCode::Char('e'));
+        assert_eq!(
+            prompt_text(&a),
+            format!("contacts netcurate-{file}-{day}.csv")
+        );
+        if let Some(filter) = filter {
+            assert_eq!(a.table.filter, filter);
+        }
+        let said = format!("segment {name}: ");
+        assert!(a.status.starts_with(&said), "{}", a.status);
+    }
     // A month's bar: "connected 2025-09".
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('3'));

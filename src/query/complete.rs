@@ -15,6 +15,20 @@ use crate::text::{common_start, seen};
 pub struct Completion {
     pub text: String,
     pub choices: Vec<String>,
+    /// The text before the completed word (the terms before it, the field, its
+    /// comparison), and what follows a word completed whole.
+    stem: String,
+    after: &'static str,
+}
+
+impl Completion {
+    /// The input with its last term completed to `choice`, one of [`Completion::choices`]
+    /// (or the one candidate left), as Tab makes it: quoted when it holds a space, and a
+    /// value followed by a space for the next term.
+    pub fn text_with(&self, choice: &str) -> String {
+        let q = quote(choice);
+        format!("{}{q}{choice}{q}{}", self.stem, self.after)
+    }
 }
 
 /// Completes the last term of `input`: a field's name (`sen` → `seniority:`), or a value
@@ -46,21 +60,22 @@ pub fn complete(input: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Complet
         }
     };
     let partial = partial.strip_prefix('"').unwrap_or(partial);
-    // A value with a space is quoted: opened, and closed once it is whole.
-    let quote = |v: &str| if v.contains(' ') { "\"" } else { "" };
     let word = complete_word(partial, &candidates);
-    let text = match (&word.whole, &word.longer) {
-        (Some(one), _) => {
-            let q = quote(one);
-            format!("{head}{prefix}{q}{one}{q}{after}")
-        }
-        (None, Some(common)) => format!("{head}{prefix}{}{common}", quote(common)),
-        (None, None) => input.to_string(),
-    };
-    Completion {
-        text,
+    let mut completion = Completion {
+        text: input.to_string(),
         choices: word.choices,
+        stem: format!("{head}{prefix}"),
+        after,
+    };
+    match (&word.whole, &word.longer) {
+        (Some(one), _) => completion.text = completion.text_with(one),
+        // A value with a space is quoted: opened, and closed once it is whole.
+        (None, Some(common)) => {
+            completion.text = format!("{}{}{common}", completion.stem, quote(common));
+        }
+        (None, None) => {}
     }
+    completion
 }
 
 /// What a word typed can become among some candidates: the one it starts (case and
@@ -106,6 +121,11 @@ pub fn complete_word(typed: &str, candidates: &[String]) -> WordCompletion {
             }
         }
     }
+}
+
+/// The quote a value needs around it: one when it holds a space.
+fn quote(value: &str) -> &'static str {
+    if value.contains(' ') { "\"" } else { "" }
 }
 
 /// Where the last term of a filter's text starts: after its last space outside quotes.
@@ -218,6 +238,11 @@ mod tests {
         );
         let t = done("tag:e");
         assert_eq!((t.text.as_str(), t.choices.len()), ("tag:eu", 2));
+        // Each choice makes the text Tab would have made had it been the only one.
+        assert_eq!(t.text_with(&t.choices[0]), "tag:\"eu leads\" ");
+        assert_eq!(c.text_with(&c.choices[1]), "connected:");
+        let later = done("title:vp -decision:p");
+        assert_eq!(later.text_with("protect"), "title:vp -decision:protect ");
         let all_flags = done("-flag:");
         assert_eq!(all_flags.text, "-flag:");
         assert_eq!(all_flags.choices.len(), Flags::NAMES.len());

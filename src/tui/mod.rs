@@ -18,7 +18,7 @@ mod tests;
 
 use crate::cli::Session;
 use anyhow::{Context, Result};
-use app::{App, Effect, Msg, PillarInputs};
+use app::{App, Choice, Effect, Msg, PillarInputs};
 use chrono::NaiveDate;
 use keymap::Keymap;
 use netcurate::export::{self, ExportKind};
@@ -516,7 +516,7 @@ fn run_effect(
 /// Completes the last word of a prompt's text as a path: to the longest start its folder's
 /// entries share (hidden ones only for a name starting with `.`), with a `/` after a
 /// folder; and the names it could still become when there are several.
-fn complete_path(input: &str) -> (String, Vec<String>) {
+fn complete_path(input: &str) -> (String, Vec<Choice>) {
     let start = input.rfind(' ').map_or(0, |i| i + 1);
     let (head, word) = input.split_at(start);
     let (dir, prefix) = word
@@ -551,7 +551,10 @@ fn complete_path(input: &str) -> (String, Vec<String>) {
     let choices = match names.len() {
         1 => vec![],
         _ => (names.iter())
-            .map(|(n, folder)| if *folder { format!("{n}/") } else { n.clone() })
+            .map(|(n, folder)| {
+                let name = if *folder { format!("{n}/") } else { n.clone() };
+                Choice::of(&name, &format!("{head}{dir}{name}"))
+            })
             .collect(),
     };
     (format!("{head}{dir}{common}{slash}"), choices)

@@ -240,7 +240,7 @@ pub const SEGMENT_MAKERS: KeyHints = &[
 ];
 
 /// The help overlay's notes under the keys.
-pub const FILTER_HELP: [&str; 16] = [
+pub const FILTER_HELP: [&str; 17] = [
     "",
     "Filter terms: words (fuzzy) name: company: title: url: tag: -tag:",
     "  (case and accents ignored: name:jovanovic finds Jovanović)",
@@ -254,6 +254,7 @@ pub const FILTER_HELP: [&str; 16] = [
     "    |duplicate|hidden|no-title|open-to-work|student|excluded",
     "In a prompt: Enter ok · Esc cancel · Ctrl-W or Alt-Backspace deletes a word",
     "  · Ctrl-U clears · Tab completes a field, its value, a tag, a kind or a path",
+    "  · Tab again walks through the choices it listed, Shift-Tab back",
     "  · Up/Down recall earlier filters (those starting with the text typed)",
     "  · a paste is text, its line breaks spaces; pasted in a view, a new filter",
     "  (a file dragged onto the window: its path, offered for import)",
@@ -1136,13 +1137,30 @@ pub mod status {
 
     /// What a path or a filter term being completed could still become (none: nothing to
     /// say).
-    pub fn choices(names: &[String]) -> String {
+    /// What Tab could complete a prompt's text to: the first names, or once Tab walks
+    /// through them (`at`), the page of them it is on, that one in brackets.
+    pub fn choices(names: &[&str], at: Option<usize>) -> String {
         const SHOWN: usize = 6;
-        match names.len() {
-            0 | 1 => String::new(),
-            n if n <= SHOWN => format!("Tab: {}", names.join("  ")),
-            n => format!("Tab: {}  (+{} more)", names[..SHOWN].join("  "), n - SHOWN),
+        if names.len() < 2 {
+            return String::new();
         }
+        let start = at.map_or(0, |at| at / SHOWN * SHOWN);
+        let page = &names[start..names.len().min(start + SHOWN)];
+        let shown: Vec<String> = (page.iter().enumerate())
+            .map(|(i, name)| match at == Some(start + i) {
+                true => format!("[{name}]"),
+                false => name.to_string(),
+            })
+            .collect();
+        let head = match at {
+            None => "Tab".to_string(),
+            Some(at) => format!("Tab {}/{}", at + 1, names.len()),
+        };
+        let more = match names.len() - start - page.len() {
+            0 => String::new(),
+            n => format!("  (+{n} more)"),
+        };
+        format!("{head}: {}{more}", shown.join("  "))
     }
 
     pub fn keymap_ignored(e: impl Display) -> String {

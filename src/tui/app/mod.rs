@@ -113,6 +113,67 @@ pub struct Prompt {
     /// Tab could complete, why Enter did not take the text) is moot once it closes: the
     /// status goes back to this, unless what Enter does says something of its own.
     pub status_before: String,
+    /// What the latest Tab listed, for Tab again to walk through.
+    pub choices: Option<Choices>,
+}
+
+/// What a prompt's text could become, listed by a Tab that completed it only as far as
+/// several choices agree. Tab again makes the text each choice's in turn (Shift-Tab goes
+/// back), and past the last the text they were listed at; any other key ends the walk.
+/// Shared, not copied, as the prompt is at each key (a company's Tab lists thousands).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choices {
+    list: std::sync::Arc<[Choice]>,
+    listed_at: String,
+    at: Option<usize>,
+}
+
+/// One of [`Choices`]: its name, as the status lists it, and the prompt's whole text once
+/// it is chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub name: String,
+    pub text: String,
+}
+
+impl Choices {
+    /// The choices Tab listed at the prompt's text `input`: none when fewer than two.
+    pub fn listed(input: &str, list: Vec<Choice>) -> Option<Choices> {
+        (list.len() > 1).then(|| Choices {
+            list: list.into(),
+            listed_at: input.to_string(),
+            at: None,
+        })
+    }
+
+    /// Whether the prompt's text `input` is still what they were listed at or the choice
+    /// walked to: only then does Tab walk on.
+    pub fn shown_at(&self, input: &str) -> bool {
+        input == self.text()
+    }
+
+    /// Walks to the next choice (the one before when `back`; past either end, back to the
+    /// text they were listed at), and gives the prompt's text there.
+    pub fn walk(&mut self, back: bool) -> &str {
+        let last = self.list.len() - 1;
+        self.at = match (self.at, back) {
+            (None, false) => Some(0),
+            (None, true) => Some(last),
+            (Some(at), false) => (at < last).then_some(at + 1),
+            (Some(at), true) => at.checked_sub(1),
+        };
+        self.text()
+    }
+
+    fn text(&self) -> &str {
+        self.at.map_or(&self.listed_at, |at| &self.list[at].text)
+    }
+
+    /// What the status says of them: their names, the one walked to marked.
+    pub fn status(&self) -> String {
+        let names: Vec<&str> = self.list.iter().map(|c| c.name.as_str()).collect();
+        status::choices(&names, self.at)
+    }
 }
 
 /// A filter recalled from the history into the filter prompt: its place in
@@ -286,7 +347,7 @@ pub enum Msg {
     PathCompleted {
         asked: String,
         completed: String,
-        choices: Vec<String>,
+        choices: Vec<Choice>,
     },
     /// The mouse wheel turned a notch, down or up: it moves as the moving keys do,
     /// [`WHEEL_ROWS`](mouse::WHEEL_ROWS) rows a notch, in the views and the help; in
@@ -977,7 +1038,7 @@ impl App {
                     && p.input == asked
                 {
                     p.input = completed;
-                    self.status = status::choices(&choices);
+                    self.status = p.offer(choices);
                 }
             }
         }
@@ -1169,6 +1230,7 @@ impl App {
             words,
             recalled: None,
             status_before: self.status.clone(),
+            choices: None,
         });
     }
 

@@ -5,8 +5,8 @@
 //! Must not: do I/O (it asks the runtime with an effect).
 
 use super::{
-    App, Confirm, Effect, ExportRequest, FILTER_HISTORY_MAX, Overlay, Prompt, PromptKind, Recalled,
-    View,
+    App, Choice, Choices, Confirm, Effect, ExportRequest, FILTER_HISTORY_MAX, Overlay, Prompt,
+    PromptKind, Recalled, View,
 };
 use crate::tui::strings::status;
 use netcurate::error::did_you_mean;
@@ -23,6 +23,18 @@ impl App {
         if !matches!(key.code, KeyCode::Up | KeyCode::Down) {
             p.recalled = None;
         }
+        // Tab again walks through what the latest Tab listed; any other key ends the walk.
+        let walking = matches!(key.code, KeyCode::Tab | KeyCode::BackTab);
+        if let Some(c) = &mut p.choices
+            && walking
+            && c.shown_at(&p.input)
+        {
+            p.input = c.walk(key.code == KeyCode::BackTab).to_string();
+            self.status = c.status();
+            self.overlay = Overlay::Prompt(p);
+            return vec![];
+        }
+        p.choices = None;
         match key.code {
             KeyCode::Esc => {
                 if p.kind == PromptKind::Filter {
@@ -51,32 +63,46 @@ impl App {
                 if let Some(completed) = word.whole.or(word.longer) {
                     p.input = completed;
                 }
+                self.status = p.offer(word.choices.iter().map(|t| Choice::of(t, t)).collect());
             }
             KeyCode::Tab if p.kind == PromptKind::Assumption && !p.input.contains('=') => {
                 let word = netcurate::query::complete_word(&p.input, &p.words);
-                self.status = status::choices(&word.choices);
-                match (word.whole, word.longer) {
-                    (Some(name), _) => {
-                        if let Some(now) = self.pillars.assumptions.get(&name) {
-                            self.status = status::assumption_now(&name, now);
-                        }
-                        p.input = format!("{name}=");
+                let list = (word.choices.iter())
+                    .map(|name| Choice::of(name, &format!("{name}=")))
+                    .collect();
+                if let Some(completed) = word.longer {
+                    p.input = completed;
+                }
+                self.status = p.offer(list);
+                if let Some(name) = word.whole {
+                    if let Some(now) = self.pillars.assumptions.get(&name) {
+                        self.status = status::assumption_now(&name, now);
                     }
-                    (None, Some(common)) => p.input = common,
-                    (None, None) => {}
+                    p.input = format!("{name}=");
                 }
             }
             KeyCode::Tab if p.kind == PromptKind::Filter => {
                 let network = &self.network;
                 let values_of = |field: &str| netcurate::query::network_values(network, field);
                 let completion = netcurate::query::complete(&p.input, &values_of);
+                let list = (completion.choices.iter())
+                    .map(|name| Choice::of(name, &completion.text_with(name)))
+                    .collect();
                 p.input = completion.text;
-                self.status = status::choices(&completion.choices);
+                self.status = p.offer(list);
             }
             // The export's first word is its kind: Tab completes it, with the kind's file.
             KeyCode::Tab if p.kind == PromptKind::Export && !p.input.contains(' ') => {
                 let kinds = ExportKind::ALL.map(|k| k.as_str().to_string());
                 let word = netcurate::query::complete_word(&p.input, &kinds);
+                let list = (word.choices.iter())
+                    .filter_map(|name| {
+                        Some(Choice::of(
+                            name,
+                            &self.export_text(ExportKind::parse(name)?),
+                        ))
+                    })
+                    .collect();
                 match (
                     word.whole.as_deref().and_then(ExportKind::parse),
                     word.longer,
@@ -87,7 +113,7 @@ impl App {
                     (None, Some(longer)) => p.input = longer,
                     (None, None) => {}
                 }
-                self.status = status::choices(&word.choices);
+                self.status = p.offer(list);
             }
             KeyCode::Tab if matches!(p.kind, PromptKind::Import | PromptKind::Export) => {
                 let asked = p.input.clone();
@@ -421,4 +447,25 @@ fn typed_char(modifiers: KeyModifiers) -> bool {
 fn delete_word(input: &mut String) {
     let kept = input.trim_end().rfind(' ').map_or(0, |space| space + 1);
     input.truncate(kept);
+}
+
+impl Prompt {
+    /// Lists `list`, what Tab could complete the text to, for Tab again to walk through;
+    /// gives what the status says of them.
+    pub(super) fn offer(&mut self, list: Vec<Choice>) -> String {
+        self.choices = Choices::listed(&self.input, list);
+        self.choices
+            .as_ref()
+            .map(Choices::status)
+            .unwrap_or_default()
+    }
+}
+
+impl Choice {
+    pub fn of(name: &str, text: &str) -> Choice {
+        Choice {
+            name: name.to_string(),
+            text: text.to_string(),
+        }
+    }
 }

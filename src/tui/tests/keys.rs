@@ -231,7 +231,7 @@ fn a_prompts_completions_go_when_it_closes() {
             a.update(Msg::PathCompleted {
                 asked: asked.clone(),
                 completed: asked.clone(),
-                choices: vec!["2025/".into(), "2026/".into()],
+                choices: vec![Choice::of("2025/", "2025/"), Choice::of("2026/", "2026/")],
             });
         }
     };
@@ -1304,10 +1304,9 @@ fn d_deletes_a_saved_filter_or_a_tag() {
     assert_eq!(a.status, crate::tui::strings::status::NOT_A_SEGMENT);
 }
 
-/// Tab in the import or export prompt asks the runtime to complete the path; the answer
-/// goes into that prompt only while its text is what was asked about.
 /// In a tag prompt, Tab completes as far as the tags agree, which the prompt's line
-/// lists; a letter more picks one, and Tab completes it whole.
+/// lists; Tab again walks through them, and a letter more picks one, which Tab completes
+/// whole.
 #[test]
 fn tab_completes_a_tag_as_far_as_the_tags_agree() {
     let d = demo();
@@ -1321,6 +1320,12 @@ fn tab_completes_a_tag_as_far_as_the_tags_agree() {
     assert_eq!(prompt_text(&a), "eu-");
     let screen = screen_rows(&a, 100, 20).join("\n");
     assert!(screen.contains("eu-█  Tab: eu-cto eu-leads"), "{screen}");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "eu-cto");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "eu-leads");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "eu-", "back to what Tab listed them at");
     typed(&mut a, "l");
     key(&mut a, KeyCode::Tab);
     assert_eq!(prompt_text(&a), "eu-leads");
@@ -1354,6 +1359,123 @@ fn tab_completes_a_filter_term() {
     assert_eq!(a.status, "Tab: company:  connected:  changed:");
 }
 
+/// A Tab that lists several choices leaves them for Tab again to walk through, each
+/// making the prompt's text what Tab would have made of it alone (a filter applying at
+/// once), then back to the text typed; Shift-Tab walks back, and a key typed ends the walk.
+#[test]
+fn tab_again_walks_through_the_choices() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "seniority:>=director c");
+    key(&mut a, KeyCode::Tab);
+    let mut walked = vec![];
+    for _ in 0..4 {
+        key(&mut a, KeyCode::Tab);
+        walked.push((prompt_text(&a), a.status.clone()));
+    }
+    let walked: Vec<(&str, &str)> = walked
+        .iter()
+        .map(|(t, s)| (t.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(
+        walked,
+        [
+            (
+                "seniority:>=director company:",
+                "Tab 1/3: [company:]  connected:  changed:"
+            ),
+            (
+                "seniority:>=director connected:",
+                "Tab 2/3: company:  [connected:]  changed:"
+            ),
+            (
+                "seniority:>=director changed:",
+                "Tab 3/3: company:  connected:  [changed:]"
+            ),
+            (
+                "seniority:>=director c",
+                "Tab: company:  connected:  changed:"
+            ),
+        ]
+    );
+    key(&mut a, KeyCode::BackTab);
+    assert_eq!(prompt_text(&a), "seniority:>=director changed:");
+    // A key typed ends the walk: Tab completes what is typed now.
+    ctrl(&mut a, 'u');
+    typed(&mut a, "company:");
+    key(&mut a, KeyCode::Tab);
+    assert!(a.status.starts_with("Tab: "), "{}", a.status);
+    key(&mut a, KeyCode::Tab);
+    let first = prompt_text(&a);
+    assert!(
+        first.starts_with("company:") && first.ends_with(' ') && first.len() > 9,
+        "{first}"
+    );
+    assert!(a.status.starts_with("Tab 1/"), "{}", a.status);
+    // The filter walked to applies, as typed: all in view work there.
+    assert_eq!(a.table.filter, first);
+    let company = first["company:".len()..]
+        .trim()
+        .trim_matches('"')
+        .to_lowercase();
+    assert!(!a.table.ids.is_empty());
+    assert!(
+        (a.table.ids.iter()).all(|&i| a.network.contacts[i as usize]
+            .company
+            .to_lowercase()
+            .contains(&company)),
+        "{company}"
+    );
+    key(&mut a, KeyCode::Esc);
+
+    // The export's kinds, a path's entries (a tag prompt's tags: the test above): the
+    // same walk.
+    key(&mut a, KeyCode::Char('e'));
+    ctrl(&mut a, 'u');
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::BackTab);
+    let last = netcurate::export::ExportKind::ALL.last().expect("kinds");
+    assert!(
+        prompt_text(&a).starts_with(&format!("{} netcurate-", last.as_str())),
+        "{}",
+        prompt_text(&a)
+    );
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('I'));
+    ctrl(&mut a, 'u');
+    typed(&mut a, "x/");
+    assert!(matches!(
+        &key(&mut a, KeyCode::Tab)[..],
+        [Effect::CompletePath(_)]
+    ));
+    a.update(Msg::PathCompleted {
+        asked: "x/".into(),
+        completed: "x/".into(),
+        choices: vec![
+            Choice::of("2025/", "x/2025/"),
+            Choice::of("a.zip", "x/a.zip"),
+        ],
+    });
+    assert!(
+        key(&mut a, KeyCode::Tab).is_empty(),
+        "walked, not asked again"
+    );
+    assert_eq!(prompt_text(&a), "x/2025/");
+}
+
+/// The status lists the first choices, and while Tab walks, the page of them it is on.
+#[test]
+fn the_status_pages_through_the_choices_walked() {
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h"];
+    let said = |at| crate::tui::strings::status::choices(&names, at);
+    assert_eq!(said(None), "Tab: a  b  c  d  e  f  (+2 more)");
+    assert_eq!(said(Some(1)), "Tab 2/8: a  [b]  c  d  e  f  (+2 more)");
+    assert_eq!(said(Some(7)), "Tab 8/8: g  [h]");
+    assert_eq!(crate::tui::strings::status::choices(&["one"], None), "");
+}
+
+/// Tab in the import or export prompt asks the runtime to complete the path; the answer
+/// goes into that prompt only while its text is what was asked about.
 #[test]
 fn tab_completes_a_path_in_the_import_prompt() {
     let mut a = app();
@@ -1389,12 +1511,18 @@ fn paths_complete_from_the_folder() {
     std::fs::create_dir(dir.path().join("export")).unwrap();
     let at = |name: &str| format!("{}/{name}", dir.path().display());
     let complete = |text: &str| crate::tui::complete_path(text);
+    let names = |choices: &[Choice]| choices.iter().map(|c| c.name.clone()).collect::<Vec<_>>();
     assert_eq!(complete(&at("Con")), (at("Connections.csv"), vec![]));
     assert_eq!(complete(&at("ex")), (at("export/"), vec![]));
     let (text, choices) = complete(&format!("removal-plan {}", at("Inv")));
     assert_eq!(text, format!("removal-plan {}", at("Invitations")));
-    assert_eq!(choices, ["Invitations-old.csv", "Invitations.csv"]);
-    let (_, all) = complete(&at(""));
+    assert_eq!(names(&choices), ["Invitations-old.csv", "Invitations.csv"]);
+    // Each choice is the whole text with it, for Tab again to walk to.
+    assert_eq!(
+        choices[1].text,
+        format!("removal-plan {}", at("Invitations.csv"))
+    );
+    let all = names(&complete(&at("")).1);
     assert!(!all.iter().any(|n| n.starts_with('.')), "{all:?}");
     assert!(all.contains(&"export/".to_string()), "{all:?}");
     assert_eq!(complete(&at(".s")).0, at(".secret"));

@@ -945,9 +945,10 @@ fn a_narrow_status_line_never_cuts_a_count() {
 
 /// The filter line keeps its count whole, the filter cut to make room (at 40 columns
 /// "929 of 2000" was cut to "929 of 200"), both as applied and while typed; with too
-/// little room for both, the filter stays and the count goes.
+/// little room for both, the filter stays and the count goes. A malformed term's error
+/// keeps its room too (it was cut at the edge, the typed text whole before it).
 #[test]
-fn a_narrow_filter_line_never_cuts_its_count() {
+fn a_narrow_filter_line_keeps_room_for_its_count_or_error() {
     let mut a = app();
     let filter = "score:<10 -flag:warm -flag:hidden";
     a.set_filter(filter);
@@ -969,6 +970,22 @@ fn a_narrow_filter_line_never_cuts_its_count() {
         assert!(!line.contains(" of "), "{width}: {line:?}");
         assert!(line.trim_end().ends_with("hidden█"), "{width}: {line:?}");
     }
+    // An error keeps its room as the count does, the text typed cut at its start; on a
+    // line too narrow for both, a few columns of the text and the error cut at the edge.
+    typed(&mut a, " score:<<4");
+    let error = a.table.filter_error.clone().expect("a malformed term");
+    for width in [60, 80] {
+        let (line, _) = bottom_lines(&a, width);
+        assert!(line.trim_end().ends_with(&error), "{width}: {line:?}");
+        assert!(line.starts_with("filter: …"), "{width}: {line:?}");
+        assert!(line.contains("idden score:<<4█"), "{width}: {line:?}");
+    }
+    let (line, _) = bottom_lines(&a, 40);
+    assert!(
+        line.starts_with("filter: …ore:<<4█  'score:<<4'"),
+        "{line:?}"
+    );
+    assert!(line.trim_end().ends_with('…'), "{line:?}");
 }
 
 #[test]

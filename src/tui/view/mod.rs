@@ -305,13 +305,15 @@ fn draw_filter_line(
 /// shows: a count shows whole or not at all (cut at the edge, "929 of 2000" would read
 /// "929 of 200"), and goes rather than leave the text fewer than a few columns.
 fn room_before_count(text: &str, count: &str, room: usize) -> (usize, bool) {
-    const TEXT_AT_LEAST: usize = 8;
     let (text, count) = (crate::columns::width(text), Line::raw(count).width());
     match text + count <= room || room >= count + TEXT_AT_LEAST {
         true => (room.saturating_sub(count), true),
         false => (room, false),
     }
 }
+
+/// The columns of a filter's text kept, when it has more, beside its count or error.
+const TEXT_AT_LEAST: usize = 8;
 
 /// What the line above the status bar shows.
 enum FilterLine<'a> {
@@ -339,12 +341,28 @@ fn filter_line_shows<'a>(app: &'a App, status: &StatusParts<'_>) -> FilterLine<'
 fn prompt_line(app: &App, p: &Prompt, counts: String, theme: &Theme, width: u16) -> Line<'static> {
     let label = format!("{}: ", p.kind.label());
     let room = usize::from(width).saturating_sub(Line::raw(&label).width() + 1);
-    // A filter's count (not its error, cut at the edge if it must be) has its room kept.
-    let count =
-        (p.kind == PromptKind::Filter && app.table.filter_error.is_none()).then_some(counts);
-    let (input_room, count_shows) = match &count {
-        Some(count) => room_before_count(&p.input, count, room),
-        None => (room, false),
+    // A filter's count or error has its room kept, the text typed cut at its start to
+    // leave it: a count shows whole or not at all; an error always, cut at the edge only
+    // when even a few columns of the text leave it too little.
+    let after = (p.kind == PromptKind::Filter).then(|| match &app.table.filter_error {
+        Some(e) => Span::styled(format!("  {e}"), theme.error()),
+        None => Span::styled(counts, theme.dim()),
+    });
+    let (input_room, after) = match after {
+        Some(after) => match room_before_count(&p.input, &after.content, room) {
+            (input_room, true) => (input_room, Some(after)),
+            _ if app.table.filter_error.is_none() => (room, None),
+            _ => {
+                let input_room = crate::columns::width(&p.input).min(TEXT_AT_LEAST);
+                let cut =
+                    crate::columns::fit(&after.content, room.saturating_sub(input_room) as u16);
+                (
+                    input_room,
+                    Some(Span::styled(cut.into_owned(), after.style)),
+                )
+            }
+        },
+        None => (room, None),
     };
     let input = crate::columns::fit_end(&p.input, input_room as u16);
     let mut spans = vec![
@@ -353,14 +371,7 @@ fn prompt_line(app: &App, p: &Prompt, counts: String, theme: &Theme, width: u16)
         Span::styled("█", theme.accent()),
     ];
     if p.kind == PromptKind::Filter {
-        if let Some(e) = &app.table.filter_error {
-            spans.push(Span::styled(format!("  {e}"), theme.error()));
-        }
-        spans.extend(
-            count
-                .filter(|_| count_shows)
-                .map(|c| Span::styled(c, theme.dim())),
-        );
+        spans.extend(after);
         return Line::from(spans);
     }
     // A hint shows whole or not at all (cut at the edge it read "Esc cance").

@@ -395,20 +395,25 @@ fn the_demo_opens_on_the_weeks_new_connections() {
     assert_eq!(s.exit_code(), 0);
 }
 
-/// A keymap file with a mistake: the workbench opens with the default keys, says why,
-/// and its help still names the file to fix.
+/// A keymap file with a mistake: the workbench opens with its other lines applied (the
+/// mistaken one's command keeps its default keys), says why, and its help names the
+/// file to fix.
 #[test]
-fn a_broken_keymap_file_is_named_and_the_default_keys_work() {
+fn a_keymap_files_mistake_is_named_and_its_other_lines_apply() {
     let Some(db) = demo_db() else { return };
     let config = db.file("config");
     std::fs::create_dir_all(config.join("netcurate")).unwrap();
     let keys = config.join("netcurate").join("keys.toml");
-    std::fs::write(&keys, "frobnicate = \"z\"\n").unwrap();
+    std::fs::write(&keys, "frobnicate = \"z\"\nhelp = \"H\"\n").unwrap();
     let env = format!("XDG_CONFIG_HOME='{}'", config.display());
     let s = Screen::start_with(&db, "keymap", 160, 30, &env);
-    s.wait_for("unknown command 'frobnicate'");
-    assert!(s.capture().contains("keymap ignored"), "{}", s.capture());
-    s.keys(&["?"]);
+    s.wait_for("line 1: unknown command 'frobnicate'");
+    assert!(
+        s.capture().contains("that line left out"),
+        "{}",
+        s.capture()
+    );
+    s.keys(&["H"]);
     s.wait_for("Keys");
     s.keys(&["G"]);
     s.wait_for(&format!("Rebind keys in {}", keys.display()));

@@ -181,6 +181,39 @@ pub struct Keymap {
 /// mouse.
 const MOUSE_SETTING: &str = "mouse";
 
+/// What one line of keys.toml sets.
+enum Override {
+    Mouse(bool),
+    Keys(Vec<String>),
+}
+
+/// What the keys.toml line `name = value` sets, or why it cannot.
+fn override_of(name: &str, value: toml::Value) -> Result<Override, String> {
+    if name == MOUSE_SETTING {
+        return match value {
+            toml::Value::Boolean(on) => Ok(Override::Mouse(on)),
+            _ => Err(strings::MOUSE_TAKES.to_string()),
+        };
+    }
+    if !BINDINGS.iter().any(|(_, n, _)| *n == name) {
+        let names = BINDINGS.iter().map(|(_, n, _)| *n);
+        let near = did_you_mean(name, names.chain([MOUSE_SETTING]));
+        return Err(strings::unknown_command(name, &near));
+    }
+    let keys: Vec<String> = match value {
+        toml::Value::String(s) => vec![s],
+        toml::Value::Array(a) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        _ => return Err(strings::takes_keys(name)),
+    };
+    match keys.iter().find(|k| Key::parse(k).is_none()) {
+        Some(bad) => Err(strings::not_a_key(bad)),
+        None => Ok(Override::Keys(keys)),
+    }
+}
+
 /// `why`, after the line it is about when known: "line 3: …".
 fn at_line(line: Option<usize>, why: String) -> String {
     match line {
@@ -236,67 +269,75 @@ impl Keymap {
     }
 
     /// Defaults with the user's overrides (`command = "key"` or `command = ["k1", "k2"]`),
-    /// knowing its file; when the file cannot be read or has a mistake, the defaults
-    /// (still knowing the file, for help to name it) and why.
+    /// knowing its file, and what the status should say of the file, if anything: when it
+    /// cannot be read or is not TOML, the defaults (still knowing the file, for help to
+    /// name it) and why; when some of its lines have a mistake, the others applied and
+    /// every mistake, each with its line.
     pub fn load() -> (Keymap, Option<String>) {
         let file = Keymap::user_file();
         let read = |path: &PathBuf| {
             let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-            Keymap::parse_overrides(&text)
+            Keymap::read_overrides(&text)
         };
-        let (mut keymap, error) = match file.as_ref().filter(|p| p.exists()) {
+        let (mut keymap, said) = match file.as_ref().filter(|p| p.exists()) {
             None => (Keymap::default_map(), None),
             Some(path) => match read(path) {
-                Ok(keymap) => (keymap, None),
+                Ok((keymap, mistakes)) if mistakes.is_empty() => (keymap, None),
+                Ok((keymap, mistakes)) => (
+                    keymap,
+                    Some(strings::status::keymap_lines_left_out(path, &mistakes)),
+                ),
                 Err(e) => (
                     Keymap::default_map(),
-                    Some(format!("{}: {e}", path.display())),
+                    Some(strings::status::keymap_ignored(format!(
+                        "{}: {e}",
+                        path.display()
+                    ))),
                 ),
             },
         };
         keymap.file = file;
-        (keymap, error)
+        (keymap, said)
     }
 
-    /// The keymap a keys.toml `text` makes; a mistake in it is said with its line.
+    /// The keymap a keys.toml `text` makes, any mistake in it an error (every one, each
+    /// said with its line).
+    #[cfg(test)]
     pub fn parse_overrides(text: &str) -> Result<Keymap, String> {
+        match Keymap::read_overrides(text)? {
+            (keymap, mistakes) if mistakes.is_empty() => Ok(keymap),
+            (_, mistakes) => Err(mistakes.join("; ")),
+        }
+    }
+
+    /// The keymap a keys.toml `text` makes with its lines that have a mistake left out
+    /// (their commands keep their default keys), and those mistakes, each said with its
+    /// line; text that is not TOML makes none, and its mistake is the error.
+    pub fn read_overrides(text: &str) -> Result<(Keymap, Vec<String>), String> {
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
             let line = e.span().map(|span| line_at(text, span.start));
             at_line(line, e.message().to_string())
         })?;
         let mut overrides = HashMap::new();
         let mut mouse = true;
+        let mut mistakes = Vec::new();
         for (name, value) in table {
-            let fail = |why: String| Err(at_line(toml_line(text, None, &name), why));
-            if name == MOUSE_SETTING {
-                match value {
-                    toml::Value::Boolean(on) => mouse = on,
-                    _ => return fail(strings::MOUSE_TAKES.to_string()),
+            let line = toml_line(text, None, &name);
+            match override_of(&name, value) {
+                Ok(Override::Mouse(on)) => mouse = on,
+                Ok(Override::Keys(keys)) => {
+                    overrides.insert(name, keys);
                 }
-                continue;
+                Err(why) => mistakes.push((line, at_line(line, why))),
             }
-            if !BINDINGS.iter().any(|(_, n, _)| *n == name) {
-                let names = BINDINGS.iter().map(|(_, n, _)| *n);
-                let near = did_you_mean(&name, names.chain([MOUSE_SETTING]));
-                return fail(strings::unknown_command(&name, &near));
-            }
-            let keys: Vec<String> = match value {
-                toml::Value::String(s) => vec![s],
-                toml::Value::Array(a) => a
-                    .iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect(),
-                _ => return fail(strings::takes_keys(&name)),
-            };
-            if let Some(bad) = keys.iter().find(|k| Key::parse(k).is_none()) {
-                return fail(strings::not_a_key(bad));
-            }
-            overrides.insert(name, keys);
         }
-        Ok(Keymap {
+        // In the file's order (the table's is the names').
+        mistakes.sort_by_key(|(line, _)| *line);
+        let keymap = Keymap {
             mouse,
             ..Keymap::with_overrides(&overrides)
-        })
+        };
+        Ok((keymap, mistakes.into_iter().map(|(_, m)| m).collect()))
     }
 
     pub fn command(&self, event: &KeyEvent) -> Option<Command> {
@@ -396,6 +437,37 @@ mod tests {
             err("mose = false\n"),
             "line 1: unknown command 'mose' (did you mean mouse?)"
         );
+    }
+
+    /// A keys.toml with mistakes on some lines: the others apply, and every mistake is
+    /// said, in the file's order; text that is not TOML applies none.
+    #[test]
+    fn a_keymap_applies_its_good_lines_and_says_every_mistake() {
+        let text = "undo = \"U\"\nzoom = \"z\"\nmouse = \"no\"\nredo = \"ctrl-\"\nquit = \"Q\"\n";
+        let (km, mistakes) = Keymap::read_overrides(text).expect("TOML");
+        assert_eq!(
+            mistakes,
+            [
+                "line 2: unknown command 'zoom'",
+                "line 3: 'mouse' takes true or false",
+                "line 4: 'ctrl-' is not a key",
+            ]
+        );
+        assert_eq!(km.key(Command::Undo), "U");
+        assert_eq!(km.key(Command::Quit), "Q");
+        assert_eq!(
+            km.key(Command::Redo),
+            "ctrl-r",
+            "a bad line's command keeps its keys"
+        );
+        assert!(km.mouse);
+        let said = strings::status::keymap_lines_left_out("keys.toml".as_ref(), &mistakes);
+        assert_eq!(
+            said,
+            "keys.toml: line 2: unknown command 'zoom'; line 3: 'mouse' takes true or false; \
+             line 4: 'ctrl-' is not a key — those lines left out, the rest applies"
+        );
+        assert!(Keymap::read_overrides("undo = = \"u\"").is_err());
     }
 
     /// The workbench takes the mouse unless the keymap file says `mouse = false`; the

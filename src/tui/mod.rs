@@ -103,7 +103,7 @@ pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Re
     }
     let made_here = !db.exists();
     let mut session = Session::open(db, as_of, profile)?;
-    let (keymap, keymap_error) = Keymap::load();
+    let (keymap, keymap_said) = Keymap::load();
     let stop = watch_signals()?;
     let mut terminal = terminal::take(keymap.mouse)?;
     let result = (|| {
@@ -119,8 +119,8 @@ pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Re
         let mut app = build_app(&session, keymap)?;
         netcurate::trace::phase("built the workbench");
         app.say_what_to_do_first();
-        if let Some(e) = keymap_error {
-            app.status = status::keymap_ignored(e);
+        if let Some(said) = keymap_said {
+            app.status = said;
         }
         event_loop(&mut terminal, &mut app, &mut session, &stop)
     })();

@@ -1167,6 +1167,19 @@ pub mod status {
         format!("keymap ignored: {e}")
     }
 
+    /// The keymap file's lines with a mistake, left out (the rest of it applies).
+    pub fn keymap_lines_left_out(file: &std::path::Path, mistakes: &[String]) -> String {
+        let lines = match mistakes.len() {
+            1 => "that line",
+            _ => "those lines",
+        };
+        format!(
+            "{}: {} — {lines} left out, the rest applies",
+            file.display(),
+            mistakes.join("; ")
+        )
+    }
+
     pub fn not_saved(e: impl Display) -> String {
         format!("not saved: {e}")
     }

@@ -1138,13 +1138,14 @@ pub mod status {
     /// What a path or a filter term being completed could still become (none: nothing to
     /// say).
     /// What Tab could complete a prompt's text to: the first names, or once Tab walks
-    /// through them (`at`), the page of them it is on, that one in brackets.
+    /// through them (`at`), the one walked to, in brackets, and those after it (first,
+    /// so that a narrow status line never cuts it off).
     pub fn choices(names: &[&str], at: Option<usize>) -> String {
         const SHOWN: usize = 6;
         if names.len() < 2 {
             return String::new();
         }
-        let start = at.map_or(0, |at| at / SHOWN * SHOWN);
+        let start = at.unwrap_or(0);
         let page = &names[start..names.len().min(start + SHOWN)];
         let shown: Vec<String> = (page.iter().enumerate())
             .map(|(i, name)| match at == Some(start + i) {

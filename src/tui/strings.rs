@@ -1117,10 +1117,6 @@ pub mod status {
         )
     }
 
-    pub fn filter_matches(n: usize, of: usize) -> String {
-        format!("{n} of {of} match")
-    }
-
     pub fn export_needs(kinds: &str) -> String {
         format!("export needs a kind ({kinds}) and a path")
     }

@@ -222,8 +222,7 @@ impl App {
                     self.overlay = Overlay::Prompt(p.clone());
                     return vec![];
                 }
-                self.status =
-                    status::filter_matches(self.table.ids.len(), self.network.contacts.len());
+                // The status says nothing of it: the filter line shows it with its count.
                 self.remember_filter(input)
             }
             PromptKind::TagAdd | PromptKind::TagRemove if !input.is_empty() => {

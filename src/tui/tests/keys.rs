@@ -1336,6 +1336,7 @@ fn tab_completes_a_tag_as_far_as_the_tags_agree() {
 #[test]
 fn tab_completes_a_filter_term() {
     let mut a = app();
+    a.status = "before".to_string();
     key(&mut a, KeyCode::Char('/'));
     typed(&mut a, "sen");
     key(&mut a, KeyCode::Tab);
@@ -1357,6 +1358,16 @@ fn tab_completes_a_filter_term() {
         "three fields start so"
     );
     assert_eq!(a.status, "Tab: company:  connected:  changed:");
+    // Applied, it leaves the status as it was: the filter line shows it and its count.
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.table.filter, "seniority:>=director c");
+    assert_eq!(a.status, "before");
+    let (filter_line, _) = bottom_lines(&a, 100);
+    let count = crate::tui::strings::shown_of(a.table.ids.len(), a.network.contacts.len());
+    assert!(
+        filter_line.trim_end().ends_with(count.trim()),
+        "{filter_line}"
+    );
 }
 
 /// A Tab that lists several choices leaves them for Tab again to walk through, each

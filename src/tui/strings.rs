@@ -230,6 +230,10 @@ pub const PROFILE_KEYS_CLOSES: KeyHints = &[
 ];
 pub const HELP_CLOSES: KeyHints = &[(&[Command::ClearSelection, Command::Help], "closes")];
 pub const HELP_SCROLLS: KeyHints = &[(&[Command::Down, Command::Up], "scroll")];
+pub const HELP_SEARCHES: KeyHints = &[(&[Command::Filter], "searches")];
+pub const HELP_SEARCH_CLEARS: KeyHints = &[(&[Command::ClearSelection], "clears")];
+/// While the help's search is typed.
+pub const HELP_SEARCH_KEYS: &str = "Enter keeps · Esc clears";
 pub const WITHDRAWS: KeyHints = &[(&[Command::Withdraw], "withdraws")];
 /// "n records one", with the user's key.
 pub const RECORD_ONE: KeyHints = &[(&[Command::RecordSsi], "records one")];
@@ -283,18 +287,28 @@ pub fn rebind_keys_in(path: &Path) -> String {
     format!("Rebind keys in {}", path.display())
 }
 
-pub fn help_title(closes: &str) -> String {
-    format!(" Keys — {closes} ")
+/// The help's title: which of its lines show when they do not all (`first`, `last`,
+/// `of`), what it is searched for (`/text`, with the cursor while typed), and the keys
+/// that act on it (`keys`: scroll, search, close; or clear the search).
+pub fn help_title(
+    shown: Option<(usize, usize, usize)>,
+    search: Option<(&str, bool)>,
+    keys: &[String],
+) -> String {
+    let lines = match shown {
+        Some((first, last, of)) => format!(" {first}–{last} of {of}"),
+        None => String::new(),
+    };
+    let search = match search {
+        Some((text, typing)) => format!(" /{text}{}", if typing { "█" } else { "" }),
+        None => String::new(),
+    };
+    format!(" Keys{lines}{search} — {} ", keys.join(" · "))
 }
 
-pub fn help_title_scrolled(
-    first: usize,
-    last: usize,
-    of: usize,
-    scroll: &str,
-    closes: &str,
-) -> String {
-    format!(" Keys {first}–{last} of {of} — {scroll} · {closes} ")
+/// Said in the help when its search finds no line.
+pub fn help_finds_nothing(text: &str) -> String {
+    format!("no line of the help holds '{text}'")
 }
 
 // ---- The contacts view --------------------------------------------------------------

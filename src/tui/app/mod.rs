@@ -502,6 +502,8 @@ pub struct App {
     pub page: usize,
     /// Where the help overlay is scrolled to.
     pub help: HelpScroll,
+    /// What the help is searched for.
+    pub help_search: HelpSearch,
     /// Where the pillars view is scrolled to, when it is taller than the screen.
     pub pillars_scroll: ViewScroll,
     /// While the first frame shows only the top of the list: how many contacts are
@@ -524,6 +526,26 @@ impl HelpScroll {
     fn scroll_by(&mut self, delta: isize, len: usize) {
         let last = len.saturating_sub(self.rows);
         self.top = self.top.saturating_add_signed(delta).min(last);
+    }
+}
+
+/// The help's search: the text its lines must hold (case ignored; none: every line), and
+/// whether it is being typed (`/` in the help starts it; Enter keeps it, Esc clears it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpSearch {
+    pub text: String,
+    pub typing: bool,
+}
+
+impl HelpSearch {
+    /// Whether a help line saying `texts` is shown.
+    fn shows(&self, texts: &[&str]) -> bool {
+        let wanted = self.text.to_lowercase();
+        texts.iter().any(|t| t.to_lowercase().contains(&wanted))
+    }
+
+    pub fn is_on(&self) -> bool {
+        self.typing || !self.text.is_empty()
     }
 }
 
@@ -669,6 +691,7 @@ impl App {
                 rows: 20,
                 columns: 0,
             },
+            help_search: HelpSearch::default(),
             pillars_scroll: ViewScroll::default(),
             loading: None,
             quit: false,
@@ -1157,6 +1180,7 @@ impl App {
                 self.overlay = Overlay::None;
                 return vec![];
             }
+            Overlay::Help if let Some(effects) = self.on_help_search_key(key) => return effects,
             Overlay::Help | Overlay::Explain => {
                 let command = self.keymap.command(&key);
                 if matches!(
@@ -1183,8 +1207,38 @@ impl App {
         }
     }
 
+    /// A key for the help's search, if it is one: while a search is typed, every key but
+    /// Enter (keeps it) and Esc (clears it); else the filter key (`/`) starts one, and Esc
+    /// clears one kept (the next Esc closes the help). The help shows its top again.
+    fn on_help_search_key(&mut self, key: KeyEvent) -> Option<Vec<Effect>> {
+        let command = self.keymap.command(&key);
+        let search = &mut self.help_search;
+        match key.code {
+            _ if !search.typing && command == Some(Command::Filter) => {
+                search.text.clear();
+                search.typing = true;
+            }
+            _ if !search.typing && !search.text.is_empty() => match command {
+                Some(Command::ClearSelection) => search.text.clear(),
+                _ => return None,
+            },
+            _ if !search.typing => return None,
+            KeyCode::Esc => *search = HelpSearch::default(),
+            KeyCode::Enter => search.typing = false,
+            KeyCode::Backspace => {
+                search.text.pop();
+            }
+            KeyCode::Char(ch) if prompt::typed_char(key.modifiers) => search.text.push(ch),
+            _ => {}
+        }
+        self.help.top = 0;
+        Some(vec![])
+    }
+
     /// The help overlay's lines: every command's keys, then the filter terms and where
-    /// keys are rebound, wrapped to the overlay's columns (at 80 a line lost its end).
+    /// keys are rebound, wrapped to the overlay's columns (at 80 a line lost its end);
+    /// only those the help's search finds, when it has one (and a line saying so when it
+    /// finds none).
     pub fn help_lines(&self) -> Vec<HelpLine> {
         let mut lines: Vec<HelpLine> = (self.keymap.help_lines().into_iter())
             .map(|(keys, text)| HelpLine::Keys(keys, text.to_string()))
@@ -1200,6 +1254,16 @@ impl App {
         if let Some(path) = &self.keymap.file {
             lines.push(HelpLine::Note(strings::rebind_keys_in(path)));
         }
+        let search = &self.help_search;
+        if !search.text.is_empty() {
+            lines.retain(|line| match line {
+                HelpLine::Keys(keys, text) => search.shows(&[keys, text]),
+                HelpLine::Note(text) => search.shows(&[text]),
+            });
+            if lines.is_empty() {
+                lines.push(HelpLine::Note(strings::help_finds_nothing(&search.text)));
+            }
+        }
         (lines.into_iter())
             .flat_map(|line| line.wrapped(self.help.columns))
             .collect()
@@ -1207,6 +1271,7 @@ impl App {
 
     fn open_help(&mut self) {
         self.help.top = 0;
+        self.help_search = HelpSearch::default();
         self.overlay = Overlay::Help;
     }
 

@@ -134,14 +134,14 @@ impl App {
         vec![]
     }
 
-    /// Text pasted goes into the open prompt as if typed, but for its line breaks and
-    /// tabs, which become spaces: a pasted line break neither submits the prompt nor lets
-    /// the rest of the text run as commands. A line break at its end (a line copied whole)
-    /// is left out. Pasted in a view, it is a new filter (a name copied from an email
-    /// finds its contact; Esc brings the filter back), or, when it is a whole path (a file
-    /// dragged onto the terminal: [`dropped_path`]), the import prompt with that path;
-    /// over anything else (the help, an explanation, a card, a question) it goes nowhere,
-    /// and the status says so.
+    /// Text pasted goes into the open prompt (or the help's search being typed) as if
+    /// typed, but for its line breaks and tabs ([`as_typed`]): a pasted line break
+    /// neither submits the prompt nor lets the rest of the text run as commands. Pasted
+    /// in a view, it is a new filter (a name copied from an email finds its contact; Esc
+    /// brings the filter back), or, when it is a whole path (a file dragged onto the
+    /// terminal: [`dropped_path`]), the import prompt with that path; over anything else
+    /// (the help, an explanation, a card, a question) it goes nowhere, and the status
+    /// says so.
     pub(super) fn on_paste(&mut self, text: &str) {
         let dropped = dropped_path(text);
         if self.overlay == Overlay::None {
@@ -154,6 +154,10 @@ impl App {
             };
             self.open_prompt(kind, String::new());
         }
+        if self.overlay == Overlay::Help && self.help_search.typing {
+            self.help_search.text.extend(as_typed(text));
+            return;
+        }
         let Overlay::Prompt(p) = &mut self.overlay else {
             self.status = status::PASTE_NOWHERE.to_string();
             return;
@@ -163,9 +167,7 @@ impl App {
             p.input = path;
             return;
         }
-        let text = text.trim_end_matches(['\r', '\n']);
-        let spaced = text.chars().map(|c| if c.is_control() { ' ' } else { c });
-        p.input.extend(spaced);
+        p.input.extend(as_typed(text));
         p.recalled = None;
     }
 
@@ -437,7 +439,14 @@ pub(super) fn parse_ssi(input: &str, date: chrono::NaiveDate) -> Result<SsiReadi
 /// Whether a character key with these modifiers is text to type: without Ctrl, or with
 /// Ctrl and Alt together, which is how Windows reports AltGr (`@`, `\`, `{` on many
 /// European keyboards).
-fn typed_char(modifiers: KeyModifiers) -> bool {
+/// Pasted `text` as typed into a line: its line breaks and tabs as spaces, but for a line
+/// break at its end (a line copied whole), left out.
+fn as_typed(text: &str) -> impl Iterator<Item = char> + '_ {
+    let text = text.trim_end_matches(['\r', '\n']);
+    text.chars().map(|c| if c.is_control() { ' ' } else { c })
+}
+
+pub(super) fn typed_char(modifiers: KeyModifiers) -> bool {
     let alt_gr = KeyModifiers::CONTROL | KeyModifiers::ALT;
     !modifiers.contains(KeyModifiers::CONTROL) || modifiers.contains(alt_gr)
 }

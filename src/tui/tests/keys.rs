@@ -1660,3 +1660,80 @@ fn an_assumption_is_set_from_the_pillars_view() {
     assert_eq!(projection.assumptions.kappa, 0.5);
     assert!(a.status.starts_with("set kappa=0.5"), "{}", a.status);
 }
+
+/// In the help, `/` searches it: only the lines holding the text typed show (case
+/// ignored), the title saying what is searched; Enter keeps the search for the moving keys
+/// to scroll, Esc clears it, and the next Esc closes the help. Typed, `q` and `?` are
+/// text, not quit and close; a paste goes into the search.
+#[test]
+fn the_help_is_searched_with_slash() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('?'));
+    let all = a.help_lines().len();
+    let title = |a: &App| screen_rows(a, 100, 40).join("\n");
+    assert!(
+        title(&a).contains("/ searches · esc/? closes"),
+        "{}",
+        title(&a)
+    );
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "EXPORT");
+    let shown = a.help_lines();
+    assert!(!shown.is_empty() && shown.len() < all / 4, "{shown:?}");
+    let says = |line: &HelpLine| match line {
+        HelpLine::Keys(keys, text) => format!("{keys} {text}"),
+        HelpLine::Note(text) => text.clone(),
+    };
+    assert!(
+        shown.iter().any(|l| says(l).contains("export to CSV")),
+        "{shown:?}"
+    );
+    assert!(
+        title(&a).contains("Keys /EXPORT█ — Enter keeps · Esc clears"),
+        "{}",
+        title(&a)
+    );
+    // Typed, q and ? are text; a word found nowhere says so.
+    typed(&mut a, "q?");
+    assert_eq!(a.overlay, Overlay::Help);
+    assert_eq!(
+        a.help_lines(),
+        [HelpLine::Note(crate::tui::strings::help_finds_nothing(
+            "EXPORTq?"
+        ))]
+    );
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    a.update(Msg::Paste(" to\n".into()));
+    assert_eq!(a.help_search.text, "EXPORT to");
+    key(&mut a, KeyCode::Enter);
+    assert!(!a.help_search.typing);
+    assert!(
+        title(&a).contains("Keys /EXPORT to — / searches · esc clears"),
+        "{}",
+        title(&a)
+    );
+    // Kept, the moving keys scroll (no text is typed) and Esc clears it.
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.help_search.text, "EXPORT to");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.overlay, Overlay::Help);
+    assert_eq!(a.help_lines().len(), all);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.overlay, Overlay::None);
+    // Esc while typing clears the search at once; the help opens unsearched.
+    key(&mut a, KeyCode::Char('?'));
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "tag");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(
+        (a.overlay.clone(), a.help_lines().len()),
+        (Overlay::Help, all)
+    );
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "tag");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('q'));
+    key(&mut a, KeyCode::Char('?'));
+    assert_eq!(a.help_lines().len(), all, "a new help, a new search");
+}

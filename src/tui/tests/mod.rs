@@ -3,7 +3,9 @@
 //! snapshots (`screens`). All on the bundled demo network, built once; this module holds
 //! what they share (the demo app, typing keys, drawing a screen).
 
-use super::app::{App, Choice, Confirm, Effect, ImportList, Msg, Overlay, PromptKind, View};
+use super::app::{
+    App, Choice, Confirm, Effect, HelpLine, ImportList, Msg, Overlay, PromptKind, View,
+};
 use super::keymap::Keymap;
 use super::theme::Theme;
 use super::view;

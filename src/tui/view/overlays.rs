@@ -33,18 +33,32 @@ pub fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .collect();
     let popup = centered(area, super::HELP_WIDTH, lines.len() as u16 + 2);
     let shown = usize::from(popup.height.saturating_sub(2));
-    let closes = keys_text(app, strings::HELP_CLOSES);
-    let title = if lines.len() > shown {
-        strings::help_title_scrolled(
-            app.help.top + 1,
-            (app.help.top + shown).min(lines.len()),
-            lines.len(),
-            &keys_text(app, strings::HELP_SCROLLS),
-            &closes,
-        )
-    } else {
-        strings::help_title(&closes)
+    let search = &app.help_search;
+    let scrolled = lines.len() > shown;
+    let range = scrolled.then(|| {
+        let last = (app.help.top + shown).min(lines.len());
+        (app.help.top + 1, last, lines.len())
+    });
+    let keys: Vec<String> = match (search.typing, search.is_on()) {
+        (true, _) => vec![strings::HELP_SEARCH_KEYS.to_string()],
+        (false, on) => [
+            scrolled.then_some(strings::HELP_SCROLLS),
+            Some(strings::HELP_SEARCHES),
+            Some(if on {
+                strings::HELP_SEARCH_CLEARS
+            } else {
+                strings::HELP_CLOSES
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|hints| keys_text(app, hints))
+        .collect(),
     };
+    let searched = search
+        .is_on()
+        .then_some((search.text.as_str(), search.typing));
+    let title = strings::help_title(range, searched, &keys);
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)

@@ -53,6 +53,23 @@ impl ExportKind {
         }
     }
 
+    /// Where, for a plan, its user acts on it on LinkedIn (netcurate never does), said once
+    /// it is written; the next export then confirms what was done.
+    pub fn where_to_act(self) -> Option<&'static str> {
+        match self {
+            ExportKind::RemovalPlan => Some(
+                "remove each on LinkedIn from its profile (the URL column): More → Remove \
+                 connection; the next export finds them gone",
+            ),
+            ExportKind::WithdrawalPlan => Some(
+                "withdraw each on LinkedIn: My Network → Manage invitations → Sent \
+                 (https://www.linkedin.com/mynetwork/invitation-manager/sent/); the next export finds them \
+                 gone",
+            ),
+            ExportKind::Contacts | ExportKind::Linkedin => None,
+        }
+    }
+
     /// The [`CONTACT_COLUMNS`] a contact list of this kind has unless told otherwise:
     /// Connections.csv's own seven for `linkedin` (what other tools, and netcurate, read
     /// back), then score, seniority, tags and decision for `contacts`.

@@ -1908,7 +1908,8 @@ fn a_database_scored_by_an_older_netcurate_is_rescored_on_opening() {
 }
 
 /// What is empty says how to fill it: no invitations imported, a removal or withdrawal
-/// plan with nothing marked (the file is still written: a header).
+/// plan with nothing marked (the file is still written: a header); a plan with someone in
+/// it says where to act on it on LinkedIn.
 #[test]
 fn empty_lists_and_plans_say_how_to_fill_them() {
     let db = Db::new();
@@ -1950,6 +1951,11 @@ fn empty_lists_and_plans_say_how_to_fill_them() {
         "removal-plan",
     ]);
     assert!(!err.contains("marks them"), "{err}");
+    assert!(
+        err.contains("exported ")
+            && err.contains("\nremove each on LinkedIn from its profile (the URL column): More → Remove connection"),
+        "{err}"
+    );
 }
 
 /// The workbench with its output in a pipe (a script, a mistake) says it needs a terminal

@@ -623,6 +623,9 @@ fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
     s.keys(&["Enter"]);
     s.wait_for("exported 1 contacts (removal-plan)");
     s.wait_for(".csv with ;");
+    // Written, a plan says where to act on it on LinkedIn, in a box until a key.
+    s.wait_for("Plan written");
+    s.wait_for("More → Remove connection");
     signal(&db, "-KILL");
     s.exit_code();
     drop(s);

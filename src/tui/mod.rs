@@ -373,9 +373,14 @@ fn run_effect(
             tell(app, status::copied(urls.len()));
         }
         Effect::Export { request, force } => match export_to(app, session, &request, force) {
-            Ok(message) => {
+            Ok((said, where_to_act)) => {
                 remember_delimiter(app, session, &request);
-                tell(app, message)
+                match where_to_act {
+                    Some(where_to_act) => {
+                        app.update(Msg::PlanWritten { said, where_to_act });
+                    }
+                    None => tell(app, said),
+                }
             }
             Err(e) => fail(app, status::export_failed(e)),
         },
@@ -575,7 +580,7 @@ fn export_to(
     session: &mut Session,
     request: &app::ExportRequest,
     force: bool,
-) -> Result<String> {
+) -> Result<(String, Option<&'static str>)> {
     let app::ExportRequest {
         kind,
         ref path,
@@ -617,7 +622,9 @@ fn export_to(
         ),
         _ => String::new(),
     };
-    Ok(format!("{exported}{hint}"))
+    // A plan written: where to act on it, in a box.
+    let where_to_act = kind.where_to_act().filter(|_| n > 0);
+    Ok((format!("{exported}{hint}"), where_to_act))
 }
 
 /// Opens the stored profile (or a draft) in $EDITOR; on a valid result stores it and

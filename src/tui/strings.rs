@@ -625,6 +625,8 @@ pub const CONFIRM: &str = " Confirm ";
 /// The title of the box that shows what failed.
 pub const FAILED: &str = " Failed ";
 pub const IMPORT_REPORT: &str = " Import ";
+/// The box that says where to act on a plan just written.
+pub const PLAN_WRITTEN: &str = " Plan written ";
 pub const ANY_KEY_CLOSES: &str = " any key closes ";
 pub const ENTER_LISTS_NEW_OR_CLOSE: &str =
     " Enter lists the new connections · any other key closes ";

@@ -79,8 +79,10 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
     {
         tell(&why);
     }
-    if let Some((0, _)) = written {
-        say_how_to_make_the_plan(s, kind);
+    match written {
+        Some((0, _)) => say_how_to_make_the_plan(s, kind),
+        Some(_) => kind.where_to_act().into_iter().for_each(tell),
+        None => {}
     }
     Ok(())
 }

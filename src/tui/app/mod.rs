@@ -233,8 +233,10 @@ pub enum Overlay {
     /// would cut it), until a key is pressed.
     Failure(String),
     /// What an import did, line by line (files, rows skipped and why, warnings, totals),
-    /// until a key is pressed; Enter lists what it found to look at (`lists`).
+    /// or where to act on a plan just written, until a key is pressed; Enter lists what
+    /// an import found to look at (`lists`).
     Report {
+        title: &'static str,
         lines: Vec<String>,
         lists: Option<ImportList>,
     },
@@ -325,6 +327,12 @@ pub enum Msg {
     Imported {
         lines: Vec<String>,
         lists: Option<ImportList>,
+    },
+    /// A plan was written (`said`, as the status says it): where to act on it on LinkedIn
+    /// shows in a box until a key is pressed.
+    PlanWritten {
+        said: String,
+        where_to_act: &'static str,
     },
     /// A saved filter was stored.
     FilterSaved(String, String),
@@ -945,7 +953,20 @@ impl App {
                 self.status = s;
             }
             Msg::Imported { lines, lists } => {
-                self.overlay = Overlay::Report { lines, lists };
+                let title = strings::IMPORT_REPORT;
+                self.overlay = Overlay::Report {
+                    title,
+                    lines,
+                    lists,
+                };
+            }
+            Msg::PlanWritten { said, where_to_act } => {
+                self.overlay = Overlay::Report {
+                    title: strings::PLAN_WRITTEN,
+                    lines: vec![said.clone(), where_to_act.to_string()],
+                    lists: None,
+                };
+                self.status = said;
             }
             Msg::FilterSaved(name, query) => {
                 self.saved_filters.retain(|s| s.name != name);

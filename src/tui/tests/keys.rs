@@ -1737,3 +1737,28 @@ fn the_help_is_searched_with_slash() {
     key(&mut a, KeyCode::Char('?'));
     assert_eq!(a.help_lines().len(), all, "a new help, a new search");
 }
+
+/// A plan written says where to act on it on LinkedIn in a box, which any key closes; the
+/// status keeps what was written.
+#[test]
+fn a_plan_written_says_where_to_act_on_it() {
+    let mut a = app();
+    let where_to_act = netcurate::export::ExportKind::WithdrawalPlan
+        .where_to_act()
+        .expect("a plan's");
+    let said = "exported 3 invitations (withdrawal-plan) to w.csv".to_string();
+    a.update(Msg::PlanWritten {
+        said: said.clone(),
+        where_to_act,
+    });
+    let shown = screen_rows(&a, 100, 30).join("\n");
+    assert!(shown.contains("Plan written"), "{shown}");
+    assert!(shown.contains("invitation-manager/sent"), "{shown}");
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.status, said);
+    assert_eq!(
+        a.table.cursor, 0,
+        "the key closed the box, and did nothing else"
+    );
+}

@@ -93,9 +93,13 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Overlay::Confirm(c) => overlays::confirm(app, c, theme, frame, area),
         Overlay::Progress { label, ratio } => overlays::progress(label, *ratio, theme, frame, area),
         Overlay::Failure(message) => overlays::failure(message, theme, frame, area),
-        Overlay::Report { lines, lists } => {
+        Overlay::Report {
+            title,
+            lines,
+            lists,
+        } => {
             let of = lists.as_ref().map(|l| l.of);
-            overlays::report(lines, of, theme, frame, area)
+            overlays::report(title, lines, of, theme, frame, area)
         }
         Overlay::Prompt(_) | Overlay::None => {}
     }

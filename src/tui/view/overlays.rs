@@ -354,6 +354,7 @@ pub fn failure(message: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// An import's report, a line each (wrapped, indentation kept), in a box; `lists`: what
 /// Enter lists.
 pub fn report(
+    title: &str,
     lines: &[String],
     lists: Option<Found>,
     theme: &Theme,
@@ -374,14 +375,7 @@ pub fn report(
         None => strings::ANY_KEY_CLOSES,
     };
     let closes = Line::styled(closes, theme.dim());
-    notice(
-        strings::IMPORT_REPORT,
-        text,
-        closes,
-        REPORT_WIDTH,
-        frame,
-        area,
-    );
+    notice(title, text, closes, REPORT_WIDTH, frame, area);
 }
 
 /// `text` in a box titled `title`, as wide as it needs up to `max_width`, with how to

@@ -6,7 +6,7 @@
 use crate::cli::{Session, command_line};
 use anyhow::{Result, bail};
 use chrono::{Local, NaiveDateTime, TimeZone};
-use netcurate::store::{ImportRun, ImportUndo};
+use netcurate::store::{ImportRun, ImportUndo, Store};
 use std::io::Write;
 
 /// The latest import in words ("the import of export.zip on 2026-11-27 (8 new)").
@@ -53,74 +53,102 @@ pub(crate) fn redo(s: &mut Session, out: &mut dyn Write) -> Result<()> {
     }
 }
 
+/// How the history names what takes a change back or brings it back: the commands to
+/// type (`netcurate undo`, in backquotes), or the workbench's keys.
+pub(crate) struct HistoryActions {
+    pub undo: String,
+    pub redo: String,
+    pub undo_import: String,
+    /// The line that says how many changes more there are than those listed, and how to
+    /// list them all (given how many more, and how many in all).
+    pub more: fn(usize, usize) -> String,
+}
+
+impl HistoryActions {
+    /// The commands, for the database at `db`.
+    fn commands(db: &std::path::Path) -> HistoryActions {
+        let command = |args| format!("`{}`", command_line(db, args));
+        HistoryActions {
+            undo: command("undo"),
+            redo: command("redo"),
+            undo_import: command("undo --import"),
+            more: |more, total| format!("{more} more: --limit {total}"),
+        }
+    }
+}
+
 /// Lists the recorded changes, newest first, in local time, marking what `undo` and
 /// `redo` do next; the latest import stands among them while it can be taken back.
 pub(crate) fn history(s: &Session, limit: usize, out: &mut dyn Write) -> Result<()> {
-    let history = s.store.history(limit)?;
+    let actions = HistoryActions::commands(s.store.path());
+    for line in history_lines(&s.store, limit, &actions)? {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// The history's lines (see [`history`]), at most `limit` changes, the actions named as
+/// `actions` says.
+pub(crate) fn history_lines(
+    store: &Store,
+    limit: usize,
+    actions: &HistoryActions,
+) -> Result<Vec<String>> {
+    let history = store.history(limit)?;
     let (next_undo, next_redo) = (history.next_undo(), history.next_redo());
     let import = history.import.as_ref();
     if history.total == 0 && import.is_none() {
-        writeln!(
-            out,
-            "no change recorded yet (tags, decisions, withdrawals, profiles…)"
-        )?;
-        return Ok(());
+        let none = "no change recorded yet (tags, decisions, withdrawals, profiles…)";
+        return Ok(vec![none.to_string()]);
     }
+    let mut lines = Vec::new();
     // The import comes between the steps made before it and those after, when its place
     // is among those listed.
-    let write_import_at = |place: usize, out: &mut dyn Write| match import {
-        Some(i) if i.newer_steps == place => write_import(s, &i.run, next_undo.is_none(), out),
-        _ => Ok(()),
+    let import_at = |place: usize, lines: &mut Vec<String>| match import {
+        Some(i) if i.newer_steps == place => {
+            lines.push(import_in_steps(&i.run, next_undo.is_none(), actions))
+        }
+        _ => {}
     };
     for (place, step) in history.steps.iter().enumerate() {
-        write_import_at(place, out)?;
+        import_at(place, &mut lines);
         let note = if Some(step) == next_undo {
-            format!(
-                " — `{}` takes it back next",
-                command_line(s.store.path(), "undo")
-            )
+            format!(" — {} takes it back next", actions.undo)
         } else if Some(step) == next_redo {
-            let redo = command_line(s.store.path(), "redo");
-            format!(" — undone: `{redo}` brings it back")
+            format!(" — undone: {} brings it back", actions.redo)
         } else if step.undone {
             " — undone".to_string()
         } else {
             String::new()
         };
-        writeln!(out, "{:<16}  {}{note}", local_time(step.at), step.label)?;
+        lines.push(format!("{:<16}  {}{note}", local_time(step.at), step.label));
     }
-    write_import_at(history.steps.len(), out)?;
+    import_at(history.steps.len(), &mut lines);
     if history.total > history.steps.len() {
         let more = history.total - history.steps.len();
-        writeln!(out, "{more} more: --limit {}", history.total)?;
+        lines.push((actions.more)(more, history.total));
     }
-    write_earlier_imports(s, import.is_some(), limit, out)
+    lines.extend(earlier_imports(store, import.is_some(), limit)?);
+    Ok(lines)
 }
 
 /// The imports kept before the one listed among the steps (`latest_listed`), newest
 /// first: what each brought, though only the latest can be taken back.
-fn write_earlier_imports(
-    s: &Session,
-    latest_listed: bool,
-    limit: usize,
-    out: &mut dyn Write,
-) -> Result<()> {
+fn earlier_imports(store: &Store, latest_listed: bool, limit: usize) -> Result<Vec<String>> {
     let skip = usize::from(latest_listed);
-    let runs = s.store.imports(limit + skip)?;
+    let runs = store.imports(limit + skip)?;
     if runs.len() <= skip {
-        return Ok(());
+        return Ok(vec![]);
     }
-    match latest_listed {
-        true => writeln!(
-            out,
-            "\nearlier imports, kept (only the latest can be taken back):"
-        )?,
-        false => writeln!(out, "\nimports, kept (none can be taken back now):")?,
-    }
-    for run in &runs[skip..] {
-        writeln!(out, "{}", import_line(run))?;
-    }
-    Ok(())
+    let head = match latest_listed {
+        true => "earlier imports, kept (only the latest can be taken back):",
+        false => "imports, kept (none can be taken back now):",
+    };
+    let listed = runs[skip..].iter().map(import_line);
+    Ok(["".to_string(), head.to_string()]
+        .into_iter()
+        .chain(listed)
+        .collect())
 }
 
 /// An import as the history lists it: when it was made (to the minute, or its day alone
@@ -136,16 +164,15 @@ fn import_line(run: &ImportRun) -> String {
     format!("{when:<16}  {}", run.describe())
 }
 
-/// The latest import's line in the history: taken back next when `next` (no step after it
-/// is still done).
-fn write_import(s: &Session, run: &ImportRun, next: bool, out: &mut dyn Write) -> Result<()> {
-    let undo = command_line(s.store.path(), "undo --import");
+/// The latest import's line among the steps: taken back next when `next` (no step after
+/// it is still done).
+fn import_in_steps(run: &ImportRun, next: bool, actions: &HistoryActions) -> String {
+    let undo = &actions.undo_import;
     let undone_by = match next {
-        true => format!("`{undo}` takes it back next"),
-        false => format!("`{undo}` takes it back once the changes after it are undone"),
+        true => format!("{undo} takes it back next"),
+        false => format!("{undo} takes it back once the changes after it are undone"),
     };
-    writeln!(out, "{} — {undone_by}", import_line(run))?;
-    Ok(())
+    format!("{} — {undone_by}", import_line(run))
 }
 
 /// A time stored in UTC as the history shows it: local, to the minute.

@@ -941,7 +941,8 @@ fn enter_on_the_import_report_lists_the_new_connections() {
 }
 
 /// The weekly import from inside the workbench, with Tab completing the file's name, then
-/// taken back whole with u once nothing else is left to undo (asked first).
+/// taken back whole with u once nothing else is left to undo (asked first); H lists it in
+/// the history, saying so.
 #[test]
 fn an_import_from_the_workbench_is_completed_by_tab_and_taken_back_by_u() {
     let Some(db) = demo_db() else { return };
@@ -956,6 +957,11 @@ fn an_import_from_the_workbench_is_completed_by_tab_and_taken_back_by_u() {
     s.wait_for("2003 total");
     s.keys(&["Escape"]);
     s.wait_gone("any key closes");
+    s.keys(&["H"]);
+    s.wait_for("History — newest first");
+    s.wait_for("the import of hubspot.csv (3 contacts added) — u (asked first) takes it back");
+    s.keys(&["Escape"]);
+    s.wait_gone("History — newest first");
     s.keys(&["u"]);
     s.wait_for("Nothing is left to undo but the import of hubspot.csv on ");
     s.wait_for("Take it back whole? (y / n)");

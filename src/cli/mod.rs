@@ -22,6 +22,7 @@ use commands::pillars::pillars_cmd;
 use commands::profile::{profile, score};
 use commands::segments::segments_cmd;
 use commands::ssi::ssi;
+pub(crate) use commands::undo::{HistoryActions, history_lines};
 use commands::{change, undo};
 use netcurate::audience::Profile;
 use netcurate::import::ColumnMap;

@@ -347,6 +347,15 @@ fn run_effect(
                 Err(e) => fail(app, e.to_string()),
             }
         }
+        Effect::ReadHistory(limit) => {
+            let actions = history_actions(app, session.store.path());
+            match crate::cli::history_lines(&session.store, limit, &actions) {
+                Ok(lines) => {
+                    app.update(Msg::HistoryRead(lines));
+                }
+                Err(e) => fail(app, e.to_string()),
+            }
+        }
         Effect::OpenUrl(url) => {
             let opener = crate::platform::url_opener();
             let spawned = std::process::Command::new(opener)
@@ -516,6 +525,20 @@ fn run_effect(
         }
     }
     Ok(())
+}
+
+/// How the workbench's history names what walks it: its keys as bound (an import is taken
+/// back by the undo key too, once asked), and `netcurate history` for the changes it
+/// leaves out (on the database at `db`).
+fn history_actions(app: &App, db: &Path) -> crate::cli::HistoryActions {
+    let key = |c| app.keymap.key(c).to_string();
+    let history = crate::cli::command_line(db, "history");
+    crate::cli::HistoryActions {
+        undo: key(keymap::Command::Undo),
+        redo: key(keymap::Command::Redo),
+        undo_import: strings::history_undo_import(&key(keymap::Command::Undo)),
+        more: Box::new(move |more, total| strings::history_more(more, &history, total)),
+    }
 }
 
 /// Completes the last word of a prompt's text as a path: to the longest start its folder's

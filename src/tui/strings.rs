@@ -148,6 +148,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::TagRemove => "remove a tag",
         Command::Undo => "undo the last change",
         Command::Redo => "redo",
+        Command::History => "the changes undo and redo walk through, and the imports",
         Command::Explain => "explain; open a segment or invitation; triage: as suggested",
         Command::OpenUrl => "open the profile in the browser",
         Command::Copy => "copy the profile URL (or the selection's) to the clipboard",
@@ -625,6 +626,19 @@ pub const CONFIRM: &str = " Confirm ";
 /// The title of the box that shows what failed.
 pub const FAILED: &str = " Failed ";
 pub const IMPORT_REPORT: &str = " Import ";
+/// The box that lists the changes undo and redo walk through.
+pub const HISTORY: &str = " History — newest first ";
+
+/// How the history names taking an import back: the undo key, which asks first.
+pub fn history_undo_import(undo: &str) -> String {
+    format!("{undo} (asked first)")
+}
+
+/// The history's line on the changes it leaves out, and the `history` command that lists
+/// them all.
+pub fn history_more(more: usize, history: &str, total: usize) -> String {
+    format!("{more} more: `{history} --limit {total}`")
+}
 /// The box that says where to act on a plan just written.
 pub const PLAN_WRITTEN: &str = " Plan written ";
 pub const ANY_KEY_CLOSES: &str = " any key closes ";

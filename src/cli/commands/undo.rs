@@ -61,7 +61,7 @@ pub(crate) struct HistoryActions {
     pub undo_import: String,
     /// The line that says how many changes more there are than those listed, and how to
     /// list them all (given how many more, and how many in all).
-    pub more: fn(usize, usize) -> String,
+    pub more: Box<dyn Fn(usize, usize) -> String>,
 }
 
 impl HistoryActions {
@@ -72,7 +72,7 @@ impl HistoryActions {
             undo: command("undo"),
             redo: command("redo"),
             undo_import: command("undo --import"),
-            more: |more, total| format!("{more} more: --limit {total}"),
+            more: Box::new(|more, total| format!("{more} more: --limit {total}")),
         }
     }
 }

@@ -266,6 +266,8 @@ pub enum Effect {
     Persist(Op),
     Undo,
     Redo,
+    /// Read the history of changes, at most this many, to show it.
+    ReadHistory(usize),
     OpenUrl(String),
     /// Put these profile URLs on the clipboard, one per line (through the terminal).
     Copy(Vec<String>),
@@ -334,6 +336,8 @@ pub enum Msg {
         said: String,
         where_to_act: &'static str,
     },
+    /// The history of changes was read: its lines, shown in a box until a key is pressed.
+    HistoryRead(Vec<String>),
     /// A saved filter was stored.
     FilterSaved(String, String),
     FilterDeleted(String),
@@ -960,6 +964,13 @@ impl App {
                     lists,
                 };
             }
+            Msg::HistoryRead(lines) => {
+                self.overlay = Overlay::Report {
+                    title: strings::HISTORY,
+                    lines,
+                    lists: None,
+                };
+            }
             Msg::PlanWritten { said, where_to_act } => {
                 self.overlay = Overlay::Report {
                     title: strings::PLAN_WRITTEN,
@@ -1229,6 +1240,8 @@ impl App {
             }
             Command::Undo => return vec![Effect::Undo],
             Command::Redo => return vec![Effect::Redo],
+            // As many as the screen shows (earlier imports follow the changes).
+            Command::History => return vec![Effect::ReadHistory((self.page / 2).max(3))],
             Command::EditProfile => return vec![Effect::EditProfile],
             Command::Import => self.open_prompt(PromptKind::Import, self.import_start.clone()),
             // The filter is the contacts': from another view it goes there (typed keys

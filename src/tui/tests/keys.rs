@@ -1762,3 +1762,23 @@ fn a_plan_written_says_where_to_act_on_it() {
         "the key closed the box, and did nothing else"
     );
 }
+
+/// H asks for the history as many changes as half the screen's rows, and shows what the
+/// runtime read in a box, which any key closes.
+#[test]
+fn h_shows_the_history() {
+    let mut a = app();
+    let page = a.page;
+    assert_eq!(
+        key(&mut a, KeyCode::Char('H')),
+        vec![Effect::ReadHistory((page / 2).max(3))]
+    );
+    let lines =
+        vec!["2026-11-01 09:00  tagged 3 contacts 'vip' — u takes it back next".to_string()];
+    a.update(Msg::HistoryRead(lines));
+    let shown = screen_rows(&a, 100, 30).join("\n");
+    assert!(shown.contains("History — newest first"), "{shown}");
+    assert!(shown.contains("'vip' — u takes it back next"), "{shown}");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.overlay, Overlay::None);
+}

@@ -63,8 +63,8 @@ impl ExportKind {
             ),
             ExportKind::WithdrawalPlan => Some(
                 "withdraw each on LinkedIn: My Network → Manage invitations → Sent \
-                 (https://www.linkedin.com/mynetwork/invitation-manager/sent/); the next export finds them \
-                 gone",
+                 (https://www.linkedin.com/mynetwork/invitation-manager/sent/); the next \
+                 export finds them gone",
             ),
             ExportKind::Contacts | ExportKind::Linkedin => None,
         }

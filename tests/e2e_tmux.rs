@@ -1018,8 +1018,9 @@ fn the_workbench_imports_a_crm_file_with_its_remembered_map() {
 }
 
 /// In the real terminal, Tab in the filter prompt completes a field and then its value,
-/// and the completed filter applies; sorted by the last message (`s` to it), the wide
-/// table's date column is the last message's.
+/// Tab again walks through the values it listed and Shift-Tab back, and the completed
+/// filter applies; sorted by the last message (`s` to it), the wide table's date column
+/// is the last message's.
 #[test]
 fn tab_completes_a_filter_and_the_table_sorts_by_the_last_message() {
     let Some(db) = demo_db() else { return };
@@ -1029,7 +1030,17 @@ fn tab_completes_a_filter_and_the_table_sorts_by_the_last_message() {
     s.type_text("fla");
     s.keys(&["Tab"]);
     s.wait_for("filter: flag:█");
-    s.type_text("wa");
+    s.keys(&["Tab"]);
+    s.wait_for("Tab: hidden  no-title");
+    s.keys(&["Tab"]);
+    s.wait_for("filter: flag:hidden █");
+    s.wait_for("Tab 1/12: [hidden]  no-title");
+    s.keys(&["BTab"]);
+    s.wait_for("filter: flag:█");
+    s.keys(&["BTab"]);
+    s.wait_for("Tab 12/12: [");
+    s.keys(&["C-w"]);
+    s.type_text("flag:wa");
     s.keys(&["Tab"]);
     s.wait_for("filter: flag:warm █");
     s.keys(&["Enter"]);

@@ -239,6 +239,9 @@ pub enum Overlay {
         title: &'static str,
         lines: Vec<String>,
         lists: Option<ImportList>,
+        /// The lines are newest first (the history): on a screen too short for them, the
+        /// last (the oldest) are cut, not the first (a report keeps its totals, last).
+        newest_first: bool,
     },
 }
 
@@ -962,6 +965,7 @@ impl App {
                     title,
                     lines,
                     lists,
+                    newest_first: false,
                 };
             }
             Msg::HistoryRead(lines) => {
@@ -969,6 +973,7 @@ impl App {
                     title: strings::HISTORY,
                     lines,
                     lists: None,
+                    newest_first: true,
                 };
             }
             Msg::PlanWritten { said, where_to_act } => {
@@ -976,6 +981,7 @@ impl App {
                     title: strings::PLAN_WRITTEN,
                     lines: vec![said.clone(), where_to_act.to_string()],
                     lists: None,
+                    newest_first: false,
                 };
                 self.status = said;
             }

@@ -1781,4 +1781,16 @@ fn h_shows_the_history() {
     assert!(shown.contains("'vip' — u takes it back next"), "{shown}");
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.overlay, Overlay::None);
+    // Taller than the screen, the newest show and the oldest are cut (an import's report
+    // keeps its end, its totals, instead).
+    let lines: Vec<String> = (1..=40).map(|n| format!("change number {n}")).collect();
+    a.update(Msg::HistoryRead(lines.clone()));
+    let shown = screen_rows(&a, 100, 20).join("\n");
+    assert!(shown.contains("change number 1 "), "{shown}");
+    assert!(!shown.contains("change number 40"), "{shown}");
+    key(&mut a, KeyCode::Esc);
+    a.update(Msg::Imported { lines, lists: None });
+    let shown = screen_rows(&a, 100, 20).join("\n");
+    assert!(!shown.contains("change number 1 "), "{shown}");
+    assert!(shown.contains("change number 40"), "{shown}");
 }

@@ -97,9 +97,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
             title,
             lines,
             lists,
+            newest_first,
         } => {
             let of = lists.as_ref().map(|l| l.of);
-            overlays::report(title, lines, of, theme, frame, area)
+            overlays::report(title, lines, of, *newest_first, theme, frame, area)
         }
         Overlay::Prompt(_) | Overlay::None => {}
     }

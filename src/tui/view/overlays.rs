@@ -348,7 +348,15 @@ pub fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame, area: R
 pub fn failure(message: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
     let text = Text::styled(message, theme.error());
     let closes = Line::styled(strings::ANY_KEY_CLOSES, theme.dim());
-    notice(strings::FAILED, text, closes, FAILURE_WIDTH, frame, area);
+    notice(
+        strings::FAILED,
+        text,
+        closes,
+        FAILURE_WIDTH,
+        Shows::End,
+        frame,
+        area,
+    );
 }
 
 /// An import's report, a line each (wrapped, indentation kept), in a box; `lists`: what
@@ -357,6 +365,7 @@ pub fn report(
     title: &str,
     lines: &[String],
     lists: Option<Found>,
+    newest_first: bool,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
@@ -375,17 +384,28 @@ pub fn report(
         None => strings::ANY_KEY_CLOSES,
     };
     let closes = Line::styled(closes, theme.dim());
-    notice(title, text, closes, REPORT_WIDTH, frame, area);
+    let shows = match newest_first {
+        true => Shows::Start,
+        false => Shows::End,
+    };
+    notice(title, text, closes, REPORT_WIDTH, shows, frame, area);
+}
+
+/// Which part of a box's text shows when the screen is too short for all of it.
+enum Shows {
+    Start,
+    End,
 }
 
 /// `text` in a box titled `title`, as wide as it needs up to `max_width`, with how to
-/// close it (`closes`) on the bottom border. Taller than the screen, it shows its end
-/// (an import's totals, an error's reason).
+/// close it (`closes`) on the bottom border. Taller than the screen, it shows its end (an
+/// import's totals, an error's reason) or, for a list newest first, its start.
 fn notice(
     title: &str,
     text: Text<'_>,
     closes: Line<'_>,
     max_width: u16,
+    shows: Shows,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -396,8 +416,13 @@ fn notice(
             .title_bottom(closes.right_aligned()),
     );
     let popup = fit_box(&text, area, width, 0);
-    let hidden =
-        (text.line_count(popup.width.saturating_sub(2)) as u16).saturating_sub(popup.height);
+    // The lines counted with the box's borders, as the box's height is.
+    let hidden = match shows {
+        Shows::Start => 0,
+        Shows::End => {
+            (text.line_count(popup.width.saturating_sub(2)) as u16).saturating_sub(popup.height)
+        }
+    };
     frame.render_widget(Clear, popup);
     frame.render_widget(text.scroll((hidden, 0)), popup);
 }

@@ -1,4 +1,5 @@
-//! Random key sequences, with the mouse's wheel, clicks and pastes among them, on the demo (or an
+//! Random key sequences, with the mouse's wheel, clicks, pastes and the runtime's boxes
+//! (the history, a plan written) among them, on the demo (or an
 //! empty network, or the demo written in the world's scripts), every view and overlay
 //! reached by chance: `update` never panics, the table's cursor and selection stay inside
 //! the network, and the screen draws at any size, a tiny one included. (3,000 cases ran
@@ -23,6 +24,8 @@ enum Input {
     Click(Clicked),
     /// Text pasted (any of the world's, line breaks and controls among it).
     Paste(String),
+    /// The history the runtime read, as H asks (lines of the world's text).
+    History(Vec<String>),
 }
 
 fn any_input() -> impl Strategy<Value = Input> {
@@ -41,13 +44,14 @@ fn any_input() -> impl Strategy<Value = Input> {
         3 => (0u16..140, 0u16..45).prop_map(|(x, y)| Input::ClickAt(x, y)),
         1 => clicked.prop_map(Input::Click),
         1 => (world_text(), world_text()).prop_map(|(a, b)| Input::Paste(format!("{a}\n{b}"))),
+        1 => proptest::collection::vec(world_text(), 0..60).prop_map(Input::History),
     ]
 }
 
 /// A key a user might press: every default binding's character, the editing and moving
 /// keys, a few characters bound to nothing, sometimes with Ctrl.
 fn any_key() -> impl Strategy<Value = KeyEvent> {
-    let chars: Vec<char> = "jkgG/sS vV*axprtTueEcNoy+DwWn=I1234hl?qY:<>-;~.x0é東شلا🚀"
+    let chars: Vec<char> = "jkgG/sS vV*axprtTueEcNoy+DwWn=I1234hlH?qY:<>-;~.x0é東شلا🚀"
         .chars()
         .collect();
     let code = prop_oneof![
@@ -182,6 +186,7 @@ proptest! {
                 }
                 Input::Click(clicked) => Some(Msg::Click(clicked)),
                 Input::Paste(text) => Some(Msg::Paste(text)),
+                Input::History(lines) => Some(Msg::HistoryRead(lines)),
             };
             if let Some(msg) = msg {
                 a.update(msg);

@@ -1,6 +1,7 @@
 //! Invertible operations: every change the user makes to tags, decisions, withdrawal
 //! marks, SSI readings, saved filters and their settings (the audience profile, the
-//! pillar assumptions) is one `Op`, which knows its exact inverse. The store logs them for undo/redo
+//! pillar assumptions), and the renaming of a tag or a saved filter, is one `Op`, which
+//! knows its exact inverse. The store logs them for undo/redo
 //! (shared by the TUI and the CLI); the TUI applies them to its in-memory network too.
 //!
 //! Must not: decide what to change (callers build ops with the `plan_*` functions) or
@@ -8,7 +9,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{ContactId, Decision, Flags, InvitationId};
-use crate::network::Network;
+use crate::network::{Network, Segment};
 use crate::pillars::SsiReading;
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +42,14 @@ pub enum Op {
         what: Named,
         before: Option<String>,
         after: Option<String>,
+    },
+    /// Renames a tag or a saved filter, `from` to `to`, as one step made of the ops that
+    /// do it (`parts`: the old name taken off, then the new one put on), done in order and
+    /// undone in reverse.
+    Rename {
+        from: String,
+        to: String,
+        parts: Vec<Op>,
     },
 }
 
@@ -139,6 +148,7 @@ impl Op {
                 before: after.clone(),
                 after: before.clone(),
             }],
+            Op::Rename { parts, .. } => parts.iter().rev().flat_map(Op::inverse).collect(),
         }
     }
 
@@ -148,6 +158,8 @@ impl Op {
             Op::Tag { ids, .. } | Op::Decide { ids, .. } | Op::Withdraw { ids, .. } => ids.len(),
             Op::Reading { .. } => 1,
             Op::Replace { before, after, .. } => usize::from(before != after),
+            // What had the old name: the contacts a tag is renamed on, or one filter.
+            Op::Rename { parts, .. } => parts.first().map_or(0, Op::len),
         }
     }
 
@@ -155,7 +167,11 @@ impl Op {
     /// saved filters, the scores a new profile gives: see [`Op::apply_to`]): what is shown
     /// is read again.
     pub fn needs_reload(&self) -> bool {
-        matches!(self, Op::Reading { .. } | Op::Replace { .. })
+        match self {
+            Op::Reading { .. } | Op::Replace { .. } => true,
+            Op::Rename { parts, .. } => parts.iter().any(Op::needs_reload),
+            Op::Tag { .. } | Op::Decide { .. } | Op::Withdraw { .. } => false,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -192,6 +208,10 @@ impl Op {
                 before,
                 after,
             } => what.describe(before.is_some(), after.is_some()),
+            Op::Rename { from, to, parts } => match parts.first() {
+                Some(Op::Tag { .. }) => format!("renamed tag '{from}' to '{to}' on {n} contact{s}"),
+                _ => format!("renamed segment '{from}' to '{to}'"),
+            },
         }
     }
 
@@ -227,6 +247,7 @@ impl Op {
                     inv.withdraw_planned = *mark;
                 }
             }
+            Op::Rename { parts, .. } => parts.iter().for_each(|part| part.apply_to(network)),
             Op::Reading { .. } | Op::Replace { .. } => {}
         }
     }
@@ -282,6 +303,90 @@ pub fn plan_tag(network: &Network, targets: &[ContactId], typed: &str, add: bool
         tag: tag.to_string(),
         add,
         ids,
+    })
+}
+
+/// Renames tag `from` to `typed` (see [`tag_name`]) on every contact that has it, as one
+/// step: `from` taken off them all, the new name put on those of them without it.
+pub fn plan_rename_tag(network: &Network, from: &str, typed: &str) -> Result<Op> {
+    let to = tag_name(typed)?;
+    let having = |tag: &str| -> Vec<ContactId> {
+        (network.contacts.iter())
+            .filter(|c| c.tags.iter().any(|t| t == tag))
+            .map(|c| c.id)
+            .collect()
+    };
+    let ids = having(from);
+    if ids.is_empty() {
+        return Err(Error::Invalid(format!("no contact has tag '{from}'")));
+    }
+    let had_new_name = having(to);
+    let added = (ids.iter().copied())
+        .filter(|id| !had_new_name.contains(id))
+        .collect();
+    renamed(
+        from,
+        to,
+        vec![
+            Op::Tag {
+                tag: from.to_string(),
+                add: false,
+                ids,
+            },
+            Op::Tag {
+                tag: to.to_string(),
+                add: true,
+                ids: added,
+            },
+        ],
+    )
+}
+
+/// Renames the saved filter `from`, one of `saved`, to `typed` (trimmed), as one step;
+/// refused when another saved filter has that name (renaming would replace it).
+pub fn plan_rename_filter(saved: &[Segment], from: &str, typed: &str) -> Result<Op> {
+    let to = typed.trim();
+    let query = |name: &str| {
+        saved
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.query.clone())
+    };
+    let Some(filter) = query(from) else {
+        return Err(Error::Invalid(format!("no saved filter is named '{from}'")));
+    };
+    if to.is_empty() {
+        return Err(Error::Invalid("a segment needs a name".to_string()));
+    }
+    if to != from && query(to).is_some() {
+        return Err(Error::Invalid(format!(
+            "a saved filter is named '{to}' already: delete it first, or choose another name"
+        )));
+    }
+    let replace = |name: &str, before: Option<String>, after: Option<String>| Op::Replace {
+        what: Named::SavedFilter(name.to_string()),
+        before,
+        after,
+    };
+    renamed(
+        from,
+        to,
+        vec![
+            replace(from, Some(filter.clone()), None),
+            replace(to, None, Some(filter)),
+        ],
+    )
+}
+
+/// The renaming of `from` to `to` made of `parts`; refused when the name is the same.
+fn renamed(from: &str, to: &str, parts: Vec<Op>) -> Result<Op> {
+    if from == to {
+        return Err(Error::Invalid(format!("'{from}' is named so already")));
+    }
+    Ok(Op::Rename {
+        from: from.to_string(),
+        to: to.to_string(),
+        parts,
     })
 }
 
@@ -464,5 +569,95 @@ mod tests {
         let op = plan_tag(&n, &[id], " ", false).expect("removable");
         op.apply_to(&mut n);
         assert!(n.contacts[0].tags.iter().all(|t| !t.is_empty()));
+    }
+
+    /// A tag renamed moves to its new name on every contact that had it (one that had
+    /// both keeps one), as one step whose inverse gives back exactly the tags before; the
+    /// undo log round-trips it. A name taken, the same, or no one tagged is refused.
+    #[test]
+    fn a_tag_renamed_is_one_step_undone_exactly() {
+        let mut n = network();
+        n.contacts[1].tags = vec!["a".into(), "b".into()];
+        n.contacts[2].tags = vec!["b".into()];
+        let before: Vec<Vec<String>> = n.contacts.iter().map(|c| c.tags.clone()).collect();
+        let op = plan_rename_tag(&n, "a", " b ").expect("a rename");
+        assert_eq!(op.describe(), "renamed tag 'a' to 'b' on 2 contacts");
+        op.apply_to(&mut n);
+        let tags = |n: &Network| -> Vec<Vec<String>> {
+            n.contacts.iter().map(|c| c.tags.clone()).collect()
+        };
+        let b = vec!["b".to_string()];
+        assert_eq!(tags(&n), [b.clone(), b.clone(), b, vec![]]);
+        for inverse in op.inverse() {
+            inverse.apply_to(&mut n);
+        }
+        assert_eq!(tags(&n), before);
+        let json = serde_json::to_string(&op).unwrap();
+        assert_eq!(serde_json::from_str::<Op>(&json).unwrap(), op);
+        assert!(!op.needs_reload());
+        for (from, to, why) in [
+            ("a", "a", "named so already"),
+            ("zz", "b", "no contact has tag 'zz'"),
+            ("a", "x;y", "separates tags"),
+        ] {
+            let e = plan_rename_tag(&n, from, to).expect_err(why).to_string();
+            assert!(e.contains(why), "{e}");
+        }
+    }
+
+    /// A saved filter renamed keeps its query under the new name, as one step undone in
+    /// reverse; a name another saved filter has is refused.
+    #[test]
+    fn a_saved_filter_renamed_keeps_its_query() {
+        let saved = [
+            Segment {
+                name: "vps".into(),
+                query: "seniority:vp".into(),
+            },
+            Segment {
+                name: "eu".into(),
+                query: "location:eu".into(),
+            },
+        ];
+        let op = plan_rename_filter(&saved, "vps", " VPs ").expect("a rename");
+        assert_eq!(op.describe(), "renamed segment 'vps' to 'VPs'");
+        assert!(op.needs_reload());
+        let Op::Rename { parts, .. } = &op else {
+            panic!("a rename: {op:?}")
+        };
+        let named = |name: &str| Named::SavedFilter(name.to_string());
+        assert_eq!(
+            parts,
+            &[
+                Op::Replace {
+                    what: named("vps"),
+                    before: Some("seniority:vp".into()),
+                    after: None
+                },
+                Op::Replace {
+                    what: named("VPs"),
+                    before: None,
+                    after: Some("seniority:vp".into())
+                },
+            ]
+        );
+        // Undone: the new name goes first, then the old one comes back.
+        let undone = op.inverse();
+        assert!(
+            matches!(&undone[0], Op::Replace { what, after: None, .. } if *what == named("VPs"))
+        );
+        assert!(
+            matches!(&undone[1], Op::Replace { what, after: Some(_), .. } if *what == named("vps"))
+        );
+        for (from, to, why) in [
+            ("vps", "eu", "is named 'eu' already"),
+            ("nope", "x", "no saved filter is named 'nope'"),
+            ("vps", " ", "needs a name"),
+        ] {
+            let e = plan_rename_filter(&saved, from, to)
+                .expect_err(why)
+                .to_string();
+            assert!(e.contains(why), "{e}");
+        }
     }
 }

@@ -315,6 +315,12 @@ fn apply_op(tx: &rusqlite::Transaction<'_>, op: &Op) -> Result<Rescored> {
         Op::Replace { what, after, .. } => {
             return put_named(tx, what, after.as_deref());
         }
+        // A rename's parts are tags and saved filters: nothing is rescored.
+        Op::Rename { parts, .. } => {
+            for part in parts {
+                apply_op(tx, part)?;
+            }
+        }
     }
     Ok(Rescored::default())
 }

@@ -1,5 +1,5 @@
 //! Property test of the one timeline of steps that `undo` and `redo` walk (tags, decisions,
-//! withdrawal marks, profile changes), on an imported export: random steps, undone and
+//! withdrawal marks, profile changes, tags renamed), on an imported export: random steps, undone and
 //! redone in random order, give back exactly the states they left, and a network kept in
 //! memory by applying each step (as the workbench keeps its own) agrees with the database
 //! after every one.
@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 enum Action {
     Tag { tag: usize, add: bool, pick: u64 },
+    RenameTag { from: usize, to: usize },
     Decide { decision: usize, pick: u64 },
     Withdraw { mark: bool, pick: u64 },
     Profile { which: usize },
@@ -40,6 +41,7 @@ fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
         3 => (0..TAGS.len(), any::<bool>(), any::<u64>())
             .prop_map(|(tag, add, pick)| Action::Tag { tag, add, pick }),
+        1 => (0..TAGS.len(), 0..TAGS.len()).prop_map(|(from, to)| Action::RenameTag { from, to }),
         2 => (0..DECISIONS.len(), any::<u64>())
             .prop_map(|(decision, pick)| Action::Decide { decision, pick }),
         1 => (any::<bool>(), any::<u64>()).prop_map(|(mark, pick)| Action::Withdraw { mark, pick }),
@@ -167,6 +169,12 @@ impl Timeline {
                 let targets = picked(contacts.into_iter(), pick);
                 let op = ops::plan_tag(&self.kept, &targets, TAGS[tag], add).expect("a tag");
                 self.record(op);
+            }
+            // Refused when no one has the tag or it is its own name: nothing happens.
+            Action::RenameTag { from, to } => {
+                if let Ok(op) = ops::plan_rename_tag(&self.kept, TAGS[from], TAGS[to]) {
+                    self.record(op);
+                }
             }
             Action::Decide { decision, pick } => {
                 let targets = picked(contacts.into_iter(), pick);

@@ -1169,10 +1169,10 @@ fn an_ssi_reading_and_the_assumptions_are_undone_and_redone() {
 }
 
 /// `segments` lists each tag and saved filter with the workbench's figures; `segments
-/// save` and `delete` change the saved filters as undoable steps; a filter that does not
-/// parse is not saved, and deleting an unknown name says which are saved.
+/// save`, `delete` and `rename` change them as undoable steps; a filter that does not
+/// parse is not saved, and deleting or renaming an unknown name says which are saved.
 #[test]
-fn segments_are_listed_saved_and_deleted() {
+fn segments_are_listed_saved_renamed_and_deleted() {
     let db = Db::with_demo();
     let empty = db.ok(&["segments"]);
     assert!(empty.starts_with("no tags or saved filters yet"), "{empty}");
@@ -1274,6 +1274,45 @@ fn segments_are_listed_saved_and_deleted() {
         1
     );
     assert_eq!(db.ok(&["undo"]), "undid: deleted segment 'vp hooli'\n");
+    assert_eq!(db.json(&["segments", "--json"]), listed);
+
+    // Renamed, a tag moves on every contact that has it and a saved filter keeps its
+    // query, each as one step undo takes back whole.
+    let said = db.ok(&["segments", "rename", "#eu leads", "#emea leads"]);
+    assert!(
+        said.starts_with("renamed tag 'eu leads' to 'emea leads' on "),
+        "{said}"
+    );
+    db.ok(&["segments", "rename", "vp hooli", "Hooli VPs"]);
+    let names = |db: &Db| -> Vec<String> {
+        let segments = db.json(&["segments", "--json"]);
+        (segments.as_array().unwrap().iter())
+            .map(|s| format!("{} {} {}", s["name"], s["query"], s["count"]))
+            .collect()
+    };
+    let renamed = names(&db);
+    let before: Vec<String> = (listed.as_array().unwrap().iter())
+        .map(|s| format!("{} {} {}", s["name"], s["query"], s["count"]))
+        .collect();
+    assert_eq!(
+        renamed,
+        [
+            before[0].replace("eu leads", "emea leads"),
+            before[1].replace("\"vp hooli\"", "\"Hooli VPs\""),
+        ]
+    );
+    let (code, _, err) = db.run(&["segments", "rename", "#eu leads", "x"]);
+    assert!(
+        code == 1 && err.contains("no contact has tag 'eu leads'"),
+        "{err}"
+    );
+    let (code, _, err) = db.run(&["segments", "rename", "vp hooli", "x"]);
+    assert!(
+        code == 1 && err.contains("(saved: 'Hooli VPs'); for a tag, say #TAG"),
+        "{err}"
+    );
+    db.ok(&["undo"]);
+    db.ok(&["undo"]);
     assert_eq!(db.json(&["segments", "--json"]), listed);
 }
 

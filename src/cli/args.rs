@@ -296,6 +296,14 @@ pub enum SegmentsCommand {
         /// The saved filter's name.
         name: String,
     },
+    /// Rename a saved filter, or a tag on every contact that has it (`#OLD`), as one step
+    /// (`undo` takes it back), as the workbench's R does.
+    Rename {
+        /// The saved filter's name, or #TAG for a tag (as `segments` lists them).
+        old: String,
+        /// The new name (for a tag, with or without its #).
+        new: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]

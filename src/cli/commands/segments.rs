@@ -1,5 +1,5 @@
-//! `netcurate segments`: tags and saved filters with their figures; saving and deleting a
-//! saved filter.
+//! `netcurate segments`: tags and saved filters with their figures; saving, deleting and
+//! renaming a saved filter, and renaming a tag.
 //!
 //! Must not: work out figures (the library's `network::Figures`).
 
@@ -8,6 +8,7 @@ use crate::cli::{Session, command_line, say_how_to_take_it_back, shell_word, wri
 use crate::columns::{pad, widest};
 use anyhow::{Result, bail};
 use netcurate::network::{Figures, Segment};
+use netcurate::ops;
 use netcurate::text::seen;
 use std::io::Write;
 
@@ -22,6 +23,7 @@ pub(crate) fn segments_cmd(
     match action {
         Some(SegmentsCommand::Save { name, filter }) => save_segment(s, &name, &filter, out),
         Some(SegmentsCommand::Delete { name }) => delete_segment(s, &name, out),
+        Some(SegmentsCommand::Rename { old, new }) => rename_segment(s, &old, &new, out),
         None => list_segments(s, json, out),
     }
 }
@@ -66,6 +68,28 @@ pub(crate) fn delete_segment(s: &mut Session, name: &str, out: &mut dyn Write) -
         bail!("{}", no_saved_filter(name, &saved));
     }
     writeln!(out, "deleted segment '{name}'")?;
+    say_how_to_take_it_back(s, out)
+}
+
+/// Renames a saved filter, or with `#tag` a tag on every contact that has it, as one step.
+fn rename_segment(s: &mut Session, old: &str, new: &str, out: &mut dyn Write) -> Result<()> {
+    let saved: Vec<Segment> = (s.store.saved_filters()?.into_iter())
+        .map(|(name, query)| Segment { name, query })
+        .collect();
+    let is_saved = saved.iter().any(|f| f.name == old);
+    let op = match old.strip_prefix('#') {
+        Some(tag) if !is_saved => {
+            let new = new.trim();
+            ops::plan_rename_tag(&s.load()?, tag, new.strip_prefix('#').unwrap_or(new))?
+        }
+        _ if !is_saved => {
+            let names: Vec<String> = saved.into_iter().map(|f| f.name).collect();
+            bail!("{}; for a tag, say #TAG", no_saved_filter(old, &names));
+        }
+        _ => ops::plan_rename_filter(&saved, old, new)?,
+    };
+    s.store.record(&op)?;
+    writeln!(out, "{}", op.describe())?;
     say_how_to_take_it_back(s, out)
 }
 

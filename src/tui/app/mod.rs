@@ -88,6 +88,8 @@ pub enum PromptKind {
     TagRemove,
     Export,
     SaveFilter,
+    /// The new name of the tag or saved filter [`App::renaming`].
+    Rename,
     Import,
     Ssi,
 }
@@ -384,7 +386,8 @@ pub const PANES_OF_INVITATIONS: usize = 2;
 pub const PANES_OF_SEGMENTS: usize = 5;
 
 /// What a row of the segments view's first pane is.
-enum SegmentOf {
+#[derive(Debug, Clone, PartialEq)]
+pub enum SegmentOf {
     Tag(String),
     SavedFilter(String),
 }
@@ -526,6 +529,8 @@ pub struct App {
     /// While the first frame shows only the top of the list: how many contacts are
     /// loading.
     pub loading: Option<usize>,
+    /// The tag or saved filter the rename prompt renames.
+    pub renaming: Option<SegmentOf>,
     pub quit: bool,
 }
 
@@ -641,6 +646,7 @@ impl App {
             help_search: HelpSearch::default(),
             pillars_scroll: ViewScroll::default(),
             loading: None,
+            renaming: None,
             quit: false,
         };
         app.months = App::connections_per_month(&app.network);

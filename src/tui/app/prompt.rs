@@ -238,6 +238,13 @@ impl App {
                     Err(e) => self.reopen(p, e.to_string()),
                 }
             }
+            PromptKind::Rename => match self.renaming.clone() {
+                Some(of) => match self.rename_segment(&of, input) {
+                    Ok(effects) => effects,
+                    Err(why) => self.reopen(p, why),
+                },
+                None => vec![],
+            },
             PromptKind::SaveFilter if !input.is_empty() => vec![Effect::SaveFilter {
                 name: input.to_string(),
                 query: self.table.filter.clone(),

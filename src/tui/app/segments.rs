@@ -4,14 +4,15 @@
 //! Must not: do I/O (it asks the runtime with an effect).
 
 use super::{
-    App, ChartCounts, Effect, PANES_OF_SEGMENTS, SegmentOf, SegmentRow, View, moved_cursor,
+    App, ChartCounts, Effect, PANES_OF_SEGMENTS, PromptKind, SegmentOf, SegmentRow, View,
+    moved_cursor,
 };
 use crate::tui::keymap::Command;
 use crate::tui::strings::{self, SEGMENT_BARS, status};
 use netcurate::export::ExportKind;
 use netcurate::model::{Contact, ContactId, Function, Seniority};
 use netcurate::network::{Figures, Network, Segment};
-use netcurate::ops;
+use netcurate::ops::{self, Op};
 use netcurate::query::Query;
 
 impl ChartCounts {
@@ -215,6 +216,17 @@ impl App {
                     None => self.status = status::NOT_A_SEGMENT.to_string(),
                 }
             }
+            // R asks for the new name, its old one typed to edit.
+            Command::Rename => match self.segment_at(pane, self.segments.cursor[pane]) {
+                Some(of) => {
+                    let name = match &of {
+                        SegmentOf::Tag(name) | SegmentOf::SavedFilter(name) => name.clone(),
+                    };
+                    self.renaming = Some(of);
+                    self.open_prompt(PromptKind::Rename, name);
+                }
+                None => self.status = status::NOT_A_SEGMENT.to_string(),
+            },
             _ => {}
         }
         vec![]
@@ -232,6 +244,52 @@ impl App {
             None => tags.into_keys().nth(at).map(SegmentOf::Tag),
             Some(i) => (self.saved_filters.get(i)).map(|s| SegmentOf::SavedFilter(s.name.clone())),
         }
+    }
+
+    /// Renames the tag or saved filter `of` to `typed`, as one step, the cursor following
+    /// it to its new row; or why it cannot be (a name taken, the same, not a tag's).
+    pub(super) fn rename_segment(
+        &mut self,
+        of: &SegmentOf,
+        typed: &str,
+    ) -> Result<Vec<Effect>, String> {
+        let op = match of {
+            SegmentOf::Tag(tag) => ops::plan_rename_tag(&self.network, tag, typed),
+            SegmentOf::SavedFilter(name) => {
+                ops::plan_rename_filter(&self.saved_filters, name, typed)
+            }
+        }
+        .map_err(|e| e.to_string())?;
+        let Op::Rename { from, to, .. } = &op else {
+            return Ok(vec![]);
+        };
+        // The network holds tags; the saved filters are the workbench's own list.
+        let renamed = match of {
+            SegmentOf::Tag(_) => SegmentOf::Tag(to.clone()),
+            SegmentOf::SavedFilter(_) => {
+                (self.saved_filters.iter_mut())
+                    .filter(|s| s.name == *from)
+                    .for_each(|s| s.name = to.clone());
+                SegmentOf::SavedFilter(to.clone())
+            }
+        };
+        let effects = self.perform(op);
+        if let Some(row) = self.segment_row(&renamed) {
+            self.segments.cursor[0] = row;
+        }
+        Ok(effects)
+    }
+
+    /// The row of the segments view's first pane that shows `of` (see [`App::segment_at`]).
+    fn segment_row(&self, of: &SegmentOf) -> Option<usize> {
+        let tags = self.network.tag_counts();
+        let at = match of {
+            SegmentOf::Tag(tag) => tags.keys().position(|t| t == tag)?,
+            SegmentOf::SavedFilter(name) => {
+                tags.len() + self.saved_filters.iter().position(|s| s.name == *name)?
+            }
+        };
+        Some(at + 1)
     }
 
     /// Takes `tag` off every contact that has it (one step, as `T` on them would).

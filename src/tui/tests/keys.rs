@@ -1304,6 +1304,71 @@ fn d_deletes_a_saved_filter_or_a_tag() {
     assert_eq!(a.status, crate::tui::strings::status::NOT_A_SEGMENT);
 }
 
+/// R in the segments view renames the segment under the cursor, its name typed to edit:
+/// a tag on every contact that has it, or a saved filter, each one step the runtime
+/// stores, the cursor following it to its new row; a name taken keeps the prompt open,
+/// saying so, and all contacts or a figure is no segment.
+#[test]
+fn r_renames_a_tag_or_a_saved_filter() {
+    let mut a = app();
+    for c in a.network.contacts.iter_mut().take(3) {
+        c.tags = vec!["eu".into()];
+    }
+    for (name, query) in [("hooli", "company:hooli"), ("vps", "seniority:vp")] {
+        a.update(Msg::FilterSaved(name.into(), query.into()));
+    }
+    key(&mut a, KeyCode::Char('3'));
+    assert!(key(&mut a, KeyCode::Char('R')).is_empty(), "all contacts");
+    assert_eq!(a.status, crate::tui::strings::status::NOT_A_SEGMENT);
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('R'));
+    assert_eq!(prompt_text(&a), "eu");
+    let effects = submit(&mut a, "zz emea");
+    assert!(
+        matches!(&effects[..], [Effect::Persist(Op::Rename { from, to, .. })]
+            if from == "eu" && to == "zz emea"),
+        "{effects:?}"
+    );
+    let tagged = |a: &App, tag: &str| {
+        let tag = tag.to_string();
+        a.network
+            .contacts
+            .iter()
+            .filter(|c| c.tags.contains(&tag))
+            .count()
+    };
+    assert_eq!((tagged(&a, "eu"), tagged(&a, "zz emea")), (0, 3));
+    assert_eq!(
+        a.status,
+        "renamed tag 'eu' to 'zz emea' on 3 contacts — u to undo"
+    );
+    let names = |a: &App| -> Vec<String> {
+        a.segment_rows
+            .iter()
+            .map(|r| r.segment.name.clone())
+            .collect()
+    };
+    assert_eq!(names(&a), ["all contacts", "#zz emea", "hooli", "vps"]);
+    assert_eq!(a.segments.cursor[0], 1, "on the tag renamed");
+    // A saved filter: renamed in the workbench's list, its query kept.
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('R'));
+    let effects = submit(&mut a, "vps");
+    assert!(effects.is_empty(), "a name taken");
+    assert!(matches!(a.overlay, Overlay::Prompt(_)));
+    assert!(a.status.contains("named 'vps' already"), "{}", a.status);
+    let effects = submit(&mut a, "A Hooli");
+    assert!(
+        matches!(&effects[..], [Effect::Persist(Op::Rename { to, .. })] if to == "A Hooli"),
+        "{effects:?}"
+    );
+    assert_eq!(names(&a), ["all contacts", "#zz emea", "A Hooli", "vps"]);
+    assert_eq!(a.segment_rows[2].segment.query, "company:hooli");
+    key(&mut a, KeyCode::Char('l'));
+    assert!(key(&mut a, KeyCode::Char('R')).is_empty(), "a score band");
+    assert_eq!(a.status, crate::tui::strings::status::NOT_A_SEGMENT);
+}
+
 /// In a tag prompt, Tab completes as far as the tags agree, which the prompt's line
 /// lists; Tab again walks through them, and a letter more picks one, which Tab completes
 /// whole.
@@ -1793,4 +1858,23 @@ fn h_shows_the_history() {
     let shown = screen_rows(&a, 100, 20).join("\n");
     assert!(!shown.contains("change number 1 "), "{shown}");
     assert!(shown.contains("change number 40"), "{shown}");
+}
+
+/// A box of lines from the runtime (a history, a report) shows any text as it reads: a
+/// control character, a zero-width space or a halfwidth sound mark among wide letters
+/// drew past the box's edge (a panic) on a narrow screen.
+#[test]
+fn a_box_of_lines_shows_any_text_at_any_width() {
+    let mut a = app();
+    let line = "ش\u{200b}ｶ\u{ff9e}한\u{1b}[31mلا한ｶ\u{ff9e}a".to_string();
+    a.update(Msg::HistoryRead(vec![line.clone()]));
+    for (w, h) in [(17, 42), (17, 4), (1, 1), (40, 10)] {
+        screen_rows(&a, w, h);
+    }
+    let shown = screen_rows(&a, 60, 10).join("\n");
+    assert!(!shown.contains('\u{1b}'), "{shown}");
+    assert!(
+        shown.contains("[31m"),
+        "the rest of the text shows: {shown}"
+    );
 }

@@ -51,7 +51,7 @@ fn any_input() -> impl Strategy<Value = Input> {
 /// A key a user might press: every default binding's character, the editing and moving
 /// keys, a few characters bound to nothing, sometimes with Ctrl.
 fn any_key() -> impl Strategy<Value = KeyEvent> {
-    let chars: Vec<char> = "jkgG/sS vV*axprtTueEcNoy+DwWn=I1234hlH?qY:<>-;~.x0é東شلا🚀"
+    let chars: Vec<char> = "jkgG/sS vV*axprtTueEcNoy+DRwWn=I1234hlH?qY:<>-;~.x0é東شلا🚀"
         .chars()
         .collect();
     let code = prop_oneof![

@@ -108,11 +108,11 @@ fn the_help_says_what_each_key_does_whole() {
     for width in [80, 50] {
         a.update(Msg::Resize {
             rows: 20,
-            help_rows: view::help_rows(120),
+            help_rows: view::help_rows(140),
             help_columns: view::help_columns(width),
             pillars_hidden: None,
         });
-        let rows = screen_rows(&a, width, 120);
+        let rows = screen_rows(&a, width, 140);
         let inside = |row: &String| row.trim_matches(|c| c == ' ' || c == '│').to_string();
         let shown: Vec<String> = rows.iter().map(inside).collect();
         let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");

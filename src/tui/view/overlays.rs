@@ -346,7 +346,9 @@ pub fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame, area: R
 /// What failed, wrapped in a box as wide as it needs (up to [`FAILURE_WIDTH`]), with how
 /// to close it on the border.
 pub fn failure(message: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let text = Text::styled(message, theme.error());
+    // Line by line, each as it reads (an error may quote a file's text).
+    let lines = message.lines().map(|l| seen(l).into_owned());
+    let text = Text::from_iter(lines).style(theme.error());
     let closes = Line::styled(strings::ANY_KEY_CLOSES, theme.dim());
     notice(
         strings::FAILED,
@@ -371,10 +373,12 @@ pub fn report(
     area: Rect,
 ) {
     // Broken here, not by the box: a long line's later lines go under its own indent.
+    // Each as it reads: its text comes from files and names (a control character there
+    // would reach the terminal, and drew past the box).
     let room = usize::from(REPORT_WIDTH.min(area.width).saturating_sub(4));
     let text = Text::from_iter(
         (lines.iter())
-            .flat_map(|l| crate::columns::wrap(l, room))
+            .flat_map(|l| crate::columns::wrap(&seen(l), room))
             .map(Line::raw),
     );
     let closes = match lists {

@@ -209,7 +209,15 @@ impl Op {
                 after,
             } => what.describe(before.is_some(), after.is_some()),
             Op::Rename { from, to, parts } => match parts.first() {
-                Some(Op::Tag { .. }) => format!("renamed tag '{from}' to '{to}' on {n} contact{s}"),
+                Some(Op::Tag { .. }) => {
+                    let filters = parts.iter().filter(|p| matches!(p, Op::Replace { .. }));
+                    let in_filters = match filters.count() {
+                        0 => String::new(),
+                        1 => " and in the saved filter naming it".to_string(),
+                        f => format!(" and in the {f} saved filters naming it"),
+                    };
+                    format!("renamed tag '{from}' to '{to}' on {n} contact{s}{in_filters}")
+                }
                 _ => format!("renamed segment '{from}' to '{to}'"),
             },
         }
@@ -249,6 +257,29 @@ impl Op {
             }
             Op::Rename { parts, .. } => parts.iter().for_each(|part| part.apply_to(network)),
             Op::Reading { .. } | Op::Replace { .. } => {}
+        }
+    }
+
+    /// Applies the change to saved filters held in memory (a workbench's list), kept in
+    /// the order the store lists them: by name.
+    pub fn apply_to_saved_filters(&self, saved: &mut Vec<Segment>) {
+        match self {
+            Op::Replace {
+                what: Named::SavedFilter(name),
+                after,
+                ..
+            } => {
+                saved.retain(|s| s.name != *name);
+                if let Some(query) = after {
+                    saved.push(Segment {
+                        name: name.clone(),
+                        query: query.clone(),
+                    });
+                    saved.sort_by(|a, b| a.name.cmp(&b.name));
+                }
+            }
+            Op::Rename { parts, .. } => parts.iter().for_each(|p| p.apply_to_saved_filters(saved)),
+            _ => {}
         }
     }
 }
@@ -307,8 +338,14 @@ pub fn plan_tag(network: &Network, targets: &[ContactId], typed: &str, add: bool
 }
 
 /// Renames tag `from` to `typed` (see [`tag_name`]) on every contact that has it, as one
-/// step: `from` taken off them all, the new name put on those of them without it.
-pub fn plan_rename_tag(network: &Network, from: &str, typed: &str) -> Result<Op> {
+/// step: `from` taken off them all, the new name put on those of them without it, and the
+/// saved filters (of `saved`) that name the tag made to name the new one.
+pub fn plan_rename_tag(
+    network: &Network,
+    saved: &[Segment],
+    from: &str,
+    typed: &str,
+) -> Result<Op> {
     let to = tag_name(typed)?;
     let having = |tag: &str| -> Vec<ContactId> {
         (network.contacts.iter())
@@ -324,22 +361,27 @@ pub fn plan_rename_tag(network: &Network, from: &str, typed: &str) -> Result<Op>
     let added = (ids.iter().copied())
         .filter(|id| !had_new_name.contains(id))
         .collect();
-    renamed(
-        from,
-        to,
-        vec![
-            Op::Tag {
-                tag: from.to_string(),
-                add: false,
-                ids,
-            },
-            Op::Tag {
-                tag: to.to_string(),
-                add: true,
-                ids: added,
-            },
-        ],
-    )
+    let mut parts = vec![
+        Op::Tag {
+            tag: from.to_string(),
+            add: false,
+            ids,
+        },
+        Op::Tag {
+            tag: to.to_string(),
+            add: true,
+            ids: added,
+        },
+    ];
+    parts.extend(saved.iter().filter_map(|filter| {
+        let query = crate::query::with_tag_renamed(&filter.query, from, to)?;
+        Some(Op::Replace {
+            what: Named::SavedFilter(filter.name.clone()),
+            before: Some(filter.query.clone()),
+            after: Some(query),
+        })
+    }));
+    renamed(from, to, parts)
 }
 
 /// Renames the saved filter `from`, one of `saved`, to `typed` (trimmed), as one step;
@@ -572,15 +614,39 @@ mod tests {
     }
 
     /// A tag renamed moves to its new name on every contact that had it (one that had
-    /// both keeps one), as one step whose inverse gives back exactly the tags before; the
-    /// undo log round-trips it. A name taken, the same, or no one tagged is refused.
+    /// both keeps one), and in the saved filters naming it, as one step whose inverse
+    /// gives back exactly the tags and filters before; the undo log round-trips it. A name
+    /// taken, the same, or no one tagged is refused.
     #[test]
     fn a_tag_renamed_is_one_step_undone_exactly() {
         let mut n = network();
         n.contacts[1].tags = vec!["a".into(), "b".into()];
         n.contacts[2].tags = vec!["b".into()];
         let before: Vec<Vec<String>> = n.contacts.iter().map(|c| c.tags.clone()).collect();
-        let op = plan_rename_tag(&n, "a", " b ").expect("a rename");
+        let saved_before = vec![
+            Segment {
+                name: "a vps".into(),
+                query: "tag:a seniority:vp".into(),
+            },
+            Segment {
+                name: "others".into(),
+                query: "tag:ab".into(),
+            },
+        ];
+        let op = plan_rename_tag(&n, &saved_before, "a", " b ").expect("a rename");
+        assert_eq!(
+            op.describe(),
+            "renamed tag 'a' to 'b' on 2 contacts and in the saved filter naming it"
+        );
+        let mut saved = saved_before.clone();
+        op.apply_to_saved_filters(&mut saved);
+        assert_eq!(saved[0].query, "tag:b seniority:vp");
+        assert_eq!(saved[1], saved_before[1]);
+        for inverse in op.inverse() {
+            inverse.apply_to_saved_filters(&mut saved);
+        }
+        assert_eq!(saved, saved_before);
+        let op = plan_rename_tag(&n, &[], "a", " b ").expect("a rename");
         assert_eq!(op.describe(), "renamed tag 'a' to 'b' on 2 contacts");
         op.apply_to(&mut n);
         let tags = |n: &Network| -> Vec<Vec<String>> {
@@ -600,7 +666,9 @@ mod tests {
             ("zz", "b", "no contact has tag 'zz'"),
             ("a", "x;y", "separates tags"),
         ] {
-            let e = plan_rename_tag(&n, from, to).expect_err(why).to_string();
+            let e = plan_rename_tag(&n, &[], from, to)
+                .expect_err(why)
+                .to_string();
             assert!(e.contains(why), "{e}");
         }
     }
@@ -621,6 +689,11 @@ mod tests {
         ];
         let op = plan_rename_filter(&saved, "vps", " VPs ").expect("a rename");
         assert_eq!(op.describe(), "renamed segment 'vps' to 'VPs'");
+        let mut kept = saved.to_vec();
+        op.apply_to_saved_filters(&mut kept);
+        let names: Vec<&str> = kept.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["VPs", "eu"], "by name, as the store lists them");
+        assert_eq!(kept[0].query, "seniority:vp");
         assert!(op.needs_reload());
         let Op::Rename { parts, .. } = &op else {
             panic!("a rename: {op:?}")

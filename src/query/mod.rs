@@ -641,6 +641,51 @@ impl Test {
 /// The field terms' names, as the error for an unknown one lists them.
 pub const FIELDS: &str = "name company title url tag decision score seniority connected changed gone added function flag location industry email";
 
+/// `query` with its terms on tag `from` (`tag:from`, `-tag:"from"`; case ignored, as
+/// filters compare tags) made terms on `to`, the rest as typed; `None` when it has none.
+/// What renaming a tag does to the saved filters that name it.
+pub fn with_tag_renamed(query: &str, from: &str, to: &str) -> Option<String> {
+    let mut renamed = false;
+    let terms: Vec<String> = (typed_terms(query).into_iter())
+        .map(|term| {
+            let typed = term.trim_end();
+            let (sign, rest) = typed.split_at(usize::from(typed.starts_with('-')));
+            match rest.split_once(':') {
+                Some((field, value))
+                    if field.eq_ignore_ascii_case("tag")
+                        && value.trim_matches('"').eq_ignore_ascii_case(from) =>
+                {
+                    renamed = true;
+                    let q = if to.contains(' ') { "\"" } else { "" };
+                    format!("{sign}{field}:{q}{to}{q}{}", &term[typed.len()..])
+                }
+                _ => term.to_string(),
+            }
+        })
+        .collect();
+    renamed.then(|| terms.concat())
+}
+
+/// `text` cut into its terms as typed, each with the spaces after it (a quoted value
+/// whole): joined, they give `text` back.
+fn typed_terms(text: &str) -> Vec<&str> {
+    let mut terms = Vec::new();
+    let (mut start, mut quoted, mut in_spaces) = (0, false, false);
+    for (at, ch) in text.char_indices() {
+        quoted ^= ch == '"';
+        let space = ch.is_whitespace() && !quoted;
+        if in_spaces && !space {
+            terms.push(&text[start..at]);
+            start = at;
+        }
+        in_spaces = space;
+    }
+    if start < text.len() {
+        terms.push(&text[start..]);
+    }
+    terms
+}
+
 /// "no contact is tagged 'bord' (did you mean board?)" when `tag` is none of `tags` (the
 /// tags contacts have; compared without case, as filters compare them).
 pub fn untagged(tag: &str, tags: &[&str]) -> Option<String> {
@@ -654,6 +699,23 @@ pub fn untagged(tag: &str, tags: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A saved filter's terms on a tag renamed name the new tag (negated, quoted, in any
+    /// case), the rest kept as typed; a filter without one is left alone.
+    #[test]
+    fn a_renamed_tag_is_renamed_in_a_query() {
+        let renamed = |q: &str| with_tag_renamed(q, "eu leads", "emea");
+        assert_eq!(
+            renamed("tag:\"eu leads\"  seniority:>=vp -Tag:\"EU Leads\" company:\"Blue Sun\""),
+            Some("tag:emea  seniority:>=vp -Tag:emea company:\"Blue Sun\"".to_string())
+        );
+        assert_eq!(
+            with_tag_renamed("tag:eu -tag:eu-cto", "eu", "europe team"),
+            Some("tag:\"europe team\" -tag:eu-cto".to_string())
+        );
+        assert_eq!(renamed("tag:eu company:\"eu leads\" eu leads"), None);
+        assert_eq!(typed_terms(" a  \"b c\" d").concat(), " a  \"b c\" d");
+    }
 
     /// The day relative dates count back from in these tests.
     pub(super) const TODAY: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 27) {

@@ -172,7 +172,7 @@ impl Timeline {
             }
             // Refused when no one has the tag or it is its own name: nothing happens.
             Action::RenameTag { from, to } => {
-                if let Ok(op) = ops::plan_rename_tag(&self.kept, TAGS[from], TAGS[to]) {
+                if let Ok(op) = ops::plan_rename_tag(&self.kept, &[], TAGS[from], TAGS[to]) {
                     self.record(op);
                 }
             }

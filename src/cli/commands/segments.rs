@@ -80,7 +80,8 @@ fn rename_segment(s: &mut Session, old: &str, new: &str, out: &mut dyn Write) ->
     let op = match old.strip_prefix('#') {
         Some(tag) if !is_saved => {
             let new = new.trim();
-            ops::plan_rename_tag(&s.load()?, tag, new.strip_prefix('#').unwrap_or(new))?
+            let new = new.strip_prefix('#').unwrap_or(new);
+            ops::plan_rename_tag(&s.load()?, &saved, tag, new)?
         }
         _ if !is_saved => {
             let names: Vec<String> = saved.into_iter().map(|f| f.name).collect();

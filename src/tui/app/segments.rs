@@ -254,25 +254,23 @@ impl App {
         typed: &str,
     ) -> Result<Vec<Effect>, String> {
         let op = match of {
-            SegmentOf::Tag(tag) => ops::plan_rename_tag(&self.network, tag, typed),
+            SegmentOf::Tag(tag) => {
+                ops::plan_rename_tag(&self.network, &self.saved_filters, tag, typed)
+            }
             SegmentOf::SavedFilter(name) => {
                 ops::plan_rename_filter(&self.saved_filters, name, typed)
             }
         }
         .map_err(|e| e.to_string())?;
-        let Op::Rename { from, to, .. } = &op else {
+        let Op::Rename { to, .. } = &op else {
             return Ok(vec![]);
         };
-        // The network holds tags; the saved filters are the workbench's own list.
         let renamed = match of {
             SegmentOf::Tag(_) => SegmentOf::Tag(to.clone()),
-            SegmentOf::SavedFilter(_) => {
-                (self.saved_filters.iter_mut())
-                    .filter(|s| s.name == *from)
-                    .for_each(|s| s.name = to.clone());
-                SegmentOf::SavedFilter(to.clone())
-            }
+            SegmentOf::SavedFilter(_) => SegmentOf::SavedFilter(to.clone()),
         };
+        // The network holds tags; the saved filters are the workbench's own list.
+        op.apply_to_saved_filters(&mut self.saved_filters);
         let effects = self.perform(op);
         if let Some(row) = self.segment_row(&renamed) {
             self.segments.cursor[0] = row;

@@ -1314,7 +1314,7 @@ fn r_renames_a_tag_or_a_saved_filter() {
     for c in a.network.contacts.iter_mut().take(3) {
         c.tags = vec!["eu".into()];
     }
-    for (name, query) in [("hooli", "company:hooli"), ("vps", "seniority:vp")] {
+    for (name, query) in [("hooli", "company:hooli"), ("vps", "seniority:vp tag:eu")] {
         a.update(Msg::FilterSaved(name.into(), query.into()));
     }
     key(&mut a, KeyCode::Char('3'));
@@ -1340,8 +1340,14 @@ fn r_renames_a_tag_or_a_saved_filter() {
     assert_eq!((tagged(&a, "eu"), tagged(&a, "zz emea")), (0, 3));
     assert_eq!(
         a.status,
-        "renamed tag 'eu' to 'zz emea' on 3 contacts — u to undo"
+        "renamed tag 'eu' to 'zz emea' on 3 contacts and in the saved filter naming it — u to undo"
     );
+    let vps = a
+        .saved_filters
+        .iter()
+        .find(|s| s.name == "vps")
+        .expect("kept");
+    assert_eq!(vps.query, "seniority:vp tag:\"zz emea\"");
     let names = |a: &App| -> Vec<String> {
         a.segment_rows
             .iter()

@@ -268,19 +268,24 @@ impl Op {
                 what: Named::SavedFilter(name),
                 after,
                 ..
-            } => {
-                saved.retain(|s| s.name != *name);
-                if let Some(query) = after {
-                    saved.push(Segment {
-                        name: name.clone(),
-                        query: query.clone(),
-                    });
-                    saved.sort_by(|a, b| a.name.cmp(&b.name));
-                }
-            }
+            } => put_saved_filter(saved, name, after.as_deref()),
             Op::Rename { parts, .. } => parts.iter().for_each(|p| p.apply_to_saved_filters(saved)),
             _ => {}
         }
+    }
+}
+
+/// Puts the saved filter `name` with `query` into `saved` (none: takes it out), keeping
+/// them in the order the store lists them: by name.
+pub fn put_saved_filter(saved: &mut Vec<Segment>, name: &str, query: Option<&str>) {
+    saved.retain(|s| s.name != name);
+    if let Some(query) = query {
+        let at = saved.partition_point(|s| s.name.as_str() < name);
+        let filter = Segment {
+            name: name.to_string(),
+            query: query.to_string(),
+        };
+        saved.insert(at, filter);
     }
 }
 

@@ -992,16 +992,12 @@ impl App {
                 self.status = said;
             }
             Msg::FilterSaved(name, query) => {
-                self.saved_filters.retain(|s| s.name != name);
-                self.saved_filters.push(Segment {
-                    name: name.clone(),
-                    query,
-                });
+                ops::put_saved_filter(&mut self.saved_filters, &name, Some(&query));
                 self.status = self.undoable(status::saved_segment(&name));
                 self.refresh_segments();
             }
             Msg::FilterDeleted(name) => {
-                self.saved_filters.retain(|s| s.name != name);
+                ops::put_saved_filter(&mut self.saved_filters, &name, None);
                 self.status = self.undoable(status::deleted_segment(&name));
                 self.refresh_segments();
             }

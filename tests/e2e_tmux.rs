@@ -767,6 +767,48 @@ fn a_profile_edit_is_undone_and_redone_in_the_workbench() {
     assert!(db.ok(&["profile", "show"]).contains("\"Initech\""));
 }
 
+/// A saved filter renamed with R in the segments view is stored under its new name; u
+/// brings the old one back (the workbench reads its saved filters again), and Ctrl-r the
+/// new one.
+#[test]
+fn a_saved_filter_renamed_with_r_is_undone_and_redone() {
+    let Some(db) = demo_db() else { return };
+    let s = Screen::start(&db, "rename", 120, 34);
+    s.wait_for("2000 total");
+    s.keys(&["/"]);
+    s.type_text("company:hooli");
+    s.keys(&["Enter", "+"]);
+    s.type_text("hooli team");
+    s.keys(&["Enter"]);
+    s.wait_for("saved segment 'hooli team'");
+    s.keys(&["3", "G", "R"]);
+    s.wait_for("rename to: hooli team█");
+    s.keys(&["C-u"]);
+    s.type_text("Hooli people");
+    s.keys(&["Enter"]);
+    s.wait_for("renamed segment 'hooli team' to 'Hooli people'");
+    let listed = |screen: &str, name: &str| screen.lines().any(|l| l.starts_with(name));
+    s.keys(&["u"]);
+    let screen = s.wait_for("undid: renamed segment");
+    assert!(
+        listed(&screen, "hooli team") && !listed(&screen, "Hooli people"),
+        "{screen}"
+    );
+    s.keys(&["C-r"]);
+    let screen = s.wait_for("redid: renamed segment");
+    assert!(
+        listed(&screen, "Hooli people") && !listed(&screen, "hooli team"),
+        "{screen}"
+    );
+    s.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0);
+    let store = netcurate::store::Store::open(&db.path).unwrap();
+    assert_eq!(
+        store.saved_filters().unwrap(),
+        [("Hooli people".to_string(), "company:hooli".to_string())]
+    );
+}
+
 /// A saved filter deleted with D in the segments view comes back with u, shown in the
 /// view at once, and the database keeps what is shown.
 #[test]

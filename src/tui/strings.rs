@@ -38,6 +38,7 @@ pub fn prompt_label(kind: PromptKind) -> &'static str {
         PromptKind::Export => "export (kind path [; or tab])",
         PromptKind::SaveFilter => "save filter as",
         PromptKind::Rename => "rename to",
+        PromptKind::FindInvitation => "find (a name, a message)",
         PromptKind::Import => "import path",
         PromptKind::Ssi => "SSI reading: total brand frp engage br",
         PromptKind::Assumption => "assumption name=value",
@@ -135,7 +136,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::HalfPageUp => "half a page up",
         Command::Left => "previous pane (invitations, segments)",
         Command::Right => "next pane (invitations, segments)",
-        Command::Filter => "filter: fuzzy text and field terms (score:<40 tag:x …)",
+        Command::Filter => "filter (score:<40 tag:x …); in invitations: find a name",
         Command::SortNext => "sort by the next key (the table title says which)",
         Command::SortReverse => "reverse the sort",
         Command::ToggleSelect => "select / unselect the row",
@@ -375,6 +376,8 @@ pub fn no_match(why: Option<&str>, clear: &str) -> String {
 // ---- The line above the status bar, and the status bar ------------------------------
 
 pub const FILTER_IS: &str = "filter: ";
+/// The invitations view's line above the status bar, while they are narrowed to a text.
+pub const FIND_IS: &str = "find: ";
 
 /// Said instead of opening the workbench when its output goes to a pipe or a file.
 pub const NEEDS_A_TERMINAL: &str = "the workbench needs a terminal, and standard output is not one (a pipe or a file); the commands work without one: `netcurate list`, `netcurate stats`, `netcurate --help`";

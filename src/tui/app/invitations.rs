@@ -15,8 +15,9 @@ impl App {
     /// highest relevance first.
     pub fn invitation_rows(&self, pane: usize) -> Vec<usize> {
         let inv = &self.network.invitations;
+        let found = netcurate::text::folded(self.invitation_find.trim());
         let mut rows: Vec<usize> = (0..inv.len())
-            .filter(|&i| in_invitation_pane(&inv[i], pane))
+            .filter(|&i| in_invitation_pane(&inv[i], pane) && finds(&inv[i], &found))
             .collect();
         if pane == 0 {
             rows.sort_by_key(|&i| (inv[i].sent_at, inv[i].id));
@@ -27,6 +28,26 @@ impl App {
             });
         }
         rows
+    }
+
+    /// Narrows the invitations view's panes to those `text` finds ([`App::invitation_find`]),
+    /// each pane's cursor kept on a row.
+    pub(super) fn find_invitations(&mut self, text: &str) {
+        self.invitation_find = text.to_string();
+        for pane in 0..PANES_OF_INVITATIONS {
+            let last = self.invitation_rows(pane).len().saturating_sub(1);
+            self.invitations.cursor[pane] = self.invitations.cursor[pane].min(last);
+        }
+        self.invitations.range_anchor = None;
+    }
+
+    /// How many invitations the panes show, and hold in all: what the find line counts.
+    pub fn invitations_found(&self) -> (usize, usize) {
+        let shown = (0..PANES_OF_INVITATIONS)
+            .map(|p| self.invitation_rows(p).len())
+            .sum();
+        let (pending, incoming) = self.invitation_counts();
+        (shown, pending + incoming)
     }
 
     /// The invitation under the cursor of the invitations view's focused pane.
@@ -116,6 +137,10 @@ impl App {
                     .iter()
                     .map(|&i| self.network.invitations[i].id)
                     .collect();
+            }
+            // Esc clears the selection, else what the invitations are narrowed to.
+            Command::ClearSelection if self.withdraw_selected.is_empty() => {
+                self.find_invitations("");
             }
             Command::ClearSelection => {
                 self.withdraw_selected.clear();
@@ -211,6 +236,19 @@ impl App {
             None => vec![],
         }
     }
+}
+
+/// Whether `found` (folded: [`netcurate::text::folded`]) is in the name of the person on
+/// the other side of `inv` or in its message; an empty one is in every invitation.
+fn finds(inv: &Invitation, found: &str) -> bool {
+    let person = match inv.direction {
+        Direction::Outgoing => &inv.to_name,
+        Direction::Incoming => &inv.from_name,
+    };
+    found.is_empty()
+        || [person, &inv.message]
+            .iter()
+            .any(|text| netcurate::text::folded(text).contains(found))
 }
 
 /// Whether `inv` is a row of the invitations view's pane `pane`: 0 lists the pending

@@ -90,6 +90,8 @@ pub enum PromptKind {
     SaveFilter,
     /// The new name of the tag or saved filter [`App::renaming`].
     Rename,
+    /// The text the invitations are narrowed to ([`App::invitation_find`]), as typed.
+    FindInvitation,
     Import,
     Ssi,
 }
@@ -104,7 +106,7 @@ impl PromptKind {
 pub struct Prompt {
     pub kind: PromptKind,
     pub input: String,
-    /// The filter to restore when a filter prompt is cancelled.
+    /// The filter (or the invitations' find) to restore when its prompt is cancelled.
     pub previous: String,
     /// What the prompt's text may become, gathered once when it opens: a tag prompt's
     /// (the network's tags, which its line lists at every frame) or an assumption's names.
@@ -531,6 +533,9 @@ pub struct App {
     pub loading: Option<usize>,
     /// The tag or saved filter the rename prompt renames.
     pub renaming: Option<SegmentOf>,
+    /// What the invitations view's panes are narrowed to: the invitations whose person's
+    /// name or message holds it (case and accents ignored); empty, every one.
+    pub invitation_find: String,
     pub quit: bool,
 }
 
@@ -647,6 +652,7 @@ impl App {
             pillars_scroll: ViewScroll::default(),
             loading: None,
             renaming: None,
+            invitation_find: String::new(),
             quit: false,
         };
         app.months = App::connections_per_month(&app.network);
@@ -1097,7 +1103,8 @@ impl App {
         self.perform_noting(op, note)
     }
 
-    /// Applies the text of the open filter prompt, unless the table already shows it.
+    /// Applies the text of the open filter prompt, unless the table already shows it (or
+    /// of the invitations' find prompt, unless the invitations show it).
     pub fn settle(&mut self) {
         if let Overlay::Prompt(p) = &self.overlay
             && p.kind == PromptKind::Filter
@@ -1105,6 +1112,13 @@ impl App {
         {
             let text = p.input.clone();
             self.set_filter(&text);
+        }
+        if let Overlay::Prompt(p) = &self.overlay
+            && p.kind == PromptKind::FindInvitation
+            && p.input != self.invitation_find
+        {
+            let text = p.input.clone();
+            self.find_invitations(&text);
         }
     }
 
@@ -1185,10 +1199,14 @@ impl App {
             PromptKind::Assumption => Assumptions::NAMES.map(String::from).to_vec(),
             _ => Vec::new(),
         };
+        let previous = match kind {
+            PromptKind::FindInvitation => self.invitation_find.clone(),
+            _ => self.table.filter.clone(),
+        };
         self.overlay = Overlay::Prompt(Prompt {
             kind,
             input,
-            previous: self.table.filter.clone(),
+            previous,
             words,
             recalled: None,
             status_before: self.status.clone(),
@@ -1254,6 +1272,10 @@ impl App {
             Command::Import => self.open_prompt(PromptKind::Import, self.import_start.clone()),
             // The filter is the contacts': from another view it goes there (typed keys
             // were read as that view's commands).
+            // In the invitations view it finds an invitation by its person or message.
+            Command::Filter if self.view == View::Invitations => {
+                self.open_prompt(PromptKind::FindInvitation, self.invitation_find.clone());
+            }
             Command::Filter => {
                 self.show_view(View::Contacts);
                 self.open_prompt(PromptKind::Filter, self.table.filter.clone());

@@ -37,8 +37,10 @@ impl App {
         p.choices = None;
         match key.code {
             KeyCode::Esc => {
-                if p.kind == PromptKind::Filter {
-                    self.set_filter(&p.previous);
+                match p.kind {
+                    PromptKind::Filter => self.set_filter(&p.previous),
+                    PromptKind::FindInvitation => self.find_invitations(&p.previous),
+                    _ => {}
                 }
                 self.overlay = Overlay::None;
                 self.status = p.status_before;

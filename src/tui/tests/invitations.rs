@@ -421,3 +421,73 @@ fn w_again_says_the_stale_are_marked_already() {
         "no stale invitation: none pending more than 1000 days"
     );
 }
+
+/// `/` in the invitations view finds invitations by their person's name or message (case
+/// and accents ignored) as it is typed: both panes narrow, the line says how many of how
+/// many, `w` acts on the row found; Enter keeps it, Esc in the prompt puts the last one
+/// back, and Esc in the view (nothing selected) shows every invitation again. The
+/// contacts' filter is left as it was.
+#[test]
+fn slash_finds_invitations_by_name_or_message() {
+    let mut a = app();
+    a.set_filter("company:hooli");
+    key(&mut a, KeyCode::Char('2'));
+    let all = (a.invitation_rows(0).len(), a.invitation_rows(1).len());
+    let person = |a: &App, pane: usize, i: usize| {
+        let inv = &a.network.invitations[i];
+        if pane == 0 {
+            inv.to_name.clone()
+        } else {
+            inv.from_name.clone()
+        }
+    };
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "VARGA");
+    assert_eq!(
+        a.view,
+        View::Invitations,
+        "the find is the invitations' own"
+    );
+    assert!(
+        a.withdraw_selected.is_empty(),
+        "typed, not run as the view's keys"
+    );
+    let found = (a.invitation_rows(0).len(), a.invitation_rows(1).len());
+    assert!(
+        found.0 > 0 && found.0 < all.0 && found.1 < all.1,
+        "{found:?} of {all:?}"
+    );
+    for pane in 0..2 {
+        for i in a.invitation_rows(pane) {
+            let inv = &a.network.invitations[i];
+            let said = format!("{} {}", person(&a, pane, i), inv.message).to_lowercase();
+            assert!(said.contains("varga"), "{said}");
+        }
+    }
+    let (line, _) = bottom_lines(&a, 100);
+    let counts = crate::tui::strings::shown_of(found.0 + found.1, all.0 + all.1);
+    assert!(line.trim_end().ends_with(counts.trim()), "{line}");
+    key(&mut a, KeyCode::Enter);
+    let (line, _) = bottom_lines(&a, 100);
+    assert!(line.starts_with("find: VARGA"), "{line}");
+    // w marks the row found.
+    let first = a.network.invitations[a.invitation_rows(0)[0]].id;
+    let effects = key(&mut a, KeyCode::Char('w'));
+    assert!(
+        matches!(&effects[..], [Effect::Persist(Op::Withdraw { ids, mark: true })] if ids == &[first]),
+        "{effects:?}"
+    );
+    // Esc in the prompt puts back what was found before it opened.
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "zzz");
+    assert_eq!(a.invitation_rows(0).len(), 0);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.invitation_find, "VARGA");
+    // Esc in the view shows them all again.
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(
+        (a.invitation_rows(0).len(), a.invitation_rows(1).len()),
+        all
+    );
+    assert_eq!(a.table.filter, "company:hooli");
+}

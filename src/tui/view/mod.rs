@@ -120,7 +120,7 @@ pub fn clicked_at(app: &App, size: Size, at: Position) -> Option<Clicked> {
     let [tabs, main, filter, _] = frame_areas(screen);
     if filter.contains(at) {
         return match filter_line_shows(app, &status_parts(app, size.width)) {
-            FilterLine::Filter => Some(Clicked::FilterLine),
+            FilterLine::Filter { .. } => Some(Clicked::FilterLine),
             FilterLine::Keys => hint_at(app, filter.width, at.x - filter.x).map(Clicked::Key),
             FilterLine::Prompt(_) | FilterLine::Message(_) => None,
         };
@@ -272,16 +272,20 @@ fn draw_filter_line(
     area: Rect,
 ) {
     let message_above = message_above(app, status);
-    let counts = strings::shown_of(app.table.ids.len(), app.network.contacts.len());
     let line = match filter_line_shows(app, status) {
-        FilterLine::Prompt(p) => prompt_line(app, p, counts, theme, area.width),
-        FilterLine::Filter => {
-            let room =
-                usize::from(area.width).saturating_sub(Line::raw(strings::FILTER_IS).width());
-            let (filter_room, count_shows) = room_before_count(&app.table.filter, &counts, room);
+        FilterLine::Prompt(p) => {
+            prompt_line(app, p, narrowed_counts(app, p.kind), theme, area.width)
+        }
+        FilterLine::Filter {
+            label,
+            text,
+            counts,
+        } => {
+            let room = usize::from(area.width).saturating_sub(Line::raw(label).width());
+            let (filter_room, count_shows) = room_before_count(text, &counts, room);
             let mut spans = vec![
-                Span::styled(strings::FILTER_IS, theme.dim()),
-                Span::raw(fit(&app.table.filter, filter_room as u16).into_owned()),
+                Span::styled(label, theme.dim()),
+                Span::raw(fit(text, filter_room as u16).into_owned()),
             ];
             if count_shows {
                 spans.push(Span::styled(counts, theme.dim()));
@@ -324,8 +328,13 @@ const TEXT_AT_LEAST: usize = 8;
 enum FilterLine<'a> {
     /// The open prompt.
     Prompt(&'a Prompt),
-    /// The contacts' filter (the filter is the contacts view's).
-    Filter,
+    /// What the view is narrowed to (the contacts' filter, the invitations' find), after
+    /// its label, with how many it shows of how many.
+    Filter {
+        label: &'static str,
+        text: &'a str,
+        counts: String,
+    },
     /// A message too long for the status bar.
     Message(&'a str),
     /// The view's main keys.
@@ -333,12 +342,35 @@ enum FilterLine<'a> {
 }
 
 fn filter_line_shows<'a>(app: &'a App, status: &StatusParts<'_>) -> FilterLine<'a> {
-    match (&app.overlay, message_above(app, status)) {
-        (Overlay::Prompt(p), _) => FilterLine::Prompt(p),
-        _ if app.view == View::Contacts && !app.table.filter.is_empty() => FilterLine::Filter,
-        (_, Some(message)) => FilterLine::Message(message),
-        (_, None) => FilterLine::Keys,
+    let narrowed = match app.view {
+        View::Contacts => Some((strings::FILTER_IS, &app.table.filter, PromptKind::Filter)),
+        View::Invitations => Some((
+            strings::FIND_IS,
+            &app.invitation_find,
+            PromptKind::FindInvitation,
+        )),
+        View::Segments | View::Pillars => None,
+    };
+    match (&app.overlay, message_above(app, status), narrowed) {
+        (Overlay::Prompt(p), ..) => FilterLine::Prompt(p),
+        (_, _, Some((label, text, kind))) if !text.is_empty() => FilterLine::Filter {
+            label,
+            text,
+            counts: narrowed_counts(app, kind),
+        },
+        (_, Some(message), _) => FilterLine::Message(message),
+        (_, None, _) => FilterLine::Keys,
     }
+}
+
+/// How many the text a prompt of `kind` narrows to shows, of how many: the contacts in
+/// view, or the invitations found.
+fn narrowed_counts(app: &App, kind: PromptKind) -> String {
+    let (shown, of) = match kind {
+        PromptKind::FindInvitation => app.invitations_found(),
+        _ => (app.table.ids.len(), app.network.contacts.len()),
+    };
+    strings::shown_of(shown, of)
 }
 
 /// An open prompt: its label, the text typed (its end, when longer than the line) with the
@@ -346,17 +378,19 @@ fn filter_line_shows<'a>(app: &'a App, status: &StatusParts<'_>) -> FilterLine<'
 fn prompt_line(app: &App, p: &Prompt, counts: String, theme: &Theme, width: u16) -> Line<'static> {
     let label = format!("{}: ", p.kind.label());
     let room = usize::from(width).saturating_sub(Line::raw(&label).width() + 1);
-    // A filter's count or error has its room kept, the text typed cut at its start to
-    // leave it: a count shows whole or not at all; an error always, cut at the edge only
-    // when even a few columns of the text leave it too little.
-    let after = (p.kind == PromptKind::Filter).then(|| match &app.table.filter_error {
+    // A filter's (or a find's) count or error has its room kept, the text typed cut at
+    // its start to leave it: a count shows whole or not at all; an error always, cut at the
+    // edge only when even a few columns of the text leave it too little.
+    let narrows = matches!(p.kind, PromptKind::Filter | PromptKind::FindInvitation);
+    let error = (app.table.filter_error.as_ref()).filter(|_| p.kind == PromptKind::Filter);
+    let after = narrows.then(|| match error {
         Some(e) => Span::styled(format!("  {e}"), theme.error()),
         None => Span::styled(counts, theme.dim()),
     });
     let (input_room, after) = match after {
         Some(after) => match room_before_count(&p.input, &after.content, room) {
             (input_room, true) => (input_room, Some(after)),
-            _ if app.table.filter_error.is_none() => (room, None),
+            _ if error.is_none() => (room, None),
             _ => {
                 let input_room = crate::columns::width(&p.input).min(TEXT_AT_LEAST);
                 let cut =
@@ -375,7 +409,7 @@ fn prompt_line(app: &App, p: &Prompt, counts: String, theme: &Theme, width: u16)
         Span::raw(input.into_owned()),
         Span::styled("█", theme.accent()),
     ];
-    if p.kind == PromptKind::Filter {
+    if narrows {
         spans.extend(after);
         return Line::from(spans);
     }

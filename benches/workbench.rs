@@ -138,6 +138,35 @@ fn keystroke(c: &mut Criterion) {
             })
         });
     }
+    // The invitations view narrowed to a find: every invitation's person and message
+    // folded and searched at each frame.
+    let press = |app: &mut App, code| {
+        let key = ratatui::crossterm::event::KeyEvent::new(
+            code,
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        );
+        app.update(Msg::Key(key));
+    };
+    use ratatui::crossterm::event::KeyCode;
+    for code in [
+        KeyCode::Char('2'),
+        KeyCode::Char('/'),
+        KeyCode::Char('a'),
+        KeyCode::Char('n'),
+        KeyCode::Enter,
+    ] {
+        press(&mut app, code);
+    }
+    g.bench_function(
+        "render one frame of the invitations view found by 'an', 100k + 20k, 160x40",
+        |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| tui::view::draw(&app, &theme, f))
+                    .expect("draw");
+            })
+        },
+    );
     // The pillars view at 80x24, where it is taller than the screen: each frame is
     // measured (how many rows do not fit, as the event loop asks before drawing), laid out
     // whole, drawn into a buffer of its height and its rows shown copied out.

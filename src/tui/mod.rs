@@ -277,6 +277,8 @@ fn reload(app: &mut App, session: &Session, status: &str) -> Result<()> {
     fresh.status = status.to_string();
     fresh.page = app.page;
     fresh.segments = app.segments.clone();
+    fresh.invitations = app.invitations.clone();
+    fresh.find_invitations(&app.invitation_find);
     // Worked out for the view shown (the segments view's rows only when it is).
     fresh.refresh_segments();
     *app = fresh;

@@ -9,15 +9,17 @@ use crate::tui::strings::status;
 use netcurate::export::ExportKind;
 use netcurate::model::{Direction, Invitation, InvitationId, InvitationStatus};
 use netcurate::ops;
+use netcurate::text::folded;
 
 impl App {
     /// The invitation rows of a pane: 0 = outgoing pending, oldest first; 1 = incoming,
     /// highest relevance first.
     pub fn invitation_rows(&self, pane: usize) -> Vec<usize> {
         let inv = &self.network.invitations;
-        let found = netcurate::text::folded(self.invitation_find.trim());
+        let found = self.invitations_found.as_deref();
         let mut rows: Vec<usize> = (0..inv.len())
-            .filter(|&i| in_invitation_pane(&inv[i], pane) && finds(&inv[i], &found))
+            .filter(|&i| in_invitation_pane(&inv[i], pane))
+            .filter(|&i| found.is_none_or(|found| found.get(i) == Some(&true)))
             .collect();
         if pane == 0 {
             rows.sort_by_key(|&i| (inv[i].sent_at, inv[i].id));
@@ -32,8 +34,15 @@ impl App {
 
     /// Narrows the invitations view's panes to those `text` finds ([`App::invitation_find`]),
     /// each pane's cursor kept on a row.
-    pub(super) fn find_invitations(&mut self, text: &str) {
+    pub fn find_invitations(&mut self, text: &str) {
         self.invitation_find = text.to_string();
+        let found = folded(text.trim());
+        self.invitations_found = (!found.is_empty()).then(|| {
+            let invitations = &self.network.invitations;
+            let hay =
+                (self.invitation_hay).get_or_init(|| invitations.iter().map(folded_hay).collect());
+            hay.iter().map(|h| h.contains(&found)).collect()
+        });
         for pane in 0..PANES_OF_INVITATIONS {
             let last = self.invitation_rows(pane).len().saturating_sub(1);
             self.invitations.cursor[pane] = self.invitations.cursor[pane].min(last);
@@ -238,17 +247,14 @@ impl App {
     }
 }
 
-/// Whether `found` (folded: [`netcurate::text::folded`]) is in the name of the person on
-/// the other side of `inv` or in its message; an empty one is in every invitation.
-fn finds(inv: &Invitation, found: &str) -> bool {
+/// What a find looks in, in `inv`: the name of the person on the other side and the
+/// message, folded ([`netcurate::text::folded`]) and apart (a find never spans both).
+fn folded_hay(inv: &Invitation) -> String {
     let person = match inv.direction {
         Direction::Outgoing => &inv.to_name,
         Direction::Incoming => &inv.from_name,
     };
-    found.is_empty()
-        || [person, &inv.message]
-            .iter()
-            .any(|text| netcurate::text::folded(text).contains(found))
+    format!("{}\n{}", folded(person), folded(&inv.message))
 }
 
 /// Whether `inv` is a row of the invitations view's pane `pane`: 0 lists the pending

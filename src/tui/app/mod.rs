@@ -536,6 +536,13 @@ pub struct App {
     /// What the invitations view's panes are narrowed to: the invitations whose person's
     /// name or message holds it (case and accents ignored); empty, every one.
     pub invitation_find: String,
+    /// Which invitations [`App::invitation_find`] finds, by their place (none: every
+    /// one), worked out when it changes, not at each frame.
+    pub invitations_found: Option<Vec<bool>>,
+    /// Each invitation's person and message folded, as a find looks in them: made the
+    /// first time a find needs them (the network's invitations change only with a reload,
+    /// which makes a new App).
+    pub invitation_hay: std::cell::OnceCell<Vec<String>>,
     pub quit: bool,
 }
 
@@ -653,6 +660,8 @@ impl App {
             loading: None,
             renaming: None,
             invitation_find: String::new(),
+            invitations_found: None,
+            invitation_hay: std::cell::OnceCell::new(),
             quit: false,
         };
         app.months = App::connections_per_month(&app.network);

@@ -16,7 +16,7 @@ impl App {
     /// highest relevance first.
     pub fn invitation_rows(&self, pane: usize) -> Vec<usize> {
         let inv = &self.network.invitations;
-        let found = self.invitations_found.as_deref();
+        let found = self.found_invitations.as_deref();
         let mut rows: Vec<usize> = (0..inv.len())
             .filter(|&i| in_invitation_pane(&inv[i], pane))
             .filter(|&i| found.is_none_or(|found| found.get(i) == Some(&true)))
@@ -37,7 +37,7 @@ impl App {
     pub fn find_invitations(&mut self, text: &str) {
         self.invitation_find = text.to_string();
         let found = folded(text.trim());
-        self.invitations_found = (!found.is_empty()).then(|| {
+        self.found_invitations = (!found.is_empty()).then(|| {
             let invitations = &self.network.invitations;
             let hay =
                 (self.invitation_hay).get_or_init(|| invitations.iter().map(folded_hay).collect());
@@ -51,7 +51,7 @@ impl App {
     }
 
     /// How many invitations the panes show, and hold in all: what the find line counts.
-    pub fn invitations_found(&self) -> (usize, usize) {
+    pub fn invitations_shown(&self) -> (usize, usize) {
         let shown = (0..PANES_OF_INVITATIONS)
             .map(|p| self.invitation_rows(p).len())
             .sum();

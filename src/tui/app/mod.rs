@@ -538,7 +538,7 @@ pub struct App {
     pub invitation_find: String,
     /// Which invitations [`App::invitation_find`] finds, by their place (none: every
     /// one), worked out when it changes, not at each frame.
-    pub invitations_found: Option<Vec<bool>>,
+    pub found_invitations: Option<Vec<bool>>,
     /// Each invitation's person and message folded, as a find looks in them: made the
     /// first time a find needs them (the network's invitations change only with a reload,
     /// which makes a new App).
@@ -660,7 +660,7 @@ impl App {
             loading: None,
             renaming: None,
             invitation_find: String::new(),
-            invitations_found: None,
+            found_invitations: None,
             invitation_hay: std::cell::OnceCell::new(),
             quit: false,
         };

@@ -367,7 +367,7 @@ fn filter_line_shows<'a>(app: &'a App, status: &StatusParts<'_>) -> FilterLine<'
 /// view, or the invitations found.
 fn narrowed_counts(app: &App, kind: PromptKind) -> String {
     let (shown, of) = match kind {
-        PromptKind::FindInvitation => app.invitations_found(),
+        PromptKind::FindInvitation => app.invitations_shown(),
         _ => (app.table.ids.len(), app.network.contacts.len()),
     };
     strings::shown_of(shown, of)

@@ -767,13 +767,10 @@ fn a_profile_edit_is_undone_and_redone_in_the_workbench() {
     assert!(db.ok(&["profile", "show"]).contains("\"Initech\""));
 }
 
-/// A saved filter renamed with R in the segments view is stored under its new name; u
-/// brings the old one back (the workbench reads its saved filters again), and Ctrl-r the
-/// new one.
-#[test]
-fn a_saved_filter_renamed_with_r_is_undone_and_redone() {
-    let Some(db) = demo_db() else { return };
-    let s = Screen::start(&db, "rename", 120, 34);
+/// The workbench on `db` (a tmux session named for `test`) with the filter `company:hooli`
+/// saved as the segment 'hooli team' from its keys (`/`, then `+`).
+fn with_hooli_team_saved(db: &Db, test: &str) -> Screen {
+    let s = Screen::start(db, test, 120, 34);
     s.wait_for("2000 total");
     s.keys(&["/"]);
     s.type_text("company:hooli");
@@ -781,6 +778,16 @@ fn a_saved_filter_renamed_with_r_is_undone_and_redone() {
     s.type_text("hooli team");
     s.keys(&["Enter"]);
     s.wait_for("saved segment 'hooli team'");
+    s
+}
+
+/// A saved filter renamed with R in the segments view is stored under its new name; u
+/// brings the old one back (the workbench reads its saved filters again), and Ctrl-r the
+/// new one.
+#[test]
+fn a_saved_filter_renamed_with_r_is_undone_and_redone() {
+    let Some(db) = demo_db() else { return };
+    let s = with_hooli_team_saved(&db, "rename");
     s.keys(&["3", "G", "R"]);
     s.wait_for("rename to: hooli team█");
     s.keys(&["C-u"]);
@@ -814,14 +821,7 @@ fn a_saved_filter_renamed_with_r_is_undone_and_redone() {
 #[test]
 fn a_deleted_saved_filter_comes_back_with_u() {
     let Some(db) = demo_db() else { return };
-    let s = Screen::start(&db, "segments", 120, 34);
-    s.wait_for("2000 total");
-    s.keys(&["/"]);
-    s.type_text("company:hooli");
-    s.keys(&["Enter", "+"]);
-    s.type_text("hooli team");
-    s.keys(&["Enter"]);
-    s.wait_for("saved segment 'hooli team'");
+    let s = with_hooli_team_saved(&db, "segments");
     s.keys(&["3", "G", "D"]);
     s.wait_for("deleted segment 'hooli team'");
     s.wait_for("no tags or saved filters yet");

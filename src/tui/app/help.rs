@@ -35,12 +35,6 @@ pub struct HelpSearch {
 }
 
 impl HelpSearch {
-    /// Whether a help line saying `texts` is shown.
-    fn shows(&self, texts: &[&str]) -> bool {
-        let wanted = self.text.to_lowercase();
-        texts.iter().any(|t| t.to_lowercase().contains(&wanted))
-    }
-
     pub fn is_on(&self) -> bool {
         self.typing || !self.text.is_empty()
     }
@@ -129,9 +123,11 @@ impl App {
         }
         let search = &self.help_search;
         if !search.text.is_empty() {
+            let wanted = search.text.to_lowercase();
+            let holds = |text: &str| text.to_lowercase().contains(&wanted);
             lines.retain(|line| match line {
-                HelpLine::Keys(keys, text) => search.shows(&[keys, text]),
-                HelpLine::Note(text) => search.shows(&[text]),
+                HelpLine::Keys(keys, text) => holds(keys) || holds(text),
+                HelpLine::Note(text) => holds(text),
             });
             if lines.is_empty() {
                 lines.push(HelpLine::Note(strings::help_finds_nothing(&search.text)));

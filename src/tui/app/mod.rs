@@ -142,6 +142,15 @@ pub struct Choice {
     pub text: String,
 }
 
+impl Choice {
+    pub fn of(name: &str, text: &str) -> Choice {
+        Choice {
+            name: name.to_string(),
+            text: text.to_string(),
+        }
+    }
+}
+
 impl Choices {
     /// The choices Tab listed at the prompt's text `input`: none when fewer than two.
     pub fn listed(input: &str, list: Vec<Choice>) -> Option<Choices> {
@@ -392,6 +401,23 @@ pub const PANES_OF_SEGMENTS: usize = 5;
 pub enum SegmentOf {
     Tag(String),
     SavedFilter(String),
+}
+
+impl SegmentOf {
+    /// Its name: the tag's, or the saved filter's.
+    fn name(&self) -> &str {
+        match self {
+            SegmentOf::Tag(name) | SegmentOf::SavedFilter(name) => name,
+        }
+    }
+
+    /// The segment of the same kind named `name` (what renaming it makes).
+    fn named(&self, name: &str) -> SegmentOf {
+        match self {
+            SegmentOf::Tag(_) => SegmentOf::Tag(name.to_string()),
+            SegmentOf::SavedFilter(_) => SegmentOf::SavedFilter(name.to_string()),
+        }
+    }
 }
 
 /// A segment with the figures the segments view shows beside it.

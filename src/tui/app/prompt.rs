@@ -477,12 +477,3 @@ impl Prompt {
             .unwrap_or_default()
     }
 }
-
-impl Choice {
-    pub fn of(name: &str, text: &str) -> Choice {
-        Choice {
-            name: name.to_string(),
-            text: text.to_string(),
-        }
-    }
-}

@@ -12,7 +12,7 @@ use crate::tui::strings::{self, SEGMENT_BARS, status};
 use netcurate::export::ExportKind;
 use netcurate::model::{Contact, ContactId, Function, Seniority};
 use netcurate::network::{Figures, Network, Segment};
-use netcurate::ops::{self, Op};
+use netcurate::ops;
 use netcurate::query::Query;
 
 impl ChartCounts {
@@ -219,9 +219,7 @@ impl App {
             // R asks for the new name, its old one typed to edit.
             Command::Rename => match self.segment_at(pane, self.segments.cursor[pane]) {
                 Some(of) => {
-                    let name = match &of {
-                        SegmentOf::Tag(name) | SegmentOf::SavedFilter(name) => name.clone(),
-                    };
+                    let name = of.name().to_string();
                     self.renaming = Some(of);
                     self.open_prompt(PromptKind::Rename, name);
                 }
@@ -262,13 +260,8 @@ impl App {
             }
         }
         .map_err(|e| e.to_string())?;
-        let Op::Rename { to, .. } = &op else {
-            return Ok(vec![]);
-        };
-        let renamed = match of {
-            SegmentOf::Tag(_) => SegmentOf::Tag(to.clone()),
-            SegmentOf::SavedFilter(_) => SegmentOf::SavedFilter(to.clone()),
-        };
+        // Planned, the new name is the one typed, trimmed.
+        let renamed = of.named(typed.trim());
         // The network holds tags; the saved filters are the workbench's own list.
         op.apply_to_saved_filters(&mut self.saved_filters);
         let effects = self.perform(op);

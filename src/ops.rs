@@ -342,6 +342,35 @@ pub fn plan_tag(network: &Network, targets: &[ContactId], typed: &str, add: bool
     })
 }
 
+/// The saved filters (of `saved`) that ask for the tag `op` takes off the last contacts
+/// of `network` that have it: once `op` is done they find no one. None for any other op.
+pub fn filters_emptied_by<'a>(network: &Network, saved: &'a [Segment], op: &Op) -> Vec<&'a str> {
+    let Op::Tag {
+        tag,
+        add: false,
+        ids,
+    } = op
+    else {
+        return Vec::new();
+    };
+    let asking: Vec<&str> = (saved.iter())
+        .filter(|f| crate::query::asks_for_tag(&f.query, tag))
+        .map(|f| f.name.as_str())
+        .collect();
+    if asking.is_empty() {
+        return asking;
+    }
+    // Filters compare tags without case: "VIP" kept on anyone still finds them.
+    let taken: std::collections::HashSet<ContactId> = ids.iter().copied().collect();
+    let kept = |c: &crate::model::Contact, t: &String| {
+        t.eq_ignore_ascii_case(tag) && !(t == tag && taken.contains(&c.id))
+    };
+    match (network.contacts.iter()).any(|c| c.tags.iter().any(|t| kept(c, t))) {
+        true => Vec::new(),
+        false => asking,
+    }
+}
+
 /// Renames tag `from` to `typed` (see [`tag_name`]) on every contact that has it, as one
 /// step: `from` taken off them all, the new name put on those of them without it, and the
 /// saved filters (of `saved`) that name the tag made to name the new one.
@@ -622,6 +651,34 @@ mod tests {
     /// both keeps one), and in the saved filters naming it, as one step whose inverse
     /// gives back exactly the tags and filters before; the undo log round-trips it. A name
     /// taken, the same, or no one tagged is refused.
+    /// Taking a tag off the last contacts that have it (in any case) empties the saved
+    /// filters that ask for it, and only then; adding it, or taking it off some, does not.
+    #[test]
+    fn the_filters_a_tag_removed_empties_are_those_asking_for_it() {
+        let mut n = network();
+        n.contacts[1].tags = vec!["A".into()];
+        let saved = [
+            ("the a's", "tag:a seniority:>=vp"),
+            ("not a", "-tag:a"),
+            ("b", "tag:b"),
+        ]
+        .map(|(name, query)| Segment {
+            name: name.into(),
+            query: query.into(),
+        });
+        let untag = |n: &Network, ids: &[ContactId], tag: &str| {
+            plan_tag(n, ids, tag, false).expect("a tag")
+        };
+        let emptied = |n: &Network, op: &Op| filters_emptied_by(n, &saved, op);
+        // Contact 2 still has "A", which tag:a finds.
+        assert!(emptied(&n, &untag(&n, &[1], "a")).is_empty());
+        assert!(emptied(&n, &untag(&n, &[1, 2], "a")).is_empty());
+        let op = untag(&n, &[1], "a");
+        op.apply_to(&mut n);
+        assert_eq!(emptied(&n, &untag(&n, &[2], "A")), ["the a's"]);
+        assert!(emptied(&n, &plan_tag(&n, &[2], "b", true).expect("a tag")).is_empty());
+    }
+
     #[test]
     fn a_tag_renamed_is_one_step_undone_exactly() {
         let mut n = network();

@@ -1314,6 +1314,31 @@ fn segments_are_listed_saved_renamed_and_deleted() {
     db.ok(&["undo"]);
     db.ok(&["undo"]);
     assert_eq!(db.json(&["segments", "--json"]), listed);
+
+    // A tag taken off the last contacts that have it: the saved filters asking for it
+    // are named, as finding no one then; taken off some of them, nothing is said.
+    db.ok(&[
+        "segments",
+        "save",
+        "eu team",
+        "--filter",
+        "tag:\"eu leads\"",
+    ]);
+    let emptied = "then saved filter 'eu team' finds no one: no contact has tag 'eu leads'";
+    let some = ["tag", "remove", "eu leads", "--filter", "seniority:>=vp"];
+    let said = db.ok(&some);
+    assert!(said.starts_with("removed tag 'eu leads' from ") && !said.contains(emptied));
+    let all = [
+        "tag",
+        "remove",
+        "eu leads",
+        "--segment",
+        "#eu leads",
+        "--dry-run",
+    ];
+    let said = db.ok(&all);
+    assert!(said.contains(emptied), "{said}");
+    assert!(db.ok(&all[..5]).contains(emptied));
 }
 
 /// `list` fits its lines to the terminal ($COLUMNS here): names stay whole, titles and

@@ -767,6 +767,14 @@ fn a_profile_edit_is_undone_and_redone_in_the_workbench() {
     assert!(db.ok(&["profile", "show"]).contains("\"Initech\""));
 }
 
+/// The saved filter `name` finding `query`, as the store lists it.
+fn saved_filter(name: &str, query: &str) -> netcurate::network::Segment {
+    netcurate::network::Segment {
+        name: name.into(),
+        query: query.into(),
+    }
+}
+
 /// The workbench on `db` (a tmux session named for `test`) with the filter `company:hooli`
 /// saved as the segment 'hooli team' from its keys (`/`, then `+`).
 fn with_hooli_team_saved(db: &Db, test: &str) -> Screen {
@@ -812,7 +820,7 @@ fn a_saved_filter_renamed_with_r_is_undone_and_redone() {
     let store = netcurate::store::Store::open(&db.path).unwrap();
     assert_eq!(
         store.saved_filters().unwrap(),
-        [("Hooli people".to_string(), "company:hooli".to_string())]
+        [saved_filter("Hooli people", "company:hooli")]
     );
 }
 
@@ -835,10 +843,7 @@ fn a_deleted_saved_filter_comes_back_with_u() {
     assert_eq!(s.exit_code(), 0);
     let mut store = netcurate::store::Store::open(&db.path).unwrap();
     let saved = store.saved_filters().unwrap();
-    assert_eq!(
-        saved,
-        [("hooli team".to_string(), "company:hooli".to_string())]
-    );
+    assert_eq!(saved, [saved_filter("hooli team", "company:hooli")]);
     assert_eq!(
         store.undo().unwrap().map(|op| op.describe()).as_deref(),
         Some("saved segment 'hooli team'"),

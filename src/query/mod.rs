@@ -649,21 +649,48 @@ pub fn with_tag_renamed(query: &str, from: &str, to: &str) -> Option<String> {
     let terms: Vec<String> = (typed_terms(query).into_iter())
         .map(|term| {
             let typed = term.trim_end();
-            let (sign, rest) = typed.split_at(usize::from(typed.starts_with('-')));
-            match rest.split_once(':') {
-                Some((field, value))
-                    if field.eq_ignore_ascii_case("tag")
-                        && value.trim_matches('"').eq_ignore_ascii_case(from) =>
-                {
+            match TagTerm::of(typed).filter(|t| t.names(from)) {
+                Some(TagTerm { sign, field, .. }) => {
                     renamed = true;
                     let q = if to.contains(' ') { "\"" } else { "" };
                     format!("{sign}{field}:{q}{to}{q}{}", &term[typed.len()..])
                 }
-                _ => term.to_string(),
+                None => term.to_string(),
             }
         })
         .collect();
     renamed.then(|| terms.concat())
+}
+
+/// Whether `query` asks for tag `tag` in a term not negated (`tag:vip`, `tag:"VIP"`): a
+/// query that finds no one once no contact has the tag.
+pub fn asks_for_tag(query: &str, tag: &str) -> bool {
+    (typed_terms(query).into_iter())
+        .filter_map(|term| TagTerm::of(term.trim_end()))
+        .any(|term| term.sign.is_empty() && term.names(tag))
+}
+
+/// A term on a tag as typed: `-tag:"old"` is sign `-`, field `tag`, value `"old"`.
+struct TagTerm<'a> {
+    sign: &'a str,
+    field: &'a str,
+    value: &'a str,
+}
+
+impl<'a> TagTerm<'a> {
+    /// `typed` (one term, no spaces around it) when it is a term on a tag.
+    fn of(typed: &'a str) -> Option<Self> {
+        let (sign, rest) = typed.split_at(usize::from(typed.starts_with('-')));
+        let (field, value) = rest.split_once(':')?;
+        field
+            .eq_ignore_ascii_case("tag")
+            .then_some(TagTerm { sign, field, value })
+    }
+
+    /// Whether the term is on tag `tag` (case ignored, as filters compare tags).
+    fn names(&self, tag: &str) -> bool {
+        self.value.trim_matches('"').eq_ignore_ascii_case(tag)
+    }
 }
 
 /// `text` cut into its terms as typed, each with the spaces after it (a quoted value
@@ -715,6 +742,16 @@ mod tests {
         );
         assert_eq!(renamed("tag:eu company:\"eu leads\" eu leads"), None);
         assert_eq!(typed_terms(" a  \"b c\" d").concat(), " a  \"b c\" d");
+    }
+
+    /// A query asks for a tag in a term not negated, quoted or not, in any case; a
+    /// negated term, another tag or the tag's name as a word does not ask for it.
+    #[test]
+    fn a_query_asks_for_a_tag_in_a_term_not_negated() {
+        assert!(asks_for_tag("seniority:>=vp Tag:\"EU Leads\"", "eu leads"));
+        assert!(asks_for_tag("tag:vip", "VIP"));
+        assert!(!asks_for_tag("-tag:vip company:vip vip", "vip"));
+        assert!(!asks_for_tag("tag:vip-eu", "vip"));
     }
 
     /// The day relative dates count back from in these tests.

@@ -39,7 +39,7 @@ use crate::error::{Error, Result};
 use crate::import::RememberedMap;
 use crate::import::dates::{iso_date, iso_datetime};
 use crate::model::{Contact, ContactParts, Employers};
-use crate::network::Network;
+use crate::network::{Network, Segment};
 use crate::ops::{self, Op};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::types::ValueRef;
@@ -556,9 +556,12 @@ impl Store {
         )
     }
 
-    pub fn saved_filters(&self) -> Result<Vec<(String, String)>> {
+    pub fn saved_filters(&self) -> Result<Vec<Segment>> {
         self.query_all("SELECT name, query FROM saved_filters ORDER BY name", |r| {
-            Ok((r.get(0)?, r.get(1)?))
+            Ok(Segment {
+                name: r.get(0)?,
+                query: r.get(1)?,
+            })
         })
     }
 
@@ -757,7 +760,12 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let mut store = Store::open(&dir.path().join("t.db")).expect("open");
         let saved = |store: &Store| store.saved_filters().expect("read");
-        let pair = |name: &str, query: &str| vec![(name.to_string(), query.to_string())];
+        let pair = |name: &str, query: &str| {
+            vec![Segment {
+                name: name.to_string(),
+                query: query.to_string(),
+            }]
+        };
         store.save_filter("eu", "tag:eu").expect("save");
         store.save_filter("eu", "tag:eu score:>50").expect("change");
         assert!(store.delete_filter("eu").expect("delete"));

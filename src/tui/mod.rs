@@ -24,7 +24,6 @@ use keymap::Keymap;
 use netcurate::export::{self, ExportKind};
 use netcurate::import::{ImportBatch, Mappings};
 use netcurate::model::Contact;
-use netcurate::network::Segment;
 use netcurate::store::ImportUndo;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -47,12 +46,7 @@ pub fn build_app(session: &Session, keymap: Keymap) -> Result<App> {
         keymap,
         pillar_inputs(session)?,
     );
-    app.saved_filters = session
-        .store
-        .saved_filters()?
-        .into_iter()
-        .map(|(name, query)| Segment { name, query })
-        .collect();
+    app.saved_filters = session.store.saved_filters()?;
     app.import_start = session.where_to_import().unwrap_or_default();
     app.import_command = crate::cli::command_line(session.store.path(), "import <path>");
     app.export_delimiter = (session.store.export_delimiter()?).unwrap_or(export::COMMA);

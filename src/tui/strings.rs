@@ -910,6 +910,21 @@ pub mod status {
 
     /// Ends the message of a prune of `of` contacts: how many colleagues it marked (none:
     /// nothing).
+    /// After a tag's last holders lost it: the saved filters asking for it.
+    pub fn filters_emptied(names: &[&str]) -> String {
+        match names {
+            [] => String::new(),
+            [name] => format!("; saved filter '{name}' finds no one now"),
+            names => {
+                let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+                let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+                format!(
+                    "; saved filters {} find no one now",
+                    in_words(&quoted, "and")
+                )
+            }
+        }
+    }
     pub fn colleagues_among(n: usize, of: usize) -> String {
         match (n, of) {
             (0, _) => String::new(),

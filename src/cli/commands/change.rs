@@ -36,7 +36,36 @@ pub(crate) fn tag(
         _ => why_none_selected(s, &query, &ids),
     };
     said.extend(why.map(|why| format!("\n{why}")));
+    said.extend(filters_emptied(s, &op)?.map(|emptied| format!("\n{emptied}")));
     record_unless_dry_run(s, &op, dry_run, &said, out)
+}
+
+/// When `op` takes a tag off the last contacts that have it: the saved filters that ask
+/// for it, which then find no one.
+fn filters_emptied(s: &Session, op: &ops::Op) -> Result<Option<String>> {
+    let ops::Op::Tag {
+        tag, add: false, ..
+    } = op
+    else {
+        return Ok(None);
+    };
+    let saved = s.store.saved_filters()?;
+    if saved.is_empty() || op.is_empty() {
+        return Ok(None);
+    }
+    let names: Vec<String> = (ops::filters_emptied_by(&s.load()?, &saved, op).into_iter())
+        .map(|name| format!("'{name}'"))
+        .collect();
+    Ok(match &names[..] {
+        [] => None,
+        [name] => Some(format!(
+            "then saved filter {name} finds no one: no contact has tag '{tag}'"
+        )),
+        names => Some(format!(
+            "then saved filters {} find no one: no contact has tag '{tag}'",
+            names.join(", ")
+        )),
+    })
 }
 
 /// `decide keep|prune|protect|reset --filter QUERY` (or `--segment NAME`).

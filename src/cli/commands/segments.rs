@@ -49,7 +49,7 @@ pub(crate) fn save_segment(
 /// Deletes a saved filter; for a tag's name (`#tag`), says the command that removes it.
 pub(crate) fn delete_segment(s: &mut Session, name: &str, out: &mut dyn Write) -> Result<()> {
     let saved: Vec<String> = (s.store.saved_filters()?.into_iter())
-        .map(|(name, _)| name)
+        .map(|f| f.name)
         .collect();
     if let Some(tag) = name.strip_prefix('#')
         && !saved.iter().any(|saved| saved == name)
@@ -73,9 +73,7 @@ pub(crate) fn delete_segment(s: &mut Session, name: &str, out: &mut dyn Write) -
 
 /// Renames a saved filter, or with `#tag` a tag on every contact that has it, as one step.
 fn rename_segment(s: &mut Session, old: &str, new: &str, out: &mut dyn Write) -> Result<()> {
-    let saved: Vec<Segment> = (s.store.saved_filters()?.into_iter())
-        .map(|(name, query)| Segment { name, query })
-        .collect();
+    let saved = s.store.saved_filters()?;
     let is_saved = saved.iter().any(|f| f.name == old);
     let op = match old.strip_prefix('#') {
         Some(tag) if !is_saved => {
@@ -101,12 +99,12 @@ pub(crate) fn with_segment(s: &Session, filter: &str, segment: Option<&str>) -> 
         return Ok(filter.to_string());
     };
     let saved = s.store.saved_filters()?;
-    let query = match saved.iter().find(|(saved, _)| saved == name) {
-        Some((_, query)) => query.clone(),
+    let query = match saved.iter().find(|saved| saved.name == name) {
+        Some(saved) => saved.query.clone(),
         None => match name.strip_prefix('#') {
             Some(tag) => Segment::of_tag(tag).query,
             None => {
-                let names: Vec<String> = saved.into_iter().map(|(name, _)| name).collect();
+                let names: Vec<String> = saved.into_iter().map(|f| f.name).collect();
                 bail!("{}; for a tag, say #TAG", no_saved_filter(name, &names));
             }
         },
@@ -129,7 +127,7 @@ fn no_saved_filter(name: &str, saved: &[String]) -> String {
 /// Each tag, then each saved filter, with the segments view's figures.
 pub(crate) fn list_segments(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
-    let saved = (s.store.saved_filters()?.into_iter()).map(|(name, query)| Segment { name, query });
+    let saved = s.store.saved_filters()?;
     let mut rows = Vec::new();
     for segment in network.tag_segments().chain(saved) {
         let mut query = s.query(&segment.query)?.one_off();

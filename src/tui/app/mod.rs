@@ -1130,6 +1130,14 @@ impl App {
         vec![Effect::Persist(op)]
     }
 
+    /// Tags or untags, saying which saved filters find no one once a tag is taken off the
+    /// last contacts that had it.
+    fn perform_tagging(&mut self, op: Op) -> Vec<Effect> {
+        let emptied = ops::filters_emptied_by(&self.network, &self.saved_filters, &op);
+        let note = status::filters_emptied(&emptied);
+        self.perform_noting(op, note)
+    }
+
     /// Marks `ids` for pruning, saying how many of them are colleagues.
     fn prune(&mut self, ids: &[ContactId]) -> Vec<Effect> {
         let colleagues = ops::colleagues_to_prune(&self.network, ids);

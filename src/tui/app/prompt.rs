@@ -236,7 +236,7 @@ impl App {
                     (!add).then(|| netcurate::query::untagged(input, &self.network.tags()));
                 match ops::plan_tag(&self.network, &self.targets(), input, add) {
                     Ok(_) if let Some(Some(why)) = untagged => self.reopen(p, why),
-                    Ok(op) => self.perform(op),
+                    Ok(op) => self.perform_tagging(op),
                     Err(e) => self.reopen(p, e.to_string()),
                 }
             }

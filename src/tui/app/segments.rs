@@ -290,7 +290,7 @@ impl App {
             .map(|c| c.id)
             .collect();
         match ops::plan_tag(&self.network, &tagged, tag, false) {
-            Ok(op) => self.perform(op),
+            Ok(op) => self.perform_tagging(op),
             Err(e) => {
                 self.status = e.to_string();
                 vec![]

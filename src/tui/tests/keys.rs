@@ -1258,15 +1258,21 @@ fn enter_in_triage_takes_the_suggestion() {
 }
 
 /// D in the segments view deletes the segment under the cursor: a saved filter (the
-/// runtime stores it, undoably), or a tag from every contact that has it (one step);
-/// a score band or another figure is no segment.
+/// runtime stores it, undoably), or a tag from every contact that has it (one step),
+/// saying which saved filters asked for it and find no one now (as T does); a score band
+/// or another figure is no segment.
 #[test]
 fn d_deletes_a_saved_filter_or_a_tag() {
     let mut a = app();
     for c in a.network.contacts.iter_mut().take(3) {
         c.tags = vec!["eu".into(), "keep-me".into()];
     }
-    for (name, query) in [("hooli", "company:hooli"), ("vps", "seniority:vp")] {
+    let saved = [
+        ("hooli", "company:hooli -tag:eu"),
+        ("keepers", "tag:keep-me"),
+        ("vps", "seniority:vp tag:eu"),
+    ];
+    for (name, query) in saved {
         a.update(Msg::FilterSaved(name.into(), query.into()));
     }
     key(&mut a, KeyCode::Char('3'));
@@ -1285,24 +1291,45 @@ fn d_deletes_a_saved_filter_or_a_tag() {
             .iter()
             .all(|c| !c.tags.contains(&"eu".to_string()))
     );
-    assert_eq!(a.status, "removed tag 'eu' from 3 contacts — u to undo");
+    assert_eq!(
+        a.status,
+        "removed tag 'eu' from 3 contacts; saved filter 'vps' finds no one now — u to undo"
+    );
     let names: Vec<_> = a
         .segment_rows
         .iter()
         .map(|r| r.segment.name.as_str())
         .collect();
-    assert_eq!(names, ["all contacts", "#keep-me", "hooli", "vps"]);
+    assert_eq!(
+        names,
+        ["all contacts", "#keep-me", "hooli", "keepers", "vps"]
+    );
     key(&mut a, KeyCode::Char('G'));
     let effects = key(&mut a, KeyCode::Char('D'));
     assert_eq!(effects, [Effect::DeleteFilter("vps".into())]);
     a.update(Msg::FilterDeleted("vps".into()));
     let names: Vec<_> = a.segment_rows.iter().map(|r| &r.segment.name).collect();
-    assert_eq!(names, ["all contacts", "#keep-me", "hooli"]);
-    assert_eq!(a.segments.cursor[0], 2, "the cursor stays on a row");
+    assert_eq!(names, ["all contacts", "#keep-me", "hooli", "keepers"]);
+    assert_eq!(a.segments.cursor[0], 3, "the cursor stays on a row");
     assert_eq!(a.status, "deleted segment 'vps' — u to undo");
     key(&mut a, KeyCode::Char('l'));
     assert!(key(&mut a, KeyCode::Char('D')).is_empty(), "a score band");
     assert_eq!(a.status, crate::tui::strings::status::NOT_A_SEGMENT);
+    // T taking the tag off its last contacts says so too; off some of them, not.
+    key(&mut a, KeyCode::Char('1'));
+    key(&mut a, KeyCode::Char('/'));
+    submit(&mut a, "tag:keep-me");
+    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Char('T'));
+    submit(&mut a, "keep-me");
+    assert_eq!(a.status, "removed tag 'keep-me' from 1 contact — u to undo");
+    key(&mut a, KeyCode::Char('*'));
+    key(&mut a, KeyCode::Char('T'));
+    submit(&mut a, "keep-me");
+    assert_eq!(
+        a.status,
+        "removed tag 'keep-me' from 2 contacts; saved filter 'keepers' finds no one now — u to undo"
+    );
 }
 
 /// R in the segments view renames the segment under the cursor, its name typed to edit:

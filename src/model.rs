@@ -639,6 +639,14 @@ impl Invitation {
     pub fn other_name(&self) -> &str {
         self.other_side().1
     }
+
+    /// What a find looks in: the name of the person on the other side and the message,
+    /// folded ([`crate::text::folded`]) and apart, so that a find never spans both. A
+    /// find's text, folded, is [`str::contains`]ed in it.
+    pub fn find_hay(&self) -> String {
+        use crate::text::folded;
+        format!("{}\n{}", folded(self.other_name()), folded(&self.message))
+    }
 }
 
 #[cfg(test)]

@@ -468,6 +468,53 @@ fn stale_invitations_are_withdrawn_and_planned_oldest_first() {
     assert_eq!(db.stats()["invitations"]["outgoing_withdraw_planned"], 0);
 }
 
+/// `invitations --find TEXT` lists those whose person's name or message holds TEXT, case
+/// and accents ignored (as `/` finds them in the workbench), `--stale` narrowing both,
+/// and says how many of how many it found, or that it found none.
+#[test]
+fn invitations_are_found_by_name_or_message() {
+    let db = Db::with_demo();
+    let names = |args: &[&str]| -> Vec<String> {
+        let json = db.json(&[&["invitations", "--json"], args].concat());
+        (json.as_array().unwrap().iter())
+            .map(|i| i["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let all = names(&[]);
+    let vargas: Vec<String> = (all.iter())
+        .filter(|n| n.ends_with(" Varga"))
+        .cloned()
+        .collect();
+    assert!(vargas.len() >= 3, "{vargas:?}");
+    assert_eq!(names(&["--find", " VARGA "]), vargas);
+    let sorens = names(&["--find", "soren varga"]);
+    assert!(!sorens.is_empty() && sorens.iter().all(|n| n == "Søren Varga"));
+    // The message: the demo's invitations that say where they met.
+    let said = std::fs::read_to_string(fixture("demo/Invitations.csv")).unwrap();
+    let meetup = said.matches("at the platform meetup").count();
+    assert!(meetup > 0 && meetup < all.len());
+    assert_eq!(names(&["--find", "Platform Meetup"]).len(), meetup);
+    let stale = names(&["--stale"]);
+    let stale_vargas = names(&["--stale", "--find", "varga"]);
+    assert!(
+        stale_vargas
+            .iter()
+            .all(|n| vargas.contains(n) && stale.contains(n))
+    );
+    assert!(stale_vargas.len() < vargas.len());
+    let text = db.ok(&["invitations", "--find", "varga"]);
+    let rows = text.lines().filter(|l| l.contains("https://")).count();
+    assert_eq!(rows, vargas.len(), "{text}");
+    let count = format!(
+        "{} of {} invitations found by 'varga'",
+        vargas.len(),
+        all.len()
+    );
+    assert!(text.contains(&count), "{text}");
+    let none = db.ok(&["invitations", "--stale", "--find", "zzz"]);
+    assert_eq!(none, "no stale invitation's name or message holds 'zzz'\n");
+}
+
 /// `invitations withdraw --to` marks the pending invitation to one person (by name, case
 /// and accents aside, or by profile URL), `invitations keep --to` takes it out of the plan
 /// and `keep --all` empties the plan; two people of one name are told apart by URL.

@@ -160,6 +160,10 @@ pub enum Command {
         /// `withdraw --stale` marks.
         #[arg(long)]
         stale: bool,
+        /// Only those whose person's name or message holds TEXT (case and accents
+        /// ignored), as `/` finds them in the workbench's invitations view.
+        #[arg(long, value_name = "TEXT")]
+        find: Option<String>,
         /// Print the invitations as JSON.
         #[arg(long)]
         json: bool,

@@ -333,8 +333,9 @@ fn run_in(s: &mut Session, command: Command, out: &mut dyn Write) -> Result<()> 
         Command::Invitations {
             action: None,
             stale,
+            find,
             json,
-        } => invitations(s, stale, json, out),
+        } => invitations(s, stale, find.as_deref(), json, out),
         Command::Invitations {
             action: Some(action),
             ..

@@ -8,20 +8,27 @@ use anyhow::Result;
 use netcurate::model::{Direction, Invitation};
 use std::io::Write;
 
-/// Lists the invitations (the stale ones alone with `only_stale`), newest first.
+/// Lists the invitations (the stale ones alone with `only_stale`; those a find of `find`
+/// finds alone with it), newest first.
 pub(crate) fn invitations(
     s: &Session,
     only_stale: bool,
+    find: Option<&str>,
     json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
     let network = s.load()?;
     let stale_days = s.assumptions()?.stale_days;
-    let listed: Vec<&Invitation> = if only_stale {
+    let mut listed: Vec<&Invitation> = if only_stale {
         network.stale_invitations(stale_days).collect()
     } else {
         network.invitations.iter().collect()
     };
+    let before_find = listed.len();
+    let found = find.map(|text| netcurate::text::folded(text.trim()));
+    if let Some(found) = &found {
+        listed.retain(|i| i.find_hay().contains(found.as_str()));
+    }
     if json {
         let rows: Vec<serde_json::Value> = (listed.iter())
             .map(|i| {
@@ -34,6 +41,15 @@ pub(crate) fn invitations(
             })
             .collect();
         write_json(out, &rows)?;
+        return Ok(());
+    }
+    let which = if only_stale {
+        "stale invitation"
+    } else {
+        "invitation"
+    };
+    if let (Some(text), true) = (find, listed.is_empty() && !network.invitations.is_empty()) {
+        writeln!(out, "no {which}'s name or message holds '{}'", text.trim())?;
         return Ok(());
     }
     if network.invitations.is_empty() {
@@ -80,7 +96,16 @@ pub(crate) fn invitations(
             writeln!(out, "{}", line.trim_end())?;
         }
     }
-    if only_stale {
+    if let Some(text) = find {
+        let of = netcurate::text::counted(before_find as u64, which, &format!("{which}s"));
+        let n = listed.len();
+        writeln!(
+            out,
+            "{n} of {of} found by '{}' (in the name or message)",
+            text.trim()
+        )?;
+    }
+    if only_stale && find.is_none() {
         let n = listed.len();
         writeln!(
             out,

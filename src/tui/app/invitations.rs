@@ -39,8 +39,8 @@ impl App {
         let found = folded(text.trim());
         self.found_invitations = (!found.is_empty()).then(|| {
             let invitations = &self.network.invitations;
-            let hay =
-                (self.invitation_hay).get_or_init(|| invitations.iter().map(folded_hay).collect());
+            let hay = (self.invitation_hay)
+                .get_or_init(|| invitations.iter().map(Invitation::find_hay).collect());
             hay.iter().map(|h| h.contains(&found)).collect()
         });
         for pane in 0..PANES_OF_INVITATIONS {
@@ -245,16 +245,6 @@ impl App {
             None => vec![],
         }
     }
-}
-
-/// What a find looks in, in `inv`: the name of the person on the other side and the
-/// message, folded ([`netcurate::text::folded`]) and apart (a find never spans both).
-fn folded_hay(inv: &Invitation) -> String {
-    let person = match inv.direction {
-        Direction::Outgoing => &inv.to_name,
-        Direction::Incoming => &inv.from_name,
-    };
-    format!("{}\n{}", folded(person), folded(&inv.message))
 }
 
 /// Whether `inv` is a row of the invitations view's pane `pane`: 0 lists the pending

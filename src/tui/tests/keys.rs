@@ -1403,9 +1403,9 @@ fn r_renames_a_tag_or_a_saved_filter() {
     assert_eq!(a.status, crate::tui::strings::status::NOT_A_SEGMENT);
 }
 
-/// In a tag prompt, Tab completes as far as the tags agree, which the prompt's line
-/// lists; Tab again walks through them, and a letter more picks one, which Tab completes
-/// whole.
+/// In a tag prompt, the prompt's line lists the tags that complete what is typed; Tab
+/// completes as far as they agree and lists them on the status line instead (not twice);
+/// Tab again walks through them, and a letter more picks one, which Tab completes whole.
 #[test]
 fn tab_completes_a_tag_as_far_as_the_tags_agree() {
     let d = demo();
@@ -1415,10 +1415,14 @@ fn tab_completes_a_tag_as_far_as_the_tags_agree() {
     let mut a = app_on(network);
     key(&mut a, KeyCode::Char('T'));
     typed(&mut a, "e");
+    let screen = screen_rows(&a, 100, 20).join("\n");
+    assert!(screen.contains("e█  Tab: eu-cto eu-leads"), "{screen}");
     key(&mut a, KeyCode::Tab);
     assert_eq!(prompt_text(&a), "eu-");
-    let screen = screen_rows(&a, 100, 20).join("\n");
-    assert!(screen.contains("eu-█  Tab: eu-cto eu-leads"), "{screen}");
+    let screen = screen_rows(&a, 100, 20);
+    let prompt = &screen[screen.len() - 2];
+    assert!(prompt.contains("eu-█  Enter ok · Esc cancel"), "{prompt}");
+    assert!(screen[screen.len() - 1].contains("Tab: eu-cto  eu-leads"));
     key(&mut a, KeyCode::Tab);
     assert_eq!(prompt_text(&a), "eu-cto");
     key(&mut a, KeyCode::Tab);

@@ -422,10 +422,11 @@ fn prompt_line(app: &App, p: &Prompt, counts: String, theme: &Theme, width: u16)
 }
 
 /// The hints a prompt (not the filter's) may show, longest first: the tags that complete
-/// what is typed, or the keys of a path's or any prompt.
+/// what is typed (until Tab lists them on the status), or the keys of a path's or any
+/// prompt.
 fn prompt_hints(p: &Prompt) -> Vec<String> {
     match p.kind {
-        PromptKind::TagAdd | PromptKind::TagRemove => {
+        PromptKind::TagAdd | PromptKind::TagRemove if p.choices.is_none() => {
             let tags: Vec<String> = (p.words.iter())
                 .filter(|t| t.starts_with(&p.input))
                 .take(5)

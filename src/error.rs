@@ -85,14 +85,28 @@ pub enum Error {
     /// Writing an export failed.
     #[error("writing CSV: {0}")]
     Write(#[source] std::io::Error),
-    #[error("{path}: {source}")]
+    /// Reading or writing `path` failed; its `cause` is said in a user's words, once (not
+    /// a source, which the command line would say again in the system's).
+    #[error("{}: {}", path.display(), io_reason(cause))]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What went wrong reading or writing a file, in a user's words where the system's are
+/// obscure ("No such file or directory (os error 2)").
+fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or folder".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::IsADirectory => "a folder, not a file".to_string(),
+        _ => e.to_string(),
+    }
+}
 
 /// Why an export looks older than the network: what [`Error::OlderExport`] says.
 fn older_export(
@@ -134,7 +148,7 @@ impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),
-            source,
+            cause: source,
         }
     }
 

@@ -2,7 +2,8 @@
 //! company names copied from web pages carry no-break and zero-width spaces, soft hyphens
 //! and direction marks; self-typed ones can hold line breaks and escapes. One rule
 //! ([`as_seen`]) says what each character looks like; filters, scoring keys, table cells,
-//! reports and drafted profiles all go through it. Also: a count in words ([`counted`]).
+//! reports and drafted profiles all go through it. Also: a count in words ([`counted`]), a
+//! few of a list ([`a_few`]).
 //!
 //! Must not: change stored text (JSON and CSV exports keep it as imported) or know about
 //! terminals beyond what a character looks like.
@@ -14,6 +15,19 @@ pub fn counted(n: u64, one: &str, many: &str) -> String {
     match n {
         1 => format!("1 {one}"),
         n => format!("{n} {many}"),
+    }
+}
+
+/// How many items [`a_few`] names.
+pub const A_FEW: usize = 5;
+
+/// "a, b, c, d, e and 3 more": at most [`A_FEW`] items, and how many are left out.
+pub fn a_few(items: &[impl AsRef<str>]) -> String {
+    let named: Vec<&str> = items.iter().take(A_FEW).map(AsRef::as_ref).collect();
+    if items.len() > A_FEW {
+        format!("{} and {} more", named.join(", "), items.len() - A_FEW)
+    } else {
+        named.join(", ")
     }
 }
 

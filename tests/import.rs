@@ -474,6 +474,37 @@ fn an_empty_zip_says_it_holds_nothing_to_import() {
     );
 }
 
+/// A folder with nothing to import says what it passed over and why, one reason a clause,
+/// so that a user who downloaded the wrong archive, or saved the export as a workbook,
+/// sees it at once.
+#[test]
+fn a_folder_with_nothing_to_import_says_what_it_passed_over() {
+    let db = Db::new();
+    let folder = db.file("downloads");
+    std::fs::create_dir_all(&folder).unwrap();
+    for name in ["notes.txt", "dataset.csv"] {
+        std::fs::write(folder.join(name), "id,value\n1,2\n").unwrap();
+    }
+    std::fs::write(
+        folder.join("photo.jpg"),
+        [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0, 0],
+    )
+    .unwrap();
+    let shown = folder.display().to_string();
+    let (code, _, err) = db.run(&["import", &shown]);
+    let at = |name: &str| folder.join(name).display().to_string();
+    let said = format!(
+        "netcurate: {shown}: no Connections, Invitations, messages or contact CSV found; \
+         skipped 1 file (not a CSV text file): {}; \
+         skipped 2 files (not a network file): {}, {}\n",
+        at("photo.jpg"),
+        at("dataset.csv"),
+        at("notes.txt")
+    );
+    assert_eq!((code, err), (1, said));
+    assert!(!db.path.exists(), "no database left behind");
+}
+
 /// A Connections.csv opened in Excel and saved as a workbook (or by LibreOffice, or an old
 /// .xls) is not "no Connections … found" or "binary data": the import says what it is and
 /// how to save it as CSV; beside an export in a folder it is passed over with that reason.

@@ -88,7 +88,8 @@ impl Session {
         session.read_profile()?;
         if let Some(path) = profile {
             let text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading profile {}", path.display()))?;
+                .map_err(|e| netcurate::Error::io(path, e))
+                .context("reading the profile")?;
             let new = Profile::parse(&path.display().to_string(), &text)?;
             if session.profile.as_ref() != Some(&new) {
                 session.rescored = Some(session.store.change_profile(&text)?);

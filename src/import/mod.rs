@@ -41,6 +41,26 @@ pub struct SkippedFile {
     pub reason: String,
 }
 
+impl SkippedFile {
+    /// One line per reason, not per file (a whole export holds dozens of other files):
+    /// "skipped 3 files (not a network file): a.csv, b.csv, c.csv", naming at most
+    /// [`crate::text::A_FEW`], each name without its first `folder` bytes (the folder
+    /// they share).
+    pub fn lines(skipped: &[SkippedFile], folder: usize) -> Vec<String> {
+        let mut by_reason: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+        for f in skipped {
+            let name = f.name.get(folder..).unwrap_or(&f.name);
+            by_reason.entry(&f.reason).or_default().push(name);
+        }
+        (by_reason.into_iter())
+            .map(|(reason, names)| {
+                let files = crate::text::counted(names.len() as u64, "file", "files");
+                format!("skipped {files} ({reason}): {}", crate::text::a_few(&names))
+            })
+            .collect()
+    }
+}
+
 /// How far an import has come (0.0–1.0 over reading, merging and scoring), for a
 /// progress bar.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -121,10 +141,11 @@ impl ImportBatch {
         }
         if batch.files.is_empty() {
             let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            return Err(Error::file(
-                &names.join(", "),
-                "no Connections, Invitations, messages or contact CSV found",
-            ));
+            let mut why = "no Connections, Invitations, messages or contact CSV found".to_string();
+            for line in SkippedFile::lines(&batch.skipped_files, 0) {
+                why = format!("{why}; {line}");
+            }
+            return Err(Error::file(&names.join(", "), why));
         }
         batch.keep_newest_export();
         batch.check_mapped(mappings.given)?;

@@ -21,9 +21,7 @@ mod timeline_tests;
 
 pub use crate::pillars::{LoggedProjection, SsiReading};
 pub use oplog::{History, ImportInHistory, Step};
-pub use report::{
-    A_FEW, ColumnRead, FileReport, Found, ImportReport, ImportRun, Total, a_few, if_any,
-};
+pub use report::{ColumnRead, FileReport, Found, ImportReport, ImportRun, Total, if_any};
 pub use snapshot::{ImportUndo, copies as import_copies};
 
 use oplog::record_in;

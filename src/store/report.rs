@@ -7,7 +7,7 @@
 
 use crate::import::{FileKind, SkippedFile};
 use crate::model::Employers;
-use crate::text::seen;
+use crate::text::{a_few, seen};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -270,17 +270,7 @@ impl ImportReport {
         for f in &self.files {
             f.describe(&f.name[folder..], &mut lines);
         }
-        // A whole export holds dozens of other files: one line per reason, not per file.
-        let mut skipped: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        for f in &self.skipped_files {
-            skipped
-                .entry(&f.reason)
-                .or_default()
-                .push(&f.name[folder..]);
-        }
-        for (reason, names) in skipped {
-            lines.push(skipped_files_line(reason, &names));
-        }
+        lines.extend(SkippedFile::lines(&self.skipped_files, folder));
         for total in self.totals() {
             lines.push(self.total_line(total));
         }
@@ -347,34 +337,11 @@ fn common_folder<'a>(mut names: impl Iterator<Item = &'a str>) -> usize {
     len
 }
 
-/// "skipped 3 files (not a network file): a.csv, b.csv, c.csv", naming at most five.
-fn skipped_files_line(reason: &str, names: &[&str]) -> String {
-    let files = if names.len() == 1 { "file" } else { "files" };
-    format!(
-        "skipped {} {files} ({reason}): {}",
-        names.len(),
-        a_few(names)
-    )
-}
-
-/// How many items [`a_few`] names.
-pub const A_FEW: usize = 5;
-
 /// `words(n)`, or nothing when `n` is 0: a count said only when there is some.
 pub fn if_any(n: u64, words: impl FnOnce(u64) -> String) -> String {
     match n {
         0 => String::new(),
         n => words(n),
-    }
-}
-
-/// "a, b, c, d, e and 3 more": at most [`A_FEW`] items, and how many are left out.
-pub fn a_few(items: &[impl AsRef<str>]) -> String {
-    let named: Vec<&str> = items.iter().take(A_FEW).map(AsRef::as_ref).collect();
-    if items.len() > A_FEW {
-        format!("{} and {} more", named.join(", "), items.len() - A_FEW)
-    } else {
-        named.join(", ")
     }
 }
 
@@ -619,18 +586,24 @@ mod tests {
         );
     }
 
-    /// The other files of a whole export are summed up in one line, naming a few.
+    /// The other files of a whole export are summed up in one line per reason, naming a
+    /// few, from the folder they share.
     #[test]
     fn skipped_files_are_one_line_per_reason() {
+        let skipped = |name: String, reason: &str| SkippedFile {
+            name: format!("export/{name}"),
+            reason: reason.to_string(),
+        };
+        let mut files: Vec<SkippedFile> = (1..=8)
+            .map(|i| skipped(format!("f{i}.csv"), "not a network file"))
+            .collect();
+        files.insert(3, skipped("Profile.xlsx".into(), "a spreadsheet"));
         assert_eq!(
-            skipped_files_line("not a network file", &["Profile.csv"]),
-            "skipped 1 file (not a network file): Profile.csv"
-        );
-        let names: Vec<String> = (1..=8).map(|i| format!("f{i}.csv")).collect();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        assert_eq!(
-            skipped_files_line("not a network file", &names),
-            "skipped 8 files (not a network file): f1.csv, f2.csv, f3.csv, f4.csv, f5.csv and 3 more"
+            SkippedFile::lines(&files, "export/".len()),
+            [
+                "skipped 1 file (a spreadsheet): Profile.xlsx",
+                "skipped 8 files (not a network file): f1.csv, f2.csv, f3.csv, f4.csv, f5.csv and 3 more"
+            ]
         );
     }
 }

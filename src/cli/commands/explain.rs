@@ -10,8 +10,8 @@ use anyhow::{Result, bail};
 use netcurate::audience;
 use netcurate::model::{Contact, Flags, joined_or_none};
 use netcurate::network::Network;
-use netcurate::store::{A_FEW, a_few};
 use netcurate::text::seen;
+use netcurate::text::{A_FEW, a_few};
 use std::io::Write;
 use std::path::Path;
 

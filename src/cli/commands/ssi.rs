@@ -65,7 +65,7 @@ fn list(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
         return write_json(out, &readings);
     }
     if readings.is_empty() {
-        let record = "ssi record --total 62 --brand 14 --frp 12 --engage 18 --br 15";
+        let record = "ssi record --total 59 --brand 14 --frp 12 --engage 18 --br 15";
         writeln!(
             out,
             "no SSI readings yet: `{}` records one (your numbers from linkedin.com/sales/ssi)",

@@ -2225,3 +2225,93 @@ fn names_are_found_typed_without_accents() {
         assert_eq!(found, names(written), "{typed}");
     }
 }
+
+/// Every command of the README's command-line block runs on the demo network, in the
+/// order written (its optional `[…]` parts left out, `~/Desktop` a folder here), and
+/// says nothing a reader would take for a mistake of the README's: each ends well and
+/// draws no "note:" — but `undo --import`, which after the changes above is refused,
+/// saying what to undo first.
+#[test]
+fn every_command_of_the_readme_runs_on_the_demo() {
+    let readme = std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR")))
+        .expect("README.md");
+    let block = readme
+        .split("## The command line")
+        .nth(1)
+        .and_then(|rest| rest.split("```sh\n").nth(1))
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README's command-line block");
+    let db = Db::with_demo();
+    let desktop = db.file("Desktop");
+    std::fs::create_dir_all(&desktop).unwrap();
+    let mut ran = 0;
+    for line in block.lines() {
+        let command = line.split(" # ").next().unwrap_or(line).trim();
+        for command in command.split(" / ") {
+            let Some(args) = command.strip_prefix("netcurate ") else {
+                continue;
+            };
+            let args = shell_words(&without_optional_parts(args))
+                .into_iter()
+                .map(|a| a.replace("~/Desktop", &desktop.display().to_string()))
+                .collect::<Vec<_>>();
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let (code, out, err) = outcome_in(&db, &args);
+            ran += 1;
+            if args == ["undo", "--import"] {
+                assert!(code == 0 || err.contains("undo them first"), "{err}");
+                continue;
+            }
+            assert_eq!(code, 0, "{command}: {err}");
+            assert!(!out.contains("note:"), "{command}: {out}");
+        }
+    }
+    assert!(
+        ran >= 30,
+        "{ran} commands run: the block was not found whole"
+    );
+}
+
+/// `text` without its `[…]` parts: the README's optional arguments.
+fn without_optional_parts(text: &str) -> String {
+    let mut kept = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            c if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    kept
+}
+
+/// `text` cut into words as a shell would: quotes ('…' or "…") keep spaces, and go.
+fn shell_words(text: &str) -> Vec<String> {
+    let (mut words, mut word, mut quote, mut in_word) = (Vec::new(), String::new(), None, false);
+    for c in text.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.push(c),
+            (None, '\'' | '"') => (quote, in_word) = (Some(c), true),
+            (None, c) if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut word));
+                }
+                in_word = false;
+            }
+            (None, c) => (word, in_word) = (word + &c.to_string(), true),
+        }
+    }
+    if in_word {
+        words.push(word);
+    }
+    words
+}
+
+/// Runs `args` in the database's folder (where a relative output file lands).
+fn outcome_in(db: &Db, args: &[&str]) -> (i32, String, String) {
+    let run = db.command(args).current_dir(db.dir.path()).output();
+    common::outcome(run.expect("run netcurate"))
+}

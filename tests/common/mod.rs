@@ -157,7 +157,8 @@ pub const CRM_MAP: [&str; 6] = [
 ];
 
 /// (exit code, stdout, stderr) of a run.
-fn outcome(out: std::process::Output) -> (i32, String, String) {
+/// (exit code, stdout, stderr) of a finished run.
+pub fn outcome(out: std::process::Output) -> (i32, String, String) {
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

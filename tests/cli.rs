@@ -2233,14 +2233,7 @@ fn names_are_found_typed_without_accents() {
 /// saying what to undo first.
 #[test]
 fn every_command_of_the_readme_runs_on_the_demo() {
-    let readme = std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR")))
-        .expect("README.md");
-    let block = readme
-        .split("## The command line")
-        .nth(1)
-        .and_then(|rest| rest.split("```sh\n").nth(1))
-        .and_then(|rest| rest.split("```").next())
-        .expect("the README's command-line block");
+    let block = readme_block("## The command line", "sh");
     let db = Db::with_demo();
     let desktop = db.file("Desktop");
     std::fs::create_dir_all(&desktop).unwrap();
@@ -2270,6 +2263,36 @@ fn every_command_of_the_readme_runs_on_the_demo() {
         ran >= 30,
         "{ran} commands run: the block was not found whole"
     );
+}
+
+/// The README's example profile is one netcurate reads: scoring the demo with it works,
+/// and puts its target titles first.
+#[test]
+fn the_readmes_example_profile_scores_the_demo() {
+    let profile = readme_block("## Write a profile", "toml");
+    let db = Db::with_demo();
+    let path = db.file("audience.toml");
+    std::fs::write(&path, profile).unwrap();
+    db.ok(&["score", "--profile", &path.display().to_string()]);
+    let top = db.json(&["list", "--json", "--limit", "1"]);
+    assert!(top[0]["score"].as_u64().unwrap() >= 60, "{top}");
+    let why = db.ok(&["explain", &top[0]["id"].to_string()]);
+    assert!(
+        ["\"VP Engineering\"", "\"Head of Platform\"", "\"CTO\""]
+            .iter()
+            .any(|t| why.contains(&format!("title ≈ {t}"))),
+        "{why}"
+    );
+}
+
+/// The first block of code in `language` after the README's `heading`.
+fn readme_block(heading: &str, language: &str) -> String {
+    let readme = std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR")))
+        .expect("README.md");
+    let block = (readme.split(heading).nth(1))
+        .and_then(|rest| rest.split(&format!("```{language}\n")).nth(1))
+        .and_then(|rest| rest.split("```").next());
+    block.expect("the README's block").to_string()
 }
 
 /// `text` without its `[…]` parts: the README's optional arguments.

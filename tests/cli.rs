@@ -470,7 +470,8 @@ fn stale_invitations_are_withdrawn_and_planned_oldest_first() {
 
 /// `invitations --find TEXT` lists those whose person's name or message holds TEXT, case
 /// and accents ignored (as `/` finds them in the workbench), `--stale` narrowing both,
-/// and says how many of how many it found, or that it found none.
+/// and says how many of how many it found, or that it found none; `invitations withdraw
+/// --find TEXT` marks the pending ones it finds.
 #[test]
 fn invitations_are_found_by_name_or_message() {
     let db = Db::with_demo();
@@ -513,6 +514,45 @@ fn invitations_are_found_by_name_or_message() {
     assert!(text.contains(&count), "{text}");
     let none = db.ok(&["invitations", "--stale", "--find", "zzz"]);
     assert_eq!(none, "no stale invitation's name or message holds 'zzz'\n");
+
+    // `withdraw --find` marks the pending ones a find finds (with --stale, the stale
+    // ones): what `invitations --find` lists of them.
+    let pending_found = |args: &[&str]| -> Vec<serde_json::Value> {
+        let json = db.json(&[&["invitations", "--json"], args].concat());
+        (json.as_array().unwrap().iter())
+            .filter(|i| i["direction"] == "outgoing" && i["status"] == "pending")
+            .cloned()
+            .collect()
+    };
+    let marked = || {
+        let pending = pending_found(&[]);
+        pending
+            .iter()
+            .filter(|i| i["withdraw_planned"] == true)
+            .count()
+    };
+    let stale_meetup = pending_found(&["--stale", "--find", "meetup"]).len();
+    let said = db.ok(&["invitations", "withdraw", "--stale", "--find", "Meetup"]);
+    assert!(
+        said.starts_with(&format!(
+            "marked {stale_meetup} invitations for withdrawal ({stale_meetup} stale found by 'Meetup')"
+        )),
+        "{said}"
+    );
+    assert_eq!(marked(), stale_meetup);
+    let meetup = pending_found(&["--find", "meetup"]).len();
+    assert!(meetup > stale_meetup);
+    db.ok(&["invitations", "withdraw", "--find", "meetup"]);
+    assert_eq!(marked(), meetup);
+    let again = db.ok(&["invitations", "withdraw", "--find", "meetup"]);
+    assert_eq!(
+        again,
+        format!("the {meetup} invitations found by 'meetup' are marked for withdrawal already\n")
+    );
+    let (code, _, err) = db.run(&["invitations", "withdraw", "--find", "zzz"]);
+    assert!(code == 1 && err.contains("no pending invitation's name or message holds 'zzz'"));
+    let (code, _, _) = db.run(&["invitations", "withdraw", "--stale", "--to", "Aiko Varga"]);
+    assert_eq!(code, 2, "--stale and --to are two different asks");
 }
 
 /// `invitations withdraw --to` marks the pending invitation to one person (by name, case

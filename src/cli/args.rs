@@ -250,20 +250,24 @@ pub enum ProfileCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum InvitationsCommand {
-    /// Mark outgoing pending invitations for withdrawal: every stale one, or the one to a
-    /// person.
-    #[command(group(clap::ArgGroup::new("which").required(true).args(["stale", "to"])))]
+    /// Mark outgoing pending invitations for withdrawal: every stale one, those a find
+    /// finds, or the one to a person.
+    #[command(group(clap::ArgGroup::new("which").required(true).multiple(true).args(["stale", "find", "to"])))]
     Withdraw {
         /// Every stale one: outgoing, still pending, sent more than --days days ago.
         #[arg(long)]
         stale: bool,
+        /// Every pending one whose person's name or message holds TEXT (case and accents
+        /// ignored), as `invitations --find` lists them; with --stale, the stale ones.
+        #[arg(long, value_name = "TEXT", conflicts_with = "to")]
+        find: Option<String>,
         /// The age in days from which a pending invitation is stale. Default: the
         /// stale_days assumption (21 unless set with `pillars --set stale_days=N`).
         #[arg(long, conflicts_with = "to")]
         days: Option<i64>,
         /// The pending invitation to this person: their name as `netcurate invitations`
         /// lists it (no quotes needed), or their profile URL.
-        #[arg(long, value_name = "NAME|URL", num_args = 1..)]
+        #[arg(long, value_name = "NAME|URL", num_args = 1.., conflicts_with = "stale")]
         to: Option<Vec<String>>,
         /// Say what would change, and store nothing.
         #[arg(long)]

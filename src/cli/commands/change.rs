@@ -10,7 +10,7 @@ use crate::cli::{DRY_RUN, Session, say_how_to_take_it_back};
 use anyhow::{Result, bail};
 use netcurate::error::did_you_mean;
 use netcurate::import::url;
-use netcurate::model::{ContactId, Decision, InvitationId};
+use netcurate::model::{ContactId, Decision, Invitation, InvitationId};
 use netcurate::network::Network;
 use netcurate::ops;
 use netcurate::query::Query;
@@ -102,9 +102,13 @@ pub(crate) fn decide(
 
 /// `invitations withdraw --stale [--days N]`: `days` defaults to the stale_days
 /// assumption.
-fn withdraw_stale(
+/// `invitations withdraw --stale` and `--find TEXT`: the stale invitations, or the pending
+/// ones a find finds (the stale ones alone with both), marked for withdrawal.
+fn withdraw_many(
     s: &mut Session,
+    stale: bool,
     days: Option<i64>,
+    find: Option<&str>,
     dry_run: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
@@ -113,20 +117,43 @@ fn withdraw_stale(
         None => s.assumptions()?.stale_days,
     };
     let network = s.load()?;
-    let stale: Vec<i64> = network.stale_invitations(days).map(|i| i.id).collect();
-    let op = ops::plan_withdraw(&network, &stale, true);
-    let said = match op.is_empty() {
-        true => ops::stale_marked_already(stale.len(), days),
-        false => format!(
-            "{} (stale: pending more than {days} days, {} in all)",
-            op.describe(),
-            stale.len()
+    let mut listed: Vec<&Invitation> = match stale {
+        true => network.stale_invitations(days).collect(),
+        false => (network.invitations.iter())
+            .filter(|i| i.is_pending_outgoing())
+            .collect(),
+    };
+    let which = if stale { "stale" } else { "pending" };
+    if let Some(text) = find.map(str::trim) {
+        let found = netcurate::text::folded(text);
+        listed.retain(|i| i.find_hay().contains(found.as_str()));
+        if listed.is_empty() {
+            bail!(
+                "no {which} invitation's name or message holds '{text}' (`netcurate invitations --find` lists what a find finds)"
+            );
+        }
+    }
+    let ids: Vec<InvitationId> = listed.iter().map(|i| i.id).collect();
+    let op = ops::plan_withdraw(&network, &ids, true);
+    let n = ids.len();
+    let said = match (find.map(str::trim), op.is_empty()) {
+        (None, true) => ops::stale_marked_already(n, days),
+        (None, false) => format!(
+            "{} (stale: pending more than {days} days, {n} in all)",
+            op.describe()
         ),
+        (Some(text), true) if n == 1 => {
+            format!("the invitation found by '{text}' is marked for withdrawal already")
+        }
+        (Some(text), true) => {
+            format!("the {n} invitations found by '{text}' are marked for withdrawal already")
+        }
+        (Some(text), false) => format!("{} ({n} {which} found by '{text}')", op.describe()),
     };
     record_unless_dry_run(s, &op, dry_run, &said, out)
 }
 
-/// `invitations withdraw` (`--stale` or `--to`) and `invitations keep` (`--to` or `--all`):
+/// `invitations withdraw` (`--stale`, `--find` or `--to`) and `invitations keep` (`--to` or `--all`):
 /// invitations into the withdrawal plan, or out of it.
 pub(crate) fn withdrawal_plan(
     s: &mut Session,
@@ -139,7 +166,13 @@ pub(crate) fn withdrawal_plan(
             dry_run,
             ..
         } => withdraw_to(s, &who.join(" "), true, dry_run, out),
-        InvitationsCommand::Withdraw { days, dry_run, .. } => withdraw_stale(s, days, dry_run, out),
+        InvitationsCommand::Withdraw {
+            stale,
+            days,
+            find,
+            dry_run,
+            ..
+        } => withdraw_many(s, stale, days, find.as_deref(), dry_run, out),
         InvitationsCommand::Keep {
             to: Some(who),
             dry_run,

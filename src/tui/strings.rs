@@ -136,7 +136,7 @@ pub fn command_help(command: Command) -> &'static str {
         Command::HalfPageUp => "half a page up",
         Command::Left => "previous pane (invitations, segments)",
         Command::Right => "next pane (invitations, segments)",
-        Command::Filter => "filter (score:<40 tag:x …); in invitations: find a name",
+        Command::Filter => "filter (score:<40 …); in invitations: find a name or message",
         Command::SortNext => "sort by the next key (the table title says which)",
         Command::SortReverse => "reverse the sort",
         Command::ToggleSelect => "select / unselect the row",

@@ -50,7 +50,9 @@ fn filters_emptied(s: &Session, op: &ops::Op) -> Result<Option<String>> {
         return Ok(None);
     };
     let saved = s.store.saved_filters()?;
-    if saved.is_empty() || op.is_empty() {
+    // The whole network is read only when a saved filter asks for the tag.
+    let asking = (saved.iter()).any(|f| netcurate::query::asks_for_tag(&f.query, tag));
+    if !asking || op.is_empty() {
         return Ok(None);
     }
     let names: Vec<String> = (ops::filters_emptied_by(&s.load()?, &saved, op).into_iter())

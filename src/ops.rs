@@ -319,13 +319,15 @@ pub fn tag_name(typed: &str) -> Result<&str> {
 }
 
 /// Tags (or untags) `targets` with the tag `typed` (see [`tag_name`]), keeping only those
-/// whose state changes.
+/// whose state changes. A tag contacts have already in another case is spelt as they
+/// have it: filters compare tags without case, so `VIP` beside `vip` would be one segment
+/// listed twice.
 pub fn plan_tag(network: &Network, targets: &[ContactId], typed: &str, add: bool) -> Result<Op> {
     let has = |id: &ContactId, tag: &str| {
         (network.contact(*id)).is_some_and(|c| c.tags.iter().any(|t| t == tag))
     };
     let tag = match tag_name(typed) {
-        Ok(tag) => tag,
+        Ok(tag) => spelt_as_held(network, tag),
         // A tag given before these rules held (an empty one) can still be taken off.
         Err(_) if !add && targets.iter().any(|id| has(id, typed.trim())) => typed.trim(),
         Err(e) => return Err(e),
@@ -340,6 +342,18 @@ pub fn plan_tag(network: &Network, targets: &[ContactId], typed: &str, add: bool
         add,
         ids,
     })
+}
+
+/// `tag` as contacts of `network` have it: itself when one has it so, else the first tag
+/// of theirs that differs from it only in case, else `tag`.
+fn spelt_as_held<'a>(network: &'a Network, tag: &'a str) -> &'a str {
+    let held = network.tags();
+    if held.contains(&tag) {
+        return tag;
+    }
+    (held.into_iter())
+        .find(|t| t.eq_ignore_ascii_case(tag))
+        .unwrap_or(tag)
 }
 
 /// The saved filters (of `saved`) that ask for the tag `op` takes off the last contacts
@@ -651,6 +665,23 @@ mod tests {
     /// both keeps one), and in the saved filters naming it, as one step whose inverse
     /// gives back exactly the tags and filters before; the undo log round-trips it. A name
     /// taken, the same, or no one tagged is refused.
+    /// A tag typed in another case than contacts have it is theirs, added or taken off:
+    /// no second spelling of one tag (filters, and so segments, compare without case).
+    #[test]
+    fn a_tag_typed_in_another_case_is_spelt_as_contacts_have_it() {
+        let n = network();
+        let tagged = |op: Op| match op {
+            Op::Tag { tag, ids, .. } => (tag, ids),
+            other => panic!("{other:?}"),
+        };
+        let add = plan_tag(&n, &[2, 3], " A ", true).expect("a tag");
+        assert_eq!(tagged(add), ("a".to_string(), vec![2, 3]));
+        let remove = plan_tag(&n, &[1, 2], "A", false).expect("a tag");
+        assert_eq!(tagged(remove), ("a".to_string(), vec![1]));
+        let new = plan_tag(&n, &[2], "B", true).expect("a tag");
+        assert_eq!(tagged(new), ("B".to_string(), vec![2]));
+    }
+
     /// Taking a tag off the last contacts that have it (in any case) empties the saved
     /// filters that ask for it, and only then; adding it, or taking it off some, does not.
     #[test]

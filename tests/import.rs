@@ -505,6 +505,43 @@ fn a_folder_with_nothing_to_import_says_what_it_passed_over() {
     assert!(!db.path.exists(), "no database left behind");
 }
 
+/// Tags a contact list brings (a netcurate export imported back, a CRM's) that contacts
+/// have already in another case are spelt as they have them: one segment, not two.
+#[test]
+fn imported_tags_are_spelt_as_the_network_has_them() {
+    let db = Db::with_demo();
+    db.ok(&["tag", "add", "vip", "--filter", "company:hooli"]);
+    let exported = db.ok(&["export", "-o", "-", "--filter", "company:initech"]);
+    let mut read = csv::Reader::from_reader(exported.as_bytes());
+    let header = read.headers().unwrap().clone();
+    let tags_at = header.iter().position(|c| c == "Tags").unwrap();
+    let list = db.file("retagged.csv");
+    let mut write = csv::Writer::from_path(&list).unwrap();
+    write.write_record(&header).unwrap();
+    let mut retagged = 0;
+    for row in read.records() {
+        let row = row.unwrap();
+        let cells =
+            (row.iter().enumerate()).map(|(i, c)| if i == tags_at { "VIP;Board" } else { c });
+        write.write_record(cells).unwrap();
+        retagged += 1;
+    }
+    write.flush().unwrap();
+    assert!(retagged > 0);
+    db.ok(&["import", &list.display().to_string()]);
+    let segments = db.json(&["segments", "--json"]);
+    let names: Vec<&str> = (segments.as_array().unwrap().iter())
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["#Board", "#vip"]);
+    let vips = db.json(&["list", "--json", "--segment", "#vip"]);
+    let hooli_and_initech = db.json(&["list", "--json", "--filter", "company:hooli"]);
+    assert_eq!(
+        vips.as_array().unwrap().len(),
+        hooli_and_initech.as_array().unwrap().len() + retagged
+    );
+}
+
 /// A Connections.csv opened in Excel and saved as a workbook (or by LibreOffice, or an old
 /// .xls) is not "no Connections … found" or "binary data": the import says what it is and
 /// how to save it as CSV; beside an export in a folder it is passed over with that reason.

@@ -327,33 +327,55 @@ pub fn plan_tag(network: &Network, targets: &[ContactId], typed: &str, add: bool
         (network.contact(*id)).is_some_and(|c| c.tags.iter().any(|t| t == tag))
     };
     let tag = match tag_name(typed) {
-        Ok(tag) => spelt_as_held(network, tag),
+        Ok(tag) => TagSpellings::of(network.tags()).spell(tag),
         // A tag given before these rules held (an empty one) can still be taken off.
-        Err(_) if !add && targets.iter().any(|id| has(id, typed.trim())) => typed.trim(),
+        Err(_) if !add && targets.iter().any(|id| has(id, typed.trim())) => {
+            typed.trim().to_string()
+        }
         Err(e) => return Err(e),
     };
     let ids = targets
         .iter()
         .copied()
-        .filter(|id| network.contact(*id).is_some() && has(id, tag) != add)
+        .filter(|id| network.contact(*id).is_some() && has(id, &tag) != add)
         .collect();
-    Ok(Op::Tag {
-        tag: tag.to_string(),
-        add,
-        ids,
-    })
+    Ok(Op::Tag { tag, add, ids })
 }
 
-/// `tag` as contacts of `network` have it: itself when one has it so, else the first tag
-/// of theirs that differs from it only in case, else `tag`.
-fn spelt_as_held<'a>(network: &'a Network, tag: &'a str) -> &'a str {
-    let held = network.tags();
-    if held.contains(&tag) {
-        return tag;
+/// How the tags contacts hold are spelt: a tag given again in another case is spelt as
+/// held (filters compare tags without case, so `VIP` beside `vip` would be one segment
+/// listed twice).
+#[derive(Debug, Default)]
+pub struct TagSpellings {
+    /// Each held tag.
+    held: std::collections::HashSet<String>,
+    /// The first held spelling of each tag's letters, lower-cased.
+    by_letters: std::collections::HashMap<String, String>,
+}
+
+impl TagSpellings {
+    pub fn of<S: AsRef<str>>(held: impl IntoIterator<Item = S>) -> TagSpellings {
+        let mut spellings = TagSpellings::default();
+        for tag in held {
+            let tag = tag.as_ref();
+            spellings.held.insert(tag.to_string());
+            (spellings.by_letters.entry(tag.to_ascii_lowercase())).or_insert_with(|| tag.into());
+        }
+        spellings
     }
-    (held.into_iter())
-        .find(|t| t.eq_ignore_ascii_case(tag))
-        .unwrap_or(tag)
+
+    /// `tag` itself when held so (a network may hold two spellings from before), else as
+    /// held in another case; a tag not held yet is held from now on as given.
+    pub fn spell(&mut self, tag: &str) -> String {
+        if self.held.contains(tag) {
+            return tag.to_string();
+        }
+        let spelt = (self.by_letters.entry(tag.to_ascii_lowercase()))
+            .or_insert_with(|| tag.to_string())
+            .clone();
+        self.held.insert(spelt.clone());
+        spelt
+    }
 }
 
 /// The saved filters (of `saved`) that ask for the tag `op` takes off the last contacts
@@ -680,6 +702,13 @@ mod tests {
         assert_eq!(tagged(remove), ("a".to_string(), vec![1]));
         let new = plan_tag(&n, &[2], "B", true).expect("a tag");
         assert_eq!(tagged(new), ("B".to_string(), vec![2]));
+        // Two spellings held from before: each is itself; a new tag is held as given.
+        let mut spellings = TagSpellings::of(["Vip", "vip"]);
+        assert_eq!(spellings.spell("vip"), "vip");
+        assert_eq!(spellings.spell("Vip"), "Vip");
+        assert_eq!(spellings.spell("VIP"), "Vip");
+        assert_eq!(spellings.spell("Board"), "Board");
+        assert_eq!(spellings.spell("board"), "Board");
     }
 
     /// Taking a tag off the last contacts that have it (in any case) empties the saved

@@ -225,19 +225,15 @@ impl Merge {
         if self.tags.is_empty() {
             return Ok(());
         }
-        // A tag held already in another case is spelt as held (filters compare tags
-        // without case: `VIP` beside `vip` would be one segment listed twice).
-        let mut spelling: HashMap<String, String> = HashMap::new();
         let mut held = tx.prepare("SELECT DISTINCT tag FROM tags")?;
-        for tag in held.query_map([], |r| r.get::<_, String>(0))? {
-            let tag = tag?;
-            spelling.entry(tag.to_ascii_lowercase()).or_insert(tag);
-        }
+        let held: Vec<String> = held
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut spellings = crate::ops::TagSpellings::of(held);
         let mut add_tag =
             tx.prepare_cached("INSERT OR IGNORE INTO tags (contact_id, tag) VALUES (?1, ?2)")?;
         for (id, tag) in &self.tags {
-            let tag = (spelling.entry(tag.to_ascii_lowercase())).or_insert_with(|| tag.clone());
-            add_tag.execute(params![id, &*tag])?;
+            add_tag.execute(params![id, spellings.spell(tag)])?;
         }
         Ok(())
     }

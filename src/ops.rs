@@ -417,6 +417,12 @@ pub fn plan_rename_tag(
     typed: &str,
 ) -> Result<Op> {
     let to = tag_name(typed)?;
+    // Onto a tag held in another case: that one (but `vip` to `VIP` respells it).
+    let to = match to.eq_ignore_ascii_case(from) {
+        true => to.to_string(),
+        false => TagSpellings::of(network.tags()).spell(to),
+    };
+    let to = to.as_str();
     let having = |tag: &str| -> Vec<ContactId> {
         (network.contacts.iter())
             .filter(|c| c.tags.iter().any(|t| t == tag))
@@ -793,6 +799,11 @@ mod tests {
                 .to_string();
             assert!(e.contains(why), "{e}");
         }
+        // Onto a tag held in another case: that one; in another case of its own: respelt.
+        let onto = plan_rename_tag(&n, &[], "a", "B").expect("a rename");
+        assert_eq!(onto.describe(), "renamed tag 'a' to 'b' on 2 contacts");
+        let respelt = plan_rename_tag(&n, &[], "a", "A").expect("a rename");
+        assert_eq!(respelt.describe(), "renamed tag 'a' to 'A' on 2 contacts");
     }
 
     /// A saved filter renamed keeps its query under the new name, as one step undone in

@@ -145,10 +145,10 @@ impl Error {
         )
     }
 
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+    pub fn io(path: impl Into<PathBuf>, cause: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),
-            cause: source,
+            cause,
         }
     }
 

@@ -354,6 +354,7 @@ pub struct TagSpellings {
 }
 
 impl TagSpellings {
+    /// The spellings of the tags `held`.
     pub fn of<S: AsRef<str>>(held: impl IntoIterator<Item = S>) -> TagSpellings {
         let mut spellings = TagSpellings::default();
         for tag in held {
@@ -689,10 +690,6 @@ mod tests {
         assert!(n.contacts[0].tags.iter().all(|t| !t.is_empty()));
     }
 
-    /// A tag renamed moves to its new name on every contact that had it (one that had
-    /// both keeps one), and in the saved filters naming it, as one step whose inverse
-    /// gives back exactly the tags and filters before; the undo log round-trips it. A name
-    /// taken, the same, or no one tagged is refused.
     /// A tag typed in another case than contacts have it is theirs, added or taken off:
     /// no second spelling of one tag (filters, and so segments, compare without case).
     #[test]
@@ -745,6 +742,11 @@ mod tests {
         assert!(emptied(&n, &plan_tag(&n, &[2], "b", true).expect("a tag")).is_empty());
     }
 
+    /// A tag renamed moves to its new name on every contact that had it (one that had
+    /// both keeps one), and in the saved filters naming it, as one step whose inverse
+    /// gives back exactly the tags and filters before; the undo log round-trips it. A name
+    /// taken, the same, or no one tagged is refused.
+    /// Renamed onto a tag held in another case, it joins that one.
     #[test]
     fn a_tag_renamed_is_one_step_undone_exactly() {
         let mut n = network();

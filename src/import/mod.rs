@@ -141,11 +141,10 @@ impl ImportBatch {
         }
         if batch.files.is_empty() {
             let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            let mut why = "no Connections, Invitations, messages or contact CSV found".to_string();
-            for line in SkippedFile::lines(&batch.skipped_files, 0) {
-                why = format!("{why}; {line}");
-            }
-            return Err(Error::file(&names.join(", "), why));
+            // What was passed over, and why, in the same words as a report's.
+            let mut why = vec!["no Connections, Invitations, messages or contact CSV found".into()];
+            why.extend(SkippedFile::lines(&batch.skipped_files, 0));
+            return Err(Error::file(&names.join(", "), why.join("; ")));
         }
         batch.keep_newest_export();
         batch.check_mapped(mappings.given)?;

@@ -908,23 +908,22 @@ pub mod status {
 
     pub const NOTHING_TO_CHANGE: &str = "nothing to change";
 
-    /// Ends the message of a prune of `of` contacts: how many colleagues it marked (none:
-    /// nothing).
-    /// After a tag's last holders lost it: the saved filters asking for it.
+    /// Ends the message of a tag taken off its last holders: the saved filters asking for
+    /// it (none: nothing).
     pub fn filters_emptied(names: &[&str]) -> String {
-        match names {
-            [] => String::new(),
-            [name] => format!("; saved filter '{name}' finds no one now"),
-            names => {
-                let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
-                let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
-                format!(
-                    "; saved filters {} find no one now",
-                    in_words(&quoted, "and")
-                )
-            }
+        let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        match quoted.len() {
+            0 => String::new(),
+            1 => format!("; saved filter {} finds no one now", quoted[0]),
+            _ => format!(
+                "; saved filters {} find no one now",
+                in_words(&quoted, "and")
+            ),
         }
     }
+
+    /// Ends the message of a prune of `of` contacts: how many colleagues it marked (none:
+    /// nothing).
     pub fn colleagues_among(n: usize, of: usize) -> String {
         match (n, of) {
             (0, _) => String::new(),
@@ -1084,8 +1083,9 @@ pub mod status {
     }
 
     /// "a", "a and b", "a, b and c" (with `and` the last joint).
-    fn in_words(items: &[&str], and: &str) -> String {
-        match items {
+    fn in_words(items: &[impl AsRef<str>], and: &str) -> String {
+        let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+        match &items[..] {
             [] => String::new(),
             [one] => one.to_string(),
             [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),

@@ -102,10 +102,9 @@ pub(crate) fn decide(
     record_unless_dry_run(s, &op, dry_run, &said, out)
 }
 
-/// `invitations withdraw --stale [--days N]`: `days` defaults to the stale_days
-/// assumption.
-/// `invitations withdraw --stale` and `--find TEXT`: the stale invitations, or the pending
-/// ones a find finds (the stale ones alone with both), marked for withdrawal.
+/// `invitations withdraw --stale [--days N]` and `--find TEXT`: the stale invitations, or
+/// the pending ones a find finds (the stale ones alone with both), marked for withdrawal.
+/// `days` defaults to the stale_days assumption.
 fn withdraw_many(
     s: &mut Session,
     stale: bool,

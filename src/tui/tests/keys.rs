@@ -1330,6 +1330,10 @@ fn d_deletes_a_saved_filter_or_a_tag() {
         a.status,
         "removed tag 'keep-me' from 2 contacts; saved filter 'keepers' finds no one now — u to undo"
     );
+    assert_eq!(
+        crate::tui::strings::status::filters_emptied(&["a", "b", "c"]),
+        "; saved filters 'a', 'b' and 'c' find no one now"
+    );
 }
 
 /// R in the segments view renames the segment under the cursor, its name typed to edit:

@@ -89,15 +89,15 @@ pub struct WordCompletion {
     pub choices: Vec<String>,
 }
 
-/// Completes `typed` among `candidates` (the tag prompt's tags; a filter term's fields
-/// and values).
-pub fn complete_word(typed: &str, candidates: &[String]) -> WordCompletion {
+/// The `candidates` that start with `typed`, as a filter compares text (case and accents
+/// ignored, either spelling of an umlaut), in their order.
+pub fn words_starting<'a>(typed: &str, candidates: &'a [String]) -> Vec<&'a str> {
     let mut typed_spellings = String::new();
     crate::text::push_searched(&mut typed_spellings, &[typed]);
     let typed_spellings: Vec<&str> = typed_spellings
         .split(crate::text::SPELLINGS_APART)
         .collect();
-    let matching: Vec<&str> = (candidates.iter())
+    (candidates.iter())
         .filter(|c| {
             let mut spellings = String::new();
             crate::text::push_searched(&mut spellings, &[c]);
@@ -105,7 +105,13 @@ pub fn complete_word(typed: &str, candidates: &[String]) -> WordCompletion {
                 .any(|s| typed_spellings.iter().any(|t| s.starts_with(t)))
         })
         .map(String::as_str)
-        .collect();
+        .collect()
+}
+
+/// Completes `typed` among `candidates` (the tag prompt's tags; a filter term's fields
+/// and values).
+pub fn complete_word(typed: &str, candidates: &[String]) -> WordCompletion {
+    let matching = words_starting(typed, candidates);
     match matching.as_slice() {
         [] => WordCompletion::default(),
         [one] => WordCompletion {

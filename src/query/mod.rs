@@ -17,7 +17,9 @@ mod haystack;
 mod parse;
 mod sort;
 
-pub use complete::{Completion, WordCompletion, complete, complete_word, network_values};
+pub use complete::{
+    Completion, WordCompletion, complete, complete_word, network_values, words_starting,
+};
 pub use haystack::{Haystack, Marks};
 pub use sort::{SortKey, sort};
 

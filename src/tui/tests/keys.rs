@@ -1436,6 +1436,12 @@ fn tab_completes_a_tag_as_far_as_the_tags_agree() {
     typed(&mut a, "l");
     key(&mut a, KeyCode::Tab);
     assert_eq!(prompt_text(&a), "eu-leads");
+    // Typed in another case, the tags are listed all the same (as Tab completes them).
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('T'));
+    typed(&mut a, "EU-L");
+    let screen = screen_rows(&a, 100, 20).join("\n");
+    assert!(screen.contains("EU-L█  Tab: eu-leads"), "{screen}");
 }
 
 /// In the filter prompt, Tab completes a field's name and then its value, and the

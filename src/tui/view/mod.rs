@@ -427,10 +427,10 @@ fn prompt_line(app: &App, p: &Prompt, counts: String, theme: &Theme, width: u16)
 fn prompt_hints(p: &Prompt) -> Vec<String> {
     match p.kind {
         PromptKind::TagAdd | PromptKind::TagRemove if p.choices.is_none() => {
-            let tags: Vec<String> = (p.words.iter())
-                .filter(|t| t.starts_with(&p.input))
+            let tags: Vec<String> = (netcurate::query::words_starting(&p.input, &p.words))
+                .into_iter()
                 .take(5)
-                .cloned()
+                .map(String::from)
                 .collect();
             match tags.is_empty() {
                 true => vec![],

@@ -553,6 +553,11 @@ fn invitations_are_found_by_name_or_message() {
     assert!(code == 1 && err.contains("no pending invitation's name or message holds 'zzz'"));
     let (code, _, _) = db.run(&["invitations", "withdraw", "--stale", "--to", "Aiko Varga"]);
     assert_eq!(code, 2, "--stale and --to are two different asks");
+    let (code, _, err) = db.run(&["invitations", "withdraw", "--find", "x", "--days", "5"]);
+    assert!(
+        code == 2 && err.contains("--stale"),
+        "--days is the stale age: {err}"
+    );
 }
 
 /// `invitations withdraw --to` marks the pending invitation to one person (by name, case

@@ -29,7 +29,9 @@ enum Action {
     Redo,
 }
 
-const TAGS: [&str; 3] = ["vip", "eu team", "later"];
+/// `VIP` is `vip` in another case: tagged so, it is spelt as held (a rename to it from
+/// `vip` respells it).
+const TAGS: [&str; 4] = ["vip", "eu team", "later", "VIP"];
 const DECISIONS: [Decision; 4] = [
     Decision::Keep,
     Decision::Prune,

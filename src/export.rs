@@ -53,6 +53,12 @@ impl ExportKind {
         }
     }
 
+    /// Whether it is a plan (of removals or withdrawals), whose projection is logged when
+    /// it is written.
+    pub fn is_plan(self) -> bool {
+        matches!(self, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan)
+    }
+
     /// Where, for a plan, its user acts on it on LinkedIn (netcurate never does), said once
     /// it is written; the next export then confirms what was done.
     pub fn where_to_act(self) -> Option<&'static str> {

@@ -621,11 +621,16 @@ fn triage_export_kill_restart_import_edit_profile_and_sigterm() {
     // A last `;`: semicolons, for a spreadsheet in German, French, Dutch…
     s.type_text(&format!("removal-plan {} ;", plan.display()));
     s.keys(&["Enter"]);
-    s.wait_for("exported 1 contacts (removal-plan)");
+    s.wait_for("exported 1 contact (removal-plan)");
     s.wait_for(".csv with ;");
     // Written, a plan says where to act on it on LinkedIn, in a box until a key.
     s.wait_for("Plan written");
     s.wait_for("More → Remove connection");
+    // Its projection is logged, and the pillars view lists it at once.
+    s.keys(&["Escape"]);
+    s.wait_gone("Plan written");
+    s.keys(&["4"]);
+    s.wait_for("projected BR");
     signal(&db, "-KILL");
     s.exit_code();
     drop(s);

@@ -263,7 +263,7 @@ pub enum InvitationsCommand {
         find: Option<String>,
         /// The age in days from which a pending invitation is stale. Default: the
         /// stale_days assumption (21 unless set with `pillars --set stale_days=N`).
-        #[arg(long, requires = "stale")]
+        #[arg(long, requires = "stale", conflicts_with = "to")]
         days: Option<i64>,
         /// The pending invitation to this person: their name as `netcurate invitations`
         /// lists it (no quotes needed), or their profile URL.

@@ -523,7 +523,8 @@ impl Store {
         )
     }
 
-    /// Logs a projection so the next SSI reading can be compared with it.
+    /// Logs a projection so the next SSI reading can be compared with it; the same as the
+    /// latest one logged (a plan written again) is not logged twice.
     pub fn log_projection(
         &mut self,
         at: NaiveDate,
@@ -531,6 +532,15 @@ impl Store {
         low: f64,
         high: f64,
     ) -> Result<()> {
+        let logged = LoggedProjection {
+            date: at,
+            baseline,
+            low,
+            high,
+        };
+        if self.projections()?.last() == Some(&logged) {
+            return Ok(());
+        }
         self.execute(
             "INSERT INTO projections (at, br_baseline, br_low, br_high) VALUES (?1, ?2, ?3, ?4)",
             params![date_text(Some(at)), baseline, low, high],
@@ -749,6 +759,25 @@ mod tests {
         let now = as_of.and_hms_opt(12, 0, 0).expect("time");
         store.import(batch, None, now).expect("import");
         assert!(!store.holds_nothing().expect("holds"), "invitations");
+    }
+
+    /// A plan written again logs its projection once; another projection, or the same
+    /// one after it, is logged.
+    #[test]
+    fn a_plan_written_again_logs_its_projection_once() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = Store::open(&dir.path().join("t.db")).expect("open");
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let ranges = |store: &Store| -> Vec<f64> {
+            let logged = store.projections().expect("read");
+            logged.iter().map(|p| p.high).collect()
+        };
+        for high in [0.5, 0.5, 0.7, 0.5] {
+            store
+                .log_projection(as_of, Some(15.0), 14.0, high)
+                .expect("log");
+        }
+        assert_eq!(ranges(&store), [0.5, 0.7, 0.5]);
     }
 
     /// Saving, changing and deleting a saved filter are steps: each undone and redone

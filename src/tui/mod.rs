@@ -380,6 +380,15 @@ fn run_effect(
         Effect::Export { request, force } => match export_to(app, session, &request, force) {
             Ok((said, where_to_act)) => {
                 remember_delimiter(app, session, &request);
+                // A plan's projection was logged: the pillars view lists it.
+                if request.kind.is_plan() {
+                    match session.store.projections() {
+                        Ok(log) => {
+                            app.update(Msg::ProjectionsLogged(log));
+                        }
+                        Err(e) => fail(app, e.to_string()),
+                    }
+                }
                 match where_to_act {
                     Some(where_to_act) => {
                         app.update(Msg::PlanWritten { said, where_to_act });
@@ -620,7 +629,7 @@ fn export_to(
         delimiter,
     };
     let n = export.write_file(path, force, true)?;
-    if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan)
+    if kind.is_plan()
         && let Some(p) = &app.projection
     {
         session.log_projection(p)?;

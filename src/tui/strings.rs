@@ -1268,20 +1268,16 @@ pub mod status {
 
     /// After an export; the `delimiter` is named unless it is the usual comma.
     pub fn exported(n: usize, invitations: bool, kind: &str, path: &Path, delimiter: u8) -> String {
-        let what = if invitations {
-            "invitations"
-        } else {
-            "contacts"
+        let what = match invitations {
+            true => netcurate::text::counted(n as u64, "invitation", "invitations"),
+            false => netcurate::text::counted(n as u64, "contact", "contacts"),
         };
         let separated = match delimiter {
             netcurate::export::COMMA => String::new(),
             b'\t' => " with tabs".to_string(),
             d => format!(" with {}", char::from(d)),
         };
-        format!(
-            "exported {n} {what} ({kind}) to {}{separated}",
-            path.display()
-        )
+        format!("exported {what} ({kind}) to {}{separated}", path.display())
     }
 
     /// After an import without a profile, before what the import did; `edit` is the

@@ -64,13 +64,14 @@ pub(crate) fn export_cmd(s: &mut Session, args: &ExportArgs, out: &mut dyn Write
         }
         Some(path) => Some((export.write_file(&path, args.force, !args.no_bom)?, path)),
     };
-    if matches!(kind, ExportKind::RemovalPlan | ExportKind::WithdrawalPlan) {
+    if kind.is_plan() {
         let projection = s.projection(&network)?;
         s.log_projection(&projection)?;
     }
     if let Some((n, path)) = &written {
         let kind = kind.as_str();
-        tell(&format!("exported {n} rows ({kind}) to {}", path.display()));
+        let rows = netcurate::text::counted(*n as u64, "row", "rows");
+        tell(&format!("exported {rows} ({kind}) to {}", path.display()));
     }
     if let Some(why) = contacts
         .is_empty()

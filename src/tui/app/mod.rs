@@ -352,6 +352,8 @@ pub enum Msg {
         said: String,
         where_to_act: &'static str,
     },
+    /// The projections logged (a plan's, when it is written), oldest first.
+    ProjectionsLogged(Vec<LoggedProjection>),
     /// The history of changes was read: its lines, shown in a box until a key is pressed.
     HistoryRead(Vec<String>),
     /// A saved filter was stored.
@@ -1023,6 +1025,7 @@ impl App {
                     newest_first: true,
                 };
             }
+            Msg::ProjectionsLogged(log) => self.pillars.log = log,
             Msg::PlanWritten { said, where_to_act } => {
                 self.overlay = Overlay::Report {
                     title: strings::PLAN_WRITTEN,

@@ -1051,6 +1051,23 @@ fn pillars_reproduce_the_worked_example() {
     );
     db.ok(&["pillars", "--set", "kappa=0.5"]);
     assert_eq!(db.json(&["pillars", "--json"])["assumptions"]["kappa"], 0.5);
+    // The same plan written again logs nothing new; a week of plans, the latest few.
+    db.ok(&["export", "-o", "-", "--kind", "removal-plan"]);
+    let logged = |db: &Db| -> Vec<String> {
+        let human = db.ok(&["pillars"]);
+        (human.lines().map(str::trim))
+            .filter(|l| l.starts_with("projected BR") || l.ends_with("logged before these)"))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(logged(&db).len(), 2, "kappa 1, then 0.5: {:?}", logged(&db));
+    for kappa in ["0.6", "0.7", "0.8", "0.9", "1.1"] {
+        db.ok(&["pillars", "--set", &format!("kappa={kappa}")]);
+        db.ok(&["export", "-o", "-", "--kind", "removal-plan"]);
+    }
+    let lines = logged(&db);
+    assert_eq!(lines.len(), 6, "{lines:?}");
+    assert_eq!(lines[0], "(2 projections logged before these)");
 }
 
 /// A first import without a profile says how to get scores; once a profile is stored,

@@ -9,6 +9,10 @@ use netcurate::ops;
 use netcurate::pillars;
 use std::io::Write;
 
+/// How many of the latest logged projections `pillars` lists.
+const PROJECTIONS_SHOWN: usize = 5;
+
+/// The projection of the plan, after the assumptions `set` change (each one step).
 pub(crate) fn pillars_cmd(
     s: &mut Session,
     json: bool,
@@ -72,7 +76,14 @@ pub(crate) fn pillars_cmd(
         f.after.pending
     )?;
     let readings = s.store.ssi_readings()?;
-    for logged in s.store.projections()? {
+    // The latest few: a weekly plan logs one a week.
+    let logged = s.store.projections()?;
+    let earlier = logged.len().saturating_sub(PROJECTIONS_SHOWN);
+    if earlier > 0 {
+        let them = netcurate::text::counted(earlier as u64, "projection", "projections");
+        writeln!(out, "  ({them} logged before these)")?;
+    }
+    for logged in &logged[earlier..] {
         writeln!(out, "  {}", logged.outcome(&readings))?;
     }
     writeln!(out, "{}", p.disclaimer)?;

@@ -379,6 +379,19 @@ impl TagSpellings {
     }
 }
 
+/// When `op` adds a tag none of `held` is (in any case) that looks like a typo of one of
+/// them: " (did you mean vip?)"; else "". A new tag may be meant: this only says so.
+pub fn new_tag_near<S: AsRef<str>>(held: &[S], op: &Op) -> String {
+    let Op::Tag { tag, add: true, .. } = op else {
+        return String::new();
+    };
+    let held = held.iter().map(AsRef::as_ref);
+    match held.clone().any(|t| t.eq_ignore_ascii_case(tag)) || op.is_empty() {
+        true => String::new(),
+        false => crate::error::did_you_mean(tag, held),
+    }
+}
+
 /// The saved filters (of `saved`) that ask for the tag `op` takes off the last contacts
 /// of `network` that have it: once `op` is done they find no one. None for any other op.
 pub fn filters_emptied_by<'a>(network: &Network, saved: &'a [Segment], op: &Op) -> Vec<&'a str> {

@@ -2400,3 +2400,31 @@ fn outcome_in(db: &Db, args: &[&str]) -> (i32, String, String) {
     let run = db.command(args).current_dir(db.dir.path()).output();
     common::outcome(run.expect("run netcurate"))
 }
+
+/// `tag add` spells a tag as the whole network holds it, though the contacts it selects
+/// do not have it (one segment, not two), and says when a new tag looks like a typo of
+/// one held.
+#[test]
+fn a_tag_is_spelt_as_held_and_a_likely_typo_is_said() {
+    let db = Db::with_demo();
+    db.ok(&["tag", "add", "vip", "--filter", "company:hooli"]);
+    let said = db.ok(&["tag", "add", "VIP", "--filter", "company:initech"]);
+    assert!(
+        said.starts_with("tagged ") && said.contains(" 'vip' "),
+        "{said}"
+    );
+    let segments = db.json(&["segments", "--json"]);
+    let names: Vec<&str> = (segments.as_array().unwrap().iter())
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["#vip"]);
+    let new = db.ok(&["tag", "add", "board", "--filter", "company:globex"]);
+    assert!(!new.contains("a new tag"), "{new}");
+    let typo = db.ok(&["tag", "add", "bord", "--filter", "company:initech"]);
+    assert!(
+        typo.contains("\na new tag (did you mean board?)\n"),
+        "{typo}"
+    );
+    let again = db.ok(&["tag", "add", "bord", "--filter", "company:hooli"]);
+    assert!(!again.contains("a new tag"), "held now: {again}");
+}

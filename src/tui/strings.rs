@@ -908,6 +908,15 @@ pub mod status {
 
     pub const NOTHING_TO_CHANGE: &str = "nothing to change";
 
+    /// Ends the message of a new tag that looks like a typo (`near`: " (did you mean
+    /// vip?)"; none: nothing).
+    pub fn new_tag(near: &str) -> String {
+        match near.is_empty() {
+            true => String::new(),
+            false => format!(", a new tag{near}"),
+        }
+    }
+
     /// Ends the message of a tag taken off its last holders: the saved filters asking for
     /// it (none: nothing).
     pub fn filters_emptied(names: &[&str]) -> String {

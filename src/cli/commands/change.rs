@@ -29,6 +29,9 @@ pub(crate) fn tag(
     let (network, query) = selected(s, select)?;
     let ids = ids_of(&network);
     let add = matches!(action, TagAction::Add);
+    // Spelt as the whole network holds it (the contacts selected may not have it).
+    let held = s.store.tags()?;
+    let tag = &ops::TagSpellings::of(&held).spell(tag.trim());
     let op = ops::plan_tag(&network, &ids, tag, add)?;
     let mut said = format!("{} ({} matched)", op.describe(), ids.len());
     let why = match (add, op.is_empty()) {
@@ -37,6 +40,8 @@ pub(crate) fn tag(
     };
     said.extend(why.map(|why| format!("\n{why}")));
     said.extend(filters_emptied(s, &op)?.map(|emptied| format!("\n{emptied}")));
+    let near = ops::new_tag_near(&held, &op);
+    said.extend((!near.is_empty()).then(|| format!("\na new tag{near}")));
     record_unless_dry_run(s, &op, dry_run, &said, out)
 }
 

@@ -1134,10 +1134,15 @@ impl App {
     }
 
     /// Tags or untags, saying which saved filters find no one once a tag is taken off the
-    /// last contacts that had it.
+    /// last contacts that had it, and when a new tag looks like a typo of one held.
     fn perform_tagging(&mut self, op: Op) -> Vec<Effect> {
         let emptied = ops::filters_emptied_by(&self.network, &self.saved_filters, &op);
-        let note = status::filters_emptied(&emptied);
+        let near = ops::new_tag_near(&self.network.tags(), &op);
+        let note = format!(
+            "{}{}",
+            status::new_tag(&near),
+            status::filters_emptied(&emptied)
+        );
         self.perform_noting(op, note)
     }
 

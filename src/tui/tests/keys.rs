@@ -531,6 +531,20 @@ fn tag_prompt_completes_and_undo_restores_exactly() {
     assert!(a.network.tag_counts().is_empty());
     a.update(Msg::Redone(op.clone()));
     assert_eq!(a.network.tag_counts()["eu-leads"], n);
+    // A new tag that looks like a typo of one held is added, and said to be new; typed
+    // in another case, a held tag is that one.
+    key(&mut a, KeyCode::Esc);
+    tag_all(&mut a, "company:globex", "eu-lead");
+    assert!(
+        a.status
+            .contains("'eu-lead', a new tag (did you mean eu-leads?) — u to undo"),
+        "{}",
+        a.status
+    );
+    key(&mut a, KeyCode::Esc);
+    tag_all(&mut a, "company:globex", "EU-LEADS");
+    assert!(a.status.contains(" 'eu-leads' — u to undo"), "{}", a.status);
+    assert!(!a.network.tag_counts().contains_key("EU-LEADS"));
 }
 
 /// The export prompt's last word `;` (or `tab`) is the delimiter, not part of the file's

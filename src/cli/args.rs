@@ -133,7 +133,8 @@ pub enum Command {
     Tag {
         /// Add the tag, or remove it.
         action: TagAction,
-        /// The tag (free text, e.g. eu-leads).
+        /// The tag (free text, e.g. eu-leads). A tag is one whatever its case, as filters
+        /// compare it: VIP where contacts have vip is vip.
         tag: String,
         #[command(flatten)]
         select: Selection,

@@ -252,10 +252,17 @@ pub enum Overlay {
         title: &'static str,
         lines: Vec<String>,
         lists: Option<ImportList>,
-        /// The lines are newest first (the history): on a screen too short for them, the
-        /// last (the oldest) are cut, not the first (a report keeps its totals, last).
-        newest_first: bool,
+        shows: Shows,
     },
+}
+
+/// Which part of a box's lines shows on a screen too short for all of them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Shows {
+    /// Its first lines: a list newest first (the history), its oldest cut.
+    Start,
+    /// Its last lines: a report's totals, an error's reason.
+    End,
 }
 
 /// What Enter on an import's report lists: the new connections it added to a network
@@ -1014,7 +1021,7 @@ impl App {
                     title,
                     lines,
                     lists,
-                    newest_first: false,
+                    shows: Shows::End,
                 };
             }
             Msg::HistoryRead(lines) => {
@@ -1022,7 +1029,7 @@ impl App {
                     title: strings::HISTORY,
                     lines,
                     lists: None,
-                    newest_first: true,
+                    shows: Shows::Start,
                 };
             }
             Msg::ProjectionsLogged(log) => self.pillars.log = log,
@@ -1031,7 +1038,7 @@ impl App {
                     title: strings::PLAN_WRITTEN,
                     lines: vec![said.clone(), where_to_act.to_string()],
                     lists: None,
-                    newest_first: false,
+                    shows: Shows::End,
                 };
                 self.status = said;
             }

@@ -97,10 +97,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
             title,
             lines,
             lists,
-            newest_first,
+            shows,
         } => {
             let of = lists.as_ref().map(|l| l.of);
-            overlays::report(title, lines, of, *newest_first, theme, frame, area)
+            overlays::report(title, lines, of, *shows, theme, frame, area)
         }
         Overlay::Prompt(_) | Overlay::None => {}
     }

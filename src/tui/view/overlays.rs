@@ -1,7 +1,7 @@
 //! Overlays: help (generated from the keymap), the explain pane (a contact, or an
 //! invitation in full), confirmations, and the triage card.
 
-use super::super::app::{App, Confirm, HelpLine, View};
+use super::super::app::{App, Confirm, HelpLine, Shows, View};
 use super::super::keymap::Command;
 use super::super::strings;
 use super::super::theme::{self, Theme};
@@ -367,7 +367,7 @@ pub fn report(
     title: &str,
     lines: &[String],
     lists: Option<Found>,
-    newest_first: bool,
+    shows: Shows,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
@@ -388,17 +388,7 @@ pub fn report(
         None => strings::ANY_KEY_CLOSES,
     };
     let closes = Line::styled(closes, theme.dim());
-    let shows = match newest_first {
-        true => Shows::Start,
-        false => Shows::End,
-    };
     notice(title, text, closes, REPORT_WIDTH, shows, frame, area);
-}
-
-/// Which part of a box's text shows when the screen is too short for all of it.
-enum Shows {
-    Start,
-    End,
 }
 
 /// `text` in a box titled `title`, as wide as it needs up to `max_width`, with how to

@@ -12,7 +12,7 @@ use crate::tui::strings::{self, SEGMENT_BARS, status};
 use netcurate::export::ExportKind;
 use netcurate::model::{Contact, ContactId, Function, Seniority};
 use netcurate::network::{Figures, Network, Segment};
-use netcurate::ops;
+use netcurate::ops::{self, Op};
 use netcurate::query::Query;
 
 impl ChartCounts {
@@ -260,8 +260,11 @@ impl App {
             }
         }
         .map_err(|e| e.to_string())?;
-        // Planned, the new name is the one typed, trimmed.
-        let renamed = of.named(typed.trim());
+        // The name planned: a tag may be spelt as one held in another case.
+        let renamed = match &op {
+            Op::Rename { to, .. } => of.named(to),
+            _ => of.clone(),
+        };
         // The network holds tags; the saved filters are the workbench's own list.
         op.apply_to_saved_filters(&mut self.saved_filters);
         let effects = self.perform(op);

@@ -1416,6 +1416,17 @@ fn r_renames_a_tag_or_a_saved_filter() {
     );
     assert_eq!(names(&a), ["all contacts", "#zz emea", "A Hooli", "vps"]);
     assert_eq!(a.segment_rows[2].segment.query, "company:hooli");
+    // Renamed onto a tag held in another case, a tag joins it, and the cursor follows.
+    key(&mut a, KeyCode::Char('1'));
+    key(&mut a, KeyCode::Char('t'));
+    submit(&mut a, "Alpha");
+    key(&mut a, KeyCode::Char('3'));
+    assert_eq!(names(&a)[..3], ["all contacts", "#Alpha", "#zz emea"]);
+    a.segments.cursor[0] = 2;
+    key(&mut a, KeyCode::Char('R'));
+    submit(&mut a, "alpha");
+    assert_eq!(names(&a), ["all contacts", "#Alpha", "A Hooli", "vps"]);
+    assert_eq!(a.segments.cursor[0], 1, "on the tag it joined");
     key(&mut a, KeyCode::Char('l'));
     assert!(key(&mut a, KeyCode::Char('R')).is_empty(), "a score band");
     assert_eq!(a.status, crate::tui::strings::status::NOT_A_SEGMENT);

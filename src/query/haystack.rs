@@ -3,7 +3,7 @@
 //!
 //! Must not: parse queries.
 
-use super::{Needle, TextField};
+use super::{Needle, TextField, words};
 use crate::model::Contact;
 use crate::network::Network;
 use crate::text::{folded_char, has_other_spelling, push_searched, spelt_out_char};
@@ -80,8 +80,8 @@ pub struct Marks {
 /// How a needle is looked for in a text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Found {
-    /// Every character, in order, as a bare word matches (the leftmost such).
-    Subsequence,
+    /// In pieces from word starts, as a bare word matches ([`super::words`]).
+    WordStarts,
     /// The whole needle in one piece, as a field term matches (the first place).
     Substring,
 }
@@ -122,16 +122,14 @@ fn mark_spelling<I: Iterator<Item = char>>(
         }
     }
     let at: Vec<usize> = match found {
-        Found::Subsequence => {
-            let mut want = needle.text.chars().peekable();
-            let at = (folded_text.chars().enumerate())
-                .filter(|&(_, ch)| want.next_if_eq(&ch).is_some())
-                .map(|(k, _)| k)
-                .collect();
-            if want.peek().is_some() {
+        Found::WordStarts => {
+            let Some(pieces) = words::pieces(needle.text.as_bytes(), folded_text.as_bytes()) else {
                 return;
-            }
-            at
+            };
+            (folded_text.char_indices().enumerate())
+                .filter(|(_, (byte, _))| pieces.iter().any(|p| p.contains(byte)))
+                .map(|(k, _)| k)
+                .collect()
         }
         // The searcher the filter itself uses, on the same folded text.
         Found::Substring => match needle.finder.find(folded_text.as_bytes()) {

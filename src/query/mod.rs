@@ -16,6 +16,7 @@ mod complete;
 mod haystack;
 mod parse;
 mod sort;
+mod words;
 
 pub use complete::{
     Completion, WordCompletion, complete, complete_word, network_values, words_starting,
@@ -176,32 +177,11 @@ impl Needle {
             })
     }
 
-    /// Every character of the needle (in one of its spellings), in order.
-    fn subsequence_of(&self, haystack: &str) -> bool {
-        self.spelling_subsequence_of(haystack)
-            || (self.spelt_out.as_deref()).is_some_and(|n| n.spelling_subsequence_of(haystack))
-    }
-
-    /// Every character of this spelling, in order (bytes when it is ASCII).
-    fn spelling_subsequence_of(&self, haystack: &str) -> bool {
-        if self.text.is_ascii() {
-            let mut rest = haystack.as_bytes();
-            for &b in self.text.as_bytes() {
-                match memchr::memchr(b, rest) {
-                    Some(i) => rest = &rest[i + 1..],
-                    None => return false,
-                }
-            }
-            true
-        } else {
-            let mut want = self.text.chars().peekable();
-            for ch in haystack.chars() {
-                if want.peek() == Some(&ch) {
-                    want.next();
-                }
-            }
-            want.peek().is_none()
-        }
+    /// The needle (in one of its spellings) in pieces from the starts of the haystack's
+    /// words ([`words`]).
+    fn starts_words_of(&self, haystack: &str) -> bool {
+        self.spellings()
+            .any(|n| words::matches(n.text.as_bytes(), haystack.as_bytes()))
     }
 }
 
@@ -219,7 +199,8 @@ impl std::fmt::Debug for Needle {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Test {
-    Fuzzy(Needle),
+    /// A bare word: in name, title or company, in pieces from word starts ([`words`]).
+    Words(Needle),
     Text(TextField, Needle),
     Tag(String),
     Decision(Decision),
@@ -369,7 +350,7 @@ impl Query {
     }
 
     /// Where this query's text terms match `c`'s name, title and company, to show them:
-    /// bare words where they are found as a subsequence, `name:` `title:` `company:`
+    /// bare words where their pieces start words, `name:` `title:` `company:`
     /// where their text is. Negated terms mark nothing.
     pub fn marks(&self, c: &Contact) -> Marks {
         let mut marks = Marks::default();
@@ -379,10 +360,10 @@ impl Query {
         let name = c.full_name();
         for term in self.terms.iter().filter(|t| !t.negate) {
             match &term.test {
-                Test::Fuzzy(needle) => {
-                    mark(&name, needle, Found::Subsequence, &mut marks.name);
-                    mark(&c.position, needle, Found::Subsequence, &mut marks.title);
-                    mark(&c.company, needle, Found::Subsequence, &mut marks.company);
+                Test::Words(needle) => {
+                    mark(&name, needle, Found::WordStarts, &mut marks.name);
+                    mark(&c.position, needle, Found::WordStarts, &mut marks.title);
+                    mark(&c.company, needle, Found::WordStarts, &mut marks.company);
                 }
                 Test::Text(TextField::Name, needle) => {
                     mark(&name, needle, Found::Substring, &mut marks.name);
@@ -581,7 +562,7 @@ impl Test {
     /// The texts of a contact's haystack this test reads.
     fn text_fields(&self) -> &[TextField] {
         match self {
-            Test::Fuzzy(_) => &[TextField::Name, TextField::Title, TextField::Company],
+            Test::Words(_) => &[TextField::Name, TextField::Title, TextField::Company],
             Test::Text(field, _) => std::slice::from_ref(field),
             _ => &[],
         }
@@ -595,7 +576,7 @@ impl Test {
             .fold(0, |parts, f| parts | f.part());
         texts
             | match self {
-                Test::Fuzzy(_) | Test::Text(..) => 0,
+                Test::Words(_) | Test::Text(..) => 0,
                 Test::Tag(_) => ContactParts::TAGS,
                 Test::Decision(_) => ContactParts::DECISION,
                 Test::Score(..) | Test::Tier(..) | Test::Function(_) => ContactParts::SCORED,
@@ -608,10 +589,10 @@ impl Test {
 
     fn holds(&self, c: &Contact, hay: &Haystack) -> bool {
         match self {
-            Test::Fuzzy(needle) => {
-                needle.subsequence_of(&hay.name)
-                    || needle.subsequence_of(&hay.title)
-                    || needle.subsequence_of(&hay.company)
+            Test::Words(needle) => {
+                needle.starts_words_of(&hay.name)
+                    || needle.starts_words_of(&hay.title)
+                    || needle.starts_words_of(&hay.company)
             }
             Test::Text(field, v) => match field {
                 TextField::Name => v.in_text(&hay.name),
@@ -845,18 +826,19 @@ mod tests {
         assert_eq!(
             m.title,
             vec![8, 9, 10, 11],
-            "leftmost subsequence in 'Head of Platform'"
+            "the word that 'plat' starts in 'Head of Platform'"
         );
         assert!(m.name.is_empty() && m.company.is_empty(), "{m:?}");
         assert_eq!(
-            marks("srn").name,
-            vec![0, 2, 4],
-            "S, r, n of 'Søren Sample'"
+            marks("sosa").name,
+            vec![0, 1, 6, 7],
+            "So, Sa of 'Søren Sample'"
         );
+        assert!(marks("srn").name.is_empty(), "r and n start no word");
         assert_eq!(marks("name:ØR").name, vec![1, 2]);
         // Typed without accents, found and marked on the accented letters.
         assert_eq!(marks("name:soren").name, vec![0, 1, 2, 3, 4]);
-        assert_eq!(marks("sorn").name, vec![0, 1, 2, 4]);
+        assert_eq!(marks("sor").name, vec![0, 1, 2]);
         assert_eq!(marks("company:sun").company, vec![5, 6, 7]);
         let both = marks("company:sun bsc");
         assert_eq!(
@@ -871,10 +853,10 @@ mod tests {
         );
         for q in [
             "plat",
-            "srn",
+            "sosa",
             "name:ØR",
             "name:soren",
-            "sorn",
+            "sor",
             "company:sun bsc",
             "title:platform",
         ] {
@@ -1033,7 +1015,11 @@ mod tests {
         ] {
             assert_eq!(check(q, &c), holds, "{q}");
         }
-        assert!(check("adasmp", &c), "fuzzy subsequence on the name");
+        assert!(
+            check("adasam", &c),
+            "pieces from the starts of the name's words"
+        );
+        assert!(!check("adasmp", &c), "not any letters in order");
         assert!(!check("zzz", &c));
         assert!(check("", &c));
     }

@@ -151,7 +151,7 @@ pub(super) fn term(token: &str, today: NaiveDate) -> Result<Term> {
     let Some((field, value)) = body.split_once(':') else {
         return Ok(Term {
             negate: false,
-            test: Test::Fuzzy(Needle::typed(token)),
+            test: Test::Words(Needle::typed(token)),
         });
     };
     let value = value.trim();

@@ -1404,7 +1404,7 @@ fn escape_then(key: &KeyEvent) -> Option<KeyEvent> {
 }
 
 /// Whether `new` can only match a subset of what `old` matched (so filtering can start
-/// from the rows in view): the old text is a prefix, and its last term was a fuzzy word
+/// from the rows in view): the old text is a prefix, and its last term was a bare word
 /// or a substring field, or the new text adds whole terms.
 pub fn narrows(old: &str, new: &str) -> bool {
     if old.is_empty() || !new.starts_with(old) || old.matches('"').count() % 2 == 1 {

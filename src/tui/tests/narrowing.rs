@@ -1,6 +1,6 @@
 //! A filter typed a character at a time narrows from the rows in view when it can
 //! ([`super::super::app::narrows`]): the rows it ends with are the rows the whole text
-//! finds at once, whatever is typed (fuzzy words, field terms, negations, quotes, umlauts
+//! finds at once, whatever is typed (bare words, field terms, negations, quotes, umlauts
 //! and their spelt-out spellings).
 
 use super::*;

@@ -1,0 +1,213 @@
+//! How a bare word of a filter matches a text: in pieces, each the start of a word of the
+//! text, the words in order. `hool` finds Hooli, `cto` a CTO and a Chief Technology
+//! Officer, `vpeng` a VP Engineering, `adasam` Ada Sample; `cto` does not find a Director
+//! (its `cto` starts no word), nor `kira` Nakatomi Trading. Both texts arrive folded
+//! (lower case, accents off), as the haystacks hold them.
+//!
+//! Must not: fold texts, or know which fields a query looks in.
+
+/// Where the pieces of a word that have matched so far end: for each count of the word's
+/// bytes matched, the earliest end in the text, and the piece that got there.
+#[derive(Clone, Copy)]
+struct Step {
+    /// The byte of the text after the last piece (`u32::MAX`: not matched that far).
+    end: u32,
+    /// How many bytes of the word the pieces before the last one matched.
+    before: u32,
+    /// The byte of the text where the last piece starts.
+    at: u32,
+}
+
+const UNREACHED: Step = Step {
+    end: u32::MAX,
+    before: 0,
+    at: 0,
+};
+
+/// A word of `text` starts at byte `at`: the text's start, or after a character that is
+/// neither a letter nor a digit (a space, a hyphen, an apostrophe, the mark between a
+/// haystack's spellings). A letter after an accented one (a byte of its own above ASCII)
+/// starts none.
+fn starts_word(text: &[u8], at: usize) -> bool {
+    at == 0
+        || text
+            .get(at - 1)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+}
+
+/// How many bytes `a` and `b` have in common from their starts.
+fn common_start(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// Works out whether `word` matches `text` in pieces from word starts, into `steps`; the
+/// word's length in `steps` has its end when it does. The earliest ends win, so that what
+/// is left of the word has the most words left to match.
+fn walk(word: &[u8], text: &[u8], steps: &mut [Step]) -> bool {
+    let n = word.len();
+    if n == 0 || text.len() >= u32::MAX as usize {
+        return n == 0;
+    }
+    steps.fill(UNREACHED);
+    steps[0].end = 0;
+    for at in (0..text.len()).filter(|&at| starts_word(text, at)) {
+        for matched in 0..n {
+            if steps[matched].end as usize > at || word[matched] != text[at] {
+                continue;
+            }
+            let len = common_start(&word[matched..], &text[at..]);
+            for more in 1..=len {
+                let end = (at + more) as u32;
+                if end < steps[matched + more].end {
+                    steps[matched + more] = Step {
+                        end,
+                        before: matched as u32,
+                        at: at as u32,
+                    };
+                }
+            }
+        }
+        if steps[n].end != u32::MAX {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `word` matches `text` in pieces from word starts (module doc).
+pub(super) fn matches(word: &[u8], text: &[u8]) -> bool {
+    if !is_subsequence(word, text) {
+        return false;
+    }
+    // On the stack for any word a person types (a filter is tested on every contact).
+    const TYPED: usize = 16;
+    match word.len() < TYPED {
+        true => walk(word, text, &mut [UNREACHED; TYPED][..=word.len()]),
+        false => walk(word, text, &mut vec![UNREACHED; word.len() + 1]),
+    }
+}
+
+/// Every byte of `word` in `text`, in order: what any match implies, and quick to rule out.
+fn is_subsequence(word: &[u8], text: &[u8]) -> bool {
+    let mut rest = text;
+    word.iter().all(|&b| match memchr::memchr(b, rest) {
+        Some(i) => {
+            rest = &rest[i + 1..];
+            true
+        }
+        None => false,
+    })
+}
+
+/// The byte ranges of `text` the pieces of `word` match, in order, when it matches.
+pub(super) fn pieces(word: &[u8], text: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
+    let mut steps = vec![UNREACHED; word.len() + 1];
+    if word.is_empty() || !walk(word, text, &mut steps) {
+        return None;
+    }
+    let mut ranges = Vec::new();
+    let mut matched = word.len();
+    while matched > 0 {
+        let step = steps[matched];
+        let (at, before) = (step.at as usize, step.before as usize);
+        ranges.push(at..at + (matched - before));
+        matched = before;
+    }
+    ranges.reverse();
+    Some(ranges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(word: &str, text: &str) -> bool {
+        matches(word.as_bytes(), text.as_bytes())
+    }
+
+    #[test]
+    fn a_word_matches_from_the_starts_of_words() {
+        for (word, text) in [
+            ("hool", "hooli"),
+            ("cto", "co-founder & cto"),
+            ("cto", "chief technology officer"),
+            ("vpeng", "vp engineering"),
+            ("adasam", "ada sample"),
+            ("obrien", "o'brien"),
+            ("lindq", "kira esposito-lindqvist"),
+            ("head of", "head of platform"),
+            // A piece may run on over a word's end: the greedy split (`ab` from the
+            // first word) fails, the whole word in the second does not.
+            ("abc", "ab abc"),
+            ("soeren", "soren\u{1}soeren"),
+        ] {
+            assert!(check(word, text), "{word:?} in {text:?}");
+            assert!(pieces(word.as_bytes(), text.as_bytes()).is_some());
+        }
+        for (word, text) in [
+            ("cto", "director"),
+            ("kira", "nakatomi trading"),
+            ("berlin", "bruno grunewald-lindqvist"),
+            ("adasmp", "ada sample"),
+            ("soft", "microsoft"),
+            ("ren", "søren"),
+            ("ab", "a"),
+            ("ba", "a b"),
+            ("x", ""),
+        ] {
+            assert!(!check(word, text), "{word:?} not in {text:?}");
+            assert_eq!(pieces(word.as_bytes(), text.as_bytes()), None);
+        }
+    }
+
+    #[test]
+    fn pieces_say_which_bytes_matched() {
+        // Each piece as (first byte, byte after it).
+        let at = |w: &str, t: &str| {
+            let ranges = pieces(w.as_bytes(), t.as_bytes()).unwrap_or_default();
+            ranges.iter().map(|r| (r.start, r.end)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            at("cto", "chief technology officer"),
+            [(0, 1), (6, 7), (17, 18)]
+        );
+        assert_eq!(at("abc", "ab abc"), [(3, 6)]);
+        assert_eq!(at("vpeng", "vp engineering"), [(0, 2), (3, 6)]);
+    }
+
+    /// The plain definition, tried every way: a first piece at some word start, then the
+    /// rest from a later word start.
+    fn by_definition(word: &[u8], text: &[u8], from: usize) -> bool {
+        if word.is_empty() {
+            return true;
+        }
+        (from..text.len())
+            .filter(|&at| starts_word(text, at))
+            .any(|at| {
+                (1..=common_start(word, &text[at..]))
+                    .any(|len| by_definition(&word[len..], text, at + len))
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The quick search agrees with the plain definition, and its pieces spell the word
+        /// from word starts, in order, never overlapping.
+        #[test]
+        fn the_search_agrees_with_the_definition(
+            word in "[ab-]{1,6}",
+            text in "[ab -]{0,14}",
+        ) {
+            let (w, t) = (word.as_bytes(), text.as_bytes());
+            prop_assert_eq!(check(&word, &text), by_definition(w, t, 0));
+            if let Some(ranges) = pieces(w, t) {
+                let spelt: Vec<u8> = ranges.iter().flat_map(|r| t[r.clone()].to_vec()).collect();
+                prop_assert_eq!(spelt, w.to_vec());
+                prop_assert!(ranges.iter().all(|r| starts_word(t, r.start)));
+                prop_assert!(ranges.windows(2).all(|p| p[0].end <= p[1].start), "{:?}", ranges);
+            }
+        }
+    }
+}

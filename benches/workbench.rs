@@ -91,6 +91,18 @@ fn keystroke(c: &mut Criterion) {
         "ct",
         "cto",
     );
+    // Nobody matches: the table says why, with the word likely meant, found among the
+    // words of every name, title and company.
+    keystroke(
+        "filter keystroke, a word nobody's starts: 'hooly' -> 'hoolyx' at 100k",
+        "hooly",
+        "hoolyx",
+    );
+    keystroke(
+        "filter keystroke, a word nobody's starts beside another term: 'seniority:vp hooly' -> 'seniority:vp hoolyx' at 100k",
+        "seniority:vp hooly",
+        "seniority:vp hoolyx",
+    );
     keystroke(
         "filter keystroke, clearing: 'platf' -> '' at 100k",
         "platf",

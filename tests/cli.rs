@@ -1559,8 +1559,13 @@ fn list_prints_a_table_and_says_what_it_left_out() {
         );
     }
     assert_eq!(
-        db.ok(&["list", "--filter", "tag:hooli zzzzzz"]),
-        "0 of 2000 contacts\n"
+        db.ok(&["list", "--filter", "tag:hooli hooly"]),
+        "0 of 2000 contacts: no name, title or company has a word starting with 'hooly' (did you mean hooli?)\n"
+    );
+    assert_eq!(
+        db.ok(&["list", "--filter", "tag:hooli wonka"]),
+        "0 of 2000 contacts\n",
+        "each term finds someone, only not together"
     );
     // So do changes and exports that find nobody, and removing a tag nobody has.
     let why = "no contact is tagged 'hoolli' (did you mean hooli?)";

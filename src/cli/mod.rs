@@ -29,7 +29,7 @@ use netcurate::import::ColumnMap;
 use netcurate::network::Network;
 use netcurate::ops;
 use netcurate::pillars::{self, Assumptions, Baseline};
-use netcurate::query::{Lack, Query};
+use netcurate::query::{Haystack, Lack, Query};
 use netcurate::store::{Rescored, Store};
 use output::{fitted, fitted_unless};
 pub(crate) use output::{output_width, tell, write_json};
@@ -141,12 +141,14 @@ impl Session {
     }
 
     /// Why `query` matches no contact, when that is known: it asks for what the network
-    /// holds nowhere ([`Query::lacking`]: scores, messages, an import's news…) or for a tag
-    /// nobody has ([`Query::unknown_tag`]).
+    /// holds nowhere ([`Query::lacking`]: scores, messages, an import's news…), for a tag
+    /// nobody has ([`Query::unknown_tag`]), or by a word no contact's starts
+    /// ([`Query::unmatched_word`]; the whole network is read for it).
     pub fn why_none_match(&self, query: &Query) -> Option<String> {
         query.why_none(
             || self.store.holds().ok(),
             || self.store.tags().ok(),
+            || Some(Haystack::all(&self.store.load(self.as_of).ok()?)),
             || {
                 let score = command_line(self.store.path(), "score --profile FILE");
                 format!("{}: `{score}` scores them", Lack::Scores.reason())

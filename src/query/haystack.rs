@@ -63,6 +63,11 @@ impl Haystack {
         }
     }
 
+    /// The texts a bare word of a filter looks in: name, title, company.
+    pub(super) fn word_texts(&self) -> [&str; 3] {
+        [&self.name, &self.title, &self.company]
+    }
+
     pub fn all(network: &Network) -> Vec<Haystack> {
         network.contacts.iter().map(Haystack::of).collect()
     }

@@ -183,6 +183,11 @@ impl Needle {
         self.spellings()
             .any(|n| words::matches(n.text.as_bytes(), haystack.as_bytes()))
     }
+
+    /// [`Needle::starts_words_of`] one of the texts a bare word looks in.
+    fn in_words_of(&self, hay: &Haystack) -> bool {
+        hay.word_texts().iter().any(|t| self.starts_words_of(t))
+    }
 }
 
 impl PartialEq for Needle {
@@ -225,6 +230,17 @@ struct Term {
 /// From this many contacts a full pass of a query is split between two threads (below,
 /// starting a thread costs more than it saves).
 const PARALLEL_FROM: usize = 20_000;
+
+/// `work` on each half of `hay` side by side when it is large (from [`PARALLEL_FROM`]),
+/// else on all of it: what each piece gave.
+fn halves<'h, T: Send>(hay: &'h [Haystack], work: impl Fn(&'h [Haystack]) -> T + Sync) -> Vec<T> {
+    if hay.len() < PARALLEL_FROM {
+        return vec![work(hay)];
+    }
+    let (first, second) = hay.split_at(hay.len() / 2);
+    let (a, b) = crate::parallel::join(|| work(first), || work(second));
+    vec![a, b]
+}
 
 /// A parsed query; the empty query matches everything.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -437,10 +453,11 @@ impl Query {
     /// holds nowhere (`holds`, [`Query::lacking`]; `unscored` words the lack of scores with
     /// how the caller's user gets them) or for a tag nobody has (`tags`, the tags contacts
     /// have). Each is asked for only when a term needs it.
-    pub fn why_none<T: AsRef<str>>(
+    pub fn why_none<T: AsRef<str>, H: AsRef<[Haystack]>>(
         &self,
         holds: impl FnOnce() -> Option<Holds>,
         tags: impl FnOnce() -> Option<Vec<T>>,
+        hay: impl FnOnce() -> Option<H>,
         unscored: impl FnOnce() -> String,
     ) -> Option<String> {
         match self.lacking(holds) {
@@ -448,9 +465,52 @@ impl Query {
             Some(lack) => return Some(lack.reason().to_string()),
             None => {}
         }
-        self.tags_asked().next()?;
-        let tags = tags()?;
-        self.unknown_tag(&tags.iter().map(AsRef::as_ref).collect::<Vec<_>>())
+        if self.tags_asked().next().is_some() {
+            let tags = tags()?;
+            let tags: Vec<&str> = tags.iter().map(AsRef::as_ref).collect();
+            if let Some(why) = self.unknown_tag(&tags) {
+                return Some(why);
+            }
+        }
+        self.words_asked().next()?;
+        self.unmatched_word(hay()?.as_ref())
+    }
+
+    /// The bare words of this query, not negated.
+    fn words_asked(&self) -> impl Iterator<Item = &Needle> {
+        let asked = self.terms.iter().filter(|t| !t.negate);
+        asked.filter_map(|term| match &term.test {
+            Test::Words(needle) => Some(needle),
+            _ => None,
+        })
+    }
+
+    /// Why this query, which finds no one, does: one of its bare words alone matches no
+    /// contact of `hay` (every contact's haystack). Said with the word likely meant: "no
+    /// name, title or company has a word starting with 'hooly' (did you mean hooli?)".
+    pub fn unmatched_word(&self, hay: &[Haystack]) -> Option<String> {
+        // A word that is the whole query matches no one: nothing to ask.
+        let alone = self.terms.len() == 1;
+        let (typed, counts) = self.words_asked().find_map(|needle| {
+            // Its spellings start alike (`ü` and `ue`), so texts without a word starting
+            // as it does are not asked to match it.
+            let like = halves(hay, |part| {
+                let texts = part.iter().flat_map(Haystack::word_texts);
+                words::words_like(&needle.text, texts, |t| !alone && needle.starts_words_of(t))
+            });
+            let like: Option<Vec<_>> = like.into_iter().collect();
+            Some((&needle.text, like?))
+        })?;
+        let counts = counts.into_iter().reduce(|mut all, more| {
+            more.into_iter()
+                .for_each(|(word, n)| *all.entry(word).or_default() += n);
+            all
+        });
+        let near = words::nearest_word(typed, counts.unwrap_or_default())
+            .map_or(String::new(), |word| format!(" (did you mean {word}?)"));
+        Some(format!(
+            "no name, title or company has a word starting with '{typed}'{near}"
+        ))
     }
 
     /// Why this query can match no contact when it asks for a tag (in a term not negated)
@@ -589,11 +649,7 @@ impl Test {
 
     fn holds(&self, c: &Contact, hay: &Haystack) -> bool {
         match self {
-            Test::Words(needle) => {
-                needle.starts_words_of(&hay.name)
-                    || needle.starts_words_of(&hay.title)
-                    || needle.starts_words_of(&hay.company)
-            }
+            Test::Words(needle) => needle.in_words_of(hay),
             Test::Text(field, v) => match field {
                 TextField::Name => v.in_text(&hay.name),
                 TextField::Company => v.in_text(&hay.company),
@@ -1130,6 +1186,42 @@ mod tests {
         assert_eq!(why("tag:EU-leads"), None, "tags match without case");
         assert_eq!(why("-tag:bord"), None, "nobody has it: everyone matches");
         assert_eq!(why("tag:x").as_deref(), Some("no contact is tagged 'x'"));
+    }
+
+    /// A filter whose bare word starts no word of any contact's name, title or company says
+    /// so, with the word likely meant; a word someone's words start says nothing.
+    #[test]
+    fn a_word_nobody_has_is_why_nothing_matches() {
+        let people = [
+            contact("Ada", "Hooli", "VP Engineering"),
+            contact("Søren", "Initech", "Designer"),
+        ];
+        let hay: Vec<Haystack> = people.iter().map(Haystack::of).collect();
+        let why = |text: &str| {
+            Query::parse(text, TODAY)
+                .expect("query")
+                .unmatched_word(&hay)
+        };
+        assert_eq!(
+            why("hooli enginering").as_deref(),
+            Some(
+                "no name, title or company has a word starting with 'enginering' (did you mean engineering?)"
+            )
+        );
+        assert_eq!(
+            why("Hooly").as_deref(),
+            Some(
+                "no name, title or company has a word starting with 'hooly' (did you mean hooli?)"
+            ),
+            "said as folded"
+        );
+        assert_eq!(
+            why("qqq").as_deref(),
+            Some("no name, title or company has a word starting with 'qqq'")
+        );
+        assert_eq!(why("hooli designer"), None, "each finds someone");
+        assert_eq!(why("soeren vpeng"), None, "spelt out, and in pieces");
+        assert_eq!(why("company:qqq"), None, "field terms are another matter");
     }
 
     /// A query that asks (in a term not negated) for what only some imports bring says

@@ -117,6 +117,51 @@ pub(super) fn pieces(word: &[u8], text: &[u8]) -> Option<Vec<std::ops::Range<usi
     Some(ranges)
 }
 
+/// The words of `texts` that could be what `typed` misspells, with how often each comes
+/// (those that start with its first letter and are as long give or take two bytes);
+/// `None` as soon as a text matches the word after all (`matches`, asked only of texts
+/// where a word starts with its first letter: a first piece could start nowhere else).
+pub(super) fn words_like<'t>(
+    typed: &str,
+    texts: impl Iterator<Item = &'t str>,
+    matches: impl Fn(&str) -> bool,
+) -> Option<foldhash::HashMap<&'t str, u32>> {
+    let mut counts = foldhash::HashMap::default();
+    let &first = typed.as_bytes().first()?;
+    let lengths = typed.len().saturating_sub(2)..=typed.len() + 2;
+    for text in texts {
+        let bytes = text.as_bytes();
+        let mut starts = memchr::memchr_iter(first, bytes)
+            .filter(|&at| starts_word(bytes, at))
+            .peekable();
+        if starts.peek().is_some() && matches(text) {
+            return None;
+        }
+        for at in starts {
+            let len = (bytes[at..].iter())
+                .position(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - at);
+            if lengths.contains(&len) {
+                *counts.entry(&text[at..at + len]).or_default() += 1;
+            }
+        }
+    }
+    Some(counts)
+}
+
+/// Of `counts` ([`words_like`]), the word most like `typed` (by Jaro-Winkler, above 0.8):
+/// what a misspelt word was likely meant to be ("hooly" → hooli, "enginering" →
+/// engineering). Of words as alike, the most common.
+pub(super) fn nearest_word(typed: &str, counts: foldhash::HashMap<&str, u32>) -> Option<String> {
+    let alike = |word: &str| strsim::jaro_winkler(typed, word);
+    (counts.into_iter())
+        .filter(|&(word, _)| word != typed)
+        .map(|(word, count)| (alike(word), count, word))
+        .filter(|&(similar, ..)| similar > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(a.2)))
+        .map(|(.., word)| word.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,6 +219,28 @@ mod tests {
         );
         assert_eq!(at("abc", "ab abc"), [(3, 6)]);
         assert_eq!(at("vpeng", "vp engineering"), [(0, 2), (3, 6)]);
+    }
+
+    #[test]
+    fn a_misspelt_word_finds_the_word_meant() {
+        let texts = [
+            "hooli",
+            "head of platform engineering",
+            "hooli",
+            "hoover dam",
+            "ada",
+        ];
+        let near = |typed: &str| {
+            let like = words_like(typed, texts.iter().copied(), |_| false);
+            nearest_word(typed, like.unwrap_or_default())
+        };
+        assert_eq!(near("hooly").as_deref(), Some("hooli"));
+        assert_eq!(near("enginering").as_deref(), Some("engineering"));
+        assert_eq!(near("platfrm").as_deref(), Some("platform"));
+        assert_eq!(near("xyz"), None, "no word starts with x");
+        assert_eq!(near("hzzzzz"), None, "none alike");
+        let matched = words_like("hoo", texts.iter().copied(), |t| t.starts_with("hoo"));
+        assert_eq!(matched, None, "a text matches");
     }
 
     /// The plain definition, tried every way: a first piece at some word start, then the

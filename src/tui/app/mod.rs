@@ -826,7 +826,8 @@ impl App {
     }
 
     /// Why `q` finds no row, when it finds none and asks for what the network holds
-    /// nowhere (scores before a profile, messages…) or for a tag nobody has.
+    /// nowhere (scores before a profile, messages…), for a tag nobody has, or by a word
+    /// that starts no word of anyone's.
     fn why_none(&self, q: &Query) -> Option<String> {
         if !self.table.ids.is_empty() {
             return None;
@@ -834,6 +835,7 @@ impl App {
         q.why_none(
             || Some(Holds::of(&self.network.contacts)),
             || Some(self.network.tags()),
+            || Some(self.hay()),
             || strings::not_scored(self.keymap.key(Command::EditProfile)),
         )
     }

@@ -344,8 +344,9 @@ fn a_one_column_terminal_draws_a_filtered_table() {
     }
 }
 
-/// A filter that finds nobody because it asks for a tag nobody has says so, with the tag
-/// meant when it looks misspelt; other filters that find nobody say only that.
+/// A filter that finds nobody because it asks for a tag nobody has, or by a word that
+/// starts no word of anyone's, says so, with the tag or word meant when it looks
+/// misspelt; other filters that find nobody say only that.
 #[test]
 fn a_filter_on_a_tag_nobody_has_says_so() {
     let mut a = app();
@@ -357,7 +358,15 @@ fn a_filter_on_a_tag_nobody_has_says_so() {
         text.contains("No contact matches the filter: no contact is tagged 'bord' (did you"),
         "{text}"
     );
-    a.set_filter("tag:board zzzzzz");
+    a.set_filter("tag:board engnering");
+    let text = screen_rows(&a, 150, 24).join("\n");
+    assert!(
+        text.contains("No contact matches the filter: no name, title or company has a word starting with 'engnering' (did you mean engineering?). esc clears it."),
+        "{text}"
+    );
+    // Every word matches someone, only not together.
+    a.set_filter("tag:board wonka");
+    assert!(a.table.ids.is_empty());
     let text = screen_rows(&a, 100, 24).join("\n");
     assert!(
         text.contains("No contact matches the filter. esc clears it."),

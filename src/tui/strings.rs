@@ -365,8 +365,8 @@ To look around first: `netcurate demo` opens a made-up network."
     )
 }
 
-/// The contacts view when the filter matches no one; `clear` is the key that clears it.
-/// The table's text when its filter matches nobody, with why when that is known.
+/// The table's text when its filter matches nobody, with why when that is known; `clear`
+/// is the key that clears it.
 pub fn no_match(why: Option<&str>, clear: &str) -> String {
     match why {
         Some(why) => format!("No contact matches the filter: {why}. {clear} clears it."),

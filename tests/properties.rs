@@ -93,13 +93,16 @@ proptest! {
     }
 
     /// Tab on any text changes only its last term, never shortens it, and offers choices
-    /// only when more than one is left; a term it completed to a whole value parses.
+    /// only when more than one is left; a term it completed to a whole value or word parses.
     #[test]
     fn completion_keeps_the_text_before_the_last_term(
         s in "[-a-z:<>=\" é]{0,30}",
         tags in proptest::collection::vec("[a-z é]{1,8}", 0..4),
     ) {
-        let c = complete(&s, &|field: &str| if field == "tag" { tags.clone() } else { Vec::new() });
+        let values_of = |field: &str| if field == "tag" { tags.clone() } else { Vec::new() };
+        // The same texts as words a bare word completes to.
+        let words_of = |typed: &str| tags.iter().filter(|t| t.starts_with(typed)).cloned().collect();
+        let c = complete(&s, &values_of, &words_of);
         let head = &s[..s.rfind(' ').map_or(0, |i| i + 1)];
         if !s[head.len()..].contains('"') && !head.contains('"') {
             prop_assert!(c.text.starts_with(head), "{:?} → {:?}", s, c.text);

@@ -31,22 +31,30 @@ impl Completion {
     }
 }
 
-/// Completes the last term of `input`: a field's name (`sen` → `seniority:`), or a value
+/// Completes the last term of `input`: a field's name (`sen` → `seniority:`), a bare word
+/// to a word of names, titles and companies that `words_of` gives (those starting with
+/// what is typed, the most common first), or a value
 /// of a field that has a set of them — seniority (after a comparison too), function,
 /// flag, decision, a date's times ago (`added:>=` → `7d 30d 90d 1y`) — or whose values `values_of` gives (tags, companies, locations,
 /// industries: [`network_values`]), quoted when they hold a space. A value completed
 /// whole is followed by a space, for the next term.
-pub fn complete(input: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Completion {
+pub fn complete(
+    input: &str,
+    values_of: &dyn Fn(&str) -> Vec<String>,
+    words_of: &dyn Fn(&str) -> Vec<String>,
+) -> Completion {
     let (head, term) = input.split_at(last_term_start(input));
     let (sign, rest) = match term.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", term),
     };
     let (prefix, partial, candidates, after) = match rest.split_once(':') {
-        None => {
-            let fields = FIELDS.split(' ').map(|f| format!("{f}:")).collect();
-            (sign.to_string(), rest, fields, "")
+        // A word that starts no field's name is a bare word (`-` is part of such a word,
+        // never a negation).
+        None if !rest.is_empty() && words_starting(rest, &field_names()).is_empty() => {
+            (String::new(), term, words_of(term), " ")
         }
+        None => (sign.to_string(), rest, field_names(), ""),
         Some((field, value)) => {
             let field_lower = field.to_ascii_lowercase();
             // A seniority or a date follows its comparison.
@@ -76,6 +84,11 @@ pub fn complete(input: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Complet
         (None, None) => {}
     }
     completion
+}
+
+/// Every field's name with its colon, as a term starts.
+fn field_names() -> Vec<String> {
+    FIELDS.split(' ').map(|f| format!("{f}:")).collect()
 }
 
 /// What a word typed can become among some candidates: the one it starts (case and
@@ -208,7 +221,7 @@ mod tests {
             "tag" => tags.clone(),
             _ => Vec::new(),
         };
-        let done = |input: &str| complete(input, &values_of);
+        let done = |input: &str| complete(input, &values_of, &|_| Vec::new());
         let text = |input: &str| done(input).text;
         assert_eq!(text("sen"), "seniority:");
         assert_eq!(text("title:vp -Sen"), "title:vp -seniority:");
@@ -224,6 +237,21 @@ mod tests {
             "no company given: no values"
         );
         assert_eq!(text("score:<4"), "score:<4");
+        // A bare word completes to the network's words, when it starts no field's name.
+        let words = ["hooli", "head", "hoover"];
+        let words_of = |typed: &str| {
+            let typed = typed.to_lowercase();
+            (words.iter())
+                .filter(|w| w.starts_with(&typed))
+                .map(|w| w.to_string())
+                .collect()
+        };
+        let word = |input: &str| complete(input, &|_| Vec::new(), &words_of);
+        assert_eq!(word("vp hool").text, "vp hooli ");
+        assert_eq!(word("Hoo").choices, ["hooli", "hoover"]);
+        assert_eq!(word("na").text, "name:", "a field's name first");
+        assert_eq!(word("-hoo").text, "-hoo", "a bare word, never negated");
+        assert_eq!(word("zz").text, "zz");
         // A date offers times ago, after its comparison too.
         assert_eq!(done("added:>=").choices, ["7d", "30d", "90d", "1y"]);
         assert_eq!(text("added:>=3"), "added:>=30d ");
@@ -298,7 +326,7 @@ mod tests {
             "the most common first; one with a quote cannot be typed"
         );
         let values_of = |field: &str| network_values(&network, field);
-        let done = |input: &str| complete(input, &values_of);
+        let done = |input: &str| complete(input, &values_of, &|_| Vec::new());
         assert_eq!(done("company:st").text, "company:\"Stark Cloud GmbH\" ");
         assert_eq!(done("-Company:ST").text, "-Company:\"Stark Cloud GmbH\" ");
         let hooli = done("company:hoo");

@@ -231,6 +231,17 @@ struct Term {
 /// starting a thread costs more than it saves).
 const PARALLEL_FROM: usize = 20_000;
 
+/// The words of the names, titles and companies in `hay` (every contact's haystack) that
+/// start with `typed` (case and accents ignored, umlauts typed spelt out or not), folded,
+/// the most common first: what Tab completes a bare word of a filter to.
+pub fn words_in(hay: &[Haystack], typed: &str) -> Vec<String> {
+    let needle = Needle::typed(typed);
+    let spellings: Vec<&str> = needle.spellings().map(|n| n.text.as_str()).collect();
+    let texts = hay.iter().flat_map(Haystack::word_texts);
+    let words = words::words_starting(&spellings, texts);
+    words.into_iter().map(String::from).collect()
+}
+
 /// `work` on each half of `hay` side by side when it is large (from [`PARALLEL_FROM`]),
 /// else on all of it: what each piece gave.
 fn halves<'h, T: Send>(hay: &'h [Haystack], work: impl Fn(&'h [Haystack]) -> T + Sync) -> Vec<T> {

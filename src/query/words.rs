@@ -126,9 +126,37 @@ pub(super) fn words_like<'t>(
     texts: impl Iterator<Item = &'t str>,
     matches: impl Fn(&str) -> bool,
 ) -> Option<foldhash::HashMap<&'t str, u32>> {
-    let mut counts = foldhash::HashMap::default();
-    let &first = typed.as_bytes().first()?;
     let lengths = typed.len().saturating_sub(2)..=typed.len() + 2;
+    let like = |word: &str| lengths.contains(&word.len());
+    count_words(texts, *typed.as_bytes().first()?, like, matches)
+}
+
+/// The words of `texts` that start with a typed word, in one of its `spellings` (which
+/// start alike: `ü` and `ue`), the most common first: what a bare word completes to.
+pub(super) fn words_starting<'t>(
+    spellings: &[&str],
+    texts: impl Iterator<Item = &'t str>,
+) -> Vec<&'t str> {
+    let Some(first) = spellings.first().and_then(|s| s.bytes().next()) else {
+        return Vec::new();
+    };
+    let starting = |word: &str| spellings.iter().any(|s| word.starts_with(s));
+    let counts = count_words(texts, first, starting, |_| false).unwrap_or_default();
+    let mut words: Vec<(&str, u32)> = counts.into_iter().collect();
+    words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    words.into_iter().map(|(word, _)| word).collect()
+}
+
+/// The words of `texts` that start with the byte `first` and that `keep` keeps, with how
+/// often each comes; `None` as soon as a text `matches` (asked only of texts where a word
+/// starts with `first`).
+fn count_words<'t>(
+    texts: impl Iterator<Item = &'t str>,
+    first: u8,
+    keep: impl Fn(&str) -> bool,
+    matches: impl Fn(&str) -> bool,
+) -> Option<foldhash::HashMap<&'t str, u32>> {
+    let mut counts = foldhash::HashMap::default();
     for text in texts {
         let bytes = text.as_bytes();
         let mut starts = memchr::memchr_iter(first, bytes)
@@ -141,8 +169,9 @@ pub(super) fn words_like<'t>(
             let len = (bytes[at..].iter())
                 .position(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
                 .unwrap_or(bytes.len() - at);
-            if lengths.contains(&len) {
-                *counts.entry(&text[at..at + len]).or_default() += 1;
+            let word = &text[at..at + len];
+            if keep(word) {
+                *counts.entry(word).or_default() += 1;
             }
         }
     }

@@ -263,7 +263,7 @@ pub const FILTER_HELP: [&str; 18] = [
     "  flag:warm|messaged|unanswered (they wrote last)|colleague|gone|job-change",
     "    |duplicate|hidden|no-title|open-to-work|student|excluded",
     "In a prompt: Enter ok · Esc cancel · Ctrl-W or Alt-Backspace deletes a word",
-    "  · Ctrl-U clears · Tab completes a field, its value, a tag, a kind or a path",
+    "  · Ctrl-U clears · Tab completes a word, field, value, tag, kind or path",
     "  · Tab again walks through the choices it listed, Shift-Tab back",
     "  · Up/Down recall earlier filters (those starting with the text typed)",
     "  · a paste is text, its line breaks spaces; pasted in a view, a new filter",

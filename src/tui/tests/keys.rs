@@ -1506,6 +1506,20 @@ fn tab_completes_a_filter_term() {
         filter_line.trim_end().ends_with(count.trim()),
         "{filter_line}"
     );
+    // A word that starts no field's name completes to the words of names, titles and
+    // companies that start with it, the most common first.
+    key(&mut a, KeyCode::Char('/'));
+    ctrl(&mut a, 'u');
+    typed(&mut a, "Okon");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "okonkwo ", "{}", a.status);
+    typed(&mut a, "plat");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "okonkwo platform ");
+    typed(&mut a, "engineer");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "okonkwo platform engineer");
+    assert_eq!(a.status, "Tab: engineer  engineering");
 }
 
 /// A Tab that lists several choices leaves them for Tab again to walk through, each

@@ -1,4 +1,4 @@
-//! CSV writers for curated lists (CLI.md "Export kinds"): contacts (segments), the removal
+//! CSV writers for curated lists (the README's `export` kinds): contacts (segments), the removal
 //! plan and the withdrawal plan. Cells a spreadsheet would run as formulas are
 //! neutralised with a leading `'`; files are written whole or not at all (temporary file,
 //! then rename), mode 0600, and an existing file is replaced only when asked. A file

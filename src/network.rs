@@ -339,7 +339,7 @@ impl Figures {
     }
 }
 
-/// The counts of `stats --json` (CLI.md).
+/// The counts of `stats --json` (README, "The command line").
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Stats {
     pub connections: usize,

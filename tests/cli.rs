@@ -1,6 +1,7 @@
-//! The command line end to end (CLI.md): explain, tagging and decisions with undo/redo,
-//! stale invitations and the withdrawal plan, exports (formula injection, round trip,
-//! removal plan), pillars on the DESIGN.md §5 worked example, and bad input.
+//! The command line end to end (the README's "The command line"): explain, tagging and
+//! decisions with undo/redo, stale invitations and the withdrawal plan, exports (formula
+//! injection, round trip, removal plan), pillars on the DESIGN.md §5 worked example, and
+//! bad input.
 
 mod common;
 

@@ -1,7 +1,7 @@
-//! The command line (CLI.md): its definitions (`args`), the session every command shares
-//! (the database, the profile, today), and `run`, which dispatches to the commands
-//! (`commands/`, one module a command, each a thin layer over the library). Every change
-//! is one undoable step.
+//! The command line (README, "The command line"): its definitions (`args`), the session
+//! every command shares (the database, the profile, today), and `run`, which dispatches to
+//! the commands (`commands/`, one module a command, each a thin layer over the library).
+//! Every change is one undoable step.
 //!
 //! Must not: hold domain logic; if a command needs a rule, the library gets it.
 
@@ -57,7 +57,8 @@ pub fn newest_download() -> Option<String> {
     Some(crate::platform::shorten_home(&export.display().to_string()))
 }
 
-/// The default database path (CLI.md): $NETCURATE_DB, else the platform data directory.
+/// The default database path (the README's "Where your data lives"): $NETCURATE_DB, else
+/// the platform data directory.
 pub fn default_db() -> PathBuf {
     if let Some(p) = std::env::var_os("NETCURATE_DB").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);

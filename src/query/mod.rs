@@ -1,8 +1,9 @@
-//! The filter language of CLI.md (`--filter` and the TUI's `/`): a query is parsed once
-//! into terms, then run over the in-memory network through precomputed haystacks (with
-//! the marks of where text matched); a malformed term is an error that names it. The
-//! text is read into terms in `parse`; the haystacks and marks are in `haystack`; sorting
-//! is in `sort`, Tab completion of a term in `complete`.
+//! The filter language (the README's "Filter language"; `--filter` and the TUI's `/`): a
+//! query is parsed once into terms, then run over the in-memory network through
+//! precomputed haystacks (with the marks of where text matched); a malformed term is an
+//! error that names it. The text is read into terms in `parse`; the haystacks and marks
+//! are in `haystack`; how a bare word matches, in `words`; sorting is in `sort`, Tab
+//! completion of a term in `complete`.
 //!
 //! Must not: touch the database or the terminal.
 

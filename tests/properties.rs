@@ -87,9 +87,24 @@ proptest! {
         prop_assert_eq!(profile_key(&url), Some(format!("linkedin.com/in/{slug}")));
     }
 
+    /// Any text parses or fails, and a query parsed is run on a contact whose texts are
+    /// that text (matched, marked, said why it finds no one, its words completed): no panic.
     #[test]
     fn queries_parse_or_fail_without_panic(s in ".{0,50}") {
-        let _ = Query::parse(&s, TODAY);
+        if let Ok(q) = Query::parse(&s, TODAY) {
+            let contact = netcurate::model::Contact {
+                first_name: s.as_str().into(),
+                last_name: s.as_str().into(),
+                company: s.as_str().into(),
+                position: s.as_str().into(),
+                ..Default::default()
+            };
+            let hay = [netcurate::query::Haystack::of(&contact)];
+            let _ = q.matches(&contact, &hay[0]);
+            let _ = q.marks(&contact);
+            let _ = q.unmatched_word(&hay);
+            let _ = netcurate::query::words_in(&hay, &s);
+        }
     }
 
     /// Tab on any text changes only its last term, never shortens it, and offers choices

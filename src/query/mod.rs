@@ -239,7 +239,7 @@ pub fn words_in(hay: &[Haystack], typed: &str) -> Vec<String> {
     let needle = Needle::typed(typed);
     let spellings: Vec<&str> = needle.spellings().map(|n| n.text.as_str()).collect();
     let texts = hay.iter().flat_map(Haystack::word_texts);
-    let words = words::words_starting(&spellings, texts);
+    let words = words::starting_with(&spellings, texts);
     words.into_iter().map(String::from).collect()
 }
 

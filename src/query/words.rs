@@ -133,7 +133,7 @@ pub(super) fn words_like<'t>(
 
 /// The words of `texts` that start with a typed word, in one of its `spellings` (which
 /// start alike: `ü` and `ue`), the most common first: what a bare word completes to.
-pub(super) fn words_starting<'t>(
+pub(super) fn starting_with<'t>(
     spellings: &[&str],
     texts: impl Iterator<Item = &'t str>,
 ) -> Vec<&'t str> {

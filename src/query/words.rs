@@ -26,13 +26,62 @@ const UNREACHED: Step = Step {
 
 /// A word of `text` starts at byte `at`: the text's start, or after a character that is
 /// neither a letter nor a digit (a space, a hyphen, an apostrophe, the mark between a
-/// haystack's spellings). A letter after an accented one (a byte of its own above ASCII)
-/// starts none.
+/// haystack's spellings); a letter after another letter beyond ASCII (`r` in `søren`)
+/// starts none. Chinese, Japanese and Korean, written without spaces between words,
+/// start one at each of their characters (`小明` in `王小明`, `工程师` in `高级工程师`).
+#[inline]
 fn starts_word(text: &[u8], at: usize) -> bool {
-    at == 0
-        || text
-            .get(at - 1)
-            .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+    let Some(&before) = at.checked_sub(1).and_then(|b| text.get(b)) else {
+        return at == 0;
+    };
+    let here = text.get(at).copied().unwrap_or_default();
+    match before.is_ascii() && here.is_ascii() {
+        true => !before.is_ascii_alphanumeric(),
+        false => starts_word_beyond_ascii(text, at, before, here),
+    }
+}
+
+/// [`starts_word`] where the byte at `at` or the one `before` it is beyond ASCII.
+#[inline(never)]
+fn starts_word_beyond_ascii(text: &[u8], at: usize, before: u8, here: u8) -> bool {
+    if (0x80..0xC0).contains(&here) {
+        return false; // inside a character
+    }
+    let spaceless = |c: Option<char>| c.is_some_and(is_written_without_spaces);
+    (before.is_ascii() && !before.is_ascii_alphanumeric())
+        || spaceless(char_at(text, at))
+        || spaceless(char_before(text, at))
+}
+
+/// A character of the scripts written without spaces between words: Chinese characters,
+/// Japanese kana, Korean syllables.
+fn is_written_without_spaces(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // hiragana, katakana
+        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}' // CJK ideographs
+        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
+    )
+}
+
+/// The character that starts at byte `at` of `text` (a valid UTF-8 text).
+fn char_at(text: &[u8], at: usize) -> Option<char> {
+    let len = match text.get(at)? {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    };
+    let bytes = text.get(at..at + len)?;
+    std::str::from_utf8(bytes).ok()?.chars().next()
+}
+
+/// The character that ends just before byte `at` of `text` (a valid UTF-8 text).
+fn char_before(text: &[u8], at: usize) -> Option<char> {
+    let start = (at.saturating_sub(4)..at)
+        .rev()
+        .find(|&i| !(0x80..0xC0).contains(&text[i]))?;
+    char_at(text, start)
 }
 
 /// How many bytes `a` and `b` have in common from their starts.
@@ -215,6 +264,11 @@ mod tests {
             // first word) fails, the whole word in the second does not.
             ("abc", "ab abc"),
             ("soeren", "soren\u{1}soeren"),
+            ("小明", "王小明"),
+            ("工程师", "高级工程师"),
+            ("민수", "김민수"),
+            ("ana", "佐藤ana"),
+            ("пет", "иван петров"),
         ] {
             assert!(check(word, text), "{word:?} in {text:?}");
             assert!(pieces(word.as_bytes(), text.as_bytes()).is_some());
@@ -226,6 +280,7 @@ mod tests {
             ("adasmp", "ada sample"),
             ("soft", "microsoft"),
             ("ren", "søren"),
+            ("ван", "иван"),
             ("ab", "a"),
             ("ba", "a b"),
             ("x", ""),
@@ -293,8 +348,8 @@ mod tests {
         /// from word starts, in order, never overlapping.
         #[test]
         fn the_search_agrees_with_the_definition(
-            word in "[ab-]{1,6}",
-            text in "[ab -]{0,14}",
+            word in "[ab王小-]{1,6}",
+            text in "[ab王小 -]{0,14}",
         ) {
             let (w, t) = (word.as_bytes(), text.as_bytes());
             prop_assert_eq!(check(&word, &text), by_definition(w, t, 0));

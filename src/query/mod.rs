@@ -463,8 +463,9 @@ impl Query {
 
     /// Why this query finds no one, when the network tells: it asks for what the network
     /// holds nowhere (`holds`, [`Query::lacking`]; `unscored` words the lack of scores with
-    /// how the caller's user gets them) or for a tag nobody has (`tags`, the tags contacts
-    /// have). Each is asked for only when a term needs it.
+    /// how the caller's user gets them), for a tag nobody has (`tags`, the tags contacts
+    /// have), or by a bare word that starts no word of anyone's (`hay`, every contact's
+    /// haystack: [`Query::unmatched_word`]). Each is asked for only when a term needs it.
     pub fn why_none<T: AsRef<str>, H: AsRef<[Haystack]>>(
         &self,
         holds: impl FnOnce() -> Option<Holds>,

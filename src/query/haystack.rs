@@ -63,9 +63,21 @@ impl Haystack {
         }
     }
 
-    /// The texts a bare word of a filter looks in: name, title, company.
-    pub(super) fn word_texts(&self) -> [&str; 3] {
-        [&self.name, &self.title, &self.company]
+    /// The text kept of `field`, folded (`None` for a field no haystack keeps: those
+    /// are folded when a term asks).
+    pub(super) fn text(&self, field: TextField) -> Option<&str> {
+        match field {
+            TextField::Name => Some(&self.name),
+            TextField::Title => Some(&self.title),
+            TextField::Company => Some(&self.company),
+            TextField::Url => Some(&self.url),
+            TextField::Location | TextField::Industry | TextField::Email => None,
+        }
+    }
+
+    /// The texts a bare word of a filter looks in ([`super::WORD_FIELDS`]).
+    pub(super) fn word_texts(&self) -> impl Iterator<Item = &str> {
+        super::WORD_FIELDS.iter().filter_map(|&f| self.text(f))
     }
 
     pub fn all(network: &Network) -> Vec<Haystack> {

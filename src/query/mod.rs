@@ -187,7 +187,7 @@ impl Needle {
 
     /// [`Needle::starts_words_of`] one of the texts a bare word looks in.
     fn in_words_of(&self, hay: &Haystack) -> bool {
-        hay.word_texts().iter().any(|t| self.starts_words_of(t))
+        hay.word_texts().any(|t| self.starts_words_of(t))
     }
 }
 
@@ -253,6 +253,9 @@ fn halves<'h, T: Send>(hay: &'h [Haystack], work: impl Fn(&'h [Haystack]) -> T +
     let (a, b) = crate::parallel::join(|| work(first), || work(second));
     vec![a, b]
 }
+
+/// The fields a bare word looks in.
+const WORD_FIELDS: [TextField; 3] = [TextField::Name, TextField::Title, TextField::Company];
 
 /// A parsed query; the empty query matches everything.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -635,7 +638,7 @@ impl Test {
     /// The texts of a contact's haystack this test reads.
     fn text_fields(&self) -> &[TextField] {
         match self {
-            Test::Words(_) => &[TextField::Name, TextField::Title, TextField::Company],
+            Test::Words(_) => &WORD_FIELDS,
             Test::Text(field, _) => std::slice::from_ref(field),
             _ => &[],
         }
@@ -663,14 +666,9 @@ impl Test {
     fn holds(&self, c: &Contact, hay: &Haystack) -> bool {
         match self {
             Test::Words(needle) => needle.in_words_of(hay),
-            Test::Text(field, v) => match field {
-                TextField::Name => v.in_text(&hay.name),
-                TextField::Company => v.in_text(&hay.company),
-                TextField::Title => v.in_text(&hay.title),
-                TextField::Url => v.in_text(&hay.url),
-                TextField::Location | TextField::Industry | TextField::Email => {
-                    field.written(c).is_some_and(|text| v.in_folded(text))
-                }
+            Test::Text(field, v) => match hay.text(*field) {
+                Some(text) => v.in_text(text),
+                None => field.written(c).is_some_and(|text| v.in_folded(text)),
             },
             Test::Tag(t) => c.tags.iter().any(|x| x.eq_ignore_ascii_case(t)),
             Test::Decision(d) => c.decision == *d,

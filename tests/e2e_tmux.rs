@@ -305,6 +305,17 @@ fn tag_a_filtered_segment_then_undo_across_restarts_and_tiny_terminal() {
     s.wait_for("2000 total");
     s.keys(&["u"]);
     s.wait_for("undid: tagged");
+    // A misspelt word finds no one and says the word meant; Tab completes a word.
+    s.keys(&["/"]);
+    s.type_text("enginering");
+    s.wait_for("starting with 'enginering' (did you mean");
+    s.wait_for("engineering?)");
+    s.keys(&["C-u"]);
+    s.type_text("okon");
+    s.keys(&["Tab"]);
+    s.wait_for("filter: okonkwo █");
+    s.keys(&["Escape"]);
+    s.wait_for("2000 in view");
     s.keys(&["q"]);
     assert_eq!(s.exit_code(), 0);
     drop(s);

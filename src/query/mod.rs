@@ -243,14 +243,13 @@ pub fn words_in(hay: &[Haystack], typed: &str) -> Vec<String> {
     words.into_iter().map(String::from).collect()
 }
 
-/// `work` on each half of `hay` side by side when it is large (from [`PARALLEL_FROM`]),
-/// else on all of it: what each piece gave.
-fn halves<'h, T: Send>(hay: &'h [Haystack], work: impl Fn(&'h [Haystack]) -> T + Sync) -> Vec<T> {
-    if hay.len() < PARALLEL_FROM {
-        return vec![work(hay)];
+/// `work` on each half of the positions `0..n` side by side when they are many (from
+/// [`PARALLEL_FROM`]), else on all of them: what each piece gave, in order.
+fn in_halves<T: Send>(n: usize, work: impl Fn(std::ops::Range<usize>) -> T + Sync) -> Vec<T> {
+    if n < PARALLEL_FROM {
+        return vec![work(0..n)];
     }
-    let (first, second) = hay.split_at(hay.len() / 2);
-    let (a, b) = crate::parallel::join(|| work(first), || work(second));
+    let (a, b) = crate::parallel::join(|| work(0..n / 2), || work(n / 2..n));
     vec![a, b]
 }
 
@@ -420,18 +419,12 @@ impl Query {
     /// A large network is tested in two halves side by side.
     pub fn mask(&self, network: &Network, hay: &[Haystack]) -> Vec<bool> {
         let contacts = &network.contacts;
-        let part = |from: usize, to: usize| -> Vec<bool> {
-            (contacts[from..to].iter().zip(&hay[from..to]))
+        let part = |at: std::ops::Range<usize>| -> Vec<bool> {
+            (contacts[at.clone()].iter().zip(&hay[at]))
                 .map(|(c, h)| self.matches(c, h))
                 .collect()
         };
-        let n = contacts.len().min(hay.len());
-        if n < PARALLEL_FROM {
-            return part(0, n);
-        }
-        let (mut first, second) = crate::parallel::join(|| part(0, n / 2), || part(n / 2, n));
-        first.extend(second);
-        first
+        in_halves(contacts.len().min(hay.len()), part).concat()
     }
 
     /// Positions of every matching contact, for a one-off query.
@@ -510,8 +503,8 @@ impl Query {
         let (typed, counts) = self.words_asked().find_map(|needle| {
             // Its spellings start alike (`ü` and `ue`), so texts without a word starting
             // as it does are not asked to match it.
-            let like = halves(hay, |part| {
-                let texts = part.iter().flat_map(Haystack::word_texts);
+            let like = in_halves(hay.len(), |at| {
+                let texts = hay[at].iter().flat_map(Haystack::word_texts);
                 words::words_like(&needle.text, texts, |t| !alone && needle.starts_words_of(t))
             });
             let like: Option<Vec<_>> = like.into_iter().collect();

@@ -199,11 +199,8 @@ pub fn network_values(network: &Network, field: &str) -> Vec<String> {
             *counts.entry(t).or_default() += 1;
         }
     }
-    let mut values: Vec<(&str, u32)> = counts.into_iter().collect();
-    values.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    values
-        .into_iter()
-        .map(|(t, _)| seen(t).into_owned())
+    (super::most_common_first(counts).into_iter())
+        .map(|t| seen(t).into_owned())
         .collect()
 }
 

@@ -253,6 +253,22 @@ fn in_halves<T: Send>(n: usize, work: impl Fn(std::ops::Range<usize>) -> T + Syn
     vec![a, b]
 }
 
+/// The words of `counts` by how often they come, the most common first (then in
+/// alphabetical order).
+fn most_common_first(counts: foldhash::HashMap<&str, u32>) -> Vec<&str> {
+    let mut words: Vec<(&str, u32)> = counts.into_iter().collect();
+    words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    words.into_iter().map(|(word, _)| word).collect()
+}
+
+/// " (did you mean hooli?)" when one of the words of `counts` ([`words::words_like`]) looks
+/// like what `typed` misspells ([`did_you_mean`]); of words as alike, the most common.
+fn said_meant(typed: &str, counts: foldhash::HashMap<&str, u32>) -> String {
+    // Of names as alike, did_you_mean says the last: given the least common first, the
+    // most common.
+    did_you_mean(typed, most_common_first(counts).into_iter().rev())
+}
+
 /// The fields a bare word looks in.
 const WORD_FIELDS: [TextField; 3] = [TextField::Name, TextField::Title, TextField::Company];
 
@@ -515,8 +531,7 @@ impl Query {
                 .for_each(|(word, n)| *all.entry(word).or_default() += n);
             all
         });
-        let near = words::nearest_word(typed, counts.unwrap_or_default())
-            .map_or(String::new(), |word| format!(" (did you mean {word}?)"));
+        let near = said_meant(typed, counts.unwrap_or_default());
         Some(format!(
             "no name, title or company has a word starting with '{typed}'{near}"
         ))

@@ -190,10 +190,7 @@ pub(super) fn starting_with<'t>(
         return Vec::new();
     };
     let starting = |word: &str| spellings.iter().any(|s| word.starts_with(s));
-    let counts = count_words(texts, first, starting, |_| false).unwrap_or_default();
-    let mut words: Vec<(&str, u32)> = counts.into_iter().collect();
-    words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    words.into_iter().map(|(word, _)| word).collect()
+    super::most_common_first(count_words(texts, first, starting, |_| false).unwrap_or_default())
 }
 
 /// The words of `texts` that start with the byte `first` and that `keep` keeps, with how
@@ -225,19 +222,6 @@ fn count_words<'t>(
         }
     }
     Some(counts)
-}
-
-/// Of `counts` ([`words_like`]), the word most like `typed` (by Jaro-Winkler, above 0.8):
-/// what a misspelt word was likely meant to be ("hooly" → hooli, "enginering" →
-/// engineering). Of words as alike, the most common.
-pub(super) fn nearest_word(typed: &str, counts: foldhash::HashMap<&str, u32>) -> Option<String> {
-    let alike = |word: &str| strsim::jaro_winkler(typed, word);
-    (counts.into_iter())
-        .filter(|&(word, _)| word != typed)
-        .map(|(word, count)| (alike(word), count, word))
-        .filter(|&(similar, ..)| similar > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(a.2)))
-        .map(|(.., word)| word.to_string())
 }
 
 #[cfg(test)]
@@ -314,9 +298,12 @@ mod tests {
             "hoover dam",
             "ada",
         ];
+        // The word meant, as the query says it ([`super::super::Query::unmatched_word`]).
         let near = |typed: &str| {
             let like = words_like(typed, texts.iter().copied(), |_| false);
-            nearest_word(typed, like.unwrap_or_default())
+            let said = super::super::said_meant(typed, like.unwrap_or_default());
+            let word = said.strip_prefix(" (did you mean ")?.strip_suffix("?)")?;
+            Some(word.to_string())
         };
         assert_eq!(near("hooly").as_deref(), Some("hooli"));
         assert_eq!(near("enginering").as_deref(), Some("engineering"));

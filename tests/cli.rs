@@ -258,17 +258,17 @@ fn tag_decide_undo_redo_are_exact_and_protect_wins() {
     let db = Db::new();
     db.ok(&["import", &fixture("linkedin/2026")]);
     for bad in ["", " ", "a;b"] {
-        let (code, _, err) = db.run(&["tag", "add", bad, "--filter", "title:a"]);
+        let (code, _, err) = db.run(&["tag", "add", bad, "--filter", "title:e"]);
         assert!(code == 1 && err.contains("tag"), "{bad:?}: {err}");
     }
     assert_eq!(db.stats()["tags"], serde_json::json!({}), "nothing tagged");
-    let out = db.ok(&["tag", "add", "hooli", "--filter", "title:a"]);
+    let out = db.ok(&["tag", "add", "hooli", "--filter", "title:e"]);
     let n = db.stats()["tags"]["hooli"].as_u64().unwrap();
     assert!(
         n > 1 && out.starts_with(&format!("tagged {n} contacts 'hooli'")),
         "{out}"
     );
-    db.ok(&["tag", "add", "eu leads", "--filter", "title:a"]);
+    db.ok(&["tag", "add", "eu leads", "--filter", "title:e"]);
     let stats = db.ok(&["stats"]);
     assert!(
         stats.contains(&format!("tags: eu leads ({n}), hooli ({n})")),
@@ -302,8 +302,8 @@ fn tag_decide_undo_redo_are_exact_and_protect_wins() {
     // A dry run says what a bulk change would do, and stores nothing.
     let before = db.stats();
     for args in [
-        ["decide", "prune", "--filter", "title:a"].as_slice(),
-        &["tag", "remove", "hooli", "--filter", "title:a"],
+        ["decide", "prune", "--filter", "title:e"].as_slice(),
+        &["tag", "remove", "hooli", "--filter", "title:e"],
         &["invitations", "withdraw", "--stale"],
     ] {
         let out = db.ok(&[args, &["--dry-run"]].concat());
@@ -320,10 +320,10 @@ fn tag_decide_undo_redo_are_exact_and_protect_wins() {
         );
         assert_eq!(db.stats(), before, "{args:?}");
     }
-    db.ok(&["decide", "protect", "--filter", "title:a title:director"]);
+    db.ok(&["decide", "protect", "--filter", "title:e title:director"]);
     let protected = db.stats()["decisions"]["protect"].as_u64().unwrap();
     assert!(protected >= 1);
-    let out = db.ok(&["decide", "prune", "--filter", "title:a"]);
+    let out = db.ok(&["decide", "prune", "--filter", "title:e"]);
     let db_path = db.path.display().to_string();
     assert!(
         out.ends_with(&format!(

@@ -99,8 +99,9 @@ pub struct Marks {
 pub(super) enum Found {
     /// In pieces from word starts, as a bare word matches ([`super::words`]).
     WordStarts,
-    /// The whole needle in one piece, as a field term matches (the first place).
-    Substring,
+    /// The whole needle in one piece from a word start, as a field term of a name, title
+    /// or company matches (the first place: [`Needle::first_in`]).
+    FromWordStart,
 }
 
 /// Adds to `out` the positions of the characters of `text` where `needle` (in its first
@@ -149,7 +150,7 @@ fn mark_spelling<I: Iterator<Item = char>>(
                 .collect()
         }
         // The searcher the filter itself uses, on the same folded text.
-        Found::Substring => match needle.finder.find(folded_text.as_bytes()) {
+        Found::FromWordStart => match needle.first_in(folded_text.as_bytes(), true) {
             Some(byte) => {
                 let k = folded_text[..byte].chars().count();
                 (k..k + needle.text.chars().count()).collect()

@@ -109,6 +109,13 @@ impl TextField {
         }
     }
 
+    /// Whether a term of this field finds its text where a word of the field starts
+    /// (`title:cto`, `name:ann`, `company:micro`), or anywhere in it (a URL's slug, an
+    /// email address: `url:sample`, `email:gmail`).
+    fn has_words(self) -> bool {
+        !matches!(self, TextField::Url | TextField::Email)
+    }
+
     fn part(self) -> u16 {
         match self {
             TextField::Name => ContactParts::NAME,
@@ -160,13 +167,25 @@ impl Needle {
         std::iter::once(self).chain(self.spelt_out.as_deref())
     }
 
-    fn in_text(&self, haystack: &str) -> bool {
-        let found = |n: &Needle| n.finder.find(haystack.as_bytes()).is_some();
-        found(self) || self.spelt_out.as_deref().is_some_and(found)
+    /// Where this needle (this spelling) is first in `text` in one piece, and, when it
+    /// starts with a letter or a digit, where a word of the text starts (`cto` is in
+    /// "Co-Founder & CTO", not in "Director"; `ann` in Anna, not in Hartmann).
+    fn first_in(&self, text: &[u8], from_word_start: bool) -> Option<usize> {
+        let first = self.text.bytes().next().unwrap_or_default();
+        let anywhere = !from_word_start || (first.is_ascii() && !first.is_ascii_alphanumeric());
+        let mut found = self.finder.find_iter(text);
+        found.find(|&at| anywhere || words::starts_word(text, at))
+    }
+
+    /// The needle (in one of its spellings) in `haystack`: where a word starts when
+    /// `from_word_start` ([`Needle::first_in`]), else anywhere.
+    fn in_text(&self, haystack: &str, from_word_start: bool) -> bool {
+        let bytes = haystack.as_bytes();
+        (self.spellings()).any(|n| n.first_in(bytes, from_word_start).is_some())
     }
 
     /// [`Needle::in_text`] of `text` folded now (a text no haystack keeps).
-    fn in_folded(&self, text: &str) -> bool {
+    fn in_folded(&self, text: &str, from_word_start: bool) -> bool {
         thread_local! {
             static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
@@ -174,7 +193,7 @@ impl Needle {
             && FOLDED.with_borrow_mut(|folded| {
                 folded.clear();
                 push_searched(folded, &[text]);
-                self.in_text(folded)
+                self.in_text(folded, from_word_start)
             })
     }
 
@@ -412,13 +431,13 @@ impl Query {
                     mark(&c.company, needle, Found::WordStarts, &mut marks.company);
                 }
                 Test::Text(TextField::Name, needle) => {
-                    mark(&name, needle, Found::Substring, &mut marks.name);
+                    mark(&name, needle, Found::FromWordStart, &mut marks.name);
                 }
                 Test::Text(TextField::Title, needle) => {
-                    mark(&c.position, needle, Found::Substring, &mut marks.title);
+                    mark(&c.position, needle, Found::FromWordStart, &mut marks.title);
                 }
                 Test::Text(TextField::Company, needle) => {
-                    mark(&c.company, needle, Found::Substring, &mut marks.company);
+                    mark(&c.company, needle, Found::FromWordStart, &mut marks.company);
                 }
                 _ => {}
             }
@@ -675,8 +694,8 @@ impl Test {
         match self {
             Test::Words(needle) => needle.in_words_of(hay),
             Test::Text(field, v) => match hay.text(*field) {
-                Some(text) => v.in_text(text),
-                None => field.written(c).is_some_and(|text| v.in_folded(text)),
+                Some(text) => v.in_text(text, field.has_words()),
+                None => (field.written(c)).is_some_and(|text| v.in_folded(text, field.has_words())),
             },
             Test::Tag(t) => c.tags.iter().any(|x| x.eq_ignore_ascii_case(t)),
             Test::Decision(d) => c.decision == *d,
@@ -833,6 +852,69 @@ mod tests {
         Query::parse(q, TODAY).unwrap().matches(c, &Haystack::of(c))
     }
 
+    /// A field term finds its text where a word of the field starts: `title:cto` finds a
+    /// CTO and not a Director, `name:ann` Anna and not Hartmann, `title:art` no Partner.
+    /// A URL's slug and an email address are searched anywhere, and so is a
+    /// text that starts with neither a letter nor a digit (`title:&d` in R&D).
+    #[test]
+    fn field_terms_find_their_text_from_a_word_start() {
+        let cto = contact("Anna", "Microsoft", "Co-Founder & CTO");
+        let director = Contact {
+            last_name: "Hartmann".into(),
+            email: "lena@softmail.example".into(),
+            url: "https://www.linkedin.com/in/lena-hartmann-1".into(),
+            url_key: Some("linkedin.com/in/lena-hartmann-1".into()),
+            location: "Greater Boston".into(),
+            ..contact("Lena", "Nakatomi Trading", "Director, R&D")
+        };
+        let partner = contact("Ola", "Acme", "Associate Partner");
+        let finds = |q: &str, c: &Contact| assert!(check(q, c), "{q} finds {}", c.position);
+        let misses = |q: &str, c: &Contact| assert!(!check(q, c), "{q} misses {}", c.position);
+        for q in [
+            "title:cto",
+            "title:co-f",
+            "title:founder",
+            "name:ann",
+            "name:sam",
+        ] {
+            finds(q, &cto);
+        }
+        finds("company:micro", &cto);
+        misses("company:soft", &cto);
+        for q in [
+            "title:cto",
+            "name:ann",
+            "title:art",
+            "company:ading",
+            "location:ton",
+        ] {
+            misses(q, &director);
+            misses(q, &partner);
+        }
+        for q in [
+            "title:dir",
+            "title:r&d",
+            "title:&d",
+            "title:d",
+            "location:bost",
+        ] {
+            finds(q, &director);
+        }
+        for q in ["url:hartmann", "url:mann-1", "email:softmail", "email:mail"] {
+            finds(q, &director);
+        }
+        finds("title:part", &partner);
+        let marks = Query::parse("title:cto name:ann", TODAY)
+            .unwrap()
+            .marks(&cto);
+        assert_eq!(
+            marks.title,
+            vec![13, 14, 15],
+            "the CTO of 'Co-Founder & CTO'"
+        );
+        assert_eq!(marks.name, vec![0, 1, 2]);
+    }
+
     /// Marks fall on the characters that matched, counted in the texts as shown (an
     /// accent or a capital included); negated terms and other fields mark nothing; a
     /// text where a bare word is not found keeps no marks for it.
@@ -910,7 +992,11 @@ mod tests {
             "So, Sa of 'Søren Sample'"
         );
         assert!(marks("srn").name.is_empty(), "r and n start no word");
-        assert_eq!(marks("name:ØR").name, vec![1, 2]);
+        assert_eq!(marks("name:SØR").name, vec![0, 1, 2]);
+        assert!(
+            marks("name:ØR").name.is_empty(),
+            "ør starts no word of Søren's"
+        );
         // Typed without accents, found and marked on the accented letters.
         assert_eq!(marks("name:soren").name, vec![0, 1, 2, 3, 4]);
         assert_eq!(marks("sor").name, vec![0, 1, 2]);
@@ -929,7 +1015,7 @@ mod tests {
         for q in [
             "plat",
             "sosa",
-            "name:ØR",
+            "name:SØR",
             "name:soren",
             "sor",
             "company:sun bsc",
@@ -954,7 +1040,7 @@ mod tests {
             "name:Jürgen",
             "company:baeckerei",
             "company:oester",
-            "company:ster",
+            "company:ost",
             "title:geschaeftsfuehrer",
             "title:geschaftsfuhrer",
             "juergen",
@@ -965,7 +1051,8 @@ mod tests {
         for q in [
             "name:juergenx",
             "name:jurgenue",
-            "company:ster\u{1}",
+            "company:ster",
+            "company:ost\u{1}",
             "name:\"jurgen sample\u{1}juergen\"",
         ] {
             assert!(!check(q, &c), "{q} does not");
@@ -976,8 +1063,8 @@ mod tests {
             "J, ü, r, g, e, n"
         );
         assert_eq!(
-            marks("name:urg").name,
-            vec![1, 2, 3],
+            marks("name:jurg").name,
+            vec![0, 1, 2, 3],
             "in the folded spelling first"
         );
         assert_eq!(marks("company:oester").company, vec![9, 10, 11, 12, 13]);

@@ -30,7 +30,7 @@ const UNREACHED: Step = Step {
 /// starts none. Chinese, Japanese and Korean, written without spaces between words,
 /// start one at each of their characters (`小明` in `王小明`, `工程师` in `高级工程师`).
 #[inline]
-fn starts_word(text: &[u8], at: usize) -> bool {
+pub(super) fn starts_word(text: &[u8], at: usize) -> bool {
     let Some(&before) = at.checked_sub(1).and_then(|b| text.get(b)) else {
         return at == 0;
     };

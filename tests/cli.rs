@@ -1564,6 +1564,10 @@ fn list_prints_a_table_and_says_what_it_left_out() {
         "0 of 2000 contacts: no name, title or company has a word starting with 'hooly' (did you mean hooli?)\n"
     );
     assert_eq!(
+        db.ok(&["list", "--filter", "title:ctoo tag:hooli"]),
+        "0 of 2000 contacts: no title has a word starting with 'ctoo' (did you mean cto?)\n"
+    );
+    assert_eq!(
         db.ok(&["list", "--filter", "tag:hooli wonka"]),
         "0 of 2000 contacts\n",
         "each term finds someone, only not together"

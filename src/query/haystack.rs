@@ -77,7 +77,12 @@ impl Haystack {
 
     /// The texts a bare word of a filter looks in ([`super::WORD_FIELDS`]).
     pub(super) fn word_texts(&self) -> impl Iterator<Item = &str> {
-        super::WORD_FIELDS.iter().filter_map(|&f| self.text(f))
+        self.texts(&super::WORD_FIELDS)
+    }
+
+    /// The texts of `fields` this haystack keeps.
+    pub(super) fn texts<'h>(&'h self, fields: &'h [TextField]) -> impl Iterator<Item = &'h str> {
+        fields.iter().filter_map(|&f| self.text(f))
     }
 
     pub fn all(network: &Network) -> Vec<Haystack> {

@@ -91,6 +91,13 @@ impl TextField {
         ("email", TextField::Email),
     ];
 
+    /// The field's name in a term (`title`, not `position`).
+    fn name(self) -> &'static str {
+        (Self::NAMES.iter())
+            .find_map(|&(n, field)| (field == self).then_some(n))
+            .unwrap_or_default()
+    }
+
     fn named(name: &str) -> Option<TextField> {
         let name = name.to_ascii_lowercase();
         (Self::NAMES.iter()).find_map(|&(n, field)| (n == name).then_some(field))
@@ -290,6 +297,16 @@ fn said_meant(typed: &str, counts: foldhash::HashMap<&str, u32>) -> String {
 
 /// The fields a bare word looks in.
 const WORD_FIELDS: [TextField; 3] = [TextField::Name, TextField::Title, TextField::Company];
+
+/// Fields as a sentence names them: "title", "name, title or company".
+fn said_fields(fields: &[TextField]) -> String {
+    let names: Vec<&str> = fields.iter().map(|f| f.name()).collect();
+    match names.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
 
 /// A parsed query; the empty query matches everything.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -520,39 +537,44 @@ impl Query {
         self.unmatched_word(hay()?.as_ref())
     }
 
-    /// The bare words of this query, not negated.
-    fn words_asked(&self) -> impl Iterator<Item = &Needle> {
+    /// The terms of this query, not negated, that look for text where words of a name, a
+    /// title or a company start: bare words, and `name:` `title:` `company:` terms.
+    fn words_asked(&self) -> impl Iterator<Item = &Test> {
         let asked = self.terms.iter().filter(|t| !t.negate);
-        asked.filter_map(|term| match &term.test {
-            Test::Words(needle) => Some(needle),
-            _ => None,
-        })
+        asked
+            .map(|t| &t.test)
+            .filter(|test| test.starts_words().is_some())
     }
 
-    /// Why this query, which finds no one, does: one of its bare words alone matches no
-    /// contact of `hay` (every contact's haystack). Said with the word likely meant: "no
-    /// name, title or company has a word starting with 'hooly' (did you mean hooli?)".
+    /// Why this query, which finds no one, does: one of its bare words, or its `name:`
+    /// `title:` `company:` terms, alone matches no contact of `hay` (every contact's
+    /// haystack). Said with the word likely meant: "no name, title or company has a word
+    /// starting with 'hooly' (did you mean hooli?)", "no title has a word starting with
+    /// 'ctoo' (did you mean cto?)".
     pub fn unmatched_word(&self, hay: &[Haystack]) -> Option<String> {
-        // A word that is the whole query matches no one: nothing to ask.
+        // A term that is the whole query matches no one: nothing to ask.
         let alone = self.terms.len() == 1;
-        let (typed, counts) = self.words_asked().find_map(|needle| {
+        let (needle, fields, counts) = self.words_asked().find_map(|test| {
+            let (needle, fields) = test.starts_words()?;
             // Its spellings start alike (`ü` and `ue`), so texts without a word starting
             // as it does are not asked to match it.
             let like = in_halves(hay.len(), |at| {
-                let texts = hay[at].iter().flat_map(Haystack::word_texts);
-                words::words_like(&needle.text, texts, |t| !alone && needle.starts_words_of(t))
+                let texts = hay[at].iter().flat_map(|h| h.texts(fields));
+                words::words_like(&needle.text, texts, |t| !alone && test.in_one_text(t))
             });
             let like: Option<Vec<_>> = like.into_iter().collect();
-            Some((&needle.text, like?))
+            Some((needle, fields, like?))
         })?;
         let counts = counts.into_iter().reduce(|mut all, more| {
             more.into_iter()
                 .for_each(|(word, n)| *all.entry(word).or_default() += n);
             all
         });
+        let typed = &needle.text;
         let near = said_meant(typed, counts.unwrap_or_default());
+        let fields = said_fields(fields);
         Some(format!(
-            "no name, title or company has a word starting with '{typed}'{near}"
+            "no {fields} has a word starting with '{typed}'{near}"
         ))
     }
 
@@ -688,6 +710,28 @@ impl Test {
                     ContactParts::FLAGS
                 }
             }
+    }
+
+    /// The needle of a term that looks for text where words of a name, title or company
+    /// start, with the fields it looks in: a bare word, a `name:` `title:` `company:` term.
+    fn starts_words(&self) -> Option<(&Needle, &[TextField])> {
+        match self {
+            Test::Words(needle) => Some((needle, &WORD_FIELDS)),
+            Test::Text(field, needle) if WORD_FIELDS.contains(field) => {
+                Some((needle, std::slice::from_ref(field)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether this term of a bare word or a field's text finds it in one folded `text`
+    /// of the fields it looks in.
+    fn in_one_text(&self, text: &str) -> bool {
+        match self {
+            Test::Words(needle) => needle.starts_words_of(text),
+            Test::Text(field, needle) => needle.in_text(text, field.has_words()),
+            _ => false,
+        }
     }
 
     fn holds(&self, c: &Contact, hay: &Haystack) -> bool {
@@ -1327,7 +1371,27 @@ mod tests {
         );
         assert_eq!(why("hooli designer"), None, "each finds someone");
         assert_eq!(why("soeren vpeng"), None, "spelt out, and in pieces");
-        assert_eq!(why("company:qqq"), None, "field terms are another matter");
+        // A field term of a name, title or company, said with the field it looks in.
+        assert_eq!(
+            why("title:enginering").as_deref(),
+            Some("no title has a word starting with 'enginering' (did you mean engineering?)")
+        );
+        assert_eq!(
+            why("hooli company:initek").as_deref(),
+            Some("no company has a word starting with 'initek' (did you mean initech?)")
+        );
+        assert_eq!(
+            why("company:ooli").as_deref(),
+            Some("no company has a word starting with 'ooli'"),
+            "found inside a word, not from its start"
+        );
+        assert_eq!(why("title:vp company:initech"), None, "each finds someone");
+        assert_eq!(why("-title:qqq designer"), None, "negated: finds everyone");
+        assert_eq!(
+            why("url:qqq location:qqq"),
+            None,
+            "not words of a name, title or company"
+        );
     }
 
     /// A query that asks (in a term not negated) for what only some imports bring says

@@ -120,6 +120,8 @@ struct CompanyFacts {
 /// ("Börse" as `borse` and `boerse`). It is found when one of its spellings is.
 struct Phrase {
     spellings: Vec<String>,
+    /// As the profile writes it, as a reason names it ("Börse").
+    written: String,
 }
 
 impl Phrase {
@@ -129,19 +131,20 @@ impl Phrase {
             .map(|v| {
                 let mut spellings: Vec<String> = spellings(v).map(|s| fold(&s)).collect();
                 spellings.dedup();
-                Phrase { spellings }
+                let written = v.trim().to_string();
+                Phrase { spellings, written }
             })
-            .filter(|p| !p.shown().is_empty())
+            .filter(|p| !p.spellings[0].is_empty())
             .collect()
     }
 
-    /// The phrase folded, as a reason names it.
+    /// The phrase as the profile writes it, as a reason names it.
     fn shown(&self) -> &str {
-        &self.spellings[0]
+        &self.written
     }
 
     fn is_one_word(&self) -> bool {
-        !self.shown().contains(' ')
+        !self.spellings[0].contains(' ')
     }
 
     /// Whether `padded` (a [`PhraseText`]'s text between spaces) holds the phrase.
@@ -288,7 +291,7 @@ impl<'p> Scorer<'p> {
 
     /// The score and whether an exclusion capped it, without the reasons.
     pub fn score(&mut self, c: &Contact, seniority: Seniority) -> Score {
-        let values = self.values(c, seniority);
+        let values = self.values(c, seniority, None);
         let n = self.targets.keywords.len();
         Score {
             score: values.score(&self.profile.weights, n),
@@ -299,14 +302,15 @@ impl<'p> Scorer<'p> {
 
     /// The score with a reason for each factor and for an exclusion.
     pub fn breakdown(&mut self, c: &Contact, seniority: Seniority) -> Breakdown {
-        let values = self.values(c, seniority);
+        let mut keywords = Vec::new();
+        let values = self.values(c, seniority, Some(&mut keywords));
         let n = self.targets.keywords.len();
         let factors = (values.parts(&self.profile.weights, n).into_iter().flatten())
             .map(|(kind, value, weight)| Factor {
                 name: kind.name(),
                 value,
                 weight,
-                reason: self.reason(kind, &values, c, seniority),
+                reason: self.reason(kind, &values, c, seniority, &keywords),
             })
             .collect();
         Breakdown {
@@ -316,8 +320,15 @@ impl<'p> Scorer<'p> {
         }
     }
 
-    /// Every factor's value for `c`, from its position's and its company's facts.
-    fn values(&mut self, c: &Contact, seniority: Seniority) -> Values {
+    /// Every factor's value for `c`, from its position's and its company's facts; the
+    /// profile's keywords found, as it writes them, are added to `named` when asked for
+    /// (what a reason names).
+    fn values(
+        &mut self,
+        c: &Contact,
+        seniority: Seniority,
+        named: Option<&mut Vec<String>>,
+    ) -> Values {
         let seniority = self.seniority_value(seniority);
         let t = &self.targets;
         let title = facts(&mut self.positions, &c.position, |p| t.title_facts(p));
@@ -348,15 +359,31 @@ impl<'p> Scorer<'p> {
             title: (!t.titles.is_empty()).then_some((title.similarity, title.target)),
             seniority,
             company: (!t.companies.is_empty()).then_some(company.target),
-            keywords: (!t.keywords.is_empty())
-                .then(|| found_phrases(&t.keywords, keyword_bits, &joined).count()),
+            keywords: (!t.keywords.is_empty()).then(|| {
+                let found = found_phrases(&t.keywords, keyword_bits, &joined);
+                match named {
+                    Some(named) => {
+                        named.extend(found.map(|i| t.keywords[i].shown().to_string()));
+                        named.len()
+                    }
+                    None => found.count(),
+                }
+            }),
             industry: listed(&t.industries, &c.industry),
             location: listed(&t.locations, &c.location),
             exclusion,
         }
     }
 
-    fn reason(&self, kind: Kind, values: &Values, c: &Contact, tier: Seniority) -> String {
+    /// The reason of one factor; `keywords`, the profile's keywords found.
+    fn reason(
+        &self,
+        kind: Kind,
+        values: &Values,
+        c: &Contact,
+        tier: Seniority,
+        keywords: &[String],
+    ) -> String {
         let said = |hit: Option<bool>| match hit {
             Some(true) => "matches",
             _ => "not a target",
@@ -373,11 +400,13 @@ impl<'p> Scorer<'p> {
                 Some(true) => format!("company {} is a target", c.company),
                 _ => "company not a target".to_string(),
             },
-            Kind::Keywords => format!(
-                "keywords {}/{}",
-                values.keywords.unwrap_or(0),
-                self.targets.keywords.len()
-            ),
+            Kind::Keywords => {
+                let (found, of) = (keywords.len(), self.targets.keywords.len());
+                match keywords {
+                    [] => format!("keywords 0/{of}"),
+                    named => format!("keywords {found}/{of}: {}", named.join(", ")),
+                }
+            }
             Kind::Industry => format!("industry {}", said(values.industry)),
             Kind::Location => format!("location {}", said(values.location)),
         }
@@ -754,7 +783,7 @@ target = ["Muenchen", "Tromsø"]
     }
 
     /// Each case's (position, company) is scored by `p` with its keywords reason (such as
-    /// `keywords 2/4`) and its exclusion; `score` gives `breakdown`'s score and exclusion.
+    /// `keywords 2/4: platform, cloud`) and its exclusion; `score` gives `breakdown`'s score and exclusion.
     fn assert_keywords_found(p: &Profile, cases: &[(&str, &str, &str, Option<&str>)]) {
         let mut s = Scorer::new(p);
         for &(position, company, keywords, exclusion) in cases {
@@ -792,14 +821,19 @@ exclude = ["crypto", "web3 labs"]
             (
                 "Head of Platform Engineering",
                 "Hooli",
-                "keywords 2/4",
+                "keywords 2/4: platform, engineering hooli",
                 None,
             ),
-            ("Platform Engineer", "Stark Cloud", "keywords 2/4", None),
+            (
+                "Platform Engineer",
+                "Stark Cloud",
+                "keywords 2/4: platform, cloud",
+                None,
+            ),
             (
                 "Kubernetes Lead",
                 "Web3 Labs",
-                "keywords 1/4",
+                "keywords 1/4: kubernetes",
                 Some("keyword 'web3 labs'"),
             ),
             (
@@ -847,26 +881,26 @@ exclude = ["Glücksspiel"]
             (
                 "Leiter Künstliche Intelligenz",
                 "Deutsche Börse",
-                "keywords 2/4",
+                "keywords 2/4: kuenstliche intelligenz, Börse",
                 None,
             ),
             (
                 "Leiter Zahlungsverkehr",
                 "Mueller Boerse AG",
-                "keywords 3/4",
+                "keywords 3/4: Zahlungsverkehr, Börse, mueller",
                 None,
             ),
             (
                 "Werkstudent Zahlungsverkehr",
                 "Müller AG",
-                "keywords 2/4",
+                "keywords 2/4: Zahlungsverkehr, mueller",
                 None,
             ),
             (
                 "Head of Platform",
                 "Gluecksspiel GmbH",
                 "keywords 0/4",
-                Some("keyword 'glucksspiel'"),
+                Some("keyword 'Glücksspiel'"),
             ),
             (
                 "Schueler Praktikant",
@@ -878,7 +912,7 @@ exclude = ["Glücksspiel"]
                 "Schueler",
                 "Hooli",
                 "keywords 0/4",
-                Some("title contains 'schuler'"),
+                Some("title contains 'Schüler'"),
             ),
         ];
         assert_keywords_found(&p, &cases);

@@ -176,18 +176,18 @@ fn field_values(field: &str, values_of: &dyn Fn(&str) -> Vec<String>) -> Vec<Str
 }
 
 /// The values `network` gives a field term to complete to: its tags (by name), or each
-/// company, location or industry its contacts hold, as it reads, the most common first
+/// company, title, location or industry its contacts hold, as it reads, the most common first
 /// (the choices show a few); nothing for other fields. A text holding `"` is left out:
 /// a quoted value cannot hold one.
 pub fn network_values(network: &Network, field: &str) -> Vec<String> {
     if field == "tag" {
         return network.tag_counts().into_keys().collect();
     }
-    // The texts many contacts share: not titles, names or emails.
+    // The texts many contacts share: not names or emails.
     let shared = |f: &TextField| {
         matches!(
             f,
-            TextField::Company | TextField::Location | TextField::Industry
+            TextField::Company | TextField::Title | TextField::Location | TextField::Industry
         )
     };
     let Some(field) = TextField::named(field).filter(shared) else {
@@ -290,13 +290,14 @@ mod tests {
         }
     }
 
-    /// A company, location or industry completes to one the network holds, the most
+    /// A company, title, location or industry completes to one the network holds, the most
     /// common first, quoted when it holds a space; the term it makes finds them.
     #[test]
     fn completes_the_networks_own_texts() {
         let contact = |company: &str, location: &str| crate::model::Contact {
             company: company.into(),
             location: location.into(),
+            position: format!("Head of {company}").into(),
             ..crate::model::Contact::default()
         };
         let mut contacts = vec![
@@ -343,6 +344,21 @@ mod tests {
                 && done("location:mue").text.contains("München")
         );
         assert_eq!(done("industry:").choices, Vec::<String>::new(), "none held");
+        // Titles too (`position:` is `title:`), quoted as they hold a space.
+        let heads = done("title:\"head of s");
+        assert_eq!(
+            heads.choices,
+            ["Head of Stark Cloud GmbH", "Head of Soylent"]
+        );
+        assert_eq!(
+            done("position:\"head of soy").text,
+            "position:\"Head of Soylent\" "
+        );
+        assert_eq!(
+            done("name:a").choices,
+            Vec::<String>::new(),
+            "names are not offered"
+        );
         let term = done("company:st").text;
         let found = Query::parse(&term, super::super::tests::TODAY)
             .expect("parses")

@@ -75,35 +75,27 @@ pub(super) fn days_before(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
-/// Splits on spaces, keeping `"quoted values"` whole.
-pub(super) fn tokens(text: &str) -> Result<Vec<String>> {
+/// Splits on spaces, keeping `"quoted values"` whole; a quote left open runs to the end
+/// (`company:"blue s` as it is typed, before its quote is closed).
+pub(super) fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut quoted = false;
-    // Where the term being read starts in `text`, to name it as typed when it is wrong.
-    let mut start = 0;
-    for (at, ch) in text.char_indices() {
+    for ch in text.chars() {
         match ch {
             '"' => quoted = !quoted,
             c if c.is_whitespace() && !quoted => {
                 if !current.is_empty() {
                     out.push(std::mem::take(&mut current));
                 }
-                start = at + c.len_utf8();
             }
             c => current.push(c),
         }
     }
-    if quoted {
-        return Err(Error::Query {
-            term: text[start..].trim_end().to_string(),
-            reason: "the quote is not closed".to_string(),
-        });
-    }
     if !current.is_empty() {
         out.push(current);
     }
-    Ok(out)
+    out
 }
 
 /// What a `url:` value is looked for as in a contact's profile key: a pasted profile URL

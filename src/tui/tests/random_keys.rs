@@ -201,3 +201,17 @@ proptest! {
         }
     }
 }
+
+/// A case the property found: a word nobody's, pasted into the filter, is said in the
+/// empty table's text; on a 3-column screen ratatui's wrapping ran its halfwidth kana with
+/// a voiced mark past the screen's edge, a panic (ratatui issue #2679).
+#[test]
+fn a_word_with_wide_letters_said_on_a_tiny_screen_stays_on_it() {
+    let mut a = app_on(written_in(&[String::new()]));
+    a.update(Msg::Paste("ae\u{301}e\u{301}ｶ\u{ff9e}\n".into()));
+    let why = a.table.none_because.clone().unwrap_or_default();
+    assert!(why.contains("'aeeｶ\u{ff9e}'"), "{why}");
+    for width in 1..12 {
+        screen(&a, width, 36);
+    }
+}

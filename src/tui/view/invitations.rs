@@ -34,7 +34,7 @@ const ONE_PANE_BELOW: u16 = 60;
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let header = header(app, theme);
     let parts = parts(app, &header, area);
-    frame.render_widget(header, parts.head);
+    super::render_wrapped(header, parts.head, frame.buffer_mut());
     for (pane, place) in parts.lists {
         match pane {
             0 => draw_outgoing(app, theme, frame, place),

@@ -17,9 +17,10 @@ use super::keymap::Command;
 use super::strings::{self, KeyHint, KeyHints};
 use super::theme::Theme;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect, Size};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Tabs};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Tabs, Widget};
 
 /// Rows the contacts table can show in a terminal of this height (header, tabs, filter
 /// and status lines excluded).
@@ -146,6 +147,28 @@ pub fn clicked_at(app: &App, size: Size, at: Position) -> Option<Clicked> {
         View::Invitations => invitations::row_at(app, main, at).map(pane_row),
         View::Segments => segments::row_at(app, main, at).map(pane_row),
         View::Pillars => None,
+    }
+}
+
+/// Draws a wrapped `paragraph` in `area` of `buf` as `Widget::render` does, but never past
+/// the area: ratatui's wrapping can run a line a column or two past the area's right edge
+/// (a wide character in a word longer than its line, a line that starts with a combining
+/// mark: ratatui issue #2679), which panics at the edge of the screen. So the paragraph is
+/// drawn over a copy of the area with as many columns again to spare, and the area is
+/// copied back. Every wrapped paragraph is drawn through here.
+fn render_wrapped(paragraph: Paragraph, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    let spare = area.width.max(4).min(u16::MAX - area.right());
+    let mut roomy = Buffer::empty(Rect {
+        width: area.width + spare,
+        ..area
+    });
+    for at in area.positions() {
+        roomy[at] = buf[at].clone();
+    }
+    paragraph.render(area, &mut roomy);
+    for at in area.positions() {
+        buf[at] = std::mem::take(&mut roomy[at]);
     }
 }
 
@@ -772,8 +795,50 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 #[cfg(test)]
 mod tests {
-    use super::bar_lines;
+    use super::{bar_lines, render_wrapped};
     use crate::tui::theme::Theme;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+    /// A wrapped paragraph is drawn as ratatui draws it, and where ratatui's wrapping runs
+    /// a line past the area (a wide character in a word too long for a line, at the edge
+    /// of the screen), the line is cut at the area's edge instead of panicking.
+    #[test]
+    fn wrapped_paragraphs_stay_in_their_area() {
+        let paragraph = |text| {
+            Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().title("t"))
+        };
+        let whole = Rect::new(0, 0, 30, 8);
+        let area = Rect::new(2, 1, 20, 6);
+        let mut ours = Buffer::empty(whole);
+        let mut theirs = Buffer::empty(whole);
+        ours.set_string(0, 0, "x".repeat(30), ratatui::style::Style::default());
+        theirs.clone_from(&ours);
+        let text = "Ada Sample, Head of Platform at 腾讯 · Zoë e\u{301} 🚀";
+        render_wrapped(paragraph(text), area, &mut ours);
+        paragraph(text).render(area, &mut theirs);
+        assert_eq!(ours, theirs, "as ratatui draws it, around the area too");
+        for (text, width) in [
+            ("a🌞b", 2),
+            ("'aeeｶ\u{ff9e}'", 3),
+            ("a高级工程师高级工程师", 2),
+        ] {
+            let edge = Rect::new(0, 0, width, 5);
+            let mut buf = Buffer::empty(edge);
+            let bare = Paragraph::new(text).wrap(Wrap { trim: true });
+            let direct = std::panic::catch_unwind(|| {
+                let mut buf = Buffer::empty(edge);
+                bare.clone().render(edge, &mut buf);
+            });
+            let fixed = "ratatui now keeps it in its columns: render_wrapped's copy can go";
+            assert!(direct.is_err(), "{text:?} at {width} columns: {fixed}");
+            render_wrapped(bare, edge, &mut buf);
+            assert!(buf.content.iter().any(|c| c.symbol() != " "), "{buf:?}");
+        }
+    }
 
     /// In a narrow pane the labels are cut (marked "…"), not the bars: the largest count
     /// still gets a bar of several columns, and every line fits the pane. The counts take

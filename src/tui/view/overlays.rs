@@ -5,7 +5,9 @@ use super::super::app::{App, Confirm, HelpLine, Shows, View};
 use super::super::keymap::Command;
 use super::super::strings;
 use super::super::theme::{self, Theme};
-use super::{ShownHint, centered, fitting, hint_in, hints_text, keys_lines, keys_text};
+use super::{
+    ShownHint, centered, fitting, hint_in, hints_text, keys_lines, keys_text, render_wrapped,
+};
 use netcurate::audience;
 use netcurate::model::{Contact, Flags, joined_or_none};
 use netcurate::store::Found;
@@ -223,7 +225,7 @@ pub fn explain(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     };
     frame.render_widget(Clear, popup);
-    frame.render_widget(card, popup);
+    render_wrapped(card, popup, frame.buffer_mut());
 }
 
 /// Where the explanation's box goes on a screen of `area`, when there is one to show.
@@ -340,7 +342,7 @@ pub fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame, area: R
         .block(Block::bordered().title(strings::CONFIRM));
     let popup = fit_box(&question, area, width, 0);
     frame.render_widget(Clear, popup);
-    frame.render_widget(question, popup);
+    render_wrapped(question, popup, frame.buffer_mut());
 }
 
 /// What failed, wrapped in a box as wide as it needs (up to [`FAILURE_WIDTH`]), with how
@@ -418,7 +420,7 @@ fn notice(
         }
     };
     frame.render_widget(Clear, popup);
-    frame.render_widget(text.scroll((hidden, 0)), popup);
+    render_wrapped(text.scroll((hidden, 0)), popup, frame.buffer_mut());
 }
 
 /// The widest a failure's box gets, so that a long error reads as a paragraph.
@@ -433,7 +435,7 @@ pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (card, layout) = triage_card(app, theme, inner);
-    frame.render_widget(card, layout.card);
+    render_wrapped(card, layout.card, frame.buffer_mut());
     let legend_lines: Vec<Line> = (layout.legend_lines.iter())
         .map(|hints| Line::styled(hints_text(hints), theme.accent()))
         .collect();

@@ -7,7 +7,7 @@
 use super::super::app::App;
 use super::super::strings::{self, feature};
 use super::super::theme::Theme;
-use super::{fitting, keys_text};
+use super::{fitting, keys_text, render_wrapped};
 use chrono::NaiveDate;
 use netcurate::pillars::{FRP_LEVERS, PillarProjection, Projection, SsiReading};
 use ratatui::Frame;
@@ -162,8 +162,8 @@ fn draw_whole(app: &App, p: &Projection, theme: &Theme, parts: Parts, buffer: &m
     Paragraph::new(plan_lines(p, theme))
         .block(block(strings::PLAN))
         .render(plan, buffer);
-    (assumptions(app, p, theme).block(block(strings::ASSUMPTIONS)))
-        .render(assumptions_area, buffer);
+    let assumptions = assumptions(app, p, theme).block(block(strings::ASSUMPTIONS));
+    render_wrapped(assumptions, assumptions_area, buffer);
     history(app, theme, buffer, bottom);
 }
 
@@ -275,14 +275,17 @@ fn pillar(
                 .render(proj, buffer);
         }
         // Without a reading, what to do takes both gauges' rows (wrapped in a narrow pane).
-        _ => Paragraph::new(Line::styled(
-            strings::no_reading(&keys_text(app, strings::RECORD_ONE)),
-            theme.dim(),
-        ))
-        .wrap(Wrap { trim: true })
-        .render(base.union(proj), buffer),
+        _ => render_wrapped(
+            Paragraph::new(Line::styled(
+                strings::no_reading(&keys_text(app, strings::RECORD_ONE)),
+                theme.dim(),
+            ))
+            .wrap(Wrap { trim: true }),
+            base.union(proj),
+            buffer,
+        ),
     }
-    pillar_words(p, note, theme).render(words, buffer);
+    render_wrapped(pillar_words(p, note, theme), words, buffer);
 }
 
 /// The change in words under a pillar's gauges, and its note, wrapped.
@@ -331,8 +334,8 @@ fn history(app: &App, theme: &Theme, buffer: &mut Buffer, area: Rect) {
     (Sparkline::default().data(&data).max(highest))
         .style(theme.accent())
         .render(spark, buffer);
-    summary.render(words, buffer);
-    log.render(log_area, buffer);
+    render_wrapped(summary, words, buffer);
+    render_wrapped(log, log_area, buffer);
     if chart.height >= CHART_MIN_ROWS {
         br_chart(app, theme, buffer, chart);
     }

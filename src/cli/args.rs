@@ -387,8 +387,8 @@ pub struct Selection {
 #[derive(Args, Debug)]
 pub struct ListArgs {
     /// Space-separated terms, all must hold: words (a word starts a word of the name, title or company, or pieces of it start
-    /// words in order: cto, vpeng for VP Engineering), name: company: title: (their text where a word of the field starts: title:cto) url:
-    /// location: industry: email: tag:T -tag:T decision:D score:<40 seniority:>=director connected:<2020-01-01 (or a month
+    /// words in order: cto, vpeng for VP Engineering), name: company: title:
+    /// location: industry: (their text where a word of the field starts: title:cto) url: email: tag:T -tag:T decision:D score:<40 seniority:>=director connected:<2020-01-01 (or a month
     /// 2024-06, a year >=2024, or a time ago: >=30d, <2y, also w and m) changed:>=2026-11-01 (a job change recorded since)
     /// gone:>=2026-11-01 (found gone from the network since) added:>=7d (a new
     /// connection an import added in the last 7 days) function:engineering flag:warm|messaged|unanswered|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded (unanswered: they wrote last).

@@ -249,11 +249,12 @@ pub const SEGMENT_MAKERS: KeyHints = &[
 ];
 
 /// The help overlay's notes under the keys.
-pub const FILTER_HELP: [&str; 18] = [
+pub const FILTER_HELP: [&str; 19] = [
     "",
     "Filter terms: words name: company: title: url: tag: -tag:",
     "  (a word starts words, or its pieces do: cto, vpeng for VP Engineering;",
-    "  a field's text starts a word of it: title:cto; case and accents ignored)",
+    "  a field's text starts a word of it, title:cto, but url: email: anywhere;",
+    "  case and accents ignored)",
     "  location: industry: email: (from other contact CSVs: a CRM, an enrichment)",
     "  decision: score:<40 seniority:>=director function:engineering",
     "  connected:<2020-01-01 (or a month 2024-06, a year >=2024, or ago: >=30d <2y)",

@@ -45,6 +45,14 @@ pub fn shorten_home(path: &str) -> String {
     }
 }
 
+/// Where a file written to `path` is, as the user finds it: from the root whatever
+/// folder netcurate was started in, the home folder written `~` (an export typed
+/// `plan.csv` was written to `~/plan.csv`).
+pub fn where_written(path: &std::path::Path) -> String {
+    let whole = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    shorten_home(&whole.display().to_string())
+}
+
 /// Where netcurate keeps its database: `$XDG_DATA_HOME`, else the system's place for an
 /// application's data (`~/Library/Application Support` on macOS, `%APPDATA%` on Windows,
 /// `~/.local/share` elsewhere); the current folder when none is known.
@@ -260,6 +268,26 @@ mod tests {
         if cfg!(target_os = "linux") {
             assert_eq!(with(&["WSL_DISTRO_NAME"]), Some("clip.exe"), "Windows' own");
         }
+    }
+
+    /// A file written by a name alone is said with the folder it went to, from the root.
+    #[test]
+    fn a_file_written_is_said_from_the_root() {
+        let here = std::env::current_dir().expect("a current folder");
+        let said = where_written(std::path::Path::new("plan.csv"));
+        assert_eq!(
+            said,
+            shorten_home(&here.join("plan.csv").display().to_string())
+        );
+        assert!(
+            said.ends_with("plan.csv") && said.len() > "plan.csv".len(),
+            "{said}"
+        );
+        let whole = here.join("x").join("y.csv");
+        assert_eq!(
+            where_written(&whole),
+            shorten_home(&whole.display().to_string())
+        );
     }
 
     /// Under WSL the browser is Windows' own (xdg-open is most often missing there).

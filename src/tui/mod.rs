@@ -635,7 +635,8 @@ fn export_to(
         session.log_projection(p)?;
     }
     let invitations = kind == ExportKind::WithdrawalPlan;
-    let exported = status::exported(n, invitations, kind.as_str(), path, delimiter);
+    let written = crate::platform::where_written(path);
+    let exported = status::exported(n, invitations, kind.as_str(), &written, delimiter);
     // An empty plan is most often a plan not made yet: say how to make one.
     let key = |c| app.keymap.key(c);
     let hint = match (kind, n) {

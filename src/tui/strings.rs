@@ -1277,8 +1277,9 @@ pub mod status {
         }
     }
 
-    /// After an export; the `delimiter` is named unless it is the usual comma.
-    pub fn exported(n: usize, invitations: bool, kind: &str, path: &Path, delimiter: u8) -> String {
+    /// After an export to `path` (as the user finds it: `~/…`); the `delimiter` is named
+    /// unless it is the usual comma.
+    pub fn exported(n: usize, invitations: bool, kind: &str, path: &str, delimiter: u8) -> String {
         let what = match invitations {
             true => netcurate::text::counted(n as u64, "invitation", "invitations"),
             false => netcurate::text::counted(n as u64, "contact", "contacts"),
@@ -1288,7 +1289,7 @@ pub mod status {
             b'\t' => " with tabs".to_string(),
             d => format!(" with {}", char::from(d)),
         };
-        format!("exported {what} ({kind}) to {}{separated}", path.display())
+        format!("exported {what} ({kind}) to {path}{separated}")
     }
 
     /// After an import without a profile, before what the import did; `edit` is the

@@ -111,7 +111,8 @@ fn keystroke(c: &mut Criterion) {
     // Tab on a bare word: the words of names, titles and companies that start with it.
     g.bench_function("tab completes a bare word: 'hoo' at 100k", |b| {
         let values_of = |field: &str| netcurate::query::network_values(&app.network, field);
-        let words_of = |typed: &str| netcurate::query::words_in(app.hay(), typed);
+        let words_of =
+            |field: &str, typed: &str| netcurate::query::words_in(app.hay(), field, typed);
         b.iter(|| netcurate::query::complete(black_box("hoo"), &values_of, &words_of))
     });
     app.set_filter("");

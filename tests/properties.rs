@@ -103,7 +103,7 @@ proptest! {
             let _ = q.matches(&contact, &hay[0]);
             let _ = q.marks(&contact);
             let _ = q.unmatched_word(&hay);
-            let _ = netcurate::query::words_in(&hay, &s);
+            let _ = netcurate::query::words_in(&hay, "", &s);
         }
     }
 
@@ -116,7 +116,7 @@ proptest! {
     ) {
         let values_of = |field: &str| if field == "tag" { tags.clone() } else { Vec::new() };
         // The same texts as words a bare word completes to.
-        let words_of = |typed: &str| tags.iter().filter(|t| t.starts_with(typed)).cloned().collect();
+        let words_of = |_: &str, typed: &str| tags.iter().filter(|t| t.starts_with(typed)).cloned().collect();
         let c = complete(&s, &values_of, &words_of);
         let head = &s[..s.rfind(' ').map_or(0, |i| i + 1)];
         if !s[head.len()..].contains('"') && !head.contains('"') {

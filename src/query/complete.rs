@@ -33,7 +33,9 @@ impl Completion {
 
 /// Completes the last term of `input`: a field's name (`sen` → `seniority:`), a bare word
 /// to a word of names, titles and companies that `words_of` gives (those starting with
-/// what is typed, the most common first), or a value
+/// what is typed, the most common first; asked with the field, "" for a bare word, and
+/// what is typed), a `name:` term to a word of the names (`name:okon` → `name:okonkwo`),
+/// or a value
 /// of a field that has a set of them — seniority (after a comparison too), function,
 /// flag, decision, a date's times ago (`added:>=` → `7d 30d 90d 1y`) — or whose values `values_of` gives (tags, companies, locations,
 /// industries: [`network_values`]), quoted when they hold a space. A value completed
@@ -41,7 +43,7 @@ impl Completion {
 pub fn complete(
     input: &str,
     values_of: &dyn Fn(&str) -> Vec<String>,
-    words_of: &dyn Fn(&str) -> Vec<String>,
+    words_of: &dyn Fn(&str, &str) -> Vec<String>,
 ) -> Completion {
     let (head, term) = input.split_at(last_term_start(input));
     let (sign, rest) = match term.strip_prefix('-') {
@@ -52,7 +54,7 @@ pub fn complete(
         // A word that starts no field's name is a bare word (`-` is part of such a word,
         // never a negation).
         None if !rest.is_empty() && words_starting(rest, &field_names()).is_empty() => {
-            (String::new(), term, words_of(term), " ")
+            (String::new(), term, words_of("", term), " ")
         }
         None => (sign.to_string(), rest, field_names(), ""),
         Some((field, value)) => {
@@ -63,7 +65,10 @@ pub fn complete(
                 true => value.split_at(value.len() - Cmp::split(value).1.len()),
                 false => ("", value),
             };
-            let values = field_values(&field_lower, values_of);
+            let values = match field_lower.as_str() {
+                "name" => words_of("name", partial.trim_start_matches('"')),
+                _ => field_values(&field_lower, values_of),
+            };
             (format!("{sign}{field}:{op}"), partial, values, " ")
         }
     };
@@ -218,7 +223,7 @@ mod tests {
             "tag" => tags.clone(),
             _ => Vec::new(),
         };
-        let done = |input: &str| complete(input, &values_of, &|_| Vec::new());
+        let done = |input: &str| complete(input, &values_of, &|_, _| Vec::new());
         let text = |input: &str| done(input).text;
         assert_eq!(text("sen"), "seniority:");
         assert_eq!(text("title:vp -Sen"), "title:vp -seniority:");
@@ -236,8 +241,13 @@ mod tests {
         assert_eq!(text("score:<4"), "score:<4");
         // A bare word completes to the network's words, when it starts no field's name.
         let words = ["hooli", "head", "hoover"];
-        let words_of = |typed: &str| {
+        let names = ["okonkwo", "okafor"];
+        let words_of = |field: &str, typed: &str| {
             let typed = typed.to_lowercase();
+            let words = match field {
+                "name" => names.as_slice(),
+                _ => words.as_slice(),
+            };
             (words.iter())
                 .filter(|w| w.starts_with(&typed))
                 .map(|w| w.to_string())
@@ -249,6 +259,10 @@ mod tests {
         assert_eq!(word("na").text, "name:", "a field's name first");
         assert_eq!(word("-hoo").text, "-hoo", "a bare word, never negated");
         assert_eq!(word("zz").text, "zz");
+        // A name: term completes to a word of the names.
+        assert_eq!(word("name:okon").text, "name:okonkwo ");
+        assert_eq!(word("-Name:OK").choices, ["okonkwo", "okafor"]);
+        assert_eq!(word("name:hoo").text, "name:hoo", "not a word of a name");
         // A date offers times ago, after its comparison too.
         assert_eq!(done("added:>=").choices, ["7d", "30d", "90d", "1y"]);
         assert_eq!(text("added:>=3"), "added:>=30d ");
@@ -324,7 +338,7 @@ mod tests {
             "the most common first; one with a quote cannot be typed"
         );
         let values_of = |field: &str| network_values(&network, field);
-        let done = |input: &str| complete(input, &values_of, &|_| Vec::new());
+        let done = |input: &str| complete(input, &values_of, &|_, _| Vec::new());
         assert_eq!(done("company:st").text, "company:\"Stark Cloud GmbH\" ");
         assert_eq!(done("-Company:ST").text, "-Company:\"Stark Cloud GmbH\" ");
         let hooli = done("company:hoo");

@@ -258,13 +258,21 @@ struct Term {
 /// starting a thread costs more than it saves).
 const PARALLEL_FROM: usize = 20_000;
 
-/// The words of the names, titles and companies in `hay` (every contact's haystack) that
-/// start with `typed` (case and accents ignored, umlauts typed spelt out or not), folded,
-/// the most common first: what Tab completes a bare word of a filter to.
-pub fn words_in(hay: &[Haystack], typed: &str) -> Vec<String> {
+/// The words of the names, titles and companies in `hay` (every contact's haystack), or
+/// of the `field` named (`name`: of the names alone), that start with `typed` (case and
+/// accents ignored, umlauts typed spelt out or not), folded, the most common first: what
+/// Tab completes a bare word of a filter to, or a `name:` term.
+pub fn words_in(hay: &[Haystack], field: &str, typed: &str) -> Vec<String> {
+    let fields: &[TextField] = match TextField::named(field) {
+        None => &WORD_FIELDS,
+        Some(field) => match WORD_FIELDS.iter().position(|&f| f == field) {
+            Some(at) => &WORD_FIELDS[at..=at],
+            None => return Vec::new(),
+        },
+    };
     let needle = Needle::typed(typed);
     let spellings: Vec<&str> = needle.spellings().map(|n| n.text.as_str()).collect();
-    let texts = hay.iter().flat_map(Haystack::word_texts);
+    let texts = hay.iter().flat_map(|h| h.texts(fields));
     let words = words::starting_with(&spellings, texts);
     words.into_iter().map(String::from).collect()
 }
@@ -1403,6 +1411,38 @@ mod tests {
             why("url:qqq location:qqq"),
             None,
             "not words of a name, title or company"
+        );
+    }
+
+    /// Tab's words: those of names, titles and companies that start with what is typed,
+    /// the most common first, folded; for a `name:` term those of the names alone (a
+    /// field's words, of a field that has words).
+    #[test]
+    fn words_complete_from_the_fields_asked() {
+        let people = [
+            contact("Hoa", "Hooli", "Head of Platform"),
+            contact("Søren", "Hooli", "Designer"),
+            Contact {
+                last_name: "Hoover".into(),
+                ..contact("Ada", "Initech", "Hotel Manager")
+            },
+        ];
+        let hay: Vec<Haystack> = people.iter().map(Haystack::of).collect();
+        assert_eq!(
+            words_in(&hay, "", "ho"),
+            ["hooli", "hoa", "hoover", "hotel"]
+        );
+        assert_eq!(words_in(&hay, "name", "ho"), ["hoa", "hoover"]);
+        assert_eq!(
+            words_in(&hay, "Name", "SOE"),
+            ["soeren"],
+            "spelt out, folded"
+        );
+        assert_eq!(words_in(&hay, "company", "ho"), ["hooli"]);
+        assert_eq!(
+            words_in(&hay, "url", "ho"),
+            Vec::<String>::new(),
+            "no words"
         );
     }
 

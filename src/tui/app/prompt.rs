@@ -86,7 +86,8 @@ impl App {
             KeyCode::Tab if p.kind == PromptKind::Filter => {
                 let network = &self.network;
                 let values_of = |field: &str| netcurate::query::network_values(network, field);
-                let words_of = |typed: &str| netcurate::query::words_in(self.hay(), typed);
+                let words_of =
+                    |field: &str, typed: &str| netcurate::query::words_in(self.hay(), field, typed);
                 let completion = netcurate::query::complete(&p.input, &values_of, &words_of);
                 let list = (completion.choices.iter())
                     .map(|name| Choice::of(name, &completion.text_with(name)))

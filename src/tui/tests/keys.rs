@@ -1520,6 +1520,15 @@ fn tab_completes_a_filter_term() {
     key(&mut a, KeyCode::Tab);
     assert_eq!(prompt_text(&a), "okonkwo platform engineer");
     assert_eq!(a.status, "Tab: engineer  engineering");
+    // A name: term, to the words of the names alone (no Platform there).
+    ctrl(&mut a, 'u');
+    typed(&mut a, "name:Okon");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "name:okonkwo ", "{}", a.status);
+    ctrl(&mut a, 'u');
+    typed(&mut a, "name:plat");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(prompt_text(&a), "name:plat");
 }
 
 /// A Tab that lists several choices leaves them for Tab again to walk through, each

@@ -371,7 +371,7 @@ mod tests {
         assert_eq!(
             done("name:a").choices,
             Vec::<String>::new(),
-            "names are not offered"
+            "a name completes to the words of names (words_of), not to whole names"
         );
         let term = done("company:st").text;
         let found = Query::parse(&term, super::super::tests::TODAY)

@@ -314,6 +314,28 @@ fn tag_a_filtered_segment_then_undo_across_restarts_and_tiny_terminal() {
     s.type_text("okon");
     s.keys(&["Tab"]);
     s.wait_for("filter: okonkwo █");
+    // A field term finds its text from a word start, says the word a misspelt one meant,
+    // and Tab opens a quote that narrows the table as it stands.
+    let count = |filter: &str| {
+        db.json(&["list", "--filter", filter, "--json"])
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+    s.keys(&["C-u"]);
+    s.type_text("title:ctoo");
+    s.wait_for("no title has a word starting with 'ctoo' (did you mean cto?)");
+    s.keys(&["BSpace"]);
+    s.wait_for(&format!(
+        "filter: title:cto█  {} of 2000",
+        count("title:cto")
+    ));
+    s.keys(&["C-u"]);
+    s.type_text("title:head");
+    s.keys(&["Tab"]);
+    s.wait_for(&format!(
+        "filter: title:\"Head of █  {} of 2000",
+        count("title:\"head of")
+    ));
     s.keys(&["Escape"]);
     s.wait_for("2000 in view");
     s.keys(&["q"]);

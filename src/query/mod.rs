@@ -967,6 +967,42 @@ mod tests {
         assert_eq!(marks.name, vec![0, 1, 2]);
     }
 
+    /// In scripts written without spaces between words (Chinese, Japanese, Korean, Thai…)
+    /// every character starts a word, so a word within a name, title or company is found,
+    /// by a bare word and by a field term alike, folded as the haystacks fold them.
+    #[test]
+    fn words_of_scripts_without_spaces_are_found() {
+        let chinese = contact("王小明", "腾讯科技", "高级工程师");
+        let thai = contact("สมชาย", "บริษัท ไทยเทค", "ผู้จัดการฝ่ายขาย");
+        for q in [
+            "小明",
+            "name:小明",
+            "工程师",
+            "title:工程师",
+            "company:科技",
+        ] {
+            assert!(check(q, &chinese), "{q}");
+        }
+        for q in [
+            "ฝ่ายขาย",
+            "title:ฝ่ายขาย",
+            "ผู้จัดการ",
+            "company:ไทยเทค",
+            "company:เทค",
+        ] {
+            assert!(check(q, &thai), "{q}");
+        }
+        for q in ["小红", "title:销售", "ฝ่ายบัญชี"] {
+            assert!(!check(q, &chinese) && !check(q, &thai), "{q}");
+        }
+        let marks = Query::parse("title:ฝ่ายขาย", TODAY).unwrap().marks(&thai);
+        assert_eq!(
+            marks.title,
+            (9..16).collect::<Vec<_>>(),
+            "ฝ่ายขาย of ผู้จัดการฝ่ายขาย"
+        );
+    }
+
     /// Marks fall on the characters that matched, counted in the texts as shown (an
     /// accent or a capital included); negated terms and other fields mark nothing; a
     /// text where a bare word is not found keeps no marks for it.

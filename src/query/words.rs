@@ -27,8 +27,9 @@ const UNREACHED: Step = Step {
 /// A word of `text` starts at byte `at`: the text's start, or after a character that is
 /// neither a letter nor a digit (a space, a hyphen, an apostrophe, the mark between a
 /// haystack's spellings); a letter after another letter beyond ASCII (`r` in `søren`)
-/// starts none. Chinese, Japanese and Korean, written without spaces between words,
-/// start one at each of their characters (`小明` in `王小明`, `工程师` in `高级工程师`).
+/// starts none. Chinese, Japanese and Korean, and Thai, Lao, Khmer and Burmese, written
+/// without spaces between words, start one at each of their characters (`小明` in `王小明`,
+/// `工程师` in `高级工程师`, `ฝ่ายขาย` in `ผู้จัดการฝ่ายขาย`).
 #[inline]
 pub(super) fn starts_word(text: &[u8], at: usize) -> bool {
     let Some(&before) = at.checked_sub(1).and_then(|b| text.get(b)) else {
@@ -54,10 +55,13 @@ fn starts_word_beyond_ascii(text: &[u8], at: usize, before: u8, here: u8) -> boo
 }
 
 /// A character of the scripts written without spaces between words: Chinese characters,
-/// Japanese kana, Korean syllables.
+/// Japanese kana, Korean syllables; Thai, Lao, Burmese, Khmer.
 fn is_written_without_spaces(c: char) -> bool {
     matches!(c,
-        '\u{3040}'..='\u{30FF}' // hiragana, katakana
+        '\u{0E00}'..='\u{0EFF}' // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Burmese
+        | '\u{1780}'..='\u{17FF}' // Khmer
+        | '\u{3040}'..='\u{30FF}' // hiragana, katakana
         | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
         | '\u{20000}'..='\u{3134F}' // CJK ideographs
         | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
@@ -251,6 +255,8 @@ mod tests {
             ("小明", "王小明"),
             ("工程师", "高级工程师"),
             ("민수", "김민수"),
+            ("ฝ่ายขาย", "ผู้จัดการฝ่ายขาย"),
+            ("ผู้จัดการ", "ผู้จัดการฝ่ายขาย"),
             ("ana", "佐藤ana"),
             ("пет", "иван петров"),
         ] {

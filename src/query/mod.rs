@@ -1441,6 +1441,13 @@ mod tests {
             Some("no company has a word starting with 'ooli'"),
             "found inside a word, not from its start"
         );
+        assert_eq!(
+            why("title:\"vp engineerign\"").as_deref(),
+            Some(
+                "no title has a word starting with 'vp engineerign' (did you mean vp engineering?)"
+            ),
+            "a phrase, its last word misspelt"
+        );
         assert_eq!(why("title:vp company:initech"), None, "each finds someone");
         assert_eq!(why("-title:qqq designer"), None, "negated: finds everyone");
         assert_eq!(

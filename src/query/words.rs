@@ -171,9 +171,11 @@ pub(super) fn pieces(word: &[u8], text: &[u8]) -> Option<Vec<std::ops::Range<usi
 }
 
 /// The words of `texts` that could be what `typed` misspells, with how often each comes
-/// (those that start with its first letter and are as long give or take two bytes);
-/// `None` as soon as a text matches the word after all (`matches`, asked only of texts
-/// where a word starts with its first letter: a first piece could start nowhere else).
+/// (those that start with its first letter and are as long give or take two bytes); for
+/// a phrase typed (`head of salse`), whose last word is the likely slip, the phrases of
+/// `texts` that start as it does up to that word (`head of sales`). `None` as soon as a
+/// text matches the word after all (`matches`, asked only of texts where a word starts
+/// as the candidates do: a first piece could start nowhere else).
 pub(super) fn words_like<'t>(
     typed: &str,
     texts: impl Iterator<Item = &'t str>,
@@ -181,7 +183,11 @@ pub(super) fn words_like<'t>(
 ) -> Option<foldhash::HashMap<&'t str, u32>> {
     let lengths = typed.len().saturating_sub(2)..=typed.len() + 2;
     let like = |word: &str| lengths.contains(&word.len());
-    count_words(texts, *typed.as_bytes().first()?, like, matches)
+    let lead = match typed.rfind(' ') {
+        Some(space) => &typed.as_bytes()[..=space],
+        None => typed.as_bytes().get(..1)?,
+    };
+    count_words(texts, lead, like, matches)
 }
 
 /// The words of `texts` that start with a typed word, in one of its `spellings` (which
@@ -190,36 +196,54 @@ pub(super) fn starting_with<'t>(
     spellings: &[&str],
     texts: impl Iterator<Item = &'t str>,
 ) -> Vec<&'t str> {
-    let Some(first) = spellings.first().and_then(|s| s.bytes().next()) else {
+    let Some(first) = spellings.first().and_then(|s| s.as_bytes().get(..1)) else {
         return Vec::new();
     };
     let starting = |word: &str| spellings.iter().any(|s| word.starts_with(s));
     super::most_common_first(count_words(texts, first, starting, |_| false).unwrap_or_default())
 }
 
-/// The words of `texts` that start with the byte `first` and that `keep` keeps, with how
-/// often each comes; `None` as soon as a text `matches` (asked only of texts where a word
-/// starts with `first`).
+/// The words of `texts` that start, at a word's start, with the bytes `lead` (a word's
+/// first letter, or a phrase's words before its last), each to the end of the word it
+/// runs into, and that `keep` keeps, with how often each comes; `None` as soon as a text
+/// `matches` (asked only of texts where a word starts with `lead`).
 fn count_words<'t>(
     texts: impl Iterator<Item = &'t str>,
-    first: u8,
+    lead: &[u8],
+    keep: impl Fn(&str) -> bool,
+    matches: impl Fn(&str) -> bool,
+) -> Option<foldhash::HashMap<&'t str, u32>> {
+    // One byte is looked for as a byte: three times quicker than as a text.
+    match lead {
+        &[byte] => count_at(texts, 1, |t| memchr::memchr_iter(byte, t), keep, matches),
+        _ => {
+            let finder = memchr::memmem::Finder::new(lead);
+            count_at(texts, lead.len(), |t| finder.find_iter(t), keep, matches)
+        }
+    }
+}
+
+/// [`count_words`], the lead (`lead_len` bytes long) found in a text by `find`.
+fn count_at<'t, I: Iterator<Item = usize>>(
+    texts: impl Iterator<Item = &'t str>,
+    lead_len: usize,
+    find: impl Fn(&'t [u8]) -> I,
     keep: impl Fn(&str) -> bool,
     matches: impl Fn(&str) -> bool,
 ) -> Option<foldhash::HashMap<&'t str, u32>> {
     let mut counts = foldhash::HashMap::default();
     for text in texts {
         let bytes = text.as_bytes();
-        let mut starts = memchr::memchr_iter(first, bytes)
-            .filter(|&at| starts_word(bytes, at))
-            .peekable();
+        let mut starts = find(bytes).filter(|&at| starts_word(bytes, at)).peekable();
         if starts.peek().is_some() && matches(text) {
             return None;
         }
         for at in starts {
-            let len = (bytes[at..].iter())
+            let rest = at + lead_len;
+            let len = (bytes[rest..].iter())
                 .position(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
-                .unwrap_or(bytes.len() - at);
-            let word = &text[at..at + len];
+                .unwrap_or(bytes.len() - rest);
+            let word = &text[at..rest + len];
             if keep(word) {
                 *counts.entry(word).or_default() += 1;
             }
@@ -303,6 +327,7 @@ mod tests {
             "hooli",
             "hoover dam",
             "ada",
+            "head of sales",
         ];
         // The word meant, as the query says it ([`super::super::Query::unmatched_word`]).
         let near = |typed: &str| {
@@ -316,6 +341,10 @@ mod tests {
         assert_eq!(near("platfrm").as_deref(), Some("platform"));
         assert_eq!(near("xyz"), None, "no word starts with x");
         assert_eq!(near("hzzzzz"), None, "none alike");
+        // A phrase: its last word is the slip, among the phrases that start as it does.
+        assert_eq!(near("head of salse").as_deref(), Some("head of sales"));
+        assert_eq!(near("head of platfrm").as_deref(), Some("head of platform"));
+        assert_eq!(near("haed of sales"), None, "a slip before the last word");
         let matched = words_like("hoo", texts.iter().copied(), |t| t.starts_with("hoo"));
         assert_eq!(matched, None, "a text matches");
     }

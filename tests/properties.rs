@@ -88,7 +88,9 @@ proptest! {
     }
 
     /// Any text parses or fails, and a query parsed is run on a contact whose texts are
-    /// that text (matched, marked, said why it finds no one, its words completed): no panic.
+    /// that text (matched, marked, said why it finds no one, its words completed), and
+    /// asked why it finds no one among other texts (the word or phrase meant looked for):
+    /// no panic.
     #[test]
     fn queries_parse_or_fail_without_panic(s in ".{0,50}") {
         if let Ok(q) = Query::parse(&s, TODAY) {
@@ -104,6 +106,16 @@ proptest! {
             let _ = q.marks(&contact);
             let _ = q.unmatched_word(&hay);
             let _ = netcurate::query::words_in(&hay, "", &s);
+            let other = netcurate::model::Contact {
+                first_name: "Ada Zoë".into(),
+                last_name: "王小明 Sample".into(),
+                company: "Hooli ผู้จัดการ".into(),
+                position: format!("Head of {s} Platform").into(),
+                ..Default::default()
+            };
+            let other = [netcurate::query::Haystack::of(&other)];
+            let _ = q.unmatched_word(&other);
+            let _ = netcurate::query::words_in(&other, "name", &s);
         }
     }
 

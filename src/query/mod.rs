@@ -210,11 +210,6 @@ impl Needle {
         self.spellings()
             .any(|n| words::matches(n.text.as_bytes(), haystack.as_bytes()))
     }
-
-    /// [`Needle::starts_words_of`] one of the texts a bare word looks in.
-    fn in_words_of(&self, hay: &Haystack) -> bool {
-        hay.word_texts().any(|t| self.starts_words_of(t))
-    }
 }
 
 impl PartialEq for Needle {
@@ -721,15 +716,16 @@ impl Test {
     }
 
     /// The needle of a term that looks for text where words of a name, title or company
-    /// start, with the fields it looks in: a bare word, a `name:` `title:` `company:` term.
+    /// start, with the fields it looks in ([`Test::text_fields`]): a bare word, a `name:`
+    /// `title:` `company:` term.
     fn starts_words(&self) -> Option<(&Needle, &[TextField])> {
-        match self {
-            Test::Words(needle) => Some((needle, &WORD_FIELDS)),
-            Test::Text(field, needle) if WORD_FIELDS.contains(field) => {
-                Some((needle, std::slice::from_ref(field)))
-            }
-            _ => None,
-        }
+        let (Test::Words(needle) | Test::Text(_, needle)) = self else {
+            return None;
+        };
+        let fields = self.text_fields();
+        (fields.iter())
+            .all(|f| WORD_FIELDS.contains(f))
+            .then_some((needle, fields))
     }
 
     /// Whether this term of a bare word or a field's text finds it in one folded `text`
@@ -744,9 +740,9 @@ impl Test {
 
     fn holds(&self, c: &Contact, hay: &Haystack) -> bool {
         match self {
-            Test::Words(needle) => needle.in_words_of(hay),
+            Test::Words(_) => hay.word_texts().any(|text| self.in_one_text(text)),
             Test::Text(field, v) => match hay.text(*field) {
-                Some(text) => v.in_text(text, field.has_words()),
+                Some(text) => self.in_one_text(text),
                 None => (field.written(c)).is_some_and(|text| v.in_folded(text, field.has_words())),
             },
             Test::Tag(t) => c.tags.iter().any(|x| x.eq_ignore_ascii_case(t)),

@@ -4,7 +4,7 @@ use super::super::app::App;
 use super::super::keymap::Command;
 use super::super::strings::{self, AskedText, column};
 use super::super::theme::{self, Theme};
-use super::{draw_scrollbar, fit, list_scrollbar, place_on_scrollbar, render_wrapped};
+use super::{Wrapped, draw_scrollbar, fit, list_scrollbar, place_on_scrollbar};
 use chrono::NaiveDate;
 use netcurate::model::Contact;
 use netcurate::query::{AskedAbout, Query, SortKey};
@@ -22,12 +22,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Span::styled(sort, theme.dim()),
     ]));
     if app.network.contacts.is_empty() || t.ids.is_empty() {
-        render_wrapped(
-            Paragraph::new(empty_text(app))
-                .block(block)
-                .wrap(ratatui::widgets::Wrap { trim: true }),
+        frame.render_widget(
+            Wrapped::new(Paragraph::new(empty_text(app)), true).block(block),
             area,
-            frame.buffer_mut(),
         );
         return;
     }

@@ -14,7 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Sparkline};
 
 /// LinkedIn's connection cap, and where to start warning.
 pub const CONNECTION_CAP: usize = 30_000;
@@ -34,7 +34,7 @@ const ONE_PANE_BELOW: u16 = 60;
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let header = header(app, theme);
     let parts = parts(app, &header, area);
-    super::render_wrapped(header, parts.head, frame.buffer_mut());
+    frame.render_widget(header, parts.head);
     for (pane, place) in parts.lists {
         match pane {
             0 => draw_outgoing(app, theme, frame, place),
@@ -53,7 +53,7 @@ struct Parts {
     capacity: Rect,
 }
 
-fn parts(app: &App, header: &Paragraph, area: Rect) -> Parts {
+fn parts(app: &App, header: &super::Wrapped, area: Rect) -> Parts {
     // Two lines, wrapped onto more on a narrow screen (the rates are numbers: never cut).
     let header_rows = (header.line_count(area.width) as u16).clamp(2, 4);
     let [head, lists, capacity] = Layout::vertical([
@@ -98,7 +98,7 @@ fn pane_text_width(area: Rect, len: usize) -> u16 {
 }
 
 /// The acceptance rates, and how acceptance is inferred.
-fn header<'a>(app: &App, theme: &Theme) -> Paragraph<'a> {
+fn header<'a>(app: &App, theme: &Theme) -> super::Wrapped<'a> {
     let rate = |r: Option<(f64, usize)>| match r {
         Some((r, n)) => strings::rate(r, n),
         None => strings::NO_INVITATIONS.to_string(),
@@ -116,7 +116,7 @@ fn header<'a>(app: &App, theme: &Theme) -> Paragraph<'a> {
             theme.dim(),
         ),
     ];
-    Paragraph::new(lines).wrap(Wrap { trim: false })
+    super::Wrapped::new(Paragraph::new(lines), false)
 }
 
 /// What the rates leave out: outgoing invitations gone from a later export, if any.

@@ -20,7 +20,9 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect, Size};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Tabs, Widget};
+use ratatui::widgets::{
+    Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Tabs, Widget, Wrap,
+};
 
 /// Rows the contacts table can show in a terminal of this height (header, tabs, filter
 /// and status lines excluded).
@@ -150,25 +152,51 @@ pub fn clicked_at(app: &App, size: Size, at: Position) -> Option<Clicked> {
     }
 }
 
-/// Draws a wrapped `paragraph` in `area` of `buf` as `Widget::render` does, but never past
-/// the area: ratatui's wrapping can run a line a column or two past the area's right edge
-/// (a wide character in a word longer than its line, a line that starts with a combining
-/// mark: ratatui issue #2679), which panics at the edge of the screen. So the paragraph is
-/// drawn over a copy of the area with as many columns again to spare, and the area is
-/// copied back. Every wrapped paragraph is drawn through here.
-fn render_wrapped(paragraph: Paragraph, area: Rect, buf: &mut Buffer) {
-    let area = area.intersection(buf.area);
-    let spare = area.width.max(4).min(u16::MAX - area.right());
-    let mut roomy = Buffer::empty(Rect {
-        width: area.width + spare,
-        ..area
-    });
-    for at in area.positions() {
-        roomy[at] = buf[at].clone();
+/// A paragraph wrapped at spaces to its area's width, drawn as ratatui draws it but never
+/// past the area: ratatui's wrapping can run a line a column or two past the area's right
+/// edge (a wide character in a word longer than its line, a line that starts with a
+/// combining mark: ratatui issue #2679), which panics at the edge of the screen. The one
+/// way the workbench wraps text: clippy.toml refuses `Paragraph::wrap` anywhere else.
+pub(super) struct Wrapped<'a>(Paragraph<'a>);
+
+impl<'a> Wrapped<'a> {
+    /// `paragraph` wrapped; `trim`: a wrapped line's leading spaces dropped.
+    #[allow(clippy::disallowed_methods)]
+    pub fn new(paragraph: Paragraph<'a>, trim: bool) -> Wrapped<'a> {
+        Wrapped(paragraph.wrap(Wrap { trim }))
     }
-    paragraph.render(area, &mut roomy);
-    for at in area.positions() {
-        buf[at] = std::mem::take(&mut roomy[at]);
+
+    pub fn block(self, block: Block<'a>) -> Wrapped<'a> {
+        Wrapped(self.0.block(block))
+    }
+
+    pub fn scroll(self, offset: (u16, u16)) -> Wrapped<'a> {
+        Wrapped(self.0.scroll(offset))
+    }
+
+    /// How many lines the text takes wrapped to `width` (its block's included).
+    pub fn line_count(&self, width: u16) -> usize {
+        self.0.line_count(width)
+    }
+}
+
+impl Widget for Wrapped<'_> {
+    /// Drawn over a copy of the area with as many columns again to spare, then the area
+    /// copied back: a line run past the area lands in the spare columns.
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        let spare = area.width.max(4).min(u16::MAX - area.right());
+        let mut roomy = Buffer::empty(Rect {
+            width: area.width + spare,
+            ..area
+        });
+        for at in area.positions() {
+            roomy[at] = buf[at].clone();
+        }
+        self.0.render(area, &mut roomy);
+        for at in area.positions() {
+            buf[at] = std::mem::take(&mut roomy[at]);
+        }
     }
 }
 
@@ -795,7 +823,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 #[cfg(test)]
 mod tests {
-    use super::{bar_lines, render_wrapped};
+    use super::{Wrapped, bar_lines};
     use crate::tui::theme::Theme;
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
@@ -805,12 +833,15 @@ mod tests {
     /// a line past the area (a wide character in a word too long for a line, at the edge
     /// of the screen), the line is cut at the area's edge instead of panicking.
     #[test]
+    #[allow(clippy::disallowed_methods)] // ratatui's own wrapping, to compare with
     fn wrapped_paragraphs_stay_in_their_area() {
         let paragraph = |text| {
             Paragraph::new(text)
                 .wrap(Wrap { trim: true })
                 .block(Block::bordered().title("t"))
         };
+        let ours_of =
+            |text| Wrapped::new(Paragraph::new(text), true).block(Block::bordered().title("t"));
         let whole = Rect::new(0, 0, 30, 8);
         let area = Rect::new(2, 1, 20, 6);
         let mut ours = Buffer::empty(whole);
@@ -818,7 +849,7 @@ mod tests {
         ours.set_string(0, 0, "x".repeat(30), ratatui::style::Style::default());
         theirs.clone_from(&ours);
         let text = "Ada Sample, Head of Platform at 腾讯 · Zoë e\u{301} 🚀";
-        render_wrapped(paragraph(text), area, &mut ours);
+        ours_of(text).render(area, &mut ours);
         paragraph(text).render(area, &mut theirs);
         assert_eq!(ours, theirs, "as ratatui draws it, around the area too");
         for (text, width) in [
@@ -833,9 +864,9 @@ mod tests {
                 let mut buf = Buffer::empty(edge);
                 bare.clone().render(edge, &mut buf);
             });
-            let fixed = "ratatui now keeps it in its columns: render_wrapped's copy can go";
+            let fixed = "ratatui now keeps it in its columns: Wrapped's copy can go";
             assert!(direct.is_err(), "{text:?} at {width} columns: {fixed}");
-            render_wrapped(bare, edge, &mut buf);
+            Wrapped::new(Paragraph::new(text), true).render(edge, &mut buf);
             assert!(buf.content.iter().any(|c| c.symbol() != " "), "{buf:?}");
         }
     }

@@ -5,9 +5,7 @@ use super::super::app::{App, Confirm, HelpLine, Shows, View};
 use super::super::keymap::Command;
 use super::super::strings;
 use super::super::theme::{self, Theme};
-use super::{
-    ShownHint, centered, fitting, hint_in, hints_text, keys_lines, keys_text, render_wrapped,
-};
+use super::{ShownHint, Wrapped, centered, fitting, hint_in, hints_text, keys_lines, keys_text};
 use netcurate::audience;
 use netcurate::model::{Contact, Flags, joined_or_none};
 use netcurate::store::Found;
@@ -15,7 +13,7 @@ use netcurate::text::seen;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph};
 
 /// The keys, scrolled to `app.help.top` when they do not fit the screen.
 pub fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -225,7 +223,7 @@ pub fn explain(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     };
     frame.render_widget(Clear, popup);
-    render_wrapped(card, popup, frame.buffer_mut());
+    frame.render_widget(card, popup);
 }
 
 /// Where the explanation's box goes on a screen of `area`, when there is one to show.
@@ -235,7 +233,7 @@ pub fn explain_box(app: &App, area: Rect) -> Option<Rect> {
 
 /// The explanation of the contact (or, in the invitations view, the invitation) at the
 /// cursor, and where its box goes in `area`.
-fn explain_card<'a>(app: &App, theme: &Theme, area: Rect) -> Option<(Paragraph<'a>, Rect)> {
+fn explain_card<'a>(app: &App, theme: &Theme, area: Rect) -> Option<(Wrapped<'a>, Rect)> {
     let (lines, title) = match app.view {
         View::Invitations => {
             let i = app.current_invitation()?;
@@ -254,8 +252,7 @@ fn explain_card<'a>(app: &App, theme: &Theme, area: Rect) -> Option<(Paragraph<'
         &keys_text(app, strings::PROFILE_KEYS_CLOSES),
         &keys_text(app, strings::CLOSES),
     );
-    let card = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
+    let card = Wrapped::new(Paragraph::new(lines), false)
         .block(Block::bordered().title(fitting(titles, width.saturating_sub(2))));
     let popup = fit_box(&card, area, EXPLAIN_WIDTH, 0);
     Some((card, popup))
@@ -306,7 +303,7 @@ fn hang(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'_>> {
 /// A centred box at most `max_width` wide for the wrapped `paragraph` (its border
 /// included) with `below` more rows under it, as tall as the text wraps to (the text's
 /// line count fell short once a line wrapped, and the last lines were cut).
-fn fit_box(paragraph: &Paragraph<'_>, area: Rect, max_width: u16, below: u16) -> Rect {
+fn fit_box(paragraph: &Wrapped<'_>, area: Rect, max_width: u16, below: u16) -> Rect {
     let width = max_width.min(area.width);
     let height = paragraph.line_count(width.saturating_sub(2)) as u16 + below;
     centered(area, width, height)
@@ -337,12 +334,11 @@ pub fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame, area: R
     };
     let width = Line::raw(text.as_str()).width() as u16 + 4;
     // Wrapped, so that a long path never pushes "(y / n)" off a narrow screen.
-    let question = Paragraph::new(Span::styled(text, theme.warn()))
-        .wrap(Wrap { trim: true })
+    let question = Wrapped::new(Paragraph::new(Span::styled(text, theme.warn())), true)
         .block(Block::bordered().title(strings::CONFIRM));
     let popup = fit_box(&question, area, width, 0);
     frame.render_widget(Clear, popup);
-    render_wrapped(question, popup, frame.buffer_mut());
+    frame.render_widget(question, popup);
 }
 
 /// What failed, wrapped in a box as wide as it needs (up to [`FAILURE_WIDTH`]), with how
@@ -406,7 +402,7 @@ fn notice(
     area: Rect,
 ) {
     let width = (text.width() as u16 + 4).clamp(closes.width() as u16 + 4, max_width);
-    let text = Paragraph::new(text).wrap(Wrap { trim: false }).block(
+    let text = Wrapped::new(Paragraph::new(text), false).block(
         Block::bordered()
             .title(title)
             .title_bottom(closes.right_aligned()),
@@ -420,7 +416,7 @@ fn notice(
         }
     };
     frame.render_widget(Clear, popup);
-    render_wrapped(text.scroll((hidden, 0)), popup, frame.buffer_mut());
+    frame.render_widget(text.scroll((hidden, 0)), popup);
 }
 
 /// The widest a failure's box gets, so that a long error reads as a paragraph.
@@ -435,7 +431,7 @@ pub fn triage(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (card, layout) = triage_card(app, theme, inner);
-    render_wrapped(card, layout.card, frame.buffer_mut());
+    frame.render_widget(card, layout.card);
     let legend_lines: Vec<Line> = (layout.legend_lines.iter())
         .map(|hints| Line::styled(hints_text(hints), theme.accent()))
         .collect();
@@ -468,16 +464,14 @@ struct TriageLayout {
 
 /// The card of the contact triage shows, and where it and its legend go in `inner` (the
 /// view under its title): the legend sits below the card, on as many lines as it needs.
-fn triage_card<'a>(app: &App, theme: &Theme, inner: Rect) -> (Paragraph<'a>, TriageLayout) {
+fn triage_card<'a>(app: &App, theme: &Theme, inner: Rect) -> (Wrapped<'a>, TriageLayout) {
     let first = app.triage.as_ref().is_none_or(|t| t.index == 0);
     let lines = match app.current() {
         Some(i) => contact_lines(app, &app.network.contacts[i], theme),
         None => vec![Line::raw(strings::QUEUE_EMPTY)],
     };
     let lines = hang(lines, CARD_WIDTH.min(inner.width).saturating_sub(2));
-    let card = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered());
+    let card = Wrapped::new(Paragraph::new(lines), false).block(Block::bordered());
     let suggested = (app.current()).is_some_and(|i| {
         audience::suggest(&app.network.contacts[i], app.pillars.threshold).is_some()
     });

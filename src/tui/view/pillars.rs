@@ -7,7 +7,7 @@
 use super::super::app::App;
 use super::super::strings::{self, feature};
 use super::super::theme::Theme;
-use super::{fitting, keys_text, render_wrapped};
+use super::{Wrapped, fitting, keys_text};
 use chrono::NaiveDate;
 use netcurate::pillars::{FRP_LEVERS, PillarProjection, Projection, SsiReading};
 use ratatui::Frame;
@@ -16,7 +16,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Axis, Block, Borders, Chart, Dataset, GraphType, LineGauge, Paragraph, Sparkline, Widget, Wrap,
+    Axis, Block, Borders, Chart, Dataset, GraphType, LineGauge, Paragraph, Sparkline, Widget,
 };
 
 /// Draws the view, scrolled to `app.pillars_scroll.top` when it is taller than `area`
@@ -162,8 +162,8 @@ fn draw_whole(app: &App, p: &Projection, theme: &Theme, parts: Parts, buffer: &m
     Paragraph::new(plan_lines(p, theme))
         .block(block(strings::PLAN))
         .render(plan, buffer);
-    let assumptions = assumptions(app, p, theme).block(block(strings::ASSUMPTIONS));
-    render_wrapped(assumptions, assumptions_area, buffer);
+    (assumptions(app, p, theme).block(block(strings::ASSUMPTIONS)))
+        .render(assumptions_area, buffer);
     history(app, theme, buffer, bottom);
 }
 
@@ -175,14 +175,14 @@ fn plan_width(p: &Projection, theme: &Theme) -> u16 {
 
 /// The assumptions pane's text, wrapped: the disclaimer first (on a short screen the
 /// lines below it may not fit), how to edit them, every parameter, the FRP levers.
-fn assumptions<'a>(app: &App, p: &'a Projection, theme: &Theme) -> Paragraph<'a> {
+fn assumptions<'a>(app: &App, p: &'a Projection, theme: &Theme) -> Wrapped<'a> {
     let mut text = vec![
         Line::styled(p.disclaimer, theme.warn()),
         Line::styled(keys_text(app, strings::EDIT_ASSUMPTIONS), theme.header()),
     ];
     text.extend(strings::assumptions(&p.assumptions, p.noise_used).map(Line::raw));
     text.push(Line::styled(strings::frp_levers(&FRP_LEVERS), theme.dim()));
-    Paragraph::new(text).wrap(Wrap { trim: true })
+    Wrapped::new(Paragraph::new(text), true)
 }
 
 /// The plan table: each feature of the network before → after the plan.
@@ -275,21 +275,20 @@ fn pillar(
                 .render(proj, buffer);
         }
         // Without a reading, what to do takes both gauges' rows (wrapped in a narrow pane).
-        _ => render_wrapped(
+        _ => Wrapped::new(
             Paragraph::new(Line::styled(
                 strings::no_reading(&keys_text(app, strings::RECORD_ONE)),
                 theme.dim(),
-            ))
-            .wrap(Wrap { trim: true }),
-            base.union(proj),
-            buffer,
-        ),
+            )),
+            true,
+        )
+        .render(base.union(proj), buffer),
     }
-    render_wrapped(pillar_words(p, note, theme), words, buffer);
+    pillar_words(p, note, theme).render(words, buffer);
 }
 
 /// The change in words under a pillar's gauges, and its note, wrapped.
-fn pillar_words<'a>(p: &PillarProjection, note: &'a str, theme: &Theme) -> Paragraph<'a> {
+fn pillar_words<'a>(p: &PillarProjection, note: &'a str, theme: &Theme) -> Wrapped<'a> {
     let text = vec![
         Line::raw(strings::delta(
             p.delta_low,
@@ -298,7 +297,7 @@ fn pillar_words<'a>(p: &PillarProjection, note: &'a str, theme: &Theme) -> Parag
         )),
         Line::styled(note, theme.dim()),
     ];
-    Paragraph::new(text).wrap(Wrap { trim: true })
+    Wrapped::new(Paragraph::new(text), true)
 }
 
 fn history(app: &App, theme: &Theme, buffer: &mut Buffer, area: Rect) {
@@ -334,8 +333,8 @@ fn history(app: &App, theme: &Theme, buffer: &mut Buffer, area: Rect) {
     (Sparkline::default().data(&data).max(highest))
         .style(theme.accent())
         .render(spark, buffer);
-    render_wrapped(summary, words, buffer);
-    render_wrapped(log, log_area, buffer);
+    summary.render(words, buffer);
+    log.render(log_area, buffer);
     if chart.height >= CHART_MIN_ROWS {
         br_chart(app, theme, buffer, chart);
     }
@@ -405,24 +404,24 @@ fn br_chart(app: &App, theme: &Theme, buffer: &mut Buffer, area: Rect) {
 /// The readings at `width`: the sparkline's columns (one per reading, at most a third of
 /// them), the summary in words beside it, wrapped (a number is never cut), and the rows
 /// they take (at least the sparkline's two).
-fn readings<'a>(app: &App, theme: &Theme, width: u16) -> (u16, Paragraph<'a>, u16) {
+fn readings<'a>(app: &App, theme: &Theme, width: u16) -> (u16, Wrapped<'a>, u16) {
     let all = &app.pillars.readings;
     let spark_width = (all.len() as u16).min(width / 3);
     let words_width = width.saturating_sub(spark_width + u16::from(spark_width > 0));
-    let summary = Paragraph::new(readings_summary(app, all, theme)).wrap(Wrap { trim: true });
+    let summary = Wrapped::new(Paragraph::new(readings_summary(app, all, theme)), true);
     let rows = (summary.line_count(words_width) as u16).max(2);
     (spark_width, summary, rows)
 }
 
 /// The projections logged, the latest first, each against the reading after it.
-fn log<'a>(app: &App, theme: &Theme) -> Paragraph<'a> {
+fn log<'a>(app: &App, theme: &Theme) -> Wrapped<'a> {
     let mut lines: Vec<Line> = (app.pillars.log.iter().rev())
         .map(|l| Line::raw(l.outcome(&app.pillars.readings)))
         .collect();
     if lines.is_empty() {
         lines.push(Line::styled(strings::NO_PROJECTIONS, theme.dim()));
     }
-    Paragraph::new(lines).wrap(Wrap { trim: true })
+    Wrapped::new(Paragraph::new(lines), true)
 }
 
 /// The recorded readings in two lines: how BR moved over them, and the last one whole.

@@ -103,6 +103,12 @@ fn keystroke(c: &mut Criterion) {
         "seniority:vp hooly",
         "seniority:vp hoolyx",
     );
+    // A phrase nobody's: the phrases of as many words that start with its letter.
+    keystroke(
+        "filter keystroke, a phrase nobody's: 'title:\"haed of plat' -> 'title:\"haed of platf' at 100k",
+        "title:\"haed of plat",
+        "title:\"haed of platf",
+    );
     keystroke(
         "filter keystroke, clearing: 'platf' -> '' at 100k",
         "platf",

@@ -1444,6 +1444,13 @@ mod tests {
             ),
             "a phrase, its last word misspelt"
         );
+        assert_eq!(
+            why("title:\"vpp engineering\"").as_deref(),
+            Some(
+                "no title has a word starting with 'vpp engineering' (did you mean vp engineering?)"
+            ),
+            "a phrase misspelt before its last word"
+        );
         assert_eq!(why("title:vp company:initech"), None, "each finds someone");
         assert_eq!(why("-title:qqq designer"), None, "negated: finds everyone");
         assert_eq!(

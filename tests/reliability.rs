@@ -308,9 +308,13 @@ fn forget_all_deletes_the_database() {
     // A profile edit kept beside the database (it did not parse) goes too.
     let kept_edit = std::path::PathBuf::from(format!("{}.profile-edit.toml", db.path.display()));
     std::fs::write(&kept_edit, "threshold = lots\n").unwrap();
+    // So does a copy kept from before an upgrade of the database.
+    let upgrade_copy = std::path::PathBuf::from(format!("{}.before-upgrade-v3", db.path.display()));
+    std::fs::copy(&db.path, &upgrade_copy).unwrap();
     db.ok(&["forget", "--all"]);
     assert!(!db.path.exists());
     assert!(!kept_edit.exists());
+    assert!(!upgrade_copy.exists());
     let left: Vec<_> = std::fs::read_dir(db.dir.path())
         .unwrap()
         .flatten()

@@ -248,6 +248,9 @@ pub fn run(cli: Cli) -> Result<()> {
     let import = matches!(command, Command::Import { .. });
     let mut s = Session::open(&db, cli.as_of, cli.profile.as_deref())?;
     netcurate::trace::phase("opened the database");
+    if let Some(upgrade) = s.store.upgrade() {
+        tell(&format!("netcurate: {}", upgrade_said(upgrade)));
+    }
     let result = run_in(&mut s, command, &mut std::io::stdout().lock());
     if made_here {
         let kept = keep_unless_empty(s, &db);
@@ -266,6 +269,17 @@ pub fn run(cli: Cli) -> Result<()> {
         }
     }
     result
+}
+
+/// What opening a database of an older version did: "database upgraded from version 3 to
+/// 4; a copy from before: ~/….before-upgrade-v3".
+pub(crate) fn upgrade_said(upgrade: &netcurate::store::Upgrade) -> String {
+    format!(
+        "database upgraded from version {} to {}; a copy from before: {}",
+        upgrade.from,
+        netcurate::store::SCHEMA_VERSION,
+        crate::platform::where_written(&upgrade.copy)
+    )
 }
 
 /// Closes a database this run made, and removes it when nothing was stored in it (a dry
@@ -390,11 +404,15 @@ fn forget(db: &Path, all: bool) -> Result<()> {
     Ok(())
 }
 
-/// Removes the database and the files kept beside it (the copies for undoing an import,
-/// SQLite's journal, a profile edit); how many of the database's own there were.
+/// Removes the database and the files kept beside it (the copies for undoing an import
+/// and from before upgrades, SQLite's journal, a profile edit); how many of the database's own there were.
 fn remove_database_files(db: &Path) -> Result<usize> {
     let mut removed = 0;
-    for copy in netcurate::store::import_copies(db) {
+    let copies = netcurate::store::import_copies(db);
+    for copy in copies
+        .into_iter()
+        .chain(netcurate::store::upgrade_copies(db))
+    {
         std::fs::remove_file(&copy).with_context(|| format!("removing {}", copy.display()))?;
     }
     for suffix in ["", "-wal", "-shm", PROFILE_EDIT_SUFFIX] {

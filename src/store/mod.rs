@@ -22,6 +22,7 @@ mod timeline_tests;
 pub use crate::pillars::{LoggedProjection, SsiReading};
 pub use oplog::{History, ImportInHistory, Step};
 pub use report::{ColumnRead, FileReport, Found, ImportReport, ImportRun, Total, if_any};
+pub use schema::{LATEST as SCHEMA_VERSION, Upgrade, upgrade_copies};
 pub use snapshot::{ImportUndo, copies as import_copies};
 
 use oplog::record_in;
@@ -56,6 +57,8 @@ const PAGE_BYTES: i64 = 16 * 1024;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Set when opening migrated the database from an older version.
+    upgrade: Option<Upgrade>,
 }
 
 /// A date as the store writes it, `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS`, made without
@@ -194,16 +197,23 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        schema::migrate(&mut conn, path).map_err(|e| db_error(e, path))?;
+        let upgrade = schema::migrate(&mut conn, path).map_err(|e| db_error(e, path))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            upgrade,
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// What opening did to a database of an older version: the version it was at and
+    /// where the copy from then is.
+    pub fn upgrade(&self) -> Option<&Upgrade> {
+        self.upgrade.as_ref()
     }
 
     /// Changes whenever another connection (another netcurate process) commits; the

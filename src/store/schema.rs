@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use rusqlite::Connection;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Each entry migrates from version `index` to `index + 1`. They run with foreign keys
 /// off (a migration may rebuild a table that others reference).
@@ -185,7 +185,22 @@ pub fn is_netcurate(conn: &Connection) -> Result<bool> {
     Ok(version >= 1 && contacts == 1)
 }
 
-pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+/// What a copy of the database from before an upgrade is named, after the database's own
+/// name and before the version it was at: `netcurate.db.before-upgrade-v3`.
+pub const UPGRADE_COPY_SUFFIX: &str = ".before-upgrade-v";
+
+/// A database migrated from an older version: the version it was at, and the copy of it
+/// kept from then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upgrade {
+    pub from: i64,
+    pub copy: PathBuf,
+}
+
+/// Brings the database at `path` (open as `conn`) to the [`LATEST`] version. A database
+/// of an older version is first copied beside it ([`UPGRADE_COPY_SUFFIX`]), so that a
+/// newer netcurate never changes the only copy of the user's work: the copy is said.
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<Option<Upgrade>> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > LATEST {
         return Err(Error::NewerSchema {
@@ -194,6 +209,10 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             supported: LATEST,
         });
     }
+    let upgrade = match version {
+        1.. if version < LATEST => Some(keep_copy(conn, path, version)?),
+        _ => None,
+    };
     // Outside any transaction, where the pragma takes effect; the caller turns them on.
     conn.pragma_update(None, "foreign_keys", "OFF")?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
@@ -202,7 +221,24 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;
     }
-    Ok(())
+    Ok(upgrade)
+}
+
+/// Copies the database open as `conn` (at `path`, version `version`) to its upgrade copy.
+fn keep_copy(conn: &Connection, path: &Path, version: i64) -> Result<Upgrade> {
+    let copy = PathBuf::from(format!("{}{UPGRADE_COPY_SUFFIX}{version}", path.display()));
+    let _ = std::fs::remove_file(&copy);
+    super::create_private(&copy)?;
+    super::snapshot::copy_database(conn, &mut Connection::open(&copy)?, path)?;
+    Ok(Upgrade {
+        from: version,
+        copy,
+    })
+}
+
+/// The copies kept from before upgrades beside the database at `db`.
+pub fn upgrade_copies(db: &Path) -> Vec<PathBuf> {
+    super::snapshot::beside(db, UPGRADE_COPY_SUFFIX)
 }
 
 #[cfg(test)]
@@ -210,7 +246,8 @@ mod tests {
     use super::*;
 
     /// A database made by the first release keeps its contacts, tags and decisions when
-    /// the contacts table is rebuilt without its match keys.
+    /// the contacts table is rebuilt without its match keys, and a copy of it from before
+    /// is kept beside it, once.
     #[test]
     fn version_one_databases_migrate_with_their_data() {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -228,7 +265,26 @@ mod tests {
         drop(conn);
 
         let mut conn = Connection::open(&path).expect("reopen");
-        migrate(&mut conn, &path).expect("migrate");
+        let upgrade = migrate(&mut conn, &path).expect("migrate");
+        let copy = path.with_file_name("v1.db.before-upgrade-v1");
+        assert_eq!(
+            upgrade,
+            Some(Upgrade {
+                from: 1,
+                copy: copy.clone()
+            })
+        );
+        assert_eq!(upgrade_copies(&path), vec![copy.clone()]);
+        assert_eq!(migrate(&mut conn, &path).expect("again"), None, "once");
+        let kept = Connection::open(&copy).expect("the copy");
+        let (version, name): (i64, String) = kept
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), first_name FROM contacts WHERE id = 7",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("the copy is the database as it was");
+        assert_eq!((version, name.as_str()), (1, "Ada"));
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .expect("version");

@@ -21,10 +21,16 @@ fn copy_path(db: &Path, id: &str) -> PathBuf {
 
 /// Every copy beside the database at `db` (a crash may leave one the mark does not name).
 pub fn copies(db: &Path) -> Vec<PathBuf> {
+    beside(db, COPY_SUFFIX)
+}
+
+/// The files beside the database at `db` whose names are its own, then `suffix`, then
+/// anything.
+pub(super) fn beside(db: &Path, suffix: &str) -> Vec<PathBuf> {
     let Some(name) = db.file_name().and_then(|n| n.to_str()) else {
         return vec![];
     };
-    let prefix = format!("{name}{COPY_SUFFIX}");
+    let prefix = format!("{name}{suffix}");
     let folder = db.parent().filter(|p| !p.as_os_str().is_empty());
     let entries = std::fs::read_dir(folder.unwrap_or(Path::new(".")));
     (entries.into_iter().flatten().flatten())
@@ -84,7 +90,7 @@ pub(crate) fn tidy(conn: &Connection, db: &Path) {
 /// Copies every page of `from` into `to` in one step; a lock in the way (after the
 /// connection's busy timeout) is [`Error::Busy`] for the database at `db`, never a wait
 /// without end.
-fn copy_database(from: &Connection, to: &mut Connection, db: &Path) -> Result<()> {
+pub(super) fn copy_database(from: &Connection, to: &mut Connection, db: &Path) -> Result<()> {
     match Backup::new(from, to)?.step(-1)? {
         StepResult::Done => Ok(()),
         _ => Err(Error::Busy(db.to_path_buf())),

@@ -113,6 +113,9 @@ pub fn run_on(db: &Path, as_of: Option<NaiveDate>, profile: Option<&Path>) -> Re
         let mut app = build_app(&session, keymap)?;
         netcurate::trace::phase("built the workbench");
         app.say_what_to_do_first();
+        if let Some(upgrade) = session.store.upgrade() {
+            app.status = crate::cli::upgrade_said(upgrade);
+        }
         if let Some(said) = keymap_said {
             app.status = said;
         }

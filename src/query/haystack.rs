@@ -16,6 +16,40 @@ pub struct Haystack {
     pub(super) title: String,
     pub(super) company: String,
     pub(super) url: String,
+    /// The bytes that start words of the name, the title and the company.
+    initials: [Initials; 3],
+}
+
+/// Which bytes start the words of a text, a bit each: every letter and digit its own, any
+/// byte beyond ASCII one for all. A word or a text looked for from the starts of words
+/// ([`words`], [`Needle::first_in`]) starts at one, with its own first byte: a text whose
+/// initials lack that byte is passed over without being read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Initials(u64);
+
+impl Initials {
+    fn of(text: &str) -> Initials {
+        let bytes = text.as_bytes();
+        let starts = (0..bytes.len()).filter(|&at| words::starts_word(bytes, at));
+        Initials(starts.fold(0, |bits, at| bits | Initials::bit(bytes[at])))
+    }
+
+    /// The bit of `byte`; none for any other byte (a word may start with it too, but
+    /// initials do not tell).
+    fn bit(byte: u8) -> u64 {
+        match byte {
+            b'a'..=b'z' => 1 << (byte - b'a'),
+            b'0'..=b'9' => 1 << (26 + byte - b'0'),
+            0x80.. => 1 << 63,
+            _ => 0,
+        }
+    }
+
+    /// Whether a word of the text may start with `byte`: not when the initials say no.
+    fn may_start(self, byte: u8) -> bool {
+        let bit = Initials::bit(byte);
+        bit == 0 || self.0 & bit != 0
+    }
 }
 
 impl Haystack {
@@ -45,14 +79,17 @@ impl Haystack {
                 TextField::Name => {
                     self.name.clear();
                     c.push_searched_name(&mut self.name);
+                    self.initials[0] = Initials::of(&self.name);
                 }
                 TextField::Title => {
                     self.title.clear();
                     push_searched(&mut self.title, &[&c.position]);
+                    self.initials[1] = Initials::of(&self.title);
                 }
                 TextField::Company => {
                     self.company.clear();
                     push_searched(&mut self.company, &[&c.company]);
+                    self.initials[2] = Initials::of(&self.company);
                 }
                 TextField::Url => {
                     self.url.clear();
@@ -75,9 +112,16 @@ impl Haystack {
         }
     }
 
-    /// The texts a bare word of a filter looks in ([`super::WORD_FIELDS`]).
-    pub(super) fn word_texts(&self) -> impl Iterator<Item = &str> {
-        self.texts(&super::WORD_FIELDS)
+    /// Whether a word of `field`'s text may start with `byte` (a word's first byte): not
+    /// when the text's initials say no; always for a field without initials.
+    pub(super) fn may_start_word(&self, field: TextField, byte: u8) -> bool {
+        let initials = match field {
+            TextField::Name => self.initials[0],
+            TextField::Title => self.initials[1],
+            TextField::Company => self.initials[2],
+            _ => return true,
+        };
+        initials.may_start(byte)
     }
 
     /// The texts of `fields` this haystack keeps.
@@ -164,4 +208,47 @@ fn mark_spelling<I: Iterator<Item = char>>(
         },
     };
     out.extend(at.into_iter().map(|k| origin[k]));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// A text's initials never pass over a text where a word matches, in pieces or in
+        /// one piece from a word's start: they only ever say no where it cannot.
+        #[test]
+        fn initials_never_hide_a_match(
+            word in "[aeb1é王 &-]{1,5}",
+            text in "[aeb1é王 &'-]{0,16}",
+        ) {
+            let initials = Initials::of(&text);
+            let first = word.as_bytes()[0];
+            if words::matches(word.as_bytes(), text.as_bytes()) {
+                prop_assert!(initials.may_start(first), "{word:?} in {text:?}");
+            }
+            let needle = Needle::new(word.clone());
+            if needle.first_in(text.as_bytes(), true).is_some() {
+                prop_assert!(initials.may_start(first), "{word:?} in {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn initials_say_which_letters_start_words() {
+        let initials = Initials::of("vp engineering, r&d 2ndline søren\u{1}soeren 王小明");
+        // `d` after `&`, and `soeren` after the mark between spellings, start words too.
+        for byte in [b'v', b'e', b'r', b'd', b'2', b's', 0xE7] {
+            assert!(initials.may_start(byte), "{}", byte as char);
+        }
+        for byte in [b'p', b'n', b'g', b'o', b'x', b'1'] {
+            assert!(!initials.may_start(byte), "{}", byte as char);
+        }
+        // What initials do not tell, they never rule out.
+        assert!(initials.may_start(b'&'));
+        assert!(!Initials::default().may_start(b'a'));
+    }
 }

@@ -95,15 +95,16 @@ fn common_start(a: &[u8], b: &[u8]) -> usize {
 
 /// Works out whether `word` matches `text` in pieces from word starts, into `steps`; the
 /// word's length in `steps` has its end when it does. The earliest ends win, so that what
-/// is left of the word has the most words left to match.
-fn walk(word: &[u8], text: &[u8], steps: &mut [Step]) -> bool {
+/// is left of the word has the most words left to match. Pieces are looked for from byte
+/// `from` on (where the first could start first).
+fn walk(word: &[u8], text: &[u8], from: usize, steps: &mut [Step]) -> bool {
     let n = word.len();
     if n == 0 || text.len() >= u32::MAX as usize {
         return n == 0;
     }
     steps.fill(UNREACHED);
     steps[0].end = 0;
-    for at in (0..text.len()).filter(|&at| starts_word(text, at)) {
+    for at in (from..text.len()).filter(|&at| starts_word(text, at)) {
         for matched in 0..n {
             if steps[matched].end as usize > at || word[matched] != text[at] {
                 continue;
@@ -129,14 +130,28 @@ fn walk(word: &[u8], text: &[u8], steps: &mut [Step]) -> bool {
 
 /// Whether `word` matches `text` in pieces from word starts (module doc).
 pub(super) fn matches(word: &[u8], text: &[u8]) -> bool {
-    if !is_subsequence(word, text) {
+    let Some(&first) = word.first() else {
+        return true;
+    };
+    // The first piece starts a word with the word's first byte: the pieces are looked
+    // for from the first such start on, and the commonest match, the whole word there
+    // (`eng` in `vp engineering`), needs no walk.
+    let mut starts = memchr::memchr_iter(first, text).filter(|&at| starts_word(text, at));
+    let Some(from) = starts.next() else {
+        return false;
+    };
+    let whole_at = |at: usize| text[at..].starts_with(word);
+    if whole_at(from) || starts.any(whole_at) {
+        return true;
+    }
+    if !is_subsequence(word, &text[from..]) {
         return false;
     }
     // On the stack for any word a person types (a filter is tested on every contact).
     const TYPED: usize = 16;
     match word.len() < TYPED {
-        true => walk(word, text, &mut [UNREACHED; TYPED][..=word.len()]),
-        false => walk(word, text, &mut vec![UNREACHED; word.len() + 1]),
+        true => walk(word, text, from, &mut [UNREACHED; TYPED][..=word.len()]),
+        false => walk(word, text, from, &mut vec![UNREACHED; word.len() + 1]),
     }
 }
 
@@ -155,7 +170,7 @@ fn is_subsequence(word: &[u8], text: &[u8]) -> bool {
 /// The byte ranges of `text` the pieces of `word` match, in order, when it matches.
 pub(super) fn pieces(word: &[u8], text: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
     let mut steps = vec![UNREACHED; word.len() + 1];
-    if word.is_empty() || !walk(word, text, &mut steps) {
+    if word.is_empty() || !walk(word, text, 0, &mut steps) {
         return None;
     }
     let mut ranges = Vec::new();

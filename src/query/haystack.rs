@@ -124,9 +124,15 @@ impl Haystack {
         initials.may_start(byte)
     }
 
-    /// The texts of `fields` this haystack keeps.
-    pub(super) fn texts<'h>(&'h self, fields: &'h [TextField]) -> impl Iterator<Item = &'h str> {
-        fields.iter().filter_map(|&f| self.text(f))
+    /// The texts of `fields` this haystack keeps where a word may start with `byte` (their
+    /// initials do not say no): those a word that starts with it can be found in.
+    pub(super) fn texts_with_initial<'h>(
+        &'h self,
+        fields: &'h [TextField],
+        byte: u8,
+    ) -> impl Iterator<Item = &'h str> {
+        let may = move |f: &&TextField| self.may_start_word(**f, byte);
+        fields.iter().filter(may).filter_map(|&f| self.text(f))
     }
 
     pub fn all(network: &Network) -> Vec<Haystack> {

@@ -275,7 +275,12 @@ pub fn words_in(hay: &[Haystack], field: &str, typed: &str) -> Vec<String> {
     };
     let needle = Needle::typed(typed);
     let spellings: Vec<&str> = needle.spellings().map(|n| n.text.as_str()).collect();
-    let texts = hay.iter().flat_map(|h| h.texts(fields));
+    // Its spellings start alike (`ü` and `ue`, folded): texts none of whose words starts
+    // so are passed over.
+    let Some(first) = needle.text.bytes().next() else {
+        return Vec::new();
+    };
+    let texts = hay.iter().flat_map(|h| h.texts_with_initial(fields, first));
     let words = words::starting_with(&spellings, texts);
     words.into_iter().map(String::from).collect()
 }
@@ -569,8 +574,9 @@ impl Query {
             let (needle, fields) = test.starts_words()?;
             // Its spellings start alike (`ü` and `ue`), so texts without a word starting
             // as it does are not asked to match it.
+            let first = needle.text.bytes().next()?;
             let like = in_halves(hay.len(), |at| {
-                let texts = hay[at].iter().flat_map(|h| h.texts(fields));
+                let texts = (hay[at].iter()).flat_map(|h| h.texts_with_initial(fields, first));
                 words::words_like(&needle.text, texts, |t| !alone && test.in_one_text(t))
             });
             let like: Option<Vec<_>> = like.into_iter().collect();

@@ -135,8 +135,15 @@ impl Haystack {
         fields.iter().filter(may).filter_map(|&f| self.text(f))
     }
 
+    /// Every contact's haystack, in order; a large network's in two halves side by side.
     pub fn all(network: &Network) -> Vec<Haystack> {
-        network.contacts.iter().map(Haystack::of).collect()
+        let contacts = &network.contacts;
+        let halves = super::in_halves(contacts.len(), |range| {
+            contacts[range].iter().map(Haystack::of).collect::<Vec<_>>()
+        });
+        let mut all = Vec::with_capacity(contacts.len());
+        halves.into_iter().for_each(|half| all.extend(half));
+        all
     }
 }
 

@@ -155,6 +155,7 @@ fn event_loop(
             dirty = false;
         }
         if !event::poll(TICK)? {
+            app.prepare();
             let now = session.store.data_version()?;
             if now != version {
                 version = now;

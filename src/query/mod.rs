@@ -771,8 +771,8 @@ impl Test {
 
     /// [`Test::holds`] for the tests of what the contact holds other than the texts its
     /// haystack keeps. Apart, so that a test of a haystack's text never reads the contact:
-    /// at 100k the contacts are far from the cache, and reading each (a field the compiler
-    /// read ahead for another test) was a fifth of a bare word's keystroke.
+    /// at 100k the contacts are far from the cache, and reading each (fields the compiler
+    /// read ahead for other tests) was two fifths of a common bare word's keystroke.
     #[inline(never)]
     fn holds_of_contact(&self, c: &Contact) -> bool {
         match self {

@@ -179,13 +179,15 @@ fn query(c: &mut Criterion) {
             b.iter(|| black_box(q.filter(&network, &hay, all.iter().copied())))
         });
     }
-    g.bench_function("sort 100k by score", |b| {
-        b.iter(|| {
-            let mut ids = all.clone();
-            sort(&mut ids, &network, &hay, SortKey::Score, true);
-            black_box(ids)
-        })
-    });
+    for key in [SortKey::Score, SortKey::Name] {
+        g.bench_function(format!("sort 100k by {}", key.as_str()), |b| {
+            b.iter(|| {
+                let mut ids = all.clone();
+                sort(&mut ids, &network, &hay, key, key.descending_by_default());
+                black_box(ids)
+            })
+        });
+    }
     g.finish();
 }
 

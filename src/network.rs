@@ -18,6 +18,8 @@ pub const WARM_DAYS: i64 = 365;
 
 #[derive(Debug, Clone, Default)]
 pub struct Network {
+    /// In id order ([`Network::new`] sorts them): found by binary search, and sorted
+    /// views break ties by position.
     pub contacts: Vec<Contact>,
     pub invitations: Vec<Invitation>,
     /// The date treated as today.

@@ -102,32 +102,51 @@ impl SortKey {
 }
 
 /// Sorts positions by `key`, ties by id (deterministic). Numeric keys sort precomputed
-/// (key, id) pairs; text keys compare the haystacks, which may be empty otherwise.
+/// (key, position) pairs; text keys the haystacks' texts, by their first bytes kept beside
+/// each position and then whole (`hay` may be empty for a numeric key).
 pub fn sort(ids: &mut [u32], network: &Network, hay: &[Haystack], key: SortKey, descending: bool) {
     let contacts = &network.contacts;
     if !key.needs_text() {
-        let mut keyed: Vec<(i64, i64, u32)> = ids
+        // Ties by position, which is by id: a network keeps its contacts in id order.
+        let mut keyed: Vec<(i64, u32)> = ids
             .iter()
             .map(|&i| {
-                let c = &contacts[i as usize];
-                let k = key.number(c).unwrap_or(0);
-                (if descending { -k } else { k }, c.id, i)
+                let k = key.number(&contacts[i as usize]).unwrap_or(0);
+                (if descending { -k } else { k }, i)
             })
             .collect();
         keyed.sort_unstable();
-        for (slot, (_, _, i)) in ids.iter_mut().zip(keyed) {
+        for (slot, (_, i)) in ids.iter_mut().zip(keyed) {
             *slot = i;
         }
         return;
     }
-    ids.sort_unstable_by(|&x, &y| {
-        let (a, b) = (key.text(&hay[x as usize]), key.text(&hay[y as usize]));
-        let o = if descending { b.cmp(a) } else { a.cmp(b) };
-        // Those without the text (no company, a hidden account's name) last either way.
-        (a.is_empty().cmp(&b.is_empty()))
-            .then(o)
-            .then(contacts[x as usize].id.cmp(&contacts[y as usize].id))
+    // Each text's first 16 bytes side by side with it: most comparisons end there, in
+    // order in memory, without reading the texts themselves.
+    let text = |i: u32| key.text(&hay[i as usize]);
+    let keyed = |&i: &u32| (text(i).is_empty(), text_start(text(i)), i);
+    let mut keyed: Vec<(bool, u128, u32)> = ids.iter().map(keyed).collect();
+    keyed.sort_unstable_by(|&(empty_x, start_x, x), &(empty_y, start_y, y)| {
+        let by_text = || {
+            let o = start_x.cmp(&start_y).then_with(|| text(x).cmp(text(y)));
+            if descending { o.reverse() } else { o }
+        };
+        // Those without the text (no company, a hidden account's name) last either way;
+        // ties by position, as above, without reading the contacts.
+        (empty_x.cmp(&empty_y)).then_with(by_text).then(x.cmp(&y))
     });
+    for (slot, (_, _, i)) in ids.iter_mut().zip(keyed) {
+        *slot = i;
+    }
+}
+
+/// The first 16 bytes of `text` as a number that orders as the texts do (zeros after a
+/// shorter text, which orders first unless the next bytes are zeros too).
+fn text_start(text: &str) -> u128 {
+    let mut start = [0u8; 16];
+    let n = text.len().min(16);
+    start[..n].copy_from_slice(&text.as_bytes()[..n]);
+    u128::from_be_bytes(start)
 }
 
 #[cfg(test)]
@@ -188,6 +207,34 @@ mod tests {
         assert_eq!(ids_of(&v), vec![3, 1, 5, 2, 4]);
         sort(&mut v, &network, &hay, SortKey::Company, true);
         assert_eq!(ids_of(&v), vec![5, 1, 3, 2, 4]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// Text keys sort as the texts compare whole, however long the bytes they share
+        /// (past the first 16 kept beside each), one a start of another, zeros inside;
+        /// without the text last either way; ties by id.
+        #[test]
+        fn texts_sort_as_they_compare_whole(
+            companies in proptest::collection::vec("(international business )?[ab\\x00]{0,4}", 1..12),
+            descending in proptest::bool::ANY,
+        ) {
+            let contacts: Vec<Contact> = (companies.iter().enumerate())
+                .map(|(i, company)| Contact { id: i as i64 + 1, ..contact("Ada", company, "") })
+                .collect();
+            let network = Network::new(contacts, vec![], NaiveDate::default());
+            let hay = Haystack::all(&network);
+            let mut sorted: Vec<u32> = (0..companies.len() as u32).collect();
+            sort(&mut sorted, &network, &hay, SortKey::Company, descending);
+            let mut plain: Vec<u32> = (0..companies.len() as u32).collect();
+            plain.sort_by(|&x, &y| {
+                let (a, b) = (&hay[x as usize].company, &hay[y as usize].company);
+                let o = if descending { b.cmp(a) } else { a.cmp(b) };
+                a.is_empty().cmp(&b.is_empty()).then(o).then(x.cmp(&y))
+            });
+            proptest::prop_assert_eq!(sorted, plain);
+        }
     }
 
     /// By the last message: the latest first, those never messaged last (either way

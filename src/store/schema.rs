@@ -226,7 +226,7 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<Option<Upgrade>> {
 
 /// Copies the database open as `conn` (at `path`, version `version`) to its upgrade copy.
 fn keep_copy(conn: &Connection, path: &Path, version: i64) -> Result<Upgrade> {
-    let copy = PathBuf::from(format!("{}{UPGRADE_COPY_SUFFIX}{version}", path.display()));
+    let copy = super::snapshot::named_beside(path, UPGRADE_COPY_SUFFIX, version);
     let _ = std::fs::remove_file(&copy);
     super::create_private(&copy)?;
     super::snapshot::copy_database(conn, &mut Connection::open(&copy)?, path)?;

@@ -16,7 +16,13 @@ pub const COPY_SUFFIX: &str = ".before-import.";
 const MARK_KEY: &str = "undo_import";
 
 fn copy_path(db: &Path, id: &str) -> PathBuf {
-    PathBuf::from(format!("{}{COPY_SUFFIX}{id}", db.display()))
+    named_beside(db, COPY_SUFFIX, id)
+}
+
+/// The file beside the database at `db` named as its own name, then `suffix`, then `id`:
+/// what [`beside`] finds.
+pub(super) fn named_beside(db: &Path, suffix: &str, id: impl std::fmt::Display) -> PathBuf {
+    PathBuf::from(format!("{}{suffix}{id}", db.display()))
 }
 
 /// Every copy beside the database at `db` (a crash may leave one the mark does not name).

@@ -16,8 +16,21 @@ pub struct Haystack {
     pub(super) title: String,
     pub(super) company: String,
     pub(super) url: String,
-    /// The bytes that start words of the name, the title and the company.
-    initials: [Initials; 3],
+    /// The bytes that start words of the name, the title and the company
+    /// ([`initials_slot`]).
+    initials: [Initials; super::WORD_FIELDS.len()],
+}
+
+/// Where a haystack keeps the initials of `field`'s text: the fields a bare word looks
+/// in ([`super::WORD_FIELDS`]), in that order.
+fn initials_slot(field: TextField) -> Option<usize> {
+    // A match, not a search of WORD_FIELDS: it is asked per text on every keystroke.
+    match field {
+        TextField::Name => Some(0),
+        TextField::Title => Some(1),
+        TextField::Company => Some(2),
+        _ => None,
+    }
 }
 
 /// Which bytes start the words of a text, a bit each: every letter and digit its own, any
@@ -79,23 +92,23 @@ impl Haystack {
                 TextField::Name => {
                     self.name.clear();
                     c.push_searched_name(&mut self.name);
-                    self.initials[0] = Initials::of(&self.name);
                 }
                 TextField::Title => {
                     self.title.clear();
                     push_searched(&mut self.title, &[&c.position]);
-                    self.initials[1] = Initials::of(&self.title);
                 }
                 TextField::Company => {
                     self.company.clear();
                     push_searched(&mut self.company, &[&c.company]);
-                    self.initials[2] = Initials::of(&self.company);
                 }
                 TextField::Url => {
                     self.url.clear();
                     self.url.push_str(c.url_key.as_deref().unwrap_or_default());
                 }
                 TextField::Location | TextField::Industry | TextField::Email => {}
+            }
+            if let (Some(slot), Some(text)) = (initials_slot(*field), self.text(*field)) {
+                self.initials[slot] = Initials::of(text);
             }
         }
     }
@@ -115,13 +128,7 @@ impl Haystack {
     /// Whether a word of `field`'s text may start with `byte` (a word's first byte): not
     /// when the text's initials say no; always for a field without initials.
     pub(super) fn may_start_word(&self, field: TextField, byte: u8) -> bool {
-        let initials = match field {
-            TextField::Name => self.initials[0],
-            TextField::Title => self.initials[1],
-            TextField::Company => self.initials[2],
-            _ => return true,
-        };
-        initials.may_start(byte)
+        initials_slot(field).is_none_or(|slot| self.initials[slot].may_start(byte))
     }
 
     /// The texts of `fields` this haystack keeps where a word may start with `byte` (their
@@ -263,5 +270,8 @@ mod tests {
         // What initials do not tell, they never rule out.
         assert!(initials.may_start(b'&'));
         assert!(!Initials::default().may_start(b'a'));
+        for (slot, &field) in super::super::WORD_FIELDS.iter().enumerate() {
+            assert_eq!(initials_slot(field), Some(slot), "{field:?}");
+        }
     }
 }

@@ -179,7 +179,7 @@ impl Needle {
     /// "Co-Founder & CTO", not in "Director"; `ann` in Anna, not in Hartmann).
     fn first_in(&self, text: &[u8], from_word_start: bool) -> Option<usize> {
         let first = self.text.bytes().next().unwrap_or_default();
-        let anywhere = !from_word_start || (first.is_ascii() && !first.is_ascii_alphanumeric());
+        let anywhere = !from_word_start || !words::is_word_byte(first);
         let mut found = self.finder.find_iter(text);
         found.find(|&at| anywhere || words::starts_word(text, at))
     }

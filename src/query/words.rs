@@ -37,9 +37,15 @@ pub(super) fn starts_word(text: &[u8], at: usize) -> bool {
     };
     let here = text.get(at).copied().unwrap_or_default();
     match before.is_ascii() && here.is_ascii() {
-        true => !before.is_ascii_alphanumeric(),
+        true => !is_word_byte(before),
         false => starts_word_beyond_ascii(text, at, before, here),
     }
+}
+
+/// A byte of a word: a letter or a digit, or part of a character beyond ASCII. Any other
+/// byte (a space, a hyphen, an ampersand…) ends a word, and a word starts after it.
+pub(super) fn is_word_byte(b: u8) -> bool {
+    !b.is_ascii() || b.is_ascii_alphanumeric()
 }
 
 /// [`starts_word`] where the byte at `at` or the one `before` it is beyond ASCII.
@@ -49,9 +55,7 @@ fn starts_word_beyond_ascii(text: &[u8], at: usize, before: u8, here: u8) -> boo
         return false; // inside a character
     }
     let spaceless = |c: Option<char>| c.is_some_and(is_written_without_spaces);
-    (before.is_ascii() && !before.is_ascii_alphanumeric())
-        || spaceless(char_at(text, at))
-        || spaceless(char_before(text, at))
+    !is_word_byte(before) || spaceless(char_at(text, at)) || spaceless(char_before(text, at))
 }
 
 /// A character of the scripts written without spaces between words: Chinese characters,
@@ -213,11 +217,6 @@ pub(super) fn starting_with<'t>(
     };
     let starting = |word: &str| spellings.iter().any(|s| word.starts_with(s));
     super::most_common_first(count_words(texts, first, 1, starting, |_| false).unwrap_or_default())
-}
-
-/// A byte of a word: a letter or a digit, or part of a character beyond ASCII.
-fn is_word_byte(b: u8) -> bool {
-    !b.is_ascii() || b.is_ascii_alphanumeric()
 }
 
 /// How many words `text` holds: runs of [word bytes](is_word_byte).

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 
 mod complete;
 mod haystack;
+mod members;
 mod parse;
 mod sort;
 mod words;
@@ -23,6 +24,7 @@ pub use complete::{
     Completion, WordCompletion, complete, complete_word, network_values, words_starting,
 };
 pub use haystack::{Haystack, Marks};
+pub use members::Members;
 pub use sort::{SortKey, sort};
 
 use haystack::{Found, mark};
@@ -613,6 +615,19 @@ impl Query {
         }
         let holds = holds()?;
         needs.into_iter().find(|&lack| !holds.has(lack))
+    }
+
+    /// The tag this query asks for, when that is all it asks (one term, not negated).
+    pub(crate) fn only_tag(&self) -> Option<&str> {
+        match self.terms.as_slice() {
+            [
+                Term {
+                    negate: false,
+                    test: Test::Tag(tag),
+                },
+            ] => Some(tag),
+            _ => None,
+        }
     }
 
     /// The tags this query asks for, in terms not negated.

@@ -9,6 +9,7 @@ use crate::columns::{pad, widest};
 use anyhow::{Result, bail};
 use netcurate::network::{Figures, Segment};
 use netcurate::ops;
+use netcurate::query::Members;
 use netcurate::text::seen;
 use std::io::Write;
 
@@ -128,10 +129,11 @@ fn no_saved_filter(name: &str, saved: &[String]) -> String {
 pub(crate) fn list_segments(s: &Session, json: bool, out: &mut dyn Write) -> Result<()> {
     let network = s.load()?;
     let saved = s.store.saved_filters()?;
+    let members = Members::new(&network);
     let mut rows = Vec::new();
     for segment in network.tag_segments().chain(saved) {
-        let mut query = s.query(&segment.query)?.one_off();
-        let figures = Figures::of(network.contacts.iter().filter(|c| query.matches(c)));
+        let positions = members.of(&s.query(&segment.query)?, |q| q.filter_once(&network));
+        let figures = Figures::of(positions.iter().map(|&i| &network.contacts[i as usize]));
         rows.push((segment, figures));
     }
     if json {

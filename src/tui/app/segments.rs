@@ -13,7 +13,7 @@ use netcurate::export::ExportKind;
 use netcurate::model::{Contact, ContactId, Function, Seniority};
 use netcurate::network::{Figures, Network, Segment};
 use netcurate::ops::{self, Op};
-use netcurate::query::Query;
+use netcurate::query::{Members, Query};
 
 impl ChartCounts {
     /// The counts of `contacts` on the months `months` (as [`App::months`] holds them).
@@ -81,18 +81,14 @@ impl App {
         if self.view != View::Segments {
             return;
         }
+        let members = Members::new(&self.network);
+        let everyone = || 0..self.network.contacts.len() as u32;
         self.segment_rows = self
             .segment_list()
             .into_iter()
             .map(|segment| {
                 let ids = Query::parse(&segment.query, self.network.as_of)
-                    .map(|q| {
-                        q.filter(
-                            &self.network,
-                            self.hay(),
-                            0..self.network.contacts.len() as u32,
-                        )
-                    })
+                    .map(|q| members.of(&q, |q| q.filter(&self.network, self.hay(), everyone())))
                     .unwrap_or_default();
                 let contacts = ids.iter().map(|&i| &self.network.contacts[i as usize]);
                 SegmentRow {

@@ -133,11 +133,11 @@ impl Haystack {
 
     /// The texts of `fields` this haystack keeps where a word may start with `byte` (their
     /// initials do not say no): those a word that starts with it can be found in.
-    pub(super) fn texts_with_initial<'h>(
+    pub(super) fn texts_with_initial<'h, 'f>(
         &'h self,
-        fields: &'h [TextField],
+        fields: &'f [TextField],
         byte: u8,
-    ) -> impl Iterator<Item = &'h str> {
+    ) -> impl Iterator<Item = &'h str> + use<'h, 'f> {
         let may = move |f: &&TextField| self.may_start_word(**f, byte);
         fields.iter().filter(may).filter_map(|&f| self.text(f))
     }

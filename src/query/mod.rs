@@ -297,6 +297,30 @@ fn in_halves<T: Send>(n: usize, work: impl Fn(std::ops::Range<usize>) -> T + Syn
     vec![a, b]
 }
 
+/// [`words::words_like`] over the texts of `fields` in `hay` (every contact's haystack)
+/// whose words start as `typed` does, in halves side by side at 100k: the words (or
+/// phrases) `typed` could misspell, with how often each comes; `None` as soon as a text
+/// `matches`. (Its spellings start alike, `ü` and `ue`, so other texts are not asked.)
+fn words_like_in<'h>(
+    hay: &'h [Haystack],
+    typed: &str,
+    fields: &[TextField],
+    matches: impl Fn(&str) -> bool + Sync,
+) -> Option<foldhash::HashMap<&'h str, u32>> {
+    let first = typed.bytes().next()?;
+    let like = in_halves(hay.len(), |at| {
+        let texts = (hay[at].iter()).flat_map(|h| h.texts_with_initial(fields, first));
+        words::words_like(typed, texts, &matches)
+    });
+    let like: Vec<_> = like.into_iter().collect::<Option<_>>()?;
+    let counts = like.into_iter().reduce(|mut all, more| {
+        more.into_iter()
+            .for_each(|(word, n)| *all.entry(word).or_default() += n);
+        all
+    });
+    Some(counts.unwrap_or_default())
+}
+
 /// The words of `counts` by how often they come, the most common first (then in
 /// alphabetical order).
 fn most_common_first(counts: foldhash::HashMap<&str, u32>) -> Vec<&str> {
@@ -552,7 +576,9 @@ impl Query {
             }
         }
         self.words_asked().next()?;
-        self.unmatched_word(hay()?.as_ref())
+        let hay = hay()?;
+        let hay = hay.as_ref();
+        self.unmatched_word(hay).or_else(|| self.words_apart(hay))
     }
 
     /// The terms of this query, not negated, that look for text where words of a name, a
@@ -574,26 +600,63 @@ impl Query {
         let alone = self.terms.len() == 1;
         let (needle, fields, counts) = self.words_asked().find_map(|test| {
             let (needle, fields) = test.starts_words()?;
-            // Its spellings start alike (`ü` and `ue`), so texts without a word starting
-            // as it does are not asked to match it.
-            let first = needle.text.bytes().next()?;
-            let like = in_halves(hay.len(), |at| {
-                let texts = (hay[at].iter()).flat_map(|h| h.texts_with_initial(fields, first));
-                words::words_like(&needle.text, texts, |t| !alone && test.in_one_text(t))
-            });
-            let like: Option<Vec<_>> = like.into_iter().collect();
-            Some((needle, fields, like?))
+            let like = words_like_in(hay, &needle.text, fields, |t| !alone && test.in_one_text(t))?;
+            Some((needle, fields, like))
         })?;
-        let counts = counts.into_iter().reduce(|mut all, more| {
-            more.into_iter()
-                .for_each(|(word, n)| *all.entry(word).or_default() += n);
-            all
-        });
         let typed = &needle.text;
-        let near = said_meant(typed, counts.unwrap_or_default());
+        let near = match typed.strip_prefix('-') {
+            // `-word` as a field term is left out (a bare word never is).
+            Some(word) if word.starts_with(|c: char| c.is_alphanumeric()) => format!(
+                " (a bare word is looked for as typed: to leave out those with a word, \
+                 name its field, -title:{word})"
+            ),
+            _ => said_meant(typed, counts),
+        };
         let fields = said_fields(fields);
         Some(format!(
             "no {fields} has a word starting with '{typed}'{near}"
+        ))
+    }
+
+    /// Why this query finds no one when it asks for words alone (bare words, `name:`
+    /// `title:` `company:` terms; none negated), each of which finds someone
+    /// ([`Query::unmatched_word`] found none that does not): no one has them all. Bare
+    /// words are read as one phrase too, and the phrase likely meant said, one slip away:
+    /// "no one matches 'head', 'fo' and 'sales' together (did you mean head of sales?)".
+    fn words_apart(&self, hay: &[Haystack]) -> Option<String> {
+        let asked =
+            (self.terms.iter()).map(|t| (!t.negate).then(|| t.test.starts_words()).flatten());
+        let asked: Vec<(&Needle, &[TextField])> = asked.collect::<Option<_>>()?;
+        if asked.len() < 2 {
+            return None;
+        }
+        let said: Vec<String> = (self.terms.iter().zip(&asked))
+            .map(|(term, (needle, fields))| match term.test {
+                Test::Words(_) => format!("'{}'", needle.text),
+                _ => format!("'{}:{}'", fields[0].name(), needle.text),
+            })
+            .collect();
+        let bare = (self.terms.iter()).all(|t| matches!(t.test, Test::Words(_)));
+        let phrase: Vec<&str> = asked
+            .iter()
+            .map(|(needle, _)| needle.text.as_str())
+            .collect();
+        let phrase = phrase.join(" ");
+        let near = match bare.then(|| words_like_in(hay, &phrase, &WORD_FIELDS, |_| false)) {
+            Some(Some(mut counts)) => {
+                counts.retain(|meant, _| strsim::damerau_levenshtein(&phrase, meant) <= 1);
+                said_meant(&phrase, counts)
+            }
+            _ => String::new(),
+        };
+        let (last, rest) = said.split_last()?;
+        Some(format!(
+            "no one matches {} and {last} together{}",
+            rest.join(", "),
+            match near.is_empty() {
+                true => " (each finds someone alone)".to_string(),
+                false => near,
+            }
         ))
     }
 
@@ -1507,6 +1570,62 @@ mod tests {
             why("url:qqq location:qqq"),
             None,
             "not words of a name, title or company"
+        );
+    }
+
+    /// A filter of words that each find someone, and together no one, says so; bare words
+    /// are read as one phrase too, and the phrase meant said when it is one slip away.
+    /// Through `why_none`, as the workbench and `list` ask: after the words nobody has.
+    #[test]
+    fn words_that_find_no_one_together_say_so() {
+        let people = [
+            contact("Ada", "Hooli", "Head of Sales"),
+            contact("Søren", "Initech", "VP Engineering"),
+            contact("Ola", "Acme", "Founder"),
+        ];
+        let hay: Vec<Haystack> = people.iter().map(Haystack::of).collect();
+        let why = |text: &str| {
+            let query = Query::parse(text, TODAY).expect("query");
+            let found = people.iter().zip(&hay).filter(|(c, h)| query.matches(c, h));
+            assert_eq!(found.count(), 0, "{text} finds no one");
+            query.why_none(|| None, || None::<Vec<&str>>, || Some(&hay), String::new)
+        };
+        assert_eq!(
+            why("head fo sales").as_deref(),
+            Some("no one matches 'head', 'fo' and 'sales' together (did you mean head of sales?)"),
+            "each word alone finds someone (fo: Founder)"
+        );
+        assert_eq!(
+            why("hooli vp").as_deref(),
+            Some("no one matches 'hooli' and 'vp' together (each finds someone alone)"),
+            "no phrase one slip away"
+        );
+        assert_eq!(
+            why("head ola").as_deref(),
+            Some("no one matches 'head' and 'ola' together (each finds someone alone)"),
+            "head of is alike, but two slips away"
+        );
+        assert_eq!(
+            why("company:hooli title:vp").as_deref(),
+            Some(
+                "no one matches 'company:hooli' and 'title:vp' together (each finds someone alone)"
+            ),
+            "field terms said as typed, not read as a phrase"
+        );
+        assert_eq!(
+            why("hooli enginering").as_deref(),
+            Some(
+                "no name, title or company has a word starting with 'enginering' (did you mean engineering?)"
+            ),
+            "a word nobody has is said first"
+        );
+        assert_eq!(why("hooli vp score:>50"), None, "another term may be why");
+        assert_eq!(why("hooli -title:head"), None, "a term negated may be why");
+        assert_eq!(
+            why("-founder").as_deref(),
+            Some(
+                "no name, title or company has a word starting with '-founder' (a bare word is looked for as typed: to leave out those with a word, name its field, -title:founder)"
+            )
         );
     }
 

@@ -2327,3 +2327,43 @@ fn an_invitation_listed_in_two_files_of_one_import_is_one() {
     let stored = db.json(&["invitations", "--json"]);
     assert_eq!(stored.as_array().unwrap().len(), 2, "{stored:#}");
 }
+
+/// An export .zip cut short (a download that stopped) or damaged inside is refused whole,
+/// naming the archive (or its entry) and saying to download the export again; nothing is
+/// imported.
+#[test]
+fn an_export_zip_cut_short_or_damaged_says_to_download_it_again() {
+    use std::io::Write;
+    let db = Db::new();
+    let connections = std::fs::read(fixture("linkedin/2026/Connections.csv")).unwrap();
+    let archive = db.file("Basic_LinkedInDataExport_11-25-2026.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&archive).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("Connections.csv", stored).unwrap();
+    zip.write_all(&connections).unwrap();
+    zip.finish().unwrap();
+    let whole = std::fs::read(&archive).unwrap();
+
+    let cut = db.write("cut.zip", &whole[..whole.len() / 2]);
+    let (code, _, err) = db.run(&["import", &cut.display().to_string()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("cut.zip: "), "names the archive: {err}");
+    assert!(err.contains("cut short or damaged"), "{err}");
+    assert!(err.contains("download the export again"), "{err}");
+
+    // One byte of a row changed: the entry's checksum no longer holds.
+    let mut damaged = whole.clone();
+    let at = (damaged.windows(4)).rposition(|w| w == b"2026").unwrap();
+    damaged[at] ^= 0x01;
+    let damaged = db.write("damaged.zip", damaged);
+    let (code, _, err) = db.run(&["import", &damaged.display().to_string()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("damaged.zip:Connections.csv: "),
+        "names the entry: {err}"
+    );
+    assert!(err.contains("cut short or damaged"), "{err}");
+    assert!(err.contains("download the export again"), "{err}");
+    assert_eq!(db.stats()["connections"], 0, "nothing imported");
+}

@@ -692,6 +692,9 @@ pub fn archive_of(name: &str) -> &str {
     }
 }
 
+/// What to do about an archive that cannot be read: most often a download that stopped.
+const DOWNLOAD_AGAIN: &str = "the archive is cut short or damaged; download the export again";
+
 /// The entries of archive `name`, each read whole only once its first bytes hold the
 /// header of a LinkedIn export file ([`pass_over_by_head`]), and the archive itself never
 /// read whole: a folder may hold large archives of anything (the workbench's import
@@ -703,7 +706,12 @@ fn read_zip(
     skipped: &mut Vec<SkippedFile>,
     meter: &mut Meter<'_>,
 ) -> Result<Vec<SourceFile>> {
-    let bad = |e: zip::result::ZipError| Error::file(name, format!("unreadable .zip archive: {e}"));
+    let bad = |e: zip::result::ZipError| {
+        Error::file(
+            name,
+            format!("unreadable .zip archive ({e}): {DOWNLOAD_AGAIN}"),
+        )
+    };
     let mut archive = zip::ZipArchive::new(archive).map_err(bad)?;
     if let Some(why) = spreadsheet::by_entries(archive.file_names()) {
         if named == Named::Yes {
@@ -733,7 +741,12 @@ fn read_zip(
             });
             continue;
         }
-        let cannot = |e: std::io::Error| Error::file(&entry_name, format!("cannot extract: {e}"));
+        let cannot = |e: std::io::Error| {
+            Error::file(
+                &entry_name,
+                format!("cannot extract it ({e}): {DOWNLOAD_AGAIN}"),
+            )
+        };
         let mut data = Vec::new();
         (&mut entry)
             .take(CONTAINER_HEAD_BYTES as u64)

@@ -730,6 +730,11 @@ pub const INCOMING: &str = " Incoming — by relevance ";
 /// "unscored").
 pub const INCOMING_UNSCORED: &str = " Incoming — newest first ";
 pub const NO_INCOMING: &str = "no incoming invitations";
+
+/// An invitations pane with none of those a find (`/`) narrows it to.
+pub fn none_found(find: &str) -> String {
+    format!("none here matches '{find}'")
+}
 pub const WITHDRAW: &str = "withdraw";
 pub const STALE: &str = "stale";
 

@@ -481,6 +481,11 @@ fn slash_finds_invitations_by_name_or_message() {
     key(&mut a, KeyCode::Char('/'));
     typed(&mut a, "zzz");
     assert_eq!(a.invitation_rows(0).len(), 0);
+    // Each pane says it is empty of what the find finds, not of invitations.
+    let rows = screen_rows(&a, 100, 30);
+    let said = |text: &str| rows.iter().map(|r| r.matches(text).count()).sum::<usize>();
+    assert_eq!(said("none here matches 'VARGAzzz'"), 2, "{rows:#?}");
+    assert_eq!(said(crate::tui::strings::NO_OUTGOING), 0, "{rows:#?}");
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.invitation_find, "VARGA");
     // Esc in the view shows them all again.

@@ -166,7 +166,12 @@ fn draw_pane(
         })
         .collect();
     if lines.is_empty() {
-        lines.push(Line::styled(empty.to_string(), theme.dim()));
+        // Narrowed by a find, the pane is empty of what it finds, not of invitations.
+        let empty = match app.found_invitations {
+            Some(_) => strings::none_found(app.invitation_find.trim()),
+            None => empty.to_string(),
+        };
+        lines.push(Line::styled(empty, theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
     if let Some(bar) = pane_scrollbar(area, 1, rows.len()) {

@@ -995,6 +995,65 @@ proptest! {
     }
 }
 
+/// A field (empty: bare words) with values of the kinds it takes, to join with `|`.
+fn values_of_a_field() -> impl Strategy<Value = (&'static str, Vec<&'static str>)> {
+    let fields: [(&str, &[&str]); 14] = [
+        ("", &["ana", "müller", "eng", "vp", "acme", "soren"]),
+        ("name", &["\"ana m\"", "jürgen", "mueller"]),
+        ("company", &["acme", "baeckerei", "\"acme gmbh\""]),
+        ("title", &["director", "\"head of\"", "eng"]),
+        ("location", &["düss", "berlin"]),
+        ("url", &["ana", "jürgen"]),
+        ("tag", &["board", "cto-eu", "BOARD"]),
+        ("decision", &["keep", "undecided", "prune"]),
+        ("score", &["<40", ">=70", "=55"]),
+        ("seniority", &[">=director", "vp", "unknown"]),
+        ("connected", &["<2020-01-01", ">=30d", "2024"]),
+        ("added", &["2026", "<=2y"]),
+        ("function", &["engineering", "sales"]),
+        ("flag", &["job-change", "gone", "duplicate", "warm"]),
+    ];
+    proptest::sample::select(fields.to_vec()).prop_flat_map(|(field, values)| {
+        let picked = proptest::collection::vec(proptest::sample::select(values.to_vec()), 2..4);
+        (Just(field), picked)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A term whose values are joined by `|` holds exactly where one of them alone does
+    /// (negated: where none does), in the workbench's haystacks and the command line's
+    /// one-off one alike.
+    #[test]
+    fn a_term_of_alternatives_holds_where_either_does(
+        contacts in proptest::collection::vec(any_contact(), 1..8),
+        (field, values) in values_of_a_field(),
+        negate in any::<bool>(),
+    ) {
+        use netcurate::query::Haystack;
+        let term = |value: &str| match field {
+            "" => value.to_string(),
+            _ => format!("{}{field}:{value}", if negate { "-" } else { "" }),
+        };
+        let text = term(&values.join("|"));
+        let either = Query::parse(&text, TODAY).expect("alternatives of the language");
+        let alone: Vec<Query> = values.iter().map(|v| Query::parse(&term(v), TODAY).expect("a term")).collect();
+        let negated = negate && !field.is_empty();
+        let mut one_off = either.one_off();
+        for c in &contacts {
+            let hay = Haystack::of(c);
+            let held = either.matches(c, &hay);
+            let expected = match negated {
+                true => alone.iter().all(|q| q.matches(c, &hay)),
+                false => alone.iter().any(|q| q.matches(c, &hay)),
+            };
+            prop_assert_eq!(held, expected, "{} on {:?}", text, c);
+            prop_assert_eq!(one_off.matches(c), held, "{} on {:?}", text, c);
+        }
+    }
+}
+
 /// An outgoing invitation of the owner's, to person `n`, sent on October `day`, as a row
 /// of Invitations.csv.
 fn invitation_row(n: usize, day: usize) -> String {

@@ -392,6 +392,8 @@ pub struct ListArgs {
     /// 2024-06, a year >=2024, or a time ago: >=30d, <2y, also w and m) changed:>=2026-11-01 (a job change recorded since)
     /// gone:>=2026-11-01 (found gone from the network since) added:>=7d (a new
     /// connection an import added in the last 7 days) function:engineering flag:warm|messaged|unanswered|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded (unanswered: they wrote last).
+    /// Values joined by | (no spaces) are either: company:hooli|acme, score:<20|>80, hooli|acme;
+    /// negated, none of them: -company:hooli|acme.
     /// Case and accents are ignored: `name:jovanovic` finds Jovanović.
     #[arg(
         long,

@@ -4,7 +4,7 @@
 //!
 //! Must not: parse or run queries (the module above does).
 
-use super::{Cmp, FIELDS, TextField, is_date_field};
+use super::{Cmp, FIELDS, TextField, is_date_field, quote};
 use crate::model::{Decision, Flags, Function, Seniority};
 use crate::network::Network;
 use crate::text::{common_start, seen};
@@ -54,11 +54,15 @@ pub fn complete(
         // A word that starts no field's name is a bare word (`-` is part of such a word,
         // never a negation).
         None if !rest.is_empty() && words_starting(rest, &field_names()).is_empty() => {
-            (String::new(), term, words_of("", term), " ")
+            // The last of its alternatives (`hooli|ini`) is completed.
+            let (earlier, word) = term.split_at(term.rfind('|').map_or(0, |at| at + 1));
+            (earlier.to_string(), word, words_of("", word), " ")
         }
         None => (sign.to_string(), rest, field_names(), ""),
         Some((field, value)) => {
             let field_lower = field.to_ascii_lowercase();
+            // The last of a value's alternatives (`function:sales|mar`) is completed.
+            let (earlier, value) = value.split_at(value.rfind('|').map_or(0, |at| at + 1));
             // A seniority or a date follows its comparison.
             let compared = field_lower == "seniority" || is_date_field(&field_lower);
             let (op, partial) = match compared {
@@ -69,7 +73,7 @@ pub fn complete(
                 "name" => words_of("name", partial.trim_start_matches('"')),
                 _ => field_values(&field_lower, values_of),
             };
-            (format!("{sign}{field}:{op}"), partial, values, " ")
+            (format!("{sign}{field}:{earlier}{op}"), partial, values, " ")
         }
     };
     let partial = partial.strip_prefix('"').unwrap_or(partial);
@@ -145,11 +149,6 @@ pub fn complete_word(typed: &str, candidates: &[String]) -> WordCompletion {
             }
         }
     }
-}
-
-/// The quote a value needs around it: one when it holds a space.
-fn quote(value: &str) -> &'static str {
-    if value.contains(' ') { "\"" } else { "" }
 }
 
 /// Where the last term of a filter's text starts: after its last space outside quotes.
@@ -263,6 +262,15 @@ mod tests {
         assert_eq!(word("name:okon").text, "name:okonkwo ");
         assert_eq!(word("-Name:OK").choices, ["okonkwo", "okafor"]);
         assert_eq!(word("name:hoo").text, "name:hoo", "not a word of a name");
+        // The last of a value's alternatives.
+        assert_eq!(word("name:okafor|okon").text, "name:okafor|okonkwo ");
+        assert_eq!(word("vp|hool").text, "vp|hooli ");
+        assert_eq!(text("function:sales|mar"), "function:sales|marketing ");
+        assert_eq!(text("seniority:vp|>=dir"), "seniority:vp|>=director ");
+        assert_eq!(
+            done("decision:keep|").choices,
+            ["undecided", "keep", "prune", "protect"]
+        );
         // A date offers times ago, after its comparison too.
         assert_eq!(done("added:>=").choices, ["7d", "30d", "90d", "1y"]);
         assert_eq!(text("added:>=3"), "added:>=30d ");

@@ -251,6 +251,9 @@ enum Test {
     Added(Cmp, DateSpan),
     Function(Function),
     Flag(u32),
+    /// Either of a field term's values (`company:hooli|acme`), with the texts of a
+    /// contact's haystack they read, together ([`Test::text_fields`]).
+    Any(Vec<Test>, Vec<TextField>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -483,23 +486,7 @@ impl Query {
         }
         let name = c.full_name();
         for term in self.terms.iter().filter(|t| !t.negate) {
-            match &term.test {
-                Test::Words(needle) => {
-                    mark(&name, needle, Found::WordStarts, &mut marks.name);
-                    mark(&c.position, needle, Found::WordStarts, &mut marks.title);
-                    mark(&c.company, needle, Found::WordStarts, &mut marks.company);
-                }
-                Test::Text(TextField::Name, needle) => {
-                    mark(&name, needle, Found::FromWordStart, &mut marks.name);
-                }
-                Test::Text(TextField::Title, needle) => {
-                    mark(&c.position, needle, Found::FromWordStart, &mut marks.title);
-                }
-                Test::Text(TextField::Company, needle) => {
-                    mark(&c.company, needle, Found::FromWordStart, &mut marks.company);
-                }
-                _ => {}
-            }
+            term.test.mark(c, &name, &mut marks);
         }
         for positions in [&mut marks.name, &mut marks.title, &mut marks.company] {
             positions.sort_unstable();
@@ -535,18 +522,7 @@ impl Query {
     pub fn asks_about(&self) -> AskedAbout {
         let mut asked = AskedAbout::default();
         for term in self.terms.iter().filter(|t| !t.negate) {
-            match term.test {
-                Test::JobChanged(..) => asked.job_changes = true,
-                Test::Gone(..) => asked.gone = true,
-                Test::Added(..) => asked.added = true,
-                Test::Text(TextField::Industry, _) => asked.industry = true,
-                Test::Text(TextField::Location, _) => asked.location = true,
-                Test::Flag(bits) => {
-                    asked.job_changes |= bits & Flags::JOB_CHANGE != 0;
-                    asked.gone |= bits & Flags::GONE != 0;
-                }
-                _ => {}
-            }
+            term.test.ask_about(&mut asked);
         }
         asked
     }
@@ -760,9 +736,24 @@ impl OneOffQuery {
 }
 
 impl Test {
+    /// A test that holds when one of `tests` holds.
+    pub(super) fn any(tests: Vec<Test>) -> Test {
+        let mut fields: Vec<TextField> =
+            tests.iter().flat_map(Test::text_fields).copied().collect();
+        fields.sort_unstable_by_key(|f| *f as u8);
+        fields.dedup();
+        Test::Any(tests, fields)
+    }
+
     /// What a contact must hold for this test to find it, of what only some imports bring.
     fn needs(&self) -> Option<Lack> {
         match self {
+            // What each of them needs, when that is one thing.
+            Test::Any(tests, _) => {
+                let mut needs = tests.iter().map(Test::needs);
+                let first = needs.next().flatten()?;
+                needs.all(|need| need == Some(first)).then_some(first)
+            }
             Test::Score(..) => Some(Lack::Scores),
             Test::Added(..) => Some(Lack::Added),
             Test::JobChanged(..) => Some(Lack::JobChanges),
@@ -784,6 +775,7 @@ impl Test {
         match self {
             Test::Words(_) => &WORD_FIELDS,
             Test::Text(field, _) => std::slice::from_ref(field),
+            Test::Any(_, fields) => fields,
             _ => &[],
         }
     }
@@ -804,6 +796,7 @@ impl Test {
                 Test::Flag(_) | Test::JobChanged(..) | Test::Gone(..) | Test::Added(..) => {
                     ContactParts::FLAGS
                 }
+                Test::Any(tests, _) => tests.iter().fold(0, |parts, t| parts | t.reads()),
             }
     }
 
@@ -820,12 +813,53 @@ impl Test {
             .then_some((needle, fields))
     }
 
+    /// Adds what this test selects contacts by to `asked` ([`Query::asks_about`]).
+    fn ask_about(&self, asked: &mut AskedAbout) {
+        match self {
+            Test::JobChanged(..) => asked.job_changes = true,
+            Test::Gone(..) => asked.gone = true,
+            Test::Added(..) => asked.added = true,
+            Test::Text(TextField::Industry, _) => asked.industry = true,
+            Test::Text(TextField::Location, _) => asked.location = true,
+            Test::Flag(bits) => {
+                asked.job_changes |= bits & Flags::JOB_CHANGE != 0;
+                asked.gone |= bits & Flags::GONE != 0;
+            }
+            Test::Any(tests, _) => tests.iter().for_each(|t| t.ask_about(asked)),
+            _ => {}
+        }
+    }
+
+    /// Marks where this test finds its text in `c`'s name (`name`, whole), title and
+    /// company ([`Query::marks`]).
+    fn mark(&self, c: &Contact, name: &str, marks: &mut Marks) {
+        match self {
+            Test::Words(needle) => {
+                mark(name, needle, Found::WordStarts, &mut marks.name);
+                mark(&c.position, needle, Found::WordStarts, &mut marks.title);
+                mark(&c.company, needle, Found::WordStarts, &mut marks.company);
+            }
+            Test::Text(TextField::Name, needle) => {
+                mark(name, needle, Found::FromWordStart, &mut marks.name);
+            }
+            Test::Text(TextField::Title, needle) => {
+                mark(&c.position, needle, Found::FromWordStart, &mut marks.title);
+            }
+            Test::Text(TextField::Company, needle) => {
+                mark(&c.company, needle, Found::FromWordStart, &mut marks.company);
+            }
+            Test::Any(tests, _) => tests.iter().for_each(|t| t.mark(c, name, marks)),
+            _ => {}
+        }
+    }
+
     /// Whether this term of a bare word or a field's text finds it in one folded `text`
     /// of the fields it looks in.
     fn in_one_text(&self, text: &str) -> bool {
         match self {
             Test::Words(needle) => needle.starts_words_of(text),
             Test::Text(field, needle) => needle.in_text(text, field.has_words()),
+            Test::Any(tests, _) => tests.iter().any(|t| t.in_one_text(text)),
             _ => false,
         }
     }
@@ -843,6 +877,7 @@ impl Test {
                 }
                 None => self.holds_of_contact(c),
             },
+            Test::Any(tests, _) => tests.iter().any(|t| t.holds(c, hay)),
             _ => self.holds_of_contact(c),
         }
     }
@@ -872,6 +907,7 @@ impl Test {
             Test::Added(cmp, span) => c.added_on.is_some_and(|x| span.holds(*cmp, x)),
             Test::Function(f) => c.function == *f,
             Test::Flag(bit) => c.flags.has(*bit),
+            Test::Any(tests, _) => tests.iter().any(|t| t.holds_of_contact(c)),
         }
     }
 }
@@ -879,19 +915,25 @@ impl Test {
 /// The field terms' names, as the error for an unknown one lists them.
 pub const FIELDS: &str = "name company title url tag decision score seniority connected changed gone added function flag location industry email";
 
-/// `query` with its terms on tag `from` (`tag:from`, `-tag:"from"`; case ignored, as
-/// filters compare tags) made terms on `to`, the rest as typed; `None` when it has none.
-/// What renaming a tag does to the saved filters that name it.
+/// `query` with its terms on tag `from` (`tag:from`, `-tag:"from"`, `tag:from|vip`; case
+/// ignored, as filters compare tags) made terms on `to`, the rest as typed; `None` when it
+/// has none. What renaming a tag does to the saved filters that name it.
 pub fn with_tag_renamed(query: &str, from: &str, to: &str) -> Option<String> {
     let mut renamed = false;
     let terms: Vec<String> = (typed_terms(query).into_iter())
         .map(|term| {
             let typed = term.trim_end();
             match TagTerm::of(typed).filter(|t| t.names(from)) {
-                Some(TagTerm { sign, field, .. }) => {
+                Some(tag_term) => {
                     renamed = true;
-                    let q = if to.contains(' ') { "\"" } else { "" };
-                    format!("{sign}{field}:{q}{to}{q}{}", &term[typed.len()..])
+                    let tags = tag_term.tags().map(|t| match t.eq_ignore_ascii_case(from) {
+                        true => to,
+                        false => t,
+                    });
+                    let tags: Vec<String> =
+                        tags.map(|t| format!("{q}{t}{q}", q = quote(t))).collect();
+                    let TagTerm { sign, field, .. } = tag_term;
+                    format!("{sign}{field}:{}{}", tags.join("|"), &term[typed.len()..])
                 }
                 None => term.to_string(),
             }
@@ -900,12 +942,20 @@ pub fn with_tag_renamed(query: &str, from: &str, to: &str) -> Option<String> {
     renamed.then(|| terms.concat())
 }
 
-/// Whether `query` asks for tag `tag` in a term not negated (`tag:vip`, `tag:"VIP"`): a
-/// query that finds no one once no contact has the tag.
+/// The quote a value needs around it: one when it holds a space.
+pub(super) fn quote(value: &str) -> &'static str {
+    if value.contains(' ') { "\"" } else { "" }
+}
+
+/// Whether `query` asks for tag `tag` alone in a term not negated (`tag:vip`, `tag:"VIP"`;
+/// not `tag:vip|board`): a query that finds no one once no contact has the tag.
 pub fn asks_for_tag(query: &str, tag: &str) -> bool {
     (typed_terms(query).into_iter())
         .filter_map(|term| TagTerm::of(term.trim_end()))
-        .any(|term| term.sign.is_empty() && term.names(tag))
+        .any(|term| {
+            let alone = term.tags().all(|t| t.eq_ignore_ascii_case(tag));
+            term.sign.is_empty() && term.names(tag) && alone
+        })
 }
 
 /// A term on a tag as typed: `-tag:"old"` is sign `-`, field `tag`, value `"old"`.
@@ -925,9 +975,15 @@ impl<'a> TagTerm<'a> {
             .then_some(TagTerm { sign, field, value })
     }
 
-    /// Whether the term is on tag `tag` (case ignored, as filters compare tags).
+    /// The tags the term names: its value's alternatives (`"eu leads"|vip`), unquoted.
+    fn tags(&self) -> impl Iterator<Item = &'a str> {
+        (self.value.split('|').map(|t| t.trim().trim_matches('"'))).filter(|t| !t.is_empty())
+    }
+
+    /// Whether the term is on tag `tag` (case ignored, as filters compare tags), alone or
+    /// as one of its alternatives.
     fn names(&self, tag: &str) -> bool {
-        self.value.trim_matches('"').eq_ignore_ascii_case(tag)
+        self.tags().any(|t| t.eq_ignore_ascii_case(tag))
     }
 }
 
@@ -979,6 +1035,15 @@ mod tests {
             Some("tag:\"europe team\" -tag:eu-cto".to_string())
         );
         assert_eq!(renamed("tag:eu company:\"eu leads\" eu leads"), None);
+        // One of a term's alternatives, the others kept; quoted as each needs.
+        assert_eq!(
+            renamed("tag:vip|\"EU leads\" -tag:\"eu leads|board\"").as_deref(),
+            Some("tag:vip|emea -tag:emea|board")
+        );
+        assert_eq!(
+            with_tag_renamed("tag:eu|vip", "eu", "europe team").as_deref(),
+            Some("tag:\"europe team\"|vip")
+        );
         assert_eq!(typed_terms(" a  \"b c\" d").concat(), " a  \"b c\" d");
     }
 
@@ -990,6 +1055,11 @@ mod tests {
         assert!(asks_for_tag("tag:vip", "VIP"));
         assert!(!asks_for_tag("-tag:vip company:vip vip", "vip"));
         assert!(!asks_for_tag("tag:vip-eu", "vip"));
+        assert!(
+            !asks_for_tag("tag:vip|board", "vip"),
+            "either: finds the board without vip"
+        );
+        assert!(asks_for_tag("tag:vip|VIP|", "vip"), "the one tag alone");
     }
 
     /// The day relative dates count back from in these tests.
@@ -1169,6 +1239,90 @@ mod tests {
             marks.title,
             vec![5, 6, 7, 9, 10, 11, 12, 13, 14],
             "not the zero-width space (8)"
+        );
+    }
+
+    /// A field term's values separated by `|` find a contact that holds any of them;
+    /// negated, none of them. Each value is read as the field reads one alone (a
+    /// comparison each, quotes around a value with spaces), and an error names the value.
+    #[test]
+    fn a_value_with_alternatives_finds_either() {
+        let hooli = Contact {
+            score: Some(85),
+            seniority: Seniority::Vp,
+            function: Function::Sales,
+            tags: vec!["vip".into()],
+            ..contact("Ada", "Hooli", "VP Sales")
+        };
+        let blue_sun = Contact {
+            score: Some(10),
+            seniority: Seniority::Cxo,
+            function: Function::Marketing,
+            tags: vec!["eu leads".into()],
+            ..contact("Ola", "Blue Sun Corp", "CMO")
+        };
+        let initech = Contact {
+            score: Some(50),
+            seniority: Seniority::Manager,
+            ..contact("Ivo", "Initech", "Sales Manager")
+        };
+        let found = |q: &str| -> Vec<&str> {
+            [&hooli, &blue_sun, &initech]
+                .into_iter()
+                .filter(|c| check(q, c))
+                .map(|c| c.company.as_str())
+                .collect()
+        };
+        let two = ["Hooli", "Blue Sun Corp"];
+        assert_eq!(found("company:hooli|blue"), two);
+        assert_eq!(
+            found("company:\"blue sun\"|hool"),
+            two,
+            "quoted, with a space"
+        );
+        assert_eq!(
+            found("-company:hooli|blue"),
+            ["Initech"],
+            "negated: none of them"
+        );
+        assert_eq!(found("seniority:vp|cxo"), two);
+        assert_eq!(found("score:<20|>80"), two, "a comparison each");
+        assert_eq!(found("function:sales|marketing"), two);
+        assert_eq!(found("tag:VIP|\"eu leads\""), two);
+        assert_eq!(found("title:vp|cmo"), two);
+        assert_eq!(
+            found("company:hooli|blue title:vp"),
+            ["Hooli"],
+            "beside another term"
+        );
+        assert_eq!(
+            found("company:hooli|"),
+            ["Hooli"],
+            "a value left empty, as typed"
+        );
+        assert_eq!(found("hooli|ivo"), ["Hooli", "Initech"], "bare words too");
+        assert_eq!(found("hooli|ivo sales"), ["Hooli", "Initech"]);
+        let refused = |q: &str| Query::parse(q, TODAY).unwrap_err().to_string();
+        assert!(refused("seniority:vp|cxoo").contains("unknown tier 'cxoo' (did you mean cxo?)"));
+        assert!(refused("company:|").contains("'company:' needs a value"));
+        assert!(refused("hooli | blue").contains("'|' goes between the values of one term"));
+        // What it reads, marks and asks about: that of each value.
+        let q = Query::parse("company:hooli|blue", TODAY).unwrap();
+        assert_eq!(q.marks(&blue_sun).company, vec![0, 1, 2, 3]);
+        assert_eq!(q.marks(&hooli).company, vec![0, 1, 2, 3, 4]);
+        let q = Query::parse("flag:gone|job-change", TODAY).unwrap();
+        let asked = q.asks_about();
+        assert!(asked.gone && asked.job_changes, "{asked:?}");
+        assert_eq!(
+            q.lacking(|| Some(Holds::default())),
+            None,
+            "two things: neither alone"
+        );
+        let q = Query::parse("gone:>=2026|<2020", TODAY).unwrap();
+        assert_eq!(
+            q.lacking(|| Some(Holds::default())),
+            Some(Lack::Gone),
+            "each needs it"
         );
     }
 

@@ -141,18 +141,52 @@ pub(super) fn term(token: &str, today: NaiveDate) -> Result<Term> {
         _ => (false, token),
     };
     let Some((field, value)) = body.split_once(':') else {
+        // A bare word too: `hooli|acme`, either.
+        if token.starts_with('|') {
+            return Err(bad(
+                "'|' goes between the values of one term, with no spaces: hooli|acme, company:hooli|acme"
+                    .to_string(),
+            ));
+        }
+        let test = either(token, &|word| Ok(Test::Words(Needle::typed(word))))?;
         return Ok(Term {
             negate: false,
-            test: Test::Words(Needle::typed(token)),
+            test: test.unwrap_or_else(|| Test::Words(Needle::typed(token))),
         });
     };
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(bad(format!("'{field}:' needs a value")));
-    }
-    let lower = folded(value);
     let name = field.to_ascii_lowercase();
-    let test = match name.as_str() {
+    let test = either(value, &|value| field_test(&name, value, today, body, &bad))?;
+    let test = test.ok_or_else(|| bad(format!("'{field}:' needs a value")))?;
+    Ok(Term { negate, test })
+}
+
+/// The test of `value`, or of either of its alternatives (`hooli|acme`), each as `test`
+/// reads one; `None` when it has none. An alternative left empty (`hooli|` as it is
+/// typed) adds nothing.
+fn either(value: &str, test: &dyn Fn(&str) -> Result<Test>) -> Result<Option<Test>> {
+    let mut alternatives = (value.split('|').map(str::trim)).filter(|v| !v.is_empty());
+    Ok(match (alternatives.next(), alternatives.next()) {
+        (None, _) => None,
+        (Some(one), None) => Some(test(one)?),
+        (Some(first), Some(second)) => {
+            let alternatives = [first, second].into_iter().chain(alternatives);
+            let tests = alternatives.map(test).collect::<Result<_>>()?;
+            Some(Test::any(tests))
+        }
+    })
+}
+
+/// The test field `name` (lowercase; `body` the term without its sign) makes of one
+/// `value`; `bad` words the error of a value it refuses.
+fn field_test(
+    name: &str,
+    value: &str,
+    today: NaiveDate,
+    body: &str,
+    bad: &dyn Fn(String) -> Error,
+) -> Result<Test> {
+    let lower = folded(value);
+    let test = match name {
         "url" => Test::Text(TextField::Url, Needle::new(url_needle(value))),
         "tag" => Test::Tag(value.to_string()),
         "decision" => Test::Decision(Decision::parse(value).ok_or_else(|| {
@@ -219,5 +253,5 @@ pub(super) fn term(token: &str, today: NaiveDate) -> Result<Term> {
             }
         },
     };
-    Ok(Term { negate, test })
+    Ok(test)
 }

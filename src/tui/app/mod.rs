@@ -1419,7 +1419,9 @@ fn escape_then(key: &KeyEvent) -> Option<KeyEvent> {
 
 /// Whether `new` can only match a subset of what `old` matched (so filtering can start
 /// from the rows in view): the old text is a prefix, and its last term was a bare word
-/// or a substring field, or the new text adds whole terms.
+/// or a substring field, or the new text adds whole terms. A value's alternatives
+/// widen it: typed on after a `|` (`company:hooli|` reads as `company:hooli`), or
+/// with another `|`.
 pub fn narrows(old: &str, new: &str) -> bool {
     if old.is_empty() || !new.starts_with(old) || old.matches('"').count() % 2 == 1 {
         return false;
@@ -1430,7 +1432,9 @@ pub fn narrows(old: &str, new: &str) -> bool {
     let last = old.rsplit(' ').next().unwrap_or("");
     let substring_field = query::is_text_field_term(last);
     let rest = &new[old.len()..];
-    (!last.contains(':') && !last.starts_with('-') || substring_field) && !rest.contains(['"'])
+    (!last.contains(':') && !last.starts_with('-') || substring_field)
+        && !rest.contains(['"', '|'])
+        && !last.ends_with('|')
 }
 
 /// Starts a range selection at `cursor`, or ends the one going on; whether it started.

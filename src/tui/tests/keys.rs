@@ -391,6 +391,26 @@ fn narrowing_filter_equals_a_fresh_filter() {
         fresh.set_filter(text);
         assert!(a.table.ids == fresh.table.ids, "{text:?}");
     }
+    // A value's alternatives, typed a character at a time: after `|` the rows widen.
+    let mut a = app();
+    let typed = "company:hooli|oscorp|ini";
+    for end in 1..=typed.len() {
+        a.set_filter(&typed[..end]);
+        if a.table.filter_error.is_some() {
+            continue;
+        }
+        let mut fresh = app();
+        fresh.set_filter(&typed[..end]);
+        assert!(a.table.ids == fresh.table.ids, "{:?}", &typed[..end]);
+    }
+    let companies: std::collections::BTreeSet<&str> = (a.table.ids.iter())
+        .map(|&i| a.network.contacts[i as usize].company.as_str())
+        .collect();
+    assert_eq!(
+        companies,
+        ["Hooli", "Initech", "Oscorp"].into(),
+        "either of them"
+    );
     assert!(
         !crate::tui::app::narrows("score:<4", "score:<40"),
         "a number can widen"
@@ -400,6 +420,10 @@ fn narrowing_filter_equals_a_fresh_filter() {
     assert!(crate::tui::app::narrows("location:ber", "location:berl"));
     assert!(crate::tui::app::narrows("position:dir", "position:dire"));
     assert!(!crate::tui::app::narrows("-company:ho", "-company:hoo"));
+    // Alternatives widen (`company:ho|` is company:ho), and narrow as they are typed on.
+    assert!(!crate::tui::app::narrows("company:ho", "company:ho|a"));
+    assert!(!crate::tui::app::narrows("company:ho|", "company:ho|a"));
+    assert!(crate::tui::app::narrows("company:ho|ac", "company:ho|acm"));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! A filter typed a character at a time narrows from the rows in view when it can
 //! ([`super::super::app::narrows`]): the rows it ends with are the rows the whole text
 //! finds at once, whatever is typed (bare words, field terms, negations, quotes, umlauts
-//! and their spelt-out spellings).
+//! and their spelt-out spellings, a value's alternatives).
 
 use super::*;
 use proptest::prelude::*;
@@ -39,6 +39,9 @@ fn filter_text() -> impl Strategy<Value = String> {
         "of",
         "ae",
         "Grün",
+        "|",
+        "|",
+        "hooli",
     ];
     proptest::collection::vec(proptest::sample::select(pieces), 1..10).prop_map(|p| p.concat())
 }

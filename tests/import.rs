@@ -669,19 +669,13 @@ fn a_folder_passes_over_other_files_without_reading_them() {
 /// its first bytes, which a whole read would fail on, does not stop the import.
 #[test]
 fn a_folder_passes_over_archives_of_other_files_by_their_first_bytes() {
-    use std::io::Write;
     let db = Db::new();
     let folder = downloads_with(&db, "linkedin/export-2026.zip");
     let mut photo: Vec<u8> = b"\x89PNG\r\n\x1a\n".to_vec();
     photo.extend((0..200_000u32).map(|i| (i % 251) as u8));
     photo.extend(b"DAMAGED HERE");
     let archive = folder.join("photos.zip");
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(&archive).unwrap());
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    zip.start_file("IMG_0001.png", stored).unwrap();
-    zip.write_all(&photo).unwrap();
-    zip.finish().unwrap();
+    stored_zip(&archive, "IMG_0001.png", &photo);
     // One byte changed far past the first bytes: the entry's checksum no longer holds.
     let mut bytes = std::fs::read(&archive).unwrap();
     let at = (bytes.windows(12))
@@ -2333,16 +2327,10 @@ fn an_invitation_listed_in_two_files_of_one_import_is_one() {
 /// imported.
 #[test]
 fn an_export_zip_cut_short_or_damaged_says_to_download_it_again() {
-    use std::io::Write;
     let db = Db::new();
     let connections = std::fs::read(fixture("linkedin/2026/Connections.csv")).unwrap();
     let archive = db.file("Basic_LinkedInDataExport_11-25-2026.zip");
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(&archive).unwrap());
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    zip.start_file("Connections.csv", stored).unwrap();
-    zip.write_all(&connections).unwrap();
-    zip.finish().unwrap();
+    stored_zip(&archive, "Connections.csv", &connections);
     let whole = std::fs::read(&archive).unwrap();
 
     let cut = db.write("cut.zip", &whole[..whole.len() / 2]);
@@ -2366,4 +2354,16 @@ fn an_export_zip_cut_short_or_damaged_says_to_download_it_again() {
     assert!(err.contains("cut short or damaged"), "{err}");
     assert!(err.contains("download the export again"), "{err}");
     assert_eq!(db.stats()["connections"], 0, "nothing imported");
+}
+
+/// Writes a .zip at `path` holding `bytes` as its one entry `name`, stored as they are
+/// (so that a test can find and change them in the archive).
+fn stored_zip(path: &std::path::Path, name: &str, bytes: &[u8]) {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file(name, stored).unwrap();
+    zip.write_all(bytes).unwrap();
+    zip.finish().unwrap();
 }

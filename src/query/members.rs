@@ -11,7 +11,7 @@ use std::collections::HashMap;
 /// asks for one tag alone finds them in an index of every tag's members, made in one pass
 /// over the contacts' tags when first needed; any other by the filter its caller gives.
 /// (A filter per tag reads every contact's tags again each time: 40 tags at 100k took
-/// 114 ms.)
+/// 134 ms, against 18 ms so.)
 pub struct Members<'n> {
     network: &'n Network,
     /// Each tag's members in position order, by the tag in ASCII lower case (as a `tag:`

@@ -251,8 +251,8 @@ enum Test {
     Added(Cmp, DateSpan),
     Function(Function),
     Flag(u32),
-    /// Either of a field term's values (`company:hooli|acme`), with the texts of a
-    /// contact's haystack they read, together ([`Test::text_fields`]).
+    /// Either of a term's values (`company:hooli|acme`, `hooli|acme`), with the texts of
+    /// a contact's haystack they read, together ([`Test::text_fields`]).
     Any(Vec<Test>, Vec<TextField>),
 }
 
@@ -322,6 +322,14 @@ fn words_like_in<'h>(
         all
     });
     Some(counts.unwrap_or_default())
+}
+
+/// The texts of a contact's haystack `tests` read, each once, in field order.
+fn text_fields_of<'t>(tests: impl Iterator<Item = &'t Test>) -> Vec<TextField> {
+    let mut fields: Vec<TextField> = tests.flat_map(Test::text_fields).copied().collect();
+    fields.sort_unstable_by_key(|f| *f as u8);
+    fields.dedup();
+    fields
 }
 
 /// The words of `counts` by how often they come, the most common first (then in
@@ -690,17 +698,9 @@ impl Query {
     /// This query for contacts seen once each: each contact's haystack is made in turn,
     /// of the texts the terms read only, in one reused buffer instead of kept for all.
     pub fn one_off(&self) -> OneOffQuery {
-        let mut fields: Vec<TextField> = self
-            .terms
-            .iter()
-            .flat_map(|t| t.test.text_fields())
-            .copied()
-            .collect();
-        fields.sort_unstable_by_key(|f| *f as u8);
-        fields.dedup();
         OneOffQuery {
             query: self.clone(),
-            fields,
+            fields: text_fields_of(self.terms.iter().map(|t| &t.test)),
             hay: Haystack::default(),
         }
     }
@@ -738,10 +738,7 @@ impl OneOffQuery {
 impl Test {
     /// A test that holds when one of `tests` holds.
     pub(super) fn any(tests: Vec<Test>) -> Test {
-        let mut fields: Vec<TextField> =
-            tests.iter().flat_map(Test::text_fields).copied().collect();
-        fields.sort_unstable_by_key(|f| *f as u8);
-        fields.dedup();
+        let fields = text_fields_of(tests.iter());
         Test::Any(tests, fields)
     }
 

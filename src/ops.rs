@@ -290,14 +290,17 @@ pub fn put_saved_filter(saved: &mut Vec<Segment>, name: &str, query: Option<&str
 }
 
 /// Characters a tag cannot hold, and why: exports join a contact's tags with `;`, and the
-/// query language quotes values with `"` (`tag:"blue team"`).
-const NOT_IN_TAGS: [(char, &str); 2] = [
+/// query language quotes values with `"` (`tag:"blue team"`) and joins a term's values
+/// with `|` (`tag:vip|board`).
+const NOT_IN_TAGS: [(char, &str); 3] = [
     (';', "';' separates tags in exports"),
     ('"', "'\"' quotes values in filters"),
+    ('|', "'|' joins a filter term's values (tag:a|b)"),
 ];
 
 /// `typed` as a tag: trimmed, or why it cannot be one (empty, a control character, `;`
-/// which separates tags in exports, or `"` which quotes values in filters).
+/// which separates tags in exports, `"` which quotes values in filters, or `|` which joins
+/// a term's values).
 pub fn tag_name(typed: &str) -> Result<&str> {
     let tag = typed.trim();
     let why = if tag.is_empty() {
@@ -686,6 +689,7 @@ mod tests {
             ("   ", "at least one character"),
             ("a;b", "';' separates tags in exports"),
             ("say \"hi\"", "quotes values in filters"),
+            ("vip|board", "joins a filter term's values"),
             ("tab\there", "control character"),
         ] {
             let err = tag_name(typed).unwrap_err().to_string();

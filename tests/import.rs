@@ -506,7 +506,8 @@ fn a_folder_with_nothing_to_import_says_what_it_passed_over() {
 }
 
 /// Tags a contact list brings (a netcurate export imported back, a CRM's) that contacts
-/// have already in another case are spelt as they have them: one segment, not two.
+/// have already in another case are spelt as they have them: one segment, not two. A
+/// cell of several is split at `;` and at `|`.
 #[test]
 fn imported_tags_are_spelt_as_the_network_has_them() {
     let db = Db::with_demo();
@@ -521,8 +522,8 @@ fn imported_tags_are_spelt_as_the_network_has_them() {
     let mut retagged = 0;
     for row in read.records() {
         let row = row.unwrap();
-        let cells =
-            (row.iter().enumerate()).map(|(i, c)| if i == tags_at { "VIP;Board" } else { c });
+        let cells = (row.iter().enumerate())
+            .map(|(i, c)| if i == tags_at { "VIP;Board|Partner" } else { c });
         write.write_record(cells).unwrap();
         retagged += 1;
     }
@@ -533,7 +534,7 @@ fn imported_tags_are_spelt_as_the_network_has_them() {
     let names: Vec<&str> = (segments.as_array().unwrap().iter())
         .map(|s| s["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["#Board", "#vip"]);
+    assert_eq!(names, ["#Board", "#Partner", "#vip"], "split at ; and at |");
     let vips = db.json(&["list", "--json", "--segment", "#vip"]);
     let hooli_and_initech = db.json(&["list", "--json", "--filter", "company:hooli"]);
     assert_eq!(

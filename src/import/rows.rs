@@ -522,7 +522,7 @@ impl PersonColumns {
             && company.is_empty()
             && position.is_empty();
         let tags = field(r, self.tags)
-            .split(';')
+            .split([';', '|'])
             .map(filterable_tag)
             .filter(|t| !t.is_empty())
             .collect();
@@ -544,6 +544,8 @@ impl PersonColumns {
 
 /// An imported tag as `tag:` can find it (the rule `tag add` enforces on typed tags):
 /// trimmed, `"` (which quotes filter values) written `'`, control characters left out.
+/// (Tags are split at `;` and at `|`, which joins a filter term's values: a CRM's
+/// `VIP|Board` is two tags, as `tag:vip|board` reads them.)
 fn filterable_tag(tag: &str) -> String {
     (tag.trim().chars())
         .filter(|c| !c.is_control())

@@ -646,9 +646,11 @@ impl Query {
 
     /// Why this query can match no contact when it asks for a tag (in a term not negated)
     /// that none of `tags` is, the tags contacts have: "no contact is tagged 'bord' (did
-    /// you mean board?)" — a misspelt tag, or one not given yet, finds nobody unsaid.
+    /// you mean board?)" — a misspelt tag, or one not given yet, finds nobody unsaid. A
+    /// term of tags as alternatives (`tag:vipp|bord`) when none of them is.
     pub fn unknown_tag(&self, tags: &[&str]) -> Option<String> {
-        self.tags_asked().find_map(|tag| untagged(tag, tags))
+        self.tags_asked()
+            .find_map(|asked| untagged_all(&asked, tags))
     }
 
     /// The first thing this query asks for (in a term not negated) that the network
@@ -677,11 +679,18 @@ impl Query {
         }
     }
 
-    /// The tags this query asks for, in terms not negated.
-    pub fn tags_asked(&self) -> impl Iterator<Item = &str> {
+    /// The tags each term not negated asks for: its one, or its alternatives when each
+    /// is a tag (`tag:vip|board`).
+    fn tags_asked(&self) -> impl Iterator<Item = Vec<&str>> {
         let asked = self.terms.iter().filter(|t| !t.negate);
         asked.filter_map(|term| match &term.test {
-            Test::Tag(tag) => Some(tag.as_str()),
+            Test::Tag(tag) => Some(vec![tag.as_str()]),
+            Test::Any(tests, _) => (tests.iter())
+                .map(|test| match test {
+                    Test::Tag(tag) => Some(tag.as_str()),
+                    _ => None,
+                })
+                .collect(),
             _ => None,
         })
     }
@@ -1007,11 +1016,25 @@ fn typed_terms(text: &str) -> Vec<&str> {
 /// "no contact is tagged 'bord' (did you mean board?)" when `tag` is none of `tags` (the
 /// tags contacts have; compared without case, as filters compare them).
 pub fn untagged(tag: &str, tags: &[&str]) -> Option<String> {
-    if tags.iter().any(|known| known.eq_ignore_ascii_case(tag)) {
+    untagged_all(&[tag], tags)
+}
+
+/// [`untagged`] for tags asked as alternatives: "no contact is tagged 'vipp' or 'bord'
+/// (did you mean board?)" when none of `asked` is one of `tags`.
+fn untagged_all(asked: &[&str], tags: &[&str]) -> Option<String> {
+    let known = |tag: &&str| tags.iter().any(|held| held.eq_ignore_ascii_case(tag));
+    if asked.iter().any(known) {
         return None;
     }
-    let near = did_you_mean(tag, tags.iter().copied());
-    Some(format!("no contact is tagged '{tag}'{near}"))
+    let near = (asked.iter())
+        .map(|tag| did_you_mean(tag, tags.iter().copied()))
+        .find(|near| !near.is_empty());
+    let said: Vec<String> = asked.iter().map(|tag| format!("'{tag}'")).collect();
+    Some(format!(
+        "no contact is tagged {}{}",
+        said.join(" or "),
+        near.unwrap_or_default()
+    ))
 }
 
 #[cfg(test)]
@@ -1652,6 +1675,14 @@ mod tests {
         assert_eq!(why("tag:EU-leads"), None, "tags match without case");
         assert_eq!(why("-tag:bord"), None, "nobody has it: everyone matches");
         assert_eq!(why("tag:x").as_deref(), Some("no contact is tagged 'x'"));
+        assert_eq!(
+            why("tag:vipp|bord").as_deref(),
+            Some("no contact is tagged 'vipp' or 'bord' (did you mean board?)"),
+            "alternatives, none of them held"
+        );
+        assert_eq!(why("tag:vipp|board"), None, "one of them is held");
+        assert_eq!(why("-tag:vipp|bord"), None, "negated: everyone matches");
+        assert_eq!(why("vipp|bord"), None, "words, not tags");
     }
 
     /// A filter whose bare word starts no word of any contact's name, title or company says

@@ -562,6 +562,9 @@ impl Query {
         self.words_asked().next()?;
         let hay = hay()?;
         let hay = hay.as_ref();
+        if let Some(why) = self.or_meant(hay) {
+            return Some(why);
+        }
         self.unmatched_word(hay).or_else(|| self.words_apart(hay))
     }
 
@@ -620,19 +623,7 @@ impl Query {
                 _ => format!("'{}:{}'", fields[0].name(), needle.text),
             })
             .collect();
-        let bare = (self.terms.iter()).all(|t| matches!(t.test, Test::Words(_)));
-        let phrase: Vec<&str> = asked
-            .iter()
-            .map(|(needle, _)| needle.text.as_str())
-            .collect();
-        let phrase = phrase.join(" ");
-        let near = match bare.then(|| words_like_in(hay, &phrase, &WORD_FIELDS, |_| false)) {
-            Some(Some(mut counts)) => {
-                counts.retain(|meant, _| strsim::damerau_levenshtein(&phrase, meant) <= 1);
-                said_meant(&phrase, counts)
-            }
-            _ => String::new(),
-        };
+        let near = self.phrase_meant(hay);
         let (last, rest) = said.split_last()?;
         Some(format!(
             "no one matches {} and {last} together{}",
@@ -641,6 +632,58 @@ impl Query {
                 true => " (each finds someone alone)".to_string(),
                 false => near,
             }
+        ))
+    }
+
+    /// " (did you mean head of sales?)" when this query is bare words alone (two or more)
+    /// that read as one phrase are one slip from a phrase of names, titles or companies
+    /// in `hay`; else "".
+    fn phrase_meant(&self, hay: &[Haystack]) -> String {
+        let words: Option<Vec<&str>> = (self.terms.iter())
+            .map(|t| match &t.test {
+                Test::Words(needle) if !t.negate => Some(needle.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        let phrase = match words {
+            Some(words) if words.len() >= 2 => words.join(" "),
+            _ => return String::new(),
+        };
+        match words_like_in(hay, &phrase, &WORD_FIELDS, |_| false) {
+            Some(mut counts) => {
+                counts.retain(|meant, _| strsim::damerau_levenshtein(&phrase, meant) <= 1);
+                said_meant(&phrase, counts)
+            }
+            None => String::new(),
+        }
+    }
+
+    /// Why this query finds no one when it holds `or` between two bare words (`hooli or
+    /// acme`), meant as either: every word must match, `or` too. With the phrase meant,
+    /// when there is one (`head or sales`: head of sales?).
+    fn or_meant(&self, hay: &[Haystack]) -> Option<String> {
+        let words = self.terms.windows(3).find_map(|terms| match terms {
+            [
+                Term {
+                    negate: false,
+                    test: Test::Words(a),
+                },
+                Term {
+                    negate: false,
+                    test: Test::Words(or),
+                },
+                Term {
+                    negate: false,
+                    test: Test::Words(b),
+                },
+            ] if or.text == "or" => Some((a, b)),
+            _ => None,
+        });
+        let (a, b) = words?;
+        let near = self.phrase_meant(hay);
+        Some(format!(
+            "'or' is looked for as a word, as every word is: for either, join them with |: {}|{}{}",
+            a.text, b.text, near
         ))
     }
 
@@ -1781,6 +1824,26 @@ mod tests {
             why("hooli vp").as_deref(),
             Some("no one matches 'hooli' and 'vp' together (each finds someone alone)"),
             "no phrase one slip away"
+        );
+        assert_eq!(
+            why("hooli or acme").as_deref(),
+            Some(
+                "'or' is looked for as a word, as every word is: for either, join them with |: hooli|acme"
+            ),
+            "or, meant as either"
+        );
+        assert_eq!(
+            why("Hooli OR Acme").as_deref(),
+            Some(
+                "'or' is looked for as a word, as every word is: for either, join them with |: hooli|acme"
+            ),
+        );
+        assert_eq!(
+            why("head or sales").as_deref(),
+            Some(
+                "'or' is looked for as a word, as every word is: for either, join them with |: head|sales (did you mean head of sales?)"
+            ),
+            "or one slip from a phrase"
         );
         assert_eq!(
             why("head ola").as_deref(),

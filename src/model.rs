@@ -649,9 +649,55 @@ impl Invitation {
     }
 }
 
+/// A find of invitations as typed (`/` in their view, `--find`): its text, or either of
+/// its values joined by `|` (`varga|meetup`), as a filter's term reads them; folded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvitationFind {
+    texts: Vec<String>,
+}
+
+impl InvitationFind {
+    /// `None` for a text that finds nothing in particular (empty, spaces, `|` alone).
+    pub fn new(typed: &str) -> Option<InvitationFind> {
+        let texts: Vec<String> = (typed.split('|').map(str::trim))
+            .filter(|t| !t.is_empty())
+            .map(crate::text::folded)
+            .collect();
+        (!texts.is_empty()).then_some(InvitationFind { texts })
+    }
+
+    /// Whether an invitation's [`Invitation::find_hay`] holds one of its texts.
+    pub fn finds(&self, hay: &str) -> bool {
+        self.texts.iter().any(|text| hay.contains(text.as_str()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::joined_or_none;
+
+    /// A find of invitations finds its text folded, or either of its values joined by
+    /// `|`; a text of nothing to find is none.
+    #[test]
+    fn an_invitation_find_finds_either_of_its_texts() {
+        use super::InvitationFind;
+        use crate::text::folded;
+        // As Invitation::find_hay makes it.
+        let hay = format!(
+            "{}\n{}",
+            folded("Søren Varga"),
+            folded("Met you at the Platform Meetup")
+        );
+        let finds = |typed: &str| InvitationFind::new(typed).is_some_and(|f| f.finds(&hay));
+        assert!(finds(" SØREN "));
+        assert!(finds("soren"), "spelt as folded");
+        assert!(finds("kim|meetup"));
+        assert!(finds("kim | Varga|"));
+        assert!(!finds("kim|zoe"));
+        for nothing in ["", "  ", "|", " | "] {
+            assert_eq!(InvitationFind::new(nothing), None, "{nothing:?}");
+        }
+    }
 
     #[test]
     fn a_list_reads_as_its_items_or_none() {

@@ -471,8 +471,9 @@ fn stale_invitations_are_withdrawn_and_planned_oldest_first() {
 
 /// `invitations --find TEXT` lists those whose person's name or message holds TEXT, case
 /// and accents ignored (as `/` finds them in the workbench), `--stale` narrowing both,
-/// and says how many of how many it found, or that it found none; `invitations withdraw
-/// --find TEXT` marks the pending ones it finds.
+/// and says how many of how many it found, or that it found none (`a|b`: either);
+/// `invitations withdraw --find TEXT` marks the pending ones it finds (a find of nothing
+/// is refused).
 #[test]
 fn invitations_are_found_by_name_or_message() {
     let db = Db::with_demo();
@@ -496,6 +497,12 @@ fn invitations_are_found_by_name_or_message() {
     let meetup = said.matches("at the platform meetup").count();
     assert!(meetup > 0 && meetup < all.len());
     assert_eq!(names(&["--find", "Platform Meetup"]).len(), meetup);
+    // Either of texts joined by |, as a filter's values.
+    let either = names(&["--find", "varga|platform meetup"]);
+    let vargas_at_meetups = (names(&["--find", "platform meetup"]).iter())
+        .filter(|n| vargas.contains(n))
+        .count();
+    assert_eq!(either.len(), vargas.len() + meetup - vargas_at_meetups);
     let stale = names(&["--stale"]);
     let stale_vargas = names(&["--stale", "--find", "varga"]);
     assert!(
@@ -552,6 +559,16 @@ fn invitations_are_found_by_name_or_message() {
     );
     let (code, _, err) = db.run(&["invitations", "withdraw", "--find", "zzz"]);
     assert!(code == 1 && err.contains("no pending invitation's name or message holds 'zzz'"));
+    let before = marked();
+    for nothing in ["", " | "] {
+        let (code, _, err) = db.run(&["invitations", "withdraw", "--find", nothing]);
+        assert!(code == 1 && err.contains("--find needs"), "{err}");
+        assert_eq!(
+            marked(),
+            before,
+            "a find of nothing marks nothing, not every one"
+        );
+    }
     let (code, _, _) = db.run(&["invitations", "withdraw", "--stale", "--to", "Aiko Varga"]);
     assert_eq!(code, 2, "--stale and --to are two different asks");
     let (code, _, err) = db.run(&["invitations", "withdraw", "--find", "x", "--days", "5"]);

@@ -162,7 +162,8 @@ pub enum Command {
         #[arg(long)]
         stale: bool,
         /// Only those whose person's name or message holds TEXT (case and accents
-        /// ignored), as `/` finds them in the workbench's invitations view.
+        /// ignored; `varga|meetup`: either), as `/` finds them in the workbench's
+        /// invitations view.
         #[arg(long, value_name = "TEXT")]
         find: Option<String>,
         /// Print the invitations as JSON.
@@ -259,7 +260,8 @@ pub enum InvitationsCommand {
         #[arg(long)]
         stale: bool,
         /// Every pending one whose person's name or message holds TEXT (case and accents
-        /// ignored), as `invitations --find` lists them; with --stale, the stale ones.
+        /// ignored; `varga|meetup`: either), as `invitations --find` lists them; with
+        /// --stale, the stale ones.
         #[arg(long, value_name = "TEXT", conflicts_with = "to")]
         find: Option<String>,
         /// The age in days from which a pending invitation is stale. Default: the

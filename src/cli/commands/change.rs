@@ -10,7 +10,7 @@ use crate::cli::{DRY_RUN, Session, say_how_to_take_it_back};
 use anyhow::{Result, bail};
 use netcurate::error::did_you_mean;
 use netcurate::import::url;
-use netcurate::model::{ContactId, Decision, Invitation, InvitationId};
+use netcurate::model::{ContactId, Decision, Invitation, InvitationFind, InvitationId};
 use netcurate::network::Network;
 use netcurate::ops;
 use netcurate::query::Query;
@@ -131,8 +131,12 @@ fn withdraw_many(
     };
     let which = if stale { "stale" } else { "pending" };
     if let Some(text) = find.map(str::trim) {
-        let found = netcurate::text::folded(text);
-        listed.retain(|i| i.find_hay().contains(found.as_str()));
+        let Some(found) = InvitationFind::new(text) else {
+            bail!(
+                "--find needs a name or words of a message to find (`--stale` alone: the stale ones)"
+            );
+        };
+        listed.retain(|i| found.finds(&i.find_hay()));
         if listed.is_empty() {
             bail!(
                 "no {which} invitation's name or message holds '{text}' (`netcurate invitations --find` lists what a find finds)"

@@ -5,7 +5,7 @@
 use crate::cli::{Session, command_line, write_json};
 use crate::columns::{pad, widest};
 use anyhow::Result;
-use netcurate::model::{Direction, Invitation};
+use netcurate::model::{Direction, Invitation, InvitationFind};
 use std::io::Write;
 
 /// Lists the invitations (the stale ones alone with `only_stale`; those a find of `find`
@@ -25,9 +25,8 @@ pub(crate) fn invitations(
         network.invitations.iter().collect()
     };
     let before_find = listed.len();
-    let found = find.map(|text| netcurate::text::folded(text.trim()));
-    if let Some(found) = &found {
-        listed.retain(|i| i.find_hay().contains(found.as_str()));
+    if let Some(found) = find.and_then(InvitationFind::new) {
+        listed.retain(|i| found.finds(&i.find_hay()));
     }
     if json {
         let rows: Vec<serde_json::Value> = (listed.iter())

@@ -7,9 +7,8 @@ use super::{App, Effect, Overlay, PANES_OF_INVITATIONS, moved_cursor, range_rows
 use crate::tui::keymap::Command;
 use crate::tui::strings::status;
 use netcurate::export::ExportKind;
-use netcurate::model::{Direction, Invitation, InvitationId, InvitationStatus};
+use netcurate::model::{Direction, Invitation, InvitationFind, InvitationId, InvitationStatus};
 use netcurate::ops;
-use netcurate::text::folded;
 
 impl App {
     /// The invitation rows of a pane: 0 = outgoing pending, oldest first; 1 = incoming,
@@ -36,12 +35,11 @@ impl App {
     /// each pane's cursor kept on a row.
     pub fn find_invitations(&mut self, text: &str) {
         self.invitation_find = text.to_string();
-        let found = folded(text.trim());
-        self.found_invitations = (!found.is_empty()).then(|| {
+        self.found_invitations = InvitationFind::new(text).map(|find| {
             let invitations = &self.network.invitations;
             let hay = (self.invitation_hay)
                 .get_or_init(|| invitations.iter().map(Invitation::find_hay).collect());
-            hay.iter().map(|h| h.contains(&found)).collect()
+            hay.iter().map(|h| find.finds(h)).collect()
         });
         for pane in 0..PANES_OF_INVITATIONS {
             let last = self.invitation_rows(pane).len().saturating_sub(1);

@@ -659,8 +659,7 @@ pub struct InvitationFind {
 impl InvitationFind {
     /// `None` for a text that finds nothing in particular (empty, spaces, `|` alone).
     pub fn new(typed: &str) -> Option<InvitationFind> {
-        let texts: Vec<String> = (typed.split('|').map(str::trim))
-            .filter(|t| !t.is_empty())
+        let texts: Vec<String> = crate::text::alternatives(typed)
             .map(crate::text::folded)
             .collect();
         (!texts.is_empty()).then_some(InvitationFind { texts })

@@ -3,7 +3,7 @@
 //! and direction marks; self-typed ones can hold line breaks and escapes. One rule
 //! ([`as_seen`]) says what each character looks like; filters, scoring keys, table cells,
 //! reports and drafted profiles all go through it. Also: a count in words ([`counted`]), a
-//! few of a list ([`a_few`]).
+//! few of a list ([`a_few`]), the values of a text joined by `|` ([`alternatives`]).
 //!
 //! Must not: change stored text (JSON and CSV exports keep it as imported) or know about
 //! terminals beyond what a character looks like.
@@ -230,6 +230,12 @@ pub fn common_start<'a>(mut names: impl Iterator<Item = &'a str>) -> Option<Stri
         len = len.min(shared);
     }
     Some(first[..len].to_string())
+}
+
+/// The values of `typed` joined by `|` (`hooli|acme`: a filter term's alternatives, a find
+/// of invitations), trimmed; one left empty (`hooli|` as it is typed) adds nothing.
+pub fn alternatives(typed: &str) -> impl Iterator<Item = &str> {
+    (typed.split('|').map(str::trim)).filter(|value| !value.is_empty())
 }
 
 #[cfg(test)]

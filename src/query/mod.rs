@@ -1026,7 +1026,9 @@ impl<'a> TagTerm<'a> {
 
     /// The tags the term names: its value's alternatives (`"eu leads"|vip`), unquoted.
     fn tags(&self) -> impl Iterator<Item = &'a str> {
-        (self.value.split('|').map(|t| t.trim().trim_matches('"'))).filter(|t| !t.is_empty())
+        crate::text::alternatives(self.value)
+            .map(|t| t.trim_matches('"'))
+            .filter(|t| !t.is_empty())
     }
 
     /// Whether the term is on tag `tag` (case ignored, as filters compare tags), alone or

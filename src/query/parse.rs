@@ -164,7 +164,7 @@ pub(super) fn term(token: &str, today: NaiveDate) -> Result<Term> {
 /// reads one; `None` when it has none. An alternative left empty (`hooli|` as it is
 /// typed) adds nothing.
 fn either(value: &str, test: &dyn Fn(&str) -> Result<Test>) -> Result<Option<Test>> {
-    let mut alternatives = (value.split('|').map(str::trim)).filter(|v| !v.is_empty());
+    let mut alternatives = crate::text::alternatives(value);
     Ok(match (alternatives.next(), alternatives.next()) {
         (None, _) => None,
         (Some(one), None) => Some(test(one)?),

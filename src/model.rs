@@ -660,7 +660,7 @@ impl InvitationFind {
     /// `None` for a text that finds nothing in particular (empty, spaces, `|` alone).
     pub fn new(typed: &str) -> Option<InvitationFind> {
         let texts: Vec<String> = crate::text::alternatives(typed)
-            .map(crate::text::folded)
+            .map(|text| crate::text::folded(&text))
             .collect();
         (!texts.is_empty()).then_some(InvitationFind { texts })
     }

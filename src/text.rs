@@ -233,9 +233,49 @@ pub fn common_start<'a>(mut names: impl Iterator<Item = &'a str>) -> Option<Stri
 }
 
 /// The values of `typed` joined by `|` (`hooli|acme`: a filter term's alternatives, a find
-/// of invitations), trimmed; one left empty (`hooli|` as it is typed) adds nothing.
-pub fn alternatives(typed: &str) -> impl Iterator<Item = &str> {
-    (typed.split('|').map(str::trim)).filter(|value| !value.is_empty())
+/// of invitations), each trimmed, its double quotes taken off. A `|` inside quotes is part
+/// of its value, as a space is: `"CEO | Founder"|cto` is two values, the title LinkedIn
+/// users write with bars and a CTO. One left empty (`hooli|` as it is typed, `""`) adds
+/// nothing.
+pub fn alternatives(typed: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    let mut cuts = outside_quotes(typed, '|').chain([typed.len()]);
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let end = cuts.next()?;
+        let value = &typed[start..end];
+        start = end + 1;
+        Some(value)
+    })
+    .map(|value| match unquoted(value) {
+        Cow::Borrowed(value) => Cow::Borrowed(value.trim()),
+        Cow::Owned(value) => Cow::Owned(value.trim().to_string()),
+    })
+    .filter(|value| !value.is_empty())
+}
+
+/// Where the value being typed last in `typed` starts: after its last `|` outside quotes
+/// (0 when it has none), the alternative Tab completes.
+pub fn last_alternative_start(typed: &str) -> usize {
+    outside_quotes(typed, '|').last().map_or(0, |at| at + 1)
+}
+
+/// `text` without its double quotes: they group what is between them (spaces, `|`), and
+/// are not looked for.
+pub fn unquoted(text: &str) -> Cow<'_, str> {
+    match text.contains('"') {
+        true => Cow::Owned(text.replace('"', "")),
+        false => Cow::Borrowed(text),
+    }
+}
+
+/// The places of `sep` in `text` outside double quotes (a quote left open runs to the
+/// end, as a value is typed).
+pub fn outside_quotes(text: &str, sep: char) -> impl Iterator<Item = usize> + '_ {
+    let mut quoted = false;
+    text.char_indices().filter_map(move |(at, c)| {
+        quoted ^= c == '"';
+        (c == sep && !quoted).then_some(at)
+    })
 }
 
 #[cfg(test)]
@@ -246,6 +286,26 @@ mod tests {
         let mut out = String::new();
         push_searched(&mut out, parts);
         out
+    }
+
+    /// A value's alternatives: cut at the bars outside quotes, trimmed, unquoted, none
+    /// empty; where the one typed last starts.
+    #[test]
+    fn alternatives_are_cut_at_bars_outside_quotes() {
+        let cut = |typed: &str| {
+            super::alternatives(typed)
+                .map(|v| v.into_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(cut("hooli|acme"), ["hooli", "acme"]);
+        assert_eq!(cut(" hooli | |acme|"), ["hooli", "acme"]);
+        assert_eq!(cut("\"CEO | Founder\"|cto"), ["CEO | Founder", "cto"]);
+        assert_eq!(cut("\"a|b"), ["a|b"], "a quote left open runs to the end");
+        assert_eq!(cut("\"\"|\" \"|"), [] as [&str; 0]);
+        let start = super::last_alternative_start;
+        assert_eq!(start("company:hooli|ac"), 14);
+        assert_eq!(start("company:\"a | b"), 0);
+        assert_eq!(start("hooli"), 0);
     }
 
     /// A name with an umlaut or a ring is searched as typed with and without its letters

@@ -395,7 +395,8 @@ pub struct ListArgs {
     /// gone:>=2026-11-01 (found gone from the network since) added:>=7d (a new
     /// connection an import added in the last 7 days) function:engineering flag:warm|messaged|unanswered|colleague|gone|job-change|duplicate|hidden|no-title|open-to-work|student|excluded (unanswered: they wrote last).
     /// Values joined by | (no spaces) are either: company:hooli|acme, score:<20|>80, hooli|acme;
-    /// negated, none of them: -company:hooli|acme.
+    /// negated, none of them: -company:hooli|acme. Quote a value with spaces or a |
+    /// in it: title:"CEO | Founder".
     /// Case and accents are ignored: `name:jovanovic` finds Jovanović.
     #[arg(
         long,

@@ -55,14 +55,14 @@ pub fn complete(
         // never a negation).
         None if !rest.is_empty() && words_starting(rest, &field_names()).is_empty() => {
             // The last of its alternatives (`hooli|ini`) is completed.
-            let (earlier, word) = term.split_at(term.rfind('|').map_or(0, |at| at + 1));
+            let (earlier, word) = term.split_at(crate::text::last_alternative_start(term));
             (earlier.to_string(), word, words_of("", word), " ")
         }
         None => (sign.to_string(), rest, field_names(), ""),
         Some((field, value)) => {
             let field_lower = field.to_ascii_lowercase();
             // The last of a value's alternatives (`function:sales|mar`) is completed.
-            let (earlier, value) = value.split_at(value.rfind('|').map_or(0, |at| at + 1));
+            let (earlier, value) = value.split_at(crate::text::last_alternative_start(value));
             // A seniority or a date follows its comparison.
             let compared = field_lower == "seniority" || is_date_field(&field_lower);
             let (op, partial) = match compared {
@@ -218,8 +218,12 @@ mod tests {
     #[test]
     fn completes_fields_and_their_values() {
         let tags = vec!["eu leads".to_string(), "eu-cto".to_string()];
+        let companies = ["Acme | Widgets", "Acme", "Foo|Bar"]
+            .map(String::from)
+            .to_vec();
         let values_of = |field: &str| match field {
             "tag" => tags.clone(),
+            "company" => companies.clone(),
             _ => Vec::new(),
         };
         let done = |input: &str| complete(input, &values_of, &|_, _| Vec::new());
@@ -267,6 +271,14 @@ mod tests {
         assert_eq!(word("vp|hool").text, "vp|hooli ");
         assert_eq!(text("function:sales|mar"), "function:sales|marketing ");
         assert_eq!(text("seniority:vp|>=dir"), "seniority:vp|>=director ");
+        // A bar between quotes is part of the value typed, and a value holding one is
+        // quoted, so that it reads as one value.
+        assert_eq!(text("company:\"acme | w"), "company:\"Acme | Widgets\" ");
+        assert_eq!(
+            text("company:foo|\"acme | w"),
+            "company:foo|\"Acme | Widgets\" "
+        );
+        assert_eq!(text("company:fo"), "company:\"Foo|Bar\" ");
         assert_eq!(
             done("decision:keep|").choices,
             ["undecided", "keep", "prune", "protect"]
@@ -303,7 +315,7 @@ mod tests {
         for field in FIELDS.split(' ') {
             assert_eq!(text(field), format!("{field}:"));
             for value in field_values(field, &values_of) {
-                let term = text(&format!("{field}:{value}"));
+                let term = text(&format!("{field}:{q}{value}{q}", q = quote(&value)));
                 assert!(
                     Query::parse(&term, super::super::tests::TODAY).is_ok(),
                     "{term}"

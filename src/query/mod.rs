@@ -29,6 +29,7 @@ pub use sort::{SortKey, sort};
 
 use haystack::{Found, mark};
 use parse::{DateSpan, is_date_field, term, tokens};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Cmp {
@@ -470,7 +471,7 @@ impl Query {
     pub fn parse(text: &str, today: NaiveDate) -> Result<Query> {
         let terms = tokens(text)
             .into_iter()
-            .map(|t| term(&t, today))
+            .map(|t| term(t, today))
             .collect::<Result<_>>()?;
         Ok(Query { terms })
     }
@@ -976,11 +977,11 @@ pub fn with_tag_renamed(query: &str, from: &str, to: &str) -> Option<String> {
                 Some(tag_term) => {
                     renamed = true;
                     let tags = tag_term.tags().map(|t| match t.eq_ignore_ascii_case(from) {
-                        true => to,
+                        true => to.into(),
                         false => t,
                     });
                     let tags: Vec<String> =
-                        tags.map(|t| format!("{q}{t}{q}", q = quote(t))).collect();
+                        tags.map(|t| format!("{q}{t}{q}", q = quote(&t))).collect();
                     let TagTerm { sign, field, .. } = tag_term;
                     format!("{sign}{field}:{}{}", tags.join("|"), &term[typed.len()..])
                 }
@@ -991,9 +992,10 @@ pub fn with_tag_renamed(query: &str, from: &str, to: &str) -> Option<String> {
     renamed.then(|| terms.concat())
 }
 
-/// The quote a value needs around it: one when it holds a space.
+/// The quote a value needs around it: one when it holds a space, or a `|` that would
+/// otherwise join two values (a title "CEO|Founder").
 pub(super) fn quote(value: &str) -> &'static str {
-    if value.contains(' ') { "\"" } else { "" }
+    if value.contains([' ', '|']) { "\"" } else { "" }
 }
 
 /// Whether `query` asks for tag `tag` alone in a term not negated (`tag:vip`, `tag:"VIP"`;
@@ -1018,17 +1020,15 @@ impl<'a> TagTerm<'a> {
     /// `typed` (one term, no spaces around it) when it is a term on a tag.
     fn of(typed: &'a str) -> Option<Self> {
         let (sign, rest) = typed.split_at(usize::from(typed.starts_with('-')));
-        let (field, value) = rest.split_once(':')?;
+        let (field, value) = parse::field_and_value(rest)?;
         field
             .eq_ignore_ascii_case("tag")
             .then_some(TagTerm { sign, field, value })
     }
 
     /// The tags the term names: its value's alternatives (`"eu leads"|vip`), unquoted.
-    fn tags(&self) -> impl Iterator<Item = &'a str> {
+    fn tags(&self) -> impl Iterator<Item = Cow<'a, str>> {
         crate::text::alternatives(self.value)
-            .map(|t| t.trim_matches('"'))
-            .filter(|t| !t.is_empty())
     }
 
     /// Whether the term is on tag `tag` (case ignored, as filters compare tags), alone or
@@ -1100,10 +1100,12 @@ mod tests {
             Some("tag:\"europe team\" -tag:eu-cto".to_string())
         );
         assert_eq!(renamed("tag:eu company:\"eu leads\" eu leads"), None);
-        // One of a term's alternatives, the others kept; quoted as each needs.
+        // One of a term's alternatives, the others kept; quoted as each needs. A `|`
+        // between quotes is part of one tag's name, which is not the one renamed.
         assert_eq!(
-            renamed("tag:vip|\"EU leads\" -tag:\"eu leads|board\"").as_deref(),
-            Some("tag:vip|emea -tag:emea|board")
+            renamed("tag:vip|\"EU leads\" -tag:\"eu leads\"|board tag:\"eu leads|board\"")
+                .as_deref(),
+            Some("tag:vip|emea -tag:emea|board tag:\"eu leads|board\"")
         );
         assert_eq!(
             with_tag_renamed("tag:eu|vip", "eu", "europe team").as_deref(),
@@ -1389,6 +1391,47 @@ mod tests {
             Some(Lack::Gone),
             "each needs it"
         );
+    }
+
+    /// A `|` between quotes is part of its value, as a space is: LinkedIn titles are
+    /// often written with bars ("CEO | Founder"), and a title copied into a filter, or
+    /// completed by Tab, finds that title, not every CEO and every founder. Outside the
+    /// quotes the bars still join values; a `:` between quotes is no field.
+    #[test]
+    fn a_bar_between_quotes_is_part_of_the_value() {
+        let bars = Contact {
+            tags: vec!["q3|q4".into()],
+            ..contact("Ada", "Acme | Widgets", "CEO | Founder")
+        };
+        let ceo = contact("Bo", "Acme", "CEO");
+        let founder = contact("Cy", "Widgets Inc", "Founder");
+        let cto = contact("Di", "Other", "CTO");
+        let found = |q: &str| -> Vec<&str> {
+            [&bars, &ceo, &founder, &cto]
+                .into_iter()
+                .filter(|c| check(q, c))
+                .map(|c| c.first_name.as_str())
+                .collect()
+        };
+        assert_eq!(found("title:\"CEO | Founder\""), ["Ada"]);
+        assert_eq!(found("title:\"ceo|founder\""), [] as [&str; 0]);
+        assert_eq!(found("company:\"acme | widgets\""), ["Ada"]);
+        assert_eq!(found("\"ceo | founder\""), ["Ada"], "a bare phrase");
+        assert_eq!(found("-title:\"ceo | founder\""), ["Bo", "Cy", "Di"]);
+        assert_eq!(found("title:\"ceo | founder\"|cto"), ["Ada", "Di"]);
+        assert_eq!(
+            found("title:ceo|founder"),
+            ["Ada", "Bo", "Cy"],
+            "unquoted: either"
+        );
+        assert_eq!(
+            found("tag:\"q3|q4\""),
+            ["Ada"],
+            "a tag made before bars joined values"
+        );
+        assert_eq!(found("tag:q3|q4"), [] as [&str; 0]);
+        assert_eq!(found("\"acme: the\""), [] as [&str; 0], "no field 'acme'");
+        assert_eq!(found("\"\" cto"), ["Di"], "empty quotes are no term");
     }
 
     #[test]

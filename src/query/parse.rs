@@ -75,27 +75,30 @@ pub(super) fn days_before(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
-/// Splits on spaces, keeping `"quoted values"` whole; a quote left open runs to the end
-/// (`company:"blue s` as it is typed, before its quote is closed).
-pub(super) fn tokens(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
+/// Splits on spaces, keeping `"quoted values"` whole, quotes and all (a `|` or a `:`
+/// between quotes is part of the value: [`crate::text::alternatives`]); a quote left open
+/// runs to the end (`company:"blue s` as it is typed, before its quote is closed). Quotes
+/// with nothing between them are no term.
+pub(super) fn tokens(text: &str) -> Vec<&str> {
+    let mut cuts = Vec::new();
     let mut quoted = false;
-    for ch in text.chars() {
-        match ch {
-            '"' => quoted = !quoted,
-            c if c.is_whitespace() && !quoted => {
-                if !current.is_empty() {
-                    out.push(std::mem::take(&mut current));
-                }
-            }
-            c => current.push(c),
+    for (at, ch) in text.char_indices() {
+        quoted ^= ch == '"';
+        if ch.is_whitespace() && !quoted {
+            cuts.push((at, at + ch.len_utf8()));
         }
     }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
+    let starts = std::iter::once(0).chain(cuts.iter().map(|&(_, next)| next));
+    let ends = cuts.iter().map(|&(at, _)| at).chain([text.len()]);
+    (starts.zip(ends).map(|(start, end)| &text[start..end]))
+        .filter(|token| token.contains(|c| c != '"'))
+        .collect()
+}
+
+/// A term's field and value (`company:"a b"`): split at its first `:` outside quotes.
+pub(super) fn field_and_value(term: &str) -> Option<(&str, &str)> {
+    let colon = crate::text::outside_quotes(term, ':').next()?;
+    Some((&term[..colon], &term[colon + 1..]))
 }
 
 /// What a `url:` value is looked for as in a contact's profile key: a pasted profile URL
@@ -137,10 +140,10 @@ pub(super) fn term(token: &str, today: NaiveDate) -> Result<Term> {
         reason,
     };
     let (negate, body) = match token.strip_prefix('-') {
-        Some(rest) if rest.contains(':') => (true, rest),
+        Some(rest) if field_and_value(rest).is_some() => (true, rest),
         _ => (false, token),
     };
-    let Some((field, value)) = body.split_once(':') else {
+    let Some((field, value)) = field_and_value(body) else {
         // A bare word too: `hooli|acme`, either.
         if token.starts_with('|') {
             return Err(bad(
@@ -149,9 +152,10 @@ pub(super) fn term(token: &str, today: NaiveDate) -> Result<Term> {
             ));
         }
         let test = either(token, &|word| Ok(Test::Words(Needle::typed(word))))?;
+        let unquoted = crate::text::unquoted(token);
         return Ok(Term {
             negate: false,
-            test: test.unwrap_or_else(|| Test::Words(Needle::typed(token))),
+            test: test.unwrap_or_else(|| Test::Words(Needle::typed(&unquoted))),
         });
     };
     let name = field.to_ascii_lowercase();
@@ -167,10 +171,10 @@ fn either(value: &str, test: &dyn Fn(&str) -> Result<Test>) -> Result<Option<Tes
     let mut alternatives = crate::text::alternatives(value);
     Ok(match (alternatives.next(), alternatives.next()) {
         (None, _) => None,
-        (Some(one), None) => Some(test(one)?),
+        (Some(one), None) => Some(test(&one)?),
         (Some(first), Some(second)) => {
             let alternatives = [first, second].into_iter().chain(alternatives);
-            let tests = alternatives.map(test).collect::<Result<_>>()?;
+            let tests = alternatives.map(|a| test(&a)).collect::<Result<_>>()?;
             Some(Test::any(tests))
         }
     })

@@ -249,7 +249,7 @@ pub const SEGMENT_MAKERS: KeyHints = &[
 ];
 
 /// The help overlay's notes under the keys.
-pub const FILTER_HELP: [&str; 20] = [
+pub const FILTER_HELP: [&str; 21] = [
     "",
     "Filter terms: words name: company: title: url: tag: -tag:",
     "  (a word starts words, or its pieces do: cto, vpeng for VP Engineering;",
@@ -264,6 +264,7 @@ pub const FILTER_HELP: [&str; 20] = [
     "  flag:warm|messaged|unanswered (they wrote last)|colleague|gone|job-change",
     "    |duplicate|hidden|no-title|open-to-work|student|excluded",
     "  a|b: either value, company:hooli|acme score:<20|>80; -company:a|b neither",
+    "  \"...\": one value, spaces and | in it, title:\"CEO | Founder\"",
     "In a prompt: Enter ok · Esc cancel · Ctrl-W or Alt-Backspace deletes a word",
     "  · Ctrl-U clears · Tab completes a word, field, value, tag, kind or path",
     "  · Tab again walks through the choices it listed, Shift-Tab back",

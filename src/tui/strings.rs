@@ -264,7 +264,7 @@ pub const FILTER_HELP: [&str; 21] = [
     "  flag:warm|messaged|unanswered (they wrote last)|colleague|gone|job-change",
     "    |duplicate|hidden|no-title|open-to-work|student|excluded",
     "  a|b: either value, company:hooli|acme score:<20|>80; -company:a|b neither",
-    "  \"...\": one value, spaces and | in it, title:\"CEO | Founder\"",
+    "  quotes keep one value whole, spaces and | in it: title:\"CEO | Founder\"",
     "In a prompt: Enter ok · Esc cancel · Ctrl-W or Alt-Backspace deletes a word",
     "  · Ctrl-U clears · Tab completes a word, field, value, tag, kind or path",
     "  · Tab again walks through the choices it listed, Shift-Tab back",

@@ -22,7 +22,7 @@
 //! Must not: parse files (the batch arrives parsed) or decide scores (audience does).
 
 use super::bulk::BulkStatement;
-use super::read::read_contacts;
+use super::read::{read_contacts, url_key_is_derived};
 use super::report::{ColumnRead, FileReport, ImportReport};
 use super::{Store, datetime_text};
 use crate::audience::{Profile, Scored, score_in_chunks};
@@ -203,11 +203,20 @@ impl Merge {
     ) -> Result<()> {
         let (contacts, entries) = (&self.contacts, &self.entries);
         let (sender, chunks) = std::sync::mpsc::channel();
+        // With each chunk of scores, whether each of its contacts' URL keys is its URL's
+        // (stored as NULL): the scoring thread has time to spare, the writer none.
+        let mut handed = 0;
+        let hand_over = move |scored: Vec<Scored>| {
+            let part = &contacts[handed..handed + scored.len()];
+            handed += scored.len();
+            let derived: Vec<bool> = part.iter().map(url_key_is_derived).collect();
+            drop(sender.send((scored, derived)));
+        };
         let (duplicates, written) = crate::parallel::join(
-            || score_in_chunks(contacts, profile, move |chunk| drop(sender.send(chunk))),
+            || score_in_chunks(contacts, profile, hand_over),
             || {
                 merge_invitations(tx, &self.invitations, contacts, self.now, report)?;
-                let scored = chunks.into_iter().flatten();
+                let scored = (chunks.into_iter()).flat_map(|(s, d)| s.into_iter().zip(d));
                 write_contacts(tx, contacts, entries, scored, profile, report)
             },
         );

@@ -7,20 +7,21 @@ use crate::audience::{Profile, Scored, in_audience};
 use crate::error::Result;
 use crate::model::Contact;
 use crate::store::bulk::{BulkStatement, Value};
-use crate::store::read::{url_key_column, url_key_is_derived};
+use crate::store::read::url_key_column;
 use crate::store::report::{ImportReport, NewInAudience};
 use crate::store::{DateText, date_text, datetime_text};
 use rusqlite::Transaction;
 
 /// Writes each of `contacts` (with its entry, and its score as `scored` yields them with
-/// the duplicate flag clear) that is new or changed, with the duplicate flag its row had
+/// the duplicate flag clear, each with whether its URL key is its URL's:
+/// [`crate::store::read::url_key_is_derived`]) that is new or changed, with the duplicate flag its row had
 /// (clear for a new one), and counts the new connections in the audience into `report`:
 /// the scores the rows now hold.
 pub(super) fn write_contacts(
     tx: &Transaction<'_>,
     contacts: &[Contact],
     entries: &[Entry],
-    scored: impl Iterator<Item = Scored>,
+    scored: impl Iterator<Item = (Scored, bool)>,
     profile: Option<&Profile>,
     report: &mut ImportReport,
 ) -> Result<Vec<Scored>> {
@@ -29,9 +30,8 @@ pub(super) fn write_contacts(
     let mut written = Vec::with_capacity(contacts.len());
     let mut new_in_audience = 0;
     let threshold = profile.map(|p| p.threshold);
-    for ((c, e), mut s) in contacts.iter().zip(entries).zip(scored) {
+    for ((c, e), (mut s, derived)) in contacts.iter().zip(entries).zip(scored) {
         s.set_duplicate(e.stored.as_ref().is_some_and(Scored::is_duplicate));
-        let derived = url_key_is_derived(c);
         if is_plain_new(c, e) {
             insert_plain_contact(&mut insert_plain, c, e, &s, derived)?;
         } else if e.changed || e.stored.as_ref() != Some(&s) {

@@ -238,25 +238,20 @@ pub fn common_start<'a>(mut names: impl Iterator<Item = &'a str>) -> Option<Stri
 /// users write with bars and a CTO. One left empty (`hooli|` as it is typed, `""`) adds
 /// nothing.
 pub fn alternatives(typed: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    let mut cuts = outside_quotes(typed, '|').chain([typed.len()]);
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        let end = cuts.next()?;
-        let value = &typed[start..end];
-        start = end + 1;
-        Some(value)
-    })
-    .map(|value| match unquoted(value) {
-        Cow::Borrowed(value) => Cow::Borrowed(value.trim()),
-        Cow::Owned(value) => Cow::Owned(value.trim().to_string()),
-    })
-    .filter(|value| !value.is_empty())
+    (pieces_outside_quotes(typed, |c| c == '|'))
+        .map(|value| match unquoted(value) {
+            Cow::Borrowed(value) => Cow::Borrowed(value.trim()),
+            Cow::Owned(value) => Cow::Owned(value.trim().to_string()),
+        })
+        .filter(|value| !value.is_empty())
 }
 
 /// Where the value being typed last in `typed` starts: after its last `|` outside quotes
 /// (0 when it has none), the alternative Tab completes.
 pub fn last_alternative_start(typed: &str) -> usize {
-    outside_quotes(typed, '|').last().map_or(0, |at| at + 1)
+    outside_quotes(typed, |c| c == '|')
+        .last()
+        .map_or(0, |(at, _)| at + 1)
 }
 
 /// `text` without its double quotes: they group what is between them (spaces, `|`), and
@@ -268,13 +263,33 @@ pub fn unquoted(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// The places of `sep` in `text` outside double quotes (a quote left open runs to the
-/// end, as a value is typed).
-pub fn outside_quotes(text: &str, sep: char) -> impl Iterator<Item = usize> + '_ {
+/// The characters of `text` that `is_cut` takes, outside double quotes, with their
+/// places (a quote left open runs to the end, as a value is typed).
+pub fn outside_quotes<'t>(
+    text: &'t str,
+    is_cut: impl Fn(char) -> bool + 't,
+) -> impl Iterator<Item = (usize, char)> + 't {
     let mut quoted = false;
-    text.char_indices().filter_map(move |(at, c)| {
+    text.char_indices().filter(move |&(_, c)| {
         quoted ^= c == '"';
-        (c == sep && !quoted).then_some(at)
+        is_cut(c) && !quoted
+    })
+}
+
+/// `text` cut at the characters `is_cut` takes outside double quotes ([`outside_quotes`]):
+/// the pieces between them, empty ones too, quotes kept.
+pub fn pieces_outside_quotes<'t>(
+    text: &'t str,
+    is_cut: impl Fn(char) -> bool + 't,
+) -> impl Iterator<Item = &'t str> {
+    let mut cuts = (outside_quotes(text, is_cut).map(|(at, c)| (at, at + c.len_utf8())))
+        .chain([(text.len(), text.len())]);
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let (end, next) = cuts.next()?;
+        let piece = &text[start..end];
+        start = next;
+        Some(piece)
     })
 }
 

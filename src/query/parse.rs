@@ -80,24 +80,14 @@ pub(super) fn days_before(text: &str, today: NaiveDate) -> Option<NaiveDate> {
 /// runs to the end (`company:"blue s` as it is typed, before its quote is closed). Quotes
 /// with nothing between them are no term.
 pub(super) fn tokens(text: &str) -> Vec<&str> {
-    let mut cuts = Vec::new();
-    let mut quoted = false;
-    for (at, ch) in text.char_indices() {
-        quoted ^= ch == '"';
-        if ch.is_whitespace() && !quoted {
-            cuts.push((at, at + ch.len_utf8()));
-        }
-    }
-    let starts = std::iter::once(0).chain(cuts.iter().map(|&(_, next)| next));
-    let ends = cuts.iter().map(|&(at, _)| at).chain([text.len()]);
-    (starts.zip(ends).map(|(start, end)| &text[start..end]))
+    (crate::text::pieces_outside_quotes(text, char::is_whitespace))
         .filter(|token| token.contains(|c| c != '"'))
         .collect()
 }
 
 /// A term's field and value (`company:"a b"`): split at its first `:` outside quotes.
 pub(super) fn field_and_value(term: &str) -> Option<(&str, &str)> {
-    let colon = crate::text::outside_quotes(term, ':').next()?;
+    let (colon, _) = crate::text::outside_quotes(term, |c| c == ':').next()?;
     Some((&term[..colon], &term[colon + 1..]))
 }
 

@@ -153,16 +153,8 @@ pub fn complete_word(typed: &str, candidates: &[String]) -> WordCompletion {
 
 /// Where the last term of a filter's text starts: after its last space outside quotes.
 fn last_term_start(input: &str) -> usize {
-    let mut quoted = false;
-    let mut start = 0;
-    for (i, ch) in input.char_indices() {
-        match ch {
-            '"' => quoted = !quoted,
-            ' ' if !quoted => start = i + 1,
-            _ => {}
-        }
-    }
-    start
+    let spaces = crate::text::outside_quotes(input, |c| c == ' ');
+    spaces.last().map_or(0, |(at, _)| at + 1)
 }
 
 /// The values a field takes from a set (for a date, times ago as examples), else those

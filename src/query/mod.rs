@@ -1150,6 +1150,18 @@ mod tests {
         Query::parse(q, TODAY).unwrap().matches(c, &Haystack::of(c))
     }
 
+    /// Of `contacts`, those `q` finds, each as `named` names it.
+    fn found_among<'c>(
+        q: &str,
+        contacts: &[&'c Contact],
+        named: fn(&'c Contact) -> &'c str,
+    ) -> Vec<&'c str> {
+        (contacts.iter().copied())
+            .filter(|c| check(q, c))
+            .map(named)
+            .collect()
+    }
+
     /// A field term finds its text where a word of the field starts: `title:cto` finds a
     /// CTO and not a Director, `name:ann` Anna and not Hartmann, `title:art` no Partner.
     /// A URL's slug and an email address are searched anywhere, and so is a
@@ -1333,13 +1345,7 @@ mod tests {
             seniority: Seniority::Manager,
             ..contact("Ivo", "Initech", "Sales Manager")
         };
-        let found = |q: &str| -> Vec<&str> {
-            [&hooli, &blue_sun, &initech]
-                .into_iter()
-                .filter(|c| check(q, c))
-                .map(|c| c.company.as_str())
-                .collect()
-        };
+        let found = |q: &str| found_among(q, &[&hooli, &blue_sun, &initech], |c| &c.company);
         let two = ["Hooli", "Blue Sun Corp"];
         assert_eq!(found("company:hooli|blue"), two);
         assert_eq!(
@@ -1406,13 +1412,7 @@ mod tests {
         let ceo = contact("Bo", "Acme", "CEO");
         let founder = contact("Cy", "Widgets Inc", "Founder");
         let cto = contact("Di", "Other", "CTO");
-        let found = |q: &str| -> Vec<&str> {
-            [&bars, &ceo, &founder, &cto]
-                .into_iter()
-                .filter(|c| check(q, c))
-                .map(|c| c.first_name.as_str())
-                .collect()
-        };
+        let found = |q: &str| found_among(q, &[&bars, &ceo, &founder, &cto], |c| &c.first_name);
         assert_eq!(found("title:\"CEO | Founder\""), ["Ada"]);
         assert_eq!(found("title:\"ceo|founder\""), [] as [&str; 0]);
         assert_eq!(found("company:\"acme | widgets\""), ["Ada"]);

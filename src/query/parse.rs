@@ -142,10 +142,10 @@ pub(super) fn term(token: &str, today: NaiveDate) -> Result<Term> {
             ));
         }
         let test = either(token, &|word| Ok(Test::Words(Needle::typed(word))))?;
-        let unquoted = crate::text::unquoted(token);
+        let unquoted = || Test::Words(Needle::typed(&crate::text::unquoted(token)));
         return Ok(Term {
             negate: false,
-            test: test.unwrap_or_else(|| Test::Words(Needle::typed(&unquoted))),
+            test: test.unwrap_or_else(unquoted),
         });
     };
     let name = field.to_ascii_lowercase();

@@ -14,9 +14,9 @@ use rusqlite::Transaction;
 
 /// Writes each of `contacts` (with its entry, and its score as `scored` yields them with
 /// the duplicate flag clear, each with whether its URL key is its URL's:
-/// [`crate::store::read::url_key_is_derived`]) that is new or changed, with the duplicate flag its row had
-/// (clear for a new one), and counts the new connections in the audience into `report`:
-/// the scores the rows now hold.
+/// [`crate::store::read::url_key_is_derived`]) that is new or changed, with the
+/// duplicate flag its row had (clear for a new one), and counts the new connections in
+/// the audience into `report`: the scores the rows now hold.
 pub(super) fn write_contacts(
     tx: &Transaction<'_>,
     contacts: &[Contact],

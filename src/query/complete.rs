@@ -151,6 +151,12 @@ pub fn complete_word(typed: &str, candidates: &[String]) -> WordCompletion {
     }
 }
 
+/// The last term of a filter's text, as typed: after its last space outside quotes
+/// (`-title:"head of"`, not `of"`).
+pub fn last_term(input: &str) -> &str {
+    &input[last_term_start(input)..]
+}
+
 /// Where the last term of a filter's text starts: after its last space outside quotes.
 fn last_term_start(input: &str) -> usize {
     let spaces = crate::text::outside_quotes(input, |c| c == ' ');

@@ -21,7 +21,7 @@ mod sort;
 mod words;
 
 pub use complete::{
-    Completion, WordCompletion, complete, complete_word, network_values, words_starting,
+    Completion, WordCompletion, complete, complete_word, last_term, network_values, words_starting,
 };
 pub use haystack::{Haystack, Marks};
 pub use members::Members;

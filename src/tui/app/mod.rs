@@ -1429,7 +1429,7 @@ pub fn narrows(old: &str, new: &str) -> bool {
     if old.ends_with(' ') {
         return true;
     }
-    let last = old.rsplit(' ').next().unwrap_or("");
+    let last = query::last_term(old);
     let substring_field = query::is_text_field_term(last);
     let rest = &new[old.len()..];
     (!last.contains(':') && !last.starts_with('-') || substring_field)

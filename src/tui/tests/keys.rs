@@ -424,6 +424,20 @@ fn narrowing_filter_equals_a_fresh_filter() {
     assert!(!crate::tui::app::narrows("company:ho", "company:ho|a"));
     assert!(!crate::tui::app::narrows("company:ho|", "company:ho|a"));
     assert!(crate::tui::app::narrows("company:ho|ac", "company:ho|acm"));
+    // The last term is read outside quotes: typed on after a quoted value, a negated or
+    // exact term widens or changes what it finds; a text field's narrows.
+    assert!(!crate::tui::app::narrows(
+        "-title:\"head of\"",
+        "-title:\"head of\"s"
+    ));
+    assert!(!crate::tui::app::narrows(
+        "tag:\"eu leads\"",
+        "tag:\"eu leads\"x"
+    ));
+    assert!(crate::tui::app::narrows(
+        "title:\"head of\"",
+        "title:\"head of\"s"
+    ));
 }
 
 #[test]

@@ -4,9 +4,12 @@
 //! writing rows. The store's only unsafe code, kept to this one type (elsewhere: one allocator
 //! option in allocator.rs, and kill(2) for Ctrl-Z in the workbench).
 //!
+//! [`BulkInsert`] runs one statement for many rows.
+//!
 //! Must not: keep a binding after [`BulkStatement::execute`] returns (the borrowed text
 //! may be gone), or outlive its connection (the lifetime ties them).
 
+use super::DateText;
 use rusqlite::{Connection, ffi};
 use std::ffi::{CStr, CString, c_int};
 use std::marker::PhantomData;
@@ -18,6 +21,15 @@ pub(crate) enum Value<'a> {
     Null,
     Int(i64),
     Text(&'a str),
+    /// A date as the store writes it, held here: it is made for the row, and bound from
+    /// where the value is.
+    Date(DateText),
+}
+
+impl From<Option<DateText>> for Value<'_> {
+    fn from(date: Option<DateText>) -> Self {
+        date.map_or(Value::Null, Value::Date)
+    }
 }
 
 impl<'a> From<&'a str> for Value<'a> {
@@ -92,19 +104,11 @@ impl<'c> BulkStatement<'c> {
             let mut rc = ffi::SQLITE_OK;
             for (i, value) in values.iter().enumerate() {
                 let column = i as c_int + 1;
-                rc = match *value {
+                rc = match value {
                     Value::Null => ffi::sqlite3_bind_null(self.stmt, column),
-                    Value::Int(n) => ffi::sqlite3_bind_int64(self.stmt, column, n),
-                    Value::Text(text) => match c_int::try_from(text.len()) {
-                        Ok(len) => ffi::sqlite3_bind_text(
-                            self.stmt,
-                            column,
-                            text.as_ptr().cast(),
-                            len,
-                            ffi::SQLITE_STATIC(),
-                        ),
-                        Err(_) => ffi::SQLITE_TOOBIG,
-                    },
+                    &Value::Int(n) => ffi::sqlite3_bind_int64(self.stmt, column, n),
+                    Value::Date(date) => bind_static(self.stmt, column, date.as_str()),
+                    Value::Text(text) => bind_static(self.stmt, column, text),
                 };
                 if rc != ffi::SQLITE_OK {
                     break;
@@ -121,6 +125,85 @@ impl<'c> BulkStatement<'c> {
             ffi::sqlite3_clear_bindings(self.stmt);
             result
         }
+    }
+}
+
+/// Binds `text` to parameter `column` of `stmt` without a copy.
+///
+/// # Safety
+/// `stmt` must be a live prepared statement, and `text` must stay where it is until the
+/// statement's bindings are cleared.
+unsafe fn bind_static(stmt: *mut ffi::sqlite3_stmt, column: c_int, text: &str) -> c_int {
+    match c_int::try_from(text.len()) {
+        // SAFETY: the caller's promise; the length is the text's, in bytes.
+        Ok(len) => unsafe {
+            ffi::sqlite3_bind_text(
+                stmt,
+                column,
+                text.as_ptr().cast(),
+                len,
+                ffi::SQLITE_STATIC(),
+            )
+        },
+        Err(_) => ffi::SQLITE_TOOBIG,
+    }
+}
+
+/// How many rows one statement of a [`BulkInsert`] inserts. SQLite then opens the table
+/// once for them, finds where each row goes from the one before (a statement a row searched
+/// the table from its root each time) and ends one statement instead of that many.
+const ROWS_AT_ONCE: usize = 64;
+
+/// Rows inserted into one table [`ROWS_AT_ONCE`] at a time, through one statement that
+/// takes that many (the rest one by one when [`BulkInsert::finish`]ed). The rows wait
+/// here, their text borrowed for `'a`. An error is reported by the call that runs the
+/// statement, which may be a later row's.
+pub(crate) struct BulkInsert<'c, 'a> {
+    many: BulkStatement<'c>,
+    one: BulkStatement<'c>,
+    width: usize,
+    pending: Vec<Value<'a>>,
+}
+
+impl<'c, 'a> BulkInsert<'c, 'a> {
+    /// Inserts into `table` the `columns` each row gives, in order.
+    pub(crate) fn prepare(
+        conn: &'c Connection,
+        table: &str,
+        columns: &[&str],
+    ) -> rusqlite::Result<Self> {
+        let row = format!("({})", vec!["?"; columns.len()].join(", "));
+        let sql = |rows: usize| {
+            let values = vec![row.as_str(); rows].join(", ");
+            format!(
+                "INSERT INTO {table} ({}) VALUES {values}",
+                columns.join(", ")
+            )
+        };
+        Ok(BulkInsert {
+            many: BulkStatement::prepare(conn, &sql(ROWS_AT_ONCE))?,
+            one: BulkStatement::prepare(conn, &sql(1))?,
+            width: columns.len(),
+            pending: Vec::with_capacity(ROWS_AT_ONCE * columns.len()),
+        })
+    }
+
+    /// Adds a row (a value for each column), inserting the waiting rows once there are
+    /// enough for one statement.
+    pub(crate) fn push(&mut self, row: &[Value<'a>]) -> rusqlite::Result<()> {
+        debug_assert_eq!(row.len(), self.width, "a value for each column");
+        self.pending.extend_from_slice(row);
+        if self.pending.len() < ROWS_AT_ONCE * self.width {
+            return Ok(());
+        }
+        let result = self.many.execute(&self.pending);
+        self.pending.clear();
+        result
+    }
+
+    /// Inserts the rows still waiting. Those not inserted when it is dropped are lost.
+    pub(crate) fn finish(mut self) -> rusqlite::Result<()> {
+        (self.pending.chunks(self.width)).try_for_each(|row| self.one.execute(row))
     }
 }
 
@@ -193,5 +276,66 @@ mod tests {
         assert_eq!(rows[7], (7, "row 7 é".to_string(), None));
         assert_eq!(rows[8], (8, "row 8 é".to_string(), Some("x".repeat(8))));
         assert_eq!(rows[100], (100, "after".to_string(), None));
+    }
+
+    /// Rows pushed in any number (a statement's worth and more, fewer, none) are all
+    /// inserted, in order, dates held by the values; one that breaks a constraint fails the
+    /// call that runs its statement.
+    #[test]
+    fn bulk_insert_writes_every_row_in_order() {
+        let conn = Connection::open_in_memory().expect("open");
+        conn.execute_batch(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL, d TEXT, n INTEGER)",
+        )
+        .expect("table");
+        let day = |i: usize| chrono::NaiveDate::from_ymd_opt(2026, 1, 1 + (i % 28) as u32);
+        for count in [0, 1, ROWS_AT_ONCE - 1, ROWS_AT_ONCE, 2 * ROWS_AT_ONCE + 5] {
+            conn.execute("DELETE FROM t", []).expect("empty");
+            let texts: Vec<String> = (0..count).map(|i| format!("row {i} é")).collect();
+            let mut insert = BulkInsert::prepare(&conn, "t", &["a", "d", "n"]).expect("prepare");
+            for (i, text) in texts.iter().enumerate() {
+                let n = (i % 3 > 0).then_some(i as u32);
+                let row = [
+                    text.as_str().into(),
+                    super::super::date_text(day(i)).into(),
+                    n.map_or(Value::Null, Value::from),
+                ];
+                insert.push(&row).expect("push");
+            }
+            insert.finish().expect("finish");
+            let rows: Vec<(i64, String, String, Option<i64>)> = conn
+                .prepare("SELECT id, a, d, n FROM t ORDER BY id")
+                .and_then(|mut s| {
+                    s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                        .collect()
+                })
+                .expect("read");
+            let expected: Vec<(i64, String, String, Option<i64>)> = (0..count)
+                .map(|i| {
+                    let d = day(i).map(|d| d.to_string()).unwrap_or_default();
+                    (
+                        i as i64 + 1,
+                        texts[i].clone(),
+                        d,
+                        (i % 3 > 0).then_some(i as i64),
+                    )
+                })
+                .collect();
+            assert_eq!(rows, expected, "{count} rows");
+        }
+        let mut insert = BulkInsert::prepare(&conn, "t", &["id", "a"]).expect("prepare");
+        let taken =
+            (1..=ROWS_AT_ONCE as i64).try_for_each(|id| insert.push(&[id.into(), "again".into()]));
+        assert!(
+            matches!(&taken, Err(rusqlite::Error::SqliteFailure(e, Some(m)))
+                if e.code == rusqlite::ErrorCode::ConstraintViolation && m.contains("UNIQUE")),
+            "{taken:?}"
+        );
+        let mut insert = BulkInsert::prepare(&conn, "t", &["a"]).expect("prepare");
+        insert.push(&[Value::Null]).expect("waits");
+        assert!(
+            insert.finish().is_err(),
+            "the last rows are checked when finished"
+        );
     }
 }

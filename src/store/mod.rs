@@ -63,7 +63,7 @@ pub struct Store {
 
 /// A date as the store writes it, `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS`, made without
 /// allocating (it is made for several columns of every row an import writes).
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct DateText {
     bytes: [u8; 19],
     len: usize,

@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::import::rows::{InvitationRow, may_be_one_invitation};
 use crate::model::{Contact, Direction};
 use crate::network::InvitationLinks;
-use crate::store::bulk::BulkStatement;
+use crate::store::bulk::BulkInsert;
 use crate::store::report::ImportReport;
 use crate::store::{DateText, datetime_text};
 use chrono::NaiveDateTime;
@@ -126,10 +126,18 @@ fn list_rows(
     stored: &mut Stored,
     report: &mut ImportReport,
 ) -> Result<()> {
-    let mut insert = BulkStatement::prepare(
+    let mut insert = BulkInsert::prepare(
         tx,
-        "INSERT INTO invitations (direction, from_name, to_name, sent_at, message, inviter_url, invitee_url)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "invitations",
+        &[
+            "direction",
+            "from_name",
+            "to_name",
+            "sent_at",
+            "message",
+            "inviter_url",
+            "invitee_url",
+        ],
     )?;
     let mut set_back = tx.prepare("UPDATE invitations SET gone_at = NULL WHERE id = ?1")?;
     let mut set_urls = tx.prepare(
@@ -137,8 +145,8 @@ fn list_rows(
             invitee_url = COALESCE(invitee_url, ?3) WHERE id = ?1",
     )?;
     for r in rows {
-        let sent_at = datetime_text(Some(r.sent_at));
-        let sent_at = sent_at.as_ref().map_or("", DateText::as_str);
+        let sent_text = datetime_text(Some(r.sent_at));
+        let sent_at = sent_text.as_ref().map_or("", DateText::as_str);
         let key = invitation_key(r.direction.as_str(), sent_at, &r.from_name, &r.to_name);
         let alike = alike_of(stored, key);
         let other_url = r.other_side().0;
@@ -158,11 +166,11 @@ fn list_rows(
             }
             continue;
         }
-        insert.execute(&[
+        insert.push(&[
             r.direction.as_str().into(),
             r.from_name.as_str().into(),
             r.to_name.as_str().into(),
-            sent_at.into(),
+            sent_text.into(),
             r.message.as_str().into(),
             r.inviter_url.as_deref().into(),
             r.invitee_url.as_deref().into(),
@@ -177,7 +185,7 @@ fn list_rows(
             other: owned(r.other_side()),
         });
     }
-    Ok(())
+    Ok(insert.finish()?)
 }
 
 /// Marks gone the stored invitations that `rows` leave out though they were sent within

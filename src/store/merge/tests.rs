@@ -1,8 +1,9 @@
 use super::write::{
-    INSERT_PLAIN_CONTACT, UPSERT_CONTACT, insert_plain_contact, is_plain_new, write_contact,
+    PLAIN_CONTACT_COLUMNS, UPSERT_CONTACT, insert_plain_contact, is_plain_new, write_contact,
 };
 use super::*;
 use crate::model::Flags;
+use crate::store::bulk::BulkInsert;
 use crate::store::read::url_key_is_derived;
 
 /// A new store in a folder of its own, removed when the folder is dropped.
@@ -81,13 +82,10 @@ fn a_plain_insert_stores_what_the_full_upsert_stores() {
     store
         .write(|tx| {
             let derived = url_key_is_derived(&contact(1));
-            insert_plain_contact(
-                &mut BulkStatement::prepare(tx, INSERT_PLAIN_CONTACT)?,
-                &contact(1),
-                &entry,
-                &scored,
-                derived,
-            )?;
+            let first = contact(1);
+            let mut insert = BulkInsert::prepare(tx, "contacts", PLAIN_CONTACT_COLUMNS)?;
+            insert_plain_contact(&mut insert, &first, &entry, &scored, derived)?;
+            insert.finish()?;
             write_contact(
                 &mut BulkStatement::prepare(tx, UPSERT_CONTACT)?,
                 &contact(2),

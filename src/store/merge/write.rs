@@ -6,10 +6,10 @@ use super::Entry;
 use crate::audience::{Profile, Scored, in_audience};
 use crate::error::Result;
 use crate::model::Contact;
-use crate::store::bulk::{BulkStatement, Value};
+use crate::store::bulk::{BulkInsert, BulkStatement};
 use crate::store::read::url_key_column;
 use crate::store::report::{ImportReport, NewInAudience};
-use crate::store::{DateText, date_text, datetime_text};
+use crate::store::{date_text, datetime_text};
 use rusqlite::Transaction;
 
 /// Writes each of `contacts` (with its entry, and its score as `scored` yields them with
@@ -26,7 +26,7 @@ pub(super) fn write_contacts(
     report: &mut ImportReport,
 ) -> Result<Vec<Scored>> {
     let mut upsert = BulkStatement::prepare(tx, UPSERT_CONTACT)?;
-    let mut insert_plain = BulkStatement::prepare(tx, INSERT_PLAIN_CONTACT)?;
+    let mut insert_plain = BulkInsert::prepare(tx, "contacts", PLAIN_CONTACT_COLUMNS)?;
     let mut written = Vec::with_capacity(contacts.len());
     let mut new_in_audience = 0;
     let threshold = profile.map(|p| p.threshold);
@@ -41,6 +41,7 @@ pub(super) fn write_contacts(
             u64::from(e.new_connection && threshold.is_some_and(|t| in_audience(s.score, t)));
         written.push(s);
     }
+    insert_plain.finish()?;
     report.new_in_audience = profile.map(|p| NewInAudience {
         threshold: p.threshold,
         count: new_in_audience,
@@ -64,11 +65,11 @@ pub(super) fn write_contact(
         c.email.as_str().into(),
         c.company.as_str().into(),
         c.position.as_str().into(),
-        date_value(&date_text(c.connected_on)),
+        date_text(c.connected_on).into(),
         c.is_connection.into(),
         c.is_hidden().into(),
-        date_value(&datetime_text(e.gone_at)),
-        date_value(&datetime_text(e.job_changed_at)),
+        datetime_text(e.gone_at).into(),
+        datetime_text(e.job_changed_at).into(),
         c.previous_company.as_str().into(),
         c.previous_position.as_str().into(),
         c.industry.as_str().into(),
@@ -77,11 +78,11 @@ pub(super) fn write_contact(
         s.seniority.as_str().into(),
         s.function.as_str().into(),
         s.stored_flags.into(),
-        date_value(&datetime_text(c.last_message_at)),
-        date_value(&datetime_text(c.last_inbound_at)),
-        date_value(&datetime_text(c.last_outbound_at)),
+        datetime_text(c.last_message_at).into(),
+        datetime_text(c.last_inbound_at).into(),
+        datetime_text(c.last_outbound_at).into(),
         c.message_count.into(),
-        date_value(&datetime_text(e.added_at)),
+        datetime_text(e.added_at).into(),
     ])?;
     Ok(())
 }
@@ -125,14 +126,14 @@ pub(super) fn is_plain_new(c: &Contact, e: &Entry) -> bool {
         && c.last_outbound_at.is_none()
 }
 
-pub(super) fn insert_plain_contact(
-    insert: &mut BulkStatement<'_>,
-    c: &Contact,
+pub(super) fn insert_plain_contact<'a>(
+    insert: &mut BulkInsert<'_, 'a>,
+    c: &'a Contact,
     e: &Entry,
     s: &Scored,
     url_key_derived: bool,
 ) -> Result<()> {
-    insert.execute(&[
+    insert.push(&[
         c.id.into(),
         url_key_column(c, url_key_derived).into(),
         c.first_name.as_str().into(),
@@ -140,25 +141,33 @@ pub(super) fn insert_plain_contact(
         c.url.as_str().into(),
         c.company.as_str().into(),
         c.position.as_str().into(),
-        date_value(&date_text(c.connected_on)),
+        date_text(c.connected_on).into(),
         c.is_connection.into(),
         c.is_hidden().into(),
         s.score.into(),
         s.seniority.as_str().into(),
         s.function.as_str().into(),
         s.stored_flags.into(),
-        date_value(&datetime_text(e.added_at)),
+        datetime_text(e.added_at).into(),
     ])?;
     Ok(())
 }
 
-/// A date as bound: its text, or NULL.
-fn date_value(date: &Option<DateText>) -> Value<'_> {
-    date.as_ref().map(DateText::as_str).into()
-}
-
-pub(super) const INSERT_PLAIN_CONTACT: &str =
-    "INSERT INTO contacts (id, url_key, first_name, last_name,
-        url, company, position, connected_on, is_connection, hidden, score, seniority,
-        function, flags, added_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+/// The columns [`insert_plain_contact`] gives, in its order.
+pub(super) const PLAIN_CONTACT_COLUMNS: &[&str] = &[
+    "id",
+    "url_key",
+    "first_name",
+    "last_name",
+    "url",
+    "company",
+    "position",
+    "connected_on",
+    "is_connection",
+    "hidden",
+    "score",
+    "seniority",
+    "function",
+    "flags",
+    "added_at",
+];

@@ -196,7 +196,7 @@ impl Merge {
     /// scores), and their duplicates found there meanwhile; a row is written with the
     /// duplicate flag it had, and the flag set afterwards where it changed.
     fn write(
-        self,
+        &self,
         tx: &Transaction<'_>,
         profile: Option<&Profile>,
         report: &mut ImportReport,
@@ -384,6 +384,7 @@ fn merge_batch(
     progress(Progress::at("scoring", 0.7));
     crate::trace::phase("merged");
     merge.write(tx, profile, &mut report)?;
+    crate::parallel::drop_aside(merge);
     progress(Progress::at("saving", 0.95));
     // With the import, so that undoing it forgets them too.
     super::settings::remember_maps(tx, &maps_to_remember)?;

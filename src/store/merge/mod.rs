@@ -181,12 +181,14 @@ impl Merge {
     /// copied as it grows: as many contacts as the file has rows beyond the network's size
     /// (all of them into an empty network, none when the same export comes again).
     /// Reserving a row for each row made a weekly re-import copy the whole network into a
-    /// vector twice its size.
+    /// vector twice its size. The room is backed with memory meanwhile, on another core.
     fn reserve(&mut self, rows: usize) {
         let more = rows.saturating_sub(self.contacts.len());
         self.contacts.reserve(more);
         self.entries.reserve(more);
         self.by_url.reserve(more);
+        crate::allocator::back_spare_room(&mut self.contacts);
+        crate::allocator::back_spare_room(&mut self.entries);
     }
 
     /// Scores every contact and writes each new or changed row once, with its score

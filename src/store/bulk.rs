@@ -1,8 +1,8 @@
 //! A prepared statement for the rows an import writes by the hundred thousand: it binds
 //! borrowed text as it is (SQLite's `SQLITE_STATIC`) where rusqlite's binding copies every
 //! text into SQLite first. At 100k contacts the copies were a third of the time spent
-//! writing rows. The store's only unsafe code, kept to this one type (elsewhere: one allocator
-//! option in allocator.rs, and kill(2) for Ctrl-Z in the workbench).
+//! writing rows. The store's only unsafe code, kept to this module (elsewhere: the
+//! allocator's settings in allocator.rs, and kill(2) for Ctrl-Z in the workbench).
 //!
 //! [`BulkInsert`] runs one statement for many rows.
 //!
@@ -149,9 +149,9 @@ unsafe fn bind_static(stmt: *mut ffi::sqlite3_stmt, column: c_int, text: &str) -
     }
 }
 
-/// How many rows one statement of a [`BulkInsert`] inserts. SQLite then opens the table
-/// once for them, finds where each row goes from the one before (a statement a row searched
-/// the table from its root each time) and ends one statement instead of that many.
+/// How many rows one statement of a [`BulkInsert`] inserts. SQLite then starts and ends a
+/// statement (opening the table, checking what the statement did) once for them instead
+/// of once a row: scoring and writing a 100k + 20k import 0.181 -> 0.161 s.
 const ROWS_AT_ONCE: usize = 64;
 
 /// Rows inserted into one table [`ROWS_AT_ONCE`] at a time, through one statement that

@@ -73,8 +73,8 @@ const FIRST_SCORED_CHUNK: usize = 256;
 /// [`score_all`] for a caller that stores the scores while they are worked out (on
 /// another thread): hands them to `chunk` in the contacts' order, 256 at first, then up to
 /// `SCORED_CHUNK` (4096) at a time, with their duplicate flags clear, lets go of `chunk`
-/// (a channel's sender closes),
-/// then finds the probable duplicates among all the contacts: each one's flag.
+/// (a channel's sender closes), then finds the probable duplicates among all the
+/// contacts: each one's flag.
 pub fn score_in_chunks(
     contacts: &[Contact],
     profile: Option<&Profile>,

@@ -49,12 +49,10 @@ pub fn for_one_command() {
 pub fn back_spare_room<T>(vec: &mut Vec<T>) {
     #[cfg(target_os = "linux")]
     {
-        const PAGE: usize = 4096;
-        let spare = vec.spare_capacity_mut();
-        let start = spare.as_mut_ptr() as usize;
-        let end = start + std::mem::size_of_val(spare);
-        // Whole pages only: the ones the room shares with other data are left alone.
-        let (first, last) = (start.next_multiple_of(PAGE), end / PAGE * PAGE);
+        let std::ops::Range {
+            start: first,
+            end: last,
+        } = spare_pages(vec);
         if last >= first + (1 << 20) {
             let spawned = std::thread::Builder::new().spawn(move || {
                 // SAFETY: MADV_POPULATE_WRITE maps the pages of the range as a write would,
@@ -75,15 +73,24 @@ pub fn back_spare_room<T>(vec: &mut Vec<T>) {
     let _ = vec;
 }
 
+/// The addresses of the whole 4 KiB pages in the spare room of `vec`: the pages it
+/// shares with other data are left out.
+#[cfg(target_os = "linux")]
+fn spare_pages<T>(vec: &mut Vec<T>) -> std::ops::Range<usize> {
+    const PAGE: usize = 4096;
+    let spare = vec.spare_capacity_mut();
+    let start = spare.as_mut_ptr() as usize;
+    let end = start + std::mem::size_of_val(spare);
+    start.next_multiple_of(PAGE)..(end / PAGE * PAGE).max(start.next_multiple_of(PAGE))
+}
+
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
     use super::*;
 
     /// How many of the whole pages of `vec`'s spare room are in memory (mincore(2)).
     fn resident_pages(vec: &mut Vec<u8>) -> (usize, usize) {
-        let spare = vec.spare_capacity_mut();
-        let start = (spare.as_mut_ptr() as usize).next_multiple_of(4096);
-        let end = (spare.as_mut_ptr() as usize + spare.len()) / 4096 * 4096;
+        let std::ops::Range { start, end } = spare_pages(vec);
         let mut flags = vec![0u8; (end - start) / 4096];
         // SAFETY: the range lies within the vector's allocation; `flags` has a byte a page.
         let rc =

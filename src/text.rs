@@ -249,9 +249,13 @@ pub fn alternatives(typed: &str) -> impl Iterator<Item = Cow<'_, str>> {
 /// Where the value being typed last in `typed` starts: after its last `|` outside quotes
 /// (0 when it has none), the alternative Tab completes.
 pub fn last_alternative_start(typed: &str) -> usize {
-    outside_quotes(typed, |c| c == '|')
-        .last()
-        .map_or(0, |(at, _)| at + 1)
+    last_piece_start(typed, |c| c == '|')
+}
+
+/// Where the last of the pieces [`pieces_outside_quotes`] cuts `text` into starts: after
+/// the last character `is_cut` takes outside quotes (0 when there is none).
+pub fn last_piece_start(text: &str, is_cut: impl Fn(char) -> bool) -> usize {
+    (outside_quotes(text, is_cut).last()).map_or(0, |(at, c)| at + c.len_utf8())
 }
 
 /// `text` without its double quotes: they group what is between them (spaces, `|`), and

@@ -159,8 +159,7 @@ pub fn last_term(input: &str) -> &str {
 
 /// Where the last term of a filter's text starts: after its last space outside quotes.
 fn last_term_start(input: &str) -> usize {
-    let spaces = crate::text::outside_quotes(input, |c| c == ' ');
-    spaces.last().map_or(0, |(at, _)| at + 1)
+    crate::text::last_piece_start(input, |c| c == ' ')
 }
 
 /// The values a field takes from a set (for a date, times ago as examples), else those
